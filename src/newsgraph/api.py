@@ -1,0 +1,118 @@
+"""The Python API: one article from memory, or many from files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, MalformedInput
+from .inputs import RawInput, decode, peek, raw_input, read_input, sniff_kind
+from .model import Article
+from .pipeline import READERS, STAGES, Document, Stage, run
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that did not become an article, and why."""
+
+    source: str
+    reason: str
+    error: str = "InputError"
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the caller knows about the inputs."""
+
+    kind: str | None = None
+    url: str | None = None
+    published: str | None = None
+    stages: Sequence[Stage] = STAGES
+
+
+def extract(content: str | bytes | os.PathLike, *, kind: str | None = None, url: str | None = None,
+            published: str | None = None, source: str | None = None,
+            stages: Sequence[Stage] = STAGES) -> Article:
+    """Extract one article from text, HTML (str or bytes) or a text/HTML file path.
+
+    `kind` is 'text' or 'html' (sniffed from the content when None);
+    `published` (ISO 8601) and `url` override what the page says.
+    Raises a `newsgraph.errors.InputError` subclass for bad input.
+    """
+    opts = Options(kind=kind, url=url, published=published, stages=stages)
+    if isinstance(content, os.PathLike):
+        raw = read_input(os.fspath(content), kind)
+        source = source or os.fspath(content)
+    elif isinstance(content, bytes):
+        raw = raw_input(content, source or "-", kind)
+    else:
+        raw = _str_input(content, source or "-", kind)
+    if raw.kind == "warc":
+        raise MalformedInput("a WARC holds many articles: use newsgraph.extract_files()", raw.name)
+    return _extract_raw(raw, opts)
+
+
+def _str_input(text: str, name: str, kind: str | None) -> RawInput:
+    raw = raw_input(text.encode("utf-8"), name, kind)
+    raw.text = text  # already decoded: offsets must refer to it as given
+    return raw
+
+
+def _extract_raw(raw: RawInput, opts: Options) -> Article:
+    text = raw.text if raw.text is not None else decode(raw.data, raw.name, raw.kind)
+    doc = Document(raw=text, kind=raw.kind, source=raw.name, url=opts.url, published=opts.published,
+                   content_id=raw.content_id)
+    return run(doc, opts.stages, READERS)
+
+
+def extract_files(paths: Iterable[str], *, kind: str | None = None, url: str | None = None,
+                  published: str | None = None, stages: Sequence[Stage] = STAGES) -> Iterator[Article | Failure]:
+    """Articles from files, '-' (stdin) and WARCs, in order; bad inputs come out as `Failure`s.
+
+    A WARC yields one article per HTML response record; a broken record
+    yields a Failure naming the file and the record, and the rest goes on.
+    """
+    opts = Options(kind=kind, url=url, published=published, stages=stages)
+    for path in paths:
+        yield from _extract_path(path, opts)
+
+
+def _extract_path(path: str, opts: Options) -> Iterator[Article | Failure]:
+    try:
+        if path != "-":
+            if not Path(path).is_file():
+                raise InputError("no such file" if not Path(path).exists() else "not a regular file", path)
+            if (opts.kind or sniff_kind(peek(path), path)) == "warc":
+                yield from _extract_warc(path, opts)
+                return
+        raw = read_input(path, opts.kind)
+        if raw.kind == "warc":
+            yield from _extract_warc(path, opts, raw.data)
+            return
+        yield _extract_raw(raw, opts)
+    except InputError as exc:
+        yield Failure(exc.source or path, exc.reason, type(exc).__name__)
+    except OSError as exc:
+        yield Failure(path, exc.strerror or str(exc), type(exc).__name__)
+
+
+def _extract_warc(path: str, opts: Options, data: bytes | None = None) -> Iterator[Article | Failure]:
+    from .readers.warc import iter_warc_pages
+
+    for page in iter_warc_pages(path, data):
+        if isinstance(page, InputError):
+            yield Failure(page.source or path, page.reason, type(page).__name__)
+            continue
+        name = f"{path}#{page.record_id}" if page.record_id else path
+        try:
+            text = decode(page.body, name, "html")
+            doc = Document(raw=text, kind="warc", source=name, url=opts.url or page.url,
+                           published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id)
+            yield run(doc, opts.stages, READERS)
+        except InputError as exc:
+            yield Failure(exc.source or name, exc.reason, type(exc).__name__)

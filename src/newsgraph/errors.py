@@ -1,0 +1,61 @@
+"""Named exceptions, so callers can tell a bad input from a bug.
+
+    NewsgraphError
+    └── InputError              one input could not become an article
+        ├── EmptyInput          nothing but whitespace
+        ├── BinaryInput         not text, HTML or WARC (e.g. an image)
+        ├── UndecodableInput    no text encoding fits the bytes
+        ├── TooLargeInput       a single text or HTML document over the size limit
+        ├── TruncatedInput      a gzip stream that ends early
+        ├── MalformedInput      HTML with no extractable article, a broken WARC record
+        └── UnknownInputKind    a kind that was asked for but is not supported
+
+Every InputError carries `source` (the file name or '-') and `reason`,
+and prints as "SOURCE: REASON".
+"""
+
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base of every error newsgraph raises on purpose."""
+
+
+class InputError(NewsgraphError):
+    """One input could not become an article."""
+
+    def __init__(self, reason: str, source: str | None = None):
+        super().__init__(reason)
+        self.reason = reason
+        self.source = source
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}" if self.source else self.reason
+
+
+class EmptyInput(InputError):
+    """The input holds nothing but whitespace."""
+
+
+class BinaryInput(InputError):
+    """The input is binary data, not text, HTML or WARC."""
+
+
+class UndecodableInput(InputError):
+    """No text encoding fits the input's bytes."""
+
+
+class TooLargeInput(InputError):
+    """A single text or HTML document is over the size limit."""
+
+
+class TruncatedInput(InputError):
+    """A compressed stream ends before it should."""
+
+
+class MalformedInput(InputError):
+    """The input has the right kind but cannot be read as an article."""
+
+
+class UnknownInputKind(InputError):
+    """The input kind asked for is not supported."""

@@ -1,0 +1,190 @@
+"""Turning files, stdin and bytes into decoded documents.
+
+1. Read the bytes (stdin for '-'), gunzip when the bytes say gzip.
+2. Sniff the kind from the content first, the name second: WARC, HTML, text.
+3. Reject what cannot be an article, with the reason: empty, binary,
+   too large, undecodable, truncated.
+4. Decode: BOM, the page's declared charset, UTF-8, then the best guess
+   (cp1252, latin-1, ...) from charset-normalizer.
+
+WARC files are not read whole: `newsgraph.readers.warc` streams them.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import io
+import re
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BinaryInput, EmptyInput, TooLargeInput, TruncatedInput, UndecodableInput, UnknownInputKind
+
+MAX_DOCUMENT_BYTES = 50_000_000
+"""A single text or HTML document of this size or more is refused (WARCs are streamed)."""
+
+_BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"RIFF",
+                 b"\x00\x00\x01\x00", b"BZh", b"\xfd7zXZ", b"OggS", b"ID3", b"SQLite format 3")
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|article|p|section)\b",
+                         re.I | re.S)
+_HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|div|p)\b[^>]*>", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_KINDS = ("text", "html", "warc")
+
+
+@dataclass
+class RawInput:
+    """The bytes of one input before decoding."""
+
+    name: str
+    data: bytes
+    kind: str
+    text: str | None = None  # set when the caller handed over text already decoded
+
+    @property
+    def content_id(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()[:16]
+
+
+def is_gzip(head: bytes) -> bool:
+    return head[:2] == b"\x1f\x8b"
+
+
+def sniff_kind(head: bytes, name: str = "") -> str:
+    """'warc', 'html' or 'text', from the first bytes (decompressed) and then the name."""
+    stripped = head.lstrip(b"\xef\xbb\xbf").lstrip()
+    if stripped.startswith(b"WARC/"):
+        return "warc"
+    if _HTML_START.match(stripped) or _HTML_ANYWHERE.search(head[:65536]):
+        return "html"
+    lowered = name.lower().removesuffix(".gz")
+    if lowered.endswith((".warc", ".arc")):
+        return "warc"
+    if lowered.endswith((".html", ".htm", ".xhtml")):
+        return "html"
+    return "text"
+
+
+def peek(path: str, size: int = 65536) -> bytes:
+    """The first bytes of a file, decompressed when it is gzip."""
+    with open(path, "rb") as fh:
+        head = fh.read(size)
+    if is_gzip(head):
+        try:
+            return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
+        except zlib.error:
+            return b""
+    return head
+
+
+def read_input(path: str, kind: str | None = None, stdin: io.BufferedReader | None = None) -> RawInput:
+    """Read one text or HTML input whole ('-' is stdin), gunzipped and size-checked."""
+    if path == "-":
+        data = (stdin or sys.stdin.buffer).read(MAX_DOCUMENT_BYTES + 1)
+    else:
+        if Path(path).stat().st_size >= MAX_DOCUMENT_BYTES and not is_gzip(peek_raw(path)):
+            raise TooLargeInput(f"file of {Path(path).stat().st_size:,} bytes is over the "
+                                f"{MAX_DOCUMENT_BYTES:,}-byte limit for one document", path)
+        with open(path, "rb") as fh:
+            data = fh.read(MAX_DOCUMENT_BYTES + 1)
+    return raw_input(data, path, kind)
+
+
+def peek_raw(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(2)
+
+
+def raw_input(data: bytes, name: str = "-", kind: str | None = None) -> RawInput:
+    """Check and gunzip in-memory bytes; sniff the kind unless given."""
+    if is_gzip(data):
+        data = gunzip(data, name)
+    if len(data) >= MAX_DOCUMENT_BYTES:
+        raise TooLargeInput(f"document of {len(data):,} bytes or more is over the "
+                            f"{MAX_DOCUMENT_BYTES:,}-byte limit", name)
+    if kind is not None and kind not in _KINDS:
+        raise UnknownInputKind(f"unknown input kind {kind!r} (use one of {', '.join(_KINDS)})", name)
+    if not data.strip():
+        raise EmptyInput("empty input", name)
+    return RawInput(name, data, kind or sniff_kind(data[:65536], name))
+
+
+def gunzip(data: bytes, name: str) -> bytes:
+    """Decompress gzip bytes, at most to the document limit."""
+    stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = stream.decompress(data, MAX_DOCUMENT_BYTES)
+    except zlib.error as exc:
+        raise TruncatedInput(f"corrupt gzip data ({exc})", name) from None
+    if stream.unconsumed_tail:
+        raise TooLargeInput(f"decompresses to {MAX_DOCUMENT_BYTES:,} bytes or more", name)
+    if not stream.eof:
+        raise TruncatedInput("truncated gzip: the compressed stream ends early", name)
+    return out
+
+
+def looks_binary(data: bytes) -> str | None:
+    """Why the bytes are not text, or None when they may be."""
+    head = data[:4096]
+    if head.startswith(_BINARY_MAGIC):
+        return "binary file (signature of an image, archive or executable), not text or HTML"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte-order mark
+    nul = head.count(b"\x00")
+    if nul > len(head) // 100 + 1:
+        return f"binary data ({nul} NUL bytes in the first {len(head)})"
+    return None
+
+
+def decode(data: bytes, name: str = "-", kind: str = "text") -> str:
+    """Decoded text: BOM, declared charset (HTML), UTF-8, then the best guess."""
+    why = looks_binary(data)
+    if why:
+        raise BinaryInput(why, name)
+    for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _clean(data.decode(enc), name)
+            except UnicodeDecodeError as exc:
+                raise UndecodableInput(f"bytes do not match their {enc} byte-order mark ({exc.reason})", name) from None
+    candidates = ["utf-8"]
+    if kind == "html":
+        declared = _META_CHARSET.search(data[:4096])
+        if declared:
+            candidates.insert(0, declared.group(1).decode("ascii", "replace"))
+    for enc in candidates:
+        try:
+            return _clean(data.decode(enc), name)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return _clean(_guess_decode(data, name), name)
+
+
+def _guess_decode(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:1_000_000]).best()
+    encodings = [best.encoding] if best is not None else []
+    for enc in (*encodings, "cp1252"):
+        try:
+            return data.decode(enc)
+        except (UnicodeDecodeError, LookupError):
+            continue
+    raise UndecodableInput("no text encoding fits the bytes (not UTF-8, UTF-16 or a legacy 8-bit encoding)", name)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _clean(text: str, name: str) -> str:
+    """Refuse decoded text that is mostly control characters."""
+    sample = text[:20000]
+    bad = len(_CONTROL.findall(sample))
+    if sample and bad > max(8, len(sample) // 50):
+        raise UndecodableInput(f"decodes to unreadable control characters ({bad} in the first {len(sample)})", name)
+    if not text.strip():
+        raise EmptyInput("empty input (only whitespace after decoding)", name)
+    return text

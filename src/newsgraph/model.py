@@ -1,0 +1,156 @@
+"""The article record: every class a record is made of, in one place.
+
+One `Article` per news article. Facts carry their evidence: character
+offsets (`start`, `end`, Python string indices) into `Article.text`, and
+the name of the stage that produced them. The JSON Schema printed by
+`newsgraph schema` is generated from these classes, so it is the authority
+on shapes; `../shared/eval/CONTRACT.md` lists the keys evaluation reads.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+InputKind = Literal["text", "html", "warc"]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", validate_assignment=False)
+
+
+class Span(_Record):
+    """A piece of `Article.text` by offsets, with the text it covers."""
+
+    start: int
+    end: int
+    text: str
+
+
+class Evidence(_Record):
+    """Where a field's value was read from and which stage read it."""
+
+    stage: str
+    start: int | None = Field(None, description="offset into `text`, when the value is in it")
+    end: int | None = None
+    origin: str | None = Field(None, description="e.g. `meta[property=og:title]`, `json-ld`, `line 1`")
+
+
+class Media(_Record):
+    """One picture: its alt text as found (any script), caption and credit."""
+
+    alt: str | None = None
+    caption: str | None = None
+    credit: str | None = Field(None, description="photographer or agency, without the 'Photo:' label")
+    src: str | None = None
+    start: int | None = Field(None, description="offset of the picture's first line in `text` (text input)")
+    end: int | None = None
+    stage: str = "layout"
+
+
+class Removed(_Record):
+    """A piece of page furniture taken out of the body, and why."""
+
+    text: str
+    reason: str = Field(description="gallery-widget, image-alt, caption, credit, comments-notice, separator, ...")
+    start: int | None = None
+    end: int | None = None
+    stage: str = "layout"
+
+
+class Entity(_Record):
+    """One real-world entity of the article (filled by the understanding stages)."""
+
+    id: str
+    type: str = Field(description="person, organization, place, or another documented type")
+    name: str
+    aliases: list[str] = []
+    titles: list[str] = []
+    roles: list[str] = []
+    affiliations: list[str] = []
+    mentions: list[Span] = []
+    stage: str = "entities"
+
+
+class Quote(_Record):
+    """Words or views attributed to a source."""
+
+    id: str
+    kind: Literal["direct", "indirect", "mixed"]
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_name: str | None = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    parent: str | None = None
+    stage: str = "quotes"
+
+
+class EventDate(_Record):
+    text: str
+    value: str | None = Field(None, description="ISO date or partial date such as 2025-09")
+    start: int | None = None
+    end: int | None = None
+
+
+class Event(_Record):
+    """Something that happened, typed from the documented vocabulary."""
+
+    id: str
+    type: str
+    participants: list[str] = []
+    date: EventDate | None = None
+    place: str | None = None
+    evidence: Span | None = None
+    attributes: dict[str, str | bool | None] = {}
+    stage: str = "events"
+
+
+class Article(_Record):
+    """One news article as newsgraph understands it."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str = Field(description="sha256 of the input bytes of this article, 16 hex digits")
+    source: str | None = Field(None, description="the file the article came from, or '-' for stdin")
+    input_kind: InputKind
+    url: str | None = None
+    fetched: str | None = Field(None, description="when the page was fetched (WARC-Date), ISO 8601")
+    headline: str | None = None
+    subheadline: str | None = None
+    published: str | None = Field(None, description="publication date-time, ISO 8601")
+    authors: list[str] = []
+    site_name: str | None = None
+    language: str | None = None
+    text: str = Field(description="the text offsets refer to: the decoded input (text) or the extracted text (HTML)")
+    paragraphs: list[str] = []
+    paragraph_spans: list[Span] = Field([], description="each paragraph's place in `text`")
+    media: list[Media] = []
+    removed: list[Removed] = []
+    entities: list[Entity] = []
+    quotes: list[Quote] = []
+    events: list[Event] = []
+    evidence: dict[str, Evidence] = Field({}, description="per metadata field: where its value came from")
+    warnings: list[str] = []
+
+    def to_json(self) -> str:
+        """One compact line of JSON, keys in model order, non-ASCII kept."""
+        return self.model_dump_json()
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the article record."""
+    schema = Article.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "newsgraph article record"
+    return schema
+
+
+def dump_schema() -> str:
+    """The JSON Schema as indented text."""
+    return json.dumps(json_schema(), indent=2, ensure_ascii=False)

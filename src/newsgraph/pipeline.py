@@ -1,0 +1,92 @@
+"""The stage table: every stage newsgraph runs, in order, in one place.
+
+A stage is a callable `Document -> Document`. A *reader* turns the raw
+input of one kind into an `Article` (text, paragraphs, media, metadata);
+the *stages* after it add to that article (entities, quotes, events, ...)
+and never look inside each other. Each entry declares what it needs and
+what it adds, and `run` checks that every stage returns a document.
+
+To swap a stage, pass a different table to `newsgraph.extract(...,
+stages=...)`: `replace_stage(STAGES, "entities", my_callable)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from .model import Article, InputKind
+
+
+@dataclass
+class Document:
+    """One article on its way through the pipeline."""
+
+    raw: str
+    kind: InputKind
+    source: str | None = None
+    url: str | None = None
+    published: str | None = None  # given by the user; wins over what the page says
+    fetched: str | None = None
+    content_id: str = ""
+    article: Article | None = None
+    scratch: dict = field(default_factory=dict)  # per-document state shared between a stage's helpers
+
+
+StageFn = Callable[[Document], Document]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A named pipeline step and its contract."""
+
+    name: str
+    fn: StageFn
+    needs: tuple[str, ...] = ()
+    adds: tuple[str, ...] = ()
+    doc: str = ""
+
+
+def _read_text(doc: Document) -> Document:
+    from .readers.text import read_text
+
+    return read_text(doc)
+
+
+def _read_html(doc: Document) -> Document:
+    from .readers.html import read_html
+
+    return read_html(doc)
+
+
+READERS: dict[str, Stage] = {
+    "text": Stage("layout", _read_text, needs=("raw",),
+                  adds=("headline", "subheadline", "authors", "published", "paragraphs", "media", "removed"),
+                  doc="Scraped-text layout: headline, deck, byline, body, furniture."),
+    "html": Stage("html", _read_html, needs=("raw",),
+                  adds=("text", "headline", "subheadline", "authors", "published", "paragraphs", "media", "removed",
+                        "site_name", "language"),
+                  doc="HTML: trafilatura's main text plus figures and scored metadata."),
+}
+"""Readers by input kind (WARC records are read as `html`)."""
+
+STAGES: tuple[Stage, ...] = ()
+"""Per-article stages after the reader, in the order they run."""
+
+
+def replace_stage(stages: Sequence[Stage], name: str, fn: StageFn) -> tuple[Stage, ...]:
+    """A copy of `stages` with the stage called `name` running `fn` instead."""
+    if name not in {s.name for s in stages}:
+        raise KeyError(f"no stage named {name!r}")
+    return tuple(replace(s, fn=fn) if s.name == name else s for s in stages)
+
+
+def run(doc: Document, stages: Sequence[Stage] = STAGES, readers: dict[str, Stage] = READERS) -> Article:
+    """Read `doc` with the reader for its kind, then run every stage over it."""
+    reader = readers["html" if doc.kind == "warc" else doc.kind]
+    for stage in (reader, *stages):
+        out = stage.fn(doc)
+        if not isinstance(out, Document) or out.article is None:
+            raise TypeError(f"stage {stage.name!r} did not return a Document with an article")
+        doc = out
+    return doc.article

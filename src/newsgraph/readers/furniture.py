@@ -1,0 +1,176 @@
+"""Recognising page furniture line by line, from the vocabularies in `newsgraph/data`.
+
+Pure functions over one line of text: which furniture it is, whether it
+is a picture credit (and what is credited), which script it is written in.
+The layout reasoning that uses them is in `newsgraph.readers.text`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+SENTENCE_END = re.compile(r"(?:[.!?…][\"'”’»)\]]*|[\"'”’»][.!?])$")
+_SEPARATOR = re.compile(r"^[\W_]+$")
+QUOTE_OPENERS = "\"“‘'«„‹"
+
+
+def load_data(name: str) -> dict:
+    """A JSON vocabulary from the package's data folder."""
+    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    furniture: tuple[tuple[str, re.Pattern], ...]
+    credit_label: re.Pattern
+    credit_by: re.Pattern
+    glued_credit: re.Pattern
+    agency_credit: re.Pattern
+    byline: re.Pattern
+    job_title: re.Pattern
+    not_names: frozenset[str]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The furniture, credit and byline vocabularies, compiled once."""
+    furniture = load_data("furniture.json")
+    credits = load_data("credits.json")
+    bylines = load_data("bylines.json")
+    rules = tuple((reason, re.compile(rf"(?:{p})\s*[.!:]?", re.I))
+                  for reason, patterns in furniture.items() if not reason.startswith("_") for p in patterns)
+    labels, by_labels, agencies = (_alternation(credits[k]) for k in ("labels", "by_labels", "agencies"))
+    return Vocabulary(
+        furniture=rules,
+        credit_label=re.compile(rf"^\(?\s*(?:{labels})\s*(?:credit)?\s*[:：]\s*(?P<credit>[^()]{{2,120}}?)\s*\)?\s*\.?$", re.I),
+        credit_by=re.compile(rf"^\(?\s*(?:{by_labels})\s+(?P<credit>[^()]{{2,80}}?)\s*\)?\s*\.?$", re.I),
+        glued_credit=re.compile(rf"^(?P<caption>.{{3,}}?)\s*(?:\(\s*(?:(?:{labels})\s*(?:credit)?\s*[:：]|(?:{by_labels})\s)"
+                                rf"\s*(?P<credit>[^()]{{2,120}}?)\s*\)|(?<=[.!?\s])(?-i:(?:{_capitalised(credits['labels'])}))"
+                                rf"\s*[:：]\s*(?P<credit2>[^:()]{{2,80}}?))\s*\.?$", re.I),
+        agency_credit=re.compile(rf"^\(?(?P<credit>(?:[^\W\d_][\w.'’-]*\s+){{0,4}}[^\W\d_][\w.'’-]*\s*/\s*(?:{agencies})"
+                                 rf"|(?:{agencies})(?:\s*/\s*(?:{agencies}))*)\)?$", re.I),
+        byline=re.compile(rf"^(?:{_alternation(bylines['prefixes'])})\s+(?P<names>[^\W\d_].{{1,150}})$", re.I),
+        job_title=re.compile(rf"^(?P<name>[^\W\d_][\w.'’-]+(?:\s+[^\W\d_][\w.'’-]+){{1,3}})\s*,\s*(?:[\w.'’-]+\s+){{0,3}}"
+                             rf"(?:{_alternation(bylines['job_titles'])})\b[\w\s,.'’-]{{0,60}}$", re.I),
+        not_names=frozenset(n.lower() for n in bylines["not_names"]),
+    )
+
+
+def _capitalised(words) -> str:
+    return "|".join(re.escape(w[:1].upper() + w[1:]).replace(r"\ ", r"\s+") for w in words)
+
+
+def furniture_reason(line: str) -> str | None:
+    """The furniture category a whole line belongs to, or None."""
+    if is_separator(line):
+        return "separator"
+    for reason, pattern in vocabulary().furniture:
+        if pattern.fullmatch(line):
+            return reason
+    if is_menu(line):
+        return "navigation"
+    return None
+
+
+_MENU_SPLIT = re.compile(r"\s+[|•·/>›»]\s+|\s{3,}|\t+")
+
+
+def is_menu(line: str) -> bool:
+    """Three or more short items between bars or bullets: 'News | World | Sport'."""
+    items = [i for i in _MENU_SPLIT.split(line.strip()) if i]
+    return len(items) >= 3 and all(len(i.split()) <= 3 and not ends_sentence(i) for i in items)
+
+
+def is_separator(line: str) -> bool:
+    """A line of nothing but punctuation and symbols: '|', '""', '* * *'."""
+    return bool(_SEPARATOR.match(line))
+
+
+@dataclass(frozen=True)
+class Credit:
+    credit: str
+    caption: str | None = None  # a caption glued before the credit on the same line
+    caption_end: int = 0  # where the caption ends in the line
+    credit_start: int = 0
+
+
+def parse_credit(line: str) -> Credit | None:
+    """A picture credit line, or a caption with its credit glued at the end."""
+    v = vocabulary()
+    for pattern in (v.credit_label, v.credit_by, v.agency_credit):
+        m = pattern.match(line)
+        if m and len(m.group("credit").split()) <= 12:
+            return Credit(m.group("credit").strip(), credit_start=m.start("credit"))
+    m = v.glued_credit.match(line)
+    if m:
+        group = "credit" if m.group("credit") else "credit2"
+        credit = m.group(group).strip()
+        if len(credit.split()) <= 8 and looks_like_name(credit):
+            return Credit(credit, m.group("caption").strip(), m.end("caption"), m.start(group))
+    return None
+
+
+def looks_like_name(text: str) -> bool:
+    """Capitalised words, slashes and initials: 'AVI COHEN/FLASH90', 'Dana Levi'."""
+    words = [w for w in re.split(r"[\s/,&]+", text) if w]
+    return bool(words) and all(w[0].isupper() or w[0].isdigit() or w.lower() in ("and", "of", "via", "for", "de", "van", "al", "el", "bin")
+                               for w in words)
+
+
+def script_of(text: str) -> str | None:
+    """The script most letters of `text` are in ('LATIN', 'HEBREW', 'CYRILLIC', ...), or None."""
+    counts: dict[str, int] = {}
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            script = name.split(" ", 1)[0] if name else "UNKNOWN"
+            counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends like a sentence: a full stop, ? or !, maybe inside quotes."""
+    return bool(SENTENCE_END.search(text.rstrip()))
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+def parse_byline(line: str) -> list[str] | None:
+    """Author names of a byline line ('By A and B | Reuters', 'A, Senior Correspondent'), else None."""
+    v = vocabulary()
+    m = v.byline.match(line)
+    if m:
+        if ends_sentence(m.group("names")) and not re.search(r"\b[A-Z]\.$", m.group("names")):
+            return None
+        names = [_clean_name(p) for p in re.split(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*", m.group("names"))]
+        names = [n for n in names if n and _is_person_name(n, v)]
+        return names if names else None
+    m = v.job_title.match(line)
+    if m and _is_person_name(m.group("name"), v):
+        return [m.group("name")]
+    return None
+
+
+def _clean_name(part: str) -> str:
+    part = re.sub(r"\s+(?:in|from|at)\s+[A-Z][\w\s]*$", "", part.strip())
+    return part.strip(" .·-–—:")
+
+
+def _is_person_name(name: str, v: Vocabulary) -> bool:
+    words = name.split()
+    if not 1 <= len(words) <= 5 or name.lower() in v.not_names:
+        return False
+    if v.agency_credit.match(name):
+        return False
+    return all(w[0].isupper() or w.lower() in ("de", "van", "von", "bin", "al", "el", "da", "ben", "le", "la") for w in words)

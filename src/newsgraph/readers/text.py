@@ -1,0 +1,376 @@
+"""Scraped-text reader: headline, deck, byline, dates, body and furniture.
+
+Scrapers leave an article as lines: a headline, perhaps a deck, byline and
+date lines, body paragraphs, and page furniture in between. The reader
+
+1. splits the text into units: one per line, or one per blank-line block
+   when the block is hard-wrapped prose;
+2. marks what each unit is by itself: vocabulary furniture, separators,
+   credits, bylines, date lines, lines in another script (image alt text),
+   date stamps glued to the text after them;
+3. reads the header: headline, then deck, bylines and date lines, up to
+   the first body paragraph;
+4. groups pictures: gallery widget, alt text, caption and credit;
+5. marks the comment section, duplicated lines and a trailing footer;
+6. keeps every other unit as a body paragraph, exactly as in the source.
+
+Everything taken out is listed in `removed`, with its reason and offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..errors import MalformedInput
+from ..model import Article, Evidence, Media, Removed, Span
+from ..pipeline import Document
+from .datelines import DateStamp, parse_dateline, split_glued_stamp
+from .furniture import Credit, ends_sentence, furniture_reason, parse_byline, parse_credit, script_of, word_count
+
+STAGE = "layout"
+MAX_HEADLINE_WORDS = 40
+MAX_DECK_WORDS = 90
+MAX_CAPTION_WORDS = 40
+MAX_PLAIN_CAPTION_WORDS = 20  # a caption that ends like a sentence, with no picture widget before it
+MAX_ALT_WORDS = 30
+MAX_FOOTER_WORDS = 8
+WRAP_MIN_LINE, WRAP_MAX_LINE = 35, 100
+MEDIA_REASONS = ("gallery-widget", "image-alt", "caption", "credit")
+HEADER_BREAKS = ("separator", "byline", "dateline", "navigation", "share", "social")
+
+
+@dataclass
+class Unit:
+    """A line (or a wrapped paragraph) of the input and what it turned out to be."""
+
+    start: int
+    end: int
+    text: str
+    reason: str | None = None  # furniture reason, when taken out
+    role: str | None = None  # headline, deck or body
+    credit: Credit | None = None
+    authors: list[str] = field(default_factory=list)
+    dates: list[DateStamp] = field(default_factory=list)
+    body_offset: int = 0  # characters of glued date stamp before the text proper
+
+    @property
+    def free(self) -> bool:
+        return self.reason is None and self.role is None
+
+    @property
+    def words(self) -> int:
+        return word_count(self.text)
+
+
+def read_text(doc: Document) -> Document:
+    """Fill `doc.article` from scraped text in `doc.raw`."""
+    text = doc.raw
+    units = split_units(text)
+    if not units:
+        raise MalformedInput("no text lines to read", doc.source)
+    main_script = script_of(" ".join(u.text for u in units if u.words >= 12)) or script_of(text)
+    _mark_comment_tail(units)
+    for unit in units:
+        if unit.reason is None:
+            _classify(unit, main_script)
+    header = _read_header(units)
+    _mark_media(units, header.body_from)
+    _mark_repeats(units)
+    _mark_footer(units)
+    doc.article = _assemble(doc, units, header)
+    return doc
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def split_units(text: str) -> list[Unit]:
+    """Lines with their offsets, blank-line blocks of wrapped prose joined into one unit."""
+    blocks: list[list[Unit]] = [[]]
+    for m in _LINE.finditer(text):
+        line = m.group(0).rstrip("\r\n")
+        stripped = line.strip()
+        if not stripped:
+            if blocks[-1]:
+                blocks.append([])
+            if m.end() >= len(text):
+                break
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        blocks[-1].append(Unit(start, start + len(stripped), stripped))
+        if m.end() >= len(text):
+            break
+    units: list[Unit] = []
+    for block in blocks:
+        if _is_wrapped(block):
+            units.append(Unit(block[0].start, block[-1].end, " ".join(u.text for u in block)))
+        else:
+            units.extend(block)
+    return units
+
+
+def _is_wrapped(block: list[Unit]) -> bool:
+    """Hard-wrapped prose: lines of similar width that mostly do not end sentences."""
+    if len(block) < 2:
+        return False
+    body = block[:-1]
+    if any(not WRAP_MIN_LINE <= len(u.text) <= WRAP_MAX_LINE for u in body) or len(block[-1].text) > WRAP_MAX_LINE:
+        return False
+    if any(furniture_reason(u.text) or parse_credit(u.text) for u in block):
+        return False
+    return sum(not ends_sentence(u.text) for u in body) * 2 >= len(body)
+
+
+def _classify(unit: Unit, main_script: str | None) -> None:
+    """What a unit is by itself, before looking at its neighbours."""
+    reason = furniture_reason(unit.text)
+    if reason:
+        unit.reason = "comments" if reason == "comments-heading" else reason
+        return
+    credit = parse_credit(unit.text)
+    if credit:
+        unit.credit = credit
+        unit.reason = "credit" if credit.caption is None else "caption"
+        return
+    authors = parse_byline(unit.text)
+    if authors:
+        unit.reason, unit.authors = "byline", authors
+        return
+    dates = parse_dateline(unit.text)
+    if dates:
+        unit.reason, unit.dates = "dateline", dates
+        return
+    script = script_of(unit.text)
+    if main_script and script and script != main_script and unit.words <= MAX_ALT_WORDS:
+        unit.reason = "image-alt"
+        return
+    glued = split_glued_stamp(unit.text)
+    if glued:
+        stamp, offset = glued
+        unit.dates, unit.body_offset = [stamp], offset
+
+
+def _mark_comment_tail(units: list[Unit]) -> None:
+    """A comments heading after the story starts the comment section: all of it is furniture."""
+    seen_prose = False
+    for i, unit in enumerate(units):
+        if seen_prose and furniture_reason(unit.text) == "comments-heading":
+            for rest in units[i:]:
+                rest.reason = furniture_reason(rest.text) if furniture_reason(rest.text) == "comments-notice" \
+                    else "comments"
+            return
+        seen_prose = seen_prose or unit.words >= 15
+
+
+@dataclass
+class Header:
+    headline: Unit | None = None
+    deck: Unit | None = None
+    body_from: int = 0
+
+
+def _read_header(units: list[Unit]) -> Header:
+    """Headline, deck, bylines and date lines, up to the first body paragraph."""
+    header = Header()
+    seen_meta = False
+    for i, unit in enumerate(units):
+        if unit.reason in MEDIA_REASONS:
+            header.body_from = i
+            return header
+        if not unit.free or unit.body_offset:
+            seen_meta = seen_meta or unit.reason in ("byline", "dateline")
+            if unit.body_offset and header.headline is not None:
+                header.body_from = i
+                return header
+            continue
+        if header.headline is None:
+            if unit.words <= MAX_HEADLINE_WORDS:
+                unit.role = "headline"
+                header.headline = unit
+                continue
+        elif header.deck is None and _is_deck(units, i, seen_meta):
+            unit.role = "deck"
+            header.deck = unit
+            continue
+        header.body_from = i
+        return header
+    header.body_from = len(units)
+    return header
+
+
+def _is_deck(units: list[Unit], i: int, seen_meta: bool) -> bool:
+    """The unit after the headline is a deck when it reads like one and the header goes on after it."""
+    unit = units[i]
+    if not 4 <= unit.words <= MAX_DECK_WORDS:
+        return False
+    following = next((u for u in units[i + 1:] if u.reason not in ("advertisement",)), None)
+    if following is None:
+        return False
+    header_goes_on = following.reason in HEADER_BREAKS or bool(following.body_offset)
+    if seen_meta:
+        return not ends_sentence(unit.text)
+    return header_goes_on or not ends_sentence(unit.text)
+
+
+def _mark_media(units: list[Unit], body_from: int) -> None:
+    """Captions before credits, alt text between a gallery widget and its caption."""
+    for k in range(body_from, len(units)):
+        unit = units[k]
+        if unit.reason == "credit" and k > 0:
+            cap = k - 1
+            if units[cap].free and _is_caption(units, cap):
+                units[cap].reason = "caption"
+                _mark_alts(units, cap)
+            elif units[cap].reason in ("image-alt", "gallery-widget"):
+                _mark_alts(units, k)
+        elif unit.reason == "gallery-widget":
+            j = k + 1
+            while j < len(units) and units[j].reason == "image-alt":
+                j += 1
+            if j < len(units) and units[j].free and j + 1 < len(units) and units[j + 1].reason == "credit":
+                continue  # the credit's own caption: handled when the loop reaches the credit
+            if j > k + 1 and j < len(units) and units[j].free and units[j].words <= MAX_PLAIN_CAPTION_WORDS \
+                    and not ends_sentence(units[j].text):
+                units[j].reason = "caption"
+
+
+def _is_caption(units: list[Unit], i: int) -> bool:
+    unit = units[i]
+    if unit.words > MAX_CAPTION_WORDS:
+        return False
+    before = units[i - 1] if i > 0 else None
+    if before is not None and before.reason in MEDIA_REASONS:
+        return True
+    if not ends_sentence(unit.text):
+        return True
+    return unit.words <= MAX_PLAIN_CAPTION_WORDS and not re.search(r"[\"“”«»]", unit.text)
+
+
+def _mark_alts(units: list[Unit], caption: int) -> None:
+    """Free short lines between a gallery widget and a caption are the picture's alt text."""
+    j = caption - 1
+    between = []
+    while j >= 0 and (units[j].reason == "image-alt" or (units[j].free and units[j].words <= MAX_ALT_WORDS)):
+        between.append(units[j])
+        j -= 1
+    if j >= 0 and units[j].reason == "gallery-widget":
+        for unit in between:
+            unit.reason = "image-alt"
+
+
+def _mark_repeats(units: list[Unit]) -> None:
+    """A free line repeating an earlier line (headline included) is a duplicate."""
+    seen: set[str] = set()
+    for unit in units:
+        key = re.sub(r"\W+", " ", unit.text).strip().lower()
+        if unit.role in ("headline", "deck"):
+            seen.add(key)
+        elif unit.free:
+            if key in seen:
+                unit.reason = "duplicate"
+            seen.add(key)
+
+
+def _mark_footer(units: list[Unit]) -> None:
+    """Short non-sentences after the last paragraph are the page's footer."""
+    for unit in reversed(units):
+        if not unit.free:
+            continue
+        if unit.words <= MAX_FOOTER_WORDS and not ends_sentence(unit.text) and not unit.text[0] in "\"“‘«":
+            unit.reason = "footer"
+        else:
+            return
+
+
+def _assemble(doc: Document, units: list[Unit], header: Header) -> Article:
+    """The article record from the marked units."""
+    text = doc.raw
+    paragraphs, spans, removed = [], [], []
+    authors: list[str] = []
+    stamps: list[DateStamp] = []
+    for unit in units:
+        stamps.extend(unit.dates)
+        authors.extend(a for a in unit.authors if a not in authors)
+        if unit.body_offset:
+            removed.append(Removed(text=unit.text[:unit.body_offset].strip(), reason="date-stamp",
+                                   start=unit.start, end=unit.start + len(unit.text[:unit.body_offset].rstrip())))
+        if unit.reason == "caption" and unit.credit and unit.credit.caption:
+            removed.append(_removed(unit, unit.credit.caption, "caption", 0))
+            removed.append(_removed(unit, unit.credit.credit, "credit", unit.credit.credit_start))
+        elif unit.reason:
+            removed.append(Removed(text=unit.text, reason=unit.reason, start=unit.start, end=unit.end))
+        elif unit.role is None:
+            unit.role = "body"
+            body = unit.text[unit.body_offset:]
+            start = unit.start + unit.body_offset
+            paragraphs.append(body)
+            spans.append(Span(start=start, end=unit.end, text=body))
+    evidence = {}
+    for name, unit in (("headline", header.headline), ("subheadline", header.deck)):
+        if unit is not None:
+            evidence[name] = Evidence(stage=STAGE, start=unit.start, end=unit.end,
+                                      origin=f"line {text.count(chr(10), 0, unit.start) + 1}")
+    published = doc.published or _published(stamps)
+    if doc.published:
+        evidence["published"] = Evidence(stage=STAGE, origin="given by the user")
+    elif published:
+        stamp = next(s for s in stamps if s.value == published)
+        evidence["published"] = Evidence(stage=STAGE, origin="date line", start=None, end=None) if stamp else None
+    return Article(id=doc.content_id, source=doc.source, input_kind="text", url=doc.url,
+                   headline=header.headline.text if header.headline else None,
+                   subheadline=header.deck.text if header.deck else None,
+                   published=published, authors=authors, language=None, text=text,
+                   paragraphs=paragraphs, paragraph_spans=spans, media=collect_media(units), removed=removed,
+                   evidence=evidence)
+
+
+def _removed(unit: Unit, part: str, reason: str, offset: int) -> Removed:
+    start = unit.start + unit.text.find(part, offset)
+    return Removed(text=part, reason=reason, start=start, end=start + len(part))
+
+
+def _published(stamps: list[DateStamp]) -> str | None:
+    """The first date that is not an update, else the first update."""
+    first = [s for s in stamps if not s.updated] or stamps
+    return first[0].value if first else None
+
+
+def collect_media(units: list[Unit]) -> list[Media]:
+    """One picture per gallery widget / alt / caption / credit run, closed by its credit."""
+    pictures: list[Media] = []
+    current: Media | None = None
+
+    def flush() -> None:
+        nonlocal current
+        if current is not None and (current.alt or current.caption or current.credit):
+            pictures.append(current)
+        current = None
+
+    for unit in units:
+        if unit.reason == "gallery-widget":
+            flush()
+            current = Media(start=unit.start, end=unit.end, stage=STAGE)
+            continue
+        if unit.reason not in ("image-alt", "caption", "credit"):
+            if unit.role == "body" or unit.role in ("headline", "deck"):
+                flush()
+            continue
+        if current is not None and (current.credit or (current.caption and unit.reason != "credit")
+                                    or (current.alt and unit.reason == "image-alt" and current.caption)):
+            flush()
+        if current is None:
+            current = Media(start=unit.start, end=unit.end, stage=STAGE)
+        current.end = unit.end
+        if unit.reason == "image-alt":
+            current.alt = current.alt or unit.text
+        elif unit.reason == "caption":
+            current.caption = unit.credit.caption if unit.credit else unit.text
+            if unit.credit:
+                current.credit = unit.credit.credit
+                flush()
+        else:
+            current.credit = unit.credit.credit if unit.credit else unit.text
+            flush()
+    flush()
+    return pictures
