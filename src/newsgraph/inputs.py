@@ -134,8 +134,17 @@ def looks_binary(data: bytes) -> str | None:
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None  # UTF-16 with a byte-order mark
     nul = head.count(b"\x00")
-    if nul > len(head) // 100 + 1:
+    if nul and _utf16_without_bom(head) is None:
         return f"binary data ({nul} NUL bytes in the first {len(head)})"
+    return None
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """'utf-16-le' or 'utf-16-be' when every other byte is NUL, as in ASCII text in UTF-16."""
+    even, odd = head[0::2], head[1::2]
+    for enc, zeros in (("utf-16-le", odd), ("utf-16-be", even)):
+        if len(zeros) > 8 and zeros.count(0) >= 0.9 * len(zeros):
+            return enc
     return None
 
 
@@ -151,6 +160,9 @@ def decode(data: bytes, name: str = "-", kind: str = "text") -> str:
             except UnicodeDecodeError as exc:
                 raise UndecodableInput(f"bytes do not match their {enc} byte-order mark ({exc.reason})", name) from None
     candidates = ["utf-8"]
+    bomless = _utf16_without_bom(data[:4096])
+    if bomless:
+        candidates.insert(0, bomless)
     if kind == "html":
         declared = _META_CHARSET.search(data[:4096])
         if declared:

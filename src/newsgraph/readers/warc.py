@@ -34,7 +34,7 @@ def iter_warc_pages(path: str, data: bytes | None = None) -> Iterator[WarcPage |
     stream = io.BytesIO(data) if data is not None else open(path, "rb")
     count = 0
     try:
-        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
+        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False)
         while True:
             try:
                 record = next(records)
@@ -55,20 +55,33 @@ def iter_warc_pages(path: str, data: bytes | None = None) -> Iterator[WarcPage |
 
 def _page(record, path: str, number: int) -> WarcPage | InputError | None:
     record_id = record.record_id or f"record-{number}"
-    http = record.http_headers
-    if http is None:
-        return MalformedInput(f"WARC record {record_id} has no readable HTTP header", path)
-    content_type = (http.get("Content-Type") or "").lower()
+    declared = record.headers.get("Content-Length")
+    if not declared or not declared.strip().isdigit():
+        return MalformedInput(f"broken WARC record {record_id}: no Content-Length", path)
+    try:
+        block = record.reader.read()
+    except (OSError, EOFError, ValueError) as exc:
+        return TruncatedInput(f"WARC record {record_id} unreadable ({exc})", path)
+    if len(block) < int(declared):
+        return TruncatedInput(f"WARC record {record_id} is cut short ({len(block)} of {declared} bytes)", path)
+    head, sep, body = block.partition(b"\r\n\r\n")
+    if not sep:
+        head, sep, body = block.partition(b"\n\n")
+    if not sep or not head.startswith(b"HTTP/"):
+        return MalformedInput(f"broken WARC record {record_id}: no HTTP response header", path)
+    headers = _http_headers(head)
+    content_type = headers.get("content-type", "").lower()
     if content_type and not content_type.startswith(HTML_TYPES):
         return None
-    try:
-        body = record.reader.read()
-    except (OSError, EOFError, ValueError) as exc:
-        return TruncatedInput(f"WARC record {record_id} body unreadable ({exc})", path)
-    declared = record.headers.get("Content-Length")
-    if declared and declared.isdigit() and record.content_length < int(declared):
-        return TruncatedInput(f"WARC record {record_id} is cut short", path)
     if not body.strip():
         return MalformedInput(f"WARC record {record_id} has an empty body", path)
     date = record.record_date.isoformat() if record.record_date else record.headers.get("WARC-Date")
     return WarcPage(record.headers.get("WARC-Target-URI"), date, record_id, body)
+
+
+def _http_headers(head: bytes) -> dict[str, str]:
+    headers = {}
+    for line in head.decode("latin-1").splitlines()[1:]:
+        name, _, value = line.partition(":")
+        headers[name.strip().lower()] = value.strip()
+    return headers

@@ -1,0 +1,63 @@
+"""The public Python API."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.pipeline import READERS, STAGES, Document, replace_stage, run
+
+
+def test_public_names_are_exactly_all():
+    public = [n for n in dir(newsgraph) if not n.startswith("_")
+              and not isinstance(getattr(newsgraph, n), types.ModuleType)]
+    assert sorted(newsgraph.__all__) == sorted([*public, "__version__"])
+
+
+def test_import_is_light():
+    code = "import sys, newsgraph; print(' '.join(m for m in ('trafilatura', 'lxml', 'fastwarc', 'spacy') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
+
+
+def test_extract_accepts_text_bytes_and_paths(tmp_path):
+    story = "Market hall reopens\n\nThe market hall opened again on Sunday after a year of repairs.\n"
+    path = tmp_path / "s.txt"
+    path.write_text(story)
+    for given in (story, story.encode(), path):
+        article = newsgraph.extract(given)
+        assert article.headline == "Market hall reopens"
+        assert article.paragraphs == ["The market hall opened again on Sunday after a year of repairs."]
+    assert newsgraph.extract(path).source == str(path)
+
+
+def test_offsets_point_into_text():
+    story = "Market hall reopens\r\n\r\n12.10.2025 | 10:45The market hall opened again on Sunday.\r\n"
+    article = newsgraph.extract(story)
+    span = article.paragraph_spans[0]
+    assert article.text == story and article.text[span.start:span.end] == "The market hall opened again on Sunday."
+    assert article.published == "2025-10-12T10:45"
+
+
+def test_stage_table_can_be_swapped():
+    def shout(doc: Document) -> Document:
+        doc.article.headline = doc.article.headline.upper()
+        return doc
+
+    stages = (*STAGES, newsgraph.pipeline.Stage("shout", shout))
+    article = newsgraph.extract("Quiet news day\n\nNothing happened at all on Monday.\n", stages=stages)
+    assert article.headline == "QUIET NEWS DAY"
+    with pytest.raises(KeyError):
+        replace_stage(stages, "no-such-stage", shout)
+    assert replace_stage(stages, "shout", lambda d: d)[-1].name == "shout"
+
+
+def test_a_stage_must_return_the_document():
+    bad = newsgraph.pipeline.Stage("bad", lambda doc: None)
+    with pytest.raises(TypeError, match="bad"):
+        run(Document(raw="A\n\nB is here.\n", kind="text"), (bad,), READERS)
