@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError, MalformedInput
-from .inputs import RawInput, decode, peek, raw_input, read_input, sniff_kind
+from .inputs import MAX_DOCUMENT_BYTES, RawInput, gunzip_head, decode, peek, raw_input, read_input, sniff_kind
 from .model import Article
 from .pipeline import READERS, STAGES, Document, Stage, run
 
@@ -90,10 +94,10 @@ def _extract_path(path: str, opts: Options) -> Iterator[Article | Failure]:
             if (opts.kind or sniff_kind(peek(path), path)) == "warc":
                 yield from _extract_warc(path, opts)
                 return
-        raw = read_input(path, opts.kind)
-        if raw.kind == "warc":
-            yield from _extract_warc(path, opts, raw.data)
+        if path == "-":
+            yield from _extract_stdin(opts)
             return
+        raw = read_input(path, opts.kind)
         yield _extract_raw(raw, opts)
     except InputError as exc:
         yield Failure(exc.source or path, exc.reason, type(exc).__name__)
@@ -101,10 +105,25 @@ def _extract_path(path: str, opts: Options) -> Iterator[Article | Failure]:
         yield Failure(path, exc.strerror or str(exc), type(exc).__name__)
 
 
-def _extract_warc(path: str, opts: Options, data: bytes | None = None) -> Iterator[Article | Failure]:
+def _extract_stdin(opts: Options) -> Iterator[Article | Failure]:
+    """Standard input: a WARC is spooled to a temporary file and streamed; anything else is one document."""
+    stdin = sys.stdin.buffer
+    head = stdin.read(65536)
+    if (opts.kind or sniff_kind(gunzip_head(head))) != "warc":
+        rest = stdin.read(MAX_DOCUMENT_BYTES + 1 - len(head))
+        yield _extract_raw(raw_input(head + rest, "-", opts.kind), opts)
+        return
+    with tempfile.TemporaryFile() as spool:
+        spool.write(head)
+        shutil.copyfileobj(stdin, spool)
+        spool.seek(0)
+        yield from _extract_warc("-", opts, stream=spool)
+
+
+def _extract_warc(path: str, opts: Options, stream: BinaryIO | None = None) -> Iterator[Article | Failure]:
     from .readers.warc import iter_warc_pages
 
-    for page in iter_warc_pages(path, data):
+    for page in iter_warc_pages(path, stream):
         if isinstance(page, InputError):
             yield Failure(page.source or path, page.reason, type(page).__name__)
             continue

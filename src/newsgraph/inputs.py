@@ -71,7 +71,10 @@ def sniff_kind(head: bytes, name: str = "") -> str:
 def peek(path: str, size: int = 65536) -> bytes:
     """The first bytes of a file, decompressed when it is gzip."""
     with open(path, "rb") as fh:
-        head = fh.read(size)
+        return gunzip_head(fh.read(size))
+
+
+def gunzip_head(head: bytes, size: int = 65536) -> bytes:
     if is_gzip(head):
         try:
             return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, size)
@@ -113,17 +116,22 @@ def raw_input(data: bytes, name: str = "-", kind: str | None = None) -> RawInput
 
 
 def gunzip(data: bytes, name: str) -> bytes:
-    """Decompress gzip bytes, at most to the document limit."""
-    stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
-    try:
-        out = stream.decompress(data, MAX_DOCUMENT_BYTES)
-    except zlib.error as exc:
-        raise TruncatedInput(f"corrupt gzip data ({exc})", name) from None
-    if stream.unconsumed_tail:
-        raise TooLargeInput(f"decompresses to {MAX_DOCUMENT_BYTES:,} bytes or more", name)
-    if not stream.eof:
-        raise TruncatedInput("truncated gzip: the compressed stream ends early", name)
-    return out
+    """Decompress gzip bytes (all members), at most to the document limit."""
+    parts, size = [], 0
+    while data:
+        stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            part = stream.decompress(data, MAX_DOCUMENT_BYTES - size)
+        except zlib.error as exc:
+            raise TruncatedInput(f"corrupt gzip data ({exc})", name) from None
+        if stream.unconsumed_tail:
+            raise TooLargeInput(f"decompresses to {MAX_DOCUMENT_BYTES:,} bytes or more", name)
+        if not stream.eof:
+            raise TruncatedInput("truncated gzip: the compressed stream ends early", name)
+        parts.append(part)
+        size += len(part)
+        data = stream.unused_data
+    return b"".join(parts)
 
 
 def looks_binary(data: bytes) -> str | None:

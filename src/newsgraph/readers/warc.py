@@ -7,9 +7,9 @@ stream naming the file and the record; the pages after it still come.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from ..errors import InputError, MalformedInput, TruncatedInput
 
@@ -26,12 +26,12 @@ class WarcPage:
     body: bytes
 
 
-def iter_warc_pages(path: str, data: bytes | None = None) -> Iterator[WarcPage | InputError]:
-    """HTML pages of a .warc or .warc.gz file (or of its bytes), in order."""
+def iter_warc_pages(path: str, stream: BinaryIO | None = None) -> Iterator[WarcPage | InputError]:
+    """HTML pages of a .warc or .warc.gz file (or of an open binary stream), in order."""
     from fastwarc.stream_io import FastWARCError
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-    stream = io.BytesIO(data) if data is not None else open(path, "rb")
+    stream = stream if stream is not None else open(path, "rb")
     count = 0
     try:
         records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False)
