@@ -74,20 +74,30 @@ def furniture_reason(line: str) -> str | None:
     if is_separator(line):
         return "separator"
     for reason, pattern in vocabulary().furniture:
-        if pattern.fullmatch(line):
+        if reason not in CONTEXT_REASONS and pattern.fullmatch(line):
             return reason
     if is_menu(line):
         return "navigation"
     return None
 
 
+CONTEXT_REASONS = ("section-label",)
+"""Vocabularies that only apply in one place (a section label only above the headline)."""
+
 _MENU_SPLIT = re.compile(r"\s+[|•·/>›»]\s+|\s{3,}|\t+")
 
 
 def is_menu(line: str) -> bool:
-    """Three or more short items between bars or bullets: 'News | World | Sport'."""
+    """Short items between bars or bullets ('News | World | Sport'), or a breadcrumb ('Sport » Football')."""
     items = [i for i in _MENU_SPLIT.split(line.strip()) if i]
-    return len(items) >= 3 and all(len(i.split()) <= 3 and not ends_sentence(i) for i in items)
+    short = all(len(i.split()) <= 3 and not ends_sentence(i) for i in items)
+    breadcrumb = len(items) >= 2 and bool(re.search(r"\s[>›»]\s", line))
+    return short and (len(items) >= 3 or breadcrumb)
+
+
+def matches(reason: str, line: str) -> bool:
+    """Whether a line is in the vocabulary of one furniture reason."""
+    return any(r == reason and p.fullmatch(line) for r, p in vocabulary().furniture)
 
 
 def is_separator(line: str) -> bool:

@@ -26,7 +26,8 @@ from ..errors import MalformedInput
 from ..model import Article, Evidence, Media, Removed, Span
 from ..pipeline import Document
 from .datelines import DateStamp, parse_dateline, split_glued_stamp
-from .furniture import Credit, ends_sentence, furniture_reason, parse_byline, parse_credit, script_of, word_count
+from .furniture import (Credit, ends_sentence, furniture_reason, matches, parse_byline, parse_credit, script_of,
+                        word_count)
 
 STAGE = "layout"
 MAX_HEADLINE_WORDS = 40
@@ -47,6 +48,7 @@ class Unit:
     start: int
     end: int
     text: str
+    block: int = 0  # index of the blank-line-separated block the unit is in
     reason: str | None = None  # furniture reason, when taken out
     role: str | None = None  # headline, deck or body
     credit: Credit | None = None
@@ -74,6 +76,7 @@ def read_text(doc: Document) -> Document:
     for unit in units:
         if unit.reason is None:
             _classify(unit, main_script)
+    _mark_boxes(units)
     header = _read_header(units)
     _mark_media(units, header.body_from)
     _mark_repeats(units)
@@ -98,13 +101,13 @@ def split_units(text: str) -> list[Unit]:
                 break
             continue
         start = m.start() + (len(line) - len(line.lstrip()))
-        blocks[-1].append(Unit(start, start + len(stripped), stripped))
+        blocks[-1].append(Unit(start, start + len(stripped), stripped, block=len(blocks) - 1))
         if m.end() >= len(text):
             break
     units: list[Unit] = []
     for block in blocks:
         if _is_wrapped(block):
-            units.append(Unit(block[0].start, block[-1].end, " ".join(u.text for u in block)))
+            units.append(Unit(block[0].start, block[-1].end, " ".join(u.text for u in block), block=block[0].block))
         else:
             units.extend(block)
     return units
@@ -117,7 +120,8 @@ def _is_wrapped(block: list[Unit]) -> bool:
     body = block[:-1]
     if any(not WRAP_MIN_LINE <= len(u.text) <= WRAP_MAX_LINE for u in body) or len(block[-1].text) > WRAP_MAX_LINE:
         return False
-    if any(furniture_reason(u.text) or parse_credit(u.text) for u in block):
+    if any(furniture_reason(u.text) or parse_credit(u.text) or parse_byline(u.text) or parse_dateline(u.text)
+           for u in block):
         return False
     return sum(not ends_sentence(u.text) for u in body) * 2 >= len(body)
 
@@ -185,10 +189,16 @@ def _read_header(units: list[Unit]) -> Header:
                 return header
             continue
         if header.headline is None:
+            if _is_section_label(units, i):
+                unit.reason = "section-label"
+                continue
             if unit.words <= MAX_HEADLINE_WORDS:
                 unit.role = "headline"
                 header.headline = unit
                 continue
+        elif unit.text == header.headline.text:
+            unit.reason = "duplicate"
+            continue
         elif header.deck is None and _is_deck(units, i, seen_meta):
             unit.role = "deck"
             header.deck = unit
@@ -197,6 +207,17 @@ def _read_header(units: list[Unit]) -> Header:
         return header
     header.body_from = len(units)
     return header
+
+
+def _is_section_label(units: list[Unit], i: int) -> bool:
+    """A section name above the headline ('UK news'), when a longer line follows."""
+    unit = units[i]
+    if unit.words > 3 or ends_sentence(unit.text):
+        return False
+    following = next((u for u in units[i + 1:] if u.free), None)
+    if following is None or not unit.words < following.words <= MAX_HEADLINE_WORDS:
+        return False
+    return unit.words <= 2 or matches("section-label", unit.text)
 
 
 def _is_deck(units: list[Unit], i: int, seen_meta: bool) -> bool:
@@ -211,6 +232,30 @@ def _is_deck(units: list[Unit], i: int, seen_meta: bool) -> bool:
     if seen_meta:
         return not ends_sentence(unit.text)
     return header_goes_on or not ends_sentence(unit.text)
+
+
+BOX_REASONS = ("newsletter", "related-link", "social", "share", "advertisement", "author-bio")
+MAX_TEASER_WORDS = 20
+MAX_BOX_BLOCK = 4
+
+
+def _mark_boxes(units: list[Unit]) -> None:
+    """Teaser lists under a 'More from ...' heading, and the rest of a small block holding a promo box."""
+    for i, unit in enumerate(units):
+        if unit.reason == "related-link" and unit.words <= 5:
+            for teaser in units[i + 1:]:
+                if not (teaser.free and teaser.words <= MAX_TEASER_WORDS and not ends_sentence(teaser.text)):
+                    break
+                teaser.reason = "related-link"
+    blocks: dict[int, list[Unit]] = {}
+    for unit in units:
+        blocks.setdefault(unit.block, []).append(unit)
+    for block in blocks.values():
+        reasons = [u.reason for u in block if u.reason in BOX_REASONS]
+        if reasons and len(block) <= MAX_BOX_BLOCK:
+            for unit in block:
+                if unit.free and unit.words <= MAX_ALT_WORDS:
+                    unit.reason = reasons[0]
 
 
 def _mark_media(units: list[Unit], body_from: int) -> None:
@@ -297,7 +342,8 @@ def _assemble(doc: Document, units: list[Unit], header: Header) -> Article:
                                    start=unit.start, end=unit.start + len(unit.text[:unit.body_offset].rstrip())))
         if unit.reason == "caption" and unit.credit and unit.credit.caption:
             removed.append(_removed(unit, unit.credit.caption, "caption", 0))
-            removed.append(_removed(unit, unit.credit.credit, "credit", unit.credit.credit_start))
+            label = unit.text[unit.credit.caption_end:].strip()  # "(Photo: Name)", with its label
+            removed.append(_removed(unit, label, "credit", unit.credit.caption_end))
         elif unit.reason:
             removed.append(Removed(text=unit.text, reason=unit.reason, start=unit.start, end=unit.end))
         elif unit.role is None:

@@ -1,0 +1,87 @@
+"""The scraped-text reader on fixture articles written in the style of several sites.
+
+Each folder in fixtures/text holds article.txt and expected.json: the
+headline, deck, byline, date, exact body paragraphs, pictures and removed
+furniture a reader should find.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import FIXTURES
+
+import newsgraph
+from newsgraph.readers.text import split_units
+
+CASES = sorted(p for p in (FIXTURES / "text").iterdir() if (p / "expected.json").exists())
+MEDIA_REASONS = {"gallery-widget", "image-alt", "caption", "credit"}
+
+
+def load(case):
+    return newsgraph.extract(case / "article.txt"), json.loads((case / "expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_header(case):
+    article, expected = load(case)
+    assert article.headline == expected["headline"]
+    assert article.subheadline == expected["subheadline"]
+    assert article.authors == expected["authors"]
+    if expected["published"]:
+        assert (article.published or "")[:10] == expected["published"][:10]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_body_is_exact(case):
+    article, expected = load(case)
+    assert article.paragraphs == expected["paragraphs"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_pictures(case):
+    article, expected = load(case)
+    assert [(m.alt, m.caption, m.credit) for m in article.media] == \
+        [(m["alt"], m["caption"], m["credit"]) for m in expected["media"]]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_furniture_is_removed_with_offsets(case):
+    article, expected = load(case)
+    removed = {}
+    for r in article.removed:
+        removed.setdefault(r.text, set()).add(r.reason)
+        assert article.text[r.start:r.end] == r.text or r.reason == "date-stamp"
+    for r in expected["removed"]:
+        assert r["text"] in removed, r
+        if r["reason"] in MEDIA_REASONS | {"date-stamp"}:
+            assert r["reason"] in removed[r["text"]], r
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_paragraph_spans(case):
+    article, _ = load(case)
+    for text, span in zip(article.paragraphs, article.paragraph_spans):
+        assert span.text == text
+        if "\n" not in article.text[span.start:span.end]:
+            assert article.text[span.start:span.end] == text
+
+
+def test_wrapped_blocks_join_but_lists_do_not():
+    wrapped = ("Council agrees to close the old ferry terminal\n\n"
+               "The council voted on Thursday to close the ferry terminal at the end of\n"
+               "the year, after a survey found its pier was no longer safe for cars.\n")
+    units = split_units(wrapped)
+    assert [u.text for u in units][1].endswith("no longer safe for cars.")
+    assert len(units) == 2
+    listed = "Published October 3, 2025 6:10 pm ET\nUpdated October 4, 2025 9:05 am ET\n"
+    assert len(split_units(listed)) == 2
+
+
+@pytest.mark.parametrize("line", ["He was 52.", "“We will rebuild,” she said.", "Photos of the scene were shared widely.",
+                                  "12 people were hurt.", "Comments made by the minister angered residents."])
+def test_short_body_lines_are_kept(line):
+    text = f"Storm hits coast\n\nThe storm reached the coast on Monday night, the weather service said.\n{line}\n" \
+           "Repairs will take weeks, officials said.\n"
+    assert line in newsgraph.extract(text).paragraphs
