@@ -99,6 +99,20 @@ class EventDate(_Record):
     end: int | None = None
 
 
+class TimeExpression(_Record):
+    """A temporal expression in the text, typed and resolved when it can be."""
+
+    text: str
+    start: int
+    end: int
+    type: Literal["date", "time", "duration", "set"] = "date"
+    value: str | None = Field(None, description="ISO value at the granularity written: 2025-09-14, 2025-09, 2025, "
+                                                "T14:30, P19H (durations)")
+    granularity: str | None = Field(None, description="day, month, year, time, duration, ...")
+    source: str | None = Field(None, description="how the value was found: publication date, known event, explicit")
+    stage: str = "dates"
+
+
 class Event(_Record):
     """Something that happened, typed from the documented vocabulary."""
 
@@ -135,6 +149,7 @@ class Article(_Record):
     entities: list[Entity] = []
     quotes: list[Quote] = []
     events: list[Event] = []
+    dates: list[TimeExpression] = []
     evidence: dict[str, Evidence] = Field({}, description="per metadata field: where its value came from")
     warnings: list[str] = []
 

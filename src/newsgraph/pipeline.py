@@ -70,8 +70,37 @@ READERS: dict[str, Stage] = {
 }
 """Readers by input kind (WARC records are read as `html`)."""
 
-STAGES: tuple[Stage, ...] = ()
+def _lazy(module: str, name: str) -> StageFn:
+    """A stage function imported on first use, so `import newsgraph` stays light."""
+
+    def call(doc: Document) -> Document:
+        from importlib import import_module
+
+        return getattr(import_module(module, __package__), name)(doc)
+
+    call.__name__ = name
+    return call
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("parse", _lazy(".understand.parse", "parse"), needs=("paragraph_spans",), adds=("scratch.parsed",),
+          doc="spaCy over each body paragraph (model loaded once per process)."),
+    Stage("entities", _lazy(".understand.entities", "extract_entities"), needs=("scratch.parsed",),
+          adds=("entities", "scratch.mentions"),
+          doc="People, organisations and places; titles and ranks split from names; aliases, roles, affiliations."),
+    Stage("coref", _lazy(".understand.coref", "resolve_coreference"), needs=("entities", "scratch.mentions"),
+          adds=("scratch.mentions",), doc="Surname chains, pronouns and descriptions ('the officer') to entities."),
+    Stage("quotes", _lazy(".understand.quotes", "extract_quotes"), needs=("scratch.parsed", "scratch.mentions"),
+          adds=("quotes",), doc="Direct, indirect and mixed quotes with speaker, cue and nesting."),
+    Stage("dates", _lazy(".understand.dates", "extract_dates"), needs=("scratch.parsed",),
+          adds=("scratch.dates",), doc="Temporal expressions typed and resolved against the publication date."),
+    Stage("events", _lazy(".understand.events", "extract_events"), needs=("scratch.mentions", "scratch.dates"),
+          adds=("events",), doc="Typed events with participants, date and place."),
+)
 """Per-article stages after the reader, in the order they run."""
+
+READER_ONLY: tuple[Stage, ...] = ()
+"""No stages after the reader: structure only (headline, body, pictures, furniture)."""
 
 
 def replace_stage(stages: Sequence[Stage], name: str, fn: StageFn) -> tuple[Stage, ...]:

@@ -1,0 +1,65 @@
+"""What the understanding stages hand to each other through `Document.scratch`.
+
+    scratch["parsed"]    list[ParsedParagraph]   set by the parse stage
+    scratch["mentions"]  list[Mention]           set by entities, extended by coref
+
+Offsets are always into `Article.text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from ..pipeline import Document
+
+PARSED = "parsed"
+MENTIONS = "mentions"
+
+
+@dataclass
+class ParsedParagraph:
+    """One body paragraph parsed by spaCy; `offset` maps its token offsets into `Article.text`."""
+
+    offset: int
+    doc: Doc
+
+    def span(self, start_char: int, end_char: int) -> tuple[int, int]:
+        return self.offset + start_char, self.offset + end_char
+
+
+@dataclass
+class Mention:
+    """A stretch of text that refers to an entity: a name, a title, a pronoun or a description."""
+
+    start: int
+    end: int
+    text: str
+    entity: str | None  # Entity.id, None while unresolved
+    kind: str = "name"  # name, title, pronoun, nominal, alt-script
+    type: str | None = None  # person, organization, place, ...
+    attrs: dict = field(default_factory=dict)
+
+
+def parsed(doc: Document) -> list[ParsedParagraph]:
+    """The parsed body paragraphs (empty before the parse stage ran)."""
+    return doc.scratch.get(PARSED, [])
+
+
+def mentions(doc: Document) -> list[Mention]:
+    """Every known mention, sorted by position."""
+    return doc.scratch.get(MENTIONS, [])
+
+
+def mention_at(doc: Document, start: int, end: int) -> Mention | None:
+    """The mention that best covers the span [start, end), if any."""
+    best = None
+    for m in mentions(doc):
+        if m.start < end and start < m.end:
+            overlap = min(end, m.end) - max(start, m.start)
+            if best is None or overlap > min(end, best.end) - max(start, best.start):
+                best = m
+    return best

