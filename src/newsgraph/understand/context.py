@@ -26,6 +26,7 @@ class ParsedParagraph:
 
     offset: int
     doc: Doc
+    role: str = "body"  # body, or deck (the subheadline, when its place in the text is known)
 
     def span(self, start_char: int, end_char: int) -> tuple[int, int]:
         return self.offset + start_char, self.offset + end_char

@@ -1,10 +1,216 @@
-"""The entities stage (being written)."""
+"""The entities stage: one entity per real-world person, organisation and place.
+
+1. Find name mentions (`newsgraph.understand.names`).
+2. Group them: full names first, each a person unless it matches one
+   already seen; then lone first names and surnames, resolved to the one
+   full name they fit (the most recently mentioned when several do).
+3. Find untagged repeats of known names, credits' photographers, and
+   forms in another script in image alt text (by transliteration).
+4. Attach roles, affiliations and ranks (`newsgraph.understand.roles`).
+5. Write `Article.entities` and the mentions the later stages read.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from ..model import Entity, Span
 from ..pipeline import Document
+from ..readers.furniture import load_data, looks_like_name
+from .context import MENTIONS, Mention, parsed
+from .names import NameMention, find_mentions
+from .translit import same_name
+
+STAGE = "entities"
+SPELLING_VARIANT_SCORE = 88  # rapidfuzz ratio at which two surnames in one article are one spelling
+MIN_VARIANT_LENGTH = 5
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity while it is being built."""
+
+    type: str
+    name: str
+    mentions: list[NameMention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    id: str = ""
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.name.split()
+
+    @property
+    def first(self) -> int:
+        return min((s for s, _, _ in self.spans), default=10**9)
+
+    def add(self, mention: NameMention) -> None:
+        self.mentions.append(mention)
+        self.spans.append((mention.start, mention.end, mention.text))
+        _add(self.titles, *mention.titles)
+        if mention.role:
+            _add(self.roles, mention.role)
+        forms = [mention.text, mention.full_text]
+        forms += [f"{t} {mention.text}" for t in mention.titles if mention.text != self.name
+                  and t[:1].isupper() and len(t.split()) <= 2]
+        _add(self.aliases, *forms)
+
+
+def _add(items: list[str], *values: str) -> None:
+    for value in values:
+        if value and value not in items:
+            items.append(value)
 
 
 def extract_entities(doc: Document) -> Document:
-    """Stage entry (placeholder until the stage lands)."""
+    """Stage entry: fill `Article.entities` and the name mentions."""
+    article = doc.article
+    mentions = find_mentions(parsed(doc))
+    people = _group_people([m for m in mentions if m.type == "person"])
+    others = _group_by_name([m for m in mentions if m.type != "person"])
+    _find_repeats(doc, people, others)
+    _add_photographers(doc, people)
+    _add_other_scripts(doc, people)
+    from .roles import attach_profiles
+
+    attach_profiles(people, others, mentions)
+    clusters = sorted(people + others, key=lambda c: c.first)
+    for i, cluster in enumerate(clusters, 1):
+        cluster.id = f"e{i}"
+    article.entities = [_entity(c) for c in clusters]
+    doc.scratch[MENTIONS] = sorted(
+        (Mention(s, e, t, c.id, "name", c.type) for c in clusters for s, e, t in c.spans if s >= 0),
+        key=lambda m: m.start)
     return doc
+
+
+def _group_people(mentions: list[NameMention]) -> list[Cluster]:
+    clusters: list[Cluster] = []
+    full = [m for m in mentions if len(m.full_text.split()) >= 2]
+    for mention in full:
+        match = next((c for c in clusters if _same_full_name(c.name, mention.full_text)), None)
+        if match is None:
+            match = Cluster("person", mention.full_text)
+            clusters.append(match)
+        elif len(mention.full_text) > len(match.name):
+            match.name = mention.full_text
+        match.add(mention)
+    for mention in (m for m in mentions if len(m.full_text.split()) < 2):
+        match = _resolve_single(mention, clusters)
+        if match is None:
+            match = Cluster("person", mention.text)
+            clusters.append(match)
+        match.add(mention)
+    return clusters
+
+
+def _same_full_name(a: str, b: str) -> bool:
+    if a.lower() == b.lower():
+        return True
+    ta, tb = a.lower().split(), b.lower().split()
+    return ta[0] == tb[0] and len(ta[-1]) >= MIN_VARIANT_LENGTH and \
+        fuzz.ratio(ta[-1], tb[-1]) >= SPELLING_VARIANT_SCORE
+
+
+def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | None:
+    """A lone name: the full name whose surname (or first name) it is, nearest first."""
+    word = mention.text.lower()
+
+    def fits(c: Cluster) -> bool:
+        tokens = [t.lower() for t in c.tokens]
+        return word in (tokens[-1], tokens[0]) or (len(word) >= MIN_VARIANT_LENGTH and len(tokens) > 1
+                                                   and fuzz.ratio(word, tokens[-1]) >= SPELLING_VARIANT_SCORE)
+
+    candidates = [c for c in clusters if fits(c)]
+    if not candidates:
+        return None
+    surname = [c for c in candidates if c.tokens[-1].lower() == word]
+    candidates = surname or candidates
+    before = [c for c in candidates if any(s < mention.start for s, _, _ in c.spans)]
+    pool = before or candidates
+    return max(pool, key=lambda c: max((s for s, _, _ in c.spans if s < mention.start), default=-1))
+
+
+def _group_by_name(mentions: list[NameMention]) -> list[Cluster]:
+    clusters: dict[tuple[str, str], Cluster] = {}
+    for mention in mentions:
+        key = (mention.type, mention.text.lower())
+        if key not in clusters:
+            clusters[key] = Cluster(mention.type, mention.text)
+        clusters[key].add(mention)
+    return list(clusters.values())
+
+
+def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -> None:
+    """Known names the statistical model did not tag again ('Alus heard gunfire')."""
+    by_word: dict[str, Cluster] = {}
+    for cluster in others:
+        if len(cluster.name) >= 3 and cluster.name[0].isupper():
+            by_word.setdefault(cluster.name, cluster)
+    for cluster in people:
+        for word in {cluster.tokens[-1], cluster.tokens[0]}:
+            if len(word) >= 3 and word[0].isupper():
+                by_word.setdefault(word, cluster)
+    if not by_word:
+        return
+    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True)) +
+                         r")(?![\w-])")
+    covered = {(s, e) for c in people + others for s, e, _ in c.spans}
+    spans = sorted(covered)
+    for para in parsed(doc):
+        for m in pattern.finditer(para.doc.text):
+            start, end = para.offset + m.start(), para.offset + m.end()
+            if any(s <= start and end <= e for s, e in spans):
+                continue
+            cluster = by_word[m.group(1)]
+            cluster.spans.append((start, end, m.group(1)))
+            if cluster.type == "person":
+                _add(cluster.aliases, m.group(1))
+
+
+def _add_photographers(doc: Document, people: list[Cluster]) -> None:
+    """People named in picture credits are photographers."""
+    text = doc.article.text
+    for media in doc.article.media:
+        if not media.credit:
+            continue
+        name = re.split(r"\s*/\s*|\s+via\s+|\s*,\s*", media.credit)[0].strip()
+        if not (2 <= len(name.split()) <= 4 and looks_like_name(name) and not name.isupper()) or _is_agency(name):
+            continue
+        cluster = next((c for c in people if c.name.lower() == name.lower()), None)
+        if cluster is None:
+            cluster = Cluster("person", name)
+            people.append(cluster)
+        _add(cluster.roles, "photographer")
+        where = text.find(name, media.start or 0) if media.start is not None else -1
+        cluster.spans.append((where, where + len(name), name) if where >= 0 else (-1, -1, name))
+
+
+def _is_agency(name: str) -> bool:
+    agencies = {a.lower() for a in load_data("credits.json")["agencies"]}
+    return name.lower() in agencies
+
+
+def _add_other_scripts(doc: Document, people: list[Cluster]) -> None:
+    """Alt text in another script that spells a person's name becomes one of their aliases."""
+    alts = [m.alt for m in doc.article.media if m.alt]
+    for alt in dict.fromkeys(alts):
+        if alt.isascii():
+            continue
+        for cluster in people:
+            if len(cluster.tokens) >= 2 and same_name(alt, cluster.name):
+                _add(cluster.aliases, alt)
+
+
+def _entity(cluster: Cluster) -> Entity:
+    aliases = [a for a in cluster.aliases if a != cluster.name]
+    spans = [Span(start=s, end=e, text=t) for s, e, t in sorted(set(cluster.spans)) if s >= 0]
+    return Entity(id=cluster.id, type=cluster.type, name=cluster.name, aliases=aliases, titles=cluster.titles,
+                  roles=cluster.roles, affiliations=cluster.affiliations, mentions=spans, stage=STAGE)

@@ -27,9 +27,13 @@ class Parser:
 
     def __call__(self, doc: Document) -> Document:
         article = doc.article
-        texts = [article.text[s.start:s.end].replace("\n", " ").replace("\r", " ") for s in article.paragraph_spans]
-        doc.scratch[PARSED] = [ParsedParagraph(span.start, parsed)
-                               for span, parsed in zip(article.paragraph_spans, self.nlp.pipe(texts))]
+        spans = [(s.start, s.end, "body") for s in article.paragraph_spans]
+        deck = article.evidence.get("subheadline")
+        if deck is not None and deck.start is not None:
+            spans.insert(0, (deck.start, deck.end, "deck"))
+        texts = [article.text[start:end].replace("\n", " ").replace("\r", " ") for start, end, _ in spans]
+        doc.scratch[PARSED] = [ParsedParagraph(start, parsed, role)
+                               for (start, _, role), parsed in zip(spans, self.nlp.pipe(texts))]
         return doc
 
 

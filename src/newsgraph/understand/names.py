@@ -1,0 +1,241 @@
+"""Finding name mentions: spaCy's entities corrected by our vocabularies.
+
+1. Take spaCy's PERSON, ORG, GPE, LOC and FAC entities; drop the usual
+   mis-tags (holidays as people, car makes as organisations, a rank
+   such as "Command Sergeant" as an organisation).
+2. Split titles and ranks from names, inside the entity and before it
+   ("Israel Police Commissioner Danny Levy" -> title + "Danny Levy").
+3. Add people spaCy missed after a title ("Rabbi Shachar"), outlets from
+   the gazetteer ("ynet"), organisations made of a place and a head word
+   ("Israel" + "Police"), and places inside organisation names
+   ("Netivot Police Station" -> "Netivot").
+4. Join a name split by a parenthesis ("Shachar (Butzhak, head of ...)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .context import ParsedParagraph
+from .vocab import EntityVocabulary, entity_vocabulary
+
+TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+MAX_NAME_TOKENS_AFTER_TITLE = 3
+_PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
+
+
+@dataclass
+class NameMention:
+    """A name in the text with the titles written before it; offsets into `Article.text`."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    para: ParsedParagraph
+    first_token: int
+    titles: list[str] = field(default_factory=list)
+    title_start: int | None = None
+    extra_name: str | None = None  # surname given in a parenthesis after the name
+    role: str | None = None
+    in_quote: bool = False
+
+    @property
+    def full_text(self) -> str:
+        return f"{self.text} {self.extra_name}" if self.extra_name else self.text
+
+    @property
+    def sentence(self):
+        return self.para.doc[self.first_token].sent
+
+
+def find_mentions(paragraphs: list[ParsedParagraph]) -> list[NameMention]:
+    """Every name mention of the parsed paragraphs, in text order."""
+    vocab = entity_vocabulary()
+    found: list[NameMention] = []
+    for para in paragraphs:
+        found.extend(_paragraph_mentions(para, vocab))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[NameMention]:
+    doc = para.doc
+    out: list[NameMention] = []
+    taken: set[int] = set()
+    for ent in doc.ents:
+        kind = TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        first, last = ent.start, ent.end
+        while first < last and doc[first].lower_ in ("the", "a", "an"):
+            first += 1
+        possessive = False
+        while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
+            last -= 1
+            possessive = True
+        if first >= last:
+            continue
+        if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC":
+            kind = "person"  # "Rachel's house": a person's place, named by the person
+        mention = _typed_mention(para, first, last, kind, vocab)
+        if mention is not None:
+            out.append(mention)
+            taken.update(range(first, last))
+    out.extend(_titled_people(para, taken, vocab))
+    out.extend(_outlets(para, taken))
+    for mention in list(out):
+        if mention.type == "organization":
+            place = _place_in_name(para, mention, vocab)
+            if place:
+                out.append(place)
+    for mention in out:
+        mention.in_quote = _inside_quotes(doc.text, mention.start - para.offset)
+    return out
+
+
+def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
+                   vocab: EntityVocabulary) -> NameMention | None:
+    doc = para.doc
+    text = doc[first:last].text
+    if kind == "person":
+        if text.lower() in vocab.not_people:
+            return None
+        n = _leading_title_length(doc, first, last, vocab)
+        if n == last - first:
+            return None
+        mention = _mention(para, first + n, last, "person")
+        _attach_titles(mention, doc, first, n, vocab)
+        _join_parenthesis(mention, para)
+        return mention
+    if kind == "organization":
+        if text.lower() in vocab.not_organizations or all(t.lower_ in vocab.title_words for t in doc[first:last]):
+            return None
+        if last < len(doc) and doc[last].ent_type_ == "PERSON" and _leading_title_length(doc, first, last, vocab):
+            return None
+        return _mention(para, first, last, "organization")
+    extended = _organization_head(doc, last, vocab)
+    if extended:
+        return _mention(para, first, extended, "organization")
+    return _mention(para, first, last, kind)
+
+
+def _mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
+    doc = para.doc
+    start, end = para.span(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
+    return NameMention(start, end, doc.text[start - para.offset:end - para.offset], kind, para, first)
+
+
+def _leading_title_length(doc, first: int, last: int, vocab: EntityVocabulary) -> int:
+    """How many tokens at the start of doc[first:last] form a title."""
+    for n in range(min(vocab.max_title_words, last - first), 0, -1):
+        if " ".join(t.text for t in doc[first:first + n]).lower() in vocab.titles:
+            return n
+    return 0
+
+
+def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: EntityVocabulary) -> None:
+    """Titles inside the entity and right before it; capitalised words before a title stay with it."""
+    start = first
+    if inside == 0:
+        for n in range(min(vocab.max_title_words, first), 0, -1):
+            if " ".join(t.text for t in doc[first - n:first]).lower() in vocab.titles:
+                start = first - n
+                break
+    if start == first and inside == 0:
+        return
+    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
+            and doc[start - 1].ent_type_ != "PERSON" and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
+        start -= 1
+    title = doc[start:first + inside].text
+    mention.titles.append(title)
+    mention.title_start = mention.para.offset + doc[start].idx
+
+
+def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
+    """'Shachar (Butzhak, head of ...)': the surname and the role given in the parenthesis."""
+    rest = para.doc.text[mention.end - para.offset:]
+    m = _PAREN_NAME.match(rest)
+    if m and len(mention.text.split()) == 1:
+        mention.extra_name = m.group("name")
+        mention.role = m.group("role")
+
+
+def _organization_head(doc, last: int, vocab: EntityVocabulary) -> int | None:
+    """A place followed by an organisation head word ('Israel' 'Police'): where the organisation ends."""
+    rest = doc[last:last + 4]
+    words = [t.text for t in rest]
+    for head in vocab.organization_heads:
+        parts = head.split()
+        if words[:len(parts)] == parts:
+            return last + len(parts)
+    return None
+
+
+def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabulary) -> list[NameMention]:
+    """People spaCy missed: capitalised names right after a title ('Rabbi Shachar')."""
+    doc, out = para.doc, []
+    i = 0
+    while i < len(doc):
+        n = 0 if doc[i].text[:1].islower() else _leading_title_length(doc, i, len(doc), vocab)
+        j = i + n
+        k = j
+        while k < len(doc) and k - j < MAX_NAME_TOKENS_AFTER_TITLE and doc[k].pos_ == "PROPN" \
+                and doc[k].text[:1].isupper() and k not in taken and doc[k].lower_ not in vocab.title_words:
+            k += 1
+        if n and k > j and not any(t in taken for t in range(j, k)):
+            mention = _mention(para, j, k, "person")
+            _attach_titles(mention, doc, i, n, vocab)
+            mention.titles = [doc[i:j].text]
+            mention.title_start = para.offset + doc[i].idx
+            _join_parenthesis(mention, para)
+            out.append(mention)
+            taken.update(range(i, k))
+            i = k
+        else:
+            i += max(1, n)
+    return out
+
+
+@cache
+def _outlet_pattern(outlets: frozenset[str]) -> re.Pattern:
+    names = sorted(outlets, key=len, reverse=True)
+    return re.compile(r"(?<![\w@])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])")
+
+
+def _outlets(para: ParsedParagraph, taken: set[int]) -> list[NameMention]:
+    """News outlets from the gazetteer, where spaCy saw no entity ('an interview with ynet')."""
+    doc, out = para.doc, []
+    for m in _outlet_pattern(entity_vocabulary().outlets).finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or any(t.i in taken for t in span) or (len(m.group(0)) <= 2 and m.group(0) != "AP"):
+            continue
+        out.append(_mention(para, span.start, span.end, "organization"))
+        taken.update(range(span.start, span.end))
+    return out
+
+
+def _place_in_name(para: ParsedParagraph, org: NameMention, vocab: EntityVocabulary) -> NameMention | None:
+    """'Netivot Police Station' names the place Netivot."""
+    m = vocab.place_in_name.match(org.text)
+    if not m:
+        return None
+    start = org.start + m.start("place")
+    place = NameMention(start, start + len(m.group("place")), m.group("place"), "place", para, org.first_token)
+    return place
+
+
+_QUOTE_CHARS = re.compile(r"[“”\"«»]")
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether a position sits inside double quotation marks of its paragraph."""
+    opened = False
+    for m in _QUOTE_CHARS.finditer(text, 0, pos):
+        ch = m.group(0)
+        opened = True if ch in "“«" else False if ch in "”»" else not opened
+    return opened

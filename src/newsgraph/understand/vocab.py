@@ -1,0 +1,55 @@
+"""The understanding stages' vocabularies (titles, entity corrections), compiled once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..readers.furniture import load_data
+
+
+@dataclass(frozen=True)
+class EntityVocabulary:
+    titles: frozenset[str]  # lower-cased, dots kept
+    title_words: frozenset[str]  # every word that appears in a title
+    title_heads: frozenset[str]
+    max_title_words: int
+    not_people: frozenset[str]
+    not_organizations: frozenset[str]
+    outlets: frozenset[str]
+    organization_heads: tuple[str, ...]
+    place_in_name: re.Pattern
+    role_heads: frozenset[str]
+    kinship: dict
+    organization_nominals: dict
+    statement_nouns: frozenset[str]
+
+
+def _lower(words) -> frozenset[str]:
+    return frozenset(w.lower() for w in words)
+
+
+@cache
+def entity_vocabulary() -> EntityVocabulary:
+    titles = load_data("titles.json")
+    ents = load_data("entities.json")
+    all_titles = [t for k, v in titles.items() if k not in ("_doc", "heads") for t in v]
+    heads = sorted(ents["place_in_name_heads"], key=len, reverse=True)
+    nominals = {k: v for k, v in ents["organization_nominals"].items() if not k.startswith("_")}
+    return EntityVocabulary(
+        titles=_lower(all_titles),
+        title_words=frozenset(w.lower() for t in all_titles for w in t.split()),
+        title_heads=_lower(titles["heads"]),
+        max_title_words=max(len(t.split()) for t in all_titles),
+        not_people=_lower(ents["not_people"]),
+        not_organizations=_lower(ents["not_organizations"]),
+        outlets=frozenset(ents["outlets"]),
+        organization_heads=tuple(sorted(ents["organization_heads"], key=len, reverse=True)),
+        place_in_name=re.compile(r"^(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}?) (?:" +
+                                 "|".join(re.escape(h) for h in heads) + r")$"),
+        role_heads=_lower(ents["role_heads"]),
+        kinship={k.lower(): v for k, v in ents["kinship"].items()},
+        organization_nominals={k: [n.lower() for n in v] for k, v in nominals.items()},
+        statement_nouns=_lower(ents["statement_nouns"]),
+    )
