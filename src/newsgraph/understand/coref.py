@@ -1,10 +1,202 @@
-"""The coref stage (being written)."""
+"""The coref stage: pronouns and descriptions resolved to the entities they mean.
+
+Rule-based and within one article, in the "propose, then decide" style:
+every earlier person mention within a few sentences is a candidate for a
+third-person pronoun, scored by sentence distance, subjecthood, gender
+agreement and whether both sit inside (or outside) quotation marks; the
+best one wins. Descriptions resolve by vocabulary: "the officer" to the
+latest person with that title or role, "the department" or "police" to
+the police organisation, "the statement" to the organisation that spoke.
+A possessive kinship phrase ("my wife", "his wife") becomes a person of
+its own ("Alus's wife") once a pronoun or a later stage refers to it.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from ..model import Entity, Span
 from ..pipeline import Document
+from .context import MENTIONS, Mention, mentions, parsed
+from .names import _inside_quotes
+from .vocab import entity_vocabulary
+
+STAGE = "coref"
+SENTENCE_WINDOW = 3
+W_SENTENCE = 1.0  # per sentence of distance, subtracted
+W_ROOT_SUBJECT = 2.0
+W_SUBJECT = 1.0
+W_SAME_QUOTING = 4.0  # inside quotes, "he" is someone in the story, not the one telling it
+W_GENDER_CLASH = 100.0
+PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
+                  "she": "female", "her": "female", "hers": "female", "herself": "female"}
+GENDER_NOUNS = {"woman": "female", "girl": "female", "lady": "female", "man": "male", "boy": "male",
+                "gentleman": "male", "mrs.": "female", "ms.": "female", "mr.": "male", "rabbi": "male"}
+
+
+@dataclass
+class _Candidate:
+    mention: Mention
+    sentence: int
+    subject: bool
+    root_subject: bool
+    quoted: bool
+    verb: int = -1  # absolute offset of the verb the mention is the subject of
+
+
+def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool) -> _Candidate:
+    subject = token.dep_.startswith("nsubj")
+    return _Candidate(mention, sentence_no, subject, subject and token.head.dep_ == "ROOT", quoted,
+                      para.offset + token.head.idx if subject else -1)
 
 
 def resolve_coreference(doc: Document) -> Document:
-    """Stage entry (placeholder until the stage lands)."""
+    """Stage entry: add pronoun and description mentions with their entities."""
+    article = doc.article
+    vocab = entity_vocabulary()
+    entities = {e.id: e for e in article.entities}
+    gender = _known_genders(doc, entities)
+    names = sorted(mentions(doc), key=lambda m: m.start)
+    found: list[Mention] = []
+    history: list[_Candidate] = []
+    sentence_no = 0
+    history_started_in_body = False
+    for para in parsed(doc):
+        if para.role != "deck" and sentence_no and not history_started_in_body:
+            sentence_no += SENTENCE_WINDOW  # the deck is its own discourse: the body's pronouns start afresh
+        history_started_in_body = history_started_in_body or para.role != "deck"
+        para_end = para.offset + len(para.doc.text)
+        names_here = [m for m in names if para.offset <= m.start < para_end]
+        for sent in para.doc.sents:
+            sentence_no += 1
+            for token in sent:
+                start = para.offset + token.idx
+                quoted = _inside_quotes(para.doc.text, token.idx)
+                lower = token.lower_
+                if any(m.start <= start < m.end for m in names_here):
+                    for m in names_here:
+                        if m.end == start + len(token):  # the name's last word carries its role in the sentence
+                            history.append(_candidate(m, token, para, sentence_no, quoted))
+                    continue
+                if lower in PRONOUN_GENDER and token.pos_ == "PRON":
+                    clause = para.offset + token.head.idx if not token.dep_.startswith("nsubj") else -2
+                    best = _best([c for c in history if c.verb != clause], sentence_no, PRONOUN_GENDER[lower],
+                                 quoted, gender)
+                    if best is not None:
+                        entity = best.mention.entity or _kin_entity(doc, best.mention, entities)
+                        found.append(Mention(start, start + len(token), token.text, entity, "pronoun", "person"))
+                        gender.setdefault(entity, PRONOUN_GENDER[lower])
+                        history.append(_candidate(found[-1], token, para, sentence_no, quoted))
+                    continue
+                nominal = _nominal(token, para, entities, history, vocab)
+                if nominal is not None and "kin" in nominal.attrs:
+                    nominal.attrs["owner"] = _kin_owner(nominal, quoted, para, names, history, sentence_no, gender)
+                if nominal is not None:
+                    found.append(nominal)
+                    history.append(_candidate(nominal, token, para, sentence_no, quoted))
+    doc.scratch[MENTIONS] = sorted([*names, *found], key=lambda m: m.start)
     return doc
+
+
+def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]:
+    """Gender the text states: 'the woman' in an appositive, a gendered title."""
+    gender: dict[str, str] = {}
+    for entity in entities.values():
+        for title in entity.titles:
+            g = GENDER_NOUNS.get(title.lower())
+            if g:
+                gender[entity.id] = g
+    by_start = {m.start: m for m in mentions(doc)}
+    for para in parsed(doc):
+        for token in para.doc:
+            if token.dep_ == "appos" and token.lower_ in GENDER_NOUNS:
+                head = by_start.get(para.offset + token.head.idx) or next(
+                    (m for m in mentions(doc) if m.start <= para.offset + token.head.idx < m.end), None)
+                if head is not None and head.entity:
+                    gender.setdefault(head.entity, GENDER_NOUNS[token.lower_])
+    return gender
+
+
+def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
+          gender: dict[str, str]) -> _Candidate | None:
+    best, best_score = None, float("-inf")
+    for rank, cand in enumerate(history):
+        distance = sentence_no - cand.sentence
+        if distance > SENTENCE_WINDOW or cand.mention.type != "person":
+            continue
+        score = -W_SENTENCE * distance + W_ROOT_SUBJECT * cand.root_subject + W_SUBJECT * cand.subject
+        score += W_SAME_QUOTING * (cand.quoted == quoted) + rank * 1e-3
+        known = gender.get(cand.mention.entity) or cand.mention.attrs.get("gender")
+        if known and known != want:
+            score -= W_GENDER_CLASH
+        if score > best_score:
+            best, best_score = cand, score
+    return best if best_score > -W_GENDER_CLASH / 2 else None
+
+
+def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate], vocab) -> Mention | None:
+    """'the officer', 'the department', 'police', 'the statement', 'my wife'."""
+    start = para.offset + token.idx
+    det = [c for c in token.children if c.dep_ in ("det", "poss")]
+    phrase = f"{det[0].lower_} {token.lower_}" if det else token.lower_
+    first = para.offset + (det[0].idx if det else token.idx)
+    end = start + len(token)
+    text = para.doc.text[first - para.offset:end - para.offset]
+    if token.pos_ not in ("NOUN", "PROPN") or (token.text[:1].isupper() and token.pos_ == "PROPN" and not det):
+        return None
+    if det and det[0].lower_ in ("my", "his", "her", "their") and token.lower_ in vocab.kinship:
+        return Mention(first, end, text, None, "nominal", "person",
+                       {"kin": token.lower_, "gender": vocab.kinship[token.lower_], "possessor": det[0].lower_})
+    for key, phrases in vocab.organization_nominals.items():
+        if phrase in phrases or token.lower_ in phrases:
+            org = _organization_named(key, entities)
+            if org is not None:
+                return Mention(first, end, text, org, "nominal", "organization")
+    if phrase in vocab.statement_nouns:
+        recent = next((c.mention for c in reversed(history) if c.mention.type == "organization"), None)
+        if recent is not None:
+            return Mention(first, end, text, recent.entity, "nominal", "organization")
+    if det and det[0].lower_ == "the" and token.lower_ in vocab.role_heads | vocab.title_words:
+        for cand in reversed(history):
+            ent = entities.get(cand.mention.entity or "")
+            if ent and ent.type == "person" and any(token.lower_ in t.lower().split() for t in ent.titles + ent.roles):
+                return Mention(first, end, text, ent.id, "nominal", "person")
+    return None
+
+
+def _organization_named(word: str, entities: dict[str, Entity]) -> str | None:
+    """The organisation whose name ends with the word ('Israel Police'), else one that contains it."""
+    orgs = [e for e in entities.values() if e.type == "organization" and word in e.name.lower().split()]
+    if not orgs:
+        return None
+    orgs.sort(key=lambda e: (not e.name.lower().endswith(word), -len(e.mentions), len(e.name)))
+    return orgs[0].id
+
+
+def _kin_entity(doc: Document, kin: Mention, entities: dict[str, Entity]) -> str:
+    """The person a kinship phrase names, created when something first refers back to it."""
+    if kin.entity is None:
+        owner = entities.get(kin.attrs.get("owner") or "")
+        name = f"{owner.name.split()[-1]}'s {kin.attrs['kin']}" if owner else kin.text
+        eid = f"e{len(doc.article.entities) + 1}"
+        entity = Entity(id=eid, type="person", name=name, aliases=[kin.text],
+                        mentions=[Span(start=kin.start, end=kin.end, text=kin.text)], stage=STAGE)
+        doc.article.entities.append(entity)
+        entities[eid] = entity
+        kin.entity = eid
+    return kin.entity
+
+
+def _kin_owner(kin: Mention, quoted: bool, para, names: list[Mention], history: list[_Candidate],
+               sentence_no: int, gender: dict[str, str]) -> str | None:
+    """Whose relative: 'my' in a quote is the teller (a person named outside the quotes nearby), 'his' a pronoun."""
+    if kin.attrs["possessor"] == "my" and quoted:
+        outside = [m for m in names if m.type == "person" and para.offset <= m.start < para.offset + len(para.doc.text)
+                   and not _inside_quotes(para.doc.text, m.start - para.offset)]
+        if outside:
+            return min(outside, key=lambda m: abs(m.start - kin.start)).entity
+        teller = next((c.mention for c in reversed(history) if c.mention.type == "person" and not c.quoted), None)
+        return teller.entity if teller else None
+    want = PRONOUN_GENDER.get(kin.attrs["possessor"])
+    best = _best(history, sentence_no, want, quoted, gender) if want else None
+    return best.mention.entity if best else None
