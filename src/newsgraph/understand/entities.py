@@ -74,7 +74,7 @@ def extract_entities(doc: Document) -> Document:
     article = doc.article
     mentions = find_mentions(parsed(doc))
     people = _group_people([m for m in mentions if m.type == "person"])
-    others = _group_by_name([m for m in mentions if m.type != "person"])
+    others = _group_by_name([m for m in mentions if m.type != "person" and not _is_person_name(m, people)])
     _find_repeats(doc, people, others)
     _add_photographers(doc, people)
     _add_other_scripts(doc, people)
@@ -109,6 +109,18 @@ def _group_people(mentions: list[NameMention]) -> list[Cluster]:
             clusters.append(match)
         match.add(mention)
     return clusters
+
+
+def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
+    """An organisation or place tag on a known person's name ('Dahan serves ...'): the person wins."""
+    text = mention.text.lower()
+    for cluster in people:
+        tokens = [t.lower() for t in cluster.tokens]
+        if len(tokens) >= 2 and (text == cluster.name.lower() or text in (tokens[0], tokens[-1])):
+            mention.type = "person"
+            cluster.add(mention)
+            return True
+    return False
 
 
 def _same_full_name(a: str, b: str) -> bool:

@@ -30,6 +30,7 @@ _CYRILLIC = {
     "ґ": "g",
 }
 _LETTERS = {**_HEBREW, **_ARABIC, **_CYRILLIC}
+_WORD_INITIAL = {"כ": "k", "ב": "b", "פ": "p"}
 _DIGRAPHS = [("shch", "s"), ("sch", "s"), ("sh", "s"), ("zh", "z"), ("tz", "c"), ("ts", "c"), ("kh", "h"), ("ch", "h"),
              ("ph", "f"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ck", "k")]
 _SINGLE = str.maketrans({"q": "k", "c": "k", "x": "k", "j": "g", "b": "v", "p": "f", "w": "v"})
@@ -44,8 +45,11 @@ def romanise(text: str) -> str:
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word in any of the supported scripts."""
     if any(ch in _LETTERS for ch in word.lower()):
-        # romanise letter by letter so that digraphs never form across two letters (ש+ח is not "shch")
-        return _reduce("".join(_classes(_LETTERS.get(ch, ch)) for ch in word.lower()))
+        # romanise letter by letter so that digraphs never form across two letters (ש+ח is not "shch");
+        # a Hebrew word's first kaf is k ("כהן", Cohen), later ones kh
+        letters = [_WORD_INITIAL.get(ch, _LETTERS.get(ch, ch)) if i == 0 else _LETTERS.get(ch, ch)
+                   for i, ch in enumerate(word.lower())]
+        return _reduce("".join(_classes(letter) for letter in letters))
     word = unicodedata.normalize("NFKD", word.lower())
     return _reduce(_classes("".join(ch for ch in word if ch.isascii() and ch.isalpha())))
 

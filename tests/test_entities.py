@@ -1,0 +1,84 @@
+"""People, organisations and places with titles, aliases, roles and affiliations, on our own fixture."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+import newsgraph
+from newsgraph.understand.translit import same_name, skeleton
+
+ARTICLE = FIXTURES / "understand" / "harbour-promotion.txt"
+
+
+@pytest.fixture(scope="module")
+def article():
+    return newsgraph.extract(ARTICLE)
+
+
+def person(article, name):
+    found = [e for e in article.entities if e.type == "person" and e.name == name]
+    assert found, f"{name} not found in {[e.name for e in article.entities]}"
+    return found[0]
+
+
+def test_titles_are_split_from_names(article):
+    dahan = person(article, "Miriam Dahan")
+    assert "Chief Inspector" in dahan.titles
+    assert "superintendent" in [t.lower() for t in dahan.titles]  # "promoted to the rank of superintendent"
+    levinson = person(article, "Oren Levinson")
+    assert "Haifa Police Station Commander" in levinson.titles or "Station Commander" in levinson.titles
+    assert not any(e.name.startswith(("Chief Inspector", "Station Commander")) for e in article.entities)
+
+
+def test_aliases_gather_every_form(article):
+    dahan = person(article, "Miriam Dahan")
+    assert "Dahan" in dahan.aliases
+    assert "פקד מרים דהאן" in dahan.aliases  # the Hebrew alt text, matched by transliteration
+    haddad = person(article, "Elias Haddad")  # "Father Elias (Haddad, priest of ...)" joined
+    assert {"Haddad", "Father Elias"} <= set(haddad.aliases)
+    assert "priest of the harbour chapel" in haddad.roles
+    assert "Father" in haddad.titles
+
+
+def test_people_sharing_a_surname_stay_apart(article):
+    names = [e.name for e in article.entities if e.type == "person"]
+    assert "Yusuf Darwish" in names and "Karim Darwish" in names
+
+
+def test_roles_affiliations_and_photographers(article):
+    dahan = person(article, "Miriam Dahan")
+    assert "patrol officer" in dahan.roles
+    assert {"Haifa Police", "Coastal Division", "Kishon Police Station"} <= set(dahan.affiliations)
+    assert person(article, "Tal Ben-Ami").roles == ["photographer"]
+
+
+def test_mistags_are_not_entities(article):
+    names = {e.name for e in article.entities}
+    assert not names & {"Passover", "Subaru", "Chief Inspector", "Station Commander"}
+
+
+def test_places_and_organisations(article):
+    by_type = {(e.type, e.name) for e in article.entities}
+    assert ("organization", "Haifa Police") in by_type
+    assert ("place", "Kishon") in by_type  # named inside "Kishon Police Station"
+
+
+def test_every_mention_has_evidence(article):
+    for entity in article.entities:
+        for span in entity.mentions:
+            assert article.text[span.start:span.end] == span.text
+
+
+@pytest.mark.parametrize("other, latin, same", [
+    ("איתן כהן", "Eitan Cohen", True),
+    ("Андрей Щукин", "Andrei Shchukin", True),
+    ("محمد خليل", "Mohammed Khalil", True),
+    ("איתן כהן", "Eitan Levi", False),
+])
+def test_names_match_across_scripts(other, latin, same):
+    assert same_name(other, latin) is same
+
+
+def test_skeleton_ignores_vowels_and_weak_letters():
+    assert skeleton("Butzhak") == skeleton("Butzchak") == skeleton("בוצחק")
