@@ -61,3 +61,25 @@ def test_a_stage_must_return_the_document():
     bad = newsgraph.pipeline.Stage("bad", lambda doc: None)
     with pytest.raises(TypeError, match="bad"):
         run(Document(raw="A\n\nB is here.\n", kind="text"), (bad,), READERS)
+
+
+def upper_headline(doc: Document) -> Document:
+    """A stand-in for a user's own stage (used by the configuration test)."""
+    doc.article.headline = doc.article.headline.upper()
+    return doc
+
+
+def test_stages_are_swapped_by_configuration(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from newsgraph.cli import main
+    from newsgraph.pipeline import configure_stages
+
+    story = tmp_path / "s.txt"
+    story.write_text("Quiet news day\n\nNothing happened at all on Monday.\n")
+    result = CliRunner().invoke(main, ["extract", str(story), "--stage", "events=test_api:upper_headline"])
+    assert '"headline":"QUIET NEWS DAY"' in result.stdout
+    monkeypatch.setenv("NEWSGRAPH_STAGES", "events=test_api:upper_headline")
+    assert next(s for s in configure_stages() if s.name == "events").fn is upper_headline
+    bad = CliRunner().invoke(main, ["extract", str(story), "--stage", "nonsense"])
+    assert bad.exit_code == 2 and "NAME=package.module:callable" in bad.output

@@ -34,12 +34,21 @@ def main() -> None:
 @click.option("--published", callback=_iso_date, help="Publication date (ISO 8601) when the input lacks one.")
 @click.option("--url", help="The article's URL.")
 @click.option("--kind", type=click.Choice(["text", "html", "warc"]), help="Input kind (default: detected).")
-def extract(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, kind: str | None) -> None:
+@click.option("--stage", "stage_specs", multiple=True, metavar="NAME=MODULE:CALLABLE",
+              help="Replace a stage, e.g. entities=mypkg.ner:MyEntities (repeatable; also NEWSGRAPH_STAGES).")
+@click.option("--layout-only", is_flag=True, help="Structure only: skip entities, quotes, dates and events.")
+def extract(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, kind: str | None,
+            stage_specs: tuple[str, ...], layout_only: bool) -> None:
     """Extract article records from PATHS ('-' reads standard input)."""
+    from .pipeline import READER_ONLY, configure_stages
     from .render import to_markdown
 
+    try:
+        stages = READER_ONLY if layout_only else configure_stages(stage_specs)
+    except (ValueError, KeyError, ImportError, AttributeError) as exc:
+        raise click.UsageError(f"--stage: {exc}") from None
     failed = 0
-    for result in extract_files(paths, kind=kind, url=url, published=published):
+    for result in extract_files(paths, kind=kind, url=url, published=published, stages=stages):
         if isinstance(result, Failure):
             failed += 1
             click.echo(f"newsgraph: {result}", err=True)

@@ -103,6 +103,34 @@ READER_ONLY: tuple[Stage, ...] = ()
 """No stages after the reader: structure only (headline, body, pictures, furniture)."""
 
 
+def load_callable(spec: str) -> StageFn:
+    """'package.module:name' -> the stage callable; a class is instantiated once (it loads its model in __init__)."""
+    from importlib import import_module
+
+    module, _, attr = spec.partition(":")
+    if not module or not attr:
+        raise ValueError(f"stage {spec!r} is not of the form package.module:callable")
+    target = getattr(import_module(module), attr)
+    return target() if isinstance(target, type) else target
+
+
+def configure_stages(overrides: Sequence[str] = (), stages: Sequence[Stage] = STAGES) -> tuple[Stage, ...]:
+    """The stage table with user replacements: 'entities=mypkg.gliner:GlinerEntities' each.
+
+    Also read from the environment variable NEWSGRAPH_STAGES (comma-separated), before the given ones.
+    """
+    import os
+
+    specs = [s for s in os.environ.get("NEWSGRAPH_STAGES", "").split(",") if s.strip()] + list(overrides)
+    table = tuple(stages)
+    for spec in specs:
+        name, sep, target = spec.strip().partition("=")
+        if not sep:
+            raise ValueError(f"stage override {spec!r} is not of the form NAME=package.module:callable")
+        table = replace_stage(table, name.strip(), load_callable(target.strip()))
+    return table
+
+
 def replace_stage(stages: Sequence[Stage], name: str, fn: StageFn) -> tuple[Stage, ...]:
     """A copy of `stages` with the stage called `name` running `fn` instead."""
     if name not in {s.name for s in stages}:
