@@ -130,8 +130,9 @@ def _extract_warc(path: str, opts: Options, stream: BinaryIO | None = None) -> I
         name = f"{path}#{page.record_id}" if page.record_id else path
         try:
             text = decode(page.body, name, "html")
-            doc = Document(raw=text, kind="warc", source=name, url=opts.url or page.url,
-                           published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id)
+            doc = Document(raw=text, kind="warc", source=name, url=opts.url,
+                           published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id,
+                           scratch={"warc_url": page.url})  # the page's canonical link wins over the record's URI
             yield run(doc, opts.stages, READERS)
         except InputError as exc:
             yield Failure(exc.source or name, exc.reason, type(exc).__name__)

@@ -1,0 +1,285 @@
+"""Choosing each metadata field of an HTML page from its candidates.
+
+One small pure function per field. Each cleans the candidates (a title
+loses its " | Site" suffix, a byline its "By"), scores them -- the weight
+of the origin plus a bonus for each other origin that agrees -- and
+returns the best as a `Choice`, or None. The weights are the named
+constants below; origins not listed get the field's default weight.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from urllib.parse import urljoin, urlsplit
+
+from .html_meta import Candidate
+from .html_vocab import html_vocabulary, squash
+from .html_names import split_names
+
+TITLE_WEIGHTS = {"h1": 3.0, "[itemprop=headline]": 2.5, "json-ld": 2.5, "og:title": 2.0, "twitter:title": 1.5,
+                 "json-ld:webpage": 1.0, "title": 1.0}
+TITLE_DEFAULT = 1.0
+TITLE_AGREEMENT = 1.0  # for each other origin that gives the same title
+TITLE_PARTIAL_AGREEMENT = 0.5  # ... or a title that starts with this one
+LATER_H1_PENALTY = 1.5  # a second or later <h1>
+STRAY_H1_PENALTY = 2.5  # an <h1> of one or two words no other origin confirms: a logo or a section name
+GENERIC_SUFFIX_WORDS = 4  # "Title | Section" loses a suffix this short even when it is not a known site name
+GENERIC_SUFFIX_ORIGINS = ("title", "og:title", "twitter:title", "json-ld:webpage")
+
+DATE_WEIGHTS = {"json-ld:datePublished": 3.0, "article:published_time": 3.0, "og:article:published_time": 3.0,
+                "[itemprop=datePublished]": 2.5, "datepublished": 2.5, "time[pubdate]": 2.0,
+                "json-ld:webpage:datePublished": 2.0, "json-ld:dateCreated": 1.5, "time[datetime]": 1.2,
+                "htmldate": 1.0}
+DATE_DEFAULT = 2.0  # the other publication-date meta tags
+DATE_AGREEMENT = 0.75  # for each other origin that gives the same day
+LATER_TIME_PENALTY = 0.6  # a second or later <time> element
+MODIFIED_WEIGHT = 0.5  # a modification date, used only when nothing gives the publication date
+EARLIEST_YEAR = 1990
+
+AUTHOR_WEIGHTS = {"json-ld:author": 3.0, "json-ld:creator": 2.0, "[itemprop=author]": 2.5, "byline": 2.0,
+                  "a[rel=author]": 2.0, "author": 2.0, "parsely-author": 2.0, "sailthru.author": 2.0,
+                  "json-ld:webpage:author": 1.5, "article:author": 1.5, "dc.creator": 1.5, "trafilatura": 1.0}
+AUTHOR_DEFAULT = 1.0
+AUTHOR_AGREEMENT = 1.0  # for each other origin that names one of the same people
+LATER_BYLINE_PENALTY = 0.3  # per byline element before this one
+
+SITE_WEIGHTS = {"og:site_name": 3.0, "json-ld:publisher": 2.5, "application-name": 1.5}
+SITE_DEFAULT = 1.0
+
+DECK_MIN_WORDS, DECK_MAX_WORDS = 5, 80
+DECK_MAX_DISTANCE = 60  # elements between the headline and its deck, in document order
+
+
+@dataclass(frozen=True)
+class Choice:
+    """The chosen value of a field and where it was read."""
+
+    value: str | list[str]
+    origin: str
+    position: int | None = None
+
+
+def norm(text: str) -> str:
+    """Lower-case words only: how two values are compared."""
+    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+def _weight(origin: str, weights: dict[str, float], default: float) -> float:
+    """An origin's weight: by full name ('json-ld:author'), or by its meta key ('meta[name=author]' -> 'author')."""
+    if origin in weights:
+        return weights[origin]
+    m = re.match(r"meta\[\w+(?:-\w+)?=([^\]]+)\]", origin)
+    return weights.get(m.group(1), default) if m else default
+
+
+def _kind(origin: str) -> str:
+    """Origins that count as one for agreement: every <h1> is 'h1', every meta tag its key."""
+    m = re.match(r"meta\[\w+(?:-\w+)?=([^\]]+)\]", origin)
+    return m.group(1) if m else origin
+
+
+# --- titles and site names -------------------------------------------------------------------------------------
+
+def choose_site_name(candidates: Sequence[Candidate]) -> Choice | None:
+    """The site's name: og:site_name, then the JSON-LD publisher, then the app name."""
+    best = max(candidates, key=lambda c: _weight(c.origin, SITE_WEIGHTS, SITE_DEFAULT), default=None)
+    return Choice(str(best.value), best.origin) if best else None
+
+
+def strip_site(title: str, origin: str, site_names: Sequence[str], domain: str | None) -> str:
+    """The title without the site's name before or after a separator ('Title | Site', 'Site - Title')."""
+    sites = {norm(s) for s in site_names if norm(s)}
+    if domain:
+        sites.add(domain)
+    generic = _kind(origin) in GENERIC_SUFFIX_ORIGINS
+    changed = True
+    while changed:
+        changed = False
+        for sep in html_vocabulary().site_separators:
+            if sep not in title:
+                continue
+            head, tail = title.rsplit(sep, 1)
+            if _is_site(tail, sites) or (generic and sep.strip() == "|" and len(tail.split()) <= GENERIC_SUFFIX_WORDS
+                                         and len(head.split()) >= 3):
+                title, changed = head.strip(), True
+                break
+            head, tail = title.split(sep, 1)
+            if _is_site(head, sites) and tail.strip():
+                title, changed = tail.strip(), True
+                break
+    return title
+
+
+def _is_site(part: str, sites: set[str]) -> bool:
+    n = norm(part)
+    if not n:
+        return False
+    return n in sites or n.replace(" ", "") in sites or any(
+        s and (n.startswith(s + " ") or n.endswith(" " + s)) and len(n.split()) <= len(s.split()) + 2 for s in sites)
+
+
+def site_domain(url: str | None) -> str | None:
+    """The registrable-looking name of a URL's host: 'https://www.example-news.com/x' -> 'examplenews'."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
+    return re.sub(r"\W+", "", labels[-2]) if len(labels) >= 2 else None
+
+
+def choose_title(candidates: Sequence[Candidate], site_names: Sequence[str], domain: str | None) -> Choice | None:
+    """The headline: the visible <h1> unless the other origins agree on something else."""
+    cleaned = [(c, strip_site(str(c.value), c.origin, site_names, domain)) for c in candidates]
+    cleaned = [(c, t) for c, t in cleaned if t and len(t) <= 400]
+    if not cleaned:
+        return None
+    keys = [(c.origin, _kind(c.origin), norm(t)) for c, t in cleaned]
+
+    def score(i: int) -> float:
+        c, _ = cleaned[i]
+        _, kind, key = keys[i]
+        same = {k for _, k, other in keys if k != kind and other == key}
+        partial = {k for _, k, other in keys if k != kind and other != key and key and other.startswith(key)}
+        s = _weight(c.origin, TITLE_WEIGHTS, TITLE_DEFAULT) + TITLE_AGREEMENT * len(same) \
+            + TITLE_PARTIAL_AGREEMENT * len(partial - same)
+        if kind == "h1" and c.rank > 0:
+            s -= LATER_H1_PENALTY
+        if kind == "h1" and not same and len(key.split()) <= 2:
+            s -= STRAY_H1_PENALTY
+        return s
+
+    best = max(range(len(cleaned)), key=lambda i: (score(i), -i))
+    c, title = cleaned[best]
+    return Choice(title, c.origin, c.position)
+
+
+# --- dates -----------------------------------------------------------------------------------------------------
+
+def parse_date(value: str) -> str | None:
+    """An ISO 8601 date or date-time from a page's date value, or None when it is not a plausible date."""
+    value = squash(value)
+    if not value:
+        return None
+    parsed = None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in value
+                                        and re.match(r"\d{4}-\d\d-\d\d \d", value) else value.replace("Z", "+00:00"))
+    except ValueError:
+        parsed = _parse_loose(value)
+    if parsed is None:
+        return None
+    if isinstance(parsed, datetime) and not (EARLIEST_YEAR <= parsed.year <= date.today().year + 1):
+        return None
+    if len(value) == 10 and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return parsed.date().isoformat()
+    return parsed.isoformat()
+
+
+def _parse_loose(value: str) -> datetime | None:
+    from dateutil import parser as dateparser
+
+    if not re.search(r"\d{4}", value) or len(value) > 80:
+        return None
+    try:
+        return dateparser.parse(value, fuzzy=False)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def choose_date(candidates: Sequence[Candidate], modified: Sequence[Candidate] = ()) -> Choice | None:
+    """The publication date: the best-trusted origin, helped by the others that agree on the day."""
+    parsed = [(c, iso) for c in candidates if (iso := parse_date(str(c.value)))]
+    if not parsed:
+        parsed = [(c, iso) for c in modified if (iso := parse_date(str(c.value)))]
+        if not parsed:
+            return None
+        c, iso = parsed[0]
+        return Choice(iso, c.origin)
+    days = [(_kind(c.origin), iso[:10]) for c, iso in parsed]
+
+    def score(i: int) -> float:
+        c, iso = parsed[i]
+        kind, day = days[i]
+        agree = {k for k, d in days if k != kind and d == day}
+        s = _weight(c.origin, DATE_WEIGHTS, DATE_DEFAULT) + DATE_AGREEMENT * len(agree)
+        return s - (LATER_TIME_PENALTY if c.origin.startswith("time") and c.rank > 0 else 0.0)
+
+    best = max(range(len(parsed)), key=lambda i: (score(i), len(parsed[i][1]), -i))
+    c, iso = parsed[best]
+    return Choice(iso, c.origin)
+
+
+# --- authors ---------------------------------------------------------------------------------------------------
+
+def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str]) -> Choice | None:
+    """The byline's people: the best-trusted origin, helped by the others that name the same people."""
+    named = []
+    for c in candidates:
+        names = [n for raw in c.value for n in split_names(raw, site_names)]
+        if names:
+            named.append((c, list(dict.fromkeys(names))))
+    if not named:
+        return None
+    keys = [(_kind(c.origin), {norm(n) for n in names}) for c, names in named]
+
+    def score(i: int) -> float:
+        c, _ = named[i]
+        kind, mine = keys[i]
+        agree = {k for k, other in keys if k != kind and mine & other}
+        s = _weight(c.origin, AUTHOR_WEIGHTS, AUTHOR_DEFAULT) + AUTHOR_AGREEMENT * len(agree)
+        return s - (LATER_BYLINE_PENALTY * c.rank if c.origin == "byline" else 0.0)
+
+    best = max(range(len(named)), key=lambda i: (score(i), -i))
+    c, names = named[best]
+    return Choice(names, c.origin)
+
+
+# --- url, language, deck ---------------------------------------------------------------------------------------
+
+URL_ORDER = ("link[rel=canonical]", "meta[property=og:url]", "meta[name=og:url]", "json-ld:url", "json-ld:mainEntityOfPage")
+
+
+def choose_url(candidates: Sequence[Candidate], base: str | None) -> Choice | None:
+    """The canonical link, then og:url, then the JSON-LD url; relative links resolved against `base`."""
+    for origin in URL_ORDER:
+        for c in candidates:
+            if c.origin != origin:
+                continue
+            url = urljoin(base, str(c.value)) if base else str(c.value)
+            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname:
+                return Choice(url, origin)
+    return None
+
+
+LANGUAGE_ORDER = ("html[lang]", "meta[http-equiv=content-language]", "meta[property=og:locale]",
+                  "json-ld:inLanguage", "json-ld:webpage:inLanguage")
+
+
+def choose_language(candidates: Sequence[Candidate]) -> Choice | None:
+    """The page's language as a lower-case primary subtag ('en-US' -> 'en')."""
+    for origin in LANGUAGE_ORDER:
+        for c in candidates:
+            m = re.match(r"\s*([A-Za-z]{2,3})(?:[-_][A-Za-z0-9]+)*\s*$", str(c.value))
+            if c.origin == origin and m:
+                return Choice(m.group(1).lower(), origin)
+    return None
+
+
+def choose_deck(candidates: Sequence[Candidate], headline: Choice | None) -> Choice | None:
+    """The standfirst under the headline: a deck-class element or the shown description, close after the <h1>."""
+    head_key = norm(str(headline.value)) if headline else ""
+    head_at = headline.position if headline else None
+    for c in sorted(candidates, key=lambda c: (c.origin.startswith("json-ld"), c.position or 0)):
+        text = squash(str(c.value))
+        words = len(text.split())
+        if not DECK_MIN_WORDS <= words <= DECK_MAX_WORDS or norm(text) == head_key or norm(text).startswith("by "):
+            continue
+        if c.position is not None:
+            if head_at is None or not 0 < c.position - head_at <= DECK_MAX_DISTANCE:
+                continue
+        return Choice(text, c.origin, c.position)
+    return None
