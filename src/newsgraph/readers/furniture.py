@@ -46,8 +46,8 @@ def vocabulary() -> Vocabulary:
     furniture = load_data("furniture.json")
     credits = load_data("credits.json")
     bylines = load_data("bylines.json")
-    rules = tuple((reason, re.compile(rf"(?:{p})\s*[.!:]?", re.I))
-                  for reason, patterns in furniture.items() if not reason.startswith("_") for p in patterns)
+    rules = tuple((reason, re.compile("|".join(rf"(?:{p})\s*[.!:]?" for p in patterns), re.I))
+                  for reason, patterns in furniture.items() if not reason.startswith("_"))
     labels, by_labels, agencies = (_alternation(credits[k]) for k in ("labels", "by_labels", "agencies"))
     return Vocabulary(
         furniture=rules,
@@ -141,8 +141,11 @@ def script_of(text: str) -> str | None:
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = name.split(" ", 1)[0] if name else "UNKNOWN"
+            if ch < "\u0250":  # Basic Latin to Latin Extended-B: no need to look the name up
+                script = "LATIN"
+            else:
+                name = unicodedata.name(ch, "")
+                script = name.split(" ", 1)[0] if name else "UNKNOWN"
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.get) if counts else None
 

@@ -36,6 +36,7 @@ MAX_CAPTION_WORDS = 40
 MAX_PLAIN_CAPTION_WORDS = 20  # a caption that ends like a sentence, with no picture widget before it
 MAX_ALT_WORDS = 30
 MAX_FOOTER_WORDS = 8
+MAX_DATELINE_WORDS = 20
 WRAP_MIN_LINE, WRAP_MAX_LINE = 35, 100
 MEDIA_REASONS = ("gallery-widget", "image-alt", "caption", "credit")
 HEADER_BREAKS = ("separator", "byline", "dateline", "navigation", "share", "social")
@@ -71,7 +72,7 @@ def read_text(doc: Document) -> Document:
     units = split_units(text)
     if not units:
         raise MalformedInput("no text lines to read", doc.source)
-    main_script = script_of(" ".join(u.text for u in units if u.words >= 12)) or script_of(text)
+    main_script = script_of(" ".join(u.text for u in units if u.words >= 12)[:5000]) or script_of(text[:5000])
     _mark_comment_tail(units)
     for unit in units:
         if unit.reason is None:
@@ -141,12 +142,12 @@ def _classify(unit: Unit, main_script: str | None) -> None:
     if authors:
         unit.reason, unit.authors = "byline", authors
         return
-    dates = parse_dateline(unit.text)
+    dates = parse_dateline(unit.text) if unit.words <= MAX_DATELINE_WORDS else None
     if dates:
         unit.reason, unit.dates = "dateline", dates
         return
-    script = script_of(unit.text)
-    if main_script and script and script != main_script and unit.words <= MAX_ALT_WORDS:
+    script = script_of(unit.text) if unit.words <= MAX_ALT_WORDS else main_script
+    if main_script and script and script != main_script:
         unit.reason = "image-alt"
         return
     glued = split_glued_stamp(unit.text)

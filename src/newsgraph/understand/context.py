@@ -27,6 +27,11 @@ class ParsedParagraph:
     offset: int
     doc: Doc
     role: str = "body"  # body, or deck (the subheadline, when its place in the text is known)
+    text: str = ""  # the paragraph's text (spaCy rebuilds Doc.text on every access: read this instead)
+
+    def __post_init__(self) -> None:
+        if not self.text:
+            self.text = self.doc.text
 
     def span(self, start_char: int, end_char: int) -> tuple[int, int]:
         return self.offset + start_char, self.offset + end_char

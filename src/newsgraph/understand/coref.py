@@ -13,12 +13,14 @@ its own ("Alus's wife") once a pronoun or a later stage refers to it.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..model import Entity, Span
 from ..pipeline import Document
 from .context import MENTIONS, Mention, mentions, parsed
-from .names import _inside_quotes
 from .vocab import entity_vocabulary
 
 STAGE = "coref"
@@ -54,31 +56,37 @@ def resolve_coreference(doc: Document) -> Document:
     """Stage entry: add pronoun and description mentions with their entities."""
     article = doc.article
     vocab = entity_vocabulary()
+    heads = _nominal_heads()
     entities = {e.id: e for e in article.entities}
     gender = _known_genders(doc, entities)
     names = sorted(mentions(doc), key=lambda m: m.start)
     found: list[Mention] = []
     history: list[_Candidate] = []
     sentence_no = 0
-    history_started_in_body = False
+    in_body = False
     for para in parsed(doc):
-        if para.role != "deck" and sentence_no and not history_started_in_body:
+        if para.role != "deck" and sentence_no and not in_body:
             sentence_no += SENTENCE_WINDOW  # the deck is its own discourse: the body's pronouns start afresh
-        history_started_in_body = history_started_in_body or para.role != "deck"
-        para_end = para.offset + len(para.doc.text)
-        names_here = [m for m in names if para.offset <= m.start < para_end]
+        in_body = in_body or para.role != "deck"
+        para_end = para.offset + len(para.text)
+        ends = {m.end: m for m in names if para.offset <= m.start < para_end}
+        covered = {i for m in ends.values() for i in range(m.start, m.end)}
+        quotes = QuoteRegions(para.text)
         for sent in para.doc.sents:
             sentence_no += 1
+            history = [c for c in history if sentence_no - c.sentence <= SENTENCE_WINDOW]
             for token in sent:
                 start = para.offset + token.idx
-                quoted = _inside_quotes(para.doc.text, token.idx)
-                lower = token.lower_
-                if any(m.start <= start < m.end for m in names_here):
-                    for m in names_here:
-                        if m.end == start + len(token):  # the name's last word carries its role in the sentence
-                            history.append(_candidate(m, token, para, sentence_no, quoted))
+                if start in covered:
+                    m = ends.get(start + len(token))
+                    if m is not None:  # the name's last word carries its role in the sentence
+                        history.append(_candidate(m, token, para, sentence_no, quotes.inside(token.idx)))
                     continue
-                if lower in PRONOUN_GENDER and token.pos_ == "PRON":
+                lower = token.lower_
+                if lower in PRONOUN_GENDER:
+                    if token.pos_ != "PRON":
+                        continue
+                    quoted = quotes.inside(token.idx)
                     clause = para.offset + token.head.idx if not token.dep_.startswith("nsubj") else -2
                     best = _best([c for c in history if c.verb != clause], sentence_no, PRONOUN_GENDER[lower],
                                  quoted, gender)
@@ -88,14 +96,49 @@ def resolve_coreference(doc: Document) -> Document:
                         gender.setdefault(entity, PRONOUN_GENDER[lower])
                         history.append(_candidate(found[-1], token, para, sentence_no, quoted))
                     continue
+                if lower not in heads:
+                    continue
                 nominal = _nominal(token, para, entities, history, vocab)
-                if nominal is not None and "kin" in nominal.attrs:
+                if nominal is None:
+                    continue
+                quoted = quotes.inside(token.idx)
+                if "kin" in nominal.attrs:
                     nominal.attrs["owner"] = _kin_owner(nominal, quoted, para, names, history, sentence_no, gender)
-                if nominal is not None:
-                    found.append(nominal)
-                    history.append(_candidate(nominal, token, para, sentence_no, quoted))
+                found.append(nominal)
+                history.append(_candidate(nominal, token, para, sentence_no, quoted))
     doc.scratch[MENTIONS] = sorted([*names, *found], key=lambda m: m.start)
     return doc
+
+
+class QuoteRegions:
+    """Which offsets of a paragraph sit inside double quotation marks, from one scan."""
+
+    def __init__(self, text: str):
+        self.toggles: list[tuple[int, bool]] = []
+        opened = False
+        for m in _DOUBLE_QUOTES.finditer(text):
+            ch = m.group(0)
+            opened = True if ch in "“«" else False if ch in "”»" else not opened
+            self.toggles.append((m.start(), opened))
+        self.positions = [p for p, _ in self.toggles]
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.positions, pos) - 1
+        return i >= 0 and self.toggles[i][1]
+
+
+_DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
+
+
+@cache
+def _nominal_heads() -> frozenset[str]:
+    """Every word a description can end with: the cheap first test before looking closer."""
+    vocab = entity_vocabulary()
+    words = set(vocab.kinship) | vocab.role_heads | vocab.title_words
+    for phrases in vocab.organization_nominals.values():
+        words |= {p.split()[-1] for p in phrases}
+    words |= {p.split()[-1] for p in vocab.statement_nouns}
+    return frozenset(words)
 
 
 def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]:
@@ -141,7 +184,7 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
     phrase = f"{det[0].lower_} {token.lower_}" if det else token.lower_
     first = para.offset + (det[0].idx if det else token.idx)
     end = start + len(token)
-    text = para.doc.text[first - para.offset:end - para.offset]
+    text = para.text[first - para.offset:end - para.offset]
     if token.pos_ not in ("NOUN", "PROPN") or (token.text[:1].isupper() and token.pos_ == "PROPN" and not det):
         return None
     if det and det[0].lower_ in ("my", "his", "her", "their") and token.lower_ in vocab.kinship:
@@ -156,7 +199,7 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
         recent = next((c.mention for c in reversed(history) if c.mention.type == "organization"), None)
         if recent is not None:
             return Mention(first, end, text, recent.entity, "nominal", "organization")
-    if det and det[0].lower_ == "the" and token.lower_ in vocab.role_heads | vocab.title_words:
+    if det and det[0].lower_ == "the" and (token.lower_ in vocab.role_heads or token.lower_ in vocab.title_words):
         for cand in reversed(history):
             ent = entities.get(cand.mention.entity or "")
             if ent and ent.type == "person" and any(token.lower_ in t.lower().split() for t in ent.titles + ent.roles):
@@ -191,8 +234,9 @@ def _kin_owner(kin: Mention, quoted: bool, para, names: list[Mention], history: 
                sentence_no: int, gender: dict[str, str]) -> str | None:
     """Whose relative: 'my' in a quote is the teller (a person named outside the quotes nearby), 'his' a pronoun."""
     if kin.attrs["possessor"] == "my" and quoted:
-        outside = [m for m in names if m.type == "person" and para.offset <= m.start < para.offset + len(para.doc.text)
-                   and not _inside_quotes(para.doc.text, m.start - para.offset)]
+        regions = QuoteRegions(para.text)
+        outside = [m for m in names if m.type == "person" and para.offset <= m.start < para.offset + len(para.text)
+                   and not regions.inside(m.start - para.offset)]
         if outside:
             return min(outside, key=lambda m: abs(m.start - kin.start)).entity
         teller = next((c.mention for c in reversed(history) if c.mention.type == "person" and not c.quoted), None)

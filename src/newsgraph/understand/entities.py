@@ -12,8 +12,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -170,21 +172,21 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
         for word in {cluster.tokens[-1], cluster.tokens[0]}:
             if len(word) >= 3 and word[0].isupper():
                 by_word.setdefault(word, cluster)
-    if not by_word:
-        return
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(re.escape(w) for w in sorted(by_word, key=len, reverse=True)) +
-                         r")(?![\w-])")
-    covered = {(s, e) for c in people + others for s, e, _ in c.spans}
-    spans = sorted(covered)
+    covered = sorted((s, e) for c in people + others for s, e, _ in c.spans)
+    starts = [s for s, _ in covered]
+    multi = [w for w in by_word if " " in w]
     for para in parsed(doc):
-        for m in pattern.finditer(para.doc.text):
-            start, end = para.offset + m.start(), para.offset + m.end()
-            if any(s <= start and end <= e for s, e in spans):
+        found = [(para.offset + t.idx, t.text) for t in para.doc if t.text in by_word]
+        for name in multi:  # organisation and place names of several words
+            found.extend((para.offset + i.start(), name) for i in re.finditer(re.escape(name), para.text))
+        for start, word in found:
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and covered[i][0] <= start < covered[i][1]:
                 continue
-            cluster = by_word[m.group(1)]
-            cluster.spans.append((start, end, m.group(1)))
+            cluster = by_word[word]
+            cluster.spans.append((start, start + len(word), word))
             if cluster.type == "person":
-                _add(cluster.aliases, m.group(1))
+                _add(cluster.aliases, word)
 
 
 def _add_photographers(doc: Document, people: list[Cluster]) -> None:
@@ -206,8 +208,12 @@ def _add_photographers(doc: Document, people: list[Cluster]) -> None:
 
 
 def _is_agency(name: str) -> bool:
-    agencies = {a.lower() for a in load_data("credits.json")["agencies"]}
-    return name.lower() in agencies
+    return name.lower() in _agencies()
+
+
+@cache
+def _agencies() -> frozenset[str]:
+    return frozenset(a.lower() for a in load_data("credits.json")["agencies"])
 
 
 def _add_other_scripts(doc: Document, people: list[Cluster]) -> None:

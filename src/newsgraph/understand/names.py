@@ -92,7 +92,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             if place:
                 out.append(place)
     for mention in out:
-        mention.in_quote = _inside_quotes(doc.text, mention.start - para.offset)
+        mention.in_quote = _inside_quotes(para.text, mention.start - para.offset)
     return out
 
 
@@ -125,11 +125,13 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
 def _mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
     doc = para.doc
     start, end = para.span(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
-    return NameMention(start, end, doc.text[start - para.offset:end - para.offset], kind, para, first)
+    return NameMention(start, end, para.text[start - para.offset:end - para.offset], kind, para, first)
 
 
 def _leading_title_length(doc, first: int, last: int, vocab: EntityVocabulary) -> int:
     """How many tokens at the start of doc[first:last] form a title."""
+    if first >= last or doc[first].lower_ not in vocab.title_first_words:
+        return 0
     for n in range(min(vocab.max_title_words, last - first), 0, -1):
         if " ".join(t.text for t in doc[first:first + n]).lower() in vocab.titles:
             return n
@@ -139,7 +141,7 @@ def _leading_title_length(doc, first: int, last: int, vocab: EntityVocabulary) -
 def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: EntityVocabulary) -> None:
     """Titles inside the entity and right before it; capitalised words before a title stay with it."""
     start = first
-    if inside == 0:
+    if inside == 0 and first > 0 and doc[first - 1].lower_ in vocab.title_last_words:
         for n in range(min(vocab.max_title_words, first), 0, -1):
             if " ".join(t.text for t in doc[first - n:first]).lower() in vocab.titles:
                 start = first - n
@@ -158,7 +160,7 @@ def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: En
 
 def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
     """'Shachar (Butzhak, head of ...)': the surname and the role given in the parenthesis."""
-    rest = para.doc.text[mention.end - para.offset:]
+    rest = para.text[mention.end - para.offset:]
     m = _PAREN_NAME.match(rest)
     if m and len(mention.text.split()) == 1:
         mention.extra_name = m.group("name")
@@ -210,7 +212,7 @@ def _outlet_pattern(outlets: frozenset[str]) -> re.Pattern:
 def _outlets(para: ParsedParagraph, taken: set[int]) -> list[NameMention]:
     """News outlets from the gazetteer, where spaCy saw no entity ('an interview with ynet')."""
     doc, out = para.doc, []
-    for m in _outlet_pattern(entity_vocabulary().outlets).finditer(doc.text):
+    for m in _outlet_pattern(entity_vocabulary().outlets).finditer(para.text):
         span = doc.char_span(m.start(), m.end())
         if span is None or any(t.i in taken for t in span) or (len(m.group(0)) <= 2 and m.group(0) != "AP"):
             continue

@@ -32,8 +32,8 @@ class Parser:
         if deck is not None and deck.start is not None:
             spans.insert(0, (deck.start, deck.end, "deck"))
         texts = [article.text[start:end].replace("\n", " ").replace("\r", " ") for start, end, _ in spans]
-        doc.scratch[PARSED] = [ParsedParagraph(start, parsed, role)
-                               for (start, _, role), parsed in zip(spans, self.nlp.pipe(texts))]
+        doc.scratch[PARSED] = [ParsedParagraph(start, parsed, role, text)
+                               for (start, _, role), text, parsed in zip(spans, texts, self.nlp.pipe(texts))]
         return doc
 
 

@@ -12,6 +12,8 @@ from ..readers.furniture import load_data
 @dataclass(frozen=True)
 class EntityVocabulary:
     titles: frozenset[str]  # lower-cased, dots kept
+    title_first_words: frozenset[str]
+    title_last_words: frozenset[str]
     title_words: frozenset[str]  # every word that appears in a title
     title_heads: frozenset[str]
     max_title_words: int
@@ -39,6 +41,8 @@ def entity_vocabulary() -> EntityVocabulary:
     nominals = {k: v for k, v in ents["organization_nominals"].items() if not k.startswith("_")}
     return EntityVocabulary(
         titles=_lower(all_titles),
+        title_first_words=frozenset(t.split()[0].lower() for t in all_titles),
+        title_last_words=frozenset(t.split()[-1].lower() for t in all_titles),
         title_words=frozenset(w.lower() for t in all_titles for w in t.split()),
         title_heads=_lower(titles["heads"]),
         max_title_words=max(len(t.split()) for t in all_titles),

@@ -1,0 +1,85 @@
+"""Throughput of the whole `extract` pipeline against bare spaCy parsing, on one core.
+
+    python benchmarks/bench_pipeline.py [--limit N]
+
+Texts: the PolNeAR dev articles in ../shared (84 US political news
+articles) when present, plus the seed and our fixtures. Prints, from one
+run: words/s of bare spaCy (`nlp.pipe` over the same body paragraphs the
+pipeline parses), words/s of the full pipeline (reader, parse, entities,
+coref, quotes, dates, events), their ratio, the time each stage takes,
+and the peak resident memory of the process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from newsgraph.inputs import decode
+from newsgraph.pipeline import READERS, STAGES, Document, Stage
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def corpus(limit: int | None) -> list[str]:
+    paths = sorted((SHARED / "eval" / "polnear-dev" / "text").glob("*.txt"))
+    paths += sorted((SHARED / "seed").glob("*.txt")) + sorted((ROOT / "tests" / "fixtures" / "text").glob("*/article.txt"))
+    texts = [decode(p.read_bytes(), str(p)) for p in paths]
+    return texts[:limit] if limit else texts
+
+
+def timed(stage: Stage, seconds: dict) -> Stage:
+    def run(doc: Document) -> Document:
+        t = time.perf_counter()
+        out = stage.fn(doc)
+        seconds[stage.name] += time.perf_counter() - t
+        return out
+
+    return Stage(stage.name, run)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int)
+    args = parser.parse_args()
+    texts = corpus(args.limit)
+
+    from newsgraph.understand.parse import load_model
+
+    nlp = load_model()
+    reader = READERS["text"]
+    docs = [reader.fn(Document(raw=t, kind="text")) for t in texts]
+    paragraphs = [d.article.text[s.start:s.end] for d in docs for s in d.article.paragraph_spans]
+    words = sum(len(p.split()) for p in paragraphs)
+    list(nlp.pipe(paragraphs[:20]))  # warm up
+
+    t = time.perf_counter()
+    for _ in nlp.pipe(paragraphs):
+        pass
+    bare = time.perf_counter() - t
+
+    seconds: dict[str, float] = defaultdict(float)
+    stages = [timed(s, seconds) for s in (reader, *STAGES)]
+    t = time.perf_counter()
+    for text in texts:
+        doc = Document(raw=text, kind="text")
+        for stage in stages:
+            doc = stage.fn(doc)
+    full = time.perf_counter() - t
+
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(texts)} articles, {len(paragraphs)} body paragraphs, {words:,} words")
+    print(f"bare spaCy parse : {words / bare:9,.0f} words/s")
+    print(f"full pipeline    : {words / full:9,.0f} words/s  ({full / len(texts) * 1000:.1f} ms/article)")
+    print(f"ratio            : {bare / full:.2f} of bare spaCy throughput (target >= 0.70)")
+    for name, secs in seconds.items():
+        print(f"  stage {name:9s} {secs / full * 100:5.1f} % of the time  ({words / secs:,.0f} words/s alone)")
+    print(f"peak memory      : {peak_mb:.0f} MB (target < 600 MB)")
+
+
+if __name__ == "__main__":
+    main()
