@@ -126,6 +126,21 @@ class Event(_Record):
     stage: str = "events"
 
 
+class Claim(_Record):
+    """A checkable statement about a subject ('15 terrorists entered', 'aged 52'), kept with its evidence."""
+
+    id: str
+    subject: str = Field(description="what the claim is about: an entity's name or an event ('attack on Ofakim')")
+    subject_entity: str | None = Field(None, description="Entity.id of the subject, when it is an entity")
+    property: str = Field(description="what is claimed: attackers, age, rank, date, place, killed, injured, ...")
+    value: str = Field(description="the value as written")
+    normalized: str = Field(description="the value in a comparable form: a number, an ISO date, a lower-case name")
+    text: str = Field(description="the sentence the claim was read from")
+    start: int
+    end: int
+    stage: str = "claims"
+
+
 class Article(_Record):
     """One news article as newsgraph understands it."""
 
@@ -150,6 +165,7 @@ class Article(_Record):
     quotes: list[Quote] = []
     events: list[Event] = []
     dates: list[TimeExpression] = []
+    claims: list[Claim] = []
     evidence: dict[str, Evidence] = Field({}, description="per metadata field: where its value came from")
     warnings: list[str] = []
 

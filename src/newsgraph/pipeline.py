@@ -96,6 +96,8 @@ STAGES: tuple[Stage, ...] = (
           adds=("scratch.dates",), doc="Temporal expressions typed and resolved against the publication date."),
     Stage("events", _lazy(".understand.events", "extract_events"), needs=("scratch.mentions", "scratch.dates"),
           adds=("events",), doc="Typed events with participants, date and place."),
+    Stage("claims", _lazy(".understand.claims", "extract_claims"), needs=("entities", "events", "scratch.parsed"),
+          adds=("claims",), doc="Numeric and factual claims (counts, ages, ranks, dates, places) for conflict finding."),
 )
 """Per-article stages after the reader, in the order they run."""
 

@@ -1,0 +1,137 @@
+"""Ingesting inputs into the knowledge base: idempotent, resumable, one writer.
+
+1. Expand the inputs: files, folders (recursively), glob patterns.
+2. Skip inputs already ingested whole (same path, size and mtime).
+3. Extract each input's articles (`.jsonl` files hold records already
+   extracted); record failures with their reason and go on.
+4. For each article: skip it when its content id is stored; otherwise look
+   for a near-duplicate among stored originals and store it either as a
+   duplicate-of link or with all its facts, in one transaction.
+5. Mark the input done. An interrupted run loses at most the article being
+   written, and the next run picks up where it stopped.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .api import Failure, extract_files
+from .dedup import DuplicateIndex, signature
+from .model import Article
+from .pipeline import STAGES, Stage
+from .store import Store
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz", ".txt.gz", ".warc", ".warc.gz", ".jsonl",
+                  ".jsonl.gz")
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    added: int = 0
+    duplicates: int = 0
+    existing: int = 0
+    skipped_sources: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added", f"{self.duplicates} near-duplicates linked", f"{self.existing} already stored"]
+        if self.skipped_sources:
+            parts.append(f"{self.skipped_sources} inputs skipped as done")
+        parts.append(f"{self.failed} failed")
+        text = ", ".join(parts)
+        if self.failures:
+            reasons = Counter(f.error for f in self.failures)
+            text += " (" + ", ".join(f"{n} {r}" for r, n in reasons.most_common()) + ")"
+        return text
+
+
+def expand_inputs(inputs: Iterable[str]) -> list[str]:
+    """Files from paths, folders and glob patterns, in a stable order; '-' stays as it is."""
+    out: list[str] = []
+    for item in inputs:
+        if item == "-":
+            out.append(item)
+        elif os.path.isdir(item):
+            out.extend(sorted(str(p) for p in Path(item).rglob("*") if p.is_file() and
+                              p.name.lower().endswith(INPUT_SUFFIXES)))
+        elif any(ch in item for ch in "*?["):
+            out.extend(sorted(p for p in glob.glob(item, recursive=True) if os.path.isfile(p)))
+        else:
+            out.append(item)
+    return list(dict.fromkeys(out))
+
+
+def _records(path: str) -> Iterator[Article | Failure]:
+    """Articles from a JSON Lines file of records `newsgraph extract` wrote."""
+    import gzip
+
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for number, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield Article.model_validate(json.loads(line))
+            except ValueError as exc:
+                yield Failure(f"{path}:{number}", f"not an article record ({str(exc).splitlines()[0]})",
+                              "MalformedInput")
+
+
+def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STAGES, published: str | None = None,
+           progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Ingest files, folders and globs into the store; `progress` is called once per input."""
+    report = IngestReport()
+    index = DuplicateIndex()
+    for article_id, sig in store.signatures():
+        index.add(article_id, sig)
+    for path in expand_inputs(inputs):
+        stat = os.stat(path) if path != "-" and os.path.isfile(path) else None
+        size, mtime = (stat.st_size, stat.st_mtime) if stat else (None, None)
+        if stat and store.source_done(path, size, mtime):
+            report.skipped_sources += 1
+        else:
+            results = _records(path) if path.lower().endswith((".jsonl", ".jsonl.gz")) else \
+                extract_files([path], stages=stages, published=published)
+            count = 0
+            for result in results:
+                if isinstance(result, Failure):
+                    report.failures.append(result)
+                    store.record_failure(result.source, result.reason, result.error)
+                    continue
+                count += 1
+                _add(store, index, result, report)
+            if stat:
+                store.mark_source(path, size, mtime, count)
+        if progress:
+            progress(path)
+    return report
+
+
+def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport) -> None:
+    if store.has_article(article.id):
+        report.existing += 1
+        return
+    sig = signature(article.paragraphs)
+    match = index.best(sig) if sig else None
+    outcome = store.add_article(article, signature=sig, duplicate_of=match[0] if match else None,
+                                similarity=round(match[1], 3) if match else None)
+    if outcome == "added":
+        report.added += 1
+        if sig:
+            index.add(article.id, sig)
+    elif outcome == "duplicate":
+        report.duplicates += 1
+    else:
+        report.existing += 1

@@ -1,0 +1,95 @@
+"""The store's schema: one ordered list of migrations for every backend.
+
+Each migration is a function of the dialect returning SQL statements, so
+SQLite and PostgreSQL share one schema; only full-text search differs
+(FTS5 there, a tsvector column and GIN index here). Migrations run in
+order and are recorded in `migrations`; never edit a released one, add a
+new one at the end.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+Dialect = str  # "sqlite" or "postgresql"
+
+
+def _serial(dialect: Dialect) -> str:
+    return "INTEGER PRIMARY KEY AUTOINCREMENT" if dialect == "sqlite" else "BIGSERIAL PRIMARY KEY"
+
+
+def initial(dialect: Dialect) -> list[str]:
+    """Articles, entities across articles, per-article facts, failures and the ingest log."""
+    serial = _serial(dialect)
+    return [
+        f"""CREATE TABLE articles (
+            rowid {serial},
+            id TEXT NOT NULL UNIQUE,
+            source TEXT, url TEXT, site TEXT, headline TEXT, subheadline TEXT, published TEXT, fetched TEXT,
+            authors TEXT NOT NULL DEFAULT '[]', language TEXT, body TEXT NOT NULL DEFAULT '',
+            record TEXT NOT NULL, signature BYTEA, duplicate_of TEXT, similarity REAL, ingested TEXT NOT NULL)"""
+        .replace("BYTEA", "BLOB" if dialect == "sqlite" else "BYTEA"),
+        "CREATE INDEX articles_published ON articles (published)",
+        "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
+        f"""CREATE TABLE entities (
+            id {serial}, type TEXT NOT NULL, name TEXT NOT NULL, key TEXT NOT NULL, created TEXT NOT NULL)""",
+        "CREATE INDEX entities_key ON entities (type, key)",
+        """CREATE TABLE entity_names (
+            entity_id BIGINT NOT NULL REFERENCES entities (id), name TEXT NOT NULL, key TEXT NOT NULL,
+            script TEXT, PRIMARY KEY (entity_id, name))""",
+        "CREATE INDEX entity_names_key ON entity_names (key)",
+        """CREATE TABLE mentions (
+            article_id TEXT NOT NULL REFERENCES articles (id), local_id TEXT NOT NULL,
+            entity_id BIGINT NOT NULL REFERENCES entities (id), type TEXT NOT NULL, name TEXT NOT NULL,
+            aliases TEXT NOT NULL DEFAULT '[]', titles TEXT NOT NULL DEFAULT '[]', roles TEXT NOT NULL DEFAULT '[]',
+            affiliations TEXT NOT NULL DEFAULT '[]', count INTEGER NOT NULL DEFAULT 0, published TEXT,
+            PRIMARY KEY (article_id, local_id))""",
+        "CREATE INDEX mentions_entity ON mentions (entity_id)",
+        """CREATE TABLE merges (
+            entity_id BIGINT NOT NULL REFERENCES entities (id), article_id TEXT NOT NULL, local_id TEXT NOT NULL,
+            decision TEXT NOT NULL, score REAL NOT NULL, reasons TEXT NOT NULL DEFAULT '[]',
+            PRIMARY KEY (article_id, local_id))""",
+        "CREATE INDEX merges_entity ON merges (entity_id)",
+        """CREATE TABLE quotes (
+            article_id TEXT NOT NULL REFERENCES articles (id), quote_id TEXT NOT NULL, kind TEXT NOT NULL,
+            text TEXT NOT NULL, start_offset INTEGER, end_offset INTEGER, speaker_id BIGINT, speaker_name TEXT,
+            cue TEXT, parent TEXT, published TEXT, PRIMARY KEY (article_id, quote_id))""",
+        "CREATE INDEX quotes_speaker ON quotes (speaker_id)",
+        """CREATE TABLE events (
+            article_id TEXT NOT NULL REFERENCES articles (id), event_id TEXT NOT NULL, type TEXT NOT NULL,
+            date_text TEXT, date_value TEXT, place TEXT, attributes TEXT NOT NULL DEFAULT '{}',
+            evidence TEXT, PRIMARY KEY (article_id, event_id))""",
+        """CREATE TABLE event_participants (
+            article_id TEXT NOT NULL, event_id TEXT NOT NULL, entity_id BIGINT NOT NULL,
+            PRIMARY KEY (article_id, event_id, entity_id))""",
+        "CREATE INDEX event_participants_entity ON event_participants (entity_id)",
+        """CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles (id), claim_id TEXT NOT NULL, subject TEXT NOT NULL,
+            subject_id BIGINT, property TEXT NOT NULL, value TEXT NOT NULL, normalized TEXT NOT NULL,
+            text TEXT NOT NULL, start_offset INTEGER, end_offset INTEGER, PRIMARY KEY (article_id, claim_id))""",
+        "CREATE INDEX claims_subject ON claims (subject, property)",
+        f"""CREATE TABLE failures (
+            id {serial}, source TEXT NOT NULL, reason TEXT NOT NULL, error TEXT NOT NULL, at TEXT NOT NULL)""",
+        """CREATE TABLE ingested_sources (
+            source TEXT PRIMARY KEY, size BIGINT, mtime REAL, articles INTEGER NOT NULL, at TEXT NOT NULL)""",
+    ]
+
+
+def full_text(dialect: Dialect) -> list[str]:
+    """Full-text search over headline, deck and body."""
+    if dialect == "sqlite":
+        return ["""CREATE VIRTUAL TABLE articles_fts USING fts5(
+                   headline, subheadline, body, content='articles', content_rowid='rowid',
+                   tokenize='porter unicode61 remove_diacritics 2')"""]
+    return ["""ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
+                   setweight(to_tsvector('english', coalesce(headline, '')), 'A') ||
+                   setweight(to_tsvector('english', coalesce(subheadline, '')), 'B') ||
+                   setweight(to_tsvector('english', body), 'C')) STORED""",
+            "CREATE INDEX articles_tsv ON articles USING GIN (tsv)"]
+
+
+MIGRATIONS: list[tuple[str, Callable[[Dialect], list[str]]]] = [
+    ("initial", initial),
+    ("full_text", full_text),
+]
+"""(name, statements) in the order they run; the version is the position, from 1."""

@@ -1,0 +1,209 @@
+"""The knowledge base: articles, entities across articles, quotes, events, claims.
+
+One `Store` over either database. It has one writer: ingesting goes
+through `add_article`, which writes an article and every fact of it in one
+transaction, so an interrupted ingest leaves whole articles or none.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from ..model import Article
+from ..understand.translit import name_skeletons
+from .backends import Database, connect
+from .linking import link_entities
+from .schema import MIGRATIONS
+from .sql import SearchFilters, fts_insert_sql, name_key, search_sql, upsert_ignore_sql
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def migrate(db: Database) -> int:
+    """Run the migrations not yet applied; the schema version after."""
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+               "applied TEXT NOT NULL)")
+    done = {r["version"] for r in db.query("SELECT version FROM migrations")}
+    for version, (name, statements) in enumerate(MIGRATIONS, 1):
+        if version in done:
+            continue
+        with db.transaction():
+            for sql in statements(db.dialect):
+                db.execute(sql)
+            db.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)", (version, name, _now()))
+    return len(MIGRATIONS)
+
+
+class Store:
+    """The knowledge base over one database (see `open_store`)."""
+
+    def __init__(self, db: Database):
+        self.db = db
+        self.version = migrate(db)
+
+    @property
+    def url(self) -> str:
+        return self.db.url
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writing ----------------------------------------------------------
+
+    def has_article(self, article_id: str) -> bool:
+        return bool(self.db.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
+
+    def add_article(self, article: Article, *, signature: bytes | None = None, duplicate_of: str | None = None,
+                    similarity: float | None = None) -> str:
+        """Store one article with its facts: 'added', 'duplicate' (a link only) or 'exists'."""
+        if self.has_article(article.id):
+            return "exists"
+        record = article.model_dump_json()
+        body = "\n\n".join(article.paragraphs)
+        with self.db.transaction():
+            self.db.execute(
+                "INSERT INTO articles (id, source, url, site, headline, subheadline, published, fetched, authors, "
+                "language, body, record, signature, duplicate_of, similarity, ingested) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, article.source, article.url, article.site_name, article.headline, article.subheadline,
+                 article.published, article.fetched, json.dumps(article.authors, ensure_ascii=False),
+                 article.language, body, record, signature, duplicate_of, similarity, _now()))
+            fts = fts_insert_sql(self.db.dialect)
+            if fts:
+                self.db.execute(fts, (article.id,))
+            if duplicate_of is None:
+                self._write_facts(article)
+        return "duplicate" if duplicate_of else "added"
+
+    def _write_facts(self, article: Article) -> None:
+        ids = {}
+        for link in link_entities(self.db, article):
+            entity = next(e for e in article.entities if e.id == link.local_id)
+            entity_id = link.entity_id or self.db.insert_id(
+                "INSERT INTO entities (type, name, key, created) VALUES (?, ?, ?, ?)",
+                (entity.type, entity.name, name_key(entity.name), _now()))
+            ids[entity.id] = entity_id
+            self._add_names(entity_id, entity)
+            if link.entity_id is not None and len(entity.name) > len(self._entity_name(entity_id)):
+                self.db.execute("UPDATE entities SET name = ? WHERE id = ?", (entity.name, entity_id))
+            self.db.execute(
+                "INSERT INTO mentions (article_id, local_id, entity_id, type, name, aliases, titles, roles, "
+                "affiliations, count, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, entity.id, entity_id, entity.type, entity.name, _j(entity.aliases), _j(entity.titles),
+                 _j(entity.roles), _j(entity.affiliations), max(1, len(entity.mentions)), article.published))
+            self.db.execute("INSERT INTO merges (entity_id, article_id, local_id, decision, score, reasons) "
+                            "VALUES (?, ?, ?, ?, ?, ?)",
+                            (entity_id, article.id, entity.id, link.decision, link.score, _j(link.reasons)))
+        self.db.executemany(
+            "INSERT INTO quotes (article_id, quote_id, kind, text, start_offset, end_offset, speaker_id, "
+            "speaker_name, cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, q.id, q.kind, q.text, q.start, q.end, ids.get(q.speaker or ""), q.speaker_name,
+              q.cue.text if q.cue else None, q.parent, article.published) for q in article.quotes])
+        self.db.executemany(
+            "INSERT INTO events (article_id, event_id, type, date_text, date_value, place, attributes, evidence) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(article.id, e.id, e.type, e.date.text if e.date else None, e.date.value if e.date else None, e.place,
+              _j(e.attributes), e.evidence.text if e.evidence else None) for e in article.events])
+        self.db.executemany(
+            upsert_ignore_sql(self.db.dialect, "event_participants", ["article_id", "event_id", "entity_id"]),
+            [(article.id, e.id, ids[p]) for e in article.events for p in e.participants if p in ids])
+        for claim in getattr(article, "claims", []) or []:
+            self.db.execute(
+                "INSERT INTO claims (article_id, claim_id, subject, subject_id, property, value, normalized, text, "
+                "start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, claim.id, claim.subject, ids.get(claim.subject_entity or ""), claim.property,
+                 claim.value, claim.normalized, claim.text, claim.start, claim.end))
+
+    def _entity_name(self, entity_id: int) -> str:
+        return self.db.scalar("SELECT name FROM entities WHERE id = ?", (entity_id,)) or ""
+
+    def _add_names(self, entity_id: int, entity) -> None:
+        rows = []
+        for form in dict.fromkeys([entity.name, *entity.aliases]):
+            rows.append((entity_id, form, name_key(form), None if form.isascii() else "other"))
+            skeleton = name_skeletons(form)
+            if entity.type == "person" and len(skeleton) >= 2:
+                rows.append((entity_id, "~" + " ".join(skeleton), "~" + " ".join(skeleton), "skeleton"))
+        self.db.executemany(upsert_ignore_sql(self.db.dialect, "entity_names",
+                                              ["entity_id", "name", "key", "script"]), rows)
+
+    def mark_source(self, source: str, size: int | None, mtime: float | None, articles: int) -> None:
+        """Remember that a whole input was ingested, so a resumed ingest skips it."""
+        self.db.execute("DELETE FROM ingested_sources WHERE source = ?", (source,))
+        self.db.execute("INSERT INTO ingested_sources (source, size, mtime, articles, at) VALUES (?, ?, ?, ?, ?)",
+                        (source, size, mtime, articles, _now()))
+
+    def source_done(self, source: str, size: int | None, mtime: float | None) -> bool:
+        rows = self.db.query("SELECT size, mtime FROM ingested_sources WHERE source = ?", (source,))
+        return bool(rows) and rows[0]["size"] == size and rows[0]["mtime"] == mtime
+
+    def record_failure(self, source: str, reason: str, error: str = "InputError") -> None:
+        self.db.execute("INSERT INTO failures (source, reason, error, at) VALUES (?, ?, ?, ?)",
+                        (source, reason, error, _now()))
+
+    # --- reading ----------------------------------------------------------
+
+    def signatures(self) -> list[tuple[str, bytes]]:
+        """Near-duplicate signatures of the stored originals (not of the duplicates)."""
+        return [(r["id"], bytes(r["signature"])) for r in self.db.query(
+            "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid")]
+
+    def article(self, article_id: str) -> Article | None:
+        rows = self.db.query("SELECT record FROM articles WHERE id = ?", (article_id,))
+        return Article.model_validate_json(rows[0]["record"]) if rows else None
+
+    def find_entities(self, name: str, type: str | None = None) -> list[int]:
+        """Ids of the entities called `name` in any form (titles ignored), most mentioned first."""
+        key = name_key(name)
+        skeleton = name_skeletons(name)
+        keys = [key] + (["~" + " ".join(skeleton)] if len(skeleton) >= 2 else [])
+        rows = self.db.query(
+            f"""SELECT n.entity_id, COUNT(m.article_id) AS n FROM entity_names n JOIN entities e ON e.id = n.entity_id
+                LEFT JOIN mentions m ON m.entity_id = n.entity_id
+                WHERE n.key IN ({', '.join('?' * len(keys))}) {'AND e.type = ?' if type else ''}
+                GROUP BY n.entity_id ORDER BY n DESC, n.entity_id""", (*keys, *([type] if type else [])))
+        return [r["entity_id"] for r in rows]
+
+    def search(self, query: str = "", *, person: str | None = None, place: str | None = None,
+               since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Full-text search with filters; each hit has id, headline, source, url, published, snippet."""
+        filters = SearchFilters(since=since, until=until)
+        if person:
+            filters.person_ids = self.find_entities(person, "person")
+        if place:
+            filters.place_ids = self.find_entities(place, "place")
+        sql, params = search_sql(self.db.dialect, query, filters, limit, offset)
+        return self.db.query(sql, params)
+
+    def failures(self) -> list[dict]:
+        return self.db.query("SELECT source, reason, error, at FROM failures ORDER BY id")
+
+    def stats(self) -> dict:
+        """What is in the store."""
+        one = self.db.query(
+            "SELECT COUNT(*) AS articles, SUM(CASE WHEN duplicate_of IS NULL THEN 0 ELSE 1 END) AS duplicates, "
+            "COUNT(DISTINCT site) AS sites, MIN(published) AS first, MAX(published) AS last FROM articles")[0]
+        for kind in ("person", "organization", "place"):
+            one[kind + "s"] = self.db.scalar("SELECT COUNT(*) FROM entities WHERE type = ?", (kind,))
+        one["quotes"] = self.db.scalar("SELECT COUNT(*) FROM quotes")
+        one["failures"] = self.db.scalar("SELECT COUNT(*) FROM failures")
+        one["duplicates"] = one["duplicates"] or 0
+        return one
+
+
+def _j(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at a URL (sqlite:///news.db, a path, postgresql://...); default $NEWSGRAPH_DB or newsgraph.db."""
+    return Store(connect(url))
