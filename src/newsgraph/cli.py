@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import date, datetime
 
@@ -61,3 +62,154 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, url: str | 
 def schema() -> None:
     """Print the JSON Schema of the article record."""
     click.echo(dump_schema())
+
+
+# --- the knowledge base --------------------------------------------------------------------------------------
+
+db_option = click.option("--db", "db_url", envvar="NEWSGRAPH_DB", default="newsgraph.db", show_default=True,
+                         help="sqlite:///FILE, a file path, or postgresql://... (also $NEWSGRAPH_DB).")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+                             show_default=True, help="text for people, json for programs.")
+
+
+def _open(db_url: str):
+    from .store import open_store
+
+    try:
+        return open_store(db_url)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    except Exception as exc:  # a server that is down, a file that is not a database: one clear line
+        raise click.ClickException(f"cannot open {db_url}: {exc}") from None
+
+
+def _json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, default=str))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--published", callback=_iso_date, help="Publication date for inputs that lack one.")
+@click.option("--layout-only", is_flag=True, help="Store structure only (no entities, quotes or events).")
+def ingest(paths: tuple[str, ...], db_url: str, published: str | None, layout_only: bool) -> None:
+    """Add files, folders and globs (.txt, .html(.gz), .warc(.gz), .jsonl) to the knowledge base."""
+    from tqdm import tqdm
+
+    from .ingest import expand_inputs, ingest as run_ingest
+    from .pipeline import READER_ONLY, configure_stages
+
+    inputs = expand_inputs(paths)
+    with _open(db_url) as store, tqdm(total=len(inputs), unit="file", desc="ingest", file=sys.stderr,
+                                       disable=None) as bar:
+        report = run_ingest(store, inputs, stages=READER_ONLY if layout_only else configure_stages(),
+                            published=published, progress=lambda _path: bar.update(1))
+    for failure in report.failures:
+        click.echo(f"newsgraph: {failure}", err=True)
+    click.echo(f"{store.url}: {report.summary()}", err=True)
+    sys.exit(1 if report.failures else 0)
+
+
+@main.command()
+@click.argument("query", default="")
+@db_option
+@click.option("--person", help="Only articles mentioning this person (any name form).")
+@click.option("--place", help="Only articles mentioning this place.")
+@click.option("--since", callback=_iso_date, help="Published on or after this date.")
+@click.option("--until", callback=_iso_date, help="Published on or before this date.")
+@click.option("--limit", default=20, show_default=True)
+@format_option
+def search(query: str, db_url: str, person, place, since, until, limit: int, fmt: str) -> None:
+    """Full-text search of the knowledge base."""
+    with _open(db_url) as store:
+        hits = store.search(query, person=person, place=place, since=since, until=until, limit=limit)
+    if fmt == "json":
+        return _json(hits)
+    for hit in hits:
+        click.echo(f"{hit['id']}  {hit['published'] or '':16.16}  {hit['headline'] or '(no headline)'}")
+        click.echo(f"    {(hit['snippet'] or '').replace('<mark>', '[').replace('</mark>', ']')}")
+        click.echo(f"    {hit['url'] or hit['source']}")
+    if not hits:
+        click.echo("no matches", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--limit", type=int)
+@format_option
+def people(db_url: str, limit: int | None, fmt: str) -> None:
+    """Every person in the knowledge base, most widely reported first."""
+    with _open(db_url) as store:
+        rows = store.people(limit)
+    if fmt == "json":
+        return _json(rows)
+    for p in rows:
+        aliases = f" (also {', '.join(p['aliases'])})" if p["aliases"] else ""
+        titles = f" — {', '.join(p['titles'])}" if p["titles"] else ""
+        click.echo(f"{p['id']:>6}  {p['name']}{aliases}{titles}")
+        click.echo(f"        {len(p['articles'])} articles, {p['mentions']} mentions: {', '.join(p['articles'][:3])}")
+
+
+@main.command()
+@click.argument("name")
+@db_option
+@format_option
+def person(name: str, db_url: str, fmt: str) -> None:
+    """One person across every source: names, titles over time, affiliations, events, quotes, articles."""
+    with _open(db_url) as store:
+        found = store.person(name)
+    if found is None:
+        raise click.ClickException(f"no person called {name!r}")
+    if fmt == "json":
+        return _json(found)
+    from .render import person_text
+
+    click.echo(person_text(found))
+
+
+@main.command()
+@db_option
+@click.option("--by", help="Only quotes by this speaker (any name form).")
+@click.option("--limit", type=int)
+@format_option
+def quotes(db_url: str, by: str | None, limit: int | None, fmt: str) -> None:
+    """Who is quoted, saying what, where."""
+    with _open(db_url) as store:
+        rows = store.quotes(by, limit)
+    if fmt == "json":
+        return _json(rows)
+    for q in rows:
+        click.echo(f"{q['speaker'] or '(unknown)'} [{q['kind']}]: “{q['text']}”")
+        click.echo(f"    {q['published'] or ''} {q['headline'] or ''} — {q['url'] or q['source']}")
+
+
+@main.command()
+@db_option
+@format_option
+def conflicts(db_url: str, fmt: str) -> None:
+    """Claims about one subject on which sources disagree."""
+    with _open(db_url) as store:
+        rows = store.conflicts()
+    if fmt == "json":
+        return _json(rows)
+    for c in rows:
+        click.echo(f"{c['subject']} — {c['property']}:")
+        for claim in c["claims"]:
+            click.echo(f"    {claim['value']!s:>12}  {claim.get('headline') or ''} ({claim.get('url') or claim.get('source')})")
+            click.echo(f"                  “{claim.get('text', '')}”")
+
+
+@main.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonld", "csv"]), required=True)
+@click.option("--table", type=click.Choice(["quotes", "events"]), default="quotes", show_default=True,
+              help="With --format csv: which table.")
+def export(db_url: str, fmt: str, table: str) -> None:
+    """Export the knowledge base: schema.org JSON-LD, or CSV of quotes or events."""
+    from . import export as exporting
+
+    with _open(db_url) as store:
+        if fmt == "jsonld":
+            return click.echo(json.dumps(exporting.jsonld(store), ensure_ascii=False, indent=1))
+        for line in (exporting.quotes_csv if table == "quotes" else exporting.events_csv)(store):
+            click.echo(line, nl=False)

@@ -184,6 +184,25 @@ class Store:
         sql, params = search_sql(self.db.dialect, query, filters, limit, offset)
         return self.db.query(sql, params)
 
+    def people(self, limit: int | None = None) -> list[dict]:
+        """Every person with aliases, titles, the articles they appear in and their mention count."""
+        from .queries import people
+
+        return people(self.db, limit)
+
+    def person(self, name_or_id: str | int) -> dict | None:
+        """One person across every source, by id or by any name form."""
+        from .queries import person
+
+        ids = [int(name_or_id)] if str(name_or_id).isdigit() else self.find_entities(str(name_or_id), "person")
+        return person(self.db, ids[0]) if ids else None
+
+    def quotes(self, by: str | None = None, limit: int | None = None) -> list[dict]:
+        """Quotes with their speakers and sources; `by` narrows them to one speaker's name forms."""
+        from .queries import quotes
+
+        return quotes(self.db, self.find_entities(by) if by else None, limit)
+
     def failures(self) -> list[dict]:
         return self.db.query("SELECT source, reason, error, at FROM failures ORDER BY id")
 
