@@ -136,6 +136,12 @@ class Store:
         self.db.executemany(upsert_ignore_sql(self.db.dialect, "entity_names",
                                               ["entity_id", "name", "key", "script"]), rows)
 
+    def ingest(self, inputs, **options):
+        """Ingest files, folders and globs (see `newsgraph.ingest.ingest`); returns the report."""
+        from ..ingest import ingest
+
+        return ingest(self, list(inputs), **options)
+
     def mark_source(self, source: str, size: int | None, mtime: float | None, articles: int) -> None:
         """Remember that a whole input was ingested, so a resumed ingest skips it."""
         self.db.execute("DELETE FROM ingested_sources WHERE source = ?", (source,))
