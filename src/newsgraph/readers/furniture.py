@@ -156,7 +156,8 @@ def ends_sentence(text: str) -> bool:
 
 
 def word_count(text: str) -> int:
-    return len(text.split())
+    """Words, estimated from length for scripts written without spaces (one word per ~6 characters)."""
+    return max(len(text.split()), len(text) // 6)
 
 
 def parse_byline(line: str) -> list[str] | None:

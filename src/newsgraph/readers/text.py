@@ -37,6 +37,7 @@ MAX_PLAIN_CAPTION_WORDS = 20  # a caption that ends like a sentence, with no pic
 MAX_ALT_WORDS = 30
 MAX_FOOTER_WORDS = 8
 MAX_DATELINE_WORDS = 20
+MIN_REPEAT_WORDS = 6  # shorter lines may repeat in a body (crossheads of a list); longer repeats are scraping noise
 WRAP_MIN_LINE, WRAP_MAX_LINE = 35, 100
 MEDIA_REASONS = ("gallery-widget", "image-alt", "caption", "credit")
 HEADER_BREAKS = ("separator", "byline", "dateline", "navigation", "share", "social")
@@ -56,6 +57,7 @@ class Unit:
     authors: list[str] = field(default_factory=list)
     dates: list[DateStamp] = field(default_factory=list)
     body_offset: int = 0  # characters of glued date stamp before the text proper
+    foreign: bool = False  # in another script than the article's
 
     @property
     def free(self) -> bool:
@@ -72,7 +74,7 @@ def read_text(doc: Document) -> Document:
     units = split_units(text)
     if not units:
         raise MalformedInput("no text lines to read", doc.source)
-    main_script = script_of(" ".join(u.text for u in units if u.words >= 12)[:5000]) or script_of(text[:5000])
+    main_script = script_of(" ".join(u.text for u in units if len(u.text) >= 60)[:5000]) or script_of(text[:5000])
     _mark_comment_tail(units)
     for unit in units:
         if unit.reason is None:
@@ -80,6 +82,7 @@ def read_text(doc: Document) -> Document:
     _mark_boxes(units)
     header = _read_header(units)
     _mark_media(units, header.body_from)
+    _confirm_alts(units)
     _mark_repeats(units)
     _mark_footer(units)
     doc.article = _assemble(doc, units, header)
@@ -148,7 +151,7 @@ def _classify(unit: Unit, main_script: str | None) -> None:
         return
     script = script_of(unit.text) if unit.words <= MAX_ALT_WORDS else main_script
     if main_script and script and script != main_script:
-        unit.reason = "image-alt"
+        unit.reason, unit.foreign = "image-alt", True  # confirmed by its neighbours in _confirm_alts
         return
     glued = split_glued_stamp(unit.text)
     if glued:
@@ -305,17 +308,36 @@ def _mark_alts(units: list[Unit], caption: int) -> None:
             unit.reason = "image-alt"
 
 
+def _confirm_alts(units: list[Unit]) -> None:
+    """A line in another script is alt text only beside a picture (or doubled, as alt text is); else it is body."""
+    for i, unit in enumerate(units):
+        if not unit.foreign or unit.reason != "image-alt":
+            continue
+        j, k = i - 1, i + 1
+        while j >= 0 and units[j].foreign:
+            j -= 1
+        while k < len(units) and units[k].foreign:
+            k += 1
+        neighbours = [units[x] for x in (j, k) if 0 <= x < len(units)]
+        doubled = any(units[x].text == unit.text for x in (i - 1, i + 1) if 0 <= x < len(units))
+        if not doubled and not any(n.reason in ("gallery-widget", "caption", "credit") for n in neighbours):
+            unit.reason = None
+
+
 def _mark_repeats(units: list[Unit]) -> None:
-    """A free line repeating an earlier line (headline included) is a duplicate."""
+    """A free line repeating the headline, an earlier long line, or the line just before it is a duplicate."""
     seen: set[str] = set()
+    previous = ""
     for unit in units:
         key = re.sub(r"\W+", " ", unit.text).strip().lower()
         if unit.role in ("headline", "deck"):
             seen.add(key)
         elif unit.free:
-            if key in seen:
+            if key in seen and (unit.words >= MIN_REPEAT_WORDS or key == previous):
                 unit.reason = "duplicate"
-            seen.add(key)
+            if unit.words >= MIN_REPEAT_WORDS:
+                seen.add(key)
+        previous = key
 
 
 def _mark_footer(units: list[Unit]) -> None:
