@@ -85,3 +85,27 @@ def test_short_body_lines_are_kept(line):
     text = f"Storm hits coast\n\nThe storm reached the coast on Monday night, the weather service said.\n{line}\n" \
            "Repairs will take weeks, officials said.\n"
     assert line in newsgraph.extract(text).paragraphs
+
+
+def test_other_script_lines_are_alt_text_only_beside_a_picture():
+    text = ("Choir sings in three languages\n\n"
+            "The school choir closed the festival with a song in Hebrew, Arabic and English on Thursday evening.\n"
+            "שיר השלום\n"
+            "The conductor said the children had learned the words in two weeks.\n"
+            "View gallery\n"
+            "מקהלת בית הספר\n"
+            "The choir on stage\n"
+            "(Photo: Noa Ben-David)\n"
+            "Parents filled every seat in the hall.\n")
+    article = newsgraph.extract(text)
+    assert "שיר השלום" in article.paragraphs
+    assert [(m.alt, m.caption, m.credit) for m in article.media] == [("מקהלת בית הספר", "The choir on stage",
+                                                                      "Noa Ben-David")]
+
+
+def test_repeated_short_crossheads_are_kept():
+    section = ("Battery\n"
+               "The battery lasted two full days in our tests, which is better than last year's model.\n")
+    text = "Two phones compared\n\n" + section + section.replace("two full days", "a day and a half") + \
+        "Both phones go on sale next month, the makers said.\n"
+    assert newsgraph.extract(text).paragraphs.count("Battery") == 2
