@@ -20,53 +20,16 @@ Everything taken out is listed in `removed`, with its reason and offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..errors import MalformedInput
-from ..model import Article, Evidence, Media, Removed, Span
+from ..model import Article, Evidence, Removed, Span
 from ..pipeline import Document
 from .datelines import DateStamp, parse_dateline, split_glued_stamp
-from .furniture import (Credit, ends_sentence, furniture_reason, matches, parse_byline, parse_credit, script_of,
-                        word_count)
-
-STAGE = "layout"
-MAX_HEADLINE_WORDS = 40
-MAX_DECK_WORDS = 90
-MAX_CAPTION_WORDS = 40
-MAX_PLAIN_CAPTION_WORDS = 20  # a caption that ends like a sentence, with no picture widget before it
-MAX_ALT_WORDS = 30
-MAX_FOOTER_WORDS = 8
-MAX_DATELINE_WORDS = 20
-MIN_REPEAT_WORDS = 6  # shorter lines may repeat in a body (crossheads of a list); longer repeats are scraping noise
-WRAP_MIN_LINE, WRAP_MAX_LINE = 35, 100
-MEDIA_REASONS = ("gallery-widget", "image-alt", "caption", "credit")
-HEADER_BREAKS = ("separator", "byline", "dateline", "navigation", "share", "social")
-
-
-@dataclass
-class Unit:
-    """A line (or a wrapped paragraph) of the input and what it turned out to be."""
-
-    start: int
-    end: int
-    text: str
-    block: int = 0  # index of the blank-line-separated block the unit is in
-    reason: str | None = None  # furniture reason, when taken out
-    role: str | None = None  # headline, deck or body
-    credit: Credit | None = None
-    authors: list[str] = field(default_factory=list)
-    dates: list[DateStamp] = field(default_factory=list)
-    body_offset: int = 0  # characters of glued date stamp before the text proper
-    foreign: bool = False  # in another script than the article's
-
-    @property
-    def free(self) -> bool:
-        return self.reason is None and self.role is None
-
-    @property
-    def words(self) -> int:
-        return word_count(self.text)
-
+from .furniture import ends_sentence, furniture_reason, matches, parse_byline, parse_credit, script_of
+from .text_media import collect_media, confirm_alts, mark_media
+from .text_units import (HEADER_BREAKS, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS, MAX_FOOTER_WORDS,
+                         MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, WRAP_MAX_LINE, WRAP_MIN_LINE, Unit)
 
 def read_text(doc: Document) -> Document:
     """Fill `doc.article` from scraped text in `doc.raw`."""
@@ -81,8 +44,8 @@ def read_text(doc: Document) -> Document:
             _classify(unit, main_script)
     _mark_boxes(units)
     header = _read_header(units)
-    _mark_media(units, header.body_from)
-    _confirm_alts(units)
+    mark_media(units, header.body_from)
+    confirm_alts(units)
     _mark_repeats(units)
     _mark_footer(units)
     doc.article = _assemble(doc, units, header)
@@ -262,66 +225,8 @@ def _mark_boxes(units: list[Unit]) -> None:
                     unit.reason = reasons[0]
 
 
-def _mark_media(units: list[Unit], body_from: int) -> None:
-    """Captions before credits, alt text between a gallery widget and its caption."""
-    for k in range(body_from, len(units)):
-        unit = units[k]
-        if unit.reason == "credit" and k > 0:
-            cap = k - 1
-            if units[cap].free and _is_caption(units, cap):
-                units[cap].reason = "caption"
-                _mark_alts(units, cap)
-            elif units[cap].reason in ("image-alt", "gallery-widget"):
-                _mark_alts(units, k)
-        elif unit.reason == "gallery-widget":
-            j = k + 1
-            while j < len(units) and units[j].reason == "image-alt":
-                j += 1
-            if j < len(units) and units[j].free and j + 1 < len(units) and units[j + 1].reason == "credit":
-                continue  # the credit's own caption: handled when the loop reaches the credit
-            if j > k + 1 and j < len(units) and units[j].free and units[j].words <= MAX_PLAIN_CAPTION_WORDS \
-                    and not ends_sentence(units[j].text):
-                units[j].reason = "caption"
 
 
-def _is_caption(units: list[Unit], i: int) -> bool:
-    unit = units[i]
-    if unit.words > MAX_CAPTION_WORDS:
-        return False
-    before = units[i - 1] if i > 0 else None
-    if before is not None and before.reason in MEDIA_REASONS:
-        return True
-    if not ends_sentence(unit.text):
-        return True
-    return unit.words <= MAX_PLAIN_CAPTION_WORDS and not re.search(r"[\"“”«»]", unit.text)
-
-
-def _mark_alts(units: list[Unit], caption: int) -> None:
-    """Free short lines between a gallery widget and a caption are the picture's alt text."""
-    j = caption - 1
-    between = []
-    while j >= 0 and (units[j].reason == "image-alt" or (units[j].free and units[j].words <= MAX_ALT_WORDS)):
-        between.append(units[j])
-        j -= 1
-    if j >= 0 and units[j].reason == "gallery-widget":
-        for unit in between:
-            unit.reason = "image-alt"
-
-
-def _confirm_alts(units: list[Unit]) -> None:
-    """A line in another script is alt text only beside a picture (or doubled, as alt text is); else it is body."""
-    for i, unit in enumerate(units):
-        if not unit.foreign or unit.reason != "image-alt":
-            continue
-        j, k = i - 1, i + 1
-        while j >= 0 and units[j].foreign:
-            j -= 1
-        while k < len(units) and units[k].foreign:
-            k += 1
-        neighbours = [units[x] for x in (j, k) if 0 <= x < len(units)]
-        doubled = any(units[x].text == unit.text for x in (i - 1, i + 1) if 0 <= x < len(units))
-        if not doubled and not any(n.reason in ("gallery-widget", "caption", "credit") for n in neighbours):
-            unit.reason = None
 
 
 def _mark_repeats(units: list[Unit]) -> None:
@@ -404,42 +309,3 @@ def _published(stamps: list[DateStamp]) -> str | None:
     first = [s for s in stamps if not s.updated] or stamps
     return first[0].value if first else None
 
-
-def collect_media(units: list[Unit]) -> list[Media]:
-    """One picture per gallery widget / alt / caption / credit run, closed by its credit."""
-    pictures: list[Media] = []
-    current: Media | None = None
-
-    def flush() -> None:
-        nonlocal current
-        if current is not None and (current.alt or current.caption or current.credit):
-            pictures.append(current)
-        current = None
-
-    for unit in units:
-        if unit.reason == "gallery-widget":
-            flush()
-            current = Media(start=unit.start, end=unit.end, stage=STAGE)
-            continue
-        if unit.reason not in ("image-alt", "caption", "credit"):
-            if unit.role == "body" or unit.role in ("headline", "deck"):
-                flush()
-            continue
-        if current is not None and (current.credit or (current.caption and unit.reason != "credit")
-                                    or (current.alt and unit.reason == "image-alt" and current.caption)):
-            flush()
-        if current is None:
-            current = Media(start=unit.start, end=unit.end, stage=STAGE)
-        current.end = unit.end
-        if unit.reason == "image-alt":
-            current.alt = current.alt or unit.text
-        elif unit.reason == "caption":
-            current.caption = unit.credit.caption if unit.credit else unit.text
-            if unit.credit:
-                current.credit = unit.credit.credit
-                flush()
-        else:
-            current.credit = unit.credit.credit if unit.credit else unit.text
-            flush()
-    flush()
-    return pictures
