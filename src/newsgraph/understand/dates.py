@@ -1,10 +1,275 @@
-"""The dates stage (being written)."""
+"""The dates stage: temporal expressions in the body, typed and resolved.
+
+For each body paragraph (already parsed by the parse stage; no second spaCy pass):
+
+1. **Find**: our own scanners (`timex.SCANNERS`) and the known-event
+   patterns over the paragraph text, then spaCy's DATE/TIME entities
+   that none of them covered. Ages ("a 35-year-old") are not dates.
+2. **Read**: `timex.read` (our grammar); dateparser only for an entity our
+   grammar cannot read, when it names a day, month or year, and only with
+   grounds for a year (a publication date, or a year in the text).
+3. **Resolve**, first that applies:
+   a. a well-known event (`data/known_events.json`) for a year-less date,
+      decided by context words in the article;
+   b. anaphora: "that Saturday" is the latest date already resolved that
+      fell on a Saturday, "that day" the latest day;
+   c. the publication date (`Article.published`), keeping the granularity
+      written; a year-less date is the nearest one on or before publication
+      (on or after, when the sentence speaks of the future);
+   d. nothing: the value stays null rather than borrowing a year.
+
+Writes `Article.dates` and `scratch["dates"]` (the same list of
+`TimeExpression`, in text order).
+"""
 
 from __future__ import annotations
 
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache, lru_cache, partial
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from ..model import TimeExpression
 from ..pipeline import Document
+from . import timex
+from .context import parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+DATES = "dates"
+STAGE = "dates"
+# A sentence with one of these speaks of the future: a year-less date in it is the next one, not the last.
+FUTURE_WORDS = frozenset({"will", "'ll", "shall", "upcoming"})
+FUTURE_LEMMAS = frozenset({"plan", "schedule", "expect"})
+# dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
+_DATEPARSER_WORTHY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
+                                r"sun)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:1[5-9]|20)\d\d\b", re.I)
+_BARE_NUMBER = re.compile(r"\d{1,3}")  # "Mizrahi, 41,": an age that spaCy calls a DATE
+_YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    name: str
+    date: str
+    patterns: tuple[re.Pattern, ...]
+    context: tuple[re.Pattern, ...]
+    min_context: int
+
+
+@dataclass(frozen=True)
+class KnownEvents:
+    """The well-known events vocabulary, compiled once."""
+
+    events: tuple[KnownEvent, ...]
+    scanner: re.Pattern | None
+    anniversary: re.Pattern | None
+
+    def matching(self, text: str) -> list[KnownEvent]:
+        """Events one of whose patterns is the whole of `text`."""
+        text = re.sub(r"\s+", " ", text.strip())
+        return [e for e in self.events if any(p.fullmatch(text) for p in e.patterns)]
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def known_events() -> KnownEvents:
+    """`data/known_events.json`, compiled."""
+    data = json.loads(resources.files("newsgraph.data").joinpath("known_events.json").read_text(encoding="utf-8"))
+    events = tuple(KnownEvent(e["name"], e["date"], tuple(re.compile(p, re.I) for p in e["patterns"]),
+                              tuple(re.compile(r"\b" + _alternation([w]), re.I) for w in e.get("context", ())),
+                              int(e.get("min_context", 1))) for e in data["events"])
+    patterns = [p.pattern for e in events for p in e.patterns]
+    scanner = re.compile(r"(?<![\w/-])(?:" + "|".join(patterns) + r")(?![\w/])", re.I) if patterns else None
+    words = data.get("anniversary_words") or []
+    anniversary = re.compile(r"\b(?:" + _alternation(words) + ")", re.I) if words else None
+    return KnownEvents(events, scanner, anniversary)
+
+
+@dataclass
+class _Found:
+    """A temporal expression found in a paragraph, before resolution."""
+
+    start: int  # into the paragraph
+    end: int
+    reading: timex.Reading | None
+    label: str  # DATE or TIME: what spaCy would call it
+
+
+def publication_date(doc: Document) -> date | None:
+    """The publication date as a calendar date (local to the page), when known."""
+    value = (doc.article.published if doc.article else None) or doc.published
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
+    """Step 1-2: our scanners and known-event patterns, then spaCy's DATE/TIME entities they missed.
+
+    `text` is `pdoc.text`, passed in because the article already holds it (`Doc.text` is rebuilt on each use).
+    """
+    found = [_Found(s, e, reading, "TIME" if reading.kind in ("time", "part_of_day") else "DATE")
+             for s, e, _rule, reading in timex.scan(text)]
+    scanner = known_events().scanner
+    if scanner is not None:
+        for m in scanner.finditer(text):
+            if all(m.end() <= f.start or f.end <= m.start() for f in found):
+                found.append(_Found(m.start(), m.end(), None, "DATE"))
+            elif not any(f.start <= m.start() and m.end() <= f.end for f in found):
+                found = [f for f in found if f.end <= m.start() or m.end() <= f.start]
+                found.append(_Found(m.start(), m.end(), None, "DATE"))
+    for ent in _temporal_ents(pdoc):
+        s, e = ent.start_char, ent.end_char
+        if any(f.start < e and s < f.end for f in found) or timex.AGE.search(ent.text) \
+                or _BARE_NUMBER.fullmatch(ent.text):
+            continue
+        read = timex.read(ent.text)
+        if read is None and ent[0].tag_ == "MD":  # "May his memory ...": a modal verb, not a month
+            continue
+        found.append(_Found(s, e, read[1] if read else None, ent.label_))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _temporal_ents(pdoc: Doc) -> list[Span]:
+    """spaCy's DATE and TIME entities; most paragraphs have none, and building `Doc.ents` is not free."""
+    from spacy.attrs import ENT_TYPE
+
+    strings = pdoc.vocab.strings
+    kinds = pdoc.to_array([ENT_TYPE])
+    if not ((kinds == strings["DATE"]) | (kinds == strings["TIME"])).any():
+        return []
+    return [e for e in pdoc.ents if e.label_ in ("DATE", "TIME")]
+
+
+class _Resolver:
+    """Step 3 for one article: known events, anaphora, publication date, dateparser."""
+
+    def __init__(self, doc: Document, base: date | None):
+        self.base = base
+        self.vocab = known_events()
+        art = doc.article
+        self.context_text = "\n".join(x for x in (art.headline, art.subheadline, *art.paragraphs) if x)
+        self._context_hits: dict[str, int] = {}
+        self.days: list[str] = []  # day values resolved so far, in text order, for "that Saturday"
+
+    def context_hits(self, event: KnownEvent) -> int:
+        if event.name not in self._context_hits:
+            self._context_hits[event.name] = sum(1 for p in event.context if p.search(self.context_text))
+        return self._context_hits[event.name]
+
+    def known(self, text: str, sentence: Callable[[], Span]) -> KnownEvent | None:
+        events = self.vocab.matching(text)
+        if events and self.base and self.vocab.anniversary and self.vocab.anniversary.search(sentence().text):
+            return None
+        for event in events:
+            if self.base and event.date > self.base.isoformat():
+                continue
+            if self.context_hits(event) >= event.min_context:
+                return event
+        return None
+
+    def __call__(self, text: str, found: _Found, sentence: Callable[[], Span]) -> timex.Resolved:
+        """Resolve one expression; `sentence` gives its spaCy sentence, looked up only when needed."""
+        reading = found.reading
+        yearless = reading is None or (reading.kind == "calendar" and reading.year is None and reading.day)
+        event = self.known(text, sentence) if yearless else None
+        if event is not None:
+            resolved = timex.Resolved("date", event.date, "day", f"known event: {event.name}")
+        elif reading is None:
+            resolved = self.fallback(text, found.label)
+        elif reading.kind == "anaphoric":
+            resolved = self.anaphora(reading)
+        else:
+            future = self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
+                and _speaks_of_future(sentence())
+            resolved = timex.resolve(reading, self.base, future=future)
+        if resolved.type == "date" and resolved.granularity == "day" and resolved.value:
+            self.days.append(resolved.value)
+        return resolved
+
+    def anaphora(self, reading: timex.Reading) -> timex.Resolved:
+        """'that Saturday': the latest day told that was a Saturday; 'the next day': the latest day, plus one."""
+        for value in reversed(self.days):
+            day = date.fromisoformat(value)
+            if reading.weekday is None or day.weekday() == reading.weekday:
+                return timex.Resolved("date", (day + timedelta(days=reading.offset)).isoformat(), "day", "anaphora")
+        return timex.Resolved("date", None, "day", None)
+
+    def fallback(self, text: str, label: str) -> timex.Resolved:
+        kind = "time" if label == "TIME" else "date"
+        if not _DATEPARSER_WORTHY.search(text) or not (self.base or _YEAR_IN_TEXT.search(text)):
+            return timex.Resolved(kind, None, None, None)
+        value = _dateparser(text, self.base.isoformat() if self.base else None)
+        if value is None:
+            return timex.Resolved(kind, None, None, None)
+        return timex.Resolved("date", value[0], value[1], "dateparser")
+
+
+def _sentence(pdoc: Doc, start: int, end: int) -> Span:
+    span = pdoc.char_span(start, end, alignment_mode="expand")
+    return span.sent if span is not None else pdoc[:]
+
+
+def _speaks_of_future(sentence: Span) -> bool:
+    return any(t.lower_ in FUTURE_WORDS or t.lemma_ in FUTURE_LEMMAS for t in sentence)
+
+
+@cache
+def _date_parser(base: str | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past"}
+    if base:
+        settings["RELATIVE_BASE"] = datetime.fromisoformat(base)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def _dateparser(text: str, base: str | None) -> tuple[str, str] | None:
+    """(value, granularity) from dateparser, at the period it reports; cached, since it is slow."""
+    data = _date_parser(base).get_date_data(text)
+    when, period = data.date_obj, data.period
+    if when is None:
+        return None
+    if period == "year":
+        return f"{when.year:04d}", "year"
+    if period == "month":
+        return f"{when.year:04d}-{when.month:02d}", "month"
+    if period == "week":
+        year, week, _ = when.isocalendar()
+        return f"{year}-W{week:02d}", "week"
+    return when.date().isoformat(), "day"
 
 
 def extract_dates(doc: Document) -> Document:
-    """Stage entry (placeholder until the stage lands)."""
+    """Stage entry: find, type and resolve the body's temporal expressions."""
+    resolver = _Resolver(doc, publication_date(doc))
+    out: list[TimeExpression] = []
+    for para in parsed(doc):
+        pdoc = para.doc
+        if not len(pdoc):
+            continue
+        last = pdoc[-1]
+        stop = para.offset + last.idx + len(last.text_with_ws)
+        ptext = doc.article.text[para.offset:stop].replace("\n", " ").replace("\r", " ")
+        for found in find_expressions(pdoc, ptext):
+            start, end = para.span(found.start, found.end)
+            text = doc.article.text[start:end]
+            r = resolver(text, found, partial(_sentence, pdoc, found.start, found.end))
+            out.append(TimeExpression(text=text, start=start, end=end, type=r.type, value=r.value,
+                                      granularity=r.granularity, source=r.source, stage=STAGE))
+    doc.article.dates = out
+    doc.scratch[DATES] = out
     return doc
