@@ -1,10 +1,413 @@
-"""The events stage (being written)."""
+"""The events stage: typed events with participants, date and place.
+
+Sentence by sentence, over the parse the parse stage made:
+
+1. **Triggers**: words of the vocabulary (`data/event_triggers.json`, see
+   `event_rules`), skipping negated or hypothetical ones; a noun that is
+   the object of a trigger of its own type ("received the award") is part
+   of that trigger.
+2. **Participants**: each role's dependency path gives tokens; a relative
+   pronoun stands for the noun it hangs on ("Abuharon, who was killed"),
+   a description for the name it is in apposition to; the token's mention
+   gives the entity id. Without any mentions (the entities stage did not
+   run) the spaCy entity's text stands in for the id.
+3. **Date**: the date expression the trigger governs within its own clause
+   ("died Saturday", "the October 7 attack"); else the date of the event
+   it is framed by ("during the ceremony in September 2025, he was
+   promoted"); else, for types that allow it, the date the story was last
+   told at (an earlier sentence's date, not one of an interview or
+   statement frame), within `INHERIT_PARAGRAPHS`; never when the sentence
+   places it after or before another event ("following his death").
+4. **Place**: a place mention reached through a locative preposition.
+5. **Merge**: a mention of an event already told ("his death", "the
+   award, presented by ...") adds to that event instead of making a new
+   one; events with nobody from the article in them are left out
+   (`REQUIRE_PARTICIPANT`).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Event, EventDate, Span, TimeExpression
 from ..pipeline import Document
+from .context import Mention, mentions, parsed
+from .event_rules import VERBAL, Trigger, Vocabulary, match_trigger, vocabulary, walk
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+STAGE = "events"
+DATES = "dates"  # scratch key the dates stage fills
+
+REQUIRE_PARTICIPANT = True  # an event no entity of the article takes part in is left out
+INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
+REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
+PLACE_DEPTH = 6  # dependency steps from a trigger to its place: "killed outside his bakery in Harwick" takes 4
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
+                         "appos"})
+FALLBACK_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
+LIGHT_VERB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
+MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front": the Front takes part
+MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+# How good a date is, for choosing between two tellings of one event.
+DATE_RANK = {("own", True): 4, ("frame", True): 4, ("own", False): 3, ("frame", False): 3,
+             ("inherited", True): 2, ("inherited", False): 1}
+
+
+@dataclass
+class _Event:
+    """An event being assembled."""
+
+    type: str
+    trigger: Token
+    sentence: int
+    paragraph: int
+    evidence: Span
+    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, entity id or name)
+    attributes: dict[str, str | bool | None] = field(default_factory=dict)
+    date: TimeExpression | None = None
+    date_kind: str | None = None  # own, frame, inherited
+    place: str | None = None
+    definite: bool = False  # a noun with the/his/...: may name an event told before
+
+    def participants(self, core: frozenset[str] | None = None) -> set[str]:
+        return {who for role, who in self.roles if core is None or role in core}
+
+    def date_rank(self) -> int:
+        if self.date is None:
+            return 0
+        return DATE_RANK.get((self.date_kind, self.date.value is not None), 0)
+
+
+class _Mentions:
+    """Mentions by position, for finding the one over a token quickly."""
+
+    def __init__(self, items: list[Mention]):
+        self.items = sorted(items, key=lambda m: m.start)
+        self.starts = [m.start for m in self.items]
+
+    def __bool__(self) -> bool:
+        return bool(self.items)
+
+    def at(self, start: int, end: int) -> Mention | None:
+        best, best_overlap = None, 0
+        for m in reversed(self.items[:bisect_right(self.starts, end)][-12:]):
+            overlap = min(end, m.end) - max(start, m.start)
+            if m.entity and overlap > best_overlap:
+                best, best_overlap = m, overlap
+        return best
+
+
+class _Sentence:
+    """One sentence with its offset into `Article.text` and what the stage needs from it."""
+
+    def __init__(self, sent, offset: int, index: int, paragraph: int):
+        self.sent, self.offset, self.index, self.paragraph = sent, offset, index, paragraph
+        self.candidates: list[int] = []  # indices of tokens whose lemma or form is a trigger word
+        self.date_tokens: set[int] = set()  # indices of tokens inside a temporal expression
+
+    def chars(self, token: Token) -> tuple[int, int]:
+        return self.offset + token.idx, self.offset + token.idx + len(token)
+
+
+class EventExtractor:
+    """Events of one article; `__call__` runs the numbered steps of the module docstring."""
+
+    def __init__(self, doc: Document, vocab: Vocabulary):
+        self.doc, self.vocab = doc, vocab
+        self.mentions = _Mentions(mentions(doc))
+        self.dates: list[TimeExpression] = sorted(doc.scratch.get(DATES) or doc.article.dates, key=lambda d: d.start)
+        self.date_starts = [d.start for d in self.dates]
+        self.events: list[_Event] = []
+        self.story_date: tuple[TimeExpression, int] | None = None  # (date, paragraph) the story was last told at
+
+    def __call__(self) -> list[Event]:
+        index = 0
+        for p, para in enumerate(parsed(self.doc)):
+            candidates = _candidate_tokens(para.doc, self.vocab)
+            for sent in para.doc.sents:
+                s = _Sentence(sent, para.offset, index, p)
+                s.candidates = [i for i in candidates if sent.start <= i < sent.end]
+                self.sentence(s)
+                index += 1
+        kept = [e for e in self.events if e.roles or not REQUIRE_PARTICIPANT]
+        return [self.record(e, i) for i, e in enumerate(kept, 1)]
+
+    # 1. triggers ----------------------------------------------------------
+    def triggers(self, s: _Sentence) -> dict[Token, tuple[Trigger, str]]:
+        doc = s.sent.doc
+        found = {doc[i]: m for i in s.candidates if (m := match_trigger(doc[i], self.vocab))}
+        return {tok: m for tok, m in found.items()
+                if not (tok.pos_ not in VERBAL and tok.head in found and found[tok.head][1] == m[1]
+                        and tok.head.i != tok.i)}
+
+    def sentence(self, s: _Sentence) -> None:
+        found = self.triggers(s)
+        start, end = s.offset + s.sent.start_char, s.offset + s.sent.end_char
+        times = self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
+        if not found:
+            self.advance_story(s, times, {id(d): None for d in times}, found)
+            return
+        owners = {id(d): self.owner(s, d, found) for d in times}
+        for d in times:
+            span = s.sent.doc.char_span(d.start - s.offset, d.end - s.offset, alignment_mode="expand")
+            s.date_tokens.update(range(span.start, span.end) if span is not None else ())
+        blocked = self.relative_objects(s, found)
+        made = []
+        for tok, (trigger, kind) in found.items():
+            event = self.build(s, tok, trigger, kind)
+            self.attach_date(s, event, times, owners, found, blocked)
+            made.append(event)
+        self.advance_story(s, times, owners, found)
+        for event in made:
+            self.integrate(event)
+
+    # 2. participants and attributes -------------------------------------
+    def build(self, s: _Sentence, tok: Token, trigger: Trigger, kind: str) -> _Event:
+        a, b = s.chars(tok)
+        event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
+                       definite=tok.pos_ not in VERBAL and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
+                                                               and c.lower_ != "an" for c in tok.children))
+        for path, role in trigger.roles:
+            for target in walk(tok, path):
+                for who in self.referents(s, target):
+                    if (role, who) not in event.roles and who not in event.participants():
+                        event.roles.append((role, who))
+        for attr in trigger.attributes:
+            hits = [t for p in attr.paths for t in walk(tok, p) if t.i not in s.date_tokens]
+            event.attributes[attr.name] = bool(hits) if attr.flag else (_phrase(hits[0]) if hits else None)
+        event.attributes = {k: v for k, v in event.attributes.items() if v is not None}
+        event.place = self.place(s, tok)
+        return event
+
+    def referents(self, s: _Sentence, token: Token) -> list[str]:
+        out = []
+        for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
+            t = _antecedent(t)
+            who = self.entity_of(s, t)
+            if who is None and t.pos_ == "NOUN":  # "fighters of the Red Dawn Front": the group
+                of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in c.children if g.dep_ == "pobj"]
+                who = next((w for g in of if (w := self.entity_of(s, g, MEMBER_LABELS, MEMBER_TYPES))), None)
+            if who and who not in out:
+                out.append(who)
+        return out
+
+    def entity_of(self, s: _Sentence, token: Token, labels: frozenset[str] = FALLBACK_LABELS,
+                  types: frozenset[str] | None = None) -> str | None:
+        """The entity id of the mention over `token` (or the spaCy entity's text when there are no mentions)."""
+        if self.mentions:
+            for t in (token, *(c for c in token.children if c.dep_ == "appos")):
+                m = self.mentions.at(*s.chars(t))
+                if m is not None:
+                    return m.entity if types is None or m.type in types else None
+            return None
+        for ent in s.sent.ents:  # no entities stage: the name as spaCy found it
+            if ent.start <= token.i < ent.end and ent.label_ in labels:
+                return _clean_name(ent.text)
+        return None
+
+    def place(self, s: _Sentence, tok: Token) -> str | None:
+        """A place reached from the trigger through locative prepositions ('killed outside his home in Harwick')."""
+        preps = self.vocab.place_preps
+        frontier = [c for c in tok.children if c.dep_ in ("compound", "dobj") or (c.dep_ == "prep" and c.lower_ in preps)]
+        for _ in range(PLACE_DEPTH):
+            nxt = []
+            for t in frontier:
+                if t.dep_ in ("pobj", "compound", "dobj"):
+                    if self.mentions:
+                        m = self.mentions.at(*s.chars(t))
+                        if m is not None and m.type == "place":
+                            return m.entity
+                    elif t.ent_type_ in PLACE_LABELS:
+                        return self.entity_of(s, t, PLACE_LABELS)
+                nxt.extend(c for c in t.children if c.dep_ == "pobj" or (c.dep_ == "prep" and c.lower_ in preps))
+            frontier = nxt
+        return None
+
+    # 3. dates -------------------------------------------------------------
+    def owner(self, s: _Sentence, te: TimeExpression, found) -> int | None:
+        """The index of the trigger that governs `te` within its own clause, if any."""
+        span = s.sent.doc.char_span(te.start - s.offset, te.end - s.offset, alignment_mode="expand")
+        if span is None:
+            return None
+        tok = span.root
+        while tok.head.i != tok.i:
+            if tok.dep_ in CLAUSE_DEPS:
+                return tok.i if tok in found else None
+            tok = tok.head
+            if tok in found:
+                return tok.i
+            if tok.pos_ in VERBAL:  # a light verb: "held a ceremony on Saturday", "the funeral took place Monday"
+                named = [c for c in tok.children if c.dep_ in LIGHT_VERB_DEPS and c in found]
+                if named:
+                    return named[0].i
+        return None
+
+    def relative_objects(self, s: _Sentence, found) -> set[Token]:
+        """Triggers the sentence places other events after or before ('following his death')."""
+        anchors = {c for t in s.sent if t.lower_ in self.vocab.relative_preps
+                   for c in t.children if c.dep_ in ("pobj", "dobj") and c in found}
+        return set(found) - anchors if anchors else set()
+
+    def attach_date(self, s: _Sentence, event: _Event, times, owners, found, blocked) -> None:
+        own = [d for d in times if owners[id(d)] == event.trigger.i]
+        for d in own:
+            if d.type == "duration":
+                event.attributes.setdefault("duration", d.value)
+                event.attributes.setdefault("duration_text", d.text)
+        dated = [d for d in own if d.type == "date"]
+        if dated:
+            event.date, event.date_kind = min(dated, key=lambda d: abs(d.start - event.evidence.start)), "own"
+            return
+        for prep in event.trigger.children:
+            if prep.dep_ == "prep" and prep.lower_ in self.vocab.frame_preps:
+                for frame in (c for c in prep.children if c.dep_ == "pobj" and c in found):
+                    framed = [d for d in times if owners[id(d)] == frame.i and d.type == "date"]
+                    if framed:
+                        event.date, event.date_kind = framed[0], "frame"
+                        return
+        if event.trigger in blocked or not self.vocab.types[event.type].inherit_date:
+            return
+        if any(d.type == "date" for d in times):  # the sentence has its own time, just not this event's
+            return
+        if self.story_date and s.paragraph - self.story_date[1] <= INHERIT_PARAGRAPHS:
+            event.date, event.date_kind = self.story_date[0], "inherited"
+
+    def advance_story(self, s: _Sentence, times, owners, found) -> None:
+        """The sentence's last date becomes the story's, unless it dates an interview or a statement."""
+        for d in reversed(times):
+            owner = owners[id(d)]
+            kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
+            if d.type == "date" and (kind is None or self.vocab.types[kind].inherit_date):
+                self.story_date = (d, s.paragraph)
+                return
+
+    # 5. merging -----------------------------------------------------------
+    def integrate(self, event: _Event) -> None:
+        kind = self.vocab.types[event.type]
+        if event.definite and not event.participants(kind.core):
+            for earlier in reversed(self.events):
+                if event.sentence - earlier.sentence > REFER_BACK_SENTENCES:
+                    break
+                if earlier.type in kind.refers_to:
+                    _absorb(earlier, event)
+                    return
+        for earlier in reversed(self.events):
+            if earlier.type == event.type and _same_event(earlier, event, kind.core):
+                _absorb(earlier, event)
+                return
+        self.events.append(event)
+
+    def record(self, e: _Event, number: int) -> Event:
+        core = self.vocab.types[e.type].core
+        people = [w for r, w in e.roles if r in core] + [w for r, w in e.roles if r not in core]
+        attributes = dict(e.attributes)
+        for role, _ in e.roles:
+            attributes[role] = "; ".join(w for r, w in e.roles if r == role)
+        if e.date_kind == "inherited":
+            attributes["date_inherited"] = True
+        date = EventDate(text=e.date.text, value=e.date.value, start=e.date.start, end=e.date.end) if e.date else None
+        return Event(id=f"ev{number}", type=e.type, participants=list(dict.fromkeys(people)), date=date,
+                     place=e.place, evidence=e.evidence, attributes=attributes, stage=STAGE)
+
+
+def _candidate_tokens(pdoc, vocab: Vocabulary) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form is a trigger word, found by array (cheap)."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(pdoc):
+        return []
+    keys = _trigger_keys(pdoc.vocab.strings, vocab)
+    rows = pdoc.to_array([LEMMA, LOWER])
+    return numpy.flatnonzero(numpy.isin(rows, keys).any(axis=1)).tolist()
+
+
+_KEYS: dict[int, object] = {}
+
+
+def _trigger_keys(strings, vocab: Vocabulary):
+    """The string-store hashes of every trigger word (as written, lower case and capitalised)."""
+    import numpy
+
+    if id(vocab) not in _KEYS:
+        words = {f(w) for w in vocab.by_lemma for f in (str, str.lower, str.capitalize)}
+        _KEYS[id(vocab)] = numpy.array(sorted(strings[w] for w in words), dtype="uint64")
+    return _KEYS[id(vocab)]
+
+
+def _antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for, and the name a description is in apposition to."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.head.i:
+        token = token.head.head
+    if token.dep_ == "appos" and token.pos_ != "PROPN" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
+
+
+def _phrase(token: Token) -> str:
+    """A short text for an attribute: the entity around the token, or the word with its modifiers."""
+    if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return _clean_name(ent.text)
+    keep = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for c in t.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod"):
+                keep.append(c)
+                stack.append(c)
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):  # "suspicion of arson"
+        keep.extend(prep.subtree)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    return token.doc[lo:hi + 1].text
+
+
+def _clean_name(text: str) -> str:
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text
+
+
+def _same_event(a: _Event, b: _Event, core: frozenset[str]) -> bool:
+    """Two tellings of one event: a participant in common (a core one when both have one), nothing contradicting."""
+    ca, cb = a.participants(core), b.participants(core)
+    if not ((ca & cb) if ca and cb else (a.participants() & b.participants())):
+        return False
+    for key in a.attributes.keys() & b.attributes.keys():
+        if key != "duration_text" and a.attributes[key] != b.attributes[key]:
+            return False
+    da, db = a.date, b.date
+    if a.date_kind in ("own", "frame") and b.date_kind in ("own", "frame") and da.value and db.value:
+        return da.value.startswith(db.value) or db.value.startswith(da.value)
+    return True
+
+
+def _absorb(into: _Event, other: _Event) -> None:
+    for role, who in other.roles:
+        if who not in into.participants():
+            into.roles.append((role, who))
+    for key, value in other.attributes.items():
+        into.attributes.setdefault(key, value)
+    if other.date_rank() > into.date_rank():  # the telling that dates it is the better evidence
+        into.date, into.date_kind, into.evidence = other.date, other.date_kind, other.evidence
+    into.place = into.place or other.place
 
 
 def extract_events(doc: Document) -> Document:
-    """Stage entry (placeholder until the stage lands)."""
+    """Stage entry: typed events with participants, date and place."""
+    doc.article.events = EventExtractor(doc, vocabulary())()
     return doc

@@ -1,0 +1,184 @@
+"""The event vocabulary (`data/event_triggers.json`) compiled, and how it is matched on spaCy tokens.
+
+A trigger is a word (by lemma and part of speech) that names an event;
+roles and attributes are read along small dependency paths from it, written
+in the data file as steps joined by `>` (see the file's `_doc`):
+
+    "prep:to>pobj:rank>prep:of>pobj"   promoted -> to -> rank -> of -> "sergeant major"
+    "^verb>nsubj"                      interview -> (up to) recounted -> Alus
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+VERBAL = frozenset({"VERB", "AUX"})
+
+
+@dataclass(frozen=True)
+class Step:
+    kind: str  # child, head, verb
+    deps: frozenset[str] | None = None  # None: any relation
+    lemmas: frozenset[str] | None = None  # None: any word
+
+
+Path = tuple[Step, ...]
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    paths: tuple[Path, ...]
+    flag: bool = False
+
+
+@dataclass(frozen=True)
+class Trigger:
+    type: str
+    pos: frozenset[str]
+    deps: frozenset[str] | None
+    requires: tuple[Path, ...]
+    roles: tuple[tuple[Path, str], ...]
+    attributes: tuple[Attribute, ...]
+    becomes: tuple[str, frozenset[str]] | None
+
+
+@dataclass(frozen=True)
+class EventType:
+    name: str
+    doc: str
+    core: frozenset[str]
+    refers_to: frozenset[str]
+    inherit_date: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every event type and trigger, indexed by lemma."""
+
+    types: dict[str, EventType]
+    by_lemma: dict[str, tuple[Trigger, ...]]
+    relative_preps: frozenset[str]
+    frame_preps: frozenset[str]
+    place_preps: frozenset[str]
+    irrealis_aux: frozenset[str]
+    irrealis_heads: frozenset[str]
+
+
+def parse_path(text: str) -> Path:
+    """`"prep:to>pobj"` -> steps."""
+    steps = []
+    for part in text.split(">"):
+        name, _, lemmas = part.partition(":")
+        words = frozenset(lemmas.split("|")) if lemmas else None
+        if name == "^":
+            steps.append(Step("head"))
+        elif name == "^verb":
+            steps.append(Step("verb", lemmas=words))
+        else:
+            steps.append(Step("child", None if name == "*" else frozenset(name.split("|")), words))
+    return tuple(steps)
+
+
+def _trigger(type_name: str, spec: dict) -> Trigger:
+    attributes = []
+    for name, paths in (spec.get("attributes") or {}).items():
+        flag = isinstance(paths, dict)
+        attributes.append(Attribute(name, tuple(parse_path(p) for p in (paths["flag"] if flag else paths)), flag))
+    becomes = spec.get("becomes")
+    return Trigger(type=type_name, pos=frozenset(spec.get("pos", "VERB").split("|")),
+                   deps=frozenset(spec["dep"].split("|")) if spec.get("dep") else None,
+                   requires=tuple(parse_path(p) for p in spec.get("requires", ())),
+                   roles=tuple((parse_path(p), role) for p, role in spec.get("roles", ())),
+                   attributes=tuple(attributes),
+                   becomes=(becomes["type"], frozenset(becomes["when_lemmas"])) if becomes else None)
+
+
+def build_vocabulary(data: dict) -> Vocabulary:
+    """A `Vocabulary` from the JSON structure of `event_triggers.json`."""
+    types, by_lemma = {}, {}
+    for name, spec in data["types"].items():
+        types[name] = EventType(name, spec.get("doc", ""), frozenset(spec.get("core", ())),
+                                frozenset(spec.get("refers_to", ())), bool(spec.get("inherit_date", True)))
+        for tspec in spec["triggers"]:
+            trigger = _trigger(name, tspec)
+            for lemma in tspec["lemma"]:
+                by_lemma.setdefault(lemma.lower(), []).append(trigger)
+    words = {key: frozenset(data.get(key, ())) for key in
+             ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads")}
+    return Vocabulary(types, {k: tuple(v) for k, v in by_lemma.items()}, **words)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """`data/event_triggers.json`, compiled once."""
+    text = resources.files("newsgraph.data").joinpath("event_triggers.json").read_text(encoding="utf-8")
+    return build_vocabulary(json.loads(text))
+
+
+# --- matching ------------------------------------------------------------
+
+def _step(tokens: list[Token], step: Step) -> list[Token]:
+    out = []
+    for tok in tokens:
+        if step.kind == "head":
+            if tok.head.i != tok.i:
+                out.append(tok.head)
+        elif step.kind == "verb":
+            up = tok.head
+            while up.pos_ not in VERBAL and up.head.i != up.i:
+                up = up.head
+            if up.i != tok.i and up.pos_ in VERBAL and (step.lemmas is None or up.lemma_.lower() in step.lemmas):
+                out.append(up)
+        else:
+            out.extend(c for c in tok.children if (step.deps is None or c.dep_ in step.deps)
+                       and (step.lemmas is None or c.lemma_.lower() in step.lemmas or c.lower_ in step.lemmas))
+    return out
+
+
+def walk(token: Token, path: Path) -> list[Token]:
+    """The tokens reached from `token` along `path`."""
+    tokens = [token]
+    for step in path:
+        tokens = _step(tokens, step)
+        if not tokens:
+            break
+    return tokens
+
+
+def _irrealis(token: Token, vocab: Vocabulary) -> bool:
+    """Negated, hypothetical or only intended: 'was not killed', 'could have died', 'threatened to kill'."""
+    for child in token.children:
+        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux):
+            return True
+        if child.dep_ in ("nsubj", "nsubjpass") and (
+                child.lower_ in ("nobody", "none", "no-one")
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
+            return True
+    return token.dep_ == "xcomp" and token.head.lemma_.lower() in vocab.irrealis_heads
+
+
+def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None:
+    """The trigger `token` is, and the event type it names here, or None."""
+    candidates = vocab.by_lemma.get(token.lemma_.lower()) or vocab.by_lemma.get(token.lower_)
+    if not candidates:
+        return None
+    for trigger in candidates:
+        if token.pos_ not in trigger.pos or (trigger.deps is not None and token.dep_ not in trigger.deps):
+            continue
+        if trigger.requires and not any(walk(token, p) for p in trigger.requires):
+            continue
+        if token.pos_ in VERBAL and _irrealis(token, vocab):
+            return None
+        kind = trigger.type
+        if trigger.becomes and any(t.lemma_.lower() in trigger.becomes[1] for t in token.subtree if t.i != token.i):
+            kind = trigger.becomes[0]
+        return trigger, kind
+    return None
