@@ -1,0 +1,212 @@
+"""The dates stage: temporal expressions found, typed and resolved, on short made-up articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import newsgraph
+from newsgraph.pipeline import READERS, STAGES, Document
+from newsgraph.understand import dates as dates_stage
+from newsgraph.understand.dates import known_events
+from newsgraph.understand.timex import nearest, read, resolve
+
+BASE = date(2025, 6, 12)  # a Thursday
+
+
+def dates_of(text: str, published: str | None = None) -> dict[str, tuple[str, str | None]]:
+    """{expression as written: (type, value)} for a short article."""
+    article = newsgraph.extract(text, kind="text", published=published)
+    return {d.text: (d.type, d.value) for d in article.dates}
+
+
+# --- the grammar, without spaCy ------------------------------------------
+
+@pytest.mark.parametrize("text, kind, value, granularity", [
+    ("September 2025", "date", "2025-09", "month"),
+    ("14 September 2025", "date", "2025-09-14", "day"),
+    ("Sept. 14, 2025", "date", "2025-09-14", "day"),
+    ("2025-09-14", "date", "2025-09-14", "day"),
+    ("early 2024", "date", "2024", "year"),
+    ("the year 2000", "date", "2000", "year"),
+    ("the 1990s", "date", "199", "decade"),
+    ("19 hours", "duration", "PT19H", "duration"),
+    ("three days", "duration", "P3D", "duration"),
+    ("twenty-four hours", "duration", "PT24H", "duration"),
+    ("half an hour", "duration", "PT30M", "duration"),
+    ("a decade", "duration", "P10Y", "duration"),
+    ("the past two years", "duration", "P2Y", "duration"),
+    ("every Monday", "set", "R/P1W", "set"),
+    ("daily", "set", "R/P1D", "set"),
+    ("every two weeks", "set", "R/P2W", "set"),
+    ("3 p.m.", "time", "T15:00", "time"),
+    ("21:45", "time", "T21:45", "time"),
+    ("midnight", "time", "T00:00", "time"),
+])
+def test_expressions_that_need_no_publication_date(text, kind, value, granularity):
+    rule = read(text)
+    assert rule is not None, text
+    for base in (None, BASE):
+        got = resolve(rule[1], base)
+        assert (got.type, got.value, got.granularity) == (kind, value, granularity)
+
+
+@pytest.mark.parametrize("text, value, granularity", [
+    ("yesterday", "2025-06-11", "day"),
+    ("today", "2025-06-12", "day"),
+    ("last night", "2025-06-11", "day"),
+    ("Monday", "2025-06-09", "day"),
+    ("Thursday", "2025-06-12", "day"),  # the day of publication itself
+    ("last Thursday", "2025-06-05", "day"),
+    ("next Monday", "2025-06-16", "day"),
+    ("three days ago", "2025-06-09", "day"),
+    ("last week", "2025-W23", "week"),
+    ("last month", "2025-05", "month"),
+    ("earlier this month", "2025-06", "month"),
+    ("next year", "2026", "year"),
+    ("May 3", "2025-05-03", "day"),
+    ("July 3", "2024-07-03", "day"),  # a year-less date lies before publication
+    ("March", "2025-03", "month"),
+    ("August", "2024-08", "month"),
+])
+def test_relative_and_yearless_expressions_resolve_against_publication(text, value, granularity):
+    reading = read(text)[1]
+    got = resolve(reading, BASE)
+    assert (got.value, got.granularity, got.source) == (value, granularity, "publication date")
+    assert resolve(reading, None).value is None  # no publication date: no year is invented
+
+
+def test_yearless_date_in_a_sentence_about_the_future_is_the_next_one():
+    assert resolve(read("July 3")[1], BASE, future=True).value == "2025-07-03"
+    assert nearest(3, 1, BASE, future=True) == date(2026, 3, 1)
+    assert nearest(6, 12, BASE) == BASE
+
+
+@pytest.mark.parametrize("text", ["a 35-year-old", "41 years old", "aged 70", "tall"])
+def test_not_temporal(text):
+    assert read(text) is None
+
+
+# --- the stage, through the pipeline -------------------------------------
+
+CHESS = """Chess club marks its centenary
+
+The Dunmore chess club celebrated its hundredth season on Saturday with a simultaneous display.
+
+Founder's granddaughter Ilse Varga, who joined in June 2019, said the club now meets every Tuesday.
+
+The display lasted 19 hours, and the final game ended just before midnight. Yesterday the members began planning next month's open tournament.
+"""
+
+
+def test_relative_dates_resolve_with_a_publication_date():
+    found = dates_of(CHESS, published="2025-06-12T08:30:00+02:00")
+    assert found["Saturday"] == ("date", "2025-06-07")
+    assert found["June 2019"] == ("date", "2019-06")
+    assert found["every Tuesday"] == ("set", "R/P1W")
+    assert found["19 hours"] == ("duration", "PT19H")
+    assert found["midnight"] == ("time", "T00:00")
+    assert found["Yesterday"] == ("date", "2025-06-11")
+    assert found["next month"] == ("date", "2025-07")
+
+
+def test_without_a_publication_date_only_what_the_text_states_resolves():
+    found = dates_of(CHESS)
+    assert found["Saturday"] == ("date", None)
+    assert found["Yesterday"] == ("date", None)
+    assert found["next month"] == ("date", None)
+    assert found["June 2019"] == ("date", "2019-06")  # its own year
+    assert found["19 hours"] == ("duration", "PT19H")
+
+
+def test_user_given_publication_date_wins(tmp_path):
+    article = newsgraph.extract(CHESS, kind="text", published="2024-01-05")
+    assert article.published == "2024-01-05"
+    assert {d.text: d.value for d in article.dates}["Saturday"] == "2023-12-30"
+
+
+GAZA = """Survivor returns to her kibbutz
+
+Two years after the Hamas massacre, Noa Feldman walked again through the gate of her kibbutz near the Gaza border.
+
+On October 7 terrorists broke into the homes of her neighbours. She hid in the safe room with her son.
+"""
+
+REGATTA = """Rowers brave the wind
+
+The autumn regatta on the lake drew forty crews.
+
+On October 7 the junior eights raced in heavy rain, and the Lindqvist boat won by half a length.
+"""
+
+
+def test_known_event_by_context():
+    assert dates_of(GAZA)["October 7"] == ("date", "2023-10-07")
+
+
+def test_known_event_not_without_its_context():
+    assert dates_of(REGATTA)["October 7"] == ("date", None)  # year-less, no publication date
+    assert dates_of(REGATTA, published="2025-11-02")["October 7"] == ("date", "2025-10-07")
+
+
+def test_known_event_not_when_the_sentence_marks_an_anniversary():
+    text = GAZA.replace("On October 7 terrorists", "On October 7, marking the anniversary, families")
+    assert dates_of(text, published="2025-10-09")["October 7"] == ("date", "2025-10-07")
+
+
+def test_a_known_event_written_as_such():
+    text = """Tower guide retires
+
+Museum guide Harold Ames, who led visitors around the memorial for twenty years, spoke of 9/11 and its aftermath.
+"""
+    assert dates_of(text)["9/11"] == ("date", "2001-09-11")
+
+
+def test_known_events_file_is_extendable_data():
+    vocab = known_events()
+    assert any(e.date == "2023-10-07" and e.min_context >= 1 for e in vocab.events)
+    assert [e.name for e in vocab.matching("9/11")] == ["September 11 attacks"]
+    assert vocab.matching("October 9") == []
+
+
+def test_that_weekday_refers_to_a_day_already_told():
+    text = """Ferry strike ends
+
+The ferry crews walked out on 14 March 2025. Deckhand Omar Reyes said the mood that Friday was calm, and the next day the first boats sailed again.
+"""
+    found = dates_of(text)
+    assert found["14 March 2025"] == ("date", "2025-03-14")
+    assert found["that Friday"] == ("date", "2025-03-14")  # 14 March 2025 was a Friday
+    assert found["the next day"] == ("date", "2025-03-15")
+
+
+def test_ages_and_modal_may_are_not_dates():
+    text = """Cyclist recovers
+
+Cyclist Dana Ruiz, 41, was hit by a van. The 35-year-old driver stopped. May she ride again soon, her team said.
+"""
+    assert dates_of(text) == {}
+
+
+def test_stage_writes_the_article_and_scratch():
+    doc = READERS["text"].fn(Document(raw=CHESS, kind="text", published="2025-06-12"))
+    for stage in STAGES:
+        doc = stage.fn(doc)
+        if stage.name == "dates":
+            break
+    assert doc.scratch["dates"] is doc.article.dates
+    for d in doc.article.dates:
+        assert doc.article.text[d.start:d.end] == d.text
+        assert d.stage == "dates"
+
+
+def test_dateparser_only_with_grounds_for_a_year(monkeypatch):
+    calls = []
+    monkeypatch.setattr(dates_stage, "_dateparser", lambda text, base: calls.append(text) or ("2020-01-01", "day"))
+    resolver = dates_stage._Resolver(READERS["text"].fn(Document(raw=CHESS, kind="text")), None)
+    assert resolver.fallback("the ides of March", "DATE").value is None  # no year, no publication date
+    assert resolver.fallback("the long weekend", "DATE").value is None  # nothing that names a date
+    assert calls == []
+    assert resolver.fallback("the spring of 2020", "DATE").value == "2020-01-01"
+    assert calls == ["the spring of 2020"]

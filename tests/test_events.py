@@ -1,0 +1,212 @@
+"""The events stage: typed events with participants, date, place and attributes, on short made-up articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.pipeline import STAGES, replace_stage
+from newsgraph.understand.event_rules import build_vocabulary, match_trigger, parse_path, vocabulary, walk
+from newsgraph.understand.parse import load_model
+
+ROOT = Path(__file__).resolve().parents[1]
+PUBLISHED = "2025-06-12"  # a Thursday
+
+
+def events_of(text: str, published: str | None = PUBLISHED, stages=STAGES) -> list[dict]:
+    """Each event as {type, who (names), date, place, attributes}, names in place of entity ids."""
+    article = newsgraph.extract(text, kind="text", published=published, stages=stages)
+    names = {e.id: e.name for e in article.entities}
+    return [{"type": e.type, "who": [names.get(p, p) for p in e.participants],
+             "date": e.date.value if e.date else None, "date_text": e.date.text if e.date else None,
+             "place": names.get(e.place, e.place), "attributes": e.attributes} for e in article.events]
+
+
+def only(events: list[dict], kind: str) -> list[dict]:
+    return [e for e in events if e["type"] == kind]
+
+
+def named(events: list[dict], kind: str, name: str) -> dict:
+    hits = [e for e in only(events, kind) if any(name in w for w in e["who"])]
+    assert hits, (kind, name, events)
+    return hits[0]
+
+
+ROBBERY = """Baker killed in Harwick robbery
+
+Ezra Malkin was killed by two gunmen outside his bakery in Harwick on Sunday, police said. Neighbours said the attackers fled on foot.
+
+His cousin Dalia Stern died in hospital the next day.
+"""
+
+
+def test_killing_is_a_death_with_date_and_place():
+    events = events_of(ROBBERY)
+    killing = named(events, "death", "Ezra Malkin")
+    assert killing["date"] == "2025-06-08" and killing["date_text"] == "Sunday"
+    assert killing["place"] == "Harwick"
+    assert named(events, "death", "Dalia Stern")["date"] == "2025-06-09"  # the day after that Sunday
+
+
+def test_without_a_publication_date_the_weekday_stays_unresolved():
+    killing = named(events_of(ROBBERY, published=None), "death", "Ezra Malkin")
+    assert killing["date_text"] == "Sunday" and killing["date"] is None
+
+
+BORDER = """Border post attacked
+
+Fighters of the Red Dawn Front attacked a border post near Velmora on 4 March 2024, the defence ministry said.
+
+Sergeant Lena Torvik was wounded in the exchange of fire. Farmer Tomas Reyes was held hostage for 30 hours before troops freed him.
+"""
+
+
+def test_attack_injury_and_hostage():
+    events = events_of(BORDER)
+    attack = named(events, "attack", "Red Dawn Front")
+    assert (attack["date"], attack["place"]) == ("2024-03-04", "Velmora")
+    assert named(events, "injury", "Lena Torvik")["date"] == "2024-03-04"  # told in the attack's time
+    hostage = named(events, "hostage", "Tomas Reyes")
+    assert hostage["attributes"]["duration"] == "PT30H"
+    assert hostage["date"] == "2024-03-04" and hostage["attributes"]["date_inherited"] is True
+
+
+HONOURS = """Fire service honours its own
+
+Firefighter Gideon Hale was promoted to the rank of station commander by Chief Officer Marta Quell in January 2025.
+
+Hale's colleague Ruth Imber, who died in a warehouse blaze last year, was posthumously promoted to the rank of crew manager.
+
+Nadia Brenner received the Civic Courage Award from Mayor Felix Amar on Monday.
+"""
+
+
+def test_promotion_with_rank_granted_by_and_posthumous():
+    events = events_of(HONOURS)
+    hale = named(events, "promotion", "Gideon Hale")
+    assert hale["date"] == "2025-01"
+    assert hale["attributes"]["rank"] == "station commander"
+    assert hale["attributes"]["posthumous"] is False
+    assert "Marta Quell" in hale["who"] and hale["who"][0] == "Gideon Hale"
+    imber = named(events, "promotion", "Ruth Imber")
+    assert imber["attributes"]["rank"] == "crew manager" and imber["attributes"]["posthumous"] is True
+    assert imber["date"] is None  # after her death, but when is not told
+    assert named(events, "death", "Ruth Imber")["date"] == "2024"
+
+
+def test_award_with_granted_by():
+    award = named(events_of(HONOURS), "award", "Nadia Brenner")
+    assert award["date"] == "2025-06-09"
+    assert award["attributes"]["award"] == "Civic Courage Award"
+    assert "Felix Amar" in award["who"]
+
+
+def test_a_definite_mention_adds_to_the_event_it_names():
+    text = """Lifeguard promoted
+
+Lifeguard Sara Okafor was promoted to the rank of senior lifeguard in May 2025. The honour, presented by beach manager Colm Daly, came after a summer of rescues.
+"""
+    events = events_of(text)
+    assert len(only(events, "promotion")) == 1 and not only(events, "award")
+    promotion = named(events, "promotion", "Sara Okafor")
+    assert "Colm Daly" in promotion["who"] and promotion["date"] == "2025-05"
+
+
+BUSINESS = """Board picks new chief
+
+The board of Lindqvist Freight appointed Priya Natarajan as chief executive on Thursday, the company announced.
+
+Police arrested Jonah Pike on Wednesday on suspicion of arson. In a March 2023 interview with the Valley Courier, Natarajan described the firm's plans.
+
+The Fenwick Rowing Club held a memorial ceremony on Saturday. The Northfield Fire Department expressed condolences to the family.
+"""
+
+
+def test_appointment_arrest_interview_ceremony_statement():
+    events = events_of(BUSINESS)
+    appointment = named(events, "appointment", "Priya Natarajan")
+    assert appointment["date"] == "2025-06-12" and appointment["attributes"]["position"] == "chief executive"
+    arrest = named(events, "arrest", "Jonah Pike")
+    assert arrest["date"] == "2025-06-11" and arrest["attributes"]["reason"] == "suspicion of arson"
+    interview = named(events, "interview", "Natarajan")
+    assert interview["date"] == "2023-03" and "Valley Courier" in interview["who"]
+    ceremony = named(events, "ceremony", "Fenwick Rowing Club")
+    assert ceremony["date"] == "2025-06-07"  # "held ... on Saturday": the ceremony's day
+    statement = named(events, "statement", "Northfield Fire Department")
+    assert statement["attributes"]["content"] == "condolences"
+
+
+def test_statement_by_an_organisation():
+    text = """Water warning lifted
+
+The Brackwell Water Authority announced on Tuesday that tap water was safe to drink again.
+"""
+    statement = named(events_of(text), "statement", "Brackwell Water Authority")
+    assert statement["date"] == "2025-06-10"
+
+
+def test_negated_and_hypothetical_events_are_left_out():
+    text = """Quiet night in Arlen
+
+No one was killed when a storm hit Arlen on Friday, officials said. Councillor Ivo Brandt was not arrested, his lawyer said. Harbourmaster Lise Ekdahl could have died, her crew said.
+"""
+    events = events_of(text)
+    assert not only(events, "death") and not only(events, "arrest")
+
+
+def test_an_interview_date_does_not_date_the_story_told_in_it():
+    text = """A rescuer remembers
+
+Diver Anton Vries pulled six people from the river on 2 February 2021. In a June 2024 interview with the Harwick Echo, he recalled the cold.
+
+"I saw Mira Solberg go under," Vries said. "She was injured badly, but she lived."
+"""
+    events = events_of(text)
+    assert named(events, "interview", "Anton Vries")["date"] == "2024-06"
+    assert named(events, "injury", "Mira Solberg")["date"] == "2021-02-02"
+
+
+def test_without_the_entities_stage_names_stand_in_for_ids():
+    bare = replace_stage(replace_stage(STAGES, "entities", lambda d: d), "coref", lambda d: d)
+    events = events_of(HONOURS, stages=bare)
+    award = named(events, "award", "Nadia Brenner")
+    assert "Felix Amar" in award["who"]
+
+
+# --- the vocabulary is data ----------------------------------------------
+
+def test_vocabulary_can_be_extended_without_code():
+    data = json.loads((ROOT / "src/newsgraph/data/event_triggers.json").read_text(encoding="utf-8"))
+    data["types"]["resignation"] = {"doc": "Someone resigned.", "core": ["resigned"], "triggers": [
+        {"lemma": ["resign"], "pos": "VERB", "roles": [["nsubj", "resigned"]],
+         "attributes": {"post": ["prep:as>pobj"]}}]}
+    vocab = build_vocabulary(data)
+    doc = load_model()("Mayor Ada Quist resigned as mayor on Friday.")
+    verb = next(t for t in doc if t.lower_ == "resigned")
+    trigger, kind = match_trigger(verb, vocab)
+    assert kind == "resignation"
+    assert [t.text for t in walk(verb, parse_path("prep:as>pobj"))] == ["mayor"]
+
+
+def test_paths_climb_to_the_governing_verb():
+    doc = load_model()("In an interview with the Echo, the coach praised his players.")
+    interview = next(t for t in doc if t.lower_ == "interview")
+    assert [t.text for t in walk(interview, parse_path("^verb>nsubj"))] == ["coach"]
+    assert [t.text for t in walk(interview, parse_path("prep:with|to>pobj"))] == ["Echo"]
+
+
+def test_every_event_type_is_documented():
+    docs = (ROOT / "docs" / "events.md").read_text(encoding="utf-8")
+    for name, spec in vocabulary().types.items():
+        assert f"`{name}`" in docs, name
+    required = {"death", "attack", "injury", "hostage", "promotion", "award", "appointment", "interview",
+                "statement", "arrest", "ceremony"}
+    assert required <= set(vocabulary().types)
+
+
+@pytest.mark.parametrize("path", ["nsubj", "prep:to>pobj:rank>prep:of>pobj", "^verb:hold|host>nsubj", "*:hostage", "^"])
+def test_path_syntax_parses(path):
+    assert parse_path(path)
