@@ -10,7 +10,8 @@ import newsgraph
 from newsgraph.pipeline import READERS, STAGES, Document
 from newsgraph.understand import dates as dates_stage
 from newsgraph.understand.dates import known_events
-from newsgraph.understand.timex import nearest, read, resolve
+from newsgraph.understand.timex import nearest, resolve
+from newsgraph.understand.timex_grammar import read
 
 BASE = date(2025, 6, 12)  # a Thursday
 

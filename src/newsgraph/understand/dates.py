@@ -2,10 +2,10 @@
 
 For each body paragraph (already parsed by the parse stage; no second spaCy pass):
 
-1. **Find**: our own scanners (`timex.SCANNERS`) and the known-event
+1. **Find**: our own scanners (`timex_grammar.scan`) and the known-event
    patterns over the paragraph text, then spaCy's DATE/TIME entities
    that none of them covered. Ages ("a 35-year-old") are not dates.
-2. **Read**: `timex.read` (our grammar); dateparser only for an entity our
+2. **Read**: `timex_grammar.read` (our grammar); dateparser only for an entity our
    grammar cannot read, when it names a day, month or year, and only with
    grounds for a year (a publication date, or a year in the text).
 3. **Resolve**, first that applies:
@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from ..model import TimeExpression
 from ..pipeline import Document
-from . import timex
+from . import timex, timex_grammar
 from .context import parsed
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
     `text` is `pdoc.text`, passed in because the article already holds it (`Doc.text` is rebuilt on each use).
     """
     found = [_Found(s, e, reading, "TIME" if reading.kind in ("time", "part_of_day") else "DATE")
-             for s, e, _rule, reading in timex.scan(text)]
+             for s, e, _rule, reading in timex_grammar.scan(text)]
     scanner = known_events().scanner
     if scanner is not None:
         for m in scanner.finditer(text):
@@ -132,10 +132,10 @@ def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
                 found.append(_Found(m.start(), m.end(), None, "DATE"))
     for ent in _temporal_ents(pdoc):
         s, e = ent.start_char, ent.end_char
-        if any(f.start < e and s < f.end for f in found) or timex.AGE.search(ent.text) \
+        if any(f.start < e and s < f.end for f in found) or timex_grammar.AGE.search(ent.text) \
                 or _BARE_NUMBER.fullmatch(ent.text):
             continue
-        read = timex.read(ent.text)
+        read = timex_grammar.read(ent.text)
         if read is None and ent[0].tag_ == "MD":  # "May his memory ...": a modal verb, not a month
             continue
         found.append(_Found(s, e, read[1] if read else None, ent.label_))

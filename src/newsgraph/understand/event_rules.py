@@ -6,20 +6,26 @@ in the data file as steps joined by `>` (see the file's `_doc`):
 
     "prep:to>pobj:rank>prep:of>pobj"   promoted -> to -> rank -> of -> "sergeant major"
     "^verb>nsubj"                      interview -> (up to) recounted -> Alus
+
+It also holds the small token helpers the events stage reads participants
+and attributes with: `candidate_tokens` (trigger words found by array, so
+most tokens are never looked at), `antecedent` (who a relative pronoun is),
+`phrase` (an attribute's text).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 VERBAL = frozenset({"VERB", "AUX"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
 
 
 @dataclass(frozen=True)
@@ -182,3 +188,66 @@ def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None
             kind = trigger.becomes[0]
         return trigger, kind
     return None
+
+
+# --- tokens to text and to the words they stand for ----------------------
+
+def candidate_tokens(pdoc: Doc, vocab: Vocabulary) -> list[int]:
+    """Indices of the tokens whose lemma or lower-case form is a trigger word, found by array (cheap)."""
+    import numpy
+    from spacy.attrs import LEMMA, LOWER
+
+    if not len(pdoc):
+        return []
+    keys = _trigger_keys(frozenset(vocab.by_lemma))
+    rows = pdoc.to_array([LEMMA, LOWER])
+    return numpy.flatnonzero(numpy.isin(rows, keys).any(axis=1)).tolist()
+
+
+@lru_cache(maxsize=8)
+def _trigger_keys(words: frozenset[str]):
+    """The spaCy string hashes of every trigger word (as written, lower case and capitalised)."""
+    import numpy
+    from spacy.strings import get_string_id
+
+    forms = {f(w) for w in words for f in (str, str.lower, str.capitalize)}
+    return numpy.array(sorted(get_string_id(w) for w in forms), dtype="uint64")
+
+
+def antecedent(token: Token) -> Token:
+    """The noun a relative pronoun stands for, and the name a description is in apposition to."""
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.head.i:
+        token = token.head.head
+    if token.dep_ == "appos" and token.pos_ != "PROPN" and token.head.pos_ == "PROPN":
+        token = token.head
+    return token
+
+
+def phrase(token: Token) -> str:
+    """A short text for an attribute: the entity around the token, or the word with its modifiers."""
+    if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return clean_name(ent.text)
+    keep = [token]
+    stack = [token]
+    while stack:
+        t = stack.pop()
+        for c in t.lefts:
+            if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod"):
+                keep.append(c)
+                stack.append(c)
+    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):  # "suspicion of arson"
+        keep.extend(prep.subtree)
+    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
+    return token.doc[lo:hi + 1].text
+
+
+def clean_name(text: str) -> str:
+    """A spaCy entity's text as a name: without a leading 'the' or a trailing possessive."""
+    text = text.strip()
+    if text.lower().startswith("the "):
+        text = text[4:]
+    for suffix in ("'s", "’s"):
+        text = text.removesuffix(suffix)
+    return text

@@ -34,7 +34,18 @@ from typing import TYPE_CHECKING
 from ..model import Event, EventDate, Span, TimeExpression
 from ..pipeline import Document
 from .context import Mention, mentions, parsed
-from .event_rules import VERBAL, Trigger, Vocabulary, match_trigger, vocabulary, walk
+from .event_rules import (
+    VERBAL,
+    Trigger,
+    Vocabulary,
+    antecedent,
+    candidate_tokens,
+    clean_name,
+    match_trigger,
+    phrase,
+    vocabulary,
+    walk,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -51,7 +62,6 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "cs
                          "appos"})
 FALLBACK_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front": the Front takes part
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
@@ -131,7 +141,7 @@ class EventExtractor:
     def __call__(self) -> list[Event]:
         index = 0
         for p, para in enumerate(parsed(self.doc)):
-            candidates = _candidate_tokens(para.doc, self.vocab)
+            candidates = candidate_tokens(para.doc, self.vocab)
             for sent in para.doc.sents:
                 s = _Sentence(sent, para.offset, index, p)
                 s.candidates = [i for i in candidates if sent.start <= i < sent.end]
@@ -182,7 +192,7 @@ class EventExtractor:
                         event.roles.append((role, who))
         for attr in trigger.attributes:
             hits = [t for p in attr.paths for t in walk(tok, p) if t.i not in s.date_tokens]
-            event.attributes[attr.name] = bool(hits) if attr.flag else (_phrase(hits[0]) if hits else None)
+            event.attributes[attr.name] = bool(hits) if attr.flag else (phrase(hits[0]) if hits else None)
         event.attributes = {k: v for k, v in event.attributes.items() if v is not None}
         event.place = self.place(s, tok)
         return event
@@ -190,7 +200,7 @@ class EventExtractor:
     def referents(self, s: _Sentence, token: Token) -> list[str]:
         out = []
         for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
-            t = _antecedent(t)
+            t = antecedent(t)
             who = self.entity_of(s, t)
             if who is None and t.pos_ == "NOUN":  # "fighters of the Red Dawn Front": the group
                 of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
@@ -211,13 +221,14 @@ class EventExtractor:
             return None
         for ent in s.sent.ents:  # no entities stage: the name as spaCy found it
             if ent.start <= token.i < ent.end and ent.label_ in labels:
-                return _clean_name(ent.text)
+                return clean_name(ent.text)
         return None
 
     def place(self, s: _Sentence, tok: Token) -> str | None:
         """A place reached from the trigger through locative prepositions ('killed outside his home in Harwick')."""
         preps = self.vocab.place_preps
-        frontier = [c for c in tok.children if c.dep_ in ("compound", "dobj") or (c.dep_ == "prep" and c.lower_ in preps)]
+        frontier = [c for c in tok.children
+                    if c.dep_ in ("compound", "dobj") or (c.dep_ == "prep" and c.lower_ in preps)]
         for _ in range(PLACE_DEPTH):
             nxt = []
             for t in frontier:
@@ -317,69 +328,6 @@ class EventExtractor:
         date = EventDate(text=e.date.text, value=e.date.value, start=e.date.start, end=e.date.end) if e.date else None
         return Event(id=f"ev{number}", type=e.type, participants=list(dict.fromkeys(people)), date=date,
                      place=e.place, evidence=e.evidence, attributes=attributes, stage=STAGE)
-
-
-def _candidate_tokens(pdoc, vocab: Vocabulary) -> list[int]:
-    """Indices of the tokens whose lemma or lower-case form is a trigger word, found by array (cheap)."""
-    import numpy
-    from spacy.attrs import LEMMA, LOWER
-
-    if not len(pdoc):
-        return []
-    keys = _trigger_keys(pdoc.vocab.strings, vocab)
-    rows = pdoc.to_array([LEMMA, LOWER])
-    return numpy.flatnonzero(numpy.isin(rows, keys).any(axis=1)).tolist()
-
-
-_KEYS: dict[int, object] = {}
-
-
-def _trigger_keys(strings, vocab: Vocabulary):
-    """The string-store hashes of every trigger word (as written, lower case and capitalised)."""
-    import numpy
-
-    if id(vocab) not in _KEYS:
-        words = {f(w) for w in vocab.by_lemma for f in (str, str.lower, str.capitalize)}
-        _KEYS[id(vocab)] = numpy.array(sorted(strings[w] for w in words), dtype="uint64")
-    return _KEYS[id(vocab)]
-
-
-def _antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for, and the name a description is in apposition to."""
-    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.head.i:
-        token = token.head.head
-    if token.dep_ == "appos" and token.pos_ != "PROPN" and token.head.pos_ == "PROPN":
-        token = token.head
-    return token
-
-
-def _phrase(token: Token) -> str:
-    """A short text for an attribute: the entity around the token, or the word with its modifiers."""
-    if token.ent_type_ and token.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
-        for ent in token.doc.ents:
-            if ent.start <= token.i < ent.end:
-                return _clean_name(ent.text)
-    keep = [token]
-    stack = [token]
-    while stack:
-        t = stack.pop()
-        for c in t.lefts:
-            if c.dep_ in ("compound", "amod", "nmod", "nummod", "npadvmod"):
-                keep.append(c)
-                stack.append(c)
-    for prep in (c for c in token.rights if c.dep_ == "prep" and c.lower_ == "of"):  # "suspicion of arson"
-        keep.extend(prep.subtree)
-    lo, hi = min(t.i for t in keep), max(t.i for t in keep)
-    return token.doc[lo:hi + 1].text
-
-
-def _clean_name(text: str) -> str:
-    text = text.strip()
-    if text.lower().startswith("the "):
-        text = text[4:]
-    for suffix in ("'s", "’s"):
-        text = text.removesuffix(suffix)
-    return text
 
 
 def _same_event(a: _Event, b: _Event, core: frozenset[str]) -> bool:
