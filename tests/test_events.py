@@ -157,6 +157,17 @@ No one was killed when a storm hit Arlen on Friday, officials said. Councillor I
     assert not only(events, "death") and not only(events, "arrest")
 
 
+def test_words_that_only_sound_like_events():
+    text = """Campaign trail
+
+Senator Olga Brandt attacked her rival Petra Lund in a tweet on Monday. Brandt said she would promote it at every rally.
+
+The Kovanian government declared war on its neighbour.
+"""
+    events = events_of(text)
+    assert not only(events, "attack") and not only(events, "promotion") and not only(events, "statement")
+
+
 def test_an_interview_date_does_not_date_the_story_told_in_it():
     text = """A rescuer remembers
 

@@ -54,6 +54,8 @@ class Trigger:
     roles: tuple[tuple[Path, str], ...]
     attributes: tuple[Attribute, ...]
     becomes: tuple[str, frozenset[str]] | None
+    unless: tuple[Path, ...] = ()  # not this trigger when one of these paths exists ("declared war")
+    not_with: frozenset[str] = frozenset()  # nor when its sentence holds one of these lemmas (a war of words)
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,8 @@ class EventType:
     core: frozenset[str]
     refers_to: frozenset[str]
     inherit_date: bool
+    needs_core: bool = False  # kept only when a core role is filled ("he'll promote it" is no promotion)
+    role_types: dict[str, frozenset[str]] | None = None  # entity types a role may hold: a victim is a person
 
 
 @dataclass(frozen=True)
@@ -104,7 +108,9 @@ def _trigger(type_name: str, spec: dict) -> Trigger:
                    requires=tuple(parse_path(p) for p in spec.get("requires", ())),
                    roles=tuple((parse_path(p), role) for p, role in spec.get("roles", ())),
                    attributes=tuple(attributes),
-                   becomes=(becomes["type"], frozenset(becomes["when_lemmas"])) if becomes else None)
+                   becomes=(becomes["type"], frozenset(becomes["when_lemmas"])) if becomes else None,
+                   unless=tuple(parse_path(p) for p in spec.get("unless", ())),
+                   not_with=frozenset(spec.get("not_with", ())))
 
 
 def build_vocabulary(data: dict) -> Vocabulary:
@@ -112,7 +118,9 @@ def build_vocabulary(data: dict) -> Vocabulary:
     types, by_lemma = {}, {}
     for name, spec in data["types"].items():
         types[name] = EventType(name, spec.get("doc", ""), frozenset(spec.get("core", ())),
-                                frozenset(spec.get("refers_to", ())), bool(spec.get("inherit_date", True)))
+                                frozenset(spec.get("refers_to", ())), bool(spec.get("inherit_date", True)),
+                                bool(spec.get("needs_core", False)),
+                                {role: frozenset(kinds) for role, kinds in (spec.get("role_types") or {}).items()})
         for tspec in spec["triggers"]:
             trigger = _trigger(name, tspec)
             for lemma in tspec["lemma"]:
@@ -180,6 +188,10 @@ def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None
         if token.pos_ not in trigger.pos or (trigger.deps is not None and token.dep_ not in trigger.deps):
             continue
         if trigger.requires and not any(walk(token, p) for p in trigger.requires):
+            continue
+        if any(walk(token, p) for p in trigger.unless):
+            continue
+        if trigger.not_with and any(t.lemma_.lower() in trigger.not_with for t in token.sent):
             continue
         if token.pos_ in VERBAL and _irrealis(token, vocab):
             return None

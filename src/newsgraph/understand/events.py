@@ -65,6 +65,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front": the Front takes part
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+TYPE_LABELS = {"person": ("PERSON",), "organization": ("ORG", "NORP"), "place": ("GPE", "LOC", "FAC")}
 
 # How good a date is, for choosing between two tellings of one event.
 DATE_RANK = {("own", True): 4, ("frame", True): 4, ("own", False): 3, ("frame", False): 3,
@@ -147,7 +148,8 @@ class EventExtractor:
                 s.candidates = [i for i in candidates if sent.start <= i < sent.end]
                 self.sentence(s)
                 index += 1
-        kept = [e for e in self.events if e.roles or not REQUIRE_PARTICIPANT]
+        kept = [e for e in self.events if (e.roles or not REQUIRE_PARTICIPANT)
+                and (not self.vocab.types[e.type].needs_core or e.participants(self.vocab.types[e.type].core))]
         return [self.record(e, i) for i, e in enumerate(kept, 1)]
 
     # 1. triggers ----------------------------------------------------------
@@ -185,9 +187,10 @@ class EventExtractor:
         event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
                        definite=tok.pos_ not in VERBAL and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
                                                                and c.lower_ != "an" for c in tok.children))
+        role_types = self.vocab.types[kind].role_types or {}
         for path, role in trigger.roles:
             for target in walk(tok, path):
-                for who in self.referents(s, target):
+                for who in self.referents(s, target, role_types.get(role)):
                     if (role, who) not in event.roles and who not in event.participants():
                         event.roles.append((role, who))
         for attr in trigger.attributes:
@@ -197,11 +200,13 @@ class EventExtractor:
         event.place = self.place(s, tok)
         return event
 
-    def referents(self, s: _Sentence, token: Token) -> list[str]:
+    def referents(self, s: _Sentence, token: Token, types: frozenset[str] | None = None) -> list[str]:
+        """The entities `token` (and the words coordinated with it) stand for, of `types` when given."""
+        labels = frozenset(lab for t in types for lab in TYPE_LABELS.get(t, ())) if types else FALLBACK_LABELS
         out = []
         for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
             t = antecedent(t)
-            who = self.entity_of(s, t)
+            who = self.entity_of(s, t, labels, types)
             if who is None and t.pos_ == "NOUN":  # "fighters of the Red Dawn Front": the group
                 of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"
                       for g in c.children if g.dep_ == "pobj"]
