@@ -1,0 +1,335 @@
+"""Reporting cues in one parsed paragraph: the cue words, their source and what they report.
+
+A *cue* is a reporting verb ("said", "told", "recounted"), a phrase
+("according to"), or the dash of a signed quotation ("“...” ― Jane Doe"),
+outside quotation marks, or inside a quotation for the quotes nested in
+it. For each cue the dependency parse gives
+  1. its source: the verb's subject, climbing through "and added",
+     ", adding ..." and "went on to say"; the object of "according to";
+     the noun a relative "who said" hangs on;
+  2. its reported content: the clause it governs ("said [that ...]"),
+     the "to ..." of a commitment ("vowed [to resign]"), the sentence it
+     interrupts or trails ("[...], sources said"), the clause "according
+     to" qualifies.
+`relate` then says how a quotation stands to a cue: the cue follows it
+("“...,” she said"), introduces it ("he told her, ‘...’", "said:"),
+describes with it ("hailed him as a ‘symbol of bravery’"), or governs a
+clause the quotation is only part of (a mixed quote).
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from .quote_marks import Marked
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+FOLLOWS, LEADS_IN, INTRODUCES, DESCRIBES, GOVERNS = "follows", "leads-in", "introduces", "describes", "governs"
+RELATION_RANK = {FOLLOWS: 5, INTRODUCES: 4, GOVERNS: 3, LEADS_IN: 2, DESCRIBES: 1}
+MIXED_RELATIONS = frozenset({LEADS_IN, GOVERNS})
+MAX_FRAME_TOKENS = 40  # tokens between a quotation and its cue ("said Rep. Jane Doe, the top Democrat on ...")
+MAX_SIGNATURE_TOKENS = 6  # "“...” ― Jane Q. Doe"
+SUBJECT_DEPS = ("nsubj", "csubj")
+INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
+CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "conj", "advcl")
+NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
+NP_LEFT_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod", "case", "predet"})
+QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
+INTRO_PUNCT = frozenset({",", ":", "—", "–", "-", "―", "…", "..."})
+DASHES = frozenset({"―", "—", "–", "-", "--"})
+DASH_CHARS = "―—–-"
+QUOTE_CHARS = "\"'“”‘’«»„"
+WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "if", "which"})
+_EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
+_SENTENCE_END = frozenset(".!?")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue vocabulary of `data/cues.json`, as sets of lemmas."""
+
+    frames: frozenset[str]  # verbs that may frame a quotation
+    clause: frozenset[str]  # verbs that report through a clause
+    thinking: frozenset[str]  # views, not words: no "whether ..." clauses
+    infinitive: frozenset[str]  # verbs that report through "to ..."
+    phrasal: dict[str, frozenset[str]]
+    phrases: tuple[tuple[str, ...], ...]
+    document_nouns: frozenset[str]
+    not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
+
+
+def load_data(name: str) -> dict:
+    """A JSON vocabulary from the package's data folder."""
+    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The reporting cues, loaded once per process."""
+    data = load_data("cues.json")
+    reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
+    return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
+                   thinking=frozenset(thinking - reporting), infinitive=frozenset(data["to_infinitive"]),
+                   phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
+                   phrases=tuple(tuple(p) for p in data["phrases"]),
+                   document_nouns=frozenset(data["document_nouns"]),
+                   not_labels=frozenset(data["not_speaker_labels"]))
+
+
+@dataclass
+class Cue:
+    """A reporting verb or phrase with its source and reported content (token indices into the paragraph)."""
+
+    head: Token  # the verb, or the first word of a phrase
+    words: tuple[int, int]  # token range of the cue words ("according to", "pointed out")
+    scope: int  # the quotation the cue stands in (index into the paragraph's marks), -1 outside quotes
+    speaker: Token | None
+    content: tuple[int, int] | None  # token range of the reported content, when the parse gives one
+    frames: bool  # may frame a quotation
+    clause_tokens: frozenset[int]  # the cue's own words: verb, source, "her" in "told her", "in a statement"
+    kind: str = "verb"  # verb, phrase, signature ("“...” ― Jane Doe"), label ("PENCE: ...")
+
+
+def token_scopes(doc: Doc, marks: list[Marked]) -> list[int]:
+    """For each token, the innermost quotation whose content it starts in (-1 for none)."""
+    scopes = [-1] * len(doc)
+    starts = [t.idx for t in doc]
+    for k, m in enumerate(marks):  # outer quotes come first, so inner ones overwrite them
+        for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end)):
+            scopes[i] = k
+    return scopes
+
+
+def mark_tokens(doc: Doc, marks: list[Marked]) -> list[tuple[int, int]]:
+    """For each quotation, the token range [first, last) covering it, marks included."""
+    starts = [t.idx for t in doc]
+    ends = [t.idx + len(t) for t in doc]
+    out = []
+    for m in marks:
+        first = bisect_right(ends, m.outer_start)
+        out.append((first, max(first + 1, bisect_left(starts, m.outer_end))))
+    return out
+
+
+def find_cues(doc: Doc, scopes: list[int], lex: Lexicon) -> list[Cue]:
+    """Every cue in the paragraph, in text order."""
+    cues = []
+    for tok in doc:
+        cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or _signature_cue(doc, tok, scopes)
+        if cue is not None:
+            cues.append(cue)
+    return cues
+
+
+def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
+        return None
+    lemma = tok.lemma_.lower()
+    particles = lex.phrasal.get(lemma)
+    particle = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None) if particles else None
+    if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive and particle is None:
+        return None
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return None  # "was told", "is expected": the subject is not the source
+    content = _content(tok, lemma, lex)
+    frames = lemma in lex.frames or particle is not None
+    if content is None and not frames:
+        return None
+    last = max(tok.i, particle.i) if particle is not None else tok.i
+    return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok), content, frames,
+               _clause_tokens(tok, content, scopes))
+
+
+def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    for phrase in lex.phrases:
+        end = tok.i + len(phrase)
+        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i:end]) != phrase:
+            continue
+        last = doc[end - 1]
+        source = next((c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")), None)
+        if source is None and end < len(doc) and doc[end].pos_ in ("PROPN", "NOUN", "PRON"):
+            source = doc[end]
+        if source is None:
+            return None
+        phrase_tokens = set(range(tok.i, end)) | {t.i for t in source.subtree}
+        return Cue(tok, (tok.i, end), scopes[tok.i], source, _host_content(doc, phrase_tokens), True,
+                   frozenset(phrase_tokens), "phrase")
+    return None
+
+
+def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
+    """The dash of a signed quotation: “...” ― Jane Doe."""
+    text = tok.text
+    glued = len(text) == 2 and text[0] in QUOTE_CHARS and text[1] in DASH_CHARS  # "”―" is one token
+    if not glued and (text not in DASHES or tok.i == 0 or doc[tok.i - 1].text not in QUOTE_TOKENS):
+        return None
+    names = []
+    for t in doc[tok.i + 1:tok.i + 1 + MAX_SIGNATURE_TOKENS]:
+        if t.pos_ == "PROPN" or t.is_title or t.text in (".", ","):
+            names.append(t)
+        else:
+            break
+    while names and names[-1].pos_ != "PROPN" and not names[-1].is_title:
+        names.pop()
+    end = tok.i + 1 + len(names)
+    if not names or end < len(doc) and doc[end].text not in _SENTENCE_END and doc[end].text not in QUOTE_TOKENS:
+        return None
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], names[-1], None, True,
+               frozenset(range(tok.i, end)), "signature")
+
+
+def _verb_source(verb: Token) -> Token | None:
+    """The subject of a reporting verb, also when it is shared, inverted or relative."""
+    node = verb
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return subject  # a relative "who" is named after the noun it hangs on, by the quotes stage
+        inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
+                         and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+        if inverted is not None and node is verb:
+            return inverted
+        # "... and added", ", adding ...", "went on to say": the subject is shared
+        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and node.tag_ == "VBG"
+        if not shares or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _content(verb: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
+    """The token range the verb reports, from the parse."""
+    doc = verb.doc
+    if lemma in lex.clause:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses = [c for c in clauses if (c.i > verb.i) == (clauses[0].i > verb.i)]  # "said A ... B": both
+        if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
+            return _trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex))
+    if lemma in lex.infinitive:
+        goal = next((c for c in verb.children if c.dep_ == "xcomp"
+                     and any(a.lower_ == "to" for a in c.lefts)), None)
+        if goal is not None:
+            return _trim(doc, goal.left_edge.i, _clause_end(goal, lex))
+    if lemma in lex.clause and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
+            verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
+            and _comma_before(verb)):
+        return _host_content(doc, {t.i for t in verb.subtree})  # "[...], sources said"
+    return None
+
+
+def _clause_end(head: Token, lex: Lexicon) -> int:
+    """One past the clause, stopping before a coordinated clause that reports on its own ("... and warned that")."""
+    for c in head.rights:
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.clause and any(g.dep_ == "ccomp" for g in c.children):
+            return c.left_edge.i
+    return head.right_edge.i + 1
+
+
+def _comma_before(verb: Token) -> bool:
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
+
+
+def _host_content(doc: Doc, cue_tokens: set[int]) -> tuple[int, int] | None:
+    """The sentence a cue interrupts or trails, without the cue when it stands at an edge."""
+    sent = doc[min(cue_tokens)].sent
+    start, end = sent.start, sent.end
+    while start < end and (start in cue_tokens or _plain_punct(doc[start])):
+        start += 1
+    while end > start and (end - 1 in cue_tokens or _plain_punct(doc[end - 1])):
+        end -= 1
+    return _trim(doc, start, end)
+
+
+def _plain_punct(tok: Token) -> bool:
+    return tok.is_punct and tok.text not in QUOTE_TOKENS
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and doc[start].text in _EDGE_PUNCT or start < end and doc[start].is_space:
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in ("and", "but", "or")):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
+
+
+def _clause_tokens(verb: Token, content: tuple[int, int] | None, scopes: list[int]) -> frozenset[int]:
+    """The cue's own words: its subtree minus the reported content and anything inside quotes."""
+    own = {t.i for t in verb.subtree}
+    for c in verb.children:
+        if c.dep_ in CLAUSE_DEPS:
+            own -= {t.i for t in c.subtree}
+    if content:
+        own -= set(range(*content))
+    own.add(verb.i)
+    return frozenset(i for i in own if scopes[i] == scopes[verb.i])
+
+
+def speaker_label(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
+    """Token range of a transcript label opening the paragraph ("PENCE: Well, look ..."), if any."""
+    i = 0
+    while i < len(doc) and (doc[i].text in QUOTE_TOKENS or doc[i].is_space):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].text != ":":
+        j += 1
+    if j == i or j >= len(doc) - 2 or doc[j].text != ":":
+        return None
+    label = doc[i:j]
+    words = [t for t in label if t.is_alpha]
+    if not words or label.text.lower() in lex.not_labels:
+        return None
+    shouted = all(t.is_upper and len(t) > 1 for t in words)
+    named = all(t.ent_type_ == "PERSON" for t in words)
+    return (i, j) if shouted or named else None
+
+
+def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens_clause: bool) -> str | None:
+    """How a quotation (token range `span`) stands to a cue in its scope, or None.
+
+    `ends_sentence`: the quotation ends with a full stop, so no cue after it frames it.
+    `opens_clause`: the quotation starts a sentence or clause; a quotation after other words
+    of its sentence ("Oz is “smart as hell,” he wrote") is part of what the cue reports.
+    """
+    first, last = span
+    if cue.kind == "signature":
+        return FOLLOWS if cue.words[0] >= last - 1 and _between(doc, last, cue.words[0], cue) else None  # "”―" glued
+    governs = cue.content is not None and _governs(doc, cue.content, first, last)
+    after = cue.speaker is None or cue.speaker.i >= last  # "“...,” she said", not "he said ..., adding"
+    if cue.frames and after and not ends_sentence and cue.words[0] >= last and _between(doc, last, cue.words[0], cue):
+        return FOLLOWS if opens_clause else GOVERNS if governs else LEADS_IN
+    if cue.frames and cue.words[1] <= first and _between(doc, cue.words[1], first, cue):
+        if first == cue.words[1] or doc[first - 1].text in INTRO_PUNCT:
+            return INTRODUCES
+        if any(doc[i].lower_ == "as" for i in range(cue.words[1], first)):
+            return DESCRIBES
+    return GOVERNS if governs else None
+
+
+def _governs(doc: Doc, content: tuple[int, int], first: int, last: int) -> bool:
+    """The quotation's words lie in the clause, and the clause has words of its own: a mixed quote."""
+    words = [i for i in range(first, last) if not doc[i].is_punct]
+    if not words or words[0] < content[0] or words[-1] >= content[1]:
+        return False
+    return any(not doc[i].is_punct for i in (*range(content[0], first), *range(last, content[1])))
+
+
+def _between(doc: Doc, start: int, end: int, cue: Cue) -> bool:
+    """Only punctuation and the cue's own words stand between a quotation and the cue."""
+    if end - start > MAX_FRAME_TOKENS:
+        return False
+    for i in range(start, end):
+        t = doc[i]
+        if t.is_punct or t.is_space:
+            if t.text in _SENTENCE_END:
+                return False
+        elif i not in cue.clause_tokens:
+            return False
+    return True

@@ -1,0 +1,272 @@
+"""Who a quote's source is: the source phrase as written, and what a pronoun or description refers to.
+
+Propose, then decide: every earlier name or description that could be
+meant is a scored `Candidate`, and `pick_speaker` (pure, weights as named
+constants) chooses. This is the fallback for when the coref stage has not
+linked a mention to an entity. Two layers are kept apart: a pronoun in the
+narration ("he demonstrated") refers to someone named in the narration; a
+pronoun inside a quotation ("He answered, ...") may refer to anyone named
+before it, except the quotation's own speaker, who calls himself "I".
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .attribution import NOT_NAMES, NP_LEFT_DEPS, load_data
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .context import ParsedParagraph
+
+WEIGHT_MAIN_SUBJECT = 2.0  # subject of the sentence's main verb
+WEIGHT_SUBJECT = 1.0  # subject of some other verb
+WEIGHT_PREVIOUS_SPEAKER = 1.5  # already quoted in this article
+WEIGHT_NAMED = 0.5  # a name beats a description
+WEIGHT_GENDER_KNOWN = 0.5  # "his wife" for "she", "Mr. Smith" for "he"
+WEIGHT_GROUP_FOR_DOCUMENT = 1.0  # "the statement" is more often an organisation's
+COST_PER_SENTENCE = 0.5
+COST_PER_PARAGRAPH = 1.0
+MAX_PARAGRAPHS_BACK = 2
+MAX_CANDIDATES = 40
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+PERSON_LABELS = frozenset({"PERSON"})
+GROUP_LABELS = frozenset({"ORG", "NORP", "GPE"})
+
+
+@dataclass(frozen=True)
+class Nouns:
+    """The speaker nouns of `data/speakers.json`."""
+
+    female: frozenset[str]
+    male: frozenset[str]
+    person: frozenset[str]
+    group: frozenset[str]
+    honorifics: dict[str, str]
+    organization_words: frozenset[str]
+
+    def gender(self, lemma: str) -> str | None:
+        return "female" if lemma in self.female else "male" if lemma in self.male else None
+
+    def is_person(self, lemma: str) -> bool:
+        return lemma in self.female or lemma in self.male or lemma in self.person
+
+
+@cache
+def nouns() -> Nouns:
+    """The speaker nouns, loaded once per process."""
+    data = load_data("speakers.json")
+    return Nouns(frozenset(data["female"]), frozenset(data["male"]), frozenset(data["person"]),
+                 frozenset(data["group"]), dict(data["honorifics"]), frozenset(data["organization_words"]))
+
+
+@dataclass(frozen=True)
+class Referent:
+    """A name or description that a pronoun could refer to; offsets into `Article.text`."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # person, group, name (a name of unknown type)
+    named: bool  # a name rather than a description
+    gender: str | None
+    plural: bool
+    subject: bool
+    main_subject: bool
+    paragraph: int
+    sentence: int  # numbered through the article
+    layer: tuple[int, int] | None  # (paragraph, quotation) it stands in; None in the narration
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A referent proposed as a speaker, with the features `score` weighs."""
+
+    referent: Referent
+    sentences_back: int
+    paragraphs_back: int
+    previous_speaker: bool
+    for_document: bool = False
+
+
+def score(c: Candidate) -> float:
+    """How likely a candidate is the one meant."""
+    r = c.referent
+    value = WEIGHT_MAIN_SUBJECT if r.main_subject else WEIGHT_SUBJECT if r.subject else 0.0
+    value += WEIGHT_PREVIOUS_SPEAKER * c.previous_speaker
+    value += WEIGHT_NAMED * r.named
+    value += WEIGHT_GENDER_KNOWN * (r.gender is not None)
+    value += WEIGHT_GROUP_FOR_DOCUMENT * (c.for_document and r.kind == "group")
+    return value - COST_PER_SENTENCE * c.sentences_back - COST_PER_PARAGRAPH * c.paragraphs_back
+
+
+def pick_speaker(candidates: Sequence[Candidate]) -> Candidate | None:
+    """The best-scoring candidate; the nearest one wins a tie."""
+    best = None
+    for c in candidates:
+        if best is None or score(c) > score(best):
+            best = c
+    return best
+
+
+def surname(name: str) -> str:
+    """The last word of a name, lower case, for matching "Alus" with "Itamar Alus"."""
+    words = [w for w in name.replace("’s", "").replace("'s", "").split() if w[:1].isalnum()]
+    return words[-1].lower() if words else ""
+
+
+class ReferentIndex:
+    """Every name and person or group description in the body, in text order."""
+
+    def __init__(self, paragraphs: Sequence[ParsedParagraph], layers: Sequence[list[int]],
+                 kind_of: Callable[[int, int], str | None] = lambda start, end: None):
+        """`kind_of` may correct spaCy's type of a name (the entities stage knows "Marta Ilves" is a person)."""
+        self.items: list[Referent] = []
+        self.sentence_of: list[list[int]] = []
+        known_gender: dict[str, str] = {}
+        sentence = 0
+        for p, para in enumerate(paragraphs):
+            sent_ids = [0] * len(para.doc)
+            for s in para.doc.sents:
+                for i in range(s.start, s.end):
+                    sent_ids[i] = sentence
+                sentence += 1
+            self.sentence_of.append(sent_ids)
+            self.items.extend(_referents(para, p, sent_ids, layers[p], known_gender))
+        self.items = sorted((_with_gender(_with_kind(r, kind_of), known_gender) for r in self.items),
+                            key=lambda r: r.start)
+        self.starts = [r.start for r in self.items]
+
+    def before(self, at: int, paragraph: int):
+        """Referents ending before `at`, nearest first, within reach."""
+        k = bisect_left(self.starts, at)
+        seen = 0
+        for r in reversed(self.items[:k]):
+            if r.end > at:
+                continue
+            if paragraph - r.paragraph > MAX_PARAGRAPHS_BACK or seen >= MAX_CANDIDATES:
+                return
+            seen += 1
+            yield r
+
+
+def _referents(para: ParsedParagraph, p: int, sent_ids: list[int], layer: list[int], known_gender: dict):
+    doc, lex = para.doc, nouns()
+    in_ent = set()
+    for ent in doc.ents:
+        in_ent.update(range(ent.start, ent.end))
+        if ent.label_ in PERSON_LABELS or ent.label_ in GROUP_LABELS:
+            kind = "person" if ent.label_ in PERSON_LABELS else _group_or_name(ent, lex)
+            gender = _name_gender(doc, ent.start, ent.root, lex) if kind == "person" else None
+            if gender:
+                known_gender[surname(ent.text)] = gender
+            yield _referent(para, p, sent_ids, layer, ent.start, ent.end, ent.root, kind, True, gender,
+                            ent.label_ == "NORP")
+    for tok in doc:
+        if tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "flat"):
+            continue
+        lemma = tok.lemma_.lower()
+        start = noun_phrase_start(tok)
+        if tok.pos_ == "PROPN":
+            if tok.ent_type_ not in NOT_NAMES and tok.is_title:
+                gender = _name_gender(doc, start, tok, lex)
+                yield _referent(para, p, sent_ids, layer, start, tok.i + 1, tok, "name", True, gender, False)
+        elif lex.is_person(lemma) or lemma in lex.group:
+            kind = "group" if lemma in lex.group and not lex.is_person(lemma) else "person"
+            yield _referent(para, p, sent_ids, layer, start, tok.i + 1, tok, kind, False, lex.gender(lemma),
+                            tok.tag_ in ("NNS", "NNPS") or lemma == "police")
+
+
+def _group_or_name(ent, lex: Nouns) -> str:
+    """An ORG tag on a bare name ("Marta Ilves") is often wrong: without an organisation word it may be anyone."""
+    if ent.label_ != "ORG" or ent[0].lower_ == "the" or any(t.lower_ in lex.organization_words for t in ent):
+        return "group"
+    return "name" if all(t.pos_ == "PROPN" and t.is_title for t in ent) and len(ent) <= 3 else "group"
+
+
+def _referent(para, p, sent_ids, layer, start, end, root: Token, kind, named, gender, plural) -> Referent:
+    doc = root.doc
+    subject = root.dep_ in ("nsubj", "nsubjpass")
+    main = subject and (root.head.dep_ == "ROOT" or root.head.dep_ == "conj" and root.head.head.dep_ == "ROOT")
+    a, b = para.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+    mark = layer[root.i]
+    return Referent(a, b, doc[start:end].text, kind, named, gender, plural, subject, main, p, sent_ids[root.i],
+                    (p, mark) if mark >= 0 else None)
+
+
+def _name_gender(doc: Doc, start: int, root: Token, lex: Nouns) -> str | None:
+    for i in (start - 1, start):
+        if 0 <= i < len(doc) and doc[i].lower_ in lex.honorifics:
+            return lex.honorifics[doc[i].lower_]
+    for c in root.children:
+        if c.dep_ == "appos":
+            gender = lex.gender(c.lemma_.lower())
+            if gender:
+                return gender
+    return None
+
+
+def _with_kind(r: Referent, kind_of: Callable[[int, int], str | None]) -> Referent:
+    """A name the entities stage knows as a person is one, whatever the tagger said."""
+    kind = kind_of(r.start, r.end) if r.named and r.kind != "person" else None
+    return replace(r, kind=kind) if kind == "person" else r
+
+
+def _with_gender(r: Referent, known: dict[str, str]) -> Referent:
+    if r.gender or r.kind == "group":
+        return r
+    gender = known.get(surname(r.text))
+    return replace(r, gender=gender) if gender else r
+
+
+def noun_phrase_start(tok: Token) -> int:
+    """The first token of the noun phrase `tok` heads, without relative clauses or appositions."""
+    start = tok.i
+    for c in tok.lefts:
+        if c.dep_ in NP_LEFT_DEPS or c.dep_ == "flat":
+            start = min(start, c.left_edge.i)
+    return start
+
+
+def fits(pronoun: str, r: Referent) -> bool:
+    """Whether a pronoun can refer to the referent."""
+    if pronoun in MALE:
+        return r.kind in ("person", "name") and r.gender != "female" and not r.plural
+    if pronoun in FEMALE:
+        return r.kind in ("person", "name") and r.gender != "male" and not r.plural
+    if pronoun in NEUTER:
+        return r.kind == "group" and not r.plural
+    if pronoun in PLURAL:
+        return r.kind == "group" or r.plural
+    return False
+
+
+def resolve(index: ReferentIndex, pronoun: str, at: int, paragraph: int, sentence: int,
+            layer: tuple[int, int] | None, exclude: frozenset[str], speakers: frozenset[str],
+            for_document: bool = False) -> Referent | None:
+    """What a pronoun (or, with `for_document`, a statement's author) at `at` refers to."""
+    candidates = []
+    for r in index.before(at, paragraph):
+        if layer is None and r.layer is not None:
+            continue  # the narration does not point into quotations
+        if for_document:
+            if r.kind not in ("group", "person", "name") or not r.subject:
+                continue
+        elif not fits(pronoun, r):
+            continue
+        if exclude and surname(r.text) in exclude:
+            continue
+        candidates.append(Candidate(r, sentence - r.sentence, paragraph - r.paragraph,
+                                    surname(r.text) in speakers, for_document))
+    best = pick_speaker(candidates)
+    return best.referent if best else None

@@ -1,0 +1,242 @@
+"""The quotes stage on small made-up articles: quote styles, continuations, nesting, reported speech, speakers.
+
+Each case is a few paragraphs of its own; the helpers build a whole article
+around them (headline and byline) and run the full pipeline on it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.understand.quote_marks import find_marked
+from newsgraph.understand.speakers import Candidate, Referent, pick_speaker
+
+
+def article(*paragraphs: str):
+    text = "Harbour town counts the cost of the storm\n\nBy Lena Okafor\n\n" + "\n\n".join(paragraphs) + "\n"
+    return newsgraph.extract(text, kind="text")
+
+
+def quotes(*paragraphs: str):
+    art = article(*paragraphs)
+    for q in art.quotes:  # every quote's offsets point at its text
+        assert art.text[q.start:q.end] == q.text
+        if q.speaker_mention:
+            assert art.text[q.speaker_mention.start:q.speaker_mention.end] == q.speaker_mention.text
+        if q.cue:
+            assert art.text[q.cue.start:q.cue.end] == q.cue.text
+    return art.quotes
+
+
+def find(qs, text_start: str):
+    found = [q for q in qs if q.text.startswith(text_start)]
+    assert found, (text_start, [q.text for q in qs])
+    return found[0]
+
+
+def spoken_by(q, name: str) -> bool:
+    return name.lower() in (q.speaker_name or "").lower()
+
+
+# --- quotation marks ----------------------------------------------------------
+
+MARKS = [
+    ("“Curly,” he said.", ["Curly,"]),
+    ('"Straight," he said.', ["Straight,"]),
+    ("‘Single curly,’ he said. It’s the harbour’s.", ["Single curly,"]),
+    ("'Single straight,' she said. Don't touch the officers' boats.", ["Single straight,"]),
+    ("«Guillemets», il a dit. »Reversed« too.", ["Guillemets", "Reversed"]),
+    ("„Low and high“, sagte sie.", ["Low and high"]),
+    ("''Doubled apostrophes,'' he said.", ["Doubled apostrophes,"]),
+    ("“Outer ‘inner’ words.”", ["Outer ‘inner’ words.", "inner"]),
+    ("“Open and never closed", ["Open and never closed"]),
+    ("In the '90s it cost 5'10\" of rope.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MARKS, ids=[m[0][:20] for m in MARKS])
+def test_find_marked(text, expected):
+    assert [text[m.start:m.end] for m in find_marked(text)] == expected
+
+
+def test_nested_mark_points_at_parent():
+    marks = find_marked("“We heard ‘run!’ and ran.”")
+    assert [m.depth for m in marks] == [0, 1] and marks[1].parent == 0
+
+
+def test_unclosed_quote_continues_in_next_paragraph():
+    marks = find_marked("and then the water came,” she said.", open_at_start="“")
+    assert marks[0].open_at == -1 and marks[0].closed
+
+
+# --- direct quotes in every style -----------------------------------------------
+
+@pytest.mark.parametrize("para,content", [
+    ("“The pier will be rebuilt by June,” said Mayor Tom Hargreave.", "The pier will be rebuilt by June,"),
+    ('"The pier will be rebuilt by June," said Mayor Tom Hargreave.', "The pier will be rebuilt by June,"),
+    ("‘The pier will be rebuilt by June,’ said Mayor Tom Hargreave.", "The pier will be rebuilt by June,"),
+    ("'The pier will be rebuilt by June,' said Mayor Tom Hargreave.", "The pier will be rebuilt by June,"),
+    ("«The pier will be rebuilt by June», said Mayor Tom Hargreave.", "The pier will be rebuilt by June"),
+    ("Mayor Tom Hargreave said: “The pier will be rebuilt by June.”", "The pier will be rebuilt by June."),
+])
+def test_direct_quote_styles(para, content):
+    qs = quotes("Waves tore through the seafront on Sunday night.", para)
+    q = find(qs, content[:10])
+    assert (q.kind, q.text) == ("direct", content)
+    assert spoken_by(q, "Hargreave") and q.speaker_mention.text.endswith("Hargreave")
+    assert q.cue.text == "said"
+
+
+def test_quotes_come_only_from_the_body():
+    art = newsgraph.extract("Mayor says “we will rebuild”\n\nBy Lena Okafor\n\nThe storm passed overnight.\n", kind="text")
+    assert all("rebuild" not in q.text for q in art.quotes)
+
+
+# --- continuations ---------------------------------------------------------------
+
+def test_second_part_and_continued():
+    qs = quotes(
+        "Fishermen spent the day pulling wrecked boats from the water.",
+        "“We lost eleven boats,” said Ada Brennan, who runs the co-op. “Some of them were older than me.”",
+        "“Insurance will not cover half of it,” Brennan continued.",
+    )
+    assert all(spoken_by(find(qs, t), "Brennan") for t in ("We lost", "Some of them", "Insurance"))
+    assert find(qs, "Insurance").cue.text == "continued"
+
+
+def test_multi_paragraph_quote():
+    qs = quotes(
+        "The harbourmaster described the night in a statement to reporters.",
+        "Harbourmaster Ivo Petrak said: “The first wave broke the chains on the outer moorings.",
+        "“By two in the morning the whole eastern quay was under water.”",
+    )
+    first, second = find(qs, "The first wave"), find(qs, "By two")
+    assert first.kind == second.kind == "direct"
+    assert spoken_by(first, "Petrak") and spoken_by(second, "Petrak")
+
+
+def test_floating_quote_inherits_previous_speaker():
+    qs = quotes(
+        "Volunteers filled sandbags until dawn.",
+        "“We had forty people here by midnight,” said Noor Haddad, a volunteer coordinator.",
+        "“Nobody asked them to come. They simply turned up with shovels.”",
+    )
+    assert spoken_by(find(qs, "Nobody asked"), "Haddad")
+
+
+# --- nesting ----------------------------------------------------------------------
+
+NESTED = (
+    "Residents described a frantic evacuation.",
+    "“My neighbour banged on the door—‘The river is coming!’ she shouted. I told her, ‘Take the children "
+    "upstairs.’ Then I saw Officer Karl Mendes at the corner. He waved and yelled, ‘Leave the cars!’”"
+    " said Oskar Lind, 58.",
+)
+
+
+def test_nested_quotes_have_parent_and_own_speaker():
+    qs = quotes(*NESTED)
+    outer = find(qs, "My neighbour")
+    assert spoken_by(outer, "Lind")
+    river, upstairs, cars = find(qs, "The river"), find(qs, "Take the children"), find(qs, "Leave the cars")
+    assert river.parent == upstairs.parent == cars.parent == outer.id
+    assert spoken_by(river, "neighbour") and river.speaker_mention.text == "she"
+    assert spoken_by(upstairs, "Lind") and upstairs.speaker_mention.text == "I"
+    assert spoken_by(cars, "Mendes") and cars.speaker_mention.text == "He"
+
+
+# --- reported speech ---------------------------------------------------------------
+
+def test_indirect_said_that():
+    qs = quotes("The town council said that repairs would start before the end of the month.")
+    q = find(qs, "that repairs")
+    assert q.kind == "indirect" and spoken_by(q, "council") and q.cue.text == "said"
+
+
+def test_indirect_trailing_cue():
+    qs = quotes("About 300 homes lost power during the night, the electricity company said.")
+    q = find(qs, "About 300 homes")
+    assert q.kind == "indirect" and spoken_by(q, "electricity company")
+
+
+def test_according_to():
+    qs = quotes("According to the fire service, the blaze began in a bakery on the quay.")
+    q = find(qs, "the blaze")
+    assert q.kind == "indirect" and q.cue.text == "According to" and spoken_by(q, "fire service")
+
+
+def test_mixed_quote():
+    qs = quotes("Councillor Ruth Abara said the sea wall had been “a disaster waiting to happen” for years.")
+    q = find(qs, "the sea wall")
+    assert q.kind == "mixed" and spoken_by(q, "Abara") and "“a disaster waiting to happen”" in q.text
+
+
+# --- speakers as pronouns and descriptions ------------------------------------------
+
+def test_pronoun_speaker_resolves_to_person():
+    qs = quotes(
+        "Marta Ilves opened her cafe on the seafront in 1998.",
+        "“The water reached the second shelf,” she said, pointing at a brown line on the wall.",
+    )
+    q = find(qs, "The water")
+    assert q.speaker_mention.text == "she" and spoken_by(q, "Ilves")
+
+
+def test_statement_read_by_organisation():
+    qs = quotes(
+        "The coastguard thanked the crews who worked through the night.",
+        "“Every vessel in distress was reached within the hour,” the statement read.",
+    )
+    q = find(qs, "Every vessel")
+    assert q.speaker_mention.text == "the statement" and q.cue.text == "read"
+    assert spoken_by(q, "coastguard")
+
+
+def test_signed_quotation():
+    qs = quotes("Readers sent us their memories of the storm.",
+                "“I have never seen the harbour so empty.” ― Pia Sorensen")
+    assert spoken_by(find(qs, "I have never"), "Sorensen")
+
+
+def test_transcript_label():
+    qs = quotes("The mayor spoke to the local radio station on Monday.",
+                "HARGREAVE: We will rebuild the pier, and we will rebuild it higher.")
+    q = find(qs, "We will rebuild")
+    assert q.kind == "direct" and spoken_by(q, "HARGREAVE")
+
+
+# --- the pure choice of speaker --------------------------------------------------------
+
+def _ref(text, subject=False, main=False, named=True, gender=None):
+    return Referent(0, len(text), text, "person", named, gender, False, subject, main, 0, 0, None)
+
+
+def test_pick_speaker_prefers_main_subject_and_previous_speaker():
+    main = Candidate(_ref("Lind", subject=True, main=True), 1, 0, previous_speaker=True)
+    nearer = Candidate(_ref("Mendes", subject=True), 0, 0, previous_speaker=False)
+    assert pick_speaker([nearer, main]) is main
+    assert pick_speaker([]) is None
+
+
+# --- the seed article's quotes, scored by ../shared/eval/score.py -------------------------
+
+def test_seed_quotes_meet_floors(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from conftest import shared_path
+
+    floors = json.loads((Path(__file__).parent / "eval_floors.json").read_text())["seed_quotes"]
+    seed = shared_path("seed", "000_36471a8260615bf9.txt")
+    gold = shared_path("eval", "gold", "000_36471a8260615bf9.json")
+    record = tmp_path / "seed.json"
+    record.write_text(newsgraph.extract(seed).to_json())
+    scored = subprocess.run([sys.executable, str(gold.parents[1] / "score.py"), str(record), str(gold), "--verbose"],
+                            capture_output=True, text=True, check=True)
+    scores = json.loads(scored.stdout)
+    misses = [m for m in scores["misses"] if "quote" in m or "speaker" in m]
+    assert scores["quotes"]["f1"] >= floors["quotes.f1"], misses
+    assert scores["speaker_accuracy"] >= floors["speaker_accuracy"], misses
