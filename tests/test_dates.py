@@ -10,7 +10,7 @@ import newsgraph
 from newsgraph.pipeline import READERS, STAGES, Document
 from newsgraph.understand import dates as dates_stage
 from newsgraph.understand.dates import known_events
-from newsgraph.understand.timex import nearest, resolve
+from newsgraph.understand.timex import nearest, period_end, resolve
 from newsgraph.understand.timex_grammar import read
 
 BASE = date(2025, 6, 12)  # a Thursday
@@ -180,6 +180,28 @@ The ferry crews walked out on 14 March 2025. Deckhand Omar Reyes said the mood t
     assert found["14 March 2025"] == ("date", "2025-03-14")
     assert found["that Friday"] == ("date", "2025-03-14")  # 14 March 2025 was a Friday
     assert found["the next day"] == ("date", "2025-03-15")
+
+
+def test_that_weekday_in_a_story_told_earlier_is_not_a_later_day():
+    text = """Ranger remembered
+
+A life spent on the riverbank
+
+The river burst its banks on 12 March 2017. Retired ranger Hal Brecker, who led the evacuation, died on Sunday, his family said.
+
+In an April 2021 interview, Brecker recalled: "The water rose all that Sunday, and we carried people out by boat."
+"""
+    found = dates_of(text, published="2025-06-12")
+    assert found["Sunday"] == ("date", "2025-06-08")
+    assert found["that Sunday"] == ("date", "2017-03-12")  # told in 2021: not the Sunday he died
+
+
+@pytest.mark.parametrize("value, end", [
+    ("2024-05", date(2024, 5, 31)), ("2024-12", date(2024, 12, 31)), ("2024", date(2024, 12, 31)),
+    ("2024-02-10", date(2024, 2, 10)), ("2024-W05", None), ("199", None),
+])
+def test_period_end(value, end):
+    assert period_end(value) == end
 
 
 def test_ages_and_modal_may_are_not_dates():

@@ -163,6 +163,7 @@ class _Resolver:
         self.context_text = "\n".join(x for x in (art.headline, art.subheadline, *art.paragraphs) if x)
         self._context_hits: dict[str, int] = {}
         self.days: list[str] = []  # day values resolved so far, in text order, for "that Saturday"
+        self.paragraph: list[tuple[int, str]] = []  # (start, value) resolved so far in the current paragraph
 
     def context_hits(self, event: KnownEvent) -> int:
         if event.name not in self._context_hits:
@@ -190,19 +191,35 @@ class _Resolver:
         elif reading is None:
             resolved = self.fallback(text, found.label)
         elif reading.kind == "anaphoric":
-            resolved = self.anaphora(reading)
+            resolved = self.anaphora(reading, self.frame_bound(found, sentence))
         else:
             future = self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
                 and _speaks_of_future(sentence())
             resolved = timex.resolve(reading, self.base, future=future)
         if resolved.type == "date" and resolved.granularity == "day" and resolved.value:
             self.days.append(resolved.value)
+        if resolved.type == "date" and resolved.value:
+            self.paragraph.append((found.start, resolved.value))
         return resolved
 
-    def anaphora(self, reading: timex.Reading) -> timex.Resolved:
-        """'that Saturday': the latest day told that was a Saturday; 'the next day': the latest day, plus one."""
+    def frame_bound(self, found: _Found, sentence: Callable[[], Span]) -> date | None:
+        """The earliest end among the dates told before `found` in its sentence: the time the story is told from."""
+        if not self.paragraph:
+            return None
+        start = sentence().start_char
+        ends = [end for at, value in self.paragraph if start <= at < found.start and (end := timex.period_end(value))]
+        return min(ends, default=None)
+
+    def anaphora(self, reading: timex.Reading, bound: date | None = None) -> timex.Resolved:
+        """'that Saturday': the latest day told that was a Saturday; 'the next day': the latest day, plus one.
+
+        A day after `bound` is not a candidate: "in a May 2024 interview he recalled that Saturday" speaks of
+        a Saturday before June 2024, whatever Saturday the article told of last.
+        """
         for value in reversed(self.days):
             day = date.fromisoformat(value)
+            if bound is not None and day > bound:
+                continue
             if reading.weekday is None or day.weekday() == reading.weekday:
                 return timex.Resolved("date", (day + timedelta(days=reading.offset)).isoformat(), "day", "anaphora")
         return timex.Resolved("date", None, "day", None)
@@ -264,6 +281,7 @@ def extract_dates(doc: Document) -> Document:
         last = pdoc[-1]
         stop = para.offset + last.idx + len(last.text_with_ws)
         ptext = doc.article.text[para.offset:stop].replace("\n", " ").replace("\r", " ")
+        resolver.paragraph = []
         for found in find_expressions(pdoc, ptext):
             start, end = para.span(found.start, found.end)
             text = doc.article.text[start:end]

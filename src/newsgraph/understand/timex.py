@@ -177,3 +177,19 @@ def resolve(reading: Reading, base: date | None, future: bool = False) -> Resolv
     if kind == "decade":
         return Resolved("date", f"{reading.year // 10:03d}", "decade", "explicit")
     return Resolved("date", None, "day" if kind == "anaphoric" else None, None)
+
+
+def period_end(value: str) -> date | None:
+    """The last day of the period an ISO (partial) date names: 2024-05 -> 2024-05-31; None for weeks and the like."""
+    parts = value.split("-")
+    try:
+        if len(parts) == 3:
+            return date.fromisoformat(value)
+        if len(parts) == 2 and len(parts[1]) == 2:
+            year, month = _shift_month(date(int(parts[0]), int(parts[1]), 1), 1)
+            return date(year, month, 1) - timedelta(days=1)
+        if len(parts) == 1 and len(value) == 4:
+            return date(int(value), 12, 31)
+    except ValueError:
+        return None
+    return None
