@@ -47,8 +47,10 @@ STAGE = "dates"
 FUTURE_WORDS = frozenset({"will", "'ll", "shall", "upcoming"})
 FUTURE_LEMMAS = frozenset({"plan", "schedule", "expect"})
 # dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
-_DATEPARSER_WORTHY = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
-                                r"sun)[a-z]*\b|\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:1[5-9]|20)\d\d\b", re.I)
+_DATEPARSER_WORTHY = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)\b|\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:1[5-9]|20)\d\d\b", re.I)
 _BARE_NUMBER = re.compile(r"\d{1,3}")  # "Mizrahi, 41,": an age that spaCy calls a DATE
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
@@ -226,7 +228,8 @@ class _Resolver:
 
     def fallback(self, text: str, label: str) -> timex.Resolved:
         kind = "time" if label == "TIME" else "date"
-        if not _DATEPARSER_WORTHY.search(text) or not (self.base or _YEAR_IN_TEXT.search(text)):
+        years = len(_YEAR_IN_TEXT.findall(text))
+        if not _DATEPARSER_WORTHY.search(text) or not (self.base or years) or years > 1:  # "1995 to 1997": a range
             return timex.Resolved(kind, None, None, None)
         value = _dateparser(text, self.base.isoformat() if self.base else None)
         if value is None:
