@@ -152,15 +152,19 @@ def test_negated_and_hypothetical_events_are_left_out():
     text = """Quiet night in Arlen
 
 No one was killed when a storm hit Arlen on Friday, officials said. Councillor Ivo Brandt was not arrested, his lawyer said. Harbourmaster Lise Ekdahl could have died, her crew said.
+
+If Mara Quist is elected mayor, she will move to Arlen.
 """
     events = events_of(text)
-    assert not only(events, "death") and not only(events, "arrest")
+    assert not only(events, "death") and not only(events, "arrest") and not only(events, "appointment")
 
 
 def test_words_that_only_sound_like_events():
     text = """Campaign trail
 
 Senator Olga Brandt attacked her rival Petra Lund in a tweet on Monday. Brandt said she would promote it at every rally.
+
+Mayor Oren Lasko attacked the budget plan of his deputy Tilda Varga.
 
 The Kovanian government declared war on its neighbour.
 """

@@ -56,6 +56,7 @@ class Trigger:
     becomes: tuple[str, frozenset[str]] | None
     unless: tuple[Path, ...] = ()  # not this trigger when one of these paths exists ("declared war")
     not_with: frozenset[str] = frozenset()  # nor when its sentence holds one of these lemmas (a war of words)
+    only_with: frozenset[str] = frozenset()  # and only when its sentence holds one of these (guns, troops, ...)
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class Vocabulary:
     place_preps: frozenset[str]
     irrealis_aux: frozenset[str]
     irrealis_heads: frozenset[str]
+    irrealis_marks: frozenset[str] = frozenset()
 
 
 def parse_path(text: str) -> Path:
@@ -110,7 +112,8 @@ def _trigger(type_name: str, spec: dict) -> Trigger:
                    attributes=tuple(attributes),
                    becomes=(becomes["type"], frozenset(becomes["when_lemmas"])) if becomes else None,
                    unless=tuple(parse_path(p) for p in spec.get("unless", ())),
-                   not_with=frozenset(spec.get("not_with", ())))
+                   not_with=frozenset(spec.get("not_with", ())),
+                   only_with=frozenset(spec.get("only_with", ())))
 
 
 def build_vocabulary(data: dict) -> Vocabulary:
@@ -126,7 +129,7 @@ def build_vocabulary(data: dict) -> Vocabulary:
             for lemma in tspec["lemma"]:
                 by_lemma.setdefault(lemma.lower(), []).append(trigger)
     words = {key: frozenset(data.get(key, ())) for key in
-             ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads")}
+             ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads", "irrealis_marks")}
     return Vocabulary(types, {k: tuple(v) for k, v in by_lemma.items()}, **words)
 
 
@@ -168,9 +171,11 @@ def walk(token: Token, path: Path) -> list[Token]:
 
 
 def _irrealis(token: Token, vocab: Vocabulary) -> bool:
-    """Negated, hypothetical or only intended: 'was not killed', 'could have died', 'threatened to kill'."""
+    """Negated, hypothetical or only intended: 'was not killed', 'could have died', 'threatened to kill', 'if elected'."""
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux):
+            return True
+        if child.dep_ == "mark" and child.lower_ in vocab.irrealis_marks:
             return True
         if child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in ("nobody", "none", "no-one")
@@ -192,6 +197,8 @@ def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None
         if any(walk(token, p) for p in trigger.unless):
             continue
         if trigger.not_with and any(t.lemma_.lower() in trigger.not_with for t in token.sent):
+            continue
+        if trigger.only_with and not any(t.lemma_.lower() in trigger.only_with for t in token.sent):
             continue
         if token.pos_ in VERBAL and _irrealis(token, vocab):
             return None

@@ -298,11 +298,14 @@ class EventExtractor:
             event.date, event.date_kind = self.story_date[0], "inherited"
 
     def advance_story(self, s: _Sentence, times, owners, found) -> None:
-        """The sentence's last date becomes the story's, unless it dates an interview or a statement."""
+        """The sentence's last date becomes the story's, unless it dates an interview or a statement.
+
+        Only a date whose form we read ("Saturday", "May 2024"), not whatever spaCy calls a DATE ("days").
+        """
         for d in reversed(times):
             owner = owners[id(d)]
             kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
-            if d.type == "date" and (kind is None or self.vocab.types[kind].inherit_date):
+            if d.type == "date" and d.granularity and (kind is None or self.vocab.types[kind].inherit_date):
                 self.story_date = (d, s.paragraph)
                 return
 
