@@ -171,7 +171,7 @@ def walk(token: Token, path: Path) -> list[Token]:
 
 
 def _irrealis(token: Token, vocab: Vocabulary) -> bool:
-    """Negated, hypothetical or only intended: 'was not killed', 'could have died', 'threatened to kill', 'if elected'."""
+    """Negated, hypothetical or only intended: 'not killed', 'could have died', 'threatened to kill', 'if elected'."""
     for child in token.children:
         if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux):
             return True
