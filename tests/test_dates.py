@@ -39,6 +39,7 @@ def dates_of(text: str, published: str | None = None) -> dict[str, tuple[str, st
     ("a decade", "duration", "P10Y", "duration"),
     ("the past two years", "duration", "P2Y", "duration"),
     ("every Monday", "set", "R/P1W", "set"),
+    ("Tuesdays", "set", "R/P1W", "set"),
     ("daily", "set", "R/P1D", "set"),
     ("every two weeks", "set", "R/P2W", "set"),
     ("3 p.m.", "time", "T15:00", "time"),

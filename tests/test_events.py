@@ -56,6 +56,17 @@ def test_without_a_publication_date_the_weekday_stays_unresolved():
     assert killing["date_text"] == "Sunday" and killing["date"] is None
 
 
+def test_a_victim_named_later_in_the_sentence():
+    text = """Cyclist dies on ring road
+
+A lorry and a bicycle collided on the Velden ring road on Tuesday morning.
+
+The cyclist who died was identified by police as Jorn Pettersen, a teacher from Aldby.
+"""
+    death = named(events_of(text), "death", "Jorn Pettersen")
+    assert death["date"] == "2025-06-10" and death["attributes"]["date_inherited"] is True
+
+
 BORDER = """Border post attacked
 
 Fighters of the Red Dawn Front attacked a border post near Velmora on 4 March 2024, the defence ministry said.

@@ -82,6 +82,7 @@ class Vocabulary:
     irrealis_aux: frozenset[str]
     irrealis_heads: frozenset[str]
     irrealis_marks: frozenset[str] = frozenset()
+    identity_verbs: frozenset[str] = frozenset()
 
 
 def parse_path(text: str) -> Path:
@@ -129,7 +130,8 @@ def build_vocabulary(data: dict) -> Vocabulary:
             for lemma in tspec["lemma"]:
                 by_lemma.setdefault(lemma.lower(), []).append(trigger)
     words = {key: frozenset(data.get(key, ())) for key in
-             ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads", "irrealis_marks")}
+             ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads", "irrealis_marks",
+                           "identity_verbs")}
     return Vocabulary(types, {k: tuple(v) for k, v in by_lemma.items()}, **words)
 
 
@@ -233,12 +235,27 @@ def _trigger_keys(words: frozenset[str]):
     return numpy.array(sorted(get_string_id(w) for w in forms), dtype="uint64")
 
 
-def antecedent(token: Token) -> Token:
-    """The noun a relative pronoun stands for, and the name a description is in apposition to."""
+_AGENT = parse_path("agent>pobj")
+
+
+def antecedent(token: Token, identity_verbs: frozenset[str] = frozenset()) -> Token:
+    """The noun a relative pronoun stands for, the name a description is in apposition to, and the name a
+    description is identified as ("the crew member who died was identified as deckhand Arturo Velez")."""
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl") and token.head.head.i != token.head.i:
         token = token.head.head
     if token.dep_ == "appos" and token.pos_ != "PROPN" and token.head.pos_ == "PROPN":
         token = token.head
+    if token.pos_ == "NOUN" and identity_verbs:
+        verbs = [token.head] if token.dep_ == "nsubjpass" else []
+        verbs += [c for c in token.children if c.dep_ == "acl"]
+        for verb in verbs:
+            if verb.lemma_.lower() in identity_verbs:
+                # "as" under the verb, or (a common misparse) under the agent: "identified by police as X"
+                heads = [verb, *walk(verb, _AGENT)]
+                named = [g for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "as"
+                         for g in c.children if g.dep_ == "pobj"]
+                if named:
+                    return named[0]
     return token
 
 

@@ -205,7 +205,7 @@ class EventExtractor:
         labels = frozenset(lab for t in types for lab in TYPE_LABELS.get(t, ())) if types else FALLBACK_LABELS
         out = []
         for t in [token, *(c for c in token.conjuncts if c.i > token.i)]:
-            t = antecedent(t)
+            t = antecedent(t, self.vocab.identity_verbs)
             who = self.entity_of(s, t, labels, types)
             if who is None and t.pos_ == "NOUN":  # "fighters of the Red Dawn Front": the group
                 of = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"

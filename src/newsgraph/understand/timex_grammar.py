@@ -218,6 +218,7 @@ RULES: tuple[Rule, ...] = (
          _PREP + r"(?P<expr>" + _YEAR + r")(?![\d,.]*\d)(?!\s+(?:people|members|cases|votes|troops)\b)", _year,
          hints=DIGIT),
     Rule("year", r"(?:the\s+year\s+)?" + _YEAR, _year, scan=False),
+    Rule("weekdays", _WEEKDAY + r"s\b", _set, flags=re.I, hints=frozenset(w + "s" for w in WEEKDAY_WORDS)),
     Rule("weekday", r"(?:(?P<mod>last|next|this|that|coming|past)\s+)?" + _WEEKDAY +
          r"(?:\s+(?:morning|afternoon|evening|night))?", _weekday, flags=re.I, hints=WEEKDAY_WORDS),
     Rule("day-word", r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|"
