@@ -109,7 +109,8 @@ class _Mentions:
 
     def at(self, start: int, end: int) -> Mention | None:
         best, best_overlap = None, 0
-        for m in reversed(self.items[:bisect_right(self.starts, end)][-12:]):
+        hi = bisect_right(self.starts, end)
+        for m in reversed(self.items[max(0, hi - 12):hi]):  # mentions are short: the last few starts suffice
             overlap = min(end, m.end) - max(start, m.start)
             if m.entity and overlap > best_overlap:
                 best, best_overlap = m, overlap
