@@ -20,9 +20,10 @@ clause the quotation is only part of (a mixed quote).
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -46,6 +47,7 @@ INTRO_PUNCT = frozenset({",", ":", "—", "–", "-", "―", "…", "..."})
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 DASH_CHARS = "―—–-"
 QUOTE_CHARS = "\"'“”‘’«»„"
+_GLUED_DASH = re.compile("[\"'“”‘’«»„][―—–-]")
 WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "if", "which"})
 _EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
 _SENTENCE_END = frozenset(".!?")
@@ -59,10 +61,19 @@ class Lexicon:
     clause: frozenset[str]  # verbs that report through a clause
     thinking: frozenset[str]  # views, not words: no "whether ..." clauses
     infinitive: frozenset[str]  # verbs that report through "to ..."
+    objects: frozenset[str]  # verbs that report a view of their object
     phrasal: dict[str, frozenset[str]]
-    phrases: tuple[tuple[str, ...], ...]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
     not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
+
+    @property
+    def any_verb(self) -> frozenset[str]:
+        return self._any_verb
+
+    def __post_init__(self) -> None:
+        verbs = self.frames | self.clause | self.infinitive | self.objects | frozenset(self.phrasal)
+        object.__setattr__(self, "_any_verb", verbs)
 
 
 def load_data(name: str) -> dict:
@@ -77,10 +88,18 @@ def lexicon() -> Lexicon:
     reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(data["to_infinitive"]),
+                   objects=frozenset(data["object"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
-                   phrases=tuple(tuple(p) for p in data["phrases"]),
+                   phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),
                    not_labels=frozenset(data["not_speaker_labels"]))
+
+
+def _by_first_word(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(tuple(phrase))
+    return {first: tuple(found) for first, found in out.items()}
 
 
 @dataclass
@@ -93,13 +112,24 @@ class Cue:
     speaker: Token | None
     content: tuple[int, int] | None  # token range of the reported content, when the parse gives one
     frames: bool  # may frame a quotation
-    clause_tokens: frozenset[int]  # the cue's own words: verb, source, "her" in "told her", "in a statement"
+    own: frozenset[int] | None  # the cue's own words, when not the verb's (see `clause_tokens`)
     kind: str = "verb"  # verb, phrase, signature ("“...” ― Jane Doe"), label ("PENCE: ...")
+    reports: str = "clause"  # what the content is: clause, infinitive, object ("called [it “a disgrace”]"), host
+    scopes: list[int] | None = None
+
+    @cached_property
+    def clause_tokens(self) -> frozenset[int]:
+        """The cue's own words: verb, source, "her" in "told her", "in a statement" (computed when first needed)."""
+        if self.own is not None:
+            return self.own
+        return _clause_tokens(self.head, self.content, self.scopes)
 
 
 def token_scopes(doc: Doc, marks: list[Marked]) -> list[int]:
     """For each token, the innermost quotation whose content it starts in (-1 for none)."""
     scopes = [-1] * len(doc)
+    if not marks:
+        return scopes
     starts = [t.idx for t in doc]
     for k, m in enumerate(marks):  # outer quotes come first, so inner ones overwrite them
         for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end)):
@@ -109,6 +139,8 @@ def token_scopes(doc: Doc, marks: list[Marked]) -> list[int]:
 
 def mark_tokens(doc: Doc, marks: list[Marked]) -> list[tuple[int, int]]:
     """For each quotation, the token range [first, last) covering it, marks included."""
+    if not marks:
+        return []
     starts = [t.idx for t in doc]
     ends = [t.idx + len(t) for t in doc]
     out = []
@@ -118,39 +150,66 @@ def mark_tokens(doc: Doc, marks: list[Marked]) -> list[tuple[int, int]]:
     return out
 
 
-def find_cues(doc: Doc, scopes: list[int], lex: Lexicon) -> list[Cue]:
+def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None) -> list[Cue]:
     """Every cue in the paragraph, in text order."""
+    from spacy.attrs import LEMMA, LOWER
+
+    words = _word_ids(doc.vocab.strings, lex)
+    dashes = _GLUED_DASH.search(doc.text if text is None else text) is not None
     cues = []
-    for tok in doc:
+    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+        if lemma not in words and lower not in words and not (dashes and _glued_dash(doc, lower)):
+            continue  # most tokens: skip without building a Token
+        tok = doc[i]
         cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or _signature_cue(doc, tok, scopes)
         if cue is not None:
             cues.append(cue)
     return cues
 
 
+_WORD_IDS: dict[int, frozenset[int]] = {}
+
+
+def _word_ids(strings, lex: Lexicon) -> frozenset[int]:
+    """Hashes of every cue lemma, phrase opener and dash, per string store (the vocabulary of one model)."""
+    key = id(strings)
+    if key not in _WORD_IDS:
+        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *DASHES))
+    return _WORD_IDS[key]
+
+
+def _glued_dash(doc: Doc, lower: int) -> bool:
+    """A dash glued to a closing quote mark ("”―") is one token."""
+    text = doc.vocab.strings[lower]
+    return len(text) == 2 and text[0] in QUOTE_CHARS and text[1] in DASH_CHARS
+
+
 def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if tok.pos_ not in ("VERB", "AUX") and not tok.tag_.startswith("VB"):
         return None
     lemma = tok.lemma_.lower()
+    if lemma not in lex.any_verb:
+        return None
     particles = lex.phrasal.get(lemma)
     particle = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None) if particles else None
-    if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive and particle is None:
+    if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
+            and lemma not in lex.objects and particle is None:
         return None
     if any(c.dep_ == "auxpass" for c in tok.children):
         return None  # "was told", "is expected": the subject is not the source
-    content = _content(tok, lemma, lex)
+    content, reports = _content(tok, lemma, lex)
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
         return None
     last = max(tok.i, particle.i) if particle is not None else tok.i
-    return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok), content, frames,
-               _clause_tokens(tok, content, scopes))
+    return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok), content, frames, None, reports=reports,
+               scopes=scopes)
 
 
 def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
-    for phrase in lex.phrases:
+    for phrase in lex.phrases.get(tok.lower_, ()):
         end = tok.i + len(phrase)
-        if end > len(doc) or tuple(t.lower_ for t in doc[tok.i:end]) != phrase:
+        if end > len(doc) or any(doc[tok.i + k].lower_ != word for k, word in enumerate(phrase[1:], 1)):
             continue
         last = doc[end - 1]
         source = next((c for c in last.children if c.dep_ in ("pobj", "dobj", "pcomp")), None)
@@ -204,24 +263,50 @@ def _verb_source(verb: Token) -> Token | None:
     return None
 
 
-def _content(verb: Token, lemma: str, lex: Lexicon) -> tuple[int, int] | None:
-    """The token range the verb reports, from the parse."""
+def _content(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """The token range the verb reports, from the parse, and what it is: clause, infinitive, object or host."""
     doc = verb.doc
     if lemma in lex.clause:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"]
         clauses = [c for c in clauses if (c.i > verb.i) == (clauses[0].i > verb.i)]  # "said A ... B": both
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            return _trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex))
+            return _trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
     if lemma in lex.infinitive:
         goal = next((c for c in verb.children if c.dep_ == "xcomp"
                      and any(a.lower_ == "to" for a in c.lefts)), None)
         if goal is not None:
-            return _trim(doc, goal.left_edge.i, _clause_end(goal, lex))
+            return _trim(doc, goal.left_edge.i, _clause_end(goal, lex)), "infinitive"
+    if lemma in lex.objects:
+        found = _object_content(verb)
+        if found is not None:
+            return found, "object"
     if lemma in lex.clause and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
             verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
             and _comma_before(verb)):
-        return _host_content(doc, {t.i for t in verb.subtree})  # "[...], sources said"
-    return None
+        return _host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
+    return None, "clause"
+
+
+OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
+OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What a view is about: the object with its complement ("called [it a disaster]", "called for [a recount]")."""
+    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if parts or verb.lemma_.lower() == "call":
+        parts += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                  and (parts or c.lower_ == "for")]
+    if not parts:
+        return None
+    if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
+        return None  # "called him" on the phone
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
+            min(c.i for c in parts if c.lower_ == "for"):
+        start += 1  # "called for [a recount]": the preposition belongs to the cue
+    return _trim(verb.doc, start, end)
 
 
 def _clause_end(head: Token, lex: Lexicon) -> int:
@@ -237,10 +322,13 @@ def _comma_before(verb: Token) -> bool:
     return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
 
 
-def _host_content(doc: Doc, cue_tokens: set[int]) -> tuple[int, int] | None:
-    """The sentence a cue interrupts or trails, without the cue when it stands at an edge."""
-    sent = doc[min(cue_tokens)].sent
-    start, end = sent.start, sent.end
+def _host_content(doc: Doc, cue_tokens: set[int], host: Token | None = None) -> tuple[int, int] | None:
+    """The clause (by default the sentence) a cue interrupts or trails, without the cue when it stands at an edge."""
+    if host is not None and host.dep_ != "ROOT":
+        start, end = host.left_edge.i, host.right_edge.i + 1  # "the stadium, [which, she said, is full]"
+    else:
+        sent = doc[min(cue_tokens)].sent
+        start, end = sent.start, sent.end
     while start < end and (start in cue_tokens or _plain_punct(doc[start])):
         start += 1
     while end > start and (end - 1 in cue_tokens or _plain_punct(doc[end - 1])):
@@ -307,14 +395,20 @@ def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens
         return FOLLOWS if opens_clause else GOVERNS if governs else LEADS_IN
     if cue.frames and cue.words[1] <= first and _between(doc, cue.words[1], first, cue):
         if first == cue.words[1] or doc[first - 1].text in INTRO_PUNCT:
-            return INTRODUCES
+            return GOVERNS if governs else INTRODUCES  # 'said “budget reforms” would pay for it' is mixed
         if any(doc[i].lower_ == "as" for i in range(cue.words[1], first)):
             return DESCRIBES
     return GOVERNS if governs else None
 
 
 def _governs(doc: Doc, content: tuple[int, int], first: int, last: int) -> bool:
-    """The quotation's words lie in the clause, and the clause has words of its own: a mixed quote."""
+    """The quotation's words lie in the clause, and the clause has words of its own: a mixed quote.
+
+    A quotation right after the clause and a colon ends it: 'said she had one quality: “steadiness.”'
+    """
+    if content[1] <= first and all(doc[i].text in (":", "—") for i in range(content[1], first)) \
+            and first > content[1]:
+        return True
     words = [i for i in range(first, last) if not doc[i].is_punct]
     if not words or words[0] < content[0] or words[-1] >= content[1]:
         return False

@@ -14,6 +14,7 @@ strings, so it is tested without spaCy.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opening mark -> the marks that may close it
@@ -24,6 +25,7 @@ CLOSERS: dict[str, tuple[str, ...]] = {
 }
 SINGLE_AMBIGUOUS = frozenset("'’")  # also apostrophes: "don't", "officers’"
 ALL_MARKS = frozenset("“”„«»‘’‚‹›\"'`「」『』")
+_MARK = re.compile("[“”„«»‘’‚‹›\"'`「」『』]")
 _OPEN_BEFORE = frozenset(" \t\n([{—–-/:;,…") | frozenset("“„«‘‚‹\"'")
 _CLOSE_AFTER = frozenset(" \t\n)]}—–-/:;,.!?…") | frozenset("”»’›\"'")
 
@@ -101,12 +103,12 @@ def find_marked(text: str, open_at_start: str | None = None) -> list[Marked]:
     if open_at_start:
         stack.append(_Open(open_at_start, -1, 0, 0, None))
         found.append(stack[-1])
-    i, n = 0, len(text)
-    while i < n:
+    i = 0
+    for found_mark in _MARK.finditer(text):
+        if found_mark.start() < i:
+            continue  # the second character of a two-character mark
+        i = found_mark.start()
         mark = _mark_at(text, i)
-        if mark is None:
-            i += 1
-            continue
         level = _closing_level(stack, text, i, mark)
         if level is not None:
             while len(stack) > level + 1:  # inner quotes left open end here too

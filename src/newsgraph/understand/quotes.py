@@ -20,6 +20,7 @@ Only body paragraphs are read (the parse stage's `scratch["parsed"]`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
@@ -30,6 +31,7 @@ from .quote_marks import Marked, find_marked
 from .speakers import FEMALE, FIRST_PERSON, MALE, NEUTER, PLURAL, ReferentIndex, noun_phrase_start, resolve, surname
 
 MIN_FLOATING_WORDS = 3  # a shorter quotation with no cue is a scare quote, not speech
+QUOTED_LABEL_SHARE = 0.5  # of an object's characters inside quotation marks, for it to be a quoted label
 CLAUSE_OPENERS = frozenset(".!?:;—–-―(…\"'”’»")  # before a quotation that starts its own sentence or clause
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
@@ -83,12 +85,11 @@ def extract_quotes(doc: Document) -> Document:
         p.scopes = token_scopes(p.parsed.doc, p.marks)
         p.layers = [_top(p.marks, k) for k in p.scopes]
         p.spans = mark_tokens(p.parsed.doc, p.marks)
-        p.cues = find_cues(p.parsed.doc, p.scopes, lex)
+        p.cues = find_cues(p.parsed.doc, p.scopes, lex, p.parsed.text)
     drafts: list[Draft] = []
     for p in paragraphs:
         drafts.extend(_paragraph_drafts(p, drafts))
-    index = ReferentIndex([p.parsed for p in paragraphs], [p.layers for p in paragraphs], _kind_of(doc))
-    doc.article.quotes = _records(doc, drafts, index)
+    doc.article.quotes = _records(doc, drafts, paragraphs)
     return doc
 
 
@@ -167,6 +168,7 @@ def _paragraph_drafts(p: Paragraph, earlier: list[Draft]) -> list[Draft]:
             draft = Draft(p, m.start, m.end, "direct", cue)
         draft.marks.append(k)
         by_mark[k] = draft
+    _quoted_labels(p, by_mark)
     _continue_unattributed(p, by_mark, earlier)
     drafts = list(dict.fromkeys(by_mark.values()))
     for k, draft in by_mark.items():
@@ -175,6 +177,18 @@ def _paragraph_drafts(p: Paragraph, earlier: list[Draft]) -> list[Draft]:
             draft.outer = by_mark[parent]
     drafts.extend(_indirect(p, used, drafts))
     return drafts
+
+
+def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
+    """A view of an object that is mostly quoted words ("hailed him as a ‘symbol of bravery’") quotes a label:
+    each quotation becomes a direct quote of its own rather than part of a mixed one."""
+    for draft in {id(d): d for d in by_mark.values()}.values():
+        if draft.kind != "mixed" or draft.cue.reports != "object":
+            continue
+        quoted = sum(p.marks[k].end - p.marks[k].start for k in draft.marks)
+        if quoted >= QUOTED_LABEL_SHARE * (draft.end - draft.start):
+            for k in draft.marks:
+                by_mark[k] = Draft(p, p.marks[k].start, p.marks[k].end, "direct", draft.cue, marks=[k])
 
 
 def _label_draft(p: Paragraph) -> Draft | None:
@@ -220,11 +234,14 @@ def _chars(doc, start: int, end: int) -> tuple[int, int]:
 
 def _continue_unattributed(p: Paragraph, by_mark: dict[int, Draft], earlier: list[Draft]) -> None:
     """Step 3, second half: continuations within the paragraph, then floating quotations."""
-    text = p.parsed.text
+    text, doc = p.parsed.text, p.parsed.doc
     for k, m in enumerate(p.marks):
         if k in by_mark:
             continue
         siblings = [j for j in by_mark if p.marks[j].parent == m.parent and by_mark[j].kind == "direct"]
+        if not _opens_clause(text, m):  # a fragment ("a ‘bully’") goes on only from its own sentence
+            sentence = doc[p.spans[k][0]].sent.start
+            siblings = [j for j in siblings if doc[p.spans[j][0]].sent.start == sentence]
         before = [j for j in siblings if j < k]
         after = [j for j in siblings if j > k]
         if before or after:
@@ -274,14 +291,14 @@ def _indirect(p: Paragraph, used: set[int], drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _records(doc: Document, drafts: list[Draft], index: ReferentIndex) -> list[Quote]:
+def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) -> list[Quote]:
     """Step 5: name every source and number the quotes in text order."""
     article = doc.article
     names = {e.id: e.name for e in article.entities}
     drafts.sort(key=lambda d: (d.para.index, d.start, -d.end))
     sources: dict[int, Source] = {}
     speakers: list[str] = []
-    namer = _Namer(doc, index, names, sources, speakers)
+    namer = _Namer(doc, paragraphs, names, sources, speakers)
     ids = {id(d): f"q{n}" for n, d in enumerate(drafts, 1)}
     out = []
     for d in drafts:
@@ -308,10 +325,16 @@ def _parent(d: Draft, drafts: list[Draft]) -> Draft | None:
 class _Namer:
     """Names the source of each draft once, in text order, remembering who has spoken."""
 
-    def __init__(self, doc: Document, index: ReferentIndex, names: dict[str, str], memo: dict[int, Source],
+    def __init__(self, doc: Document, paragraphs: list[Paragraph], names: dict[str, str], memo: dict[int, Source],
                  speakers: list[str]):
-        self.doc, self.index, self.names, self.memo, self.speakers = doc, index, names, memo, speakers
+        self.doc, self.paragraphs, self.names, self.memo, self.speakers = doc, paragraphs, names, memo, speakers
         self.authors = doc.article.authors
+
+    @cached_property
+    def index(self) -> ReferentIndex:
+        """Built on the first pronoun or description to resolve (many articles have none)."""
+        paragraphs = self.paragraphs
+        return ReferentIndex([p.parsed for p in paragraphs], [p.layers for p in paragraphs], _kind_of(self.doc))
 
     def source(self, d: Draft) -> Source:
         if id(d) in self.memo:
