@@ -25,7 +25,7 @@ from .html_body import BodyContext, clean_blocks, extract_blocks, link_texts
 from .html_choose import (Choice, choose_authors, choose_date, choose_deck, choose_language, choose_site_name,
                           choose_title, choose_url, norm, site_domain, strip_site)
 from .html_media import add_jsonld_images, collect_media
-from .html_meta import PageFacts, collect_facts
+from .html_meta import Candidate, PageFacts, collect_facts, shown_dates
 from .html_vocab import classify_elements, remove_keeping_tail
 
 STAGE = "html"
@@ -67,6 +67,9 @@ def read_html(doc: Document) -> Document:
         raise MalformedInput("the HTML page's text is all page furniture, no article", doc.source)
     if meta.published is None:
         meta.published = _htmldate(tree)
+    if meta.authors is None:  # 'Reporting by ...' at the end of the story
+        meta.authors = choose_authors([Candidate((r.text,), "contributors") for r in removed if r.reason == "contributors"],
+                                      [str(c.value) for c in facts.site_names])
     doc.article = assemble(doc, meta, paragraphs, media.media, media.removed + removed)  # 5
     return doc
 
@@ -95,7 +98,9 @@ def choose_metadata(facts: PageFacts, doc: Document) -> Metadata:
     sites = [str(c.value) for c in facts.site_names]
     meta.headline = choose_title(facts.titles, sites, site_domain(_value(meta.url)))
     meta.subheadline = choose_deck(facts.decks, meta.headline)
-    meta.published = Choice(doc.published, "user") if doc.published else choose_date(facts.dates, facts.modified)
+    meta.published = Choice(doc.published, "user") if doc.published else choose_date(
+        facts.dates + shown_dates(meta.headline.element if meta.headline else None), facts.modified,
+        meta.headline.position if meta.headline else None)
     meta.authors = choose_authors(facts.authors, sites)
     meta.language = choose_language(facts.languages)
     return meta

@@ -27,7 +27,7 @@ from .html_choose import norm
 from .html_vocab import html_vocabulary, squash
 
 STAGE = "html"
-TRAFILATURA_OPTIONS = {"favor_precision": True, "include_comments": False, "include_tables": True}
+TRAFILATURA_OPTIONS = {"fast": True, "include_comments": False, "include_tables": True}
 """The trafilatura mode: see benchmarks/trafilatura_modes.py for the comparison behind it."""
 HEADER_PARAGRAPHS = 4  # how many leading paragraphs may be a repeated headline, deck, byline or date line
 TAIL_PARAGRAPHS = 4  # how many trailing paragraphs may be an author's bio

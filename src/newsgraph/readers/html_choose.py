@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
@@ -20,11 +20,17 @@ from .html_meta import Candidate
 from .html_vocab import html_vocabulary, squash
 from .html_names import split_names
 
-TITLE_WEIGHTS = {"h1": 3.0, "[itemprop=headline]": 2.5, "json-ld": 2.5, "og:title": 2.0, "twitter:title": 1.5,
+TITLE_WEIGHTS = {"h1": 5.0, "[itemprop=headline]": 2.5, "json-ld": 2.5, "og:title": 2.0, "twitter:title": 1.5,
                  "json-ld:webpage": 1.0, "title": 1.0}
 TITLE_DEFAULT = 1.0
 TITLE_AGREEMENT = 1.0  # for each other origin that gives the same title
 TITLE_PARTIAL_AGREEMENT = 0.5  # ... or a title that starts with this one
+TITLE_MAX_AGREEING = 2  # agreement counts for at most this many other origins: SEO titles copy each other
+UNRELATED_H1_PENALTY = 3.0  # an <h1> sharing no word with any other title the page gives: a tagline, a section
+TRUNCATED_PENALTY = 3.0  # a title cut short with an ellipsis
+MAX_KICKER_WORDS = 3  # a label glued before the <h1>'s title ('Opinion', 'Breaking News')
+MIN_KICKED_WORDS = 4
+_LABELLED = re.compile(r"^\S+(?:\s\S+){0,2}:\s")
 LATER_H1_PENALTY = 1.5  # a second or later <h1>
 STRAY_H1_PENALTY = 2.5  # an <h1> of one or two words no other origin confirms: a logo or a section name
 GENERIC_SUFFIX_WORDS = 4  # "Title | Section" loses a suffix this short even when it is not a known site name
@@ -33,19 +39,22 @@ GENERIC_SUFFIX_ORIGINS = ("title", "og:title", "twitter:title", "json-ld:webpage
 DATE_WEIGHTS = {"json-ld:datePublished": 3.0, "article:published_time": 3.0, "og:article:published_time": 3.0,
                 "[itemprop=datePublished]": 2.5, "datepublished": 2.5, "time[pubdate]": 2.0,
                 "json-ld:webpage:datePublished": 2.0, "json-ld:dateCreated": 1.5, "time[datetime]": 1.2,
-                "htmldate": 1.0}
+                "htmldate": 1.0, "time[datetime] under the headline": 2.5, "text under the headline": 2.5}
 DATE_DEFAULT = 2.0  # the other publication-date meta tags
 DATE_AGREEMENT = 0.75  # for each other origin that gives the same day
 LATER_TIME_PENALTY = 0.6  # a second or later <time> element
+SHOWN_DATE_DISTANCE = 150  # elements between the headline and a <time> that dates it
 MODIFIED_WEIGHT = 0.5  # a modification date, used only when nothing gives the publication date
 EARLIEST_YEAR = 1990
 
 AUTHOR_WEIGHTS = {"json-ld:author": 3.0, "json-ld:creator": 2.0, "[itemprop=author]": 2.5, "byline": 2.0,
                   "a[rel=author]": 2.0, "author": 2.0, "parsely-author": 2.0, "sailthru.author": 2.0,
-                  "json-ld:webpage:author": 1.5, "article:author": 1.5, "dc.creator": 1.5, "trafilatura": 1.0}
+                  "json-ld:webpage:author": 1.5, "article:author": 1.5, "dc.creator": 1.5, "by-text": 1.5,
+                  "contributors": 0.5}
 AUTHOR_DEFAULT = 1.0
 AUTHOR_AGREEMENT = 1.0  # for each other origin that names one of the same people
 LATER_BYLINE_PENALTY = 0.3  # per byline element before this one
+SITE_AUTHOR_PENALTY = 2.0  # an origin that names only the site itself: a person's byline elsewhere wins
 
 SITE_WEIGHTS = {"og:site_name": 3.0, "json-ld:publisher": 2.5, "application-name": 1.5}
 SITE_DEFAULT = 1.0
@@ -61,6 +70,7 @@ class Choice:
     value: str | list[str]
     origin: str
     position: int | None = None
+    element: object = field(default=None, compare=False, repr=False)  # the element it was read from, if any
 
 
 def norm(text: str) -> str:
@@ -133,8 +143,10 @@ def site_domain(url: str | None) -> str | None:
 
 def choose_title(candidates: Sequence[Candidate], site_names: Sequence[str], domain: str | None) -> Choice | None:
     """The headline: the visible <h1> unless the other origins agree on something else."""
+    sites = {norm(s) for s in site_names} | ({domain} if domain else set())
     cleaned = [(c, strip_site(str(c.value), c.origin, site_names, domain)) for c in candidates]
-    cleaned = [(c, t) for c, t in cleaned if t and len(t) <= 400]
+    cleaned = [(c, t) for c, t in cleaned if t and len(t) <= 400 and norm(t).replace(" ", "") not in sites
+               and norm(t) not in sites]
     if not cleaned:
         return None
     keys = [(c.origin, _kind(c.origin), norm(t)) for c, t in cleaned]
@@ -143,18 +155,43 @@ def choose_title(candidates: Sequence[Candidate], site_names: Sequence[str], dom
         c, _ = cleaned[i]
         _, kind, key = keys[i]
         same = {k for _, k, other in keys if k != kind and other == key}
-        partial = {k for _, k, other in keys if k != kind and other != key and key and other.startswith(key)}
-        s = _weight(c.origin, TITLE_WEIGHTS, TITLE_DEFAULT) + TITLE_AGREEMENT * len(same) \
-            + TITLE_PARTIAL_AGREEMENT * len(partial - same)
+        partial = {k for _, k, other in keys if k != kind and other != key and key and other.startswith(key)} - same
+        s = _weight(c.origin, TITLE_WEIGHTS, TITLE_DEFAULT) + TITLE_AGREEMENT * min(len(same), TITLE_MAX_AGREEING) \
+            + TITLE_PARTIAL_AGREEMENT * min(len(partial), TITLE_MAX_AGREEING - min(len(same), TITLE_MAX_AGREEING))
         if kind == "h1" and c.rank > 0:
             s -= LATER_H1_PENALTY
         if kind == "h1" and not same and len(key.split()) <= 2:
             s -= STRAY_H1_PENALTY
+        if kind == "h1" and not same and _unrelated(key, [other for _, k, other in keys if k != "h1"]):
+            s -= UNRELATED_H1_PENALTY
+        if str(c.value).rstrip().endswith(("...", "…")):
+            s -= TRUNCATED_PENALTY
         return s
 
     best = max(range(len(cleaned)), key=lambda i: (score(i), -i))
     c, title = cleaned[best]
-    return Choice(title, c.origin, c.position)
+    return Choice(_without_kicker(title, [t for _, t in cleaned]), c.origin, c.position, c.element)
+
+
+def _without_kicker(title: str, others: Sequence[str]) -> str:
+    """The title without a label glued before it ('Opinion', 'News'), when another origin gives it without one."""
+    key = norm(title)
+    if _LABELLED.match(title):
+        return title  # 'Colleges: ...' is part of the headline
+    for other in others:
+        rest = norm(other)
+        if rest != key and key.endswith(" " + rest) and len(rest.split()) >= MIN_KICKED_WORDS and \
+                len(key.split()) - len(rest.split()) <= MAX_KICKER_WORDS:
+            return other
+    return title
+
+
+def _unrelated(key: str, others: Sequence[str]) -> bool:
+    """Whether a title shares no word (of four letters or more) with any of at least two other titles."""
+    mine = {w for w in key.split() if len(w) >= 4}
+    if len(others) < 2 or not mine:
+        return False
+    return all(not mine & set(o.split()) for o in others)
 
 
 # --- dates -----------------------------------------------------------------------------------------------------
@@ -190,8 +227,13 @@ def _parse_loose(value: str) -> datetime | None:
         return None
 
 
-def choose_date(candidates: Sequence[Candidate], modified: Sequence[Candidate] = ()) -> Choice | None:
-    """The publication date: the best-trusted origin, helped by the others that agree on the day."""
+def choose_date(candidates: Sequence[Candidate], modified: Sequence[Candidate] = (),
+                headline_at: int | None = None) -> Choice | None:
+    """The publication date: the best-trusted origin, helped by the others that agree on the day.
+
+    A <time> shortly after the headline is the date the page shows its readers, and weighs more.
+    """
+    candidates = [_shown(c, headline_at) for c in candidates]
     parsed = [(c, iso) for c in candidates if (iso := parse_date(str(c.value)))]
     if not parsed:
         parsed = [(c, iso) for c in modified if (iso := parse_date(str(c.value)))]
@@ -206,36 +248,73 @@ def choose_date(candidates: Sequence[Candidate], modified: Sequence[Candidate] =
         kind, day = days[i]
         agree = {k for k, d in days if k != kind and d == day}
         s = _weight(c.origin, DATE_WEIGHTS, DATE_DEFAULT) + DATE_AGREEMENT * len(agree)
-        return s - (LATER_TIME_PENALTY if c.origin.startswith("time") and c.rank > 0 else 0.0)
+        return s - (LATER_TIME_PENALTY if c.origin == "time[datetime]" and c.rank > 0 else 0.0)
 
     best = max(range(len(parsed)), key=lambda i: (score(i), len(parsed[i][1]), -i))
     c, iso = parsed[best]
-    return Choice(iso, c.origin)
+    local = _same_instant_local(iso, parsed)
+    return Choice(local[1], local[0].origin) if local else Choice(iso, c.origin)
+
+
+def _shown(c: Candidate, headline_at: int | None) -> Candidate:
+    if headline_at is None or c.position is None or not c.origin.startswith("time"):
+        return c
+    if 0 < c.position - headline_at <= SHOWN_DATE_DISTANCE:
+        return Candidate(c.value, "time[datetime] under the headline", c.rank, c.position)
+    return c
+
+
+def _same_instant_local(iso: str, parsed: Sequence[tuple[Candidate, str]]) -> tuple[Candidate, str] | None:
+    """Another origin's writing of the same UTC instant with the site's own offset (its day is the reader's day)."""
+    chosen = _aware(iso)
+    if chosen is None or chosen.utcoffset():
+        return None
+    for c, other in parsed:
+        moment = _aware(other)
+        if moment is not None and moment.utcoffset() and abs((moment - chosen).total_seconds()) < 60:
+            return c, other
+    return None
+
+
+def _aware(iso: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    return moment if moment.tzinfo is not None else None
 
 
 # --- authors ---------------------------------------------------------------------------------------------------
 
 def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str]) -> Choice | None:
     """The byline's people: the best-trusted origin, helped by the others that name the same people."""
+    sites = {norm(s) for s in site_names}
     named = []
     for c in candidates:
-        names = [n for raw in c.value for n in split_names(raw, site_names)]
+        if any(_BIO.search(raw) for raw in c.value):
+            continue  # an author's bio, not a byline
+        names = list(dict.fromkeys(n for raw in c.value for n in split_names(raw)))
+        people = [n for n in names if norm(n) not in sites]
         if names:
-            named.append((c, list(dict.fromkeys(names))))
+            named.append((c, people or names, not people))  # the site's name stays only when it is the sole author
     if not named:
         return None
-    keys = [(_kind(c.origin), {norm(n) for n in names}) for c, names in named]
+    keys = [(_kind(c.origin), {norm(n) for n in names}) for c, names, _ in named]
 
     def score(i: int) -> float:
-        c, _ = named[i]
+        c, _, site_only = named[i]
         kind, mine = keys[i]
         agree = {k for k, other in keys if k != kind and mine & other}
         s = _weight(c.origin, AUTHOR_WEIGHTS, AUTHOR_DEFAULT) + AUTHOR_AGREEMENT * len(agree)
-        return s - (LATER_BYLINE_PENALTY * c.rank if c.origin == "byline" else 0.0)
+        s -= SITE_AUTHOR_PENALTY if site_only else 0.0
+        return s - (LATER_BYLINE_PENALTY * c.rank if c.origin in ("byline", "by-text") else 0.0)
 
     best = max(range(len(named)), key=lambda i: (score(i), -i))
-    c, names = named[best]
+    c, names, _ = named[best]
     return Choice(names, c.origin)
+
+
+_BIO = re.compile(r"\b(?:is|was|has been) (?:an?|the)?\s*\w+", re.I)
 
 
 # --- url, language, deck ---------------------------------------------------------------------------------------

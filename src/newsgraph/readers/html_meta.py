@@ -9,13 +9,16 @@ per field.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 
+from .datelines import parse_dateline
 from .html_vocab import document_position, element_text, squash
 
 TITLE_KEYS = ("og:title", "twitter:title", "title", "headline", "dc.title", "parsely-title", "sailthru.title")
@@ -31,6 +34,11 @@ DESCRIPTION_KEYS = ("og:description", "description", "twitter:description")
 ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "Review")
 PAGE_TYPES = ("WebPage", "ItemPage")
 MAX_JSONLD_DEPTH = 6
+MAX_BYLINE_CHARS = 120
+MAX_PLACED_TIMES = 5  # the first <time> elements get their place in the page, to tell the headline's from the rest
+_BY_TEXT = XPath("//*[self::p or self::div or self::span or self::address or self::strong or self::em or self::li]"
+                 "[starts-with(normalize-space(text()[1]), 'By ') or starts-with(normalize-space(text()[1]), 'by ')"
+                 " or normalize-space(text()[1]) = 'By' or normalize-space(text()[1]) = 'by']")
 
 
 @dataclass(frozen=True)
@@ -41,6 +49,7 @@ class Candidate:
     origin: str
     rank: int = 0  # order among candidates of the same origin (0 = first on the page)
     position: int | None = None  # the element's place in document order, for what is read from elements
+    element: HtmlElement | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass
@@ -142,10 +151,10 @@ def _from_jsonld(obj: dict, primary: bool, facts: PageFacts) -> None:
     origin = "json-ld" if primary else "json-ld:webpage"
     for key in ("headline", "name") if primary else ("headline",):
         if isinstance(obj.get(key), str) and squash(obj[key]):
-            facts.titles.append(Candidate(squash(obj[key]), origin))
+            facts.titles.append(Candidate(_unescape(obj[key]), origin))
             break
     if isinstance(obj.get("alternativeHeadline"), str) and squash(obj["alternativeHeadline"]):
-        facts.decks.append(Candidate(squash(obj["alternativeHeadline"]), "json-ld:alternativeHeadline"))
+        facts.decks.append(Candidate(_unescape(obj["alternativeHeadline"]), "json-ld:alternativeHeadline"))
     for key, target in (("datePublished", facts.dates), ("dateCreated", facts.dates), ("dateModified", facts.modified)):
         if isinstance(obj.get(key), str) and obj[key].strip():
             target.append(Candidate(obj[key].strip(), f"{origin}:{key}"))
@@ -175,15 +184,20 @@ def _from_jsonld(obj: dict, primary: bool, facts: PageFacts) -> None:
 def _names(value) -> list[str]:
     """Names from a JSON-LD person, organisation, string or list of them."""
     if isinstance(value, str):
-        return [squash(value)] if not value.startswith("http") else []
+        return [_unescape(value)] if not value.startswith("http") else []
     if isinstance(value, dict):
         name = value.get("name")
         if isinstance(name, list):
-            return [squash(n) for n in name if isinstance(n, str)]
-        return [squash(name)] if isinstance(name, str) and squash(name) else []
+            return [_unescape(n) for n in name if isinstance(n, str)]
+        return [_unescape(name)] if isinstance(name, str) and _unescape(name) else []
     if isinstance(value, list):
         return [n for item in value for n in _names(item)]
     return []
+
+
+def _unescape(text: str) -> str:
+    """JSON-LD text with HTML entities left in it ('O&#039;Neil') read as the characters they stand for."""
+    return squash(html.unescape(text) if "&" in text else text)
 
 
 def _from_elements(tree: HtmlElement, roles: dict[str, list[HtmlElement]], facts: PageFacts) -> None:
@@ -196,7 +210,7 @@ def _from_elements(tree: HtmlElement, roles: dict[str, list[HtmlElement]], facts
     for rank, h1 in enumerate(tree.iter("h1")):
         text = element_text(h1)
         if text:
-            facts.titles.append(Candidate(text, "h1", rank, document_position(h1)))
+            facts.titles.append(Candidate(text, "h1", rank, document_position(h1), h1))
     for link in tree.iter("link"):
         rel = (link.get("rel") or "").lower().split()
         if "canonical" in rel and (link.get("href") or "").strip():
@@ -207,7 +221,8 @@ def _from_elements(tree: HtmlElement, roles: dict[str, list[HtmlElement]], facts
         value = (time.get("datetime") or "").strip()
         if value:
             origin = "time[pubdate]" if time.get("pubdate") is not None else "time[datetime]"
-            facts.dates.append(Candidate(value, origin, rank))
+            position = document_position(time) if rank < MAX_PLACED_TIMES else None
+            facts.dates.append(Candidate(value, origin, rank, position))
     for rank, byline in enumerate(roles["bylines"]):
         text = element_text(byline)
         if text and len(text.split()) <= 25:
@@ -216,6 +231,10 @@ def _from_elements(tree: HtmlElement, roles: dict[str, list[HtmlElement]], facts
         text = element_text(link)
         if text:
             facts.authors.append(Candidate((text,), "a[rel=author]"))
+    for rank, element in enumerate(_BY_TEXT(tree)):
+        text = element_text(element)
+        if len(text) <= MAX_BYLINE_CHARS:
+            facts.authors.append(Candidate((text,), "by-text", rank, document_position(element)))
     for rank, deck in enumerate(roles["decks"]):
         text = element_text(deck)
         if deck.tag not in ("body", "article", "main", "section") and text:
@@ -239,6 +258,32 @@ def _from_itemprop(element: HtmlElement, facts: PageFacts) -> None:
         text = element_text(names[0]) if names else element_text(element)
         if text and len(text.split()) <= 25:
             facts.authors.append(Candidate((text,), "[itemprop=author]"))
+
+
+SHOWN_DATE_REACH = 120  # elements after the headline searched for the date it shows
+SHOWN_DATE_CHARS = 80
+_FOLLOWING = XPath(f"following::*[position() <= {SHOWN_DATE_REACH}]")
+
+
+def shown_dates(headline: HtmlElement | None) -> list[Candidate]:
+    """The publication dates written as text shortly after the headline ('Dec 19, 2023 3:57 AM'), not updates."""
+    if headline is None:
+        return []
+    found = []
+    for element in _FOLLOWING(headline):
+        if element.tag in ("script", "style"):
+            continue
+        for text in (element.text, element.tail):
+            text = squash(text)
+            if not text or len(text) > SHOWN_DATE_CHARS or not any(ch.isdigit() for ch in text):
+                continue
+            stamps = parse_dateline(text)
+            if stamps and not stamps[0].updated and not _UPDATED.search(text):
+                found.append(Candidate(stamps[0].value, "text under the headline", len(found)))
+    return found
+
+
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
 
 
 SHOWN_TAGS = ("p", "h2", "h3", "div", "span")

@@ -7,7 +7,6 @@ The byline prefixes, job titles and desk names come from `bylines.json`.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache
 
 from .furniture import load_data
@@ -16,9 +15,14 @@ from .html_vocab import squash
 MAX_NAME_WORDS = 6
 PARTICLES = frozenset(("de", "van", "von", "der", "den", "bin", "al", "el", "da", "das", "dos", "du", "ben", "le", "la",
                        "di", "del", "y", "of", "the", "and", "for", "ter", "zu", "st.", "mc"))
+CALENDAR = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "january",
+                      "february", "march", "april", "june", "july", "august", "september", "october", "november",
+                      "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
+                      "thursday", "friday", "saturday", "sunday", "today", "yesterday", "updated", "published"))
 _SPLIT = re.compile(r"\s*(?:[,;|/·•]|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b)\s*", re.I)
 _CUT = re.compile(r"\s*(?:\d|\b(?:updated|published|posted|last updated|modified|on (?:mon|tue|wed|thu|fri|sat|sun|jan|feb"
                   r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b|\bfollow\b|\bemail\b|[-–—]\s*[A-Z][a-z]+ \d)", re.I)
+_GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # 'ByJane Doe': the prefix and a linked name with no space between
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\([^)]*\)", re.I)
 
 
@@ -33,18 +37,17 @@ def _vocabulary() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     return prefix, job, frozenset(n.lower() for n in bylines["not_names"])
 
 
-def split_names(text: str, site_names: Sequence[str] = ()) -> list[str]:
-    """The people (or agencies) a byline names, without 'By', job titles, dates or site names."""
+def split_names(text: str) -> list[str]:
+    """The people (or agencies) a byline names, without 'By', job titles or dates."""
     prefix, job, not_names = _vocabulary()
-    text = _NOISE.sub(" ", squash(text))
+    text = _GLUED_BY.sub("", _NOISE.sub(" ", squash(text)))
     cut = _CUT.search(text)
     if cut and cut.start() > 0:
         text = text[:cut.start()]
-    sites = {s.lower() for s in site_names}
     names = []
     for part in _SPLIT.split(text):
         part = squash(prefix.sub("", squash(part))).strip(" .:-–—'\"“”")
-        if not part or part.lower() in not_names or part.lower() in sites or job.search(part):
+        if not part or part.lower() in not_names or job.search(part):
             continue
         if _looks_like_name(part):
             names.append(part)
@@ -53,7 +56,7 @@ def split_names(text: str, site_names: Sequence[str] = ()) -> list[str]:
 
 def _looks_like_name(part: str) -> bool:
     words = part.split()
-    if not 1 <= len(words) <= MAX_NAME_WORDS or not words[0][0].isalpha():
+    if not 1 <= len(words) <= MAX_NAME_WORDS or not words[0][0].isalpha() or words[0].lower().rstrip(".") in CALENDAR:
         return False
     if not any(ch.isupper() for ch in part) and any(ch.islower() for ch in part):
         return False  # lower-case words in a cased script: prose, not a name
