@@ -62,6 +62,8 @@ class Lexicon:
     thinking: frozenset[str]  # views, not words: no "whether ..." clauses
     infinitive: frozenset[str]  # verbs that report through "to ..."
     objects: frozenset[str]  # verbs that report a view of their object
+    nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
+    light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -72,7 +74,7 @@ class Lexicon:
         return self._any_verb
 
     def __post_init__(self) -> None:
-        verbs = self.frames | self.clause | self.infinitive | self.objects | frozenset(self.phrasal)
+        verbs = self.frames | self.clause | self.infinitive | self.objects | frozenset(self.phrasal) | self.nouns
         object.__setattr__(self, "_any_verb", verbs)
 
 
@@ -88,7 +90,8 @@ def lexicon() -> Lexicon:
     reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(data["to_infinitive"]),
-                   objects=frozenset(data["object"]),
+                   objects=frozenset(data["object"]), nouns=frozenset(data["nouns"]),
+                   light_verbs=frozenset(data["light_verbs"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),
@@ -113,7 +116,7 @@ class Cue:
     content: tuple[int, int] | None  # token range of the reported content, when the parse gives one
     frames: bool  # may frame a quotation
     own: frozenset[int] | None  # the cue's own words, when not the verb's (see `clause_tokens`)
-    kind: str = "verb"  # verb, phrase, signature ("“...” ― Jane Doe"), label ("PENCE: ...")
+    kind: str = "verb"  # verb, noun, phrase, signature ("“...” ― Jane Doe"), label ("PENCE: ...")
     reports: str = "clause"  # what the content is: clause, infinitive, object ("called [it “a disgrace”]"), host
     scopes: list[int] | None = None
 
@@ -161,7 +164,8 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
         if lemma not in words and lower not in words and not (dashes and _glued_dash(doc, lower)):
             continue  # most tokens: skip without building a Token
         tok = doc[i]
-        cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or _signature_cue(doc, tok, scopes)
+        cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or _noun_cue(tok, scopes, lex) \
+            or _signature_cue(doc, tok, scopes)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -223,6 +227,23 @@ def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | 
     return None
 
 
+def _noun_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    """A reporting noun with a "that" clause: "Trump's claim [that ...]", "expressed concern [that ...]"."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
+                   and c.left_edge.dep_ == "mark"), None)
+    if clause is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
+        source = _verb_source(tok.head)
+    if source is None:
+        return None
+    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "noun", scopes=scopes)
+
+
 def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
     """The dash of a signed quotation: “...” ― Jane Doe."""
     text = tok.text
@@ -267,8 +288,9 @@ def _content(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | N
     """The token range the verb reports, from the parse, and what it is: clause, infinitive, object or host."""
     doc = verb.doc
     if lemma in lex.clause:
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        clauses = [c for c in clauses if (c.i > verb.i) == (clauses[0].i > verb.i)]  # "said A ... B": both
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
+        right = [c for c in clauses if c.i > verb.i]
+        clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
             return _trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
     if lemma in lex.infinitive:
@@ -280,11 +302,23 @@ def _content(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | N
         found = _object_content(verb)
         if found is not None:
             return found, "object"
-    if lemma in lex.clause and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
+    subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
+    if lemma in lex.clause and not subordinate and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
             verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
             and _comma_before(verb)):
         return _host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+def _misparsed_that_clause(verb: Token) -> list[Token]:
+    """'told a meeting of leaders [that few people understood ...]' parsed as a relative clause of the object."""
+    for obj in verb.rights:
+        if obj.dep_ == "dobj":
+            for rel in obj.subtree:
+                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
+                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
+                    return [rel]
+    return []
 
 
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
@@ -310,10 +344,13 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _clause_end(head: Token, lex: Lexicon) -> int:
-    """One past the clause, stopping before a coordinated clause that reports on its own ("... and warned that")."""
+    """One past the clause, stopping before a coordinated clause that reports someone else's words."""
+    own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     for c in head.rights:
         if c.dep_ == "conj" and c.lemma_.lower() in lex.clause and any(g.dep_ == "ccomp" for g in c.children):
-            return c.left_edge.i
+            subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own:
+                return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
     return head.right_edge.i + 1
 
 
@@ -377,6 +414,18 @@ def speaker_label(doc: Doc, lex: Lexicon) -> tuple[int, int] | None:
     shouted = all(t.is_upper and len(t) > 1 for t in words)
     named = all(t.ent_type_ == "PERSON" for t in words)
     return (i, j) if shouted or named else None
+
+
+def introduces_next(doc: Doc, cue: Cue) -> bool:
+    """The cue ends its paragraph with a colon ("The Times reports:"), introducing the next paragraph."""
+    if cue.scope != -1 or not cue.frames or cue.kind == "label":
+        return False
+    end = len(doc)
+    while end > 0 and doc[end - 1].is_space:
+        end -= 1
+    if end == 0 or doc[end - 1].text != ":":
+        return False
+    return all(doc[i].is_punct or doc[i].is_space or i in cue.clause_tokens for i in range(cue.words[1], end))
 
 
 def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens_clause: bool) -> str | None:

@@ -24,8 +24,8 @@ from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
-from .attribution import GOVERNS, LEADS_IN, MIXED_RELATIONS, NOT_NAMES, RELATION_RANK, Cue, find_cues, lexicon, mark_tokens, \
-    relate, speaker_label, token_scopes
+from .attribution import GOVERNS, LEADS_IN, MIXED_RELATIONS, NOT_NAMES, RELATION_RANK, Cue, find_cues, \
+    introduces_next, lexicon, mark_tokens, relate, speaker_label, token_scopes
 from .context import ParsedParagraph, mention_at, parsed
 from .quote_marks import Marked, find_marked
 from .speakers import FEMALE, FIRST_PERSON, MALE, NEUTER, PLURAL, ReferentIndex, noun_phrase_start, resolve, surname
@@ -50,6 +50,7 @@ class Paragraph:
     layers: list[int] = field(default_factory=list)  # top-level quotation of each token
     spans: list[tuple[int, int]] = field(default_factory=list)  # token range of each quotation
     cues: list[Cue] = field(default_factory=list)
+    intro: Cue | None = None  # a cue ending the paragraph with a colon: "The Times reports:"
 
 
 @dataclass(eq=False)
@@ -65,6 +66,11 @@ class Draft:
     floating: bool = False
     marks: list[int] = field(default_factory=list)
     outer: Draft | None = None
+    cue_para: Paragraph | None = None  # where the cue stands, when not in `para` ("He wrote:" before)
+
+    @property
+    def cue_paragraph(self) -> Paragraph:
+        return self.cue_para or self.para
 
 
 @dataclass
@@ -86,9 +92,10 @@ def extract_quotes(doc: Document) -> Document:
         p.layers = [_top(p.marks, k) for k in p.scopes]
         p.spans = mark_tokens(p.parsed.doc, p.marks)
         p.cues = find_cues(p.parsed.doc, p.scopes, lex, p.parsed.text)
+        p.intro = next((c for c in reversed(p.cues) if introduces_next(p.parsed.doc, c)), None)
     drafts: list[Draft] = []
-    for p in paragraphs:
-        drafts.extend(_paragraph_drafts(p, drafts))
+    for k, p in enumerate(paragraphs):
+        drafts.extend(_paragraph_drafts(p, drafts, paragraphs[k - 1] if k else None))
     doc.article.quotes = _records(doc, drafts, paragraphs)
     return doc
 
@@ -130,7 +137,7 @@ def _top(marks: list[Marked], k: int) -> int:
     return k
 
 
-def _paragraph_drafts(p: Paragraph, earlier: list[Draft]) -> list[Draft]:
+def _paragraph_drafts(p: Paragraph, earlier: list[Draft], previous: Paragraph | None) -> list[Draft]:
     """Steps 3 and 4 for one paragraph."""
     doc, text = p.parsed.doc, p.parsed.text
     label = _label_draft(p)
@@ -169,6 +176,9 @@ def _paragraph_drafts(p: Paragraph, earlier: list[Draft]) -> list[Draft]:
         draft.marks.append(k)
         by_mark[k] = draft
     _quoted_labels(p, by_mark)
+    introduced = _introduced(p, previous, by_mark)
+    if introduced is not None:
+        return [introduced]
     _continue_unattributed(p, by_mark, earlier)
     drafts = list(dict.fromkeys(by_mark.values()))
     for k, draft in by_mark.items():
@@ -177,6 +187,24 @@ def _paragraph_drafts(p: Paragraph, earlier: list[Draft]) -> list[Draft]:
             draft.outer = by_mark[parent]
     drafts.extend(_indirect(p, used, drafts))
     return drafts
+
+
+def _introduced(p: Paragraph, previous: Paragraph | None, by_mark: dict[int, Draft]) -> Draft | None:
+    """A paragraph introduced by the previous one's "He wrote:": its opening quotation is his.
+
+    Returns the draft for a paragraph without quotation marks (a block quote); marks a quotation in `by_mark`.
+    """
+    if previous is None or previous.intro is None or previous.parsed.role != "body":
+        return None
+    text = p.parsed.text
+    lead = len(text) - len(text.lstrip())
+    for k, m in enumerate(p.marks):
+        if m.depth == 0 and k not in by_mark and m.outer_start <= lead:
+            by_mark[k] = Draft(p, m.start, m.end, "direct", previous.intro, marks=[k], cue_para=previous)
+            return None
+    if p.marks or not text.strip():
+        return None
+    return Draft(p, lead, len(text.rstrip()), "direct", previous.intro, cue_para=previous)
 
 
 def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
@@ -363,7 +391,7 @@ class _Namer:
         return m.entity if m is not None else None
 
     def _from_cue(self, d: Draft) -> Source:
-        cue, para = d.cue, d.para.parsed
+        cue, para = d.cue, d.cue_paragraph.parsed
         if cue is None:
             return Source()
         cue_span = self._span(para, *cue.words, strip=QUOTE_CHARS)
@@ -396,7 +424,7 @@ class _Namer:
         return Source(None, named.text, mention, cue_span)
 
     def _resolved(self, d: Draft, tok, mention: Span, cue_span: Span, for_document: bool) -> Source:
-        p = d.para
+        p = d.cue_paragraph
         pronoun = tok.lower_
         layer = (p.index, p.layers[tok.i]) if p.layers[tok.i] >= 0 else None
         exclude = frozenset()
