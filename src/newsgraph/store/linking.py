@@ -7,7 +7,8 @@ other scripts). A one-word name ("Levy") proposes every stored entity
 with that surname or first name. Each candidate is scored by how it was
 found and by the context both sides share — affiliations, roles and
 titles, places and people mentioned alongside — less a penalty when the
-contexts contradict. A name alone never merges a surname-only mention,
+contexts contradict, or when a one-word match joins two people whose
+full names differ. A name alone never merges a surname-only mention,
 and a title never proposes anyone (successive holders of an office are
 different people). Every decision is stored with its reasons.
 """
@@ -28,6 +29,7 @@ W_SHARED_AFFILIATION = 1.0
 W_SHARED_COMENTION = 1.0
 W_SHARED_ROLE = 0.5
 W_CONTRADICTION = 1.5
+W_NAME_CLASH = 2.0  # a one-word match between two people whose full names differ (Yossi Levy, Danny Levy)
 MAX_CONTEXT_BONUS = 2
 MERGE_THRESHOLD = 3.0
 
@@ -98,7 +100,31 @@ def score(kind: str, local: Profile, stored: Profile) -> tuple[float, list[str]]
             and not shared_roles:
         penalty = W_CONTRADICTION
         reasons.append("different affiliations and roles")
+    if kind == "single" and full_names_differ(local.names, stored.names):
+        penalty += W_NAME_CLASH
+        reasons.append("full names differ")
     return base + bonus - penalty, reasons
+
+
+def _same_full_name(a: str, b: str) -> bool:
+    """Two multi-word name keys that may name one person: equal up to spelling or script, an initial, or a suffix."""
+    wa, wb = a.split(), b.split()
+    sa, sb = [name_skeletons(w) for w in wa], [name_skeletons(w) for w in wb]
+    if a == b or (name_skeletons(a) and name_skeletons(a) == name_skeletons(b)):
+        return True
+    short, long_ = sorted((sa, sb), key=len)
+    if short == long_[len(long_) - len(short):]:
+        return True
+    first_a, first_b = wa[0], wb[0]
+    initial = (len(first_a) == 1 and first_b.startswith(first_a)) or (len(first_b) == 1 and first_a.startswith(first_b))
+    return sa[-1] == sb[-1] and initial
+
+
+def full_names_differ(local: set[str], stored: set[str]) -> bool:
+    """Both sides have multi-word names and none of them could be the other's."""
+    ours = [n for n in local if len(n.split()) >= 2]
+    theirs = [n for n in stored if len(n.split()) >= 2]
+    return bool(ours and theirs) and not any(_same_full_name(a, b) for a in ours for b in theirs)
 
 
 def stored_profile(db, entity_id: int) -> Profile:

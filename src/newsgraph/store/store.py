@@ -224,6 +224,12 @@ class Store:
         one["duplicates"] = one["duplicates"] or 0
         return one
 
+    def conflicts(self) -> list[dict]:
+        """Subjects and properties the stored articles disagree on, each with every source's claim."""
+        from .conflicts import find_conflicts
+
+        return find_conflicts(self.db)
+
 
 def _j(value) -> str:
     return json.dumps(value, ensure_ascii=False)

@@ -1,10 +1,364 @@
-"""The claims stage (being written)."""
+"""The claims stage: checkable statements about a subject, each kept with the sentence it was read from.
+
+Sentence by sentence over the parse the parse stage made, then over the
+entities and events of the article:
+
+1. **Counts**: a number modifying a noun that is the subject or object of
+   a verb ("Fifteen terrorists entered Ofakim", "killed 20 people").
+   The subject is a phrase that stays the same when the fact is worded a
+   little differently: the noun's class or plural and the verb's class or
+   lemma, in that order for the doer ("attackers enter") and the other way
+   round for what is done to ("kill people"), plus the place the verb
+   names ("attackers enter Ofakim"). Classes come from `data/claims.json`
+   (gunmen, terrorists and attackers are all `attackers`; storm, break
+   into and enter all `enter`). When a person does it to the counted
+   thing ("Alus rescued six neighbours") the subject is the person and
+   the phrase is the property ("rescue neighbours").
+2. **Ages**: "Alus, 52,", "aged 52", "the 52-year-old officer", "at the
+   age of 52", "turned 52", "He was 52." -> the person, property `age`.
+3. **Durations**: "held hostage for 19 hours", "spent 20 hours as a
+   hostage" -> the person doing or undergoing it, property from the
+   verb and the words it governs (`hostage_duration`), value ISO 8601.
+4. **Ranks and titles**: each person's titles -> property `rank` (a rank
+   in `data/titles.json`'s rank categories) or `title`.
+5. **Event dates and places**: each event with a date of its own (not one
+   inherited from the story) -> its main participant, property
+   `<type>_date` (with `(posthumous)`-style flags the event carries), and
+   `<type>_place` for the place.
+
+A person claim's subject is the entity's full name with `subject_entity`
+its id (the store maps it to the entity across articles); other subjects
+are matched across articles by their text. Duplicates within the article
+(same subject, property and value) are kept once, at their first place.
+"""
 
 from __future__ import annotations
 
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Claim, Entity
 from ..pipeline import Document
+from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
+                           qualifier_before, split_qualifier)
+from .context import Mention, mentions, parsed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+STAGE = "claims"
+MAX_AGE = 120
+PERSON_WALK = 4  # how many heads up an age or duration looks for its person
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "that", "which", "whose"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+COUNTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+_YEAR_OLD = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b", re.I)
+_AGED = re.compile(r"\b(?:aged|at (?:the )?age (?:of )?|age of )(?P<n>\d{1,3})\b", re.I)
+_APPOSED_AGE = re.compile(r"\s*,\s*(?:aged\s+)?(?P<n>\d{1,3})\s*(?=[,.;)]|\s+and\b|$)")
+
+
+@dataclass
+class _Sentence:
+    """One parsed sentence and where it lies in `Article.text`."""
+
+    span: SpacySpan
+    offset: int  # of the paragraph
+    text: str  # the sentence's text (from the paragraph's text)
+
+    @property
+    def start(self) -> int:
+        return self.offset + self.span.start_char
+
+    @property
+    def end(self) -> int:
+        return self.offset + self.span.end_char
+
+    def chars(self, token: Token) -> tuple[int, int]:
+        return self.offset + token.idx, self.offset + token.idx + len(token)
+
+
+class ClaimExtractor:
+    """Claims of one article; `__call__` runs the numbered steps of the module docstring."""
+
+    def __init__(self, doc: Document, vocab: ClaimVocabulary):
+        self.doc, self.vocab = doc, vocab
+        self.text = doc.article.text
+        self.entities: dict[str, Entity] = {e.id: e for e in doc.article.entities}
+        self.mentions = sorted((m for m in mentions(doc) if m.entity), key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.sentences = [_Sentence(s, p.offset, p.text[s.start_char:s.end_char])
+                          for p in parsed(doc) for s in p.doc.sents]
+        self.claims: list[Claim] = []
+
+    def __call__(self) -> list[Claim]:
+        for s in self.sentences:
+            self.counts(s)
+            self.ages(s)
+            self.durations(s)
+        self.ranks()
+        self.event_facts()
+        return self.finish()
+
+    # helpers ------------------------------------------------------------
+    def add(self, subject: str, entity: str | None, prop: str, value: str, normalized: str,
+            start: int, end: int) -> None:
+        self.claims.append(Claim(id="", subject=subject, subject_entity=entity, property=prop, value=value,
+                                 normalized=normalized, text=self.text[start:end], start=start, end=end, stage=STAGE))
+
+    def mention_over(self, start: int, end: int) -> Mention | None:
+        """The mention overlapping [start, end) the most (among the last few starting before `end`)."""
+        best, overlap = None, 0
+        upto = bisect.bisect_right(self.starts, end)
+        for m in reversed(self.mentions[max(0, upto - 16):upto]):
+            size = min(end, m.end) - max(start, m.start)
+            if size > overlap:
+                best, overlap = m, size
+        return best
+
+    def person_of(self, s: _Sentence, token: Token) -> Entity | None:
+        """The person a token names or stands for: itself, the noun a relative pronoun hangs on, an apposition."""
+        if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
+            token = token.head.head
+        for t in (token, *(c for c in token.children if c.dep_ == "appos"),
+                  *([token.head] if token.dep_ == "appos" else [])):
+            m = self.mention_over(*s.chars(t))
+            entity = self.entities.get(m.entity) if m else None
+            if entity is not None and entity.type == "person":
+                return entity
+        return None
+
+    def person_near(self, s: _Sentence, token: Token) -> Entity | None:
+        """The person a number is about: the nearest one up the tree, or the subject of the verb above it.
+
+        Never through the verb's object: in 'Cohen carried a 10-year-old boy' the age is the boy's.
+        """
+        below = None
+        for _ in range(PERSON_WALK):
+            entity = self.person_of(s, token)
+            if entity is not None:
+                return entity
+            if token.pos_ in ("VERB", "AUX"):
+                subjects = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+                if not subjects or (below is not None and below.dep_ in OBJECT_DEPS):
+                    return None
+                return self.person_of(s, subjects[0])
+            if token.head.i == token.i:
+                return None
+            below, token = token, token.head
+        return None
+
+    def place_of(self, s: _Sentence, verb: Token) -> str | None:
+        """The place a verb names as its object or through a locative preposition."""
+        for c in verb.children:
+            targets = [c] if c.dep_ == "dobj" else \
+                [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in self.vocab.place_preps \
+                else []
+            for t in targets:
+                m = self.mention_over(*s.chars(t))
+                entity = self.entities.get(m.entity) if m else None
+                if entity is not None and entity.type == "place":
+                    return entity.name
+                if m is None and t.ent_type_ in PLACE_LABELS:  # a place the entities stage did not keep
+                    return next(e.text for e in t.doc.ents if e.start <= t.i < e.end)
+        return None
+
+    def verb_class(self, verb: Token) -> str:
+        for c in verb.children:
+            if c.dep_ in ("prt", "prep", "oprd", "dobj"):
+                key = f"{verb.lemma_.lower()} {c.lower_}"
+                if key in self.vocab.verb_classes:
+                    return self.vocab.verb_classes[key]
+        return self.vocab.verb_classes.get(verb.lemma_.lower(), verb.lemma_.lower())
+
+    def number_phrase(self, s: _Sentence, num: Token) -> tuple[str, str, int, int] | None:
+        """(value as written, normalized, start, end) of the number a token heads, its qualifier included."""
+        words = [t for t in num.subtree if t.i <= num.i or t.like_num]
+        lo = min(t.idx for t in words) - s.span.start_char  # into the sentence's text
+        hi = max(t.idx + len(t) for t in words) - s.span.start_char
+        qualifier, op, rest = split_qualifier(s.text[lo:hi], self.vocab)
+        if not qualifier:
+            qualifier, op, at = qualifier_before(s.text[:lo], self.vocab)
+            lo = at if qualifier else lo
+        value = parse_number(rest, self.vocab)
+        if value is None:
+            return None
+        return s.text[lo:hi], op + format_number(value), s.start + lo, s.start + hi
+
+    # 1. counts -----------------------------------------------------------
+    def counts(self, s: _Sentence) -> None:
+        for num in s.span:
+            noun = num.head
+            if num.dep_ != "nummod" or noun.dep_ not in COUNTED_DEPS or noun.lemma_.lower() in self.vocab.not_counted:
+                continue
+            verb = noun.head
+            if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.vocab.ignore_verbs:
+                continue
+            found = self.number_phrase(s, num)
+            if found is None:
+                continue
+            value, normalized, _, _ = found
+            lemma = noun.lemma_.lower()
+            things = self.vocab.group_nouns.get(lemma) or (noun.lower_ if noun.tag_ in ("NNS", "NNPS") else plural(lemma))
+            action = self.verb_class(verb)
+            place = self.place_of(s, verb)
+            agent = None
+            if noun.dep_ == "dobj":
+                subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+                agent = self.person_of(s, subjects[0]) if subjects else None
+            if agent is not None:
+                phrase = " ".join(p for p in (action, things, f"in {place}" if place else "") if p)
+                self.add(agent.name, agent.id, phrase, value, normalized, s.start, s.end)
+                continue
+            words = (things, action) if noun.dep_ == "nsubj" else (action, things)
+            self.add(" ".join(w for w in (*words, place) if w), None, "count", value, normalized, s.start, s.end)
+
+    # 2. ages ---------------------------------------------------------------
+    def ages(self, s: _Sentence) -> None:
+        for m in self.mentions:
+            if s.start <= m.start < s.end and m.kind == "name":
+                entity = self.entities.get(m.entity)
+                apposed = _APPOSED_AGE.match(self.text, m.end) if entity and entity.type == "person" else None
+                if apposed and apposed.end() <= s.end:
+                    self.add_age(entity, apposed.group("n"), s)
+        for pattern in (_YEAR_OLD, _AGED):
+            for hit in pattern.finditer(s.text):
+                start = s.start + hit.start()
+                m = self.mention_over(start, s.start + hit.end())
+                entity = self.entities.get(m.entity) if m else None
+                if entity is None or entity.type != "person":
+                    token = s.span.doc.char_span(s.span.start_char + hit.start("n"), s.span.start_char + hit.end("n"),
+                                                 alignment_mode="expand")
+                    entity = self.person_near(s, token.root) if token is not None else None
+                if entity is not None:
+                    self.add_age(entity, hit.group("n"), s)
+        for tok in s.span:
+            nums = [c for c in tok.children if c.like_num and c.dep_ in ("dobj", "attr", "npadvmod", "acomp")
+                    and not any(g.dep_ not in ("punct",) for g in c.children)]
+            if not nums:
+                continue
+            if tok.lemma_.lower() in self.vocab.age_verbs or (tok.lemma_ == "be" and _ends_clause(nums[0])):
+                subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+                entity = self.person_of(s, subjects[0]) if subjects else None
+                if entity is not None:
+                    self.add_age(entity, nums[0].text, s)
+
+    def add_age(self, entity: Entity, number: str, s: _Sentence) -> None:
+        value = parse_number(number, self.vocab)
+        if value is not None and 0 < value < MAX_AGE:
+            self.add(entity.name, entity.id, "age", number, format_number(value), s.start, s.end)
+
+    # 3. durations ------------------------------------------------------------
+    def durations(self, s: _Sentence) -> None:
+        for unit in s.span:
+            nums = [c for c in unit.children if c.dep_ == "nummod"]
+            iso = duration_iso(1, unit.lemma_, self.vocab) if nums else None
+            if iso is None:
+                continue
+            verb = unit.head.head if unit.dep_ == "pobj" and unit.head.lower_ in ("for", "after") else \
+                unit.head if unit.dep_ == "dobj" and unit.head.lemma_ == "spend" else None
+            if verb is None or verb.pos_ not in ("VERB", "AUX"):
+                continue
+            found = self.number_phrase(s, nums[0])
+            if found is None:
+                continue
+            _, normalized, start, _ = found
+            op, amount = re.match(r"([~<>=]*)(.*)", normalized).groups()
+            iso = duration_iso(float(amount), unit.lemma_, self.vocab)
+            subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            entity = self.person_of(s, subjects[0]) if subjects else None
+            if entity is not None and iso:
+                value = self.text[start:s.chars(unit)[1]]
+                self.add(entity.name, entity.id, self.duration_property(verb), value, op + iso, s.start, s.end)
+
+    def duration_property(self, verb: Token) -> str:
+        words = [verb.lemma_.lower()] + [t.lemma_.lower() for c in verb.children
+                                         for t in ([c] if c.dep_ in ("oprd", "acomp", "attr", "xcomp", "dobj")
+                                                   else [g for g in c.children if g.dep_ == "pobj"]
+                                                   if c.dep_ == "prep" else [])]
+        for word in reversed(words):
+            if word in self.vocab.duration_properties:
+                return self.vocab.duration_properties[word]
+        return f"{verb.lemma_.lower()}_duration"
+
+    # 4. ranks and titles -------------------------------------------------------
+    def ranks(self) -> None:
+        for entity in self.entities.values():
+            if entity.type != "person":
+                continue
+            for title in entity.titles:
+                prop, normalized = self.classify_title(title)
+                start, end = self.evidence_of(title, entity)
+                self.add(entity.name, entity.id, prop, title, normalized, start, end)
+
+    def classify_title(self, title: str) -> tuple[str, str]:
+        words = [self.vocab.rank_abbreviations.get(w.rstrip(".").lower(), w.lower()) for w in title.split()]
+        for i in range(len(words)):
+            if " ".join(words[i:]) in self.vocab.rank_titles:
+                rank = words[i:]
+                while len(rank) > 1 and rank[0] in self.vocab.rank_prefixes_dropped:
+                    rank = rank[1:]
+                return "rank", " ".join(rank)
+        return "title", " ".join(words)
+
+    def evidence_of(self, title: str, entity: Entity) -> tuple[int, int]:
+        """The sentence (or, outside the body, the line) where the title stands with the person."""
+        lower = self.text.lower()
+        spots = [lower.rfind(title.lower(), max(0, m.start - len(title) - 80), m.end + 80) for m in entity.mentions]
+        spots = [p for p in spots if p >= 0] or [lower.find(title.lower())]
+        return self.sentence_at(spots[0] if spots[0] >= 0 else (entity.mentions[0].start if entity.mentions else 0))
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s.start, s.end
+        start = self.text.rfind("\n", 0, offset) + 1
+        end = self.text.find("\n", offset)
+        return start, len(self.text) if end < 0 else end
+
+    # 5. event dates and places -------------------------------------------------
+    def event_facts(self) -> None:
+        for event in self.doc.article.events:
+            if event.type in self.vocab.event_types_skipped or not event.participants:
+                continue
+            who = event.participants[0]
+            entity = self.entities.get(who)
+            subject, entity_id = (entity.name, entity.id) if entity else (who, None)
+            flags = sorted(k for k, v in event.attributes.items() if v is True and k != "date_inherited")
+            suffix = f" ({', '.join(flags)})" if flags else ""
+            start, end = self.sentence_at(event.evidence.start) if event.evidence else (0, 0)
+            date = event.date
+            if date and date.value and not event.attributes.get("date_inherited"):
+                self.add(subject, entity_id, f"{event.type}_date{suffix}", date.text, date.value, start, end)
+            place = self.entities.get(event.place or "")
+            if place is not None or (event.place and not self.entities):
+                name = place.name if place else event.place
+                self.add(subject, entity_id, f"{event.type}_place{suffix}", name, name.lower(), start, end)
+
+    # 6. finishing ---------------------------------------------------------------
+    def finish(self) -> list[Claim]:
+        seen: dict[tuple, Claim] = {}
+        for claim in sorted(self.claims, key=lambda c: (c.start, c.property)):
+            key = (claim.subject_entity or claim.subject.lower(), claim.property, claim.normalized)
+            seen.setdefault(key, claim)
+        out = sorted(seen.values(), key=lambda c: (c.start, c.property, c.subject))
+        for number, claim in enumerate(out, 1):
+            claim.id = f"c{number}"
+        return out
+
+
+def _ends_clause(token: Token) -> bool:
+    """A bare number closing its sentence ('He was 52.')."""
+    after = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_punct]
+    return not after
 
 
 def extract_claims(doc: Document) -> Document:
-    """Stage entry (placeholder until the stage lands)."""
+    """Stage entry: counts, ages, durations, ranks, event dates and places as claims."""
+    doc.article.claims = ClaimExtractor(doc, claim_vocabulary())()
     return doc

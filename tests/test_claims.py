@@ -1,0 +1,155 @@
+"""Claims from short sentences of our own, the value helpers, and conflicts in the store."""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.model import Article, Claim
+from newsgraph.store import open_store
+from newsgraph.store.conflicts import agree, find_conflicts
+from newsgraph.understand.claim_values import compatible, duration_iso, parse_number, plural, split_qualifier
+
+SENTENCES = [
+    "Twelve gunmen stormed into Ashkelon before dawn on Saturday, police said.",
+    "Police arrested more than 40 suspects in Haifa last week.",
+    "Miriam Dahan, 41, was thanked by the mayor.",
+    "The 63-year-old Yosef Harari retired in May after three decades on the force.",
+    "Gideon Shamir, aged 58, said the unit had changed.",
+    "Shira Katz turned 30 on the day of the ceremony.",
+    "Rivka Levi was held hostage for 19 hours in her home.",
+    "Avi Cohen, who was held captive for three days, was freed on Monday.",
+    "Sergeant Major Eli Ben-David, a patrol officer, said the road was closed.",
+    "He saw three terrorists in front of him. The team won 1-0 in the 84th minute.",
+    "Inspector Tamar Gold was promoted to the rank of superintendent on September 18, 2025.",
+    "Yaakov Mizrahi died in Ashkelon on Friday. He was 77.",
+    "Firefighter Dov Adler rescued six neighbours from the building.",
+    "Officer Ruth Amar carried the 10-year-old out of the house.",
+]
+
+
+@pytest.fixture(scope="module")
+def claims():
+    text = "Officers honoured in Haifa ceremony\n\n" + "\n".join(SENTENCES) + "\n"
+    article = newsgraph.extract(text, kind="text", published="2025-10-01")
+    return article
+
+
+def triples(article) -> set[tuple[str, str, str]]:
+    return {(c.subject, c.property, c.normalized) for c in article.claims}
+
+
+@pytest.mark.parametrize("subject, prop, normalized", [
+    ("attackers enter Ashkelon", "count", "12"),  # gunmen -> attackers, storm into -> enter, the place named
+    ("arrest suspects Haifa", "count", ">40"),  # counted thing done to: verb first; 'more than' kept as >
+    ("Miriam Dahan", "age", "41"),
+    ("Yosef Harari", "age", "63"),
+    ("Gideon Shamir", "age", "58"),
+    ("Shira Katz", "age", "30"),
+    ("Yaakov Mizrahi", "age", "77"),  # 'He was 77.'
+    ("Rivka Levi", "hostage_duration", "PT19H"),
+    ("Avi Cohen", "hostage_duration", "P3D"),  # through the relative pronoun; 'captive' -> hostage_duration
+    ("Eli Ben-David", "rank", "sergeant major"),
+    ("Tamar Gold", "rank", "inspector"),
+    ("Dov Adler", "rescue neighbours", "6"),  # a person's own count: the person is the subject
+])
+def test_claims_read_from_sentences(claims, subject, prop, normalized):
+    assert (subject, prop, normalized) in triples(claims)
+
+
+def test_claims_keep_their_evidence(claims):
+    for claim in claims.claims:
+        assert claims.text[claim.start:claim.end] == claim.text
+        assert claim.stage == "claims" and claim.id.startswith("c")
+    dahan = next(c for c in claims.claims if c.subject == "Miriam Dahan" and c.property == "age")
+    assert dahan.text.startswith("Miriam Dahan, 41,")
+    assert dahan.subject_entity == next(e.id for e in claims.entities if e.name == "Miriam Dahan")
+
+
+def test_what_is_not_a_claim(claims):
+    subjects = {c.subject for c in claims.claims}
+    assert not any("see" in s for s in subjects)  # 'saw three terrorists' says nothing about the attack
+    assert not any(c.value == "1-0" or "win" in c.subject for c in claims.claims)  # a score is not a count
+    assert not [c for c in claims.claims if c.subject == "Ruth Amar" and c.property == "age"]  # the boy's age
+
+
+def test_event_dates_and_places(claims):
+    if not claims.events:
+        pytest.skip("the events stage produced no events")
+    found = triples(claims)
+    assert ("Tamar Gold", "promotion_date", "2025-09-18") in found
+    assert ("Yaakov Mizrahi", "death_place", "ashkelon") in found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("15", 15), ("1,200", 1200), ("Fifteen", 15), ("twenty-five", 25), ("three hundred", 300),
+    ("a dozen", 12), ("2.5 million", 2_500_000), ("1-0", None), ("24/7", None), ("several", None),
+])
+def test_parse_number(text, value):
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("more than three hundred", ("more than", ">", "three hundred")), ("about 20", ("about", "~", "20")),
+    ("at least 5", ("at least", ">=", "5")), ("15", ("", "", "15")),
+])
+def test_split_qualifier(text, expected):
+    assert split_qualifier(text) == expected
+
+
+@pytest.mark.parametrize("amount, unit, iso", [
+    (19, "hours", "PT19H"), (3, "days", "P3D"), (2, "months", "P2M"), (90, "minutes", "PT90M"), (1, "car", None),
+])
+def test_duration_iso(amount, unit, iso):
+    assert duration_iso(amount, unit) == iso
+
+
+@pytest.mark.parametrize("noun, out", [("officer", "officers"), ("gunman", "gunmen"), ("city", "cities"),
+                                       ("bus", "buses"), ("day", "days")])
+def test_plural(noun, out):
+    assert plural(noun) == out
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("15", "20", False), ("15", "15", True), ("~20", "19", True), ("~20", "15", False), (">=20", "25", True),
+    (">20", "20", False), ("<10", "12", False), ("PT19H", "PT20H", False), ("P1D", "PT24H", True),
+    ("~PT20H", "PT19H", True), ("2025-09", "2025-09-18", True), ("2025-09-18", "2025-09-21", False),
+    ("2025", "2025-09-21", True), ("sergeant major", "Sergeant Major", True), ("officer", "inspector", False),
+])
+def test_compatible(a, b, same):
+    assert compatible(a, b) is same
+    assert compatible(b, a) is same
+
+
+def test_ages_compare_through_birth_years():
+    def row(age, published):
+        return {"normalized": age, "published": published}
+
+    assert agree(row("52", "2023-05-01"), row("54", "2025-11-16"), "age", 0.1)  # two years on: both right
+    assert not agree(row("52", "2025-09-19"), row("54", "2025-11-16"), "age", 0.1)
+    assert not agree(row("52", None), row("54", None), "age", 0.1)  # undated: compared as they are
+
+
+def _article(number: int, claims: list[tuple[str, str, str]], published: str, duplicate: bool = False) -> Article:
+    text = " ".join(f"Sentence {i}." for i in range(len(claims))) or "Nothing."
+    return Article(id=f"{number:016x}", source=f"a{number}.txt", input_kind="text", text=text, published=published,
+                   headline=f"Story {number}", paragraphs=[text],
+                   claims=[Claim(id=f"c{i}", subject=s, property=p, value=v, normalized=v, text="Sentence.",
+                                 start=0, end=9) for i, (s, p, v) in enumerate(claims, 1)])
+
+
+def test_store_finds_conflicts_between_originals_only(tmp_path):
+    store = open_store(str(tmp_path / "c.db"))
+    store.add_article(_article(1, [("attackers enter Ofakim", "count", "15"), ("ceremony", "rank", "sergeant")],
+                               "2025-11-16"))
+    store.add_article(_article(2, [("Attackers enter  Ofakim", "count", "20"), ("ceremony", "rank", "major"),
+                                   ("storm", "count", "~30")], "2025-09-01"))
+    store.add_article(_article(3, [("storm", "count", "31")], "2025-11-16"))
+    store.add_article(_article(4, [("storm", "count", "50")], "2025-11-16"), duplicate_of=f"{1:016x}")
+    conflicts = find_conflicts(store.db)
+    assert [(c["key"], c["subject_id"], c["property"], c["values"]) for c in conflicts] == \
+        [("attackers enter ofakim", None, "count", ["15", "20"])]  # text subjects by name key; ranks apart in time
+    claim = conflicts[0]["claims"][0]
+    assert {"value", "normalized", "article_id", "source", "site", "url", "headline", "text"} <= set(claim)
+    assert store.conflicts() == conflicts
+    store.close()
