@@ -129,9 +129,9 @@ def test_floating_quote_inherits_previous_speaker():
 
 NESTED = (
     "Residents described a frantic evacuation.",
-    "“My neighbour banged on the door—‘The river is coming!’ she shouted. I told her, ‘Take the children "
-    "upstairs.’ Then I saw Officer Karl Mendes at the corner. He waved and yelled, ‘Leave the cars!’”"
-    " said Oskar Lind, 58.",
+    ("“My neighbour banged on the door—‘The river is coming!’ she shouted. I told her, ‘Take the children "
+     "upstairs.’ Then I saw Officer Karl Mendes at the corner. He waved and yelled, ‘Leave the cars!’”"
+     " said Oskar Lind, 58."),
 )
 
 

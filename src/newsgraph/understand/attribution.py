@@ -7,10 +7,9 @@ it. For each cue the dependency parse gives
   1. its source: the verb's subject, climbing through "and added",
      ", adding ..." and "went on to say"; the object of "according to";
      the noun a relative "who said" hangs on;
-  2. its reported content: the clause it governs ("said [that ...]"),
-     the "to ..." of a commitment ("vowed [to resign]"), the sentence it
-     interrupts or trails ("[...], sources said"), the clause "according
-     to" qualifies.
+  2. its reported content (`reported`): the clause it governs ("said
+     [that ...]"), the "to ..." of a commitment, the object of a view, the
+     sentence it interrupts or trails ("[...], sources said").
 `relate` then says how a quotation stands to a cue: the cue follows it
 ("“...,” she said"), introduces it ("he told her, ‘...’", "said:"),
 describes with it ("hailed him as a ‘symbol of bravery’"), or governs a
@@ -19,15 +18,15 @@ clause the quotation is only part of (a mixed quote).
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import cache, cached_property
-from importlib import resources
+from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .cue_words import Lexicon
 from .quote_marks import Marked
+from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, trim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -37,72 +36,16 @@ RELATION_RANK = {FOLLOWS: 5, INTRODUCES: 4, GOVERNS: 3, LEADS_IN: 2, DESCRIBES: 
 MIXED_RELATIONS = frozenset({LEADS_IN, GOVERNS})
 MAX_FRAME_TOKENS = 40  # tokens between a quotation and its cue ("said Rep. Jane Doe, the top Democrat on ...")
 MAX_SIGNATURE_TOKENS = 6  # "“...” ― Jane Q. Doe"
-SUBJECT_DEPS = ("nsubj", "csubj")
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "conj", "advcl")
 NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 NP_LEFT_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod", "case", "predet"})
-QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
 INTRO_PUNCT = frozenset({",", ":", "—", "–", "-", "―", "…", "..."})
 DASHES = frozenset({"―", "—", "–", "-", "--"})
 DASH_CHARS = "―—–-"
 QUOTE_CHARS = "\"'“”‘’«»„"
 _GLUED_DASH = re.compile("[\"'“”‘’«»„][―—–-]")
-WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "if", "which"})
-_EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
 _SENTENCE_END = frozenset(".!?")
-
-
-@dataclass(frozen=True)
-class Lexicon:
-    """The cue vocabulary of `data/cues.json`, as sets of lemmas."""
-
-    frames: frozenset[str]  # verbs that may frame a quotation
-    clause: frozenset[str]  # verbs that report through a clause
-    thinking: frozenset[str]  # views, not words: no "whether ..." clauses
-    infinitive: frozenset[str]  # verbs that report through "to ..."
-    objects: frozenset[str]  # verbs that report a view of their object
-    nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
-    light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
-    phrasal: dict[str, frozenset[str]]
-    phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
-    document_nouns: frozenset[str]
-    not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
-
-    @property
-    def any_verb(self) -> frozenset[str]:
-        return self._any_verb
-
-    def __post_init__(self) -> None:
-        verbs = self.frames | self.clause | self.infinitive | self.objects | frozenset(self.phrasal) | self.nouns
-        object.__setattr__(self, "_any_verb", verbs)
-
-
-def load_data(name: str) -> dict:
-    """A JSON vocabulary from the package's data folder."""
-    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
-
-
-@cache
-def lexicon() -> Lexicon:
-    """The reporting cues, loaded once per process."""
-    data = load_data("cues.json")
-    reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
-    return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
-                   thinking=frozenset(thinking - reporting), infinitive=frozenset(data["to_infinitive"]),
-                   objects=frozenset(data["object"]), nouns=frozenset(data["nouns"]),
-                   light_verbs=frozenset(data["light_verbs"]),
-                   phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
-                   phrases=_by_first_word(data["phrases"]),
-                   document_nouns=frozenset(data["document_nouns"]),
-                   not_labels=frozenset(data["not_speaker_labels"]))
-
-
-def _by_first_word(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        out.setdefault(phrase[0], []).append(tuple(phrase))
-    return {first: tuple(found) for first, found in out.items()}
 
 
 @dataclass
@@ -201,7 +144,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     if any(c.dep_ == "auxpass" for c in tok.children):
         return None  # "was told", "is expected": the subject is not the source
-    content, reports = _content(tok, lemma, lex)
+    content, reports = content_of(tok, lemma, lex)
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
         return None
@@ -222,7 +165,7 @@ def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | 
         if source is None:
             return None
         phrase_tokens = set(range(tok.i, end)) | {t.i for t in source.subtree}
-        return Cue(tok, (tok.i, end), scopes[tok.i], source, _host_content(doc, phrase_tokens), True,
+        return Cue(tok, (tok.i, end), scopes[tok.i], source, host_content(doc, phrase_tokens), True,
                    frozenset(phrase_tokens), "phrase")
     return None
 
@@ -240,7 +183,7 @@ def _noun_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         source = _verb_source(tok.head)
     if source is None:
         return None
-    content = _trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    content = trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "noun", scopes=scopes)
 
 
@@ -282,107 +225,6 @@ def _verb_source(verb: Token) -> Token | None:
             return None
         node = node.head
     return None
-
-
-def _content(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
-    """The token range the verb reports, from the parse, and what it is: clause, infinitive, object or host."""
-    doc = verb.doc
-    if lemma in lex.clause:
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
-        right = [c for c in clauses if c.i > verb.i]
-        clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
-        if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            return _trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
-    if lemma in lex.infinitive:
-        goal = next((c for c in verb.children if c.dep_ == "xcomp"
-                     and any(a.lower_ == "to" for a in c.lefts)), None)
-        if goal is not None:
-            return _trim(doc, goal.left_edge.i, _clause_end(goal, lex)), "infinitive"
-    if lemma in lex.objects:
-        found = _object_content(verb)
-        if found is not None:
-            return found, "object"
-    subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
-    if lemma in lex.clause and not subordinate and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
-            verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
-            and _comma_before(verb)):
-        return _host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
-    return None, "clause"
-
-
-def _misparsed_that_clause(verb: Token) -> list[Token]:
-    """'told a meeting of leaders [that few people understood ...]' parsed as a relative clause of the object."""
-    for obj in verb.rights:
-        if obj.dep_ == "dobj":
-            for rel in obj.subtree:
-                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
-                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
-                    return [rel]
-    return []
-
-
-OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
-OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
-
-
-def _object_content(verb: Token) -> tuple[int, int] | None:
-    """What a view is about: the object with its complement ("called [it a disaster]", "called for [a recount]")."""
-    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
-    if parts or verb.lemma_.lower() == "call":
-        parts += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
-                  and (parts or c.lower_ == "for")]
-    if not parts:
-        return None
-    if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
-        return None  # "called him" on the phone
-    start = min(c.left_edge.i for c in parts)
-    end = max(c.right_edge.i for c in parts) + 1
-    if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
-            min(c.i for c in parts if c.lower_ == "for"):
-        start += 1  # "called for [a recount]": the preposition belongs to the cue
-    return _trim(verb.doc, start, end)
-
-
-def _clause_end(head: Token, lex: Lexicon) -> int:
-    """One past the clause, stopping before a coordinated clause that reports someone else's words."""
-    own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    for c in head.rights:
-        if c.dep_ == "conj" and c.lemma_.lower() in lex.clause and any(g.dep_ == "ccomp" for g in c.children):
-            subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own:
-                return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
-    return head.right_edge.i + 1
-
-
-def _comma_before(verb: Token) -> bool:
-    first = verb.left_edge.i
-    return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
-
-
-def _host_content(doc: Doc, cue_tokens: set[int], host: Token | None = None) -> tuple[int, int] | None:
-    """The clause (by default the sentence) a cue interrupts or trails, without the cue when it stands at an edge."""
-    if host is not None and host.dep_ != "ROOT":
-        start, end = host.left_edge.i, host.right_edge.i + 1  # "the stadium, [which, she said, is full]"
-    else:
-        sent = doc[min(cue_tokens)].sent
-        start, end = sent.start, sent.end
-    while start < end and (start in cue_tokens or _plain_punct(doc[start])):
-        start += 1
-    while end > start and (end - 1 in cue_tokens or _plain_punct(doc[end - 1])):
-        end -= 1
-    return _trim(doc, start, end)
-
-
-def _plain_punct(tok: Token) -> bool:
-    return tok.is_punct and tok.text not in QUOTE_TOKENS
-
-
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and doc[start].text in _EDGE_PUNCT or start < end and doc[start].is_space:
-        start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in ("and", "but", "or")):
-        end -= 1
-    return (start, end) if end - start >= 2 else None
 
 
 def _clause_tokens(verb: Token, content: tuple[int, int] | None, scopes: list[int]) -> frozenset[int]:

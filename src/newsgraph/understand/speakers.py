@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .attribution import NOT_NAMES, NP_LEFT_DEPS, load_data
+from .attribution import NOT_NAMES, NP_LEFT_DEPS
+from .cue_words import load_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -1,0 +1,64 @@
+"""The reporting-cue vocabulary of `data/cues.json`, loaded once per process.
+
+Every word list the quotes stage reads lives in the data file, so a user can
+add a reporting verb, a phrase or a document noun without touching code.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+
+def load_data(name: str) -> dict:
+    """A JSON vocabulary from the package's data folder."""
+    return json.loads(resources.files("newsgraph.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The cue vocabulary of `data/cues.json`, as sets of lemmas."""
+
+    frames: frozenset[str]  # verbs that may frame a quotation
+    clause: frozenset[str]  # verbs that report through a clause
+    thinking: frozenset[str]  # views, not words: no "whether ..." clauses
+    infinitive: frozenset[str]  # verbs that report through "to ..."
+    objects: frozenset[str]  # verbs that report a view of their object
+    nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
+    light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
+    phrasal: dict[str, frozenset[str]]
+    phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
+    document_nouns: frozenset[str]
+    not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
+
+    @property
+    def any_verb(self) -> frozenset[str]:
+        return self._any_verb
+
+    def __post_init__(self) -> None:
+        verbs = self.frames | self.clause | self.infinitive | self.objects | frozenset(self.phrasal) | self.nouns
+        object.__setattr__(self, "_any_verb", verbs)
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The reporting cues, loaded once per process."""
+    data = load_data("cues.json")
+    reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
+    return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
+                   thinking=frozenset(thinking - reporting), infinitive=frozenset(data["to_infinitive"]),
+                   objects=frozenset(data["object"]), nouns=frozenset(data["nouns"]),
+                   light_verbs=frozenset(data["light_verbs"]),
+                   phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
+                   phrases=_by_first_word(data["phrases"]),
+                   document_nouns=frozenset(data["document_nouns"]),
+                   not_labels=frozenset(data["not_speaker_labels"]))
+
+
+def _by_first_word(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(tuple(phrase))
+    return {first: tuple(found) for first, found in out.items()}

@@ -1,0 +1,122 @@
+"""What a reporting cue reports: the token range of its content, read off the dependency parse.
+
+  - a clause: "said [that the pier will reopen]", also two clauses ("said [A, and B]");
+  - an infinitive: "vowed [to resign]", "urged voters [to stay home]";
+  - an object with its complement: "called [it a disgrace]", "called for [a recount]";
+  - the host clause a cue interrupts or trails: "[the benefit], it says, [would be $300]",
+    "[...], sources said", and what "according to" qualifies.
+Ranges are trimmed of edge punctuation (quotation marks stay: they belong to mixed quotes).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from .cue_words import Lexicon
+
+SUBJECT_DEPS = ("nsubj", "csubj")
+WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "if", "which"})
+QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
+OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
+OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
+_EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
+
+
+def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """The token range the verb reports, from the parse, and what it is: clause, infinitive, object or host."""
+    doc = verb.doc
+    if lemma in lex.clause:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
+        right = [c for c in clauses if c.i > verb.i]
+        clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
+        if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
+            return trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
+    if lemma in lex.infinitive:
+        goal = next((c for c in verb.children if c.dep_ == "xcomp"
+                     and any(a.lower_ == "to" for a in c.lefts)), None)
+        if goal is not None:
+            return trim(doc, goal.left_edge.i, _clause_end(goal, lex)), "infinitive"
+    if lemma in lex.objects:
+        found = _object_content(verb)
+        if found is not None:
+            return found, "object"
+    subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
+    if lemma in lex.clause and not subordinate and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
+            verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
+            and _comma_before(verb)):
+        return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
+    return None, "clause"
+
+
+def _misparsed_that_clause(verb: Token) -> list[Token]:
+    """'told a meeting of leaders [that few people understood ...]' parsed as a relative clause of the object."""
+    for obj in verb.rights:
+        if obj.dep_ == "dobj":
+            for rel in obj.subtree:
+                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
+                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
+                    return [rel]
+    return []
+
+
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What a view is about: the object with its complement ("called [it a disaster]", "called for [a recount]")."""
+    parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
+    if parts or verb.lemma_.lower() == "call":
+        parts += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                  and (parts or c.lower_ == "for")]
+    if not parts:
+        return None
+    if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
+        return None  # "called him" on the phone
+    start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
+            min(c.i for c in parts if c.lower_ == "for"):
+        start += 1  # "called for [a recount]": the preposition belongs to the cue
+    return trim(verb.doc, start, end)
+
+
+def _clause_end(head: Token, lex: Lexicon) -> int:
+    """One past the clause, stopping before a coordinated clause that reports someone else's words."""
+    own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    for c in head.rights:
+        if c.dep_ == "conj" and c.lemma_.lower() in lex.clause and any(g.dep_ == "ccomp" for g in c.children):
+            subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+            if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own:
+                return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
+    return head.right_edge.i + 1
+
+
+def _comma_before(verb: Token) -> bool:
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
+
+
+def host_content(doc: Doc, cue_tokens: set[int], host: Token | None = None) -> tuple[int, int] | None:
+    """The clause (by default the sentence) a cue interrupts or trails, without the cue when it stands at an edge."""
+    if host is not None and host.dep_ != "ROOT":
+        start, end = host.left_edge.i, host.right_edge.i + 1  # "the stadium, [which, she said, is full]"
+    else:
+        sent = doc[min(cue_tokens)].sent
+        start, end = sent.start, sent.end
+    while start < end and (start in cue_tokens or _plain_punct(doc[start])):
+        start += 1
+    while end > start and (end - 1 in cue_tokens or _plain_punct(doc[end - 1])):
+        end -= 1
+    return trim(doc, start, end)
+
+
+def _plain_punct(tok: Token) -> bool:
+    return tok.is_punct and tok.text not in QUOTE_TOKENS
+
+
+def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and doc[start].text in _EDGE_PUNCT or start < end and doc[start].is_space:
+        start += 1
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in ("and", "but", "or")):
+        end -= 1
+    return (start, end) if end - start >= 2 else None
