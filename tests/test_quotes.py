@@ -6,6 +6,11 @@ around them (headline and byline) and run the full pipeline on it.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 import newsgraph
@@ -222,16 +227,12 @@ def test_pick_speaker_prefers_main_subject_and_previous_speaker():
 # --- the seed article's quotes, scored by ../shared/eval/score.py -------------------------
 
 def test_seed_quotes_meet_floors(tmp_path):
-    import json
-    import subprocess
-    import sys
-    from pathlib import Path
-
-    from conftest import shared_path
-
+    shared = Path(__file__).resolve().parents[1].parent / "shared"
+    seed = shared / "seed" / "000_36471a8260615bf9.txt"
+    gold = shared / "eval" / "gold" / "000_36471a8260615bf9.json"
+    if not seed.exists() or not gold.exists():
+        pytest.skip("../shared is not present")
     floors = json.loads((Path(__file__).parent / "eval_floors.json").read_text())["seed_quotes"]
-    seed = shared_path("seed", "000_36471a8260615bf9.txt")
-    gold = shared_path("eval", "gold", "000_36471a8260615bf9.json")
     record = tmp_path / "seed.json"
     record.write_text(newsgraph.extract(seed).to_json())
     scored = subprocess.run([sys.executable, str(gold.parents[1] / "score.py"), str(record), str(gold), "--verbose"],
