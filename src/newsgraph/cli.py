@@ -213,3 +213,5 @@ def export(db_url: str, fmt: str, table: str) -> None:
             return click.echo(json.dumps(exporting.jsonld(store), ensure_ascii=False, indent=1))
         for line in (exporting.quotes_csv if table == "quotes" else exporting.events_csv)(store):
             click.echo(line, nl=False)
+from .web.cli import serve  # noqa: E402
+main.add_command(serve)

@@ -119,6 +119,17 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
     return report
 
 
+def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:
+    """Store articles extracted already (steps 4 and 5 of `ingest`), near-duplicates linked."""
+    report = IngestReport()
+    index = DuplicateIndex()
+    for article_id, sig in store.signatures():
+        index.add(article_id, sig)
+    for article in articles:
+        _add(store, index, article, report)
+    return report
+
+
 def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport) -> None:
     if store.has_article(article.id):
         report.existing += 1

@@ -1,9 +1,10 @@
-"""Read-side queries over the store: people, one person across sources, quotes."""
+"""Read-side queries over the store: people, one person across sources, quotes, and what the web pages count."""
 
 from __future__ import annotations
 
 import json
 from collections import defaultdict
+from dataclasses import dataclass, field
 
 from .backends import Database
 
@@ -99,3 +100,118 @@ def quotes(db: Database, speaker_ids: list[int] | None = None, limit: int | None
     if limit:
         sql += f" LIMIT {int(limit)}"
     return db.query(sql, params)
+
+
+# --- for the web pages: facets, top entities, an article's links, quote filters ----------------------------
+
+
+def facets(db: Database, matches: tuple[str, list], size: int = 10) -> dict:
+    """Counts over every article a search matches: people, organisations, places, sites, months, total."""
+    sql, params = matches
+    out: dict = {"total": db.scalar(f"SELECT COUNT(*) FROM ({sql}) hits", params)}
+    rows = db.query(
+        f"SELECT e.id, e.type, e.name, COUNT(DISTINCT m.article_id) AS count FROM mentions m "
+        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({sql}) "
+        "GROUP BY e.id, e.type, e.name ORDER BY count DESC, e.id", params)
+    for kind in ("person", "organization", "place"):
+        out[kind] = [{"id": r["id"], "name": r["name"], "count": r["count"]} for r in rows if r["type"] == kind][:size]
+    out["site"] = db.query(
+        f"SELECT a.site AS name, COUNT(*) AS count FROM articles a WHERE a.site IS NOT NULL AND a.id IN ({sql}) "
+        "GROUP BY a.site ORDER BY count DESC, a.site LIMIT ?", [*params, size])
+    out["month"] = db.query(
+        f"SELECT substr(a.published, 1, 7) AS name, COUNT(*) AS count FROM articles a "
+        f"WHERE a.published IS NOT NULL AND a.id IN ({sql}) GROUP BY substr(a.published, 1, 7) ORDER BY name",
+        params)
+    return out
+
+
+def top_entities(db: Database, type: str, limit: int = 10) -> list[dict]:
+    """The entities of one type in the most original articles: id, name, articles, mentions."""
+    return db.query(
+        "SELECT e.id, e.name, COUNT(*) AS articles, SUM(m.count) AS mentions FROM mentions m "
+        "JOIN entities e ON e.id = m.entity_id WHERE e.type = ? GROUP BY e.id, e.name "
+        "ORDER BY articles DESC, mentions DESC, e.id LIMIT ?", (type, limit))
+
+
+def entity_ids(db: Database, article_id: str) -> dict[str, int]:
+    """The knowledge-base entity of each of an article's own entities (local id -> entity id)."""
+    return {r["local_id"]: r["entity_id"] for r in db.query(
+        "SELECT local_id, entity_id FROM mentions WHERE article_id = ?", (article_id,))}
+
+
+def duplicates(db: Database, article_id: str) -> list[dict]:
+    """The near-duplicates of an article: its original or its reposts, and the original's other reposts."""
+    columns = "a.id, a.headline, a.source, a.url, a.site, a.published, a.similarity, a.duplicate_of"
+    original = db.scalar("SELECT COALESCE(duplicate_of, id) FROM articles WHERE id = ?", (article_id,))
+    if original is None:
+        return []
+    return db.query(f"SELECT {columns} FROM articles a WHERE (a.id = ? OR a.duplicate_of = ?) AND a.id <> ? "
+                    "ORDER BY a.duplicate_of IS NOT NULL, a.published, a.id", (original, original, article_id))
+
+
+@dataclass
+class QuoteFilters:
+    """Which quotes: by some speakers, by an organisation or people affiliated with it, within dates."""
+
+    speaker_ids: list[int] | None = None
+    organization: str | None = None
+    organization_ids: list[int] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+
+    def where(self) -> tuple[str, list]:
+        """The WHERE clause over quotes q JOIN articles a."""
+        where, params = ["a.duplicate_of IS NULL"], []
+        if self.speaker_ids is not None:
+            where.append(f"q.speaker_id IN ({', '.join('?' * len(self.speaker_ids)) or 'NULL'})")
+            params.extend(self.speaker_ids)
+        if self.organization:
+            pattern = "%" + json.dumps(self.organization.lower(), ensure_ascii=False) + "%"
+            marks = ", ".join("?" * len(self.organization_ids)) or "NULL"
+            where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_id IN (SELECT entity_id FROM mentions "
+                         "WHERE LOWER(affiliations) LIKE ?))")
+            params.extend([*self.organization_ids, pattern])
+        if self.since:
+            where.append("a.published >= ?")
+            params.append(self.since)
+        if self.until:
+            where.append("a.published <= ?")
+            params.append(self.until + "T99" if len(self.until) == 10 else self.until)
+        return " AND ".join(where), params
+
+
+def filtered_quotes(db: Database, filters: QuoteFilters, limit: int = 50, offset: int = 0) -> list[dict]:
+    """Quotes that pass the filters with speaker and source, newest first."""
+    where, params = filters.where()
+    return db.query(
+        "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, "
+        "e.type AS speaker_type, q.cue, q.parent, a.published, a.headline, a.source, a.url, a.site FROM quotes q "
+        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
+        f"WHERE {where} ORDER BY a.published DESC, q.article_id, q.start_offset LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+
+
+def quote_speakers(db: Database, filters: QuoteFilters, limit: int = 50, about: int = 3) -> dict:
+    """Who is quoted and how often: speakers with their quote and article counts and what they spoke about."""
+    where, params = filters.where()
+    total = db.scalar(f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}", params)
+    speakers = db.query(
+        "SELECT q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, e.type AS speaker_type, "
+        "COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles, MIN(a.published) AS first, "
+        "MAX(a.published) AS last FROM quotes q JOIN articles a ON a.id = q.article_id "
+        f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
+        "GROUP BY q.speaker_id, COALESCE(e.name, q.speaker_name), e.type ORDER BY quotes DESC, speaker LIMIT ?",
+        [*params, limit])
+    ids = [s["speaker_id"] for s in speakers if s["speaker_id"] is not None]
+    topics: dict[int, list[dict]] = defaultdict(list)
+    if ids:
+        for row in db.query(
+                "SELECT q.speaker_id, a.id, a.headline, COUNT(*) AS quotes FROM quotes q "
+                f"JOIN articles a ON a.id = q.article_id WHERE {where} AND q.speaker_id IN "
+                f"({', '.join('?' * len(ids))}) GROUP BY q.speaker_id, a.id, a.headline "
+                "ORDER BY q.speaker_id, quotes DESC, a.id", [*params, *ids]):
+            if len(topics[row["speaker_id"]]) < about:
+                topics[row["speaker_id"]].append({"id": row["id"], "headline": row["headline"]})
+    for s in speakers:
+        s["about"] = topics.get(s["speaker_id"], [])
+    return {"total": total, "speakers": speakers}

@@ -31,36 +31,33 @@ class SearchFilters:
 
     person_ids: list[int] | None = None
     place_ids: list[int] | None = None
+    organization_ids: list[int] | None = None
     since: str | None = None
     until: str | None = None
     sources: list[str] = field(default_factory=list)
     include_duplicates: bool = False
 
 
-def search_sql(dialect: str, query: str, filters: SearchFilters, limit: int = 20,
-               offset: int = 0) -> tuple[str, list]:
-    """Articles matching every term of the query, best first, with a highlighted snippet."""
-    terms = query_terms(query)
-    where, params = [], []
-    columns = "a.id, a.headline, a.subheadline, a.source, a.url, a.site, a.published, a.duplicate_of"
+def _search_from(dialect: str, terms: list[str], columns: str) -> tuple[str, list[str], list]:
+    """SELECT ... FROM for a search, with the full-text condition and its parameters."""
     if terms and dialect == "sqlite":
-        match = " AND ".join(f'"{t}"' for t in terms)
         select = (f"SELECT {columns}, snippet(articles_fts, 2, '<mark>', '</mark>', '…', 24) AS snippet, "
                   "bm25(articles_fts, 10.0, 5.0, 1.0) AS rank FROM articles_fts "
                   "JOIN articles a ON a.rowid = articles_fts.rowid")
-        where.append("articles_fts MATCH ?")
-        params.append(match)
-    elif terms:
+        return select, ["articles_fts MATCH ?"], [" AND ".join(f'"{t}"' for t in terms)]
+    if terms:
         select = (f"SELECT {columns}, ts_headline('english', a.body, q, 'StartSel=<mark>, StopSel=</mark>, "
                   "MaxWords=35, MinWords=15') AS snippet, -ts_rank_cd(a.tsv, q) AS rank "
                   "FROM articles a CROSS JOIN plainto_tsquery('english', ?) q")
-        params.append(" ".join(terms))
-        where.append("a.tsv @@ q")
-    else:
-        select = f"SELECT {columns}, substr(a.body, 1, 200) AS snippet, 0 AS rank FROM articles a"
+        return select, ["a.tsv @@ q"], [" ".join(terms)]
+    return f"SELECT {columns}, substr(a.body, 1, 200) AS snippet, 0 AS rank FROM articles a", [], []
+
+
+def _filter_where(filters: SearchFilters) -> tuple[list[str], list]:
+    where, params = [], []
     if not filters.include_duplicates:
         where.append("a.duplicate_of IS NULL")
-    for ids in (filters.person_ids, filters.place_ids):
+    for ids in (filters.person_ids, filters.place_ids, filters.organization_ids):
         if ids is not None:
             marks = ", ".join("?" * len(ids)) or "NULL"
             where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({marks}))")
@@ -74,9 +71,42 @@ def search_sql(dialect: str, query: str, filters: SearchFilters, limit: int = 20
     if filters.sources:
         where.append(f"a.site IN ({', '.join('?' * len(filters.sources))})")
         params.extend(filters.sources)
-    sql = select + (" WHERE " + " AND ".join(where) if where else "")
+    return where, params
+
+
+def search_sql(dialect: str, query: str, filters: SearchFilters, limit: int = 20,
+               offset: int = 0) -> tuple[str, list]:
+    """Articles matching every term of the query, best first, with a highlighted snippet."""
+    terms = query_terms(query)
+    columns = "a.id, a.headline, a.subheadline, a.source, a.url, a.site, a.published, a.duplicate_of"
+    select, where, params = _search_from(dialect, terms, columns)
+    more_where, more_params = _filter_where(filters)
+    sql = select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else "")
     order = "rank, a.id" if terms else "a.published DESC, a.id"
-    return f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, limit, offset]
+    return f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, *more_params, limit, offset]
+
+
+def matches_sql(dialect: str, query: str, filters: SearchFilters) -> tuple[str, list]:
+    """The ids of every article a search matches, unordered: the set that facets count over."""
+    terms = query_terms(query)
+    if terms and dialect == "sqlite":
+        select, where, params = ("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
+                                 ["articles_fts MATCH ?"], [" AND ".join(f'"{t}"' for t in terms)])
+    elif terms:
+        select, where, params = ("SELECT a.id FROM articles a", ["a.tsv @@ plainto_tsquery('english', ?)"],
+                                 [" ".join(terms)])
+    else:
+        select, where, params = "SELECT a.id FROM articles a", [], []
+    more_where, more_params = _filter_where(filters)
+    return select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else ""), \
+        [*params, *more_params]
+
+
+def read_only_sql(dialect: str) -> str:
+    """Turning this connection read-only, so a server that only reads cannot write by mistake."""
+    if dialect == "sqlite":
+        return "PRAGMA query_only = ON"
+    return "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"
 
 
 def upsert_ignore_sql(dialect: str, table: str, columns: list[str]) -> str:

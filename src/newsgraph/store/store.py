@@ -15,7 +15,8 @@ from ..understand.translit import name_skeletons
 from .backends import Database, connect
 from .linking import link_entities
 from .schema import MIGRATIONS
-from .sql import SearchFilters, fts_insert_sql, name_key, search_sql, upsert_ignore_sql
+from .sql import (SearchFilters, fts_insert_sql, matches_sql, name_key, read_only_sql, search_sql,
+                  upsert_ignore_sql)
 
 
 def _now() -> str:
@@ -180,15 +181,31 @@ class Store:
         return [r["entity_id"] for r in rows]
 
     def search(self, query: str = "", *, person: str | None = None, place: str | None = None,
-               since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
+               since: str | None = None, until: str | None = None, limit: int = 20, offset: int = 0,
+               organization: str | None = None, site: str | None = None) -> list[dict]:
         """Full-text search with filters; each hit has id, headline, source, url, published, snippet."""
-        filters = SearchFilters(since=since, until=until)
+        filters = self._filters(person, place, organization, site, since, until)
+        sql, params = search_sql(self.db.dialect, query, filters, limit, offset)
+        return self.db.query(sql, params)
+
+    def facets(self, query: str = "", *, person: str | None = None, place: str | None = None,
+               organization: str | None = None, site: str | None = None, since: str | None = None,
+               until: str | None = None, size: int = 10) -> dict:
+        """What every match of a search has in common: total, top people, organisations, places, sites, months."""
+        from .queries import facets
+
+        filters = self._filters(person, place, organization, site, since, until)
+        return facets(self.db, matches_sql(self.db.dialect, query, filters), size)
+
+    def _filters(self, person, place, organization, site, since, until) -> SearchFilters:
+        filters = SearchFilters(since=since, until=until, sources=[site] if site else [])
         if person:
             filters.person_ids = self.find_entities(person, "person")
         if place:
             filters.place_ids = self.find_entities(place, "place")
-        sql, params = search_sql(self.db.dialect, query, filters, limit, offset)
-        return self.db.query(sql, params)
+        if organization:
+            filters.organization_ids = self.find_entities(organization, "organization")
+        return filters
 
     def people(self, limit: int | None = None) -> list[dict]:
         """Every person with aliases, titles, the articles they appear in and their mention count."""
@@ -208,6 +225,49 @@ class Store:
         from .queries import quotes
 
         return quotes(self.db, self.find_entities(by) if by else None, limit)
+
+    def quote_filters(self, by: str | int | None = None, organization: str | None = None,
+                      since: str | None = None, until: str | None = None):
+        """Filters for `filtered_quotes` and `quote_speakers`: a speaker by id or any name, an organisation, dates."""
+        from .queries import QuoteFilters
+
+        speakers = None if not by else [int(by)] if str(by).isdigit() else self.find_entities(str(by))
+        return QuoteFilters(speakers, organization, self.find_entities(organization, "organization")
+                            if organization else [], since, until)
+
+    def filtered_quotes(self, filters, limit: int = 50, offset: int = 0) -> list[dict]:
+        """Quotes passing `quote_filters(...)`, newest first, with speaker and source."""
+        from .queries import filtered_quotes
+
+        return filtered_quotes(self.db, filters, limit, offset)
+
+    def quote_speakers(self, filters, limit: int = 50) -> dict:
+        """Who is quoted, how often and in which articles, under `quote_filters(...)`; with the total."""
+        from .queries import quote_speakers
+
+        return quote_speakers(self.db, filters, limit)
+
+    def top_entities(self, type: str = "person", limit: int = 10) -> list[dict]:
+        """The entities of one type in the most articles."""
+        from .queries import top_entities
+
+        return top_entities(self.db, type, limit)
+
+    def entity_ids(self, article_id: str) -> dict[str, int]:
+        """The knowledge-base entity id of each of an article's own entities."""
+        from .queries import entity_ids
+
+        return entity_ids(self.db, article_id)
+
+    def duplicates(self, article_id: str) -> list[dict]:
+        """The near-duplicates of an article (its original, or its reposts)."""
+        from .queries import duplicates
+
+        return duplicates(self.db, article_id)
+
+    def read_only(self) -> None:
+        """Refuse every write on this connection from now on."""
+        self.db.execute(read_only_sql(self.db.dialect))
 
     def failures(self) -> list[dict]:
         return self.db.query("SELECT source, reason, error, at FROM failures ORDER BY id")

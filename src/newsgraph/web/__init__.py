@@ -1,0 +1,18 @@
+"""The web pages over the knowledge base: `newsgraph serve`, or `create_app(store_url)` for any ASGI server.
+
+Every page is listed in `newsgraph.web.pages.PAGES`; each is a function of
+the store and the request's parameters returning plain data, rendered as
+HTML by its template or as JSON at the same path with `.json`. Importing
+this package loads nothing of the web stack; `create_app` does.
+"""
+
+from __future__ import annotations
+
+__all__ = ["create_app"]
+
+
+def create_app(store_url: str, writable: bool = False):
+    """The ASGI app (Starlette) over the store at `store_url`; read-only unless `writable`."""
+    from .app import create_app as make
+
+    return make(store_url, writable)

@@ -1,0 +1,52 @@
+"""The Jinja2 environment: autoescape on, and the few filters the templates use."""
+
+from __future__ import annotations
+
+import unicodedata
+from urllib.parse import urlencode, urlparse
+
+import jinja2
+from markupsafe import Markup, escape
+
+MARK_OPEN, MARK_CLOSE = str(escape("<mark>")), str(escape("</mark>"))
+
+
+def environment() -> jinja2.Environment:
+    """Templates from the package, every value escaped unless a filter here says otherwise."""
+    env = jinja2.Environment(loader=jinja2.PackageLoader("newsgraph.web", "templates"), autoescape=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(marks=marks, http_url=http_url, script=script_name, day=day)
+    env.globals.update(url_with=url_with)
+    return env
+
+
+def marks(snippet: str | None) -> Markup:
+    """A search snippet escaped, keeping only the search engine's <mark> highlighting as markup."""
+    text = str(escape(snippet or ""))
+    return Markup(text.replace(MARK_OPEN, "<mark>").replace(MARK_CLOSE, "</mark>"))
+
+
+def http_url(url: str | None) -> str | None:
+    """The URL when it is http(s), else None: links taken from articles never run scripts."""
+    return url if url and urlparse(url).scheme in ("http", "https") else None
+
+
+def script_name(text: str) -> str:
+    """The writing system of a name: Latin, Hebrew, Arabic, Cyrillic, ... (its first letter's)."""
+    for ch in text:
+        if ch.isalpha():
+            return unicodedata.name(ch, "UNKNOWN").split()[0].title()
+    return "Other"
+
+
+def day(value: str | None) -> str:
+    """An ISO date-time shortened to what a reader needs: 2025-10-03 14:32."""
+    return (value or "").replace("T", " ")[:16]
+
+
+def url_with(path: str, args: dict, **changes) -> str:
+    """`path` with the current query arguments, some changed or (given None) removed; paging restarts."""
+    merged = {k: v for k, v in args.items() if k != "page"}
+    merged.update(changes)
+    query = urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+    return path + ("?" + query if query else "")

@@ -1,0 +1,1 @@
+"""Tests of the web pages (a package, so its conftest does not shadow tests/conftest.py)."""

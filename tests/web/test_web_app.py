@@ -1,0 +1,152 @@
+"""The app over HTTP: every page and its JSON twin, errors, read-only by default, the serve command."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import warnings
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+from newsgraph.web.app import StoreError, open_for_serving
+from newsgraph.web.pages import PAGES
+
+from .conftest import HOSTILE_ID, SCRIPT
+
+EXAMPLE_PATHS = {"article": f"/articles/{HOSTILE_ID}", "person": "/people/1"}
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if not p.writes], ids=lambda p: p.name)
+def test_every_page_has_a_json_twin(http, page):
+    path = EXAMPLE_PATHS.get(page.name, page.path)
+    html = http.get(path)
+    assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+    twin = path.rstrip("/") + ".json" if path != "/" else "/.json"
+    data = http.get(twin)
+    assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+    assert isinstance(data.json(), dict)
+    assert f'href="{twin}"' in html.text  # each page links its twin
+
+
+def test_home_counts(http):
+    data = http.get("/index.json").json()
+    assert data["stats"]["articles"] >= 4 and data["stats"]["duplicates"] == 1
+    assert any(p["name"] == "Itamar Alus" for p in data["top"]["person"])
+
+
+def test_search_json(http):
+    data = http.get("/search.json", params={"q": "sergeant major", "person": "Itamar Alus"}).json()
+    assert data["total"] == len(data["hits"]) >= 1
+    assert all("<mark>" in hit["snippet"] for hit in data["hits"])
+    assert any(f["name"] == "Itamar Alus" for f in data["facets"]["person"])
+    narrowed = http.get("/search.json", params={"q": "sergeant", "since": "2025-09", "until": "2025-09"}).json()
+    assert narrowed["filters"]["since"] == "2025-09-01" and narrowed["filters"]["until"] == "2025-09-30"
+    assert all(h["published"].startswith("2025-09") for h in narrowed["hits"])
+
+
+def test_article_json_links_entities_and_duplicates(http):
+    hits = http.get("/search.json", params={"q": "promoted ceremony Negev"}).json()["hits"]
+    article_id = next(h["id"] for h in hits if "southern-courier" in (h["source"] or ""))
+    data = http.get(f"/articles/{article_id}.json").json()
+    assert data["article"]["id"] == article_id
+    assert set(data["entity_ids"]) == {e["id"] for e in data["article"]["entities"]}
+    assert [d["source"] for d in data["duplicates"]] == ["tests/fixtures/web/wire-repost-promotion.txt"]
+
+
+def test_person_json(http):
+    people = http.get("/people.json").json()["people"]
+    alus = next(p for p in people if p["name"] == "Itamar Alus")
+    person = http.get(f"/people/{alus['id']}.json").json()["person"]
+    assert len(person["articles"]) >= 2
+    assert any(m["decision"] == "merged" for m in person["merges"])
+
+
+def test_quotes_json_filters(http):
+    everyone = http.get("/quotes.json").json()
+    police = http.get("/quotes.json", params={"organization": "Netivot Police Station"}).json()
+    assert 0 < police["total"] < everyone["total"]
+    assert "Itamar Alus" in {s["speaker"] for s in police["speakers"]}
+
+
+@pytest.mark.parametrize("path, status", [
+    ("/articles/0000000000000000", 404), ("/people/999999", 404), ("/people/999999.json", 404),
+    ("/nowhere", 404), ("/search?since=yesterday", 400), ("/quotes.json?page=0", 400),
+])
+def test_errors(http, path, status):
+    response = http.get(path)
+    assert response.status_code == status
+    if path.endswith(".json") or ".json?" in path:
+        assert response.json()["status"] == status
+    else:
+        assert "newsgraph" in response.text
+
+
+def test_read_only_by_default(http, web_db):
+    assert http.get("/add").status_code == 404
+    assert http.post("/search", data={"q": "x"}).status_code == 405
+    store = open_for_serving(web_db)
+    with pytest.raises(Exception, match="readonly"):
+        store.record_failure("x", "y")
+    store.close()
+
+
+def test_read_only_server_does_not_create_a_store(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        open_for_serving(str(tmp_path / "missing.db"))
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_security_headers(http):
+    headers = http.get("/").headers
+    assert "script-src" not in headers["content-security-policy"]  # default-src 'none' covers scripts
+    assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_writable_server_adds_pasted_articles(tmp_path, web_db):
+    import shutil
+
+    from newsgraph.web import create_app
+
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(web_db, copy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # starlette 1.x asks for httpx2 in its test client; httpx works
+        from starlette.testclient import TestClient
+
+        client = TestClient(create_app(str(copy), writable=True))
+    assert "Add an article" in client.get("/add").text
+    text = ("Harbour fire closes ferry terminal\n\nBy Sam Hart\n\nFirefighters battled a blaze at the ferry "
+            "terminal on Tuesday night, the fire service said. No one was hurt.\n")
+    refused = client.post("/add", data={"content": text}, headers={"origin": "http://evil.example"})
+    assert refused.status_code == 403
+    added = client.post("/add.json", data={"content": text, "published": "2025-10-21"},
+                        headers={"origin": "http://testserver"}).json()
+    assert added["outcome"] == "added" and added["headline"] == "Harbour fire closes ferry terminal"
+    assert client.get(f"/articles/{added['article_id']}").status_code == 200
+    again = client.post("/add.json", data={"content": text, "published": "2025-10-21"}).json()
+    assert again["outcome"] == "exists"
+
+
+def test_serve_command():
+    runner = CliRunner()
+    help_text = runner.invoke(main, ["serve", "--help"]).output
+    for option in ("--db", "--host", "--port", "--writable"):
+        assert option in help_text
+    missing = runner.invoke(main, ["serve", "--db", "/nonexistent/dir/news.db"])
+    assert missing.exit_code == 1 and "no store at" in missing.output
+
+
+def test_importing_newsgraph_and_its_cli_leaves_the_web_stack_unloaded():
+    code = ("import sys, newsgraph, newsgraph.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('starlette', 'uvicorn', 'jinja2')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_hostile_strings_are_escaped_in_the_html(http):
+    html = http.get(f"/articles/{HOSTILE_ID}").text
+    assert SCRIPT not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert 'href="javascript:' not in html
