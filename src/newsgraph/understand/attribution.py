@@ -142,8 +142,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
             and lemma not in lex.objects and particle is None:
         return None
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        return None  # "was told", "is expected": the subject is not the source
+    if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "was told", "is expected", "a film called ...": the subject is not the source
     content, reports = content_of(tok, lemma, lex)
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
@@ -191,10 +191,15 @@ def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
     """The dash of a signed quotation: “...” ― Jane Doe."""
     text = tok.text
     glued = len(text) == 2 and text[0] in QUOTE_CHARS and text[1] in DASH_CHARS  # "”―" is one token
-    if not glued and (text not in DASHES or tok.i == 0 or doc[tok.i - 1].text not in QUOTE_TOKENS):
+    before = tok.i - 1
+    while before >= 0 and doc[before].is_space:
+        before -= 1
+    if not glued and (text not in DASHES or before < 0 or doc[before].text not in QUOTE_TOKENS):
         return None
     names = []
     for t in doc[tok.i + 1:tok.i + 1 + MAX_SIGNATURE_TOKENS]:
+        if t.is_space and not names:
+            continue
         if t.pos_ == "PROPN" or t.is_title or t.text in (".", ","):
             names.append(t)
         else:
@@ -219,8 +224,14 @@ def _verb_source(verb: Token) -> Token | None:
                          and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
         if inverted is not None and node is verb:
             return inverted
+        gerund = node.tag_ == "VBG"
+        if node.dep_ == "acl" and gerund and node.head.pos_ in ("NOUN", "PROPN"):
+            return node.head  # "a statement calling the test a violation": the statement speaks
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+            node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
+            continue
         # "... and added", ", adding ...", "went on to say": the subject is shared
-        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and node.tag_ == "VBG"
+        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
         if not shares or node.head is node:
             return None
         node = node.head

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 CLOSERS: dict[str, tuple[str, ...]] = {
     "“": ("”", '"'), "„": ("“", "”"), "«": ("»",), "»": ("«",), "‘": ("’", "'"), "‚": ("‘", "’"), "‹": ("›",),
     "›": ("‹",), '"': ('"', "”"), "'": ("'", "’"), "''": ("''",), "``": ("''",), "「": ("」",), "『": ("』",),
+    "”": ("”", "“", '"'),  # a closing mark typed as the opener: ”Fear. I am afraid.”
 }
 SINGLE_AMBIGUOUS = frozenset("'’")  # also apostrophes: "don't", "officers’"
 ALL_MARKS = frozenset("“”„«»‘’‚‹›\"'`「」『』")
