@@ -22,6 +22,8 @@ WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "
 QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
 OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
+NONRESTRICTIVE = frozenset({"which", "who", "whom", "whose"})
+CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
 _EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
 
 
@@ -33,12 +35,12 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         right = [c for c in clauses if c.i > verb.i]
         clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            return trim(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
+            return _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
     if lemma in lex.infinitive:
         goal = next((c for c in verb.children if c.dep_ == "xcomp"
                      and any(a.lower_ == "to" for a in c.lefts)), None)
         if goal is not None:
-            return trim(doc, goal.left_edge.i, _clause_end(goal, lex)), "infinitive"
+            return _without_aside(doc, goal.left_edge.i, _clause_end(goal, lex)), "infinitive"
     if lemma in lex.objects:
         found = _object_content(verb)
         if found is not None:
@@ -77,18 +79,36 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
             min(c.i for c in parts if c.lower_ == "for"):
         start += 1  # "called for [a recount]": the preposition belongs to the cue
-    return trim(verb.doc, start, end)
+    return _without_aside(verb.doc, start, end)
 
 
 def _clause_end(head: Token, lex: Lexicon) -> int:
-    """One past the clause, stopping before a coordinated clause that reports someone else's words."""
+    """One past the clause, stopping before a coordinated report of its own."""
     own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
     for c in head.rights:
-        if c.dep_ == "conj" and c.lemma_.lower() in lex.clause and any(g.dep_ == "ccomp" for g in c.children):
-            subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
-            if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own:
-                return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
+        if c.dep_ != "conj" or c.lemma_.lower() not in lex.any_verb:
+            continue
+        subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
+        if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG":
+            return c.left_edge.i  # "said he would review it and warned against hackers": the reporter's verb
+        if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own \
+                and any(g.dep_ == "ccomp" for g in c.children):
+            return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
     return head.right_edge.i + 1
+
+
+def _without_aside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The range without a trailing aside after a comma: ", which ...", an apposition, ", although ...",
+    ", arguing that ..." (what was reported ends before the reporter's comment)."""
+    for i in range(start + 1, end):
+        t = doc[i]
+        first = t.left_edge.i
+        if first <= start or doc[first - 1].text != "," or t.right_edge.i + 1 < end - 1 or t.head.i < start:
+            continue
+        if t.dep_ == "appos" or t.dep_ == "relcl" and t.left_edge.lower_ in NONRESTRICTIVE \
+                or t.dep_ == "advcl" and (t.tag_ == "VBG" or any(c.lower_ in CONCESSIVE for c in t.children)):
+            return trim(doc, start, first - 1)
+    return trim(doc, start, end)
 
 
 def _comma_before(verb: Token) -> bool:
