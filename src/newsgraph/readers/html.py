@@ -30,6 +30,8 @@ from .html_vocab import classify_elements, remove_keeping_tail
 
 STAGE = "html"
 PARAGRAPH_SEPARATOR = "\n\n"
+SLIDESHOW_MIN_WORDS = 150  # captions with this many words, and
+SLIDESHOW_RATIO = 2.0  # ... this many times the words of the body without them, are the story itself
 
 
 @dataclass
@@ -56,12 +58,16 @@ def read_html(doc: Document) -> Document:
     links = link_texts(tree)
     for element in media.pruned:  # 4
         remove_keeping_tail(element)
-    blocks = extract_blocks(tree, meta.url.value if meta.url else None)
+    blocks = extract_blocks(tree, _value(meta.url))
+    captions = media.captions()
+    if _told_in_captions(blocks, captions):  # a slideshow whose captions are the story: read them as body
+        tree = parse_page(doc.raw, doc.source)
+        blocks, captions = extract_blocks(tree, _value(meta.url)), []
+        media.removed = [r for r in media.removed if r.reason not in ("caption", "credit")]
     if not blocks:
         raise MalformedInput("no article text found in the HTML page", doc.source)
-    context = BodyContext(headline=_value(meta.headline), deck=_value(meta.subheadline),
-                          authors=meta.authors.value if meta.authors else (), captions=media.captions(),
-                          links=links, titles=title_keys(facts, meta))
+    context = BodyContext(headline=_value(meta.headline), authors=meta.authors.value if meta.authors else (),
+                          captions=captions, links=links, titles=title_keys(facts, meta))
     paragraphs, removed = clean_blocks(blocks, context)
     if not paragraphs:
         raise MalformedInput("the HTML page's text is all page furniture, no article", doc.source)
@@ -72,6 +78,12 @@ def read_html(doc: Document) -> Document:
                                       [str(c.value) for c in facts.site_names])
     doc.article = assemble(doc, meta, paragraphs, media.media, media.removed + removed)  # 5
     return doc
+
+
+def _told_in_captions(blocks: list, captions: list[str]) -> bool:
+    """Whether the captions hold the story: many more of their words than the body trafilatura found."""
+    caption_words = sum(len(c.split()) for c in captions)
+    return caption_words >= SLIDESHOW_MIN_WORDS and caption_words > SLIDESHOW_RATIO * sum(len(b.text.split()) for b in blocks)
 
 
 def parse_page(html: str, source: str | None = None) -> HtmlElement:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -221,10 +222,12 @@ def _parse_loose(value: str) -> datetime | None:
 
     if not re.search(r"\d{4}", value) or len(value) > 80:
         return None
-    try:
-        return dateparser.parse(value, fuzzy=False)
-    except (ValueError, OverflowError, TypeError):
-        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # 'EST' and the like: read without a time zone, the day is what counts
+        try:
+            return dateparser.parse(value, fuzzy=False)
+        except (ValueError, OverflowError, TypeError):
+            return None
 
 
 def choose_date(candidates: Sequence[Candidate], modified: Sequence[Candidate] = (),
