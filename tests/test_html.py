@@ -1,0 +1,188 @@
+"""The HTML reader on small pages written for these tests (tests/fixtures/html)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.errors import MalformedInput
+from newsgraph.pipeline import Document
+from newsgraph.readers.html import read_html
+from newsgraph.readers.html_choose import choose_title, parse_date, strip_site
+from newsgraph.readers.html_meta import Candidate
+from newsgraph.readers.html_names import split_names
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "html"
+
+
+def read(name: str, **options) -> newsgraph.Article:
+    return newsgraph.extract(FIXTURES / name, kind="html", stages=(), **options)
+
+
+def test_figure_caption_and_credit_go_to_media_not_the_body():
+    article = read("figure_credit.html")
+    assert [(m.caption, m.credit, m.alt, m.src) for m in article.media] == [
+        ("The tower at Gull Point was automated in the spring of 1985.", "Ines Harrow/Coastline Pictures",
+         "A white tower on a rocky headland", "/img/gull-point.jpg")]
+    assert not any("automated" in p or "Harrow" in p for p in article.paragraphs)
+    reasons = {r.reason: r.text for r in article.removed}
+    assert reasons["caption"].startswith("The tower at Gull Point")
+    assert reasons["credit"] == "Ines Harrow/Coastline Pictures"
+
+
+def test_figure_page_metadata_with_evidence():
+    article = read("figure_credit.html")
+    assert article.input_kind == "html"
+    assert article.headline == "Lighthouse keepers return to Gull Point"
+    assert article.subheadline == "The harbour trust has hired two keepers to live at the tower through the winter."
+    assert article.authors == ["Marta Quill"]
+    assert article.published == "2025-03-14T08:30:00+00:00"
+    assert article.site_name == "Coastline Courier"
+    assert article.language == "en"
+    assert article.url == "https://courier.example/coast/lighthouse-keepers-return"
+    origins = {field: ev.origin for field, ev in article.evidence.items()}
+    assert origins["headline"] == "h1" and origins["url"] == "link[rel=canonical]"
+    assert origins["published"] == "meta[property=article:published_time]"
+    assert all(ev.stage == "html" for ev in article.evidence.values())
+
+
+def test_paragraph_spans_point_into_the_text():
+    article = read("figure_credit.html")
+    assert len(article.paragraph_spans) == len(article.paragraphs) >= 4
+    for span, paragraph in zip(article.paragraph_spans, article.paragraphs):
+        assert article.text[span.start:span.end] == span.text == paragraph
+    assert article.text == "\n\n".join(article.paragraphs)
+
+
+def test_jsonld_news_article_gives_authors_date_and_image():
+    article = read("jsonld_news.html")
+    assert article.headline == "Orchard cooperative doubles its cider harvest"
+    assert article.authors == ["Tomas Birke", "Leni O'Dowd"]
+    assert article.evidence["authors"].origin == "json-ld:author"
+    assert article.published == "2024-10-02T17:45:00+02:00"
+    assert article.evidence["published"].origin == "json-ld:datePublished"
+    assert article.url == "https://ledger.example/orchard-cider"  # og:url, no canonical link
+    assert article.language == "de"
+    assert [(m.caption, m.credit) for m in article.media] == [
+        ("Apples waiting for the press in the cooperative's barn", "Valley Ledger archive")]
+    # og:description is not shown on the page: it is no deck
+    assert article.subheadline is None
+
+
+def test_newsletter_line_is_furniture():
+    article = read("jsonld_news.html")
+    assert not any("newsletter" in p for p in article.paragraphs)
+    assert any(r.reason == "newsletter" for r in article.removed)
+
+
+def test_caption_class_div_outside_a_figure():
+    article = read("caption_div.html")
+    assert [(m.caption, m.credit, m.src) for m in article.media] == [
+        ("Visitors queue for food under the depot's restored glass roof on the opening night.", "Pavel Ostrander",
+         "depot.jpg")]
+    assert not any("glass roof" in p for p in article.paragraphs)
+    assert not any("Tram depot plans" in p for p in article.paragraphs)  # the related-links list
+    assert article.paragraphs[0].startswith("Stalls selling noodles")
+
+
+def test_user_url_and_date_win_over_the_page():
+    article = read("figure_credit.html", url="https://mirror.example/x", published="2025-03-15")
+    assert article.url == "https://mirror.example/x" and article.evidence["url"].origin == "user"
+    assert article.published == "2025-03-15" and article.evidence["published"].origin == "user"
+
+
+def test_canonical_link_wins_over_the_warc_uri():
+    html = (FIXTURES / "figure_credit.html").read_text(encoding="utf-8")
+    doc = read_html(Document(raw=html, kind="warc", scratch={"warc_url": "https://crawl.example/copy"}))
+    assert doc.article.url == "https://courier.example/coast/lighthouse-keepers-return"
+    assert doc.article.input_kind == "warc"
+    without = html.replace('<link rel="canonical" href="https://courier.example/coast/lighthouse-keepers-return">', "")
+    doc = read_html(Document(raw=without, kind="warc", scratch={"warc_url": "https://crawl.example/copy"}))
+    assert doc.article.url == "https://crawl.example/copy"
+
+
+def test_page_without_an_article_is_a_clear_error():
+    with pytest.raises(MalformedInput) as info:
+        read("no_article.html")
+    assert "no article" in info.value.reason
+    assert info.value.source.endswith("no_article.html")
+
+
+def test_page_without_an_article_is_a_failure_in_a_batch():
+    results = list(newsgraph.extract_files([str(FIXTURES / "no_article.html"), str(FIXTURES / "caption_div.html")],
+                                           stages=()))
+    assert [type(r).__name__ for r in results] == ["Failure", "Article"]
+    assert results[0].error == "MalformedInput"
+
+
+def test_malformed_html_still_extracts():
+    article = read("malformed.html")
+    assert article.headline == "River ferry timetable changes from Monday"
+    assert article.paragraphs[0].startswith("The river ferry will run every twenty minutes")
+    assert any(p.startswith("Evening sailings after nine") for p in article.paragraphs)
+
+
+def test_a_bare_fragment_is_read():
+    body = " ".join(["The committee met on Tuesday to discuss the new bus routes through the northern estates."] * 4)
+    article = newsgraph.extract(f"<div><h1>Bus routes</h1><p>{body}</p><p>{body}</p></div>", kind="html", stages=())
+    assert article.paragraphs and article.paragraphs[0].startswith("The committee met")
+
+
+@pytest.mark.parametrize("title, origin, sites, expected", [
+    ("Lighthouse keepers return | Coastline Courier", "title", ["Coastline Courier"], "Lighthouse keepers return"),
+    ("Orchard harvest doubles - Valley Ledger", "og:title", ["Valley Ledger"], "Orchard harvest doubles"),
+    ("Valley Ledger: Orchard harvest doubles", "title", ["Valley Ledger"], "Valley Ledger: Orchard harvest doubles"),
+    ("Valley Ledger – Orchard harvest doubles", "title", ["Valley Ledger"], "Orchard harvest doubles"),
+    ("Tram depot reopens | Local | Town Crier", "title", ["Town Crier"], "Tram depot reopens"),
+    ("Rain or shine - the market stays open", "h1", ["Town Crier"], "Rain or shine - the market stays open"),
+    ("Best boots for winter walks | Tested", "h1", [], "Best boots for winter walks | Tested"),
+])
+def test_strip_site(title, origin, sites, expected):
+    assert strip_site(title, origin, sites, None) == expected
+
+
+def test_strip_site_by_domain():
+    assert strip_site("Ferry times change | Harbourwatch", "title", [], "harbourwatch") == "Ferry times change"
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2024-10-02T17:45:00+02:00", "2024-10-02T17:45:00+02:00"),
+    ("2024-10-02T15:45:00Z", "2024-10-02T15:45:00+00:00"),
+    ("2024-10-02", "2024-10-02"),
+    ("2024-10-02 15:45:00", "2024-10-02T15:45:00"),
+    ("October 2, 2024 3:45 PM", "2024-10-02T15:45:00"),
+    ("not a date", None),
+    ("1850-01-01", None),
+])
+def test_parse_date(value, expected):
+    assert parse_date(value) == expected
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Marta Quill", ["Marta Quill"]),
+    ("By Tomas Birke and Leni O'Dowd", ["Tomas Birke", "Leni O'Dowd"]),
+    ("Written by Ana Ruiz, Senior Correspondent", ["Ana Ruiz"]),
+    ("By Ana Ruiz | Updated Oct 2, 2024", ["Ana Ruiz"]),
+    ("ByAna Ruiz", ["Ana Ruiz"]),
+    ("By Staff", []),
+    ("The Associated Press", ["The Associated Press"]),
+])
+def test_split_names(byline, names):
+    assert split_names(byline) == names
+
+
+def test_choose_title_prefers_the_visible_headline():
+    candidates = [Candidate("Night market opens on depot site", "h1", 0),
+                  Candidate("Depot night market: what to know before you go", "meta[property=og:title]"),
+                  Candidate("Depot night market: what to know before you go", "json-ld"),
+                  Candidate("Depot night market: what to know before you go | Town Crier", "title")]
+    chosen = choose_title(candidates, ["Town Crier"], None)
+    assert (chosen.value, chosen.origin) == ("Night market opens on depot site", "h1")
+
+
+def test_choose_title_skips_a_logo_h1():
+    candidates = [Candidate("Crier", "h1", 0), Candidate("Depot night market opens", "h1", 1),
+                  Candidate("Depot night market opens | Town Crier", "title")]
+    assert choose_title(candidates, ["Town Crier"], None).value == "Depot night market opens"
