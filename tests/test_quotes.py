@@ -241,3 +241,18 @@ def test_seed_quotes_meet_floors(tmp_path):
     misses = [m for m in scores["misses"] if "quote" in m or "speaker" in m]
     assert scores["quotes"]["f1"] >= floors["quotes.f1"], misses
     assert scores["speaker_accuracy"] >= floors["speaker_accuracy"], misses
+
+
+def test_plural_document_noun_is_its_own_source():
+    qs = quotes("Studies have shown that storms like this one are becoming more frequent along the coast.")
+    q = find(qs, "that storms")
+    assert q.speaker_name == "Studies"
+
+
+def test_articles_in_other_languages_get_no_quotes():
+    html = ("<html lang='pt'><head><title>Tempestade atinge o porto</title></head><body><article>"
+            "<h1>Tempestade atinge o porto</h1><p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>"
+            "<p>«Perdemos tudo», disse o pescador João Silva ao jornal local na manhã de domingo.</p>"
+            "</article></body></html>")
+    art = newsgraph.extract(html, kind="html")
+    assert art.quotes == []

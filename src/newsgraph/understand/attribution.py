@@ -91,7 +91,7 @@ def mark_tokens(doc: Doc, marks: list[Marked]) -> list[tuple[int, int]]:
     ends = [t.idx + len(t) for t in doc]
     out = []
     for m in marks:
-        first = bisect_right(ends, m.outer_start)
+        first = min(bisect_right(ends, m.outer_start), len(doc) - 1)
         out.append((first, max(first + 1, bisect_left(starts, m.outer_end))))
     return out
 

@@ -47,6 +47,10 @@ class Source:
 
 def extract_quotes(doc: Document) -> Document:
     """Stage entry: set `doc.article.quotes` from the parsed body paragraphs."""
+    language = (doc.article.language or "en").lower()
+    if not language.startswith("en"):
+        doc.article.quotes = []  # the cues and the parse are English; elsewhere they would only mislead
+        return doc
     paragraphs = mark_paragraphs(parsed(doc))
     lex = lexicon()
     for p in paragraphs:
@@ -173,8 +177,10 @@ class _Namer:
             owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ != "PRON"), None)
             if owner is not None:
                 return Source(None, para.doc[noun_phrase_start(owner):owner.i + 1].text, mention, cue_span)
-            found = self._resolved(d, tok, mention, cue_span, for_document=True)
-            return found if found.name else Source(None, named.text, mention, cue_span)
+            if _definite(tok):  # "the statement read": whose statement; "studies show": the studies
+                found = self._resolved(d, tok, mention, cue_span, for_document=True)
+                if found.name:
+                    return found
         return Source(None, named.text, mention, cue_span)
 
     def _resolved(self, d: Draft, tok, mention: Span, cue_span: Span, for_document: bool) -> Source:
@@ -191,6 +197,11 @@ class _Namer:
         if ref is None:
             return Source(None, None, mention, cue_span)
         return Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
+
+
+def _definite(tok) -> bool:
+    """A singular noun with "the", "this" or "that": a particular document, written by someone named before."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
 def _source_tokens(tok) -> tuple[int, int]:
