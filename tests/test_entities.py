@@ -82,3 +82,17 @@ def test_names_match_across_scripts(other, latin, same):
 
 def test_skeleton_ignores_vowels_and_weak_letters():
     assert skeleton("Butzhak") == skeleton("Butzchak") == skeleton("בוצחק")
+
+
+@pytest.mark.parametrize("sentence, name, title", [
+    ("The crowd stood in silence for Dalia Ronen, the harbour police officer who died on Friday.", "Dalia Ronen", None),
+    ("Sergeant Lena Torvik said the coast road would reopen on Monday.", "Lena Torvik", "Sergeant"),
+    ("Lifeguard Sara Okafor pulled the boy from the water.", "Sara Okafor", "Lifeguard"),
+])
+def test_people_the_model_mistypes_are_people(sentence, name, title):
+    article = newsgraph.extract("Harbour town mourns and celebrates\n\n" + sentence +
+                                "\nThe council will meet again next week to discuss it.\n")
+    people = {e.name: e for e in article.entities if e.type == "person"}
+    assert name in people, [(e.type, e.name) for e in article.entities]
+    if title:
+        assert title in people[name].titles

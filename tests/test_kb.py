@@ -20,10 +20,7 @@ KB = FIXTURES / "kb"
 EXPECTED = json.loads((KB / "expected.json").read_text(encoding="utf-8"))
 
 # Expectations the pipeline does not meet yet, with the reason; checked, and reported as xfail while unmet.
-KNOWN_MISSES = {
-    ("Itamar Alus", "05_arava-sport-levy-coach.txt"):
-        "the entities stage types 'Itamar Alus' in the sports report as a place, so it cannot link to the person",
-}
+KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(scope="module")

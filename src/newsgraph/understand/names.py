@@ -100,6 +100,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                    vocab: EntityVocabulary) -> NameMention | None:
     doc = para.doc
     text = doc[first:last].text
+    if kind != "person" and _described_as_person(doc, first, last, vocab):
+        kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
     if kind == "person":
         if text.lower() in vocab.not_people:
             return None
@@ -120,6 +122,27 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if extended:
         return _mention(para, first, extended, "organization")
     return _mention(para, first, last, kind)
+
+
+PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "mother", "father", "wife", "husband", "son",
+                          "daughter", "resident", "victim", "survivor"})
+
+
+def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) -> bool:
+    """A name the model typed as a place or organisation that the text describes as a person."""
+    span = doc[first:last]
+    lead = _leading_title_length(doc, first, last, vocab)
+    if lead and lead < last - first and all(t.pos_ == "PROPN" and t.text[:1].isupper()
+                                            for t in doc[first + lead:last]) and last - first - lead <= 3:
+        return True
+    root = span.root
+    for child in root.children:
+        if child.i >= last and child.dep_ == "appos" and (child.lemma_.lower() in vocab.role_heads
+                                                          or child.lemma_.lower() in PERSON_NOUNS):
+            return not any(t.lower_ in ("police", "army", "city", "town") and t.i == child.i for t in span)
+        if child.i >= last and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
+            return True
+    return False
 
 
 def _mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
