@@ -107,7 +107,7 @@ class TimeExpression(_Record):
     end: int
     type: Literal["date", "time", "duration", "set"] = "date"
     value: str | None = Field(None, description="ISO value at the granularity written: 2025-09-14, 2025-09, 2025, "
-                                                "T14:30, P19H (durations)")
+                                                "T14:30, PT19H (durations)")
     granularity: str | None = Field(None, description="day, month, year, time, duration, ...")
     source: str | None = Field(None, description="how the value was found: publication date, known event, explicit")
     stage: str = "dates"

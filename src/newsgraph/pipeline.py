@@ -93,7 +93,7 @@ STAGES: tuple[Stage, ...] = (
     Stage("quotes", _lazy(".understand.quotes", "extract_quotes"), needs=("scratch.parsed", "scratch.mentions"),
           adds=("quotes",), doc="Direct, indirect and mixed quotes with speaker, cue and nesting."),
     Stage("dates", _lazy(".understand.dates", "extract_dates"), needs=("scratch.parsed",),
-          adds=("scratch.dates",), doc="Temporal expressions typed and resolved against the publication date."),
+          adds=("dates", "scratch.dates"), doc="Temporal expressions typed and resolved against the publication date."),
     Stage("events", _lazy(".understand.events", "extract_events"), needs=("scratch.mentions", "scratch.dates"),
           adds=("events",), doc="Typed events with participants, date and place."),
     Stage("claims", _lazy(".understand.claims", "extract_claims"), needs=("entities", "events", "scratch.parsed"),

@@ -2,6 +2,7 @@
 
     scratch["parsed"]    list[ParsedParagraph]   set by the parse stage
     scratch["mentions"]  list[Mention]           set by entities, extended by coref
+    scratch["dates"]     list[TimeExpression]    set by dates (also written to Article.dates)
 
 Offsets are always into `Article.text`.
 """
