@@ -109,3 +109,20 @@ def test_repeated_short_crossheads_are_kept():
     text = "Two phones compared\n\n" + section + section.replace("two full days", "a day and a half") + \
         "Both phones go on sale next month, the makers said.\n"
     assert newsgraph.extract(text).paragraphs.count("Battery") == 2
+
+
+def test_site_banner_outlet_bylines_and_posted_by_lines():
+    text = ("PortCity24 - Local News Around the Clock\n"
+            "HOME | LOCAL | SPORT | WEATHER\n\n"
+            "Ferry service resumes after storm damage repaired\n\n"
+            "Mira Toledano, Harbour Daily\n"
+            "Posted by editor on March 3, 2025\n\n"
+            "The island ferry sailed again on Monday after workers replaced two damaged ramps, the operator said.\n"
+            "By Omer Gat | Coast Wire\n")
+    article = newsgraph.extract(text, stages=())
+    assert article.headline == "Ferry service resumes after storm damage repaired"
+    assert article.authors == ["Mira Toledano", "Omer Gat"]
+    assert article.published == "2025-03-03"
+    assert article.paragraphs == ["The island ferry sailed again on Monday after workers replaced two damaged ramps, "
+                                  "the operator said."]
+    assert {r.reason for r in article.removed} >= {"site-banner", "navigation", "byline", "dateline"}

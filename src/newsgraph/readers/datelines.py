@@ -84,9 +84,13 @@ def _iso(m: re.Match) -> str | None:
     return value.date().isoformat()
 
 
+_POSTED_BY = re.compile(r"^(?:posted|published|written|submitted|updated)\s+by\s+[\w.' -]{1,40}?\s+(?=on\b)", re.I)
+
+
 def parse_dateline(line: str) -> list[DateStamp] | None:
     """The dates of a line that is nothing but dates and their labels, else None."""
-    stamps, pos, rest = [], 0, []
+    posted = _POSTED_BY.match(line)  # "Posted by admin on November 16, 2025"
+    stamps, pos, rest = [], posted.end() if posted else 0, []
     while True:
         m = _match_date(line, pos)
         if not m:

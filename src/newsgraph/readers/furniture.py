@@ -167,11 +167,24 @@ def parse_byline(line: str) -> list[str] | None:
     if m:
         if ends_sentence(m.group("names")) and not re.search(r"\b[A-Z]\.$", m.group("names")):
             return None
-        names = [_clean_name(p) for p in re.split(r"\s*(?:,|;|\||\band\b|&|\bwith\b)\s*", m.group("names"))]
+        people = re.split(r"\s+[|·•]\s+|\s+[-–—]\s+", m.group("names"))[0]  # what follows a bar is the outlet
+        names = [_clean_name(p) for p in re.split(r"\s*(?:,|;|\band\b|&|\bwith\b)\s*", people)]
         names = [n for n in names if n and _is_person_name(n, v)]
         return names if names else None
     m = v.job_title.match(line)
     if m and _is_person_name(m.group("name"), v):
+        return [m.group("name")]
+    return None
+
+
+_NAME = r"[^\W\d_][\w.'’-]+(?:\s+[^\W\d_][\w.'’-]+){1,3}"
+_NAME_AND_OUTLET = re.compile(rf"^(?P<name>{_NAME})\s*,\s*(?P<outlet>(?:[A-Z0-9][\w.&'’-]*\s*){{1,4}})$")
+
+
+def parse_header_byline(line: str) -> list[str] | None:
+    """'Yael Mor, Darom Today': a name and an outlet, read as a byline only in an article's header."""
+    m = _NAME_AND_OUTLET.match(line.strip())
+    if m and _is_person_name(m.group("name"), vocabulary()) and not ends_sentence(line):
         return [m.group("name")]
     return None
 

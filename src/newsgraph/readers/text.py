@@ -26,7 +26,8 @@ from ..errors import MalformedInput
 from ..model import Article, Evidence, Removed, Span
 from ..pipeline import Document
 from .datelines import DateStamp, parse_dateline, split_glued_stamp
-from .furniture import ends_sentence, furniture_reason, matches, parse_byline, parse_credit, script_of
+from .furniture import (ends_sentence, furniture_reason, matches, parse_byline, parse_credit, parse_header_byline,
+                        script_of)
 from .text_media import collect_media, confirm_alts, mark_media
 from .text_units import (HEADER_BREAKS, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS, MAX_FOOTER_WORDS,
                          MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, WRAP_MAX_LINE, WRAP_MIN_LINE, Unit)
@@ -159,12 +160,19 @@ def _read_header(units: list[Unit]) -> Header:
             if _is_section_label(units, i):
                 unit.reason = "section-label"
                 continue
+            if _is_site_banner(units, i):
+                unit.reason = "site-banner"
+                continue
             if unit.words <= MAX_HEADLINE_WORDS:
                 unit.role = "headline"
                 header.headline = unit
                 continue
         elif unit.text == header.headline.text:
             unit.reason = "duplicate"
+            continue
+        elif parse_header_byline(unit.text):
+            unit.reason, unit.authors = "byline", parse_header_byline(unit.text)
+            seen_meta = True
             continue
         elif header.deck is None and _is_deck(units, i, seen_meta):
             unit.role = "deck"
@@ -174,6 +182,14 @@ def _read_header(units: list[Unit]) -> Header:
         return header
     header.body_from = len(units)
     return header
+
+
+def _is_site_banner(units: list[Unit], i: int) -> bool:
+    """The site's name line above its menu ('NewsBlaze24 - Breaking News 24/7' then 'HOME | WORLD | ...')."""
+    nxt = units[i + 1] if i + 1 < len(units) else None
+    later = next((u for u in units[i + 2:] if u.free), None)
+    return nxt is not None and nxt.reason == "navigation" and later is not None and \
+        not ends_sentence(units[i].text) and later.words <= MAX_HEADLINE_WORDS
 
 
 def _is_section_label(units: list[Unit], i: int) -> bool:
