@@ -22,8 +22,19 @@ from ..errors import MalformedInput
 from ..model import Article, Evidence, Span
 from ..pipeline import Document
 from .html_body import BodyContext, clean_blocks, extract_blocks, link_texts
-from .html_choose import (Choice, choose_authors, choose_date, choose_deck, choose_language, choose_site_name,
-                          choose_title, choose_url, norm, site_domain, strip_site)
+from .html_choose import (
+    Choice,
+    choose_authors,
+    choose_date,
+    choose_deck,
+    choose_language,
+    choose_site_name,
+    choose_title,
+    choose_url,
+    norm,
+    site_domain,
+    strip_site,
+)
 from .html_media import add_jsonld_images, collect_media
 from .html_meta import Candidate, PageFacts, collect_facts, shown_dates
 from .html_vocab import classify_elements, remove_keeping_tail

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from ..model import Removed
 from .datelines import parse_dateline
-from .furniture import furniture_reason, parse_byline, parse_credit
+from .furniture import ends_sentence, furniture_reason, parse_byline, parse_credit
 from .html_choose import norm
 from .html_vocab import html_vocabulary, squash
 
@@ -34,6 +34,7 @@ TRAFILATURA_OPTIONS = {"fast": True, "include_comments": False, "include_tables"
 HEADER_PARAGRAPHS = 4  # how many leading paragraphs may be a repeated headline, byline or date line
 TAIL_PARAGRAPHS = 4  # how many trailing paragraphs may be an author's bio
 MAX_CREDIT_WORDS = 12
+LABEL_WORDS = 6
 MIN_LINK_WORDS, MAX_LINK_WORDS = 2, 30  # a paragraph of this many words can be a link to another story
 TAIL_LINKS = 2  # a link paragraph among the last this many paragraphs is a pointer to another story
 LINK_SHARE = 0.8  # ... when one link's text covers this share of its words, from its start
@@ -145,7 +146,14 @@ def clean_blocks(blocks: Sequence[Block], context: BodyContext) -> tuple[list[st
     removed: list[Removed] = []
     last = len(blocks) - 1
     linked = [b.kind != "row" and is_link(b.text, context.links) for b in blocks]
+    started = False
     for i, block in enumerate(blocks):
+        words = len(block.text.split())
+        if not started and words <= LABEL_WORDS and not ends_sentence(block.text) and block.kind in ("p", "head") \
+                and any(len(b.text.split()) >= 12 for b in blocks[i + 1:i + 4]):
+            removed.append(Removed(text=block.text, reason="section-label", stage=STAGE))
+            continue
+        started = started or words >= 12
         if linked[i] and ((i > 0 and linked[i - 1]) or (i < last and linked[i + 1]) or last - i < TAIL_LINKS):
             removed.append(Removed(text=block.text, reason="related-link", stage=STAGE))
             continue

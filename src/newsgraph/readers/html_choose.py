@@ -18,8 +18,8 @@ from datetime import date, datetime
 from urllib.parse import urljoin, urlsplit
 
 from .html_meta import Candidate
-from .html_vocab import html_vocabulary, squash
 from .html_names import split_names
+from .html_vocab import html_vocabulary, squash
 
 TITLE_WEIGHTS = {"h1": 5.0, "[itemprop=headline]": 2.5, "json-ld": 2.5, "og:title": 2.0, "twitter:title": 1.5,
                  "json-ld:webpage": 1.0, "title": 1.0}
@@ -247,7 +247,7 @@ def choose_date(candidates: Sequence[Candidate], modified: Sequence[Candidate] =
     days = [(_kind(c.origin), iso[:10]) for c, iso in parsed]
 
     def score(i: int) -> float:
-        c, iso = parsed[i]
+        c = parsed[i][0]
         kind, day = days[i]
         agree = {k for k, d in days if k != kind and d == day}
         s = _weight(c.origin, DATE_WEIGHTS, DATE_DEFAULT) + DATE_AGREEMENT * len(agree)
@@ -317,7 +317,7 @@ def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str]) -
     return Choice(names, c.origin)
 
 
-_BIO = re.compile(r"\b(?:is|was|has been) (?:an?|the)?\s*\w+", re.I)
+_BIO = re.compile(r"\b(?:is|was|has been) (?:an?|the)?\s*\w+", re.IGNORECASE)
 
 
 # --- url, language, deck ---------------------------------------------------------------------------------------
@@ -358,10 +358,10 @@ def choose_deck(candidates: Sequence[Candidate], headline: Choice | None) -> Cho
     for c in sorted(candidates, key=lambda c: (c.origin.startswith("json-ld"), c.position or 0)):
         text = squash(str(c.value))
         words = len(text.split())
-        if not DECK_MIN_WORDS <= words <= DECK_MAX_WORDS or norm(text) == head_key or norm(text).startswith("by "):
+        if not DECK_MIN_WORDS <= words <= DECK_MAX_WORDS or (head_key and head_key in norm(text)) \
+                or norm(text).startswith("by "):
             continue
-        if c.position is not None:
-            if head_at is None or not 0 < c.position - head_at <= DECK_MAX_DISTANCE:
-                continue
+        if c.position is not None and (head_at is None or not 0 < c.position - head_at <= DECK_MAX_DISTANCE):
+            continue
         return Choice(text, c.origin, c.position)
     return None

@@ -30,7 +30,7 @@ MAX_CREDIT_WORDS = 15
 PICTURES = ("img", "picture", "video", "svg", "iframe")
 _LAZY_SRC = ("src", "data-src", "data-lazy-src", "data-original", "data-url", "data-srcset", "srcset")
 _LABEL = re.compile(r"^\(?\s*(?:photo(?:graph)?s?|image|picture|pic|credit|foto|illustration|source|courtesy)"
-                    r"(?:\s+(?:credit|courtesy|by|of))*\s*[:：]?\s*", re.I)
+                    r"(?:\s+(?:credit|courtesy|by|of))*\s*[:：]?\s*", re.IGNORECASE)
 
 
 @dataclass

@@ -283,7 +283,7 @@ def shown_dates(headline: HtmlElement | None) -> list[Candidate]:
     return found
 
 
-_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.I)
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 
 
 SHOWN_TAGS = ("p", "h2", "h3", "div", "span")

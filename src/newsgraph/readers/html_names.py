@@ -19,11 +19,11 @@ CALENDAR = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "s
                       "february", "march", "april", "june", "july", "august", "september", "october", "november",
                       "december", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
                       "thursday", "friday", "saturday", "sunday", "today", "yesterday", "updated", "published"))
-_SPLIT = re.compile(r"\s*(?:[,;|/·•]|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b)\s*", re.I)
+_SPLIT = re.compile(r"\s*(?:[,;|/·•]|\s&\s|\band\b|\bwith\b|\bund\b|\bet\b|\by\b)\s*", re.IGNORECASE)
 _CUT = re.compile(r"\s*(?:\d|\b(?:updated|published|posted|last updated|modified|on (?:mon|tue|wed|thu|fri|sat|sun|jan|feb"
-                  r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b|\bfollow\b|\bemail\b|[-–—]\s*[A-Z][a-z]+ \d)", re.I)
+                  r"|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))\b|\bfollow\b|\bemail\b|[-–—]\s*[A-Z][a-z]+ \d)", re.IGNORECASE)
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # 'ByJane Doe': the prefix and a linked name with no space between
-_NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\([^)]*\)", re.I)
+_NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\([^)]*\)", re.IGNORECASE)
 
 
 @cache
@@ -31,9 +31,9 @@ def _vocabulary() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     bylines = load_data("bylines.json")
     prefixes = "|".join(re.escape(p) for p in sorted(bylines["prefixes"], key=len, reverse=True))
     titles = "|".join(re.escape(t) for t in sorted(bylines["job_titles"], key=len, reverse=True))
-    prefix = re.compile(rf"^(?:(?:more|posted|author(?:s|ed)?|articles?)\s+)?(?:{prefixes})\b\s*:?\s*|^authors?\s*:\s*", re.I)
+    prefix = re.compile(rf"^(?:(?:more|posted|author(?:s|ed)?|articles?)\s+)?(?:{prefixes})\b\s*:?\s*|^authors?\s*:\s*", re.IGNORECASE)
     job = re.compile(rf"\b(?:{titles}|editors?|writers?|reporters?|correspondents?|contributors?|staff|senior|chief|"
-                     rf"special|associate|executive|managing|deputy|director|head of|professor|author of)\b", re.I)
+                     rf"special|associate|executive|managing|deputy|director|head of|professor|author of)\b", re.IGNORECASE)
     return prefix, job, frozenset(n.lower() for n in bylines["not_names"])
 
 

@@ -108,7 +108,7 @@ def _prefilter(entries: list[str]) -> re.Pattern:
 def html_vocabulary() -> HtmlVocabulary:
     """The HTML vocabulary, compiled once."""
     data = load_data("html.json")
-    furniture = tuple((reason, re.compile(rf"(?:{p})\s*[.!:]?", re.I))
+    furniture = tuple((reason, re.compile(rf"(?:{p})\s*[.!:]?", re.IGNORECASE))
                       for reason, patterns in data["body_furniture"].items() for p in patterns)
     classes = [e for key in ("caption_classes", "credit_classes", "byline_classes", "deck_classes") for e in data[key]]
     return HtmlVocabulary(
