@@ -32,14 +32,7 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
     not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
-
-    @property
-    def any_verb(self) -> frozenset[str]:
-        return self._any_verb
-
-    def __post_init__(self) -> None:
-        verbs = self.frames | self.clause | self.infinitive | self.objects | frozenset(self.phrasal) | self.nouns
-        object.__setattr__(self, "_any_verb", verbs)
+    any_verb: frozenset[str]  # every lemma that may start a cue, to skip all other tokens quickly
 
 
 @cache
@@ -47,14 +40,15 @@ def lexicon() -> Lexicon:
     """The reporting cues, loaded once per process."""
     data = load_data("cues.json")
     reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
+    infinitive, objects, nouns = set(data["to_infinitive"]), set(data["object"]), set(data["nouns"])
+    any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | set(data["phrasal"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
-                   thinking=frozenset(thinking - reporting), infinitive=frozenset(data["to_infinitive"]),
-                   objects=frozenset(data["object"]), nouns=frozenset(data["nouns"]),
-                   light_verbs=frozenset(data["light_verbs"]),
+                   thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
+                   objects=frozenset(objects), nouns=frozenset(nouns), light_verbs=frozenset(data["light_verbs"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),
-                   not_labels=frozenset(data["not_speaker_labels"]))
+                   not_labels=frozenset(data["not_speaker_labels"]), any_verb=frozenset(any_verb))
 
 
 def _by_first_word(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:

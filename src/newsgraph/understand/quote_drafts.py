@@ -59,6 +59,7 @@ class Draft:
 
     @property
     def cue_paragraph(self) -> Paragraph:
+        """The paragraph the cue's token indices refer to."""
         return self.cue_para or self.para
 
 
@@ -83,6 +84,7 @@ def mark_paragraphs(paras: list[ParsedParagraph]) -> list[Paragraph]:
 
 
 def top_level(marks: list[Marked], k: int) -> int:
+    """The top-level quotation that quotation `k` stands in (-1 stays -1)."""
     while k >= 0 and marks[k].parent is not None:
         k = marks[k].parent
     return k
@@ -90,7 +92,6 @@ def top_level(marks: list[Marked], k: int) -> int:
 
 def draft_paragraph(p: Paragraph, earlier: list[Draft], previous: Paragraph | None) -> list[Draft]:
     """Steps 3 and 4 for one paragraph."""
-    doc, text = p.parsed.doc, p.parsed.text
     label = _label_draft(p)
     if label is not None:
         return [label]
@@ -98,19 +99,7 @@ def draft_paragraph(p: Paragraph, earlier: list[Draft], previous: Paragraph | No
     mixed: dict[int, Draft] = {}  # cue head -> its mixed quote
     used: set[int] = set()
     for k, m in enumerate(p.marks):
-        scope = -1 if m.parent is None else m.parent
-        best, best_key = None, None
-        for cue in p.cues:
-            if cue.scope != scope:
-                continue
-            relation = relate(doc, p.spans[k], cue, _ends_sentence(text, m), _opens_clause(text, m))
-            if relation is None:
-                continue
-            # the nearest frame wins; of clauses holding the quotation, the outermost ("said he was told “...”")
-            near = cue.content[1] - cue.content[0] if relation == GOVERNS else -_distance(cue, p.spans[k])
-            key = (RELATION_RANK[relation], near)
-            if best_key is None or key > best_key:
-                best, best_key = (cue, relation), key
+        best = _frame(p, k, m)
         if best is None:
             continue
         cue, relation = best
@@ -118,9 +107,8 @@ def draft_paragraph(p: Paragraph, earlier: list[Draft], previous: Paragraph | No
         if relation in MIXED_RELATIONS:
             draft = mixed.get(cue.head.i)
             if draft is None:
-                a, b = _chars(doc, *cue.content) if relation != LEADS_IN else (_sentence_start(doc, p.spans[k][0]),
-                                                                               m.outer_end)
-                draft = mixed[cue.head.i] = Draft(p, min(a, m.outer_start), max(b, m.outer_end), "mixed", cue)
+                a, b = _mixed_span(p, k, m, cue, relation)
+                draft = mixed[cue.head.i] = Draft(p, a, b, "mixed", cue)
             draft.start, draft.end = min(draft.start, m.outer_start), max(draft.end, m.outer_end)
         else:
             draft = Draft(p, m.start, m.end, "direct", cue)
@@ -138,6 +126,33 @@ def draft_paragraph(p: Paragraph, earlier: list[Draft], previous: Paragraph | No
             draft.outer = by_mark[parent]
     drafts.extend(_indirect(p, used, drafts))
     return drafts
+
+
+def _frame(p: Paragraph, k: int, m: Marked) -> tuple[Cue, str] | None:
+    """The cue that frames quotation `k`, and how: the best relation, then the nearest cue."""
+    doc, text = p.parsed.doc, p.parsed.text
+    scope = -1 if m.parent is None else m.parent
+    ends, opens = _ends_sentence(text, m), _opens_clause(text, m)
+    best, best_key = None, None
+    for cue in p.cues:
+        if cue.scope != scope:
+            continue
+        relation = relate(doc, p.spans[k], cue, ends, opens)
+        if relation is None:
+            continue
+        # the nearest frame wins; of clauses holding the quotation, the outermost ("said he was told “...”")
+        near = cue.content[1] - cue.content[0] if relation == GOVERNS else -_distance(cue, p.spans[k])
+        key = (RELATION_RANK[relation], near)
+        if best_key is None or key > best_key:
+            best, best_key = (cue, relation), key
+    return best
+
+
+def _mixed_span(p: Paragraph, k: int, m: Marked, cue: Cue, relation: str) -> tuple[int, int]:
+    """Characters of a mixed quote: the governed clause, or the sentence up to the quotation it leads into."""
+    doc = p.parsed.doc
+    a, b = _chars(doc, *cue.content) if relation != LEADS_IN else (_sentence_start(doc, p.spans[k][0]), m.outer_end)
+    return min(a, m.outer_start), max(b, m.outer_end)
 
 
 def _introduced(p: Paragraph, previous: Paragraph | None, by_mark: dict[int, Draft]) -> Draft | None:

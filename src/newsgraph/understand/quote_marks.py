@@ -46,6 +46,7 @@ class Marked:
 
     @property
     def closed(self) -> bool:
+        """Whether a closing mark ended the quotation within the paragraph."""
         return self.close_at is not None
 
     @property

@@ -72,6 +72,7 @@ MENTION_KINDS = {"person": "person", "organization": "group", "place": "group"}
 def _kind_of(doc: Document):
     """Person or group, as the entities stage typed the name at a span (None when it has no mention there)."""
     def kind_of(start: int, end: int) -> str | None:
+        """The entities stage's type of the name at [start, end), as a referent kind."""
         m = mention_at(doc, start, end)
         return MENTION_KINDS.get(m.type or "") if m is not None else None
     return kind_of
@@ -123,6 +124,7 @@ class _Namer:
         return ReferentIndex([p.parsed for p in paragraphs], [p.layers for p in paragraphs], _kind_of(self.doc))
 
     def source(self, d: Draft) -> Source:
+        """The named source of a draft (memoised: continuations and nested quotes ask for others' sources)."""
         if id(d) in self.memo:
             return self.memo[id(d)]
         self.memo[id(d)] = Source()  # guards against a cycle of continuations

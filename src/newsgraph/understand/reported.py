@@ -135,6 +135,7 @@ def _plain_punct(tok: Token) -> bool:
 
 
 def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The range without edge punctuation and dangling conjunctions; None when under two tokens remain."""
     while start < end and doc[start].text in _EDGE_PUNCT or start < end and doc[start].is_space:
         start += 1
     while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in ("and", "but", "or")):

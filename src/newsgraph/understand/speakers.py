@@ -57,9 +57,11 @@ class Nouns:
     organization_words: frozenset[str]
 
     def gender(self, lemma: str) -> str | None:
+        """female, male or None for a person noun."""
         return "female" if lemma in self.female else "male" if lemma in self.male else None
 
     def is_person(self, lemma: str) -> bool:
+        """Whether the noun names a person ("wife", "spokesperson")."""
         return lemma in self.female or lemma in self.male or lemma in self.person
 
 
