@@ -9,12 +9,15 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError, MalformedInput
 from .inputs import MAX_DOCUMENT_BYTES, RawInput, gunzip_head, decode, peek, raw_input, read_input, sniff_kind
 from .model import Article
 from .pipeline import READERS, STAGES, Document, Stage, run
+
+if TYPE_CHECKING:
+    from .readers.warc import WarcPage
 
 
 @dataclass(frozen=True)
@@ -127,12 +130,22 @@ def _extract_warc(path: str, opts: Options, stream: BinaryIO | None = None) -> I
         if isinstance(page, InputError):
             yield Failure(page.source or path, page.reason, type(page).__name__)
             continue
-        name = f"{path}#{page.record_id}" if page.record_id else path
         try:
-            text = decode(page.body, name, "html")
-            doc = Document(raw=text, kind="warc", source=name, url=opts.url,
-                           published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id,
-                           scratch={"warc_url": page.url})  # the page's canonical link wins over the record's URI
-            yield run(doc, opts.stages, READERS)
+            yield _extract_warc_page(path, page, opts)
         except InputError as exc:
-            yield Failure(exc.source or name, exc.reason, type(exc).__name__)
+            yield Failure(exc.source or _warc_page_name(path, page), exc.reason, type(exc).__name__)
+
+
+def _warc_page_name(path: str, page: WarcPage) -> str:
+    """The `source` of a WARC page's record: 'FILE#RECORD-ID'."""
+    return f"{path}#{page.record_id}" if page.record_id else path
+
+
+def _extract_warc_page(path: str, page: WarcPage, opts: Options) -> Article:
+    """One HTML response record of a WARC through the reader and the stages (also used by `newsgraph.batch`)."""
+    name = _warc_page_name(path, page)
+    text = decode(page.body, name, "html")
+    doc = Document(raw=text, kind="warc", source=name, url=opts.url,
+                   published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id,
+                   scratch={"warc_url": page.url})  # the page's canonical link wins over the record's URI
+    return run(doc, opts.stages, READERS)

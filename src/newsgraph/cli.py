@@ -215,3 +215,6 @@ def export(db_url: str, fmt: str, table: str) -> None:
             click.echo(line, nl=False)
 from .web.cli import serve  # noqa: E402
 main.add_command(serve)
+
+from .batch.cli import batch  # noqa: E402 - registered last; imports nothing heavy
+main.add_command(batch)

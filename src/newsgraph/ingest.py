@@ -28,7 +28,7 @@ from .pipeline import STAGES, Stage
 from .store import Store
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz", ".txt.gz", ".warc", ".warc.gz", ".jsonl",
-                  ".jsonl.gz")
+                  ".jsonl.gz", ".parquet")
 
 
 @dataclass
@@ -89,6 +89,17 @@ def _records(path: str) -> Iterator[Article | Failure]:
                               "MalformedInput")
 
 
+def _parquet_records(path: str) -> Iterator[Article | Failure]:
+    """Articles from a Parquet shard `newsgraph batch` wrote (its `record` column)."""
+    from .batch.writer import parquet_records
+
+    for number, line in enumerate(parquet_records(path), 1):
+        try:
+            yield Article.model_validate_json(line)
+        except ValueError as exc:
+            yield Failure(f"{path}:{number}", f"not an article record ({str(exc).splitlines()[0]})", "MalformedInput")
+
+
 def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STAGES, published: str | None = None,
            progress: Callable[[str], None] | None = None) -> IngestReport:
     """Ingest files, folders and globs into the store; `progress` is called once per input."""
@@ -103,6 +114,7 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
             report.skipped_sources += 1
         else:
             results = _records(path) if path.lower().endswith((".jsonl", ".jsonl.gz")) else \
+                _parquet_records(path) if path.lower().endswith(".parquet") else \
                 extract_files([path], stages=stages, published=published)
             count = 0
             for result in results:

@@ -1,0 +1,113 @@
+"""The Ray engine: the same work units and `Extractor` on Ray Data, on one machine or a cluster.
+
+    units ──► map_batches(RayExtractor, concurrency=N, num_cpus=1) ──► map_batches(write, num_cpus=0) ──► driver
+
+- Each actor builds one `Extractor` in `__init__` (the spaCy model loads
+  once per actor) and extracts one unit per call.
+- Writing asks for no CPU (`num_cpus=0`): with an actor pool as large as
+  the CPU count, a stage that needs a CPU slot waits for ever
+  (ray-project/ray#44687); the WARC planning tasks run before the actors
+  start, so they may take every core.
+- Ray Data streams: only a few units are in flight whatever the input size,
+  and the driver receives one small summary per shard.
+- `ray.init(address=...)` joins an existing cluster ('auto',
+  'ray://head:10001'); without an address a local cluster of `workers`
+  CPUs starts and stops with the run. Usage statistics are off
+  (RAY_USAGE_STATS_ENABLED=0), and the NEWSGRAPH_* variables go to every
+  worker.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import NewsgraphError
+from .shards import WorkUnit, plan_warc
+from .work import Extractor
+from .writer import ShardSummary, write_shard
+
+
+class RayExtractor:
+    """A Ray Data actor: one `Extractor` per actor process, one unit per call."""
+
+    def __init__(self, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
+        self.extractor = Extractor(stage_specs, layout_only)
+
+    def __call__(self, batch: dict) -> dict:
+        units = [WorkUnit.from_dict(json.loads(text)) for text in batch["unit"]]
+        return {"result": [pickle.dumps(self.extractor(unit)) for unit in units]}
+
+
+def write_results(batch: dict, out_dir: str, fmt: str) -> dict:
+    """A Ray Data task: write the shards of extracted units; returns their summaries as JSON."""
+    return {"summary": [json.dumps(write_shard(out_dir, pickle.loads(blob), fmt).to_dict()) for blob in batch["result"]]}
+
+
+class RayEngine:
+    """Ray Data over `workers` actors; a local cluster unless `address` names one."""
+
+    def __init__(self, workers: int, stage_specs: tuple[str, ...] = (), layout_only: bool = False,
+                 address: str | None = None):
+        self.workers = max(1, workers)
+        self.stage_specs = stage_specs
+        self.layout_only = layout_only
+        self.address = address
+        self._started = False
+
+    def __enter__(self) -> RayEngine:
+        os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+        try:
+            import ray
+        except ImportError:
+            raise NewsgraphError("the ray engine needs Ray: pip install 'newsgraph[ray]'") from None
+        if not ray.is_initialized():
+            env = {k: v for k, v in os.environ.items() if k.startswith("NEWSGRAPH_")}
+            env["RAY_USAGE_STATS_ENABLED"] = os.environ["RAY_USAGE_STATS_ENABLED"]
+            settings = {"runtime_env": {"env_vars": env}, "include_dashboard": False,
+                        "logging_level": logging.WARNING, "log_to_driver": False}
+            if self.address:
+                ray.init(address=self.address, **settings)
+            else:
+                ray.init(num_cpus=self.workers, **settings)
+            self._started = True
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+        context = ray.data.DataContext.get_current()
+        context.enable_progress_bars = False  # the driver shows one bar, in records
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._started:
+            import ray
+
+            ray.shutdown()
+
+    def plan(self, warcs: list[str], shard_size: int) -> list[WorkUnit]:
+        """Plan the WARCs as Ray tasks, one per file, spread over the cluster."""
+        if not warcs:
+            return []
+        import ray
+
+        task = ray.remote(num_cpus=1)(plan_warc)
+        return [u for units in ray.get([task.remote(path, shard_size) for path in warcs]) for u in units]
+
+    def run(self, units: list[WorkUnit], out_dir: Path, fmt: str, done: Callable[[ShardSummary], None]) -> None:
+        """Extract and write every unit on the cluster; `done` is called in the driver as each shard is written."""
+        if not units:
+            return
+        import ray
+
+        dataset = ray.data.from_items([{"unit": json.dumps(u.to_dict())} for u in units],
+                                      override_num_blocks=len(units))
+        dataset = dataset.map_batches(RayExtractor, fn_constructor_kwargs={"stage_specs": self.stage_specs,
+                                                                           "layout_only": self.layout_only},
+                                      batch_size=1, compute=ray.data.ActorPoolStrategy(size=self.workers),
+                                      num_cpus=1)
+        dataset = dataset.map_batches(write_results, fn_kwargs={"out_dir": str(out_dir), "fmt": fmt},
+                                      batch_size=1, num_cpus=0)
+        for row in dataset.iter_rows():
+            done(ShardSummary.from_dict(json.loads(row["summary"])))
