@@ -149,7 +149,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if content is None and not frames:
         return None
     last = max(tok.i, particle.i) if particle is not None else tok.i
-    return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok), content, frames, None, reports=reports,
+    return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok, scopes), content, frames, None, reports=reports,
                scopes=scopes)
 
 
@@ -180,7 +180,7 @@ def _noun_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
     if source is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
-        source = _verb_source(tok.head)
+        source = _verb_source(tok.head, scopes)
     if source is None:
         return None
     content = trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
@@ -213,11 +213,16 @@ def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
                frozenset(range(tok.i, end)), "signature")
 
 
-def _verb_source(verb: Token) -> Token | None:
-    """The subject of a reporting verb, also when it is shared, inverted or relative."""
+def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
+    """The subject of a reporting verb, also when it is shared, inverted or relative.
+
+    Of several subjects the nearest outside quotation marks wins: in '“... One of the best,” Cummings said'
+    the parser may take "One" for a subject too.
+    """
     node = verb
     for _ in range(4):
-        subject = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and scopes[c.i] == scopes[verb.i]]
+        subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
         if subject is not None:
             return subject  # a relative "who" is named after the noun it hangs on, by the quotes stage
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3

@@ -72,7 +72,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
                   and (parts or c.lower_ == "for")]
     if not parts:
         return None
-    if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
+    if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.lower_ == "for"
+                                                 for c in parts):
         return None  # "called him" on the phone
     start = min(c.left_edge.i for c in parts)
     end = max(c.right_edge.i for c in parts) + 1
