@@ -193,7 +193,7 @@ class _Namer:
         if d.outer is not None:
             outer = self.source(d.outer)
             exclude = frozenset({surname(outer.name)}) if outer.name else frozenset()
-        sentence = self.index.sentence_of[p.index][tok.i]
+        sentence = self.index.sentence_of(p.index, tok.i)
         ref = resolve(self.index, pronoun, mention.start, p.index, sentence, layer, exclude,
                       frozenset(self.speakers), for_document)
         if ref is None:

@@ -22,6 +22,7 @@ WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "
 QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
 OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
+ASIDE_DEPS = frozenset({"appos", "relcl", "advcl"})
 NONRESTRICTIVE = frozenset({"which", "who", "whom", "whose"})
 CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
 _EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
@@ -103,6 +104,8 @@ def _without_aside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     ", arguing that ..." (what was reported ends before the reporter's comment)."""
     for i in range(start + 1, end):
         t = doc[i]
+        if t.dep_ not in ASIDE_DEPS:
+            continue
         first = t.left_edge.i
         if first <= start or doc[first - 1].text != "," or t.right_edge.i + 1 < end - 1 or t.head.i < start:
             continue

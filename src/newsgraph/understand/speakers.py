@@ -11,7 +11,6 @@ before it, except the quotation's own speaker, who calls himself "I".
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -87,7 +86,7 @@ class Referent:
     subject: bool
     main_subject: bool
     paragraph: int
-    sentence: int  # numbered through the article
+    sentence: int  # numbered within its paragraph
     layer: tuple[int, int] | None  # (paragraph, quotation) it stands in; None in the narration
 
 
@@ -129,41 +128,67 @@ def surname(name: str) -> str:
 
 
 class ReferentIndex:
-    """Every name and person or group description in the body, in text order."""
+    """The names and person or group descriptions of the body, read paragraph by paragraph when first asked for.
+
+    Sentences are numbered within their paragraph; `sentences_back` counts across paragraphs.
+    """
 
     def __init__(self, paragraphs: Sequence[ParsedParagraph], layers: Sequence[list[int]],
                  kind_of: Callable[[int, int], str | None] = lambda start, end: None):
         """`kind_of` may correct spaCy's type of a name (the entities stage knows "Marta Ilves" is a person)."""
-        self.items: list[Referent] = []
-        self.sentence_of: list[list[int]] = []
-        known_gender: dict[str, str] = {}
-        sentence = 0
-        for p, para in enumerate(paragraphs):
-            sent_ids = [0] * len(para.doc)
-            for s in para.doc.sents:
-                for i in range(s.start, s.end):
-                    sent_ids[i] = sentence
-                sentence += 1
-            self.sentence_of.append(sent_ids)
-            self.items.extend(_referents(para, p, sent_ids, layers[p], known_gender))
-        self.items = sorted((_with_gender(_with_kind(r, kind_of), known_gender) for r in self.items),
-                            key=lambda r: r.start)
-        self.starts = [r.start for r in self.items]
+        self.paragraphs, self.layers, self.kind_of = paragraphs, layers, kind_of
+        self.known_gender = _known_genders(paragraphs)
+        self._read: dict[int, tuple[list[int], int, list[Referent]]] = {}
+
+    def _paragraph(self, p: int) -> tuple[list[int], int, list[Referent]]:
+        """Sentence number of each token, the number of sentences, and the referents of paragraph `p`."""
+        if p not in self._read:
+            para = self.paragraphs[p]
+            sent_ids, count = [0] * len(para.doc), 0
+            for count, sent in enumerate(para.doc.sents, 1):
+                sent_ids[sent.start:sent.end] = [count - 1] * (sent.end - sent.start)
+            found = sorted((_with_gender(_with_kind(r, self.kind_of), self.known_gender)
+                            for r in _referents(para, p, sent_ids, self.layers[p])), key=lambda r: r.start)
+            self._read[p] = (sent_ids, count, found)
+        return self._read[p]
+
+    def sentence_of(self, p: int, i: int) -> int:
+        """The sentence number (within paragraph `p`) of token `i`."""
+        return self._paragraph(p)[0][i]
+
+    def sentences_back(self, r: Referent, p: int, sentence: int) -> int:
+        """How many sentence boundaries lie between a referent and sentence `sentence` of paragraph `p`."""
+        if r.paragraph == p:
+            return sentence - r.sentence
+        between = sum(self._paragraph(q)[1] for q in range(r.paragraph + 1, p))
+        return sentence + between + self._paragraph(r.paragraph)[1] - r.sentence
 
     def before(self, at: int, paragraph: int):
         """Referents ending before `at`, nearest first, within reach."""
-        k = bisect_left(self.starts, at)
         seen = 0
-        for r in reversed(self.items[:k]):
-            if r.end > at:
-                continue
-            if paragraph - r.paragraph > MAX_PARAGRAPHS_BACK or seen >= MAX_CANDIDATES:
-                return
-            seen += 1
-            yield r
+        for p in range(paragraph, max(-1, paragraph - MAX_PARAGRAPHS_BACK - 1), -1):
+            for r in reversed(self._paragraph(p)[2]):
+                if r.end > at:
+                    continue
+                if seen >= MAX_CANDIDATES:
+                    return
+                seen += 1
+                yield r
 
 
-def _referents(para: ParsedParagraph, p: int, sent_ids: list[int], layer: list[int], known_gender: dict):
+def _known_genders(paragraphs: Sequence[ParsedParagraph]) -> dict[str, str]:
+    """Surname -> sex, from honorifics and gendered appositions on person names anywhere in the body."""
+    lex, known = nouns(), {}
+    for para in paragraphs:
+        for ent in para.doc.ents:
+            if ent.label_ in PERSON_LABELS:
+                gender = _name_gender(para.doc, ent.start, ent.root, lex)
+                if gender:
+                    known[surname(ent.text)] = gender
+    return known
+
+
+def _referents(para: ParsedParagraph, p: int, sent_ids: list[int], layer: list[int]):
     doc, lex = para.doc, nouns()
     in_ent = set()
     for ent in doc.ents:
@@ -171,23 +196,21 @@ def _referents(para: ParsedParagraph, p: int, sent_ids: list[int], layer: list[i
         if ent.label_ in PERSON_LABELS or ent.label_ in GROUP_LABELS:
             kind = "person" if ent.label_ in PERSON_LABELS else _group_or_name(ent, lex)
             gender = _name_gender(doc, ent.start, ent.root, lex) if kind == "person" else None
-            if gender:
-                known_gender[surname(ent.text)] = gender
             yield _referent(para, p, sent_ids, layer, ent.start, ent.end, ent.root, kind, True, gender,
                             ent.label_ == "NORP")
     for tok in doc:
         if tok.i in in_ent or tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "flat"):
             continue
         lemma = tok.lemma_.lower()
-        start = noun_phrase_start(tok)
         if tok.pos_ == "PROPN":
             if tok.ent_type_ not in NOT_NAMES and tok.is_title:
+                start = noun_phrase_start(tok)
                 gender = _name_gender(doc, start, tok, lex)
                 yield _referent(para, p, sent_ids, layer, start, tok.i + 1, tok, "name", True, gender, False)
         elif lex.is_person(lemma) or lemma in lex.group:
             kind = "group" if lemma in lex.group and not lex.is_person(lemma) else "person"
-            yield _referent(para, p, sent_ids, layer, start, tok.i + 1, tok, kind, False, lex.gender(lemma),
-                            tok.tag_ in ("NNS", "NNPS") or lemma == "police")
+            yield _referent(para, p, sent_ids, layer, noun_phrase_start(tok), tok.i + 1, tok, kind, False,
+                            lex.gender(lemma), tok.tag_ in ("NNS", "NNPS") or lemma == "police")
 
 
 def _group_or_name(ent, lex: Nouns) -> str:
@@ -257,7 +280,10 @@ def fits(pronoun: str, r: Referent) -> bool:
 def resolve(index: ReferentIndex, pronoun: str, at: int, paragraph: int, sentence: int,
             layer: tuple[int, int] | None, exclude: frozenset[str], speakers: frozenset[str],
             for_document: bool = False) -> Referent | None:
-    """What a pronoun (or, with `for_document`, a statement's author) at `at` refers to."""
+    """What a pronoun (or, with `for_document`, a statement's author) at `at` refers to.
+
+    `sentence` is the pronoun's sentence number within `paragraph`.
+    """
     candidates = []
     for r in index.before(at, paragraph):
         if layer is None and r.layer is not None:
@@ -269,7 +295,7 @@ def resolve(index: ReferentIndex, pronoun: str, at: int, paragraph: int, sentenc
             continue
         if exclude and surname(r.text) in exclude:
             continue
-        candidates.append(Candidate(r, sentence - r.sentence, paragraph - r.paragraph,
+        candidates.append(Candidate(r, index.sentences_back(r, paragraph, sentence), paragraph - r.paragraph,
                                     surname(r.text) in speakers, for_document))
     best = pick_speaker(candidates)
     return best.referent if best else None
