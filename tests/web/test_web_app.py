@@ -117,6 +117,7 @@ def test_writable_server_adds_pasted_articles(tmp_path, web_db):
 
         client = TestClient(create_app(str(copy), writable=True))
     assert "Add an article" in client.get("/add").text
+    before = client.get("/.json").json()["stats"]["articles"]  # now cached until the store changes
     text = ("Harbour fire closes ferry terminal\n\nBy Sam Hart\n\nFirefighters battled a blaze at the ferry "
             "terminal on Tuesday night, the fire service said. No one was hurt.\n")
     refused = client.post("/add", data={"content": text}, headers={"origin": "http://evil.example"})
@@ -125,6 +126,7 @@ def test_writable_server_adds_pasted_articles(tmp_path, web_db):
                         headers={"origin": "http://testserver"}).json()
     assert added["outcome"] == "added" and added["headline"] == "Harbour fire closes ferry terminal"
     assert client.get(f"/articles/{added['article_id']}").status_code == 200
+    assert client.get("/.json").json()["stats"]["articles"] == before + 1
     again = client.post("/add.json", data={"content": text, "published": "2025-10-21"}).json()
     assert again["outcome"] == "exists"
 

@@ -105,32 +105,74 @@ def quotes(db: Database, speaker_ids: list[int] | None = None, limit: int | None
 # --- for the web pages: facets, top entities, an article's links, quote filters ----------------------------
 
 
-def facets(db: Database, matches: tuple[str, list], size: int = 10) -> dict:
-    """Counts over every article a search matches: people, organisations, places, sites, months, total."""
+def facets(db: Database, matches: tuple[str, list] | None, size: int = 10) -> dict:
+    """Counts over the articles a search matches (None: every original): people, organisations, places, sites, months."""
+    if matches is None:
+        return _all_facets(db, size)
     sql, params = matches
     out: dict = {"total": db.scalar(f"SELECT COUNT(*) FROM ({sql}) hits", params)}
-    rows = db.query(
-        f"SELECT e.id, e.type, e.name, COUNT(DISTINCT m.article_id) AS count FROM mentions m "
-        f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({sql}) "
-        "GROUP BY e.id, e.type, e.name ORDER BY count DESC, e.id", params)
-    for kind in ("person", "organization", "place"):
-        out[kind] = [{"id": r["id"], "name": r["name"], "count": r["count"]} for r in rows if r["type"] == kind][:size]
+    rows = db.query(f"SELECT m.entity_id, m.type, COUNT(DISTINCT m.article_id) AS count FROM mentions m "
+                    f"WHERE m.article_id IN ({sql}) GROUP BY m.entity_id, m.type ORDER BY count DESC, m.entity_id",
+                    params)
+    out.update(_top_by_type(db, rows, size))
     out["site"] = db.query(
         f"SELECT a.site AS name, COUNT(*) AS count FROM articles a WHERE a.site IS NOT NULL AND a.id IN ({sql}) "
         "GROUP BY a.site ORDER BY count DESC, a.site LIMIT ?", [*params, size])
     out["month"] = db.query(
         f"SELECT substr(a.published, 1, 7) AS name, COUNT(*) AS count FROM articles a "
-        f"WHERE a.published IS NOT NULL AND a.id IN ({sql}) GROUP BY substr(a.published, 1, 7) ORDER BY name",
-        params)
+        f"WHERE a.published IS NOT NULL AND a.id IN ({sql}) GROUP BY substr(a.published, 1, 7) ORDER BY name", params)
     return out
+
+
+def _all_facets(db: Database, size: int) -> dict:
+    """`facets` of every original, read from indexes where it can (the home page of a large store).
+
+    Only originals have mentions, and an article has one mention row per entity of its own, so rows
+    counted per entity are articles (an article whose two entities were linked to one counts twice).
+    """
+    out: dict = {"total": db.scalar("SELECT COUNT(*) FROM articles WHERE duplicate_of IS NULL")}
+    rows = db.query("SELECT t.entity_id, e.type, t.count FROM (SELECT entity_id, COUNT(*) AS count FROM mentions "
+                    "GROUP BY entity_id) t JOIN entities e ON e.id = t.entity_id ORDER BY t.count DESC, t.entity_id")
+    out.update(_top_by_type(db, rows, size))
+    out["site"] = db.query("SELECT site AS name, COUNT(*) AS count FROM articles WHERE site IS NOT NULL AND "
+                           "duplicate_of IS NULL GROUP BY site ORDER BY count DESC, site LIMIT ?", (size,))
+    month = "substr(published, 1, 7)"
+    reposts = {r["name"]: r["count"] for r in db.query(
+        f"SELECT {month} AS name, COUNT(*) AS count FROM articles WHERE duplicate_of IS NOT NULL "
+        f"AND published IS NOT NULL GROUP BY {month}")}
+    out["month"] = [{"name": r["name"], "count": r["count"] - reposts.get(r["name"], 0)} for r in db.query(
+        f"SELECT {month} AS name, COUNT(*) AS count FROM articles WHERE published IS NOT NULL GROUP BY {month} "
+        "ORDER BY name") if r["count"] > reposts.get(r["name"], 0)]
+    return out
+
+
+def _top_by_type(db: Database, rows: list[dict], size: int) -> dict:
+    top = {kind: [r for r in rows if r["type"] == kind][:size] for kind in ("person", "organization", "place")}
+    names = _entity_names(db, [r["entity_id"] for chosen in top.values() for r in chosen])
+    return {kind: [{"id": r["entity_id"], "name": names.get(r["entity_id"], ""), "count": r["count"]}
+                   for r in chosen] for kind, chosen in top.items()}
+
+
+def _entity_names(db: Database, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return {r["id"]: r["name"] for r in db.query(
+        f"SELECT id, name FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids)}
 
 
 def top_entities(db: Database, type: str, limit: int = 10) -> list[dict]:
     """The entities of one type in the most original articles: id, name, articles, mentions."""
     return db.query(
-        "SELECT e.id, e.name, COUNT(*) AS articles, SUM(m.count) AS mentions FROM mentions m "
-        "JOIN entities e ON e.id = m.entity_id WHERE e.type = ? GROUP BY e.id, e.name "
-        "ORDER BY articles DESC, mentions DESC, e.id LIMIT ?", (type, limit))
+        "SELECT e.id, e.name, t.articles, t.mentions FROM (SELECT entity_id, COUNT(*) AS articles, "
+        "SUM(count) AS mentions FROM mentions WHERE type = ? GROUP BY entity_id "
+        "ORDER BY articles DESC, mentions DESC, entity_id LIMIT ?) t JOIN entities e ON e.id = t.entity_id "
+        "ORDER BY t.articles DESC, t.mentions DESC, e.id", (type, limit))
+
+
+def change_token(db: Database) -> tuple:
+    """Changes whenever the store does (an article or a failure recorded): for caches of what pages show."""
+    row = db.query("SELECT (SELECT MAX(rowid) FROM articles) AS articles, (SELECT MAX(id) FROM failures) AS failures")
+    return (row[0]["articles"], row[0]["failures"])
 
 
 def entity_ids(db: Database, article_id: str) -> dict[str, int]:
@@ -160,8 +202,8 @@ class QuoteFilters:
     until: str | None = None
 
     def where(self) -> tuple[str, list]:
-        """The WHERE clause over quotes q JOIN articles a."""
-        where, params = ["a.duplicate_of IS NULL"], []
+        """The WHERE clause over `quotes q` (only originals have quotes, so no join is needed to skip reposts)."""
+        where, params = ["1 = 1"], []
         if self.speaker_ids is not None:
             where.append(f"q.speaker_id IN ({', '.join('?' * len(self.speaker_ids)) or 'NULL'})")
             params.extend(self.speaker_ids)
@@ -172,10 +214,10 @@ class QuoteFilters:
                          "WHERE LOWER(affiliations) LIKE ?))")
             params.extend([*self.organization_ids, pattern])
         if self.since:
-            where.append("a.published >= ?")
+            where.append("q.published >= ?")
             params.append(self.since)
         if self.until:
-            where.append("a.published <= ?")
+            where.append("q.published <= ?")
             params.append(self.until + "T99" if len(self.until) == 10 else self.until)
         return " AND ".join(where), params
 
@@ -185,24 +227,31 @@ def filtered_quotes(db: Database, filters: QuoteFilters, limit: int = 50, offset
     where, params = filters.where()
     return db.query(
         "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, "
-        "e.type AS speaker_type, q.cue, q.parent, a.published, a.headline, a.source, a.url, a.site FROM quotes q "
-        "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
-        f"WHERE {where} ORDER BY a.published DESC, q.article_id, q.start_offset LIMIT ? OFFSET ?",
-        [*params, limit, offset])
+        "e.type AS speaker_type, q.cue, q.parent, a.published, a.headline, a.source, a.url, a.site FROM "
+        f"(SELECT * FROM quotes q WHERE {where} ORDER BY q.published DESC, q.article_id, q.start_offset "
+        "LIMIT ? OFFSET ?) q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
+        "ORDER BY q.published DESC, q.article_id, q.start_offset", [*params, limit, offset])
 
 
 def quote_speakers(db: Database, filters: QuoteFilters, limit: int = 50, about: int = 3) -> dict:
     """Who is quoted and how often: speakers with their quote and article counts and what they spoke about."""
     where, params = filters.where()
-    total = db.scalar(f"SELECT COUNT(*) FROM quotes q JOIN articles a ON a.id = q.article_id WHERE {where}", params)
-    speakers = db.query(
-        "SELECT q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, e.type AS speaker_type, "
-        "COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles, MIN(a.published) AS first, "
-        "MAX(a.published) AS last FROM quotes q JOIN articles a ON a.id = q.article_id "
-        f"LEFT JOIN entities e ON e.id = q.speaker_id WHERE {where} "
-        "GROUP BY q.speaker_id, COALESCE(e.name, q.speaker_name), e.type ORDER BY quotes DESC, speaker LIMIT ?",
-        [*params, limit])
-    ids = [s["speaker_id"] for s in speakers if s["speaker_id"] is not None]
+    total = db.scalar(f"SELECT COUNT(*) FROM quotes q WHERE {where}", params)
+    counts = ("COUNT(*) AS quotes, COUNT(DISTINCT q.article_id) AS articles, MIN(q.published) AS first, "
+              "MAX(q.published) AS last")
+    linked = db.query(f"SELECT q.speaker_id, {counts} FROM quotes q WHERE {where} AND q.speaker_id IS NOT NULL "
+                      "GROUP BY q.speaker_id ORDER BY quotes DESC, q.speaker_id LIMIT ?", [*params, limit])
+    unlinked = db.query(f"SELECT q.speaker_name AS speaker, {counts} FROM quotes q WHERE {where} "
+                        "AND q.speaker_id IS NULL GROUP BY q.speaker_name ORDER BY quotes DESC, speaker LIMIT ?",
+                        [*params, limit])
+    ids = [s["speaker_id"] for s in linked]
+    entities = {r["id"]: r for r in db.query(
+        f"SELECT id, name, type FROM entities WHERE id IN ({', '.join('?' * len(ids))})", ids)} if ids else {}
+    for s in linked:
+        s["speaker"], s["speaker_type"] = entities[s["speaker_id"]]["name"], entities[s["speaker_id"]]["type"]
+    for s in unlinked:
+        s["speaker_id"], s["speaker_type"] = None, None
+    speakers = sorted(linked + unlinked, key=lambda s: (-s["quotes"], s["speaker"] or ""))[:limit]
     topics: dict[int, list[dict]] = defaultdict(list)
     if ids:
         for row in db.query(

@@ -38,19 +38,20 @@ class SearchFilters:
     include_duplicates: bool = False
 
 
-def _search_from(dialect: str, terms: list[str], columns: str) -> tuple[str, list[str], list]:
-    """SELECT ... FROM for a search, with the full-text condition and its parameters."""
+def _search_from(dialect: str, terms: list[str], columns: str, ranked: bool = True) -> tuple[str, list[str], list]:
+    """SELECT ... FROM for a search, with the full-text condition and its parameters; snippet and rank if `ranked`."""
     if terms and dialect == "sqlite":
-        select = (f"SELECT {columns}, snippet(articles_fts, 2, '<mark>', '</mark>', '…', 24) AS snippet, "
-                  "bm25(articles_fts, 10.0, 5.0, 1.0) AS rank FROM articles_fts "
-                  "JOIN articles a ON a.rowid = articles_fts.rowid")
+        extra = (", snippet(articles_fts, 2, '<mark>', '</mark>', '…', 24) AS snippet, "
+                 "bm25(articles_fts, 10.0, 5.0, 1.0) AS rank") if ranked else ""
+        select = f"SELECT {columns}{extra} FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
         return select, ["articles_fts MATCH ?"], [" AND ".join(f'"{t}"' for t in terms)]
     if terms:
-        select = (f"SELECT {columns}, ts_headline('english', a.body, q, 'StartSel=<mark>, StopSel=</mark>, "
-                  "MaxWords=35, MinWords=15') AS snippet, -ts_rank_cd(a.tsv, q) AS rank "
-                  "FROM articles a CROSS JOIN plainto_tsquery('english', ?) q")
+        extra = (", ts_headline('english', a.body, q, 'StartSel=<mark>, StopSel=</mark>, "
+                 "MaxWords=35, MinWords=15') AS snippet, -ts_rank_cd(a.tsv, q) AS rank") if ranked else ""
+        select = f"SELECT {columns}{extra} FROM articles a CROSS JOIN plainto_tsquery('english', ?) q"
         return select, ["a.tsv @@ q"], [" ".join(terms)]
-    return f"SELECT {columns}, substr(a.body, 1, 200) AS snippet, 0 AS rank FROM articles a", [], []
+    extra = ", substr(a.body, 1, 200) AS snippet, 0 AS rank" if ranked else ""
+    return f"SELECT {columns}{extra} FROM articles a", [], []
 
 
 def _filter_where(filters: SearchFilters) -> tuple[list[str], list]:
@@ -86,17 +87,12 @@ def search_sql(dialect: str, query: str, filters: SearchFilters, limit: int = 20
     return f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, *more_params, limit, offset]
 
 
-def matches_sql(dialect: str, query: str, filters: SearchFilters) -> tuple[str, list]:
-    """The ids of every article a search matches, unordered: the set that facets count over."""
+def matches_sql(dialect: str, query: str, filters: SearchFilters) -> tuple[str, list] | None:
+    """The ids of every article a search matches, unordered, for facets; None when that is every original."""
     terms = query_terms(query)
-    if terms and dialect == "sqlite":
-        select, where, params = ("SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid",
-                                 ["articles_fts MATCH ?"], [" AND ".join(f'"{t}"' for t in terms)])
-    elif terms:
-        select, where, params = ("SELECT a.id FROM articles a", ["a.tsv @@ plainto_tsquery('english', ?)"],
-                                 [" ".join(terms)])
-    else:
-        select, where, params = "SELECT a.id FROM articles a", [], []
+    if not terms and filters == SearchFilters():
+        return None
+    select, where, params = _search_from(dialect, terms, "a.id", ranked=False)
     more_where, more_params = _filter_where(filters)
     return select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else ""), \
         [*params, *more_params]

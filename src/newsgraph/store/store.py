@@ -265,6 +265,12 @@ class Store:
 
         return duplicates(self.db, article_id)
 
+    def change_token(self) -> tuple:
+        """A value that changes whenever the store does, for caching what is read from it."""
+        from .queries import change_token
+
+        return change_token(self.db)
+
     def read_only(self) -> None:
         """Refuse every write on this connection from now on."""
         self.db.execute(read_only_sql(self.db.dialect))

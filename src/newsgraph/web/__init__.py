@@ -11,8 +11,8 @@ from __future__ import annotations
 __all__ = ["create_app"]
 
 
-def create_app(store_url: str, writable: bool = False):
+def create_app(store_url: str, writable: bool = False, cache_size: int = 256):
     """The ASGI app (Starlette) over the store at `store_url`; read-only unless `writable`."""
     from .app import create_app as make
 
-    return make(store_url, writable)
+    return make(store_url, writable, cache_size)

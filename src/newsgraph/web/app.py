@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Callable
+from collections import OrderedDict
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -58,16 +58,37 @@ class StoreError(Exception):
 
 
 class SharedStore:
-    """One store connection for the whole server; calls take turns (one writer per SQLite database)."""
+    """One store connection for the whole server; calls take turns (one writer per SQLite database).
 
-    def __init__(self, store: Store, writable: bool):
+    What pages read is kept, up to `cache_size` pages, for as long as the store does not change: the
+    aggregate pages (the home page's counts, the speakers of /quotes) scan whole tables.
+    """
+
+    def __init__(self, store: Store, writable: bool, cache_size: int = 256):
         self.store = store
         self.writable = writable
+        self.cache_size = cache_size
         self.lock = threading.Lock()
+        self.cache: OrderedDict = OrderedDict()
+        self.token: tuple | None = None
 
-    def call(self, fn: Callable, *args, **kwargs):
+    def read(self, page: Page, args: dict, path_params: dict):
+        """The page's data for these arguments, from the cache while the store is unchanged."""
         with self.lock:
-            return fn(self.store, *args, **kwargs)
+            if page.writes or not self.cache_size:
+                return page.data(self.store, args, **path_params)
+            token = self.store.change_token()
+            if token != self.token:
+                self.cache.clear()
+                self.token = token
+            key = (page.name, tuple(sorted(args.items())), tuple(sorted(path_params.items())))
+            if key in self.cache:
+                self.cache.move_to_end(key)
+                return self.cache[key]
+            data = self.cache[key] = page.data(self.store, args, **path_params)
+            if len(self.cache) > self.cache_size:
+                self.cache.popitem(last=False)
+            return data
 
 
 def open_for_serving(store_url: str, writable: bool = False) -> Store:
@@ -90,9 +111,9 @@ def _sqlite_path(url: str) -> str | None:
     return url
 
 
-def create_app(store_url: str, writable: bool = False) -> Starlette:
-    """The web app over the store at `store_url` (read-only unless `writable`)."""
-    shared = SharedStore(open_for_serving(store_url, writable), writable)
+def create_app(store_url: str, writable: bool = False, cache_size: int = 256) -> Starlette:
+    """The web app over the store at `store_url` (read-only unless `writable`); `cache_size` pages kept."""
+    shared = SharedStore(open_for_serving(store_url, writable), writable, cache_size)
     env = environment()
     routes = []
     for page in PAGES:
@@ -124,7 +145,7 @@ def _endpoint(page: Page, shared: SharedStore, env):
             form = await request.form()
             args = {k: v for k, v in form.items() if isinstance(v, str)} | {"method": "POST"}
         try:
-            data = await run_in_threadpool(shared.call, page.data, args, **request.path_params)
+            data = await run_in_threadpool(shared.read, page, args, dict(request.path_params))
         except BadRequest as exc:
             return _error(request, env, 400, str(exc), as_json)
         if data is None:
