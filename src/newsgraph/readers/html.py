@@ -36,7 +36,7 @@ from .html_choose import (
     strip_site,
 )
 from .html_media import add_jsonld_images, collect_media
-from .html_meta import Candidate, PageFacts, collect_facts, shown_dates
+from .html_meta import Candidate, PageFacts, collect_facts, near_headline
 from .html_vocab import classify_elements, remove_keeping_tail
 
 STAGE = "html"
@@ -65,7 +65,7 @@ def read_html(doc: Document) -> Document:
     facts = collect_facts(tree, roles)  # 2
     media = collect_media(tree, roles)
     add_jsonld_images(media, facts.images)
-    meta = choose_metadata(facts, doc)  # 3
+    meta = choose_metadata(tree, facts, doc)  # 3
     links = link_texts(tree)
     for element in media.pruned:  # 4
         remove_keeping_tail(element)
@@ -109,7 +109,7 @@ def parse_page(html: str, source: str | None = None) -> HtmlElement:
     return tree
 
 
-def choose_metadata(facts: PageFacts, doc: Document) -> Metadata:
+def choose_metadata(tree: HtmlElement, facts: PageFacts, doc: Document) -> Metadata:
     """Each field from its candidates; the user's URL and date win, the WARC's URL comes last."""
     meta = Metadata()
     meta.site_name = choose_site_name(facts.site_names)
@@ -120,11 +120,12 @@ def choose_metadata(facts: PageFacts, doc: Document) -> Metadata:
         meta.url = choose_url(facts.urls, warc_url) or (Choice(warc_url, "warc:WARC-Target-URI") if warc_url else None)
     sites = [str(c.value) for c in facts.site_names]
     meta.headline = choose_title(facts.titles, sites, site_domain(_value(meta.url)))
-    meta.subheadline = choose_deck(facts.decks, meta.headline)
+    at = meta.headline.position if meta.headline else None
+    near = near_headline(tree, meta.headline.element if meta.headline else None, at, facts)
+    meta.subheadline = choose_deck(facts.decks + near.decks, meta.headline)
     meta.published = Choice(doc.published, "user") if doc.published else choose_date(
-        facts.dates + shown_dates(meta.headline.element if meta.headline else None), facts.modified,
-        meta.headline.position if meta.headline else None)
-    meta.authors = choose_authors(facts.authors, sites)
+        facts.dates + near.dates, facts.modified, at)
+    meta.authors = choose_authors(facts.authors + near.authors, sites)
     meta.language = choose_language(facts.languages)
     return meta
 

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from ..model import Removed
 from .datelines import parse_dateline
-from .furniture import ends_sentence, furniture_reason, parse_byline, parse_credit
+from .furniture import ends_sentence, is_menu, is_separator, parse_byline, parse_credit
 from .html_choose import norm
 from .html_vocab import html_vocabulary, squash
 
@@ -34,10 +34,14 @@ TRAFILATURA_OPTIONS = {"fast": True, "include_comments": False, "include_tables"
 HEADER_PARAGRAPHS = 4  # how many leading paragraphs may be a repeated headline, byline or date line
 TAIL_PARAGRAPHS = 4  # how many trailing paragraphs may be an author's bio
 MAX_CREDIT_WORDS = 12
+MAX_BYLINE_WORDS = 25  # a byline or date line at the top is no longer than this
+MAX_FURNITURE_CHARS = 300  # a longer paragraph is story text, whatever words it holds
+MAX_FURNITURE_WORDS = 30  # ... and so is a sentence-ending paragraph of more words, away from the edges
 LABEL_WORDS = 6
 MIN_LINK_WORDS, MAX_LINK_WORDS = 2, 30  # a paragraph of this many words can be a link to another story
 TAIL_LINKS = 2  # a link paragraph among the last this many paragraphs is a pointer to another story
 LINK_SHARE = 0.8  # ... when one link's text covers this share of its words, from its start
+_YEARISH = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d")  # every date form parse_dateline reads has a year
 _BIO_VERB = r"(?:is|was|has|covers|writes|reports|joined|leads|works)\b"
 _BIO = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:(?:is|was|has been) (?:a|an|the)\b[^.]{0,80}?\b(?:writer|reporter|"
                   r"journalist|editor|correspondent|contributor|columnist|producer|author|critic)\b|"
@@ -125,9 +129,9 @@ def link_texts(tree: HtmlElement) -> set[str]:
     """The compared form (`norm`) of every link text of the page of at least `MIN_LINK_WORDS` words."""
     texts = set()
     for a in tree.iter("a"):
-        key = norm(a.text_content())
-        if key.count(" ") + 1 >= MIN_LINK_WORDS:
-            texts.add(key)
+        text = a.text_content()
+        if len(text.split(None, MIN_LINK_WORDS)) >= MIN_LINK_WORDS:
+            texts.add(norm(text))
     return texts
 
 
@@ -178,23 +182,40 @@ def furniture_of(block: Block, context: BodyContext, header: bool = False, tail:
         return None  # a table row: its cells between bars are data, not a menu
     if header and (key in context.titles or (context.headline and key.endswith(norm(context.headline)))):
         return "headline"
-    reason = furniture_reason(text) or _html_furniture(text)
+    reason = _furniture_line(text) if _may_be_furniture(text, header or tail) else None
     if reason:
         return "comments" if reason == "comments-heading" else reason
     if len(text.split()) <= MAX_CREDIT_WORDS and parse_credit(text) is not None:
         return "credit"
-    if header and (parse_byline(text) or parse_dateline(text)):
-        return "byline" if parse_byline(text) else "dateline"
+    if header and len(text.split()) <= MAX_BYLINE_WORDS:
+        if parse_byline(text):
+            return "byline"
+        if _YEARISH.search(text) and parse_dateline(text):
+            return "dateline"
     if tail and (_is_author_bio(text, context.authors) or _BIO.match(text)):
         return "author-bio"
     return None
 
 
-def _html_furniture(text: str) -> str | None:
-    for reason, pattern in html_vocabulary().body_furniture:
-        if pattern.fullmatch(text):
-            return reason
-    return None
+def _may_be_furniture(text: str, edge: bool) -> bool:
+    """Whether a paragraph is worth matching against the furniture lines: short, unfinished, or at an edge.
+
+    A long sentence-ending paragraph in the middle of the story is text; skipping it keeps the reader fast.
+    """
+    if len(text) > MAX_FURNITURE_CHARS:
+        return False
+    return edge or len(text.split()) <= MAX_FURNITURE_WORDS or not ends_sentence(text)
+
+
+def _furniture_line(text: str) -> str | None:
+    """The furniture reason of a paragraph by the line patterns (furniture.json, html.json), as the text reader reads them."""
+    if is_separator(text):
+        return "separator"
+    vocab = html_vocabulary()
+    m = vocab.body_furniture.fullmatch(text)
+    if m:
+        return vocab.furniture_reasons[m.lastgroup]
+    return "navigation" if is_menu(text) else None
 
 
 def _is_author_bio(text: str, authors: Sequence[str]) -> bool:

@@ -15,6 +15,7 @@ import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from .html_meta import Candidate
@@ -74,9 +75,13 @@ class Choice:
     element: object = field(default=None, compare=False, repr=False)  # the element it was read from, if any
 
 
+@lru_cache(maxsize=8192)
 def norm(text: str) -> str:
     """Lower-case words only: how two values are compared."""
-    return re.sub(r"\W+", " ", unicodedata.normalize("NFKC", text).lower()).strip()
+    return _NON_WORDS.sub(" ", unicodedata.normalize("NFKC", text).lower()).strip()
+
+
+_NON_WORDS = re.compile(r"\W+")
 
 
 def _weight(origin: str, weights: dict[str, float], default: float) -> float:

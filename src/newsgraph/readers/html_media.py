@@ -50,16 +50,16 @@ def collect_media(tree: HtmlElement, roles: dict[str, list[HtmlElement]]) -> Pag
     page = PageMedia()
     credits = set(roles["credits"]) | set(tree.xpath('//*[@itemprop="creditText" or @itemprop="copyrightHolder"]'))
     claimed: set[HtmlElement] = set()
+    caption_class = [c for c in roles["captions"] if _is_caption(c)]
     for figure in tree.iter("figure"):
         if figure in claimed:
             continue
         claimed.update(figure.iter())
-        captions = [c for c in figure.iter("figcaption")] or _outermost(
-            [c for c in roles["captions"] if _is_caption(c) and _inside(c, figure)])
+        captions = list(figure.iter("figcaption")) or _outermost([c for c in caption_class if c in claimed])
         figure_credits = [c for c in figure.iter() if c in credits and not any(_inside(c, k) or _inside(k, c)
                                                                                for k in captions)]
         _add(page, _picture(figure), captions, figure_credits, credits)
-    loose = _outermost([c for c in roles["captions"] if c not in claimed and c.tag != "figure" and _is_caption(c)])
+    loose = _outermost([c for c in caption_class if c not in claimed and c.tag != "figure"])
     for caption in loose:
         claimed.update(caption.iter())
         _add(page, _picture_before(caption), [caption], [], credits)

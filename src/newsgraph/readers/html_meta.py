@@ -35,10 +35,11 @@ ARTICLE_TYPES = ("Article", "BlogPosting", "Posting", "Report", "Review")
 PAGE_TYPES = ("WebPage", "ItemPage")
 MAX_JSONLD_DEPTH = 6
 MAX_BYLINE_CHARS = 120
+PAGE_TAGS = ("title", "h1", "link", "meta", "time", "script")
+_ITEMPROP_OR_REL = XPath("//*[@itemprop]|//a[@rel]")
+MAX_DECK_CHARS = 1000
+MAX_DECKS = 8  # deck-class elements read, in page order
 MAX_PLACED_TIMES = 5  # the first <time> elements get their place in the page, to tell the headline's from the rest
-_BY_TEXT = XPath("//*[self::p or self::div or self::span or self::address or self::strong or self::em or self::li]"
-                 "[starts-with(normalize-space(text()[1]), 'By ') or starts-with(normalize-space(text()[1]), 'by ')"
-                 " or normalize-space(text()[1]) = 'By' or normalize-space(text()[1]) = 'by']")
 
 
 @dataclass(frozen=True)
@@ -71,16 +72,18 @@ class PageFacts:
 def collect_facts(tree: HtmlElement, roles: dict[str, list[HtmlElement]]) -> PageFacts:
     """Every candidate the page offers: meta tags, JSON-LD, headings, times, bylines, decks."""
     facts = PageFacts()
-    _from_meta(tree, facts)
-    for obj, primary in _jsonld_articles(tree):
+    tags: dict[str, list[HtmlElement]] = {tag: [] for tag in PAGE_TAGS}
+    for element in tree.iter(*PAGE_TAGS):  # one walk over the page for all of them
+        tags[element.tag].append(element)
+    _from_meta(tags["meta"], facts)
+    for obj, primary in _jsonld_articles(tags["script"]):
         _from_jsonld(obj, primary, facts)
-    _from_elements(tree, roles, facts)
-    _shown_descriptions(tree, facts)
+    _from_elements(tree, tags, roles, facts)
     return facts
 
 
-def _from_meta(tree: HtmlElement, facts: PageFacts) -> None:
-    for meta in tree.iter("meta"):
+def _from_meta(metas: list[HtmlElement], facts: PageFacts) -> None:
+    for meta in metas:
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
         value = squash(meta.get("content"))
         if not key or not value:
@@ -106,9 +109,9 @@ def _from_meta(tree: HtmlElement, facts: PageFacts) -> None:
             facts.languages.append(Candidate(value, origin))
 
 
-def _jsonld_articles(tree: HtmlElement) -> Iterator[tuple[dict, bool]]:
+def _jsonld_articles(scripts: list[HtmlElement]) -> Iterator[tuple[dict, bool]]:
     """The article-like objects of the page's JSON-LD, and whether each is an article (not just a web page)."""
-    for script in tree.iter("script"):
+    for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json" or not script.text:
             continue
         data = _load_json(script.text)
@@ -200,44 +203,44 @@ def _unescape(text: str) -> str:
     return squash(html.unescape(text) if "&" in text else text)
 
 
-def _from_elements(tree: HtmlElement, roles: dict[str, list[HtmlElement]], facts: PageFacts) -> None:
+def _from_elements(tree: HtmlElement, tags: dict[str, list[HtmlElement]], roles: dict[str, list[HtmlElement]],
+                   facts: PageFacts) -> None:
     root = tree.getroottree().getroot()
     if root.get("lang"):
         facts.languages.append(Candidate(root.get("lang").strip(), "html[lang]"))
-    for rank, title in enumerate(tree.iter("title")):
+    for rank, title in enumerate(tags["title"]):
         if rank == 0 and squash(title.text_content()):
             facts.titles.append(Candidate(squash(title.text_content()), "title"))
-    for rank, h1 in enumerate(tree.iter("h1")):
+    for rank, h1 in enumerate(tags["h1"]):
         text = element_text(h1)
         if text:
             facts.titles.append(Candidate(text, "h1", rank, document_position(h1), h1))
-    for link in tree.iter("link"):
+    for link in tags["link"]:
         rel = (link.get("rel") or "").lower().split()
         if "canonical" in rel and (link.get("href") or "").strip():
             facts.urls.append(Candidate(link.get("href").strip(), "link[rel=canonical]"))
-    for element in tree.xpath('//*[@itemprop="headline" or @itemprop="datePublished" or @itemprop="author"]'):
-        _from_itemprop(element, facts)
-    for rank, time in enumerate(tree.iter("time")):
+    for element in _ITEMPROP_OR_REL(tree):
+        if element.get("itemprop") in ("headline", "datePublished", "author"):
+            _from_itemprop(element, facts)
+        elif element.tag == "a" and (element.get("rel") or "").strip().lower() == "author" and element_text(element):
+            facts.authors.append(Candidate((element_text(element),), "a[rel=author]"))
+    for rank, time in enumerate(tags["time"]):
         value = (time.get("datetime") or "").strip()
         if value:
             origin = "time[pubdate]" if time.get("pubdate") is not None else "time[datetime]"
             position = document_position(time) if rank < MAX_PLACED_TIMES else None
             facts.dates.append(Candidate(value, origin, rank, position))
     for rank, byline in enumerate(roles["bylines"]):
+        if len(byline.text_content()) > MAX_BYLINE_CHARS * 2:
+            continue  # an author box or a comment thread, not a byline
         text = element_text(byline)
         if text and len(text.split()) <= 25:
             facts.authors.append(Candidate((text,), "byline", rank))
-    for link in tree.xpath('//a[@rel="author"]'):
-        text = element_text(link)
-        if text:
-            facts.authors.append(Candidate((text,), "a[rel=author]"))
-    for rank, element in enumerate(_BY_TEXT(tree)):
-        text = element_text(element)
-        if len(text) <= MAX_BYLINE_CHARS:
-            facts.authors.append(Candidate((text,), "by-text", rank, document_position(element)))
-    for rank, deck in enumerate(roles["decks"]):
+    decks = [d for d in roles["decks"] if d.tag not in ("body", "article", "main", "section")
+             and len(d.text_content()) <= MAX_DECK_CHARS]
+    for rank, deck in enumerate(decks[:MAX_DECKS]):
         text = element_text(deck)
-        if deck.tag not in ("body", "article", "main", "section") and text:
+        if text:
             facts.decks.append(Candidate(text, "deck", rank, document_position(deck)))
 
 
@@ -260,52 +263,47 @@ def _from_itemprop(element: HtmlElement, facts: PageFacts) -> None:
             facts.authors.append(Candidate((text,), "[itemprop=author]"))
 
 
-SHOWN_DATE_REACH = 120  # elements after the headline searched for the date it shows
+NEAR_REACH = 120  # elements after the headline read for what the page shows under it
 SHOWN_DATE_CHARS = 80
-_FOLLOWING = XPath(f"following::*[position() <= {SHOWN_DATE_REACH}]")
+SHOWN_TAGS = frozenset(("p", "h2", "h3", "div", "span"))
+_FOLLOWING = XPath(f"following::*[position() <= {NEAR_REACH}]")
+_YEARISH = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d")  # every date form parse_dateline reads has a year
+_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
+_BY = re.compile(r"\s*by\b", re.IGNORECASE)
+_BY_TEXT = XPath("//*[self::p or self::div or self::span or self::address or self::strong or self::em or self::li]"
+                 "[starts-with(normalize-space(text()[1]), 'By ') or starts-with(normalize-space(text()[1]), 'by ')"
+                 " or normalize-space(text()[1]) = 'By' or normalize-space(text()[1]) = 'by']")
 
 
-def shown_dates(headline: HtmlElement | None) -> list[Candidate]:
-    """The publication dates written as text shortly after the headline ('Dec 19, 2023 3:57 AM'), not updates."""
+def near_headline(tree: HtmlElement, headline: HtmlElement | None, position: int | None, facts: PageFacts) -> PageFacts:
+    """What the page shows under its headline: dates written as text (not updates), 'By ...' lines, and the
+    description shown as a standfirst. One pass over the elements that follow the headline; on a page
+    without a headline element, the 'By ...' lines of the whole page."""
+    near = PageFacts()
     if headline is None:
-        return []
-    found = []
-    for element in _FOLLOWING(headline):
+        lines = (element_text(e) for e in _BY_TEXT(tree))
+        near.authors = [Candidate((line,), "by-text", rank) for rank, line in enumerate(lines) if len(line) <= MAX_BYLINE_CHARS]
+        return near
+    wanted = {_norm(c.value): c for c in facts.descriptions if len(str(c.value).split()) >= 5}
+    for offset, element in enumerate(_FOLLOWING(headline), start=1):
         if element.tag in ("script", "style"):
             continue
         for text in (element.text, element.tail):
             text = squash(text)
-            if not text or len(text) > SHOWN_DATE_CHARS or not any(ch.isdigit() for ch in text):
-                continue
-            stamps = parse_dateline(text)
-            if stamps and not stamps[0].updated and not _UPDATED.search(text):
-                found.append(Candidate(stamps[0].value, "text under the headline", len(found)))
-    return found
-
-
-_UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
-
-
-SHOWN_TAGS = ("p", "h2", "h3", "div", "span")
-LEAF_ONLY = ("div", "span")  # read only when they hold text alone, so big containers are not read again
-
-
-def _shown_descriptions(tree: HtmlElement, facts: PageFacts) -> None:
-    """The page description, as a deck candidate, where the page also shows it as text (a standfirst)."""
-    wanted = {_norm(c.value): c for c in facts.descriptions if len(str(c.value).split()) >= 5}
-    if not wanted:
-        return
-    for element in tree.iter(*SHOWN_TAGS):
-        if element.tag in LEAF_ONLY and len(element):
-            continue
-        text = element.text_content()
-        if len(text) > 2000:
-            continue
-        found = wanted.pop(_norm(text), None)
-        if found is not None:
-            facts.decks.append(Candidate(squash(text), f"{found.origin} (shown)", 0, document_position(element)))
-            if not wanted:
-                return
+            if text and len(text) <= SHOWN_DATE_CHARS and _YEARISH.search(text):
+                stamps = parse_dateline(text)
+                if stamps and not stamps[0].updated and not _UPDATED.search(text):
+                    near.dates.append(Candidate(stamps[0].value, "text under the headline", len(near.dates)))
+        if element.text and _BY.match(element.text):
+            line = element_text(element)
+            if len(line) <= MAX_BYLINE_CHARS:
+                near.authors.append(Candidate((line,), "by-text", len(near.authors)))
+        if wanted and element.tag in SHOWN_TAGS and not (element.tag in ("div", "span") and len(element)):
+            found = wanted.pop(_norm(element.text_content()), None)
+            if found is not None:
+                near.decks.append(Candidate(element_text(element), f"{found.origin} (shown)", 0,
+                                            None if position is None else position + offset))
+    return near
 
 
 def _norm(text) -> str:

@@ -1,5 +1,8 @@
 """The HTML reader's vocabulary (`newsgraph/data/html.json`) and the helpers that read a tree with it.
 
+The line patterns of `furniture.json` (shared with the text reader) and the
+HTML body's own are compiled into one pattern, matched once per paragraph.
+
 Class names for captions, credits, bylines and decks; the separators
 between a page title and its site name; line patterns for furniture in
 an HTML body. Pure helpers over lxml elements: the words of an element's
@@ -10,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
@@ -67,7 +70,8 @@ class HtmlVocabulary:
     bylines: ClassNames
     decks: ClassNames
     site_separators: tuple[str, ...]
-    body_furniture: tuple[tuple[str, re.Pattern], ...]
+    body_furniture: re.Pattern  # every furniture line pattern in one, a named group per pattern
+    furniture_reasons: dict[str, str]  # group name -> reason
     prefilter: re.Pattern  # a class-and-id string that may name one of the roles (a superset of matches)
 
 
@@ -76,18 +80,22 @@ ROLES = ("captions", "credits", "bylines", "decks")
 
 def classify_elements(tree: HtmlElement) -> dict[str, list[HtmlElement]]:
     """Every element whose class or id names a caption, credit, byline or deck, by role, in document order."""
-    vocab = html_vocabulary()
     found: dict[str, list[HtmlElement]] = {role: [] for role in ROLES}
-    names = [(role, getattr(vocab, role)) for role in ROLES]
     for element in _WITH_CLASS(tree):
-        raw = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if not vocab.prefilter.search(raw.lower()):
-            continue
-        forms = _attr_forms(raw)
-        for role, entries in names:
-            if entries.match_text(*forms):
-                found[role].append(element)
+        for role in roles_named(f"{element.get('class') or ''} {element.get('id') or ''}"):
+            found[role].append(element)
     return found
+
+
+@lru_cache(maxsize=65536)
+def roles_named(raw: str) -> tuple[str, ...]:
+    """The roles a class-and-id string names ('article__imageCaption' -> ('captions',)); pages repeat them, so cached."""
+    vocab = html_vocabulary()
+    joined = _PUNCT.sub("", raw.lower())
+    if not vocab.prefilter.search(joined):
+        return ()
+    split = _CAMEL.sub(" ", raw).lower()
+    return tuple(role for role in ROLES if getattr(vocab, role).match_text(split, joined))
 
 
 def document_position(element: HtmlElement) -> int:
@@ -99,8 +107,8 @@ _WITH_CLASS = XPath("//*[@class or @id]")
 
 
 def _prefilter(entries: list[str]) -> re.Pattern:
-    """A pattern for the lower-cased class and id holding the core of some entry (a superset of matches)."""
-    cores = sorted({max(re.split(r"[^a-z0-9]+", e.lower()), key=len) for e in entries})
+    """A pattern for the class and id, lower-cased and without punctuation, holding some entry (a superset of matches)."""
+    cores = sorted({re.sub(r"[^a-z0-9]+", "", e.lower()) for e in entries}, key=len, reverse=True)
     return re.compile("|".join(re.escape(c) for c in cores))
 
 
@@ -108,8 +116,10 @@ def _prefilter(entries: list[str]) -> re.Pattern:
 def html_vocabulary() -> HtmlVocabulary:
     """The HTML vocabulary, compiled once."""
     data = load_data("html.json")
-    furniture = tuple((reason, re.compile(rf"(?:{p})\s*[.!:]?", re.IGNORECASE))
-                      for reason, patterns in data["body_furniture"].items() for p in patterns)
+    rules = [(reason, p) for name in ("furniture.json",) for reason, patterns in load_data(name).items()
+             if not reason.startswith("_") for p in patterns]
+    rules += [(reason, p) for reason, patterns in data["body_furniture"].items() for p in patterns]
+    furniture = re.compile("|".join(rf"(?P<f{i}>(?:{p})\s*[.!:]?)" for i, (_, p) in enumerate(rules)), re.IGNORECASE)
     classes = [e for key in ("caption_classes", "credit_classes", "byline_classes", "deck_classes") for e in data[key]]
     return HtmlVocabulary(
         captions=_class_names(data["caption_classes"]),
@@ -118,6 +128,7 @@ def html_vocabulary() -> HtmlVocabulary:
         decks=_class_names(data["deck_classes"]),
         site_separators=tuple(data["site_separators"]),
         body_furniture=furniture,
+        furniture_reasons={f"f{i}": reason for i, (reason, _) in enumerate(rules)},
         prefilter=_prefilter(classes),
     )
 
