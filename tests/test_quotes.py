@@ -89,7 +89,8 @@ def test_direct_quote_styles(para, content):
 
 
 def test_quotes_come_only_from_the_body():
-    art = newsgraph.extract("Mayor says “we will rebuild”\n\nBy Lena Okafor\n\nThe storm passed overnight.\n", kind="text")
+    text = "Mayor says “we will rebuild”\n\nBy Lena Okafor\n\nThe storm passed overnight.\n"
+    art = newsgraph.extract(text, kind="text")
     assert all("rebuild" not in q.text for q in art.quotes)
 
 
@@ -227,7 +228,8 @@ def test_plural_document_noun_is_its_own_source():
 
 def test_articles_in_other_languages_get_no_quotes():
     html = ("<html lang='pt'><head><title>Tempestade atinge o porto</title></head><body><article>"
-            "<h1>Tempestade atinge o porto</h1><p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>"
+            "<h1>Tempestade atinge o porto</h1>"
+            "<p>ATENÇÃO: Comentários ofensivos não serão aprovados pelo moderador.</p>"
             "<p>«Perdemos tudo», disse o pescador João Silva ao jornal local na manhã de domingo.</p>"
             "</article></body></html>")
     art = newsgraph.extract(html, kind="html")
@@ -264,3 +266,13 @@ def test_several_subjects_the_source_is_outside_the_quotation():
                 "“It was the worst night in living memory. One of the worst ever,” Harbourmaster Ivo Petrak said.")
     assert spoken_by(find(qs, "It was the worst"), "Petrak")
 
+
+
+def test_multi_paragraph_quote_named_at_its_end():
+    qs = quotes(
+        "The lifeboat crew was called out three times on Sunday.",
+        "“The first call came just after midnight. We found two men clinging to an upturned dinghy.",
+        "“By dawn we had been out for six hours,” said coxswain Bram Visser.",
+    )
+    first, last = find(qs, "The first call"), find(qs, "By dawn")
+    assert spoken_by(last, "Visser") and spoken_by(first, "Visser")

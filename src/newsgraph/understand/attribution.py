@@ -238,9 +238,23 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         # "... and added", ", adding ...", "went on to say": the subject is shared
         shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
         if not shares or node.head is node:
-            return None
+            break
         node = node.head
-    return None
+    return _name_after_quotation(verb)
+
+
+def _name_after_quotation(verb: Token) -> Token | None:
+    """'“...,” said coxswain Bram Visser': after a quotation the subject follows the verb, whatever the parse says."""
+    doc = verb.doc
+    if verb.i == 0 or doc[verb.i - 1].text not in QUOTE_TOKENS and doc[verb.i - 1].text != ",":
+        return None
+    name = None
+    for t in doc[verb.i + 1:verb.i + 1 + MAX_SIGNATURE_TOKENS]:
+        if t.ent_type_ == "PERSON" or t.pos_ == "PROPN" and t.is_title:
+            name = t
+        elif name is not None or t.pos_ not in ("NOUN", "ADJ", "DET") and not (t.i == verb.i + 1 and t.pos_ == "VERB"):
+            break  # "said [the] [coxswain] Bram Visser" (a title the tagger may call anything)
+    return name
 
 
 def _clause_tokens(verb: Token, content: tuple[int, int] | None, scopes: list[int]) -> frozenset[int]:

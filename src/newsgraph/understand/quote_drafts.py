@@ -56,6 +56,7 @@ class Draft:
     marks: list[int] = field(default_factory=list)
     outer: Draft | None = None
     cue_para: Paragraph | None = None  # where the cue stands, when not in `para` ("He wrote:" before)
+    forward: bool = False  # takes its source from the paragraph its quotation runs on into
 
     @property
     def cue_paragraph(self) -> Paragraph:
@@ -81,6 +82,25 @@ def mark_paragraphs(paras: list[ParsedParagraph]) -> list[Paragraph]:
         carry = text[top[-1].open_at:top[-1].start] if top and not top[-1].closed and top[-1].open_at >= 0 else None
         out.append(Paragraph(i, para, marks, continues))
     return out
+
+
+def attribute_forward(paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Draft]:
+    """A quotation running over several paragraphs is its closing paragraph's speaker's: the first paragraphs
+    ("“We lost everything. / “Everything,” she said.") take the source of the next when they have no cue.
+    Quotations left open with no speaker at all are dropped."""
+    at = {(d.para.index, k): d for d in drafts for k in d.marks}
+    for p in reversed(paragraphs[1:]):
+        if not p.continues:
+            continue
+        prev = paragraphs[p.index - 1]
+        last = max((k for k, m in enumerate(prev.marks) if m.depth == 0), default=None)
+        first = min((k for k, m in enumerate(p.marks) if m.depth == 0), default=None)
+        before, after = at.get((prev.index, last)), at.get((p.index, first))
+        if before is None or after is None or before.cue is not None:
+            continue
+        if after.cue is not None and after.source is None or after.forward:
+            before.source, before.forward = after, True
+    return [d for d in drafts if d.cue is not None or d.source is not None]
 
 
 def top_level(marks: list[Marked], k: int) -> int:
@@ -246,7 +266,7 @@ def _continue_unattributed(p: Paragraph, by_mark: dict[int, Draft], earlier: lis
             continue
         opens_paragraph = m.open_at <= len(text) - len(text.lstrip())
         source = _previous_speaker(p, earlier) if opens_paragraph else None
-        if source is not None:
+        if source is not None or m.depth == 0 and not m.closed:  # left open: the next paragraph may name it
             by_mark[k] = Draft(p, m.start, m.end, "direct", None, source=source, floating=True, marks=[k])
 
 

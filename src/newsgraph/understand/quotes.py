@@ -27,7 +27,7 @@ from ..pipeline import Document
 from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes
 from .context import ParsedParagraph, mention_at, parsed
 from .cue_words import lexicon
-from .quote_drafts import Draft, Paragraph, draft_paragraph, mark_paragraphs, top_level
+from .quote_drafts import Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, top_level
 from .speakers import FEMALE, FIRST_PERSON, MALE, NEUTER, PLURAL, ReferentIndex, noun_phrase_start, resolve, surname
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
@@ -62,6 +62,7 @@ def extract_quotes(doc: Document) -> Document:
     drafts: list[Draft] = []
     for k, p in enumerate(paragraphs):
         drafts.extend(draft_paragraph(p, drafts, paragraphs[k - 1] if k else None))
+    drafts = attribute_forward(paragraphs, drafts)
     doc.article.quotes = _records(doc, drafts, paragraphs)
     return doc
 
