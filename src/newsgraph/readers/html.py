@@ -4,10 +4,14 @@
 2. Read what the page says before anything is taken out of it: metadata
    candidates (`html_meta`) and figures with captions and credits
    (`html_media`).
-3. Choose each metadata field from its candidates (`html_choose`); the
-   user's `--url` and `--published` win.
+3. Choose each metadata field from its candidates (`html_choose`), with
+   what the page shows just under the chosen headline (dates, 'By' lines,
+   a standfirst); the user's `--url` and `--published` win, a WARC
+   record's URI comes after the page's canonical link.
 4. Prune the caption and credit elements, run trafilatura on the tree and
    turn its body into paragraphs, furniture out with reasons (`html_body`).
+   When the captions hold far more words than the body left without them
+   (a slideshow told in its captions), read the page again unpruned.
 5. Assemble the article: text is the paragraphs joined by blank lines,
    with each paragraph's span, and the evidence of every metadata field.
 """

@@ -1,10 +1,11 @@
 """What an HTML page says about itself: metadata candidates, before any choice.
 
-One pass each over the page's `<meta>` tags, JSON-LD blocks, headings,
-`<time>` elements and byline/deck-class elements. Every value becomes a
-`Candidate` naming where it was read (`meta[property=og:title]`, `json-ld`,
-`h1`, ...); `newsgraph.readers.html_choose` scores them and picks one
-per field.
+One walk over the page for its `<meta>` tags, JSON-LD blocks, titles,
+headings and `<time>` elements, then the byline- and deck-class elements;
+`near_headline` reads what stands just under the chosen headline. Every
+value becomes a `Candidate` naming where it was read
+(`meta[property=og:title]`, `json-ld`, `h1`, ...);
+`newsgraph.readers.html_choose` scores them and picks one per field.
 """
 
 from __future__ import annotations
