@@ -37,7 +37,7 @@ def run(engine: str, workers: int, warc: Path, out: Path, shard_size: int) -> di
     if engine == "ray":  # start the cluster first, so its start-up can be shown apart
         import ray
 
-        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False,
+        ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level="WARNING",
                  runtime_env={"env_vars": {"RAY_USAGE_STATS_ENABLED": "0"}})
         cluster = time.perf_counter() - started
     try:
@@ -49,6 +49,7 @@ def run(engine: str, workers: int, warc: Path, out: Path, shard_size: int) -> di
     return {"name": f"{engine}×{workers}", "records": report.records, "seconds": seconds, "cluster": cluster,
             "rate": report.records / seconds, "rate_no_cluster": report.records / (seconds - cluster),
             "rss": sorted(report.peak_rss_mb.values()), "failures": len(report.failures),
+            "cpu": sum(report.cpu_seconds.values()),
             "output": list(read_records(out))}
 
 
@@ -62,7 +63,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         warc = args.warc or write_warc(args.count, Path(tmp) / "CC-NEWS-synthetic.warc.gz")
         print(f"input: {warc} ({warc.stat().st_size / 1e6:.1f} MB), shard size {args.shard_size}, "
-              f"{os.cpu_count()} CPUs", flush=True)
+              f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}", flush=True)
         results = []
         for engine, workers in CONFIGS:
             result = run(engine, workers, warc, Path(tmp) / f"{engine}{workers}", args.shard_size)
@@ -71,14 +72,17 @@ def main() -> None:
                 if result["cluster"] else ""
             print(f"{result['name']:>8}: {result['records']} articles in {result['seconds']:6.1f} s = "
                   f"{result['rate']:6.2f} articles/s{extra}; peak RSS per worker "
-                  f"{', '.join(f'{r:.0f}' for r in result['rss'])} MB", flush=True)
+                  f"{', '.join(f'{r:.0f}' for r in result['rss'])} MB; workers' CPU {result['cpu']:.0f} s = "
+                  f"{result['records'] / result['cpu']:.2f} articles per CPU-second", flush=True)
     one, two, ray2 = results
     print(f"local×2 / local×1 = {two['rate'] / one['rate']:.2f}× (target ≥ 1.8)")
     print(f"ray×2 / local×1   = {ray2['rate'] / one['rate']:.2f}× (target ≥ 1.5); "
           f"{ray2['rate_no_cluster'] / one['rate']:.2f}× without the cluster start")
     print(f"ray×2 overhead against local×2: {100 * (1 - ray2['rate'] / two['rate']):.0f}% of throughput "
           f"({100 * (1 - ray2['rate_no_cluster'] / two['rate']):.0f}% without the cluster start)")
-    print(f"per core (local×2): {two['rate'] / 2:.2f} articles/s")
+    print(f"per core: {two['rate'] / 2:.2f} articles/s (local×2 wall clock), "
+          f"{one['records'] / one['cpu']:.2f} articles per worker CPU-second (local×1, whatever else runs)")
+    print(f"load average at the end (other processes share these cores): {os.getloadavg()[0]:.1f}")
     same = all(r["output"] == one["output"] for r in results)
     print(f"identical records from every engine: {same}; failures: {[r['failures'] for r in results]}")
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 import click
@@ -14,8 +13,9 @@ import click
               help="Folder for the shards; a rerun into it resumes, skipping finished shards.")
 @click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
               help="local: a process pool; ray: Ray Data (pip install 'newsgraph[ray]').")
-@click.option("--workers", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="CPU count",
-              help="Worker processes (local) or actors (ray), each with its own spaCy model.")
+@click.option("--workers", type=click.IntRange(min=1),
+              help="Worker processes (local) or actors (ray), each with its own spaCy model "
+                   "[default: every CPU of this machine, or of the cluster with --address].")
 @click.option("--address", help="Ray cluster to join: auto, ray://HEAD:10001 (default: start a local one).")
 @click.option("--format", "fmt", type=click.Choice(["parquet", "jsonl"]), default="parquet", show_default=True)
 @click.option("--shard-size", type=click.IntRange(min=1), default=1000, show_default=True,
@@ -23,7 +23,7 @@ import click
 @click.option("--stage", "stage_specs", multiple=True, metavar="NAME=MODULE:CALLABLE",
               help="Replace a stage in every worker (repeatable; also NEWSGRAPH_STAGES).")
 @click.option("--layout-only", is_flag=True, help="Structure only: skip entities, quotes, dates and events.")
-def batch(inputs: tuple[str, ...], out_dir: str, engine: str, workers: int, address: str | None, fmt: str,
+def batch(inputs: tuple[str, ...], out_dir: str, engine: str, workers: int | None, address: str | None, fmt: str,
           shard_size: int, stage_specs: tuple[str, ...], layout_only: bool) -> None:
     """Extract many files, folders and WARCs into Parquet (or JSONL) shards under --out."""
     from tqdm import tqdm
@@ -44,7 +44,7 @@ def batch(inputs: tuple[str, ...], out_dir: str, engine: str, workers: int, addr
         raise click.UsageError("--address is for --engine ray")
     options = BatchOptions(engine=engine, workers=workers, address=address, fmt=fmt, shard_size=shard_size,
                            stage_specs=stage_specs, layout_only=layout_only)
-    bar = tqdm(unit="rec", desc=f"batch ({engine}×{workers})", file=sys.stderr, disable=None, smoothing=0.1)
+    bar = tqdm(unit="rec", desc=f"batch ({engine}×{workers or 'all'})", file=sys.stderr, disable=None, smoothing=0.1)
 
     def progress(count: int, already: int) -> None:
         if already or bar.total is None:

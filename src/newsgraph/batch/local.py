@@ -11,6 +11,7 @@ and the run goes on.
 from __future__ import annotations
 
 import multiprocessing
+import os
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -36,8 +37,8 @@ def _do_unit(unit: WorkUnit, out_dir: str, fmt: str) -> ShardSummary:
 class LocalEngine:
     """A process pool of `workers` extractors."""
 
-    def __init__(self, workers: int, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
-        self.workers = max(1, workers)
+    def __init__(self, workers: int | None, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
+        self.workers = max(1, workers or os.cpu_count() or 1)
         self.stage_specs = stage_specs
         self.layout_only = layout_only
         self._context = multiprocessing.get_context("spawn")  # no forked copies of the driver's threads or locks

@@ -51,9 +51,9 @@ def write_results(batch: dict, out_dir: str, fmt: str) -> dict:
 class RayEngine:
     """Ray Data over `workers` actors; a local cluster unless `address` names one."""
 
-    def __init__(self, workers: int, stage_specs: tuple[str, ...] = (), layout_only: bool = False,
+    def __init__(self, workers: int | None, stage_specs: tuple[str, ...] = (), layout_only: bool = False,
                  address: str | None = None):
-        self.workers = max(1, workers)
+        self.workers = workers
         self.stage_specs = stage_specs
         self.layout_only = layout_only
         self.address = address
@@ -73,8 +73,10 @@ class RayEngine:
             if self.address:
                 ray.init(address=self.address, **settings)
             else:
-                ray.init(num_cpus=self.workers, **settings)
+                ray.init(num_cpus=self.workers or os.cpu_count() or 1, **settings)
             self._started = True
+        if not self.workers:  # one actor per CPU of the cluster
+            self.workers = max(1, int(ray.cluster_resources().get("CPU", 1)))
         logging.getLogger("ray.data").setLevel(logging.WARNING)
         context = ray.data.DataContext.get_current()
         context.enable_progress_bars = False  # the driver shows one bar, in records

@@ -39,7 +39,7 @@ class BatchOptions:
     """How to run a batch."""
 
     engine: str = "local"
-    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    workers: int | None = None  # None: every CPU of this machine, or of the Ray cluster at `address`
     address: str | None = None  # Ray: 'auto', 'ray://head:10001', ...; None starts a local cluster
     fmt: str = "parquet"
     shard_size: int = DEFAULT_SHARD_SIZE
@@ -57,12 +57,14 @@ class BatchReport:
     failures: list[Failure] = field(default_factory=list)
     seconds: float = 0.0
     peak_rss_mb: dict[int, float] = field(default_factory=dict)  # per worker process id
+    cpu_seconds: dict[int, float] = field(default_factory=dict)  # per worker process id, model loading included
 
     def add(self, summary: ShardSummary) -> None:
         self.shards_written += 1
         self.records += summary.records
         self.failures += summary.failures
         self.peak_rss_mb[summary.pid] = max(summary.peak_rss_mb, self.peak_rss_mb.get(summary.pid, 0.0))
+        self.cpu_seconds[summary.pid] = max(summary.cpu_seconds, self.cpu_seconds.get(summary.pid, 0.0))
 
     def summary(self) -> str:
         rate = self.records / self.seconds if self.seconds else 0.0
@@ -82,7 +84,7 @@ def run_batch(inputs: Sequence[str], out_dir: str | os.PathLike, options: BatchO
     if options.fmt not in FORMATS:
         raise ValueError(f"unknown format {options.fmt!r}: choose from {', '.join(FORMATS)}")
     started = time.perf_counter()
-    out = Path(out_dir)
+    out = Path(out_dir).absolute()  # workers may run in another folder, or on another machine
     specs = stage_specs(options)
     check_settings(out, options, specs)  # 1
     from ..ingest import expand_inputs

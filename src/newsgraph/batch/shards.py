@@ -59,13 +59,19 @@ def shard_name(path: str, index: int) -> str:
     return f"{stem}-{digest}-{index:05d}"
 
 
+def group_name(paths: list[str], index: int) -> str:
+    """'files-<8 hex of the group's absolute paths>-<index>' for a group of text and HTML files."""
+    digest = hashlib.sha1("\n".join(os.path.abspath(p) for p in paths).encode("utf-8")).hexdigest()[:8]
+    return f"files-{digest}-{index:05d}"
+
+
 def plan_inputs(paths: Iterable[str], shard_size: int = DEFAULT_SHARD_SIZE) -> tuple[list[str], list[WorkUnit]]:
     """Split inputs into WARCs (each to be planned with `plan_warc`) and units of grouped other files."""
     warcs, others = [], []
     for path in paths:
         path = os.path.abspath(path)
         (warcs if _is_warc(path) else others).append(path)
-    units = [WorkUnit(shard_name(f"files-{group[0]}", index), tuple(group), records=len(group))
+    units = [WorkUnit(group_name(group, index), tuple(group), records=len(group))
              for index, group in enumerate(_chunks(others, shard_size))]
     return warcs, units
 

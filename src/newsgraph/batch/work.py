@@ -35,6 +35,7 @@ class ShardResult:
     failures: list[Failure] = field(default_factory=list)
     pid: int = 0
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0  # the worker process's CPU time so far
 
 
 def record_row(article: Article) -> dict[str, str | None]:
@@ -77,7 +78,9 @@ class Extractor:
                 result.failures.append(item)
             else:
                 result.rows.append(record_row(item))
-        result.pid, result.peak_rss_mb = os.getpid(), round(peak_rss_mb(), 1)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        result.pid, result.peak_rss_mb = os.getpid(), round(usage.ru_maxrss / 1024, 1)  # Linux: KiB
+        result.cpu_seconds = round(usage.ru_utime + usage.ru_stime, 2)
         return result
 
     def _items(self, unit: WorkUnit) -> Iterator[Article | Failure]:
@@ -112,8 +115,3 @@ def _guarded(source: str, produce) -> Iterator[Article | Failure]:
         yield Failure(exc.source or source, exc.reason, type(exc).__name__)
     except Exception as exc:  # noqa: BLE001 - a stage's bug must not stop the other articles
         yield Failure(source, f"internal error in the pipeline: {type(exc).__name__}: {exc}", "InternalError")
-
-
-def peak_rss_mb() -> float:
-    """This process's peak resident memory so far, in MB (Linux reports KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

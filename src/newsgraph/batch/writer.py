@@ -36,6 +36,7 @@ class ShardSummary:
     failures: list[Failure] = field(default_factory=list)
     pid: int = 0
     peak_rss_mb: float = 0.0
+    cpu_seconds: float = 0.0
 
     def to_dict(self) -> dict:
         return {**asdict(self), "failures": [asdict(f) for f in self.failures]}
@@ -54,7 +55,8 @@ def write_shard(out_dir: str | Path, result: ShardResult, fmt: str = "parquet") 
     out_dir = Path(out_dir)
     shard = result.unit.shard
     rows = result.rows
-    summary = ShardSummary(shard, len(rows), result.unit.records, result.failures, result.pid, result.peak_rss_mb)
+    summary = ShardSummary(shard, len(rows), result.unit.records, result.failures, result.pid, result.peak_rss_mb,
+                           result.cpu_seconds)
     manifest = {"shard": shard, "unit": result.unit.to_dict(), "records": len(rows),
                 "failures": [asdict(f) for f in result.failures]}
     _replace(out_dir / f"{shard}{MANIFEST}", lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False,
