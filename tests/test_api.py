@@ -83,3 +83,20 @@ def test_stages_are_swapped_by_configuration(monkeypatch, tmp_path):
     assert next(s for s in configure_stages() if s.name == "events").fn is upper_headline
     bad = CliRunner().invoke(main, ["extract", str(story), "--stage", "nonsense"])
     assert bad.exit_code == 2 and "NAME=package.module:callable" in bad.output
+
+
+def test_a_failing_stage_is_one_input_failure_and_the_batch_goes_on(tmp_path):
+    def explode(doc: Document) -> Document:
+        if "Tunnel" in doc.article.headline:
+            raise RuntimeError("boom")
+        return doc
+
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("Tunnel closes for repairs\n\nThe tunnel closed on Monday for a month of repairs.\n")
+    b.write_text("Bridge reopens after repairs\n\nThe bridge reopened on Friday after a month of work.\n")
+    results = list(newsgraph.extract_files([str(a), str(b)], stages=(newsgraph.pipeline.Stage("explode", explode),)))
+    assert isinstance(results[0], newsgraph.Failure) and results[0].error == "StageError"
+    assert "explode" in results[0].reason and "boom" in results[0].reason and results[0].source == str(a)
+    assert results[1].headline == "Bridge reopens after repairs"
+    with pytest.raises(newsgraph.StageError):
+        newsgraph.extract(a, stages=(newsgraph.pipeline.Stage("explode", explode),))

@@ -9,7 +9,7 @@
 """
 
 from .api import Failure, extract, extract_files
-from .errors import InputError, NewsgraphError
+from .errors import InputError, NewsgraphError, StageError
 from .model import Article, Claim, Entity, Event, Media, Quote, Removed, Span, json_schema
 from .store import Store, open_store
 
@@ -27,6 +27,7 @@ __all__ = [
     "Quote",
     "Removed",
     "Span",
+    "StageError",
     "Store",
     "__version__",
     "extract",

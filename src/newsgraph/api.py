@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .errors import InputError, MalformedInput
+from .errors import InputError, MalformedInput, StageError
 from .inputs import MAX_DOCUMENT_BYTES, RawInput, gunzip_head, decode, peek, raw_input, read_input, sniff_kind
 from .model import Article
 from .pipeline import READERS, STAGES, Document, Stage, run
@@ -102,7 +102,7 @@ def _extract_path(path: str, opts: Options) -> Iterator[Article | Failure]:
             return
         raw = read_input(path, opts.kind)
         yield _extract_raw(raw, opts)
-    except InputError as exc:
+    except (InputError, StageError) as exc:
         yield Failure(exc.source or path, exc.reason, type(exc).__name__)
     except OSError as exc:
         yield Failure(path, exc.strerror or str(exc), type(exc).__name__)
@@ -132,7 +132,7 @@ def _extract_warc(path: str, opts: Options, stream: BinaryIO | None = None) -> I
             continue
         try:
             yield _extract_warc_page(path, page, opts)
-        except InputError as exc:
+        except (InputError, StageError) as exc:
             yield Failure(exc.source or _warc_page_name(path, page), exc.reason, type(exc).__name__)
 
 

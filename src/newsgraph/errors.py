@@ -9,6 +9,7 @@
         ├── TruncatedInput      a gzip stream that ends early
         ├── MalformedInput      HTML with no extractable article, a broken WARC record
         └── UnknownInputKind    a kind that was asked for but is not supported
+    └── StageError              a stage failed on one article (a bug, or a user's stage): the batch goes on
 
 Every InputError carries `source` (the file name or '-') and `reason`,
 and prints as "SOURCE: REASON".
@@ -59,3 +60,18 @@ class MalformedInput(InputError):
 
 class UnknownInputKind(InputError):
     """The input kind asked for is not supported."""
+
+
+class StageError(NewsgraphError):
+    """A pipeline stage raised on one article; carries the stage's name and the input."""
+
+    def __init__(self, stage: str, error: Exception, source: str | None = None):
+        super().__init__(f"stage {stage!r} failed: {type(error).__name__}: {error}")
+        self.stage = stage
+        self.error = error
+        self.source = source
+        self.reason = str(self)
+
+    def __str__(self) -> str:
+        reason = f"stage {self.stage!r} failed: {type(self.error).__name__}: {self.error}"
+        return f"{self.source}: {reason}" if self.source else reason

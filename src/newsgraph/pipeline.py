@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
+from .errors import InputError, StageError
 from .model import Article, InputKind
 
 
@@ -144,7 +145,12 @@ def run(doc: Document, stages: Sequence[Stage] = STAGES, readers: dict[str, Stag
     """Read `doc` with the reader for its kind, then run every stage over it."""
     reader = readers["html" if doc.kind == "warc" else doc.kind]
     for stage in (reader, *stages):
-        out = stage.fn(doc)
+        try:
+            out = stage.fn(doc)
+        except InputError:
+            raise
+        except Exception as exc:  # a bug in one stage must not stop a batch: it becomes this input's failure
+            raise StageError(stage.name, exc, doc.source) from exc
         if not isinstance(out, Document) or out.article is None:
             raise TypeError(f"stage {stage.name!r} did not return a Document with an article")
         doc = out

@@ -100,7 +100,8 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
 
 
 def _parent(d: Draft, drafts: list[Draft]) -> Draft | None:
-    if d.outer is not None:
+    """The enclosing quote: the one the draft was found inside if it was kept, else the tightest one around it."""
+    if d.outer is not None and any(o is d.outer for o in drafts):
         return d.outer
     best = None
     for o in drafts:
