@@ -4,10 +4,12 @@
 
 - Each actor builds one `Extractor` in `__init__` (the spaCy model loads
   once per actor) and extracts one unit per call.
-- Writing asks for no CPU (`num_cpus=0`): with an actor pool as large as
-  the CPU count, a stage that needs a CPU slot waits for ever
-  (ray-project/ray#44687); the WARC planning tasks run before the actors
-  start, so they may take every core.
+- No read tasks: the units come from `from_items`, and each actor reads
+  its own WARC slice. With an actor pool as large as the CPU count, a read
+  task, which needs a CPU slot, waits for ever (ray-project/ray#44687;
+  reproduced here with `ray.data.range` on Ray 2.60). Writing asks for no
+  CPU (`num_cpus=0`) for the same reason. The WARC planning tasks run
+  before the actors start, so they may take every core.
 - Ray Data streams: only a few units are in flight whatever the input size,
   and the driver receives one small summary per shard.
 - `ray.init(address=...)` joins an existing cluster ('auto',
