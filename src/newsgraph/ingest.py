@@ -6,9 +6,11 @@
    extracted); record failures with their reason and go on.
 4. For each article: skip it when its content id is stored; otherwise look
    for a near-duplicate among stored originals and store it either as a
-   duplicate-of link or with all its facts, in one transaction.
-5. Mark the input done. An interrupted run loses at most the article being
-   written, and the next run picks up where it stopped.
+   duplicate-of link or with all its facts, in one transaction (records
+   read from `.jsonl`/`.parquet` files: one transaction per chunk of them).
+5. Mark the input done. An interrupted run loses at most the article (or
+   chunk of records) being written, and the next run picks up where it
+   stopped.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from .api import Failure, extract_files
@@ -29,6 +32,8 @@ from .store import Store
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz", ".txt.gz", ".warc", ".warc.gz", ".jsonl",
                   ".jsonl.gz", ".parquet")
+RECORD_SUFFIXES = (".jsonl", ".jsonl.gz", ".parquet")
+RECORDS_PER_TRANSACTION = 500
 
 
 @dataclass
@@ -117,18 +122,30 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
                 _parquet_records(path) if path.lower().endswith(".parquet") else \
                 extract_files([path], stages=stages, published=published)
             count = 0
-            for result in results:
-                if isinstance(result, Failure):
-                    report.failures.append(result)
-                    store.record_failure(result.source, result.reason, result.error)
-                    continue
-                count += 1
-                _add(store, index, result, report)
+            # records extracted already come fast: one transaction per chunk of them, not per article
+            size_of_chunk = RECORDS_PER_TRANSACTION if path.lower().endswith(RECORD_SUFFIXES) else 1
+            for chunk in _chunks(results, size_of_chunk):
+                with store.batch():
+                    for result in chunk:
+                        if isinstance(result, Failure):
+                            report.failures.append(result)
+                            store.record_failure(result.source, result.reason, result.error)
+                            continue
+                        count += 1
+                        _add(store, index, result, report)
             if stat:
                 store.mark_source(path, size, mtime, count)
         if progress:
             progress(path)
+    if report.added or report.duplicates:
+        store.analyze()  # searches right after a large ingest are planned from fresh statistics
     return report
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
 
 
 def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:

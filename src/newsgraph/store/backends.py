@@ -98,6 +98,7 @@ class PostgresDatabase(Database):
 
         self.url = url
         self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        self._depth = 0
 
     @staticmethod
     def _sql(sql: str) -> str:
@@ -107,8 +108,11 @@ class PostgresDatabase(Database):
         self.conn.execute(self._sql(sql), params)
 
     def executemany(self, sql, rows):
+        rows = list(rows)
+        if not rows:
+            return  # a round trip saved: an article often has no events or claims
         with self.conn.cursor() as cur:
-            cur.executemany(self._sql(sql), list(rows))
+            cur.executemany(self._sql(sql), rows)
 
     def query(self, sql, params=()):
         return self.conn.execute(self._sql(sql), params).fetchall()
@@ -119,8 +123,20 @@ class PostgresDatabase(Database):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        # nested blocks join the outer transaction, as on SQLite: no savepoint round trips per article
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
         with self.conn.transaction():
-            yield
+            self._depth = 1
+            try:
+                yield
+            finally:
+                self._depth = 0
 
     def close(self):
         self.conn.close()

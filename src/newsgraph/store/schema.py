@@ -4,7 +4,8 @@ Each migration is a function of the dialect returning SQL statements, so
 SQLite and PostgreSQL share one schema; only full-text search differs
 (FTS5 there, a tsvector column and GIN index here). Migrations run in
 order and are recorded in `migrations`; never edit a released one, add a
-new one at the end.
+new one at the end. A step is an SQL statement, or a function of the
+database for work SQL cannot do (filling a new column from Python).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 Dialect = str  # "sqlite" or "postgresql"
+Step = str | Callable  # an SQL statement, or a function called with the `Database`
 
 
 def _serial(dialect: Dialect) -> str:
@@ -88,8 +90,32 @@ def full_text(dialect: Dialect) -> list[str]:
             "CREATE INDEX articles_tsv ON articles USING GIN (tsv)"]
 
 
-MIGRATIONS: list[tuple[str, Callable[[Dialect], list[str]]]] = [
+def same_answers(dialect: Dialect) -> list[Step]:
+    """PostgreSQL as SQLite: the terms FTS5 makes (see `fulltext`), dates compared byte by byte, and 8-byte
+    REALs (PostgreSQL's REAL has 4, so a file's mtime never matched and similarities came back rounded)."""
+    if dialect == "sqlite":
+        return []
+    return ["ALTER TABLE articles DROP COLUMN tsv",  # and its index
+            "ALTER TABLE articles ADD COLUMN tsv tsvector",
+            'ALTER TABLE articles ALTER COLUMN published TYPE TEXT COLLATE "C"',
+            "ALTER TABLE articles ALTER COLUMN similarity TYPE DOUBLE PRECISION",
+            "ALTER TABLE merges ALTER COLUMN score TYPE DOUBLE PRECISION",
+            "ALTER TABLE ingested_sources ALTER COLUMN mtime TYPE DOUBLE PRECISION",
+            _fill_tsv,
+            "CREATE INDEX articles_tsv ON articles USING GIN (tsv)"]
+
+
+def _fill_tsv(db) -> None:
+    from .fulltext import tsvector
+
+    rows = db.query("SELECT rowid, headline, subheadline, body FROM articles")
+    db.executemany("UPDATE articles SET tsv = CAST(? AS tsvector) WHERE rowid = ?",
+                   [(tsvector(r["headline"], r["subheadline"], r["body"]), r["rowid"]) for r in rows])
+
+
+MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("initial", initial),
     ("full_text", full_text),
+    ("same_answers", same_answers),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""

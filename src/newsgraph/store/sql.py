@@ -1,15 +1,29 @@
-"""Small pure builders of the SQL that differs between SQLite and PostgreSQL."""
+"""Small pure builders of the SQL that differs between SQLite and PostgreSQL.
+
+Search gives the same answers on both: the same terms match (`fulltext`
+makes PostgreSQL's terms with SQLite's tokenizer), and hits are ranked by
+where each query word occurs — in the headline (W_HEADLINE), the deck
+(W_SUBHEADLINE) or only the body (W_BODY), summed over the words — then
+newest first, then by id. Neither engine's own relevance score is used:
+BM25 and ts_rank disagree, and so would the order of the hits.
+"""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .fulltext import tokenizer, tsquery
 
 STOPWORDS = frozenset("""a an and are as at be but by for from has have he her his i in is it its of on or
 she that the their them they this to was were will with""".split())
+W_HEADLINE, W_SUBHEADLINE, W_BODY = 10, 5, 1  # what a query word adds to a hit's score, by where it occurs
+NEWEST_FIRST = "a.published IS NULL, a.published DESC, a.id"  # undated last on both backends
 
 
+@lru_cache(maxsize=65536)  # linking asks for the same few thousand names over and over
 def name_key(name: str) -> str:
     """A name for matching: no diacritics, case, punctuation, leading 'the' or possessive 's."""
     text = unicodedata.normalize("NFKD", name)
@@ -21,8 +35,8 @@ def name_key(name: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a search query that both full-text engines index alike."""
-    return [w for w in re.findall(r"\w+", query.lower()) if w not in STOPWORDS]
+    """The words of a search query as the index folds them (case, diacritics), stopwords left out, once each."""
+    return [w for w in dict.fromkeys(tokenizer().words(query)) if w not in STOPWORDS]
 
 
 @dataclass
@@ -40,18 +54,30 @@ class SearchFilters:
 
 def _search_from(dialect: str, terms: list[str], columns: str, ranked: bool = True) -> tuple[str, list[str], list]:
     """SELECT ... FROM for a search, with the full-text condition and its parameters; snippet and rank if `ranked`."""
-    if terms and dialect == "sqlite":
+    if not terms:
+        extra = ", substr(a.body, 1, 200) AS snippet, 0 AS rank" if ranked else ""
+        return f"SELECT {columns}{extra} FROM articles a", [], []
+    if dialect == "sqlite":
+        in_field = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
         extra = (", snippet(articles_fts, 2, '<mark>', '</mark>', '…', 24) AS snippet, "
-                 "bm25(articles_fts, 10.0, 5.0, 1.0) AS rank") if ranked else ""
+                 f"-({_score_sql(in_field, len(terms))}) AS rank") if ranked else ""
         select = f"SELECT {columns}{extra} FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-        return select, ["articles_fts MATCH ?"], [" AND ".join(f'"{t}"' for t in terms)]
-    if terms:
-        extra = (", ts_headline('english', a.body, q, 'StartSel=<mark>, StopSel=</mark>, "
-                 "MaxWords=35, MinWords=15') AS snippet, -ts_rank_cd(a.tsv, q) AS rank") if ranked else ""
-        select = f"SELECT {columns}{extra} FROM articles a CROSS JOIN plainto_tsquery('english', ?) q"
-        return select, ["a.tsv @@ q"], [" ".join(terms)]
-    extra = ", substr(a.body, 1, 200) AS snippet, 0 AS rank" if ranked else ""
-    return f"SELECT {columns}{extra} FROM articles a", [], []
+        in_fields = [f'{field} : "{t}"' for t in terms for field in ("headline", "subheadline")] if ranked else []
+        return select, ["articles_fts MATCH ?"], [*in_fields, " AND ".join(f'"{t}"' for t in terms)]
+    stems = tokenizer().stems(terms)
+    if not ranked:
+        return f"SELECT {columns} FROM articles a", ["a.tsv @@ CAST(? AS tsquery)"], [tsquery(stems)]
+    select = (f"SELECT {columns}, ts_headline('simple', a.body, CAST(? AS tsquery), 'StartSel=<mark>, "
+              "StopSel=</mark>, MaxWords=35, MinWords=15') AS snippet, "
+              f"-({_score_sql('a.tsv @@ CAST(? AS tsquery)', len(terms))}) AS rank FROM articles a")
+    in_fields = [tsquery([t], weight) for t in stems for weight in (":A", ":B")]
+    return select, ["a.tsv @@ CAST(? AS tsquery)"], [tsquery(stems, ":*", "|"), *in_fields, tsquery(stems)]
+
+
+def _score_sql(in_field: str, words: int) -> str:
+    """The sum over query words of where each occurs; `in_field` tests a word's headline, then deck."""
+    one = f"(CASE WHEN {in_field} THEN {W_HEADLINE} WHEN {in_field} THEN {W_SUBHEADLINE} ELSE {W_BODY} END)"
+    return " + ".join([one] * words)
 
 
 def _filter_where(filters: SearchFilters) -> tuple[list[str], list]:
@@ -83,7 +109,7 @@ def search_sql(dialect: str, query: str, filters: SearchFilters, limit: int = 20
     select, where, params = _search_from(dialect, terms, columns)
     more_where, more_params = _filter_where(filters)
     sql = select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else "")
-    order = "rank, a.id" if terms else "a.published DESC, a.id"
+    order = f"rank, {NEWEST_FIRST}" if terms else NEWEST_FIRST
     return f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, *more_params, limit, offset]
 
 
@@ -96,6 +122,11 @@ def matches_sql(dialect: str, query: str, filters: SearchFilters) -> tuple[str, 
     more_where, more_params = _filter_where(filters)
     return select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else ""), \
         [*params, *more_params]
+
+
+def analyze_sql(dialect: str) -> str:
+    """Refreshing the planner's statistics after many writes (PostgreSQL plans a search badly without them)."""
+    return "PRAGMA optimize" if dialect == "sqlite" else "ANALYZE"
 
 
 def read_only_sql(dialect: str) -> str:
@@ -113,9 +144,23 @@ def upsert_ignore_sql(dialect: str, table: str, columns: list[str]) -> str:
     return f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({marks}){tail}"
 
 
+ARTICLE_COLUMNS = ["id", "source", "url", "site", "headline", "subheadline", "published", "fetched", "authors",
+                   "language", "body", "record", "signature", "duplicate_of", "similarity", "ingested"]
+
+
+def article_insert_sql(dialect: str) -> str:
+    """INSERT of one article row; on PostgreSQL with its terms last (a tsvector literal, see `fulltext`),
+    returning its rowid (SQLite's is the cursor's lastrowid)."""
+    columns, marks = list(ARTICLE_COLUMNS), ["?"] * len(ARTICLE_COLUMNS)
+    if dialect == "sqlite":
+        return f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(marks)})"
+    return (f"INSERT INTO articles ({', '.join(columns)}, tsv) VALUES ({', '.join(marks)}, CAST(? AS tsvector)) "
+            "RETURNING rowid")
+
+
 def fts_insert_sql(dialect: str) -> str | None:
-    """Keeping the FTS5 index in step with `articles` (PostgreSQL's tsvector column is generated)."""
+    """Keeping the FTS5 index in step with `articles`: rowid, headline, subheadline, body (PostgreSQL's terms
+    come with the row)."""
     if dialect != "sqlite":
         return None
-    return ("INSERT INTO articles_fts (rowid, headline, subheadline, body) "
-            "SELECT rowid, headline, subheadline, body FROM articles WHERE id = ?")
+    return "INSERT INTO articles_fts (rowid, headline, subheadline, body) VALUES (?, ?, ?, ?)"

@@ -2,21 +2,27 @@
 
 One `Store` over either database. It has one writer: ingesting goes
 through `add_article`, which writes an article and every fact of it in one
-transaction, so an interrupted ingest leaves whole articles or none.
+transaction, so an interrupted ingest leaves whole articles or none
+(`batch` puts several articles in one transaction: all or none of them).
+The writer remembers the profiles linking reads (`linking.Profiles`) and
+forgets them when it sees that someone else has written.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 
 from ..model import Article
 from ..understand.translit import name_skeletons
 from .backends import Database, connect
-from .linking import link_entities
+from .linking import Profiles, link_entities, name_forms
 from .schema import MIGRATIONS
-from .sql import (SearchFilters, fts_insert_sql, matches_sql, name_key, read_only_sql, search_sql,
-                  upsert_ignore_sql)
+from .fulltext import tsvector
+from .sql import (SearchFilters, analyze_sql, article_insert_sql, fts_insert_sql, matches_sql, name_key,
+                  read_only_sql, search_sql, upsert_ignore_sql)
 
 
 def _now() -> str:
@@ -32,8 +38,8 @@ def migrate(db: Database) -> int:
         if version in done:
             continue
         with db.transaction():
-            for sql in statements(db.dialect):
-                db.execute(sql)
+            for step in statements(db.dialect):
+                db.execute(step) if isinstance(step, str) else step(db)
             db.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)", (version, name, _now()))
     return len(MIGRATIONS)
 
@@ -44,6 +50,8 @@ class Store:
     def __init__(self, db: Database):
         self.db = db
         self.version = migrate(db)
+        self._profiles = Profiles(db)
+        self._last_rowid: int | None = None  # of the article this store wrote last: were there other writers?
 
     @property
     def url(self) -> str:
@@ -60,6 +68,16 @@ class Store:
 
     # --- writing ----------------------------------------------------------
 
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """One transaction around several writes (`add_article`, `record_failure`, `mark_source`): all or none."""
+        with self.db.transaction():
+            yield
+
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics; `ingest` does it after adding articles."""
+        self.db.execute(analyze_sql(self.db.dialect))
+
     def has_article(self, article_id: str) -> bool:
         return bool(self.db.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
@@ -71,39 +89,53 @@ class Store:
         record = article.model_dump_json()
         body = "\n\n".join(article.paragraphs)
         with self.db.transaction():
-            self.db.execute(
-                "INSERT INTO articles (id, source, url, site, headline, subheadline, published, fetched, authors, "
-                "language, body, record, signature, duplicate_of, similarity, ingested) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, article.source, article.url, article.site_name, article.headline, article.subheadline,
-                 article.published, article.fetched, json.dumps(article.authors, ensure_ascii=False),
-                 article.language, body, record, signature, duplicate_of, similarity, _now()))
-            fts = fts_insert_sql(self.db.dialect)
-            if fts:
-                self.db.execute(fts, (article.id,))
-            if duplicate_of is None:
-                self._write_facts(article)
+            if self.db.scalar("SELECT MAX(rowid) FROM articles") != self._last_rowid:
+                self._profiles.clear()  # someone else wrote since: what we remember may be stale
+            row = [article.id, article.source, article.url, article.site_name, article.headline, article.subheadline,
+                   article.published, article.fetched, _j(article.authors), article.language, body, record,
+                   signature, duplicate_of, similarity, _now()]
+            if self.db.dialect == "sqlite":
+                rowid = self.db.insert_id(article_insert_sql(self.db.dialect), row)
+                self.db.execute(fts_insert_sql(self.db.dialect), (rowid, article.headline, article.subheadline, body))
+            else:
+                row.append(tsvector(article.headline, article.subheadline, body))
+                rowid = self.db.query(article_insert_sql(self.db.dialect), row)[0]["rowid"]
+            facts = self._write_facts(article) if duplicate_of is None else None
+            self._last_rowid = rowid
+        if facts:  # committed: the remembered profiles learn this article
+            ids, names, renamed = facts
+            self._profiles.clear() if renamed else self._profiles.note(article, ids, names)
         return "duplicate" if duplicate_of else "added"
 
-    def _write_facts(self, article: Article) -> None:
-        ids = {}
-        for link in link_entities(self.db, article):
-            entity = next(e for e in article.entities if e.id == link.local_id)
+    def _write_facts(self, article: Article) -> tuple[dict[str, int], dict[int, str], bool]:
+        """Link and write the article's entities and facts: local -> stored ids, stored names, any renamed."""
+        ids: dict[str, int] = {}
+        names: dict[int, str] = {}
+        renamed = False
+        entities = {e.id: e for e in article.entities}
+        name_rows, mention_rows, merge_rows = [], [], []
+        for link in link_entities(self.db, article, self._profiles):
+            entity = entities[link.local_id]
             entity_id = link.entity_id or self.db.insert_id(
                 "INSERT INTO entities (type, name, key, created) VALUES (?, ?, ?, ?)",
                 (entity.type, entity.name, name_key(entity.name), _now()))
             ids[entity.id] = entity_id
-            self._add_names(entity_id, entity)
-            if link.entity_id is not None and len(entity.name) > len(self._entity_name(entity_id)):
+            names[entity_id] = link.name if link.entity_id is not None else entity.name
+            name_rows += [(entity_id, *form) for form in name_forms(entity)]
+            if link.entity_id is not None and len(entity.name) > len(link.name or ""):
                 self.db.execute("UPDATE entities SET name = ? WHERE id = ?", (entity.name, entity_id))
-            self.db.execute(
-                "INSERT INTO mentions (article_id, local_id, entity_id, type, name, aliases, titles, roles, "
-                "affiliations, count, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                names[entity_id], renamed = entity.name, True
+            mention_rows.append(
                 (article.id, entity.id, entity_id, entity.type, entity.name, _j(entity.aliases), _j(entity.titles),
                  _j(entity.roles), _j(entity.affiliations), max(1, len(entity.mentions)), article.published))
-            self.db.execute("INSERT INTO merges (entity_id, article_id, local_id, decision, score, reasons) "
-                            "VALUES (?, ?, ?, ?, ?, ?)",
-                            (entity_id, article.id, entity.id, link.decision, link.score, _j(link.reasons)))
+            merge_rows.append((entity_id, article.id, entity.id, link.decision, link.score, _j(link.reasons)))
+        self.db.executemany(upsert_ignore_sql(self.db.dialect, "entity_names", ["entity_id", "name", "key", "script"]),
+                            name_rows)
+        self.db.executemany(
+            "INSERT INTO mentions (article_id, local_id, entity_id, type, name, aliases, titles, roles, "
+            "affiliations, count, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
+        self.db.executemany("INSERT INTO merges (entity_id, article_id, local_id, decision, score, reasons) "
+                            "VALUES (?, ?, ?, ?, ?, ?)", merge_rows)
         self.db.executemany(
             "INSERT INTO quotes (article_id, quote_id, kind, text, start_offset, end_offset, speaker_id, "
             "speaker_name, cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -123,19 +155,7 @@ class Store:
                 "start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article.id, claim.id, claim.subject, ids.get(claim.subject_entity or ""), claim.property,
                  claim.value, claim.normalized, claim.text, claim.start, claim.end))
-
-    def _entity_name(self, entity_id: int) -> str:
-        return self.db.scalar("SELECT name FROM entities WHERE id = ?", (entity_id,)) or ""
-
-    def _add_names(self, entity_id: int, entity) -> None:
-        rows = []
-        for form in dict.fromkeys([entity.name, *entity.aliases]):
-            rows.append((entity_id, form, name_key(form), None if form.isascii() else "other"))
-            skeleton = name_skeletons(form)
-            if entity.type == "person" and len(skeleton) >= 2:
-                rows.append((entity_id, "~" + " ".join(skeleton), "~" + " ".join(skeleton), "skeleton"))
-        self.db.executemany(upsert_ignore_sql(self.db.dialect, "entity_names",
-                                              ["entity_id", "name", "key", "script"]), rows)
+        return ids, names, renamed
 
     def ingest(self, inputs, **options):
         """Ingest files, folders and globs (see `newsgraph.ingest.ingest`); returns the report."""
@@ -154,8 +174,10 @@ class Store:
         return bool(rows) and rows[0]["size"] == size and rows[0]["mtime"] == mtime
 
     def record_failure(self, source: str, reason: str, error: str = "InputError") -> None:
-        self.db.execute("INSERT INTO failures (source, reason, error, at) VALUES (?, ?, ?, ?)",
-                        (source, reason, error, _now()))
+        """Remember why an input failed, once: an ingest run again (or resumed) does not list it twice."""
+        self.db.execute("INSERT INTO failures (source, reason, error, at) SELECT ?, ?, ?, ? WHERE NOT EXISTS "
+                        "(SELECT 1 FROM failures WHERE source = ? AND reason = ? AND error = ?)",
+                        (source, reason, error, _now(), source, reason, error))
 
     # --- reading ----------------------------------------------------------
 
@@ -297,8 +319,11 @@ class Store:
         return find_conflicts(self.db)
 
 
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) makes one per call
+
+
 def _j(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    return "[]" if value == [] else _ENCODE(value)  # most aliases, titles and roles are empty
 
 
 def open_store(url: str | None = None) -> Store:
