@@ -33,3 +33,60 @@ def shared_path(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not present")
     return path
+
+
+# --- stores: SQLite in a temporary file, PostgreSQL on a throw-away server -------------
+
+STORE_FIXTURES = FIXTURES / "store"
+PG_TEST_DATABASE = "newsgraph_test"
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """One throw-away PostgreSQL server for the whole run (see tests/pg.py), started on first use."""
+    from pg import PgServer
+
+    server = PgServer.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def postgresql_url(pg_server) -> str:
+    """postgresql://postgres@127.0.0.1:PORT/newsgraph_test on the throw-away server."""
+    return pg_server.create_database(PG_TEST_DATABASE)
+
+
+@pytest.fixture
+def pg_url(pg_server, postgresql_url) -> str:
+    """The test database, dropped and created empty again for each test."""
+    return pg_server.create_database(PG_TEST_DATABASE)
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'news.db'}"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request) -> str:
+    """The URL of a fresh, empty database of each backend."""
+    return request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url")
+
+
+@pytest.fixture
+def store(store_url):
+    """A fresh `newsgraph.store.Store` over each backend."""
+    from newsgraph.store import open_store
+
+    with open_store(store_url) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def store_articles() -> list:
+    """The invented stories under fixtures/store, extracted once."""
+    import newsgraph
+
+    paths = sorted(STORE_FIXTURES.glob("*.txt"))
+    return [newsgraph.extract(path.read_text(encoding="utf-8"), source=path.name) for path in paths]

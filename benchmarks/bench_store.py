@@ -1,0 +1,207 @@
+"""Ingest rate and search latency of the knowledge base, SQLite and PostgreSQL.
+
+    python benchmarks/bench_store.py [--records 10000] [--queries 100] [--backend sqlite|postgresql]
+
+Makes N synthetic article records (invented words, a pool of people,
+places and organisations, quotes and events, so linking and near-duplicate
+detection do their full work; no spaCy), writes them to a JSON Lines file
+and times `newsgraph.ingest.ingest` of that file into a fresh SQLite file
+and into a throw-away PostgreSQL server (started as the tests start it:
+tests/pg.py, with the server's default durability settings). Then times
+`Store.search` for a fixed set of queries (terms, terms with --person,
+--place or --since, filters alone) and prints p50/p95. Targets: at least
+1,000 records/s into SQLite; search p95 under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from newsgraph.ingest import ingest
+from newsgraph.model import Article, Entity, Event, Quote, Span
+from newsgraph.store import Store, open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = 20251104
+TARGET_RATE = 1000
+TARGET_P95_MS = 50
+
+FIRST = ("Ada Bruno Cleo Dario Edda Fenna Gideon Hana Ivo Jora Kasimir Lena Mirek Nadia Orla Pavel Quilla Rosa Stellan "
+         "Tove Ulla Viggo Wanda Xavi Yusuf Zora Anouk Bartosz Carys Dov Elif Fintan Greta Hamid Ilse Jonas Kaveh "
+         "Liesl Magnus Noor Oskar Petra Radek Saoirse Teodor Una Vera Wim Yara Zeno").split()
+LAST = ("Abernethy Brandt Castellano Dunmore Ekwueme Falkner Grimaldi Haldane Ivanova Jaskolski Kettering Lindqvist "
+        "Moravec Nakashima Okonkwo Pellegrini Quintero Rasmussen Szabo Tamberlane Underhill Valcourt Whitlock "
+        "Xanthos Yilmaz Zielinski Achterberg Bellweather Corrigan Delacroix Esterhazy Fairweather Gallagher "
+        "Hargreave Inchcombe Jovanovic Kowalczyk Lockhart Marchbanks Northcote").split()
+ROLES = ["mayor", "minister", "spokeswoman", "spokesman", "chief executive", "professor", "judge", "coach",
+         "police chief", "council member"]
+
+
+def words(rng: random.Random, n: int) -> list[str]:
+    """An invented vocabulary: pronounceable words, the first ones common (Zipf-like draws)."""
+    syllables = ["ba", "ce", "di", "fo", "gu", "ha", "ke", "li", "mo", "nu", "pa", "re", "si", "to", "vu", "wa",
+                 "xe", "yo", "za", "bri", "cla", "dre", "flo", "gri", "pla", "sto", "tra", "lun", "mar", "sel"]
+    out: list[str] = []
+    seen: set[str] = set()
+    while len(out) < n:
+        word = "".join(rng.choice(syllables) for _ in range(rng.randint(1, 4)))
+        if word not in seen:
+            seen.add(word)
+            out.append(word)
+    return out
+
+
+class Generator:
+    """Synthetic article records from one seed."""
+
+    def __init__(self, seed: int = SEED):
+        self.rng = random.Random(seed)
+        self.vocab = words(self.rng, 3000)
+        self.weights = [1 / (i + 1) for i in range(len(self.vocab))]
+        self.people = [(f, l) for f in FIRST for l in LAST]
+        self.rng.shuffle(self.people)
+        self.people = self.people[:1500]
+        endings = ["ton", "ford", "by", "wick", "stead"]
+        kinds = ["Council", "Bank", "Trust", "Union", "Party", "Institute"]
+        self.places = [w.capitalize() + endings[i % 5] for i, w in enumerate(self.vocab[500:700])]
+        self.orgs = [f"{w.capitalize()} {kinds[i % 6]}" for i, w in enumerate(self.vocab[700:1000])]
+        # a person keeps one role and one organisation, named in some articles and not in others
+        self.roles = {p: (self.rng.choice(ROLES), self.rng.choice(self.orgs)) for p in self.people}
+
+    def sentence(self, extra: list[str]) -> str:
+        chosen = self.rng.choices(self.vocab, weights=self.weights, k=self.rng.randint(12, 24))
+        for name in extra:
+            chosen.insert(self.rng.randrange(len(chosen)), name)
+        return " ".join(chosen).capitalize() + "."
+
+    def article(self, n: int) -> Article:
+        rng = self.rng
+        people = rng.sample(self.people, rng.randint(1, 4))
+        place = rng.choice(self.places)
+        org = rng.choice(self.orgs)
+        names = [f"{f} {l}" for f, l in people]
+        paragraphs = [self.sentence([names[i % len(names)]] if i < 2 * len(names) else [])
+                      + " " + self.sentence([place] if i == 0 else []) for i in range(rng.randint(4, 8))]
+        headline = " ".join(rng.choices(self.vocab, weights=self.weights, k=rng.randint(6, 11))).capitalize()
+        text = "\n\n".join([headline, *paragraphs])
+        entities, quotes = [], []
+        for i, (first, last) in enumerate(people, 1):
+            name = f"{first} {last}"
+            start = text.find(name)
+            mentions = [Span(start=start, end=start + len(name), text=name)] if start >= 0 else []
+            role, affiliation = self.roles[(first, last)]
+            entities.append(Entity(id=f"e{i}", type="person", name=name, aliases=[last], mentions=mentions,
+                                   roles=[role] if rng.random() < 0.5 else [],
+                                   affiliations=[affiliation] if rng.random() < 0.3 else []))
+        entities.append(Entity(id=f"e{len(entities) + 1}", type="place", name=place))
+        entities.append(Entity(id=f"e{len(entities) + 1}", type="organization", name=org))
+        for i, paragraph in enumerate(paragraphs[:rng.randint(1, 3)], 1):
+            start = text.find(paragraph)
+            speaker = entities[(i - 1) % len(people)]
+            quotes.append(Quote(id=f"q{i}", kind="direct", text=paragraph[:80], start=start, end=start + 80,
+                                speaker=speaker.id, speaker_name=speaker.name))
+        events = [Event(id="v1", type=rng.choice(["meeting", "election", "fire", "arrest"]),
+                        participants=[e.id for e in entities[:2]], place=place)] if rng.random() < 0.5 else []
+        published = (date(2024, 1, 1) + timedelta(days=rng.randrange(700))).isoformat() + f"T{rng.randrange(24):02d}:00"
+        return Article(id=f"{n:016x}", source=f"synthetic/{n}.txt", input_kind="text", headline=headline,
+                       published=published, text=text, paragraphs=paragraphs, entities=entities, quotes=quotes,
+                       events=events)
+
+    def queries(self, n: int) -> list[dict]:
+        """Search calls: one to three words, some narrowed by person, place or date, some filters only."""
+        out = []
+        for i in range(n):
+            terms = " ".join(self.rng.choices(self.vocab[:1500], k=self.rng.randint(1, 3)))
+            kind = i % 10
+            if kind == 7:
+                f, l = self.rng.choice(self.people)
+                out.append({"query": terms.split()[0], "person": f"{f} {l}"})
+            elif kind == 8:
+                out.append({"query": terms.split()[0], "place": self.rng.choice(self.places)})
+            elif kind == 9:
+                out.append({"query": "", "since": "2025-06-01", "person": " ".join(self.rng.choice(self.people))})
+            elif kind == 6:
+                out.append({"query": terms, "since": "2025-01-01", "until": "2025-06-30"})
+            else:
+                out.append({"query": terms})
+        return out
+
+
+def time_ingest(store: Store, path: Path, records: int) -> tuple[float, float]:
+    """Records per second of wall-clock time, and per second of this process's CPU time."""
+    start, cpu = time.perf_counter(), time.process_time()
+    report = ingest(store, [str(path)])
+    seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
+    stored = store.stats()["articles"]
+    if stored != records or report.failed:
+        raise SystemExit(f"ingest stored {stored} of {records} records ({report.summary()})")
+    return records / seconds, records / cpu
+
+
+def time_search(store: Store, queries: list[dict]) -> tuple[float, float, int]:
+    for q in queries[:10]:  # warm caches
+        store.search(**q)
+    times, hits = [], 0
+    for q in queries:
+        start = time.perf_counter()
+        hits += len(store.search(**q))
+        times.append((time.perf_counter() - start) * 1000)
+    cuts = statistics.quantiles(times, n=100, method="inclusive")
+    return cuts[49], cuts[94], hits
+
+
+def run(name: str, url: str, path: Path, records: int, queries: list[dict]) -> dict:
+    with open_store(url) as store:
+        rate, cpu_rate = time_ingest(store, path, records)
+        p50, p95, hits = time_search(store, queries)
+        stats = store.stats()
+    print(f"{name:<11} ingest {rate:6.0f} records/s ({cpu_rate:.0f}/s of client CPU)   "
+          f"search p50 {p50:5.1f} ms  p95 {p95:5.1f} ms   ({hits} hits; {stats['persons']} people, "
+          f"{stats['quotes']} quotes)")
+    return {"rate": rate, "p50": p50, "p95": p95}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=100)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], action="append")
+    args = parser.parse_args()
+    backends = args.backend or ["sqlite", "postgresql"]
+
+    generator = Generator()
+    queries = generator.queries(args.queries)
+    with tempfile.TemporaryDirectory(prefix="newsgraph-bench-") as tmp:
+        path = Path(tmp, "records.jsonl")
+        with path.open("w", encoding="utf-8") as fh:
+            for n in range(args.records):
+                fh.write(generator.article(n).to_json() + "\n")
+        load = os.getloadavg()[0]
+        print(f"{args.records} synthetic records, {args.queries} queries; load average {load:.1f} on "
+              f"{os.cpu_count()} CPUs (wall-clock figures suffer when the machine is busy)")
+        results = {}
+        if "sqlite" in backends:
+            results["sqlite"] = run("SQLite", f"sqlite:///{tmp}/bench.db", path, args.records, queries)
+        if "postgresql" in backends:
+            sys.path.insert(0, str(ROOT / "tests"))
+            from pg import PgServer
+
+            with PgServer.start(fast=False) as server:
+                results["postgresql"] = run("PostgreSQL", server.create_database("bench"), path, args.records,
+                                            queries)
+    if "sqlite" in results:
+        ok = results["sqlite"]["rate"] >= TARGET_RATE and results["sqlite"]["p95"] < TARGET_P95_MS
+        print(f"targets for 10,000 records (SQLite ≥ {TARGET_RATE} records/s, search p95 < {TARGET_P95_MS} ms): "
+              f"{'met' if ok else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()

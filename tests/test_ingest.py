@@ -1,0 +1,240 @@
+"""Ingesting into both backends: interrupted and resumed, idempotent, near-duplicates, JSON Lines records.
+
+The interruption tests run a real ingest in a child process and kill it
+with SIGKILL: once at whatever point it has reached after storing its
+first articles, once while it holds an article's transaction open. The
+ingest is then run again and every input must be there exactly once:
+each article once, each bad file's failure once, no fact without its
+article and no entity without a mention.
+"""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, STORE_FIXTURES
+from pg import wait_for
+
+from newsgraph.dedup import THRESHOLD
+from newsgraph.ingest import ingest
+from newsgraph.store import open_store
+
+FACT_TABLES = ("mentions", "merges", "quotes", "events", "event_participants", "claims")
+BAD_FILES = {"empty.txt": b"   \n\n  ", "picture.txt": b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8}
+
+INGEST = """
+import sys
+from newsgraph.ingest import ingest
+from newsgraph.store import open_store
+ingest(open_store(sys.argv[1]), sys.argv[2:])
+"""
+
+# Holds the transaction of the Nth article open (its facts written, nothing committed) and says so.
+INGEST_AND_HOLD = """
+import sys, time
+from newsgraph.ingest import ingest
+from newsgraph.store import Store, open_store
+write_facts = Store._write_facts
+def holding(self, article):
+    facts = write_facts(self, article)
+    if self.db.scalar("SELECT COUNT(*) FROM articles") == int(sys.argv[3]):
+        print("holding", article.id, flush=True)
+        time.sleep(120)
+    return facts
+Store._write_facts = holding
+ingest(open_store(sys.argv[1]), [sys.argv[2]])
+"""
+
+
+def count(store, sql: str, params=()) -> int:
+    return store.db.scalar(sql, params)
+
+
+def orphans(store) -> dict[str, int]:
+    """Rows that belong to no stored article, or entities no article mentions."""
+    out = {t: count(store, f"SELECT COUNT(*) FROM {t} WHERE article_id NOT IN (SELECT id FROM articles)")
+           for t in FACT_TABLES}
+    out["entities"] = count(store, "SELECT COUNT(*) FROM entities WHERE id NOT IN (SELECT entity_id FROM mentions)")
+    out["entity_names"] = count(store, "SELECT COUNT(*) FROM entity_names WHERE entity_id NOT IN "
+                                       "(SELECT id FROM entities)")
+    return {k: v for k, v in out.items() if v}
+
+
+def doubled(store) -> list[dict]:
+    return store.db.query("SELECT source, COUNT(*) AS n FROM articles GROUP BY source HAVING COUNT(*) > 1") + \
+        store.db.query("SELECT source, COUNT(*) AS n FROM failures GROUP BY source HAVING COUNT(*) > 1")
+
+
+@pytest.fixture
+def news_folder(tmp_path) -> Path:
+    """Eighteen invented stories as scraped text, and two files that are not articles."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for path in STORE_FIXTURES.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    for path in (FIXTURES / "text").glob("*/article.txt"):
+        shutil.copy(path, folder / f"{path.parent.name}.txt")
+    for name, data in BAD_FILES.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def records_folder(tmp_path, articles) -> Path:
+    """Extracted records, one JSON Lines file each."""
+    folder = tmp_path / "records"
+    folder.mkdir()
+    for n, article in enumerate(articles, 1):
+        (folder / f"{n:02d}.jsonl").write_text(article.to_json() + "\n", encoding="utf-8")
+    return folder
+
+
+def assert_complete(store, folder: Path) -> None:
+    """Every good file of the folder stored once, every bad one failed once, nothing left over."""
+    files = {str(p) for p in folder.iterdir()}
+    bad = {str(folder / name) for name in BAD_FILES}
+    sources = {r["source"] for r in store.db.query("SELECT source FROM articles")}
+    assert sources == files - bad
+    assert count(store, "SELECT COUNT(*) FROM articles") == len(files - bad)
+    assert {f["source"] for f in store.failures()} == bad
+    assert count(store, "SELECT COUNT(*) FROM ingested_sources") == len(files)
+    assert doubled(store) == [] and orphans(store) == {}
+
+
+def test_an_ingest_killed_midway_resumes_with_nothing_lost_or_doubled(store_url, news_folder):
+    total = len(list(news_folder.iterdir())) - len(BAD_FILES)
+    with open_store(store_url) as store:  # the schema first, so polling never races the child's migrations
+        child = subprocess.Popen([sys.executable, "-c", INGEST, store_url, str(news_folder)],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        try:
+            started = wait_for(lambda: count(store, "SELECT COUNT(*) FROM articles") > 0 or child.poll() is not None,
+                               timeout=120, interval=0.02)
+            child.send_signal(signal.SIGKILL)
+        finally:
+            child.kill()
+            _, stderr = child.communicate()
+        stored = count(store, "SELECT COUNT(*) FROM articles")
+        assert started and child.returncode == -signal.SIGKILL, stderr.decode(errors="replace")[-2000:]
+        assert 0 < stored < total
+        assert orphans(store) == {} and doubled(store) == []
+
+        report = ingest(store, [str(news_folder)])
+        assert report.added + report.duplicates == total - stored
+        assert_complete(store, news_folder)
+
+        again = ingest(store, [str(news_folder)])
+        assert (again.added, again.duplicates, again.failed) == (0, 0, 0)
+        assert again.skipped_sources == total + len(BAD_FILES)
+        assert_complete(store, news_folder)
+
+
+def test_an_article_killed_in_its_transaction_is_not_stored_at_all(store_url, store_articles, tmp_path):
+    folder = records_folder(tmp_path, store_articles)
+    with open_store(store_url) as store:
+        child = subprocess.Popen([sys.executable, "-c", INGEST_AND_HOLD, store_url, str(folder), "3"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            line = child.stdout.readline()  # the third article's facts are written, not committed
+            child.send_signal(signal.SIGKILL)
+        finally:
+            child.kill()
+            _, stderr = child.communicate()
+        assert line.startswith("holding "), stderr[-2000:]
+        held = line.split()[1]
+        assert count(store, "SELECT COUNT(*) FROM articles") == 2
+        assert not store.has_article(held)
+        assert orphans(store) == {}
+
+        ingest(store, [str(folder)])
+        assert store.has_article(held)
+        assert count(store, "SELECT COUNT(*) FROM articles") == len(store_articles)
+        assert orphans(store) == {} and doubled(store) == []
+
+
+def test_ingesting_again_adds_nothing(store, store_articles, tmp_path):
+    folder = records_folder(tmp_path, store_articles)
+    first = ingest(store, [str(folder)])
+    assert first.added == len(store_articles)
+    tables = ("articles", "entities", "entity_names", *FACT_TABLES)
+    before = {t: count(store, f"SELECT COUNT(*) FROM {t}") for t in tables}
+    (folder / "01.jsonl").touch()  # a changed file is read again; its article is already stored
+    again = ingest(store, [str(folder)])
+    assert (again.added, again.existing, again.skipped_sources) == (0, 1, len(store_articles) - 1)
+    assert {t: count(store, f"SELECT COUNT(*) FROM {t}") for t in tables} == before
+
+
+def test_a_repost_with_other_furniture_is_a_duplicate_without_facts(store, tmp_path):
+    text = (STORE_FIXTURES / "wrenfield-barrier-work-begins.txt").read_text(encoding="utf-8")
+    lines = text.splitlines()
+    repost = "\n".join(["Flood barrier gates start to arrive in Wrenfield", "", *lines[2:6], "Advertisement", "",
+                        *lines[6:], "", "Share this article", "Read more: Lake Ondra falls to its lowest level"])
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "a-original.txt").write_text(text, encoding="utf-8")
+    (folder / "b-repost.txt").write_text(repost, encoding="utf-8")
+
+    report = ingest(store, [str(folder)])
+    assert (report.added, report.duplicates) == (1, 1)
+    rows = {r["source"]: r for r in store.db.query("SELECT id, source, duplicate_of, similarity FROM articles")}
+    original, copy = rows[str(folder / "a-original.txt")], rows[str(folder / "b-repost.txt")]
+    assert original["duplicate_of"] is None
+    assert copy["duplicate_of"] == original["id"] and copy["similarity"] >= THRESHOLD
+    for table in FACT_TABLES:
+        assert count(store, f"SELECT COUNT(*) FROM {table} WHERE article_id = ?", (copy["id"],)) == 0
+    assert count(store, "SELECT COUNT(*) FROM mentions WHERE article_id = ?", (original["id"],)) > 0
+    assert [h["id"] for h in store.search("barrier gates")] == [original["id"]]
+
+
+def test_json_lines_records_ingest(store, store_articles, tmp_path):
+    path = tmp_path / "records.jsonl"
+    lines = [a.to_json() for a in store_articles]
+    path.write_text("\n".join([*lines[:3], '{"id": "not a record"}', "", *lines[3:]]) + "\n", encoding="utf-8")
+    report = ingest(store, [str(path)])
+    assert report.added == len(store_articles)
+    assert [(f.source, f.error) for f in report.failures] == [(f"{path}:4", "MalformedInput")]
+    assert [f["source"] for f in store.failures()] == [f"{path}:4"]
+    assert store.article(store_articles[0].id) == store_articles[0]
+    assert store.stats()["quotes"] == sum(len(a.quotes) for a in store_articles)
+
+
+def test_signatures_and_matches_are_datasketchs(store_articles):
+    """dedup computes datasketch's MinHash and LSH itself: stored signatures must not change."""
+    import random
+    import re
+
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    from newsgraph.dedup import DuplicateIndex, _permutations, signature
+
+    rng = random.Random(7)
+    bodies = [a.paragraphs for a in store_articles]
+    for paragraphs in list(bodies):  # reposts with a paragraph changed
+        changed = list(paragraphs)
+        changed[rng.randrange(len(changed))] = "The agency added a sentence of its own to the story."
+        bodies.append(changed)
+
+    def minhash(values) -> MinHash:
+        return MinHash(num_perm=128, hashvalues=values, permutations=_permutations(), scheme="affine32")
+
+    ours, theirs, lsh, stored = DuplicateIndex(), [], MinHashLSH(threshold=THRESHOLD, num_perm=128), {}
+    for n, paragraphs in enumerate(bodies):
+        words = re.findall(r"\w+", " ".join(paragraphs).lower())
+        reference = MinHash(num_perm=128, scheme="affine32")
+        reference.update_batch([" ".join(words[i:i + 5]).encode() for i in range(len(words) - 4)])
+        sig = signature(paragraphs)
+        assert sig == reference.hashvalues.astype(np.uint32).tobytes()
+        values = np.frombuffer(sig, dtype=np.uint32)
+        found = [(i, float(np.mean(stored[i] == values))) for i in lsh.query(minhash(values))]
+        found = [f for f in found if f[1] >= THRESHOLD]
+        expected = max(found, key=lambda f: (f[1], f[0])) if found else None
+        assert ours.best(sig) == expected
+        theirs.append(expected)
+        ours.add(str(n), sig)
+        stored[str(n)] = values
+        lsh.insert(str(n), minhash(values))
+    assert any(theirs)  # some reposts were found
