@@ -1,14 +1,15 @@
 """The Ray engine: the same work units and `Extractor` on Ray Data, on one machine or a cluster.
 
-    units ──► map_batches(RayExtractor, concurrency=N, num_cpus=1) ──► map_batches(write, num_cpus=0) ──► driver
+    units ──► map_batches(RayExtractor: extract and write a shard, N actors, num_cpus=1) ──► driver
 
 - Each actor builds one `Extractor` in `__init__` (the spaCy model loads
   once per actor) and extracts one unit per call.
 - No read tasks: the units come from `from_items`, and each actor reads
   its own WARC slice. With an actor pool as large as the CPU count, a read
   task, which needs a CPU slot, waits for ever (ray-project/ray#44687;
-  reproduced here with `ray.data.range` on Ray 2.60). Writing asks for no
-  CPU (`num_cpus=0`) for the same reason. The WARC planning tasks run
+  reproduced here with `ray.data.range` on Ray 2.60). Each actor writes its
+  own shard, so records never cross the object store and no write task
+  waits for a CPU slot either. The WARC planning tasks run
   before the actors start, so they may take every core.
 - Ray Data streams: only a few units are in flight whatever the input size,
   and the driver receives one small summary per shard.
@@ -24,7 +25,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import pickle
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,19 +35,17 @@ from .writer import ShardSummary, write_shard
 
 
 class RayExtractor:
-    """A Ray Data actor: one `Extractor` per actor process, one unit per call."""
+    """A Ray Data actor: one `Extractor` per actor process; each call extracts one unit and writes its shard."""
 
-    def __init__(self, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
+    def __init__(self, out_dir: str, fmt: str, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
         self.extractor = Extractor(stage_specs, layout_only)
+        self.out_dir, self.fmt = out_dir, fmt
 
     def __call__(self, batch: dict) -> dict:
         units = [WorkUnit.from_dict(json.loads(text)) for text in batch["unit"]]
-        return {"result": [pickle.dumps(self.extractor(unit)) for unit in units]}
-
-
-def write_results(batch: dict, out_dir: str, fmt: str) -> dict:
-    """A Ray Data task: write the shards of extracted units; returns their summaries as JSON."""
-    return {"summary": [json.dumps(write_shard(out_dir, pickle.loads(blob), fmt).to_dict()) for blob in batch["result"]]}
+        # the actor writes its own shard, as a local worker does: the records never cross the object store
+        return {"summary": [json.dumps(write_shard(self.out_dir, self.extractor(unit), self.fmt).to_dict())
+                            for unit in units]}
 
 
 class RayEngine:
@@ -107,11 +105,8 @@ class RayEngine:
 
         dataset = ray.data.from_items([{"unit": json.dumps(u.to_dict())} for u in units],
                                       override_num_blocks=len(units))
-        dataset = dataset.map_batches(RayExtractor, fn_constructor_kwargs={"stage_specs": self.stage_specs,
-                                                                           "layout_only": self.layout_only},
-                                      batch_size=1, compute=ray.data.ActorPoolStrategy(size=self.workers),
-                                      num_cpus=1)
-        dataset = dataset.map_batches(write_results, fn_kwargs={"out_dir": str(out_dir), "fmt": fmt},
-                                      batch_size=1, num_cpus=0)
+        dataset = dataset.map_batches(RayExtractor, fn_constructor_kwargs={
+            "out_dir": str(out_dir), "fmt": fmt, "stage_specs": self.stage_specs, "layout_only": self.layout_only},
+            batch_size=1, compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
         for row in dataset.iter_rows():
             done(ShardSummary.from_dict(json.loads(row["summary"])))
