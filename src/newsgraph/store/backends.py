@@ -27,8 +27,30 @@ class Database:
     def executemany(self, sql: str, rows: Iterable[Sequence]) -> None: ...
     def query(self, sql: str, params: Sequence = ()) -> list[dict]: ...
     def insert_id(self, sql: str, params: Sequence = ()) -> int: ...
-    def transaction(self): ...
     def close(self) -> None: ...
+
+    _depth: int = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One transaction; nested blocks join the outer one (no savepoint round trips per article)."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        with self._outer_transaction():
+            self._depth = 1
+            try:
+                yield
+            finally:
+                self._depth = 0
+
+    def _outer_transaction(self):
+        """The database's own transaction block: commits on success, rolls back on an exception."""
+        raise NotImplementedError
 
     def scalar(self, sql: str, params: Sequence = ()):
         rows = self.query(sql, params)
@@ -63,16 +85,8 @@ class SqliteDatabase(Database):
         return self.conn.execute(sql, params).lastrowid
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
+    def _outer_transaction(self) -> Iterator[None]:
         self.conn.execute("BEGIN IMMEDIATE")
-        self._depth = 1
         try:
             yield
         except BaseException:
@@ -80,8 +94,6 @@ class SqliteDatabase(Database):
             raise
         else:
             self.conn.execute("COMMIT")
-        finally:
-            self._depth = 0
 
     def close(self):
         self.conn.close()
@@ -121,22 +133,8 @@ class PostgresDatabase(Database):
         row = self.conn.execute(self._sql(sql) + " RETURNING id", params).fetchone()
         return row["id"]
 
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        # nested blocks join the outer transaction, as on SQLite: no savepoint round trips per article
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        with self.conn.transaction():
-            self._depth = 1
-            try:
-                yield
-            finally:
-                self._depth = 0
+    def _outer_transaction(self):
+        return self.conn.transaction()
 
     def close(self):
         self.conn.close()
