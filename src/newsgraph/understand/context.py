@@ -9,6 +9,8 @@ Offsets are always into `Article.text`.
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,3 +72,23 @@ def mention_at(doc: Document, start: int, end: int) -> Mention | None:
             if best is None or overlap > min(end, best.end) - max(start, best.start):
                 best = m
     return best
+
+
+class QuoteRegions:
+    """Which offsets of a paragraph sit inside double quotation marks, from one scan."""
+
+    def __init__(self, text: str):
+        self.toggles: list[tuple[int, bool]] = []
+        opened = False
+        for m in _DOUBLE_QUOTES.finditer(text):
+            ch = m.group(0)
+            opened = True if ch in "“«" else False if ch in "”»" else not opened
+            self.toggles.append((m.start(), opened))
+        self.positions = [p for p, _ in self.toggles]
+
+    def inside(self, pos: int) -> bool:
+        i = bisect.bisect_left(self.positions, pos) - 1
+        return i >= 0 and self.toggles[i][1]
+
+
+_DOUBLE_QUOTES = re.compile(r"[“”\"«»]")

@@ -13,14 +13,12 @@ its own ("Alus's wife") once a pronoun or a later stage refers to it.
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass
 from functools import cache
 
 from ..model import Entity, Span
 from ..pipeline import Document
-from .context import MENTIONS, Mention, mentions, parsed
+from .context import MENTIONS, Mention, QuoteRegions, mentions, parsed
 from .vocab import entity_vocabulary
 
 STAGE = "coref"
@@ -108,26 +106,6 @@ def resolve_coreference(doc: Document) -> Document:
                 history.append(_candidate(nominal, token, para, sentence_no, quoted))
     doc.scratch[MENTIONS] = sorted([*names, *found], key=lambda m: m.start)
     return doc
-
-
-class QuoteRegions:
-    """Which offsets of a paragraph sit inside double quotation marks, from one scan."""
-
-    def __init__(self, text: str):
-        self.toggles: list[tuple[int, bool]] = []
-        opened = False
-        for m in _DOUBLE_QUOTES.finditer(text):
-            ch = m.group(0)
-            opened = True if ch in "“«" else False if ch in "”»" else not opened
-            self.toggles.append((m.start(), opened))
-        self.positions = [p for p, _ in self.toggles]
-
-    def inside(self, pos: int) -> bool:
-        i = bisect.bisect_left(self.positions, pos) - 1
-        return i >= 0 and self.toggles[i][1]
-
-
-_DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
 
 
 @cache

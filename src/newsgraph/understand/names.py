@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .context import ParsedParagraph
+from .context import ParsedParagraph, QuoteRegions
 from .vocab import EntityVocabulary, entity_vocabulary
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -91,8 +91,9 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             place = _place_in_name(para, mention, vocab)
             if place:
                 out.append(place)
+    quotes = QuoteRegions(para.text)
     for mention in out:
-        mention.in_quote = _inside_quotes(para.text, mention.start - para.offset)
+        mention.in_quote = quotes.inside(mention.start - para.offset)
     return out
 
 
@@ -252,15 +253,3 @@ def _place_in_name(para: ParsedParagraph, org: NameMention, vocab: EntityVocabul
     start = org.start + m.start("place")
     place = NameMention(start, start + len(m.group("place")), m.group("place"), "place", para, org.first_token)
     return place
-
-
-_QUOTE_CHARS = re.compile(r"[“”\"«»]")
-
-
-def _inside_quotes(text: str, pos: int) -> bool:
-    """Whether a position sits inside double quotation marks of its paragraph."""
-    opened = False
-    for m in _QUOTE_CHARS.finditer(text, 0, pos):
-        ch = m.group(0)
-        opened = True if ch in "“«" else False if ch in "”»" else not opened
-    return opened
