@@ -325,3 +325,12 @@ def kb_articles() -> list:
     from conftest import FIXTURES
 
     return [newsgraph.extract(p) for p in sorted((FIXTURES / "kb").glob("*.txt"))]
+
+
+def test_date_range_sql_takes_in_the_whole_last_day():
+    from newsgraph.store.sql import date_range_sql
+
+    assert date_range_sql("a.published", None, None) == ([], [])
+    assert date_range_sql("a.published", "2025-01-01", "2025-01-31") == (
+        ["a.published >= ?", "a.published <= ?"], ["2025-01-01", "2025-01-31T99"])
+    assert date_range_sql("q.published", None, "2025-01-31T12:00") == (["q.published <= ?"], ["2025-01-31T12:00"])

@@ -7,6 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .backends import Database
+from .sql import date_range_sql
 
 
 def _names(db: Database, entity_ids: list[int]) -> dict[int, list[str]]:
@@ -213,12 +214,9 @@ class QuoteFilters:
             where.append(f"(q.speaker_id IN ({marks}) OR q.speaker_id IN (SELECT entity_id FROM mentions "
                          "WHERE LOWER(affiliations) LIKE ?))")
             params.extend([*self.organization_ids, pattern])
-        if self.since:
-            where.append("q.published >= ?")
-            params.append(self.since)
-        if self.until:
-            where.append("q.published <= ?")
-            params.append(self.until + "T99" if len(self.until) == 10 else self.until)
+        clauses, values = date_range_sql("q.published", self.since, self.until)
+        where.extend(clauses)
+        params.extend(values)
         return " AND ".join(where), params
 
 

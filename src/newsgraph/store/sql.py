@@ -39,6 +39,18 @@ def query_terms(query: str) -> list[str]:
     return [w for w in dict.fromkeys(tokenizer().words(query)) if w not in STOPWORDS]
 
 
+def date_range_sql(column: str, since: str | None, until: str | None) -> tuple[list[str], list[str]]:
+    """WHERE clauses for a publication date range; a date-only `until` takes in that whole day."""
+    clauses, params = [], []
+    if since:
+        clauses.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        clauses.append(f"{column} <= ?")
+        params.append(until + "T99" if len(until) == 10 else until)
+    return clauses, params
+
+
 @dataclass
 class SearchFilters:
     """What a search is narrowed to; entity ids come from resolving --person/--place names."""
@@ -89,12 +101,9 @@ def _filter_where(filters: SearchFilters) -> tuple[list[str], list]:
             marks = ", ".join("?" * len(ids)) or "NULL"
             where.append(f"a.id IN (SELECT article_id FROM mentions WHERE entity_id IN ({marks}))")
             params.extend(ids)
-    if filters.since:
-        where.append("a.published >= ?")
-        params.append(filters.since)
-    if filters.until:
-        where.append("a.published <= ?")
-        params.append(filters.until + "T99" if len(filters.until) == 10 else filters.until)
+    clauses, values = date_range_sql("a.published", filters.since, filters.until)
+    where.extend(clauses)
+    params.extend(values)
     if filters.sources:
         where.append(f"a.site IN ({', '.join('?' * len(filters.sources))})")
         params.extend(filters.sources)
