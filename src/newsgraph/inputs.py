@@ -12,14 +12,11 @@ WARC files are not read whole: `newsgraph.readers.warc` streams them.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import io
+import os
 import re
-import sys
 import zlib
 from dataclasses import dataclass
-from pathlib import Path
 
 from .errors import BinaryInput, EmptyInput, TooLargeInput, TruncatedInput, UndecodableInput, UnknownInputKind
 
@@ -83,22 +80,16 @@ def gunzip_head(head: bytes, size: int = 65536) -> bytes:
     return head
 
 
-def read_input(path: str, kind: str | None = None, stdin: io.BufferedReader | None = None) -> RawInput:
-    """Read one text or HTML input whole ('-' is stdin), gunzipped and size-checked."""
-    if path == "-":
-        data = (stdin or sys.stdin.buffer).read(MAX_DOCUMENT_BYTES + 1)
-    else:
-        if Path(path).stat().st_size >= MAX_DOCUMENT_BYTES and not is_gzip(peek_raw(path)):
-            raise TooLargeInput(f"file of {Path(path).stat().st_size:,} bytes is over the "
-                                f"{MAX_DOCUMENT_BYTES:,}-byte limit for one document", path)
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_DOCUMENT_BYTES + 1)
-    return raw_input(data, path, kind)
-
-
-def peek_raw(path: str) -> bytes:
+def read_input(path: str, kind: str | None = None) -> RawInput:
+    """Read one text or HTML file whole, gunzipped and size-checked (stdin is read by `newsgraph.api`)."""
     with open(path, "rb") as fh:
-        return fh.read(2)
+        head = fh.read(2)
+        size = os.fstat(fh.fileno()).st_size
+        if size >= MAX_DOCUMENT_BYTES and not is_gzip(head):
+            raise TooLargeInput(f"file of {size:,} bytes is over the {MAX_DOCUMENT_BYTES:,}-byte limit for one "
+                                "document", path)
+        data = head + fh.read(MAX_DOCUMENT_BYTES + 1 - len(head))
+    return raw_input(data, path, kind)
 
 
 def raw_input(data: bytes, name: str = "-", kind: str | None = None) -> RawInput:

@@ -305,8 +305,7 @@ def _assemble(doc: Document, units: list[Unit], header: Header) -> Article:
     if doc.published:
         evidence["published"] = Evidence(stage=STAGE, origin="given by the user")
     elif published:
-        stamp = next(s for s in stamps if s.value == published)
-        evidence["published"] = Evidence(stage=STAGE, origin="date line", start=None, end=None) if stamp else None
+        evidence["published"] = Evidence(stage=STAGE, origin="date line")
     return Article(id=doc.content_id, source=doc.source, input_kind="text", url=doc.url,
                    headline=header.headline.text if header.headline else None,
                    subheadline=header.deck.text if header.deck else None,
