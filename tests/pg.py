@@ -60,7 +60,9 @@ def install_postgresql() -> Path:
         raise PgServerError("PostgreSQL is not installed and cannot be installed here: "
                             "install the `postgresql` package (initdb, pg_ctl)")
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "--no-install-recommends", "postgresql"]):
+    lock = ["-o", "DPkg::Lock::Timeout=600"]  # another apt may hold Debian's lock: wait for it
+    for command in (["apt-get", *lock, "update"],
+                    ["apt-get", *lock, "install", "-y", "--no-install-recommends", "postgresql"]):
         done = subprocess.run(command, env=env, capture_output=True, text=True)
         if done.returncode:
             raise PgServerError(f"{' '.join(command)} failed: {done.stderr.strip()[-2000:]}")

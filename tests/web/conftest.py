@@ -122,7 +122,8 @@ def ensure_chromium() -> str:
         if apt is None:
             pytest.fail(f"{CHROMIUM} is missing and there is no apt-get to install it")
         env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-        for command in ([apt, "update", "-qq"], [apt, "install", "-y", "-qq", "chromium"]):
+        lock = ["-o", "DPkg::Lock::Timeout=600"]  # another apt may hold Debian's lock: wait for it
+        for command in ([apt, *lock, "update", "-qq"], [apt, *lock, "install", "-y", "-qq", "chromium"]):
             done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
             if done.returncode != 0:
                 pytest.fail(f"{' '.join(command)} failed: {done.stderr[-2000:]}")
