@@ -85,3 +85,29 @@ def test_kind_is_sniffed_from_content_then_name(head, name, kind):
 def test_declared_charset_wins_for_html():
     html = '<html><head><meta charset="windows-1255"></head><body>\xf9\xec\xe5\xed</body></html>'.encode("latin-1")
     assert "שלום" in decode(html, "x.html", "html")
+
+
+# --- issue 13 item 5: a few bad bytes in a UTF-8 file keep it UTF-8 ------------------------------------------
+
+UTF8_STORY = ("Ceremony in Beersheba honours “the bravest” officers\n\nThe commander, Zoë Adler, said the unit’s "
+              "work in Netivot “saved lives” on Saturday. Residents of Ofakim — and of Sderot — thanked them.\n")
+
+
+@pytest.mark.parametrize("stray", [b"\xff", b"\x92", b"\xe9t\xe9"])
+def test_a_stray_byte_keeps_utf8_and_is_counted_in_warnings(stray):
+    data = UTF8_STORY.encode("utf-8")
+    at = data.index(b"The commander")
+    article = newsgraph.extract(data[:at] + stray + data[at:])
+    assert "“saved lives”" in article.text and "Zoë Adler" in article.text  # nothing garbled
+    assert "\ufffd" in article.text
+    assert any("not UTF-8" in w and "replaced" in w for w in article.warnings), article.warnings
+
+
+def test_a_clean_utf8_file_has_no_warnings():
+    assert newsgraph.extract(UTF8_STORY.encode("utf-8")).warnings == []
+
+
+def test_a_legacy_file_with_several_accents_is_still_legacy():
+    text = UTF8_STORY.replace("“", '"').replace("”", '"').replace("’", "'").replace("—", "-")
+    article = newsgraph.extract(text.replace("Residents", "Les résidents, déçus,").encode("cp1252"))
+    assert "résidents, déçus" in article.text and "Zoë Adler" in article.text and not article.warnings

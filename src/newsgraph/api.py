@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError, MalformedInput, StageError
-from .inputs import MAX_DOCUMENT_BYTES, RawInput, gunzip_head, decode, peek, raw_input, read_input, sniff_kind
+from .inputs import MAX_DOCUMENT_BYTES, Decoded, RawInput, gunzip_head, decode_text, peek, raw_input, read_input, sniff_kind
 from .model import Article
 from .pipeline import READERS, STAGES, Document, Stage, run
 
@@ -71,10 +71,16 @@ def _str_input(text: str, name: str, kind: str | None) -> RawInput:
 
 
 def _extract_raw(raw: RawInput, opts: Options) -> Article:
-    text = raw.text if raw.text is not None else decode(raw.data, raw.name, raw.kind)
-    doc = Document(raw=text, kind=raw.kind, source=raw.name, url=opts.url, published=opts.published,
+    decoded = Decoded(raw.text) if raw.text is not None else decode_text(raw.data, raw.name, raw.kind)
+    doc = Document(raw=decoded.text, kind=raw.kind, source=raw.name, url=opts.url, published=opts.published,
                    content_id=raw.content_id)
-    return run(doc, opts.stages, READERS)
+    return _with_warnings(run(doc, opts.stages, READERS), decoded)
+
+
+def _with_warnings(article: Article, decoded: Decoded) -> Article:
+    """The article with what decoding had to say in its `warnings`."""
+    article.warnings.extend(w for w in decoded.warnings if w not in article.warnings)
+    return article
 
 
 def extract_files(paths: Iterable[str], *, kind: str | None = None, url: str | None = None,
@@ -144,8 +150,8 @@ def _warc_page_name(path: str, page: WarcPage) -> str:
 def _extract_warc_page(path: str, page: WarcPage, opts: Options) -> Article:
     """One HTML response record of a WARC through the reader and the stages (also used by `newsgraph.batch`)."""
     name = _warc_page_name(path, page)
-    text = decode(page.body, name, "html")
-    doc = Document(raw=text, kind="warc", source=name, url=opts.url,
+    decoded = decode_text(page.body, name, "html")
+    doc = Document(raw=decoded.text, kind="warc", source=name, url=opts.url,
                    published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id,
                    scratch={"warc_url": page.url})  # the page's canonical link wins over the record's URI
-    return run(doc, opts.stages, READERS)
+    return _with_warnings(run(doc, opts.stages, READERS), decoded)

@@ -5,13 +5,17 @@
 3. Reject what cannot be an article, with the reason: empty, binary,
    too large, undecodable, truncated.
 4. Decode: BOM, the page's declared charset, UTF-8, then the best guess
-   (cp1252, latin-1, ...) from charset-normalizer.
+   (cp1252, latin-1, ...) from charset-normalizer. A UTF-8 file with a
+   few bad bytes stays UTF-8: they become U+FFFD and a warning says how
+   many (`Decoded.warnings`); a legacy code page is used only when the
+   bytes are not mostly UTF-8.
 
 WARC files are not read whole: `newsgraph.readers.warc` streams them.
 """
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import re
@@ -30,6 +34,8 @@ _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|div|p)\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _KINDS = ("text", "html", "warc")
+UTF8_MAJORITY = 2
+"""A file stays UTF-8 when its well-formed multi-byte characters are at least this many times its bad bytes."""
 
 
 @dataclass
@@ -147,15 +153,28 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, and what the reader should know about how it was decoded."""
+
+    text: str
+    warnings: tuple[str, ...] = ()
+
+
 def decode(data: bytes, name: str = "-", kind: str = "text") -> str:
     """Decoded text: BOM, declared charset (HTML), UTF-8, then the best guess."""
+    return decode_text(data, name, kind).text
+
+
+def decode_text(data: bytes, name: str = "-", kind: str = "text") -> Decoded:
+    """`decode`, with a warning when bytes that are not UTF-8 were replaced in an otherwise UTF-8 file."""
     why = looks_binary(data)
     if why:
         raise BinaryInput(why, name)
     for bom, enc in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             try:
-                return _clean(data.decode(enc), name)
+                return Decoded(_clean(data.decode(enc), name))
             except UnicodeDecodeError as exc:
                 raise UndecodableInput(f"bytes do not match their {enc} byte-order mark ({exc.reason})", name) from None
     candidates = ["utf-8"]
@@ -167,11 +186,43 @@ def decode(data: bytes, name: str = "-", kind: str = "text") -> str:
         if declared:
             candidates.insert(0, declared.group(1).decode("ascii", "replace"))
     for enc in candidates:
+        if _is_utf8(enc):
+            decoded = _mostly_utf8(data)
+            if decoded is not None:
+                return Decoded(_clean(decoded.text, name), decoded.warnings)
+            continue
         try:
-            return _clean(data.decode(enc), name)
+            return Decoded(_clean(data.decode(enc), name))
         except (UnicodeDecodeError, LookupError):
             continue
-    return _clean(_guess_decode(data, name), name)
+    return Decoded(_clean(_guess_decode(data, name), name))
+
+
+def _is_utf8(encoding: str) -> bool:
+    try:
+        return codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def _mostly_utf8(data: bytes) -> Decoded | None:
+    """UTF-8 text, with bad bytes replaced when well-formed multi-byte characters outnumber them; else None.
+
+    A legacy 8-bit file almost never holds a valid multi-byte sequence (its accents are lone high bytes),
+    so a file whose non-ASCII bytes mostly pair up as UTF-8 is UTF-8 with some damage.
+    """
+    try:
+        return Decoded(data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    well_formed = sum(1 for ch in text if ch > "\x7f") - text.count("\ufffd")
+    if well_formed < UTF8_MAJORITY * replaced:
+        return None
+    plural = "s" if replaced != 1 else ""
+    return Decoded(text, (f"{replaced} byte sequence{plural} not UTF-8 in an otherwise UTF-8 input, "
+                          "replaced with U+FFFD",))
 
 
 def _guess_decode(data: bytes, name: str) -> str:
