@@ -4,7 +4,7 @@ A work unit becomes exactly one output shard:
 
 - a slice of one WARC: up to `shard_size` response records, as a byte
   range of whole records (gzip members in a .warc.gz), found by one quick
-  scan of the file with FastWARC; a WARC that cannot be cut (one gzip
+  scan of the file (`readers.warc_records`); a WARC that cannot be cut (one gzip
   stream over the whole file) is one unit;
 - a group of up to `shard_size` text or HTML files.
 
@@ -80,7 +80,8 @@ def plan_warc(path: str, shard_size: int = DEFAULT_SHARD_SIZE) -> list[WorkUnit]
     """The units of one WARC: slices of `shard_size` response records each, cut between whole records."""
     offsets = list(_response_offsets(path))
     cuts = offsets[shard_size::shard_size]
-    if not offsets or not all(_starts_record(path, offset) for offset in cuts):
+    increasing = all(b > a for a, b in zip([0, *cuts], cuts))  # one gzip stream gives every record one offset
+    if not offsets or not increasing or not all(_starts_record(path, offset) for offset in cuts):
         return [WorkUnit(shard_name(path, 0), (path,), warc=True, records=max(len(offsets), 1))]
     starts = [0] + cuts  # the first slice also takes the warcinfo record before the first response
     ends = cuts + [None]
@@ -97,20 +98,13 @@ def _is_warc(path: str) -> bool:
 
 
 def _response_offsets(path: str) -> Iterator[int]:
-    """Where each response record starts (in the compressed file for .warc.gz); stops at a broken record."""
-    from fastwarc.stream_io import FastWARCError
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    """Where each response record starts (its gzip member in a .warc.gz); broken records are left to the worker."""
+    from ..readers.warc_records import WarcRecord, iter_records
 
     with open(path, "rb") as fh:
-        records = ArchiveIterator(fh, record_types=WarcRecordType.response, parse_http=False)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                return
-            except (FastWARCError, OSError, EOFError, ValueError):
-                return  # the worker reads the same bytes and reports the failure
-            yield record.stream_pos
+        for record in iter_records(fh, path, wanted=lambda _headers: False):
+            if isinstance(record, WarcRecord) and record.type == "response":
+                yield record.offset
 
 
 def _starts_record(path: str, offset: int) -> bool:
@@ -132,12 +126,13 @@ def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
 
 
 class ByteRange(io.RawIOBase):
-    """The bytes [start, end) of an open file, as a stream FastWARC can read."""
+    """The bytes [start, end) of an open file, as a stream the WARC reader can read (and seek in)."""
 
     def __init__(self, fh: BinaryIO, start: int, end: int | None):
         super().__init__()
         self._fh = fh
         fh.seek(start)
+        self._end = end
         self._left = None if end is None else end - start
 
     def readable(self) -> bool:
@@ -145,6 +140,21 @@ class ByteRange(io.RawIOBase):
 
     def tell(self) -> int:
         return self._fh.tell()
+
+    def seekable(self) -> bool:
+        return True
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        """Move to an offset of the file (not of the range), clamped to the range's end."""
+        if whence == io.SEEK_END:
+            offset = self._end if self._end is not None else self._fh.seek(0, io.SEEK_END)
+        elif whence == io.SEEK_CUR:
+            offset += self._fh.tell()
+        if self._end is not None:
+            offset = min(offset, self._end)
+        self._fh.seek(offset)
+        self._left = None if self._end is None else self._end - offset
+        return offset
 
     def readinto(self, buffer) -> int:
         size = len(buffer) if self._left is None else min(len(buffer), self._left)

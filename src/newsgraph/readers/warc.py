@@ -1,17 +1,20 @@
 """WARC reader: every HTML response record becomes one page to extract.
 
-Streams the file record by record with FastWARC, so its size does not
+Streams the file record by record (`warc_records`), so its size does not
 matter. A record that cannot be read becomes an `InputError` value in the
-stream naming the file and the record; the pages after it still come.
+stream naming the file, the record and its offset; the pages after it
+still come, and a broken record's bytes never reach the next one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import datetime
 from typing import BinaryIO
 
-from ..errors import InputError, MalformedInput, TruncatedInput
+from ..errors import InputError, MalformedInput
+from .warc_records import WarcRecord, iter_records
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
@@ -27,56 +30,60 @@ class WarcPage:
 
 
 def iter_warc_pages(path: str, stream: BinaryIO | None = None) -> Iterator[WarcPage | InputError]:
-    """HTML pages of a .warc or .warc.gz file (or of an open binary stream), in order."""
-    from fastwarc.stream_io import FastWARCError
-    from fastwarc.warc import ArchiveIterator, WarcRecordType
+    """HTML pages of a .warc or .warc.gz file (or of an open, seekable binary stream), in order.
 
+    Each record is read on its own (`warc_records`): a broken one becomes an `InputError` naming it and
+    its offset, and the records after it still come.
+    """
     stream = stream if stream is not None else open(path, "rb")
-    count = 0
+    responses = 0
     try:
-        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=False)
-        while True:
-            try:
-                record = next(records)
-            except StopIteration:
-                break
-            except (FastWARCError, OSError, EOFError, ValueError) as exc:
-                yield TruncatedInput(f"WARC record after #{count} unreadable ({exc})", path)
-                break
-            count += 1
-            page = _page(record, path, count)
+        for record in iter_records(stream, path, _is_response):
+            if isinstance(record, InputError):
+                yield record
+                continue
+            if not _is_response(record.headers):
+                continue
+            responses += 1
+            page = _page(record, path)
             if page is not None:
                 yield page
     finally:
         stream.close()
-    if count == 0:
+    if responses == 0:
         yield MalformedInput("no WARC response records found", path)
 
 
-def _page(record, path: str, number: int) -> WarcPage | InputError | None:
-    record_id = record.record_id or f"record-{number}"
-    declared = record.headers.get("Content-Length")
-    if not declared or not declared.strip().isdigit():
-        return MalformedInput(f"broken WARC record {record_id}: no Content-Length", path)
-    try:
-        block = record.reader.read()
-    except (OSError, EOFError, ValueError) as exc:
-        return TruncatedInput(f"WARC record {record_id} unreadable ({exc})", path)
-    if len(block) < int(declared):
-        return TruncatedInput(f"WARC record {record_id} is cut short ({len(block)} of {declared} bytes)", path)
+def _is_response(headers: dict[str, str]) -> bool:
+    return headers.get("warc-type", "").lower() == "response"
+
+
+def _page(record: WarcRecord, path: str) -> WarcPage | InputError | None:
+    label = f"WARC record {record.record_id or ''} at offset {record.offset}".replace("  ", " ")
+    block = record.block or b""
     head, sep, body = block.partition(b"\r\n\r\n")
     if not sep:
         head, sep, body = block.partition(b"\n\n")
     if not sep or not head.startswith(b"HTTP/"):
-        return MalformedInput(f"broken WARC record {record_id}: no HTTP response header", path)
+        return MalformedInput(f"broken {label}: no HTTP response header", path)
     headers = _http_headers(head)
     content_type = headers.get("content-type", "").lower()
     if content_type and not content_type.startswith(HTML_TYPES):
         return None
     if not body.strip():
-        return MalformedInput(f"WARC record {record_id} has an empty body", path)
-    date = record.record_date.isoformat() if record.record_date else record.headers.get("WARC-Date")
-    return WarcPage(record.headers.get("WARC-Target-URI"), date, record_id, body)
+        return MalformedInput(f"{label} has an empty body", path)
+    return WarcPage(record.headers.get("warc-target-uri"), _iso_date(record.headers.get("warc-date")),
+                    record.record_id, body)
+
+
+def _iso_date(value: str | None) -> str | None:
+    """WARC-Date as ISO 8601 with an explicit offset ('2025-10-03T08:00:00+00:00')."""
+    if not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).isoformat()
+    except ValueError:
+        return value
 
 
 def _http_headers(head: bytes) -> dict[str, str]:
