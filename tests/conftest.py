@@ -90,3 +90,18 @@ def store_articles() -> list:
 
     paths = sorted(STORE_FIXTURES.glob("*.txt"))
     return [newsgraph.extract(path.read_text(encoding="utf-8"), source=path.name) for path in paths]
+
+
+@pytest.fixture(scope="session")
+def kb_db(tmp_path_factory) -> str:
+    """A SQLite store of tests/fixtures/kb (one story from several outlets, a repost, planted conflicts); its path.
+
+    Read-only for the tests that share it: copy it before writing.
+    """
+    from newsgraph.store import open_store
+
+    path = tmp_path_factory.mktemp("kb-shared") / "news.db"
+    with open_store(str(path)) as store:
+        report = store.ingest([str(FIXTURES / "kb")])
+        assert not report.failures, report.failures
+    return str(path)

@@ -83,8 +83,8 @@ def _open(db_url: str):
         raise click.ClickException(f"cannot open {db_url}: {exc}") from None
 
 
-def _json(value) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, default=str))
+def _json(value, indent: int | None = None) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, default=str, indent=indent))
 
 
 @main.command()
@@ -213,6 +213,19 @@ def export(db_url: str, fmt: str, table: str) -> None:
             return click.echo(json.dumps(exporting.jsonld(store), ensure_ascii=False, indent=1))
         for line in (exporting.quotes_csv if table == "quotes" else exporting.events_csv)(store):
             click.echo(line, nl=False)
+@main.command("datasette-metadata")
+@db_option
+def datasette_metadata(db_url: str) -> None:
+    """Datasette metadata (table and column descriptions, labels, facets): datasette news.db -m FILE."""
+    from .store.metadata import database_name, datasette_metadata as metadata
+
+    try:
+        name = database_name(db_url)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    _json(metadata(name), indent=2)
+
+
 from .web.cli import serve  # noqa: E402
 main.add_command(serve)
 

@@ -139,6 +139,8 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
             progress(path)
     if report.added or report.duplicates:
         store.analyze()  # searches right after a large ingest are planned from fresh statistics
+    if report.added:
+        store.refresh_conflicts()  # the `conflicts` tables SQL users and Datasette read
     return report
 
 
@@ -156,6 +158,8 @@ def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:
         index.add(article_id, sig)
     for article in articles:
         _add(store, index, article, report)
+    if report.added:
+        store.refresh_conflicts()
     return report
 
 

@@ -113,9 +113,28 @@ def _fill_tsv(db) -> None:
                    [(tsvector(r["headline"], r["subheadline"], r["body"]), r["rowid"]) for r in rows])
 
 
+def datasette_ready(dialect: Dialect) -> list[Step]:
+    """Keys, links, search and views that Datasette (and any SQL user) can follow.
+
+    - Articles are keyed by `id`, the key every other table refers to, so a link from a mention, quote or
+      claim opens its article; `rowid` stays, as the stable number the FTS index is keyed by.
+    - Quotes get a stable `rowid` and a full-text index of their own (text and speaker as written).
+    - Links added: a quote's speaker, a participant, a claim's subject and a merge's article.
+    - The FTS tables name their content table as `content="articles"`, the spelling Datasette looks for,
+      and triggers keep them in step with the tables, whoever writes.
+    - Conflicts the store finds are kept in `conflicts` and `conflict_claims` (see `Store.refresh_conflicts`).
+    - Views: `quotes_with_speakers`, `people_with_counts`, `conflicting_claims` (see `datasette.VIEWS`).
+    SQLite changes a key by rebuilding the table (`tables.rebuild`); PostgreSQL alters it in place.
+    """
+    from .tables import conflict_tables, rebuild_steps, search_steps, view_steps
+
+    return [*rebuild_steps(dialect), *search_steps(dialect), *conflict_tables(dialect), *view_steps(dialect)]
+
+
 MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("initial", initial),
     ("full_text", full_text),
     ("same_answers", same_answers),
+    ("datasette_ready", datasette_ready),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""

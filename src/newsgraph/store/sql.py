@@ -158,18 +158,10 @@ ARTICLE_COLUMNS = ["id", "source", "url", "site", "headline", "subheadline", "pu
 
 
 def article_insert_sql(dialect: str) -> str:
-    """INSERT of one article row; on PostgreSQL with its terms last (a tsvector literal, see `fulltext`),
-    returning its rowid (SQLite's is the cursor's lastrowid)."""
-    columns, marks = list(ARTICLE_COLUMNS), ["?"] * len(ARTICLE_COLUMNS)
+    """INSERT of one article row. SQLite numbers its `rowid` (the FTS key; `id` is the table's key) as the next
+    one; PostgreSQL takes its terms last (a tsvector literal, see `fulltext`) and returns its rowid."""
+    columns, marks = ", ".join(ARTICLE_COLUMNS), ", ".join(["?"] * len(ARTICLE_COLUMNS))
     if dialect == "sqlite":
-        return f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join(marks)})"
-    return (f"INSERT INTO articles ({', '.join(columns)}, tsv) VALUES ({', '.join(marks)}, CAST(? AS tsvector)) "
-            "RETURNING rowid")
-
-
-def fts_insert_sql(dialect: str) -> str | None:
-    """Keeping the FTS5 index in step with `articles`: rowid, headline, subheadline, body (PostgreSQL's terms
-    come with the row)."""
-    if dialect != "sqlite":
-        return None
-    return "INSERT INTO articles_fts (rowid, headline, subheadline, body) VALUES (?, ?, ?, ?)"
+        return (f"INSERT INTO articles (rowid, {columns}) VALUES "
+                f"((SELECT COALESCE(MAX(rowid), 0) + 1 FROM articles), {marks})")
+    return f"INSERT INTO articles ({columns}, tsv) VALUES ({marks}, CAST(? AS tsvector)) RETURNING rowid"

@@ -21,7 +21,7 @@ from .backends import Database, connect
 from .linking import Profiles, link_entities, name_forms
 from .schema import MIGRATIONS
 from .fulltext import tsvector
-from .sql import (SearchFilters, analyze_sql, article_insert_sql, fts_insert_sql, matches_sql, name_key,
+from .sql import (SearchFilters, analyze_sql, article_insert_sql, matches_sql, name_key,
                   read_only_sql, search_sql, upsert_ignore_sql)
 
 
@@ -37,11 +37,26 @@ def migrate(db: Database) -> int:
     for version, (name, statements) in enumerate(MIGRATIONS, 1):
         if version in done:
             continue
-        with db.transaction():
+        with _keys_checked_at_end(db), db.transaction():
             for step in statements(db.dialect):
                 db.execute(step) if isinstance(step, str) else step(db)
+            if db.dialect == "sqlite" and db.query("PRAGMA foreign_key_check"):
+                raise RuntimeError(f"migration {name!r} would leave rows pointing at nothing")
             db.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)", (version, name, _now()))
     return len(MIGRATIONS)
+
+
+@contextmanager
+def _keys_checked_at_end(db: Database) -> Iterator[None]:
+    """SQLite: foreign keys off while a migration rebuilds tables (its way to change a key), checked before commit."""
+    if db.dialect != "sqlite":
+        yield
+        return
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")
 
 
 class Store:
@@ -94,9 +109,9 @@ class Store:
             row = [article.id, article.source, article.url, article.site_name, article.headline, article.subheadline,
                    article.published, article.fetched, _j(article.authors), article.language, body, record,
                    signature, duplicate_of, similarity, _now()]
-            if self.db.dialect == "sqlite":
-                rowid = self.db.insert_id(article_insert_sql(self.db.dialect), row)
-                self.db.execute(fts_insert_sql(self.db.dialect), (rowid, article.headline, article.subheadline, body))
+            if self.db.dialect == "sqlite":  # the FTS index follows by trigger
+                self.db.execute(article_insert_sql(self.db.dialect), row)
+                rowid = self.db.scalar("SELECT rowid FROM articles WHERE id = ?", (article.id,))
             else:
                 row.append(tsvector(article.headline, article.subheadline, body))
                 rowid = self.db.query(article_insert_sql(self.db.dialect), row)[0]["rowid"]
@@ -317,6 +332,21 @@ class Store:
         from .conflicts import find_conflicts
 
         return find_conflicts(self.db)
+
+    def refresh_conflicts(self) -> int:
+        """Keep what `conflicts` finds in the `conflicts` and `conflict_claims` tables, for SQL users; how many."""
+        found = self.conflicts()
+        with self.db.transaction():
+            self.db.execute("DELETE FROM conflict_claims")
+            self.db.execute("DELETE FROM conflicts")
+            for conflict in found:
+                conflict_id = self.db.insert_id(
+                    "INSERT INTO conflicts (subject, subject_id, property, claim_values) VALUES (?, ?, ?, ?)",
+                    (conflict["subject"], conflict["subject_id"], conflict["property"], _j(conflict["values"])))
+                self.db.executemany(
+                    upsert_ignore_sql(self.db.dialect, "conflict_claims", ["conflict_id", "article_id", "claim_id"]),
+                    [(conflict_id, c["article_id"], c["claim_id"]) for c in conflict["claims"]])
+        return len(found)
 
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) makes one per call
