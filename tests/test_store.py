@@ -126,7 +126,7 @@ def test_upsert_ignore_sql():
 
 
 def test_article_insert_sql_gives_postgresql_its_terms():
-    assert article_insert_sql("sqlite").count("?") == 16
+    assert article_insert_sql("sqlite").count("?") == 17  # rowid first
     postgres = article_insert_sql("postgresql")
     assert postgres.count("?") == 17 and "CAST(? AS tsvector)" in postgres and postgres.endswith("RETURNING rowid")
 

@@ -158,10 +158,9 @@ ARTICLE_COLUMNS = ["id", "source", "url", "site", "headline", "subheadline", "pu
 
 
 def article_insert_sql(dialect: str) -> str:
-    """INSERT of one article row. SQLite numbers its `rowid` (the FTS key; `id` is the table's key) as the next
-    one; PostgreSQL takes its terms last (a tsvector literal, see `fulltext`) and returns its rowid."""
+    """INSERT of one article row. On SQLite the caller gives its `rowid` first (the FTS key; `id` is the table's
+    key); PostgreSQL numbers it, takes its terms last (a tsvector literal, see `fulltext`) and returns it."""
     columns, marks = ", ".join(ARTICLE_COLUMNS), ", ".join(["?"] * len(ARTICLE_COLUMNS))
     if dialect == "sqlite":
-        return (f"INSERT INTO articles (rowid, {columns}) VALUES "
-                f"((SELECT COALESCE(MAX(rowid), 0) + 1 FROM articles), {marks})")
+        return f"INSERT INTO articles (rowid, {columns}) VALUES (?, {marks})"
     return f"INSERT INTO articles ({columns}, tsv) VALUES ({marks}, CAST(? AS tsvector)) RETURNING rowid"

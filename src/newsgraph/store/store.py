@@ -104,14 +104,15 @@ class Store:
         record = article.model_dump_json()
         body = "\n\n".join(article.paragraphs)
         with self.db.transaction():
-            if self.db.scalar("SELECT MAX(rowid) FROM articles") != self._last_rowid:
+            last = self.db.scalar("SELECT MAX(rowid) FROM articles")
+            if last != self._last_rowid:
                 self._profiles.clear()  # someone else wrote since: what we remember may be stale
             row = [article.id, article.source, article.url, article.site_name, article.headline, article.subheadline,
                    article.published, article.fetched, _j(article.authors), article.language, body, record,
                    signature, duplicate_of, similarity, _now()]
-            if self.db.dialect == "sqlite":  # the FTS index follows by trigger
-                self.db.execute(article_insert_sql(self.db.dialect), row)
-                rowid = self.db.scalar("SELECT rowid FROM articles WHERE id = ?", (article.id,))
+            if self.db.dialect == "sqlite":  # numbered here (one writer, in its transaction); FTS follows by trigger
+                rowid = (last or 0) + 1
+                self.db.execute(article_insert_sql(self.db.dialect), [rowid, *row])
             else:
                 row.append(tsvector(article.headline, article.subheadline, body))
                 rowid = self.db.query(article_insert_sql(self.db.dialect), row)[0]["rowid"]
