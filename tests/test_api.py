@@ -100,3 +100,45 @@ def test_a_failing_stage_is_one_input_failure_and_the_batch_goes_on(tmp_path):
     assert results[1].headline == "Bridge reopens after repairs"
     with pytest.raises(newsgraph.StageError):
         newsgraph.extract(a, stages=(newsgraph.pipeline.Stage("explode", explode),))
+
+
+def test_records_print_short():
+    story = ("Harbour crane collapses\n\nA crane fell onto the quay at Port Elvin on Monday, harbour master Ines "
+             "Kowal said. \u201cNobody was under it,\u201d Kowal said.\n") * 1
+    article = newsgraph.extract(story)
+    shown = repr(article)
+    assert len(shown) < 400 and shown == str(article) and shown.startswith("Article(id=")
+    assert "paragraphs=<1 item>" in shown and article.text not in shown
+    quote = article.quotes[0]
+    assert repr(quote).startswith(f"Quote(id='{quote.id}', kind='{quote.kind}'")
+
+
+def test_entity_and_speaker_lookups():
+    story = ("Harbour crane collapses\n\nA crane fell onto the quay at Port Elvin on Monday, harbour master Ines "
+             "Kowal said. \u201cNobody was under it,\u201d Kowal said.\n")
+    article = newsgraph.extract(story)
+    quote = next(q for q in article.quotes if q.speaker)
+    assert article.speaker(quote) is article.entity(quote.speaker) and article.speaker(quote).name == "Ines Kowal"
+    assert article.speaker(quote.id) == article.speaker(quote)
+    assert article.entity("e999") is None and article.entity(None) is None
+
+
+def test_a_missing_file_is_an_input_error(tmp_path):
+    from newsgraph.errors import MissingInput
+
+    with pytest.raises(MissingInput) as caught:
+        newsgraph.extract(tmp_path / "nope.html")
+    assert isinstance(caught.value, newsgraph.InputError) and isinstance(caught.value, FileNotFoundError)
+    assert caught.value.source == str(tmp_path / "nope.html") and caught.value.reason == "no such file"
+    with pytest.raises(newsgraph.InputError, match="not a regular file"):
+        newsgraph.extract(tmp_path)
+
+
+def test_a_str_is_the_article_never_a_file_name(tmp_path, monkeypatch):
+    story = "Bridge reopens after repairs\n\nThe old rail bridge reopened to walkers on Friday, the city said.\n"
+    (tmp_path / "story.txt").write_text(story)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(newsgraph.InputError, match=r"pass pathlib.Path\('story.txt'\)"):
+        newsgraph.extract("story.txt")
+    assert newsgraph.extract(Path("story.txt")).headline == newsgraph.extract(story).headline
+    assert newsgraph.extract(story).headline == "Bridge reopens after repairs"

@@ -80,6 +80,13 @@ def test_parquet_shards_have_queryable_columns(local_one):
                [record[k] for k in ("id", "source", "url", "headline", "published")]
 
 
+def test_the_output_folder_reads_as_one_table_in_pandas(local_one):
+    pandas = pytest.importorskip("pandas")
+    frame = pandas.read_parquet(local_one)  # manifests and settings stay out of its way
+    assert len(frame) == 13 and list(frame.columns) == ["id", "source", "url", "headline", "published", "record"]
+    assert not list(local_one.glob("*.json")) or [p.name for p in local_one.glob("*.json")] == ["_batch.json"]
+
+
 def test_two_local_workers_and_jsonl_give_the_same_records(inputs, local_one, tmp_path):
     result = CliRunner().invoke(main, ["batch", *inputs, "--out", str(tmp_path), "--workers", "2",
                                        "--shard-size", "4", "--format", "jsonl"])

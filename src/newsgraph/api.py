@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
-from .errors import InputError, MalformedInput, StageError
+from .errors import InputError, MalformedInput, MissingInput, StageError
 from .inputs import MAX_DOCUMENT_BYTES, Decoded, RawInput, gunzip_head, decode_text, peek, raw_input, read_input, sniff_kind
 from .model import Article
 from .pipeline import READERS, STAGES, Document, Stage, run
@@ -45,14 +45,20 @@ class Options:
 def extract(content: str | bytes | os.PathLike, *, kind: str | None = None, url: str | None = None,
             published: str | None = None, source: str | None = None,
             stages: Sequence[Stage] = STAGES) -> Article:
-    """Extract one article from text, HTML (str or bytes) or a text/HTML file path.
+    """Extract one article from text or HTML (str or bytes), or from a file given as a `pathlib.Path`.
 
+    A `str` is always the article itself, never a file name: `extract(Path("story.txt"))` reads the
+    file, `extract("story.txt")` refuses (the text names an existing file: most likely a mistake).
     `kind` is 'text' or 'html' (sniffed from the content when None);
     `published` (ISO 8601) and `url` override what the page says.
-    Raises a `newsgraph.errors.InputError` subclass for bad input.
+    Raises a `newsgraph.errors.InputError` subclass for bad input (`MissingInput` for no such file).
     """
     opts = Options(kind=kind, url=url, published=published, stages=stages)
+    if isinstance(content, str) and _names_a_file(content):
+        raise InputError(f"this text is the name of a file: pass pathlib.Path({content!r}) to read the file",
+                         source or "-")
     if isinstance(content, os.PathLike):
+        check_file(os.fspath(content))
         raw = read_input(os.fspath(content), kind)
         source = source or os.fspath(content)
     elif isinstance(content, bytes):
@@ -62,6 +68,19 @@ def extract(content: str | bytes | os.PathLike, *, kind: str | None = None, url:
     if raw.kind == "warc":
         raise MalformedInput("a WARC holds many articles: use newsgraph.extract_files()", raw.name)
     return _extract_raw(raw, opts)
+
+
+def _names_a_file(text: str) -> bool:
+    """Whether a str given as an article is rather the name of an existing file."""
+    return len(text) < 4096 and "\n" not in text and text.strip() == text and os.path.isfile(text)
+
+
+def check_file(path: str) -> None:
+    """Raise `MissingInput` when there is no file at `path`, `InputError` when it is not a regular file."""
+    if not Path(path).exists():
+        raise MissingInput("no such file", path)
+    if not Path(path).is_file():
+        raise InputError("not a regular file", path)
 
 
 def _str_input(text: str, name: str, kind: str | None) -> RawInput:
@@ -98,8 +117,7 @@ def extract_files(paths: Iterable[str], *, kind: str | None = None, url: str | N
 def _extract_path(path: str, opts: Options) -> Iterator[Article | Failure]:
     try:
         if path != "-":
-            if not Path(path).is_file():
-                raise InputError("no such file" if not Path(path).exists() else "not a regular file", path)
+            check_file(path)
             if (opts.kind or sniff_kind(peek(path), path)) == "warc":
                 yield from _extract_warc(path, opts)
                 return

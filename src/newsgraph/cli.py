@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 
 import click
 
 from . import __version__
 from .api import Failure, extract_files
+from .export import TABLES
 from .model import dump_schema
 
 
@@ -49,13 +53,25 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, url: str | 
     except (ValueError, KeyError, ImportError, AttributeError) as exc:
         raise click.UsageError(f"--stage: {exc}") from None
     failed = 0
-    for result in extract_files(paths, kind=kind, url=url, published=published, stages=stages):
-        if isinstance(result, Failure):
-            failed += 1
-            click.echo(f"newsgraph: {result}", err=True)
-            continue
-        click.echo(result.to_json() if fmt == "json" else to_markdown(result))
+    with _one_error_for_the_run():
+        for result in extract_files(paths, kind=kind, url=url, published=published, stages=stages):
+            if isinstance(result, Failure):
+                failed += 1
+                click.echo(f"newsgraph: {result}", err=True)
+                continue
+            click.echo(result.to_json() if fmt == "json" else to_markdown(result))
     sys.exit(1 if failed else 0)
+
+
+@contextmanager
+def _one_error_for_the_run() -> Iterator[None]:
+    """A missing model stops the run with one clear line (it would fail every input alike)."""
+    from .errors import ModelNotFound
+
+    try:
+        yield
+    except ModelNotFound as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @main.command()
@@ -68,19 +84,34 @@ def schema() -> None:
 
 db_option = click.option("--db", "db_url", envvar="NEWSGRAPH_DB", default="newsgraph.db", show_default=True,
                          help="sqlite:///FILE, a file path, or postgresql://... (also $NEWSGRAPH_DB).")
-format_option = click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-                             show_default=True, help="text for people, json for programs.")
+format_option = click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl"]), default="text",
+                             show_default=True,
+                             help="text for people; json (one document) or jsonl (one object a line) for programs.")
 
 
-def _open(db_url: str):
+def _open(db_url: str, create: bool = False):
+    """The store at `db_url`; only `ingest` creates one, every other command refuses a store that is not there."""
+    from .errors import StoreNotFound
     from .store import open_store
 
     try:
-        return open_store(db_url)
+        return open_store(db_url, create=create)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
+    except StoreNotFound as exc:
+        raise click.ClickException(str(exc)) from None
     except Exception as exc:  # a server that is down, a file that is not a database: one clear line
         raise click.ClickException(f"cannot open {db_url}: {exc}") from None
+
+
+def _emit(rows, fmt: str) -> bool:
+    """Print rows as JSON (one document) or JSON Lines; False when `fmt` is text, for the caller to print."""
+    if fmt == "json":
+        _json(rows)
+    elif fmt == "jsonl":
+        for row in rows if isinstance(rows, list) else [rows]:
+            _json(row)
+    return fmt != "text"
 
 
 def _json(value, indent: int | None = None) -> None:
@@ -100,8 +131,8 @@ def ingest(paths: tuple[str, ...], db_url: str, published: str | None, layout_on
     from .pipeline import READER_ONLY, configure_stages
 
     inputs = expand_inputs(paths)
-    with _open(db_url) as store, tqdm(total=len(inputs), unit="file", desc="ingest", file=sys.stderr,
-                                       disable=None) as bar:
+    with _open(db_url, create=True) as store, tqdm(total=len(inputs), unit="file", desc="ingest",
+                                                    file=sys.stderr, disable=None) as bar, _one_error_for_the_run():
         report = run_ingest(store, inputs, stages=READER_ONLY if layout_only else configure_stages(),
                             published=published, progress=lambda _path: bar.update(1))
     for failure in report.failures:
@@ -123,8 +154,8 @@ def search(query: str, db_url: str, person, place, since, until, limit: int, fmt
     """Full-text search of the knowledge base."""
     with _open(db_url) as store:
         hits = store.search(query, person=person, place=place, since=since, until=until, limit=limit)
-    if fmt == "json":
-        return _json(hits)
+    if _emit(hits, fmt):
+        return
     for hit in hits:
         click.echo(f"{hit['id']}  {hit['published'] or '':16.16}  {hit['headline'] or '(no headline)'}")
         click.echo(f"    {(hit['snippet'] or '').replace('<mark>', '[').replace('</mark>', ']')}")
@@ -141,8 +172,8 @@ def people(db_url: str, limit: int | None, fmt: str) -> None:
     """Every person in the knowledge base, most widely reported first."""
     with _open(db_url) as store:
         rows = store.people(limit)
-    if fmt == "json":
-        return _json(rows)
+    if _emit(rows, fmt):
+        return
     for p in rows:
         aliases = f" (also {', '.join(p['aliases'])})" if p["aliases"] else ""
         titles = f" — {', '.join(p['titles'])}" if p["titles"] else ""
@@ -156,15 +187,33 @@ def people(db_url: str, limit: int | None, fmt: str) -> None:
 @format_option
 def person(name: str, db_url: str, fmt: str) -> None:
     """One person across every source: names, titles over time, affiliations, events, quotes, articles."""
+    from .errors import AmbiguousName
+
     with _open(db_url) as store:
-        found = store.person(name)
+        try:
+            found = store.person(name)
+        except AmbiguousName as exc:
+            raise click.ClickException(_candidates(exc)) from None
     if found is None:
         raise click.ClickException(f"no person called {name!r}")
-    if fmt == "json":
-        return _json(found)
+    if _emit(found, fmt):
+        return
     from .render import person_text
 
     click.echo(person_text(found))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _candidates(exc) -> str:
+    """Who an ambiguous name may mean, one line each, and how to pick one."""
+    lines = [f"{exc.name!r} fits {len(exc.candidates)} people; give the id or a fuller name:"]
+    for c in exc.candidates:
+        titles = f" — {', '.join(c['titles'])}" if c["titles"] else ""
+        lines.append(f"  newsgraph person {c['id']:<6} # {c['name']}{titles}, {_count(len(c['articles']), 'article')}")
+    return "\n".join(lines)
 
 
 @main.command()
@@ -176,8 +225,8 @@ def quotes(db_url: str, by: str | None, limit: int | None, fmt: str) -> None:
     """Who is quoted, saying what, where."""
     with _open(db_url) as store:
         rows = store.quotes(by, limit)
-    if fmt == "json":
-        return _json(rows)
+    if _emit(rows, fmt):
+        return
     for q in rows:
         click.echo(f"{q['speaker'] or '(unknown)'} [{q['kind']}]: “{q['text']}”")
         click.echo(f"    {q['published'] or ''} {q['headline'] or ''} — {q['url'] or q['source']}")
@@ -190,8 +239,8 @@ def conflicts(db_url: str, fmt: str) -> None:
     """Claims about one subject on which sources disagree."""
     with _open(db_url) as store:
         rows = store.conflicts()
-    if fmt == "json":
-        return _json(rows)
+    if _emit(rows, fmt):
+        return
     for c in rows:
         click.echo(f"{c['subject']} — {c['property']}:")
         for claim in c["claims"]:
@@ -201,18 +250,34 @@ def conflicts(db_url: str, fmt: str) -> None:
 
 @main.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonld", "csv"]), required=True)
-@click.option("--table", type=click.Choice(["quotes", "events"]), default="quotes", show_default=True,
-              help="With --format csv: which table.")
-def export(db_url: str, fmt: str, table: str) -> None:
-    """Export the knowledge base: schema.org JSON-LD, or CSV of quotes or events."""
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "parquet", "jsonld"]), required=True,
+              help="csv, jsonl or parquet: tables; jsonld: schema.org NewsArticle, Person, Quotation, Event.")
+@click.option("--table", type=click.Choice(TABLES),
+              help="One table (to standard output, or --out FILE); without it every table goes to --out DIR.")
+@click.option("--out", "out_path", type=click.Path(), help="A file for one table or JSON-LD; a folder for every table.")
+@click.option("--base-url", help="JSON-LD: the URL `newsgraph serve` is published at, for absolute @ids.")
+def export(db_url: str, fmt: str, table: str | None, out_path: str | None, base_url: str | None) -> None:
+    """Export the knowledge base: every table as CSV, JSON Lines or Parquet, or schema.org JSON-LD."""
     from . import export as exporting
 
+    if fmt in ("csv", "jsonl") and table is None and out_path is None:
+        raise click.UsageError(f"--format {fmt}: name a --table, or give --out DIR for every table")
+    if fmt == "parquet" and out_path is None:
+        raise click.UsageError("--format parquet writes files: give --out DIR (or --out FILE with --table)")
     with _open(db_url) as store:
         if fmt == "jsonld":
-            return click.echo(json.dumps(exporting.jsonld(store), ensure_ascii=False, indent=1))
-        for line in (exporting.quotes_csv if table == "quotes" else exporting.events_csv)(store):
+            text = json.dumps(exporting.jsonld(store, base_url), ensure_ascii=False, indent=1)
+            return Path(out_path).write_text(text + "\n", encoding="utf-8") if out_path else click.echo(text)
+        if table is None:
+            written = exporting.write_tables(store, fmt, out_path)
+            return click.echo(", ".join(f"{t} {n}" for t, n in written.items()) + f" rows in {out_path}", err=True)
+        if out_path:
+            return click.echo(f"{exporting.write_table(store, table, fmt, out_path)} rows in {out_path}", err=True)
+        lines = exporting.csv_lines if fmt == "csv" else exporting.jsonl_lines
+        for line in lines(exporting.table_rows(store, table), exporting.COLUMNS[table]):
             click.echo(line, nl=False)
+
+
 @main.command("datasette-metadata")
 @db_option
 def datasette_metadata(db_url: str) -> None:

@@ -8,8 +8,12 @@
         ├── TooLargeInput       a single text or HTML document over the size limit
         ├── TruncatedInput      a gzip stream that ends early
         ├── MalformedInput      HTML with no extractable article, a broken WARC record
+        ├── MissingInput        no such file (also a FileNotFoundError)
         └── UnknownInputKind    a kind that was asked for but is not supported
-    └── StageError              a stage failed on one article (a bug, or a user's stage): the batch goes on
+    ├── StageError              a stage failed on one article (a bug, or a user's stage): the batch goes on
+    ├── ModelNotFound           a model a stage needs is not installed: one error for the whole run
+    ├── StoreNotFound           reading a store that does not exist (nothing is created)
+    └── AmbiguousName           a name that fits several entities; carries the candidates
 
 Every InputError carries `source` (the file name or '-') and `reason`,
 and prints as "SOURCE: REASON".
@@ -58,6 +62,10 @@ class MalformedInput(InputError):
     """The input has the right kind but cannot be read as an article."""
 
 
+class MissingInput(InputError, FileNotFoundError):
+    """There is no file at the path given."""
+
+
 class UnknownInputKind(InputError):
     """The input kind asked for is not supported."""
 
@@ -70,8 +78,24 @@ class StageError(NewsgraphError):
         self.stage = stage
         self.error = error
         self.source = source
-        self.reason = str(self)
+        self.reason = f"stage {stage!r} failed: {type(error).__name__}: {error}"
 
     def __str__(self) -> str:
-        reason = f"stage {self.stage!r} failed: {type(self.error).__name__}: {self.error}"
-        return f"{self.source}: {reason}" if self.source else reason
+        return f"{self.source}: {self.reason}" if self.source else self.reason
+
+
+class ModelNotFound(NewsgraphError):
+    """A model a stage needs is not installed; no input can be processed, so the run stops with one error."""
+
+
+class StoreNotFound(NewsgraphError):
+    """A store that is only read does not exist; nothing was created."""
+
+
+class AmbiguousName(NewsgraphError, LookupError):
+    """A name that fits several entities; `candidates` lists them (id, name, titles, articles), most reported first."""
+
+    def __init__(self, name: str, candidates: list[dict]):
+        super().__init__(f"{name!r} names {len(candidates)} people")
+        self.name = name
+        self.candidates = candidates

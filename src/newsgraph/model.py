@@ -10,7 +10,7 @@ on shapes; `../shared/eval/CONTRACT.md` lists the keys evaluation reads.
 from __future__ import annotations
 
 import json
-from typing import Literal
+from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -19,8 +19,31 @@ SCHEMA_VERSION = "1"
 InputKind = Literal["text", "html", "warc"]
 
 
+REPR_TEXT = 60  # characters of a string a repr shows
+
+
 class _Record(BaseModel):
     model_config = ConfigDict(extra="forbid", validate_assignment=False)
+    _repr_fields: ClassVar[tuple[str, ...]] = ()  # what repr() shows, in order; every field when empty
+
+    def __repr__(self) -> str:
+        """A short repr: the identifying fields, strings cut short, lists counted (a record can be 20 KB)."""
+        names = self._repr_fields or tuple(type(self).model_fields)
+        parts = [f"{name}={_short(getattr(self, name))}" for name in names
+                 if getattr(self, name) not in (None, "", [], {})]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    __str__ = __repr__
+
+
+def _short(value) -> str:
+    if isinstance(value, str):
+        return repr(value if len(value) <= REPR_TEXT else value[:REPR_TEXT - 1] + "…")
+    if isinstance(value, list) and all(isinstance(v, str) for v in value) and len(repr(value)) <= REPR_TEXT:
+        return repr(value)
+    if isinstance(value, (list, dict)):
+        return f"<{len(value)} item{'' if len(value) == 1 else 's'}>"
+    return repr(value)
 
 
 class Span(_Record):
@@ -43,6 +66,8 @@ class Evidence(_Record):
 class Media(_Record):
     """One picture: its alt text as found (any script), caption and credit."""
 
+    _repr_fields = ('caption', 'credit', 'alt')
+
     alt: str | None = None
     caption: str | None = None
     credit: str | None = Field(None, description="photographer or agency, without the 'Photo:' label")
@@ -55,6 +80,8 @@ class Media(_Record):
 class Removed(_Record):
     """A piece of page furniture taken out of the body, and why."""
 
+    _repr_fields = ('reason', 'text')
+
     text: str
     reason: str = Field(description="gallery-widget, image-alt, caption, credit, comments-notice, separator, ...")
     start: int | None = None
@@ -64,6 +91,8 @@ class Removed(_Record):
 
 class Entity(_Record):
     """One real-world entity of the article (filled by the understanding stages)."""
+
+    _repr_fields = ('id', 'type', 'name', 'titles', 'mentions')
 
     id: str
     type: str = Field(description="person, organization, place, or another documented type")
@@ -79,6 +108,8 @@ class Entity(_Record):
 class Quote(_Record):
     """Words or views attributed to a source."""
 
+    _repr_fields = ('id', 'kind', 'speaker', 'speaker_name', 'text')
+
     id: str
     kind: Literal["direct", "indirect", "mixed"]
     text: str
@@ -93,6 +124,8 @@ class Quote(_Record):
 
 
 class EventDate(_Record):
+    _repr_fields = ("text", "value")
+
     text: str
     value: str | None = Field(None, description="ISO date or partial date such as 2025-09")
     start: int | None = None
@@ -101,6 +134,8 @@ class EventDate(_Record):
 
 class TimeExpression(_Record):
     """A temporal expression in the text, typed and resolved when it can be."""
+
+    _repr_fields = ('text', 'type', 'value')
 
     text: str
     start: int
@@ -116,6 +151,8 @@ class TimeExpression(_Record):
 class Event(_Record):
     """Something that happened, typed from the documented vocabulary."""
 
+    _repr_fields = ('id', 'type', 'date', 'place', 'participants')
+
     id: str
     type: str
     participants: list[str] = []
@@ -128,6 +165,8 @@ class Event(_Record):
 
 class Claim(_Record):
     """A checkable statement about a subject ('15 terrorists entered', 'aged 52'), kept with its evidence."""
+
+    _repr_fields = ('id', 'subject', 'property', 'value')
 
     id: str
     subject: str = Field(description="what the claim is about: an entity's name or an event ('attack on Ofakim')")
@@ -143,6 +182,8 @@ class Claim(_Record):
 
 class Article(_Record):
     """One news article as newsgraph understands it."""
+
+    _repr_fields = ('id', 'source', 'headline', 'published', 'paragraphs', 'media', 'entities', 'quotes', 'events')
 
     schema_version: str = SCHEMA_VERSION
     id: str = Field(description="sha256 of the input bytes of this article, 16 hex digits")
@@ -172,6 +213,20 @@ class Article(_Record):
     def to_json(self) -> str:
         """One compact line of JSON, keys in model order, non-ASCII kept."""
         return self.model_dump_json()
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        """The entity with this id ('e8', as quotes, events and claims refer to it); None when there is none."""
+        return next((e for e in self.entities if e.id == entity_id), None) if entity_id else None
+
+    def speaker(self, quote: Quote | str) -> Entity | None:
+        """The entity who said a quote (given as a `Quote` or its id); None when the speaker is no entity."""
+        if isinstance(quote, str):
+            quote = next((q for q in self.quotes if q.id == quote), None)
+        return self.entity(quote.speaker) if quote is not None else None
+
+    def participants(self, event: Event) -> list[Entity]:
+        """The entities who took part in an event."""
+        return [e for e in map(self.entity, event.participants) if e is not None]
 
 
 def json_schema() -> dict:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
-from .errors import InputError, StageError
+from .errors import InputError, ModelNotFound, StageError
 from .model import Article, InputKind
 
 
@@ -147,7 +147,7 @@ def run(doc: Document, stages: Sequence[Stage] = STAGES, readers: dict[str, Stag
     for stage in (reader, *stages):
         try:
             out = stage.fn(doc)
-        except InputError:
+        except (InputError, ModelNotFound):  # a missing model fails every input alike: one error for the run
             raise
         except Exception as exc:  # a bug in one stage must not stop a batch: it becomes this input's failure
             raise StageError(stage.name, exc, doc.source) from exc

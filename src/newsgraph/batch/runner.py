@@ -86,6 +86,10 @@ def run_batch(inputs: Sequence[str], out_dir: str | os.PathLike, options: BatchO
     started = time.perf_counter()
     out = Path(out_dir).absolute()  # workers may run in another folder, or on another machine
     specs = stage_specs(options)
+    if not options.layout_only and not any(s.strip().startswith("parse=") for s in specs):
+        from ..understand.parse import require_model
+
+        require_model()  # one clear error here, before any folder is made, not one per worker and unit
     check_settings(out, options, specs)  # 1
     from ..ingest import expand_inputs
 

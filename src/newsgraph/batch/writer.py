@@ -5,10 +5,13 @@ JSON line `newsgraph extract` prints (`record`), beside a few flat columns
 to query without parsing it (`id`, `source`, `url`, `headline`,
 `published`). A JSONL shard holds the record lines alone.
 
-Each shard `NAME.parquet` comes with `NAME.manifest.json`: its input, how
-many records it holds, and its failures. Both are written to temporary
+Each shard `NAME.parquet` comes with `_manifests/NAME.json`: its input,
+how many records it holds, and its failures. Both are written to temporary
 names first; the manifest is renamed into place, then the data file, and
-only the data file's presence marks the shard done.
+only the data file's presence marks the shard done. Only shards sit in the
+folder itself (readers such as `pandas.read_parquet(DIR)` and pyarrow
+skip names starting with `_` or `.`, so the manifests, `_batch.json` and
+temporary files stay out of the way).
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from ..api import Failure
 from .work import COLUMNS, ShardResult
 
 FORMATS = {"parquet": ".parquet", "jsonl": ".jsonl"}
-MANIFEST = ".manifest.json"
+MANIFESTS = "_manifests"  # a folder beside the shards, which readers of the shards skip
+LEGACY_MANIFEST = ".manifest.json"  # beside the shard, as runs before `_manifests` wrote them
 
 
 @dataclass
@@ -59,8 +63,9 @@ def write_shard(out_dir: str | Path, result: ShardResult, fmt: str = "parquet") 
                            result.cpu_seconds)
     manifest = {"shard": shard, "unit": result.unit.to_dict(), "records": len(rows),
                 "failures": [asdict(f) for f in result.failures]}
-    _replace(out_dir / f"{shard}{MANIFEST}", lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False,
-                                                                                   indent=1), encoding="utf-8"))
+    (out_dir / MANIFESTS).mkdir(exist_ok=True)
+    _replace(out_dir / MANIFESTS / f"{shard}.json",
+             lambda tmp: tmp.write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"))
     writer = _write_parquet if fmt == "parquet" else _write_jsonl
     _replace(shard_path(out_dir, shard, fmt), lambda tmp: writer(tmp, rows))
     return summary
@@ -93,7 +98,7 @@ def done_shards(out_dir: str | Path, fmt: str) -> set[str]:
 
 def clean_partial(out_dir: str | Path) -> None:
     """Remove temporary files an interrupted run left behind."""
-    for tmp in Path(out_dir).glob(".*.tmp"):
+    for tmp in [*Path(out_dir).glob(".*.tmp"), *Path(out_dir).glob(f"{MANIFESTS}/.*.tmp")]:
         tmp.unlink(missing_ok=True)
 
 
@@ -121,6 +126,6 @@ def parquet_records(path: str | Path) -> Iterator[str]:
 def read_failures(out_dir: str | Path) -> list[Failure]:
     """The failures of every complete shard in `out_dir`, from their manifests."""
     failures = []
-    for path in sorted(Path(out_dir).glob(f"*{MANIFEST}")):
+    for path in sorted([*Path(out_dir).glob(f"{MANIFESTS}/*.json"), *Path(out_dir).glob(f"*{LEGACY_MANIFEST}")]):
         failures += [Failure(**f) for f in json.loads(path.read_text(encoding="utf-8"))["failures"]]
     return failures

@@ -140,15 +140,23 @@ class PostgresDatabase(Database):
         self.conn.close()
 
 
-def connect(url: str | None = None) -> Database:
-    """A database from a URL: sqlite:///news.db, a plain path, or postgresql://...; default $NEWSGRAPH_DB."""
+def connect(url: str | None = None, create: bool = True) -> Database:
+    """A database from a URL: sqlite:///news.db, a plain path, or postgresql://...; default $NEWSGRAPH_DB.
+
+    With `create=False` a SQLite file that does not exist raises `StoreNotFound` and nothing is created.
+    """
     url = url or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
     scheme = urlparse(url).scheme
     if scheme in ("postgresql", "postgres"):
         return PostgresDatabase(url)
     if scheme == "sqlite":
-        path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url[len("sqlite://"):]
-        return SqliteDatabase(path or ":memory:")
-    if scheme and len(scheme) > 1:
+        path = (url[len("sqlite:///"):] if url.startswith("sqlite:///") else url[len("sqlite://"):]) or ":memory:"
+    elif scheme and len(scheme) > 1:
         raise ValueError(f"unsupported database URL {url!r} (use sqlite:///FILE or postgresql://...)")
-    return SqliteDatabase(url)
+    else:
+        path = url
+    if not create and path != ":memory:" and not Path(path).is_file():
+        from ..errors import StoreNotFound
+
+        raise StoreNotFound(f"no store at {path} (make one with `newsgraph ingest FILES --db {url}`)")
+    return SqliteDatabase(path)

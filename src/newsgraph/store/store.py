@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
+from ..errors import AmbiguousName
 from ..model import Article
 from ..understand.translit import name_skeletons
 from .backends import Database, connect
@@ -245,18 +246,41 @@ class Store:
             filters.organization_ids = self.find_entities(organization, "organization")
         return filters
 
-    def people(self, limit: int | None = None) -> list[dict]:
-        """Every person with aliases, titles, the articles they appear in and their mention count."""
+    def people(self, limit: int | None = None, ids: list[int] | None = None) -> list[dict]:
+        """Every person (or those of `ids`) with aliases, titles, the articles they appear in, their mentions."""
         from .queries import people
 
-        return people(self.db, limit)
+        return people(self.db, limit, ids)
 
     def person(self, name_or_id: str | int) -> dict | None:
-        """One person across every source, by id or by any name form."""
+        """One person across every source, by id or by any name form; None when nobody is called that.
+
+        A name that fits several people (a surname two people share) raises `AmbiguousName` with the
+        candidates, unless exactly one of them has it as their full name.
+        """
         from .queries import person
 
-        ids = [int(name_or_id)] if str(name_or_id).isdigit() else self.find_entities(str(name_or_id), "person")
+        if str(name_or_id).isdigit():
+            return person(self.db, int(name_or_id))
+        ids = self.find_entities(str(name_or_id), "person")
+        ids += [i for i in self._people_by_word(str(name_or_id)) if i not in ids]
+        if len(ids) > 1:
+            candidates = self.people(ids=ids)
+            exact = [c["id"] for c in candidates if name_key(c["name"]) == name_key(str(name_or_id))]
+            if len(exact) != 1:
+                raise AmbiguousName(str(name_or_id), candidates)
+            ids = exact
         return person(self.db, ids[0]) if ids else None
+
+    def _people_by_word(self, word: str) -> list[int]:
+        """People a one-word name may also mean: those whose full name starts or ends with it ('Levy')."""
+        key = name_key(word)
+        if not key or " " in key:
+            return []
+        rows = self.db.query("SELECT DISTINCT n.entity_id FROM entity_names n JOIN entities e ON e.id = n.entity_id "
+                             "WHERE e.type = 'person' AND (n.key LIKE ? OR n.key LIKE ?) ORDER BY n.entity_id",
+                             (f"% {key}", f"{key} %"))
+        return [r["entity_id"] for r in rows]
 
     def quotes(self, by: str | None = None, limit: int | None = None) -> list[dict]:
         """Quotes with their speakers and sources; `by` narrows them to one speaker's name forms."""
@@ -357,6 +381,9 @@ def _j(value) -> str:
     return "[]" if value == [] else _ENCODE(value)  # most aliases, titles and roles are empty
 
 
-def open_store(url: str | None = None) -> Store:
-    """The store at a URL (sqlite:///news.db, a path, postgresql://...); default $NEWSGRAPH_DB or newsgraph.db."""
-    return Store(connect(url))
+def open_store(url: str | None = None, create: bool = True) -> Store:
+    """The store at a URL (sqlite:///news.db, a path, postgresql://...); default $NEWSGRAPH_DB or newsgraph.db.
+
+    `create=False` is for reading: a SQLite file that does not exist raises `StoreNotFound`, nothing is made.
+    """
+    return Store(connect(url, create))

