@@ -6,7 +6,7 @@ from .model import Article
 
 
 def to_markdown(article: Article) -> str:
-    """The article as Markdown: headline, deck, byline, body, pictures, furniture removed."""
+    """The article as Markdown: headline, deck, byline, body, what was understood, pictures, furniture removed."""
     out = [f"# {article.headline or '(no headline)'}", ""]
     if article.subheadline:
         out += [f"*{article.subheadline}*", ""]
@@ -23,6 +23,7 @@ def to_markdown(article: Article) -> str:
         out += [" · ".join(meta), ""]
     for paragraph in article.paragraphs:
         out += [paragraph, ""]
+    out += knowledge_markdown(article)
     if article.media:
         out += ["## Pictures", ""]
         for i, m in enumerate(article.media, 1):
@@ -40,6 +41,81 @@ def to_markdown(article: Article) -> str:
     source = article.source or "-"
     out.append(f"<!-- source: {source} · id {article.id} · {article.input_kind} -->")
     return "\n".join(out) + "\n"
+
+
+def knowledge_markdown(article: Article) -> list[str]:
+    """What was understood, as Markdown lines: people with titles, organisations and places, quotes, events."""
+    out: list[str] = []
+    people = [e for e in article.entities if e.type == "person"]
+    if people:
+        out += ["## People", ""]
+        for person in people:
+            about = [", ".join(person.titles), ", ".join(person.roles)]
+            if person.affiliations:
+                about.append("of " + ", ".join(person.affiliations))
+            described = "; ".join(a for a in about if a)
+            out.append(f"- **{person.name}**" + (f" — {described}" if described else ""))
+        out.append("")
+    for kind, heading in (("organization", "Organisations"), ("place", "Places")):
+        names = [e.name for e in article.entities if e.type == kind]
+        if names:
+            out += [f"**{heading}:** " + ", ".join(names), ""]
+    if article.quotes:
+        out += ["## Quotes", ""]
+        depth = _nesting(article)
+        for quote in article.quotes:
+            speaker = article.speaker(quote)
+            who = f"**{speaker.name}**" if speaker else f"**{quote.speaker_name}**" if quote.speaker_name \
+                else "*(speaker unknown)*"
+            said = f"“{_one_line(quote.text)}”" if quote.kind == "direct" else \
+                f"*({quote.kind})* {_one_line(quote.text)}"
+            out.append("  " * depth[quote.id] + f"- {who} → {said}")
+        out.append("")
+    if article.events:
+        out += ["## Events", ""]
+        out += [_event_line(article, event) for event in article.events]
+        out.append("")
+    return out
+
+
+def _nesting(article: Article) -> dict[str, int]:
+    """How deep each quote sits inside others (a quote within a quote is indented under it)."""
+    parents = {q.id: q.parent for q in article.quotes}
+    depth = {}
+    for quote_id in parents:
+        level, at = 0, parents[quote_id]
+        while at in parents and level < 5:
+            level, at = level + 1, parents[at]
+        depth[quote_id] = level
+    return depth
+
+
+def _event_line(article: Article, event) -> str:
+    """'- **promotion** · 2025-10-12 (Sunday) · Ofakim — Itamar Alus; rank: Command Sergeant Major'."""
+    bits = [f"**{event.type}**"]
+    if event.date:
+        written = f" ({event.date.text})" if event.date.value and event.date.text != event.date.value else ""
+        bits.append(f"{event.date.value or event.date.text}{written}")
+    if event.place:
+        bits.append(event.place)
+    line = "- " + " · ".join(bits)
+    details, named = [], set()
+    for key, value in event.attributes.items():
+        if key.startswith("date_"):  # how the date was found, not what happened
+            continue
+        if value is True:
+            details.append(key.replace("_", " "))
+        elif isinstance(value, str):
+            entity = article.entity(value)
+            named.add(entity.id if entity else value)
+            details.append(f"{key.replace('_', ' ')}: {entity.name if entity else value}")
+    others = ", ".join(e.name for e in article.participants(event) if e.id not in named)
+    rest = "; ".join(x for x in [others, *details] if x)
+    return line + (f" — {rest}" if rest else "")
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def person_text(person: dict) -> str:

@@ -1,0 +1,60 @@
+"""Markdown shows what was understood: people with titles, quotes speaker → words, events with date and who."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from newsgraph.model import Article, Entity, Event, EventDate, Quote, Span
+from newsgraph.render import to_markdown
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _article() -> Article:
+    text = "Mayor Ada Quill said the ferry would run again. “We owe the island that,” Quill said."
+    return Article(
+        id="0123456789abcdef", input_kind="text", headline="Ferry to run again", text=text,
+        paragraphs=[text], paragraph_spans=[Span(start=0, end=len(text), text=text)],
+        entities=[Entity(id="e1", type="person", name="Ada Quill", titles=["Mayor"], affiliations=["Elvin Council"]),
+                  Entity(id="e2", type="organization", name="Elvin Council"),
+                  Entity(id="e3", type="place", name="Elvin Island")],
+        quotes=[Quote(id="q1", kind="indirect", text="the ferry would run again", start=23, end=48, speaker="e1"),
+                Quote(id="q2", kind="direct", text="We owe the island that,", start=51, end=74, speaker="e1"),
+                Quote(id="q3", kind="direct", text="the island", start=58, end=68, parent="q2",
+                      speaker_name="a neighbour")],
+        events=[Event(id="ev1", type="appointment", participants=["e1"], place="Elvin Island",
+                      date=EventDate(text="Tuesday", value="2025-10-14"),
+                      attributes={"appointee": "e1", "position": "harbour chair", "acting": True,
+                                  "date_inherited": True, "posthumous": False})])
+
+
+def test_knowledge_comes_after_the_body():
+    markdown = to_markdown(_article())
+    body_at, people_at = markdown.index("Mayor Ada Quill said"), markdown.index("## People")
+    assert body_at < people_at < markdown.index("## Quotes") < markdown.index("## Events")
+    assert "- **Ada Quill** — Mayor; of Elvin Council" in markdown
+    assert "**Organisations:** Elvin Council" in markdown and "**Places:** Elvin Island" in markdown
+
+
+def test_quotes_read_speaker_then_words_nested_ones_indented():
+    lines = to_markdown(_article()).splitlines()
+    assert "- **Ada Quill** → *(indirect)* the ferry would run again" in lines
+    assert "- **Ada Quill** → “We owe the island that,”" in lines
+    assert "  - **a neighbour** → “the island”" in lines
+
+
+def test_events_give_type_date_place_and_who():
+    line = next(x for x in to_markdown(_article()).splitlines() if x.startswith("- **appointment**"))
+    assert line == "- **appointment** · 2025-10-14 (Tuesday) · Elvin Island — appointee: Ada Quill; " \
+                   "position: harbour chair; acting"
+    assert "False" not in line and "True" not in line and "e1" not in line
+
+
+def test_a_sample_shows_its_people_quotes_and_events():
+    import newsgraph
+
+    article = newsgraph.extract(ROOT / "samples" / "wire-service-ferry-collision.txt")
+    markdown = to_markdown(article)
+    assert "- **Paul Okafor** — Coast Guard Commander" in markdown
+    assert "- **Paul Okafor** → “Visibility was under 100 meters at the time,”" in markdown
+    assert "- **death**" in markdown and "Arturo Velez" in markdown.split("## Events")[1]
