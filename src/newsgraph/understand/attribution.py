@@ -224,7 +224,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and scopes[c.i] == scopes[verb.i]]
         subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
         if subject is not None:
-            return subject  # a relative "who" is named after the noun it hangs on, by the quotes stage
+            return _past_dateline(subject)  # a relative "who" is named after the noun it hangs on, by the quotes stage
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
                          and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
         if inverted is not None and node is verb:
@@ -241,6 +241,16 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             break
         node = node.head
     return _name_after_quotation(verb)
+
+
+def _past_dateline(subject: Token) -> Token:
+    """'BOSTON -- Mayor Ann Hale, ..., said': the parser's subject is the dateline; the speaker is its apposition."""
+    doc = subject.doc
+    nxt = subject.i + 1
+    if subject.is_upper and len(subject) > 1 and nxt < len(doc) and doc[nxt].text in DASHES \
+            and all(t.is_upper or t.is_punct or t.is_space for t in doc[subject.left_edge.i:subject.i]):
+        return next((c for c in subject.children if c.dep_ == "appos"), subject)
+    return subject
 
 
 def _name_after_quotation(verb: Token) -> Token | None:

@@ -38,10 +38,13 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
             return _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
     if lemma in lex.infinitive:
-        goal = next((c for c in verb.children if c.dep_ == "xcomp"
+        goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                      and any(a.lower_ == "to" for a in c.lefts)), None)
         if goal is not None:
-            return _without_aside(doc, goal.left_edge.i, _clause_end(goal, lex)), "infinitive"
+            # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
+            addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
+            start = addressee.left_edge.i if addressee is not None else goal.left_edge.i
+            return _without_aside(doc, start, _clause_end(goal, lex)), "infinitive"
     if lemma in lex.objects:
         found = _object_content(verb)
         if found is not None:
