@@ -89,6 +89,16 @@ class Removed(_Record):
     stage: str = "layout"
 
 
+class TitleForm(_Record):
+    """A title as written, with the normal form titles are compared by (`newsgraph.understand.titles`)."""
+
+    text: str = Field(description="as written: 'Lt.-Col.', 'former Sen.'")
+    canonical: str = Field(description="lower case, abbreviations expanded, qualifiers set aside: "
+                                       "'lieutenant colonel', 'senator'")
+    kind: Literal["rank", "title"] = Field("title", description="rank: a military or police rank")
+    qualifiers: list[str] = Field([], description="how the title is held: 'former', 'acting', ...")
+
+
 class Entity(_Record):
     """One real-world entity of the article (filled by the understanding stages)."""
 
@@ -98,7 +108,8 @@ class Entity(_Record):
     type: str = Field(description="person, organization, place, or another documented type")
     name: str
     aliases: list[str] = []
-    titles: list[str] = []
+    titles: list[str] = Field([], description="ranks and titles as written; honorifics (Mr., Dr.) are not titles")
+    title_forms: list[TitleForm] = Field([], description="each of `titles` with its normal form, in the same order")
     roles: list[str] = []
     affiliations: list[str] = []
     mentions: list[Span] = []

@@ -24,6 +24,7 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from .context import MENTIONS, Mention, parsed
 from .names import NameMention, find_mentions
+from .titles import title_forms
 from .translit import same_name
 
 STAGE = "entities"
@@ -231,4 +232,5 @@ def _entity(cluster: Cluster) -> Entity:
     aliases = [a for a in cluster.aliases if a != cluster.name]
     spans = [Span(start=s, end=e, text=t) for s, e, t in sorted(set(cluster.spans)) if s >= 0]
     return Entity(id=cluster.id, type=cluster.type, name=cluster.name, aliases=aliases, titles=cluster.titles,
-                  roles=cluster.roles, affiliations=cluster.affiliations, mentions=spans, stage=STAGE)
+                  title_forms=title_forms(cluster.titles), roles=cluster.roles, affiliations=cluster.affiliations,
+                  mentions=spans, stage=STAGE)

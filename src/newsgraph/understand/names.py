@@ -19,10 +19,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from .context import ParsedParagraph, QuoteRegions
+from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 MAX_NAME_TOKENS_AFTER_TITLE = 3
+MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
 
 
@@ -107,9 +109,12 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
         if text.lower() in vocab.not_people:
             return None
         n = _leading_title_length(doc, first, last, vocab)
-        if n == last - first:
+        skip = _swallowed(doc, first + n, last)
+        if n + skip >= last - first:
             return None
-        mention = _mention(para, first + n, last, "person")
+        mention = _mention(para, first + n + skip, last, "person")
+        if skip:
+            first, n = first + n + skip, 0  # a title before the team ("Browns DL") is not this person's
         _attach_titles(mention, doc, first, n, vocab)
         _join_parenthesis(mention, para)
         return mention
@@ -146,30 +151,68 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
     return False
 
 
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "conj", "ROOT"})
+
+
+def _swallowed(doc, first: int, last: int) -> int:
+    """Leading words of a person's entity that are not the name: a team and position ('Browns DL' Jane Roe),
+    or the verb of an opening participle ('Questioning' Roe, the panel ...)."""
+    for k in range(last - 3, first - 1, -1):
+        t = doc[k]
+        if t.is_alpha and t.is_upper and 2 <= len(t) <= 3 and all(x.is_title for x in doc[k + 1:last]):
+            return k + 1 - first  # "DL", "QB": a position, and the team before it
+    head = doc[first]
+    root = doc[first:last].root
+    if head.is_sent_start and head.lower_.endswith("ing") and head.text[1:].islower() and last - first >= 2 \
+            and root.dep_ not in SUBJECT_DEPS and last < len(doc) and doc[last].text == ",":
+        return 1
+    return 0
+
+
 def _mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
     doc = para.doc
     start, end = para.span(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
     return NameMention(start, end, para.text[start - para.offset:end - para.offset], kind, para, first)
 
 
+def _title_text(doc, first: int, last: int) -> str:
+    """Tokens as written, spaces squeezed: 'Lt.-Col' '.' -> 'lt.-col.'."""
+    return " ".join(doc[first:last].text.split()).lower()
+
+
 def _leading_title_length(doc, first: int, last: int, vocab: EntityVocabulary) -> int:
     """How many tokens at the start of doc[first:last] form a title."""
-    if first >= last or doc[first].lower_ not in vocab.title_first_words:
+    if first >= last or doc[first].lower_.rstrip(".") not in vocab.title_first_words:
         return 0
-    for n in range(min(vocab.max_title_words, last - first), 0, -1):
-        if " ".join(t.text for t in doc[first:first + n]).lower() in vocab.titles:
+    for n in range(min(vocab.max_title_words + 2, last - first), 0, -1):
+        if _title_text(doc, first, first + n) in vocab.titles:
             return n
     return 0
 
 
+def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
+    """Where a title written right before doc[first] starts ('Secretary of State' Anna Vogel), or `first`.
+
+    A title's "of" phrase may name a body the vocabulary does not list ('Chief of General Staff'): a title head,
+    "of", and up to three capitalised words.
+    """
+    if first > 0 and (doc[first - 1].lower_ in vocab.title_last_words or doc[first - 1].text == "."):
+        for n in range(min(vocab.max_title_words + 2, first), 0, -1):
+            if _title_text(doc, first - n, first) in vocab.titles:
+                return first - n
+    k = first
+    while k > 0 and first - k < MAX_OF_WORDS and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
+            and doc[k - 1].ent_type_ != "PERSON":
+        k -= 1
+    if k < first and k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in vocab.title_heads \
+            and doc[k - 2].is_title:
+        return k - 2
+    return first
+
+
 def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: EntityVocabulary) -> None:
     """Titles inside the entity and right before it; capitalised words before a title stay with it."""
-    start = first
-    if inside == 0 and first > 0 and doc[first - 1].lower_ in vocab.title_last_words:
-        for n in range(min(vocab.max_title_words, first), 0, -1):
-            if " ".join(t.text for t in doc[first - n:first]).lower() in vocab.titles:
-                start = first - n
-                break
+    start = _title_before(doc, first, vocab) if inside == 0 else first
     if start == first and inside == 0:
         return
     while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
@@ -178,8 +221,9 @@ def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: En
     if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
         start -= 1
     title = doc[start:first + inside].text
-    mention.titles.append(title)
-    mention.title_start = mention.para.offset + doc[start].idx
+    if canonical_title(title) is not None:  # "Mr.", "Dr.": a form of address, split from the name but no title
+        mention.titles.append(title)
+        mention.title_start = mention.para.offset + doc[start].idx
 
 
 def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
@@ -216,8 +260,9 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
         if n and k > j and not any(t in taken for t in range(j, k)):
             mention = _mention(para, j, k, "person")
             _attach_titles(mention, doc, i, n, vocab)
-            mention.titles = [doc[i:j].text]
-            mention.title_start = para.offset + doc[i].idx
+            written = doc[i:j].text
+            mention.titles = [written] if canonical_title(written) is not None else []
+            mention.title_start = para.offset + doc[i].idx if mention.titles else None
             _join_parenthesis(mention, para)
             out.append(mention)
             taken.update(range(i, k))

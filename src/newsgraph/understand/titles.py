@@ -34,7 +34,7 @@ from typing import Iterable
 from ..readers.furniture import load_data
 
 __all__ = ["Title", "TitleComparison", "parse_title", "canonical_title", "is_honorific", "titles_agree",
-           "compare_titles", "is_rank"]
+           "compare_titles", "is_rank", "name_titles", "title_forms"]
 
 _SPLIT = re.compile(r"[\s/]+|(?<=\.)-|-(?=[A-Z])|(?<=[a-z])-(?=[a-z])")
 _EDGE = ".,;:()[]\"'“”‘’"
@@ -76,13 +76,35 @@ class _Forms:
     ranks: frozenset[frozenset[str]]
 
 
+CURATED_SKIP = ("heads", "honorifics")
+RANK_CATEGORIES = {"titles.json": ("military_police",), "titles_public.json": ("military_ranks", "police_ranks")}
+
+
+def _lists(name: str, skip: tuple[str, ...] = ()) -> list[str]:
+    data = load_data(name)
+    return [t for k, v in data.items() if not k.startswith("_") and k not in skip for t in v]
+
+
+@cache
+def name_titles() -> tuple[str, ...]:
+    """Titles that may stand before a name, as written: titles.json's, and the generated ones of
+    titles_public.json (WordNet) that have several words or head such a title ('Sergeant' for 'Staff Sergeant');
+    a lone generated word that heads nothing ('Usher', 'Bart') is too often a name."""
+    curated = _lists("titles.json", ("heads",))
+    generated = [t for t in _lists("titles_public.json", ("address",)) if "." not in t]
+    heads = {t.split()[-1].lower() for t in generated if len(t.split()) > 1}
+    kept = [t for t in generated if len(t.split()) > 1 or t.lower() in heads]
+    return tuple(dict.fromkeys(curated + kept))
+
+
 @cache
 def _forms() -> _Forms:
     data = load_data("title_forms.json")
     titles = load_data("titles.json")
-    ranks_raw = [t for cat in titles.get("_rank_categories", ["military_police"]) for t in titles.get(cat, [])]
-    all_titles = [t for k, v in titles.items() if not k.startswith("_") and k not in ("heads", "honorifics")
-                  for t in v]
+    public = load_data("titles_public.json")
+    ranks_raw = [t for name, cats in RANK_CATEGORIES.items() for cat in cats
+                 for t in (titles if name == "titles.json" else public).get(cat, [])]
+    all_titles = _lists("titles.json", CURATED_SKIP) + _lists("titles_public.json", ("address",))
     honorifics = frozenset(data["honorifics"]) | {_bare(h) for h in titles.get("honorifics", [])
                                                   if _bare(h) not in ("prof", "professor", "lord", "lady", "baron",
                                                                       "baroness", "count", "countess", "duke",
@@ -106,11 +128,11 @@ def _raw_words(text: str) -> list[str]:
     return [w for w in (_bare(p) for p in _SPLIT.split(text.replace("’", "'"))) if w]
 
 
-def _expand(word: str, forms: _Forms) -> str:
-    """An abbreviated title word in full: the table, else a title word it begins or spells in order."""
+def _expand(word: str, forms: _Forms, dotted: bool) -> str:
+    """An abbreviated title word in full: the table, else (written with a dot) a title word it begins or spells."""
     if word in forms.abbreviations:
         return forms.abbreviations[word]
-    if len(word) < MIN_ABBREVIATION or not word.isalpha() or word in forms.all_words or word in forms.honorifics \
+    if not dotted or len(word) < MIN_ABBREVIATION or not word.isalpha() or word in forms.all_words or word in forms.honorifics \
             or word in forms.function_words or word in forms.qualifiers or word in forms.modifiers:
         return word
     prefixed = [w for w in forms.all_words if w.startswith(word)]
@@ -136,10 +158,8 @@ def _normal_words(text: str, forms: _Forms) -> list[str]:
     for raw in _raw_words(lowered):
         word = forms.scopes.get(raw, raw)
         word = forms.variants.get(word, word)
-        if word == raw and "." not in raw:
-            word = _expand(raw, forms)
-        elif word == raw:
-            word = _expand(raw.replace(".", ""), forms)
+        if word == raw:
+            word = _expand(raw.replace(".", ""), forms, "." in raw)
         out.extend(forms.variants.get(word, word).split())
     return out
 
@@ -212,4 +232,17 @@ def compare_titles(a: Iterable[str], b: Iterable[str]) -> TitleComparison:
     ranks_b = [x for _, x in pb if x.kind == "rank"]
     if ranks_a and ranks_b:
         out.compatible = any(titles_agree(x, y) for x in ranks_a for y in ranks_b)
+    return out
+
+
+def title_forms(titles: Iterable[str]) -> list:
+    """The record's `title_forms`: each title with its canonical form (honorifics, which have none, left out)."""
+    from ..model import TitleForm
+
+    out = []
+    for text in titles:
+        title = parse_title(text)
+        if title is not None:
+            out.append(TitleForm(text=text, canonical=title.canonical, kind=title.kind,
+                                 qualifiers=list(title.qualifiers)))
     return out

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..readers.furniture import load_data
+from .titles import name_titles
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,11 @@ class EntityVocabulary:
     statement_nouns: frozenset[str]
 
 
+def _first_word(title: str) -> str:
+    """A title's first word as the tokenizer may cut it: 'Lt.-Col.' opens with the token 'lt.-col'."""
+    return title.split()[0].lower().rstrip(".")
+
+
 def _lower(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
@@ -36,14 +42,15 @@ def _lower(words) -> frozenset[str]:
 def entity_vocabulary() -> EntityVocabulary:
     titles = load_data("titles.json")
     ents = load_data("entities.json")
-    all_titles = [t for k, v in titles.items() if k not in ("_doc", "heads") for t in v]
+    curated = [t for k, v in titles.items() if not k.startswith("_") and k != "heads" for t in v]
+    all_titles = list(name_titles())  # titles.json's and the WordNet-generated ones (understand/titles.py)
     heads = sorted(ents["place_in_name_heads"], key=len, reverse=True)
     nominals = {k: v for k, v in ents["organization_nominals"].items() if not k.startswith("_")}
     return EntityVocabulary(
         titles=_lower(all_titles),
-        title_first_words=frozenset(t.split()[0].lower() for t in all_titles),
+        title_first_words=frozenset(_first_word(t) for t in all_titles),
         title_last_words=frozenset(t.split()[-1].lower() for t in all_titles),
-        title_words=frozenset(w.lower() for t in all_titles for w in t.split()),
+        title_words=frozenset(w.lower() for t in curated for w in t.split()),
         title_heads=_lower(titles["heads"]),
         max_title_words=max(len(t.split()) for t in all_titles),
         not_people=_lower(ents["not_people"]),

@@ -1,0 +1,58 @@
+"""Titles and names in records: honorifics are no titles, abbreviated ranks are read, names swallow nothing."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import pytest
+
+import newsgraph
+
+
+def _people(sentence: str) -> dict:
+    article = newsgraph.extract("Valley town gets ready for the winter\n\n" + sentence +
+                                "\nThe council will meet again next week to discuss it.\n")
+    return {e.name: e for e in article.entities if e.type == "person"}
+
+
+@pytest.mark.parametrize("sentence, name, titles", [
+    ("Lt.-Col. Dana Ofer led the convoy into the valley on Sunday.", "Dana Ofer", ["Lt.-Col."]),
+    ("Maj.-Gen. Avi Bluth toured the northern base a day later.", "Avi Bluth", ["Maj.-Gen."]),
+    ("Lt. Col. Ron Amit and Brig. Gen. Sara Tal arrived by helicopter.", "Sara Tal", ["Brig. Gen."]),
+    ("Chief of General Staff Eyal Zamir approved the new drill.", "Eyal Zamir", ["Chief of General Staff"]),
+    ("Secretary of State Anna Vogel landed in the capital on Friday.", "Anna Vogel", ["Secretary of State"]),
+    ("Mr. Tom Baker was at home when the storm began.", "Tom Baker", []),
+    ("Dr. Ruth Cole treated the injured hikers overnight.", "Ruth Cole", []),
+])
+def test_titles_as_written_without_honorifics(sentence, name, titles):
+    people = _people(sentence)
+    assert name in people, list(people)
+    assert people[name].titles == titles
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Browns DL Myles Garrett missed practice with a sore ankle.", "Myles Garrett"),
+    ("Questioning Vindman, the lawmakers pressed him on the phone call.", "Vindman"),
+    ("Channing Tatum, the actor, said he was glad to be back.", "Channing Tatum"),
+])
+def test_names_swallow_no_team_position_or_verb(sentence, name):
+    people = _people(sentence)
+    assert name in people, list(people)
+    assert not people[name].titles
+
+
+def test_title_forms_give_the_normal_form_beside_the_written_one():
+    people = _people("Lt.-Col. Dana Ofer met Sen. Maria Lopez at the airfield.")
+    forms = {f.text: (f.canonical, f.kind) for p in people.values() for f in p.title_forms}
+    assert forms == {"Lt.-Col.": ("lieutenant colonel", "rank"), "Sen.": ("senator", "title")}
+    for person in people.values():
+        assert [f.text for f in person.title_forms] == person.titles
+
+
+def test_generated_vocabulary_names_its_source_and_licence():
+    data = json.loads(resources.files("newsgraph.data").joinpath("titles_public.json").read_text("utf-8"))
+    assert "WordNet 3.0" in data["_source"] and "Princeton" in data["_source"]
+    assert "Lieutenant Colonel" in data["military_ranks"]
+    assert "Secretary of State" in data["offices"]
+    assert "Potemkin" not in data["military_ranks"]  # one person, not a rank
