@@ -142,3 +142,15 @@ def test_a_str_is_the_article_never_a_file_name(tmp_path, monkeypatch):
         newsgraph.extract("story.txt")
     assert newsgraph.extract(Path("story.txt")).headline == newsgraph.extract(story).headline
     assert newsgraph.extract(story).headline == "Bridge reopens after repairs"
+
+
+def test_a_warc_record_joins_back_to_its_target_uri(tmp_path):
+    from conftest import HARBOUR_HTML
+    from warcs import write_warc
+
+    canonical = '<link rel="canonical" href="https://harbour.example/news/fire">'
+    page = HARBOUR_HTML.replace("<head>", "<head>" + canonical)
+    path = write_warc(tmp_path / "crawl.warc.gz", [("https://harbour.example/fire?ref=rss", page, "text/html")])
+    (article,) = newsgraph.extract_files([str(path)])
+    assert article.url == "https://harbour.example/fire?ref=rss"
+    assert article.canonical_url == "https://harbour.example/news/fire"

@@ -93,14 +93,17 @@ def test_user_url_and_date_win_over_the_page():
     assert article.published == "2025-03-15" and article.evidence["published"].origin == "user"
 
 
-def test_canonical_link_wins_over_the_warc_uri():
+def test_a_warc_record_url_is_its_target_uri_and_the_canonical_link_has_its_own_field():
     html = (FIXTURES / "figure_credit.html").read_text(encoding="utf-8")
-    doc = read_html(Document(raw=html, kind="warc", scratch={"warc_url": "https://crawl.example/copy"}))
-    assert doc.article.url == "https://courier.example/coast/lighthouse-keepers-return"
-    assert doc.article.input_kind == "warc"
+    doc = read_html(Document(raw=html, kind="warc", scratch={"warc_url": "https://crawl.example/copy?utm=1"}))
+    assert doc.article.url == "https://crawl.example/copy?utm=1"  # joins back to the crawl's WARC-Target-URI
+    assert doc.article.canonical_url == "https://courier.example/coast/lighthouse-keepers-return"
+    assert doc.article.evidence["url"].origin == "warc:WARC-Target-URI" and doc.article.input_kind == "warc"
     without = html.replace('<link rel="canonical" href="https://courier.example/coast/lighthouse-keepers-return">', "")
     doc = read_html(Document(raw=without, kind="warc", scratch={"warc_url": "https://crawl.example/copy"}))
     assert doc.article.url == "https://crawl.example/copy"
+    page = read_html(Document(raw=html, kind="html")).article  # a page on its own: its canonical link
+    assert page.url == page.canonical_url == "https://courier.example/coast/lighthouse-keepers-return"
 
 
 def test_page_without_an_article_is_a_clear_error():

@@ -171,5 +171,5 @@ def _extract_warc_page(path: str, page: WarcPage, opts: Options) -> Article:
     decoded = decode_text(page.body, name, "html")
     doc = Document(raw=decoded.text, kind="warc", source=name, url=opts.url,
                    published=opts.published, fetched=page.date, content_id=RawInput(name, page.body, "html").content_id,
-                   scratch={"warc_url": page.url})  # the page's canonical link wins over the record's URI
+                   scratch={"warc_url": page.url})  # the record's URI is the url; the canonical link its own field
     return _with_warnings(run(doc, opts.stages, READERS), decoded)

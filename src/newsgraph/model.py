@@ -200,7 +200,10 @@ class Article(_Record):
     id: str = Field(description="sha256 of the input bytes of this article, 16 hex digits")
     source: str | None = Field(None, description="the file the article came from, or '-' for stdin")
     input_kind: InputKind
-    url: str | None = None
+    url: str | None = Field(None, description="where the page was fetched: --url, the WARC-Target-URI of a WARC "
+                                               "record, else the page's canonical link")
+    canonical_url: str | None = Field(None, description="the page's own canonical link (link rel=canonical, og:url, "
+                                                        "JSON-LD url), when it gives one")
     fetched: str | None = Field(None, description="when the page was fetched (WARC-Date), ISO 8601")
     headline: str | None = None
     subheadline: str | None = None

@@ -6,8 +6,9 @@
    (`html_media`).
 3. Choose each metadata field from its candidates (`html_choose`), with
    what the page shows just under the chosen headline (dates, 'By' lines,
-   a standfirst); the user's `--url` and `--published` win, a WARC
-   record's URI comes after the page's canonical link.
+   a standfirst); the user's `--url` and `--published` win. The URL is
+   where the page was fetched (a WARC record's target URI), else the
+   page's canonical link, which is also kept as `canonical_url`.
 4. Prune the caption and credit elements, run trafilatura on the tree and
    turn its body into paragraphs, furniture out with reasons (`html_body`).
    When the captions hold far more words than the body left without them
@@ -60,6 +61,7 @@ class Metadata:
     site_name: Choice | None = None
     language: Choice | None = None
     url: Choice | None = None
+    canonical_url: Choice | None = None
 
 
 def read_html(doc: Document) -> Document:
@@ -118,10 +120,13 @@ def choose_metadata(tree: HtmlElement, facts: PageFacts, doc: Document) -> Metad
     meta = Metadata()
     meta.site_name = choose_site_name(facts.site_names)
     warc_url = doc.scratch.get("warc_url")
+    meta.canonical_url = choose_url(facts.urls, doc.url or warc_url)
     if doc.url:
         meta.url = Choice(doc.url, "user")
+    elif warc_url:  # where the page was fetched: what joins the record back to its crawl
+        meta.url = Choice(warc_url, "warc:WARC-Target-URI")
     else:
-        meta.url = choose_url(facts.urls, warc_url) or (Choice(warc_url, "warc:WARC-Target-URI") if warc_url else None)
+        meta.url = meta.canonical_url
     sites = [str(c.value) for c in facts.site_names]
     meta.headline = choose_title(facts.titles, sites, site_domain(_value(meta.url)))
     at = meta.headline.position if meta.headline else None
@@ -167,7 +172,8 @@ def assemble(doc: Document, meta: Metadata, paragraphs: list[str], media, remove
                 for name, choice in vars(meta).items() if choice is not None}
     authors = meta.authors.value if meta.authors else []
     return Article(
-        id=doc.content_id, source=doc.source, input_kind=doc.kind, url=_value(meta.url), fetched=doc.fetched,
+        id=doc.content_id, source=doc.source, input_kind=doc.kind, url=_value(meta.url),
+        canonical_url=_value(meta.canonical_url), fetched=doc.fetched,
         headline=_value(meta.headline), subheadline=_value(meta.subheadline), published=_value(meta.published),
         authors=list(authors), site_name=_value(meta.site_name), language=_value(meta.language),
         text=PARAGRAPH_SEPARATOR.join(paragraphs), paragraphs=paragraphs, paragraph_spans=spans,
