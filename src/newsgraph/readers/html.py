@@ -83,7 +83,9 @@ def read_html(doc: Document) -> Document:
         media.removed = [r for r in media.removed if r.reason not in ("caption", "credit")]
     if not blocks:
         raise MalformedInput("no article text found in the HTML page", doc.source)
-    context = BodyContext(headline=_value(meta.headline), authors=meta.authors.value if meta.authors else (),
+    shown_deck = meta.subheadline is not None and meta.subheadline.origin == "deck"  # a standfirst element
+    context = BodyContext(headline=_value(meta.headline), deck=_value(meta.subheadline) if shown_deck else None,
+                          authors=meta.authors.value if meta.authors else (),
                           captions=captions, links=links, titles=title_keys(facts, meta))
     paragraphs, removed = clean_blocks(blocks, context)
     if not paragraphs:

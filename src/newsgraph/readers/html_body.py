@@ -5,8 +5,8 @@
    already pruned.
 2. Its body elements become paragraphs: one per paragraph, heading, list
    item and table row, split at line breaks, whitespace squashed.
-3. Furniture goes out, each piece with its reason: the headline repeated
-   at the top, bylines and date lines there, captions and
+3. Furniture goes out, each piece with its reason: the headline and the
+   deck repeated at the top, bylines and date lines there, captions and
    credits, related links, newsletter, contact and promotion lines
    (`furniture.json`, `html.json`), and an author's bio at the end.
 """
@@ -61,6 +61,7 @@ class BodyContext:
     """What the page's metadata says, for telling furniture from body."""
 
     headline: str | None = None
+    deck: str | None = None  # a standfirst the page shows as such (a description copied from the lede is not one)
     authors: Sequence[str] = ()
     captions: Sequence[str] = ()
     titles: set[str] = field(default_factory=set)  # every title the page gives itself, compared form
@@ -182,6 +183,8 @@ def furniture_of(block: Block, context: BodyContext, header: bool = False, tail:
         return None  # a table row: its cells between bars are data, not a menu
     if header and (key in context.titles or (context.headline and key.endswith(norm(context.headline)))):
         return "headline"
+    if header and context.deck and key == norm(context.deck):  # the standfirst, already the record's deck
+        return "deck"
     reason = _furniture_line(text) if _may_be_furniture(text, header or tail) else None
     if reason:
         return "comments" if reason == "comments-heading" else reason

@@ -5,7 +5,10 @@
    a 'Photo: ...' label in the caption's text.
 2. Caption-class elements outside figures ('wp-caption-text', 'cutline'),
    with the picture just before them in their container.
-3. Credit-class elements next to a picture, outside any caption.
+3. Credit-class elements next to a picture, outside any caption and
+   outside the page's footer (a site's copyright line is no credit). A
+   picture has one entry: a credit for a picture already listed completes
+   that entry, when it has none, instead of making a second one.
 4. Image objects of the page's JSON-LD whose caption was not seen yet.
 
 Every caption and credit element is listed in `PageMedia.pruned`, so the
@@ -38,6 +41,7 @@ class PageMedia:
     """The page's pictures and the elements their captions and credits came from."""
 
     media: list[Media] = field(default_factory=list)
+    pictures: list[HtmlElement | None] = field(default_factory=list)  # the <img> of each entry of `media`
     pruned: list[HtmlElement] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
 
@@ -64,13 +68,30 @@ def collect_media(tree: HtmlElement, roles: dict[str, list[HtmlElement]]) -> Pag
         claimed.update(caption.iter())
         _add(page, _picture_before(caption), [caption], [], credits)
     for credit in roles["credits"]:
-        if credit in claimed or len(element_text(credit).split()) > MAX_CREDIT_WORDS:
+        if credit in claimed or len(element_text(credit).split()) > MAX_CREDIT_WORDS or _in_page_footer(credit):
             continue
         picture = _picture_before(credit)
-        if picture is not None:
-            claimed.update(credit.iter())
+        if picture is None:
+            continue
+        claimed.update(credit.iter())
+        listed = next((m for m, img in zip(page.media, page.pictures) if img is picture), None)
+        if listed is None:
             _add(page, picture, [], [credit], credits)
+        elif not listed.credit and _clean_credit(element_text(credit)):
+            listed.credit = _clean_credit(element_text(credit))
+            page.pruned.append(credit)
+            page.removed.append(Removed(text=listed.credit, reason="credit", stage=STAGE))
     return page
+
+
+def _in_page_footer(element: HtmlElement) -> bool:
+    """Whether the element sits in the page's own footer (a <footer> outside any article, or role=contentinfo)."""
+    for ancestor in element.iterancestors():
+        if ancestor.get("role") == "contentinfo":
+            return True
+        if ancestor.tag == "footer" and not any(a.tag in ("article", "figure") for a in ancestor.iterancestors()):
+            return True
+    return False
 
 
 def add_jsonld_images(page: PageMedia, images: list[dict]) -> None:
@@ -86,6 +107,7 @@ def add_jsonld_images(page: PageMedia, images: list[dict]) -> None:
         url = image.get("contentUrl") or image.get("url")
         page.media.append(Media(caption=caption, credit=_clean_credit(str(credit)) if credit else None,
                                 src=url if isinstance(url, str) else None, stage=STAGE))
+        page.pictures.append(None)
         known.add(_key(caption))
 
 
@@ -102,6 +124,7 @@ def _add(page: PageMedia, picture: HtmlElement | None, captions: list[HtmlElemen
     if not (caption or credit or src or alt):
         return
     page.media.append(Media(alt=alt, caption=caption, credit=credit, src=src, stage=STAGE))
+    page.pictures.append(picture)
     page.pruned.extend(captions + credit_elements)
     page.removed.extend(Removed(text=t, reason=r, stage=STAGE) for t, r in ((caption, "caption"), (credit, "credit")) if t)
 
