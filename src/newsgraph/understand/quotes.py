@@ -174,6 +174,8 @@ class _Namer:
             if d.outer is not None:
                 outer = self.source(d.outer)
                 return Source(outer.speaker, outer.name, mention, cue_span)
+            if d.cue_paragraph.layers[tok.i] >= 0:  # "I told him" inside quotation marks: someone quoted, not the
+                return Source(None, None, mention, cue_span)  # reporter, though no quote around it was drafted
             return Source(None, self.authors[0] if self.authors else None, mention, cue_span)
         if lower in PRONOUNS:
             return self._resolved(d, tok, mention, cue_span, for_document=False)
