@@ -53,7 +53,10 @@ def test_paragraph_spans_point_into_the_text():
     assert len(article.paragraph_spans) == len(article.paragraphs) >= 4
     for span, paragraph in zip(article.paragraph_spans, article.paragraphs):
         assert article.text[span.start:span.end] == span.text == paragraph
-    assert article.text == "\n\n".join(article.paragraphs)
+    lead = [x for x in (article.headline, article.subheadline) if x]
+    assert article.text == "\n\n".join(lead + article.paragraphs)
+    headline = article.evidence["headline"]
+    assert article.text[headline.start:headline.end] == article.headline
 
 
 def test_jsonld_news_article_gives_authors_date_and_image():

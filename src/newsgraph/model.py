@@ -210,7 +210,9 @@ class Article(_Record):
     published: str | None = Field(None, description="publication date-time, ISO 8601")
     authors: list[str] = []
     site_name: str | None = None
-    language: str | None = None
+    language: str | None = Field(None, description="ISO 639-1 code identified from the article's own words "
+                                                   "(py3langid); the page's declaration only breaks a tie")
+    language_confidence: float | None = Field(None, description="the identifier's probability for `language`, 0..1")
     text: str = Field(description="the text offsets refer to: the decoded input (text) or the extracted text (HTML)")
     paragraphs: list[str] = []
     paragraph_spans: list[Span] = Field([], description="each paragraph's place in `text`")
@@ -222,7 +224,8 @@ class Article(_Record):
     dates: list[TimeExpression] = []
     claims: list[Claim] = []
     evidence: dict[str, Evidence] = Field({}, description="per metadata field: where its value came from")
-    warnings: list[str] = []
+    warnings: list[str] = Field([], description="what the reader should know: e.g. an article not in English "
+                                                "gets no entities, quotes, dates or events")
 
     def to_json(self) -> str:
         """One compact line of JSON, keys in model order, non-ASCII kept."""

@@ -84,6 +84,9 @@ def _lazy(module: str, name: str) -> StageFn:
 
 
 STAGES: tuple[Stage, ...] = (
+    Stage("language", _lazy(".understand.language", "detect_language"), needs=("paragraphs",),
+          adds=("language", "language_confidence"),
+          doc="The article's language from its own words (py3langid); later stages read English only."),
     Stage("parse", _lazy(".understand.parse", "parse"), needs=("paragraph_spans",), adds=("scratch.parsed",),
           doc="spaCy over each body paragraph (model loaded once per process)."),
     Stage("entities", _lazy(".understand.entities", "extract_entities"), needs=("scratch.parsed",),

@@ -13,8 +13,9 @@
    turn its body into paragraphs, furniture out with reasons (`html_body`).
    When the captions hold far more words than the body left without them
    (a slideshow told in its captions), read the page again unpruned.
-5. Assemble the article: text is the paragraphs joined by blank lines,
-   with each paragraph's span, and the evidence of every metadata field.
+5. Assemble the article: text is the headline, the deck and the
+   paragraphs joined by blank lines, with each paragraph's span, the
+   headline's and deck's offsets, and the evidence of every metadata field.
 """
 
 from __future__ import annotations
@@ -166,19 +167,26 @@ def _htmldate(tree: HtmlElement) -> Choice | None:
 
 def assemble(doc: Document, meta: Metadata, paragraphs: list[str], media, removed) -> Article:
     """The article record: text, paragraph spans, media, furniture and metadata with evidence."""
-    spans, offset = [], 0
+    evidence = {name: Evidence(stage=STAGE, origin=choice.origin)
+                for name, choice in vars(meta).items() if choice is not None}
+    parts, offset = [], 0
+    for name in ("headline", "subheadline"):  # the headline and the deck open `text`, so later stages read them
+        value = _value(getattr(meta, name))
+        if value and value.strip():
+            evidence[name].start, evidence[name].end = offset, offset + len(value)
+            parts.append(value)
+            offset += len(value) + len(PARAGRAPH_SEPARATOR)
+    spans = []
     for paragraph in paragraphs:
         spans.append(Span(start=offset, end=offset + len(paragraph), text=paragraph))
         offset += len(paragraph) + len(PARAGRAPH_SEPARATOR)
-    evidence = {name: Evidence(stage=STAGE, origin=choice.origin)
-                for name, choice in vars(meta).items() if choice is not None}
     authors = meta.authors.value if meta.authors else []
     return Article(
         id=doc.content_id, source=doc.source, input_kind=doc.kind, url=_value(meta.url),
         canonical_url=_value(meta.canonical_url), fetched=doc.fetched,
         headline=_value(meta.headline), subheadline=_value(meta.subheadline), published=_value(meta.published),
         authors=list(authors), site_name=_value(meta.site_name), language=_value(meta.language),
-        text=PARAGRAPH_SEPARATOR.join(paragraphs), paragraphs=paragraphs, paragraph_spans=spans,
+        text=PARAGRAPH_SEPARATOR.join(parts + paragraphs), paragraphs=paragraphs, paragraph_spans=spans,
         media=media, removed=removed, evidence=evidence,
     )
 

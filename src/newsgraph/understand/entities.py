@@ -22,7 +22,9 @@ from rapidfuzz import fuzz
 from ..model import Entity, Span
 from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
+from . import rules
 from .context import MENTIONS, Mention, parsed
+from .language import is_english
 from .names import NameMention, find_mentions
 from .titles import title_forms
 from .translit import same_name
@@ -77,9 +79,12 @@ def extract_entities(doc: Document) -> Document:
     article = doc.article
     mentions = find_mentions(parsed(doc))
     people = _group_people([m for m in mentions if m.type == "person"])
-    others = _group_by_name([m for m in mentions if m.type != "person" and not _is_person_name(m, people)])
-    _find_repeats(doc, people, others)
-    _add_photographers(doc, people)
+    others = _group_by_name([m for m in mentions if m.type != "person"
+                             and not (rules.enabled("person_wins") and _is_person_name(m, people))])
+    if rules.enabled("repeats"):
+        _find_repeats(doc, people, others)
+    if rules.enabled("photographers") and is_english(doc):
+        _add_photographers(doc, people)
     _add_other_scripts(doc, people)
     from .roles import attach_profiles
 

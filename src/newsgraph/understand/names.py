@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from . import rules
 from .context import ParsedParagraph, QuoteRegions
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -80,16 +81,19 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             possessive = True
         if first >= last:
             continue
-        if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC":
+        if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC" \
+                and rules.enabled("possessive_place"):
             kind = "person"  # "Rachel's house": a person's place, named by the person
         mention = _typed_mention(para, first, last, kind, vocab)
         if mention is not None:
             out.append(mention)
             taken.update(range(first, last))
-    out.extend(_titled_people(para, taken, vocab))
-    out.extend(_outlets(para, taken))
+    if rules.enabled("titled_people"):
+        out.extend(_titled_people(para, taken, vocab))
+    if rules.enabled("outlets"):
+        out.extend(_outlets(para, taken))
     for mention in list(out):
-        if mention.type == "organization":
+        if mention.type == "organization" and rules.enabled("place_in_name"):
             place = _place_in_name(para, mention, vocab)
             if place:
                 out.append(place)
@@ -103,28 +107,31 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                    vocab: EntityVocabulary) -> NameMention | None:
     doc = para.doc
     text = doc[first:last].text
-    if kind != "person" and _described_as_person(doc, first, last, vocab):
+    if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
+        return None
+    if kind != "person" and rules.enabled("described_as_person") and _described_as_person(doc, first, last, vocab):
         kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
     if kind == "person":
-        if text.lower() in vocab.not_people:
-            return None
-        n = _leading_title_length(doc, first, last, vocab)
+        n = _leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
         skip = _swallowed(doc, first + n, last)
         if n + skip >= last - first:
             return None
         mention = _mention(para, first + n + skip, last, "person")
         if skip:
             first, n = first + n + skip, 0  # a title before the team ("Browns DL") is not this person's
-        _attach_titles(mention, doc, first, n, vocab)
-        _join_parenthesis(mention, para)
+        if rules.enabled("titles"):
+            _attach_titles(mention, doc, first, n, vocab)
+        if rules.enabled("parenthesis_name"):
+            _join_parenthesis(mention, para)
         return mention
     if kind == "organization":
-        if text.lower() in vocab.not_organizations or all(t.lower_ in vocab.title_words for t in doc[first:last]):
+        if text.lower() in vocab.not_organizations and rules.enabled("not_organizations"):
             return None
-        if last < len(doc) and doc[last].ent_type_ == "PERSON" and _leading_title_length(doc, first, last, vocab):
+        if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
+                last < len(doc) and doc[last].ent_type_ == "PERSON" and _leading_title_length(doc, first, last, vocab))):
             return None
         return _mention(para, first, last, "organization")
-    extended = _organization_head(doc, last, vocab)
+    extended = _organization_head(doc, last, vocab) if rules.enabled("organization_heads") else None
     if extended:
         return _mention(para, first, extended, "organization")
     return _mention(para, first, last, kind)

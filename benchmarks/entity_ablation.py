@@ -1,0 +1,252 @@
+"""What each entity rule family adds on real annotated news: the dev figures with each family switched off.
+
+    python benchmarks/entity_ablation.py [--families all|none|NAME,...] [--sets meantime,ecbplus,polnear]
+                                         [--splits /work/splits] [--jobs N] [--spacy]
+
+Gold (read from ../shared/eval, never shipped): MEANTIME (Wikinews, CC BY 4.0) entity mentions,
+scored by `meantime.py`'s own scorer (overlap F1 on the body and with the title, by type); ECB+
+(CC BY 3.0) named person mentions, the share some person entity covers (`xdoc.py`'s `detected`,
+without the knowledge base); PolNeAR quote attribution, strict content+speaker F1 by `polnear.py`'s
+matcher. Each document is parsed once and the parses are reused by every configuration, so a row
+costs only the rule stages. `--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
+...; ECB+ odd and even topics). `--spacy` adds bare spaCy (one parse of the whole file, as
+`spacy_ner_extract.py` does). Prints one table row per configuration, then one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+ECB_LOOK = {1, 3, 5, 7, 9, 11, 13, 19, 21, 23, 25, 27, 29, 31, 33, 35}
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, EVAL / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class CachedPipe:
+    """spaCy's `pipe` with every parse kept by text, so each configuration re-uses them."""
+
+    def __init__(self, nlp):
+        self.nlp, self.cache = nlp, {}
+
+    def pipe(self, texts):
+        texts = list(texts)
+        todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
+        for text, parsed in zip(todo, self.nlp.pipe(todo)):
+            self.cache[text] = parsed
+        return [self.cache[t] for t in texts]
+
+
+# ---------------------------------------------------------------- corpora
+
+def meantime_docs() -> list[dict]:
+    docs = []
+    for gpath in sorted((EVAL / "meantime" / "gold").glob("*.json")):
+        gold = json.loads(gpath.read_text(encoding="utf-8"))
+        path = EVAL / "meantime" / gold["text_file"]
+        docs.append({"name": gold["name"], "gold": gold, "dct": gold["dct"], "path": str(path),
+                     "text": path.read_text(encoding="utf-8")})
+    return docs
+
+
+def ecb_docs() -> tuple[list[dict], dict[str, list[dict]]]:
+    gold = json.loads((EVAL / "ecbplus" / "gold.json").read_text(encoding="utf-8"))
+    mentions: dict[str, list[dict]] = {}
+    for m in gold["mentions"]:
+        if m["named"]:
+            mentions.setdefault(m["file"], []).append(m)
+    return gold["documents"], mentions
+
+
+def polnear_docs(polnear) -> list[tuple[str, list]]:
+    split = EVAL / "polnear-dev"
+    docs, seen = [], set()
+    for f in sorted((split / "attributions").glob("*.ann")):
+        base = f.name.rsplit("_", 1)[0]
+        if base in seen:
+            continue
+        seen.add(base)
+        text_path = split / "text" / f"{base}.txt"
+        docs.append((str(text_path), polnear.load_gold(str(f), text_path.read_text(encoding="utf-8"))))
+    return docs
+
+
+# ---------------------------------------------------------------- running
+
+def extract_all(paths: list[str], published: dict[str, str] | None = None) -> dict[str, dict]:
+    import newsgraph
+
+    out = {}
+    for path in paths:
+        try:
+            article = newsgraph.extract(Path(path), published=(published or {}).get(path))
+            out[path] = article.model_dump()
+        except newsgraph.InputError as exc:
+            print(f"{path}: {exc}", file=sys.stderr)
+            out[path] = {}
+    return out
+
+
+def bare_spacy(paths: list[str]) -> dict[str, dict]:
+    """Records as `spacy_ner_extract.py` prints them: one parse of the whole file."""
+    from newsgraph.understand.parse import load_model
+
+    types = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+    nlp, out = load_model(), {}
+    for path in paths:
+        doc = nlp(Path(path).read_text(encoding="utf-8"))
+        ents: dict = {}
+        for e in doc.ents:
+            if e.label_ in types:
+                ent = ents.setdefault((types[e.label_], e.text), {"id": f"e{len(ents) + 1}", "type": types[e.label_],
+                                                                   "mentions": []})
+                ent["mentions"].append({"start": e.start_char, "end": e.end_char, "text": e.text})
+        out[path] = {"entities": list(ents.values()), "quotes": [], "dates": [], "events": []}
+    return out
+
+
+# ---------------------------------------------------------------- scoring
+
+def score_meantime(meantime, docs: list[dict], records: dict[str, dict], names: set[str] | None) -> dict:
+    chosen = [d for d in docs if names is None or d["name"] in names]
+    res = meantime.score(chosen, {d["name"]: records.get(d["path"], {}) for d in chosen}, None, False)
+    by_type = {t: res["entities_body"][t]["overlap"]["f1"] for t in ("person", "organization", "place")}
+    return {"body": res["entities_body"]["micro"]["overlap"]["f1"], "all": res["entities_all"]["micro"]["overlap"]["f1"],
+            **by_type}
+
+
+def detected(docs: list[dict], gold: dict[str, list[dict]], records: dict[str, dict], topics=None) -> dict:
+    """Share of named gold person mentions some person entity's mention overlaps (all, and without line 1)."""
+    hit = {"all": [0, 0], "body": [0, 0]}
+    for d in docs:
+        if topics is not None and d["topic"] not in topics:
+            continue
+        rec = records.get(str(EVAL / "ecbplus" / d["file"])) or {}
+        spans = [(m["start"], m["end"]) for e in rec.get("entities") or [] if e.get("type") == "person"
+                 for m in e.get("mentions") or []]
+        for g in gold.get(d["file"], []):
+            found = any(s < g["end"] and g["start"] < e for s, e in spans)
+            for view in ("all", "body") if not g["first_line"] else ("all",):
+                hit[view][0] += found
+                hit[view][1] += 1
+    return {view: round(a / b, 3) if b else None for view, (a, b) in hit.items()}
+
+
+def score_polnear(polnear, docs: list[tuple[str, list]], records: dict[str, dict], names: set[str] | None) -> float:
+    tp = npred = ngold = 0
+    for path, gold in docs:
+        if names is not None and Path(path).stem not in names:
+            continue
+        preds = polnear.predictions(records.get(path) or {})
+        npred += len(preds)
+        ngold += len(gold)
+        for i, j in polnear.match(preds, gold, True):
+            tp += bool(preds[i]["source"] & gold[j]["source"]) if gold[j]["source"] else not preds[i]["source"]
+    return polnear.prf(tp, npred, ngold)[2]
+
+
+def split_names(splits: Path | None, name: str, sub: str) -> set[str] | None:
+    folder = splits / name / sub if splits else None
+    return {p.stem for p in folder.glob("*")} if folder and folder.is_dir() else None
+
+
+# ---------------------------------------------------------------- main
+
+def configurations(spec: str) -> list[tuple[str, tuple[str, ...]]]:
+    from newsgraph.understand.rules import FAMILIES
+
+    every = tuple(FAMILIES)
+    rows = [("all rules", ())]
+    if spec == "all":
+        rows += [(f"- {name}", (name,)) for name in every]
+    elif spec != "none":
+        rows += [(f"- {name}", (name,)) for name in spec.split(",")]
+    rows.append(("no rules", every))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--families", default="all", help="all, none, or comma-separated family names")
+    parser.add_argument("--sets", default="meantime,ecbplus,polnear")
+    parser.add_argument("--splits", type=Path, help="folder with meantime-look, meantime-held, polnear-look, ...")
+    parser.add_argument("--spacy", action="store_true", help="add a bare spaCy row")
+    parser.add_argument("--save", type=Path, help="write each configuration's MEANTIME records here "
+                                                  "(JSON Lines for `meantime.py --load`)")
+    args = parser.parse_args()
+    sets = set(args.sets.split(","))
+
+    from newsgraph.understand import parse
+    from newsgraph.understand.rules import switched_off
+
+    parse.parser().nlp = CachedPipe(parse.load_model())
+    meantime, polnear = _script("meantime"), _script("polnear")
+    mt = meantime_docs() if "meantime" in sets else []
+    ecb, ecb_gold = ecb_docs() if "ecbplus" in sets else ([], {})
+    pn = polnear_docs(polnear) if "polnear" in sets else []
+    published = {d["path"]: d["dct"] for d in mt}
+    paths = [d["path"] for d in mt] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb] + [p for p, _ in pn]
+    parts = {"": None}
+    if args.splits:
+        parts.update({"look": "look", "held": "held"})
+
+    def row(records: dict[str, dict]) -> dict:
+        out = {}
+        for part, sub in parts.items():
+            tag = f"{part}:" if part else ""
+            if mt:
+                for k, v in score_meantime(meantime, mt, records, split_names(args.splits, f"meantime-{sub}", "gold")
+                                           if sub else None).items():
+                    out[f"{tag}mt_{k}"] = v
+            if ecb:
+                topics = None if not sub else ECB_LOOK if sub == "look" else {d["topic"] for d in ecb} - ECB_LOOK
+                for k, v in detected(ecb, ecb_gold, records, topics).items():
+                    out[f"{tag}ecb_{k}"] = v
+            if pn:
+                out[f"{tag}polnear"] = score_polnear(polnear, pn, records, split_names(
+                    args.splits, f"polnear-{sub}", "text") if sub else None)
+        return out
+
+    results = {}
+    if args.spacy:
+        results["bare spaCy"] = row(bare_spacy(paths))
+        _print(results)
+    for label, off in configurations(args.families):
+        with switched_off(*off):
+            records = extract_all(paths, published)
+        results[label] = row(records)
+        if args.save:
+            _save(args.save / f"{label.replace(' ', '_').replace('-_', 'no_')}.jsonl", mt, records)
+        _print({label: results[label]}, header=len(results) == 1)
+    print(json.dumps(results))
+
+
+def _save(path: Path, docs: list[dict], records: dict[str, dict]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for d in docs:
+            f.write(json.dumps(dict(records.get(d["path"]) or {}, _name=d["name"]), ensure_ascii=False) + "\n")
+
+
+def _print(results: dict[str, dict], header: bool = True) -> None:
+    for label, figures in results.items():
+        if header:
+            print("| configuration | " + " | ".join(figures) + " |")
+            print("|---" * (len(figures) + 1) + "|")
+            header = False
+        print(f"| {label} | " + " | ".join("" if v is None else f"{v:.3f}" for v in figures.values()) + " |",
+              flush=True)
+
+
+if __name__ == "__main__":
+    main()

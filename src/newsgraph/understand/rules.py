@@ -1,0 +1,54 @@
+"""The entity rule families on top of spaCy's named entities, each behind a named switch.
+
+Every family must pay for itself on real annotated news; `benchmarks/entity_ablation.py` prints the
+dev figures with each one switched off. Switch families off for a run with the environment variable
+`NEWSGRAPH_ENTITY_RULES_OFF` (comma-separated names), or in Python with `switched_off(...)`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+FAMILIES: dict[str, str] = {
+    "headline": "the headline and the deck are parsed and read like the body",
+    "not_names": "holidays are never entities (entities.json `not_names`)",
+    "not_organizations": "car makes and weapons are not organisations (entities.json `not_organizations`)",
+    "titles": "titles and ranks split from names, inside spaCy's entity and before it",
+    "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
+    "possessive_place": "a one-word place in a possessive ('Rachel's house') is a person",
+    "organization_heads": "a place followed by an organisation head word ('Israel' 'Police') is an organisation",
+    "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
+    "outlets": "news outlets from the gazetteer where spaCy saw no entity",
+    "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
+    "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
+    "person_wins": "an organisation or place tag on a known person's name is the person",
+    "repeats": "untagged repeats of names already found in the article",
+    "photographers": "people named in picture credits are photographers",
+}
+"""Every switchable family, by name, with what it does."""
+
+_OFF: set[str] = {n.strip() for n in os.environ.get("NEWSGRAPH_ENTITY_RULES_OFF", "").split(",") if n.strip()}
+
+
+def enabled(name: str) -> bool:
+    """Whether the rule family `name` runs."""
+    if name not in FAMILIES:
+        raise KeyError(f"no entity rule family named {name!r}")
+    return name not in _OFF
+
+
+@contextmanager
+def switched_off(*names: str) -> Iterator[None]:
+    """Run the block with the named families switched off (for ablations)."""
+    unknown = [n for n in names if n not in FAMILIES]
+    if unknown:
+        raise KeyError(f"no entity rule family named {unknown[0]!r}")
+    before = set(_OFF)
+    _OFF.update(names)
+    try:
+        yield
+    finally:
+        _OFF.clear()
+        _OFF.update(before)
