@@ -38,13 +38,31 @@ def dates_of(text: str, published: str | None = None) -> dict[str, tuple[str, st
     ("half an hour", "duration", "PT30M", "duration"),
     ("a decade", "duration", "P10Y", "duration"),
     ("the past two years", "duration", "P2Y", "duration"),
-    ("every Monday", "set", "R/P1W", "set"),
-    ("Tuesdays", "set", "R/P1W", "set"),
-    ("daily", "set", "R/P1D", "set"),
-    ("every two weeks", "set", "R/P2W", "set"),
-    ("3 p.m.", "time", "T15:00", "time"),
-    ("21:45", "time", "T21:45", "time"),
-    ("midnight", "time", "T00:00", "time"),
+    ("every Monday", "set", "XXXX-WXX-1", "set"),
+    ("Tuesdays", "set", "XXXX-WXX-2", "set"),
+    ("Saturday nights", "set", "XXXX-WXX-6TNI", "set"),
+    ("daily", "set", "P1D", "set"),
+    ("every two weeks", "set", "P2W", "set"),
+    ("twice a week", "set", "P1W", "set"),
+    ("each summer", "set", "XXXX-SU", "set"),
+    ("the first quarter of 2009", "date", "2009-Q1", "quarter"),
+    ("Q3 2010", "date", "2010-Q3", "quarter"),
+    ("the second half of 2008", "date", "2008-H2", "quarter"),
+    ("summer 2010", "date", "2010-SU", "quarter"),
+    ("the fall of 2012", "date", "2012-FA", "quarter"),
+    ("7/8/07", "date", "2007-07-08", "day"),
+    ("25/12/2024", "date", "2024-12-25", "day"),
+    ("now", "date", "PRESENT_REF", "reference"),
+    ("currently", "date", "PRESENT_REF", "reference"),
+    ("recently", "date", "PAST_REF", "reference"),
+    ("the past", "date", "PAST_REF", "reference"),
+    ("several years ago", "date", "PAST_REF", "reference"),
+    ("the future", "date", "FUTURE_REF", "reference"),
+    ("the long term", "date", "FUTURE_REF", "reference"),
+    ("the past several months", "duration", "PXM", "duration"),
+    ("recent weeks", "duration", "PXW", "duration"),
+    ("decades-long", "duration", "PXY", "duration"),
+    ("the past decade", "duration", "P10Y", "duration"),
 ])
 def test_expressions_that_need_no_publication_date(text, kind, value, granularity):
     rule = read(text)
@@ -54,10 +72,32 @@ def test_expressions_that_need_no_publication_date(text, kind, value, granularit
         assert (got.type, got.value, got.granularity) == (kind, value, granularity)
 
 
+@pytest.mark.parametrize("text, bare, dated", [
+    ("3 p.m.", "T15:00", "2025-06-12T15:00"),
+    ("21:45", "T21:45", "2025-06-12T21:45"),
+    ("midnight", "T00:00", "2025-06-12T00:00"),
+])
+def test_clock_times_are_points_on_the_day_of_publication(text, bare, dated):
+    reading = read(text)[1]
+    assert (resolve(reading, None).type, resolve(reading, None).value) == ("time", bare)
+    assert (resolve(reading, BASE).type, resolve(reading, BASE).value) == ("time", dated)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("this morning", "2025-06-12TMO"),
+    ("last night", "2025-06-11TNI"),
+    ("tonight", "2025-06-12TNI"),
+    ("Monday evening", "2025-06-09TEV"),
+    ("yesterday afternoon", "2025-06-11TAF"),
+])
+def test_parts_of_a_day(text, value):
+    got = resolve(read(text)[1], BASE)
+    assert (got.type, got.value) == ("time", value)
+
+
 @pytest.mark.parametrize("text, value, granularity", [
     ("yesterday", "2025-06-11", "day"),
     ("today", "2025-06-12", "day"),
-    ("last night", "2025-06-11", "day"),
     ("Monday", "2025-06-09", "day"),
     ("Thursday", "2025-06-12", "day"),  # the day of publication itself
     ("last Thursday", "2025-06-05", "day"),
@@ -71,6 +111,17 @@ def test_expressions_that_need_no_publication_date(text, kind, value, granularit
     ("July 3", "2024-07-03", "day"),  # a year-less date lies before publication
     ("March", "2025-03", "month"),
     ("August", "2024-08", "month"),
+    ("last May", "2025-05", "month"),
+    ("last August", "2024-08", "month"),
+    ("next March", "2026-03", "month"),
+    ("this quarter", "2025-Q2", "quarter"),
+    ("last quarter", "2025-Q1", "quarter"),
+    ("the third quarter", "2024-Q3", "quarter"),  # a year-less quarter lies before publication, like a month
+    ("the first quarter of last year", "2024-Q1", "quarter"),
+    ("the end of the year", "2025", "year"),
+    ("late last year", "2024", "year"),
+    ("this weekend", "2025-W24-WE", "week"),
+    ("last summer", "2024-SU", "quarter"),
 ])
 def test_relative_and_yearless_expressions_resolve_against_publication(text, value, granularity):
     reading = read(text)[1]
@@ -81,8 +132,38 @@ def test_relative_and_yearless_expressions_resolve_against_publication(text, val
 
 def test_yearless_date_in_a_sentence_about_the_future_is_the_next_one():
     assert resolve(read("July 3")[1], BASE, future=True).value == "2025-07-03"
+    assert resolve(read("the third quarter")[1], BASE, future=True).value == "2025-Q3"
     assert nearest(3, 1, BASE, future=True) == date(2026, 3, 1)
     assert nearest(6, 12, BASE) == BASE
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("Harbour officials said Friday that the dredging will finish next spring.", "2025-06-06"),
+    ("The harbour board will vote on Friday.", "2025-06-13"),
+    ("The vote is set to take place on Friday.", "2025-06-13"),
+    ("The board could approve the plan Friday.", "2025-06-13"),
+    ("The board is meeting on Friday.", "2025-06-13"),
+    ("The board met on Friday.", "2025-06-06"),
+    ("The board has met on Friday.", "2025-06-06"),
+    ("The sale should close in October.", "2025-10"),
+    ("The sale closed in October.", "2024-10"),
+])
+def test_the_verb_tense_chooses_the_side_of_publication(sentence, value):
+    text = f"Harbour board news\n\nThe Dunmore harbour board held its monthly session.\n\n{sentence}\n"
+    found = dates_of(text, published="2025-06-12")
+    assert value in {v for _, v in found.values()}, found
+
+
+def test_ranges_are_two_points():
+    found = dates_of("Fleet plan\n\nThe airline ordered ten jets.\n\n"
+                     "It will take six from 2009 to 2011 and four more in 2014-2016.\n", published="2008-01-10")
+    assert {k: v for k, (_, v) in found.items()} == {"2009": "2009", "2011": "2011", "2014": "2014", "2016": "2016"}
+
+
+def test_a_time_takes_the_day_told_in_its_sentence():
+    found = dates_of("Storm hits the coast\n\nThe storm was the worst in years.\n\n"
+                     "On 3 March 2025 it reached the coast at 6:40 p.m. and eased by midnight.\n", published="2025-03-05")
+    assert found["6:40 p.m."] == ("time", "2025-03-03T18:40")
 
 
 @pytest.mark.parametrize("text", ["a 35-year-old", "41 years old", "aged 70", "tall"])
@@ -106,9 +187,9 @@ def test_relative_dates_resolve_with_a_publication_date():
     found = dates_of(CHESS, published="2025-06-12T08:30:00+02:00")
     assert found["Saturday"] == ("date", "2025-06-07")
     assert found["June 2019"] == ("date", "2019-06")
-    assert found["every Tuesday"] == ("set", "R/P1W")
+    assert found["every Tuesday"] == ("set", "XXXX-WXX-2")
     assert found["19 hours"] == ("duration", "PT19H")
-    assert found["midnight"] == ("time", "T00:00")
+    assert found["midnight"] == ("time", "2025-06-12T00:00")
     assert found["Yesterday"] == ("date", "2025-06-11")
     assert found["next month"] == ("date", "2025-07")
 

@@ -43,9 +43,15 @@ if TYPE_CHECKING:
 
 DATES = "dates"
 STAGE = "dates"
-# A sentence with one of these speaks of the future: a year-less date in it is the next one, not the last.
-FUTURE_WORDS = frozenset({"will", "'ll", "shall", "upcoming"})
-FUTURE_LEMMAS = frozenset({"plan", "schedule", "expect"})
+# The verb an expression hangs on tells which way a year-less date or a weekday lies from publication:
+# "will meet on Friday" is the next Friday, "met on Friday" the last one.
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "should", "must", "ca",
+                        "can", "going"})
+FUTURE_FRAMES = frozenset({"set", "schedule", "expect", "plan", "due", "slate", "poise", "prepare", "aim", "intend",
+                           "go", "hope", "propose", "promise", "vow", "pledge", "threaten", "agree"})
+PAST_AUX = frozenset({"have", "had", "has", "'ve", "'d"})
+UPCOMING = frozenset({"upcoming", "forthcoming", "next"})
+VERBAL = frozenset({"VERB", "AUX"})
 # dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
 _DATEPARSER_WORTHY = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
@@ -138,8 +144,8 @@ def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
                 or _BARE_NUMBER.fullmatch(ent.text):
             continue
         read = timex_grammar.read(ent.text)
-        if read is None and ent[0].tag_ == "MD":  # "May his memory ...": a modal verb, not a month
-            continue
+        if read is None and (ent[0].tag_ == "MD" or (len(ent) == 1 and ent[0].pos_ == "ADJ")):
+            continue  # "May his memory ...": a modal verb, not a month; "his annual keynote": not a date
         found.append(_Found(s, e, read[1] if read else None, ent.label_))
     return sorted(found, key=lambda f: f.start)
 
@@ -183,8 +189,9 @@ class _Resolver:
                 return event
         return None
 
-    def __call__(self, text: str, found: _Found, sentence: Callable[[], Span]) -> timex.Resolved:
-        """Resolve one expression; `sentence` gives its spaCy sentence, looked up only when needed."""
+    def __call__(self, text: str, found: _Found, span: Callable[[], Span]) -> timex.Resolved:
+        """Resolve one expression; `span` gives its spaCy span, looked up only when needed."""
+        sentence = lambda: span().sent  # noqa: E731
         reading = found.reading
         yearless = reading is None or (reading.kind == "calendar" and reading.year is None and reading.day)
         event = self.known(text, sentence) if yearless else None
@@ -195,14 +202,26 @@ class _Resolver:
         elif reading.kind == "anaphoric":
             resolved = self.anaphora(reading, self.frame_bound(found, sentence))
         else:
-            future = self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
-                and _speaks_of_future(sentence())
+            future: bool | None = False
+            if self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
+                    and not reading.offset:
+                future = {"future": True, "past": False}.get(tense(span()))
             resolved = timex.resolve(reading, self.base, future=future)
+            if reading.kind == "time" and resolved.value and self.base is not None:
+                resolved = self.anchor_time(resolved, found, sentence)
         if resolved.type == "date" and resolved.granularity == "day" and resolved.value:
             self.days.append(resolved.value)
         if resolved.type == "date" and resolved.value:
             self.paragraph.append((found.start, resolved.value))
         return resolved
+
+    def anchor_time(self, resolved: timex.Resolved, found: _Found, sentence: Callable[[], Span]) -> timex.Resolved:
+        """A clock time takes the day told last in its sentence ("on Friday at 3 p.m."), else publication's."""
+        start = sentence().start_char
+        days = [value for at, value in self.paragraph if start <= at < found.start and len(value) == 10]
+        if not days:
+            return resolved
+        return timex.Resolved("time", days[-1] + resolved.value[10:], "time", "narrative date")
 
     def frame_bound(self, found: _Found, sentence: Callable[[], Span]) -> date | None:
         """The earliest end among the dates told before `found` in its sentence: the time the story is told from."""
@@ -237,13 +256,51 @@ class _Resolver:
         return timex.Resolved("date", value[0], value[1], "dateparser")
 
 
-def _sentence(pdoc: Doc, start: int, end: int) -> Span:
+def _span(pdoc: Doc, start: int, end: int) -> Span:
     span = pdoc.char_span(start, end, alignment_mode="expand")
-    return span.sent if span is not None else pdoc[:]
+    return span if span is not None else pdoc[:]
 
 
-def _speaks_of_future(sentence: Span) -> bool:
-    return any(t.lower_ in FUTURE_WORDS or t.lemma_ in FUTURE_LEMMAS for t in sentence)
+def governing_verb(span: Span):
+    """The verb an expression hangs on ("announced Friday" -> announced), or None."""
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in VERBAL and not (span.start <= tok.i < span.end):
+            return tok
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def tense(span: Span) -> str | None:
+    """'future', 'past' or None (present, or no verb): the time the verb of `span` speaks of.
+
+    Future: a future or modal auxiliary ("will", "may", "should"), a frame such as "is set to", "plans to",
+    "expected to", a present progressive ("is unveiling on Tuesday"), or "upcoming"/"next" on the noun.
+    Past: a past tense or a perfect ("announced", "has said"), a bare participle ("held on Friday").
+    """
+    if any(t.lower_ in UPCOMING for t in span.root.head.children if t.dep_ == "amod"):
+        return "future"
+    verb = governing_verb(span)
+    if verb is None:
+        return None
+    chain = [verb]
+    while chain[-1].dep_ in ("xcomp", "ccomp", "advcl") and chain[-1].head.pos_ in VERBAL and len(chain) < 4:
+        chain.append(chain[-1].head)
+    for i, v in enumerate(chain):
+        auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in PAST_AUX for a in auxes):
+            return "past"
+        if any(a.lower_ in FUTURE_AUX for a in auxes) or (i and v.lemma_.lower() in FUTURE_FRAMES):
+            return "future"
+        if i == 0 and v.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"
+        if i == 0 and (v.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
+            return "past"
+        if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES:
+            return "future"
+    return None
 
 
 @cache
@@ -288,7 +345,7 @@ def extract_dates(doc: Document) -> Document:
         for found in find_expressions(pdoc, ptext):
             start, end = para.span(found.start, found.end)
             text = doc.article.text[start:end]
-            r = resolver(text, found, partial(_sentence, pdoc, found.start, found.end))
+            r = resolver(text, found, partial(_span, pdoc, found.start, found.end))
             out.append(TimeExpression(text=text, start=start, end=end, type=r.type, value=r.value,
                                       granularity=r.granularity, source=r.source, stage=STAGE))
     doc.article.dates = out

@@ -33,18 +33,24 @@ NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy":
                  "a": 1, "an": 1, "one": 1, "a couple of": 2, "a dozen": 12, "dozen": 12, "hundred": 100}
 # ISO 8601 designators: (designator, in the time part?)
 UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-         "week": ("W", False), "month": ("M", False), "year": ("Y", False), "decade": ("Y", False),
-         "century": ("Y", False)}
+         "week": ("W", False), "weekend": ("WE", False), "month": ("M", False), "quarter": ("Q", False),
+         "year": ("Y", False), "decade": ("Y", False), "century": ("Y", False)}
 UNIT_SCALE = {"decade": 10, "century": 100}
-FREQUENCIES = {"hourly": "R/PT1H", "daily": "R/P1D", "nightly": "R/P1D", "weekly": "R/P1W", "monthly": "R/P1M",
-               "annually": "R/P1Y", "annual": "R/P1Y", "yearly": "R/P1Y"}
+# TimeML SET values: the period that repeats ("daily" P1D; "every Monday" is XXXX-WXX-1, read by the grammar)
+FREQUENCIES = {"hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+               "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y"}
+# TimeML's part-of-day codes ("Friday morning" -> 2010-07-16TMO) and season codes ("summer 2010" -> 2010-SU)
+PARTS_OF_DAY = {"morning": "MO", "dawn": "MO", "afternoon": "AF", "midday": "MI", "evening": "EV", "dusk": "EV",
+                "night": "NI", "tonight": "NI", "overnight": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each season, to place it against a date
 
 
 @dataclass(frozen=True)
 class Reading:
     """What an expression says, before resolution. `kind` picks the fields that matter."""
 
-    kind: str  # calendar, weekday, relative, anaphoric, duration, set, time, part_of_day, decade, vague
+    kind: str  # calendar, weekday, relative, anaphoric, duration, set, time, part_of_day, decade, ref, vague
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -56,6 +62,8 @@ class Reading:
     hour: int | None = None
     minute: int | None = None
     value: str | None = None  # set, or a value known from the words alone
+    part: str | None = None  # a part of the day or a clock time after a day: "MO", "T15:00"
+    period: str | None = None  # a part of the year: "Q1", "H2", "SU" (calendar readings)
 
 
 @dataclass(frozen=True)
@@ -71,9 +79,10 @@ class Resolved:
 # --- resolving -----------------------------------------------------------
 
 def iso_duration(amount: float | None, unit: str, prefix: str = "") -> str | None:
-    if amount is None:
-        return None
+    """`P3D`, `PT19H`, `P10Y` ("a decade"); an unknown amount is TimeML's X: "several months" is `PXM`."""
     designator, in_time = UNITS[unit]
+    if amount is None:
+        return f"{prefix}P{'T' if in_time else ''}X{designator}"
     amount *= UNIT_SCALE.get(unit, 1)
     if unit == "hour" and amount != int(amount):  # "half an hour": PT30M reads better than PT0.5H
         amount, designator = amount * 60, "M"
@@ -88,8 +97,18 @@ def _valid(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def nearest(month: int, day: int | None, base: date, future: bool = False) -> date | None:
-    """The occurrence of a year-less month (and day) nearest `base`: on or before it, or on or after when `future`."""
+def nearest(month: int, day: int | None, base: date, future: bool | None = False) -> date | None:
+    """The occurrence of a year-less month (and day) nearest `base`: on or before it, or on or after when `future`.
+
+    `future=None` (the tense does not tell) takes whichever side is closer, the past on a tie.
+    """
+    if future is None:
+        before, after = nearest(month, day, base, False), nearest(month, day, base, True)
+        if before is None or after is None:
+            return before or after
+        if day is None:
+            return after if _months(base, after) < _months(before, base) else before
+        return after if (after - base) < (base - before) else before
     options = [d for y in (base.year - 1, base.year, base.year + 1) if (d := _valid(y, month, day or 1))]
     if day is None:  # a month: compare whole months
         here = (base.year, base.month)
@@ -97,6 +116,22 @@ def nearest(month: int, day: int | None, base: date, future: bool = False) -> da
         return (min if future else max)(options, default=None)
     options = [d for d in options if (d >= base if future else d <= base)]
     return (min if future else max)(options, default=None)
+
+
+def _months(a: date, b: date) -> int:
+    return (b.year - a.year) * 12 + b.month - a.month
+
+
+def _month_year(month: int, mod: str | None, base: date, future: bool) -> int | None:
+    """The year of a year-less month: 'last May' is the latest May before this month, 'next May' the first after."""
+    if mod in ("last", "past", "previous"):
+        return base.year if month < base.month else base.year - 1
+    if mod in ("next", "coming"):
+        return base.year if month > base.month else base.year + 1
+    if mod == "this":
+        return base.year
+    when = nearest(month, None, base, future)
+    return when.year if when else None
 
 
 def _weekday_date(weekday: int, mod: str | None, base: date, future: bool) -> date:
@@ -123,9 +158,15 @@ def _relative(reading: Reading, base: date) -> tuple[str, str]:
     if unit == "week":
         year, week, _ = (base + timedelta(weeks=n)).isocalendar()
         return f"{year}-W{week:02d}", "week"
+    if unit == "weekend":
+        year, week, _ = (base + timedelta(weeks=n)).isocalendar()
+        return f"{year}-W{week:02d}-WE", "week"
     if unit == "month":
         year, month = _shift_month(base, n)
         return f"{year:04d}-{month:02d}", "month"
+    if unit == "quarter":
+        year, month = _shift_month(base, 3 * n)
+        return f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter"
     if unit == "year":
         return f"{base.year + n:04d}", "year"
     if unit == "decade":
@@ -133,32 +174,76 @@ def _relative(reading: Reading, base: date) -> tuple[str, str]:
     return f"{(base.year + 100 * n) // 100:02d}", "century"
 
 
+def _period_year(period: str, mod: str | None, base: date, future: bool) -> int:
+    """The year of a year-less quarter, half or season: the nearest one on the side the sentence speaks of."""
+    kind, n = period[0], period[1:]
+    if kind in "QH":
+        index = int(n) - 1
+        here = (base.month - 1) // (3 if kind == "Q" else 6)
+    else:  # a season: placed by a month inside it
+        index, here = SEASON_MONTH[period], base.month
+    if mod in ("last", "past", "previous"):
+        return base.year if index < here else base.year - 1
+    if mod in ("next", "coming"):
+        return base.year if index > here else base.year + 1
+    if mod == "this" or index == here:
+        return base.year
+    return base.year + (1 if future and index < here else 0) - (1 if not future and index > here else 0)
+
+
 def _calendar_value(reading: Reading, base: date | None, future: bool) -> Resolved:
     year, month, day = reading.year, reading.month, reading.day
-    granularity = "day" if day else "month" if month else "year"
+    granularity = "day" if day else "month" if month else reading.period and "quarter" or "year"
+    source = "explicit"
+    if year is None and reading.offset and base is not None:  # "the first quarter of last year"
+        year, source = base.year + reading.offset, "publication date"
     if year is not None:
         if day and not _valid(year, month, day):
             return Resolved("date", None, granularity, None)
+        if reading.period:
+            return Resolved("date", f"{year:04d}-{reading.period}", granularity, source)
         parts = [f"{year:04d}"] + ([f"{month:02d}"] if month else []) + ([f"{day:02d}"] if day else [])
-        return Resolved("date", "-".join(parts), granularity, "explicit")
-    if base is None or month is None:
+        return Resolved("date", "-".join(parts), granularity, source)
+    if base is None:
         return Resolved("date", None, granularity, None)
+    if reading.period:
+        return Resolved("date", f"{_period_year(reading.period, reading.mod, base, bool(future)):04d}-{reading.period}",
+                        granularity, "publication date")
+    if month is None:
+        return Resolved("date", None, granularity, None)
+    if day is None:
+        year = _month_year(month, reading.mod, base, future)
+        value = f"{year:04d}-{month:02d}" if year else None
+        return Resolved("date", value, granularity, "publication date" if value else None)
     when = nearest(month, day, base, future)
-    if when is None:
-        return Resolved("date", None, granularity, None)
-    value = when.isoformat() if day else f"{when.year:04d}-{when.month:02d}"
-    return Resolved("date", value, granularity, "publication date")
+    return Resolved("date", when.isoformat() if when else None, granularity, "publication date" if when else None)
 
 
-def resolve(reading: Reading, base: date | None, future: bool = False) -> Resolved:
-    """The type, value and granularity of `reading`, against the publication date `base` when known."""
+def _with_part(resolved: Resolved, part: str | None) -> Resolved:
+    """'Friday morning' -> 2010-07-16TMO, 'Friday at 3 p.m.' -> 2010-07-16T15:00: a day and a part of it."""
+    if not part or resolved.value is None or resolved.granularity != "day":
+        return resolved
+    sep = "" if part.startswith("T") else "T"
+    return Resolved("time", f"{resolved.value}{sep}{part}", "time", resolved.source)
+
+
+def resolve(reading: Reading, base: date | None, future: bool | None = False) -> Resolved:
+    """The type, value and granularity of `reading`, against the publication date `base` when known.
+
+    `future`: True when the sentence speaks of what is to come, False of what was, None when its tense does
+    not tell (a year-less date is then the nearest one on either side; a weekday still the last one).
+    """
+    return _with_part(_resolve(reading, base, future), reading.part)
+
+
+def _resolve(reading: Reading, base: date | None, future: bool | None) -> Resolved:
     kind = reading.kind
     if kind == "calendar":
         return _calendar_value(reading, base, future)
     if kind == "weekday":
         if base is None:
             return Resolved("date", None, "day", None)
-        return Resolved("date", _weekday_date(reading.weekday, reading.mod, base, future).isoformat(), "day",
+        return Resolved("date", _weekday_date(reading.weekday, reading.mod, base, bool(future)).isoformat(), "day",
                         "publication date")
     if kind == "relative":
         if base is None or reading.mod == "vague":
@@ -166,16 +251,20 @@ def resolve(reading: Reading, base: date | None, future: bool = False) -> Resolv
         value, granularity = _relative(reading, base)
         return Resolved("date", value, granularity, "publication date")
     if kind == "duration":
-        value = iso_duration(reading.amount, reading.unit)
-        return Resolved("duration", value, "duration", "explicit" if value else None)
+        return Resolved("duration", iso_duration(reading.amount, reading.unit), "duration", "explicit")
     if kind == "set":
         return Resolved("set", reading.value, "set", "explicit" if reading.value else None)
     if kind == "time":
-        return Resolved("time", f"T{reading.hour:02d}:{reading.minute:02d}", "time", "explicit")
+        clock = f"T{reading.hour:02d}:{reading.minute:02d}"
+        if base is not None:  # TimeML: a clock time is a point on a day, the day of publication unless told
+            return Resolved("time", f"{base.isoformat()}{clock}", "time", "publication date")
+        return Resolved("time", clock, "time", "explicit")
     if kind == "part_of_day":
         return Resolved("time", None, "part-of-day", None)
     if kind == "decade":
         return Resolved("date", f"{reading.year // 10:03d}", "decade", "explicit")
+    if kind == "ref":
+        return Resolved("date", reading.value, "reference", "explicit")
     return Resolved("date", None, "day" if kind == "anaphoric" else None, None)
 
 

@@ -3,9 +3,16 @@
 `read(text)` reads a whole expression (a spaCy DATE/TIME entity);
 `scan(text)` finds expressions in running text, for the ones spaCy's
 entities miss or cut badly. Each `Rule` is a regular expression and a
-small `_handler` that turns its match into a `Reading`; longer forms come
-first. A rule's `hints` and `needs` are cheap pre-checks, so most rules
-never run over a paragraph that cannot hold their form.
+handler (`timex_handlers`) that turns its match into a `Reading`; longer
+forms come first. A rule's `hints` and `needs` are cheap pre-checks, so
+most rules never run over a paragraph that cannot hold their form. A
+`pair` rule writes a range as its two points ("from 2009 to 2011").
+
+The rule families (see `FAMILIES`, which the ablation script switches
+off one at a time): calendar dates, relative dates, weekdays and day
+words, durations, sets, clock times, TimeML references (PRESENT_REF,
+PAST_REF, FUTURE_REF), parts of the year (quarters, halves, seasons) and
+ranges.
 """
 
 from __future__ import annotations
@@ -14,164 +21,31 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .timex import FREQUENCIES, MONTHS, NUMBER_WORDS, UNITS, WEEKDAYS, Reading, iso_duration
+from . import timex_handlers as h
+from .timex import MONTHS, UNITS, WEEKDAYS, Reading
 
 _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
+_YREL = r"(?P<yrel>last|next|this|the\s+current|the\s+same)\s+year"
+_YEAR_OF = r"(?:,?\s+(?:of\s+)?(?:" + _YEAR + "|" + _YREL + "))"
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_PREFIX = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_PART = r"(?P<part>morning|afternoon|evening|night)"
 _EDGE = r"(?:(?P<edge>early|mid|late)[-\s]+)?"
 _NUMBER = (r"(?P<num>\d+(?:\.\d+)?|a couple of|a dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|"
            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)")
-_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries|century)"
+_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)"
+_PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
+_ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+_SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 # A preposition before a bare year or month ("in 2019", "since March"): matched, but not part of the expression.
-_PREP = r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|of|before|after)\s+"
-
-
-def _int(text: str) -> int:
-    return int(text)
-
-
-def _month(m: re.Match) -> int:
-    return MONTHS[m["month"].lower().rstrip(".")]
-
-
-def _number(text: str) -> float | None:
-    text = text.lower()
-    if text[0].isdigit():
-        return float(text)
-    if "-" in text:
-        tens, ones = text.split("-")
-        return float(NUMBER_WORDS[tens] + NUMBER_WORDS[ones])
-    return float(NUMBER_WORDS[text]) if text in NUMBER_WORDS else None
-
-
-def _unit(text: str) -> str:
-    text = text.lower()
-    return "century" if text.startswith("centur") else text.rstrip("s")
-
-
-def _calendar(m: re.Match) -> Reading:
-    gd = m.groupdict()
-    return Reading("calendar", year=_int(gd["year"]) if gd.get("year") else None,
-                   month=_month(m) if gd.get("month") else None,
-                   day=_int(gd["day"]) if gd.get("day") else None, mod=gd.get("edge"))
-
-
-def _iso(m: re.Match) -> Reading:
-    return Reading("calendar", year=int(m["year"]), month=int(m["nmonth"]), day=int(m["day"]))
-
-
-def _month_alone(m: re.Match) -> Reading:
-    mod = m.groupdict().get("mod")
-    return Reading("calendar", month=_month(m), mod=mod.lower() if mod else m.groupdict().get("edge"))
-
-
-def _weekday(m: re.Match) -> Reading:
-    mod = (m["mod"] or "").lower() or None
-    kind = "anaphoric" if mod == "that" else "weekday"
-    return Reading(kind, weekday=WEEKDAYS[m["weekday"].lower()], mod=mod)
-
-
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-              "the day after tomorrow": 2, "last night": -1}
-
-
-def _day_word(m: re.Match) -> Reading:
-    text = re.sub(r"\s+", " ", m[0].lower())
-    return Reading("relative", offset=_DAY_WORDS.get(text, 0), unit="day")
-
-
-def _relative_unit(m: re.Match) -> Reading:
-    mod = m["mod"].lower()
-    offset = {"last": -1, "previous": -1, "next": 1, "coming": 1, "this": 0, "earlier this": 0,
-              "later this": 0}[re.sub(r"\s+", " ", mod)]
-    return Reading("relative", offset=offset, unit=_unit(m["unit"]), mod=mod)
-
-
-def _ago(m: re.Match) -> Reading:
-    n = _number(m["num"])
-    return Reading("relative", offset=-int(n) if n is not None else 0, unit=_unit(m["unit"]),
-                   mod=None if n is not None else "vague")
-
-
-def _anaphoric(m: re.Match) -> Reading:
-    return Reading("anaphoric")
-
-
-def _next_day(m: re.Match) -> Reading:
-    before = (m["dir"] or m["dir2"]).lower() in ("previous", "preceding", "before")
-    return Reading("anaphoric", offset=-1 if before else 1, unit="day")
-
-
-def _duration(m: re.Match) -> Reading:
-    gd = m.groupdict()
-    n = _number(gd["num"]) if gd.get("num") else None
-    if n is not None and gd.get("half"):
-        n += 0.5
-    return Reading("duration", amount=n, unit=_unit(gd["unit"]))
-
-
-def _vague_duration(m: re.Match) -> Reading:
-    return Reading("duration", unit=_unit(m["unit"]))
-
-
-def _half(m: re.Match) -> Reading:
-    unit = _unit(m["unit"])
-    return Reading("duration", amount=1.5 if m[0].lower().startswith(("an", "one")) else 0.5, unit=unit)
-
-
-def _set(m: re.Match) -> Reading:
-    gd = m.groupdict()
-    if gd.get("freq"):
-        return Reading("set", value=FREQUENCIES[gd["freq"].lower()])
-    if gd.get("weekday"):
-        return Reading("set", value="R/P1W", weekday=WEEKDAYS[gd["weekday"].lower()])
-    n = _number(gd["num"]) if gd.get("num") else 1.0
-    unit = _unit(gd["unit"])
-    if gd.get("times"):  # "twice a week": the period over the count
-        count = {"once": 1, "twice": 2, "three times": 3}.get(gd["times"].lower())
-        return Reading("set", value=None if count != 1 else iso_duration(1, unit, prefix="R/"))
-    return Reading("set", value=iso_duration(n, unit, prefix="R/") if n else None)
-
-
-def _clock(m: re.Match) -> Reading:
-    gd = m.groupdict()
-    hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
-    ampm = (gd.get("ampm") or "").lower().replace(".", "")
-    if ampm == "pm" and hour < 12:
-        hour += 12
-    elif ampm == "am" and hour == 12:
-        hour = 0
-    return Reading("time", hour=hour, minute=minute)
-
-
-def _named_time(m: re.Match) -> Reading:
-    word = m[0].lower()
-    return Reading("time", hour=0 if word == "midnight" else 12, minute=0)
-
-
-def _part_of_day(m: re.Match) -> Reading:
-    return Reading("part_of_day", mod=m["part"].lower())
-
-
-def _decade(m: re.Match) -> Reading:
-    gd = m.groupdict()
-    start = int(gd["decade"]) if gd.get("decade") else 1900 + int(gd["short"])
-    return Reading("decade", year=start, mod=gd.get("edge"))
-
-
-def _year(m: re.Match) -> Reading:
-    return Reading("calendar", year=int(m["year"]), mod=m.groupdict().get("edge"))
-
-
-DIGIT = frozenset({"#"})
-MONTH_WORDS = frozenset(m.title() for m in MONTHS)  # month rules are case-sensitive: "may" is a verb
-WEEKDAY_WORDS = frozenset(WEEKDAYS)
-UNIT_WORDS = frozenset(w for u in UNITS for w in (u, u + "s")) | {"centuries"}
+_PREP = r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|of|before|after|[Ff]rom|through)\s+"
+_REFERENCES = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                       for w in sorted(h.REFERENCE_OF, key=len, reverse=True)
+                       if w not in ("current", "recent", "future"))  # adjectives: too often not temporal
 
 
 @dataclass(frozen=True)
@@ -179,122 +53,175 @@ class Rule:
     """One form of temporal expression: how to read it, and whether to look for it in running text."""
 
     name: str
+    family: str
     pattern: str
     read: Callable[[re.Match], Reading]
     scan: bool = True  # False: only read spaCy's DATE/TIME entities with it (too ambiguous in running text)
     flags: int = 0
     hints: frozenset[str] = frozenset()  # words one of which the text must hold (a cheap pre-check); "#": a digit
     needs: str = ""  # a character the text must hold, also a cheap pre-check
+    pair: bool = False  # a range: groups `a` and `b` are two expressions, read by `read` from their own text
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+DIGIT = frozenset({"#"})
+MONTH_WORDS = frozenset(m.title() for m in MONTHS)  # month rules are case-sensitive: "may" is a verb
+WEEKDAY_WORDS = frozenset(WEEKDAYS)
+UNIT_WORDS = frozenset(w for u in UNITS for w in (u, u + "s")) | {"centuries"}
 DAY_PARTS = _words("day morning afternoon evening night")
+I = re.I
 
 # Longer forms first: the first rule that matches an entity wins, and in
 # running text overlapping matches are settled by length.
 RULES: tuple[Rule, ...] = (
-    Rule("iso", r"(?P<year>\d{4})-(?P<nmonth>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])", _iso,
+    Rule("year-range", "range", r"(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<a>(?:1[5-9]|20)\d\d)\s*(?:-|–|to|and|through|until)"
+         r"\s*(?P<b>(?:1[5-9]|20)\d\d)(?![\d,.]*\d)", h.year, hints=DIGIT, pair=True),
+    Rule("iso", "calendar", r"(?P<year>\d{4})-(?P<nmonth>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])", h.iso,
          hints=DIGIT, needs="-"),
-    Rule("month-day-year", _WEEKDAY_PREFIX + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, _calendar,
+    Rule("numeric", "calendar", r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d|\d\d)(?![/\d])", h.numeric,
+         hints=DIGIT, needs="/"),
+    Rule("month-day-year", "calendar", _WEEKDAY_PREFIX + _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR, h.calendar,
          hints=MONTH_WORDS),
-    Rule("day-month-year", _WEEKDAY_PREFIX + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR,
-         _calendar, hints=MONTH_WORDS),
-    Rule("month-year", _EDGE + _MONTH + r",?\s+(?:of\s+)?" + _YEAR, _calendar, hints=MONTH_WORDS),
-    Rule("month-day", _WEEKDAY_PREFIX + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\d)", _calendar, hints=MONTH_WORDS),
-    Rule("day-month", _WEEKDAY_PREFIX + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH, _calendar,
+    Rule("day-month-year", "calendar", _WEEKDAY_PREFIX + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH +
+         r",?\s+" + _YEAR, h.calendar, hints=MONTH_WORDS),
+    Rule("month-year", "calendar", _EDGE + _MONTH + _YEAR_OF, h.calendar, hints=MONTH_WORDS),
+    Rule("month-day", "calendar", _WEEKDAY_PREFIX + _MONTH + r"\s+" + _DAY + r"(?![\d,]*\d)", h.calendar,
          hints=MONTH_WORDS),
-    Rule("month-modified", r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s]+" + _MONTH + r"(?!\s*\d)",
-         _month_alone, hints=MONTH_WORDS),
-    Rule("month-after-preposition", _PREP + r"(?P<expr>" + _EDGE + _MONTH + r")(?!\s*\d)", _month_alone,
+    Rule("day-month", "calendar", _WEEKDAY_PREFIX + r"(?:the\s+)?" + _DAY + r"\s+(?:of\s+)?" + _MONTH, h.calendar,
          hints=MONTH_WORDS),
-    Rule("month", _EDGE + _MONTH, _month_alone, scan=False),
-    Rule("decade", r"(?:the\s+)?" + _EDGE + r"(?:(?P<decade>1[5-9]\d0|20\d0)|'(?P<short>\d0))s\b", _decade,
-         flags=re.I, hints=DIGIT),
-    Rule("year-modified", r"(?P<edge>early|mid|late)[-\s]+" + _YEAR, _year, flags=re.I, hints=DIGIT),
-    Rule("year-after-preposition",
-         _PREP + r"(?P<expr>" + _YEAR + r")(?![\d,.]*\d)(?!\s+(?:people|members|cases|votes|troops)\b)", _year,
+    Rule("month-modified", "calendar", r"(?P<mod>[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate|[Mm]id)[-\s]+" + _MONTH +
+         r"(?!\s*\d)", h.month_alone, hints=MONTH_WORDS),
+    Rule("month-after-preposition", "calendar", _PREP + r"(?P<expr>" + _EDGE + _MONTH + r")(?!\s*\d)",
+         h.month_alone, hints=MONTH_WORDS),
+    Rule("month", "calendar", _EDGE + _MONTH, h.month_alone, scan=False),
+    Rule("quarter", "year-part", r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _YEAR_OF + "?",
+         h.quarter, flags=I, hints=_words("quarter half quarters halves")),
+    Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
+    Rule("fiscal", "year-part", r"(?:fiscal(?:\s+year)?|FY)\s*" + _YEAR, h.year, flags=I, hints=DIGIT),
+    Rule("season-modified", "year-part", r"(?P<mod>last|next|this|early|late)\s+" + _SEASON + _YEAR_OF + "?",
+         h.season, flags=I, hints=_words("spring summer autumn fall winter")),
+    Rule("season-year", "year-part", r"(?:the\s+)?" + _SEASON + _YEAR_OF, h.season, flags=I,
+         hints=_words("spring summer autumn fall winter")),
+    Rule("the-season", "year-part", r"the\s+(?P<season>spring|summer|autumn|winter)(?!\s+of\s+[a-z])", h.season,
+         flags=I, hints=_words("spring summer autumn winter")),
+    Rule("decade", "calendar", r"(?:the\s+)?" + _EDGE + r"(?:(?P<decade>1[5-9]\d0|20\d0)|'(?P<short>\d0))s\b",
+         h.decade, flags=I, hints=DIGIT),
+    Rule("year-modified", "calendar", r"(?P<edge>early|mid|late)[-\s]+" + _YEAR, h.year, flags=I, hints=DIGIT),
+    Rule("year-after-preposition", "calendar",
+         _PREP + r"(?P<expr>" + _YEAR + r")(?![\d,.]*\d)(?!\s+(?:people|members|cases|votes|troops)\b)", h.year,
          hints=DIGIT),
-    Rule("year", r"(?:the\s+year\s+)?" + _YEAR, _year, scan=False),
-    Rule("weekdays", _WEEKDAY + r"s\b", _set, flags=re.I, hints=frozenset(w + "s" for w in WEEKDAY_WORDS)),
-    Rule("weekday", r"(?:(?P<mod>last|next|this|that|coming|past)\s+)?" + _WEEKDAY +
-         r"(?:\s+(?:morning|afternoon|evening|night))?", _weekday, flags=re.I, hints=WEEKDAY_WORDS),
-    Rule("day-word", r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|today|tonight|yesterday|tomorrow|"
-         r"last\s+night", _day_word, flags=re.I, hints=_words("today tonight yesterday tomorrow night day")),
-    Rule("this-part-of-day", r"this\s+(?:morning|afternoon|evening)", lambda m: Reading("relative", unit="day"),
-         flags=re.I, hints=DAY_PARTS),
-    Rule("next-day", r"the\s+(?P<dir>next|following|previous|preceding)\s+(?:day|morning|afternoon|evening|night)|"
-         r"the\s+day\s+(?P<dir2>after|before)(?!\s+(?:yesterday|tomorrow))", _next_day, flags=re.I, hints=DAY_PARTS),
-    Rule("that-day", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", _anaphoric, flags=re.I,
+    Rule("year", "calendar", r"(?:the\s+year\s+)?" + _YEAR, h.year, scan=False),
+    Rule("weekdays", "set", r"(?=\w+days\b|\w+day\s+(?:morning|afternoon|evening|night)s\b)" + _WEEKDAY +
+         r"s?(?:\s+" + _PART + r"s)?\b", h.set_, flags=I,
+         hints=WEEKDAY_WORDS | frozenset(w + "s" for w in WEEKDAY_WORDS)),
+    Rule("weekday", "weekday", r"(?:(?P<mod>last|next|this|that|coming|past)\s+)?" + _WEEKDAY + r"(?:\s+" + _PART +
+         ")?", h.weekday, flags=I, hints=WEEKDAY_WORDS),
+    Rule("day-word", "weekday", r"the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|"
+         r"(?P<word>today|tonight|yesterday|tomorrow|this)\s+" + _PART + r"|today|tonight|yesterday|tomorrow|"
+         r"last\s+night", h.day_word, flags=I, hints=_words("today tonight yesterday tomorrow night day morning "
+                                                           "afternoon evening")),
+    Rule("next-day", "weekday", r"the\s+(?P<dir>next|following|previous|preceding)\s+(?:day|morning|afternoon|"
+         r"evening|night)|the\s+day\s+(?P<dir2>after|before)(?!\s+(?:yesterday|tomorrow))", h.next_day, flags=I,
          hints=DAY_PARTS),
-    Rule("relative-unit", r"(?P<mod>last|next|this|previous|coming|earlier\s+this|later\s+this)\s+"
-         r"(?P<unit>week|month|year)\b", _relative_unit, flags=re.I, hints=_words("week month year")),
-    Rule("ago", _NUMBER + r"\s+" + _UNIT + r"\s+ago", _ago, flags=re.I, hints=_words("ago")),
-    Rule("vague-ago", r"(?P<num>several|a\s+few|few|many)\s+" + _UNIT + r"\s+ago", _ago, flags=re.I,
-         hints=_words("ago")),
-    Rule("set-every", r"(?:every|each)\s+(?:(?:other|" + _NUMBER + r")\s+)?(?:" + _WEEKDAY + "|" + _UNIT + r")",
-         _set, flags=re.I, hints=_words("every each")),
-    Rule("set-times", r"(?P<times>once|twice|three\s+times)\s+(?:a|an|per|every)\s+" + _UNIT, _set, flags=re.I,
-         hints=_words("once twice times")),
-    Rule("set-frequency", r"(?P<freq>hourly|daily|nightly|weekly|monthly|annually|annual|yearly)", _set,
-         scan=False, flags=re.I),
-    Rule("duration-past", r"(?:the\s+)?(?:past|last|next|previous|coming)\s+" + _NUMBER + r"\s+" + _UNIT,
-         _duration, flags=re.I, hints=UNIT_WORDS),
-    Rule("half-duration", r"(?:half\s+(?:an?|a)\s+|(?:an?|one)\s+)(?P<unit>hour|day|year|month|week)"
-         r"(?:\s+and\s+a\s+half)?", _half, scan=False, flags=re.I),
-    # not "a 35-year-old", not "a months-long fight"
-    Rule("duration", _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" + _UNIT + r"(?![-\s]+old\b)(?!-)", _duration,
-         flags=re.I, hints=UNIT_WORDS),
-    Rule("vague-duration", r"(?:the\s+)?(?:past\s+|last\s+)?(?P<num>several|a\s+few|few|many|some|dozens\s+of|"
-         r"hundreds\s+of)\s+" + _UNIT, _vague_duration, scan=False, flags=re.I),
-    Rule("clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.?|[ap]m\b)", _clock,
-         flags=re.I, hints=_words("am pm m")),
-    Rule("clock-24h", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)", _clock, hints=DIGIT, needs=":"),
-    Rule("noon", r"noon|midday|midnight", _named_time, flags=re.I, hints=_words("noon midday midnight")),
-    Rule("part-of-day", r"(?:the\s+)?(?:early\s+|late\s+)?(?P<part>morning|afternoon|evening|night|dawn|dusk)",
-         _part_of_day, scan=False, flags=re.I),
+    Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
+         flags=I, hints=DAY_PARTS),
+    Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"
+         r"earlier\s+this|later\s+this|the\s+current)\s+(?P<unit>week|weekend|month|quarter|year)\b",
+         h.relative_unit, flags=I, hints=_words("week weekend month quarter year")),
+    Rule("period-of", "relative", r"the\s+(?:beginning|start|end|middle|close|rest|remainder|turn)\s+of\s+"
+         r"(?P<mod>the|this|last|next)\s+(?P<unit>week|month|quarter|year|decade|century)\b", h.period_of,
+         flags=I, hints=_words("week month quarter year decade century")),
+    Rule("ago", "relative", _NUMBER + r"\s+" + _UNIT + r"\s+ago", h.ago, flags=I, hints=_words("ago")),
+    Rule("vague-ago", "reference", r"(?P<num>several|a\s+few|few|many|some)\s+" + _UNIT + r"\s+ago", h.ago,
+         flags=I, hints=_words("ago")),
+    Rule("reference", "reference", r"(?:" + _REFERENCES + r")(?![-\w])(?!\s+as\b)", h.reference, flags=I,
+         hints=_words("now currently present presently nowadays these moment recently lately past previously "
+                      "formerly soon future long near short possible")),
+    Rule("set-every", "set", r"(?:every|each)\s+(?:(?:other|" + _NUMBER + r")\s+)?(?:" + _WEEKDAY +
+         r"(?:\s+" + _PART + ")?|" + _UNIT + "|" + _SEASON + ")", h.set_, flags=I, hints=_words("every each")),
+    Rule("set-times", "set", r"(?P<times>once|twice|three\s+times)\s+(?:a|an|per|every)\s+" + _UNIT, h.set_,
+         flags=I, hints=_words("once twice times")),
+    Rule("set-frequency", "set", r"(?P<freq>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly)", h.set_,
+         scan=False, flags=I),
+    Rule("duration-past", "duration", r"(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+" + _NUMBER +
+         r"\s+" + _UNIT, h.duration, flags=I, hints=UNIT_WORDS),
+    Rule("the-past-unit", "duration", r"the\s+(?:past|last|next|previous|coming)\s+(?P<unit>decade|century|year|"
+         r"month|week|day|hour)\b(?!\s+or\b)", h.a_unit, flags=I, hints=UNIT_WORDS),
+    Rule("half-duration", "duration", r"(?:half\s+(?:an?|a)\s+|(?:an?|one)\s+)(?P<unit>hour|day|year|month|week)"
+         r"(?:\s+and\s+a\s+half)?", h.half, scan=False, flags=I),
+    # not "a 35-year-old", not "a months-long fight", not "a second A380"
+    Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
+         _UNIT + r"(?![-\s]+old\b)(?!-)", h.duration, flags=I, hints=UNIT_WORDS),
+    Rule("vague-duration", "duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:several|a\s+few|few|many|"
+         r"some|recent|coming|dozens\s+of|hundreds\s+of)\s+" + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)",
+         h.vague_duration, flags=I, hints=UNIT_WORDS),
+    Rule("vague-plural", "duration", r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?:the\s+)?"
+         r"(?P<unit>years|months|weeks|decades)(?!\s+(?:of|ago|to|old|before|after|earlier|later)\b)(?![-\w])",
+         h.vague_period, flags=I, hints=UNIT_WORDS),
+    Rule("long-adjective", "duration", r"(?P<unit>years|months|weeks|decades)-long", h.vague_period, flags=I,
+         needs="-long"),
+    Rule("clock", "clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)",
+         h.clock, flags=I, hints=_words("am pm m")),
+    Rule("clock-24h", "clock", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)", h.clock, hints=DIGIT, needs=":"),
+    Rule("noon", "clock", r"noon|midday|midnight", h.named_time, flags=I, hints=_words("noon midday midnight")),
+    Rule("part-of-day", "clock", r"(?:the\s+)?(?:early\s+|late\s+)?(?P<part>morning|afternoon|evening|night|dawn|"
+         r"dusk)", h.part_of_day, scan=False, flags=I),
 )
+FAMILIES = tuple(dict.fromkeys(rule.family for rule in RULES))
 
-ANCHORED = tuple((rule, re.compile(rule.pattern, rule.flags)) for rule in RULES)
-SCANNERS = tuple((rule, re.compile(r"(?<![\w-])(?:" + rule.pattern + r")(?![\w])", rule.flags))
-                 for rule in RULES if rule.scan)
+
+def compile_rules(rules: tuple[Rule, ...]):
+    """(anchored patterns for `read`, scanning patterns for `scan`)."""
+    anchored = tuple((rule, re.compile(rule.pattern, rule.flags)) for rule in rules if not rule.pair)
+    scanners = tuple((rule, re.compile(r"(?<![\w-])(?:" + rule.pattern + r")(?![\w])", rule.flags))
+                     for rule in rules if rule.scan)
+    return anchored, scanners
+
+
+ANCHORED, SCANNERS = compile_rules(RULES)
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
-_LEADING = re.compile(r"^(?:on|in|at|during|since|by|until|from|about|around|for)\s+", re.I)
+_LEADING = re.compile(r"^(?:on|in|at|during|since|by|until|from|about|around|for|over|within)\s+", re.I)
 AGE = re.compile(r"\byears?[-\s]old\b|\baged?\b", re.I)
 
 
-def read(text: str) -> tuple[str, Reading] | None:
+def read(text: str, anchored=None) -> tuple[str, Reading] | None:
     """The rule name and reading of a whole expression, or None when no rule reads all of it."""
     text = re.sub(r"\s+", " ", text.strip().strip(",.;:"))
     text = _LEADING.sub("", text)
     if AGE.search(text):
         return None
-    for rule, pattern in ANCHORED:
+    for rule, pattern in anchored or ANCHORED:
         m = pattern.fullmatch(text)
         if m:
             return rule.name, rule.read(m)
     return None
 
 
-def scan(text: str) -> list[tuple[int, int, str, Reading]]:
+def scan(text: str, scanners=None) -> list[tuple[int, int, str, Reading]]:
     """Temporal expressions in running text: (start, end, rule, reading), longest first where they overlap."""
     words = set(_WORD.findall(text))
     words |= {w.lower() for w in words}
     if _DIGIT.search(text):
         words.add("#")
     found = []
-    for rule, pattern in SCANNERS:
+    for rule, pattern in scanners or SCANNERS:
         if (rule.hints and rule.hints.isdisjoint(words)) or (rule.needs and rule.needs not in text):
             continue  # cheap: a rule runs only over text holding one of its words
         for m in pattern.finditer(text):
+            if rule.pair:  # a range: the whole match decides the overlaps, each end is an expression
+                ends = [(m.start(g), m.end(g), rule.name, rule.read(re.match(_YEAR, m[g]))) for g in ("a", "b")]
+                found.append((m.start(), m.end(), rule.name, ends))
+                continue
             start, end = m.span("expr") if "expr" in pattern.groupindex else m.span()
             found.append((start, end, rule.name, rule.read(m)))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[0]))
-    kept: list[tuple[int, int, str, Reading]] = []
+    kept: list = []
     for f in found:
         if all(f[1] <= k[0] or k[1] <= f[0] for k in kept):
             kept.append(f)
-    return sorted(kept, key=lambda f: f[0])
+    out = [e for f in kept for e in (f[3] if isinstance(f[3], list) else [f])]
+    return sorted(out, key=lambda f: f[0])
