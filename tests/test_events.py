@@ -159,15 +159,35 @@ The Brackwell Water Authority announced on Tuesday that tap water was safe to dr
     assert statement["date"] == "2025-06-10"
 
 
-def test_negated_and_hypothetical_events_are_left_out():
+def test_negated_and_hypothetical_events_are_marked():
     text = """Quiet night in Arlen
 
 No one was killed when a storm hit Arlen on Friday, officials said. Councillor Ivo Brandt was not arrested, his lawyer said. Harbourmaster Lise Ekdahl could have died, her crew said.
 
 If Mara Quist is elected mayor, she will move to Arlen.
 """
-    events = events_of(text)
-    assert not only(events, "death") and not only(events, "arrest") and not only(events, "appointment")
+    article = newsgraph.extract(text, kind="text", published=PUBLISHED)
+    names = {e.id: e.name for e in article.entities}
+    modality = {(e.type, names.get(e.participants[0]) if e.participants else None): e.modality
+                for e in article.events if e.type in ("death", "arrest", "appointment")}
+    assert modality[("arrest", "Ivo Brandt")] == "negated"
+    assert modality[("death", "Lise Ekdahl")] == "hypothetical"
+    assert modality[("appointment", "Mara Quist")] == "hypothetical"
+    assert all(m != "asserted" for m in modality.values()), modality
+
+
+def test_planned_and_denied_events():
+    text = """Shipyard changes hands in Dunmore
+
+Port chairman Aldo Reyes will buy the Kessel shipyard next year, his office said.
+
+Shipbuilder Mira Kessel denied selling the yard to Brannock Holdings, and Reyes refused to resign.
+"""
+    article = newsgraph.extract(text, kind="text", published=PUBLISHED)
+    modality = {e.evidence.text: e.modality for e in article.events}
+    assert modality["buy"] == "planned"
+    assert modality["selling"] == "denied"
+    assert modality["resign"] == "negated"
 
 
 def test_words_that_only_sound_like_events():

@@ -141,6 +141,19 @@ class EventDate(_Record):
     value: str | None = Field(None, description="ISO date or partial date such as 2025-09")
     start: int | None = None
     end: int | None = None
+    inherited: bool = Field(False, description="true when the event has no date of its own and takes the date "
+                                               "the story was last told at")
+
+
+class EventKey(_Record):
+    """What identifies an event across articles: its type, main participants, date and place (docs/events.md)."""
+
+    type: str
+    participants: list[str] = Field([], description="main participants' names, normalised (lower case, no "
+                                                    "titles or punctuation), sorted")
+    date: str | None = Field(None, description="the event's own date value; null when unknown or inherited")
+    place: str | None = Field(None, description="the place's name, normalised, or null")
+    text: str = Field(description="the key as one string: type|participants joined by +|date|place ('?' unknown)")
 
 
 class TimeExpression(_Record):
@@ -171,6 +184,11 @@ class Event(_Record):
     place: str | None = None
     evidence: Span | None = None
     attributes: dict[str, str | bool | None] = {}
+    modality: Literal["asserted", "negated", "hypothetical", "planned", "denied"] = Field(
+        "asserted", description="asserted (it happened), negated ('was not arrested'), hypothetical ('could have "
+                                "died', 'if elected'), planned ('will meet', 'plans to buy'), denied ('denied "
+                                "killing')")
+    key: EventKey | None = None
     stage: str = "events"
 
 

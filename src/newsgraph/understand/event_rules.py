@@ -57,6 +57,7 @@ class Trigger:
     unless: tuple[Path, ...] = ()  # not this trigger when one of these paths exists ("declared war")
     not_with: frozenset[str] = frozenset()  # nor when its sentence holds one of these lemmas (a war of words)
     only_with: frozenset[str] = frozenset()  # and only when its sentence holds one of these (guns, troops, ...)
+    generated: bool = False  # drawn from WordNet by scripts/make_event_triggers.py, not written by hand
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,8 @@ class EventType:
     inherit_date: bool
     needs_core: bool = False  # kept only when a core role is filled ("he'll promote it" is no promotion)
     role_types: dict[str, frozenset[str]] | None = None  # entity types a role may hold: a victim is a person
+    generic: bool = False  # a WordNet-supersense fallback type ("change", "motion"), not a named event type
+    ace: str = ""  # the ACE 2005 type it maps to, or "(ours)" / "(economy)"
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ def _trigger(type_name: str, spec: dict) -> Trigger:
                    becomes=(becomes["type"], frozenset(becomes["when_lemmas"])) if becomes else None,
                    unless=tuple(parse_path(p) for p in spec.get("unless", ())),
                    not_with=frozenset(spec.get("not_with", ())),
-                   only_with=frozenset(spec.get("only_with", ())))
+                   only_with=frozenset(spec.get("only_with", ())),
+                   generated=bool(spec.get("generated")))
 
 
 def build_vocabulary(data: dict) -> Vocabulary:
@@ -124,7 +128,8 @@ def build_vocabulary(data: dict) -> Vocabulary:
         types[name] = EventType(name, spec.get("doc", ""), frozenset(spec.get("core", ())),
                                 frozenset(spec.get("refers_to", ())), bool(spec.get("inherit_date", True)),
                                 bool(spec.get("needs_core", False)),
-                                {role: frozenset(kinds) for role, kinds in (spec.get("role_types") or {}).items()})
+                                {role: frozenset(kinds) for role, kinds in (spec.get("role_types") or {}).items()},
+                                bool(spec.get("generic", False)), spec.get("ace", ""))
         for tspec in spec["triggers"]:
             trigger = _trigger(name, tspec)
             for lemma in tspec["lemma"]:
@@ -172,18 +177,34 @@ def walk(token: Token, path: Path) -> list[Token]:
     return tokens
 
 
-def _irrealis(token: Token, vocab: Vocabulary) -> bool:
-    """Negated, hypothetical or only intended: 'not killed', 'could have died', 'threatened to kill', 'if elected'."""
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+DENYING_HEADS = frozenset({"deny", "refute", "reject", "dismiss"})
+NEGATING_HEADS = frozenset({"refuse", "avoid", "prevent", "fail", "decline", "stop"})
+
+
+def modality(token: Token, vocab: Vocabulary) -> str:
+    """asserted, negated ('not killed', 'no one was killed'), hypothetical ('could have died', 'if elected'),
+    planned ('will meet', 'plans to buy', 'threatened to kill') or denied ('denied killing')."""
+    if token.pos_ not in VERBAL:
+        return "asserted"
     for child in token.children:
-        if child.dep_ == "neg" or (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux):
-            return True
-        if child.dep_ == "mark" and child.lower_ in vocab.irrealis_marks:
-            return True
-        if child.dep_ in ("nsubj", "nsubjpass") and (
+        if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in ("nobody", "none", "no-one")
-                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children)):
-            return True
-    return token.dep_ == "xcomp" and token.head.lemma_.lower() in vocab.irrealis_heads
+                or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children))):
+            return "negated"
+    for child in token.children:
+        if (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux) or \
+                (child.dep_ == "mark" and child.lower_ in vocab.irrealis_marks):
+            return "hypothetical"
+    head = token.head.lemma_.lower()
+    if token.dep_ in ("xcomp", "ccomp", "pcomp") and head in DENYING_HEADS:
+        return "denied"
+    if token.dep_ == "xcomp" and head in NEGATING_HEADS:
+        return "negated"
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or \
+            (token.dep_ == "xcomp" and head in vocab.irrealis_heads):
+        return "planned"
+    return "asserted"
 
 
 def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None:
@@ -202,7 +223,7 @@ def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None
             continue
         if trigger.only_with and not any(t.lemma_.lower() in trigger.only_with for t in token.sent):
             continue
-        if token.pos_ in VERBAL and _irrealis(token, vocab):
+        if token.dep_ == "amod" and trigger.generated:  # "a Paris-based firm", "a related case": no event
             return None
         kind = trigger.type
         if trigger.becomes and any(t.lemma_.lower() in trigger.becomes[1] for t in token.subtree if t.i != token.i):

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Event, EventDate, Span, TimeExpression
+from .event_key import event_key
 from ..pipeline import Document
 from .context import Mention, mentions, parsed
 from .event_rules import (
@@ -42,6 +43,7 @@ from .event_rules import (
     candidate_tokens,
     clean_name,
     match_trigger,
+    modality,
     phrase,
     vocabulary,
     walk,
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
 STAGE = "events"
 DATES = "dates"  # scratch key the dates stage fills
 
-REQUIRE_PARTICIPANT = True  # an event no entity of the article takes part in is left out
+REQUIRE_PARTICIPANT = True  # a noun event with no entity of the article in it and no date of its own is left out
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
 PLACE_DEPTH = 6  # dependency steps from a trigger to its place: "killed outside his bakery in Harwick" takes 4
@@ -65,6 +67,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front": the Front takes part
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_SUBJECT = frozenset({"nsubj"})
 TYPE_LABELS = {"person": ("PERSON",), "organization": ("ORG", "NORP"), "place": ("GPE", "LOC", "FAC")}
 
 # How good a date is, for choosing between two tellings of one event.
@@ -87,6 +90,7 @@ class _Event:
     date_kind: str | None = None  # own, frame, inherited
     place: str | None = None
     definite: bool = False  # a noun with the/his/...: may name an event told before
+    modality: str = "asserted"
 
     def participants(self, core: frozenset[str] | None = None) -> set[str]:
         return {who for role, who in self.roles if core is None or role in core}
@@ -149,9 +153,18 @@ class EventExtractor:
                 s.candidates = [i for i in candidates if sent.start <= i < sent.end]
                 self.sentence(s)
                 index += 1
-        kept = [e for e in self.events if (e.roles or not REQUIRE_PARTICIPANT)
-                and (not self.vocab.types[e.type].needs_core or e.participants(self.vocab.types[e.type].core))]
-        return [self.record(e, i) for i, e in enumerate(kept, 1)]
+        kept = [e for e in self.events if self.keep(e)]
+        names = {ent.id: ent.name for ent in self.doc.article.entities}
+        return [self.record(e, i, names) for i, e in enumerate(kept, 1)]
+
+    def keep(self, e: _Event) -> bool:
+        """A verb names an event on its own; a noun needs an entity of the article in it or a date of its own."""
+        kind = self.vocab.types[e.type]
+        if kind.needs_core and not e.participants(kind.core):
+            return False
+        if e.trigger.pos_ in VERBAL or not REQUIRE_PARTICIPANT:
+            return True
+        return bool(e.roles) or (e.date is not None and e.date_kind != "inherited")
 
     # 1. triggers ----------------------------------------------------------
     def triggers(self, s: _Sentence) -> dict[Token, tuple[Trigger, str]]:
@@ -187,10 +200,17 @@ class EventExtractor:
         a, b = s.chars(tok)
         event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
                        definite=tok.pos_ not in VERBAL and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
-                                                               and c.lower_ != "an" for c in tok.children))
+                                                               and c.lower_ != "an" for c in tok.children),
+                       modality=modality(tok, self.vocab))
         role_types = self.vocab.types[kind].role_types or {}
+        # "Reyes refused to resign", "denied selling the yard": the verb above gives the subject
+        controller = tok.head if tok.dep_ in ("xcomp", "pcomp") and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
         for path, role in trigger.roles:
-            for target in walk(tok, path):
+            targets = walk(tok, path)
+            if not targets and controller is not None and path[0].deps == _SUBJECT:
+                targets = walk(controller, path)
+            for target in targets:
                 for who in self.referents(s, target, role_types.get(role)):
                     if (role, who) not in event.roles and who not in event.participants():
                         event.roles.append((role, who))
@@ -260,12 +280,14 @@ class EventExtractor:
             if tok.dep_ in CLAUSE_DEPS:
                 return tok.i if tok in found else None
             tok = tok.head
-            if tok in found:
-                return tok.i
-            if tok.pos_ in VERBAL:  # a light verb: "held a ceremony on Saturday", "the funeral took place Monday"
-                named = [c for c in tok.children if c.dep_ in LIGHT_VERB_DEPS and c in found]
+            if tok.pos_ in VERBAL and (tok not in found or self.vocab.types[found[tok][1]].generic):
+                # a light verb: "held a ceremony on Saturday", "the funeral took place Monday"
+                named = [c for c in tok.children if c.dep_ in LIGHT_VERB_DEPS and c in found
+                         and not self.vocab.types[found[c][1]].generic]
                 if named:
                     return named[0].i
+            if tok in found:
+                return tok.i
         return None
 
     def relative_objects(self, s: _Sentence, found) -> set[Token]:
@@ -280,20 +302,20 @@ class EventExtractor:
             if d.type == "duration":
                 event.attributes.setdefault("duration", d.value)
                 event.attributes.setdefault("duration_text", d.text)
-        dated = [d for d in own if d.type == "date"]
+        dated = [d for d in own if _dated(d)]
         if dated:
             event.date, event.date_kind = min(dated, key=lambda d: abs(d.start - event.evidence.start)), "own"
             return
         for prep in event.trigger.children:
             if prep.dep_ == "prep" and prep.lower_ in self.vocab.frame_preps:
                 for frame in (c for c in prep.children if c.dep_ == "pobj" and c in found):
-                    framed = [d for d in times if owners[id(d)] == frame.i and d.type == "date"]
+                    framed = [d for d in times if owners[id(d)] == frame.i and _dated(d)]
                     if framed:
                         event.date, event.date_kind = framed[0], "frame"
                         return
         if event.trigger in blocked or not self.vocab.types[event.type].inherit_date:
             return
-        if any(d.type == "date" for d in times):  # the sentence has its own time, just not this event's
+        if any(_dated(d) for d in times):  # the sentence has its own time, just not this event's
             return
         if self.story_date and s.paragraph - self.story_date[1] <= INHERIT_PARAGRAPHS:
             event.date, event.date_kind = self.story_date[0], "inherited"
@@ -306,7 +328,7 @@ class EventExtractor:
         for d in reversed(times):
             owner = owners[id(d)]
             kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
-            if d.type == "date" and d.granularity and (kind is None or self.vocab.types[kind].inherit_date):
+            if _dated(d) and d.granularity and (kind is None or self.vocab.types[kind].inherit_date):
                 self.story_date = (d, s.paragraph)
                 return
 
@@ -326,17 +348,33 @@ class EventExtractor:
                 return
         self.events.append(event)
 
-    def record(self, e: _Event, number: int) -> Event:
+    def record(self, e: _Event, number: int, names: dict[str, str]) -> Event:
         core = self.vocab.types[e.type].core
         people = [w for r, w in e.roles if r in core] + [w for r, w in e.roles if r not in core]
         attributes = dict(e.attributes)
         for role, _ in e.roles:
             attributes[role] = "; ".join(w for r, w in e.roles if r == role)
-        if e.date_kind == "inherited":
+        inherited = e.date_kind == "inherited"
+        if inherited:
             attributes["date_inherited"] = True
-        date = EventDate(text=e.date.text, value=e.date.value, start=e.date.start, end=e.date.end) if e.date else None
-        return Event(id=f"ev{number}", type=e.type, participants=list(dict.fromkeys(people)), date=date,
-                     place=e.place, evidence=e.evidence, attributes=attributes, stage=STAGE)
+        date = EventDate(text=e.date.text, value=_day(e.date.value), start=e.date.start, end=e.date.end,
+                         inherited=inherited) if e.date else None
+        participants = list(dict.fromkeys(people))
+        main = [w for r, w in e.roles if r in core] or participants[:1]
+        key = event_key(e.type, [names.get(w, w) for w in main],
+                        None if inherited or date is None else date.value, names.get(e.place, e.place))
+        return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
+                     evidence=e.evidence, attributes=attributes, modality=e.modality, key=key, stage=STAGE)
+
+
+def _dated(d: TimeExpression) -> bool:
+    """A date, or a time on a known day ("Tuesday morning", "at 6 p.m. on Friday"): it can date an event."""
+    return d.type == "date" or (d.type == "time" and bool(d.value) and d.value[:1].isdigit())
+
+
+def _day(value: str | None) -> str | None:
+    """An event's date is a calendar (partial) date: '2025-06-10TMO' -> '2025-06-10'."""
+    return value.split("T", 1)[0] if value and "T" in value and value[:1].isdigit() else value
 
 
 def _same_event(a: _Event, b: _Event, core: frozenset[str]) -> bool:
@@ -354,6 +392,8 @@ def _same_event(a: _Event, b: _Event, core: frozenset[str]) -> bool:
 
 
 def _absorb(into: _Event, other: _Event) -> None:
+    if into.modality != "asserted" and other.modality == "asserted":
+        into.modality = "asserted"  # told once as a fact: it happened
     for role, who in other.roles:
         if who not in into.participants():
             into.roles.append((role, who))
