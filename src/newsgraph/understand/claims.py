@@ -44,6 +44,7 @@ from ..pipeline import Document
 from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
                            qualifier_before, split_qualifier)
 from .context import Mention, mentions, parsed
+from .events import is_named
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -324,7 +325,7 @@ class ClaimExtractor:
     # 5. event dates and places -------------------------------------------------
     def event_facts(self) -> None:
         for event in self.doc.article.events:
-            if event.type in self.vocab.event_types_skipped or not event.participants:
+            if event.type in self.vocab.event_types_skipped or not event.participants or not is_named(event):
                 continue
             who = event.participants[0]
             entity = self.entities.get(who)

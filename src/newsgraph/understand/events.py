@@ -404,6 +404,12 @@ def _absorb(into: _Event, other: _Event) -> None:
     into.place = into.place or other.place
 
 
+def is_named(event: Event) -> bool:
+    """An asserted event of a named type (not a WordNet-supersense fallback): what claims and the KB compare."""
+    kind = vocabulary().types.get(event.type)
+    return event.modality == "asserted" and kind is not None and not kind.generic
+
+
 def extract_events(doc: Document) -> Document:
     """Stage entry: typed events with participants, date and place."""
     doc.article.events = EventExtractor(doc, vocabulary())()

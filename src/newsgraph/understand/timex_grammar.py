@@ -109,6 +109,8 @@ RULES: tuple[Rule, ...] = (
          flags=I, hints=_words("spring summer autumn winter")),
     Rule("decade", "calendar", r"(?:the\s+)?" + _EDGE + r"(?:(?P<decade>1[5-9]\d0|20\d0)|'(?P<short>\d0))s\b",
          h.decade, flags=I, hints=DIGIT),
+    Rule("decade-short", "calendar", r"the\s+(?:(?P<edge>early|mid|late)[-\s]+)?(?P<short>[2-9]0)s\b", h.decade,
+         flags=I, hints=DIGIT),
     Rule("year-modified", "calendar", r"(?P<edge>early|mid|late)[-\s]+" + _YEAR, h.year, flags=I, hints=DIGIT),
     Rule("year-after-preposition", "calendar",
          _PREP + r"(?P<expr>" + _YEAR + r")(?![\d,.]*\d)(?!\s+(?:people|members|cases|votes|troops)\b)", h.year,
@@ -155,11 +157,11 @@ RULES: tuple[Rule, ...] = (
     # not "a 35-year-old", not "a months-long fight", not "a second A380"
     Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
          _UNIT + r"(?![-\s]+old\b)(?!-)", h.duration, flags=I, hints=UNIT_WORDS),
-    Rule("vague-duration", "duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:several|a\s+few|few|many|"
+    Rule("vague-duration", "duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:the\s+)?(?:several|a\s+few|few|many|"
          r"some|recent|coming|dozens\s+of|hundreds\s+of)\s+" + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)",
          h.vague_duration, flags=I, hints=UNIT_WORDS),
     Rule("vague-plural", "duration", r"(?:(?<=for\s)|(?<=in\s)|(?<=over\s)|(?<=within\s))(?:the\s+)?"
-         r"(?P<unit>years|months|weeks|decades)(?!\s+(?:of|ago|to|old|before|after|earlier|later)\b)(?![-\w])",
+         r"(?P<unit>years|months|weeks|decades|days|hours)(?!\s+(?:of|ago|to|old|before|after|earlier|later)\b)(?![-\w])",
          h.vague_period, flags=I, hints=UNIT_WORDS),
     Rule("long-adjective", "duration", r"(?P<unit>years|months|weeks|decades)-long", h.vague_period, flags=I,
          needs="-long"),
