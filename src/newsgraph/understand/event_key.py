@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..model import EventKey
 
@@ -25,6 +26,7 @@ _SPACES = re.compile(r"\s+")
 _TITLE_WORDS = frozenset({"mr", "mrs", "ms", "dr", "the", "sir", "prof"})
 
 
+@lru_cache(maxsize=4096)
 def normalise_name(name: str | None) -> str | None:
     """'Mr. Itamar Alus' -> 'itamar alus'; accents kept, case and punctuation dropped."""
     if not name:

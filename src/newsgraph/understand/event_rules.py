@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
@@ -235,25 +235,28 @@ def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None
 # --- tokens to text and to the words they stand for ----------------------
 
 def candidate_tokens(pdoc: Doc, vocab: Vocabulary) -> list[int]:
-    """Indices of the tokens whose lemma or lower-case form is a trigger word, found by array (cheap)."""
-    import numpy
+    """Indices of the tokens whose lemma or lower-case form is a trigger word, by hash lookup (cheap)."""
     from spacy.attrs import LEMMA, LOWER
 
     if not len(pdoc):
         return []
-    keys = _trigger_keys(frozenset(vocab.by_lemma))
-    rows = pdoc.to_array([LEMMA, LOWER])
-    return numpy.flatnonzero(numpy.isin(rows, keys).any(axis=1)).tolist()
+    keys = _trigger_keys(vocab)
+    return [i for i, (lemma, lower) in enumerate(pdoc.to_array([LEMMA, LOWER]).tolist())
+            if lemma in keys or lower in keys]
 
 
-@lru_cache(maxsize=8)
-def _trigger_keys(words: frozenset[str]):
-    """The spaCy string hashes of every trigger word (as written, lower case and capitalised)."""
-    import numpy
-    from spacy.strings import get_string_id
+_KEYS: dict[int, tuple[Vocabulary, frozenset[int]]] = {}
 
-    forms = {f(w) for w in words for f in (str, str.lower, str.capitalize)}
-    return numpy.array(sorted(get_string_id(w) for w in forms), dtype="uint64")
+
+def _trigger_keys(vocab: Vocabulary) -> frozenset[int]:
+    """The spaCy string hashes of every trigger word (as written, lower case and capitalised), once per vocabulary."""
+    cached = _KEYS.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        from spacy.strings import get_string_id
+
+        forms = {f(w) for w in vocab.by_lemma for f in (str, str.lower, str.capitalize)}
+        cached = _KEYS[id(vocab)] = (vocab, frozenset(get_string_id(w) for w in forms))
+    return cached[1]
 
 
 _AGENT = parse_path("agent>pobj")

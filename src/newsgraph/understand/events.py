@@ -127,6 +127,7 @@ class _Sentence:
     def __init__(self, sent, offset: int, index: int, paragraph: int):
         self.sent, self.offset, self.index, self.paragraph = sent, offset, index, paragraph
         self.candidates: list[int] = []  # indices of tokens whose lemma or form is a trigger word
+        self.relative: list[int] = []  # indices of "after", "following", ... (relative_preps)
         self.date_tokens: set[int] = set()  # indices of tokens inside a temporal expression
 
     def chars(self, token: Token) -> tuple[int, int]:
@@ -148,9 +149,11 @@ class EventExtractor:
         index = 0
         for p, para in enumerate(parsed(self.doc)):
             candidates = candidate_tokens(para.doc, self.vocab)
+            relative = [t.i for t in para.doc if t.lower_ in self.vocab.relative_preps] if candidates else []
             for sent in para.doc.sents:
                 s = _Sentence(sent, para.offset, index, p)
                 s.candidates = [i for i in candidates if sent.start <= i < sent.end]
+                s.relative = [i for i in relative if sent.start <= i < sent.end]
                 self.sentence(s)
                 index += 1
         kept = [e for e in self.events if self.keep(e)]
@@ -292,8 +295,8 @@ class EventExtractor:
 
     def relative_objects(self, s: _Sentence, found) -> set[Token]:
         """Triggers the sentence places other events after or before ('following his death')."""
-        anchors = {c for t in s.sent if t.lower_ in self.vocab.relative_preps
-                   for c in t.children if c.dep_ in ("pobj", "dobj") and c in found}
+        doc = s.sent.doc
+        anchors = {c for i in s.relative for c in doc[i].children if c.dep_ in ("pobj", "dobj") and c in found}
         return set(found) - anchors if anchors else set()
 
     def attach_date(self, s: _Sentence, event: _Event, times, owners, found, blocked) -> None:
@@ -335,6 +338,9 @@ class EventExtractor:
     # 5. merging -----------------------------------------------------------
     def integrate(self, event: _Event) -> None:
         kind = self.vocab.types[event.type]
+        if kind.generic:  # a supersense event is not merged: "rose" twice is two rises
+            self.events.append(event)
+            return
         if event.definite and not event.participants(kind.core):
             for earlier in reversed(self.events):
                 if event.sentence - earlier.sentence > REFER_BACK_SENTENCES:
