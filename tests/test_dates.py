@@ -32,6 +32,8 @@ def dates_of(text: str, published: str | None = None) -> dict[str, tuple[str, st
     ("early 2024", "date", "2024", "year"),
     ("the year 2000", "date", "2000", "year"),
     ("the 1990s", "date", "199", "decade"),
+    ("the nineties", "date", "199", "decade"),
+    ("the 20th century", "date", "19", "reference"),
     ("19 hours", "duration", "PT19H", "duration"),
     ("three days", "duration", "P3D", "duration"),
     ("twenty-four hours", "duration", "PT24H", "duration"),
@@ -108,7 +110,8 @@ def test_parts_of_a_day(text, value):
     ("earlier this month", "2025-06", "month"),
     ("next year", "2026", "year"),
     ("May 3", "2025-05-03", "day"),
-    ("July 3", "2024-07-03", "day"),  # a year-less date lies before publication
+    ("September 3", "2024-09-03", "day"),  # a year-less date lies before publication
+    ("July 3", "2025-07-03", "day"),  # ... unless it is only days ahead ("extended the offer to July 3")
     ("March", "2025-03", "month"),
     ("August", "2024-08", "month"),
     ("last May", "2025-05", "month"),
@@ -132,6 +135,7 @@ def test_relative_and_yearless_expressions_resolve_against_publication(text, val
 
 def test_yearless_date_in_a_sentence_about_the_future_is_the_next_one():
     assert resolve(read("July 3")[1], BASE, future=True).value == "2025-07-03"
+    assert resolve(read("September 3")[1], BASE, future=True).value == "2025-09-03"
     assert resolve(read("the third quarter")[1], BASE, future=True).value == "2025-Q3"
     assert nearest(3, 1, BASE, future=True) == date(2026, 3, 1)
     assert nearest(6, 12, BASE) == BASE

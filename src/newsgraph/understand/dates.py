@@ -57,7 +57,7 @@ _DATEPARSER_WORTHY = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|"
     r"sat(?:urday)?|sun(?:day)?)\b|\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:1[5-9]|20)\d\d\b", re.I)
-_BARE_NUMBER = re.compile(r"\d{1,3}")  # "Mizrahi, 41,": an age that spaCy calls a DATE
+_BARE_NUMBER = re.compile(r"\d{1,3}|\d{5,}")  # "Mizrahi, 41,": an age spaCy calls a DATE; "80486": a model
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
 
@@ -296,6 +296,8 @@ def tense(span: Span) -> str | None:
             return "future"
         if i == 0 and v.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"
+        if i == 0 and v.lemma_.lower() in FUTURE_FRAMES and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "future"  # "closing is expected in December", "the vote is scheduled for May 3"
         if i == 0 and (v.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
             return "past"
         if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES:

@@ -118,6 +118,18 @@ def nearest(month: int, day: int | None, base: date, future: bool | None = False
     return (min if future else max)(options, default=None)
 
 
+SOON_DAYS = 45  # a year-less date this close after publication is read as that one even in a past-tense sentence
+
+
+def _soon(month: int, day: int | None, base: date) -> bool:
+    after = nearest(month, day, base, True)
+    if after is None:
+        return False
+    if day is None:
+        return 0 < _months(base, after) <= 1
+    return 0 < (after - base).days <= SOON_DAYS
+
+
 def _months(a: date, b: date) -> int:
     return (b.year - a.year) * 12 + b.month - a.month
 
@@ -211,6 +223,8 @@ def _calendar_value(reading: Reading, base: date | None, future: bool) -> Resolv
                         granularity, "publication date")
     if month is None:
         return Resolved("date", None, granularity, None)
+    if future is False and not reading.mod and _soon(month, day, base):
+        future = None  # "extended the offer to Nov. 20": a date just ahead is that one, whatever the verb's tense
     if day is None:
         year = _month_year(month, reading.mod, base, future)
         value = f"{year:04d}-{month:02d}" if year else None

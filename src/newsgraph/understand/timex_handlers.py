@@ -15,8 +15,7 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "final": 4}
 REFERENCES = {"PRESENT_REF": ("now", "right now", "currently", "current", "at present", "presently", "nowadays",
                               "these days", "at the moment", "at this time", "this time"),
-              "PAST_REF": ("recently", "more recently", "most recently", "recent", "lately", "the past",
-                           "previously"),
+              "PAST_REF": ("recently", "more recently", "most recently", "recent", "lately", "the past"),
               "FUTURE_REF": ("soon", "the future", "future", "the near future", "the long term", "the long run",
                              "the near term", "the short term", "as soon as possible")}
 REFERENCE_OF = {w: value for value, words in REFERENCES.items() for w in words}
@@ -181,6 +180,20 @@ def decade(m: re.Match) -> Reading:
     gd = m.groupdict()
     start = int(gd["decade"]) if gd.get("decade") else 1900 + int(gd["short"])
     return Reading("decade", year=start, mod=gd.get("edge"))
+
+
+DECADE_WORDS = {w: 10 * i for i, w in enumerate(
+    "_ _ twenties thirties forties fifties sixties seventies eighties nineties".split()) if w != "_"}
+
+
+def decade_word(m: re.Match) -> Reading:
+    """'the nineties' -> the 1990s."""
+    return Reading("decade", year=1900 + DECADE_WORDS[m["word"].lower()], mod=m.groupdict().get("edge"))
+
+
+def century(m: re.Match) -> Reading:
+    """'the 20th century' -> 19 (TimeML writes a century by its first two digits)."""
+    return Reading("ref", value=f"{int(m['n']) - 1:02d}")
 
 
 def year(m: re.Match) -> Reading:
