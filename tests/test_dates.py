@@ -293,7 +293,7 @@ def test_period_end(value, end):
 def test_ages_and_modal_may_are_not_dates():
     text = """Cyclist recovers
 
-Cyclist Dana Ruiz, 41, was hit by a van. The 35-year-old driver stopped. May she ride again soon, her team said.
+Cyclist Dana Ruiz, 41, was hit by a van. The 35-year-old driver stopped. May she ride again, her team said.
 """
     assert dates_of(text) == {}
 
