@@ -158,6 +158,14 @@ def test_the_verb_tense_chooses_the_side_of_publication(sentence, value):
     assert value in {v for _, v in found.values()}, found
 
 
+def test_a_year_later_counts_from_the_date_told():
+    found = dates_of("Bridge reopens\n\nThe old bridge closed in March 2019. A year later the council voted to rebuild "
+                     "it, and work began that year. Three years after the vote, it reopened.\n", published="2025-06-12")
+    assert found["A year later"] == ("date", "2020")
+    assert found["that year"] == ("date", "2020")
+    assert found["Three years"] == ("duration", "P3Y")  # "three years after X" is a length of time
+
+
 def test_ranges_are_two_points():
     found = dates_of("Fleet plan\n\nThe airline ordered ten jets.\n\n"
                      "It will take six from 2009 to 2011 and four more in 2014-2016.\n", published="2008-01-10")

@@ -171,6 +171,7 @@ class _Resolver:
         self.context_text = "\n".join(x for x in (art.headline, art.subheadline, *art.paragraphs) if x)
         self._context_hits: dict[str, int] = {}
         self.days: list[str] = []  # day values resolved so far, in text order, for "that Saturday"
+        self.told: list[str] = []  # every calendar value resolved so far ("2009", "2009-05"), for "a year later"
         self.paragraph: list[tuple[int, str]] = []  # (start, value) resolved so far in the current paragraph
 
     def context_hits(self, event: KnownEvent) -> int:
@@ -211,6 +212,8 @@ class _Resolver:
                 resolved = self.anchor_time(resolved, found, sentence)
         if resolved.type == "date" and resolved.granularity == "day" and resolved.value:
             self.days.append(resolved.value)
+        if resolved.type == "date" and resolved.value and resolved.value[:4].isdigit():
+            self.told.append(resolved.value)
         if resolved.type == "date" and resolved.value:
             self.paragraph.append((found.start, resolved.value))
         return resolved
@@ -232,11 +235,14 @@ class _Resolver:
         return min(ends, default=None)
 
     def anaphora(self, reading: timex.Reading, bound: date | None = None) -> timex.Resolved:
-        """'that Saturday': the latest day told that was a Saturday; 'the next day': the latest day, plus one.
+        """'that Saturday': the latest day told that was a Saturday; 'the next day': the latest day, plus one;
+        'a year later', 'that year': from the latest date told at that unit or finer.
 
         A day after `bound` is not a candidate: "in a May 2024 interview he recalled that Saturday" speaks of
         a Saturday before June 2024, whatever Saturday the article told of last.
         """
+        if reading.unit in ("year", "month"):
+            return self.unit_anaphora(reading)
         for value in reversed(self.days):
             day = date.fromisoformat(value)
             if bound is not None and day > bound:
@@ -244,6 +250,18 @@ class _Resolver:
             if reading.weekday is None or day.weekday() == reading.weekday:
                 return timex.Resolved("date", (day + timedelta(days=reading.offset)).isoformat(), "day", "anaphora")
         return timex.Resolved("date", None, "day", None)
+
+    def unit_anaphora(self, reading: timex.Reading) -> timex.Resolved:
+        size = 4 if reading.unit == "year" else 7
+        for value in reversed(self.told):
+            if len(value) >= size and value[4:5] in ("", "-") and (size == 4 or value[7:8] in ("", "-")):
+                if reading.unit == "year":
+                    return timex.Resolved("date", f"{int(value[:4]) + reading.offset:04d}", "year", "anaphora")
+                year, month = timex.shift_month(date(int(value[:4]), int(value[5:7]), 1), reading.offset)
+                return timex.Resolved("date", f"{year:04d}-{month:02d}", "month", "anaphora")
+        if self.base is not None and reading.offset:  # "a year earlier", with nothing told before: from publication
+            return timex.resolve(timex.Reading("relative", offset=reading.offset, unit=reading.unit), self.base)
+        return timex.Resolved("date", None, reading.unit, None)
 
     def fallback(self, text: str, label: str) -> timex.Resolved:
         kind = "time" if label == "TIME" else "date"

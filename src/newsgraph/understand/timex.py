@@ -158,7 +158,7 @@ def _weekday_date(weekday: int, mod: str | None, base: date, future: bool) -> da
     return base - timedelta(days=back)
 
 
-def _shift_month(base: date, months: int) -> tuple[int, int]:
+def shift_month(base: date, months: int) -> tuple[int, int]:
     index = base.year * 12 + base.month - 1 + months
     return index // 12, index % 12 + 1
 
@@ -174,10 +174,10 @@ def _relative(reading: Reading, base: date) -> tuple[str, str]:
         year, week, _ = (base + timedelta(weeks=n)).isocalendar()
         return f"{year}-W{week:02d}-WE", "week"
     if unit == "month":
-        year, month = _shift_month(base, n)
+        year, month = shift_month(base, n)
         return f"{year:04d}-{month:02d}", "month"
     if unit == "quarter":
-        year, month = _shift_month(base, 3 * n)
+        year, month = shift_month(base, 3 * n)
         return f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter"
     if unit == "year":
         return f"{base.year + n:04d}", "year"
@@ -289,7 +289,7 @@ def period_end(value: str) -> date | None:
         if len(parts) == 3:
             return date.fromisoformat(value)
         if len(parts) == 2 and len(parts[1]) == 2:
-            year, month = _shift_month(date(int(parts[0]), int(parts[1]), 1), 1)
+            year, month = shift_month(date(int(parts[0]), int(parts[1]), 1), 1)
             return date(year, month, 1) - timedelta(days=1)
         if len(parts) == 1 and len(value) == 4:
             return date(int(value), 12, 31)

@@ -133,6 +133,11 @@ RULES: tuple[Rule, ...] = (
     Rule("next-day", "weekday", r"the\s+(?P<dir>next|following|previous|preceding)\s+(?:day|morning|afternoon|"
          r"evening|night)|the\s+day\s+(?P<dir2>after|before)(?!\s+(?:yesterday|tomorrow))", h.next_day, flags=I,
          hints=DAY_PARTS),
+    Rule("unit-later", "relative", _NUMBER + r"\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>later|earlier)"
+         r"(?!\s+than\b)", h.unit_later, flags=I, hints=_words("later earlier")),
+    Rule("that-year", "relative", r"(?:(?P<dir>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior)"
+         r")\s+(?P<unit>year|month)\b", lambda m: h.unit_later(m) if m["dir"].split()[-1].lower() not in
+         ("same", "that") else Reading("anaphoric", unit=h.unit(m["unit"])), flags=I, hints=_words("year month")),
     Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
          flags=I, hints=DAY_PARTS),
     Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"

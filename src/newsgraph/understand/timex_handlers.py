@@ -116,6 +116,15 @@ def anaphoric(m: re.Match) -> Reading:
     return Reading("anaphoric")
 
 
+def unit_later(m: re.Match) -> Reading:
+    """'a year later', 'three days earlier', 'the following year', 'that year': counted from the date told last."""
+    gd = m.groupdict()
+    word = (gd.get("dir") or "").lower().split()[-1] if gd.get("dir") else ""
+    n = int(number(gd["num"]) or 0) if gd.get("num") else (0 if word in ("that", "same", "") else 1)
+    sign = -1 if word in ("earlier", "before", "previous", "preceding", "prior") else 1
+    return Reading("anaphoric", offset=sign * n, unit=unit(gd["unit"]))
+
+
 def next_day(m: re.Match) -> Reading:
     before = (m["dir"] or m["dir2"]).lower() in ("previous", "preceding", "before")
     return Reading("anaphoric", offset=-1 if before else 1, unit="day")
