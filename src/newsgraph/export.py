@@ -42,6 +42,7 @@ TABLES = tuple(COLUMNS)
 FORMATS = {"csv": ".csv", "jsonl": ".jsonl", "parquet": ".parquet"}
 SCHEMA_TYPES = {"person": "Person", "organization": "Organization", "place": "Place"}
 ENTITY_PATHS = {"person": "people", "organization": "organizations", "place": "places"}
+"""Where `newsgraph serve` shows an entity of each type (/people/ID, ...), and so its JSON-LD @id."""
 
 
 def table_rows(store: Store, table: str) -> list[dict]:

@@ -14,6 +14,8 @@ import socket
 import subprocess
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -84,15 +86,15 @@ def web_db(tmp_path_factory) -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def server(web_db):
-    """The app over `web_db`, read-only, served by uvicorn on a free loopback port; its base URL."""
+@contextmanager
+def serving(db_path: str) -> Iterator[str]:
+    """The app over a store, read-only, served by uvicorn on a free loopback port; its base URL."""
     import uvicorn
 
     from newsgraph.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(web_db), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()
@@ -107,12 +109,53 @@ def server(web_db):
 
 
 @pytest.fixture(scope="session")
+def server(web_db):
+    """The app over `web_db`; its base URL."""
+    with serving(web_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
 def http(server):
     """An HTTP client for the served app."""
     import httpx
 
     with httpx.Client(base_url=server, timeout=30) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def corpus_server(tmp_path_factory):
+    """The app over a store of text written here only (tests/fixtures/web and samples/, never the seed):
+    what the screenshots in docs/screenshots show. Its base URL."""
+    from newsgraph import open_store
+
+    path = str(tmp_path_factory.mktemp("corpus") / "corpus.db")
+    inputs = [os.path.relpath(p) for p in [*sorted(WEB_FIXTURES.glob("*.txt")), *sorted((ROOT / "samples").iterdir())]]
+    with open_store(path) as store:
+        report = store.ingest(inputs)
+        assert not report.failures, report.failures
+    with serving(path) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def corpus_http(corpus_server):
+    import httpx
+
+    with httpx.Client(base_url=corpus_server, timeout=30) as client:
+        yield client
+
+
+@pytest.fixture
+def corpus_page(browser, corpus_server):
+    """A fresh 1280 px tab on `corpus_server`."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=corpus_server)
+    tab = context.new_page()
+    tab.errors = []
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    yield tab
+    context.close()
 
 
 def ensure_chromium() -> str:
@@ -168,3 +211,21 @@ def screenshot(tab, name: str, full_page: bool = True, readme: bool = False) -> 
         README_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     return path
+
+
+WIDTHS = (1280, 400)
+
+
+def screenshot_widths(browser, base_url: str, name: str, path: str) -> dict[int, int]:
+    """The page at 1280 and 400 px wide: screenshots in artifacts/screenshots and, when missing or with
+    NEWSGRAPH_README_SCREENSHOTS=1, in docs/screenshots (NAME-1280.png, NAME-400.png); the document's width
+    at each, which must not exceed the window's (nothing spills sideways)."""
+    widths = {}
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900}, base_url=base_url)
+        tab = context.new_page()
+        tab.goto(path)
+        widths[width] = tab.evaluate("document.documentElement.scrollWidth")
+        screenshot(tab, f"{name}-{width}", full_page=True, readme=True)
+        context.close()
+    return widths

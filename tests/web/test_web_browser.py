@@ -10,7 +10,7 @@ from .conftest import HOSTILE_ID, IMG, SCRIPT, SEED, screenshot
 
 
 def person_id(http, name: str) -> int:
-    return next(p["id"] for p in http.get("/people.json").json()["people"] if p["name"] == name)
+    return next(p["id"] for p in http.get("/people.json", params={"name": name}).json()["rows"] if p["name"] == name)
 
 
 def test_search_from_the_home_page_to_an_article(page):
@@ -58,7 +58,7 @@ def test_article_page(page, http):
     assert body.locator(".quote + .who, .who").first.is_visible()  # the speaker is shown with the quote
     removed = page.locator("details.removed")
     assert not removed.locator("table").is_visible()  # furniture only on demand
-    screenshot(page, "article", full_page=False, readme=True)
+    screenshot(page, "article", full_page=False)
     screenshot(page, "article-full")
     removed.locator("summary").click()
     assert removed.locator("table").is_visible()
@@ -98,7 +98,7 @@ def test_person_page(page, http):
     assert page.locator("section.articles li").count() >= 2
     merges = page.locator("section.merges tbody tr")
     assert merges.count() >= 2 and "same full name" in page.locator("section.merges").inner_text()
-    screenshot(page, "person", full_page=False, readme=True)
+    screenshot(page, "person", full_page=False)
     screenshot(page, "person-full")
     page.locator("svg.chart text.mark-label").first.click()  # each event links to its article
     page.wait_for_url(re.compile(r"/articles/"))

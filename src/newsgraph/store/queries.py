@@ -203,10 +203,14 @@ class QuoteFilters:
     organization_ids: list[int] = field(default_factory=list)
     since: str | None = None
     until: str | None = None
+    kind: str | None = None  # direct, indirect or mixed
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause over `quotes q` (only originals have quotes, so no join is needed to skip reposts)."""
         where, params = ["1 = 1"], []
+        if self.kind:
+            where.append("q.kind = ?")
+            params.append(self.kind)
         if self.speaker_ids is not None:
             where.append(f"q.speaker_id IN ({', '.join('?' * len(self.speaker_ids)) or 'NULL'})")
             params.extend(self.speaker_ids)

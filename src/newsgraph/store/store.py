@@ -289,13 +289,14 @@ class Store:
         return quotes(self.db, self.find_entities(by) if by else None, limit)
 
     def quote_filters(self, by: str | int | None = None, organization: str | None = None,
-                      since: str | None = None, until: str | None = None):
-        """Filters for `filtered_quotes` and `quote_speakers`: a speaker by id or any name, an organisation, dates."""
+                      since: str | None = None, until: str | None = None, kind: str | None = None):
+        """Filters for `filtered_quotes` and `quote_speakers`: a speaker by id or any name, an organisation, dates,
+        the kind of quote."""
         from .queries import QuoteFilters
 
         speakers = None if not by else [int(by)] if str(by).isdigit() else self.find_entities(str(by))
         return QuoteFilters(speakers, organization, self.find_entities(organization, "organization")
-                            if organization else [], since, until)
+                            if organization else [], since, until, kind)
 
     def filtered_quotes(self, filters, limit: int = 50, offset: int = 0) -> list[dict]:
         """Quotes passing `quote_filters(...)`, newest first, with speaker and source."""
@@ -308,6 +309,31 @@ class Store:
         from .queries import quote_speakers
 
         return quote_speakers(self.db, filters, limit)
+
+    def browse_articles(self, filters=None, sort: str = "newest", limit: int = 20, offset: int = 0) -> dict:
+        """One page of articles (`browse.ArticleFilters`, a sort of `browse.ARTICLE_SORTS`): total and rows."""
+        from .browse import ArticleFilters, articles
+
+        return articles(self.db, filters or ArticleFilters(), sort, limit, offset)
+
+    def article_choices(self) -> dict:
+        """The sites and languages of the stored articles, with counts."""
+        from .browse import article_choices
+
+        return article_choices(self.db)
+
+    def browse_entities(self, type: str, name: str | None = None, affiliation: str | None = None,
+                        sort: str = "articles", limit: int = 50, offset: int = 0) -> dict:
+        """One page of the people, organisations or places, narrowed by a name part: total and rows."""
+        from .browse import entities
+
+        return entities(self.db, type, name, affiliation, sort, limit, offset)
+
+    def entity_profile(self, entity_id: int) -> dict | None:
+        """An organisation or place across sources: names, people, entities alongside, quotes, events there."""
+        from .browse import entity
+
+        return entity(self.db, entity_id)
 
     def top_entities(self, type: str = "person", limit: int = 10) -> list[dict]:
         """The entities of one type in the most articles."""

@@ -14,7 +14,9 @@ from urllib.parse import quote_plus
 
 from markupsafe import Markup, escape
 
+from ..export import ENTITY_PATHS
 from ..model import Article
+from .templating import entity_path
 
 # Outer to inner when two annotations cover the same span.
 LAYERS = {"quote": 0, "speaker": 1, "entity": 2, "cue": 3, "event": 4, "date": 5}
@@ -41,9 +43,9 @@ def _tag(name: str, **attrs: str | None) -> str:
 
 
 def entity_link(entity_type: str, name: str, entity_id: int | None) -> str | None:
-    """Where a highlighted entity leads: a person's page, or the articles that mention the organisation or place."""
-    if entity_type == "person" and entity_id is not None:
-        return f"/people/{int(entity_id)}"
+    """Where a highlighted entity leads: its page (person, organisation, place), else the articles naming it."""
+    if entity_id is not None and entity_type in ENTITY_PATHS:
+        return f"{entity_path(entity_type)}/{int(entity_id)}"
     if entity_type in ("organization", "place"):
         return f"/search?{entity_type}={quote_plus(name)}"
     return None
@@ -81,7 +83,8 @@ def annotations(article: Article, entity_ids: dict[str, int]) -> list[Annotation
             when = event.date.value or event.date.text if event.date else None
             title = event.type + (f" · {when}" if when else "") + (f" · {event.place}" if event.place else "")
             out.append(Annotation(event.evidence.start, event.evidence.end, LAYERS["event"],
-                                  _tag("span", class_=f"event {event.type}", title=title), "</span>"))
+                                  _tag("span", class_=f"event {event.type}", id=f"event-{event.id}", title=title),
+                                  "</span>"))
     for date in article.dates:
         out.append(Annotation(date.start, date.end, LAYERS["date"],
                               _tag("time", class_="date", datetime=date.value,

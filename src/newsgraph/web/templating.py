@@ -8,6 +8,8 @@ from urllib.parse import urlencode, urlparse
 import jinja2
 from markupsafe import Markup, escape
 
+from ..export import ENTITY_PATHS
+
 MARK_OPEN, MARK_CLOSE = str(escape("<mark>")), str(escape("</mark>"))
 
 
@@ -15,9 +17,31 @@ def environment() -> jinja2.Environment:
     """Templates from the package, every value escaped unless a filter here says otherwise."""
     env = jinja2.Environment(loader=jinja2.PackageLoader("newsgraph.web", "templates"), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(marks=marks, http_url=http_url, script=script_name, day=day)
-    env.globals.update(url_with=url_with)
+    env.filters.update(marks=marks, http_url=http_url, script=script_name, day=day, details=details)
+    env.globals.update(url_with=url_with, entity_path=entity_path)
     return env
+
+
+def entity_path(type: str) -> str:
+    """Where the pages of an entity type live: /people, /organizations, /places (the paths JSON-LD @ids use)."""
+    return "/" + ENTITY_PATHS[type] if type in ENTITY_PATHS else "/search"
+
+
+def details(attributes: dict, names: dict | None = None) -> str:
+    """An event's attributes for reading: 'rank: Sergeant Major; posthumous' (no True/False, no bare ids)."""
+    out = []
+    for key, value in attributes.items():
+        if value is None or value is False or key.startswith("date_"):  # date_*: how the date was found
+            continue
+        label = key.replace("_", " ")
+        if value is True:
+            out.append(label)
+        elif isinstance(value, str) and value[:1] == "e" and value[1:].isdigit():
+            if names and value in names:
+                out.append(f"{label}: {names[value]}")
+        else:
+            out.append(f"{label}: {value}")
+    return "; ".join(out)
 
 
 def marks(snippet: str | None) -> Markup:

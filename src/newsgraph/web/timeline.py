@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-WIDTH, MARGIN, AXIS_Y, LANE_HEIGHT, CHAR_WIDTH = 880, 40, 30, 22, 6.6
+WIDTH, MARGIN, AXIS_Y, LANE_HEIGHT, CHAR_WIDTH = 880, 40, 30, 22, 7.4  # a 12px label's letters are <= 7.4px
 
 
 @dataclass
@@ -19,6 +19,7 @@ class Mark:
     type: str
     article_id: str
     anchor: str = "start"
+    href: str = ""  # the event's evidence in its first source
 
 
 @dataclass
@@ -78,15 +79,19 @@ def layout(events: list[dict]) -> Timeline:
         x = x_of(d)
         label = f"{event['type']} {event.get('date_value') or ''}".strip()
         width = len(label) * CHAR_WIDTH
-        anchor = "end" if x + width > WIDTH - 4 else "start"
+        anchor = "end" if x + width > WIDTH - 4 and x - width >= 4 else "start"
         left, right = (x - width, x) if anchor == "end" else (x, x + width)
         lane = next((i for i, end in enumerate(lanes) if end + 8 < left), len(lanes))
         if lane == len(lanes):
             lanes.append(right)
         lanes[lane] = max(lanes[lane], right)
+        sources = event.get("sources") or [event]
+        more = f" (and {len(sources) - 1} more sources)" if len(sources) > 1 else ""
         bits = [event["type"], event.get("date_text") or event.get("date_value"), event.get("place"),
-                event.get("headline")]
+                (event.get("headline") or "") + more]
+        href = f"/articles/{sources[0]['article_id']}" + (f"#event-{sources[0]['event_id']}"
+                                                          if sources[0].get("event_id") else "")
         chart.marks.append(Mark(x, AXIS_Y + 26 + lane * LANE_HEIGHT, label, " · ".join(str(b) for b in bits if b),
-                                event["type"], event["article_id"], anchor))
+                                event["type"], event["article_id"], anchor, href))
     chart.height = AXIS_Y + 26 + len(lanes) * LANE_HEIGHT
     return chart

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import add, articles, conflicts, home, people, quotes, search
+from . import add, articles, conflicts, corpus, home, people, quotes, search
 from .args import BadRequest
 
 
@@ -35,9 +35,14 @@ class Page:
 PAGES: list[Page] = [
     Page("home", "/", home.data, "index.html"),
     Page("search", "/search", search.data, "search.html"),
+    Page("articles", "/articles", corpus.articles_index, "articles.html"),
     Page("article", "/articles/{article_id}", articles.data, "article.html", html=articles.html),
-    Page("people", "/people", people.index, "people.html"),
+    Page("people", "/people", corpus.entities_index("person"), "entities.html"),
     Page("person", "/people/{entity_id:int}", people.data, "person.html", html=people.html),
+    Page("organizations", "/organizations", corpus.entities_index("organization"), "entities.html"),
+    Page("organization", "/organizations/{entity_id:int}", corpus.entity_page("organization"), "entity.html"),
+    Page("places", "/places", corpus.entities_index("place"), "entities.html"),
+    Page("place", "/places/{entity_id:int}", corpus.entity_page("place"), "entity.html"),
     Page("quotes", "/quotes", quotes.data, "quotes.html"),
     Page("conflicts", "/conflicts", conflicts.data, "conflicts.html"),
     Page("add", "/add", add.data, "add.html", methods=("GET", "POST"), writes=True),
