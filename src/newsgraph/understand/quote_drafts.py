@@ -24,6 +24,7 @@ from .quote_marks import Marked, find_marked
 
 MIN_FLOATING_WORDS = 3  # a shorter quotation with no cue is a scare quote, not speech
 QUOTED_LABEL_SHARE = 0.5  # of an object's characters inside quotation marks, for it to be a quoted label
+MAX_SEPARATE_LABELS = 2  # more quoted labels in one object ('a “liar,” a “bully” and a “narcissist”') are one view
 CLAUSE_OPENERS = frozenset(".!?:;—–-―(…\"'”’»")  # before a quotation that starts its own sentence or clause
 
 
@@ -195,12 +196,13 @@ def _introduced(p: Paragraph, previous: Paragraph | None, by_mark: dict[int, Dra
 
 def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
     """A view of an object that is mostly quoted words ("hailed him as a ‘symbol of bravery’") quotes a label:
-    each quotation becomes a direct quote of its own rather than part of a mixed one."""
+    each quotation becomes a direct quote of its own rather than part of a mixed one. A string of three or
+    more labels stays one mixed quote: one characterisation, not several sayings."""
     for draft in {id(d): d for d in by_mark.values()}.values():
         if draft.kind != "mixed" or draft.cue.reports != "object":
             continue
         quoted = sum(p.marks[k].end - p.marks[k].start for k in draft.marks)
-        if quoted >= QUOTED_LABEL_SHARE * (draft.end - draft.start):
+        if quoted >= QUOTED_LABEL_SHARE * (draft.end - draft.start) and len(draft.marks) <= MAX_SEPARATE_LABELS:
             for k in draft.marks:
                 by_mark[k] = Draft(p, p.marks[k].start, p.marks[k].end, "direct", draft.cue, marks=[k])
 
