@@ -277,3 +277,28 @@ def test_multi_paragraph_quote_named_at_its_end():
     )
     first, last = find(qs, "The first call"), find(qs, "By dawn")
     assert spoken_by(last, "Visser") and spoken_by(first, "Visser")
+
+
+def test_signed_quotation_after_a_no_break_space():
+    found = quotes("“The tolls must stay low for the families who cross every day.” ―\u00a0Tom Ruiz",
+                   "“Maybe we can paint the whole thing green and be done with it.” ―\u00a0Ann Cole")
+    assert [(q.text.split()[0], q.speaker_mention.text) for q in found] == [("The", "Tom Ruiz"), ("Maybe", "Ann Cole")]
+
+
+@pytest.mark.parametrize("para, content, speaker", [
+    # the addressee belongs to what is asked; a verb inside the quotation does not end it
+    ('Marsh urged the voters to "stay calm and read the ballot twice."',
+     'the voters to "stay calm and read the ballot twice."', "Marsh"),
+    # a quotation that is the whole object of a view
+    ('In a May speech, Marsh attacked "the lazy habits of the old council and its friends."',
+     "the lazy habits of the old council and its friends.", "Marsh"),
+    # a string of quoted labels is one characterisation
+    ('Marsh called the mayor a "bully," a "liar" and a "danger to the harbour."',
+     'the mayor a "bully," a "liar" and a "danger to the harbour."', "Marsh"),
+    # a dateline is not the speaker
+    ("EASTPORT -- Mayor Ann Hale, opening the new library, said it would serve the whole town.",
+     "it would serve the whole town", "Ann Hale"),
+])
+def test_what_a_view_or_request_covers(para, content, speaker):
+    found = quotes(para)
+    assert [(q.text, q.speaker_mention.text) for q in found] == [(content, speaker)]

@@ -206,7 +206,7 @@ def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
             break
     while names and names[-1].pos_ != "PROPN" and not names[-1].is_title:
         names.pop()
-    end = tok.i + 1 + len(names)
+    end = names[-1].i + 1 if names else tok.i + 1  # a no-break space after the dash is a token of its own
     if not names or end < len(doc) and doc[end].text not in _SENTENCE_END and doc[end].text not in QUOTE_TOKENS:
         return None
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], names[-1], None, True,
