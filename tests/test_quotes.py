@@ -302,3 +302,13 @@ def test_signed_quotation_after_a_no_break_space():
 def test_what_a_view_or_request_covers(para, content, speaker):
     found = quotes(para)
     assert [(q.text, q.speaker_mention.text) for q in found] == [(content, speaker)]
+
+
+def test_headline_label_speaks():
+    art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
+                            "The harbour board asked riders about the timetable in March.\n", kind="text")
+    found = [(q.text, q.speaker_mention.text) for q in art.quotes]
+    assert ("Most Riders Want the Night Ferry Back", "Survey") in found
+    plain = newsgraph.extract("Ah, calm once more: the ferry runs again\n\nBy Lena Okafor\n\n"
+                              "The harbour board asked riders about the timetable in March.\n", kind="text")
+    assert not plain.quotes

@@ -210,7 +210,7 @@ def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
 def _label_draft(p: Paragraph) -> Draft | None:
     """A transcript paragraph ("PENCE: Well, look, ..."): the rest of the paragraph is the label's words."""
     doc = p.parsed.doc
-    label = speaker_label(doc, lexicon())
+    label = speaker_label(doc, lexicon(), headline=p.parsed.role == "headline")
     if label is None:
         return None
     start, colon = label
