@@ -76,14 +76,21 @@ def web_db(tmp_path_factory) -> str:
     """A SQLite store of the web fixtures (and the seed article), plus the hostile record."""
     from newsgraph import open_store
 
-    path = str(tmp_path_factory.mktemp("web") / "web.db")
-    # relative sources read better on the pages (and in the README screenshots) than a temporary path
-    inputs = [os.path.relpath(p) for p in [*sorted(SEED.glob("*.txt")), *sorted(WEB_FIXTURES.glob("*.txt"))]]
+    path = build_store(tmp_path_factory.mktemp("web") / "web.db", [*SEED.glob("*.txt"), *WEB_FIXTURES.glob("*.txt")])
     with open_store(path) as store:
-        report = store.ingest(inputs)
-        assert not report.failures, report.failures
         assert store.add_article(hostile_article()) == "added"
     return path
+
+
+def build_store(path: Path, inputs) -> str:
+    """A SQLite store of these files at `path`, every one ingested; its path."""
+    from newsgraph import open_store
+
+    # relative sources read better on the pages (and in the screenshots) than a temporary path
+    with open_store(str(path)) as store:
+        report = store.ingest([os.path.relpath(p) for p in sorted(inputs)])
+        assert not report.failures, report.failures
+    return str(path)
 
 
 @contextmanager
@@ -128,13 +135,8 @@ def http(server):
 def corpus_server(tmp_path_factory):
     """The app over a store of text written here only (tests/fixtures/web and samples/, never the seed):
     what the screenshots in docs/screenshots show. Its base URL."""
-    from newsgraph import open_store
-
-    path = str(tmp_path_factory.mktemp("corpus") / "corpus.db")
-    inputs = [os.path.relpath(p) for p in [*sorted(WEB_FIXTURES.glob("*.txt")), *sorted((ROOT / "samples").iterdir())]]
-    with open_store(path) as store:
-        report = store.ingest(inputs)
-        assert not report.failures, report.failures
+    path = build_store(tmp_path_factory.mktemp("corpus") / "corpus.db",
+                       [*WEB_FIXTURES.glob("*.txt"), *(ROOT / "samples").iterdir()])
     with serving(path) as url:
         yield url
 
@@ -149,13 +151,9 @@ def corpus_http(corpus_server):
 
 @pytest.fixture
 def corpus_page(browser, corpus_server):
-    """A fresh 1280 px tab on `corpus_server`."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=corpus_server)
-    tab = context.new_page()
-    tab.errors = []
-    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
-    yield tab
-    context.close()
+    """A fresh 1280 px tab on `corpus_server` (see `page`)."""
+    with new_tab(browser, corpus_server, 1280) as tab:
+        yield tab
 
 
 def ensure_chromium() -> str:
@@ -185,16 +183,23 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    """A fresh tab 1200 px wide that records every dialog a script opens and every page error."""
-    context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=server)
+@contextmanager
+def new_tab(browser, base_url: str, width: int):
+    """A fresh tab that records every dialog a script opens and every page error."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, base_url=base_url)
     tab = context.new_page()
     tab.dialogs, tab.errors = [], []
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
     tab.on("pageerror", lambda error: tab.errors.append(str(error)))
     yield tab
     context.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh tab 1200 px wide on `server`."""
+    with new_tab(browser, server, 1200) as tab:
+        yield tab
 
 
 def screenshot(tab, name: str, full_page: bool = True, readme: bool = False) -> Path:
@@ -222,10 +227,9 @@ def screenshot_widths(browser, base_url: str, name: str, path: str) -> dict[int,
     at each, which must not exceed the window's (nothing spills sideways)."""
     widths = {}
     for width in WIDTHS:
-        context = browser.new_context(viewport={"width": width, "height": 900}, base_url=base_url)
-        tab = context.new_page()
-        tab.goto(path)
-        widths[width] = tab.evaluate("document.documentElement.scrollWidth")
-        screenshot(tab, f"{name}-{width}", full_page=True, readme=True)
-        context.close()
+        with new_tab(browser, base_url, width) as tab:
+            tab.goto(path)
+            widths[width] = tab.evaluate("document.documentElement.scrollWidth")
+            screenshot(tab, f"{name}-{width}", full_page=True, readme=True)
+            assert not tab.errors, tab.errors
     return widths

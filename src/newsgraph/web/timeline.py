@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 WIDTH, MARGIN, AXIS_Y, LANE_HEIGHT, CHAR_WIDTH = 880, 40, 30, 22, 7.4  # a 12px label's letters are <= 7.4px
+DOT_GAP = 13  # between the dots of events on one day (a dot is 12px wide)
 
 
 @dataclass
@@ -75,8 +76,11 @@ def layout(events: list[dict]) -> Timeline:
 
     chart.ticks = [(x, t) for x, t in _ticks(first, last, x_of) if MARGIN <= x <= WIDTH - MARGIN]
     lanes: list[float] = []
+    same_day: dict[float, int] = {}
     for d, event in dated:
-        x = x_of(d)
+        base = x_of(d)
+        x = base + DOT_GAP * same_day.get(base, 0)  # events of one day side by side, each dot clickable
+        same_day[base] = same_day.get(base, 0) + 1
         label = f"{event['type']} {event.get('date_value') or ''}".strip()
         width = len(label) * CHAR_WIDTH
         anchor = "end" if x + width > WIDTH - 4 and x - width >= 4 else "start"

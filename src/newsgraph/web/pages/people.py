@@ -38,7 +38,8 @@ def one_per_event(rows: list[dict], headlines: dict[str, str]) -> list[dict]:
             grouped[key] = dict(row, headline=source["headline"], sources=[source])
         else:
             event = grouped[key]
-            event["sources"].append(source)
+            if all(s["article_id"] != row["article_id"] for s in event["sources"]):
+                event["sources"].append(source)
             event["place"] = event["place"] or row["place"]
             event["attributes"] = {**row["attributes"], **{k: v for k, v in event["attributes"].items() if v}}
     return sorted(grouped.values(), key=lambda e: (e["date_value"] is None, e["date_value"] or ""))
