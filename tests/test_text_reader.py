@@ -126,3 +126,51 @@ def test_site_banner_outlet_bylines_and_posted_by_lines():
     assert article.paragraphs == ["The island ferry sailed again on Monday after workers replaced two damaged ramps, "
                                   "the operator said."]
     assert {r.reason for r in article.removed} >= {"site-banner", "navigation", "byline", "dateline"}
+
+
+ODD_INPUTS = {
+    "one paragraph, no headline": ("Firefighters pulled two hikers out of a ravine near Dunmore on Sunday after a six-hour "
+                                   "search, fire chief Hana Sorel said. “They were cold but unhurt,” Sorel said.\n"),
+    "a label line, then a paragraph": ("Weather\nHeavy rain closed three roads in Halvik on Monday, and council engineer "
+                                       "Omar Lenz said crews would clear them by evening. “Stay home if you can,” Lenz said.\n"),
+    "the whole body on one line": ("Bridge reopens in Tarrow\n\nThe Tarrow bridge reopened on Friday after a year of "
+                                   "repairs. Mayor Ilse Brandt said the town had waited long enough. “We are glad to have "
+                                   "it back,” Brandt said. Traffic was light in the morning.\n"),
+}
+
+
+@pytest.mark.parametrize("name", ODD_INPUTS)
+def test_short_and_odd_inputs_keep_their_body(name):
+    text = ODD_INPUTS[name]
+    article = newsgraph.extract(text, kind="text")
+    body = text.strip().splitlines()[-1]
+    assert article.paragraphs == [body]
+    assert any(e.type == "person" for e in article.entities), article.entities
+    assert article.quotes and all(q.speaker for q in article.quotes if q.kind == "direct")
+
+
+@pytest.mark.parametrize("furniture,reason,where", [
+    ("Subscribe to the newsletter for more local news.", "newsletter", "end"),
+    ("Subscribe to the newsletter for more local news.", "newsletter", "start"),
+    ("© 2025 Coast Post", "copyright", "end"),
+    ("Your email address will not be published.", "comments-notice", "end"),
+    ("Your email address will not be published.", "comments-notice", "start"),
+    ("Required fields are marked *", "comments-notice", "end")])
+def test_one_line_body_with_a_furniture_sentence_keeps_the_body(furniture, reason, where):
+    story = ("The Tarrow bridge reopened on Friday after a year of repairs, said Mayor Ilse Brandt. "
+             "“We are glad to have it back,” Brandt said.")
+    line = f"{story} {furniture}" if where == "end" else f"{furniture} {story}"
+    text = f"Bridge reopens in Tarrow\n\n{line}\n"
+    article = newsgraph.extract(text, kind="text", stages=())
+    assert article.paragraphs == [story]
+    span = article.paragraph_spans[0]
+    assert text[span.start:span.end] == story
+    cut = [r for r in article.removed if r.text == furniture]
+    assert [r.reason for r in cut] == [reason] and text[cut[0].start:cut[0].end] == furniture
+
+
+def test_a_line_of_furniture_sentences_only_is_still_furniture():
+    text = ("Bridge reopens in Tarrow\n\nThe Tarrow bridge reopened on Friday after a year of repairs.\n"
+            "Your email address will not be published. Required fields are marked *\n")
+    article = newsgraph.extract(text, kind="text", stages=())
+    assert article.paragraphs == ["The Tarrow bridge reopened on Friday after a year of repairs."]

@@ -69,8 +69,43 @@ def _capitalised(words) -> str:
     return "|".join(re.escape(w[:1].upper() + w[1:]).replace(r"\ ", r"\s+") for w in words)
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’»)\]]*\s+(?=[\"“‘«(©A-Z0-9])")
+
+
+def sentences(line: str) -> list[tuple[int, int]]:
+    """Where the sentences of a line start and end: a break after . ! ? … before a capital, digit or quote."""
+    spans, start = [], 0
+    for m in _SENTENCE_BREAK.finditer(line):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(line)))
+    return [(a, b) for a, b in spans if b > a]
+
+
 def furniture_reason(line: str) -> str | None:
-    """The furniture category a whole line belongs to, or None."""
+    """The furniture category of a line, judged on its sentences: a line holding any other sentence is not furniture."""
+    reason = _line_reason(line)
+    if reason is None or reason in WHOLE_LINE_REASONS:
+        return reason
+    parts = sentences(line)
+    if len(parts) > 1 and not all(_line_reason(line[a:b]) for a, b in parts):
+        return None
+    return reason
+
+
+def furniture_edges(line: str, lead: bool = True) -> tuple[int, int, list[tuple[int, int, str]]]:
+    """A body line's own span without furniture sentences at its start (when `lead`) or end, and what they were."""
+    parts = sentences(line)
+    cut: list[tuple[int, int, str]] = []
+    while lead and len(parts) > 1 and (reason := _line_reason(line[parts[0][0]:parts[0][1]])):
+        cut.append((*parts.pop(0), reason))
+    while len(parts) > 1 and (reason := _line_reason(line[parts[-1][0]:parts[-1][1]])):
+        cut.append((*parts.pop(), reason))
+    return parts[0][0], parts[-1][1], cut
+
+
+def _line_reason(line: str) -> str | None:
+    """The furniture category a whole line (or one sentence) belongs to, or None."""
     if is_separator(line):
         return "separator"
     for reason, pattern in vocabulary().furniture:
@@ -80,6 +115,9 @@ def furniture_reason(line: str) -> str | None:
         return "navigation"
     return None
 
+
+WHOLE_LINE_REASONS = ("separator", "navigation", "author-bio")
+"""Judged on the whole line: an author's bio line is a sentence about them and a contact, both furniture."""
 
 CONTEXT_REASONS = ("section-label",)
 """Vocabularies that only apply in one place (a section label only above the headline)."""

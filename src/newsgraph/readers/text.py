@@ -26,9 +26,10 @@ from ..errors import MalformedInput
 from ..model import Article, Evidence, Removed, Span
 from ..pipeline import Document
 from .datelines import DateStamp, parse_dateline, split_glued_stamp
-from .furniture import (ends_sentence, furniture_reason, matches, parse_byline, parse_credit, parse_header_byline,
-                        script_of)
+from .furniture import (ends_sentence, furniture_edges, furniture_reason, matches, parse_byline, parse_credit, parse_header_byline,
+                        script_of, sentences)
 from .text_media import collect_media, confirm_alts, mark_media
+from .text_region import find_region, header_start, is_page_dump, is_prose
 from .text_units import (HEADER_BREAKS, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS, MAX_FOOTER_WORDS,
                          MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, WRAP_MAX_LINE, WRAP_MIN_LINE, Unit)
 
@@ -44,7 +45,7 @@ def read_text(doc: Document) -> Document:
         if unit.reason is None:
             _classify(unit, main_script)
     _mark_boxes(units)
-    header = _read_header(units)
+    header = _read_header(units, _mark_outside(units))
     mark_media(units, header.body_from)
     confirm_alts(units)
     _mark_repeats(units)
@@ -121,6 +122,17 @@ def _classify(unit: Unit, main_script: str | None) -> None:
     if glued:
         stamp, offset = glued
         unit.dates, unit.body_offset = [stamp], offset
+    _trim_furniture(unit)
+
+
+def _trim_furniture(unit: Unit) -> None:
+    """Furniture sentences at the start or end of a body line ('... Subscribe to our newsletter.') are cut off."""
+    base = unit.body_offset
+    start, end, cut = furniture_edges(unit.text[base:], lead=not unit.stamped)
+    if not cut:
+        return
+    unit.trimmed = [(base + a, base + b, reason) for a, b, reason in cut]
+    unit.body_offset, unit.body_end = base + start, base + end
 
 
 def _mark_comment_tail(units: list[Unit]) -> None:
@@ -132,7 +144,7 @@ def _mark_comment_tail(units: list[Unit]) -> None:
                 rest.reason = furniture_reason(rest.text) if furniture_reason(rest.text) == "comments-notice" \
                     else "comments"
             return
-        seen_prose = seen_prose or unit.words >= 15
+        seen_prose = seen_prose or is_prose(unit)
 
 
 @dataclass
@@ -142,17 +154,36 @@ class Header:
     body_from: int = 0
 
 
-def _read_header(units: list[Unit]) -> Header:
+def _mark_outside(units: list[Unit]) -> int:
+    """Mark what stands outside the story's region of a page dump; return where the header starts."""
+    region = find_region(units)
+    if region is None:
+        return 0
+    for unit in units[region.end:]:
+        if unit.free:
+            unit.reason = "outside-body"
+    if not is_page_dump(units, region):
+        return 0
+    start = header_start(units, region)
+    for unit in units[:start]:
+        if unit.free:
+            unit.reason = "outside-body"
+    return start
+
+
+def _read_header(units: list[Unit], start: int = 0) -> Header:
     """Headline, deck, bylines and date lines, up to the first body paragraph."""
-    header = Header()
+    header = Header(body_from=start)
     seen_meta = False
     for i, unit in enumerate(units):
+        if i < start:
+            continue
         if unit.reason in MEDIA_REASONS:
             header.body_from = i
             return header
-        if not unit.free or unit.body_offset:
+        if not unit.free or unit.stamped:
             seen_meta = seen_meta or unit.reason in ("byline", "dateline")
-            if unit.body_offset and header.headline is not None:
+            if unit.stamped and header.headline is not None:
                 header.body_from = i
                 return header
             continue
@@ -163,7 +194,7 @@ def _read_header(units: list[Unit]) -> Header:
             if _is_site_banner(units, i):
                 unit.reason = "site-banner"
                 continue
-            if unit.words <= MAX_HEADLINE_WORDS:
+            if unit.words <= MAX_HEADLINE_WORDS and not _reads_as_body(unit):
                 unit.role = "headline"
                 header.headline = unit
                 continue
@@ -182,6 +213,12 @@ def _read_header(units: list[Unit]) -> Header:
         return header
     header.body_from = len(units)
     return header
+
+
+def _reads_as_body(unit: Unit) -> bool:
+    """Running prose, never a headline: sentences that close with a full stop, or more than one sentence."""
+    text = unit.text.rstrip("\"'”’»)] ")
+    return is_prose(unit) and (text.endswith(".") or len(sentences(unit.text)) > 1)
 
 
 def _is_site_banner(units: list[Unit], i: int) -> bool:
@@ -211,7 +248,7 @@ def _is_deck(units: list[Unit], i: int, seen_meta: bool) -> bool:
     following = next((u for u in units[i + 1:] if u.reason not in ("advertisement",)), None)
     if following is None:
         return False
-    header_goes_on = following.reason in HEADER_BREAKS or bool(following.body_offset)
+    header_goes_on = following.reason in HEADER_BREAKS or following.stamped
     if seen_meta:
         return not ends_sentence(unit.text)
     return header_goes_on or not ends_sentence(unit.text)
@@ -281,7 +318,7 @@ def _assemble(doc: Document, units: list[Unit], header: Header) -> Article:
     for unit in units:
         stamps.extend(unit.dates)
         authors.extend(a for a in unit.authors if a not in authors)
-        if unit.body_offset:
+        if unit.stamped:
             removed.append(Removed(text=unit.text[:unit.body_offset].strip(), reason="date-stamp",
                                    start=unit.start, end=unit.start + len(unit.text[:unit.body_offset].rstrip())))
         if unit.reason == "caption" and unit.credit and unit.credit.caption:
@@ -292,10 +329,12 @@ def _assemble(doc: Document, units: list[Unit], header: Header) -> Article:
             removed.append(Removed(text=unit.text, reason=unit.reason, start=unit.start, end=unit.end))
         elif unit.role is None:
             unit.role = "body"
-            body = unit.text[unit.body_offset:]
+            body = unit.text[unit.body_offset:unit.body_end]
             start = unit.start + unit.body_offset
             paragraphs.append(body)
-            spans.append(Span(start=start, end=unit.end, text=body))
+            spans.append(Span(start=start, end=start + len(body), text=body))
+            removed.extend(Removed(text=unit.text[a:b], reason=reason, start=unit.start + a, end=unit.start + b)
+                           for a, b, reason in unit.trimmed)
     evidence = {}
     for name, unit in (("headline", header.headline), ("subheadline", header.deck)):
         if unit is not None:

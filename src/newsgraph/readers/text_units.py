@@ -34,12 +34,19 @@ class Unit:
     credit: Credit | None = None
     authors: list[str] = field(default_factory=list)
     dates: list[DateStamp] = field(default_factory=list)
-    body_offset: int = 0  # characters of glued date stamp before the text proper
+    body_offset: int = 0  # characters of glued date stamp (or furniture sentences) before the text proper
+    body_end: int | None = None  # where the text proper ends, when furniture sentences follow it on the line
+    trimmed: list[tuple[int, int, str]] = field(default_factory=list)  # furniture sentences cut off the line
     foreign: bool = False  # in another script than the article's
 
     @property
     def free(self) -> bool:
         return self.reason is None and self.role is None
+
+    @property
+    def stamped(self) -> bool:
+        """A free unit with a date stamp glued before its text."""
+        return bool(self.dates) and self.body_offset > 0
 
     @property
     def words(self) -> int:

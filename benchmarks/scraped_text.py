@@ -1,0 +1,277 @@
+"""Scraped-text dev set: real pages rendered to plain text as scrapers do, read by the text reader, scored.
+
+    python benchmarks/scraped_text.py [BENCH_DIR ...] [--renderers inscriptis,html2text,w3m]
+                                      [--split all|look|held] [--cache DIR] [--show N] [--json]
+
+Each BENCH_DIR is in html_bench.py's layout (html/<id>.html.gz and
+ground-truth.json); the default is ../shared/eval/aed-dev and
+../shared/eval/zyte. Every page is rendered to plain text by each renderer,
+the way a scraper that keeps the page's text leaves it:
+
+- `inscriptis`: inscriptis.get_text with its default layout (PyPI);
+- `html2text`: Markdown-ish text without links or images, unwrapped (PyPI);
+- `w3m`: `w3m -dump`, a text browser's screen dump, wrapped at 80 columns (Debian).
+
+Renders are cached under --cache (default $TMPDIR/newsgraph-scraped-text),
+outside the repository: the pages are evaluation data and stay out of it.
+The text reader alone then reads each rendered page (no spaCy), and its body
+is scored against the page's gold body with html_bench.py's Zyte body metric
+(imported from the benchmark's parent folder). A *leak* is a body paragraph
+of three words or more of which under half the word 3-grams occur in the
+gold body: page furniture (menus, teasers, share lines, footers) in the body.
+
+`--split look|held` keeps the pages on one side of the shared dev split
+(sha1 of the page id even: look), the same rule as /work/splits. `--show N`
+prints the N worst pages of the chosen split with their leaks and misses.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import importlib.util
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+DEFAULT_BENCHES = (SHARED_EVAL / "aed-dev", SHARED_EVAL / "zyte")
+RENDERERS = ("inscriptis", "html2text", "w3m")
+LEAK_MIN_WORDS = 3
+W3M_TIMEOUT_S = 60
+
+
+def render_inscriptis(html: str) -> str:
+    """inscriptis' default rendering: block layout, tables as columns, no links or images."""
+    import inscriptis
+
+    return inscriptis.get_text(html)
+
+
+def render_html2text(html: str) -> str:
+    """html2text's Markdown without links, images or emphasis marks, one line per paragraph."""
+    import html2text
+
+    converter = html2text.HTML2Text()
+    converter.ignore_links = True
+    converter.ignore_images = True
+    converter.ignore_emphasis = True  # "_word_" would glue underscores to \w+ tokens
+    converter.body_width = 0
+    return converter.handle(html)
+
+
+def render_w3m(html: str) -> str:
+    """A text browser's screen dump (`w3m -dump`, 80 columns), as `curl | w3m -dump` leaves a page."""
+    w3m = shutil.which("w3m")
+    if w3m is None:
+        raise RuntimeError("w3m is missing: apt-get install w3m")
+    done = subprocess.run([w3m, "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8", "-cols", "80"],
+                          input=html.encode("utf-8"), capture_output=True, timeout=W3M_TIMEOUT_S, check=True)
+    return done.stdout.decode("utf-8", errors="replace")
+
+
+RENDER: dict[str, Callable[[str], str]] = {"inscriptis": render_inscriptis, "html2text": render_html2text,
+                                           "w3m": render_w3m}
+
+
+def renderer_version(name: str) -> str:
+    """The renderer's version, so a cache made by another version is not reused."""
+    if name == "w3m":
+        done = subprocess.run(["w3m", "-version"], capture_output=True, text=True)
+        return done.stdout.split(",")[0].strip()
+    from importlib.metadata import version
+
+    return version(name)
+
+
+def split_of(page_id: str) -> str:
+    """'look' or 'held': the shared dev split (sha1 of the page id even: look)."""
+    return "look" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "held"
+
+
+def html_bench():
+    """The shared html_bench.py module, for its body metric."""
+    path = SHARED_EVAL / "html_bench.py"
+    spec = importlib.util.spec_from_file_location("html_bench", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@dataclass
+class Page:
+    bench: str
+    page_id: str
+    gold: str
+    text: str = ""
+    paragraphs: list[str] = field(default_factory=list)
+    leaks: list[str] = field(default_factory=list)
+
+
+def load_pages(bench: Path, split: str) -> list[tuple[str, Path, str]]:
+    """(page id, html path, gold body) of a benchmark folder, on one side of the split or both."""
+    truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
+    out = []
+    for page_id in sorted(truth):
+        path = bench / "html" / f"{page_id}.html.gz"
+        if path.exists() and split in ("all", split_of(page_id)):
+            out.append((page_id, path, truth[page_id].get("articleBody") or ""))
+    return out
+
+
+def rendered(renderer: str, bench: Path, page_id: str, path: Path, cache: Path) -> str:
+    """The page rendered to text, from the cache when it is there."""
+    folder = cache / f"{renderer}-{renderer_version_cached(renderer)}" / bench.name
+    target = folder / f"{page_id}.txt"
+    if target.exists():
+        return target.read_text(encoding="utf-8")
+    html = gzip.open(path, "rt", encoding="utf-8", errors="replace").read()
+    text = RENDER[renderer](html)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    return text
+
+
+_VERSIONS: dict[str, str] = {}
+
+
+def renderer_version_cached(name: str) -> str:
+    if name not in _VERSIONS:
+        _VERSIONS[name] = re.sub(r"[^\w.+-]+", "_", renderer_version(name))
+    return _VERSIONS[name]
+
+
+def read_body(text: str) -> list[str]:
+    """The text reader's body paragraphs for one rendered page (reader only, no spaCy)."""
+    import newsgraph
+    from newsgraph.errors import InputError
+    from newsgraph.pipeline import READER_ONLY
+
+    try:
+        return newsgraph.extract(text, kind="text", stages=READER_ONLY).paragraphs
+    except InputError:
+        return []
+
+
+def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def leaks(paragraphs: Iterable[str], gold: str) -> list[str]:
+    """Body paragraphs (3+ words) of which under half the word 3-grams occur in the gold body."""
+    gold_grams = _grams(re.findall(r"\w+", gold.lower()), 3)
+    out = []
+    for p in paragraphs:
+        words = re.findall(r"\w+", p.lower())
+        if len(words) < LEAK_MIN_WORDS:
+            continue
+        grams = _grams(words, 3)
+        if sum(g in gold_grams for g in grams) * 2 < len(grams):
+            out.append(p)
+    return out
+
+
+def score(pages: list[Page], metric) -> dict:
+    """Zyte body precision, recall and F1 over the pages, leak count, empty bodies."""
+    truth = {k: {"articleBody": p.gold} for k, p in enumerate(pages)}
+    pred = {k: {"articleBody": "\n\n".join(p.paragraphs)} for k, p in enumerate(pages)}
+    m = metric(truth, pred) if pages else {"f1": 0.0, "precision": 0.0, "recall": 0.0}
+    return {"pages": len(pages), "body_f1": round(m["f1"], 3), "body_precision": round(m["precision"], 3),
+            "body_recall": round(m["recall"], 3), "leaks": sum(len(p.leaks) for p in pages),
+            "empty": sum(not p.paragraphs for p in pages)}
+
+
+def run(benches: Iterable[Path], renderers: Iterable[str], split: str = "all", cache: Path | None = None
+        ) -> dict[str, list[Page]]:
+    """Render, read and mark leaks: {renderer: pages}."""
+    cache = cache or Path(tempfile.gettempdir()) / "newsgraph-scraped-text"
+    out: dict[str, list[Page]] = {}
+    listed = [(Path(b), *page) for b in benches for page in load_pages(Path(b), split)]
+    for renderer in renderers:
+        pages = []
+        for bench, page_id, path, gold in listed:
+            page = Page(bench.name, page_id, gold, rendered(renderer, bench, page_id, path, cache))
+            page.paragraphs = read_body(page.text)
+            page.leaks = leaks(page.paragraphs, gold)
+            pages.append(page)
+        out[renderer] = pages
+    return out
+
+
+def report(results: dict[str, list[Page]], metric) -> dict[str, dict]:
+    """Scores per renderer, per benchmark and split, and over everything."""
+    table: dict[str, dict] = {}
+    for renderer, pages in results.items():
+        table[renderer] = score(pages, metric)
+        for bench in sorted({p.bench for p in pages}):
+            for part in ("look", "held"):
+                chosen = [p for p in pages if p.bench == bench and split_of(p.page_id) == part]
+                if chosen:
+                    table[f"{renderer} {bench} {part}"] = score(chosen, metric)
+    every = [p for pages in results.values() for p in pages]
+    table["all"] = score(every, metric)
+    for part in ("look", "held"):
+        chosen = [p for p in every if split_of(p.page_id) == part]
+        if chosen and len(chosen) < len(every):
+            table[f"all {part}"] = score(chosen, metric)
+    return table
+
+
+def show(results: dict[str, list[Page]], metric, count: int) -> None:
+    """The worst pages with their leaks and their missed gold text."""
+    for renderer, pages in results.items():
+        scored = sorted(pages, key=lambda p: score([p], metric)["body_f1"])
+        for page in scored[:count]:
+            s = score([page], metric)
+            print(f"\n=== {renderer} {page.bench}/{page.page_id[:16]} F1 {s['body_f1']} "
+                  f"P {s['body_precision']} R {s['body_recall']}")
+            for leak in page.leaks:
+                print(f"  LEAK {leak[:140]}")
+            body = " ".join(re.findall(r"\w+", " ".join(page.paragraphs).lower()))
+            for line in page.gold.split("\n"):
+                w = " ".join(re.findall(r"\w+", line.lower()))
+                if w and w not in body:
+                    print(f"  MISS {line[:140]}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("benches", nargs="*", type=Path, default=list(DEFAULT_BENCHES))
+    parser.add_argument("--renderers", default=",".join(RENDERERS))
+    parser.add_argument("--split", choices=("all", "look", "held"), default="all")
+    parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--show", type=int, default=0, help="print the N worst pages (use with --split look)")
+    parser.add_argument("--json", action="store_true", help="print the table as one JSON line")
+    args = parser.parse_args(argv)
+    metric = html_bench().body_metrics
+    start = time.perf_counter()
+    results = run(args.benches, args.renderers.split(","), args.split, args.cache)
+    elapsed = time.perf_counter() - start
+    if args.show:
+        show(results, metric, args.show)
+    table = report(results, metric)
+    if args.json:
+        print(json.dumps(table))
+        return 0
+    print(f"{'renderer / set':34} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'leaks':>6} {'empty':>6}")
+    for name, s in table.items():
+        print(f"{name:34} {s['pages']:>5} {s['body_f1']:>6.3f} {s['body_precision']:>6.3f} "
+              f"{s['body_recall']:>6.3f} {s['leaks']:>6} {s['empty']:>6}")
+    print(f"({elapsed:.1f} s, renders cached)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
