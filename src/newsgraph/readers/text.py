@@ -30,8 +30,9 @@ from .furniture import (ends_sentence, furniture_edges, furniture_reason, matche
                         script_of, sentences)
 from .text_media import collect_media, confirm_alts, mark_media
 from .text_region import find_region, header_start, is_page_dump, is_prose
+from .text_units import split_units  # noqa: F401  (part of this module's interface)
 from .text_units import (HEADER_BREAKS, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS, MAX_FOOTER_WORDS,
-                         MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, WRAP_MAX_LINE, WRAP_MIN_LINE, Unit)
+                         MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, Unit)
 
 def read_text(doc: Document) -> Document:
     """Fill `doc.article` from scraped text in `doc.raw`."""
@@ -52,47 +53,6 @@ def read_text(doc: Document) -> Document:
     _mark_footer(units)
     doc.article = _assemble(doc, units, header)
     return doc
-
-
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
-
-
-def split_units(text: str) -> list[Unit]:
-    """Lines with their offsets, blank-line blocks of wrapped prose joined into one unit."""
-    blocks: list[list[Unit]] = [[]]
-    for m in _LINE.finditer(text):
-        line = m.group(0).rstrip("\r\n")
-        stripped = line.strip()
-        if not stripped:
-            if blocks[-1]:
-                blocks.append([])
-            if m.end() >= len(text):
-                break
-            continue
-        start = m.start() + (len(line) - len(line.lstrip()))
-        blocks[-1].append(Unit(start, start + len(stripped), stripped, block=len(blocks) - 1))
-        if m.end() >= len(text):
-            break
-    units: list[Unit] = []
-    for block in blocks:
-        if _is_wrapped(block):
-            units.append(Unit(block[0].start, block[-1].end, " ".join(u.text for u in block), block=block[0].block))
-        else:
-            units.extend(block)
-    return units
-
-
-def _is_wrapped(block: list[Unit]) -> bool:
-    """Hard-wrapped prose: lines of similar width that mostly do not end sentences."""
-    if len(block) < 2:
-        return False
-    body = block[:-1]
-    if any(not WRAP_MIN_LINE <= len(u.text) <= WRAP_MAX_LINE for u in body) or len(block[-1].text) > WRAP_MAX_LINE:
-        return False
-    if any(furniture_reason(u.text) or parse_credit(u.text) or parse_byline(u.text) or parse_dateline(u.text)
-           for u in block):
-        return False
-    return sum(not ends_sentence(u.text) for u in body) * 2 >= len(body)
 
 
 def _classify(unit: Unit, main_script: str | None) -> None:
@@ -157,13 +117,11 @@ class Header:
 def _mark_outside(units: list[Unit]) -> int:
     """Mark what stands outside the story's region of a page dump; return where the header starts."""
     region = find_region(units)
-    if region is None:
-        return 0
+    if region is None or not is_page_dump(units, region):
+        return 0  # an article pasted on its own: its tail is read by the footer and box rules
     for unit in units[region.end:]:
         if unit.free:
             unit.reason = "outside-body"
-    if not is_page_dump(units, region):
-        return 0
     start = header_start(units, region)
     for unit in units[:start]:
         if unit.free:

@@ -23,20 +23,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .furniture import ends_sentence
-from .text_units import MAX_HEADLINE_WORDS, MEDIA_REASONS, Unit
+from .furniture import QUOTE_OPENERS, ends_sentence
+from .text_units import LIST_ITEM, MAX_HEADLINE_WORDS, MEDIA_REASONS, Unit
 
 MIN_PROSE_WORDS = 8  # shorter lines are too short to tell prose from a teaser by their shape
 LONG_PROSE_WORDS = 25  # so long that it is prose even without a final full stop
 MIN_LOWER_SHARE = 0.4  # of words starting in lower case, in a script with case: below, a title or a name list
-LINE_COST = 3.0  # what a non-prose line costs the region it would sit in
+LINE_COST = 5.0  # what a non-prose line costs the region it would sit in
 MEDIA_COST = 0.5  # a picture's widget, alt text, caption or credit line: pictures sit inside stories
+ISOLATED_SHARE = 0.25  # of its words that a prose line between two non-prose lines earns (a teaser's blurb)
 SHORT_SENTENCE_SCORE = 1.0  # a short line that ends a sentence ("He was 52.")
 EDGE_SENTENCE_WORDS = 2  # a sentence line this long or longer at the region's edge joins it
 HEADER_WINDOW = 6  # free lines above the region in which the headline is looked for
 MIN_DUMP_LINES = 8  # free lines before the story that make the input a page dump, not a pasted article
 
-LIST_MARKER = re.compile(r"^(?:[*+•·‣◦▪►▸■□●○◆◇–—-]|\d{1,3}[.)]|#{1,6})\s+")
+LIST_MARKER = LIST_ITEM
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
@@ -64,7 +65,9 @@ def is_prose(unit: Unit) -> bool:
     """Whether a unit reads as running sentences, by its shape alone."""
     if unit.reason is not None or unit.words < MIN_PROSE_WORDS:
         return False
-    text = bare(unit.text)
+    text = unit.text
+    if LIST_MARKER.match(text) and not text.rstrip("\"'”’»)] ").endswith("."):
+        return False  # list items are prose only when they close with a full stop: teasers do not
     if not (ends_sentence(text) or unit.words >= LONG_PROSE_WORDS):
         return False
     share = lower_share(text)
@@ -86,12 +89,16 @@ def unit_score(units: list[Unit], i: int) -> float:
 
 def find_region(units: list[Unit]) -> Region | None:
     """The maximum-sum run of units, widened by sentence lines at its edges; None without prose."""
+    prose = [is_prose(u) for u in units]
     best, best_at = 0.0, None
     total, start = 0.0, 0
     for i, unit in enumerate(units):
         if total <= 0:
             total, start = 0.0, i
-        total += unit_score(units, i)
+        score = unit_score(units, i)
+        if prose[i] and _is_isolated(units, prose, i):
+            score *= ISOLATED_SHARE
+        total += score
         if total > best:
             best, best_at = total, (start, i + 1)
     if best_at is None:
@@ -112,9 +119,15 @@ def _is_picture_line(units: list[Unit], i: int) -> bool:
     return units[i].reason in MEDIA_REASONS or (units[i].free and nxt is not None and nxt.reason == "credit")
 
 
+def _is_isolated(units: list[Unit], prose: list[bool], i: int) -> bool:
+    """A prose line between free lines that are not prose (titles, names): a teaser's blurb."""
+    sides = [k for k in (i - 1, i + 1) if 0 <= k < len(units)]
+    return all(not prose[k] and units[k].reason is None for k in sides)
+
+
 def _joins_edge(unit: Unit) -> bool:
-    return unit.free and unit.words >= EDGE_SENTENCE_WORDS and ends_sentence(unit.text) \
-        and not LIST_MARKER.match(unit.text)
+    return unit.free and unit.words >= EDGE_SENTENCE_WORDS and not LIST_MARKER.match(unit.text) \
+        and (ends_sentence(unit.text) or unit.text[0] in QUOTE_OPENERS)
 
 
 def is_page_dump(units: list[Unit], region: Region) -> bool:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from .datelines import DateStamp
-from .furniture import Credit, word_count
+from .datelines import DateStamp, parse_dateline
+from .furniture import Credit, ends_sentence, furniture_reason, parse_byline, parse_credit, word_count
 
 STAGE = "layout"
 MAX_HEADLINE_WORDS = 40
@@ -18,6 +19,7 @@ MAX_DATELINE_WORDS = 20
 MIN_REPEAT_WORDS = 6  # shorter lines may repeat in a body (crossheads of a list); longer repeats are scraping noise
 WRAP_MIN_LINE, WRAP_MAX_LINE = 35, 100
 MEDIA_REASONS = ("gallery-widget", "image-alt", "caption", "credit")
+LIST_ITEM = re.compile(r"^(?:[*+•·‣◦▪►▸■□●○◆◇–—-]|\d{1,3}[.)]|#{1,6})\s+")  # a list item or Markdown heading
 HEADER_BREAKS = ("separator", "byline", "dateline", "navigation", "share", "social")
 
 
@@ -51,3 +53,74 @@ class Unit:
     @property
     def words(self) -> int:
         return word_count(self.text)
+
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def split_units(text: str) -> list[Unit]:
+    """Lines with their offsets, blank-line blocks of wrapped prose joined into one unit."""
+    blocks: list[list[Unit]] = [[]]
+    for m in _LINE.finditer(text):
+        line = m.group(0).rstrip("\r\n")
+        stripped = line.strip()
+        if not stripped:
+            if blocks[-1]:
+                blocks.append([])
+            if m.end() >= len(text):
+                break
+            continue
+        start = m.start() + (len(line) - len(line.lstrip()))
+        blocks[-1].append(Unit(start, start + len(stripped), stripped, block=len(blocks) - 1))
+        if m.end() >= len(text):
+            break
+    units: list[Unit] = []
+    for block in blocks:
+        if _is_wrapped(block):
+            units.append(_joined(block))
+        else:
+            units.extend(_reflowed(block, text))
+    return units
+
+
+def _joined(lines: list[Unit]) -> Unit:
+    return Unit(lines[0].start, lines[-1].end, " ".join(u.text for u in lines), block=lines[0].block)
+
+
+def _reflowed(block: list[Unit], text: str) -> list[Unit]:
+    """Lines of a block hard-wrapped at a column (a text browser's dump) joined back into paragraphs.
+
+    A line continues the one before when the one before was full (the next
+    line's first word would not have fitted on it within the block's width, a
+    width that several lines reach) and did not end a sentence.
+    """
+    if len(block) < 2:
+        return block
+    widths = [u.end - text.rfind("\n", 0, u.start) - 1 for u in block]  # with the indentation
+    width = max(widths)
+    if not WRAP_MIN_LINE * 1.5 <= width <= WRAP_MAX_LINE or sum(w >= 0.85 * width for w in widths) < 2:
+        return block
+    out: list[list[Unit]] = [[block[0]]]
+    for k in range(1, len(block)):
+        first_word = block[k].text.split(" ", 1)[0]
+        full = widths[k - 1] + 1 + len(first_word) > width
+        if full and not ends_sentence(block[k - 1].text) and not LIST_ITEM.match(block[k].text):
+            out[-1].append(block[k])
+        else:
+            out.append([block[k]])
+    return [run[0] if len(run) == 1 else _joined(run) for run in out]
+
+
+def _is_wrapped(block: list[Unit]) -> bool:
+    """Hard-wrapped prose: lines of similar width that mostly do not end sentences."""
+    if len(block) < 2:
+        return False
+    body = block[:-1]
+    if any(not WRAP_MIN_LINE <= len(u.text) <= WRAP_MAX_LINE for u in body) or len(block[-1].text) > WRAP_MAX_LINE:
+        return False
+    if any(furniture_reason(u.text) or parse_credit(u.text) or parse_byline(u.text) or parse_dateline(u.text)
+           for u in block):
+        return False
+    return sum(not ends_sentence(u.text) for u in body) * 2 >= len(body)
+
+
