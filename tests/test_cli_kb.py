@@ -140,3 +140,12 @@ def test_read_commands_do_not_write(kb_db, tmp_path):
     for command in (["people"], ["quotes"], ["export", "--format", "csv", "--table", "people"]):
         assert run(*command, "--db", str(copy)).exit_code == 0
     assert copy.stat().st_mtime_ns == before
+
+
+def test_quotes_carry_their_offsets(kb_db):
+    from newsgraph.store import open_store
+
+    with open_store(kb_db, create=False) as store:
+        quote = next(q for q in store.quotes() if q["speaker_id"])
+        text = store.article(quote["article_id"]).text
+    assert text[quote["start"]:quote["end"]] == quote["text"]

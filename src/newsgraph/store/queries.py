@@ -96,8 +96,9 @@ def quotes(db: Database, speaker_ids: list[int] | None = None, limit: int | None
     if speaker_ids is not None:
         where += f" AND q.speaker_id IN ({', '.join('?' * len(speaker_ids)) or 'NULL'})"
         params.extend(speaker_ids)
-    sql = ("SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name) AS "
-           "speaker, q.cue, q.parent, a.published, a.headline, a.source, a.url, a.site FROM quotes q "
+    sql = ("SELECT q.article_id, q.quote_id, q.kind, q.text, q.start_offset AS start, q.end_offset AS \"end\", "
+           "q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_name AS speaker_as_written, q.cue, "
+           "q.parent, a.published, a.headline, a.source, a.url, a.site FROM quotes q "
            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
            f"WHERE {where} ORDER BY a.published DESC, q.article_id, q.start_offset")
     if limit:
@@ -230,8 +231,9 @@ def filtered_quotes(db: Database, filters: QuoteFilters, limit: int = 50, offset
     """Quotes that pass the filters with speaker and source, newest first."""
     where, params = filters.where()
     return db.query(
-        "SELECT q.article_id, q.quote_id, q.kind, q.text, q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, "
-        "e.type AS speaker_type, q.cue, q.parent, a.published, a.headline, a.source, a.url, a.site FROM "
+        "SELECT q.article_id, q.quote_id, q.kind, q.text, q.start_offset AS start, q.end_offset AS \"end\", "
+        "q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, e.type AS speaker_type, q.cue, q.parent, "
+        "a.published, a.headline, a.source, a.url, a.site FROM "
         f"(SELECT * FROM quotes q WHERE {where} ORDER BY q.published DESC, q.article_id, q.start_offset "
         "LIMIT ? OFFSET ?) q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
         "ORDER BY q.published DESC, q.article_id, q.start_offset", [*params, limit, offset])
