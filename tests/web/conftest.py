@@ -122,12 +122,16 @@ def server(web_db):
         yield url
 
 
+def _client(base_url: str):
+    import httpx
+
+    return httpx.Client(base_url=base_url, timeout=30)
+
+
 @pytest.fixture(scope="session")
 def http(server):
     """An HTTP client for the served app."""
-    import httpx
-
-    with httpx.Client(base_url=server, timeout=30) as client:
+    with _client(server) as client:
         yield client
 
 
@@ -143,9 +147,8 @@ def corpus_server(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def corpus_http(corpus_server):
-    import httpx
-
-    with httpx.Client(base_url=corpus_server, timeout=30) as client:
+    """An HTTP client for `corpus_server`."""
+    with _client(corpus_server) as client:
         yield client
 
 
