@@ -115,17 +115,3 @@ def test_planted_conflict_lists_each_source(kb, planted):
         claim = next(c for c in claims if Path(c["source"]).name == article and c["normalized"] == value)
         assert claim["text"] and claim["headline"] and claim["article_id"] == articles[article]["id"]
     assert len({c["normalized"] for c in claims}) > 1
-
-
-@pytest.mark.parametrize("local, stored, differ", [
-    ({"yossi levy", "levy"}, {"danny levy", "levy"}, True),  # a surname shared, given names not
-    ({"roni malka"}, {"roni abuharon", "roni"}, True),  # a given name shared
-    ({"d levy"}, {"danny levy"}, False),  # an initial
-    ({"shahar butzhak"}, {"shachar butzchak"}, False),  # spelling
-    ({"itamar alus"}, {"השוטר איתמר אלוס"}, False),  # another script, a word in front
-    ({"levy"}, {"danny levy"}, False),  # nothing to compare with
-])
-def test_full_names_differ(local, stored, differ):
-    from newsgraph.store.linking import full_names_differ
-
-    assert full_names_differ(local, stored) is differ

@@ -268,7 +268,7 @@ def test_stats(store, store_articles):
 
 def test_remembered_profiles_link_as_fresh_reads_would(sqlite_url, tmp_path, store_articles, kb_articles):
     """Linking with the profiles a store keeps in step decides exactly as reading them afresh for each article."""
-    from newsgraph.store.linking import stored_profile
+    from newsgraph.store.profiles import stored_profile
 
     articles = store_articles + kb_articles
     with open_store(sqlite_url) as kept, open_store(f"sqlite:///{tmp_path / 'fresh.db'}") as fresh:

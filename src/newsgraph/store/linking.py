@@ -1,62 +1,79 @@
 """Linking the entities of a new article to the entities already in the store.
 
-Propose, then decide. Candidates share a name key with the new entity:
-its full name, a multi-word alias, or the consonant skeleton of the name
-(which catches spelling variants such as Butzhak/Butzchak and forms in
-other scripts). A one-word name ("Levy") proposes every stored entity
-with that surname or first name. Each candidate is scored by how it was
-found and by the context both sides share — affiliations, roles and
-titles, places and people mentioned alongside — less a penalty when the
-contexts contradict, or when a one-word match joins two people whose
-full names differ. A name alone never merges a surname-only mention,
-and a title never proposes anyone (successive holders of an office are
-different people). Every decision is stored with its reasons.
+Propose, then decide, in numbered steps:
 
-Candidates are weighed strongest kind of key first, then oldest entity
-first, and the first with the highest score wins; a candidate whose best
-possible score cannot beat the leader is not weighed at all. Stored
-profiles are read once per store (`Profiles`) and kept in step as
-articles are written, so linking costs the same on the ten-thousandth
-article as on the tenth.
+1. Group the article's entities that are one person (`grouping`): the
+   headline's "Lohan" with the body's "Lindsay Lohan", "Dr Gupta" with
+   "Dr. Sanjay Gupta". A description ("her husband") is a group of its own
+   and is never linked beyond its article.
+2. Propose: stored entities sharing a key with the group (`person_names`):
+   the full name, given name and surname without middle names, a nickname
+   or an initial, the last two words of a longer name, the consonant
+   skeleton of a name in another script (or a spelling variant of a
+   Latin one), and last the surname or given name alone. A match is as
+   strong as the weaker of the two keys that met (`KIND_STRENGTH`).
+3. Score each candidate by the key, plus what both sides share (entities
+   mentioned alongside, affiliations, roles and titles), less a penalty
+   when contexts contradict or when full names cannot be one person's
+   ("Hunter Biden" is not "Joe Biden", whatever "Biden" alone says).
+   A correction that split two entities forbids their merging outright.
+4. Decide: the best candidate at or above `MERGE_THRESHOLD`; one found by
+   a surname or given name alone must also be clearly ahead of any other
+   person it could be. Groups with strong keys go first, so that weak
+   ones see where the rest of the article was linked.
+
+Profiles of stored entities are read once per store (`Profiles`) and kept
+in step as articles are written, so linking costs the same on the
+ten-thousandth article as on the tenth. Every decision is stored with its
+reasons.
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
-from functools import lru_cache
+
+from rapidfuzz.fuzz import ratio
 
 from ..model import Article, Entity
-from ..understand.translit import name_skeletons
+from .grouping import Local, group_entities
+from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, name_keys, parse_name,
+                           skeleton_key)
+from .profiles import Profile, Profiles, article_text, proper_terms
 from .sql import name_key
 
-W_FULL_NAME = 3.0
-W_SKELETON = 2.0
-W_SINGLE_NAME = 1.0
 W_SHARED_AFFILIATION = 1.0
 W_SHARED_COMENTION = 1.0
 W_SHARED_ROLE = 0.5
 W_CONTRADICTION = 1.5
-W_NAME_CLASH = 2.0  # a one-word match between two people whose full names differ (Yossi Levy, Danny Levy)
-MAX_CONTEXT_BONUS = 2
+W_NAME_CLASH = 2.0  # full names that cannot be one person's (Yossi Levy, Danny Levy)
+MAX_CONTEXT_BONUS = 2.0
 MERGE_THRESHOLD = 3.0
-KIND_WEIGHT = {"full": W_FULL_NAME, "alias": W_FULL_NAME, "skeleton": W_SKELETON, "single": W_SINGLE_NAME}
+WEAK_KIND = 2.0  # keys weaker than this (a surname or given name alone) must win by MARGIN
+MARGIN = 1.0
+W_SHARED_TERMS = 1.0  # for every TERMS_PER_POINT capitalised words both sides' articles use ('Sixers')
+TERMS_PER_POINT = 3
+TOPIC_KINDS = frozenset({"tail", "initial", "skeleton", "surname", "given"})  # kinds weak enough to need topics
+STORED_KINDS = {"core", "nick", "tail", "initial", "surname", "given", "skeleton"}
 
 
-@lru_cache(maxsize=65536)  # every candidate compares the same few thousand names
-def _skeletons(text: str) -> tuple[str, ...]:
-    return tuple(name_skeletons(text))
-
-
-def name_forms(entity: Entity) -> list[tuple[str, str, str | None]]:
-    """The forms an entity is found by, as (name, key, script): each name and alias, a person's name skeleton."""
-    forms = []
-    for form in dict.fromkeys([entity.name, *entity.aliases]):
-        forms.append((form, name_key(form), None if form.isascii() else "other"))
-        skeleton = _skeletons(form)
-        if entity.type == "person" and len(skeleton) >= 2:
-            forms.append(("~" + " ".join(skeleton), "~" + " ".join(skeleton), "skeleton"))
-    return forms
+def name_rows(entity: Entity, type_: str) -> list[tuple[str, str, str | None]]:
+    """The entity_names rows of an entity: (name, key, kind) for each form, and a person's derived keys."""
+    rows: list[tuple[str, str, str | None]] = []
+    forms = list(dict.fromkeys([entity.name, *entity.aliases]))
+    for form in forms:
+        rows.append((form, name_key(form), None if form.isascii() else "other"))
+    if type_ != "person":
+        return rows
+    plain = {r[1] for r in rows}
+    for form in forms:
+        parsed = parse_name(form)
+        for key, kind in name_keys(parsed).items():
+            if key not in plain and kind != "full":
+                rows.append((f"~{kind} {key}", key, kind))
+        skeleton = skeleton_key(form)
+        if skeleton:
+            rows.append((skeleton, skeleton, "skeleton"))
+    return list({r[0]: r for r in rows}.values())
 
 
 @dataclass
@@ -65,196 +82,225 @@ class Link:
 
     local_id: str
     entity_id: int | None  # None: a new entity
-    decision: str  # new, merged
+    decision: str  # new, merged, joined (one person with another entity of the article)
     score: float = 0.0
     reasons: list[str] = field(default_factory=list)
     name: str | None = None  # the stored entity's name, when merged
+    group: int = 0  # the article's entities linked together share a group number
+    type: str = ""  # the type the entity is stored under (a person's surname tagged as a place is a person)
+    lead: bool = True  # the entity whose name stands for its group
 
 
-@dataclass
-class Profile:
-    """What is known about an entity, on either side of a decision."""
-
-    names: set[str] = field(default_factory=set)
-    affiliations: set[str] = field(default_factory=set)
-    roles: set[str] = field(default_factory=set)
-    comentions: set[str] = field(default_factory=set)
-
-
-def entity_keys(entity: Entity) -> dict[str, str]:
-    """Name keys of an entity and how each was made: full, alias, single, skeleton."""
-    keys: dict[str, str] = {}
-    forms = [entity.name, *entity.aliases]
-    for form in forms:
-        key = name_key(form)
-        if not key:
-            continue
-        if len(key.split()) >= 2 or entity.type != "person":
-            keys.setdefault(key, "full" if form == entity.name else "alias")
-        else:
-            keys.setdefault(key, "single")
-    if entity.type == "person":
-        for form in forms:
-            skeleton = _skeletons(form)
-            if len(skeleton) >= 2:
-                keys.setdefault("~" + " ".join(skeleton), "skeleton")
-    return keys
-
-
-def local_profile(entity: Entity, article: Article) -> Profile:
-    others = {name_key(e.name) for e in article.entities if e.id != entity.id}
-    return Profile(names={name_key(n) for n in [entity.name, *entity.aliases]},
-                   affiliations={name_key(a) for a in entity.affiliations},
-                   roles={name_key(r) for r in [*entity.roles, *entity.titles]}, comentions=others)
-
-
-def score(kind: str, local: Profile, stored: Profile) -> tuple[float, list[str]]:
-    """The merge score of a candidate found by `kind` of key, with the reasons."""
-    base = KIND_WEIGHT[kind]
-    reasons = [{"full": "same full name", "alias": "same name form", "skeleton": "same name up to spelling or script",
-                "single": "one-word name matches"}[kind]]
-    shared_aff = local.affiliations & stored.affiliations
-    shared_co = local.comentions & stored.comentions
-    shared_roles = local.roles & stored.roles
-    bonus = min(MAX_CONTEXT_BONUS, W_SHARED_AFFILIATION * len(shared_aff) + W_SHARED_COMENTION * len(shared_co)
-                + W_SHARED_ROLE * min(2, len(shared_roles)))
-    for label, shared in (("affiliation", shared_aff), ("mentioned with", shared_co), ("role or title", shared_roles)):
-        if shared:
-            reasons.append(f"shared {label}: {', '.join(sorted(shared)[:3])}")
-    penalty = 0.0
-    if local.affiliations and stored.affiliations and not shared_aff and local.roles and stored.roles \
-            and not shared_roles:
-        penalty = W_CONTRADICTION
-        reasons.append("different affiliations and roles")
-    if kind == "single" and full_names_differ(local.names, stored.names):
-        penalty += W_NAME_CLASH
-        reasons.append("full names differ")
-    return base + bonus - penalty, reasons
-
-
-def _same_full_name(a: str, b: str) -> bool:
-    """Two multi-word name keys that may name one person: equal up to spelling or script, an initial, or a suffix."""
-    wa, wb = a.split(), b.split()
-    sa, sb = [_skeletons(w) for w in wa], [_skeletons(w) for w in wb]
-    if a == b or (_skeletons(a) and _skeletons(a) == _skeletons(b)):
-        return True
-    short, long_ = sorted((sa, sb), key=len)
-    if short == long_[len(long_) - len(short):]:
-        return True
-    first_a, first_b = wa[0], wb[0]
-    initial = (len(first_a) == 1 and first_b.startswith(first_a)) or (len(first_b) == 1 and first_a.startswith(first_b))
-    return sa[-1] == sb[-1] and initial
-
-
-def full_names_differ(local: set[str], stored: set[str]) -> bool:
-    """Both sides have multi-word names and none of them could be the other's."""
-    ours = [n for n in local if len(n.split()) >= 2]
-    theirs = [n for n in stored if len(n.split()) >= 2]
-    return bool(ours and theirs) and not any(_same_full_name(a, b) for a in ours for b in theirs)
-
-
-def stored_profile(db, entity_id: int) -> Profile:
-    """What the store knows about an entity: its names, affiliations, roles and titles, and who it appears with."""
-    rows = db.query("SELECT aliases, affiliations, roles, titles, name FROM mentions WHERE entity_id = ?", (entity_id,))
-    profile = Profile()
-    for row in rows:
-        profile.names |= {name_key(row["name"]), *(name_key(a) for a in json.loads(row["aliases"]))}
-        profile.affiliations |= {name_key(a) for a in json.loads(row["affiliations"])}
-        profile.roles |= {name_key(r) for r in json.loads(row["roles"]) + json.loads(row["titles"])}
-    co = db.query("""SELECT DISTINCT e.name FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id
-                     AND m2.entity_id <> m1.entity_id JOIN entities e ON e.id = m2.entity_id
-                     WHERE m1.entity_id = ?""", (entity_id,))
-    profile.comentions = {name_key(r["name"]) for r in co}
+def local_profile(group: Local, context: set[int]) -> Profile:
+    """The group's side of a decision: its names, affiliations, roles, and the stored entities around it."""
+    profile = Profile(comentions=context)
+    for e in group.entities:
+        profile.add_mention(group.type, e.name, e.aliases, e.affiliations, [*e.roles, *e.titles])
     return profile
 
 
-class Profiles:
-    """Stored profiles by entity id, each read once and then kept in step with what the store writes.
-
-    Exact only while `add_article` is the one writer: the store calls `note`
-    after each committed article, and `clear` after a rename (a new name
-    changes the co-mentions of everyone seen with that entity) or when
-    someone else has written.
-    """
-
-    def __init__(self, db):
-        self.db = db
-        self.known: dict[int, Profile] = {}
-
-    def get(self, entity_id: int) -> Profile:
-        if entity_id not in self.known:
-            self.known[entity_id] = stored_profile(self.db, entity_id)
-        return self.known[entity_id]
-
-    def note(self, article: Article, ids: dict[str, int], names: dict[int, str]) -> None:
-        """Add an article just written: `ids` maps its entities to stored ids, `names` gives each one's stored name."""
-        for entity in article.entities:
-            profile = self.known.get(ids.get(entity.id, -1))
-            if profile is None:
-                continue
-            profile.names |= {name_key(n) for n in [entity.name, *entity.aliases]}
-            profile.affiliations |= {name_key(a) for a in entity.affiliations}
-            profile.roles |= {name_key(r) for r in [*entity.roles, *entity.titles]}
-            profile.comentions |= {name_key(names[other]) for other in set(ids.values()) if other != ids[entity.id]}
-
-    def clear(self) -> None:
-        self.known.clear()
+def contradicts(local: Profile, stored: Profile) -> bool:
+    """Both sides name people whose full names cannot be one person's."""
+    ours = [parse_name(n) for n in local.full_names]
+    theirs = [parse_name(n) for n in stored.full_names]
+    return bool(ours and theirs) and not any(could_be_same(a, b) for a in ours for b in theirs)
 
 
-def link_entities(db, article: Article, profiles: Profiles | None = None) -> list[Link]:
-    """Decide, for each entity of the article, which stored entity it is, or that it is new."""
+def _words(phrases: set[str]) -> set[str]:
+    return {w for p in phrases for w in p.split() if len(w) > 2}
+
+
+def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0) -> tuple[float, float, list[str]]:
+    """The merge score of a candidate found by `kind` of key, the same without the cap on context (how far
+    ahead of a rival it is), and the reasons."""
+    reasons = [{"full": "same full name", "core": "same given name and surname", "nick": "same name up to a nickname",
+                "initial": "same surname, given name as an initial", "tail": "same name after a leading word",
+                "skeleton": "same name up to spelling or script", "surname": "same surname",
+                "given": "same given name"}[kind]]
+    shared_aff = local.affiliations & stored.affiliations
+    shared_co = local.comentions & stored.comentions
+    shared_roles = local.roles & stored.roles
+    context = W_SHARED_AFFILIATION * len(shared_aff) + W_SHARED_COMENTION * len(shared_co) \
+        + W_SHARED_ROLE * min(2, len(shared_roles)) + W_SHARED_TERMS * (shared_terms // TERMS_PER_POINT)
+    if shared_aff:
+        reasons.append(f"shared affiliation: {', '.join(sorted(shared_aff)[:3])}")
+    if shared_co:
+        reasons.append(f"mentioned with the same {len(shared_co)} entit{'y' if len(shared_co) == 1 else 'ies'}")
+    if shared_roles:
+        reasons.append(f"shared role or title: {', '.join(sorted(shared_roles)[:3])}")
+    if shared_terms >= TERMS_PER_POINT:
+        reasons.append(f"{shared_terms} capitalised words in common")
+    penalty = 0.0
+    if local.affiliations and stored.affiliations and not _words(local.affiliations) & _words(stored.affiliations) \
+            and local.roles and stored.roles and not _words(local.roles) & _words(stored.roles):
+        penalty = W_CONTRADICTION
+        reasons.append("different affiliations and roles")
+    if contradicts(local, stored):
+        penalty += W_NAME_CLASH
+        reasons.append("full names differ")
+    base = KIND_STRENGTH[kind] - penalty
+    return base + min(MAX_CONTEXT_BONUS, context), base + context, reasons
+
+
+
+
+class Constraints:
+    """What corrections say about linking one article's entities: which stored entity each must or must not join."""
+
+    def must(self, article_id: str, local_ids: list[str]) -> int | None:
+        return None
+
+    def must_not(self, article_id: str, local_ids: list[str]) -> set[int]:
+        return set()
+
+
+NO_CONSTRAINTS = Constraints()
+
+
+class TopicContext:
+    """The capitalised words of the article (less the group's own names), compared with a candidate's articles'."""
+
+    def __init__(self, article: Article, profiles: Profiles):
+        self.article, self.profiles = article, profiles
+        self._terms: frozenset[str] | None = None
+
+    def shared(self, group: Local, entity_id: int) -> int:
+        if self._terms is None:
+            self._terms = proper_terms(article_text(self.article))
+        own = {w for e in group.entities for n in [e.name, *e.aliases] for w in name_key(n).split()}
+        return len((self._terms - own) & self.profiles.terms(entity_id).keys())
+
+
+@dataclass
+class _Choice:
+    entity_id: int
+    kind: str
+    score: float
+    evidence: float  # the score without the cap on context
+    reasons: list[str]
+    name: str
+
+
+def link_entities(db, article: Article, profiles: Profiles | None = None,
+                  constraints: Constraints = NO_CONSTRAINTS) -> list[Link]:
+    """Decide, for each entity of the article, which stored entity it is, or that it is new (steps 1-4)."""
     profiles = profiles or Profiles(db)
-    order = sorted(article.entities, key=lambda e: (e.type == "person" and len(e.name.split()) < 2, e.id))
-    keys = {e.id: entity_keys(e) for e in order}
-    found = _candidates(db, {(e.type, k) for e in order for k, kind in keys[e.id].items() if kind != "single"})
+    groups = group_entities(article)  # 1.
+    strong = {(g.type, k) for g in groups for k, kind in g.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND}
+    found = _candidates(db, strong)  # 2.
+    maybe = [{r["entity_id"] for k in g.keys for r in found.get((g.type, k), ())} for g in groups]
+    linked: dict[int, int] = {}
     taken: set[int] = set()
+    topic = TopicContext(article, profiles)
     links: list[Link] = []
-    for entity in order:
-        best = _best_candidate(db, entity, keys[entity.id], found, local_profile(entity, article), profiles, taken)
-        if best is not None and best.score >= MERGE_THRESHOLD:
-            taken.add(best.entity_id)
-            links.append(best)
-        else:
-            why = [f"best candidate scored {best.score:.1f} < {MERGE_THRESHOLD}", *best.reasons] if best else \
-                ["no stored entity with this name"]
-            links.append(Link(entity.id, None, "new", best.score if best else 0.0, why))
+    for i in sorted(range(len(groups)), key=lambda i: (-groups[i].strongest, i)):
+        group = groups[i]
+        context = set().union(*({linked[j]} if j in linked else maybe[j] for j in range(len(groups)) if j != i))
+        decided = _decide(db, article, group, found, context, profiles, taken, constraints, topic)  # 3., 4.
+        if decided.entity_id is not None:
+            linked[i] = decided.entity_id
+            taken.add(decided.entity_id)
+        links.extend(_links(group, decided, i))
     return links
 
 
+def _decide(db, article: Article, group: Local, found: dict, context: set[int], profiles: Profiles, taken: set[int],
+            constraints: Constraints, topic: TopicContext) -> Link:
+    """The group's decision: merged with the best stored candidate, or new (with why)."""
+    local_ids = [e.id for e in group.entities]
+    if group.described:
+        return Link("", None, "new", 0.0, ["a description, not a name: kept to its article"])
+    forced = constraints.must(article.id, local_ids)
+    if forced is not None:
+        return Link("", forced, "merged", MERGE_THRESHOLD, ["a correction merged them"])
+    banned = constraints.must_not(article.id, local_ids) | taken
+    local = local_profile(group, context)
+    rows = [r for k, kind in group.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND
+            for r in found.get((group.type, k), ())]
+    choices = _score_all(group, rows, local, profiles, banned, topic)
+    best = choices[0] if choices else None
+    if (best is None or best.score < MERGE_THRESHOLD) and group.type == "person":
+        weak = {(group.type, k) for k, kind in group.keys.items() if KIND_STRENGTH[kind] < WEAK_KIND}
+        rows = [r for found_rows in _candidates(db, weak).values() for r in found_rows]
+        choices = sorted(choices + _score_all(group, rows, local, profiles, banned | {c.entity_id for c in choices},
+                                              topic), key=_best_first)
+        best = choices[0] if choices else None
+    if best is None:
+        return Link("", None, "new", 0.0, ["no stored entity with this name"])
+    if best.score < MERGE_THRESHOLD:
+        return Link("", None, "new", best.score, [f"best candidate scored {best.score:.1f} < {MERGE_THRESHOLD}",
+                                                  *best.reasons])
+    rival = next((c for c in choices[1:] if c.evidence > best.evidence - MARGIN), None)
+    if KIND_STRENGTH[best.kind] < WEAK_KIND and rival is not None:
+        return Link("", None, "new", best.score, [f"could be {best.name} or {rival.name}", *best.reasons])
+    return Link("", best.entity_id, "merged", best.score, best.reasons, best.name)
+
+
+def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profiles, banned: set[int],
+               topic: TopicContext) -> list[_Choice]:
+    """Each candidate entity scored once, by the strongest key that found it; best first."""
+    kinds: dict[int, tuple[float, str, str]] = {}
+    for row in rows:
+        if row["entity_id"] in banned:
+            continue
+        kind = _match_kind(group, row)
+        if kind is None:
+            continue
+        strength = KIND_STRENGTH[kind]
+        if strength > kinds.get(row["entity_id"], (-1.0,))[0]:
+            kinds[row["entity_id"]] = (strength, kind, row["name"])
+    choices = []
+    full = bool(group.multiword)
+    for entity_id, (_, kind, name) in kinds.items():
+        if KIND_STRENGTH[kind] < WEAK_KIND and full and " " in name:
+            continue  # a surname alone joins a full name only to someone the store knows by one word
+        if group.type != "person":
+            choices.append(_Choice(entity_id, kind, KIND_STRENGTH["full"], KIND_STRENGTH["full"], ["same name"], name))
+            continue
+        shared = topic.shared(group, entity_id) if kind in TOPIC_KINDS else 0
+        value, evidence, reasons = score(kind, local, profiles.get(entity_id), shared)
+        choices.append(_Choice(entity_id, kind, value, evidence, reasons, name))
+    return sorted(choices, key=_best_first)
+
+
+def _best_first(choice: _Choice) -> tuple:
+    return -choice.score, -choice.evidence, choice.entity_id
+
+
+def _match_kind(group: Local, row: dict) -> str | None:
+    """How a stored name row met the group: the weaker of the two keys' kinds (None: a loose spelling match)."""
+    local_kind = group.keys[row["key"]]
+    stored_kind = row["script"] if row["script"] in STORED_KINDS else \
+        ("full" if len(row["key"].split()) >= 2 or group.type != "person" else "surname")
+    kind = min(local_kind, stored_kind, key=lambda k: KIND_STRENGTH[k])
+    if kind == "skeleton" and row["name"].isascii() and group.lead.name.isascii():
+        ours = parse_name(group.lead.name).full
+        if ratio(ours, parse_name(row["name"]).full) < SPELLING_SIMILARITY:
+            return None  # Latin spellings this far apart are other people (McCain, McKinney)
+    return kind
+
+
+def _links(group: Local, decided: Link, number: int) -> list[Link]:
+    """One link for each entity of the group; the others of a group are joined to its lead."""
+    lead = group.lead
+    out = []
+    for entity in group.entities:
+        reasons = list(decided.reasons)
+        if entity is not lead:
+            reasons.insert(0, f"one person with {lead.name!r} in this article")
+        out.append(Link(entity.id, decided.entity_id, decided.decision, decided.score, reasons, decided.name,
+                        number, group.type, entity is lead))
+    return out
+
+
 def _candidates(db, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
-    """Stored entities by (type, name key): entity_id, key, name; in one query for the whole article."""
+    """Stored name rows by (type, key): entity_id, key, script (kind), entity name; one query for the article."""
     found: dict[tuple[str, str], list[dict]] = {k: [] for k in wanted}
     if wanted:
         keys = sorted({key for _, key in wanted})
-        for row in db.query(f"""SELECT DISTINCT n.entity_id, n.key, e.name, e.type FROM entity_names n
+        for row in db.query(f"""SELECT n.entity_id, n.key, n.script, e.name, e.type FROM entity_names n
                                 JOIN entities e ON e.id = n.entity_id
                                 WHERE n.key IN ({', '.join('?' * len(keys))})""", keys):
             if (row["type"], row["key"]) in found:
                 found[(row["type"], row["key"])].append(row)
     return found
-
-
-def _best_candidate(db, entity: Entity, keys: dict[str, str], found: dict, local: Profile, profiles: Profiles,
-                    taken: set[int]) -> Link | None:
-    """The best-scoring stored entity found by the entity's keys, strongest kind of key first (None: no candidate)."""
-    bonus = MAX_CONTEXT_BONUS if entity.type == "person" else 0
-    best: Link | None = None
-    strong = [r for k, kind in keys.items() if kind != "single" for r in found[(entity.type, k)]]
-    singles = {(entity.type, k) for k, kind in keys.items() if kind == "single"}
-    for group in (strong, None):
-        if group is None:  # one-word names propose many people: look them up only when one could still win
-            if not singles or (best is not None and best.score >= W_SINGLE_NAME + bonus):
-                break
-            group = [r for rows in _candidates(db, singles).values() for r in rows]
-        for row in sorted(group, key=lambda r: (-KIND_WEIGHT[keys[r["key"]]], r["entity_id"], r["key"])):
-            ceiling = KIND_WEIGHT[keys[row["key"]]] + bonus
-            if row["entity_id"] in taken or (best is not None and best.score >= ceiling):
-                continue  # nothing found this way could beat the leader
-            kind = keys[row["key"]]
-            if entity.type != "person":
-                value, reasons = W_FULL_NAME, ["same name"]
-            else:
-                value, reasons = score(kind, local, profiles.get(row["entity_id"]))
-            if best is None or value > best.score:
-                best = Link(entity.id, row["entity_id"], "merged", value, reasons, row["name"])
-    return best

@@ -14,7 +14,7 @@ def _names(db: Database, entity_ids: list[int]) -> dict[int, list[str]]:
     if not entity_ids:
         return {}
     rows = db.query(f"SELECT entity_id, name FROM entity_names WHERE entity_id IN ({', '.join('?' * len(entity_ids))})"
-                    " AND (script IS NULL OR script <> 'skeleton') ORDER BY entity_id, name", entity_ids)
+                    " AND (script IS NULL OR script = 'other') ORDER BY entity_id, name", entity_ids)
     out: dict[int, list[str]] = defaultdict(list)
     for row in rows:
         out[row["entity_id"]].append(row["name"])

@@ -131,10 +131,26 @@ def datasette_ready(dialect: Dialect) -> list[Step]:
     return [*rebuild_steps(dialect), *search_steps(dialect), *conflict_tables(dialect), *view_steps(dialect)]
 
 
+def corrections(dialect: Dialect) -> list[str]:
+    """Corrections people make (merge, split, rename, dismiss, confirm), kept apart from what linking decides;
+    entities whose name a correction set; the article's event a claim is about."""
+    serial = _serial(dialect)
+    return [
+        f"""CREATE TABLE corrections (
+            id {serial}, kind TEXT NOT NULL, entity_id BIGINT, other_id BIGINT, article_id TEXT, name TEXT,
+            conflict_id TEXT, anchors TEXT NOT NULL DEFAULT '[]', others TEXT NOT NULL DEFAULT '[]',
+            note TEXT, at TEXT NOT NULL)""",
+        "CREATE INDEX corrections_kind ON corrections (kind)",
+        "ALTER TABLE entities ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE claims ADD COLUMN event_id TEXT",
+    ]
+
+
 MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("initial", initial),
     ("full_text", full_text),
     ("same_answers", same_answers),
     ("datasette_ready", datasette_ready),
+    ("corrections", corrections),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""

@@ -19,15 +19,14 @@ from ..errors import AmbiguousName
 from ..model import Article
 from ..understand.translit import name_skeletons
 from .backends import Database, connect
-from .linking import Profiles, link_entities, name_forms
+from .facts import j as _j
+from .facts import now as _now
+from .facts import write_facts
+from .profiles import Profiles
 from .schema import MIGRATIONS
 from .fulltext import tsvector
 from .sql import (SearchFilters, analyze_sql, article_insert_sql, matches_sql, name_key,
                   read_only_sql, search_sql, upsert_ignore_sql)
-
-
-def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
 def migrate(db: Database) -> int:
@@ -104,75 +103,32 @@ class Store:
             return "exists"
         record = article.model_dump_json()
         body = "\n\n".join(article.paragraphs)
-        with self.db.transaction():
-            last = self.db.scalar("SELECT MAX(rowid) FROM articles")
-            if last != self._last_rowid:
-                self._profiles.clear()  # someone else wrote since: what we remember may be stale
-            row = [article.id, article.source, article.url, article.site_name, article.headline, article.subheadline,
-                   article.published, article.fetched, _j(article.authors), article.language, body, record,
-                   signature, duplicate_of, similarity, _now()]
-            if self.db.dialect == "sqlite":  # numbered here (one writer, in its transaction); FTS follows by trigger
-                rowid = (last or 0) + 1
-                self.db.execute(article_insert_sql(self.db.dialect), [rowid, *row])
-            else:
-                row.append(tsvector(article.headline, article.subheadline, body))
-                rowid = self.db.query(article_insert_sql(self.db.dialect), row)[0]["rowid"]
-            facts = self._write_facts(article) if duplicate_of is None else None
-            self._last_rowid = rowid
-        if facts:  # committed: the remembered profiles learn this article
-            ids, names, renamed = facts
-            self._profiles.clear() if renamed else self._profiles.note(article, ids, names)
+        try:
+            with self.db.transaction():
+                last = self.db.scalar("SELECT MAX(rowid) FROM articles")
+                if last != self._last_rowid:
+                    self._profiles.clear()  # someone else wrote since: what we remember may be stale
+                row = [article.id, article.source, article.url, article.site_name, article.headline,
+                       article.subheadline, article.published, article.fetched, _j(article.authors), article.language,
+                       body, record, signature, duplicate_of, similarity, _now()]
+                if self.db.dialect == "sqlite":  # numbered here (one writer, in its transaction); FTS by trigger
+                    rowid = (last or 0) + 1
+                    self.db.execute(article_insert_sql(self.db.dialect), [rowid, *row])
+                else:
+                    row.append(tsvector(article.headline, article.subheadline, body))
+                    rowid = self.db.query(article_insert_sql(self.db.dialect), row)[0]["rowid"]
+                if duplicate_of is None:
+                    write_facts(self.db, article, self._profiles, self._constraints())
+                self._last_rowid = rowid
+        except BaseException:
+            self._profiles.clear()  # they may have learnt what was rolled back
+            raise
         return "duplicate" if duplicate_of else "added"
 
-    def _write_facts(self, article: Article) -> tuple[dict[str, int], dict[int, str], bool]:
-        """Link and write the article's entities and facts: local -> stored ids, stored names, any renamed."""
-        ids: dict[str, int] = {}
-        names: dict[int, str] = {}
-        renamed = False
-        entities = {e.id: e for e in article.entities}
-        name_rows, mention_rows, merge_rows = [], [], []
-        for link in link_entities(self.db, article, self._profiles):
-            entity = entities[link.local_id]
-            entity_id = link.entity_id or self.db.insert_id(
-                "INSERT INTO entities (type, name, key, created) VALUES (?, ?, ?, ?)",
-                (entity.type, entity.name, name_key(entity.name), _now()))
-            ids[entity.id] = entity_id
-            names[entity_id] = link.name if link.entity_id is not None else entity.name
-            name_rows += [(entity_id, *form) for form in name_forms(entity)]
-            if link.entity_id is not None and len(entity.name) > len(link.name or ""):
-                self.db.execute("UPDATE entities SET name = ? WHERE id = ?", (entity.name, entity_id))
-                names[entity_id], renamed = entity.name, True
-            mention_rows.append(
-                (article.id, entity.id, entity_id, entity.type, entity.name, _j(entity.aliases), _j(entity.titles),
-                 _j(entity.roles), _j(entity.affiliations), max(1, len(entity.mentions)), article.published))
-            merge_rows.append((entity_id, article.id, entity.id, link.decision, link.score, _j(link.reasons)))
-        self.db.executemany(upsert_ignore_sql(self.db.dialect, "entity_names", ["entity_id", "name", "key", "script"]),
-                            name_rows)
-        self.db.executemany(
-            "INSERT INTO mentions (article_id, local_id, entity_id, type, name, aliases, titles, roles, "
-            "affiliations, count, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
-        self.db.executemany("INSERT INTO merges (entity_id, article_id, local_id, decision, score, reasons) "
-                            "VALUES (?, ?, ?, ?, ?, ?)", merge_rows)
-        self.db.executemany(
-            "INSERT INTO quotes (article_id, quote_id, kind, text, start_offset, end_offset, speaker_id, "
-            "speaker_name, cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, q.id, q.kind, q.text, q.start, q.end, ids.get(q.speaker or ""), q.speaker_name,
-              q.cue.text if q.cue else None, q.parent, article.published) for q in article.quotes])
-        self.db.executemany(
-            "INSERT INTO events (article_id, event_id, type, date_text, date_value, place, attributes, evidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(article.id, e.id, e.type, e.date.text if e.date else None, e.date.value if e.date else None, e.place,
-              _j(e.attributes), e.evidence.text if e.evidence else None) for e in article.events])
-        self.db.executemany(
-            upsert_ignore_sql(self.db.dialect, "event_participants", ["article_id", "event_id", "entity_id"]),
-            [(article.id, e.id, ids[p]) for e in article.events for p in e.participants if p in ids])
-        for claim in getattr(article, "claims", []) or []:
-            self.db.execute(
-                "INSERT INTO claims (article_id, claim_id, subject, subject_id, property, value, normalized, text, "
-                "start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, claim.id, claim.subject, ids.get(claim.subject_entity or ""), claim.property,
-                 claim.value, claim.normalized, claim.text, claim.start, claim.end))
-        return ids, names, renamed
+    def _constraints(self):
+        from .corrections import constraints
+
+        return constraints(self.db)
 
     def ingest(self, inputs, **options):
         """Ingest files, folders and globs (see `newsgraph.ingest.ingest`); returns the report."""
@@ -398,13 +354,6 @@ class Store:
                     upsert_ignore_sql(self.db.dialect, "conflict_claims", ["conflict_id", "article_id", "claim_id"]),
                     [(conflict_id, c["article_id"], c["claim_id"]) for c in conflict["claims"]])
         return len(found)
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) makes one per call
-
-
-def _j(value) -> str:
-    return "[]" if value == [] else _ENCODE(value)  # most aliases, titles and roles are empty
 
 
 def open_store(url: str | None = None, create: bool = True) -> Store:

@@ -1,0 +1,150 @@
+"""Within one article: which of its entities are one person, before anything is linked across articles.
+
+The entities stage may leave one person as several entities ("Gaetano Lo
+Presti" and "Lo Presti", "Dr Sanjay Gupta" and "Gupta", the headline's
+"Lohan" and the body's "Lindsay Lohan"), or type a surname as an
+organisation or place ("Comeaux", "Lohan"). `group_entities` gathers them:
+
+1. Each entity's names (its name and aliases) are read into parts
+   (`person_names.parse_name`). A person whose name is a description
+   ("Alus's wife", "her husband") is a group of its own and is marked
+   `described`: it never links beyond its article.
+2. Persons with multi-word names that could be one person (same surname,
+   given names that agree, or one name ending with the other) join.
+3. A person known by one word joins the one group whose surname, given
+   name or nickname it is; when several groups fit it stays apart.
+4. An organisation or place whose name is exactly the surname or full
+   name of one person group, with no organisation word in it, joins that
+   person (`JOIN_MISTYPED`).
+
+Each group (`Local`) carries the keys it is found by and its context.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Article, Entity
+from .person_names import (KIND_STRENGTH, PersonName, could_be_same, looks_like_organization, name_keys, parse_name,
+                           skeleton_key)
+from .sql import name_key
+
+JOIN_MISTYPED = True  # step 4: an organisation or place named like a person of the article is that person
+
+
+@dataclass
+class Local:
+    """One person or thing of the article: its entities, names, keys (key -> kind) and what surrounds it."""
+
+    entities: list[Entity]
+    type: str
+    names: list[PersonName] = field(default_factory=list)
+    keys: dict[str, str] = field(default_factory=dict)
+    described: bool = False
+
+    @property
+    def lead(self) -> Entity:
+        """The entity whose name stands for the group: the person with the longest name, else the first."""
+        people = [e for e in self.entities if e.type == self.type]
+        return max(people or self.entities, key=lambda e: (len(parse_name(e.name).words) if self.type == "person"
+                                                              else 0, -self.entities.index(e)))
+
+    @property
+    def multiword(self) -> list[PersonName]:
+        return [n for n in self.names if n.multiword]
+
+    @property
+    def strongest(self) -> float:
+        return max((KIND_STRENGTH.get(k, 3.0) for k in self.keys.values()), default=0.0)
+
+
+def _person_names(entity: Entity) -> list[PersonName]:
+    return [n for n in (parse_name(f) for f in dict.fromkeys([entity.name, *entity.aliases])) if n.named]
+
+
+def group_entities(article: Article) -> list[Local]:
+    """The article's entities gathered into groups (see the module docstring), in the article's order."""
+    groups: list[Local] = []
+    singles: list[tuple[Entity, list[PersonName]]] = []
+    others: list[Entity] = []
+    for entity in article.entities:  # 1.
+        if entity.type != "person":
+            others.append(entity)
+            continue
+        names = _person_names(entity)
+        if not names or not parse_name(entity.name).named:
+            groups.append(Local([entity], "person", names, {}, described=True))
+        elif any(n.multiword for n in names):
+            _join_multiword(groups, entity, names)  # 2.
+        else:
+            singles.append((entity, names))
+    for entity, names in singles:  # 3.
+        fits = [g for g in groups if not g.described and g.type == "person" and _fits_one_word(names, g)]
+        if len(fits) == 1:
+            fits[0].entities.append(entity)
+            fits[0].names.extend(n for n in names if n not in fits[0].names)
+        else:
+            groups.append(Local([entity], "person", names))
+    for entity in others:  # 4.
+        person = _person_named(groups, entity) if JOIN_MISTYPED else None
+        if person is not None:
+            person.entities.append(entity)
+            person.names.extend(n for n in _person_names(entity) if n not in person.names)
+        else:
+            groups.append(Local([entity], entity.type))
+    for group in groups:
+        group.keys = _keys(group)
+    return groups
+
+
+def _join_multiword(groups: list[Local], entity: Entity, names: list[PersonName]) -> None:
+    full = [n for n in names if n.multiword]
+    for group in groups:
+        if group.type == "person" and not group.described and group.multiword and \
+                all(could_be_same(a, b) for a in full for b in group.multiword) and \
+                any(a.surname == b.surname or a.full.endswith(" " + b.full) or b.full.endswith(" " + a.full)
+                    for a in full for b in group.multiword):
+            group.entities.append(entity)
+            group.names.extend(n for n in names if n not in group.names)
+            return
+    groups.append(Local([entity], "person", list(names)))
+
+
+def _fits_one_word(names: list[PersonName], group: Local) -> bool:
+    words = {n.surname for n in names} | {k for n in names for k in n.nicknames}
+    return any(words & {n.surname, n.given, *n.nicknames} for n in group.multiword)
+
+
+def _person_named(groups: list[Local], entity: Entity) -> Local | None:
+    """The one person group an organisation or place is named like, if any: its surname or full name, or a
+    full name with that group's surname ('Maurice Cheeks' tagged as a place, with the person 'Cheeks')."""
+    if looks_like_organization(entity.name):
+        return None
+    key, parsed = name_key(entity.name), parse_name(entity.name)
+    people = [g for g in groups if g.type == "person" and not g.described and g.names]
+    fits = [g for g in people if any(key in (n.surname, n.full) for n in g.names)]
+    if not fits and parsed.named and parsed.multiword:
+        fits = [g for g in people if any(n.surname == parsed.surname and could_be_same(n, parsed) for n in g.names)]
+    return fits[0] if len(fits) == 1 else None
+
+
+def _keys(group: Local) -> dict[str, str]:
+    """The group's keys: its names' for a person (strongest kind kept), name keys for anything else."""
+    keys: dict[str, str] = {}
+    if group.described:
+        return keys
+    if group.type != "person":
+        for form in dict.fromkeys([group.lead.name, *group.lead.aliases]):
+            if name_key(form):
+                keys.setdefault(name_key(form), "full")
+        return keys
+    for name in sorted(group.names, key=lambda n: -len(n.words)):
+        for key, kind in name_keys(name).items():
+            if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
+                keys[key] = kind
+    for entity in group.entities:
+        for form in [entity.name, *entity.aliases]:
+            skeleton = skeleton_key(form) if parse_name(form).named else None
+            if skeleton:
+                keys.setdefault(skeleton, "skeleton")
+    return keys

@@ -1,0 +1,167 @@
+"""What the store knows about each entity, as linking reads it, and the name it is shown by.
+
+A `Profile` holds an entity's names, affiliations, roles and titles, the
+entities it appears with, and the display forms its articles use. The
+display name is the form most articles use (`display_name`), preferring
+full names, never simply the longest: one article's confusion ("Hunter
+Biden" for the Vice President) cannot rename a person many sources name
+otherwise. A name set by a correction is pinned and stays.
+
+`Profiles` reads each stored profile once and keeps it in step as the
+store writes articles, so linking costs the same on the ten-thousandth
+article as on the tenth.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model import Article
+from .person_names import display_form, parse_name
+from .sql import name_key
+
+
+_PROPER = re.compile(r"(?<![.!?\n:“\"]\s)(?<!^)\b([A-Z][\w’'-]{2,})")
+_POSSESSIVE = re.compile(r"['’]s?$")
+CALENDAR = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday the this that these those there their they then
+when what where which while after before since during""".split())
+
+
+@lru_cache(maxsize=4096)
+def proper_terms(text: str) -> frozenset[str]:
+    """Capitalised words inside sentences ('Sixers', 'Philadelphia'): what an article is about, cheaply."""
+    words = (_POSSESSIVE.sub("", w.lower()) for w in _PROPER.findall(text))
+    return frozenset(w for w in words if w not in CALENDAR)
+
+
+@dataclass
+class Profile:
+    """What is known about an entity, on either side of a decision."""
+
+    names: set[str] = field(default_factory=set)  # name keys of every form
+    full_names: set[str] = field(default_factory=set)  # multi-word person names as written (titles left off)
+    affiliations: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    comentions: set[int] = field(default_factory=set)  # stored entities seen in the same articles
+    forms: Counter = field(default_factory=Counter)  # display forms -> articles using them
+    first: dict[str, tuple] = field(default_factory=dict)  # display form -> (published, article) it was first in
+    keys: set[str] = field(default_factory=set)  # entity_names rows already stored (by name)
+    pinned: bool = False  # named by a correction: the display name stays
+
+    def add_forms(self, forms: set[str], published: str | None, article_id: str) -> None:
+        """Count the display forms one article uses."""
+        self.forms.update(forms)
+        for form in forms:
+            seen = (published or "", article_id)
+            if form not in self.first or seen < self.first[form]:
+                self.first[form] = seen
+
+    def display_name(self, fallback: str) -> str:
+        """The form most articles use, full names first; on a tie the one used first (by publication date)."""
+        full = [f for f in self.forms if parse_name(f).multiword]
+        pool = full or list(self.forms)
+        if not pool:
+            return fallback
+        return min(pool, key=lambda f: (-self.forms[f], self.first.get(f, ("", "")), f))
+
+    def add_mention(self, type_: str, name: str, aliases: list[str], affiliations: list[str], roles: list[str]) -> None:
+        """Learn one article's entity (its name, aliases, affiliations, roles and titles)."""
+        self.names |= {name_key(n) for n in [name, *aliases]}
+        self.affiliations |= {name_key(a) for a in affiliations}
+        self.roles |= {name_key(r) for r in roles}
+        if type_ == "person":
+            for form in [name, *aliases]:
+                parsed = parse_name(form)
+                if parsed.multiword and parsed.named:
+                    self.full_names.add(display_form(form))
+
+
+def stored_profile(db, entity_id: int) -> Profile:
+    """What the store knows about an entity: names, affiliations, roles and titles, who it appears with."""
+    rows = db.query("SELECT article_id, aliases, affiliations, roles, titles, name, type, published FROM mentions "
+                    "WHERE entity_id = ?", (entity_id,))
+    profile = Profile()
+    by_article: dict[str, set[str]] = {}
+    published: dict[str, str | None] = {}
+    for row in rows:
+        profile.add_mention(row["type"], row["name"], json.loads(row["aliases"]), json.loads(row["affiliations"]),
+                            json.loads(row["roles"]) + json.loads(row["titles"]))
+        by_article.setdefault(row["article_id"], set()).add(display_form(row["name"]))
+        published[row["article_id"]] = row["published"]
+    for article_id, forms in by_article.items():
+        profile.add_forms(forms, published[article_id], article_id)
+    co = db.query("""SELECT DISTINCT m2.entity_id FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id
+                     AND m2.entity_id <> m1.entity_id WHERE m1.entity_id = ?""", (entity_id,))
+    profile.comentions = {r["entity_id"] for r in co}
+    profile.keys = {r["name"] for r in db.query("SELECT name FROM entity_names WHERE entity_id = ?", (entity_id,))}
+    profile.pinned = bool(db.scalar("SELECT pinned FROM entities WHERE id = ?", (entity_id,)))
+    return profile
+
+
+class Profiles:
+    """Stored profiles by entity id, each read once and then kept in step with what the store writes.
+
+    Exact only while `add_article` is the one writer: the store calls `note`
+    after each committed article, and `clear` when someone else has
+    written or a correction changed entities.
+    """
+
+    def __init__(self, db):
+        self.db = db
+        self.known: dict[int, Profile] = {}
+        self.topics: dict[int, Counter] = {}  # entity id -> proper terms of its articles (read when needed)
+
+    def terms(self, entity_id: int) -> Counter:
+        """How many of the entity's articles use each proper term (see `proper_terms`)."""
+        if entity_id not in self.topics:
+            rows = self.db.query("SELECT a.headline, a.body FROM articles a WHERE a.id IN "
+                                 "(SELECT article_id FROM mentions WHERE entity_id = ?)", (entity_id,))
+            self.topics[entity_id] = Counter(t for r in rows for t in proper_terms(f"{r['headline'] or ''}\n{r['body']}"))
+        return self.topics[entity_id]
+
+    def get(self, entity_id: int) -> Profile:
+        if entity_id not in self.known:
+            self.known[entity_id] = stored_profile(self.db, entity_id)
+        return self.known[entity_id]
+
+    def note(self, article: Article, ids: dict[str, int], types: dict[str, str], rows: dict[int, set[str]]) -> None:
+        """Add an article just written: `ids` maps its entities to stored ids, `types` gives each one's stored type,
+        `rows` the entity_names rows written for each stored entity."""
+        stored = set(ids.values())
+        forms: dict[int, set[str]] = {}
+        for entity in article.entities:
+            entity_id = ids.get(entity.id)
+            profile = self.known.get(entity_id if entity_id is not None else -1)
+            if profile is None:
+                continue
+            profile.add_mention(types[entity.id], entity.name, entity.aliases, entity.affiliations,
+                                [*entity.roles, *entity.titles])
+            profile.comentions |= stored - {entity_id}
+            profile.keys |= rows.get(entity_id, set())
+            forms.setdefault(entity_id, set()).add(display_form(entity.name))
+        for entity_id, names in forms.items():
+            self.known[entity_id].add_forms(names, article.published, article.id)
+        topics = [self.topics[i] for i in stored if i in self.topics]
+        if topics:
+            terms = proper_terms(article_text(article))
+            for counter in topics:
+                counter.update(terms)
+
+    def forget(self, entity_ids) -> None:
+        for entity_id in entity_ids:
+            self.known.pop(entity_id, None)
+            self.topics.pop(entity_id, None)
+
+    def clear(self) -> None:
+        self.known.clear()
+        self.topics.clear()
+
+
+def article_text(article: Article) -> str:
+    """The headline and body as the store keeps them (what `Profiles.terms` reads back)."""
+    return f"{article.headline or ''}\n" + "\n\n".join(article.paragraphs)

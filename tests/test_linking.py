@@ -1,0 +1,143 @@
+"""Linking people across articles: names read into parts, one person within an article, decisions across articles.
+
+Table-driven tests of the pure helpers, then small invented articles (no spaCy: records built by hand)
+stored in a fresh SQLite store to check what the linker decides.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Article, Entity, Span
+from newsgraph.store import open_store
+from newsgraph.store.grouping import group_entities
+from newsgraph.store.person_names import could_be_same, display_form, name_keys, parse_name
+
+
+@pytest.mark.parametrize("text, given, middles, surname, named", [
+    ("Dr. Sanjay Gupta", "sanjay", (), "gupta", True),
+    ("Patrick W. Carlineo Jr.", "patrick", ("w",), "carlineo", True),
+    ("lawyer Mark Heller", "mark", (), "heller", True),
+    ("Attorney Mark Jay Heller", "mark", ("jay",), "heller", True),
+    ("Gaetano Lo Presti", "gaetano", (), "lo presti", True),
+    ("Lo Presti", None, (), "lo presti", True),
+    ("Ms. Mendes", None, (), "mendes", True),
+    ("Lindsay Lohan's", "lindsay", (), "lohan", True),
+    ("Vice President Biden", None, (), "biden", True),
+    ("Alus's wife", None, (), None, False),
+    ("her husband", None, (), None, False),
+    ("my mom", None, (), None, False),
+    ("the victim", None, (), None, False),
+])
+def test_parse_name(text, given, middles, surname, named):
+    name = parse_name(text)
+    assert (name.given, name.middles, name.surname, name.named) == (given, middles, surname, named)
+
+
+def test_nicknames_are_set_apart():
+    name = parse_name("Luis Gerardo (Jerry) Ortiz")
+    assert (name.given, name.nicknames, name.surname) == ("luis", ("jerry",), "ortiz")
+    assert name_keys(name)["jerry ortiz"] == "nick"
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Owen John Dempsey", "Owen Dempsey", True),  # a middle name in one only
+    ("Raj K. Chohan", "Raj Chohan", True),
+    ("John A. Smith", "John B. Smith", False),  # middle initials that differ
+    ("Katie Jenkin", "Kathryn Jenkin", True),  # a nickname
+    ("Coroner Gary Hargrove", "Gary Hargrove", True),  # a title the vocabulary lacks
+    ("Shahar Butzhak", "Shachar Butzhak", True),  # spelling
+    ("Duncan Rait", "Duncan Raite", True),
+    ("John McCain", "John McKinney", False),  # a loose skeleton, letters far apart
+    ("Hunter Biden", "Joe Biden", False),
+    ("Yossi Levy", "Danny Levy", False),
+])
+def test_could_be_same(a, b, same):
+    assert could_be_same(parse_name(a), parse_name(b)) is same
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("President Donald Trump", "Donald Trump"), ("Lindsay Lohan's", "Lindsay Lohan"),
+    ("lawyer Mark Heller", "Mark Heller"), ("Patrick W. Carlineo Jr.", "Patrick W. Carlineo Jr."),
+])
+def test_display_form(text, shown):
+    assert display_form(text) == shown
+
+
+def person(id_: str, name: str, *aliases: str, type_: str = "person", **facts) -> Entity:
+    return Entity(id=id_, type=type_, name=name, aliases=list(aliases), mentions=[Span(start=0, end=1, text="x")],
+                  **facts)
+
+
+def article(id_: str, *entities: Entity, body: str = "A story.", published: str = "2024-05-01") -> Article:
+    return Article(id=id_, input_kind="text", text=body, paragraphs=[body], entities=list(entities),
+                   published=published, source=f"{id_}.txt")
+
+
+def test_one_person_within_an_article():
+    groups = group_entities(article("a", person("e1", "Dr. Sanjay Gupta"), person("e2", "Gupta"),
+                                    person("e3", "Lohan", type_="place"), person("e4", "Lindsay Lohan"),
+                                    person("e5", "her husband"), person("e6", "Lohan Foundation", type_="organization")))
+    together = sorted(sorted(e.id for e in g.entities) for g in groups)
+    assert together == [["e1", "e2"], ["e3", "e4"], ["e5"], ["e6"]]
+    assert [g.described for g in groups if g.entities[0].id == "e5"] == [True]
+
+
+def test_a_surname_shared_by_two_people_of_the_article_joins_neither():
+    groups = group_entities(article("a", person("e1", "Venus Williams"), person("e2", "Serena Williams"),
+                                    person("e3", "Williams")))
+    assert sorted(len(g.entities) for g in groups) == [1, 1, 1]
+
+
+@pytest.fixture
+def store(tmp_path):
+    with open_store(f"sqlite:///{tmp_path / 'kb.db'}") as opened:
+        yield opened
+
+
+def entity_of(store, article_id: str, local_id: str) -> int:
+    return store.db.scalar("SELECT entity_id FROM mentions WHERE article_id = ? AND local_id = ?",
+                           (article_id, local_id))
+
+
+def test_kinship_persons_stay_in_their_article(store):
+    for n in ("a", "b"):
+        store.add_article(article(n, person("e1", "her husband"), person("e2", "Castlebrook Council",
+                                                                         type_="organization")))
+    assert entity_of(store, "a", "e1") != entity_of(store, "b", "e1")
+    assert entity_of(store, "a", "e2") == entity_of(store, "b", "e2")
+
+
+def test_one_articles_confusion_does_not_rename_or_merge(store):
+    """Many articles name Joe Biden; one calls the Vice President 'Hunter Biden': that one is kept apart."""
+    for n in range(3):
+        store.add_article(article(f"j{n}", person("e1", "Joe Biden", "Biden", titles=["Vice President"]),
+                                  person("e2", "White House", type_="organization")))
+    store.add_article(article("h", person("e1", "Hunter Biden", "Biden", "Vice President Biden",
+                                          titles=["Vice President"]),
+                              person("e2", "White House", type_="organization")))
+    joe = entity_of(store, "j0", "e1")
+    assert entity_of(store, "h", "e1") != joe
+    assert store.db.scalar("SELECT name FROM entities WHERE id = ?", (joe,)) == "Joe Biden"
+
+
+def test_display_name_is_the_form_most_articles_use(store):
+    forms = ["Sanjay Gupta", "Sanjay Gupta", "Sanjay Kumar Gupta"]
+    for n, form in enumerate(forms):
+        store.add_article(article(f"g{n}", person("e1", form, "Gupta", titles=["Dr."]),
+                                  person("e2", "CNN", type_="organization")))
+    ids = {entity_of(store, f"g{n}", "e1") for n in range(3)}
+    assert len(ids) == 1
+    assert store.db.scalar("SELECT name FROM entities WHERE id = ?", (ids.pop(),)) == "Sanjay Gupta"
+
+
+def test_a_surname_alone_joins_the_person_its_context_names(store):
+    body = "The Sixers hired Maurice Cheeks. Philadelphia fans cheered at the Wachovia Center."
+    store.add_article(article("a", person("e1", "Maurice Cheeks"), person("e2", "Sixers", type_="organization"),
+                              body=body))
+    store.add_article(article("b", person("e1", "Cheeks"), person("e2", "Sixers", type_="organization"),
+                              body="The Sixers said Cheeks starts at the Wachovia Center as Philadelphia coach."))
+    store.add_article(article("c", person("e1", "Cheeks"), person("e2", "Harwick Bakers", type_="organization"),
+                              body="A baker named Cheeks won the Harwick prize for rye bread."))
+    assert entity_of(store, "b", "e1") == entity_of(store, "a", "e1")
+    assert entity_of(store, "c", "e1") != entity_of(store, "a", "e1")
