@@ -142,14 +142,30 @@ def test_store_finds_conflicts_between_originals_only(tmp_path):
     store = open_store(str(tmp_path / "c.db"))
     store.add_article(_article(1, [("attackers enter Ofakim", "count", "15"), ("ceremony", "rank", "sergeant")],
                                "2025-11-16"))
-    store.add_article(_article(2, [("Attackers enter  Ofakim", "count", "20"), ("ceremony", "rank", "major"),
-                                   ("storm", "count", "~30")], "2025-09-01"))
-    store.add_article(_article(3, [("storm", "count", "31")], "2025-11-16"))
+    store.add_article(_article(2, [("Attackers enter  Ofakim", "count", "20"), ("storm", "count", "~30")],
+                               "2025-11-14"))
+    store.add_article(_article(3, [("storm", "count", "31"), ("ceremony", "rank", "major")], "2025-09-01"))
     store.add_article(_article(4, [("storm", "count", "50")], "2025-11-16"), duplicate_of=f"{1:016x}")
+    store.add_article(_article(5, [("attackers enter Ofakim", "count", "40")], "2024-01-02"))  # another year
     conflicts = find_conflicts(store.db)
     assert [(c["key"], c["subject_id"], c["property"], c["values"]) for c in conflicts] == \
-        [("attackers enter ofakim", None, "count", ["15", "20"])]  # text subjects by name key; ranks apart in time
+        [("attackers enter ofakim", None, "count", ["15", "20", "40"])]  # ranks apart in time; ~30 and 31 agree
     claim = conflicts[0]["claims"][0]
     assert {"value", "normalized", "article_id", "source", "site", "url", "headline", "text"} <= set(claim)
+    assert conflicts[0]["why"].lower().startswith("same event: 'attackers enter ofakim'")
+    assert conflicts[0]["status"] == "open" and len(conflicts[0]["id"]) == 12
     assert store.conflicts() == conflicts
+    store.close()
+
+
+def test_only_the_same_fact_conflicts(tmp_path):
+    """Titles held at once, counts without a place, and one event's figures years apart are not one fact."""
+    store = open_store(str(tmp_path / "c.db"))
+    store.add_article(_article(1, [("Mayor", "title", "mayor"), ("kill people", "count_without_place", "25000000"),
+                                   ("Ana", "death_date", "2025-03-01"), ("Ana", "award_date", "2020-01-05")],
+                               "2025-03-02"))
+    store.add_article(_article(2, [("Mayor", "title", "senator"), ("kill people", "count_without_place", "14"),
+                                   ("Ana", "death_date", "2025-03-02"), ("Ana", "award_date", "2023-06-01")],
+                               "2025-09-30"))
+    assert [(c["key"], c["property"]) for c in find_conflicts(store.db)] == [("ana", "death_date")]
     store.close()

@@ -234,15 +234,18 @@ def quotes(db_url: str, by: str | None, limit: int | None, fmt: str) -> None:
 
 @main.command()
 @db_option
+@click.option("--all", "everything", is_flag=True, help="Also the conflicts dismissed by a correction.")
 @format_option
-def conflicts(db_url: str, fmt: str) -> None:
-    """Claims about one subject on which sources disagree."""
+def conflicts(db_url: str, everything: bool, fmt: str) -> None:
+    """Facts on which sources disagree, with why both sides are about the same fact."""
     with _open(db_url) as store:
-        rows = store.conflicts()
+        rows = store.conflicts(include_dismissed=everything)
     if _emit(rows, fmt):
         return
     for c in rows:
-        click.echo(f"{c['subject']} — {c['property']}:")
+        status = "" if c["status"] == "open" else f" [{c['status']}{': ' + c['note'] if c['note'] else ''}]"
+        click.echo(f"{c['id']}  {c['subject']} — {c['property']}{status}")
+        click.echo(f"    why: {c['why']}")
         for claim in c["claims"]:
             click.echo(f"    {claim['value']!s:>12}  {claim.get('headline') or ''} ({claim.get('url') or claim.get('source')})")
             click.echo(f"                  “{claim.get('text', '')}”")
@@ -296,3 +299,7 @@ main.add_command(serve)
 
 from .batch.cli import batch  # noqa: E402 - registered last; imports nothing heavy
 main.add_command(batch)
+
+from .correct_cli import correct, corrections, relink  # noqa: E402
+for _command in (correct, corrections, relink):
+    main.add_command(_command)

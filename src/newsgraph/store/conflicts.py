@@ -1,39 +1,47 @@
-"""Conflicts: where sources disagree about one subject's property.
+"""Conflicts: where sources disagree about one fact, and why both claims are about that fact.
 
 1. Gather the claims of the stored originals (near-duplicates have no
    facts of their own, and their claims would only repeat the original's).
 2. Group them by subject and property. A subject is the stored entity
-   when the claim is about one (so "Butzhak" in one article and
-   "Butzchak" in another are one subject once linked), else its text
-   as a name key ("attackers enter Ofakim").
-3. Decide per group (`disagree`): two articles disagree when no value of
-   one is compatible with any value of the other (`claim_values.compatible`:
-   15 and 20 disagree, September 2025 and 18 September 2025 agree). An
-   article may hold several values (a rank then and a rank now); it
-   conflicts only when its values and another's have nothing in common.
-   Properties that change over time are compared as `data/claims.json`
-   says: ages through the birth years they imply at each article's date,
-   ranks and titles only between articles published within
-   `same_time_days` of each other.
-4. Each conflict is a dict: `subject` (the entity's name, or the subject
-   text), `subject_id` (the entity, or None), `key` (what the claims were
-   grouped by: the entity id or the subject's name key), `property`,
-   `values` (the distinct normalized values) and `claims`, every claim of
-   the group with its value, article, source, site, url, headline,
-   publication date and evidence sentence.
+   the claim is about (so "Butzhak" in one article and "Butzchak" in
+   another are one subject once linked), else the event the claim counts
+   in: the counted thing, the action and its place ("attackers enter
+   Ofakim"). A count without a place names no one event and is never
+   compared; nor are titles, which people hold several at once
+   (`data/claims.json` `properties`).
+3. Keep to one time: ranks compare between articles published within
+   `same_time_days`, ages through the birth years they imply, anything
+   about one event (counts, durations, an event's date and place) between
+   articles published within `same_event_days`, except the date and place
+   of an event a person has once (a death).
+4. Decide (`disagree`): two articles disagree when no value of one is
+   compatible with any value of the other (`claim_values.compatible`: 15
+   and 20 disagree, "at least 20" and 25 agree, September 2025 and
+   18 September 2025 agree).
+5. Say why both sides are about the same fact (`why`): the entity they
+   share, with the linker's reasons for putting each article's mention in
+   it, or the event (action, counted thing, place, dates); and mark the
+   conflicts people dismissed or confirmed (`status`, `note`).
+
+Each conflict is a dict: `id` (stable while its claims are the same),
+`subject`, `subject_id`, `key`, `property`, `values`, `claims` (each with
+its value, article, source, site, url, headline, publication date and
+evidence sentence), `why`, `shared` and `status`.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import defaultdict
 from datetime import date
 
-from ..understand.claim_values import ClaimVocabulary, claim_vocabulary, compatible, value_range
+from ..understand.claim_values import ClaimVocabulary, claim_vocabulary, compatible, is_date, value_range
 from .sql import name_key
 
 CLAIMS_SQL = """SELECT c.article_id, c.claim_id, c.subject, c.subject_id, c.property, c.value, c.normalized, c.text,
                        c.start_offset, c.end_offset, a.source, a.site, a.url, a.headline, a.published,
-                       e.name AS entity_name
+                       e.name AS entity_name, e.type AS entity_type
                 FROM claims c JOIN articles a ON a.id = c.article_id
                 LEFT JOIN entities e ON e.id = c.subject_id
                 WHERE a.duplicate_of IS NULL
@@ -64,12 +72,36 @@ def agree(a: dict, b: dict, kind: str | None, tolerance: float) -> bool:
     return compatible(a["normalized"], b["normalized"], tolerance)
 
 
+def time_rule(prop: str, vocab: ClaimVocabulary) -> str | None:
+    """How a property keeps to one time: 'age', 'over_time', 'event' (one event), None (any time), 'never'."""
+    rule = vocab.properties.get(prop, {})
+    if rule.get("compare") is False:
+        return "never"
+    if "changes" in rule:
+        return rule["changes"]
+    event_type = prop.split("_")[0] if prop.endswith(("_date", "_place")) or "_date " in prop or "_place " in prop \
+        else None
+    return None if event_type in vocab.once_events else "event"
+
+
 def comparable(x: list[dict], y: list[dict], kind: str | None, vocab: ClaimVocabulary) -> bool:
-    """Whether two articles speak of the same time for a property that changes over time."""
-    if kind != "over_time":
+    """Whether two articles speak of the same time (see `time_rule`); an event's dates are the event's own time."""
+    if kind in (None, "age"):
         return True
+    days = vocab.same_time_days if kind == "over_time" else vocab.same_event_days
+    if kind == "event":
+        dates = [[_day(_full_date(c["normalized"])) for c in side] for side in (x, y)]
+        if all(d is not None for side in dates for d in side):
+            return any(abs((a - b).days) <= days for a in dates[0] for b in dates[1])
     dx, dy = _day(x[0]["published"]), _day(y[0]["published"])
-    return dx is not None and dy is not None and abs((dx - dy).days) <= vocab.same_time_days
+    return dx is not None and dy is not None and abs((dx - dy).days) <= days
+
+
+def _full_date(value: str) -> str:
+    """A date claim at its first day ('2025-09' -> '2025-09-01'); other values as they are."""
+    if is_date(value):
+        return (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10]
+    return value
 
 
 def disagree(by_article: dict[str, list[dict]], kind: str | None, vocab: ClaimVocabulary) -> bool:
@@ -91,23 +123,81 @@ def _claim(row: dict) -> dict:
             "start": row["start_offset"], "end": row["end_offset"]}
 
 
-def find_conflicts(db, vocab: ClaimVocabulary | None = None) -> list[dict]:
-    """Every (subject, property) the stored articles disagree on, with each article's claims."""
+def conflict_id(prop: str, claims: list[dict]) -> str:
+    """A short id that stays the same while the conflict holds the same claims."""
+    anchors = sorted(f"{c['article_id']}/{c['claim_id']}" for c in claims)
+    return hashlib.sha1("|".join([prop, *anchors]).encode()).hexdigest()[:12]
+
+
+def find_conflicts(db, vocab: ClaimVocabulary | None = None, include_dismissed: bool = False) -> list[dict]:
+    """Every fact the stored articles disagree on (steps 1-5), with each article's claims and why."""
     vocab = vocab or claim_vocabulary()
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for row in db.query(CLAIMS_SQL):
         subject = row["subject_id"] if row["subject_id"] is not None else name_key(row["subject"])
         groups[(subject, row["property"])].append(row)
+    marks = _marks(db)
     conflicts = []
     for (subject, prop), rows in groups.items():
+        kind = time_rule(prop, vocab)
         by_article: dict[str, list[dict]] = defaultdict(list)
         for row in rows:
             by_article[row["article_id"]].append(row)
-        if len(by_article) < 2:
+        if kind == "never" or len(by_article) < 2 or not disagree(by_article, kind, vocab):
             continue
-        kind = vocab.properties.get(prop, {}).get("changes")
-        if disagree(by_article, kind, vocab):
-            conflicts.append({"subject": rows[0]["entity_name"] or rows[0]["subject"],
-                              "subject_id": rows[0]["subject_id"], "key": subject, "property": prop,
-                              "values": sorted({r["normalized"] for r in rows}), "claims": [_claim(r) for r in rows]})
+        claims = [_claim(r) for r in rows]
+        conflict = {"id": conflict_id(prop, claims), "subject": rows[0]["entity_name"] or " ".join(rows[0]["subject"].split()),
+                    "subject_id": rows[0]["subject_id"], "key": subject, "property": prop,
+                    "values": sorted({r["normalized"] for r in rows}), "claims": claims}
+        conflict.update(_why(db, conflict, rows[0], kind, vocab))
+        conflict.update(_status(conflict, marks))
+        if include_dismissed or conflict["status"] != "dismissed":
+            conflicts.append(conflict)
     return sorted(conflicts, key=lambda c: (c["subject"].lower(), c["property"]))
+
+
+def _why(db, conflict: dict, row: dict, kind: str | None, vocab: ClaimVocabulary) -> dict:
+    """Why both sides are about one fact: the shared entity and how each article's mention joined it, or the event."""
+    articles = sorted({c["article_id"] for c in conflict["claims"]})
+    scope = {"over_time": f"articles published within {vocab.same_time_days} days of each other",
+             "event": f"articles published within {vocab.same_event_days} days of each other",
+             "age": "ages compared through the birth years they imply", None: "a fact a person has once"}[kind]
+    if conflict["subject_id"] is None:
+        shared = {"kind": "event", "name": conflict["subject"], "evidence": []}
+        why = (f"same event: '{conflict['subject']}' (the same action, counted thing and place) in {scope}")
+        return {"why": why, "shared": shared}
+    rows = db.query(f"""SELECT g.article_id, g.decision, g.reasons, m.name FROM merges g JOIN mentions m
+                        ON m.article_id = g.article_id AND m.local_id = g.local_id
+                        WHERE g.entity_id = ? AND g.article_id IN ({', '.join('?' * len(articles))})
+                        ORDER BY g.article_id""", (conflict["subject_id"], *articles))
+    evidence = [{"article_id": r["article_id"], "name": r["name"], "decision": r["decision"],
+                 "reasons": json.loads(r["reasons"])} for r in rows]
+    kind_name = row["entity_type"] or "entity"
+    names = sorted({e["name"] for e in evidence})
+    why = (f"same {kind_name}: {conflict['subject']} (entity {conflict['subject_id']}), named "
+           f"{', '.join(repr(n) for n in names)} in the {len(articles)} articles and linked by the knowledge base; "
+           f"same property '{conflict['property']}', {scope}")
+    return {"why": why, "shared": {"kind": kind_name, "id": conflict["subject_id"], "name": conflict["subject"],
+                                   "evidence": evidence}}
+
+
+def _marks(db) -> list[dict]:
+    if not db.query("SELECT 1 FROM corrections WHERE kind IN ('dismiss', 'confirm') LIMIT 1"):
+        return []
+    from .corrections import conflict_marks
+
+    return conflict_marks(db)
+
+
+def _status(conflict: dict, marks: list[dict]) -> dict:
+    """open; dismissed when a dismissal covers every claim of it; confirmed when a confirmation covers one of them.
+    A claim added later reopens a dismissed conflict."""
+    anchors = {(c["article_id"], c["claim_id"]) for c in conflict["claims"]}
+    status, note = "open", None
+    for mark in marks:
+        theirs = {tuple(a) for a in mark["anchors"]}
+        if mark["kind"] == "dismiss" and anchors <= theirs:
+            status, note = "dismissed", mark["note"]
+        elif mark["kind"] == "confirm" and anchors & theirs:
+            status, note = "confirmed", mark["note"]
+    return {"status": status, "note": note}

@@ -59,7 +59,7 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
                    "VALUES (?, ?, ?, ?, ?, ?)", merge_rows)
     _write_other_facts(db, article, ids)
     profiles.note(article, ids, types, written)
-    _rename(db, profiles, {link.entity_id for link in links if link.entity_id is not None})
+    _rename(db, profiles, {link.entity_id for link in links if link.entity_id is not None} - constraints.pinned())
     return ids
 
 
@@ -85,7 +85,7 @@ def _rename(db, profiles: Profiles, entity_ids: set[int]) -> None:
     """Give each merged entity the display name most of its articles use (a pinned name stays)."""
     for entity_id in sorted(entity_ids):
         profile = profiles.known.get(entity_id)
-        if profile is None or profile.pinned:
+        if profile is None:
             continue
         name = profile.display_name("")
         if name:
@@ -109,6 +109,6 @@ def _write_other_facts(db, article: Article, ids: dict[str, int]) -> None:
         [(article.id, e.id, ids[p]) for e in article.events for p in e.participants if p in ids])
     db.executemany(
         "INSERT INTO claims (article_id, claim_id, subject, subject_id, property, value, normalized, text, "
-        "start_offset, end_offset, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article.id, c.id, c.subject, ids.get(c.subject_entity or ""), c.property, c.value, c.normalized, c.text,
-          c.start, c.end, getattr(c, "event", None)) for c in article.claims])
+          c.start, c.end) for c in article.claims])

@@ -153,6 +153,10 @@ class Constraints:
     def must_not(self, article_id: str, local_ids: list[str]) -> set[int]:
         return set()
 
+    def pinned(self) -> set[int]:
+        """Entities whose name a correction set: linking does not rename them."""
+        return set()
+
 
 NO_CONSTRAINTS = Constraints()
 

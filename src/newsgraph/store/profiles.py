@@ -51,7 +51,6 @@ class Profile:
     forms: Counter = field(default_factory=Counter)  # display forms -> articles using them
     first: dict[str, tuple] = field(default_factory=dict)  # display form -> (published, article) it was first in
     keys: set[str] = field(default_factory=set)  # entity_names rows already stored (by name)
-    pinned: bool = False  # named by a correction: the display name stays
 
     def add_forms(self, forms: set[str], published: str | None, article_id: str) -> None:
         """Count the display forms one article uses."""
@@ -99,7 +98,6 @@ def stored_profile(db, entity_id: int) -> Profile:
                      AND m2.entity_id <> m1.entity_id WHERE m1.entity_id = ?""", (entity_id,))
     profile.comentions = {r["entity_id"] for r in co}
     profile.keys = {r["name"] for r in db.query("SELECT name FROM entity_names WHERE entity_id = ?", (entity_id,))}
-    profile.pinned = bool(db.scalar("SELECT pinned FROM entities WHERE id = ?", (entity_id,)))
     return profile
 
 

@@ -132,8 +132,7 @@ def datasette_ready(dialect: Dialect) -> list[Step]:
 
 
 def corrections(dialect: Dialect) -> list[str]:
-    """Corrections people make (merge, split, rename, dismiss, confirm), kept apart from what linking decides;
-    entities whose name a correction set; the article's event a claim is about."""
+    """Corrections people make (merge, split, rename, dismiss, confirm), kept apart from what linking decides."""
     serial = _serial(dialect)
     return [
         f"""CREATE TABLE corrections (
@@ -141,8 +140,6 @@ def corrections(dialect: Dialect) -> list[str]:
             conflict_id TEXT, anchors TEXT NOT NULL DEFAULT '[]', others TEXT NOT NULL DEFAULT '[]',
             note TEXT, at TEXT NOT NULL)""",
         "CREATE INDEX corrections_kind ON corrections (kind)",
-        "ALTER TABLE entities ADD COLUMN pinned INTEGER NOT NULL DEFAULT 0",
-        "ALTER TABLE claims ADD COLUMN event_id TEXT",
     ]
 
 

@@ -66,6 +66,7 @@ class Store:
         self.db = db
         self.version = migrate(db)
         self._profiles = Profiles(db)
+        self._rules = None  # what corrections tell the linker, read when first needed
         self._last_rowid: int | None = None  # of the article this store wrote last: were there other writers?
 
     @property
@@ -126,9 +127,86 @@ class Store:
         return "duplicate" if duplicate_of else "added"
 
     def _constraints(self):
-        from .corrections import constraints
+        """What corrections tell the linker (read once, again after each correction)."""
+        if self._rules is None:
+            from .corrections import correction_rules
+            from .linking import NO_CONSTRAINTS
 
-        return constraints(self.db)
+            has_table = "corrections" in {name for name, _ in MIGRATIONS}  # an older schema has none
+            self._rules = correction_rules(self.db) if has_table else NO_CONSTRAINTS
+        return self._rules
+
+    # --- corrections --------------------------------------------------------
+
+    def merge(self, keep: int, other: int, note: str | None = None) -> dict:
+        """KEEP and OTHER are one entity: OTHER's mentions, names, quotes and claims become KEEP's."""
+        from .corrections import merge
+
+        return self._correct(merge, int(keep), int(other), note)
+
+    def split(self, person: int, article_id: str, note: str | None = None) -> dict:
+        """The person's mentions in one article are someone else's: they become an entity of their own."""
+        from .corrections import split
+
+        return self._correct(split, int(person), article_id, note)
+
+    def rename(self, entity_id: int, name: str, note: str | None = None) -> dict:
+        """Show an entity by this name, whatever later articles call it."""
+        from .corrections import rename
+
+        return self._correct(rename, int(entity_id), name, note)
+
+    def dismiss(self, conflict_id: str, note: str | None = None) -> dict:
+        """This conflict is not one (the claims are not about the same fact, or agree)."""
+        return self._mark_conflict("dismiss", conflict_id, note)
+
+    def confirm(self, conflict_id: str, note: str | None = None) -> dict:
+        """This conflict is real: the sources do disagree."""
+        return self._mark_conflict("confirm", conflict_id, note)
+
+    def corrections(self) -> list[dict]:
+        """Every correction made, oldest first: kind, ids, anchors, note and time."""
+        from .corrections import list_corrections
+
+        return list_corrections(self.db)
+
+    def _mark_conflict(self, kind: str, conflict_id: str, note: str | None) -> dict:
+        from .corrections import CorrectionError, mark_conflict
+
+        found = [c for c in self.conflicts(include_dismissed=True) if c["id"] == conflict_id]
+        if not found:
+            raise CorrectionError(f"no conflict {conflict_id}")
+        return self._correct(mark_conflict, kind, found[0], note)
+
+    def _correct(self, apply, *args) -> dict:
+        with self.db.transaction():
+            self.db.execute("DELETE FROM conflict_claims")  # they refer to entities a correction may remove
+            self.db.execute("DELETE FROM conflicts")
+            done = apply(self.db, *args)
+        self._profiles.clear()
+        self._rules = None
+        self.refresh_conflicts()
+        return done
+
+    def relink(self) -> int:
+        """Link every stored article again from its record (after better linking rules, say), then apply the
+        corrections again; how many articles were linked."""
+        from .corrections import reapply
+
+        tables = ("conflict_claims", "conflicts", "event_participants", "events", "quotes", "claims", "merges",
+                  "mentions", "entity_names", "entities")
+        self._profiles.clear()
+        self._rules = None
+        with self.db.transaction():
+            for table in tables:
+                self.db.execute(f"DELETE FROM {table}")
+            rows = self.db.query("SELECT record FROM articles WHERE duplicate_of IS NULL ORDER BY rowid")
+            for row in rows:
+                write_facts(self.db, Article.model_validate_json(row["record"]), self._profiles, self._constraints())
+            reapply(self.db)
+        self._profiles.clear()
+        self.refresh_conflicts()
+        return len(rows)
 
     def ingest(self, inputs, **options):
         """Ingest files, folders and globs (see `newsgraph.ingest.ingest`); returns the report."""
@@ -334,11 +412,12 @@ class Store:
         one["duplicates"] = one["duplicates"] or 0
         return one
 
-    def conflicts(self) -> list[dict]:
-        """Subjects and properties the stored articles disagree on, each with every source's claim."""
+    def conflicts(self, include_dismissed: bool = False) -> list[dict]:
+        """Facts the stored articles disagree on, each with every source's claim, why both sides are about that
+        fact, and its status (open, confirmed; dismissed ones only when asked)."""
         from .conflicts import find_conflicts
 
-        return find_conflicts(self.db)
+        return find_conflicts(self.db, include_dismissed=include_dismissed)
 
     def refresh_conflicts(self) -> int:
         """Keep what `conflicts` finds in the `conflicts` and `conflict_claims` tables, for SQL users; how many."""

@@ -40,6 +40,7 @@ class ClaimVocabulary:
     verb_classes: dict[str, str]  # 'lemma' or 'lemma particle' -> class
     ignore_verbs: frozenset[str]
     not_counted: frozenset[str]
+    not_counts: frozenset[str]  # numbers that are never counts ('911')
     place_preps: frozenset[str]
     duration_units: dict[str, str]
     duration_properties: dict[str, str]  # word -> property
@@ -49,6 +50,8 @@ class ClaimVocabulary:
     rank_prefixes_dropped: frozenset[str]
     event_types_skipped: frozenset[str]
     properties: dict[str, dict]
+    once_events: frozenset[str]  # event types a person has once: their dates and places compare at any time
+    same_event_days: int
     same_time_days: int
     approximate_tolerance: float
 
@@ -69,12 +72,14 @@ def claim_vocabulary() -> ClaimVocabulary:
         number_words=data["number_words"], number_scales=data["number_scales"], qualifiers=qualifiers,
         qualifier_pattern=pattern, group_nouns=_invert(data["group_nouns"]), verb_classes=_invert(data["verb_classes"]),
         ignore_verbs=frozenset(data["ignore_verbs"]), not_counted=frozenset(data["not_counted"]),
+        not_counts=frozenset(data["not_counts"]),
         place_preps=frozenset(data["place_preps"]), duration_units=data["duration_units"],
         duration_properties=_invert(data["duration_properties"]), age_verbs=frozenset(data["age_verbs"]),
         rank_titles=frozenset(t.lower() for cat in data["rank_titles"] for t in titles[cat]),
         rank_abbreviations=data["rank_abbreviations"],
         rank_prefixes_dropped=frozenset(data["rank_prefixes_dropped"]), event_types_skipped=frozenset(data["event_types_skipped"]),
-        properties=data["properties"], same_time_days=data["same_time_days"],
+        properties=data["properties"], once_events=frozenset(data["once_events"]),
+        same_event_days=data["same_event_days"], same_time_days=data["same_time_days"],
         approximate_tolerance=data["approximate_tolerance"])
 
 

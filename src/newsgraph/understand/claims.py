@@ -191,11 +191,25 @@ class ClaimExtractor:
             return None
         return s.text[lo:hi], op + format_number(value), s.start + lo, s.start + hi
 
+    def is_count(self, num: Token) -> bool:
+        """A number that counts things: not a year ('a 1999 study'), an emergency or phone number ('911 calls'),
+        a number after an article ('a 737 jet') or one inside a name ('Apollo 11 crew')."""
+        text = num.text.replace(",", "")
+        if text in self.vocab.not_counts or (text.isdigit() and len(text) == 4 and "," not in num.text
+                                             and 1000 <= int(text) <= 2100):
+            return False
+        before = num.doc[num.i - 1] if num.i > 0 else None
+        if before is not None and (before.lower_ in ("a", "an", "the") or before.pos_ == "PROPN"):
+            return False
+        return num.ent_type_ in ("", "CARDINAL", "QUANTITY")
+
     # 1. counts -----------------------------------------------------------
     def counts(self, s: _Sentence) -> None:
         for num in s.span:
             noun = num.head
             if num.dep_ != "nummod" or noun.dep_ not in COUNTED_DEPS or noun.lemma_.lower() in self.vocab.not_counted:
+                continue
+            if not self.is_count(num):
                 continue
             verb = noun.head
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.vocab.ignore_verbs:
@@ -217,7 +231,8 @@ class ClaimExtractor:
                 self.add(agent.name, agent.id, phrase, value, normalized, s.start, s.end)
                 continue
             words = (things, action) if noun.dep_ == "nsubj" else (action, things)
-            self.add(" ".join(w for w in (*words, place) if w), None, "count", value, normalized, s.start, s.end)
+            prop = "count" if place else "count_without_place"  # without its place a count names no one event
+            self.add(" ".join(w for w in (*words, place) if w), None, prop, value, normalized, s.start, s.end)
 
     # 2. ages ---------------------------------------------------------------
     def ages(self, s: _Sentence) -> None:
