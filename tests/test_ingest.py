@@ -38,15 +38,16 @@ ingest(open_store(sys.argv[1]), sys.argv[2:])
 INGEST_AND_HOLD = """
 import sys, time
 from newsgraph.ingest import ingest
-from newsgraph.store import Store, open_store
-write_facts = Store._write_facts
-def holding(self, article):
-    facts = write_facts(self, article)
-    if self.db.scalar("SELECT COUNT(*) FROM articles") == int(sys.argv[3]):
+import newsgraph.store.store as writer
+from newsgraph.store import open_store
+write_facts = writer.write_facts
+def holding(db, article, *args):
+    facts = write_facts(db, article, *args)
+    if db.scalar("SELECT COUNT(*) FROM articles") == int(sys.argv[3]):
         print("holding", article.id, flush=True)
         time.sleep(120)
     return facts
-Store._write_facts = holding
+writer.write_facts = holding
 ingest(open_store(sys.argv[1]), [sys.argv[2]])
 """
 

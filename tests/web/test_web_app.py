@@ -155,3 +155,34 @@ def test_hostile_strings_are_escaped_in_the_html(http):
     assert SCRIPT not in html and "<img src=x" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert 'href="javascript:' not in html
+
+
+def test_writable_server_takes_corrections_from_its_buttons(tmp_path, web_db):
+    import shutil
+
+    from newsgraph.web import create_app
+
+    copy = tmp_path / "copy.db"
+    shutil.copyfile(web_db, copy)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        client = TestClient(create_app(str(copy), writable=True))
+    page = client.get("/people/1").text
+    assert 'action="/correct"' in page and 'value="rename"' in page and 'value="merge"' in page
+    before = client.get("/people/1.json").json()["person"]["name"]  # cached until the store changes
+    done = client.post("/correct.json", data={"action": "rename", "entity": "1", "name": "A. N. Other",
+                                              "note": "checked"}, headers={"origin": "http://testserver"}).json()
+    assert done["outcome"] == "done" and done["correction"]["note"] == "checked" and before != "A. N. Other"
+    assert client.get("/people/1.json").json()["person"]["name"] == "A. N. Other"
+    assert client.get("/corrections.json").json()["corrections"][0]["kind"] == "rename"
+    refused = client.post("/correct.json", data={"action": "merge", "entity": "1", "other": "999999"}).json()
+    assert refused["outcome"] == "refused" and "no entity 999999" in refused["reason"]
+    assert client.post("/correct.json", data={"action": "explode"}).status_code == 400
+
+
+def test_read_only_server_has_no_correct_buttons(http):
+    assert http.get("/correct").status_code == 404
+    assert 'action="/correct"' not in http.get("/people/1").text
+    assert 'action="/correct"' not in http.get("/conflicts").text

@@ -16,6 +16,11 @@ organisation or place ("Comeaux", "Lohan"). `group_entities` gathers them:
 4. An organisation or place whose name is exactly the surname or full
    name of one person group, with no organisation word in it, joins that
    person (`JOIN_MISTYPED`).
+5. Organisations or places of one type that share a name without its
+   legal form or a country's other name ("NPD Group", "NPD"; "U.S.",
+   "United States") are one; an acronym ("EADS") joins the one
+   organisation or place of the article whose words it abbreviates
+   (`org_names`).
 
 Each group (`Local`) carries the keys it is found by and its context.
 """
@@ -27,6 +32,7 @@ from dataclasses import dataclass, field
 from ..model import Article, Entity
 from .person_names import (KIND_STRENGTH, PersonName, could_be_same, looks_like_organization, name_keys, parse_name,
                            skeleton_key)
+from .org_names import acronym_of, org_keys
 from .sql import name_key
 
 JOIN_MISTYPED = True  # step 4: an organisation or place named like a person of the article is that person
@@ -85,11 +91,21 @@ def group_entities(article: Article) -> list[Local]:
             fits[0].names.extend(n for n in names if n not in fits[0].names)
         else:
             groups.append(Local([entity], "person", names))
+    acronyms = []
     for entity in others:  # 4.
         person = _person_named(groups, entity) if JOIN_MISTYPED else None
         if person is not None:
             person.entities.append(entity)
             person.names.extend(n for n in _person_names(entity) if n not in person.names)
+        elif acronym_of(entity.name):
+            acronyms.append(entity)
+        else:
+            _join_named_alike(groups, entity)  # 5.
+    for entity in acronyms:  # 5.
+        fits = [g for g in groups if g.type in ("organization", "place") and g.lead is not entity and
+                (acronym_of(entity.name) or "") in org_keys(g.lead.name, g.type)]
+        if len(fits) == 1:
+            fits[0].entities.append(entity)
         else:
             groups.append(Local([entity], entity.type))
     for group in groups:
@@ -108,6 +124,16 @@ def _join_multiword(groups: list[Local], entity: Entity, names: list[PersonName]
             group.names.extend(n for n in names if n not in group.names)
             return
     groups.append(Local([entity], "person", list(names)))
+
+
+def _join_named_alike(groups: list[Local], entity: Entity) -> None:
+    mine = {k for k, kind in org_keys(entity.name, entity.type).items() if kind != "acronym"}
+    for group in groups:
+        if group.type == entity.type and mine & {k for k, kind in org_keys(group.lead.name, group.type).items()
+                                                  if kind != "acronym"}:
+            group.entities.append(entity)
+            return
+    groups.append(Local([entity], entity.type))
 
 
 def _fits_one_word(names: list[PersonName], group: Local) -> bool:
@@ -134,9 +160,11 @@ def _keys(group: Local) -> dict[str, str]:
     if group.described:
         return keys
     if group.type != "person":
-        for form in dict.fromkeys([group.lead.name, *group.lead.aliases]):
-            if name_key(form):
-                keys.setdefault(name_key(form), "full")
+        for entity in group.entities:
+            for form in dict.fromkeys([entity.name, *entity.aliases]):
+                for key, kind in org_keys(form, group.type).items():
+                    if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
+                        keys[key] = kind
         return keys
     for name in sorted(group.names, key=lambda n: -len(n.words)):
         for key, kind in name_keys(name).items():

@@ -36,6 +36,7 @@ from rapidfuzz.fuzz import ratio
 
 from ..model import Article, Entity
 from .grouping import Local, group_entities
+from .org_names import org_keys
 from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, name_keys, parse_name,
                            skeleton_key)
 from .profiles import Profile, Profiles, article_text, proper_terms
@@ -53,7 +54,7 @@ MARGIN = 1.0
 W_SHARED_TERMS = 1.0  # for every TERMS_PER_POINT capitalised words both sides' articles use ('Sixers')
 TERMS_PER_POINT = 3
 TOPIC_KINDS = frozenset({"tail", "initial", "skeleton", "surname", "given"})  # kinds weak enough to need topics
-STORED_KINDS = {"core", "nick", "tail", "initial", "surname", "given", "skeleton"}
+STORED_KINDS = {"core", "nick", "tail", "initial", "surname", "given", "skeleton", "acronym", "variant"}
 
 
 def name_rows(entity: Entity, type_: str) -> list[tuple[str, str, str | None]]:
@@ -62,9 +63,13 @@ def name_rows(entity: Entity, type_: str) -> list[tuple[str, str, str | None]]:
     forms = list(dict.fromkeys([entity.name, *entity.aliases]))
     for form in forms:
         rows.append((form, name_key(form), None if form.isascii() else "other"))
-    if type_ != "person":
-        return rows
     plain = {r[1] for r in rows}
+    if type_ != "person":
+        for form in forms:
+            for key, kind in org_keys(form, type_).items():
+                if key not in plain and kind != "full":
+                    rows.append((f"~{kind} {key}", key, kind))
+        return list({r[0]: r for r in rows}.values())
     for form in forms:
         parsed = parse_name(form)
         for key, kind in name_keys(parsed).items():
@@ -259,7 +264,13 @@ def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profile
         if KIND_STRENGTH[kind] < WEAK_KIND and full and " " in name:
             continue  # a surname alone joins a full name only to someone the store knows by one word
         if group.type != "person":
-            choices.append(_Choice(entity_id, kind, KIND_STRENGTH["full"], KIND_STRENGTH["full"], ["same name"], name))
+            shared = len(local.comentions & profiles.get(entity_id).comentions) if kind == "acronym" else 0
+            value = KIND_STRENGTH[kind] + min(MAX_CONTEXT_BONUS, W_SHARED_COMENTION * shared)
+            reasons = [{"full": "same name", "core": "same name without its legal form", "variant": "another name "
+                        "of the same country", "acronym": "an acronym of the name"}.get(kind, "same name")]
+            if shared:
+                reasons.append(f"mentioned with the same {shared} entities")
+            choices.append(_Choice(entity_id, kind, value, value, reasons, name))
             continue
         shared = topic.shared(group, entity_id) if kind in TOPIC_KINDS else 0
         value, evidence, reasons = score(kind, local, profiles.get(entity_id), shared)

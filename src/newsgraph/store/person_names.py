@@ -35,8 +35,8 @@ from ..readers.furniture import load_data
 from ..understand.translit import name_skeletons
 from .sql import name_key
 
-KIND_STRENGTH = {"full": 3.0, "core": 3.0, "nick": 2.5, "tail": 2.0, "initial": 2.0, "skeleton": 2.0,
-                 "surname": 1.0, "given": 0.5}
+KIND_STRENGTH = {"full": 3.0, "core": 3.0, "variant": 3.0, "nick": 2.5, "tail": 2.0, "initial": 2.0, "skeleton": 2.0,
+                 "acronym": 2.0, "surname": 1.0, "given": 0.5}
 """How much a match on each kind of key says by itself (the linker's base weights, see linking.py)."""
 
 SHARED_PREFIX = 4  # given names beginning with this many letters alike may be one name's forms

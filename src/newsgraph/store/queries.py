@@ -174,9 +174,10 @@ def top_entities(db: Database, type: str, limit: int = 10) -> list[dict]:
 
 
 def change_token(db: Database) -> tuple:
-    """Changes whenever the store does (an article or a failure recorded): for caches of what pages show."""
-    row = db.query("SELECT (SELECT MAX(rowid) FROM articles) AS articles, (SELECT MAX(id) FROM failures) AS failures")
-    return (row[0]["articles"], row[0]["failures"])
+    """Changes whenever the store does (an article, a failure or a correction recorded): for caches of pages."""
+    row = db.query("SELECT (SELECT MAX(rowid) FROM articles) AS articles, (SELECT MAX(id) FROM failures) AS failures, "
+                   "(SELECT MAX(id) FROM corrections) AS corrections")
+    return (row[0]["articles"], row[0]["failures"], row[0]["corrections"])
 
 
 def entity_ids(db: Database, article_id: str) -> dict[str, int]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import add, articles, conflicts, corpus, home, people, quotes, search
+from . import add, articles, conflicts, corpus, corrections, home, people, quotes, search
 from .args import BadRequest
 
 
@@ -45,7 +45,9 @@ PAGES: list[Page] = [
     Page("place", "/places/{entity_id:int}", corpus.entity_page("place"), "entity.html"),
     Page("quotes", "/quotes", quotes.data, "quotes.html"),
     Page("conflicts", "/conflicts", conflicts.data, "conflicts.html"),
+    Page("corrections", "/corrections", corrections.index, "corrections.html"),
     Page("add", "/add", add.data, "add.html", methods=("GET", "POST"), writes=True),
+    Page("correct", "/correct", corrections.apply, "correct.html", methods=("GET", "POST"), writes=True),
 ]
 """In the order of the navigation bar; pages that write exist only when the server is started writable."""
 

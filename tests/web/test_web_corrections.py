@@ -1,0 +1,90 @@
+"""Corrections from the buttons of a writable server, in a real headless Chromium."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import threading
+import time
+
+import pytest
+
+from .conftest import CHROMIUM_ARGS, _free_port, ensure_chromium, screenshot
+
+
+@pytest.fixture(scope="module")
+def writable(web_db, tmp_path_factory):
+    """A writable server over a copy of the web store; its base URL."""
+    import uvicorn
+
+    from newsgraph.web import create_app
+
+    copy = tmp_path_factory.mktemp("writable") / "kb.db"
+    shutil.copyfile(web_db, copy)
+    port = _free_port()
+    running = uvicorn.Server(uvicorn.Config(create_app(str(copy), writable=True), host="127.0.0.1", port=port,
+                                            log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        if time.monotonic() > deadline or not thread.is_alive():
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def tab(writable):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=ensure_chromium(), args=CHROMIUM_ARGS)
+        context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=writable)
+        page = context.new_page()
+        page.errors = []
+        page.on("pageerror", lambda error: page.errors.append(str(error)))
+        yield page
+        browser.close()
+
+
+def test_rename_and_split_from_the_person_page(tab):
+    tab.goto("/people")
+    tab.locator("a[href^='/people/']").first.click()
+    tab.wait_for_url(re.compile(r"/people/\d+$"))
+    person = tab.url.rsplit("/", 1)[1]
+    form = tab.locator("form.correct", has=tab.locator("input[name=action][value=rename]"))
+    form.locator("input[name=name]").fill("Renamed By Hand")
+    form.locator("input[name=note]").fill("checked against the register")
+    form.locator("button").click()
+    tab.wait_for_url(re.compile(r"/correct$"))
+    assert "Correction" in tab.locator("p.done").inner_text()
+    tab.locator("p.done a", has_text="Back").click()
+    tab.wait_for_url(re.compile(rf"/people/{person}$"))
+    assert tab.locator("h1").inner_text() == "Renamed By Hand"
+    splits = tab.locator("form.correct.inline button")
+    if splits.count():
+        splits.first.click()
+        tab.wait_for_url(re.compile(r"/correct$"))
+        assert "split" in tab.locator("p.done").inner_text()
+    tab.goto("/corrections")
+    rows = tab.locator("table.corrections tbody tr")
+    assert "renamed" in rows.first.inner_text() and "checked against the register" in rows.first.inner_text()
+    screenshot(tab, "corrections")
+    assert not tab.errors
+
+
+def test_dismiss_from_the_conflicts_page(tab):
+    tab.goto("/conflicts")
+    sections = tab.locator("section.conflict")
+    if not sections.count():
+        pytest.skip("no conflicting claims in this store")
+    title = sections.first.locator("h2").inner_text()
+    assert "Why this is one fact" in sections.first.locator("p.why").inner_text()
+    sections.first.locator("input[name=note]").fill("two different events")
+    sections.first.locator("button[value=dismiss]").click()
+    tab.wait_for_url(re.compile(r"/correct$"))
+    tab.goto("/conflicts")
+    assert title not in [t for t in tab.locator("section.conflict h2").all_inner_texts()]
