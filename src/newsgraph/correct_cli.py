@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from .cli import _json, _open, db_option, format_option
+from .cli import _emit, _open, db_option, format_option
 
 note_option = click.option("--note", help="Why: kept with the correction.")
 
@@ -89,8 +89,8 @@ def corrections(db_url: str, fmt: str) -> None:
     """Every correction made, oldest first, with its time and note."""
     with _open(db_url) as store:
         rows = store.corrections()
-    if fmt == "json":
-        return _json(rows)
+    if _emit(rows, fmt):
+        return
     for row in rows:
         click.echo(_describe(row))
     if not rows:

@@ -37,6 +37,7 @@ from collections import defaultdict
 from datetime import date
 
 from ..understand.claim_values import ClaimVocabulary, claim_vocabulary, compatible, is_date, value_range
+from ..understand.titles import titles_agree
 from .sql import name_key
 
 CLAIMS_SQL = """SELECT c.article_id, c.claim_id, c.subject, c.subject_id, c.property, c.value, c.normalized, c.text,
@@ -69,6 +70,8 @@ def agree(a: dict, b: dict, kind: str | None, tolerance: float) -> bool:
         rb = _birth_years(b["normalized"], db, tolerance) if db else None
         if ra and rb:
             return ra[0] <= rb[1] and rb[0] <= ra[1]
+    if kind == "over_time":  # ranks: 'Police Commissioner' is 'Commissioner', 'Sgt.' is 'Sergeant'
+        return titles_agree(a["value"], b["value"]) or compatible(a["normalized"], b["normalized"], tolerance)
     return compatible(a["normalized"], b["normalized"], tolerance)
 
 

@@ -45,9 +45,6 @@ class ClaimVocabulary:
     duration_units: dict[str, str]
     duration_properties: dict[str, str]  # word -> property
     age_verbs: frozenset[str]
-    rank_titles: frozenset[str]  # lower-case rank titles from titles.json
-    rank_abbreviations: dict[str, str]
-    rank_prefixes_dropped: frozenset[str]
     event_types_skipped: frozenset[str]
     properties: dict[str, dict]
     once_events: frozenset[str]  # event types a person has once: their dates and places compare at any time
@@ -62,9 +59,8 @@ def _invert(groups: dict[str, list[str]]) -> dict[str, str]:
 
 @cache
 def claim_vocabulary() -> ClaimVocabulary:
-    """The claims vocabulary from `data/claims.json` (and the ranks from `data/titles.json`), loaded once."""
+    """The claims vocabulary from `data/claims.json`, loaded once."""
     data = load_data("claims.json")
-    titles = load_data("titles.json")
     qualifiers = {k.lower(): v for k, v in data["qualifiers"].items()}
     pattern = re.compile(r"\b(" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len, reverse=True)) +
                          r")\s*$", re.I)
@@ -75,9 +71,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         not_counts=frozenset(data["not_counts"]),
         place_preps=frozenset(data["place_preps"]), duration_units=data["duration_units"],
         duration_properties=_invert(data["duration_properties"]), age_verbs=frozenset(data["age_verbs"]),
-        rank_titles=frozenset(t.lower() for cat in data["rank_titles"] for t in titles[cat]),
-        rank_abbreviations=data["rank_abbreviations"],
-        rank_prefixes_dropped=frozenset(data["rank_prefixes_dropped"]), event_types_skipped=frozenset(data["event_types_skipped"]),
+        event_types_skipped=frozenset(data["event_types_skipped"]),
         properties=data["properties"], once_events=frozenset(data["once_events"]),
         same_event_days=data["same_event_days"], same_time_days=data["same_time_days"],
         approximate_tolerance=data["approximate_tolerance"])

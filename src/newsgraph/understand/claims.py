@@ -19,8 +19,9 @@ entities and events of the article:
 3. **Durations**: "held hostage for 19 hours", "spent 20 hours as a
    hostage" -> the person doing or undergoing it, property from the
    verb and the words it governs (`hostage_duration`), value ISO 8601.
-4. **Ranks and titles**: each person's titles -> property `rank` (a rank
-   in `data/titles.json`'s rank categories) or `title`.
+4. **Ranks and titles**: each person's titles -> property `rank` or
+   `title` as the title normaliser (`titles.parse_title`) reads them, in
+   canonical form; honorifics ("Mr.") are no titles.
 5. **Event dates and places**: each event with a date of its own (not one
    inherited from the story) -> its main participant, property
    `<type>_date` (with `(posthumous)`-style flags the event carries), and
@@ -45,6 +46,7 @@ from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, form
                            qualifier_before, split_qualifier)
 from .context import Mention, mentions, parsed
 from .events import is_named
+from .titles import parse_title
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -308,19 +310,20 @@ class ClaimExtractor:
             if entity.type != "person":
                 continue
             for title in entity.titles:
-                prop, normalized = self.classify_title(title)
+                classified = self.classify_title(title)
+                if classified is None:
+                    continue
+                prop, normalized = classified
                 start, end = self.evidence_of(title, entity)
                 self.add(entity.name, entity.id, prop, title, normalized, start, end)
 
-    def classify_title(self, title: str) -> tuple[str, str]:
-        words = [self.vocab.rank_abbreviations.get(w.rstrip(".").lower(), w.lower()) for w in title.split()]
-        for i in range(len(words)):
-            if " ".join(words[i:]) in self.vocab.rank_titles:
-                rank = words[i:]
-                while len(rank) > 1 and rank[0] in self.vocab.rank_prefixes_dropped:
-                    rank = rank[1:]
-                return "rank", " ".join(rank)
-        return "title", " ".join(words)
+    @staticmethod
+    def classify_title(title: str) -> tuple[str, str] | None:
+        """('rank' or 'title', the canonical form) by the title normaliser; None for an honorific ('Mr.')."""
+        parsed = parse_title(title)
+        if parsed is None:
+            return None
+        return ("rank" if parsed.kind == "rank" else "title"), parsed.canonical
 
     def evidence_of(self, title: str, entity: Entity) -> tuple[int, int]:
         """The sentence (or, outside the body, the line) where the title stands with the person."""
