@@ -169,3 +169,18 @@ def test_only_the_same_fact_conflicts(tmp_path):
                                "2025-09-30"))
     assert [(c["key"], c["property"]) for c in find_conflicts(store.db)] == [("ana", "death_date")]
     store.close()
+
+
+def test_a_weekday_is_no_contradiction_within_a_week(tmp_path):
+    """'Saturday's attack', in an article a week later, may be the Saturday of the statement it quotes."""
+    store = open_store(str(tmp_path / "c.db"))
+    first = _article(1, [("Ana", "death_date", "2023-10-07")], "2023-10-08")
+    later = _article(2, [("Ana", "death_date", "2023-10-14")], "2023-10-15")
+    later.claims[0].value = "Saturday"
+    far = _article(3, [("Ana", "death_date", "2023-11-30")], "2023-12-01")
+    for article in (first, later):
+        store.add_article(article)
+    assert find_conflicts(store.db) == []
+    store.add_article(far)
+    assert [c["values"] for c in find_conflicts(store.db)] == [["2023-10-07", "2023-10-14", "2023-11-30"]]
+    store.close()

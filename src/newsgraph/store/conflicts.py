@@ -62,17 +62,25 @@ def _birth_years(age: str, day: date, tolerance: float) -> tuple[float, float] |
     return None if span is None else (day.year - span[1] - 1, day.year - span[0])
 
 
-def agree(a: dict, b: dict, kind: str | None, tolerance: float) -> bool:
-    """Whether two claims (rows with `normalized` and `published`) can both be true."""
+def agree(a: dict, b: dict, kind: str | None, tolerance: float, vocab: ClaimVocabulary | None = None) -> bool:
+    """Whether two claims (rows with `value`, `normalized` and `published`) can both be true."""
     if kind == "age":
         da, db = _day(a["published"]), _day(b["published"])
         ra = _birth_years(a["normalized"], da, tolerance) if da else None
         rb = _birth_years(b["normalized"], db, tolerance) if db else None
         if ra and rb:
             return ra[0] <= rb[1] and rb[0] <= ra[1]
+    if vocab is not None and _relative(a, vocab) or vocab is not None and _relative(b, vocab):
+        da, db = _day(_full_date(a["normalized"])), _day(_full_date(b["normalized"]))
+        if da and db and abs((da - db).days) <= vocab.relative_date_days:
+            return True  # 'Saturday' in an article may be the Saturday of a statement it quotes
     if kind == "over_time":  # ranks: 'Police Commissioner' is 'Commissioner', 'Sgt.' is 'Sergeant'
         return titles_agree(a["value"], b["value"]) or compatible(a["normalized"], b["normalized"], tolerance)
     return compatible(a["normalized"], b["normalized"], tolerance)
+
+
+def _relative(claim: dict, vocab: ClaimVocabulary) -> bool:
+    return " ".join(str(claim.get("value", "")).lower().split()) in vocab.relative_dates
 
 
 def time_rule(prop: str, vocab: ClaimVocabulary) -> str | None:
@@ -114,7 +122,8 @@ def disagree(by_article: dict[str, list[dict]], kind: str | None, vocab: ClaimVo
         for y in articles[i + 1:]:
             if not comparable(by_article[x], by_article[y], kind, vocab):
                 continue
-            if not any(agree(a, b, kind, vocab.approximate_tolerance) for a in by_article[x] for b in by_article[y]):
+            if not any(agree(a, b, kind, vocab.approximate_tolerance, vocab) for a in by_article[x]
+                       for b in by_article[y]):
                 return True
     return False
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from ..model import Entity
 from .facts import j, now
 from .linking import Constraints, name_rows
-from .person_names import display_form
+from .person_names import display_form, parse_name
 from .profiles import stored_profile
 from .sql import name_key, upsert_ignore_sql
 
@@ -108,7 +108,8 @@ def refresh_entity(db, entity_id: int, pinned: str | None = None) -> bool:
     names = {}
     for row in rows:
         entity = Entity(id="x", type=row["type"], name=row["name"], aliases=json.loads(row["aliases"]))
-        for name, key, kind in name_rows(entity, type_):
+        described = type_ == "person" and not parse_name(row["name"]).named
+        for name, key, kind in name_rows(entity, type_, described):
             names.setdefault(name, (entity_id, name, key, kind))
     db.executemany(upsert_ignore_sql(db.dialect, "entity_names", ["entity_id", "name", "key", "script"]),
                    list(names.values()))

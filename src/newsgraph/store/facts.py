@@ -44,7 +44,7 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
     for link in links:
         entity, entity_id = entities[link.local_id], ids[link.local_id]
         known = profiles.known.get(entity_id)
-        for name, key, kind in name_rows(entity, link.type):
+        for name, key, kind in name_rows(entity, link.type, link.described):
             if (known is None or name not in known.keys) and name not in written.setdefault(entity_id, set()):
                 written[entity_id].add(name)
                 name_table.append((entity_id, name, key, kind))

@@ -57,10 +57,13 @@ TOPIC_KINDS = frozenset({"tail", "initial", "skeleton", "surname", "given"})  # 
 STORED_KINDS = {"core", "nick", "tail", "initial", "surname", "given", "skeleton", "acronym", "variant"}
 
 
-def name_rows(entity: Entity, type_: str) -> list[tuple[str, str, str | None]]:
-    """The entity_names rows of an entity: (name, key, kind) for each form, and a person's derived keys."""
+def name_rows(entity: Entity, type_: str, described: bool = False) -> list[tuple[str, str, str | None]]:
+    """The entity_names rows of an entity: (name, key, kind) for each form, and a person's derived keys; a
+    description's forms only, marked so that no other article finds it."""
     rows: list[tuple[str, str, str | None]] = []
     forms = list(dict.fromkeys([entity.name, *entity.aliases]))
+    if described:
+        return [(form, name_key(form), "described") for form in forms]
     for form in forms:
         rows.append((form, name_key(form), None if form.isascii() else "other"))
     plain = {r[1] for r in rows}
@@ -94,6 +97,7 @@ class Link:
     group: int = 0  # the article's entities linked together share a group number
     type: str = ""  # the type the entity is stored under (a person's surname tagged as a place is a person)
     lead: bool = True  # the entity whose name stands for its group
+    described: bool = False  # a description ('her husband'), not a name: kept to its article
 
 
 def local_profile(group: Local, context: set[int]) -> Profile:
@@ -284,6 +288,8 @@ def _best_first(choice: _Choice) -> tuple:
 
 def _match_kind(group: Local, row: dict) -> str | None:
     """How a stored name row met the group: the weaker of the two keys' kinds (None: a loose spelling match)."""
+    if row["script"] == "described":
+        return None  # a description is never found from another article
     local_kind = group.keys[row["key"]]
     stored_kind = row["script"] if row["script"] in STORED_KINDS else \
         ("full" if len(row["key"].split()) >= 2 or group.type != "person" else "surname")
@@ -304,7 +310,7 @@ def _links(group: Local, decided: Link, number: int) -> list[Link]:
         if entity is not lead:
             reasons.insert(0, f"one person with {lead.name!r} in this article")
         out.append(Link(entity.id, decided.entity_id, decided.decision, decided.score, reasons, decided.name,
-                        number, group.type, entity is lead))
+                        number, group.type, entity is lead, group.described))
     return out
 
 

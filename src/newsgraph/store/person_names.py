@@ -11,7 +11,10 @@ numbered steps:
 3. What is left is given name, middle names and surname; a particle
    ("Lo", "van der") joins the surname.
 4. A name whose head is a kinship or description noun ("Alus's wife",
-   "my mom", "the victim") is a description, not a name (`named` False).
+   "my mom", "the victim") is a description, not a name (`named` False);
+   so is a product or event the entity stage took for a person (a digit,
+   a lower-case word inside, or a product word at the end: "A17 Pro",
+   "Davis Cup").
 
 `name_keys` turns the parts into (key, kind) pairs, strongest kind first:
 `full` (every part), `core` (given name and surname, middle names left
@@ -56,6 +59,7 @@ class Vocabulary:
     description_heads: frozenset[str]
     description_starts: frozenset[str]
     organization_words: frozenset[str]
+    not_surnames: frozenset[str]
 
 
 @cache
@@ -72,7 +76,8 @@ def vocabulary() -> Vocabulary:
         kinship=frozenset(k.lower() for k in entities["kinship"]),
         description_heads=frozenset(data["description_heads"]),
         description_starts=frozenset(data["description_starts"]),
-        organization_words=frozenset(w.lower() for w in speakers["organization_words"] + data["not_person_words"]))
+        organization_words=frozenset(w.lower() for w in speakers["organization_words"] + data["not_person_words"]),
+        not_surnames=frozenset(data["not_surnames"]))
 
 
 def _by_first_word(titles: set[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -134,8 +139,10 @@ def parse_name(text: str) -> PersonName:
     head = _POSSESSIVE.sub("", words[-1]).lower() if words else ""
     possessed = any(_POSSESSIVE.search(w) for w in words[:-1])
     keys = [k for k in (name_key(_POSSESSIVE.sub("", w)) for w in words) if k]
+    inner_lower = any(w[:1].islower() and w.lower() not in vocab.particles for w in words[1:-1])
     if not keys or head in vocab.kinship or head in vocab.description_heads or possessed \
-            or all(w[:1].islower() for w in words) or (len(keys) == 1 and head in vocab.person_nouns):
+            or all(w[:1].islower() for w in words) or (len(keys) == 1 and head in vocab.person_nouns) \
+            or head in vocab.not_surnames or inner_lower or any(ch.isdigit() for ch in "".join(words)):
         return PersonName(tuple(keys), None, (), None, nicknames, named=False)
     if len(keys) == 1:
         return PersonName(tuple(keys), None, (), keys[0], nicknames)

@@ -47,7 +47,9 @@ class ClaimVocabulary:
     age_verbs: frozenset[str]
     event_types_skipped: frozenset[str]
     properties: dict[str, dict]
-    once_events: frozenset[str]  # event types a person has once: their dates and places compare at any time
+    once_events: frozenset[str]
+    relative_dates: frozenset[str]  # date words that depend on when they were written ('Saturday')
+    relative_date_days: int  # event types a person has once: their dates and places compare at any time
     same_event_days: int
     same_time_days: int
     approximate_tolerance: float
@@ -73,6 +75,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         duration_properties=_invert(data["duration_properties"]), age_verbs=frozenset(data["age_verbs"]),
         event_types_skipped=frozenset(data["event_types_skipped"]),
         properties=data["properties"], once_events=frozenset(data["once_events"]),
+        relative_dates=frozenset(data["relative_dates"]), relative_date_days=data["relative_date_days"],
         same_event_days=data["same_event_days"], same_time_days=data["same_time_days"],
         approximate_tolerance=data["approximate_tolerance"])
 
