@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from .conftest import CHROMIUM_ARGS, _free_port, ensure_chromium, screenshot
+from .conftest import _free_port, screenshot
 
 
 @pytest.fixture(scope="module")
@@ -37,17 +37,14 @@ def writable(web_db, tmp_path_factory):
 
 
 @pytest.fixture
-def tab(writable):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=ensure_chromium(), args=CHROMIUM_ARGS)
-        context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=writable)
-        page = context.new_page()
-        page.errors = []
-        page.on("pageerror", lambda error: page.errors.append(str(error)))
-        yield page
-        browser.close()
+def tab(browser, writable):
+    """A fresh tab on the writable server (the session's one Chromium)."""
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, base_url=writable)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
 
 
 def test_rename_and_split_from_the_person_page(tab):

@@ -276,3 +276,38 @@ def conflict_marks(db) -> list[dict]:
 def _pinned(db) -> dict[int, str]:
     return {r["entity_id"]: r["name"] for r in db.query(
         "SELECT c.entity_id, e.name FROM corrections c JOIN entities e ON e.id = c.entity_id WHERE c.kind = 'rename'")}
+
+
+def find_conflict(store, conflict_id: str) -> dict:
+    """The conflict with this id, dismissed ones included."""
+    found = [c for c in store.conflicts(include_dismissed=True) if c["id"] == conflict_id]
+    if not found:
+        raise CorrectionError(f"no conflict {conflict_id}")
+    return found[0]
+
+
+def correct(db, apply, *args) -> dict:
+    """Make one correction in one transaction (the kept conflicts, which point at entities, go first)."""
+    with db.transaction():
+        db.execute("DELETE FROM conflict_claims")
+        db.execute("DELETE FROM conflicts")
+        return apply(db, *args)
+
+
+FACT_TABLES = ("conflict_claims", "conflicts", "event_participants", "events", "quotes", "claims", "merges",
+               "mentions", "entity_names", "entities")
+
+
+def relink(db, write) -> int:
+    """Every original article's facts written again by `write(article)`, in the order they were stored, then
+    every correction applied again; in one transaction. How many articles."""
+    from ..model import Article
+
+    with db.transaction():
+        for table in FACT_TABLES:
+            db.execute(f"DELETE FROM {table}")
+        rows = db.query("SELECT record FROM articles WHERE duplicate_of IS NULL ORDER BY rowid")
+        for row in rows:
+            write(Article.model_validate_json(row["record"]))
+        reapply(db)
+    return len(rows)

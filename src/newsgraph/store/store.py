@@ -171,42 +171,33 @@ class Store:
         return list_corrections(self.db)
 
     def _mark_conflict(self, kind: str, conflict_id: str, note: str | None) -> dict:
-        from .corrections import CorrectionError, mark_conflict
+        from .corrections import find_conflict, mark_conflict
 
-        found = [c for c in self.conflicts(include_dismissed=True) if c["id"] == conflict_id]
-        if not found:
-            raise CorrectionError(f"no conflict {conflict_id}")
-        return self._correct(mark_conflict, kind, found[0], note)
+        return self._correct(mark_conflict, kind, find_conflict(self, conflict_id), note)
 
     def _correct(self, apply, *args) -> dict:
-        with self.db.transaction():
-            self.db.execute("DELETE FROM conflict_claims")  # they refer to entities a correction may remove
-            self.db.execute("DELETE FROM conflicts")
-            done = apply(self.db, *args)
-        self._profiles.clear()
-        self._rules = None
+        from .corrections import correct
+
+        done = correct(self.db, apply, *args)
+        self._forget()
         self.refresh_conflicts()
         return done
+
+    def _forget(self) -> None:
+        """Drop what linking remembers (profiles, corrections' rules): the entities changed under it."""
+        self._profiles.clear()
+        self._rules = None
 
     def relink(self) -> int:
         """Link every stored article again from its record (after better linking rules, say), then apply the
         corrections again; how many articles were linked."""
-        from .corrections import reapply
+        from .corrections import relink
 
-        tables = ("conflict_claims", "conflicts", "event_participants", "events", "quotes", "claims", "merges",
-                  "mentions", "entity_names", "entities")
-        self._profiles.clear()
-        self._rules = None
-        with self.db.transaction():
-            for table in tables:
-                self.db.execute(f"DELETE FROM {table}")
-            rows = self.db.query("SELECT record FROM articles WHERE duplicate_of IS NULL ORDER BY rowid")
-            for row in rows:
-                write_facts(self.db, Article.model_validate_json(row["record"]), self._profiles, self._constraints())
-            reapply(self.db)
-        self._profiles.clear()
+        self._forget()
+        count = relink(self.db, lambda article: write_facts(self.db, article, self._profiles, self._constraints()))
+        self._forget()
         self.refresh_conflicts()
-        return len(rows)
+        return count
 
     def ingest(self, inputs, **options):
         """Ingest files, folders and globs (see `newsgraph.ingest.ingest`); returns the report."""
