@@ -64,22 +64,19 @@ def rename(person_id: int, name: str, db_url: str, note: str | None) -> None:
     _apply(db_url, "rename", person_id, name, note=note)
 
 
-@correct.command()
-@click.argument("conflict_id")
-@db_option
-@note_option
-def dismiss(conflict_id: str, db_url: str, note: str | None) -> None:
-    """Not a conflict: the claims are not about one fact, or they agree."""
-    _apply(db_url, "dismiss", conflict_id, note=note)
+def _conflict_command(kind: str, doc: str) -> None:
+    """`correct dismiss` and `correct confirm`: one shape, two verbs."""
+
+    @correct.command(name=kind, help=doc)
+    @click.argument("conflict_id")
+    @db_option
+    @note_option
+    def command(conflict_id: str, db_url: str, note: str | None) -> None:
+        _apply(db_url, kind, conflict_id, note=note)
 
 
-@correct.command()
-@click.argument("conflict_id")
-@db_option
-@note_option
-def confirm(conflict_id: str, db_url: str, note: str | None) -> None:
-    """A real conflict: the sources do disagree."""
-    _apply(db_url, "confirm", conflict_id, note=note)
+_conflict_command("dismiss", "Not a conflict: the claims are not about one fact, or they agree.")
+_conflict_command("confirm", "A real conflict: the sources do disagree.")
 
 
 @click.command()

@@ -94,14 +94,14 @@ def build_store(path: Path, inputs) -> str:
 
 
 @contextmanager
-def serving(db_path: str) -> Iterator[str]:
-    """The app over a store, read-only, served by uvicorn on a free loopback port; its base URL."""
+def serving(db_path: str, writable: bool = False) -> Iterator[str]:
+    """The app over a store (read-only unless `writable`), served by uvicorn on a free loopback port; its URL."""
     import uvicorn
 
     from newsgraph.web import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(db_path), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(db_path, writable=writable), host="127.0.0.1", port=port, log_level="warning")
     running = uvicorn.Server(config)
     thread = threading.Thread(target=running.run, daemon=True)
     thread.start()

@@ -4,36 +4,19 @@ from __future__ import annotations
 
 import re
 import shutil
-import threading
-import time
 
 import pytest
 
-from .conftest import _free_port, screenshot
+from .conftest import screenshot, serving
 
 
 @pytest.fixture(scope="module")
 def writable(web_db, tmp_path_factory):
     """A writable server over a copy of the web store; its base URL."""
-    import uvicorn
-
-    from newsgraph.web import create_app
-
     copy = tmp_path_factory.mktemp("writable") / "kb.db"
     shutil.copyfile(web_db, copy)
-    port = _free_port()
-    running = uvicorn.Server(uvicorn.Config(create_app(str(copy), writable=True), host="127.0.0.1", port=port,
-                                            log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not running.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(10)
+    with serving(str(copy), writable=True) as url:
+        yield url
 
 
 @pytest.fixture
