@@ -326,8 +326,7 @@ def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens
     first, last = span
     if cue.kind == "signature":
         return FOLLOWS if cue.words[0] >= last - 1 and _between(doc, last, cue.words[0], cue) else None  # "”―" glued
-    governs = cue.content is not None and (_governs(doc, cue.content, first, last) or cue.reports == "object"
-                                           and _is_object(doc, cue.content, first, last))
+    governs = cue.content is not None and _governs(doc, cue.content, first, last)
     after = cue.speaker is None or cue.speaker.i >= last  # "“...,” she said", not "he said ..., adding"
     if cue.frames and after and not ends_sentence and cue.words[0] >= last and _between(doc, last, cue.words[0], cue):
         return FOLLOWS if opens_clause else GOVERNS if governs else LEADS_IN
@@ -351,13 +350,6 @@ def _governs(doc: Doc, content: tuple[int, int], first: int, last: int) -> bool:
     if not words or words[0] < content[0] or words[-1] >= content[1]:
         return False
     return any(not doc[i].is_punct for i in (*range(content[0], first), *range(last, content[1])))
-
-
-def _is_object(doc: Doc, content: tuple[int, int], first: int, last: int) -> bool:
-    """The quotation is the whole object of a view: 'attacked “the lazy habits of the council.”'"""
-    words = [i for i in range(first, last) if not doc[i].is_punct]
-    return bool(words) and words[0] >= content[0] and words[-1] < content[1] and \
-        all(doc[i].is_punct for i in (*range(content[0], first), *range(last, content[1])))
 
 
 def _between(doc: Doc, start: int, end: int, cue: Cue) -> bool:

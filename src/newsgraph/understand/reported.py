@@ -90,12 +90,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 def _clause_end(head: Token, lex: Lexicon) -> int:
     """One past the clause, stopping before a coordinated report of its own."""
     own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    doc = head.doc
     for c in head.rights:
         if c.dep_ != "conj" or c.lemma_.lower() not in lex.any_verb:
             continue
-        if sum(doc[i].text in QUOTE_TOKENS for i in range(head.left_edge.i, c.i)) % 2:
-            continue  # 'urged them to "stay calm and read ..."': inside the quotation, not the reporter's verb
         subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
         if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG":
             return c.left_edge.i  # "said he would review it and warned against hackers": the reporter's verb
