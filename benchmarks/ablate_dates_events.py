@@ -71,7 +71,7 @@ def variants() -> dict:
             return _patched(events, "vocabulary", lambda: built)
         return switch
 
-    out["events: no generated (WordNet) triggers"] = vocab(lambda n, s, t: t.get("generated"))
+    out["events: no WordNet triggers for named types"] = vocab(lambda n, s, t: t.get("generated") and not s.get("generic"))
     out["events: no fallback (supersense) types"] = vocab(lambda n, s, t: s.get("generic"))
     out["events: no noun triggers"] = vocab(lambda n, s, t: "NOUN" in t.get("pos", "VERB"))
     out["events: hand-written triggers only"] = vocab(lambda n, s, t: t.get("generated") or s.get("generic"))

@@ -51,6 +51,7 @@ FUTURE_FRAMES = frozenset({"set", "schedule", "expect", "plan", "due", "slate", 
                            "go", "hope", "propose", "promise", "vow", "pledge", "threaten", "agree"})
 PAST_AUX = frozenset({"have", "had", "has", "'ve", "'d"})
 UPCOMING = frozenset({"upcoming", "forthcoming", "next"})
+REPORTING = frozenset({"say", "tell", "announce", "report", "state", "claim", "confirm", "add", "note", "write"})
 VERBAL = frozenset({"VERB", "AUX"})
 # dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
 _DATEPARSER_WORTHY = re.compile(
@@ -206,7 +207,9 @@ class _Resolver:
             future: bool | None = False
             if self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
                     and not reading.offset:
-                future = {"future": True, "past": False}.get(tense(span()))
+                told = tense(span())
+                unknown = False if reading.kind == "weekday" else None  # no verb: the last weekday, the nearer date
+                future = {"future": True, "past": False, "present": None}.get(told, unknown)
             resolved = timex.resolve(reading, self.base, future=future)
             if reading.kind == "time" and resolved.value and self.base is not None:
                 resolved = self.anchor_time(resolved, found, sentence)
@@ -292,7 +295,7 @@ def governing_verb(span: Span):
 
 
 def tense(span: Span) -> str | None:
-    """'future', 'past' or None (present, or no verb): the time the verb of `span` speaks of.
+    """'future', 'past', 'present' or None (no verb): the time the verb of `span` speaks of.
 
     Future: a future or modal auxiliary ("will", "may", "should"), a frame such as "is set to", "plans to",
     "expected to", a present progressive ("is unveiling on Tuesday"), or "upcoming"/"next" on the noun.
@@ -320,6 +323,9 @@ def tense(span: Span) -> str | None:
             return "past"
         if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES:
             return "future"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in REPORTING and not any(
+            c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return "present"  # "they meet Monday": scheduled, or a headline's present
     return None
 
 

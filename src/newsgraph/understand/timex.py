@@ -146,9 +146,12 @@ def _month_year(month: int, mod: str | None, base: date, future: bool) -> int | 
     return when.year if when else None
 
 
-def _weekday_date(weekday: int, mod: str | None, base: date, future: bool) -> date:
+def _weekday_date(weekday: int, mod: str | None, base: date, future: bool | None) -> date:
+    """The weekday meant: the last one (past, or unknown), the next one (future), the nearer one (present tense)."""
     back = (base.weekday() - weekday) % 7
     ahead = (weekday - base.weekday()) % 7
+    if future is None and mod is None:  # "they meet Monday": a present tense speaks of the nearer one
+        return base + timedelta(days=ahead) if ahead < back else base - timedelta(days=back)
     if mod == "last" or mod == "past":
         return base - timedelta(days=back or 7)
     if mod in ("next", "coming"):
@@ -244,8 +247,8 @@ def _with_part(resolved: Resolved, part: str | None) -> Resolved:
 def resolve(reading: Reading, base: date | None, future: bool | None = False) -> Resolved:
     """The type, value and granularity of `reading`, against the publication date `base` when known.
 
-    `future`: True when the sentence speaks of what is to come, False of what was, None when its tense does
-    not tell (a year-less date is then the nearest one on either side; a weekday still the last one).
+    `future`: True when the sentence speaks of what is to come, False of what was, None for a present tense
+    (a year-less date or a weekday is then the nearest one on either side).
     """
     return _with_part(_resolve(reading, base, future), reading.part)
 
@@ -257,7 +260,7 @@ def _resolve(reading: Reading, base: date | None, future: bool | None) -> Resolv
     if kind == "weekday":
         if base is None:
             return Resolved("date", None, "day", None)
-        return Resolved("date", _weekday_date(reading.weekday, reading.mod, base, bool(future)).isoformat(), "day",
+        return Resolved("date", _weekday_date(reading.weekday, reading.mod, base, future).isoformat(), "day",
                         "publication date")
     if kind == "relative":
         if base is None or reading.mod == "vague":
