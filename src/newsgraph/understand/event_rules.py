@@ -149,7 +149,7 @@ def vocabulary() -> Vocabulary:
 
 # --- matching ------------------------------------------------------------
 
-def _step(tokens: list[Token], step: Step) -> list[Token]:
+def _step(tokens: list[Token], step: Step, children: dict | None = None) -> list[Token]:
     out = []
     for tok in tokens:
         if step.kind == "head":
@@ -162,16 +162,21 @@ def _step(tokens: list[Token], step: Step) -> list[Token]:
             if up.i != tok.i and up.pos_ in VERBAL and (step.lemmas is None or up.lemma_.lower() in step.lemmas):
                 out.append(up)
         else:
-            out.extend(c for c in tok.children if (step.deps is None or c.dep_ in step.deps)
+            kids = children.get(tok.i) if children is not None else None
+            if kids is None:
+                kids = list(tok.children)
+                if children is not None:
+                    children[tok.i] = kids
+            out.extend(c for c in kids if (step.deps is None or c.dep_ in step.deps)
                        and (step.lemmas is None or c.lemma_.lower() in step.lemmas or c.lower_ in step.lemmas))
     return out
 
 
-def walk(token: Token, path: Path) -> list[Token]:
-    """The tokens reached from `token` along `path`."""
+def walk(token: Token, path: Path, children: dict | None = None) -> list[Token]:
+    """The tokens reached from `token` along `path`; `children` caches each token's children across walks."""
     tokens = [token]
     for step in path:
-        tokens = _step(tokens, step)
+        tokens = _step(tokens, step, children)
         if not tokens:
             break
     return tokens
@@ -187,12 +192,13 @@ def modality(token: Token, vocab: Vocabulary) -> str:
     planned ('will meet', 'plans to buy', 'threatened to kill') or denied ('denied killing')."""
     if token.pos_ not in VERBAL:
         return "asserted"
-    for child in token.children:
+    children = list(token.children)
+    for child in children:
         if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass") and (
                 child.lower_ in ("nobody", "none", "no-one")
                 or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children))):
             return "negated"
-    for child in token.children:
+    for child in children:
         if (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux) or \
                 (child.dep_ == "mark" and child.lower_ in vocab.irrealis_marks):
             return "hypothetical"
@@ -201,7 +207,7 @@ def modality(token: Token, vocab: Vocabulary) -> str:
         return "denied"
     if token.dep_ == "xcomp" and head in NEGATING_HEADS:
         return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in token.children) or \
+    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children) or \
             (token.dep_ == "xcomp" and head in vocab.irrealis_heads):
         return "planned"
     return "asserted"
@@ -243,6 +249,15 @@ def candidate_tokens(pdoc: Doc, vocab: Vocabulary) -> list[int]:
     keys = _trigger_keys(vocab)
     return [i for i, (lemma, lower) in enumerate(pdoc.to_array([LEMMA, LOWER]).tolist())
             if lemma in keys or lower in keys]
+
+
+def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of `words`, by hash (no Token objects made)."""
+    from spacy.attrs import LOWER
+    from spacy.strings import get_string_id
+
+    keys = {get_string_id(w) for w in words}
+    return [i for i, h in enumerate(pdoc.to_array(LOWER).tolist()) if h in keys]
 
 
 _KEYS: dict[int, tuple[Vocabulary, frozenset[int]]] = {}

@@ -42,6 +42,7 @@ from .event_rules import (
     antecedent,
     candidate_tokens,
     clean_name,
+    word_positions,
     match_trigger,
     modality,
     phrase,
@@ -149,7 +150,7 @@ class EventExtractor:
         index = 0
         for p, para in enumerate(parsed(self.doc)):
             candidates = candidate_tokens(para.doc, self.vocab)
-            relative = [t.i for t in para.doc if t.lower_ in self.vocab.relative_preps] if candidates else []
+            relative = word_positions(para.doc, self.vocab.relative_preps) if candidates else []
             for sent in para.doc.sents:
                 s = _Sentence(sent, para.offset, index, p)
                 s.candidates = [i for i in candidates if sent.start <= i < sent.end]
@@ -201,7 +202,7 @@ class EventExtractor:
     # 2. participants and attributes -------------------------------------
     def build(self, s: _Sentence, tok: Token, trigger: Trigger, kind: str) -> _Event:
         a, b = s.chars(tok)
-        event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
+        event = _Event(kind, tok, s.index, s.paragraph, Span.model_construct(start=a, end=b, text=self.doc.article.text[a:b]),
                        definite=tok.pos_ not in VERBAL and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
                                                                and c.lower_ != "an" for c in tok.children),
                        modality=modality(tok, self.vocab))
@@ -209,16 +210,17 @@ class EventExtractor:
         # "Reyes refused to resign", "denied selling the yard": the verb above gives the subject
         controller = tok.head if tok.dep_ in ("xcomp", "pcomp") and not any(
             c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
+        kids: dict = {}  # children lists, shared by this trigger's walks
         for path, role in trigger.roles:
-            targets = walk(tok, path)
+            targets = walk(tok, path, kids)
             if not targets and controller is not None and path[0].deps == _SUBJECT:
-                targets = walk(controller, path)
+                targets = walk(controller, path, kids)
             for target in targets:
                 for who in self.referents(s, target, role_types.get(role)):
                     if (role, who) not in event.roles and who not in event.participants():
                         event.roles.append((role, who))
         for attr in trigger.attributes:
-            hits = [t for p in attr.paths for t in walk(tok, p) if t.i not in s.date_tokens]
+            hits = [t for p in attr.paths for t in walk(tok, p, kids) if t.i not in s.date_tokens]
             event.attributes[attr.name] = bool(hits) if attr.flag else (phrase(hits[0]) if hits else None)
         event.attributes = {k: v for k, v in event.attributes.items() if v is not None}
         event.place = self.place(s, tok)
@@ -363,14 +365,16 @@ class EventExtractor:
         inherited = e.date_kind == "inherited"
         if inherited:
             attributes["date_inherited"] = True
-        date = EventDate(text=e.date.text, value=_day(e.date.value), start=e.date.start, end=e.date.end,
-                         inherited=inherited) if e.date else None
+        # built without validation: every value here is already of its field's type, and records are many
+        date = EventDate.model_construct(text=e.date.text, value=_day(e.date.value), start=e.date.start,
+                                         end=e.date.end, inherited=inherited) if e.date else None
         participants = list(dict.fromkeys(people))
         main = [w for r, w in e.roles if r in core] or participants[:1]
         key = event_key(e.type, [names.get(w, w) for w in main],
                         None if inherited or date is None else date.value, names.get(e.place, e.place))
-        return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
-                     evidence=e.evidence, attributes=attributes, modality=e.modality, key=key, stage=STAGE)
+        return Event.model_construct(id=f"ev{number}", type=e.type, participants=participants, date=date,
+                                     place=e.place, evidence=e.evidence, attributes=attributes, modality=e.modality,
+                                     key=key, stage=STAGE)
 
 
 def _dated(d: TimeExpression) -> bool:
