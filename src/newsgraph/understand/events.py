@@ -165,10 +165,20 @@ class EventExtractor:
         """A verb names an event on its own; a noun needs an entity of the article in it or a date of its own."""
         kind = self.vocab.types[e.type]
         if kind.needs_core and not e.participants(kind.core):
-            return False
+            fallback = self.fallback_type(e.trigger)  # "announced" with no speaker among the entities: still said
+            if fallback is None:
+                return False
+            e.type, e.roles = fallback, [("agent" if r in kind.core else r, w) for r, w in e.roles]
         if e.trigger.pos_ in VERBAL or not REQUIRE_PARTICIPANT:
             return True
         return bool(e.roles) or (e.date is not None and e.date_kind != "inherited")
+
+    def fallback_type(self, tok: Token) -> str | None:
+        """The supersense type a trigger word also has, for an event its named type cannot keep."""
+        for trigger in self.vocab.by_lemma.get(tok.lemma_.lower(), ()):
+            if self.vocab.types[trigger.type].generic and tok.pos_ in trigger.pos:
+                return trigger.type
+        return None
 
     # 1. triggers ----------------------------------------------------------
     def triggers(self, s: _Sentence) -> dict[Token, tuple[Trigger, str]]:
