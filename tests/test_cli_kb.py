@@ -23,7 +23,7 @@ def run(*args, input=None):
 def test_read_commands_refuse_a_store_that_is_not_there(tmp_path, command):
     missing = tmp_path / "typo.db"
     result = run(*command, "--db", str(missing))
-    assert result.exit_code == 1 and f"no store at {missing}" in result.stderr
+    assert result.exit_code == 3 and f"no store at {missing}" in result.stderr  # 3: a store error (cli_support)
     assert not missing.exists() and not list(tmp_path.iterdir())
 
 

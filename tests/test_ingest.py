@@ -102,7 +102,7 @@ def assert_complete(store, folder: Path) -> None:
     assert sources == files - bad
     assert count(store, "SELECT COUNT(*) FROM articles") == len(files - bad)
     assert {f["source"] for f in store.failures()} == bad
-    assert count(store, "SELECT COUNT(*) FROM ingested_sources") == len(files)
+    assert count(store, "SELECT COUNT(*) FROM ingested_sources") == len(files - bad)  # the bad ones are retried
     assert doubled(store) == [] and orphans(store) == {}
 
 
@@ -128,8 +128,8 @@ def test_an_ingest_killed_midway_resumes_with_nothing_lost_or_doubled(store_url,
         assert_complete(store, news_folder)
 
         again = ingest(store, [str(news_folder)])
-        assert (again.added, again.duplicates, again.failed) == (0, 0, 0)
-        assert again.skipped_sources == total + len(BAD_FILES)
+        assert (again.added, again.duplicates, again.failed) == (0, 0, len(BAD_FILES))  # tried again, listed again
+        assert again.skipped_sources == total
         assert_complete(store, news_folder)
 
 
@@ -239,3 +239,59 @@ def test_signatures_and_matches_are_datasketchs(store_articles):
         stored[str(n)] = values
         lsh.insert(str(n), minhash(values))
     assert any(theirs)  # some reposts were found
+
+
+# --- issue 13 item 3: failures are retried on the next run and listed until they succeed -----------------------
+
+class Service:
+    """A stage that calls a service: down (it raises) until `up` is set."""
+
+    up = False
+
+    def __call__(self, doc):
+        if not Service.up:
+            raise ConnectionError("entity service unreachable")
+        return doc
+
+
+def test_a_failed_input_is_retried_on_the_next_run_until_it_succeeds(store, tmp_path):
+    from newsgraph.pipeline import Stage
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for name in ("castlebrook-bakery-fire.txt", "lake-ondra-water-level.txt"):
+        shutil.copy(STORE_FIXTURES / name, folder / name)
+    stages = (Stage("service", Service()),)
+    Service.up = False
+    first = ingest(store, [str(folder)], stages=stages)
+    assert (first.added, first.failed) == (0, 2) and "entity service unreachable" in first.failures[0].reason
+    second = ingest(store, [str(folder)], stages=stages)  # still down: tried again, listed again, once each
+    assert (second.skipped_sources, second.failed, second.resolved) == (0, 2, 0)
+    assert len(store.failures()) == 2
+    Service.up = True
+    third = ingest(store, [str(folder)], stages=stages)
+    assert (third.added, third.failed, third.resolved) == (2, 0, 2)
+    assert store.failures() == [] and "2 earlier failures now succeeded" in third.summary()
+    fourth = ingest(store, [str(folder)], stages=stages)
+    assert (fourth.skipped_sources, fourth.added, fourth.failed) == (2, 0, 0)
+
+
+def test_earlier_failures_of_other_inputs_stay_listed(store, tmp_path):
+    bad = tmp_path / "empty.txt"
+    bad.write_bytes(b"  \n")
+    good = tmp_path / "story.txt"
+    shutil.copy(STORE_FIXTURES / "castlebrook-bakery-fire.txt", good)
+    assert ingest(store, [str(bad)]).failed == 1
+    report = ingest(store, [str(good)])
+    assert report.outstanding == 1 and "1 earlier failures outstanding" in report.summary()
+    assert [f["source"] for f in store.failures()] == [str(bad)]
+
+
+def test_an_old_store_that_marked_a_failed_input_done_retries_it(store, tmp_path):
+    path = tmp_path / "story.txt"
+    shutil.copy(STORE_FIXTURES / "castlebrook-bakery-fire.txt", path)
+    stat = path.stat()
+    store.record_failure(str(path), "stage 'entities' failed: ConnectionError", "StageError")
+    store.mark_source(str(path), stat.st_size, stat.st_mtime, 0)  # what earlier versions stored
+    report = ingest(store, [str(path)])
+    assert (report.added, report.skipped_sources, report.resolved) == (1, 0, 1) and store.failures() == []

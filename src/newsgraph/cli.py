@@ -14,6 +14,7 @@ import click
 from . import __version__
 from .api import Failure, extract_files
 from .export import TABLES
+from .cli_errors import Group
 from .model import dump_schema
 
 
@@ -26,7 +27,7 @@ def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not an ISO 8601 date such as 2025-10-03 or 2025-10-03T14:30")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsgraph")
 def main() -> None:
     """Turn news articles (scraped text, HTML, WARC) into structured records."""
@@ -89,19 +90,21 @@ format_option = click.option("--format", "fmt", type=click.Choice(["text", "json
                              help="text for people; json (one document) or jsonl (one object a line) for programs.")
 
 
-def _open(db_url: str, create: bool = False):
-    """The store at `db_url`; only `ingest` creates one, every other command refuses a store that is not there."""
-    from .errors import StoreNotFound
+def _open(db_url: str, create: bool = False, writes: bool = False):
+    """The store at `db_url`: `ingest` creates it; a command that `writes` opens it writable; every other
+    command opens it read-only (never created, fine on a read-only file system). Store errors become one
+    line and exit status 3 (cli_support)."""
+    from .errors import StoreError
     from .store import open_store
 
     try:
-        return open_store(db_url, create=create)
+        return open_store(db_url, create=create, read_only=not (create or writes))
+    except StoreError:
+        raise  # one line, exit status 3 (cli_support)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
-    except StoreNotFound as exc:
-        raise click.ClickException(str(exc)) from None
-    except Exception as exc:  # a server that is down, a file that is not a database: one clear line
-        raise click.ClickException(f"cannot open {db_url}: {exc}") from None
+    except Exception as exc:  # a file that is not a database, a server that is down: one clear line
+        raise StoreError(f"cannot open {db_url}: {exc}") from None
 
 
 def _emit(rows, fmt: str) -> bool:
@@ -249,6 +252,21 @@ def conflicts(db_url: str, everything: bool, fmt: str) -> None:
         for claim in c["claims"]:
             click.echo(f"    {claim['value']!s:>12}  {claim.get('headline') or ''} ({claim.get('url') or claim.get('source')})")
             click.echo(f"                  “{claim.get('text', '')}”")
+
+
+@main.command()
+@db_option
+@format_option
+def failures(db_url: str, fmt: str) -> None:
+    """Inputs that failed and have not succeeded since; `ingest` tries them again each run."""
+    with _open(db_url) as store:
+        rows = store.failures()
+    if _emit(rows, fmt):
+        return
+    for row in rows:
+        click.echo(f"{row['at']}  {row['source']}: {row['reason']}")
+    if not rows:
+        click.echo("no failures outstanding", err=True)
 
 
 @main.command()

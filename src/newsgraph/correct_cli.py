@@ -12,7 +12,7 @@ note_option = click.option("--note", help="Why: kept with the correction.")
 def _apply(db_url: str, method: str, *args, note: str | None) -> None:
     from .store.corrections import CorrectionError
 
-    with _open(db_url) as store:
+    with _open(db_url, writes=True) as store:
         try:
             done = getattr(store, method)(*args, note=note)
         except CorrectionError as exc:
@@ -98,6 +98,6 @@ def corrections(db_url: str, fmt: str) -> None:
 @db_option
 def relink(db_url: str) -> None:
     """Link every stored article again (after an upgrade of the linking rules), then apply the corrections again."""
-    with _open(db_url) as store:
+    with _open(db_url, writes=True) as store:
         count = store.relink()
     click.echo(f"{store.url}: {count} articles linked again, corrections applied", err=True)

@@ -12,7 +12,12 @@
         └── UnknownInputKind    a kind that was asked for but is not supported
     ├── StageError              a stage failed on one article (a bug, or a user's stage): the batch goes on
     ├── ModelNotFound           a model a stage needs is not installed: one error for the whole run
-    ├── StoreNotFound           reading a store that does not exist (nothing is created)
+    ├── StoreError              the knowledge base cannot be opened, read or written (CLI exit status 3)
+    │   ├── StoreNotFound       reading a store that does not exist (nothing is created)
+    │   ├── StoreBusy           another writer held the store for longer than the wait
+    │   ├── StoreFull           no space left on the store's device (CLI exit status 4)
+    │   └── StoreReadOnly       a write to a store opened read-only, or on a read-only file system
+    ├── BadQuery                a search or filter the store will not run: too many words, a word too long, a NUL byte
     └── AmbiguousName           a name that fits several entities; carries the candidates
 
 Every InputError carries `source` (the file name or '-') and `reason`,
@@ -88,10 +93,6 @@ class ModelNotFound(NewsgraphError):
     """A model a stage needs is not installed; no input can be processed, so the run stops with one error."""
 
 
-class StoreNotFound(NewsgraphError):
-    """A store that is only read does not exist; nothing was created."""
-
-
 class AmbiguousName(NewsgraphError, LookupError):
     """A name that fits several entities; `candidates` lists them (id, name, titles, articles), most reported first."""
 
@@ -99,3 +100,27 @@ class AmbiguousName(NewsgraphError, LookupError):
         super().__init__(f"{name!r} names {len(candidates)} people")
         self.name = name
         self.candidates = candidates
+
+
+class StoreError(NewsgraphError):
+    """The knowledge base cannot be opened, read or written; the message is one line saying why."""
+
+
+class StoreNotFound(StoreError):
+    """A store that is only read does not exist; nothing was created."""
+
+
+class StoreBusy(StoreError):
+    """Another writer held the store for longer than this one would wait."""
+
+
+class StoreFull(StoreError):
+    """No space is left on the device that holds the store (nothing half-written is kept)."""
+
+
+class StoreReadOnly(StoreError):
+    """A write to a store opened read-only, or kept on a read-only file system."""
+
+
+class BadQuery(NewsgraphError, ValueError):
+    """A search or filter the store will not run; the message says which limit it passed."""

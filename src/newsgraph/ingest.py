@@ -1,9 +1,12 @@
 """Ingesting inputs into the knowledge base: idempotent, resumable, one writer.
 
 1. Expand the inputs: files, folders (recursively), glob patterns.
-2. Skip inputs already ingested whole (same path, size and mtime).
+2. Skip inputs already ingested whole (same path, size and mtime) with
+   no failure outstanding: an input that failed, in whole or in part, is
+   read again on every run until it succeeds.
 3. Extract each input's articles (`.jsonl` files hold records already
-   extracted); record failures with their reason and go on.
+   extracted); record failures with their reason and go on. Failures of
+   an input read again that do not recur are resolved (deleted).
 4. For each article: skip it when its content id is stored; otherwise look
    for a near-duplicate among stored originals and store it either as a
    duplicate-of link or with all its facts, in one transaction (records
@@ -45,6 +48,8 @@ class IngestReport:
     existing: int = 0
     skipped_sources: int = 0
     failures: list[Failure] = field(default_factory=list)
+    resolved: int = 0  # failures of earlier runs that did not recur
+    outstanding: int = 0  # failures of earlier runs still stored, for inputs this run did not read
 
     @property
     def failed(self) -> int:
@@ -59,6 +64,10 @@ class IngestReport:
         if self.failures:
             reasons = Counter(f.error for f in self.failures)
             text += " (" + ", ".join(f"{n} {r}" for r, n in reasons.most_common()) + ")"
+        if self.resolved:
+            text += f", {self.resolved} earlier failures now succeeded"
+        if self.outstanding:
+            text += f", {self.outstanding} earlier failures outstanding (newsgraph failures)"
         return text
 
 
@@ -112,36 +121,47 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
     index = DuplicateIndex()
     for article_id, sig in store.signatures():
         index.add(article_id, sig)
+    failed_before = store.failed_inputs()
     for path in expand_inputs(inputs):
         stat = os.stat(path) if path != "-" and os.path.isfile(path) else None
-        size, mtime = (stat.st_size, stat.st_mtime) if stat else (None, None)
-        if stat and store.source_done(path, size, mtime):
+        if stat and path not in failed_before and store.source_done(path, stat.st_size, stat.st_mtime):
             report.skipped_sources += 1
         else:
-            results = _records(path) if path.lower().endswith((".jsonl", ".jsonl.gz")) else \
-                _parquet_records(path) if path.lower().endswith(".parquet") else \
-                extract_files([path], stages=stages, published=published)
-            count = 0
-            # records extracted already come fast: one transaction per chunk of them, not per article
-            size_of_chunk = RECORDS_PER_TRANSACTION if path.lower().endswith(RECORD_SUFFIXES) else 1
-            for chunk in _chunks(results, size_of_chunk):
-                with store.batch():
-                    for result in chunk:
-                        if isinstance(result, Failure):
-                            report.failures.append(result)
-                            store.record_failure(result.source, result.reason, result.error)
-                            continue
-                        count += 1
-                        _add(store, index, result, report)
-            if stat:
-                store.mark_source(path, size, mtime, count)
+            _ingest_input(store, index, path, stat, report, stages, published)
         if progress:
             progress(path)
     if report.added or report.duplicates:
         store.analyze()  # searches right after a large ingest are planned from fresh statistics
     if report.added:
         store.refresh_conflicts()  # the `conflicts` tables SQL users and Datasette read
+    this_run = {(f.source, f.reason, f.error) for f in report.failures}
+    report.outstanding = max(0, store.db.scalar("SELECT COUNT(*) FROM failures") - len(this_run))
     return report
+
+
+def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_result | None,
+                  report: IngestReport, stages: Sequence[Stage], published: str | None) -> None:
+    """Steps 3 to 5 for one input: its articles stored, its failures recorded, earlier ones resolved."""
+    lowered = path.lower()
+    results = _records(path) if lowered.endswith((".jsonl", ".jsonl.gz")) else \
+        _parquet_records(path) if lowered.endswith(".parquet") else \
+        extract_files([path], stages=stages, published=published)
+    count, failing = 0, set()
+    # records extracted already come fast: one transaction per chunk of them, not per article
+    for chunk in _chunks(results, RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1):
+        with store.batch():
+            for result in chunk:
+                if isinstance(result, Failure):
+                    report.failures.append(result)
+                    failing.add((result.source, result.reason, result.error))
+                    store.record_failure(result.source, result.reason, result.error)
+                    continue
+                count += 1
+                _add(store, index, result, report)
+    with store.batch():
+        report.resolved += store.resolve_failures(path, failing)
+        if stat and not failing:  # an input with failures is read again next time
+            store.mark_source(path, stat.st_size, stat.st_mtime, count)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:

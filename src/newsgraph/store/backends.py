@@ -3,18 +3,35 @@
 SQL is written once with `?` placeholders; the PostgreSQL backend turns
 them into psycopg's `%s`. Everything else about the two databases lives in
 `newsgraph.store.sql` (full-text search) and `newsgraph.store.schema`.
+
+- One writer at a time: SQLite's write transactions take the file's write
+  lock (BEGIN IMMEDIATE, waiting up to `WRITE_WAIT` seconds), PostgreSQL's
+  take one advisory lock, so two ingests at once take turns instead of
+  racing on the same rows.
+- A connection opened `read_only` never writes: SQLite opens the file in
+  read-only mode (`immutable` on a read-only file system, where SQLite
+  could not even keep its shared-memory index), PostgreSQL marks its
+  transactions READ ONLY.
+- The drivers' errors come out as `newsgraph.errors.StoreError`s with one
+  line each: busy, disk full, read-only, or what the driver said.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import quote, urlparse
+
+from ..errors import StoreBusy, StoreError, StoreFull, StoreNotFound, StoreReadOnly
 
 DEFAULT_DB = "newsgraph.db"
+WRITE_WAIT = 120
+"""Seconds a writer waits for another writer's transaction before giving up with `StoreBusy`."""
+WRITER_LOCK = 0x6E657773  # PostgreSQL advisory lock key of the store's one writer ('news')
 
 
 class Database:
@@ -22,6 +39,7 @@ class Database:
 
     dialect: str = ""
     url: str = ""
+    read_only: bool = False
 
     def execute(self, sql: str, params: Sequence = ()) -> None: ...
     def executemany(self, sql: str, rows: Iterable[Sequence]) -> None: ...
@@ -56,47 +74,112 @@ class Database:
         rows = self.query(sql, params)
         return next(iter(rows[0].values())) if rows else None
 
+    @contextmanager
+    def errors(self) -> Iterator[None]:
+        """The driver's errors as one-line `StoreError`s."""
+        try:
+            yield
+        except StoreError:
+            raise
+        except (sqlite3.Error, OSError) as exc:
+            raise store_error(exc, self.url) from exc
+        except Exception as exc:
+            if type(exc).__module__.split(".")[0] != "psycopg":
+                raise
+            raise store_error(exc, self.url) from exc
+
+
+def store_error(exc: BaseException, url: str) -> StoreError:
+    """One line for a database error: which store, and whether it was busy, full or read-only."""
+    text = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    lowered = text.lower()
+    sqlstate = getattr(exc, "sqlstate", None)
+    where = _display(url)
+    if "disk is full" in lowered or "no space left" in lowered or sqlstate == "53100" or \
+            getattr(exc, "errno", None) == errno.ENOSPC:
+        return StoreFull(f"{where}: no space left on its device ({text}); nothing half-written was kept")
+    if "readonly" in lowered or "read-only" in lowered or sqlstate == "25006":
+        return StoreReadOnly(f"{where} is read-only here ({text})")
+    if "locked" in lowered or "busy" in lowered or sqlstate == "55P03":
+        return StoreBusy(f"{where} is busy: another process held its write lock for more than {WRITE_WAIT} s "
+                         f"({text})")
+    return StoreError(f"{where}: {text}")
+
+
+def _display(url: str) -> str:
+    """The store's URL without a password."""
+    parsed = urlparse(url)
+    if parsed.password:
+        return url.replace(f":{parsed.password}@", ":***@")
+    return url
+
 
 class SqliteDatabase(Database):
     """A single file, FTS5 for search, readable as it is by Datasette."""
 
     dialect = "sqlite"
 
-    def __init__(self, path: str):
+    def __init__(self, path: str, read_only: bool = False):
         self.url = f"sqlite:///{path}"
-        if path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        self.conn.row_factory = sqlite3.Row
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", "busy_timeout=10000"):
-            self.conn.execute(f"PRAGMA {pragma}")
+        self.read_only = read_only
         self._depth = 0
+        with self.errors():
+            self.conn = _sqlite_connect(path, read_only)
+            self.conn.row_factory = sqlite3.Row
+            pragmas = [f"busy_timeout={WRITE_WAIT * 1000}", "foreign_keys=ON"]
+            pragmas += ["query_only=ON"] if read_only else ["journal_mode=WAL", "synchronous=NORMAL"]
+            for pragma in pragmas:
+                self.conn.execute(f"PRAGMA {pragma}")
 
     def execute(self, sql, params=()):
-        self.conn.execute(sql, params)
+        with self.errors():
+            self.conn.execute(sql, params)
 
     def executemany(self, sql, rows):
-        self.conn.executemany(sql, rows)
+        with self.errors():
+            self.conn.executemany(sql, rows)
 
     def query(self, sql, params=()):
-        return [dict(r) for r in self.conn.execute(sql, params)]
+        with self.errors():
+            return [dict(r) for r in self.conn.execute(sql, params)]
 
     def insert_id(self, sql, params=()):
-        return self.conn.execute(sql, params).lastrowid
+        with self.errors():
+            return self.conn.execute(sql, params).lastrowid
 
     @contextmanager
     def _outer_transaction(self) -> Iterator[None]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        self.execute("BEGIN IMMEDIATE")  # the write lock now, so a re-check inside sees every other writer
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            self.execute("COMMIT")
 
     def close(self):
         self.conn.close()
+
+
+def _sqlite_connect(path: str, read_only: bool) -> sqlite3.Connection:
+    """A connection to the file: read-write (created when missing), or read-only (never created).
+
+    On a read-only file system SQLite cannot keep a WAL file's shared-memory index, so the file is opened
+    `immutable`: nobody can change it there anyway.
+    """
+    if not read_only:
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(Path(path).absolute().parent, os.W_OK):
+                raise StoreReadOnly(f"sqlite:///{path} is read-only here: its folder cannot be written (a "
+                                    "read-only file system?); commands that only read it still work")
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    folder = Path(path).absolute().parent
+    mode = "ro" if os.access(folder, os.W_OK) else "ro&immutable=1"
+    return sqlite3.connect(f"file:{quote(str(Path(path).absolute()))}?mode={mode}", uri=True,
+                           isolation_level=None, check_same_thread=False)
 
 
 class PostgresDatabase(Database):
@@ -104,59 +187,77 @@ class PostgresDatabase(Database):
 
     dialect = "postgresql"
 
-    def __init__(self, url: str):
+    def __init__(self, url: str, read_only: bool = False):
         import psycopg
         from psycopg.rows import dict_row
 
         self.url = url
-        self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        self.read_only = read_only
         self._depth = 0
+        with self.errors():
+            self.conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+            if read_only:
+                self.conn.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
 
     @staticmethod
     def _sql(sql: str) -> str:
         return sql.replace("%", "%%").replace("?", "%s")
 
     def execute(self, sql, params=()):
-        self.conn.execute(self._sql(sql), params)
+        with self.errors():
+            self.conn.execute(self._sql(sql), params)
 
     def executemany(self, sql, rows):
         rows = list(rows)
         if not rows:
             return  # a round trip saved: an article often has no events or claims
-        with self.conn.cursor() as cur:
+        with self.errors(), self.conn.cursor() as cur:
             cur.executemany(self._sql(sql), rows)
 
     def query(self, sql, params=()):
-        return self.conn.execute(self._sql(sql), params).fetchall()
+        with self.errors():
+            return self.conn.execute(self._sql(sql), params).fetchall()
 
     def insert_id(self, sql, params=()):
-        row = self.conn.execute(self._sql(sql) + " RETURNING id", params).fetchone()
+        with self.errors():
+            row = self.conn.execute(self._sql(sql) + " RETURNING id", params).fetchone()
         return row["id"]
 
-    def _outer_transaction(self):
-        return self.conn.transaction()
+    @contextmanager
+    def _outer_transaction(self) -> Iterator[None]:
+        with self.errors(), self.conn.transaction():
+            if not self.read_only:  # one writer at a time, as on SQLite
+                self.conn.execute(f"SET LOCAL lock_timeout = '{WRITE_WAIT}s'")
+                self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+            yield
 
     def close(self):
         self.conn.close()
 
 
-def connect(url: str | None = None, create: bool = True) -> Database:
+def connect(url: str | None = None, create: bool = True, read_only: bool = False) -> Database:
     """A database from a URL: sqlite:///news.db, a plain path, or postgresql://...; default $NEWSGRAPH_DB.
 
-    With `create=False` a SQLite file that does not exist raises `StoreNotFound` and nothing is created.
+    With `create=False` (always when `read_only`) a SQLite file that does not exist raises `StoreNotFound`
+    and nothing is created; `read_only` connections never write.
     """
     url = url or os.environ.get("NEWSGRAPH_DB") or DEFAULT_DB
     scheme = urlparse(url).scheme
     if scheme in ("postgresql", "postgres"):
-        return PostgresDatabase(url)
-    if scheme == "sqlite":
-        path = (url[len("sqlite:///"):] if url.startswith("sqlite:///") else url[len("sqlite://"):]) or ":memory:"
-    elif scheme and len(scheme) > 1:
+        return PostgresDatabase(url, read_only)
+    path = sqlite_path(url)
+    if path is None:
         raise ValueError(f"unsupported database URL {url!r} (use sqlite:///FILE or postgresql://...)")
-    else:
-        path = url
-    if not create and path != ":memory:" and not Path(path).is_file():
-        from ..errors import StoreNotFound
-
+    if (read_only or not create) and path != ":memory:" and not Path(path).is_file():
         raise StoreNotFound(f"no store at {path} (make one with `newsgraph ingest FILES --db {url}`)")
-    return SqliteDatabase(path)
+    return SqliteDatabase(path, read_only)
+
+
+def sqlite_path(url: str) -> str | None:
+    """The file of a SQLite URL or plain path (':memory:' for sqlite://); None for other databases."""
+    scheme = urlparse(url).scheme
+    if scheme == "sqlite":
+        return (url[len("sqlite:///"):] if url.startswith("sqlite:///") else url[len("sqlite://"):]) or ":memory:"
+    if scheme and len(scheme) > 1:
+        return None
+    return url

@@ -15,12 +15,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .fulltext import tokenizer, tsquery
+from ..errors import BadQuery
+from .fulltext import MAX_LEXEME_BYTES, tokenizer, tsquery
 
 STOPWORDS = frozenset("""a an and are as at be but by for from has have he her his i in is it its of on or
 she that the their them they this to was were will with""".split())
 W_HEADLINE, W_SUBHEADLINE, W_BODY = 10, 5, 1  # what a query word adds to a hit's score, by where it occurs
 NEWEST_FIRST = "a.published IS NULL, a.published DESC, a.id"  # undated last on both backends
+MAX_QUERY_WORDS = 100  # each is ranked by its own expression; SQLite refuses expression trees 1,000 deep
+MAX_QUERY_CHARS = 10_000
 
 
 @lru_cache(maxsize=65536)  # linking asks for the same few thousand names over and over
@@ -35,8 +38,28 @@ def name_key(name: str) -> str:
 
 
 def query_terms(query: str) -> list[str]:
-    """The words of a search query as the index folds them (case, diacritics), stopwords left out, once each."""
-    return [w for w in dict.fromkeys(tokenizer().words(query)) if w not in STOPWORDS]
+    """The words of a search query as the index folds them (case, diacritics), stopwords left out, once each.
+
+    Raises `BadQuery` past the limits: MAX_QUERY_CHARS characters, MAX_QUERY_WORDS distinct words, a word
+    over MAX_LEXEME_BYTES (PostgreSQL cannot index it, so it could match nothing there), a NUL byte.
+    """
+    check_text(query, "the query")
+    if len(query) > MAX_QUERY_CHARS:
+        raise BadQuery(f"the query has {len(query):,} characters; at most {MAX_QUERY_CHARS:,} are searched")
+    terms = [w for w in dict.fromkeys(tokenizer().words(query)) if w not in STOPWORDS]
+    if len(terms) > MAX_QUERY_WORDS:
+        raise BadQuery(f"the query has {len(terms):,} distinct words; at most {MAX_QUERY_WORDS} are searched")
+    long = next((t for t in terms if len(t.encode()) > MAX_LEXEME_BYTES), None)
+    if long is not None:
+        raise BadQuery(f"a word of the query has {len(long.encode()):,} bytes; words of at most "
+                       f"{MAX_LEXEME_BYTES:,} are indexed")
+    return terms
+
+
+def check_text(value: str | None, what: str) -> None:
+    """Refuse text that no store can look up: a NUL byte (PostgreSQL's text cannot hold one)."""
+    if value is not None and "\x00" in value:
+        raise BadQuery(f"{what} holds a NUL byte")
 
 
 def date_range_sql(column: str, since: str | None, until: str | None) -> tuple[list[str], list[str]]:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 
-from ..errors import AmbiguousName
+from ..errors import AmbiguousName, StoreError, StoreReadOnly
 from ..model import Article
 from ..understand.translit import name_skeletons
 from .backends import Database, connect
@@ -25,19 +25,33 @@ from .facts import write_facts
 from .profiles import Profiles
 from .schema import MIGRATIONS
 from .fulltext import tsvector
-from .sql import (SearchFilters, analyze_sql, article_insert_sql, matches_sql, name_key,
+from .sql import (SearchFilters, analyze_sql, article_insert_sql, check_text, matches_sql, name_key,
                   read_only_sql, search_sql, upsert_ignore_sql)
 
 
+def schema_version(db: Database) -> int:
+    """How many migrations the database has had (0 for an empty one)."""
+    try:
+        return len({r["version"] for r in db.query("SELECT version FROM migrations")})
+    except StoreError:
+        return 0  # no migrations table yet
+
+
 def migrate(db: Database) -> int:
-    """Run the migrations not yet applied; the schema version after."""
-    db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-               "applied TEXT NOT NULL)")
-    done = {r["version"] for r in db.query("SELECT version FROM migrations")}
-    for version, (name, statements) in enumerate(MIGRATIONS, 1):
-        if version in done:
-            continue
-        with _keys_checked_at_end(db), db.transaction():
+    """Run the migrations not yet applied; the schema version after.
+
+    They run in the writer's transaction, checked again once it holds the lock, so two processes opening
+    a new store at once do not both create it.
+    """
+    if schema_version(db) == len(MIGRATIONS):
+        return len(MIGRATIONS)
+    with _keys_checked_at_end(db), db.transaction():
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                   "applied TEXT NOT NULL)")
+        done = {r["version"] for r in db.query("SELECT version FROM migrations")}
+        for version, (name, statements) in enumerate(MIGRATIONS, 1):
+            if version in done:
+                continue
             for step in statements(db.dialect):
                 db.execute(step) if isinstance(step, str) else step(db)
             if db.dialect == "sqlite" and db.query("PRAGMA foreign_key_check"):
@@ -64,7 +78,12 @@ class Store:
 
     def __init__(self, db: Database):
         self.db = db
-        self.version = migrate(db)
+        self.version = schema_version(db) if db.read_only else migrate(db)
+        if self.version < len(MIGRATIONS):
+            db.close()
+            raise StoreError(f"{db.url} has schema version {self.version} and this newsgraph needs "
+                             f"{len(MIGRATIONS)}: open it once where it can be written (e.g. newsgraph ingest) "
+                             "to upgrade it")
         self._profiles = Profiles(db)
         self._rules = None  # what corrections tell the linker, read when first needed
         self._last_rowid: int | None = None  # of the article this store wrote last: were there other writers?
@@ -106,6 +125,8 @@ class Store:
         body = "\n\n".join(article.paragraphs)
         try:
             with self.db.transaction():
+                if self.has_article(article.id):  # another writer stored it while this one waited for the lock
+                    return "exists"
                 last = self.db.scalar("SELECT MAX(rowid) FROM articles")
                 if last != self._last_rowid:
                     self._profiles.clear()  # someone else wrote since: what we remember may be stale
@@ -207,13 +228,32 @@ class Store:
 
     def mark_source(self, source: str, size: int | None, mtime: float | None, articles: int) -> None:
         """Remember that a whole input was ingested, so a resumed ingest skips it."""
-        self.db.execute("DELETE FROM ingested_sources WHERE source = ?", (source,))
-        self.db.execute("INSERT INTO ingested_sources (source, size, mtime, articles, at) VALUES (?, ?, ?, ?, ?)",
-                        (source, size, mtime, articles, _now()))
+        with self.db.transaction():
+            self.db.execute("DELETE FROM ingested_sources WHERE source = ?", (source,))
+            self.db.execute("INSERT INTO ingested_sources (source, size, mtime, articles, at) VALUES (?, ?, ?, ?, ?)",
+                            (source, size, mtime, articles, _now()))
 
     def source_done(self, source: str, size: int | None, mtime: float | None) -> bool:
+        """The input was ingested whole, unchanged since (its failures are retried: see `failed_inputs`)."""
         rows = self.db.query("SELECT size, mtime FROM ingested_sources WHERE source = ?", (source,))
         return bool(rows) and rows[0]["size"] == size and rows[0]["mtime"] == mtime
+
+    def failed_inputs(self) -> set[str]:
+        """The inputs with failures outstanding: a failure's source, or the file of 'FILE#record'/'FILE:line'."""
+        out: set[str] = set()
+        for row in self.db.query("SELECT DISTINCT source FROM failures"):
+            source = row["source"]
+            out.update((source, source.rpartition("#")[0] or source, source.rpartition(":")[0] or source))
+        return out
+
+    def resolve_failures(self, source: str, still_failing: set[tuple[str, str, str]]) -> int:
+        """Forget the failures of an input read again that did not recur; how many were resolved."""
+        rows = self.db.query("SELECT id, source, reason, error FROM failures WHERE source = ? OR "
+                             "substr(source, 1, ?) IN (?, ?)", (source, len(source) + 1, source + "#", source + ":"))
+        gone = [r["id"] for r in rows if (r["source"], r["reason"], r["error"]) not in still_failing]
+        if gone:
+            self.db.executemany("DELETE FROM failures WHERE id = ?", [(i,) for i in gone])
+        return len(gone)
 
     def record_failure(self, source: str, reason: str, error: str = "InputError") -> None:
         """Remember why an input failed, once: an ingest run again (or resumed) does not list it twice."""
@@ -229,11 +269,14 @@ class Store:
             "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid")]
 
     def article(self, article_id: str) -> Article | None:
+        if "\x00" in article_id or len(article_id) > 256:
+            return None  # no article has such an id (and PostgreSQL cannot even look for it)
         rows = self.db.query("SELECT record FROM articles WHERE id = ?", (article_id,))
         return Article.model_validate_json(rows[0]["record"]) if rows else None
 
     def find_entities(self, name: str, type: str | None = None) -> list[int]:
         """Ids of the entities called `name` in any form (titles ignored), most mentioned first."""
+        check_text(name, "the name")
         key = name_key(name)
         skeleton = name_skeletons(name)
         keys = [key] + (["~" + " ".join(skeleton)] if len(skeleton) >= 2 else [])
@@ -262,6 +305,8 @@ class Store:
         return facets(self.db, matches_sql(self.db.dialect, query, filters), size)
 
     def _filters(self, person, place, organization, site, since, until) -> SearchFilters:
+        for name, value in (("site", site), ("since", since), ("until", until)):
+            check_text(value, name)
         filters = SearchFilters(since=since, until=until, sources=[site] if site else [])
         if person:
             filters.person_ids = self.find_entities(person, "person")
@@ -285,8 +330,9 @@ class Store:
         """
         from .queries import person
 
-        if str(name_or_id).isdigit():
-            return person(self.db, int(name_or_id))
+        if _numeric(name_or_id):
+            number = entity_number(name_or_id)  # none past what a database can hold: nobody
+            return person(self.db, number) if number else None
         ids = self.find_entities(str(name_or_id), "person")
         ids += [i for i in self._people_by_word(str(name_or_id)) if i not in ids]
         if len(ids) > 1:
@@ -319,7 +365,10 @@ class Store:
         the kind of quote."""
         from .queries import QuoteFilters
 
-        speakers = None if not by else [int(by)] if str(by).isdigit() else self.find_entities(str(by))
+        number = entity_number(by) if by else None
+        speakers = None if not by else [number] if number else [] if _numeric(by) else self.find_entities(str(by))
+        for name, value in (("since", since), ("until", until)):
+            check_text(value, name)
         return QuoteFilters(speakers, organization, self.find_entities(organization, "organization")
                             if organization else [], since, until, kind)
 
@@ -426,9 +475,37 @@ class Store:
         return len(found)
 
 
-def open_store(url: str | None = None, create: bool = True) -> Store:
+MAX_ID = 2 ** 63 - 1  # the largest id either database can hold
+
+
+def _numeric(value) -> bool:
+    return isinstance(value, int) or str(value).isdecimal()
+
+
+def entity_number(value) -> int | None:
+    """An entity id given as a number or ASCII digits, None when it is not one or no database could hold it."""
+    text = str(value)
+    if not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
+def open_store(url: str | None = None, create: bool = True, *, read_only: bool = False) -> Store:
     """The store at a URL (sqlite:///news.db, a path, postgresql://...); default $NEWSGRAPH_DB or newsgraph.db.
 
     `create=False` is for reading: a SQLite file that does not exist raises `StoreNotFound`, nothing is made.
+    `read_only` also never writes (a read-only file system is fine); a store whose schema is behind is
+    upgraded first, where its file can be written.
     """
-    return Store(connect(url, create))
+    if not read_only:
+        return Store(connect(url, create))
+    db = connect(url, read_only=True)
+    if schema_version(db) < len(MIGRATIONS):
+        db.close()
+        try:
+            Store(connect(url)).close()
+        except StoreReadOnly:
+            pass  # Store() below says what is wrong
+        db = connect(url, read_only=True)
+    return Store(db)
