@@ -8,7 +8,6 @@ that says what kind of failure it was, and nothing stored is damaged.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from click.testing import CliRunner
 from conftest import STORE_FIXTURES
 
 from newsgraph.cli import main
-from newsgraph.cli_errors import EXIT_NO_SPACE, EXIT_STORE, EXIT_USAGE
+from newsgraph.cli_support import EXIT_NO_SPACE, EXIT_STORE, EXIT_USAGE
 from newsgraph.store import open_store
 
 NEWSGRAPH = [sys.executable, "-m", "newsgraph"]

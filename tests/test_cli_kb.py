@@ -42,6 +42,7 @@ def test_an_ambiguous_name_lists_the_candidates(kb_db):
 def test_a_missing_spacy_model_is_one_error_for_the_run(tmp_path, monkeypatch):
     from newsgraph.understand import parse
 
+    monkeypatch.setenv("NEWSGRAPH_SPACY_MODEL", "en_core_web_not_installed")  # for the extraction worker
     monkeypatch.setattr(parse, "MODEL", "en_core_web_not_installed")
     monkeypatch.setattr(parse, "parser", lambda: parse.Parser("en_core_web_not_installed"))
     paths = []

@@ -7,16 +7,17 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from .errors import InputError, MalformedInput, MissingInput, StageError
-from .inputs import MAX_DOCUMENT_BYTES, Decoded, RawInput, gunzip_head, decode_text, peek, raw_input, read_input, sniff_kind
+from .inputs import MAX_DOCUMENT_BYTES, Decoded, RawInput, given_text, gunzip_head, decode_text, peek, raw_input, read_input, sniff_kind
 from .model import Article
 from .pipeline import READERS, STAGES, Document, Stage, run
 
 if TYPE_CHECKING:
+    from .budget import Budget, StagePlan
     from .readers.warc import WarcPage
 
 
@@ -90,7 +91,7 @@ def _str_input(text: str, name: str, kind: str | None) -> RawInput:
 
 
 def _extract_raw(raw: RawInput, opts: Options) -> Article:
-    decoded = Decoded(raw.text) if raw.text is not None else decode_text(raw.data, raw.name, raw.kind)
+    decoded = given_text(raw.text, raw.kind) if raw.text is not None else decode_text(raw.data, raw.name, raw.kind)
     doc = Document(raw=decoded.text, kind=raw.kind, source=raw.name, url=opts.url, published=opts.published,
                    content_id=raw.content_id)
     return _with_warnings(run(doc, opts.stages, READERS), decoded)
@@ -102,62 +103,115 @@ def _with_warnings(article: Article, decoded: Decoded) -> Article:
     return article
 
 
+@dataclass(frozen=True)
+class Job:
+    """One document read and ready to extract: a text or HTML input, or the page of a WARC record."""
+
+    path: str
+    raw: RawInput | None = None
+    page: WarcPage | None = None
+
+    @property
+    def source(self) -> str:
+        return self.raw.name if self.raw is not None else _warc_page_name(self.path, self.page)
+
+    @property
+    def content_id(self) -> str:
+        """The id its article will have (sha256 of its bytes), known before extracting it."""
+        body = self.raw.data if self.raw is not None else self.page.body
+        return RawInput(self.source, body, "html").content_id
+
+    def run(self, opts: Options) -> Article:
+        if self.raw is not None:
+            return _extract_raw(self.raw, opts)
+        return _extract_warc_page(self.path, self.page, opts)
+
+
 def extract_files(paths: Iterable[str], *, kind: str | None = None, url: str | None = None,
-                  published: str | None = None, stages: Sequence[Stage] = STAGES) -> Iterator[Article | Failure]:
+                  published: str | None = None, stages: Sequence[Stage] = STAGES,
+                  budget: Budget | None = None) -> Iterator[Article | Failure]:
     """Articles from files, '-' (stdin) and WARCs, in order; bad inputs come out as `Failure`s.
 
     A WARC yields one article per HTML response record; a broken record
     yields a Failure naming the file and the record, and the rest goes on.
+    With a `budget` (`newsgraph.budget.Budget(seconds, memory_mb)`), the
+    documents are extracted in a worker process, and one that takes more
+    time or memory than that becomes a Failure ('OverBudget') while the
+    rest goes on in a fresh worker; `stages` must then be the default
+    table or module-level callables (they are sent to the worker).
     """
     opts = Options(kind=kind, url=url, published=published, stages=stages)
+    yield from extract_jobs(iter_jobs(paths, opts), opts, budget)
+
+
+def iter_jobs(paths: Iterable[str], opts: Options) -> Iterator[Job | Failure]:
+    """The documents of files, '-' and WARCs in order, read but not extracted; unreadable ones as Failures."""
     for path in paths:
-        yield from _extract_path(path, opts)
+        yield from _path_jobs(path, opts)
 
 
-def _extract_path(path: str, opts: Options) -> Iterator[Article | Failure]:
+def extract_jobs(jobs: Iterable[Job | Failure], opts: Options, budget: Budget | None = None,
+                 plan: StagePlan | None = None) -> Iterator[Article | Failure]:
+    """Extract jobs in order: here, or with a `budget` in a guarded worker that builds its stages from `plan`
+    (default: `opts.stages`)."""
+    if budget is None:
+        for job in jobs:
+            yield job if isinstance(job, Failure) else _run_here(job, opts)
+        return
+    from .budget import GuardedWorker, StagePlan
+
+    sent = replace(opts, stages=())  # the worker has its own
+    with GuardedWorker(budget, plan or StagePlan.of(opts.stages)) as worker:
+        for job in jobs:
+            yield job if isinstance(job, Failure) else worker.run(job, sent)
+
+
+def _run_here(job: Job, opts: Options) -> Article | Failure:
     try:
-        if path != "-":
-            check_file(path)
-            if (opts.kind or sniff_kind(peek(path), path)) == "warc":
-                yield from _extract_warc(path, opts)
-                return
-        if path == "-":
-            yield from _extract_stdin(opts)
-            return
-        raw = read_input(path, opts.kind)
-        yield _extract_raw(raw, opts)
+        return job.run(opts)
     except (InputError, StageError) as exc:
+        return Failure(exc.source or job.source, exc.reason, type(exc).__name__)
+
+
+def _path_jobs(path: str, opts: Options) -> Iterator[Job | Failure]:
+    try:
+        if path == "-":
+            yield from _stdin_jobs(opts)
+            return
+        check_file(path)
+        if (opts.kind or sniff_kind(peek(path), path)) == "warc":
+            yield from _warc_jobs(path)
+            return
+        yield Job(path, raw=read_input(path, opts.kind))
+    except InputError as exc:
         yield Failure(exc.source or path, exc.reason, type(exc).__name__)
     except OSError as exc:
         yield Failure(path, exc.strerror or str(exc), type(exc).__name__)
 
 
-def _extract_stdin(opts: Options) -> Iterator[Article | Failure]:
+def _stdin_jobs(opts: Options) -> Iterator[Job | Failure]:
     """Standard input: a WARC is spooled to a temporary file and streamed; anything else is one document."""
     stdin = sys.stdin.buffer
     head = stdin.read(65536)
     if (opts.kind or sniff_kind(gunzip_head(head))) != "warc":
         rest = stdin.read(MAX_DOCUMENT_BYTES + 1 - len(head))
-        yield _extract_raw(raw_input(head + rest, "-", opts.kind), opts)
+        yield Job("-", raw=raw_input(head + rest, "-", opts.kind))
         return
     with tempfile.TemporaryFile() as spool:
         spool.write(head)
         shutil.copyfileobj(stdin, spool)
         spool.seek(0)
-        yield from _extract_warc("-", opts, stream=spool)
+        yield from _warc_jobs("-", stream=spool)
 
 
-def _extract_warc(path: str, opts: Options, stream: BinaryIO | None = None) -> Iterator[Article | Failure]:
+def _warc_jobs(path: str, stream: BinaryIO | None = None) -> Iterator[Job | Failure]:
     from .readers.warc import iter_warc_pages
 
     for page in iter_warc_pages(path, stream):
         if isinstance(page, InputError):
             yield Failure(page.source or path, page.reason, type(page).__name__)
-            continue
-        try:
-            yield _extract_warc_page(path, page, opts)
-        except (InputError, StageError) as exc:
-            yield Failure(exc.source or _warc_page_name(path, page), exc.reason, type(exc).__name__)
+        else:
+            yield Job(path, page=page)
 
 
 def _warc_page_name(path: str, page: WarcPage) -> str:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .api import Failure, extract_files
+from .api import Failure
+from .cli_support import Group, budget_options, stage_plan
 from .export import TABLES
-from .cli_errors import Group
 from .model import dump_schema
 
 
@@ -43,36 +41,38 @@ def main() -> None:
 @click.option("--stage", "stage_specs", multiple=True, metavar="NAME=MODULE:CALLABLE",
               help="Replace a stage, e.g. entities=mypkg.ner:MyEntities (repeatable; also NEWSGRAPH_STAGES).")
 @click.option("--layout-only", is_flag=True, help="Structure only: skip entities, quotes, dates and events.")
+@budget_options
 def extract(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, kind: str | None,
-            stage_specs: tuple[str, ...], layout_only: bool) -> None:
+            stage_specs: tuple[str, ...], layout_only: bool, time_limit: float, memory_limit: int) -> None:
     """Extract article records from PATHS ('-' reads standard input)."""
-    from .pipeline import READER_ONLY, configure_stages
+    from .api import Options, extract_jobs, iter_jobs
     from .render import to_markdown
 
-    try:
-        stages = READER_ONLY if layout_only else configure_stages(stage_specs)
-    except (ValueError, KeyError, ImportError, AttributeError) as exc:
-        raise click.UsageError(f"--stage: {exc}") from None
+    budget, plan, stages = _extraction(stage_specs, layout_only, time_limit, memory_limit)
+    opts = Options(kind=kind, url=url, published=published, stages=stages)
     failed = 0
-    with _one_error_for_the_run():
-        for result in extract_files(paths, kind=kind, url=url, published=published, stages=stages):
-            if isinstance(result, Failure):
-                failed += 1
-                click.echo(f"newsgraph: {result}", err=True)
-                continue
-            click.echo(result.to_json() if fmt == "json" else to_markdown(result))
+    for result in extract_jobs(iter_jobs(paths, opts), opts, budget, plan):
+        if isinstance(result, Failure):
+            failed += 1
+            click.echo(f"newsgraph: {result}", err=True)
+            continue
+        click.echo(result.to_json() if fmt == "json" else to_markdown(result))
     sys.exit(1 if failed else 0)
 
 
-@contextmanager
-def _one_error_for_the_run() -> Iterator[None]:
-    """A missing model stops the run with one clear line (it would fail every input alike)."""
-    from .errors import ModelNotFound
+def _extraction(stage_specs: tuple[str, ...], layout_only: bool, time_limit: float, memory_limit: int):
+    """(budget, stage plan, stages): a guarded worker builds its stages from the plan; without a budget they
+    are built here."""
+    from .budget import Budget
+    from .pipeline import READER_ONLY, configure_stages
 
+    budget = Budget.of(time_limit, memory_limit)
+    if budget is not None:
+        return budget, stage_plan(stage_specs, layout_only), READER_ONLY
     try:
-        yield
-    except ModelNotFound as exc:
-        raise click.ClickException(str(exc)) from None
+        return None, None, READER_ONLY if layout_only else configure_stages(stage_specs)
+    except (ValueError, KeyError, ImportError, AttributeError) as exc:
+        raise click.UsageError(f"--stage: {exc}") from None
 
 
 @main.command()
@@ -126,18 +126,20 @@ def _json(value, indent: int | None = None) -> None:
 @db_option
 @click.option("--published", callback=_iso_date, help="Publication date for inputs that lack one.")
 @click.option("--layout-only", is_flag=True, help="Store structure only (no entities, quotes or events).")
-def ingest(paths: tuple[str, ...], db_url: str, published: str | None, layout_only: bool) -> None:
+@budget_options
+def ingest(paths: tuple[str, ...], db_url: str, published: str | None, layout_only: bool, time_limit: float,
+           memory_limit: int) -> None:
     """Add files, folders and globs (.txt, .html(.gz), .warc(.gz), .jsonl) to the knowledge base."""
     from tqdm import tqdm
 
     from .ingest import expand_inputs, ingest as run_ingest
-    from .pipeline import READER_ONLY, configure_stages
 
+    budget, plan, stages = _extraction((), layout_only, time_limit, memory_limit)
     inputs = expand_inputs(paths)
     with _open(db_url, create=True) as store, tqdm(total=len(inputs), unit="file", desc="ingest",
-                                                    file=sys.stderr, disable=None) as bar, _one_error_for_the_run():
-        report = run_ingest(store, inputs, stages=READER_ONLY if layout_only else configure_stages(),
-                            published=published, progress=lambda _path: bar.update(1))
+                                                    file=sys.stderr, disable=None) as bar:
+        report = run_ingest(store, inputs, stages=stages, published=published, budget=budget, plan=plan,
+                            progress=lambda _path: bar.update(1))
     for failure in report.failures:
         click.echo(f"newsgraph: {failure}", err=True)
     click.echo(f"{store.url}: {report.summary()}", err=True)

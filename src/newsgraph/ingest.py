@@ -23,15 +23,19 @@ import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .api import Failure, extract_files
+from .api import Failure, Options, extract_jobs, iter_jobs
 from .dedup import DuplicateIndex, signature
 from .model import Article
 from .pipeline import STAGES, Stage
 from .store import Store
+
+if TYPE_CHECKING:
+    from .budget import Budget, StagePlan
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm", ".html.gz", ".htm.gz", ".txt.gz", ".warc", ".warc.gz", ".jsonl",
                   ".jsonl.gz", ".parquet")
@@ -115,21 +119,30 @@ def _parquet_records(path: str) -> Iterator[Article | Failure]:
 
 
 def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STAGES, published: str | None = None,
-           progress: Callable[[str], None] | None = None) -> IngestReport:
-    """Ingest files, folders and globs into the store; `progress` is called once per input."""
+           progress: Callable[[str], None] | None = None, budget: Budget | None = None,
+           plan: StagePlan | None = None) -> IngestReport:
+    """Ingest files, folders and globs into the store; `progress` is called once per input.
+
+    With a `budget`, documents are extracted in a guarded worker (`newsgraph.budget`) that builds its
+    stages from `plan` (default: from `stages`); one over budget is a failure and the rest goes on.
+    """
     report = IngestReport()
     index = DuplicateIndex()
     for article_id, sig in store.signatures():
         index.add(article_id, sig)
     failed_before = store.failed_inputs()
-    for path in expand_inputs(inputs):
-        stat = os.stat(path) if path != "-" and os.path.isfile(path) else None
-        if stat and path not in failed_before and store.source_done(path, stat.st_size, stat.st_mtime):
-            report.skipped_sources += 1
-        else:
-            _ingest_input(store, index, path, stat, report, stages, published)
-        if progress:
-            progress(path)
+    extraction = _Extraction(Options(published=published, stages=stages), budget, plan)
+    try:
+        for path in expand_inputs(inputs):
+            stat = os.stat(path) if path != "-" and os.path.isfile(path) else None
+            if stat and path not in failed_before and store.source_done(path, stat.st_size, stat.st_mtime):
+                report.skipped_sources += 1
+            else:
+                _ingest_input(store, index, path, stat, report, extraction)
+            if progress:
+                progress(path)
+    finally:
+        extraction.close()
     if report.added or report.duplicates:
         store.analyze()  # searches right after a large ingest are planned from fresh statistics
     if report.added:
@@ -139,13 +152,41 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
     return report
 
 
+class _Extraction:
+    """Extracting inputs for ingest: here, or in one guarded worker kept for the whole run."""
+
+    def __init__(self, options: Options, budget: Budget | None, plan: StagePlan | None):
+        self.options = options
+        self.worker = None
+        if budget is not None:
+            from .budget import GuardedWorker, StagePlan
+
+            self.worker = GuardedWorker(budget, plan or StagePlan.of(options.stages))
+            self.options = replace(options, stages=())  # the worker has its own
+
+    def articles(self, store: Store, path: str, report: IngestReport) -> Iterator[Article | Failure]:
+        """The input's articles not stored yet (those are counted as existing without being extracted)."""
+        for job in iter_jobs([path], self.options):
+            if isinstance(job, Failure):
+                yield job
+            elif store.has_article(job.content_id):
+                report.existing += 1
+            elif self.worker is not None:
+                yield self.worker.run(job, self.options)
+            else:
+                yield from extract_jobs([job], self.options)
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+
+
 def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_result | None,
-                  report: IngestReport, stages: Sequence[Stage], published: str | None) -> None:
+                  report: IngestReport, extraction: _Extraction) -> None:
     """Steps 3 to 5 for one input: its articles stored, its failures recorded, earlier ones resolved."""
     lowered = path.lower()
     results = _records(path) if lowered.endswith((".jsonl", ".jsonl.gz")) else \
-        _parquet_records(path) if lowered.endswith(".parquet") else \
-        extract_files([path], stages=stages, published=published)
+        _parquet_records(path) if lowered.endswith(".parquet") else extraction.articles(store, path, report)
     count, failing = 0, set()
     # records extracted already come fast: one transaction per chunk of them, not per article
     for chunk in _chunks(results, RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1):

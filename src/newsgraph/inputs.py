@@ -9,6 +9,9 @@
    few bad bytes stays UTF-8: they become U+FFFD and a warning says how
    many (`Decoded.warnings`); a legacy code page is used only when the
    bytes are not mostly UTF-8.
+5. HTML: a tag with more than MAX_ATTRIBUTES attributes keeps its first
+   ones (with a warning): HTML parsers and date finders are quadratic in
+   the attributes of one element (10^5 of them took minutes).
 
 WARC files are not read whole: `newsgraph.readers.warc` streams them.
 """
@@ -34,6 +37,13 @@ _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|
 _HTML_ANYWHERE = re.compile(rb"<(?:html|body|article|div|p)\b[^>]*>", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _KINDS = ("text", "html", "warc")
+MAX_ATTRIBUTES = 100
+"""Attributes an HTML tag keeps; the rest are dropped before parsing (`tame_html`)."""
+TAME_FROM = 20_000
+"""Pages with fewer '=' than this are not searched for such tags (the search costs ~2 ms a page; ordinary pages
+have up to ~23,000 '=', a tag slow to parse has tens of thousands on its own)."""
+_LONG_TAG = re.compile(r"<([A-Za-z][\w:.-]*)(\s[^<>]{2000,})>")  # only tags this long can hold that many
+_ATTRIBUTE = re.compile(r"""\s+[^\s"'<>/=]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)""")
 UTF8_MAJORITY = 2
 """A file stays UTF-8 when its well-formed multi-byte characters are at least this many times its bad bytes."""
 
@@ -167,7 +177,47 @@ def decode(data: bytes, name: str = "-", kind: str = "text") -> str:
 
 
 def decode_text(data: bytes, name: str = "-", kind: str = "text") -> Decoded:
-    """`decode`, with a warning when bytes that are not UTF-8 were replaced in an otherwise UTF-8 file."""
+    """`decode`, with warnings: bytes that are not UTF-8 replaced in an otherwise UTF-8 file, HTML tags trimmed."""
+    decoded = _decode(data, name, kind)
+    if kind != "html" or data.count(b"=") < TAME_FROM:
+        return decoded
+    text, trimmed = tame_html(decoded.text)
+    if not trimmed:
+        return decoded
+    return Decoded(text, (*decoded.warnings, _trimmed_warning(trimmed)))
+
+
+def given_text(text: str, kind: str) -> Decoded:
+    """Text handed over already decoded, HTML tamed as `decode_text` does."""
+    if kind != "html" or text.count("=") < TAME_FROM:
+        return Decoded(text)
+    tamed, trimmed = tame_html(text)
+    return Decoded(tamed, (_trimmed_warning(trimmed),) if trimmed else ())
+
+
+def _trimmed_warning(trimmed: int) -> str:
+    return f"{trimmed} HTML tags with more than {MAX_ATTRIBUTES} attributes kept their first {MAX_ATTRIBUTES}"
+
+
+def tame_html(html: str) -> tuple[str, int]:
+    """HTML whose tags keep at most MAX_ATTRIBUTES attributes each; how many tags were trimmed."""
+    trimmed = 0
+
+    def trim(match: re.Match) -> str:
+        nonlocal trimmed
+        if match.group(2).count("=") <= MAX_ATTRIBUTES:
+            return match.group(0)  # most long tags: a long URL, a data: image, a script's string
+        attributes = _ATTRIBUTE.findall(match.group(2))
+        if len(attributes) <= MAX_ATTRIBUTES:
+            return match.group(0)
+        trimmed += 1
+        closing = "/" if match.group(2).rstrip().endswith("/") else ""
+        return f"<{match.group(1)}{''.join(attributes[:MAX_ATTRIBUTES])}{closing}>"
+
+    return _LONG_TAG.sub(trim, html), trimmed
+
+
+def _decode(data: bytes, name: str, kind: str) -> Decoded:
     why = looks_binary(data)
     if why:
         raise BinaryInput(why, name)

@@ -6,6 +6,8 @@ import sys
 
 import click
 
+from ..cli_support import budget_options, stage_plan
+
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -23,27 +25,23 @@ import click
 @click.option("--stage", "stage_specs", multiple=True, metavar="NAME=MODULE:CALLABLE",
               help="Replace a stage in every worker (repeatable; also NEWSGRAPH_STAGES).")
 @click.option("--layout-only", is_flag=True, help="Structure only: skip entities, quotes, dates and events.")
+@budget_options
 def batch(inputs: tuple[str, ...], out_dir: str, engine: str, workers: int | None, address: str | None, fmt: str,
-          shard_size: int, stage_specs: tuple[str, ...], layout_only: bool) -> None:
+          shard_size: int, stage_specs: tuple[str, ...], layout_only: bool, time_limit: float,
+          memory_limit: int) -> None:
     """Extract many files, folders and WARCs into Parquet (or JSONL) shards under --out."""
     from tqdm import tqdm
 
+    from ..budget import Budget
     from ..errors import NewsgraphError
     from .runner import BatchOptions, OutputMismatch, run_batch
 
-    for spec in stage_specs:  # fail here, not in every worker
-        try:
-            name, sep, target = spec.partition("=")
-            if not sep:
-                raise ValueError(f"{spec!r} is not of the form NAME=package.module:callable")
-            module, _, attr = target.partition(":")
-            getattr(__import__(module, fromlist=[attr]), attr)
-        except (ValueError, ImportError, AttributeError) as exc:
-            raise click.UsageError(f"--stage: {exc}") from None
+    stage_plan(stage_specs, layout_only)  # a bad --stage fails here, not in every worker
     if address and engine != "ray":
         raise click.UsageError("--address is for --engine ray")
     options = BatchOptions(engine=engine, workers=workers, address=address, fmt=fmt, shard_size=shard_size,
-                           stage_specs=stage_specs, layout_only=layout_only)
+                           stage_specs=stage_specs, layout_only=layout_only,
+                           budget=Budget.of(time_limit, memory_limit))
     bar = tqdm(unit="rec", desc=f"batch ({engine}×{workers or 'all'})", file=sys.stderr, disable=None, smoothing=0.1)
 
     def progress(count: int, already: int) -> None:

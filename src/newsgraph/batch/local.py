@@ -18,6 +18,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+from ..budget import Budget
 from .shards import WorkUnit, plan_warc
 from .work import Extractor
 from .writer import ShardSummary, write_shard
@@ -25,9 +26,9 @@ from .writer import ShardSummary, write_shard
 _EXTRACTOR: Extractor | None = None  # one per worker process, built by `_start_worker`
 
 
-def _start_worker(stage_specs: tuple[str, ...], layout_only: bool) -> None:
+def _start_worker(stage_specs: tuple[str, ...], layout_only: bool, budget: Budget | None) -> None:
     global _EXTRACTOR
-    _EXTRACTOR = Extractor(stage_specs, layout_only)
+    _EXTRACTOR = Extractor(stage_specs, layout_only, budget)
 
 
 def _do_unit(unit: WorkUnit, out_dir: str, fmt: str) -> ShardSummary:
@@ -37,10 +38,12 @@ def _do_unit(unit: WorkUnit, out_dir: str, fmt: str) -> ShardSummary:
 class LocalEngine:
     """A process pool of `workers` extractors."""
 
-    def __init__(self, workers: int | None, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
+    def __init__(self, workers: int | None, stage_specs: tuple[str, ...] = (), layout_only: bool = False,
+                 budget: Budget | None = None):
         self.workers = max(1, workers or os.cpu_count() or 1)
         self.stage_specs = stage_specs
         self.layout_only = layout_only
+        self.budget = budget
         self._context = multiprocessing.get_context("spawn")  # no forked copies of the driver's threads or locks
 
     def __enter__(self) -> LocalEngine:
@@ -70,7 +73,7 @@ class LocalEngine:
         """
         written = 0
         with ProcessPoolExecutor(self.workers, mp_context=self._context, initializer=_start_worker,
-                                 initargs=(self.stage_specs, self.layout_only)) as pool:
+                                 initargs=(self.stage_specs, self.layout_only, self.budget)) as pool:
             running: dict[Future, WorkUnit] = {}
             while queue or running:
                 while queue and len(running) < 2 * self.workers:

@@ -28,6 +28,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from ..budget import Budget
 from ..errors import NewsgraphError
 from .shards import WorkUnit, plan_warc
 from .work import Extractor
@@ -37,8 +38,9 @@ from .writer import ShardSummary, write_shard
 class RayExtractor:
     """A Ray Data actor: one `Extractor` per actor process; each call extracts one unit and writes its shard."""
 
-    def __init__(self, out_dir: str, fmt: str, stage_specs: tuple[str, ...] = (), layout_only: bool = False):
-        self.extractor = Extractor(stage_specs, layout_only)
+    def __init__(self, out_dir: str, fmt: str, stage_specs: tuple[str, ...] = (), layout_only: bool = False,
+                 budget: Budget | None = None):
+        self.extractor = Extractor(stage_specs, layout_only, budget)
         self.out_dir, self.fmt = out_dir, fmt
 
     def __call__(self, batch: dict) -> dict:
@@ -52,8 +54,9 @@ class RayEngine:
     """Ray Data over `workers` actors; a local cluster unless `address` names one."""
 
     def __init__(self, workers: int | None, stage_specs: tuple[str, ...] = (), layout_only: bool = False,
-                 address: str | None = None):
+                 address: str | None = None, budget: Budget | None = None):
         self.workers = workers
+        self.budget = budget
         self.stage_specs = stage_specs
         self.layout_only = layout_only
         self.address = address
@@ -106,7 +109,8 @@ class RayEngine:
         dataset = ray.data.from_items([{"unit": json.dumps(u.to_dict())} for u in units],
                                       override_num_blocks=len(units))
         dataset = dataset.map_batches(RayExtractor, fn_constructor_kwargs={
-            "out_dir": str(out_dir), "fmt": fmt, "stage_specs": self.stage_specs, "layout_only": self.layout_only},
+            "out_dir": str(out_dir), "fmt": fmt, "stage_specs": self.stage_specs, "layout_only": self.layout_only,
+            "budget": self.budget},
             batch_size=1, compute=ray.data.ActorPoolStrategy(size=self.workers), num_cpus=1)
         for row in dataset.iter_rows():
             done(ShardSummary.from_dict(json.loads(row["summary"])))

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..api import Failure
+from ..budget import Budget
 from ..errors import NewsgraphError
 from .shards import DEFAULT_SHARD_SIZE, WorkUnit, plan_inputs
 from .writer import FORMATS, ShardSummary, clean_partial, done_shards
@@ -45,6 +46,7 @@ class BatchOptions:
     shard_size: int = DEFAULT_SHARD_SIZE
     stage_specs: tuple[str, ...] = ()
     layout_only: bool = False
+    budget: Budget | None = Budget()  # per document; None runs the stages in the engine's own processes
 
 
 @dataclass
@@ -153,7 +155,7 @@ def _engine(options: BatchOptions, specs: tuple[str, ...]):
     if options.engine == "ray":
         from .ray_engine import RayEngine
 
-        return RayEngine(options.workers, specs, options.layout_only, options.address)
+        return RayEngine(options.workers, specs, options.layout_only, options.address, options.budget)
     from .local import LocalEngine
 
-    return LocalEngine(options.workers, specs, options.layout_only)
+    return LocalEngine(options.workers, specs, options.layout_only, options.budget)

@@ -13,7 +13,8 @@ import resource
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from ..api import Failure, Options, _extract_warc_page, _warc_page_name, extract_files
+from ..api import Failure, Job, Options, _warc_jobs, iter_jobs
+from ..budget import Budget, GuardedWorker, StagePlan
 from ..errors import InputError
 from ..model import Article
 from ..pipeline import READER_ONLY, Document, Stage, configure_stages, run
@@ -60,15 +61,25 @@ def build_stages(stage_specs: Sequence[str] = (), layout_only: bool = False) -> 
 
 
 class Extractor:
-    """Extracts work units; the stages and the spaCy model load once, in `__init__`."""
+    """Extracts work units; the stages and the spaCy model load once, in `__init__`.
 
-    def __init__(self, stage_specs: Sequence[str] = (), layout_only: bool = False):
-        self.stages = build_stages(stage_specs, layout_only)
+    With a `budget`, the stages run in a guarded worker process of its own (`newsgraph.budget`): a document
+    over its time or memory budget is a failure and the unit goes on; without one, they run in this process.
+    """
+
+    def __init__(self, stage_specs: Sequence[str] = (), layout_only: bool = False, budget: Budget | None = None):
+        self.worker = None
+        if budget is not None:
+            self.stages: tuple[Stage, ...] = ()
+            self.worker = GuardedWorker(budget, StagePlan(tuple(stage_specs), layout_only))
+            self.worker.start()  # the model loads now, not in the first unit
+        else:
+            self.stages = build_stages(stage_specs, layout_only)
+            try:  # load the model and import every stage now, not in the first unit
+                run(Document(raw=WARM_UP, kind="text", source="warm-up"), self.stages)
+            except Exception:  # noqa: BLE001 - a stage that fails here fails again, reported, on real articles
+                pass
         self.options = Options(stages=self.stages)
-        try:  # load the model and import every stage now, not in the first unit
-            run(Document(raw=WARM_UP, kind="text", source="warm-up"), self.stages)
-        except Exception:  # noqa: BLE001 - a stage that fails here fails again, reported, on real articles
-            pass
 
     def __call__(self, unit: WorkUnit) -> ShardResult:
         """The unit's articles and failures; an unexpected error costs one article, never the unit."""
@@ -79,32 +90,31 @@ class Extractor:
             else:
                 result.rows.append(record_row(item))
         usage = resource.getrusage(resource.RUSAGE_SELF)
-        result.pid, result.peak_rss_mb = os.getpid(), round(usage.ru_maxrss / 1024, 1)  # Linux: KiB
-        result.cpu_seconds = round(usage.ru_utime + usage.ru_stime, 2)
+        peak_mb, cpu = usage.ru_maxrss / 1024, usage.ru_utime + usage.ru_stime  # Linux: KiB
+        if self.worker is not None:
+            worker_peak, worker_cpu = self.worker.usage()
+            peak_mb, cpu = max(peak_mb, worker_peak), cpu + worker_cpu
+        result.pid, result.peak_rss_mb, result.cpu_seconds = os.getpid(), round(peak_mb, 1), round(cpu, 2)
         return result
 
     def _items(self, unit: WorkUnit) -> Iterator[Article | Failure]:
-        if not unit.warc:
-            for path in unit.paths:
-                yield from _guarded(path, lambda path=path: extract_files([path], stages=self.stages))
-            return
-        yield from self._warc_slice(unit)
+        jobs = self._warc_slice(unit) if unit.warc else iter_jobs(unit.paths, self.options)
+        for job in jobs:
+            if isinstance(job, Failure):
+                yield job
+            elif self.worker is not None:
+                yield self.worker.run(job, self.options)
+            else:
+                yield from _guarded(job.source, lambda job=job: [job.run(self.options)])
 
-    def _warc_slice(self, unit: WorkUnit) -> Iterator[Article | Failure]:
-        from ..readers.warc import iter_warc_pages
-
+    def _warc_slice(self, unit: WorkUnit) -> Iterator[Job | Failure]:
         path = unit.paths[0]
         try:
             stream = ByteRange(open(path, "rb"), unit.start, unit.end)
         except OSError as exc:
             yield Failure(path, exc.strerror or str(exc), type(exc).__name__)
             return
-        for page in iter_warc_pages(path, stream):
-            if isinstance(page, InputError):
-                yield Failure(page.source or path, page.reason, type(page).__name__)
-                continue
-            name = _warc_page_name(path, page)
-            yield from _guarded(name, lambda page=page: [_extract_warc_page(path, page, self.options)])
+        yield from _warc_jobs(path, stream)
 
 
 def _guarded(source: str, produce) -> Iterator[Article | Failure]:

@@ -1,4 +1,6 @@
-"""The command line's errors: one line each, `newsgraph: REASON`, and an exit status that says what kind.
+"""What every command shares: one-line errors with exit statuses, and the per-document budget options.
+
+Errors are one line each, `newsgraph: REASON`, with an exit status that says what kind:
 
 | status | meaning |
 |---|---|
@@ -20,7 +22,7 @@ import sys
 
 import click
 
-from .errors import BadQuery, StoreError, StoreFull
+from .errors import BadQuery, ModelNotFound, StoreError, StoreFull
 
 EXIT_FAILED, EXIT_USAGE, EXIT_STORE, EXIT_NO_SPACE = 1, 2, 3, 4
 
@@ -44,6 +46,8 @@ def one_line(exc: BaseException) -> OneLineError | None:
         return OneLineError(str(exc), EXIT_STORE)
     if isinstance(exc, BadQuery):
         return OneLineError(str(exc), EXIT_USAGE)
+    if isinstance(exc, ModelNotFound):  # it would fail every input alike: one error for the run
+        return OneLineError(str(exc), EXIT_FAILED)
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
         where = f" writing {exc.filename}" if exc.filename else ""
         return OneLineError(f"no space left on the device{where}", EXIT_NO_SPACE)
@@ -83,3 +87,25 @@ def _flush() -> None:
         if error is None:
             raise
         raise error from None
+
+
+def budget_options(command):
+    """--time-limit and --memory-limit: the per-document budget of a command that extracts (0: no limit)."""
+    from .budget import DEFAULT_MEMORY_MB, DEFAULT_SECONDS
+
+    command = click.option("--memory-limit", type=click.IntRange(min=0), default=DEFAULT_MEMORY_MB,
+                           show_default=True, metavar="MB",
+                           help="Memory one document may take (the worker's resident size); 0: no limit.")(command)
+    return click.option("--time-limit", type=click.FloatRange(min=0), default=DEFAULT_SECONDS, show_default=True,
+                        metavar="SECONDS", help="Seconds one document may take; 0: no limit (and no worker "
+                        "process when both are 0).")(command)
+
+
+def stage_plan(stage_specs: tuple[str, ...], layout_only: bool):
+    """The stages a worker builds: NEWSGRAPH_STAGES and --stage specs, checked here (a bad one is a usage error)."""
+    from .budget import StagePlan
+
+    try:
+        return StagePlan.from_specs(stage_specs, layout_only, check=True)
+    except (ValueError, ImportError, AttributeError) as exc:
+        raise click.UsageError(f"--stage: {exc}") from None
