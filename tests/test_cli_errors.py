@@ -126,6 +126,22 @@ def test_a_store_on_a_read_only_file_system_is_searched_not_written(mount, tmp_p
     refused = run("ingest", str(STORE_FIXTURES), "--db", str(db))
     assert refused.returncode == EXIT_STORE
     assert_one_line(refused, "read-only")
+    served = served_search(str(db), "bakery")
+    assert served.status_code == 200 and served.json()["total"] >= 1
+
+
+def served_search(db: str, query: str):
+    """A search through the web app over `db`."""
+    import warnings
+
+    from newsgraph.web import create_app
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from starlette.testclient import TestClient
+
+        with TestClient(create_app(db), base_url="http://localhost") as client:
+            return client.get("/search.json", params={"q": query})
 
 
 def test_a_missing_store_is_not_created_by_a_search(tmp_path):

@@ -118,7 +118,7 @@ def test_writable_server_adds_pasted_articles(tmp_path, web_db):
         warnings.simplefilter("ignore")  # starlette 1.x asks for httpx2 in its test client; httpx works
         from starlette.testclient import TestClient
 
-        client = TestClient(create_app(str(copy), writable=True))
+        client = TestClient(create_app(str(copy), writable=True), base_url="http://localhost")
     assert "Add an article" in client.get("/add").text
     before = client.get("/.json").json()["stats"]["articles"]  # now cached until the store changes
     text = ("Harbour fire closes ferry terminal\n\nBy Sam Hart\n\nFirefighters battled a blaze at the ferry "
@@ -126,7 +126,7 @@ def test_writable_server_adds_pasted_articles(tmp_path, web_db):
     refused = client.post("/add", data={"content": text}, headers={"origin": "http://evil.example"})
     assert refused.status_code == 403
     added = client.post("/add.json", data={"content": text, "published": "2025-10-21"},
-                        headers={"origin": "http://testserver"}).json()
+                        headers={"origin": "http://localhost"}).json()
     assert added["outcome"] == "added" and added["headline"] == "Harbour fire closes ferry terminal"
     assert client.get(f"/articles/{added['article_id']}").status_code == 200
     assert client.get("/.json").json()["stats"]["articles"] == before + 1
@@ -140,7 +140,7 @@ def test_serve_command():
     for option in ("--db", "--host", "--port", "--writable"):
         assert option in help_text
     missing = runner.invoke(main, ["serve", "--db", "/nonexistent/dir/news.db"])
-    assert missing.exit_code == 1 and "no store at" in missing.output
+    assert missing.exit_code == 3 and "no store at" in missing.output
 
 
 def test_importing_newsgraph_and_its_cli_leaves_the_web_stack_unloaded():

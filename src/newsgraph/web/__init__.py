@@ -11,8 +11,16 @@ from __future__ import annotations
 __all__ = ["create_app"]
 
 
-def create_app(store_url: str, writable: bool = False, cache_size: int = 256):
-    """The ASGI app (Starlette) over the store at `store_url`; read-only unless `writable`."""
+def create_app(store_url: str, writable: bool = False, cache_size: int = 256, allowed_hosts=None, budget=...):
+    """The ASGI app (Starlette) over the store at `store_url`; read-only unless `writable`.
+
+    `allowed_hosts`: the Host names answered (default localhost; '*' for any); `budget`: the
+    `newsgraph.budget.Budget` of an article pasted into /add (default 120 s and 2,048 MB; None: no worker).
+    """
     from .app import create_app as make
 
-    return make(store_url, writable, cache_size)
+    if budget is ...:
+        from ..budget import Budget
+
+        budget = Budget()
+    return make(store_url, writable, cache_size, allowed_hosts, budget)

@@ -1,159 +1,116 @@
-"""The ASGI application: the page table turned into routes, one store behind a lock, HTML or JSON."""
+"""The ASGI application: the page table turned into routes, HTML or JSON.
+
+Each request reads through a store of its own from the site's pool (`site.py`);
+every response, errors included, passes the Host check and gets the security
+headers (`guards.py`).
+"""
 
 from __future__ import annotations
 
 import json
-import threading
-from collections import OrderedDict
+from collections.abc import Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlparse
 
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
-from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from ..budget import Budget
+from ..errors import BadQuery, StoreError
 from ..store import Store, open_store
+from .guards import LOCAL_HOSTS, AllowedHosts, SecurityHeaders
 from .pages import PAGES, BadRequest, Page
+from .site import Site
 from .templating import environment
 
 STATIC = Path(__file__).parent / "static"
-# Pages show article content as text only; nothing on them runs scripts or loads from elsewhere.
-SECURITY_HEADERS = {
-    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
-                               "base-uri 'none'; frame-ancestors 'none'",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",  # never leaves the site; "no-referrer" makes form posts come from "null"
-}
+MAX_ID = 2 ** 63 - 1  # path ids past this are in no database: 404, never an overflow
+MAX_BODY_BYTES = 16_000_000  # a pasted article; a larger form is refused (413) before it is read
 
 
-class SecurityHeaders:
-    """Adds `SECURITY_HEADERS` to every response."""
+class App(Starlette):
+    """Starlette with the Host check and the security headers outside everything, errors included."""
 
-    def __init__(self, app):
-        self.app = app
+    allowed_hosts: tuple[str, ...] = LOCAL_HOSTS
 
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-
-        async def send_with_headers(message):
-            if message["type"] == "http.response.start":
-                message.setdefault("headers", [])
-                message["headers"] = list(message["headers"]) + HEADER_PAIRS
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
-
-
-HEADER_PAIRS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
-
-
-class StoreError(Exception):
-    """The store cannot be served (no such file for a read-only server)."""
-
-
-class SharedStore:
-    """One store connection for the whole server; calls take turns (one writer per SQLite database).
-
-    What pages read is kept, up to `cache_size` pages, for as long as the store does not change: the
-    aggregate pages (the home page's counts, the speakers of /quotes) scan whole tables.
-    """
-
-    def __init__(self, store: Store, writable: bool, cache_size: int = 256):
-        self.store = store
-        self.writable = writable
-        self.cache_size = cache_size
-        self.lock = threading.Lock()
-        self.cache: OrderedDict = OrderedDict()
-        self.token: tuple | None = None
-
-    def read(self, page: Page, args: dict, path_params: dict):
-        """The page's data for these arguments, from the cache while the store is unchanged."""
-        with self.lock:
-            if page.writes or not self.cache_size:
-                return page.data(self.store, args, **path_params)
-            token = self.store.change_token()
-            if token != self.token:
-                self.cache.clear()
-                self.token = token
-            key = (page.name, tuple(sorted(args.items())), tuple(sorted(path_params.items())))
-            if key in self.cache:
-                self.cache.move_to_end(key)
-                return self.cache[key]
-            data = self.cache[key] = page.data(self.store, args, **path_params)
-            if len(self.cache) > self.cache_size:
-                self.cache.popitem(last=False)
-            return data
+    def build_middleware_stack(self):
+        return SecurityHeaders(AllowedHosts(super().build_middleware_stack(), self.allowed_hosts))
 
 
 def open_for_serving(store_url: str, writable: bool = False) -> Store:
-    """The store at `store_url`; read-only unless `writable`, and never created by a read-only server."""
-    path = _sqlite_path(store_url)
-    if not writable and path is not None and path != ":memory:" and not Path(path).exists():
-        raise StoreError(f"no store at {path} (run `newsgraph ingest ... --db {store_url}` first)")
-    store = open_store(store_url)
-    if not writable:
-        store.read_only()
-    return store
+    """The store at `store_url`; read-only unless `writable` (then never created: StoreError if missing)."""
+    return open_store(store_url, read_only=not writable)
 
 
-def _sqlite_path(url: str) -> str | None:
-    scheme = urlparse(url).scheme
-    if scheme in ("postgresql", "postgres"):
-        return None
-    if scheme == "sqlite":
-        return url[len("sqlite:///"):] if url.startswith("sqlite:///") else url[len("sqlite://"):]
-    return url
+def create_app(store_url: str, writable: bool = False, cache_size: int = 256,
+               allowed_hosts: Iterable[str] | None = None, budget: Budget | None = Budget()) -> Starlette:
+    """The web app over the store at `store_url` (read-only unless `writable`); `cache_size` pages kept.
 
-
-def create_app(store_url: str, writable: bool = False, cache_size: int = 256) -> Starlette:
-    """The web app over the store at `store_url` (read-only unless `writable`); `cache_size` pages kept."""
-    shared = SharedStore(open_for_serving(store_url, writable), writable, cache_size)
+    Only requests whose Host is in `allowed_hosts` are answered (default: localhost and its addresses;
+    '*' for any). On a writable server, `/add` extracts in a worker process held to `budget`.
+    """
+    site = Site(store_url, writable, cache_size, budget)
     env = environment()
     routes = []
     for page in PAGES:
         if page.writes and not writable:
             continue
-        endpoint = _endpoint(page, shared, env)
+        endpoint = _endpoint(page, site, env)
         for path in page.json_paths():
             routes.append(Route(path, endpoint, methods=page.methods, name=None))
         routes.append(Route(page.path, endpoint, methods=page.methods, name=page.name))
     routes.append(Mount("/static", StaticFiles(directory=STATIC), name="static"))
 
-    async def not_found(request: Request, exc: HTTPException) -> Response:
+    async def http_error(request: Request, exc: HTTPException) -> Response:
         return _error(request, env, exc.status_code, exc.detail)
 
-    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found},
-                    middleware=[Middleware(SecurityHeaders)])
-    app.state.shared = shared
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error(request, env, 500, "internal error: the page could not be made")
+
+    @asynccontextmanager
+    async def lifespan(app):
+        yield
+        site.close()
+
+    app = App(routes=routes, exception_handlers={HTTPException: http_error, Exception: server_error},
+              lifespan=lifespan, max_body_size=MAX_BODY_BYTES)
+    app.allowed_hosts = tuple(allowed_hosts) if allowed_hosts is not None else LOCAL_HOSTS
+    app.state.site = site
     return app
 
 
-def _endpoint(page: Page, shared: SharedStore, env):
+def _endpoint(page: Page, site: Site, env):
     async def endpoint(request: Request) -> Response:
         as_json = request.url.path.endswith(".json")
         args = dict(request.query_params)
         args.pop("method", None)
-        if request.method == "POST":
-            if not _same_origin(request):
-                return _error(request, env, 403, "a form from another site cannot write to this store", as_json)
-            form = await request.form()
-            args = {k: v for k, v in form.items() if isinstance(v, str)} | {"method": "POST"}
+        if any(isinstance(v, int) and not 0 < v <= MAX_ID for v in request.path_params.values()):
+            return _error(request, env, 404, f"nothing at {request.url.path}", as_json)
         try:
-            data = await run_in_threadpool(shared.read, page, args, dict(request.path_params))
-        except BadRequest as exc:
+            if request.method == "POST":
+                if not _same_origin(request):
+                    return _error(request, env, 403, "a form from another site cannot write to this store", as_json)
+                form = await request.form()
+                args = {k: v for k, v in form.items() if isinstance(v, str)}
+                data = await run_in_threadpool(site.submit, page, args, dict(request.path_params))
+            else:
+                data = await run_in_threadpool(site.read, page, args, dict(request.path_params))
+        except (BadRequest, BadQuery) as exc:
             return _error(request, env, 400, str(exc), as_json)
+        except StoreError as exc:
+            return _error(request, env, 503, f"the store cannot be read right now ({exc})", as_json)
         if data is None:
             return _error(request, env, 404, f"nothing at {request.url.path}", as_json)
         if as_json:
             return JSONResponse(json.loads(json.dumps(data, ensure_ascii=False, default=str)))
         context = dict(data, **(page.html(data) if page.html else {}))
-        return _html(request, env, page.template, context, writable=shared.writable)
+        return _html(request, env, page.template, context, writable=site.writable)
 
     return endpoint
 

@@ -26,6 +26,7 @@ class Page:
     html: Callable[[dict], dict] | None = None
     methods: tuple[str, ...] = ("GET",)
     writes: bool = False
+    submit: Callable[..., dict] | None = None  # a POST that needs the writer's worker: (writer, form) -> data
 
     def json_paths(self) -> list[str]:
         """Where the JSON twin lives: the path with `.json` (`/.json` and `/index.json` for `/`)."""
@@ -46,7 +47,7 @@ PAGES: list[Page] = [
     Page("quotes", "/quotes", quotes.data, "quotes.html"),
     Page("conflicts", "/conflicts", conflicts.data, "conflicts.html"),
     Page("corrections", "/corrections", corrections.index, "corrections.html"),
-    Page("add", "/add", add.data, "add.html", methods=("GET", "POST"), writes=True),
+    Page("add", "/add", add.data, "add.html", methods=("GET", "POST"), writes=True, submit=add.submit),
     Page("correct", "/correct", corrections.apply, "correct.html", methods=("GET", "POST"), writes=True),
 ]
 """In the order of the navigation bar; pages that write exist only when the server is started writable."""

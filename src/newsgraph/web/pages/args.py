@@ -37,9 +37,12 @@ def iso_date(args: Mapping[str, str], name: str, end: bool = False) -> str | Non
     return value
 
 
+MAX_PAGE = 1_000_000
+
+
 def page_number(args: Mapping[str, str]) -> int:
-    """The 1-based page of a paged list."""
+    """The 1-based page of a paged list (ASCII digits, at most MAX_PAGE)."""
     value = text(args, "page") or "1"
-    if not value.isdigit() or int(value) < 1:
-        raise BadRequest(f"page={value!r} is not a page number")
+    if not (value.isascii() and value.isdigit()) or not 1 <= int(value) <= MAX_PAGE:
+        raise BadRequest(f"page={value[:40]!r} is not a page number from 1 to {MAX_PAGE:,}")
     return int(value)
