@@ -114,17 +114,26 @@ def facets(db: Database, matches: tuple[str, list] | None, size: int = 10) -> di
     if matches is None:
         return _all_facets(db, size)
     sql, params = matches
-    out: dict = {"total": db.scalar(f"SELECT COUNT(*) FROM ({sql}) hits", params)}
-    rows = db.query(f"SELECT m.entity_id, m.type, COUNT(DISTINCT m.article_id) AS count FROM mentions m "
-                    f"WHERE m.article_id IN ({sql}) GROUP BY m.entity_id, m.type ORDER BY count DESC, m.entity_id",
-                    params)
-    out.update(_top_by_type(db, rows, size))
-    out["site"] = db.query(
-        f"SELECT a.site AS name, COUNT(*) AS count FROM articles a WHERE a.site IS NOT NULL AND a.id IN ({sql}) "
-        "GROUP BY a.site ORDER BY count DESC, a.site LIMIT ?", [*params, size])
-    out["month"] = db.query(
-        f"SELECT substr(a.published, 1, 7) AS name, COUNT(*) AS count FROM articles a "
-        f"WHERE a.published IS NOT NULL AND a.id IN ({sql}) GROUP BY substr(a.published, 1, 7) ORDER BY name", params)
+    # the matching articles are found once, not once per facet
+    rows = db.query(
+        f"WITH hits AS MATERIALIZED ({sql}) "
+        "SELECT 'total' AS facet, NULL AS name, NULL AS type, COUNT(*) AS count FROM hits "
+        "UNION ALL SELECT 'entity', CAST(m.entity_id AS TEXT), m.type, COUNT(DISTINCT m.article_id) "
+        "FROM mentions m JOIN hits h ON h.id = m.article_id GROUP BY m.entity_id, m.type "
+        "UNION ALL SELECT 'site', a.site, NULL, COUNT(*) FROM hits h JOIN articles a ON a.id = h.id "
+        "WHERE a.site IS NOT NULL GROUP BY a.site "
+        "UNION ALL SELECT 'month', substr(a.published, 1, 7), NULL, COUNT(*) FROM hits h JOIN articles a "
+        "ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY substr(a.published, 1, 7)", params)
+    by_facet: dict[str, list[dict]] = {"total": [], "entity": [], "site": [], "month": []}
+    for row in rows:
+        by_facet[row["facet"]].append(row)
+    entities = sorted(({"entity_id": int(r["name"]), "type": r["type"], "count": r["count"]}
+                       for r in by_facet["entity"]), key=lambda r: (-r["count"], r["entity_id"]))
+    out: dict = {"total": by_facet["total"][0]["count"]}
+    out.update(_top_by_type(db, entities, size))
+    out["site"] = [{"name": r["name"], "count": r["count"]} for r in
+                   sorted(by_facet["site"], key=lambda r: (-r["count"], r["name"]))[:size]]
+    out["month"] = [{"name": r["name"], "count": r["count"]} for r in sorted(by_facet["month"], key=lambda r: r["name"])]
     return out
 
 

@@ -85,6 +85,23 @@ def create_app(store_url: str, writable: bool = False, cache_size: int = 256,
     return app
 
 
+SETTINGS = "NEWSGRAPH_SERVE"
+"""The environment variable through which `newsgraph serve --workers N` configures each worker process."""
+
+
+def create_app_from(settings: dict) -> Starlette:
+    """The app `newsgraph serve` runs: db, writable, hosts, and the /add budget in seconds and MB (0: none)."""
+    return create_app(settings["db"], settings["writable"], allowed_hosts=settings["hosts"],
+                      budget=Budget.of(settings["seconds"], settings["memory_mb"]))
+
+
+def from_environment() -> Starlette:
+    """The app of one of uvicorn's worker processes, configured by `newsgraph serve` (NEWSGRAPH_SERVE)."""
+    import os
+
+    return create_app_from(json.loads(os.environ[SETTINGS]))
+
+
 def _endpoint(page: Page, site: Site, env):
     async def endpoint(request: Request) -> Response:
         as_json = request.url.path.endswith(".json")
@@ -99,20 +116,29 @@ def _endpoint(page: Page, site: Site, env):
                 form = await request.form()
                 args = {k: v for k, v in form.items() if isinstance(v, str)}
                 data = await run_in_threadpool(site.submit, page, args, dict(request.path_params))
-            else:
-                data = await run_in_threadpool(site.read, page, args, dict(request.path_params))
+                return _respond(request, env, page, data, as_json, site.writable)
+            # read and render in the worker thread: the event loop only moves bytes
+            return await run_in_threadpool(_read_and_respond, request, env, page, site, args, as_json)
         except (BadRequest, BadQuery) as exc:
             return _error(request, env, 400, str(exc), as_json)
         except StoreError as exc:
             return _error(request, env, 503, f"the store cannot be read right now ({exc})", as_json)
-        if data is None:
-            return _error(request, env, 404, f"nothing at {request.url.path}", as_json)
-        if as_json:
-            return JSONResponse(json.loads(json.dumps(data, ensure_ascii=False, default=str)))
-        context = dict(data, **(page.html(data) if page.html else {}))
-        return _html(request, env, page.template, context, writable=site.writable)
 
     return endpoint
+
+
+def _read_and_respond(request: Request, env, page: Page, site: Site, args: dict, as_json: bool) -> Response:
+    return _respond(request, env, page, site.read(page, args, dict(request.path_params)), as_json, site.writable)
+
+
+def _respond(request: Request, env, page: Page, data: dict | None, as_json: bool, writable: bool) -> Response:
+    """The page as JSON or HTML, or a 404 when there is nothing at this path."""
+    if data is None:
+        return _error(request, env, 404, f"nothing at {request.url.path}", as_json)
+    if as_json:
+        return JSONResponse(json.loads(json.dumps(data, ensure_ascii=False, default=str)))
+    context = dict(data, **(page.html(data) if page.html else {}))
+    return _html(request, env, page.template, context, writable=writable)
 
 
 def _same_origin(request: Request) -> bool:

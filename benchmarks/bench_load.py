@@ -1,0 +1,262 @@
+"""Web server under load: the old single-lock server against the new one, idle and during an ingest, in one run.
+
+    python benchmarks/bench_load.py [--requests 2000] [--connections 8] [--old-ref REF] [--articles 10000]
+
+1. Builds (or reuses) the 10,000-article synthetic SQLite store of `bench_web.py`.
+2. Takes the old server's code from git (`--old-ref`, default the last main before the connection pool:
+   one store behind one lock) into a temporary folder, and serves each variant in a process of its own
+   (uvicorn on loopback; the new one with `newsgraph serve`'s defaults).
+3. Sends `--requests` requests over `--connections` keep-alive connections, half search pages (a word or
+   two, a filter in one of four) and half article pages, each request with other arguments, and times each.
+4. Does it twice: idle, and while `newsgraph ingest` adds 3,000 more articles to each server's store
+   (each variant has its own copy of the store; both ingests run at once, with the same records). Both
+   servers run at once and take turns on slices of the requests (`--rounds`), so load from other
+   processes on the machine falls on both alike.
+5. Prints requests/s and p50/p95/p99 latency per variant and phase, the errors, and the new/old throughput
+   ratio per phase. Target: at least 2x, and no error.
+
+Ratios are taken within one run, so load from other processes hits both variants alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_web import SEED, SITES, Generator, build  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+OLD_REF = "03ec4b7"  # main before the pool: SharedStore, one store connection behind one lock
+TARGET_RATIO = 2.0
+INGEST_ARTICLES = 3_000
+SERVE = """
+import sys, uvicorn
+from newsgraph.web import create_app
+uvicorn.run(create_app(sys.argv[1]), host="127.0.0.1", port=int(sys.argv[2]), log_level="warning")
+"""
+
+
+def old_code(ref: str, into: Path) -> Path:
+    """The `src` folder of `ref`, exported from git into `into`."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into / "src"
+
+
+def paths_to_request(db: Path, count: int) -> list[str]:
+    """`count` request paths: search pages and article pages in turn, each with other arguments."""
+    import sqlite3
+
+    rng = random.Random(SEED + 1)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
+        orgs = [r[0] for r in conn.execute("SELECT name FROM entities WHERE type = 'organization' LIMIT 100")]
+    words = Generator().vocab[:1500]
+    out = []
+    for i in range(count):
+        if i % 2:
+            out.append(f"/articles/{rng.choice(ids)}")
+            continue
+        query = "+".join(rng.sample(words, rng.randint(1, 2)))
+        extra = ["", f"&organization={rng.choice(orgs).replace(' ', '+')}", "&since=2024-01&until=2024-06",
+                 f"&site={rng.choice(SITES).replace(' ', '+')}"][(i // 2) % 4]
+        out.append(f"/search?q={query}{extra}")
+    return out
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """One variant's server over its own copy of the store: the old one as its code ran it (one process),
+    the new one as `newsgraph serve` runs it by default."""
+
+    def __init__(self, name: str, src: Path, db: Path):
+        self.name, self.db, self.port = name, db, free_port()
+        env = dict(os.environ, PYTHONPATH=str(src))
+        command = [sys.executable, "-c", SERVE, str(db), str(self.port)] if name == "old" else \
+            [sys.executable, "-m", "newsgraph", "serve", "--db", str(db), "--port", str(self.port)]
+        self.process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        self.base = f"http://127.0.0.1:{self.port}"
+        self._wait()
+
+    def _wait(self) -> None:
+        import httpx
+
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} server died: {self.process.stderr.read()[-2000:]}")
+            try:
+                httpx.get(self.base + "/search.json?q=warm", timeout=30).raise_for_status()
+                return
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        raise RuntimeError(f"{self.name} server did not answer")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+
+def load(base: str, paths: list[str], connections: int) -> dict:
+    """Send every path over `connections` keep-alive connections; the time it took, latencies, errors."""
+    import httpx
+
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    queue = list(reversed(paths))
+
+    def client() -> None:
+        with httpx.Client(base_url=base, timeout=120) as http:
+            while True:
+                with lock:
+                    if not queue:
+                        return
+                    path = queue.pop()
+                start = time.perf_counter()
+                try:
+                    status = http.get(path).status_code
+                except httpx.HTTPError as exc:
+                    status = type(exc).__name__
+                took = (time.perf_counter() - start) * 1000
+                with lock:
+                    latencies.append(took)
+                    if status != 200:
+                        errors.append(f"{status} {path}")
+
+    threads = [threading.Thread(target=client) for _ in range(connections)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return {"seconds": time.perf_counter() - started, "latencies": latencies, "errors": errors}
+
+
+def records(path: Path, count: int) -> Path:
+    """`count` new synthetic records as JSON Lines, for the ingest that runs during the load."""
+    generator = Generator(SEED + 7)
+    with open(path, "w", encoding="utf-8") as fh:
+        for n in range(count):
+            article = generator.article(n)
+            fh.write(article.model_copy(update={"id": f"{0xabc00000 + n:016x}"}).to_json() + "\n")
+    return path
+
+
+class Ingest:
+    """`newsgraph ingest` of the extra records into one store, running in the background."""
+
+    def __init__(self, db: Path, jsonl: Path):
+        self.process = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", str(jsonl), "--db", str(db)],
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def running(self) -> bool:
+        return self.process.poll() is None
+
+    def stop(self) -> None:
+        self.process.kill()
+        self.process.wait()
+
+
+def measure(servers: dict[str, Server], paths: list[str], connections: int, rounds: int) -> dict[str, dict]:
+    """The paths sent to every server in `rounds` slices, servers taking turns (in alternating order), so
+    load from elsewhere on the machine falls on all alike; per server: throughput, latencies, errors."""
+    totals = {name: {"seconds": 0.0, "latencies": [], "errors": []} for name in servers}
+    size = -(-len(paths) // rounds)
+    for number in range(rounds):
+        chunk = paths[number * size:(number + 1) * size]
+        order = list(servers) if number % 2 == 0 else list(reversed(servers))
+        for name in order:
+            result = load(servers[name].base, chunk, connections)
+            total = totals[name]
+            total["seconds"] += result["seconds"]
+            total["latencies"] += result["latencies"]
+            total["errors"] += result["errors"]
+    out = {}
+    for name, total in totals.items():
+        cuts = statistics.quantiles(total["latencies"], n=100, method="inclusive")
+        out[name] = {"rps": len(total["latencies"]) / total["seconds"], "p50": cuts[49], "p95": cuts[94],
+                     "p99": cuts[98], "errors": total["errors"]}
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--rounds", type=int, default=8, help="slices the servers take turns on")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--old-ref", default=OLD_REF, help="git ref of the old server's code")
+    parser.add_argument("--db", type=Path, default=Path("/tmp/newsgraph-bench-web.db"))
+    args = parser.parse_args()
+
+    build(args.db, args.articles)
+    paths = paths_to_request(args.db, args.requests)
+    results: dict[tuple[str, str], dict] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        tmp = Path(tmp)
+        variants = {"old": old_code(args.old_ref, tmp), "new": ROOT / "src"}
+        jsonl = records(tmp / "more.jsonl", INGEST_ARTICLES)
+        for phase in ("idle", "ingest"):
+            servers, ingests = {}, []
+            try:
+                for name, src in variants.items():
+                    db = tmp / f"{name}-{phase}.db"
+                    shutil.copyfile(args.db, db)
+                    servers[name] = Server(name, src, db)
+                    load(servers[name].base, paths[:50], args.connections)  # warm: imports, SQLite's cache
+                if phase == "ingest":
+                    ingests = [Ingest(server.db, jsonl) for server in servers.values()]
+                    time.sleep(1.0)  # the ingests are writing before the first request
+                for name, result in measure(servers, paths, args.connections, args.rounds).items():
+                    result["ingest_running"] = all(i.running() for i in ingests)
+                    results[name, phase] = result
+            finally:
+                for ingest in ingests:
+                    ingest.stop()
+                for server in servers.values():
+                    server.stop()
+    report(results, args)
+
+
+def report(results: dict, args) -> None:
+    print(f"{args.requests} requests over {args.connections} connections, search and article pages, "
+          f"{args.articles:,}-article SQLite store; old = {args.old_ref}, new = this checkout")
+    print(f"{'server':<6} {'phase':<8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    for (name, phase), r in results.items():
+        note = "" if r.get("ingest_running", True) else "  (the ingest ended before the load did)"
+        print(f"{name:<6} {phase:<8} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} "
+              f"{len(r['errors']):7d}{note}")
+    met = True
+    for phase in ("idle", "ingest"):
+        ratio = results["new", phase]["rps"] / results["old", phase]["rps"]
+        errors = len(results["new", phase]["errors"])
+        met &= ratio >= TARGET_RATIO and errors == 0
+        print(f"{phase}: new/old throughput {ratio:.2f}x [>= {TARGET_RATIO}x], new errors {errors}")
+    for (name, phase), r in results.items():
+        for error in r["errors"][:3]:
+            print(f"  {name} {phase} error: {error}")
+    print(json.dumps({f"{n}-{p}": {k: round(v, 1) for k, v in r.items() if isinstance(v, float)}
+                      for (n, p), r in results.items()}))
+    print(f"target: {'met' if met else 'MISSED'}")
+
+
+if __name__ == "__main__":
+    main()
