@@ -294,15 +294,20 @@ def _extract(job, options, stages) -> tuple[str, object]:
     from .api import Failure
     from .errors import InputError, StageError
 
+    over = Failure(job.source, "over the memory budget (out of address space), stopped (--memory-limit)",
+                   "OverBudget")
     try:
         return "ok", job.run(replace(options, stages=stages))
-    except (InputError, StageError) as exc:
+    except StageError as exc:
+        if isinstance(exc.error, MemoryError):  # the address-space cap, met inside a stage
+            return "restart", over
+        return "failed", Failure(exc.source or job.source, exc.reason, type(exc).__name__)
+    except InputError as exc:
         return "failed", Failure(exc.source or job.source, exc.reason, type(exc).__name__)
     except ModelNotFound as exc:
         return "missing-model", str(exc)
     except MemoryError:
-        return "restart", Failure(job.source, "over the memory budget (out of address space), stopped "
-                                  "(--memory-limit)", "OverBudget")
+        return "restart", over
     except Exception as exc:  # noqa: BLE001 - a bug costs this document, never the run
         return "failed", Failure(job.source, f"internal error in the pipeline: {type(exc).__name__}: {exc}",
                                  "InternalError")
