@@ -38,7 +38,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_web import SEED, SITES, Generator, build  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-OLD_REF = "03ec4b7"  # main before the pool: SharedStore, one store connection behind one lock
+OLD_REF = "5b72ca5"  # the last main before the pool: SharedStore, one store connection behind one lock
 TARGET_RATIO = 2.0
 INGEST_ARTICLES = 3_000
 SERVE = """
