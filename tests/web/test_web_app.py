@@ -168,12 +168,12 @@ def test_writable_server_takes_corrections_from_its_buttons(tmp_path, web_db):
         warnings.simplefilter("ignore")
         from starlette.testclient import TestClient
 
-        client = TestClient(create_app(str(copy), writable=True))
+        client = TestClient(create_app(str(copy), writable=True), base_url="http://localhost")  # an allowed Host
     page = client.get("/people/1").text
     assert 'action="/correct"' in page and 'value="rename"' in page and 'value="merge"' in page
     before = client.get("/people/1.json").json()["person"]["name"]  # cached until the store changes
     done = client.post("/correct.json", data={"action": "rename", "entity": "1", "name": "A. N. Other",
-                                              "note": "checked"}, headers={"origin": "http://testserver"}).json()
+                                              "note": "checked"}, headers={"origin": "http://localhost"}).json()
     assert done["outcome"] == "done" and done["correction"]["note"] == "checked" and before != "A. N. Other"
     assert client.get("/people/1.json").json()["person"]["name"] == "A. N. Other"
     assert client.get("/corrections.json").json()["corrections"][0]["kind"] == "rename"
