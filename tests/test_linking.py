@@ -51,6 +51,7 @@ def test_nicknames_are_set_apart():
     ("John McCain", "John McKinney", False),  # a loose skeleton, letters far apart
     ("Hunter Biden", "Joe Biden", False),
     ("Yossi Levy", "Danny Levy", False),
+    ("Lindsay Lohan Checks Into Rehab", "Lindsay Lohan", True),  # a headline running on after the name
 ])
 def test_could_be_same(a, b, same):
     assert could_be_same(parse_name(a), parse_name(b)) is same

@@ -119,6 +119,7 @@ def _join_multiword(groups: list[Local], entity: Entity, names: list[PersonName]
         if group.type == "person" and not group.described and group.multiword and \
                 all(could_be_same(a, b) for a in full for b in group.multiword) and \
                 any(a.surname == b.surname or a.full.endswith(" " + b.full) or b.full.endswith(" " + a.full)
+                    or a.full.startswith(b.full + " ") or b.full.startswith(a.full + " ")
                     for a in full for b in group.multiword):
             group.entities.append(entity)
             group.names.extend(n for n in names if n not in group.names)

@@ -53,8 +53,8 @@ WEAK_KIND = 2.0  # keys weaker than this (a surname or given name alone) must wi
 MARGIN = 1.0
 W_SHARED_TERMS = 1.0  # for every TERMS_PER_POINT capitalised words both sides' articles use ('Sixers')
 TERMS_PER_POINT = 3
-TOPIC_KINDS = frozenset({"tail", "initial", "skeleton", "surname", "given"})  # kinds weak enough to need topics
-STORED_KINDS = {"core", "nick", "tail", "initial", "surname", "given", "skeleton", "acronym", "variant"}
+TOPIC_KINDS = frozenset({"tail", "lead", "initial", "skeleton", "surname", "given"})  # kinds weak enough to need topics
+STORED_KINDS = {"core", "nick", "tail", "lead", "initial", "surname", "given", "skeleton", "acronym", "variant"}
 
 
 def name_rows(entity: Entity, type_: str, described: bool = False) -> list[tuple[str, str, str | None]]:
@@ -123,7 +123,7 @@ def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0) -> 
     """The merge score of a candidate found by `kind` of key, the same without the cap on context (how far
     ahead of a rival it is), and the reasons."""
     reasons = [{"full": "same full name", "core": "same given name and surname", "nick": "same name up to a nickname",
-                "initial": "same surname, given name as an initial", "tail": "same name after a leading word",
+                "initial": "same surname, given name as an initial", "tail": "same name after a leading word", "lead": "the same first two words",
                 "skeleton": "same name up to spelling or script", "surname": "same surname",
                 "given": "same given name"}[kind]]
     shared_aff = local.affiliations & stored.affiliations

@@ -21,6 +21,8 @@ numbered steps:
 out), `nick` (a nickname or a given-name variant with the surname),
 `initial` ("r jones"), `tail` (the last two words of a longer name, whose
 first word may be a title the vocabulary lacks: "Coroner Gary Hargrove"),
+`lead` (its first two words, when a headline ran on: "Lindsay Lohan Checks
+Into Rehab"),
 then the one-word `surname` and `given`. Vocabularies: `data/linking.json`,
 titles from `titles.json`, person nouns from `speakers.json` and
 `entities.json`, nicknames from the `nicknames` package.
@@ -39,7 +41,7 @@ from ..understand.translit import name_skeletons
 from .sql import name_key
 
 KIND_STRENGTH = {"full": 3.0, "core": 3.0, "variant": 3.0, "nick": 2.5, "tail": 2.0, "initial": 2.0, "skeleton": 2.0,
-                 "acronym": 2.0, "surname": 1.0, "given": 0.5}
+                 "acronym": 2.0, "lead": 2.0, "surname": 1.0, "given": 0.5}
 """How much a match on each kind of key says by itself (the linker's base weights, see linking.py)."""
 
 SHARED_PREFIX = 4  # given names beginning with this many letters alike may be one name's forms
@@ -224,6 +226,7 @@ def name_keys(name: PersonName) -> dict[str, str]:
     keys.setdefault(f"{given[0]} {surname}", "initial")
     if len(name.words) >= 3:
         keys.setdefault(" ".join(name.words[-2:]), "tail")
+        keys.setdefault(" ".join(name.words[:2]), "lead")  # a headline's 'Lindsay Lohan Checks Into Rehab'
     keys.setdefault(surname, "surname")
     if not is_initial(given):
         keys.setdefault(given, "given")
@@ -247,13 +250,13 @@ def givens_agree(a: PersonName, b: PersonName) -> bool:
 
 @lru_cache(maxsize=65536)
 def could_be_same(a: PersonName, b: PersonName) -> bool:
-    """Whether two names could name one person: one ends with the other (a title or given name in front),
-    or surnames equal with given and middle names that agree."""
+    """Whether two names could name one person: one ends or begins with the other (a title in front, a
+    headline running on), or surnames equal with given and middle names that agree."""
     if not (a.multiword and b.multiword) or a.full == b.full:
         return True
     short, long_ = sorted((a, b), key=lambda n: len(n.words))
-    if long_.full.endswith(" " + short.full):
-        return True
+    if long_.full.endswith(" " + short.full) or long_.full.startswith(short.full + " "):
+        return True  # a title in front ('Coroner Gary Hargrove'), or a headline running on after the name
     return same_surname(a.surname or "", b.surname or "") and givens_agree(a, b) and middles_agree(a, b)
 
 
