@@ -142,3 +142,12 @@ def test_a_surname_alone_joins_the_person_its_context_names(store):
                               body="A baker named Cheeks won the Harwick prize for rye bread."))
     assert entity_of(store, "b", "e1") == entity_of(store, "a", "e1")
     assert entity_of(store, "c", "e1") != entity_of(store, "a", "e1")
+
+
+def test_a_given_name_alone_is_no_surname_across_articles(store):
+    """'Mike' in two community columns is not one person because both call him Mike."""
+    body = "Mike cooked for the Harwick Food Bank volunteers at the Wrenfield Hall on Saturday."
+    for n in ("a", "b"):
+        store.add_article(article(n, person("e1", "Mike"), person("e2", "Harwick Food Bank", type_="organization"),
+                                  body=body))
+    assert entity_of(store, "a", "e1") != entity_of(store, "b", "e1")

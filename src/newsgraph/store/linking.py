@@ -37,8 +37,8 @@ from rapidfuzz.fuzz import ratio
 from ..model import Article, Entity
 from .grouping import Local, group_entities
 from .org_names import org_keys
-from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, name_keys, parse_name,
-                           skeleton_key)
+from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, is_given_name, name_keys,
+                           parse_name, skeleton_key)
 from .profiles import Profile, Profiles, article_text, proper_terms
 from .sql import name_key
 
@@ -51,8 +51,8 @@ MAX_CONTEXT_BONUS = 2.0
 MERGE_THRESHOLD = 3.0
 WEAK_KIND = 2.0  # keys weaker than this (a surname or given name alone) must win by MARGIN
 MARGIN = 1.0
-W_SHARED_TERMS = 1.0  # for every TERMS_PER_POINT capitalised words both sides' articles use ('Sixers')
-TERMS_PER_POINT = 3
+W_SHARED_TERMS = 1.0  # for TERMS_PER_POINT or more capitalised words both sides' articles use ('Sixers'), once:
+TERMS_PER_POINT = 3  # words alone never carry a surname over the threshold, an entity alongside must agree too
 TOPIC_KINDS = frozenset({"tail", "lead", "initial", "skeleton", "surname", "given"})  # kinds weak enough to need topics
 STORED_KINDS = {"core", "nick", "tail", "lead", "initial", "surname", "given", "skeleton", "acronym", "variant"}
 
@@ -130,7 +130,7 @@ def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0) -> 
     shared_co = local.comentions & stored.comentions
     shared_roles = local.roles & stored.roles
     context = W_SHARED_AFFILIATION * len(shared_aff) + W_SHARED_COMENTION * len(shared_co) \
-        + W_SHARED_ROLE * min(2, len(shared_roles)) + W_SHARED_TERMS * (shared_terms // TERMS_PER_POINT)
+        + W_SHARED_ROLE * min(2, len(shared_roles)) + W_SHARED_TERMS * (shared_terms >= TERMS_PER_POINT)
     if shared_aff:
         reasons.append(f"shared affiliation: {', '.join(sorted(shared_aff)[:3])}")
     if shared_co:
@@ -294,6 +294,8 @@ def _match_kind(group: Local, row: dict) -> str | None:
     stored_kind = row["script"] if row["script"] in STORED_KINDS else \
         ("full" if len(row["key"].split()) >= 2 or group.type != "person" else "surname")
     kind = min(local_kind, stored_kind, key=lambda k: KIND_STRENGTH[k])
+    if kind == "surname" and row["script"] not in STORED_KINDS and is_given_name(row["key"]):
+        kind = "given"  # 'Mike' in one article and 'Mike' in another: a given name, not a surname
     if kind == "skeleton" and row["name"].isascii() and group.lead.name.isascii():
         ours = parse_name(group.lead.name).full
         if ratio(ours, parse_name(row["name"]).full) < SPELLING_SIMILARITY:

@@ -203,6 +203,13 @@ def skeleton_key(form: str) -> str | None:
     return "~" + " ".join(skeleton) if len(skeleton) >= 2 else None
 
 
+@lru_cache(maxsize=16384)
+def is_given_name(word: str) -> bool:
+    """Whether a one-word name is a given name of the nicknames list ('mike', 'thomas')."""
+    namer = _nicknamer()
+    return bool(namer.nicknames_of(word) or namer.canonicals_of(word))
+
+
 def is_initial(word: str) -> bool:
     return len(word) == 1
 
