@@ -6,9 +6,10 @@
 2. Takes the old server's code from git (`--old-ref`, default the last main before the connection pool:
    one store behind one lock) into a temporary folder, and serves each variant in a process of its own
    (uvicorn on loopback; the new one with `newsgraph serve`'s defaults).
-3. Sends `--requests` requests over `--connections` keep-alive connections, half search pages (a word or
-   two, a filter in one of four) and half article pages, each request with other arguments, and times each.
-4. Does it twice: idle, and while `newsgraph ingest` adds 3,000 more articles to each server's store
+3. Sends `--requests` requests over `--connections` keep-alive connections (a client process each, so the
+   load generator is not the bottleneck), half search pages (a word or two, a filter in one of four) and
+   half article pages, each request with other arguments, and times each.
+4. Does it twice: idle, and while `newsgraph ingest` adds more articles to each server's store (up to 6,000)
    (each variant has its own copy of the store; both ingests run at once, with the same records). Both
    servers run at once and take turns on slices of the requests (`--rounds`), so load from other
    processes on the machine falls on both alike.
@@ -40,7 +41,7 @@ from bench_web import SEED, SITES, Generator, build  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 OLD_REF = "5b72ca5"  # the last main before the pool: SharedStore, one store connection behind one lock
 TARGET_RATIO = 2.0
-INGEST_ARTICLES = 3_000
+INGEST_ARTICLES = 6_000
 SERVE = """
 import sys, uvicorn
 from newsgraph.web import create_app
@@ -115,64 +116,91 @@ class Server:
 
 
 def load(base: str, paths: list[str], connections: int) -> dict:
-    """Send every path over `connections` keep-alive connections; the time it took, latencies, errors."""
-    import httpx
+    """Send every path over `connections` keep-alive connections, each from a client process of its own (one
+    Python client would be the bottleneck); the wall time it took, every latency, the errors."""
+    import multiprocessing
 
-    latencies: list[float] = []
-    errors: list[str] = []
-    lock = threading.Lock()
-    queue = list(reversed(paths))
-
-    def client() -> None:
-        with httpx.Client(base_url=base, timeout=120) as http:
-            while True:
-                with lock:
-                    if not queue:
-                        return
-                    path = queue.pop()
-                start = time.perf_counter()
-                try:
-                    status = http.get(path).status_code
-                except httpx.HTTPError as exc:
-                    status = type(exc).__name__
-                took = (time.perf_counter() - start) * 1000
-                with lock:
-                    latencies.append(took)
-                    if status != 200:
-                        errors.append(f"{status} {path}")
-
-    threads = [threading.Thread(target=client) for _ in range(connections)]
-    started = time.perf_counter()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return {"seconds": time.perf_counter() - started, "latencies": latencies, "errors": errors}
+    shares = [(base, paths[i::connections]) for i in range(connections)]
+    with multiprocessing.get_context("spawn").Pool(connections) as pool:
+        pool.map(_ready, range(connections))  # processes up and imported before the clock starts
+        started = time.perf_counter()
+        results = pool.starmap(_client, shares)
+        seconds = time.perf_counter() - started
+    return {"seconds": seconds, "latencies": [t for r in results for t in r[0]],
+            "errors": [e for r in results for e in r[1]]}
 
 
-def records(path: Path, count: int) -> Path:
-    """`count` new synthetic records as JSON Lines, for the ingest that runs during the load."""
+def _ready(_: int) -> None:
+    """Nothing: mapping it over the pool starts every client process."""
+
+
+def _client(base: str, paths: list[str]) -> tuple[list[float], list[str]]:
+    """One keep-alive connection sending `paths` in turn; latencies in ms, and the requests that failed."""
+    import http.client
+    from urllib.parse import urlsplit
+
+    host = urlsplit(base)
+    connection = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
+    latencies, errors = [], []
+    for path in paths:
+        start = time.perf_counter()
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            status = response.status
+        except (OSError, http.client.HTTPException) as exc:
+            status = type(exc).__name__
+            connection.close()
+            connection = http.client.HTTPConnection(host.hostname, host.port, timeout=120)
+        latencies.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            errors.append(f"{status} {path}")
+    connection.close()
+    return latencies, errors
+
+
+def records(folder: Path, count: int, per_file: int = 500) -> list[Path]:
+    """`count` new synthetic records as JSON Lines files of `per_file`, for the ingests during the load."""
     generator = Generator(SEED + 7)
-    with open(path, "w", encoding="utf-8") as fh:
-        for n in range(count):
-            article = generator.article(n)
-            fh.write(article.model_copy(update={"id": f"{0xabc00000 + n:016x}"}).to_json() + "\n")
-    return path
+    paths = []
+    for first in range(0, count, per_file):
+        paths.append(folder / f"more-{first:06d}.jsonl")
+        with open(paths[-1], "w", encoding="utf-8") as fh:
+            for n in range(first, min(count, first + per_file)):
+                article = generator.article(n)
+                fh.write(article.model_copy(update={"id": f"{0xabc00000 + n:016x}"}).to_json() + "\n")
+    return paths
 
 
 class Ingest:
-    """`newsgraph ingest` of the extra records into one store, running in the background."""
+    """`newsgraph ingest` into one store in the background: one file of records after another, until stopped."""
 
-    def __init__(self, db: Path, jsonl: Path):
-        self.process = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", str(jsonl), "--db", str(db)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    def __init__(self, db: Path, files: list[Path]):
+        self.db, self.files = db, list(files)
+        self.process: subprocess.Popen | None = None
+        self.stopped = threading.Event()
+        self.ran_out = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        for path in self.files:
+            self.process = subprocess.Popen([sys.executable, "-m", "newsgraph", "ingest", str(path), "--db",
+                                             str(self.db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.process.wait()
+            if self.stopped.is_set():
+                return
+        self.ran_out = True
 
     def running(self) -> bool:
-        return self.process.poll() is None
+        return not self.ran_out
 
     def stop(self) -> None:
-        self.process.kill()
-        self.process.wait()
+        self.stopped.set()
+        if self.process is not None:
+            self.process.kill()
+        self.thread.join(30)
 
 
 def measure(servers: dict[str, Server], paths: list[str], connections: int, rounds: int) -> dict[str, dict]:
@@ -213,7 +241,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
         tmp = Path(tmp)
         variants = {"old": old_code(args.old_ref, tmp), "new": ROOT / "src"}
-        jsonl = records(tmp / "more.jsonl", INGEST_ARTICLES)
+        jsonl = records(tmp, INGEST_ARTICLES)
         for phase in ("idle", "ingest"):
             servers, ingests = {}, []
             try:

@@ -31,7 +31,6 @@ from ..errors import StoreBusy, StoreError, StoreFull, StoreNotFound, StoreReadO
 DEFAULT_DB = "newsgraph.db"
 WRITE_WAIT = 120
 """Seconds a writer waits for another writer's transaction before giving up with `StoreBusy`."""
-READER_MMAP_BYTES = 1 << 30  # address space, not memory: the OS shares the pages between connections
 WRITER_LOCK = 0x6E657773  # PostgreSQL advisory lock key of the store's one writer ('news')
 
 
@@ -128,9 +127,7 @@ class SqliteDatabase(Database):
             self.conn = _sqlite_connect(path, read_only)
             self.conn.row_factory = sqlite3.Row
             pragmas = [f"busy_timeout={WRITE_WAIT * 1000}", "foreign_keys=ON"]
-            # readers map the file, so the pages every connection reads are shared, not copied per connection
-            pragmas += ["query_only=ON", f"mmap_size={READER_MMAP_BYTES}"] if read_only else \
-                ["journal_mode=WAL", "synchronous=NORMAL"]
+            pragmas += ["query_only=ON"] if read_only else ["journal_mode=WAL", "synchronous=NORMAL"]
             for pragma in pragmas:
                 self.conn.execute(f"PRAGMA {pragma}")
 

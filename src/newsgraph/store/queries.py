@@ -114,16 +114,19 @@ def facets(db: Database, matches: tuple[str, list] | None, size: int = 10) -> di
     if matches is None:
         return _all_facets(db, size)
     sql, params = matches
-    # the matching articles are found once, not once per facet
+    # the matching articles are found once, not once per facet; only each type's top `size` entities come back
     rows = db.query(
         f"WITH hits AS MATERIALIZED ({sql}) "
         "SELECT 'total' AS facet, NULL AS name, NULL AS type, COUNT(*) AS count FROM hits "
-        "UNION ALL SELECT 'entity', CAST(m.entity_id AS TEXT), m.type, COUNT(DISTINCT m.article_id) "
-        "FROM mentions m JOIN hits h ON h.id = m.article_id GROUP BY m.entity_id, m.type "
-        "UNION ALL SELECT 'site', a.site, NULL, COUNT(*) FROM hits h JOIN articles a ON a.id = h.id "
-        "WHERE a.site IS NOT NULL GROUP BY a.site "
-        "UNION ALL SELECT 'month', substr(a.published, 1, 7), NULL, COUNT(*) FROM hits h JOIN articles a "
-        "ON a.id = h.id WHERE a.published IS NOT NULL GROUP BY substr(a.published, 1, 7)", params)
+        "UNION ALL SELECT 'entity', name, type, count FROM (SELECT CAST(m.entity_id AS TEXT) AS name, m.type AS type, "
+        "COUNT(DISTINCT m.article_id) AS count, ROW_NUMBER() OVER (PARTITION BY m.type ORDER BY "
+        "COUNT(DISTINCT m.article_id) DESC, m.entity_id) AS place FROM mentions m "
+        "WHERE m.article_id IN (SELECT id FROM hits) GROUP BY m.entity_id, m.type) ranked WHERE place <= ? "
+        "UNION ALL SELECT 'site', a.site, NULL, COUNT(*) FROM articles a "
+        "WHERE a.site IS NOT NULL AND a.id IN (SELECT id FROM hits) GROUP BY a.site "
+        "UNION ALL SELECT 'month', substr(a.published, 1, 7), NULL, COUNT(*) FROM articles a "
+        "WHERE a.published IS NOT NULL AND a.id IN (SELECT id FROM hits) GROUP BY substr(a.published, 1, 7)",
+        [*params, size])  # IN, not a join: the planner walks the hits and looks each up, whatever its statistics say
     by_facet: dict[str, list[dict]] = {"total": [], "entity": [], "site": [], "month": []}
     for row in rows:
         by_facet[row["facet"]].append(row)
