@@ -4,7 +4,7 @@
 
 Texts: the PolNeAR dev articles in ../shared (84 US political news
 articles) when present, plus the seed and our fixtures. Prints, from one
-run: words/s of bare spaCy (`nlp.pipe` over the same body paragraphs the
+run: words/s of bare spaCy (`nlp.pipe` over the same headlines, decks and paragraphs the
 pipeline parses), words/s of the full pipeline (reader, parse, entities,
 coref, quotes, dates, events), their ratio, the time each stage takes,
 and the peak resident memory of the process.
@@ -48,12 +48,12 @@ def main() -> None:
     args = parser.parse_args()
     texts = corpus(args.limit)
 
-    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.parse import load_model, text_spans
 
     nlp = load_model()
     reader = READERS["text"]
     docs = [reader.fn(Document(raw=t, kind="text")) for t in texts]
-    paragraphs = [d.article.text[s.start:s.end] for d in docs for s in d.article.paragraph_spans]
+    paragraphs = [d.article.text[a:b] for d in docs for a, b, _ in text_spans(d.article)]
     words = sum(len(p.split()) for p in paragraphs)
     list(nlp.pipe(paragraphs[:20]))  # warm up
     for text in texts[:3]:  # and the stages
@@ -66,9 +66,9 @@ def main() -> None:
     stages = [timed(s, seconds) for s in (reader, *STAGES)]
     bare = full = 0.0
     for text, doc in zip(texts, docs):
-        spans = doc.article.paragraph_spans
+        spans = text_spans(doc.article)
         t = time.perf_counter()
-        for _ in nlp.pipe([doc.article.text[s.start:s.end] for s in spans]):
+        for _ in nlp.pipe([doc.article.text[a:b] for a, b, _ in spans]):
             pass
         bare += time.perf_counter() - t
         t = time.perf_counter()
@@ -78,7 +78,7 @@ def main() -> None:
         full += time.perf_counter() - t
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{len(texts)} articles, {len(paragraphs)} body paragraphs, {words:,} words")
+    print(f"{len(texts)} articles, {len(paragraphs)} headlines, decks and paragraphs, {words:,} words")
     print(f"bare spaCy parse : {words / bare:9,.0f} words/s")
     print(f"full pipeline    : {words / full:9,.0f} words/s  ({full / len(texts) * 1000:.1f} ms/article)")
     print(f"ratio            : {bare / full:.2f} of bare spaCy throughput (target >= 0.70)")

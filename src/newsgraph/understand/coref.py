@@ -200,7 +200,7 @@ def _kin_entity(doc: Document, kin: Mention, entities: dict[str, Entity]) -> str
         owner = entities.get(kin.attrs.get("owner") or "")
         name = f"{owner.name.split()[-1]}'s {kin.attrs['kin']}" if owner else kin.text
         eid = f"e{len(doc.article.entities) + 1}"
-        entity = Entity(id=eid, type="person", name=name, aliases=[kin.text],
+        entity = Entity(id=eid, type="person", name=name, aliases=[],  # "my wife" names nobody outside this article
                         mentions=[Span(start=kin.start, end=kin.end, text=kin.text)], stage=STAGE)
         doc.article.entities.append(entity)
         entities[eid] = entity

@@ -24,6 +24,7 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, parsed
+from .entity_types import harmonize
 from .language import is_english
 from .names import NameMention, find_mentions
 from .titles import title_forms
@@ -77,7 +78,7 @@ def _add(items: list[str], *values: str) -> None:
 def extract_entities(doc: Document) -> Document:
     """Stage entry: fill `Article.entities` and the name mentions."""
     article = doc.article
-    mentions = find_mentions(parsed(doc))
+    mentions = harmonize(find_mentions(parsed(doc)), parsed(doc))
     people = _group_people([m for m in mentions if m.type == "person"])
     others = _group_by_name([m for m in mentions if m.type != "person"
                              and not (rules.enabled("person_wins") and _is_person_name(m, people))])
@@ -161,9 +162,10 @@ def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | 
 def _group_by_name(mentions: list[NameMention]) -> list[Cluster]:
     clusters: dict[tuple[str, str], Cluster] = {}
     for mention in mentions:
-        key = (mention.type, mention.text.lower())
+        name = mention.name or mention.text
+        key = (mention.type, name.lower())
         if key not in clusters:
-            clusters[key] = Cluster(mention.type, mention.text)
+            clusters[key] = Cluster(mention.type, name)
         clusters[key].add(mention)
     return list(clusters.values())
 

@@ -20,10 +20,10 @@ from functools import cache
 
 from . import rules
 from .context import ParsedParagraph, QuoteRegions
+from .entity_types import DROP, THING, designated, place_of, retype, spacy_type
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 
-TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
@@ -44,6 +44,7 @@ class NameMention:
     extra_name: str | None = None  # surname given in a parenthesis after the name
     role: str | None = None
     in_quote: bool = False
+    name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")
 
     @property
     def full_text(self) -> str:
@@ -69,7 +70,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     out: list[NameMention] = []
     taken: set[int] = set()
     for ent in doc.ents:
-        kind = TYPES.get(ent.label_)
+        kind = spacy_type(ent.label_, ent.text)
         if kind is None:
             continue
         first, last = ent.start, ent.end
@@ -81,10 +82,19 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             possessive = True
         if first >= last:
             continue
+        if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (entity_types)
+            out.append(_mention(para, first, last, THING))
+            taken.update(range(first, last))
+            continue
         if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC" \
                 and rules.enabled("possessive_place"):
             kind = "person"  # "Rachel's house": a person's place, named by the person
+        kind = retype(doc, first, last, kind)
+        if kind == DROP:
+            continue
         mention = _typed_mention(para, first, last, kind, vocab)
+        if mention is not None and ent.label_ == "NORP":
+            mention.name = place_of(mention.text)
         if mention is not None:
             out.append(mention)
             taken.update(range(first, last))
@@ -109,11 +119,12 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     text = doc[first:last].text
     if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
         return None
-    if kind != "person" and rules.enabled("described_as_person") and _described_as_person(doc, first, last, vocab):
+    if kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
+            and _described_as_person(doc, first, last, vocab):
         kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
     if kind == "person":
         n = _leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
-        skip = _swallowed(doc, first + n, last)
+        skip = _swallowed(doc, first + n, last) if n < last - first else 0
         if n + skip >= last - first:
             return None
         mention = _mention(para, first + n + skip, last, "person")
@@ -125,8 +136,6 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
             _join_parenthesis(mention, para)
         return mention
     if kind == "organization":
-        if text.lower() in vocab.not_organizations and rules.enabled("not_organizations"):
-            return None
         if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
                 last < len(doc) and doc[last].ent_type_ == "PERSON" and _leading_title_length(doc, first, last, vocab))):
             return None

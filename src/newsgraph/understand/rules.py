@@ -14,7 +14,6 @@ from contextlib import contextmanager
 FAMILIES: dict[str, str] = {
     "headline": "the headline and the deck are parsed and read like the body",
     "not_names": "holidays are never entities (entities.json `not_names`)",
-    "not_organizations": "car makes and weapons are not organisations (entities.json `not_organizations`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
     "possessive_place": "a one-word place in a possessive ('Rachel's house') is a person",
@@ -26,6 +25,13 @@ FAMILIES: dict[str, str] = {
     "person_wins": "an organisation or place tag on a known person's name is the person",
     "repeats": "untagged repeats of names already found in the article",
     "photographers": "people named in picture credits are photographers",
+    "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
+    "name_form": "the form of a name types it: designators and the outlet gazetteer make organisations; model "
+                 "numbers, symbols, acronyms and furniture words no person",
+    "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
+              "('by the Mazda'), is a thing, no entity",
+    "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
+                         "organisation's name is that organisation",
 }
 """Every switchable family, by name, with what it does."""
 

@@ -19,7 +19,6 @@ class EntityVocabulary:
     title_heads: frozenset[str]
     max_title_words: int
     not_names: frozenset[str]  # never an entity of any type (holidays)
-    not_organizations: frozenset[str]
     outlets: frozenset[str]
     organization_heads: tuple[str, ...]
     place_in_name: re.Pattern
@@ -54,7 +53,6 @@ def entity_vocabulary() -> EntityVocabulary:
         title_heads=_lower(titles["heads"]),
         max_title_words=max(len(t.split()) for t in all_titles),
         not_names=_lower(ents["not_names"]),
-        not_organizations=_lower(ents["not_organizations"]),
         outlets=frozenset(ents["outlets"]),
         organization_heads=tuple(sorted(ents["organization_heads"], key=len, reverse=True)),
         place_in_name=re.compile(r"^(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}?) (?:" +

@@ -1,0 +1,163 @@
+"""Typing names from evidence in the text, where spaCy's label alone goes wrong.
+
+Entities are people, organisations and places. A name of anything else is dropped: a made thing named
+by its brand or model ("his iPhone", "a borrowed Subaru", "by the Mazda", "the A380"), page furniture
+("Follow Ynetnews"), symbols and acronyms typed as people ("½", "COVID").
+
+Each rule reads one kind of evidence and proposes a type (`retype`); the vocabularies are data
+(`entities.json`, `demonyms.json`):
+
+1. adjectives of place ("Canadian", "North American", from WordNet) name a place;
+2. the form of the name: a designator at its end ("Inc.", "Airlines", "Motors") or a name in the outlet
+   gazetteer ("Twitter") makes an organisation; a model number or a lower-case-led brand typed as a
+   person ("A380", "iPhone"), characters or words no person's name has ("|", "@", "½", "Follow ..."),
+   an acronym typed as a person: no entity;
+3. a plural proper noun after "the" ("the Beatles", "the Steelers") is a group, an organisation;
+4. a thing: a name right after "a", "an" or a possessive ("a borrowed Subaru", "his iPhone"), or a make
+   of vehicle or weapon after "the" ("by the Mazda"; `entities.json` `makes`) is no entity.
+
+Across the article (`harmonize`): one name keeps one type, the one most of its mentions carry (spaCy's
+product, work, event and law labels vote too, for no entity); a lone word that opens an organisation's
+name elsewhere in the article ("Cerberus" ... "Cerberus Capital") is that organisation; a name of two or
+three words ending with a word the article uses alone for a person, more often than it gives the name
+its own type, is that person; and a lone word
+the article also writes in lower case as a noun ("Moon" ... "the moon") is no person, unless either is
+part of a person's full name there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from ..readers.furniture import load_data
+from . import rules
+
+TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
+DROP = "drop"
+THING = "thing"  # a mention spaCy labelled a product, work, event or law: a vote in `harmonize`, then dropped
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
+                       "del", "dos", "das", "ter", "ten", "abu", "bint"})  # a name may start with one in lower case
+DETERMINERS = frozenset({"a", "an", "his", "her", "their", "my", "our", "your", "its"})
+_MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|\d+[A-Z]{1,2})$")  # A380, 747, S10, 5G
+_LOWER_LED = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
+_NOT_IN_NAMES = re.compile(r"[|@#/\\½¼¾©®™=+<>{}\[\]\d]")
+_PUNCTUATION = re.compile(r"[—–‘“”\"!?;:]")  # inside a token: the tokenizer ran words together
+
+
+@dataclass(frozen=True)
+class TypeVocabulary:
+    demonyms: dict[str, str]
+    designators: frozenset[str]
+    furniture_words: frozenset[str]
+    makes: frozenset[str]
+
+
+@cache
+def type_vocabulary() -> TypeVocabulary:
+    ents = load_data("entities.json")
+    return TypeVocabulary(demonyms=load_data("demonyms.json")["demonyms"],
+                          designators=frozenset(ents["organization_designators"]),
+                          furniture_words=frozenset(w.lower() for w in ents["furniture_words"]),
+                          makes=frozenset(ents["makes"]))
+
+
+def spacy_type(label: str, text: str) -> str | None:
+    """Our type for a spaCy label; an adjective of place (NORP 'Canadian') is the place."""
+    if label == "NORP":
+        return "place" if rules.enabled("demonyms") and text in type_vocabulary().demonyms else None
+    if label in THINGS:
+        return THING if rules.enabled("one_type_per_name") else None
+    return TYPES.get(label)
+
+
+def place_of(adjective: str) -> str | None:
+    """The place an adjective of place names ('Canadian' -> 'Canada')."""
+    return type_vocabulary().demonyms.get(adjective)
+
+
+def retype(doc, first: int, last: int, kind: str) -> str:
+    """The type doc[first:last] gets from the evidence of its own form and context, or DROP."""
+    if not rules.enabled("name_form"):
+        return kind
+    vocab = type_vocabulary()
+    tokens = doc[first:last]
+    words = [t.text for t in tokens]
+    if words[0].lower() in vocab.furniture_words:
+        return DROP
+    if kind == "person" and (any(_NOT_IN_NAMES.search(w) and not _MODEL_NUMBER.match(w) for w in words)
+                             or not (words[0][:1].isupper() or words[0].lower().split("-")[0] in PARTICLES)
+                             or any(_PUNCTUATION.search(w) for w in words)):
+        return DROP  # "½", "me—‘Where": no person's name
+    if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()):
+        return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
+    if kind == "person":
+        if any(_MODEL_NUMBER.match(w) for w in words) or _LOWER_LED.match(words[0]):
+            return DROP  # a product's model or brand ("A380", "iPhone")
+        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and not tokens.sent.text.isupper():
+            return DROP  # an acronym ("COVID", "NASA") is nobody's name (unless the whole line is in capitals)
+        if len(words) == 1 and first > 0 and doc[first - 1].lower_ == "the" and words[0].endswith("s"):
+            return "organization"  # the Beatles, the Steelers: a group
+    if kind in ("person", "organization") and _a_thing(tokens, vocab):
+        return DROP
+    return kind
+
+
+@cache
+def _outlets() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["outlets"])
+
+
+def designated(words: list[str]) -> bool:
+    """Whether a name of several words ends with an organisation's designator ('Saturn Corporation')."""
+    return len(words) > 1 and words[-1] in type_vocabulary().designators
+
+
+def _a_thing(tokens, vocab: TypeVocabulary) -> bool:
+    """'a borrowed Subaru', 'his iPhone', 'the Mazda': the name heads a noun phrase that names a thing."""
+    root = tokens.root
+    if len(tokens) > 1 or root.dep_ == "compound" or not rules.enabled("things"):
+        return False  # 'a barefoot John Doe' is still John Doe
+    dets = [c.lower_ for c in root.children if c.dep_ in ("det", "poss") and c.i < tokens.start]
+    doc = tokens.doc
+    if tokens.start > 0 and doc[tokens.start - 1].lower_ == "the" and tokens.text in vocab.makes:
+        return True
+    return any(d in DETERMINERS for d in dets)
+
+
+def harmonize(mentions: list, paragraphs: list) -> list:
+    """The mentions with one type per name in the article; things and common nouns typed as people left out.
+
+    A lone word opening an organisation's name is that organisation; a lone word the article also writes in
+    lower case as a noun ("the moon", "meth") is no person, unless it is part of a person's full name.
+    """
+    if not rules.enabled("one_type_per_name"):
+        return [m for m in mentions if m.type != THING]
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        votes.setdefault(m.text, Counter())[m.type] += 1
+    for m in mentions:
+        counts = votes[m.text]
+        if len(counts) > 1:
+            best, n = counts.most_common(1)[0]
+            if n > counts[m.type]:
+                m.type = best
+    in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+    org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
+    lone_people = Counter(m.text for m in mentions if m.type == "person" and " " not in m.text)
+    typed = Counter((m.text, m.type) for m in mentions)
+    for m in mentions:  # "Kathina Thomas" typed as an event or a place where "Thomas" alone is a person, more often
+        words = m.text.split()
+        if m.type != "person" and 2 <= len(words) <= 3 and lone_people[words[-1]] > typed[m.text, m.type] \
+                and not designated(words) and all(w[:1].isupper() for w in words):
+            m.type = "person"
+    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.pos_ == "NOUN" and t.text.islower()}
+    for m in mentions:
+        if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
+            m.type = "organization"
+        elif m.type == "person" and " " not in m.text and m.text.lower() in nouns and m.text not in in_full_names:
+            m.type = THING
+    return [m for m in mentions if m.type != THING]
