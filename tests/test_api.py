@@ -154,3 +154,21 @@ def test_a_warc_record_joins_back_to_its_target_uri(tmp_path):
     (article,) = newsgraph.extract_files([str(path)])
     assert article.url == "https://harbour.example/fire?ref=rss"
     assert article.canonical_url == "https://harbour.example/news/fire"
+
+
+def test_the_articles_export_keeps_both_the_target_uri_and_the_canonical_link(tmp_path):
+    from conftest import HARBOUR_HTML
+    from warcs import write_warc
+
+    from newsgraph.export import table_rows
+    from newsgraph.store import open_store
+
+    canonical = '<link rel="canonical" href="https://harbour.example/news/fire">'
+    page = HARBOUR_HTML.replace("<head>", "<head>" + canonical)
+    path = write_warc(tmp_path / "crawl.warc.gz", [("https://harbour.example/fire?ref=rss", page, "text/html")])
+    with open_store(str(tmp_path / "kb.db")) as store:
+        (article,) = newsgraph.extract_files([str(path)])
+        store.add_article(article)
+        (row,) = table_rows(store, "articles")
+    assert (row["url"], row["canonical_url"]) == ("https://harbour.example/fire?ref=rss",
+                                                  "https://harbour.example/news/fire")

@@ -22,7 +22,7 @@ from .store import Store
 from .store.queries import _names, _union
 
 COLUMNS: dict[str, list[str]] = {
-    "articles": ["id", "url", "source", "site", "headline", "subheadline", "published", "fetched", "authors",
+    "articles": ["id", "url", "canonical_url", "source", "site", "headline", "subheadline", "published", "fetched", "authors",
                  "language", "duplicate_of", "similarity", "paragraphs", "body"],
     "people": ["id", "name", "aliases", "titles", "roles", "affiliations", "articles", "mentions", "quotes",
                "first_seen", "last_seen"],
@@ -54,9 +54,10 @@ def table_rows(store: Store, table: str) -> list[dict]:
 
 def _articles(store: Store) -> list[dict]:
     rows = store.db.query("SELECT id, url, source, site, headline, subheadline, published, fetched, authors, language, "
-                          "duplicate_of, similarity, body FROM articles ORDER BY published, id")
+                          "duplicate_of, similarity, body, record FROM articles ORDER BY published, id")
     for row in rows:
         row["authors"] = json.loads(row["authors"])
+        row["canonical_url"] = json.loads(row.pop("record")).get("canonical_url")  # a WARC page's own link
         row["paragraphs"] = len(row["body"].split("\n\n")) if row["body"] else 0
     return rows
 
