@@ -198,7 +198,7 @@ def _kin_entity(doc: Document, kin: Mention, entities: dict[str, Entity]) -> str
     """The person a kinship phrase names, created when something first refers back to it."""
     if kin.entity is None:
         owner = entities.get(kin.attrs.get("owner") or "")
-        name = f"{owner.name.split()[-1]}'s {kin.attrs['kin']}" if owner else kin.text
+        name = f"{owner.name.split()[-1]}'s {kin.attrs['kin']}" if owner else f"{kin.attrs['possessor']} {kin.attrs['kin']}"
         eid = f"e{len(doc.article.entities) + 1}"
         entity = Entity(id=eid, type="person", name=name, aliases=[],  # "my wife" names nobody outside this article
                         mentions=[Span(start=kin.start, end=kin.end, text=kin.text)], stage=STAGE)

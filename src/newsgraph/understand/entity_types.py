@@ -38,6 +38,7 @@ from . import rules
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
 DROP = "drop"
+TITLE_CASE_SHARE = 0.75  # a headline with this share of its words capitalised is Written Like This
 THING = "thing"  # a mention spaCy labelled a product, work, event or law: a vote in `harmonize`, then dropped
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
                        "del", "dos", "das", "ter", "ten", "abu", "bint"})  # a name may start with one in lower case
@@ -45,6 +46,10 @@ DETERMINERS = frozenset({"a", "an", "his", "her", "their", "my", "our", "your", 
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|\d+[A-Z]{1,2})$")  # A380, 747, S10, 5G
 _LOWER_LED = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
 _NOT_IN_NAMES = re.compile(r"[|@#/\\½¼¾©®™=+<>{}\[\]\d]")
+_INNER_CAPITAL = re.compile(r"^([A-Z][a-z]*)[A-Z]")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
+NAME_PREFIXES = frozenset({"Mc", "Mac", "O", "D", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St", "Al",
+                           "El", "Ben", "Abu", "Bin", "Ibn", "Vander", "Ter"})  # 'McDonald', 'DiCaprio', 'LeBron'
 _PUNCTUATION = re.compile(r"[—–‘“”\"!?;:]")  # inside a token: the tokenizer ran words together
 
 
@@ -54,6 +59,8 @@ class TypeVocabulary:
     designators: frozenset[str]
     furniture_words: frozenset[str]
     makes: frozenset[str]
+    function_words: frozenset[str]
+    product_words: frozenset[str]
 
 
 @cache
@@ -62,7 +69,8 @@ def type_vocabulary() -> TypeVocabulary:
     return TypeVocabulary(demonyms=load_data("demonyms.json")["demonyms"],
                           designators=frozenset(ents["organization_designators"]),
                           furniture_words=frozenset(w.lower() for w in ents["furniture_words"]),
-                          makes=frozenset(ents["makes"]))
+                          makes=frozenset(ents["makes"]), function_words=frozenset(ents["function_words"]),
+                          product_words=frozenset(ents["product_words"]))
 
 
 def spacy_type(label: str, text: str) -> str | None:
@@ -88,22 +96,39 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     words = [t.text for t in tokens]
     if words[0].lower() in vocab.furniture_words:
         return DROP
-    if kind == "person" and (any(_NOT_IN_NAMES.search(w) and not _MODEL_NUMBER.match(w) for w in words)
-                             or not (words[0][:1].isupper() or words[0].lower().split("-")[0] in PARTICLES)
-                             or any(_PUNCTUATION.search(w) for w in words)):
-        return DROP  # "½", "me—‘Where": no person's name
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()):
         return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
     if kind == "person":
-        if any(_MODEL_NUMBER.match(w) for w in words) or _LOWER_LED.match(words[0]):
-            return DROP  # a product's model or brand ("A380", "iPhone")
-        if len(words) == 1 and words[0].isupper() and len(words[0]) > 1 and not tokens.sent.text.isupper():
-            return DROP  # an acronym ("COVID", "NASA") is nobody's name (unless the whole line is in capitals)
+        if not _could_be_a_persons_name(tokens, words, vocab):
+            return DROP
         if len(words) == 1 and first > 0 and doc[first - 1].lower_ == "the" and words[0].endswith("s"):
             return "organization"  # the Beatles, the Steelers: a group
     if kind in ("person", "organization") and _a_thing(tokens, vocab):
         return DROP
     return kind
+
+
+def _could_be_a_persons_name(tokens, words: list[str], vocab: TypeVocabulary) -> bool:
+    """Whether the form of a name typed as a person allows a person's name."""
+    capitals = not tokens.sent.text.isupper()  # in a line all in capitals, capitals say nothing
+    return not (
+        any(_NOT_IN_NAMES.search(w) and not _MODEL_NUMBER.match(w) for w in words)  # "½", "Twitter | Instagram"
+        or not (words[0][:1].isupper() or words[0].lower().split("-")[0] in PARTICLES)  # "me—‘Where"
+        or any(_PUNCTUATION.search(w) for w in words)
+        or any(_MODEL_NUMBER.match(w) for w in words) or _LOWER_LED.match(words[0])  # "A380", "iPhone"
+        or words[0].lower() in DETERMINERS | {"the"}  # "My Mom"
+        or any(w in vocab.function_words for w in words[1:])  # "All About Space"
+        or (len(words) > 1 and words[-1] in vocab.product_words)  # "MacBook Pro", "HBO Max"
+        or any(_brand_shape(w) for w in words)  # "MagSafe", "SpaceX"
+        or (capitals and any(w.isupper() and len(w) > (1 if len(words) == 1 else 2) and not _ROMAN.match(w)
+                             for w in words))  # "COVID", "NASA Picks SpaceX"; not "AJ Styles", "Henry VIII"
+    )
+
+
+def _brand_shape(word: str) -> bool:
+    """A capital inside a word after a part no surname starts with: 'MagSafe', 'SpaceX' (not 'McDonald', 'DeShawn')."""
+    m = _INNER_CAPITAL.match(word)
+    return bool(m) and len(m.group(1)) >= 3 and m.group(1) not in NAME_PREFIXES  # 'LiLo', 'JLo' are nicknames
 
 
 @cache
@@ -154,6 +179,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         if m.type != "person" and 2 <= len(words) <= 3 and lone_people[words[-1]] > typed[m.text, m.type] \
                 and not designated(words) and all(w[:1].isupper() for w in words):
             m.type = "person"
+    if rules.enabled("headline_case"):
+        mentions = _body_backed_in_title_case(mentions, paragraphs)
     nouns = {t.lower_ for p in paragraphs for t in p.doc if t.pos_ == "NOUN" and t.text.islower()}
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
@@ -161,3 +188,18 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         elif m.type == "person" and " " not in m.text and m.text.lower() in nouns and m.text not in in_full_names:
             m.type = THING
     return [m for m in mentions if m.type != THING]
+
+
+def _title_case(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
+    """A person in a headline Written Like This is kept only when the body names them too ('Moon Lander' is not)."""
+    body = " ".join(p.text for p in paragraphs if p.role != "headline")
+    cased = {id(p) for p in paragraphs if p.role == "headline" and _title_case(p.text)}
+    if not cased or not body:
+        return mentions
+    return [m for m in mentions if id(m.para) not in cased or m.type != "person"
+            or any(re.search(rf"\b{re.escape(w)}\b", body) for w in m.text.split() if len(w) > 2)]

@@ -30,6 +30,7 @@ FAMILIES: dict[str, str] = {
                  "numbers, symbols, acronyms and furniture words no person",
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
+    "headline_case": "in a headline Written Like This, a person the body never names is none ('Moon Lander')",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
