@@ -24,7 +24,7 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, parsed
-from .entity_types import harmonize
+from .entity_types import harmonize, plausible_person_name
 from .language import is_english
 from .names import NameMention, find_mentions
 from .titles import title_forms
@@ -204,7 +204,8 @@ def _add_photographers(doc: Document, people: list[Cluster]) -> None:
         if not media.credit:
             continue
         name = re.split(r"\s*/\s*|\s+via\s+|\s*,\s*", media.credit)[0].strip()
-        if not (2 <= len(name.split()) <= 4 and looks_like_name(name) and not name.isupper()) or _is_agency(name):
+        if not (2 <= len(name.split()) <= 4 and looks_like_name(name) and not name.isupper()) or _is_agency(name) \
+                or not plausible_person_name(name):
             continue
         cluster = next((c for c in people if c.name.lower() == name.lower()), None)
         if cluster is None:

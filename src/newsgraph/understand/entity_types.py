@@ -61,6 +61,8 @@ class TypeVocabulary:
     makes: frozenset[str]
     function_words: frozenset[str]
     product_words: frozenset[str]
+    event_heads: frozenset[str]
+    place_nouns: frozenset[str]
 
 
 @cache
@@ -70,7 +72,8 @@ def type_vocabulary() -> TypeVocabulary:
                           designators=frozenset(ents["organization_designators"]),
                           furniture_words=frozenset(w.lower() for w in ents["furniture_words"]),
                           makes=frozenset(ents["makes"]), function_words=frozenset(ents["function_words"]),
-                          product_words=frozenset(ents["product_words"]))
+                          product_words=frozenset(ents["product_words"]), event_heads=frozenset(ents["event_heads"]),
+                          place_nouns=frozenset(ents["place_nouns"]))
 
 
 def spacy_type(label: str, text: str) -> str | None:
@@ -80,6 +83,23 @@ def spacy_type(label: str, text: str) -> str | None:
     if label in THINGS:
         return THING if rules.enabled("one_type_per_name") else None
     return TYPES.get(label)
+
+
+def places_named_by_noun(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token spans of places a noun names: 'the (nearby) city of Ofakim', 'the state of Georgia'."""
+    if not rules.enabled("place_nouns"):
+        return []
+    nouns, out = type_vocabulary().place_nouns, []
+    for t in doc[:-2]:
+        if t.lower_ not in nouns or doc[t.i + 1].lower_ != "of" or not any(
+                c.lower_ == "the" for c in t.children if c.dep_ == "det"):
+            continue
+        first = last = t.i + 2
+        while last < len(doc) and last - first < 3 and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
+            last += 1
+        if last > first and not taken.intersection(range(first, last)):
+            out.append((first, last))
+    return out
 
 
 def place_of(adjective: str) -> str | None:
@@ -96,6 +116,9 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     words = [t.text for t in tokens]
     if words[0].lower() in vocab.furniture_words:
         return DROP
+    if len(words) > 1 and (words[-1] in vocab.event_heads or " ".join(words[-2:]) in vocab.event_heads) \
+            and rules.enabled("named_events"):
+        return DROP  # "Paris Air Show", "Worldwide Developers Conference": an event, no entity
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()):
         return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
     if kind == "person":
@@ -110,7 +133,7 @@ def retype(doc, first: int, last: int, kind: str) -> str:
 
 def _could_be_a_persons_name(tokens, words: list[str], vocab: TypeVocabulary) -> bool:
     """Whether the form of a name typed as a person allows a person's name."""
-    capitals = not tokens.sent.text.isupper()  # in a line all in capitals, capitals say nothing
+    shouting = [w for w in words if w.isupper() and len(w) > (1 if len(words) == 1 else 2) and not _ROMAN.match(w)]
     return not (
         any(_NOT_IN_NAMES.search(w) and not _MODEL_NUMBER.match(w) for w in words)  # "½", "Twitter | Instagram"
         or not (words[0][:1].isupper() or words[0].lower().split("-")[0] in PARTICLES)  # "me—‘Where"
@@ -120,9 +143,16 @@ def _could_be_a_persons_name(tokens, words: list[str], vocab: TypeVocabulary) ->
         or any(w in vocab.function_words for w in words[1:])  # "All About Space"
         or (len(words) > 1 and words[-1] in vocab.product_words)  # "MacBook Pro", "HBO Max"
         or any(_brand_shape(w) for w in words)  # "MagSafe", "SpaceX"
-        or (capitals and any(w.isupper() and len(w) > (1 if len(words) == 1 else 2) and not _ROMAN.match(w)
-                             for w in words))  # "COVID", "NASA Picks SpaceX"; not "AJ Styles", "Henry VIII"
-    )
+        or (shouting and not tokens.sent.text.isupper())  # "COVID", "NASA Picks SpaceX"; not "AJ Styles", "Henry
+    )  # VIII", nor a name in a line all in capitals, where capitals say nothing
+
+
+def plausible_person_name(name: str) -> bool:
+    """Whether a name read outside the parse (a picture credit) has a form a person's name can have."""
+    vocab = type_vocabulary()
+    words = name.split()
+    return bool(words) and not (any(w in vocab.function_words for w in words[1:]) or words[-1] in vocab.product_words
+                                or any(_brand_shape(w) or _NOT_IN_NAMES.search(w) for w in words))
 
 
 def _brand_shape(word: str) -> bool:
@@ -181,7 +211,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
             m.type = "person"
     if rules.enabled("headline_case"):
         mentions = _body_backed_in_title_case(mentions, paragraphs)
-    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.pos_ == "NOUN" and t.text.islower()}
+    lone = {m.text.lower() for m in mentions if m.type == "person" and " " not in m.text}
+    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in lone and t.pos_ == "NOUN" and t.text.islower()}
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"

@@ -19,7 +19,7 @@ from ..model import Evidence
 from ..pipeline import Document
 
 STAGE = "language"
-SAMPLE_CHARS = 3000  # enough for a confident guess; longer texts only cost time
+SAMPLE_CHARS = 1200  # enough for a confident guess; longer texts only cost time
 MIN_CONFIDENCE = 0.6  # below this, the page's own declaration (if any) wins
 MIN_LETTERS = 20  # fewer letters than this: too little text to tell
 ENGLISH = "en"

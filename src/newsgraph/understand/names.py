@@ -20,7 +20,7 @@ from functools import cache
 
 from . import rules
 from .context import ParsedParagraph, QuoteRegions
-from .entity_types import DROP, THING, designated, place_of, retype, spacy_type
+from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 
@@ -98,6 +98,9 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         if mention is not None:
             out.append(mention)
             taken.update(range(first, last))
+    for first, last in places_named_by_noun(doc, taken):
+        out.append(_mention(para, first, last, "place"))
+        taken.update(range(first, last))
     if rules.enabled("titled_people"):
         out.extend(_titled_people(para, taken, vocab))
     if rules.enabled("outlets"):

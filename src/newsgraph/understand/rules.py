@@ -28,6 +28,8 @@ FAMILIES: dict[str, str] = {
     "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
     "name_form": "the form of a name types it: designators and the outlet gazetteer make organisations; model "
                  "numbers, symbols, acronyms and furniture words no person",
+    "place_nouns": "a name after 'the city of', 'the state of' ... is a place spaCy missed ('the city of Ofakim')",
+    "named_events": "a name ending with an event's head word ('Paris Air Show', '... Conference') is no entity",
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
     "headline_case": "in a headline Written Like This, a person the body never names is none ('Moon Lander')",
