@@ -276,8 +276,9 @@ def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profile
                 reasons.append(f"mentioned with the same {shared} entities")
             choices.append(_Choice(entity_id, kind, value, value, reasons, name))
             continue
-        shared = topic.shared(group, entity_id) if kind in TOPIC_KINDS else 0
-        value, evidence, reasons = score(kind, local, profiles.get(entity_id), shared)
+        value, evidence, reasons = score(kind, local, profiles.get(entity_id))
+        if kind in TOPIC_KINDS and value < MERGE_THRESHOLD <= value + W_SHARED_TERMS:  # only when the words could decide
+            value, evidence, reasons = score(kind, local, profiles.get(entity_id), topic.shared(group, entity_id))
         choices.append(_Choice(entity_id, kind, value, evidence, reasons, name))
     return sorted(choices, key=_best_first)
 
