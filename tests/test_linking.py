@@ -28,6 +28,7 @@ from newsgraph.store.person_names import could_be_same, display_form, name_keys,
     ("her husband", None, (), None, False),
     ("my mom", None, (), None, False),
     ("the victim", None, (), None, False),
+    ("Network)-Wladimir Klitschko", "wladimir", (), "klitschko", True),  # a dateline's tail run into the name
 ])
 def test_parse_name(text, given, middles, surname, named):
     name = parse_name(text)
@@ -88,6 +89,33 @@ def test_a_surname_shared_by_two_people_of_the_article_joins_neither():
     groups = group_entities(article("a", person("e1", "Venus Williams"), person("e2", "Serena Williams"),
                                     person("e3", "Williams")))
     assert sorted(len(g.entities) for g in groups) == [1, 1, 1]
+
+
+def test_an_organisation_named_by_its_first_words_joins_the_one_it_opens():
+    org = dict(type_="organization")
+    groups = group_entities(article("a", person("e1", "Harwick Capital Management", **org),
+                                    person("e2", "Harwick", **org), person("e3", "Dunmore Motors", **org),
+                                    person("e4", "Dunmore Bakery", **org), person("e5", "Dunmore", **org)))
+    together = sorted(sorted(e.id for e in g.entities) for g in groups)
+    assert together == [["e1", "e2"], ["e3"], ["e4"], ["e5"]]  # 'Dunmore' opens two names: it joins neither
+
+
+def test_short_forms_and_two_letter_acronyms_within_an_article():
+    org = dict(type_="organization")
+    groups = group_entities(article("a", person("e1", "Castlebrook Motors", **org), person("e2", "CM", **org),
+                                    person("e3", "Wendel Castlebrook Jr."), person("e4", "Castlebrook", **org),
+                                    person("e5", "Castlebrook Motors's Dray Pickup", **org)))
+    together = sorted(sorted(e.id for e in g.entities) for g in groups)
+    # 'Castlebrook' opens the company's name: the company's, not the person's; a possessive name is a thing of it
+    assert together == [["e1", "e2", "e4"], ["e3"], ["e5"]]
+
+
+def test_one_article_may_name_an_organisation_twice(store):
+    org = dict(type_="organization")
+    store.add_article(article("a", person("e1", "Harwick Motors", "Harwick", **org)))
+    store.add_article(article("b", person("e1", "Harwick Motors", **org), person("e2", "Harwick Trucks", **org),
+                              person("e3", "Harwick", **org)))
+    assert entity_of(store, "b", "e3") == entity_of(store, "b", "e1") == entity_of(store, "a", "e1")
 
 
 @pytest.fixture

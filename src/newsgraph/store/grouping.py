@@ -20,22 +20,26 @@ organisation or place ("Comeaux", "Lohan"). `group_entities` gathers them:
    legal form or a country's other name ("NPD Group", "NPD"; "U.S.",
    "United States") are one; an acronym ("EADS") joins the one
    organisation or place of the article whose words it abbreviates
-   (`org_names`).
+   (`org_names`; within the article two letters are enough: "GM" and
+   "General Motors").
 
 Each group (`Local`) carries the keys it is found by and its context.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity
 from .person_names import (KIND_STRENGTH, PersonName, could_be_same, looks_like_organization, name_keys, parse_name,
                            skeleton_key)
-from .org_names import acronym_of, org_keys
+from .org_names import acronym_of, initials, org_keys
 from .sql import name_key
 
 JOIN_MISTYPED = True  # step 4: an organisation or place named like a person of the article is that person
+_OWNED = re.compile(r"\w['’]s?\s")
+JOIN_SHORT_ORG = True  # step 6: 'Cerberus' is the article's 'Cerberus Capital Management'
 
 
 @dataclass
@@ -93,21 +97,25 @@ def group_entities(article: Article) -> list[Local]:
             groups.append(Local([entity], "person", names))
     acronyms = []
     for entity in others:  # 4.
-        person = _person_named(groups, entity) if JOIN_MISTYPED else None
+        opens = JOIN_SHORT_ORG and _opens_another(entity, others)
+        person = _person_named(groups, entity) if JOIN_MISTYPED and not opens else None
         if person is not None:
             person.entities.append(entity)
             person.names.extend(n for n in _person_names(entity) if n not in person.names)
-        elif acronym_of(entity.name):
+        elif acronym_of(entity.name, shortest=2):
             acronyms.append(entity)
         else:
             _join_named_alike(groups, entity)  # 5.
     for entity in acronyms:  # 5.
+        letters = acronym_of(entity.name, shortest=2) or ""
         fits = [g for g in groups if g.type in ("organization", "place") and g.lead is not entity and
-                (acronym_of(entity.name) or "") in org_keys(g.lead.name, g.type)]
+                (letters in org_keys(g.lead.name, g.type) or len(letters) == 2 and initials(g.lead.name) == letters)]
         if len(fits) == 1:
             fits[0].entities.append(entity)
         else:
-            groups.append(Local([entity], entity.type))
+            _join_named_alike(groups, entity)  # 'UK' and 'Britain': one country's names
+    if JOIN_SHORT_ORG:
+        _join_short_forms(groups)  # 6.
     for group in groups:
         group.keys = _keys(group)
     return groups
@@ -135,6 +143,39 @@ def _join_named_alike(groups: list[Local], entity: Entity) -> None:
             group.entities.append(entity)
             return
     groups.append(Local([entity], entity.type))
+
+
+def _join_short_forms(groups: list[Local]) -> None:
+    """Each organisation group whose names all open the name of exactly one other organisation group joins it."""
+    orgs = [g for g in groups if g.type == "organization"]
+    for short in orgs:
+        mine = {_words_of(e) for e in short.entities}
+        fits = [g for g in orgs if g is not short and g in groups and
+                all(any(_begins(k, w) for k in map(_words_of, _ownerless(g.entities))) for w in mine)]
+        if len(fits) == 1 and all(mine):
+            fits[0].entities.extend(short.entities)
+            groups.remove(short)
+
+
+def _opens_another(entity: Entity, others: list[Entity]) -> bool:
+    """An organisation whose name opens another organisation's name in the article ('Ford', 'Ford Motor
+    Company'): that organisation's, not a person's whose surname it is ('William Clay Ford Jr.')."""
+    mine = _words_of(entity)
+    return entity.type == "organization" and any(
+        o.type == "organization" and _begins(_words_of(o), mine) for o in _ownerless(others))
+
+
+def _words_of(entity: Entity) -> tuple[str, ...]:
+    return tuple(name_key(entity.name).split())
+
+
+def _begins(long_: tuple[str, ...], short: tuple[str, ...]) -> bool:
+    return bool(short) and len(short) < len(long_) and long_[:len(short)] == short
+
+
+def _ownerless(entities: list[Entity]) -> list[Entity]:
+    """Names without a possessive: "Apple Computer's Mac OS" is a thing of Apple Computer, not Apple Computer."""
+    return [e for e in entities if not _OWNED.search(e.name)]
 
 
 def _fits_one_word(names: list[PersonName], group: Local) -> bool:

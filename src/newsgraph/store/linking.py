@@ -212,7 +212,8 @@ def link_entities(db, article: Article, profiles: Profiles | None = None,
         decided = _decide(db, article, group, found, context, profiles, taken, constraints, topic)  # 3., 4.
         if decided.entity_id is not None:
             linked[i] = decided.entity_id
-            taken.add(decided.entity_id)
+            if group.type == "person":  # two people of one article are two people; 'Apple', 'Apple Computer' one
+                taken.add(decided.entity_id)
         links.extend(_links(group, decided, i))
     return links
 

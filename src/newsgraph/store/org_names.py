@@ -53,9 +53,16 @@ def org_keys(name: str, type_: str) -> dict[str, str]:
     return keys
 
 
-def acronym_of(name: str) -> str | None:
-    """The letters of a name written as an acronym ('UAW', 'U.A.W.'), lower case; None for other names."""
+def initials(name: str) -> str:
+    """The first letters of a name's words, short words ('of', 'and') left out: 'General Motors' -> 'gm'."""
+    _, skip, _ = _vocabulary()
+    return "".join(w[0] for w in _compact(name_key(name)).split() if w not in skip)
+
+
+def acronym_of(name: str, shortest: int = MIN_ACRONYM) -> str | None:
+    """The letters of a name written as an acronym ('UAW', 'U.A.W.'), lower case; None for other names.
+    Within one article two letters are enough ('GM' beside 'General Motors': `shortest=2`)."""
     letters = "".join(ch for ch in name if ch.isalpha())
-    if MIN_ACRONYM <= len(letters) <= 6 and letters.isupper() and len(name.split()) == 1:
+    if shortest <= len(letters) <= 6 and letters.isupper() and len(name.split()) == 1:
         return letters.lower()
     return None

@@ -4,7 +4,9 @@
 Carlineo Jr.", "Luis Gerardo (Jerry) Ortiz", "lawyer Mark Heller") in
 numbered steps:
 
-1. Nicknames in quotes or brackets are set apart ("The Chin", "Jerry").
+1. Nicknames in quotes or brackets are set apart ("The Chin", "Jerry"),
+   and what ends in a closing bracket before the name is left off (a
+   dateline's "(Sports Network)-" run into "Wladimir Klitschko").
 2. Leading titles, honorifics and person nouns are left off, and so are
    lower-case words in front ("lawyer"), a possessive 's and suffixes
    ("Jr.", "III") at the end.
@@ -49,6 +51,7 @@ SPELLING_SIMILARITY = 85  # rapidfuzz ratio two Latin spellings of one surname r
 MAX_CANONICALS = 4  # a given name that is a nickname of more names than this ('Al') says too little
 _NICKNAME = re.compile(r"\s*(?:\(([^()]*)\)|[\"“”‘’']([^\"“”‘’']{2,})[\"“”‘’'])\s*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_CUT_OPENING = re.compile(r"^[^()]*\)\s*[-–—:]?\s*(?=\S)")  # 'Network)-Wladimir Klitschko': a dateline's tail
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ def _strip_front(words: list[str], vocab: Vocabulary) -> list[str]:
 def parse_name(text: str) -> PersonName:
     """A name as written, read into its parts (see the module docstring)."""
     vocab = vocabulary()
+    text = _CUT_OPENING.sub("", text)
     nicknames = tuple(name_key(a or b) for a, b in _NICKNAME.findall(text) if name_key(a or b))
     plain = _NICKNAME.sub(" ", text).strip()
     raw = [w for w in plain.replace(",", " ").split() if w]
