@@ -48,3 +48,26 @@ def test_switching_a_family_off_restores_spacys_label():
     assert "Canada" not in found
     with pytest.raises(KeyError):
         rules.enabled("no such family")
+
+
+def people(text: str) -> dict[str, list[str]]:
+    return {e.name: [m.text for m in e.mentions] for e in newsgraph.extract(text, kind="text").entities
+            if e.type == "person"}
+
+
+def test_a_headline_name_ends_where_the_persons_name_ends():
+    found = people("Keller Checks Into Clinic, Hires Lawyer\n\nThe singer Marta Keller checked into a clinic in Ohio "
+                   "on Friday.\n\nKeller said she was grateful for the support.\n")
+    assert list(found) == ["Marta Keller"] and found["Marta Keller"].count("Keller") == 2
+
+
+def test_people_of_the_body_are_found_in_a_headline_in_capitals():
+    found = people("DORIAN VALE ESCAPES FROM PRISON VAN\n\nDorian Vale escaped from a prison van on Monday.\n\n"
+                   "Guards said Vale ran toward the river.\n")
+    assert found == {"Dorian Vale": ["DORIAN VALE", "Dorian Vale", "Vale"]}
+
+
+def test_a_surname_after_a_suffixed_name_and_an_age_is_the_person():
+    found = people("Harbour news\n\nMarten Vale Jr. was moved from the county jail on Monday.\n\nVale, 52, took the "
+                   "guard's keys and fled on foot, the sheriff said.\n\nVale had served nine years.\n")
+    assert any(forms.count("Vale") == 2 for forms in found.values())

@@ -24,7 +24,7 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, parsed
-from .entity_types import harmonize, plausible_person_name
+from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
 from .language import is_english
 from .names import NameMention, find_mentions
 from .titles import title_forms
@@ -51,7 +51,8 @@ class Cluster:
 
     @property
     def tokens(self) -> list[str]:
-        return self.name.split()
+        """The name's words, a suffix at the end left off ('Arcade Comeaux Jr.' -> surname 'Comeaux')."""
+        return name_words(self.name)
 
     @property
     def first(self) -> int:
@@ -80,8 +81,9 @@ def extract_entities(doc: Document) -> Document:
     article = doc.article
     mentions = harmonize(find_mentions(parsed(doc)), parsed(doc))
     people = _group_people([m for m in mentions if m.type == "person"])
-    others = _group_by_name([m for m in mentions if m.type != "person"
-                             and not (rules.enabled("person_wins") and _is_person_name(m, people))])
+    openers = _organization_openers(mentions)
+    others = _group_by_name([rest for m in mentions if m.type != "person"
+                             for rest in _people_taken_out(m, people, openers)])
     if rules.enabled("repeats"):
         _find_repeats(doc, people, others)
     if rules.enabled("photographers") and is_english(doc):
@@ -120,16 +122,109 @@ def _group_people(mentions: list[NameMention]) -> list[Cluster]:
     return clusters
 
 
+def _organization_openers(mentions: list[NameMention]) -> set[str]:
+    """First words of the article's organisations' names ('Ford' of 'Ford Motor Company'), headlines read only
+    when the name has a designator ('Lohan Checks' is no organisation's name)."""
+    return {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text
+            and (m.para.role != "headline" or designated(m.text.split()))}
+
+
+def _people_taken_out(mention: NameMention, people: list[Cluster], openers: set[str]) -> list[NameMention]:
+    """An organisation or place mention with the known people in it taken out: what is left of it.
+
+    A word that opens an organisation's name stays that organisation ('Ford', with 'Ford Motor Company' and
+    'William Clay Ford Jr.' in one article)."""
+    if not rules.enabled("person_wins") or (mention.type == "organization" and mention.text in openers):
+        return [mention]
+    if _is_person_name(mention, people):
+        return []
+    return _split_off_people(mention, people)
+
+
 def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
     """An organisation or place tag on a known person's name ('Dahan serves ...'): the person wins."""
-    text = mention.text.lower()
+    text, words = mention.text.lower(), mention.text.split()
     for cluster in people:
         tokens = [t.lower() for t in cluster.tokens]
         if len(tokens) >= 2 and (text == cluster.name.lower() or text in (tokens[0], tokens[-1])):
             mention.type = "person"
             cluster.add(mention)
             return True
+    for cluster in people:  # 'Mo Cheeks' typed an organisation, where 'Cheeks' alone is a person
+        if cluster.tokens == [words[-1]] and 2 <= len(words) <= 3 and not designated(words) \
+                and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words):  # not 'OS X Lion'
+            mention.type, cluster.name = "person", mention.text
+            cluster.add(mention)
+            return True
     return False
+
+
+def _person_forms(people: list[Cluster]) -> dict[str, Cluster]:
+    """The article's people by the forms of their names: in full, without a suffix, and by surname."""
+    forms: dict[str, Cluster] = {}
+    for cluster in people:
+        forms.setdefault(cluster.name, cluster)
+        forms.setdefault(" ".join(cluster.tokens), cluster)
+    for cluster in people:
+        forms.setdefault(cluster.tokens[-1], cluster)
+    return forms
+
+
+def _split_off_people(mention: NameMention, people: list[Cluster]) -> list[NameMention]:
+    """Known people inside a longer organisation or place name: coordinated ('Lopez and Carrasquillo'), after an
+    adjective of place ('American Hasim Rahman'), or opening a headline the model read as one name ('Lohan Checks
+    Into Rehab'). Their spans join the people; the other conjuncts keep the mention's type."""
+    forms = _person_forms(people)
+    if not forms or len(mention.text.split()) < 2:
+        return [mention]
+    conjuncts = _conjuncts(mention.text)
+    if len(conjuncts) > 1:
+        found = [(s, t, forms.get(t)) for s, t in conjuncts]
+    else:
+        found = _person_at_start(mention, forms)
+    if not any(c for _, _, c in found):
+        return [mention]
+    rest = []
+    for start, text, cluster in found:
+        part = _sub_mention(mention, start, text)
+        if cluster is not None:
+            part.type = "person"
+            cluster.add(part)
+        elif text not in demonym_words():
+            rest.append(part)
+    return rest
+
+
+def _conjuncts(text: str) -> list[tuple[int, str]]:
+    """The parts of a name joined by 'and', '&' or commas, with their offsets."""
+    out, pos = [], 0
+    for sep in re.finditer(r"\s*(?:,|&|\band\b)\s*", text):
+        out.append((pos, text[pos:sep.start()]))
+        pos = sep.end()
+    out.append((pos, text[pos:]))
+    return [(start, part) for start, part in out if part]
+
+
+def _person_at_start(mention: NameMention, forms: dict[str, Cluster]) -> list[tuple[int, str, Cluster | None]]:
+    """'American Hasim Rahman' (an adjective of place, then a person); in a headline, 'Lohan Checks Into Rehab'."""
+    words = mention.text.split()
+    if words[0] in demonym_words() and " ".join(words[1:]) in forms:
+        return [(len(words[0]) + 1, " ".join(words[1:]), forms[" ".join(words[1:])])]
+    if mention.para.role != "headline" or not rules.enabled("headline_names") or designated(words):
+        return []  # 'Ford Motor Company' is the company
+    for n in (3, 2, 1):
+        form = " ".join(words[:n])
+        if n < len(words) and form in forms:
+            return [(0, form, forms[form])]
+    return []
+
+
+def _sub_mention(mention: NameMention, start: int, text: str) -> NameMention:
+    para = mention.para
+    begin = mention.start + start
+    span = para.doc.char_span(begin - para.offset, begin - para.offset + len(text), alignment_mode="expand")
+    first = span.start if span is not None else mention.first_token
+    return NameMention(begin, begin + len(text), text, mention.type, para, first)
 
 
 def _same_full_name(a: str, b: str) -> bool:
@@ -183,18 +278,39 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     covered = sorted((s, e) for c in people + others for s, e, _ in c.spans)
     starts = [s for s, _ in covered]
     multi = [w for w in by_word if " " in w]
+    shouted = _shouted_names(people, by_word) if rules.enabled("headline_names") else {}
     for para in parsed(doc):
-        found = [(para.offset + t.idx, t.text) for t in para.doc if t.text in by_word]
+        found = [(para.offset + t.idx, t.text, by_word[t.text]) for t in para.doc if t.text in by_word]
         for name in multi:  # organisation and place names of several words
-            found.extend((para.offset + i.start(), name) for i in re.finditer(re.escape(name), para.text))
-        for start, word in found:
+            found.extend((para.offset + i.start(), name, by_word[name]) for i in re.finditer(re.escape(name), para.text))
+        if para.role == "headline" and para.text.isupper():  # 'CHARGERS' WILLIAMS ARRESTED'
+            found.extend(_shouted(para, shouted))
+        for start, word, cluster in found:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and covered[i][0] <= start < covered[i][1]:
                 continue
-            cluster = by_word[word]
             cluster.spans.append((start, start + len(word), word))
-            if cluster.type == "person":
+            if cluster.type == "person" and word in by_word:
                 _add(cluster.aliases, word)
+
+
+def _shouted_names(people: list[Cluster], by_word: dict[str, Cluster]) -> dict[str, Cluster]:
+    """Known names in capitals: people's full names first, then the single words and other names."""
+    shouted = {c.name.upper(): c for c in people if " " in c.name}
+    for word, cluster in by_word.items():
+        shouted.setdefault(word.upper(), cluster)
+    return shouted
+
+
+def _shouted(para, shouted: dict[str, Cluster]) -> list[tuple[int, str, Cluster]]:
+    """Known names in a headline written in capitals, longest first ('WLADIMIR KLITSCHKO', then 'WILLIAMS')."""
+    found, seen = [], set()
+    for name in sorted(shouted, key=len, reverse=True):
+        for i in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", para.text):
+            if not seen.intersection(range(i.start(), i.end())):
+                found.append((para.offset + i.start(), name, shouted[name]))
+                seen.update(range(i.start(), i.end()))
+    return found
 
 
 def _add_photographers(doc: Document, people: list[Cluster]) -> None:

@@ -102,6 +102,25 @@ def places_named_by_noun(doc, taken: set[int]) -> list[tuple[int, int]]:
     return out
 
 
+@cache
+def demonym_words() -> frozenset[str]:
+    """The adjectives of place ('American', 'North American')."""
+    return frozenset(type_vocabulary().demonyms)
+
+
+@cache
+def _suffixes() -> frozenset[str]:
+    return frozenset(load_data("linking.json")["suffixes"])
+
+
+def name_words(name: str) -> list[str]:
+    """A person's name in words, a suffix at its end left off ('Arcade Comeaux Jr.' -> 'Arcade', 'Comeaux')."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in _suffixes():
+        words.pop()
+    return words
+
+
 def place_of(adjective: str) -> str | None:
     """The place an adjective of place names ('Canadian' -> 'Canada')."""
     return type_vocabulary().demonyms.get(adjective)
@@ -189,14 +208,19 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     A lone word opening an organisation's name is that organisation; a lone word the article also writes in
     lower case as a noun ("the moon", "meth") is no person, unless it is part of a person's full name.
     """
+    if rules.enabled("headline_names"):
+        _end_headline_names(mentions, paragraphs)
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
     votes: dict[str, Counter] = {}
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += 1
+    described = {m.text for m in mentions if m.described}  # "Chohan, 59, ...": what the text says of them wins
     for m in mentions:
         counts = votes[m.text]
-        if len(counts) > 1:
+        if m.text in described:
+            m.type = "person"
+        elif len(counts) > 1:
             best, n = counts.most_common(1)[0]
             if n > counts[m.type]:
                 m.type = best
@@ -234,3 +258,31 @@ def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
         return mentions
     return [m for m in mentions if id(m.para) not in cased or m.type != "person"
             or any(re.search(rf"\b{re.escape(w)}\b", body) for w in m.text.split() if len(w) > 2)]
+
+
+def _end_headline_names(mentions: list, paragraphs: list) -> None:
+    """'Lindsay Lohan Checks Into ...': a person's name in a headline ends before words the body writes in lower
+    case ('checked'); it may shrink to one word only when the body writes that word as a name."""
+    body = [t for p in paragraphs if p.role != "headline" for t in p.doc]
+    lower = {t.lemma_.lower() for t in body if t.is_lower} | {t.lower_ for t in body if t.is_lower}
+    named = {t.text for t in body if t.text[:1].isupper() and not t.is_sent_start}
+    for m in mentions:
+        if m.type != "person" or m.para.role != "headline" or " " not in m.text:
+            continue
+        doc, offset = m.para.doc, m.para.offset
+        span = doc.char_span(m.start - offset, m.end - offset)
+        if span is None:
+            continue
+        last = span.end
+        while last - span.start > 1 and _written_lower(doc[last - 1], lower) and (
+                last - span.start > 2 or doc[span.start].text in named):
+            last -= 1
+        if last < span.end:
+            m.end = offset + doc[last - 1].idx + len(doc[last - 1])
+            m.text = m.para.text[m.start - offset:m.end - offset]
+
+
+def _written_lower(token, lower: set[str]) -> bool:
+    """Whether the body writes this word in lower case, in any form ('Checks': 'checked', 'check')."""
+    word = token.lower_
+    return word in lower or token.lemma_.lower() in lower or (word.endswith("s") and word[:-1] in lower)

@@ -45,6 +45,7 @@ class NameMention:
     role: str | None = None
     in_quote: bool = False
     name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")
+    described: bool = False  # typed a person by what the text says of them ("Comeaux, 49,"), against the model's label
 
     @property
     def full_text(self) -> str:
@@ -122,8 +123,9 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     text = doc[first:last].text
     if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
         return None
-    if kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
-            and _described_as_person(doc, first, last, vocab):
+    described = kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
+        and _described_as_person(doc, first, last, vocab)
+    if described:
         kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
     if kind == "person":
         n = _leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
@@ -137,6 +139,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
             _attach_titles(mention, doc, first, n, vocab)
         if rules.enabled("parenthesis_name"):
             _join_parenthesis(mention, para)
+        mention.described = described
         return mention
     if kind == "organization":
         if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
@@ -160,7 +163,11 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
     if lead and lead < last - first and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                             for t in doc[first + lead:last]) and last - first - lead <= 3:
         return True
+    if _age_follows(doc, last):
+        return True  # "Comeaux, 49, took the officers' weapons"
     root = span.root
+    if root.dep_ == "appos" and root.head.i < first and root.head.lemma_.lower() in vocab.role_heads | PERSON_NOUNS:
+        return True  # "the team's coach, Mo Cheeks,"
     for child in root.children:
         if child.i >= last and child.dep_ == "appos" and (child.lemma_.lower() in vocab.role_heads
                                                           or child.lemma_.lower() in PERSON_NOUNS):
@@ -168,6 +175,16 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
         if child.i >= last and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
             return True
     return False
+
+
+MAX_AGE = 115
+
+
+def _age_follows(doc, last: int) -> bool:
+    """A name followed by an age between commas: 'Raj Chohan, 59, of Queens'."""
+    if last + 2 >= len(doc) or doc[last].text != "," or not doc[last + 1].is_digit:
+        return False
+    return 0 < int(doc[last + 1].text) <= MAX_AGE and doc[last + 2].text in (",", ")")
 
 
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "appos", "conj", "ROOT"})

@@ -22,7 +22,8 @@ FAMILIES: dict[str, str] = {
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
     "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
-    "person_wins": "an organisation or place tag on a known person's name is the person",
+    "person_wins": "an organisation or place tag on a known person's name is the person, and known people inside a "
+                   "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
     "repeats": "untagged repeats of names already found in the article",
     "photographers": "people named in picture credits are photographers",
     "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
@@ -33,6 +34,9 @@ FAMILIES: dict[str, str] = {
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
     "headline_case": "in a headline Written Like This, a person the body never names is none ('Moon Lander')",
+    "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
+                      "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
+                      "the body are found in a headline written in capitals",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
