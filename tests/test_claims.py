@@ -81,6 +81,17 @@ def test_event_dates_and_places(claims):
     assert ("Yaakov Mizrahi", "death_place", "ashkelon") in found
 
 
+def test_claims_link_their_event(claims):
+    """A count links the event its verb triggers; an event's date claim links that event."""
+    events = {e.id: e for e in claims.events}
+    arrests = next(c for c in claims.claims if c.subject == "arrest suspects Haifa")
+    assert arrests.event in events and events[arrests.event].type == "arrest"
+    assert events[arrests.event].evidence.text == "arrested"
+    promoted = next(c for c in claims.claims if c.property == "promotion_date")
+    assert events[promoted.event].type == "promotion"
+    assert all(c.event is None for c in claims.claims if c.property == "age")
+
+
 @pytest.mark.parametrize("text, value", [
     ("15", 15), ("1,200", 1200), ("Fifteen", 15), ("twenty-five", 25), ("three hundred", 300),
     ("a dozen", 12), ("2.5 million", 2_500_000), ("1-0", None), ("24/7", None), ("several", None),

@@ -58,3 +58,14 @@ def test_a_sample_shows_its_people_quotes_and_events():
     assert "- **Paul Okafor** — Coast Guard Commander" in markdown
     assert "- **Paul Okafor** → “Visibility was under 100 meters at the time,”" in markdown
     assert "- **death**" in markdown and "Arturo Velez" in markdown.split("## Events")[1]
+
+
+def test_markdown_lists_named_asserted_events_and_counts_the_rest():
+    article = _article()
+    article.events += [Event(id="ev2", type="cognition", participants=["e1"]),
+                       Event(id="ev3", type="appointment", participants=["e1"], modality="planned")]
+    markdown = to_markdown(article)
+    events = markdown.split("## Events")[1]
+    assert "**appointment**" in events and "**cognition**" not in events
+    assert events.count("- **") == 1  # the planned appointment is not listed either
+    assert "*2 more events (generic types, or negated, planned or hypothetical) are in the JSON record.*" in events

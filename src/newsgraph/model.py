@@ -206,6 +206,9 @@ class Claim(_Record):
     text: str = Field(description="the sentence the claim was read from")
     start: int
     end: int
+    event: str | None = Field(None, description="Event.id of the event the claim is about: the event whose trigger "
+                                                "governs the number ('killed' in '15 people were killed'), or whose "
+                                                "date or place is claimed; compare events with event_key.same_event")
     stage: str = "claims"
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Article
+from .understand.events import is_named
 
 
 def to_markdown(article: Article) -> str:
@@ -71,10 +72,14 @@ def knowledge_markdown(article: Article) -> list[str]:
                 f"*({quote.kind})* {_one_line(quote.text)}"
             out.append("  " * depth[quote.id] + f"- {who} → {said}")
         out.append("")
-    if article.events:
+    named = [event for event in article.events if is_named(event)]
+    if named:
         out += ["## Events", ""]
-        out += [_event_line(article, event) for event in article.events]
+        out += [_event_line(article, event) for event in named]
         out.append("")
+    if len(named) < len(article.events):  # generic (supersense) or not asserted: kept in the JSON record
+        out += [f"*{len(article.events) - len(named)} more events (generic types, or negated, planned or "
+                "hypothetical) are in the JSON record.*", ""]
     return out
 
 

@@ -45,7 +45,7 @@ from ..pipeline import Document
 from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
                            qualifier_before, split_qualifier)
 from .context import Mention, mentions, parsed
-from .events import is_named
+from .events import event_at, is_named
 from .titles import parse_title
 
 if TYPE_CHECKING:
@@ -110,9 +110,18 @@ class ClaimExtractor:
 
     # helpers ------------------------------------------------------------
     def add(self, subject: str, entity: str | None, prop: str, value: str, normalized: str,
-            start: int, end: int) -> None:
+            start: int, end: int, event: str | None = None) -> None:
         self.claims.append(Claim(id="", subject=subject, subject_entity=entity, property=prop, value=value,
-                                 normalized=normalized, text=self.text[start:end], start=start, end=end, stage=STAGE))
+                                 normalized=normalized, text=self.text[start:end], start=start, end=end,
+                                 event=event, stage=STAGE))
+
+    def event_of(self, s: _Sentence, *tokens: Token) -> str | None:
+        """The id of the event triggered by the first of `tokens` that is a trigger (the verb, then the noun)."""
+        for token in tokens:
+            event = event_at(self.doc.article.events, *s.chars(token))
+            if event is not None:
+                return event.id
+        return None
 
     def mention_over(self, start: int, end: int) -> Mention | None:
         """The mention overlapping [start, end) the most (among the last few starting before `end`)."""
@@ -228,13 +237,14 @@ class ClaimExtractor:
             if noun.dep_ == "dobj":
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
                 agent = self.person_of(s, subjects[0]) if subjects else None
+            event = self.event_of(s, verb, noun)
             if agent is not None:
                 phrase = " ".join(p for p in (action, things, f"in {place}" if place else "") if p)
-                self.add(agent.name, agent.id, phrase, value, normalized, s.start, s.end)
+                self.add(agent.name, agent.id, phrase, value, normalized, s.start, s.end, event)
                 continue
             words = (things, action) if noun.dep_ == "nsubj" else (action, things)
             prop = "count" if place else "count_without_place"  # without its place a count names no one event
-            self.add(" ".join(w for w in (*words, place) if w), None, prop, value, normalized, s.start, s.end)
+            self.add(" ".join(w for w in (*words, place) if w), None, prop, value, normalized, s.start, s.end, event)
 
     # 2. ages ---------------------------------------------------------------
     def ages(self, s: _Sentence) -> None:
@@ -292,7 +302,8 @@ class ClaimExtractor:
             entity = self.person_of(s, subjects[0]) if subjects else None
             if entity is not None and iso:
                 value = self.text[start:s.chars(unit)[1]]
-                self.add(entity.name, entity.id, self.duration_property(verb), value, op + iso, s.start, s.end)
+                self.add(entity.name, entity.id, self.duration_property(verb), value, op + iso, s.start, s.end,
+                         self.event_of(s, verb))
 
     def duration_property(self, verb: Token) -> str:
         words = [verb.lemma_.lower()] + [t.lemma_.lower() for c in verb.children
@@ -353,11 +364,11 @@ class ClaimExtractor:
             start, end = self.sentence_at(event.evidence.start) if event.evidence else (0, 0)
             date = event.date
             if date and date.value and not event.attributes.get("date_inherited"):
-                self.add(subject, entity_id, f"{event.type}_date{suffix}", date.text, date.value, start, end)
+                self.add(subject, entity_id, f"{event.type}_date{suffix}", date.text, date.value, start, end, event.id)
             place = self.entities.get(event.place or "")
             if place is not None or (event.place and not self.entities):
                 name = place.name if place else event.place
-                self.add(subject, entity_id, f"{event.type}_place{suffix}", name, name.lower(), start, end)
+                self.add(subject, entity_id, f"{event.type}_place{suffix}", name, name.lower(), start, end, event.id)
 
     # 6. finishing ---------------------------------------------------------------
     def finish(self) -> list[Claim]:

@@ -426,8 +426,19 @@ def _absorb(into: _Event, other: _Event) -> None:
 
 def is_named(event: Event) -> bool:
     """An asserted event of a named type (not a WordNet-supersense fallback): what claims and the KB compare."""
-    kind = vocabulary().types.get(event.type)
-    return event.modality == "asserted" and kind is not None and not kind.generic
+    return event.modality == "asserted" and named_type(event.type)
+
+
+def event_at(events: list[Event], start: int, end: int) -> Event | None:
+    """The event whose trigger lies in [start, end) (the shortest trigger if several): a claim's event."""
+    inside = [e for e in events if e.evidence and start <= e.evidence.start and e.evidence.end <= end]
+    return min(inside, key=lambda e: e.evidence.end - e.evidence.start, default=None)
+
+
+def named_type(type_name: str) -> bool:
+    """A named event type of the vocabulary ("death", "acquisition"), not a supersense fallback ("cognition")."""
+    kind = vocabulary().types.get(type_name)
+    return kind is not None and not kind.generic
 
 
 def extract_events(doc: Document) -> Document:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...model import Article
 from ...store import Store
+from ...understand.events import is_named
 from ..highlight import body_html
 
 
@@ -23,6 +24,9 @@ def html(data: dict) -> dict:
     by_type: dict[str, list] = {}
     for entity in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
         by_type.setdefault(entity.type, []).append(entity)
-    return {"record": article, "paragraphs": body_html(article, data["entity_ids"]), "entities_by_type": by_type,
+    named = [event for event in article.events if is_named(event)]  # generic and unasserted ones: in the JSON
+    shown = article.model_copy(update={"events": named})
+    return {"record": shown, "paragraphs": body_html(shown, data["entity_ids"]), "entities_by_type": by_type,
+            "other_events": len(article.events) - len(named),
             "entity_names": {k: v.name for k, v in entities.items()},
             "entity_types": {k: v.type for k, v in entities.items()}}

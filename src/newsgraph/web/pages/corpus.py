@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ...store import Store
 from ...store.browse import ARTICLE_SORTS, ENTITY_SORTS, ArticleFilters
+from ...understand.events import named_type
 from .args import BadRequest, PAGE_SIZE, iso_date, page_number, text
 
 ENTITY_PAGE_SIZE = 50
@@ -75,6 +76,8 @@ def entity_page(type: str) -> Callable[..., dict | None]:
         if entity is None or entity["type"] != type:
             return None
         articles = store.browse_articles(ArticleFilters(entity_id=entity_id), "newest", PAGE_SIZE, 0)["rows"]
+        if args.get("events") != "all":  # named event types by default, as on a person's page
+            entity["events"] = [e for e in entity.get("events") or [] if named_type(e["type"])]
         return {"entity": entity, "articles": articles}
 
     page.__doc__ = f"`{KINDS[type][0]}/ID`: one {KINDS[type][2]} across every source."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ...store import Store
+from ...understand.events import named_type
 from ..templating import script_name
 from ..timeline import layout
 
@@ -11,6 +12,8 @@ def data(store: Store, args: dict, entity_id: int) -> dict | None:
     person = store.person(entity_id)
     if person is None:
         return None
+    if args.get("events") != "all":  # named event types by default; ?events=all adds the supersense fallbacks
+        person["events"] = [e for e in person["events"] if named_type(e["type"])]
     return {"person": person}
 
 
