@@ -166,10 +166,32 @@ def test_a_year_later_counts_from_the_date_told():
     assert found["Three years"] == ("duration", "P3Y")  # "three years after X" is a length of time
 
 
-def test_ranges_are_two_points():
+def test_ranges_are_two_points_and_a_length():
     found = dates_of("Fleet plan\n\nThe airline ordered ten jets.\n\n"
-                     "It will take six from 2009 to 2011 and four more in 2014-2016.\n", published="2008-01-10")
-    assert {k: v for k, (_, v) in found.items()} == {"2009": "2009", "2011": "2011", "2014": "2014", "2016": "2016"}
+                     "It will take six from 2009 to 2011 and four more in 2014-2016, not in 2001 and 2003.\n",
+                     published="2008-01-10")
+    assert {k: v for k, (_, v) in found.items()} == {
+        "2009": "2009", "2011": "2011", "2014": "2014", "2016": "2016", "2001": "2001", "2003": "2003",
+        "from 2009 to 2011": "P2Y", "2014-2016": "P2Y"}  # "2001 and 2003" is two years, no range
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The gunman was arrested at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday", "2025-06-11T22:00"),
+    ("The offer ran until 5 p.m. EST, June 6, the firm said.", "5 p.m. EST, June 6", "2025-06-06T17:00"),
+    ("The board met on Friday at 3 p.m. in the hall.", "Friday at 3 p.m.", "2025-06-06T15:00"),
+    ("Talks broke off at noon Tuesday.", "noon Tuesday", "2025-06-10T12:00"),
+])
+def test_a_clock_time_and_its_day_are_one_time(sentence, expression, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert found[expression] == ("time", value), found
+
+
+@pytest.mark.parametrize("text, value", [
+    ("fiscal 2008", "FY2008"), ("FY09", "FY2009"), ("the 2010 fiscal year", "FY2010"), ("fiscal year 2011", "FY2011"),
+    ("next fiscal year", "FY2026"), ("the current fiscal year", "FY2025"),
+])
+def test_fiscal_years(text, value):
+    assert resolve(read(text)[1], BASE).value == value
 
 
 def test_a_time_takes_the_day_told_in_its_sentence():
@@ -327,3 +349,29 @@ def test_dateparser_only_with_grounds_for_a_year(monkeypatch):
     assert calls == []
     assert resolver.fallback("the spring of 2020", "DATE").value == "2020-01-01"
     assert calls == ["the spring of 2020"]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("the next couple of years", "P2Y"), ("an additional year", "P1Y"), ("two more years", "P2Y"),
+    ("the first few weeks", "PXW"), ("several-year", "PXY"), ("a quarter-century", "P25Y"), ("this decade", "202"),
+])
+def test_more_durations_and_periods(text, value):
+    assert resolve(read(text)[1], BASE).value == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Shares fell over the weekend, traders said.", "the weekend", "2025-W23-WE"),
+    ("The board will meet over the weekend.", "the weekend", "2025-W24-WE"),
+    ("The dividend, payable Sept. 1, was declared last week.", "Sept. 1", "2025-09-01"),  # not the verb's past
+    ("The offer had been scheduled to expire on Friday.", "Friday", "2025-06-06"),  # a past perfect: told as past
+])
+def test_weekends_and_what_the_tense_does_not_say(sentence, expression, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert found[expression][1] == value, found
+
+
+def test_a_part_of_day_is_on_the_day_the_story_is_at():
+    found = dates_of("Harbour news\n\nThe ferry sank on Monday, police said. Divers reached the wreck that afternoon "
+                     "and worked through the night.\n", published="2025-06-12")
+    assert found["that afternoon"] == ("time", "2025-06-09TAF") and found["the night"] == ("time", "2025-06-09TNI")
+

@@ -24,6 +24,7 @@ Writes `Article.dates` and `scratch["dates"]` (the same list of
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Callable
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 DATES = "dates"
+NARRATIVE_PARTS = True
 STAGE = "dates"
 # The verb an expression hangs on tells which way a year-less date or a weekday lies from publication:
 # "will meet on Friday" is the next Friday, "met on Friday" the last one.
@@ -148,7 +150,34 @@ def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
         if read is None and (ent[0].tag_ == "MD" or (len(ent) == 1 and ent[0].pos_ == "ADJ")):
             continue  # "May his memory ...": a modal verb, not a month; "his annual keynote": not a date
         found.append(_Found(s, e, read[1] if read else None, ent.label_))
-    return sorted(found, key=lambda f: f.start)
+    return _clock_with_day(sorted(found, key=lambda f: f.start), text)
+
+
+# Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "Friday at 3 p.m.", "noon on Monday".
+_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:\(?(?:[A-Z]{2,4}T?|local\s+time)\)?\s*,?\s*)?(?:on|at|of)?\s*")
+_DAY_KINDS = frozenset({"weekday", "calendar", "relative"})
+
+
+def _is_day(reading: timex.Reading | None) -> bool:
+    if reading is None or reading.kind not in _DAY_KINDS or reading.part:
+        return False
+    return reading.kind == "weekday" or (reading.kind == "calendar" and reading.day is not None) or (
+        reading.kind == "relative" and reading.unit == "day")
+
+
+def _clock_with_day(found: list[_Found], text: str) -> list[_Found]:
+    """A clock time next to its day is one TIME expression (TimeML): '10 p.m. Wednesday' 2025-06-11T22:00."""
+    out: list[_Found] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if prev is not None and _CLOCK_DAY_GAP.fullmatch(text[prev.end:f.start]):
+            clock, day = (prev, f) if prev.reading and prev.reading.kind == "time" else (f, prev)
+            if clock.reading is not None and clock.reading.kind == "time" and _is_day(day.reading):
+                part = f"T{clock.reading.hour:02d}:{clock.reading.minute:02d}"
+                out[-1] = _Found(prev.start, f.end, dataclasses.replace(day.reading, part=part), "TIME")
+                continue
+        out.append(f)
+    return out
 
 
 def _temporal_ents(pdoc: Doc) -> list[Span]:
@@ -202,7 +231,7 @@ class _Resolver:
         elif reading is None:
             resolved = self.fallback(text, found.label)
         elif reading.kind == "anaphoric":
-            resolved = self.anaphora(reading, self.frame_bound(found, sentence))
+            resolved = timex.with_part(self.anaphora(reading, self.frame_bound(found, sentence)), reading.part)
         else:
             future: bool | None = False
             if self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
@@ -211,7 +240,7 @@ class _Resolver:
                 unknown = False if reading.kind == "weekday" else None  # no verb: the last weekday, the nearer date
                 future = {"future": True, "past": False, "present": None}.get(told, unknown)
             resolved = timex.resolve(reading, self.base, future=future)
-            if reading.kind == "time" and resolved.value and self.base is not None:
+            if reading.kind in ("time", "part_of_day") and resolved.value and self.base is not None:
                 resolved = self.anchor_time(resolved, found, sentence)
         if resolved.type == "date" and resolved.granularity == "day" and resolved.value:
             self.days.append(resolved.value)
@@ -225,6 +254,8 @@ class _Resolver:
         """A clock time takes the day told last in its sentence ("on Friday at 3 p.m."), else publication's."""
         start = sentence().start_char
         days = [value for at, value in self.paragraph if start <= at < found.start and len(value) == 10]
+        if not days and NARRATIVE_PARTS and found.reading.kind == "part_of_day" and self.days:
+            days = self.days[-1:]  # "in the morning": the morning of the day the story is at
         if not days:
             return resolved
         return timex.Resolved("time", days[-1] + resolved.value[10:], "time", "narrative date")
@@ -304,7 +335,7 @@ def tense(span: Span) -> str | None:
     if any(t.lower_ in UPCOMING for t in span.root.head.children if t.dep_ == "amod"):
         return "future"
     verb = governing_verb(span)
-    if verb is None:
+    if verb is None or _through_adjective(span, verb):
         return None
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "ccomp", "advcl") and chain[-1].head.pos_ in VERBAL and len(chain) < 4:
@@ -321,12 +352,23 @@ def tense(span: Span) -> str | None:
             return "future"  # "closing is expected in December", "the vote is scheduled for May 3"
         if i == 0 and (v.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
             return "past"
-        if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES:
-            return "future"
+        if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES and not any(
+                a.lower_ in ("had", "'d") for a in v.head.children if a.dep_ in ("aux", "auxpass")):
+            return "future"  # "is scheduled to expire Friday"; "had been scheduled to expire" is told as past
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in REPORTING and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "present"  # "they meet Monday": scheduled, or a headline's present
     return None
+
+
+def _through_adjective(span: Span, verb) -> bool:
+    """'effective Feb. 1', 'payable Dec. 15': the date hangs on an adjective, which says nothing of the verb's time."""
+    tok = span.root.head
+    while tok.i != verb.i and tok.head.i != tok.i:
+        if tok.pos_ == "ADJ" and not (span.start <= tok.i < span.end):
+            return True
+        tok = tok.head
+    return False
 
 
 @cache

@@ -30,7 +30,8 @@ NUMBER_WORDS = {w: i for i, w in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                 "a": 1, "an": 1, "one": 1, "a couple of": 2, "a dozen": 12, "dozen": 12, "hundred": 100}
+                 "a": 1, "an": 1, "one": 1, "a couple of": 2, "couple of": 2, "a dozen": 12, "dozen": 12, "hundred": 100,
+                 "a hundred": 100, "one hundred": 100}
 # ISO 8601 designators: (designator, in the time part?)
 UNITS = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
          "week": ("W", False), "weekend": ("WE", False), "month": ("M", False), "quarter": ("Q", False),
@@ -184,6 +185,8 @@ def _relative(reading: Reading, base: date) -> tuple[str, str]:
         return f"{year:04d}-Q{(month - 1) // 3 + 1}", "quarter"
     if unit == "year":
         return f"{base.year + n:04d}", "year"
+    if unit == "fiscal":  # "next fiscal year": a fiscal year is named by the calendar year it ends in (FY2010)
+        return f"FY{base.year + n:04d}", "year"
     if unit == "decade":
         return f"{(base.year + 10 * n) // 10:03d}", "decade"
     return f"{(base.year + 100 * n) // 100:02d}", "century"
@@ -236,7 +239,7 @@ def _calendar_value(reading: Reading, base: date | None, future: bool) -> Resolv
     return Resolved("date", when.isoformat() if when else None, granularity, "publication date" if when else None)
 
 
-def _with_part(resolved: Resolved, part: str | None) -> Resolved:
+def with_part(resolved: Resolved, part: str | None) -> Resolved:
     """'Friday morning' -> 2010-07-16TMO, 'Friday at 3 p.m.' -> 2010-07-16T15:00: a day and a part of it."""
     if not part or resolved.value is None or resolved.granularity != "day":
         return resolved
@@ -250,7 +253,7 @@ def resolve(reading: Reading, base: date | None, future: bool | None = False) ->
     `future`: True when the sentence speaks of what is to come, False of what was, None for a present tense
     (a year-less date or a weekday is then the nearest one on either side).
     """
-    return _with_part(_resolve(reading, base, future), reading.part)
+    return with_part(_resolve(reading, base, future), reading.part)
 
 
 def _resolve(reading: Reading, base: date | None, future: bool | None) -> Resolved:
@@ -260,8 +263,11 @@ def _resolve(reading: Reading, base: date | None, future: bool | None) -> Resolv
     if kind == "weekday":
         if base is None:
             return Resolved("date", None, "day", None)
-        return Resolved("date", _weekday_date(reading.weekday, reading.mod, base, future).isoformat(), "day",
-                        "publication date")
+        day = _weekday_date(reading.weekday, reading.mod, base, future)
+        if reading.unit == "weekend":  # a weekend is its ISO week's: 2025-W23-WE
+            year, week, _ = day.isocalendar()
+            return Resolved("date", f"{year}-W{week:02d}-WE", "week", "publication date")
+        return Resolved("date", day.isoformat(), "day", "publication date")
     if kind == "relative":
         if base is None or reading.mod == "vague":
             return Resolved("date", None, reading.unit, None)
@@ -276,8 +282,11 @@ def _resolve(reading: Reading, base: date | None, future: bool | None) -> Resolv
         if base is not None:  # TimeML: a clock time is a point on a day, the day of publication unless told
             return Resolved("time", f"{base.isoformat()}{clock}", "time", "publication date")
         return Resolved("time", clock, "time", "explicit")
-    if kind == "part_of_day":
-        return Resolved("time", None, "part-of-day", None)
+    if kind == "part_of_day":  # "in the morning": a part of the day of publication, unless the sentence tells one
+        code = PARTS_OF_DAY.get(reading.mod or "")
+        if base is None or code is None:
+            return Resolved("time", None, "part-of-day", None)
+        return Resolved("time", f"{base.isoformat()}T{code}", "time", "publication date")
     if kind == "decade":
         return Resolved("date", f"{reading.year // 10:03d}", "decade", "explicit")
     if kind == "ref":

@@ -34,7 +34,7 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _WEEKDAY_PREFIX = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _EDGE = r"(?:(?P<edge>early|mid|late)[-\s]+)?"
-_NUMBER = (r"(?P<num>\d+(?:\.\d+)?|a couple of|a dozen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER = (r"(?P<num>\d+(?:\.\d+)?|a couple of|couple of|a dozen|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|"
            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)")
 _UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)"
@@ -100,7 +100,12 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", "year-part", r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _YEAR_OF + "?",
          h.quarter, flags=I, hints=_words("quarter half quarters halves")),
     Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
-    Rule("fiscal", "year-part", r"(?:fiscal(?:\s+year)?|FY)\s*" + _YEAR, h.year, flags=I, hints=DIGIT),
+    Rule("fiscal", "year-part", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
+         h.fiscal, flags=I, hints=DIGIT),
+    Rule("year-fiscal", "year-part", r"(?:the\s+|its\s+|their\s+)?" + _YEAR + r"\s+fiscal\s+year", h.fiscal, flags=I,
+         hints=DIGIT),
+    Rule("fiscal-relative", "year-part", r"(?P<mod>this|last|next|the\s+current|the\s+previous|the\s+next|"
+         r"the\s+last|the\s+past|the\s+coming)\s+fiscal\s+year", h.fiscal, flags=I, hints=_words("fiscal")),
     Rule("season-modified", "year-part", r"(?P<mod>last|next|this|early|late)\s+" + _SEASON + _YEAR_OF + "?",
          h.season, flags=I, hints=_words("spring summer autumn fall winter")),
     Rule("season-year", "year-part", r"(?:the\s+)?" + _SEASON + _YEAR_OF, h.season, flags=I,
@@ -138,11 +143,12 @@ RULES: tuple[Rule, ...] = (
     Rule("that-year", "relative", r"(?:(?P<dir>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior)"
          r")\s+(?P<unit>year|month)\b", lambda m: h.unit_later(m) if m["dir"].split()[-1].lower() not in
          ("same", "that") else Reading("anaphoric", unit=h.unit(m["unit"])), flags=I, hints=_words("year month")),
+    Rule("the-weekend", "weekday", r"the\s+weekend\b", h.weekend, flags=I, hints=_words("weekend")),
     Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
          flags=I, hints=DAY_PARTS),
     Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"
-         r"earlier\s+this|later\s+this|the\s+current)\s+(?P<unit>week|weekend|month|quarter|year)\b",
-         h.relative_unit, flags=I, hints=_words("week weekend month quarter year")),
+         r"earlier\s+this|later\s+this|the\s+current)\s+(?P<unit>week|weekend|month|quarter|year|decade|century)\b",
+         h.relative_unit, flags=I, hints=_words("week weekend month quarter year decade century")),
     Rule("period-of", "relative", r"the\s+(?:beginning|start|end|middle|close|rest|remainder|turn)\s+of\s+"
          r"(?P<mod>the|this|last|next)\s+(?P<unit>week|month|quarter|year|decade|century)\b", h.period_of,
          flags=I, hints=_words("week month quarter year decade century")),
@@ -166,7 +172,14 @@ RULES: tuple[Rule, ...] = (
          r"(?:\s+and\s+a\s+half)?", h.half, scan=False, flags=I),
     # not "a 35-year-old", not "a months-long fight", not "a second A380"
     Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
+         r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long)\s+)?" +
          _UNIT + r"(?![-\s]+old\b)(?!-)", h.duration, flags=I, hints=UNIT_WORDS),
+    Rule("first-plural", "duration", r"the\s+(?:first|last|final|early|initial|opening|closing)\s+(?:(?:few|several)\s+)?"
+         + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)", h.vague_duration, flags=I, hints=UNIT_WORDS),
+    Rule("vague-adjective", "duration", r"(?:several|multi|many)-(?P<unit>year|month|week|day|decade)\b(?!-)",
+         h.vague_duration, flags=I, needs="-"),
+    Rule("part-century", "duration", r"(?:a\s+|the\s+)?(?P<part>quarter|half)[-\s](?:a\s+)?century", h.part_century,
+         flags=I, hints=_words("century")),
     Rule("vague-duration", "duration", r"(?:(?:the\s+)?(?:past|last|next|coming)\s+)?(?:the\s+)?(?:several|a\s+few|few|many|"
          r"some|recent|coming|dozens\s+of|hundreds\s+of)\s+" + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)",
          h.vague_duration, flags=I, hints=UNIT_WORDS),
@@ -180,8 +193,8 @@ RULES: tuple[Rule, ...] = (
          h.clock, flags=I, hints=_words("am pm m")),
     Rule("clock-24h", "clock", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)", h.clock, hints=DIGIT, needs=":"),
     Rule("noon", "clock", r"noon|midday|midnight", h.named_time, flags=I, hints=_words("noon midday midnight")),
-    Rule("part-of-day", "clock", r"(?:the\s+)?(?:early\s+|late\s+)?(?P<part>morning|afternoon|evening|night|dawn|"
-         r"dusk)", h.part_of_day, scan=False, flags=I),
+    Rule("part-of-day", "clock", r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?P<part>morning|afternoon|evening|night|"
+         r"dawn|dusk)", h.part_of_day, scan=False, flags=I),
 )
 FAMILIES = tuple(dict.fromkeys(rule.family for rule in RULES))
 
@@ -214,6 +227,20 @@ def read(text: str, anchored=None) -> tuple[str, Reading] | None:
     return None
 
 
+_RANGE_WORDS = re.compile(r"^(?:from|between)\s|^\d+\s*[-–]\s*\d+$", re.I)
+
+
+def _range_length(m: re.Match) -> list[tuple[int, int, str, Reading]]:
+    """'from 2009 to 2011', 'between 2014 and 2016', '2014-2016': the range is also a length of time (P2Y).
+
+    TimeML gives a range its two points and a duration from one to the other; "2009 and 2011" is no range.
+    """
+    a, b = int(m["a"]), int(m["b"])
+    if b <= a or not _RANGE_WORDS.search(m[0]):
+        return []
+    return [(m.start(), m.end(), "year-range-length", Reading("duration", amount=b - a, unit="year"))]
+
+
 def scan(text: str, scanners=None) -> list[tuple[int, int, str, Reading]]:
     """Temporal expressions in running text: (start, end, rule, reading), longest first where they overlap."""
     words = set(_WORD.findall(text))
@@ -227,7 +254,7 @@ def scan(text: str, scanners=None) -> list[tuple[int, int, str, Reading]]:
         for m in pattern.finditer(text):
             if rule.pair:  # a range: the whole match decides the overlaps, each end is an expression
                 ends = [(m.start(g), m.end(g), rule.name, rule.read(re.match(_YEAR, m[g]))) for g in ("a", "b")]
-                found.append((m.start(), m.end(), rule.name, ends))
+                found.append((m.start(), m.end(), rule.name, ends + _range_length(m)))
                 continue
             start, end = m.span("expr") if "expr" in pattern.groupindex else m.span()
             found.append((start, end, rule.name, rule.read(m)))

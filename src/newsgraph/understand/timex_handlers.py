@@ -112,8 +112,15 @@ def ago(m: re.Match) -> Reading:
     return Reading("relative", offset=-int(n), unit=unit(m["unit"]))
 
 
+def weekend(m: re.Match) -> Reading:
+    """'the weekend': the one before publication, or the coming one when the sentence speaks of the future."""
+    return Reading("weekday", weekday=5, unit="weekend")
+
+
 def anaphoric(m: re.Match) -> Reading:
-    return Reading("anaphoric")
+    """'that day', 'that afternoon' (a part of the day told: TimeML's TAF)."""
+    word = m[0].split()[-1].lower()
+    return Reading("anaphoric", part=PARTS_OF_DAY.get(word))
 
 
 def unit_later(m: re.Match) -> Reading:
@@ -140,6 +147,11 @@ def duration(m: re.Match) -> Reading:
 
 def vague_duration(m: re.Match) -> Reading:
     return Reading("duration", unit=unit(m["unit"]))
+
+
+def part_century(m: re.Match) -> Reading:
+    """'a quarter-century' P25Y, 'half a century' P50Y."""
+    return Reading("duration", amount=25 if m["part"].lower() == "quarter" else 50, unit="year")
 
 
 def half(m: re.Match) -> Reading:
@@ -210,7 +222,12 @@ def year(m: re.Match) -> Reading:
 
 
 def fiscal(m: re.Match) -> Reading:
-    return Reading("calendar", year=int(m["year"]), period=None, mod="fiscal")
+    """'fiscal 2008', 'FY08', 'the 2008 fiscal year' -> FY2008 (TIDES/TimeML); 'next fiscal year' from publication."""
+    gd = m.groupdict()
+    if gd.get("year") or gd.get("short"):
+        year = int(gd["year"]) if gd.get("year") else 2000 + int(gd["short"])
+        return Reading("ref", value=f"FY{year:04d}")
+    return Reading("relative", offset=_OFFSETS[re.sub(r"^the\s+", "", gd["mod"].lower())], unit="fiscal")
 
 
 def quarter(m: re.Match) -> Reading:
