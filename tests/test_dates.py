@@ -364,6 +364,9 @@ def test_more_durations_and_periods(text, value):
     ("The board will meet over the weekend.", "the weekend", "2025-W24-WE"),
     ("The dividend, payable Sept. 1, was declared last week.", "Sept. 1", "2025-09-01"),  # not the verb's past
     ("The offer had been scheduled to expire on Friday.", "Friday", "2025-06-06"),  # a past perfect: told as past
+    ("Officials postponed the vote until Saturday.", "Saturday", "2025-06-14"),  # a past act setting a time to come
+    ("The club planned a rally on Saturday.", "Saturday", "2025-06-14"),
+    ("They said they would appeal Tuesday's ruling.", "Tuesday", "2025-06-10"),  # the ruling's day, not the appeal's
 ])
 def test_weekends_and_what_the_tense_does_not_say(sentence, expression, value):
     found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
@@ -374,4 +377,14 @@ def test_a_part_of_day_is_on_the_day_the_story_is_at():
     found = dates_of("Harbour news\n\nThe ferry sank on Monday, police said. Divers reached the wreck that afternoon "
                      "and worked through the night.\n", published="2025-06-12")
     assert found["that afternoon"] == ("time", "2025-06-09TAF") and found["the night"] == ("time", "2025-06-09TNI")
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("The bank will report results for the second quarter.", "2025-Q2"),  # the nearest: just ended
+    ("The bank reported a loss in the third quarter.", "2024-Q3"),  # a past act: the last one
+    ("The deadline runs until mid-July, the ministry said.", "2025-07"),  # just ahead, whatever the tense
+])
+def test_year_less_periods(sentence, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert value in {v for _, v in found.values()}, found
 

@@ -52,6 +52,8 @@ FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "
 FUTURE_FRAMES = frozenset({"set", "schedule", "expect", "plan", "due", "slate", "poise", "prepare", "aim", "intend",
                            "go", "hope", "propose", "promise", "vow", "pledge", "threaten", "agree"})
 PAST_AUX = frozenset({"have", "had", "has", "'ve", "'d"})
+# A past act that sets a time to come: "postponed until Tuesday", "planned a rally on Saturday" (the nearer side).
+SCHEDULING = frozenset({"schedule", "reschedule", "slate", "plan", "postpone", "delay", "defer", "extend", "adjourn"})
 UPCOMING = frozenset({"upcoming", "forthcoming", "next"})
 REPORTING = frozenset({"say", "tell", "announce", "report", "state", "claim", "confirm", "add", "note", "write"})
 VERBAL = frozenset({"VERB", "AUX"})
@@ -335,15 +337,15 @@ def tense(span: Span) -> str | None:
     if any(t.lower_ in UPCOMING for t in span.root.head.children if t.dep_ == "amod"):
         return "future"
     verb = governing_verb(span)
-    if verb is None or _through_adjective(span, verb):
-        return None
+    if verb is None or span.root.dep_ == "poss" or _on_adjective(span):
+        return None  # "Wednesday's ruling", "payable Sept. 1": the verb's tense is not the date's
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "ccomp", "advcl") and chain[-1].head.pos_ in VERBAL and len(chain) < 4:
         chain.append(chain[-1].head)
     for i, v in enumerate(chain):
         auxes = [c for c in v.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in PAST_AUX for a in auxes):
-            return "past"
+            return "present" if i == 0 and _open_ended(span, v) else "past"
         if any(a.lower_ in FUTURE_AUX for a in auxes) or (i and v.lemma_.lower() in FUTURE_FRAMES):
             return "future"
         if i == 0 and v.tag_ == "VBG" and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
@@ -351,7 +353,7 @@ def tense(span: Span) -> str | None:
         if i == 0 and v.lemma_.lower() in FUTURE_FRAMES and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"  # "closing is expected in December", "the vote is scheduled for May 3"
         if i == 0 and (v.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
-            return "past"
+            return "present" if _open_ended(span, v) else "past"  # "present": the nearer side
         if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES and not any(
                 a.lower_ in ("had", "'d") for a in v.head.children if a.dep_ in ("aux", "auxpass")):
             return "future"  # "is scheduled to expire Friday"; "had been scheduled to expire" is told as past
@@ -361,14 +363,18 @@ def tense(span: Span) -> str | None:
     return None
 
 
-def _through_adjective(span: Span, verb) -> bool:
-    """'effective Feb. 1', 'payable Dec. 15': the date hangs on an adjective, which says nothing of the verb's time."""
-    tok = span.root.head
-    while tok.i != verb.i and tok.head.i != tok.i:
-        if tok.pos_ == "ADJ" and not (span.start <= tok.i < span.end):
-            return True
-        tok = tok.head
-    return False
+def _on_adjective(span: Span) -> bool:
+    """'effective Feb. 1', 'due by May 3': the date hangs on an adjective, which says nothing of the verb's time."""
+    head = span.root.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    return head.pos_ == "ADJ" and not (span.start <= head.i < span.end)
+
+
+def _open_ended(span: Span, verb) -> bool:
+    """'postponed until Tuesday', 'has scheduled a news conference Thursday': a past act that sets a later time."""
+    head = span.root.head
+    return (head.pos_ == "ADP" and head.lower_ in ("until", "till")) or verb.lemma_.lower() in SCHEDULING
 
 
 @cache

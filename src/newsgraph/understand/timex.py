@@ -206,6 +206,11 @@ def _period_year(period: str, mod: str | None, base: date, future: bool) -> int:
         return base.year if index > here else base.year + 1
     if mod == "this" or index == here:
         return base.year
+    if kind in "QH" and not mod and future is not False:  # "will report results for the third quarter": the nearest
+        size = 4 if kind == "Q" else 2
+        years = sorted((base.year - 1, base.year, base.year + 1),
+                       key=lambda y: (abs((y - base.year) * size + index - here), y < base.year))
+        return years[0]
     return base.year + (1 if future and index < here else 0) - (1 if not future and index > here else 0)
 
 
@@ -229,7 +234,7 @@ def _calendar_value(reading: Reading, base: date | None, future: bool) -> Resolv
                         granularity, "publication date")
     if month is None:
         return Resolved("date", None, granularity, None)
-    if future is False and not reading.mod and _soon(month, day, base):
+    if future is False and reading.mod in (None, "early", "mid", "late") and _soon(month, day, base):
         future = None  # "extended the offer to Nov. 20": a date just ahead is that one, whatever the verb's tense
     if day is None:
         year = _month_year(month, reading.mod, base, future)
