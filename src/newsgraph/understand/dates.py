@@ -292,7 +292,10 @@ class _Resolver:
         for value in reversed(self.told):
             if len(value) >= size and value[4:5] in ("", "-") and (size == 4 or value[7:8] in ("", "-")):
                 if reading.unit == "year":
-                    return timex.Resolved("date", f"{int(value[:4]) + reading.offset:04d}", "year", "anaphora")
+                    year = f"{int(value[:4]) + reading.offset:04d}"
+                    if reading.mod == "keep" and _valid_value(year + value[4:]):  # TimeML: the anchor's granularity
+                        return timex.Resolved("date", year + value[4:], _granularity(value), "anaphora")
+                    return timex.Resolved("date", year, "year", "anaphora")
                 year, month = timex.shift_month(date(int(value[:4]), int(value[5:7]), 1), reading.offset)
                 return timex.Resolved("date", f"{year:04d}-{month:02d}", "month", "anaphora")
         if self.base is not None and reading.offset:  # "a year earlier", with nothing told before: from publication
@@ -308,6 +311,16 @@ class _Resolver:
         if value is None:
             return timex.Resolved(kind, None, None, None)
         return timex.Resolved("date", value[0], value[1], "dateparser")
+
+
+def _granularity(value: str) -> str:
+    """'2009' year, '2009-05' month, '2009-Q3' quarter, '2009-05-12' day (of an ISO-like value)."""
+    return {4: "year", 7: "quarter" if "Q" in value or "H" in value else "month", 10: "day"}.get(len(value), "year")
+
+
+def _valid_value(value: str) -> bool:
+    """No 29 February in a year that has none."""
+    return len(value) != 10 or timex.period_end(value) is not None
 
 
 def _span(pdoc: Doc, start: int, end: int) -> Span:

@@ -37,7 +37,9 @@ _EDGE = r"(?:(?P<edge>early|mid|late)[-\s]+)?"
 _NUMBER = (r"(?P<num>\d+(?:\.\d+)?|a couple of|couple of|a dozen|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|"
            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)")
-_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|quarters?|years?|decades?|centuries|century)"
+# "three quarters of the staff" is a fraction, not a length of time ("three quarters of the year" is one)
+_QUARTERS = r"quarters?(?!\s+of\s+(?!(?:the|this|last|next|that)\s+(?:fiscal\s+)?year\b|(?:fiscal\s+)?\d{4}\b))"
+_UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|" + _QUARTERS + r"|years?|decades?|centuries|century)"
 _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
@@ -188,7 +190,8 @@ RULES: tuple[Rule, ...] = (
          h.vague_period, flags=I, hints=UNIT_WORDS),
     Rule("long-adjective", "duration", r"(?P<unit>years|months|weeks|decades)-long", h.vague_period, flags=I,
          needs="-long"),
-    Rule("bare-plural", "duration", r"(?P<unit>days|weeks|months|years|decades)", h.vague_period, scan=False, flags=I),
+    Rule("bare-plural", "duration", r"(?:the\s+)?(?P<unit>days|weeks|months|years|decades|hours|centuries)",
+         h.vague_period, scan=False, flags=I),
     Rule("clock", "clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)",
          h.clock, flags=I, hints=_words("am pm m")),
     Rule("clock-24h", "clock", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)", h.clock, hints=DIGIT, needs=":"),

@@ -129,7 +129,8 @@ def unit_later(m: re.Match) -> Reading:
     word = (gd.get("dir") or "").lower().split()[-1] if gd.get("dir") else ""
     n = int(number(gd["num"]) or 0) if gd.get("num") else (0 if word in ("that", "same", "") else 1)
     sign = -1 if word in ("earlier", "before", "previous", "preceding", "prior") else 1
-    return Reading("anaphoric", offset=sign * n, unit=unit(gd["unit"]))
+    keep = "keep" if gd.get("num") else None  # "a year earlier" keeps the told date's detail (1988-Q3, 1988-11-02)
+    return Reading("anaphoric", offset=sign * n, unit=unit(gd["unit"]), mod=keep)
 
 
 def next_day(m: re.Match) -> Reading:
