@@ -388,3 +388,9 @@ def test_year_less_periods(sentence, value):
     found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
     assert value in {v for _, v in found.values()}, found
 
+
+def test_the_quarter_told_and_the_year_ago_quarter():
+    found = dates_of("Bank results\n\nThe bank earned $5 million in the third quarter of 2024. The latest quarter "
+                     "was its best, and profit rose from the year-ago quarter.\n", published="2024-10-20")
+    assert found["The latest quarter"][1] == "2024-Q3" and found["the year-ago quarter"][1] == "2023-Q3"
+

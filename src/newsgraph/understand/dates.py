@@ -43,7 +43,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 DATES = "dates"
-NARRATIVE_PARTS = True
+# Rule switches (benchmarks/ablate_dates_events.py turns each off in turn to measure what it adds).
+NARRATIVE_PARTS = True  # "in the morning": the morning of the day the story is at, not of publication
+JOIN_CLOCK_AND_DAY = True  # "10 p.m. Wednesday" is one TIME expression
+KEEP_ANCHOR_DETAIL = True  # "a year earlier" than 1988-Q3 is 1987-Q3, not 1987
+OPEN_ENDED_TENSE = True  # "postponed until Tuesday", "payable Sept. 1", "Wednesday's ruling": not the verb's tense
 STAGE = "dates"
 # The verb an expression hangs on tells which way a year-less date or a weekday lies from publication:
 # "will meet on Friday" is the next Friday, "met on Friday" the last one.
@@ -152,7 +156,8 @@ def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
         if read is None and (ent[0].tag_ == "MD" or (len(ent) == 1 and ent[0].pos_ == "ADJ")):
             continue  # "May his memory ...": a modal verb, not a month; "his annual keynote": not a date
         found.append(_Found(s, e, read[1] if read else None, ent.label_))
-    return _clock_with_day(sorted(found, key=lambda f: f.start), text)
+    found.sort(key=lambda f: f.start)
+    return _clock_with_day(found, text) if JOIN_CLOCK_AND_DAY else found
 
 
 # Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "Friday at 3 p.m.", "noon on Monday".
@@ -277,7 +282,7 @@ class _Resolver:
         A day after `bound` is not a candidate: "in a May 2024 interview he recalled that Saturday" speaks of
         a Saturday before June 2024, whatever Saturday the article told of last.
         """
-        if reading.unit in ("year", "month"):
+        if reading.unit in ("year", "month", "quarter"):
             return self.unit_anaphora(reading)
         for value in reversed(self.days):
             day = date.fromisoformat(value)
@@ -287,13 +292,23 @@ class _Resolver:
                 return timex.Resolved("date", (day + timedelta(days=reading.offset)).isoformat(), "day", "anaphora")
         return timex.Resolved("date", None, "day", None)
 
+    def quarter_anaphora(self, reading: timex.Reading) -> timex.Resolved:
+        """'the latest quarter': the quarter told last; 'the year-ago quarter': four quarters before it."""
+        for value in reversed(self.told):
+            if len(value) == 7 and value[5] == "Q":
+                index = int(value[:4]) * 4 + int(value[6]) - 1 + reading.offset
+                return timex.Resolved("date", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter", "anaphora")
+        return timex.Resolved("date", None, "quarter", None)
+
     def unit_anaphora(self, reading: timex.Reading) -> timex.Resolved:
+        if reading.unit == "quarter":
+            return self.quarter_anaphora(reading)
         size = 4 if reading.unit == "year" else 7
         for value in reversed(self.told):
             if len(value) >= size and value[4:5] in ("", "-") and (size == 4 or value[7:8] in ("", "-")):
                 if reading.unit == "year":
                     year = f"{int(value[:4]) + reading.offset:04d}"
-                    if reading.mod == "keep" and _valid_value(year + value[4:]):  # TimeML: the anchor's granularity
+                    if KEEP_ANCHOR_DETAIL and reading.mod == "keep" and _valid_value(year + value[4:]):  # TimeML: the anchor's granularity
                         return timex.Resolved("date", year + value[4:], _granularity(value), "anaphora")
                     return timex.Resolved("date", year, "year", "anaphora")
                 year, month = timex.shift_month(date(int(value[:4]), int(value[5:7]), 1), reading.offset)
@@ -350,7 +365,7 @@ def tense(span: Span) -> str | None:
     if any(t.lower_ in UPCOMING for t in span.root.head.children if t.dep_ == "amod"):
         return "future"
     verb = governing_verb(span)
-    if verb is None or span.root.dep_ == "poss" or _on_adjective(span):
+    if verb is None or (OPEN_ENDED_TENSE and (span.root.dep_ == "poss" or _on_adjective(span))):
         return None  # "Wednesday's ruling", "payable Sept. 1": the verb's tense is not the date's
     chain = [verb]
     while chain[-1].dep_ in ("xcomp", "ccomp", "advcl") and chain[-1].head.pos_ in VERBAL and len(chain) < 4:
@@ -387,7 +402,8 @@ def _on_adjective(span: Span) -> bool:
 def _open_ended(span: Span, verb) -> bool:
     """'postponed until Tuesday', 'has scheduled a news conference Thursday': a past act that sets a later time."""
     head = span.root.head
-    return (head.pos_ == "ADP" and head.lower_ in ("until", "till")) or verb.lemma_.lower() in SCHEDULING
+    return OPEN_ENDED_TENSE and ((head.pos_ == "ADP" and head.lower_ in ("until", "till"))
+                                 or verb.lemma_.lower() in SCHEDULING)
 
 
 @cache

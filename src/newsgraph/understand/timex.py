@@ -119,6 +119,7 @@ def nearest(month: int, day: int | None, base: date, future: bool | None = False
     return (min if future else max)(options, default=None)
 
 
+NEAREST_PERIODS = True  # switch: a year-less quarter or half outside a past sentence is the nearest one
 SOON_DAYS = 45  # a year-less date this close after publication is read as that one even in a past-tense sentence
 
 
@@ -206,7 +207,7 @@ def _period_year(period: str, mod: str | None, base: date, future: bool) -> int:
         return base.year if index > here else base.year + 1
     if mod == "this" or index == here:
         return base.year
-    if kind in "QH" and not mod and future is not False:  # "will report results for the third quarter": the nearest
+    if NEAREST_PERIODS and kind in "QH" and not mod and future is not False:  # "will report results for the third quarter": the nearest
         size = 4 if kind == "Q" else 2
         years = sorted((base.year - 1, base.year, base.year + 1),
                        key=lambda y: (abs((y - base.year) * size + index - here), y < base.year))

@@ -11,8 +11,9 @@ most rules never run over a paragraph that cannot hold their form. A
 The rule families (see `FAMILIES`, which the ablation script switches
 off one at a time): calendar dates, relative dates, weekdays and day
 words, durations, sets, clock times, TimeML references (PRESENT_REF,
-PAST_REF, FUTURE_REF), parts of the year (quarters, halves, seasons) and
-ranges.
+PAST_REF, FUTURE_REF), parts of the year (quarters, halves, seasons),
+fiscal years (FY2008), quarters told before ("the latest quarter", "the
+year-ago quarter") and ranges.
 """
 
 from __future__ import annotations
@@ -102,11 +103,11 @@ RULES: tuple[Rule, ...] = (
     Rule("quarter", "year-part", r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _YEAR_OF + "?",
          h.quarter, flags=I, hints=_words("quarter half quarters halves")),
     Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
-    Rule("fiscal", "year-part", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
+    Rule("fiscal", "fiscal", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
          h.fiscal, flags=I, hints=DIGIT),
-    Rule("year-fiscal", "year-part", r"(?:the\s+|its\s+|their\s+)?" + _YEAR + r"\s+fiscal\s+year", h.fiscal, flags=I,
+    Rule("year-fiscal", "fiscal", r"(?:the\s+|its\s+|their\s+)?" + _YEAR + r"\s+fiscal\s+year", h.fiscal, flags=I,
          hints=DIGIT),
-    Rule("fiscal-relative", "year-part", r"(?P<mod>this|last|next|the\s+current|the\s+previous|the\s+next|"
+    Rule("fiscal-relative", "fiscal", r"(?P<mod>this|last|next|the\s+current|the\s+previous|the\s+next|"
          r"the\s+last|the\s+past|the\s+coming)\s+fiscal\s+year", h.fiscal, flags=I, hints=_words("fiscal")),
     Rule("season-modified", "year-part", r"(?P<mod>last|next|this|early|late)\s+" + _SEASON + _YEAR_OF + "?",
          h.season, flags=I, hints=_words("spring summer autumn fall winter")),
@@ -146,6 +147,11 @@ RULES: tuple[Rule, ...] = (
          r")\s+(?P<unit>year|month)\b", lambda m: h.unit_later(m) if m["dir"].split()[-1].lower() not in
          ("same", "that") else Reading("anaphoric", unit=h.unit(m["unit"])), flags=I, hints=_words("year month")),
     Rule("the-weekend", "weekday", r"the\s+weekend\b", h.weekend, flags=I, hints=_words("weekend")),
+    Rule("year-ago-quarter", "told-quarter", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-ago|year-earlier|prior-year|"
+         r"year-before)(?:\s+(?:quarter|period|three\s+months))?", h.quarter_told, flags=I, needs="year-"),
+    Rule("the-quarter", "told-quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|"
+         r"recent\s+)?quarter\b(?!\s+of\b)|the\s+(?:latest|most\s+recent)\s+period\b", h.quarter_told, flags=I,
+         hints=_words("quarter period")),
     Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
          flags=I, hints=DAY_PARTS),
     Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"
@@ -230,6 +236,7 @@ def read(text: str, anchored=None) -> tuple[str, Reading] | None:
     return None
 
 
+RANGE_LENGTHS = True  # switch: a range is also its length (ablation)
 _RANGE_WORDS = re.compile(r"^(?:from|between)\s|^\d+\s*[-–]\s*\d+$", re.I)
 
 
@@ -239,7 +246,7 @@ def _range_length(m: re.Match) -> list[tuple[int, int, str, Reading]]:
     TimeML gives a range its two points and a duration from one to the other; "2009 and 2011" is no range.
     """
     a, b = int(m["a"]), int(m["b"])
-    if b <= a or not _RANGE_WORDS.search(m[0]):
+    if not RANGE_LENGTHS or b <= a or not _RANGE_WORDS.search(m[0]):
         return []
     return [(m.start(), m.end(), "year-range-length", Reading("duration", amount=b - a, unit="year"))]
 

@@ -133,6 +133,12 @@ def unit_later(m: re.Match) -> Reading:
     return Reading("anaphoric", offset=sign * n, unit=unit(gd["unit"]), mod=keep)
 
 
+def quarter_told(m: re.Match) -> Reading:
+    """'the quarter', 'the latest quarter': the quarter told last; 'the year-ago quarter': the same one a year before."""
+    back = "year" in m[0].lower()
+    return Reading("anaphoric", unit="quarter", offset=-4 if back else 0)
+
+
 def next_day(m: re.Match) -> Reading:
     before = (m["dir"] or m["dir2"]).lower() in ("previous", "preceding", "before")
     return Reading("anaphoric", offset=-1 if before else 1, unit="day")
