@@ -113,6 +113,9 @@ RULES: tuple[Rule, ...] = (
          h.season, flags=I, hints=_words("spring summer autumn fall winter")),
     Rule("season-year", "year-part", r"(?:the\s+)?" + _SEASON + _YEAR_OF, h.season, flags=I,
          hints=_words("spring summer autumn fall winter")),
+    Rule("season-after-preposition", "year-part", r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Dd]uring|[Tt]hrough)\s+"
+         r"(?P<expr>(?:(?P<mod>early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter))(?!\s+(?:of|\d))(?![-\w])",
+         h.season, flags=I, hints=_words("spring summer autumn fall winter")),
     Rule("the-season", "year-part", r"the\s+(?P<season>spring|summer|autumn|winter)(?!\s+of\s+[a-z])", h.season,
          flags=I, hints=_words("spring summer autumn winter")),
     Rule("decade", "calendar", r"(?:the\s+)?" + _EDGE + r"(?:(?P<decade>1[5-9]\d0|20\d0)|'(?P<short>\d0))s\b",
@@ -219,7 +222,10 @@ def compile_rules(rules: tuple[Rule, ...]):
 ANCHORED, SCANNERS = compile_rules(RULES)
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
-_LEADING = re.compile(r"^(?:on|in|at|during|since|by|until|from|about|around|for|over|within)\s+", re.I)
+# Prepositions, and qualifiers TimeML keeps in the extent but which do not change the value ("just days", "nearly 3 weeks")
+_LEADING = re.compile(r"^(?:(?:on|in|at|during|since|by|until|from|about|around|for|over|within)\s+)?"
+                      r"(?:(?:just|only|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
+                      r"at\s+least|up\s+to|as\s+many\s+as|as\s+much\s+as|mere)\s+)?", re.I)
 AGE = re.compile(r"\byears?[-\s]old\b|\baged?\b", re.I)
 
 

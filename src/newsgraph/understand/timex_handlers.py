@@ -162,7 +162,10 @@ def part_century(m: re.Match) -> Reading:
 
 
 def half(m: re.Match) -> Reading:
-    return Reading("duration", amount=1.5 if m[0].lower().startswith(("an", "one")) else 0.5, unit=unit(m["unit"]))
+    """'half an hour' 0.5, 'a year and a half' 1.5, 'one day' 1."""
+    text = m[0].lower()
+    amount = 0.5 if text.startswith("half") else 1.5 if text.endswith("and a half") else 1
+    return Reading("duration", amount=amount, unit=unit(m["unit"]))
 
 
 def a_unit(m: re.Match) -> Reading:
