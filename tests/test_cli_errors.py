@@ -106,8 +106,8 @@ def test_extract_output_to_a_full_disk_is_one_line(mount, tmp_path):
     assert_one_line(done, "no space left")
 
 
-def test_a_search_of_a_thousand_words_is_a_usage_error(tmp_path):
-    db = str(tmp_path / "kb.db")
+def test_a_search_of_a_thousand_words_is_a_usage_error(store_url):
+    db = store_url
     CliRunner().invoke(main, ["ingest", str(STORE_FIXTURES), "--db", db, "--layout-only"])
     query = " ".join(f"word{n}" for n in range(1200))
     result = CliRunner().invoke(main, ["search", query, "--db", db])

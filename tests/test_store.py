@@ -334,3 +334,14 @@ def test_date_range_sql_takes_in_the_whole_last_day():
     assert date_range_sql("a.published", "2025-01-01", "2025-01-31") == (
         ["a.published >= ?", "a.published <= ?"], ["2025-01-01", "2025-01-31T99"])
     assert date_range_sql("q.published", None, "2025-01-31T12:00") == (["q.published <= ?"], ["2025-01-31T12:00"])
+
+
+def test_an_event_place_is_stored_by_its_name_not_its_entity_id(store, store_articles):
+    for article in store_articles:
+        store.add_article(article)
+    names = {(a.id, e.id): e.name for a in store_articles for e in a.entities}
+    expected = {(a.id, ev.id): names[(a.id, ev.place)] for a in store_articles for ev in a.events if ev.place}
+    assert expected  # the fixtures have an event with a place
+    stored = {(r["article_id"], r["event_id"]): r["place"]
+              for r in store.db.query("SELECT article_id, event_id, place FROM events WHERE place IS NOT NULL")}
+    assert stored == expected

@@ -140,16 +140,36 @@ def test_a_warc_in_one_gzip_stream_is_read_and_its_truncation_reported(tmp_path)
     assert outcome(results)[:2] == ["Story 0", "Story 1"] and outcome(results)[-1] == "FAILED"
 
 
-def test_ingest_stores_the_records_around_a_broken_one(tmp_path):
+def test_ingest_stores_the_records_around_a_broken_one(tmp_path, store_url):
     good = write_warc(tmp_path / "good.warc", stories(), gzip=False).read_bytes()
     at = good.index(b"Story 1 fire")
     path = tmp_path / "cut.warc"
     path.write_bytes(good[:at + 100] + good[at + 400:])
-    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(tmp_path / "kb.db"), "--layout-only"])
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", store_url, "--layout-only"])
     assert result.exit_code == 1 and "cut short" in result.stderr and "1 failed" in result.stderr
     from newsgraph.store import open_store
 
-    with open_store(str(tmp_path / "kb.db")) as store:
+    with open_store(store_url) as store:
         urls = sorted(r["url"] for r in store.db.query("SELECT url FROM articles"))
         assert urls == ["https://harbour.example/0", "https://harbour.example/2", "https://harbour.example/3"]
         assert "Story 1" not in " ".join(r["body"] for r in store.db.query("SELECT body FROM articles"))
+    listed = CliRunner().invoke(main, ["failures", "--db", store_url, "--format", "jsonl"])  # until it succeeds
+    (failure,) = [json.loads(line) for line in listed.stdout.splitlines()]
+    assert listed.exit_code == 0 and "cut short" in failure["reason"] and str(path) in failure["source"]
+    plain = CliRunner().invoke(main, ["failures", "--db", store_url])
+    assert plain.stdout.count("\n") == 1 and "cut short" in plain.stdout
+
+
+def test_batch_keeps_the_records_around_a_broken_one(tmp_path):
+    from newsgraph.batch import BatchOptions, read_failures, read_records, run_batch
+
+    good = write_warc(tmp_path / "good.warc", stories(), gzip=False).read_bytes()
+    at = good.index(b"Story 1 fire")
+    path = tmp_path / "cut.warc"
+    path.write_bytes(good[:at + 100] + good[at + 400:])
+    run_batch([str(path)], tmp_path / "out", BatchOptions(engine="local", workers=1, shard_size=2,
+                                                          layout_only=True))
+    urls = sorted(json.loads(record)["url"] for record in read_records(tmp_path / "out"))
+    assert urls == ["https://harbour.example/0", "https://harbour.example/2", "https://harbour.example/3"]
+    (failure,) = read_failures(tmp_path / "out")
+    assert "cut short" in failure.reason and "offset" in failure.reason

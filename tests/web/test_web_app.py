@@ -101,6 +101,16 @@ def test_read_only_server_does_not_create_a_store(tmp_path):
     assert not (tmp_path / "missing.db").exists()
 
 
+def test_a_writable_server_says_it_creates_a_missing_store(tmp_path, web_db):
+    from newsgraph.web.app import startup_notice
+
+    missing = tmp_path / "mistyped.db"
+    assert startup_notice(str(missing), writable=True) == f"no store at {missing}: a new, empty one is created (--writable)"
+    assert startup_notice(str(missing), writable=False) is None  # a read-only server refuses it instead
+    assert startup_notice(web_db, writable=True) is None
+    assert not missing.exists()
+
+
 def test_security_headers(http):
     headers = http.get("/").headers
     assert "script-src" not in headers["content-security-policy"]  # default-src 'none' covers scripts

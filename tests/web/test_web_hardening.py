@@ -115,11 +115,11 @@ def test_hosts_other_than_the_allowed_ones_are_refused(served):
         assert served.get("/search.json", params={"q": "bakery"}, headers={"host": host}).status_code == 200
 
 
-def test_a_rebound_page_cannot_add_to_a_writable_server(sqlite_url):
-    with open_store(sqlite_url) as store:
+def test_a_rebound_page_cannot_add_to_a_writable_server(store_url):
+    with open_store(store_url) as store:
         ingest(store, [str(STORE_FIXTURES)], stages=())
         before = store.db.scalar("SELECT COUNT(*) FROM articles")
-    client = client_for(create_app(sqlite_url, writable=True, budget=None, allowed_hosts=["news.example"]),
+    client = client_for(create_app(store_url, writable=True, budget=None, allowed_hosts=["news.example"]),
                         host="news.example")
     text = "Ferry strike ends\n\nThe ferry crews returned to work on Monday, the union said.\n"
     rebound = client.post("/add.json", data={"content": text}, headers={"host": "evil.example",
@@ -127,7 +127,7 @@ def test_a_rebound_page_cannot_add_to_a_writable_server(sqlite_url):
     assert rebound.status_code == 400
     assert client.post("/add.json", data={"content": text}, headers={"origin": "http://news.example"}
                        ).json()["outcome"] == "added"
-    with open_store(sqlite_url) as store:
+    with open_store(store_url) as store:
         assert store.db.scalar("SELECT COUNT(*) FROM articles") == before + 1
 
 
@@ -147,10 +147,10 @@ def test_host_headers_are_normalised(header, name):
     assert normalise_host(header) == name
 
 
-def test_concurrent_reads_use_connections_of_their_own(sqlite_url):
-    with open_store(sqlite_url) as store:
+def test_concurrent_reads_use_connections_of_their_own(store_url):
+    with open_store(store_url) as store:
         ingest(store, [str(STORE_FIXTURES)], stages=())
-    pool = create_app(sqlite_url).state.site.pool
+    pool = create_app(store_url).state.site.pool
     held, both = [], threading.Barrier(2, timeout=30)
 
     def borrow():
@@ -178,14 +178,14 @@ def test_reads_do_not_wait_for_a_writer_holding_its_transaction(served, served_u
         writer.close()
 
 
-def test_add_extracts_off_the_request_path(sqlite_url, monkeypatch):
+def test_add_extracts_off_the_request_path(store_url, monkeypatch):
     """A paste whose extraction hangs: reads are answered meanwhile, and the paste fails on its time budget."""
     from stage_helpers import HANG
 
-    with open_store(sqlite_url) as store:
+    with open_store(store_url) as store:
         ingest(store, [str(STORE_FIXTURES)], stages=())
     monkeypatch.setenv("NEWSGRAPH_STAGES", "claims=stage_helpers:hang")
-    client = client_for(create_app(sqlite_url, writable=True, budget=Budget(seconds=8)))
+    client = client_for(create_app(store_url, writable=True, budget=Budget(seconds=8)))
     outcome = {}
     paste = f"Harbour report\n\nThe harbour board met on Tuesday. The crane {HANG} when loaded.\n"
     posting = threading.Thread(target=lambda: outcome.update(client.post(
@@ -196,3 +196,18 @@ def test_add_extracts_off_the_request_path(sqlite_url, monkeypatch):
     assert answered == [200, 200, 200] and posting.is_alive()  # read while the paste was still being extracted
     posting.join(300)
     assert outcome["outcome"] == "refused" and "time budget" in outcome["reason"]
+
+
+def test_a_form_over_the_size_limit_is_refused_before_it_is_read(store_url):
+    from newsgraph.web.app import MAX_BODY_BYTES
+
+    with open_store(store_url) as store:
+        ingest(store, [str(STORE_FIXTURES)], stages=())
+        before = store.db.scalar("SELECT COUNT(*) FROM articles")
+    client = client_for(create_app(store_url, writable=True, budget=None))
+    response = client.post("/add.json", data={"content": "x" * (MAX_BODY_BYTES + 1)},
+                           headers={"origin": "http://localhost"})
+    assert response.status_code == 413
+    assert_secure(response)
+    with open_store(store_url) as store:
+        assert store.db.scalar("SELECT COUNT(*) FROM articles") == before

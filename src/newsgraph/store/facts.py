@@ -99,11 +99,13 @@ def _write_other_facts(db, article: Article, ids: dict[str, int]) -> None:
         "speaker_name, cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article.id, q.id, q.kind, q.text, q.start, q.end, ids.get(q.speaker or ""), q.speaker_name,
           q.cue.text if q.cue else None, q.parent, article.published) for q in article.quotes])
+    names = {entity.id: entity.name for entity in article.entities}  # an event's place is an entity id: store its name
     db.executemany(
         "INSERT INTO events (article_id, event_id, type, date_text, date_value, place, attributes, evidence) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article.id, e.id, e.type, e.date.text if e.date else None, e.date.value if e.date else None, e.place,
-          j(e.attributes), e.evidence.text if e.evidence else None) for e in article.events])
+        [(article.id, e.id, e.type, e.date.text if e.date else None, e.date.value if e.date else None,
+          names.get(e.place, e.place), j(e.attributes), e.evidence.text if e.evidence else None)
+         for e in article.events])
     db.executemany(
         upsert_ignore_sql(db.dialect, "event_participants", ["article_id", "event_id", "entity_id"]),
         [(article.id, e.id, ids[p]) for e in article.events for p in e.participants if p in ids])

@@ -44,8 +44,20 @@ class App(Starlette):
 
 
 def open_for_serving(store_url: str, writable: bool = False) -> Store:
-    """The store at `store_url`; read-only unless `writable` (then never created: StoreError if missing)."""
+    """The store at `store_url`: read-only and never created (StoreError if missing) unless `writable`;
+    a writable server writes like `ingest`, so a missing store is created (see `startup_notice`)."""
     return open_store(store_url, read_only=not writable)
+
+
+def startup_notice(store_url: str, writable: bool) -> str | None:
+    """What a writable server should say before it creates a store that does not exist yet (a mistyped --db
+    would otherwise go unnoticed); None when the store exists, is not SQLite, or the server is read-only."""
+    from ..store.backends import sqlite_path
+
+    path = sqlite_path(store_url) if writable else None
+    if path and path != ":memory:" and not Path(path).exists():
+        return f"no store at {path}: a new, empty one is created (--writable)"
+    return None
 
 
 def create_app(store_url: str, writable: bool = False, cache_size: int = 256,

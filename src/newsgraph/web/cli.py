@@ -28,12 +28,15 @@ def serve(db_url: str, host: str, port: int, writable: bool, allowed_hosts: tupl
     try:
         import uvicorn
 
-        from .app import SETTINGS, create_app_from, from_environment, open_for_serving
+        from .app import SETTINGS, create_app_from, from_environment, open_for_serving, startup_notice
         from .guards import default_hosts
     except ImportError as exc:
         raise click.ClickException(f"the web pages need the web extra: pip install 'newsgraph[web]' ({exc})")
     settings = {"db": db_url, "writable": writable, "hosts": [*default_hosts(host), *allowed_hosts],
                 "seconds": time_limit, "memory_mb": memory_limit}
+    notice = startup_notice(db_url, writable)
+    if notice:
+        click.echo(f"newsgraph: {notice}", err=True)
     if workers == 1:
         app = create_app_from(settings)
     else:
