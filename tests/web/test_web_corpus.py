@@ -119,3 +119,17 @@ def test_every_page_reads_at_1280_and_400_px(browser, corpus_server, corpus_http
         path = f"/articles/{corpus_http.get('/search.json', params={'q': path[4:]}).json()['hits'][0]['id']}"
     widths = screenshot_widths(browser, corpus_server, name, path)
     assert widths == {1280: 1280, 400: 400}, f"{path} spills sideways: {widths}"
+
+
+def test_quotes_are_paged_without_gaps_or_repeats(store, store_articles, monkeypatch):
+    from newsgraph.web.pages import quotes
+
+    for article in store_articles:
+        store.add_article(article)
+    everything = quotes.data(store, {})
+    assert everything["total"] >= 4
+    monkeypatch.setattr(quotes, "PAGE_SIZE", 2)
+    pages = [quotes.data(store, {"page": str(n)}) for n in (1, 2, 3)]
+    seen = [(q["article_id"], q["quote_id"]) for page in pages for q in page["quotes"]]
+    assert all(len(page["quotes"]) == 2 for page in pages[:2]) and len(set(seen)) == len(seen)
+    assert seen == [(q["article_id"], q["quote_id"]) for q in everything["quotes"]][:len(seen)]
