@@ -184,6 +184,8 @@ def test_ranges_are_two_points_and_a_length():
     ("The offer ran until 5 p.m. EST, June 6, the firm said.", "5 p.m. EST, June 6", "2025-06-06T17:00"),
     ("The board met on Friday at 3 p.m. in the hall.", "Friday at 3 p.m.", "2025-06-06T15:00"),
     ("Talks broke off at noon Tuesday.", "noon Tuesday", "2025-06-10T12:00"),
+    ("The blast came at 0735 GMT on Monday.", "0735 GMT on Monday", "2025-06-09T07:35"),
+    ("They met at 7 o'clock in the evening on Monday.", "7 o'clock in the evening on Monday", "2025-06-09T19:00"),
 ])
 def test_a_clock_time_and_its_day_are_one_time(sentence, expression, value):
     found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")

@@ -203,6 +203,9 @@ RULES: tuple[Rule, ...] = (
          h.vague_period, scan=False, flags=I),
     Rule("clock", "clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)",
          h.clock, flags=I, hints=_words("am pm m")),
+    Rule("clock-gmt", "clock", r"(?P<hour>[01]\d|2[0-3]):?(?P<minute>[0-5]\d)\s*(?:GMT|UTC)\b", h.clock, hints=_words("GMT UTC")),
+    Rule("oclock", "clock", r"(?P<hour>1[0-2]|0?[1-9])\s+o'clock(?:\s+(?P<ampm>in\s+the\s+(?:morning|afternoon|evening)|at\s+night))?",
+         h.clock, flags=I, needs="o'clock"),
     Rule("clock-24h", "clock", r"(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?!\d)", h.clock, hints=DIGIT, needs=":"),
     Rule("noon", "clock", r"noon|midday|midnight", h.named_time, flags=I, hints=_words("noon midday midnight")),
     Rule("part-of-day", "clock", r"(?:the\s+)?(?:early\s+|late\s+|mid-?\s*)?(?P<part>morning|afternoon|evening|night|"

@@ -192,6 +192,7 @@ def clock(m: re.Match) -> Reading:
     gd = m.groupdict()
     hour, minute = int(gd["hour"]), int(gd.get("minute") or 0)
     ampm = (gd.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    ampm = "pm" if ampm.endswith(("afternoon", "evening", "night")) else "am" if ampm.endswith("morning") else ampm
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:
