@@ -400,3 +400,13 @@ def test_the_quarter_told_and_the_year_ago_quarter():
                      "was its best, and profit rose from the year-ago quarter.\n", published="2024-10-20")
     assert found["The latest quarter"][1] == "2024-Q3" and found["the year-ago quarter"][1] == "2023-Q3"
 
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The boy was found on Thanksgiving Day clinging to a tube.", "Thanksgiving Day", "2024-11-28"),
+    ("The shop will reopen at Easter.", "Easter", "2026-04-05"),
+    ("They married at Christmas 2009.", "Christmas 2009", "2009-12-25"),
+])
+def test_holidays(sentence, expression, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert found[expression] == ("date", value), found
+

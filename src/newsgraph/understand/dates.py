@@ -241,7 +241,7 @@ class _Resolver:
             resolved = timex.with_part(self.anaphora(reading, self.frame_bound(found, sentence)), reading.part)
         else:
             future: bool | None = False
-            if self.base is not None and reading.kind in ("calendar", "weekday") and reading.year is None \
+            if self.base is not None and reading.kind in ("calendar", "weekday", "holiday") and reading.year is None \
                     and not reading.offset:
                 told = tense(span())
                 unknown = False if reading.kind == "weekday" else None  # no verb: the last weekday, the nearer date

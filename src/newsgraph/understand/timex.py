@@ -17,8 +17,11 @@ live in code; well-known event dates are data
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
 
 MONTHS = {name: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
@@ -51,7 +54,7 @@ SEASON_MONTH = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # a month inside each seas
 class Reading:
     """What an expression says, before resolution. `kind` picks the fields that matter."""
 
-    kind: str  # calendar, weekday, relative, anaphoric, duration, set, time, part_of_day, decade, ref, vague
+    kind: str  # calendar, weekday, relative, anaphoric, duration, set, time, part_of_day, decade, ref, holiday
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -295,9 +298,62 @@ def _resolve(reading: Reading, base: date | None, future: bool | None) -> Resolv
         return Resolved("time", f"{base.isoformat()}T{code}", "time", "publication date")
     if kind == "decade":
         return Resolved("date", f"{reading.year // 10:03d}", "decade", "explicit")
+    if kind == "holiday":
+        return _holiday(reading, base, future)
     if kind == "ref":
         return Resolved("date", reading.value, "reference", "explicit")
     return Resolved("date", None, "day" if kind == "anaphoric" else None, None)
+
+
+@cache
+def holidays() -> dict[str, dict]:
+    """Recurring holidays from `data/known_events.json`, by their first name ("Thanksgiving Day")."""
+    data = json.loads(resources.files("newsgraph.data").joinpath("known_events.json").read_text(encoding="utf-8"))
+    return {spec["names"][0]: spec for spec in data.get("holidays", [])}
+
+
+def _easter(year: int) -> date:
+    """Easter Sunday (Gregorian; the anonymous algorithm of 1876)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def holiday_date(spec: dict, year: int) -> date | None:
+    """The day a holiday falls on in `year`: fixed, the nth weekday of a month (-1: the last), or from Easter."""
+    if "easter" in spec:
+        return _easter(year) + timedelta(days=spec["easter"])
+    if "day" in spec:
+        return _valid(year, spec["month"], spec["day"])
+    first = date(year, spec["month"], 1)
+    if spec["nth"] > 0:
+        day = first + timedelta(days=(spec["weekday"] - first.weekday()) % 7 + 7 * (spec["nth"] - 1))
+    else:
+        last = date(*shift_month(first, 1), 1) - timedelta(days=1)
+        day = last - timedelta(days=(last.weekday() - spec["weekday"]) % 7)
+    return day + timedelta(days=spec.get("shift", 0))
+
+
+def _holiday(reading: Reading, base: date | None, future: bool | None) -> Resolved:
+    """A holiday in the year written, else the one the tense points to (the nearer one when it does not tell)."""
+    spec = holidays()[reading.value]
+    if reading.year:
+        when = holiday_date(spec, reading.year)
+        return Resolved("date", when.isoformat() if when else None, "day", "explicit" if when else None)
+    if base is None:
+        return Resolved("date", None, "day", None)
+    days = [d for y in (base.year - 1, base.year, base.year + 1) if (d := holiday_date(spec, y))]
+    if future is None:
+        when = min(days, key=lambda d: (abs((d - base).days), d > base))
+    else:
+        when = (min if future else max)((d for d in days if (d >= base if future else d <= base)), default=None)
+    return Resolved("date", when.isoformat() if when else None, "day", "publication date" if when else None)
 
 
 def period_end(value: str) -> date | None:

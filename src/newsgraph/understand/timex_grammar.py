@@ -149,6 +149,11 @@ RULES: tuple[Rule, ...] = (
     Rule("that-year", "relative", r"(?:(?P<dir>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior)"
          r")\s+(?P<unit>year|month)\b", lambda m: h.unit_later(m) if m["dir"].split()[-1].lower() not in
          ("same", "that") else Reading("anaphoric", unit=h.unit(m["unit"])), flags=I, hints=_words("year month")),
+    Rule("holiday", "holiday", r"(?P<hname>" + h.holiday_pattern() + r")(?:,?\s+" + _YEAR + r")?(?!\s+(?:Island|Parade|"
+         r"tree|trees|card|cards|party|parties|sale|sales|season|shopping|shoppers|dinner|weekend|holidays?)\b)",
+         h.holiday, hints=_words("Christmas Boxing New Valentine's Valentine’s Patrick's May Fourth July Bastille Canada "
+                                 "Australia Halloween Guy Bonfire Veterans Veterans' Remembrance Armistice Thanksgiving "
+                                 "Labor Memorial Martin Presidents Presidents' Mother's Father's Election Easter Good Ash")),
     Rule("the-weekend", "weekday", r"the\s+weekend\b", h.weekend, flags=I, hints=_words("weekend")),
     Rule("year-ago-quarter", "told-quarter", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-ago|year-earlier|prior-year|"
          r"year-before)(?:\s+(?:quarter|period|three\s+months))?", h.quarter_told, flags=I, needs="year-"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .timex import FREQUENCIES, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS, Reading, iso_duration
+from .timex import FREQUENCIES, MONTHS, NUMBER_WORDS, PARTS_OF_DAY, SEASONS, WEEKDAYS, Reading, holidays, iso_duration
 
 ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": 4,
             "final": 4}
@@ -110,6 +110,19 @@ def ago(m: re.Match) -> Reading:
     if n is None:  # "several years ago": some time in the past
         return Reading("ref", value="PAST_REF")
     return Reading("relative", offset=-int(n), unit=unit(m["unit"]))
+
+
+def holiday_pattern() -> str:
+    """Every holiday name of `data/known_events.json`, longest first, as one alternation."""
+    names = sorted((n for spec in holidays().values() for n in spec["names"]), key=len, reverse=True)
+    return "|".join(f"(?:{n})" for n in names)
+
+
+def holiday(m: re.Match) -> Reading:
+    """'Thanksgiving Day', 'Christmas 2009', 'Easter': the holiday, with the year when written."""
+    name = re.sub(r"\s+", " ", m["hname"])
+    first = next(key for key, spec in holidays().items() if any(re.fullmatch(n, name) for n in spec["names"]))
+    return Reading("holiday", value=first, year=int(m["year"]) if m.groupdict().get("year") else None)
 
 
 def weekend(m: re.Match) -> Reading:
