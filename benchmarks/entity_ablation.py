@@ -8,7 +8,8 @@ scored by `meantime.py`'s own scorer (overlap F1 on the body and with the title,
 (CC BY 3.0) named person mentions, the share some person entity covers (`xdoc.py`'s `detected`,
 without the knowledge base); PolNeAR quote attribution, strict content+speaker F1 by `polnear.py`'s
 matcher. Each document is parsed once and the parses are reused by every configuration, so a row
-costs only the rule stages. `--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
+costs only the rule stages, and only those the scores read (entities; for PolNeAR up to the quotes).
+`--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
 ...; ECB+ odd and even topics). `--spacy` adds bare spaCy (one parse of the whole file, as
 `spacy_ner_extract.py` does). Prints one table row per configuration, then one JSON line.
 """
@@ -83,13 +84,21 @@ def polnear_docs(polnear) -> list[tuple[str, list]]:
 
 # ---------------------------------------------------------------- running
 
-def extract_all(paths: list[str], published: dict[str, str] | None = None) -> dict[str, dict]:
+def stages_up_to(last: str) -> tuple:
+    """The pipeline's stages up to and with `last`: what the scores read, nothing after it."""
+    from newsgraph.pipeline import STAGES
+
+    names = [s.name for s in STAGES]
+    return STAGES[:names.index(last) + 1]
+
+
+def extract_all(paths: list[str], published: dict[str, str] | None = None, last: str = "claims") -> dict[str, dict]:
     import newsgraph
 
-    out = {}
+    out, stages = {}, stages_up_to(last)
     for path in paths:
         try:
-            article = newsgraph.extract(Path(path), published=(published or {}).get(path))
+            article = newsgraph.extract(Path(path), published=(published or {}).get(path), stages=stages)
             out[path] = article.model_dump()
         except newsgraph.InputError as exc:
             print(f"{path}: {exc}", file=sys.stderr)
@@ -195,7 +204,8 @@ def main() -> None:
     ecb, ecb_gold = ecb_docs() if "ecbplus" in sets else ([], {})
     pn = polnear_docs(polnear) if "polnear" in sets else []
     published = {d["path"]: d["dct"] for d in mt}
-    paths = [d["path"] for d in mt] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb] + [p for p, _ in pn]
+    paths = [d["path"] for d in mt] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb]  # read for entities only
+    quoted = [p for p, _ in pn]  # read up to the quotes
     parts = {"": None}
     if args.splits:
         parts.update({"look": "look", "held": "held"})
@@ -219,11 +229,11 @@ def main() -> None:
 
     results = {}
     if args.spacy:
-        results["bare spaCy"] = row(bare_spacy(paths))
+        results["bare spaCy"] = row(bare_spacy(paths + quoted))
         _print(results)
     for label, off in configurations(args.families):
         with switched_off(*off):
-            records = extract_all(paths, published)
+            records = extract_all(paths, published, "entities") | extract_all(quoted, None, "quotes")
         results[label] = row(records)
         if args.save:
             _save(args.save / f"{label.replace(' ', '_').replace('-_', 'no_')}.jsonl", mt, records)

@@ -71,3 +71,16 @@ def test_a_surname_after_a_suffixed_name_and_an_age_is_the_person():
     found = people("Harbour news\n\nMarten Vale Jr. was moved from the county jail on Monday.\n\nVale, 52, took the "
                    "guard's keys and fled on foot, the sheriff said.\n\nVale had served nine years.\n")
     assert any(forms.count("Vale") == 2 for forms in found.values())
+
+
+@pytest.mark.parametrize("name, nouns, thing", [
+    ("Skyview Tower", {"tower"}, True),   # the article writes 'the tower'
+    ("Jeff Hunter", {"hunter"}, False),   # a given name first: a person
+    ("Skyview Tower", set(), False),      # no common noun to go by
+])
+def test_a_person_named_like_a_thing(name, nouns, thing):
+    from types import SimpleNamespace
+
+    from newsgraph.understand.entity_types import _named_like_a_thing
+
+    assert _named_like_a_thing(SimpleNamespace(type="person", text=name), nouns) is thing

@@ -105,7 +105,8 @@ class Entity(_Record):
     _repr_fields = ('id', 'type', 'name', 'titles', 'mentions')
 
     id: str
-    type: str = Field(description="person, organization, place, or another documented type")
+    type: str = Field(description="person, organization or place; names of products, works, events and other "
+                      "things are dropped, not typed")
     name: str
     aliases: list[str] = []
     titles: list[str] = Field([], description="ranks and titles as written; honorifics (Mr., Dr.) are not titles")

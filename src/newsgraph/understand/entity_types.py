@@ -236,7 +236,10 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     if rules.enabled("headline_case"):
         mentions = _body_backed_in_title_case(mentions, paragraphs)
     lone = {m.text.lower() for m in mentions if m.type == "person" and " " not in m.text}
-    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in lone and t.pos_ == "NOUN" and t.text.islower()}
+    lasts = {m.text.split()[-1].lower() for m in mentions if m.type == "person" and " " in m.text}
+    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in lone | lasts and t.pos_ == "NOUN"
+             and t.text.islower()}
+    mentions = [m for m in mentions if not _named_like_a_thing(m, nouns)]
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
@@ -286,3 +289,22 @@ def _written_lower(token, lower: set[str]) -> bool:
     """Whether the body writes this word in lower case, in any form ('Checks': 'checked', 'check')."""
     word = token.lower_
     return word in lower or token.lemma_.lower() in lower or (word.endswith("s") and word[:-1] in lower)
+
+
+def _named_like_a_thing(mention, nouns: set[str]) -> bool:
+    """'Skyview Tower', 'Tabantha Sky Shrines', 'Spy Apps': a 'person' whose last word the article writes as a
+    common noun ('the tower') and whose first word is no given name is a thing's name ('Jeff Hunter' stays)."""
+    words = mention.text.split()
+    return mention.type == "person" and len(words) > 1 and words[-1].lower() in nouns \
+        and words[0].lower() not in given_names()
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """English given names and their nicknames, from the `nicknames` package (MIT)."""
+    import csv
+    from importlib.resources import files
+
+    with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return frozenset(n for r in rows for n in (r["name1"], r["name2"]))

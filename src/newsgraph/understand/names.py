@@ -81,6 +81,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
             last -= 1
             possessive = True
+        if kind == "person":  # "Ash’s Pikachu", "Sergio Perez - See": the name ends at a possessive or a dash
+            last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s", "-")), last)
         if first >= last:
             continue
         if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (entity_types)
