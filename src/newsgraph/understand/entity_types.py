@@ -266,12 +266,13 @@ def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
 def _end_headline_names(mentions: list, paragraphs: list) -> None:
     """'Lindsay Lohan Checks Into ...': a person's name in a headline ends before words the body writes in lower
     case ('checked'); it may shrink to one word only when the body writes that word as a name."""
+    candidates = [m for m in mentions if m.type == "person" and m.para.role == "headline" and " " in m.text]
+    if not candidates:
+        return
     body = [t for p in paragraphs if p.role != "headline" for t in p.doc]
     lower = {t.lemma_.lower() for t in body if t.is_lower} | {t.lower_ for t in body if t.is_lower}
     named = {t.text for t in body if t.text[:1].isupper() and not t.is_sent_start}
-    for m in mentions:
-        if m.type != "person" or m.para.role != "headline" or " " not in m.text:
-            continue
+    for m in candidates:
         doc, offset = m.para.doc, m.para.offset
         span = doc.char_span(m.start - offset, m.end - offset)
         if span is None:
