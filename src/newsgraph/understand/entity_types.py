@@ -237,7 +237,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         mentions = _body_backed_in_title_case(mentions, paragraphs)
     lone = {m.text.lower() for m in mentions if m.type == "person" and " " not in m.text}
     lasts = {m.text.split()[-1].lower() for m in mentions if m.type == "person" and " " in m.text}
-    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in lone | lasts and t.pos_ == "NOUN"
+    wanted = lone | lasts
+    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in wanted and t.pos_ == "NOUN"
              and t.text.islower()}
     mentions = [m for m in mentions if not _named_like_a_thing(m, nouns)]
     for m in mentions:
