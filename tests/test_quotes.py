@@ -295,6 +295,13 @@ def test_signed_quotation_after_a_no_break_space():
     # a dateline is not the speaker
     ("EASTPORT -- Mayor Ann Hale, opening the new library, said it would serve the whole town.",
      "it would serve the whole town", "Ann Hale"),
+    # what a report is about
+    ("The fishermen complained bitterly about the new quota rules.", "the new quota rules", "The fishermen"),
+    # one name is the whole view
+    ("The dockworkers' union endorses Marsh.", "Marsh", "The dockworkers' union"),
+    # a statement speaks for whoever issued it
+    ("The harbour board issued a statement calling the closure a necessary step.",
+     "the closure a necessary step", "The harbour board"),
 ])
 def test_what_a_view_or_request_covers(para, content, speaker):
     found = quotes(para)
@@ -303,9 +310,9 @@ def test_what_a_view_or_request_covers(para, content, speaker):
 
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
-                            "The harbour board asked riders about the timetable in March.\n", kind="text")
+                            "The harbour board met riders in March.\n", kind="text")
     found = [(q.text, q.speaker_mention.text) for q in art.quotes]
     assert ("Most Riders Want the Night Ferry Back", "Survey") in found
     plain = newsgraph.extract("Ah, calm once more: the ferry runs again\n\nBy Lena Okafor\n\n"
-                              "The harbour board asked riders about the timetable in March.\n", kind="text")
+                              "The harbour board met riders in March.\n", kind="text")
     assert not plain.quotes

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 from .cue_words import Lexicon
 from .quote_marks import Marked
+from .quote_rules import enabled
 from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, trim
 
 if TYPE_CHECKING:
@@ -232,7 +233,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             return inverted
         gerund = node.tag_ == "VBG"
         if node.dep_ == "acl" and gerund and node.head.pos_ in ("NOUN", "PROPN"):
-            return node.head  # "a statement calling the test a violation": the statement speaks
+            # "a statement calling the test a violation": the statement speaks, or whoever issued it
+            return (_issuer(node.head, scopes) if enabled("issuer") else None) or node.head
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
@@ -244,11 +246,27 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
     return _name_after_quotation(verb)
 
 
+def _issuer(noun: Token, scopes: list[int]) -> Token | None:
+    """'the council issued a statement calling ...', 'at a news conference announcing ...': who issued or held it."""
+    if noun.pos_ != "NOUN":
+        return None
+    if noun.dep_ == "dobj":
+        verb = noun.head
+    elif noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        verb = noun.head.head
+    else:
+        return None
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and scopes[c.i] == scopes[noun.i]), None)
+
+
 def _past_dateline(subject: Token) -> Token:
     """'BOSTON -- Mayor Ann Hale, ..., said': the parser's subject is the dateline; the speaker is its apposition."""
     doc = subject.doc
     nxt = subject.i + 1
-    if subject.is_upper and len(subject) > 1 and nxt < len(doc) and doc[nxt].text in DASHES \
+    if enabled("dateline_apposition") and subject.is_upper and len(subject) > 1 and nxt < len(doc) \
+            and doc[nxt].text in DASHES \
             and all(t.is_upper or t.is_punct or t.is_space for t in doc[subject.left_edge.i:subject.i]):
         return next((c for c in subject.children if c.dep_ == "appos"), subject)
     return subject
@@ -299,7 +317,7 @@ def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, 
         return None
     shouted = all(t.is_upper and len(t) > 1 for t in words)
     named = all(t.ent_type_ == "PERSON" for t in words)
-    titled = headline and len(label) <= MAX_HEADLINE_LABEL and all(t.text[:1].isupper() for t in words) \
+    titled = headline and enabled("headline_label") and len(label) <= MAX_HEADLINE_LABEL and all(t.text[:1].isupper() for t in words) \
         and all(t.pos_ in ("PROPN", "NOUN") for t in label)
     return (i, j) if shouted or named or titled else None
 

@@ -21,6 +21,7 @@ from .attribution import (
 from .context import ParsedParagraph
 from .cue_words import lexicon
 from .quote_marks import Marked, find_marked
+from .quote_rules import enabled
 
 MIN_FLOATING_WORDS = 3  # a shorter quotation with no cue is a scare quote, not speech
 QUOTED_LABEL_SHARE = 0.5  # of an object's characters inside quotation marks, for it to be a quoted label
@@ -202,7 +203,8 @@ def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
         if draft.kind != "mixed" or draft.cue.reports != "object":
             continue
         quoted = sum(p.marks[k].end - p.marks[k].start for k in draft.marks)
-        if quoted >= QUOTED_LABEL_SHARE * (draft.end - draft.start) and len(draft.marks) <= MAX_SEPARATE_LABELS:
+        if quoted >= QUOTED_LABEL_SHARE * (draft.end - draft.start) and (
+                len(draft.marks) <= MAX_SEPARATE_LABELS or not enabled("label_string")):
             for k in draft.marks:
                 by_mark[k] = Draft(p, p.marks[k].start, p.marks[k].end, "direct", draft.cue, marks=[k])
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .quote_rules import enabled
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -21,7 +23,8 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "if", "which"})
 QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
-OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
+OBJECT_PREPS = ("as", "for", "of", "over")
+TOPIC_PREPS = ("about", "on")  # "spoke [about ...]"; "of", "over" and "against" did not pay on PolNeAR  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
 ASIDE_DEPS = frozenset({"appos", "relcl", "advcl"})
 NONRESTRICTIVE = frozenset({"which", "who", "whom", "whose"})
 CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
@@ -43,18 +46,32 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         if goal is not None:
             # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
             addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
-            start = addressee.left_edge.i if addressee is not None else goal.left_edge.i
+            start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
             return _without_aside(doc, start, _clause_end(goal, lex)), "infinitive"
     if lemma in lex.objects:
         found = _object_content(verb)
         if found is not None:
             return found, "object"
+    if enabled("topic"):
+        topic = _topic_content(verb)
+        if topic is not None:
+            return topic, "topic"
     subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
     if lemma in lex.clause and not subordinate and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
             verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+def _topic_content(verb: Token) -> tuple[int, int] | None:
+    """What a report is about: "spoke [about the shooting]", "pressed him [on his taxes]"."""
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return _without_aside(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
 
 
 def _misparsed_that_clause(verb: Token) -> list[Token]:
@@ -80,6 +97,9 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
                                                  for c in parts):
         return None  # "called him" on the phone
     start = min(c.left_edge.i for c in parts)
+    if len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].pos_ == "PROPN" and enabled("named_object") \
+            and parts[0].left_edge.i == parts[0].right_edge.i:
+        return parts[0].i, parts[0].i + 1  # "endorses [Clinton]": one name is the whole view
     end = max(c.right_edge.i for c in parts) + 1
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
             min(c.i for c in parts if c.lower_ == "for"):
