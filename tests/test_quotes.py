@@ -299,6 +299,9 @@ def test_signed_quotation_after_a_no_break_space():
     ("The fishermen complained bitterly about the new quota rules.", "the new quota rules", "The fishermen"),
     # one name is the whole view
     ("The dockworkers' union endorses Marsh.", "Marsh", "The dockworkers' union"),
+    # a state of mind reports what it holds
+    ("Shop owners are worried that the repairs will drive tourists away.",
+     "that the repairs will drive tourists away", "Shop owners"),
     # a statement speaks for whoever issued it
     ("The harbour board issued a statement calling the closure a necessary step.",
      "the closure a necessary step", "The harbour board"),

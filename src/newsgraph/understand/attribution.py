@@ -110,7 +110,7 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
             continue  # most tokens: skip without building a Token
         tok = doc[i]
         cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or _noun_cue(tok, scopes, lex) \
-            or _signature_cue(doc, tok, scopes)
+            or _signature_cue(doc, tok, scopes) or _adjective_cue(tok, scopes, lex)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -123,7 +123,7 @@ def _word_ids(strings, lex: Lexicon) -> frozenset[int]:
     """Hashes of every cue lemma, phrase opener and dash, per string store (the vocabulary of one model)."""
     key = id(strings)
     if key not in _WORD_IDS:
-        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *DASHES))
+        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *lex.adjectives, *DASHES))
     return _WORD_IDS[key]
 
 
@@ -187,6 +187,32 @@ def _noun_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     content = trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "noun", scopes=scopes)
+
+
+def _adjective_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    """A state of mind with what it holds: "Democrats are worried [that ...]", "she is determined [to ...]"."""
+    if tok.lower_ not in lex.adjectives or not enabled("state_adjectives"):
+        return None
+    holder = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    source = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"), None)
+    if source is None or scopes[source.i] != scopes[tok.i]:
+        return None
+    content = _state_content(tok)
+    if content is None:
+        return None
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "adjective", scopes=scopes)
+
+
+def _state_content(tok: Token) -> tuple[int, int] | None:
+    """What a state of mind holds: its clause, its "to ...", or the object of "about"/"of"/"over"."""
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return trim(tok.doc, c.left_edge.i, c.right_edge.i + 1)
+        if c.dep_ == "prep" and c.lower_ in ("about", "of", "over"):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return trim(tok.doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
 
 
 def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:

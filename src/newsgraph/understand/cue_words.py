@@ -28,6 +28,7 @@ class Lexicon:
     objects: frozenset[str]  # verbs that report a view of their object
     nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
+    adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -45,6 +46,7 @@ def lexicon() -> Lexicon:
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
                    objects=frozenset(objects), nouns=frozenset(nouns), light_verbs=frozenset(data["light_verbs"]),
+                   adjectives=frozenset(data["state_adjectives"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

@@ -19,6 +19,8 @@ FAMILIES: dict[str, str] = {
     "headline_label": "in a headline, a short capitalised name or noun before a colon speaks ('Sanders: ...')",
     "topic": "a report's topic after 'about' or 'on' is its content ('spoke [about the shooting]')",
     "named_object": "a one-word name is a view's whole object ('endorses [Clinton]')",
+    "state_adjectives": "a state of mind reports what it holds ('Democrats are worried [that ...]', "
+                        "'is determined [to ...]')",
     "issuer": "a gerund on a statement or event noun speaks for who issued or held it "
               "('the council issued a statement calling ...')",
 }
