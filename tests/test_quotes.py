@@ -302,6 +302,14 @@ def test_signed_quotation_after_a_no_break_space():
     # a state of mind reports what it holds
     ("Shop owners are worried that the repairs will drive tourists away.",
      "that the repairs will drive tourists away", "Shop owners"),
+    # what a reporting noun or a talk is about
+    ("The mayor's remarks about the harbour budget drew applause from the fishermen.", "the harbour budget",
+     "The mayor"),
+    ("The coxswain spoke about the rescue.", "the rescue", "The coxswain"),
+    # a gerund's speaker is the subject of the verb it hangs on, passive or not
+    ("After saying the pier was safe, the inspector was dismissed by the council.", "the pier was safe",
+     "the inspector"),
+    ("The harbour board offered an apology to the families.", "an apology", "The harbour board"),
     # a statement speaks for whoever issued it
     ("The harbour board issued a statement calling the closure a necessary step.",
      "the closure a necessary step", "The harbour board"),

@@ -173,19 +173,22 @@ def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | 
 
 
 def _noun_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
-    """A reporting noun with a "that" clause: "Trump's claim [that ...]", "expressed concern [that ...]"."""
+    """A reporting noun with a "that" clause or a topic: "Trump's claim [that ...]", "expressed concern [that ...]",
+    "her questions about [his taxes]"."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns:
         return None
     clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
                    and c.left_edge.dep_ == "mark"), None)
-    if clause is None:
+    topic = _noun_topic(tok) if clause is None and enabled("topic") else None
+    if clause is None and topic is None:
         return None
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
     if source is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
         source = _verb_source(tok.head, scopes)
     if source is None:
         return None
-    content = trim(tok.doc, clause.left_edge.i, clause.right_edge.i + 1)
+    held = clause if clause is not None else topic
+    content = trim(tok.doc, held.left_edge.i, held.right_edge.i + 1)
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "noun", scopes=scopes)
 
 
@@ -213,6 +216,12 @@ def _state_content(tok: Token) -> tuple[int, int] | None:
             if obj is not None:
                 return trim(tok.doc, obj.left_edge.i, obj.right_edge.i + 1)
     return None
+
+
+def _noun_topic(noun: Token) -> Token | None:
+    """What a reporting noun is about: "her questions [about his taxes]"."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 
 
 def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
@@ -249,7 +258,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
     """
     node = verb
     for _ in range(4):
-        subjects = [c for c in node.children if c.dep_ in SUBJECT_DEPS and scopes[c.i] == scopes[verb.i]]
+        deps = SUBJECT_DEPS if node.i == verb.i else (*SUBJECT_DEPS, "nsubjpass")  # "After saying ..., she was taken"
+        subjects = [c for c in node.children if c.dep_ in deps and scopes[c.i] == scopes[verb.i]]
         subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
         if subject is not None:
             return _past_dateline(subject)  # a relative "who" is named after the noun it hangs on, by the quotes stage
