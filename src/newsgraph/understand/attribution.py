@@ -37,7 +37,6 @@ RELATION_RANK = {FOLLOWS: 5, INTRODUCES: 4, GOVERNS: 3, LEADS_IN: 2, DESCRIBES: 
 MIXED_RELATIONS = frozenset({LEADS_IN, GOVERNS})
 MAX_FRAME_TOKENS = 40  # tokens between a quotation and its cue ("said Rep. Jane Doe, the top Democrat on ...")
 MAX_SIGNATURE_TOKENS = 6  # "“...” ― Jane Q. Doe"
-MAX_HEADLINE_LABEL = 3  # tokens before a headline's colon that name who speaks ("Poll:", "Sen. Jane Doe:")
 INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
 CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "conj", "advcl")
 NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
@@ -332,30 +331,6 @@ def _clause_tokens(verb: Token, content: tuple[int, int] | None, scopes: list[in
         own -= set(range(*content))
     own.add(verb.i)
     return frozenset(i for i in own if scopes[i] == scopes[verb.i])
-
-
-def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, int] | None:
-    """Token range of a transcript label opening the paragraph ("PENCE: Well, look ..."), if any.
-
-    In a headline a name or a short capitalised noun before the colon speaks too ("Poll: Voters ...").
-    """
-    i = 0
-    while i < len(doc) and (doc[i].text in QUOTE_TOKENS or doc[i].is_space):
-        i += 1
-    j = i
-    while j < len(doc) and j - i < 4 and doc[j].text != ":":
-        j += 1
-    if j == i or j >= len(doc) - 2 or doc[j].text != ":":
-        return None
-    label = doc[i:j]
-    words = [t for t in label if t.is_alpha]
-    if not words or label.text.lower() in lex.not_labels:
-        return None
-    shouted = all(t.is_upper and len(t) > 1 for t in words)
-    named = all(t.ent_type_ == "PERSON" for t in words)
-    titled = headline and enabled("headline_label") and len(label) <= MAX_HEADLINE_LABEL and all(t.text[:1].isupper() for t in words) \
-        and all(t.pos_ in ("PROPN", "NOUN") for t in label)
-    return (i, j) if shouted or named or titled else None
 
 
 def introduces_next(doc: Doc, cue: Cue) -> bool:

@@ -8,6 +8,7 @@ takes over). `quotes.extract_quotes` names the sources afterwards.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .attribution import (
     GOVERNS,
@@ -16,16 +17,22 @@ from .attribution import (
     RELATION_RANK,
     Cue,
     relate,
-    speaker_label,
 )
 from .context import ParsedParagraph
 from .cue_words import lexicon
 from .quote_marks import Marked, find_marked
 from .quote_rules import enabled
+from .reported import QUOTE_TOKENS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .cue_words import Lexicon
 
 MIN_FLOATING_WORDS = 3  # a shorter quotation with no cue is a scare quote, not speech
 QUOTED_LABEL_SHARE = 0.5  # of an object's characters inside quotation marks, for it to be a quoted label
 MAX_SEPARATE_LABELS = 2  # more quoted labels in one object ('a “liar,” a “bully” and a “narcissist”') are one view
+MAX_HEADLINE_LABEL = 3  # tokens before a headline's colon that name who speaks ("Poll:", "Sen. Jane Doe:")
 CLAUSE_OPENERS = frozenset(".!?:;—–-―(…\"'”’»")  # before a quotation that starts its own sentence or clause
 
 
@@ -225,6 +232,30 @@ def _label_draft(p: Paragraph) -> Draft | None:
               "label")
     a, b = _chars(doc, colon + 1, end)
     return Draft(p, a, b, "direct", cue)
+
+
+def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, int] | None:
+    """Token range of a transcript label opening the paragraph ("PENCE: Well, look ..."), if any.
+
+    In a headline a name or a short capitalised noun before the colon speaks too ("Poll: Voters ...").
+    """
+    i = 0
+    while i < len(doc) and (doc[i].text in QUOTE_TOKENS or doc[i].is_space):
+        i += 1
+    j = i
+    while j < len(doc) and j - i < 4 and doc[j].text != ":":
+        j += 1
+    if j == i or j >= len(doc) - 2 or doc[j].text != ":":
+        return None
+    label = doc[i:j]
+    words = [t for t in label if t.is_alpha]
+    if not words or label.text.lower() in lex.not_labels:
+        return None
+    shouted = all(t.is_upper and len(t) > 1 for t in words)
+    named = all(t.ent_type_ == "PERSON" for t in words)
+    titled = headline and enabled("headline_label") and len(label) <= MAX_HEADLINE_LABEL \
+        and all(t.text[:1].isupper() for t in words) and all(t.pos_ in ("PROPN", "NOUN") for t in label)
+    return (i, j) if shouted or named or titled else None
 
 
 def _opens_clause(text: str, m: Marked) -> bool:

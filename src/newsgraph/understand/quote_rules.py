@@ -15,7 +15,8 @@ from contextlib import contextmanager
 FAMILIES: dict[str, str] = {
     "addressee": "a request's addressee belongs to its content ('urged [voters to stay home]')",
     "dateline_apposition": "a dateline subject gives way to its apposition ('BOSTON -- Mayor X, ..., said')",
-    "label_string": "three or more quoted labels in one view stay one mixed quote ('a “liar,” a “bully” and a ...')",
+    "label_string": "three or more quoted labels in one view stay one mixed quote "
+                    "('a “liar,” a “bully” and a ...')",
     "headline_label": "in a headline, a short capitalised name or noun before a colon speaks ('Sanders: ...')",
     "topic": "a report's topic after 'about' or 'on' is its content ('spoke [about the shooting]')",
     "named_object": "a one-word name is a view's whole object ('endorses [Clinton]')",
