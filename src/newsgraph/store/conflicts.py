@@ -7,9 +7,10 @@
    another are one subject once linked), else the event the claim counts
    in: the counted thing, the action and its place ("attackers enter
    Ofakim"). A count without a place names no one event and is never
-   compared; nor are titles, which people hold several at once
-   (`data/claims.json` `properties`).
-3. Keep to one time: ranks compare between articles published within
+   compared. People hold several titles at once, so titles group by
+   office, the title's head ("Mayor" with "Deputy Mayor"), and a "former"
+   or "acting" title is of another time (`data/claims.json` `properties`).
+3. Keep to one time: ranks and titles compare between articles published within
    `same_time_days`, ages through the birth years they imply, anything
    about one event (counts, durations, an event's date and place) between
    articles published within `same_event_days`, except the date and place
@@ -37,7 +38,7 @@ from collections import defaultdict
 from datetime import date
 
 from ..understand.claim_values import ClaimVocabulary, claim_vocabulary, compatible, is_date, value_range
-from ..understand.titles import titles_agree
+from ..understand.titles import parse_title, titles_agree
 from .sql import name_key
 
 CLAIMS_SQL = """SELECT c.article_id, c.claim_id, c.subject, c.subject_id, c.property, c.value, c.normalized, c.text,
@@ -128,6 +129,16 @@ def disagree(by_article: dict[str, list[dict]], kind: str | None, vocab: ClaimVo
     return False
 
 
+def title_office(written: str) -> str | None:
+    """The office a title is of, its head word ('deputy mayor' -> 'mayor', 'minister of finance' ->
+    'minister'); None for a title of another time ('former Mayor', 'Mayor-elect') or no title."""
+    title = parse_title(written)
+    if title is None or title.qualifiers:
+        return None
+    words = title.canonical.split(" of ")[0].split()
+    return words[-1] if words else None
+
+
 def _claim(row: dict) -> dict:
     return {"value": row["value"], "normalized": row["normalized"], "article_id": row["article_id"],
             "claim_id": row["claim_id"], "source": row["source"], "site": row["site"], "url": row["url"],
@@ -147,10 +158,15 @@ def find_conflicts(db, vocab: ClaimVocabulary | None = None, include_dismissed: 
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for row in db.query(CLAIMS_SQL):
         subject = row["subject_id"] if row["subject_id"] is not None else name_key(row["subject"])
-        groups[(subject, row["property"])].append(row)
+        office = None
+        if vocab.properties.get(row["property"], {}).get("by_office"):
+            office = title_office(row["value"])
+            if office is None or row["subject_id"] is None:
+                continue  # a former or future title, or no person it is about
+        groups[(subject, row["property"], office)].append(row)
     marks = _marks(db)
     conflicts = []
-    for (subject, prop), rows in groups.items():
+    for (subject, prop, office), rows in groups.items():
         kind = time_rule(prop, vocab)
         by_article: dict[str, list[dict]] = defaultdict(list)
         for row in rows:

@@ -235,7 +235,7 @@ def _decide(db, article: Article, group: Local, found: dict, context: set[int], 
     best = choices[0] if choices else None
     if (best is None or best.score < MERGE_THRESHOLD) and group.type == "person":
         weak = {(group.type, k) for k, kind in group.keys.items() if KIND_STRENGTH[kind] < WEAK_KIND}
-        rows = [r for found_rows in _candidates(db, weak).values() for r in found_rows]
+        rows = [r for found_rows in _candidates(db, weak, one_word=bool(group.multiword)).values() for r in found_rows]
         choices = sorted(choices + _score_all(group, rows, local, profiles, banned | {c.entity_id for c in choices},
                                               topic), key=_best_first)
         best = choices[0] if choices else None
@@ -296,8 +296,9 @@ def _match_kind(group: Local, row: dict) -> str | None:
     stored_kind = row["script"] if row["script"] in STORED_KINDS else \
         ("full" if len(row["key"].split()) >= 2 or group.type != "person" else "surname")
     kind = min(local_kind, stored_kind, key=lambda k: KIND_STRENGTH[k])
-    if kind == "surname" and row["script"] not in STORED_KINDS and is_given_name(row["key"]):
-        kind = "given"  # 'Mike' in one article and 'Mike' in another: a given name, not a surname
+    if kind == "surname" and row["script"] not in STORED_KINDS and not group.multiword and is_given_name(row["key"]):
+        kind = "given"  # 'Mike' in one article and 'Mike' in another: a given name, not a surname ('Vincent
+        # Jackson' says 'Jackson' is a surname)
     if kind == "skeleton" and row["name"].isascii() and group.lead.name.isascii():
         ours = parse_name(group.lead.name).full
         if ratio(ours, parse_name(row["name"]).full) < SPELLING_SIMILARITY:
@@ -318,14 +319,16 @@ def _links(group: Local, decided: Link, number: int) -> list[Link]:
     return out
 
 
-def _candidates(db, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], list[dict]]:
-    """Stored name rows by (type, key): entity_id, key, script (kind), entity name; one query for the article."""
+def _candidates(db, wanted: set[tuple[str, str]], one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
+    """Stored name rows by (type, key): entity_id, key, script (kind), entity name; one query for the article.
+    `one_word`: only entities the store names by one word (all a surname alone may join a full name to)."""
     found: dict[tuple[str, str], list[dict]] = {k: [] for k in wanted}
     if wanted:
         keys = sorted({key for _, key in wanted})
+        only = " AND e.name NOT LIKE '% %'" if one_word else ""
         for row in db.query(f"""SELECT n.entity_id, n.key, n.script, e.name, e.type FROM entity_names n
                                 JOIN entities e ON e.id = n.entity_id
-                                WHERE n.key IN ({', '.join('?' * len(keys))})""", keys):
+                                WHERE n.key IN ({', '.join('?' * len(keys))}){only}""", keys):
             if (row["type"], row["key"]) in found:
                 found[(row["type"], row["key"])].append(row)
     return found

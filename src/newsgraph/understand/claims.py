@@ -9,7 +9,8 @@ entities and events of the article:
    little differently: the noun's class or plural and the verb's class or
    lemma, in that order for the doer ("attackers enter") and the other way
    round for what is done to ("kill people"), plus the place the verb
-   names ("attackers enter Ofakim"). Classes come from `data/claims.json`
+   or the counted noun names ("attackers enter Ofakim", "kill people in
+   Varnholm"). Classes come from `data/claims.json`
    (gunmen, terrorists and attackers are all `attackers`; storm, break
    into and enter all `enter`). When a person does it to the counted
    thing ("Alus rescued six neighbours") the subject is the person and
@@ -232,7 +233,7 @@ class ClaimExtractor:
             lemma = noun.lemma_.lower()
             things = self.vocab.group_nouns.get(lemma) or (noun.lower_ if noun.tag_ in ("NNS", "NNPS") else plural(lemma))
             action = self.verb_class(verb)
-            place = self.place_of(s, verb)
+            place = self.place_of(s, verb) or self.place_of(s, noun)  # "killed 14 people in Varnholm"
             agent = None
             if noun.dep_ == "dobj":
                 subjects = [c for c in verb.children if c.dep_ == "nsubj"]
