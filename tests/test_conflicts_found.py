@@ -41,3 +41,12 @@ def test_each_conflict_says_why_and_lists_both_sources(conflicts):
     assert values[("Harrow Front", "attack_date")] == ["2025-03-03", "2025-03-05"]
     for conflict in conflicts:
         assert conflict["why"] and len({c["article_id"] for c in conflict["claims"]}) == 2
+
+
+def test_one_place_under_two_names_agrees():
+    from newsgraph.store.conflicts import agree
+
+    row = dict(property="agreement_place", published="2019-11-20")
+    assert agree(dict(row, value="US", normalized="us"), dict(row, value="United States", normalized="united states"),
+                 "event", 0.1)
+    assert not agree(dict(row, value="China", normalized="china"), dict(row, value="US", normalized="us"), "event", 0.1)

@@ -179,3 +179,16 @@ def test_a_given_name_alone_is_no_surname_across_articles(store):
         store.add_article(article(n, person("e1", "Mike"), person("e2", "Harwick Food Bank", type_="organization"),
                                   body=body))
     assert entity_of(store, "a", "e1") != entity_of(store, "b", "e1")
+
+
+def test_an_unresolved_surname_is_no_rival_of_the_full_name(store):
+    """'Cheeks' alone in an earlier article (left alone: nothing tied it to a full name) is nobody else: a later
+    'Cheeks' whose context fits 'Maurice Cheeks' joins him instead of doubting between the two."""
+    def org(id_, name):
+        return person(id_, name, type_="organization")
+    store.add_article(article("a", person("e1", "Cheeks"), org("e2", "Sixers"), org("e3", "Spectrum")))
+    store.add_article(article("b", person("e1", "Maurice Cheeks"), org("e2", "Wachovia Center"), org("e3", "Flyers")))
+    store.add_article(article("c", person("e1", "Cheeks"), org("e2", "Sixers"), org("e3", "Spectrum"),
+                              org("e4", "Wachovia Center"), org("e5", "Flyers")))
+    assert entity_of(store, "b", "e1") != entity_of(store, "a", "e1")
+    assert entity_of(store, "c", "e1") == entity_of(store, "b", "e1")

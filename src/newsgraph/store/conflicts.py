@@ -39,6 +39,7 @@ from datetime import date
 
 from ..understand.claim_values import ClaimVocabulary, claim_vocabulary, compatible, is_date, value_range
 from ..understand.titles import parse_title, titles_agree
+from .org_names import org_keys
 from .sql import name_key
 
 CLAIMS_SQL = """SELECT c.article_id, c.claim_id, c.subject, c.subject_id, c.property, c.value, c.normalized, c.text,
@@ -65,6 +66,8 @@ def _birth_years(age: str, day: date, tolerance: float) -> tuple[float, float] |
 
 def agree(a: dict, b: dict, kind: str | None, tolerance: float, vocab: ClaimVocabulary | None = None) -> bool:
     """Whether two claims (rows with `value`, `normalized` and `published`) can both be true."""
+    if str(a.get("property", "")).endswith("_place") and _place_keys(a["value"]) & _place_keys(b["value"]):
+        return True  # 'US' and 'United States': one place
     if kind == "age":
         da, db = _day(a["published"]), _day(b["published"])
         ra = _birth_years(a["normalized"], da, tolerance) if da else None
@@ -78,6 +81,10 @@ def agree(a: dict, b: dict, kind: str | None, tolerance: float, vocab: ClaimVoca
     if kind == "over_time":  # ranks: 'Police Commissioner' is 'Commissioner', 'Sgt.' is 'Sergeant'
         return titles_agree(a["value"], b["value"]) or compatible(a["normalized"], b["normalized"], tolerance)
     return compatible(a["normalized"], b["normalized"], tolerance)
+
+
+def _place_keys(name: str) -> set[str]:
+    return set(org_keys(name, "place"))
 
 
 def _relative(claim: dict, vocab: ClaimVocabulary) -> bool:

@@ -236,8 +236,8 @@ def _decide(db, article: Article, group: Local, found: dict, context: set[int], 
     if (best is None or best.score < MERGE_THRESHOLD) and group.type == "person":
         weak = {(group.type, k) for k, kind in group.keys.items() if KIND_STRENGTH[kind] < WEAK_KIND}
         rows = [r for found_rows in _candidates(db, weak, one_word=bool(group.multiword)).values() for r in found_rows]
-        choices = sorted(choices + _score_all(group, rows, local, profiles, banned | {c.entity_id for c in choices},
-                                              topic), key=_best_first)
+        choices = _resolved(sorted(choices + _score_all(group, rows, local, profiles,
+                                                        banned | {c.entity_id for c in choices}, topic), key=_best_first))
         best = choices[0] if choices else None
     if best is None:
         return Link("", None, "new", 0.0, ["no stored entity with this name"])
@@ -248,6 +248,13 @@ def _decide(db, article: Article, group: Local, found: dict, context: set[int], 
     if KIND_STRENGTH[best.kind] < WEAK_KIND and rival is not None:
         return Link("", None, "new", best.score, [f"could be {best.name} or {rival.name}", *best.reasons])
     return Link("", best.entity_id, "merged", best.score, best.reasons, best.name)
+
+
+def _resolved(choices: list[_Choice]) -> list[_Choice]:
+    """Choices without a stored surname alone that is a full-name choice's surname ('Trump' beside 'Donald
+    Trump'): an earlier article's mention nobody resolved, no other person, neither best nor rival."""
+    surnames = {parse_name(c.name).surname for c in choices if " " in c.name}
+    return [c for c in choices if " " in c.name or parse_name(c.name).surname not in surnames]
 
 
 def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profiles, banned: set[int],
