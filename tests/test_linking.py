@@ -1,7 +1,7 @@
 """Linking people across articles: names read into parts, one person within an article, decisions across articles.
 
 Table-driven tests of the pure helpers, then small invented articles (no spaCy: records built by hand)
-stored in a fresh SQLite store to check what the linker decides.
+stored in a fresh store of each backend (SQLite and PostgreSQL: conftest's `store`) to check what the linker decides.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.model import Article, Entity, Span
-from newsgraph.store import open_store
 from newsgraph.store.grouping import group_entities
 from newsgraph.store.person_names import could_be_same, display_form, name_keys, parse_name
 
@@ -116,12 +115,6 @@ def test_one_article_may_name_an_organisation_twice(store):
     store.add_article(article("b", person("e1", "Harwick Motors", **org), person("e2", "Harwick Trucks", **org),
                               person("e3", "Harwick", **org)))
     assert entity_of(store, "b", "e3") == entity_of(store, "b", "e1") == entity_of(store, "a", "e1")
-
-
-@pytest.fixture
-def store(tmp_path):
-    with open_store(f"sqlite:///{tmp_path / 'kb.db'}") as opened:
-        yield opened
 
 
 def entity_of(store, article_id: str, local_id: str) -> int:
