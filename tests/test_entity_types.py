@@ -84,3 +84,10 @@ def test_a_person_named_like_a_thing(name, nouns, thing):
     from newsgraph.understand.entity_types import _named_like_a_thing
 
     assert _named_like_a_thing(SimpleNamespace(type="person", text=name), nouns) is thing
+
+
+def test_a_hyphenated_surname_is_one_name_and_a_lone_dash_ends_it():
+    found = people("Road closures\n\nSergeant Rina Tal-Or said the road stayed shut on Friday.\n\n"
+                   "Omar Haddad - pictured - waited at the gate, a neighbour said.\n")
+    names = {n for forms in found.values() for n in forms}
+    assert "Rina Tal-Or" in names and not any(n.startswith("Omar Haddad -") for n in names)

@@ -81,8 +81,9 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
             last -= 1
             possessive = True
-        if kind == "person":  # "Ash’s Pikachu", "Sergio Perez - See": the name ends at a possessive or a dash
-            last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s", "-")), last)
+        if kind == "person":  # "Ash’s Pikachu", "Sergio Perez - See": the name ends at a possessive or a lone dash
+            last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s")
+                         or (t.text == "-" and doc[t.i - 1].whitespace_)), last)  # "Ben-David" is one name
         if first >= last:
             continue
         if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (entity_types)
