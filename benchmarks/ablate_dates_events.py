@@ -58,14 +58,14 @@ def _vocabulary_without(drop) -> object:
 
 def variants() -> dict:
     """name -> a function giving a context manager that switches that family off."""
-    from newsgraph.understand import dates, event_rules, events, timex, timex_grammar
+    from newsgraph.understand import dates, event_rules, events, tense, timex, timex_grammar
 
     out = {"all": ExitStack}
     for family in timex_grammar.FAMILIES:
         out[f"dates: no {family} rules"] = (lambda f=family: _without_family(f))
     out["dates: no tense anchoring"] = lambda: _patched(dates, "tense", lambda span: None)
     for flag, what in ((dates, "NARRATIVE_PARTS"), (dates, "JOIN_CLOCK_AND_DAY"), (dates, "KEEP_ANCHOR_DETAIL"),
-                       (dates, "OPEN_ENDED_TENSE"), (timex, "NEAREST_PERIODS"), (timex_grammar, "RANGE_LENGTHS")):
+                       (tense, "OPEN_ENDED_TENSE"), (timex, "NEAREST_PERIODS"), (timex_grammar, "RANGE_LENGTHS")):
         out[f"dates: no {what.lower().replace('_', ' ')}"] = (lambda o=flag, w=what: _patched(o, w, False))
 
     def vocab(drop):
