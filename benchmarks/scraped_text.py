@@ -1,7 +1,7 @@
 """Scraped-text dev set: real pages rendered to plain text as scrapers do, read by the text reader, scored.
 
     python benchmarks/scraped_text.py [BENCH_DIR ...] [--renderers inscriptis,html2text,w3m]
-                                      [--split all|look|held] [--cache DIR] [--show N] [--json]
+                                      [--split all|look|held] [--cache DIR] [--show N] [--json] [--ablate]
 
 Each BENCH_DIR is in html_bench.py's layout (html/<id>.html.gz and
 ground-truth.json); the default is ../shared/eval/aed-dev and
@@ -23,6 +23,9 @@ gold body: page furniture (menus, teasers, share lines, footers) in the body.
 `--split look|held` keeps the pages on one side of the shared dev split
 (sha1 of the page id even: look), the same rule as /work/splits. `--show N`
 prints the N worst pages of the chosen split with their leaks and misses.
+`--ablate` prints body F1 over all renders (whole, look, held) with each of
+the reader's page-dump rule families (`newsgraph.readers.text_rules`) switched
+off in turn, the trained line model among them.
 """
 
 from __future__ import annotations
@@ -246,6 +249,20 @@ def show(results: dict[str, list[Page]], metric, count: int) -> None:
                     print(f"  MISS {line[:140]}")
 
 
+def ablate(benches: list[Path], renderers: list[str], cache: Path | None, metric) -> None:
+    """Body F1 over all renders, whole / look / held, with each rule family switched off in turn."""
+    from newsgraph.readers import text_rules
+
+    print(f"{'switched off':34} {'F1':>6} {'look':>6} {'held':>6} {'P':>6} {'R':>6}")
+    for name in ("(none)", *text_rules.FAMILIES):
+        off = () if name == "(none)" else (name,)
+        with text_rules.switched_off(*off):
+            table = report(run(benches, renderers, "all", cache), metric)
+        a = table["all"]
+        print(f"{name:34} {a['body_f1']:>6.3f} {table['all look']['body_f1']:>6.3f} "
+              f"{table['all held']['body_f1']:>6.3f} {a['body_precision']:>6.3f} {a['body_recall']:>6.3f}", flush=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benches", nargs="*", type=Path, default=list(DEFAULT_BENCHES))
@@ -254,8 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--show", type=int, default=0, help="print the N worst pages (use with --split look)")
     parser.add_argument("--json", action="store_true", help="print the table as one JSON line")
+    parser.add_argument("--ablate", action="store_true", help="F1 with each page-dump rule family switched off")
     args = parser.parse_args(argv)
     metric = html_bench().body_metrics
+    if args.ablate:
+        ablate(args.benches, args.renderers.split(","), args.cache, metric)
+        return 0
     start = time.perf_counter()
     results = run(args.benches, args.renderers.split(","), args.split, args.cache)
     elapsed = time.perf_counter() - start

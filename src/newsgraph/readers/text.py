@@ -29,30 +29,45 @@ from .datelines import DateStamp, parse_dateline, split_glued_stamp
 from .furniture import (ends_sentence, furniture_edges, furniture_reason, matches, parse_byline, parse_credit, parse_header_byline,
                         script_of, sentences)
 from .text_media import collect_media, confirm_alts, mark_media
-from .text_region import find_region, header_start, is_page_dump, is_prose
+from . import text_rules as rules
+from .text_lines import body_lines, model
+from .text_region import Region, find_region, header_start, is_page_dump, is_prose
 from .text_units import split_units  # noqa: F401  (part of this module's interface)
 from .text_units import (HEADER_BREAKS, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS, MAX_FOOTER_WORDS,
                          MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, Unit)
 
 def read_text(doc: Document) -> Document:
     """Fill `doc.article` from scraped text in `doc.raw`."""
-    text = doc.raw
-    units = split_units(text)
+    units = classified_units(doc.raw)
     if not units:
         raise MalformedInput("no text lines to read", doc.source)
+    header = _read_header(units, _mark_outside(units))
+    mark_media(units, header.body_from)
+    confirm_alts(units)
+    if rules.enabled("repeats"):
+        _mark_repeats(units)
+    if rules.enabled("footer"):
+        _mark_footer(units)
+    doc.article = _assemble(doc, units, header)
+    return doc
+
+
+def classified_units(text: str) -> list[Unit]:
+    """Steps 1-2: the units of a text, each marked for what it is by itself (and promo boxes)."""
+    units = split_units(text)
+    if not units:
+        return units
     main_script = script_of(" ".join(u.text for u in units if len(u.text) >= 60)[:5000]) or script_of(text[:5000])
     _mark_comment_tail(units)
     for unit in units:
         if unit.reason is None:
             _classify(unit, main_script)
-    _mark_boxes(units)
-    header = _read_header(units, _mark_outside(units))
-    mark_media(units, header.body_from)
-    confirm_alts(units)
-    _mark_repeats(units)
-    _mark_footer(units)
-    doc.article = _assemble(doc, units, header)
-    return doc
+    if rules.enabled("boxes"):
+        _mark_boxes(units)
+    return units
+
+
+MODEL_REACH = 10**6  # units beyond the rule region the line model may keep (tuned by the ablation)
 
 
 def _classify(unit: Unit, main_script: str | None) -> None:
@@ -115,16 +130,34 @@ class Header:
 
 
 def _mark_outside(units: list[Unit]) -> int:
-    """Mark what stands outside the story's region of a page dump; return where the header starts."""
-    region = find_region(units)
+    """Mark what stands outside the story of a page dump; return where the header starts."""
+    region = find_region(units) if rules.enabled("region") or rules.enabled("line_model") else None
     if region is None or not is_page_dump(units, region):
         return 0  # an article pasted on its own: its tail is read by the footer and box rules
+    probabilities = body_lines(units, region) if rules.enabled("line_model") else None
+    if probabilities is not None:
+        return _mark_by_model(units, probabilities, region if rules.enabled("region") else None)
     for unit in units[region.end:]:
         if unit.free:
             unit.reason = "outside-body"
     start = header_start(units, region)
     for unit in units[:start]:
         if unit.free:
+            unit.reason = "outside-body"
+    return start
+
+
+def _mark_by_model(units: list[Unit], probabilities: list[float], region: Region | None) -> int:
+    """Free lines the line model finds unlikely to be body are outside the story; the header stays above it."""
+    threshold = model().threshold
+    body = [i for i, u in enumerate(units) if u.free and probabilities[i] >= threshold
+            and (region is None or region.start - MODEL_REACH <= i < region.end + MODEL_REACH)]
+    if not body:
+        return 0
+    first, last, kept = body[0], body[-1], set(body)
+    start = header_start(units, Region(first, last + 1))
+    for i, unit in enumerate(units):
+        if unit.free and not start <= i < first and i not in kept:
             unit.reason = "outside-body"
     return start
 

@@ -1,0 +1,143 @@
+"""A trained line model for page dumps: is this line of a page rendered to text part of the story?
+
+The prose-density region (`text_region`) finds where the story sits; inside
+and around it, teaser blurbs, related headlines, widget text and captions
+still look like prose to a few rules. The line model judges every free line
+of a page dump from numbers only (no words are kept): its length, how it
+ends, its case and punctuation, list and link marks, its place in the page
+and in the rule region, and the same for its neighbours.
+
+The model is a small gradient-boosted tree ensemble trained by
+`scripts/train_text_lines.py` on the *look* half of the aed-dev and Zyte
+pages rendered by inscriptis, html2text and w3m (page licences: Apache-2.0
+and MIT; see the script), exported to `data/text_lines.json` and evaluated
+here in pure Python. `body_lines` returns one probability per unit.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from .furniture import QUOTE_OPENERS, ends_sentence, load_data, sentences
+from .text_region import LIST_MARKER, Region, is_prose, lower_share, unit_score
+from .text_units import Unit
+
+MODEL_FILE = "text_lines.json"
+_WORD = re.compile(r"\w+")
+_LINKISH = re.compile(r"[|»«›‹>]|https?:|www\.|@\w|#\w|\[|\]|\.com\b", re.I)
+_PUNCT = re.compile(r"[^\w\s]")
+_TITLE_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+NEIGHBOUR_OFFSETS = (-2, -1, 1, 2)
+WINDOWS = (3, 8)
+
+OWN_FEATURES = ("log_words", "log_chars", "ends_sentence", "prose", "lower_share", "title_share", "digit_share",
+                "punct_share", "sentences", "list_item", "heading", "linkish", "quote_open", "mean_word_len",
+                "rule_score", "removed", "free")
+PLACE_FEATURES = ("position", "char_position", "in_region", "before_region", "after_region", "region_distance",
+                  "block_size", "block_position", "repeats", "prose_share_page", "words_vs_longest")
+FEATURES = (OWN_FEATURES + PLACE_FEATURES
+            + tuple(f"n{o:+d}_{name}" for o in NEIGHBOUR_OFFSETS for name in ("log_words", "prose", "removed",
+                                                                              "ends_sentence", "linkish"))
+            + tuple(f"w{w}_{name}" for w in WINDOWS for name in ("prose_words", "removed", "lines")))
+"""Every feature, in the order the model reads them."""
+
+
+def _own(unit: Unit) -> list[float]:
+    """A line's features by itself."""
+    text = unit.text
+    words = _WORD.findall(text)
+    n = max(len(words), 1)
+    share = lower_share(text)
+    chars = max(len(text), 1)
+    return [math.log1p(unit.words), math.log1p(len(text)), float(ends_sentence(text)), float(is_prose(unit)),
+            -1.0 if share is None else share, len(_TITLE_WORD.findall(text)) / n,
+            sum(c.isdigit() for c in text) / chars, len(_PUNCT.findall(text)) / chars, float(len(sentences(text))),
+            float(bool(LIST_MARKER.match(text))), float(text.startswith("#")), float(len(_LINKISH.findall(text))),
+            float(text[0] in QUOTE_OPENERS), sum(map(len, words)) / n, 0.0, float(unit.reason is not None),
+            float(unit.free)]
+
+
+def features(units: list[Unit], region: Region | None) -> list[list[float]]:
+    """One feature row per unit, in FEATURES order."""
+    own = [_own(u) for u in units]
+    for i, row in enumerate(own):
+        row[OWN_FEATURES.index("rule_score")] = max(-5.0, min(unit_score(units, i), 60.0)) if units[i].free else -5.0
+    n = len(units)
+    total_chars = max(units[-1].end, 1) if units else 1
+    prose_words = [u.words if r[3] else 0 for u, r in zip(units, own)]
+    longest = max(prose_words + [1])
+    blocks: dict[int, list[int]] = {}
+    for i, u in enumerate(units):
+        blocks.setdefault(u.block, []).append(i)
+    keys = [re.sub(r"\W+", " ", u.text).strip().lower() for u in units]
+    counts: dict[str, int] = {}
+    for k in keys:
+        counts[k] = counts.get(k, 0) + 1
+    prose_share = sum(r[3] for r in own) / max(n, 1)
+    start, end = (region.start, region.end) if region else (n, n)
+    rows = []
+    for i, u in enumerate(units):
+        block = blocks[u.block]
+        distance = 0 if start <= i < end else (start - i if i < start else i - end + 1)
+        row = own[i] + [i / max(n - 1, 1), u.start / total_chars, float(start <= i < end), float(i < start),
+                        float(i >= end), math.log1p(distance), math.log1p(len(block)),
+                        block.index(i) / max(len(block) - 1, 1), float(counts[keys[i]] - 1),
+                        prose_share, prose_words[i] / longest]
+        for o in NEIGHBOUR_OFFSETS:
+            j = i + o
+            if 0 <= j < n:
+                r = own[j]
+                row += [r[0], r[3], r[15], r[2], r[11]]
+            else:
+                row += [0.0, 0.0, 1.0, 0.0, 0.0]
+        for w in WINDOWS:
+            near = range(max(0, i - w), min(n, i + w + 1))
+            row += [math.log1p(sum(prose_words[j] for j in near if j != i)),
+                    sum(own[j][15] for j in near if j != i) / max(len(near) - 1, 1), float(len(near) - 1)]
+        rows.append(row)
+    return rows
+
+
+@dataclass(frozen=True)
+class Trees:
+    """A gradient-boosted ensemble of binary trees: log-odds = base + rate * sum of leaf values."""
+
+    base: float
+    rate: float
+    threshold: float
+    trees: tuple[tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
+
+    def probability(self, row: list[float]) -> float:
+        """The probability that a line with these features is body text."""
+        score = self.base
+        for feature, threshold, left, right, value in self.trees:
+            node = 0
+            while left[node] >= 0:
+                node = left[node] if row[feature[node]] <= threshold[node] else right[node]
+            score += self.rate * value[node]
+        return 1.0 / (1.0 + math.exp(-score))
+
+
+@cache
+def model() -> Trees | None:
+    """The shipped line model (data/text_lines.json), or None when it is absent or was made for other features."""
+    try:
+        data = load_data(MODEL_FILE)
+    except FileNotFoundError:
+        return None
+    if tuple(data["features"]) != FEATURES:
+        return None
+    trees = tuple((tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]),
+                   tuple(t["value"])) for t in data["trees"])
+    return Trees(base=data["base"], rate=data["rate"], threshold=data["threshold"], trees=trees)
+
+
+def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
+    """The model's body probability for every unit, or None without a model."""
+    trees = model()
+    if trees is None:
+        return None
+    return [trees.probability(row) for row in features(units, region)]

@@ -1,0 +1,68 @@
+"""The trained line model of the scraped-text reader: shipped, loadable, numbers only, and used on page dumps."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import newsgraph
+from newsgraph.readers import text_rules
+from newsgraph.readers.text import classified_units
+from newsgraph.readers.text_lines import FEATURES, body_lines, features, model
+from newsgraph.readers.text_region import find_region, is_page_dump
+
+MENU = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather", "Podcasts", "Newsletters",
+        "Search this site"]
+STORY = [
+    "Harbour council approves new ferry timetable",
+    "The Kelwick harbour council voted on Tuesday evening to add two early ferry crossings to the winter "
+    "timetable, after months of complaints from workers who commute to the mainland.",
+    "Councillor Maren Oduya, who chairs the transport committee, said the extra sailings would start in "
+    "November and would be paid for from the harbour's reserve fund rather than from higher fares.",
+    "The ferry operator had warned in the spring that it could not staff early crossings without notice, "
+    "but it told the council last week that new crew members had finished their training.",
+    "Residents who spoke at the meeting welcomed the change, although several asked why the last evening "
+    "crossing would still leave before nine o'clock on weekdays.",
+    "The council will review the timetable again in March, when figures for the first winter are in.",
+]
+TEASERS = ["More from Kelwick", "Lifeboat crew called out twice in one night",
+           "School roof repairs finished ahead of term", "Market square parking charges to rise",
+           "Follow us", "Facebook | Twitter | Instagram", "About us", "Contact", "Privacy policy",
+           "Terms of use", "All rights reserved 2025 Kelwick Weekly"]
+PAGE = "\n".join(MENU + STORY + TEASERS) + "\n"
+
+
+def test_the_model_ships_as_plain_numbers():
+    data = json.loads(resources.files("newsgraph.data").joinpath("text_lines.json").read_text(encoding="utf-8"))
+    assert data["features"] == list(FEATURES)
+    assert "_source" in data and "licen" in data["_source"].lower()
+    trees = model()
+    assert trees is not None and len(trees.trees) == len(data["trees"])
+    for tree in data["trees"]:
+        assert set(tree) == {"feature", "threshold", "left", "right", "value"}
+        assert all(0 <= f < len(FEATURES) for f, left in zip(tree["feature"], tree["left"]) if left >= 0)
+
+
+def test_features_are_one_row_per_unit():
+    units = classified_units(PAGE)
+    region = find_region(units)
+    rows = features(units, region)
+    assert len(rows) == len(units) and all(len(r) == len(FEATURES) for r in rows)
+    probabilities = body_lines(units, region)
+    assert all(0.0 <= p <= 1.0 for p in probabilities)
+
+
+def test_a_page_dump_keeps_its_story_and_loses_menus_and_teasers():
+    units = classified_units(PAGE)
+    assert is_page_dump(units, find_region(units))
+    article = newsgraph.extract(PAGE, kind="text", stages=())
+    assert article.headline == STORY[0]
+    assert article.paragraphs == STORY[1:]
+    assert {r.reason for r in article.removed if r.text in MENU + TEASERS} <= {
+        "outside-body", "navigation", "related-link", "social", "footer", "copyright"}
+
+
+def test_the_model_can_be_switched_off_for_the_ablation():
+    with text_rules.switched_off("line_model"):
+        article = newsgraph.extract(PAGE, kind="text", stages=())
+    assert article.paragraphs == STORY[1:]
