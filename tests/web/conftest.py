@@ -25,6 +25,7 @@ from newsgraph.model import Article, Entity, Media, Quote, Removed, Span
 TESTS = Path(__file__).resolve().parents[1]
 ROOT = TESTS.parent
 WEB_FIXTURES = TESTS / "fixtures" / "web"
+DISAGREE = TESTS / "fixtures" / "kb_disagree"  # two reports of one flood that disagree: conflicts to show
 SEED = ROOT.parent / "shared" / "seed"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
 README_SCREENSHOTS = ROOT / "docs" / "screenshots"

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from .conftest import HOSTILE_ID, IMG, SCRIPT, SEED, screenshot
+from .conftest import DISAGREE, HOSTILE_ID, IMG, SCRIPT, SEED, build_store, new_tab, screenshot, serving
 
 
 def person_id(http, name: str) -> int:
@@ -120,12 +120,23 @@ def test_quotes_page_filters(page):
     assert speakers.count() and all(s == "Itamar Alus" for s in speakers.all_inner_texts())
 
 
-def test_conflicts_page(page, http):
-    page.goto("/conflicts")
-    assert page.locator("h1").inner_text() == "Where sources disagree"
-    data = http.get("/conflicts.json").json()
-    if not data["conflicts"]:
-        pytest.skip("no conflicting claims in this store")
+@pytest.fixture(scope="module")
+def disagreeing(tmp_path_factory):
+    """A server over two reports of one flood that disagree (tests/fixtures/kb_disagree); its base URL."""
+    db = build_store(tmp_path_factory.mktemp("disagree") / "kb.db", DISAGREE.glob("*.txt"))
+    with serving(db) as url:
+        yield url
+
+
+def test_conflicts_page(browser, disagreeing):
+    with new_tab(browser, disagreeing, 1200) as page:
+        page.goto("/conflicts")
+        assert page.locator("h1").inner_text() == "Where sources disagree"
+        assert page.locator("section.conflict").count() >= 1
+        _a_conflict_shows_both_sides(page)
+
+
+def _a_conflict_shows_both_sides(page) -> None:
     first = page.locator("section.conflict").first
     assert first.locator(".claim").count() >= 2  # the sources side by side
     assert first.locator(".claim .value").count() >= 2
