@@ -24,6 +24,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from quote_ablation import gold_docs  # noqa: E402
+
 ECB_LOOK = {1, 3, 5, 7, 9, 11, 13, 19, 21, 23, 25, 27, 29, 31, 33, 35}
 
 
@@ -70,16 +74,8 @@ def ecb_docs() -> tuple[list[dict], dict[str, list[dict]]]:
 
 
 def polnear_docs(polnear) -> list[tuple[str, list]]:
-    split = EVAL / "polnear-dev"
-    docs, seen = [], set()
-    for f in sorted((split / "attributions").glob("*.ann")):
-        base = f.name.rsplit("_", 1)[0]
-        if base in seen:
-            continue
-        seen.add(base)
-        text_path = split / "text" / f"{base}.txt"
-        docs.append((str(text_path), polnear.load_gold(str(f), text_path.read_text(encoding="utf-8"))))
-    return docs
+    """(text path, gold attributions) per PolNeAR dev article, read as the quote ablation reads them."""
+    return gold_docs(polnear, EVAL / "polnear-dev")
 
 
 # ---------------------------------------------------------------- running

@@ -7,9 +7,7 @@ switched off. Switch families off for a run with the environment variable
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from ..switches import RuleSwitches
 
 FAMILIES: dict[str, str] = {
     "region": "a page dump's story is its densest stretch of prose (text_region); lines outside it are furniture",
@@ -20,26 +18,6 @@ FAMILIES: dict[str, str] = {
 }
 """Every switchable family, by name, with what it does."""
 
-_OFF: set[str] = {n.strip() for n in os.environ.get("NEWSGRAPH_TEXT_RULES_OFF", "").split(",") if n.strip()}
-
-
-def enabled(name: str) -> bool:
-    """Whether the rule family `name` runs."""
-    if name not in FAMILIES:
-        raise KeyError(f"no text rule family named {name!r}")
-    return name not in _OFF
-
-
-@contextmanager
-def switched_off(*names: str) -> Iterator[None]:
-    """Run the block with the named families switched off."""
-    unknown = [n for n in names if n not in FAMILIES]
-    if unknown:
-        raise KeyError(f"no text rule family named {unknown[0]!r}")
-    before = set(_OFF)
-    _OFF.update(names)
-    try:
-        yield
-    finally:
-        _OFF.clear()
-        _OFF.update(before)
+TEXT_RULES = RuleSwitches(FAMILIES, "NEWSGRAPH_TEXT_RULES_OFF", "text")
+enabled = TEXT_RULES.enabled
+switched_off = TEXT_RULES.off

@@ -8,9 +8,7 @@ Python with `QUOTE_RULES.off(...)`.
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from ..switches import RuleSwitches
 
 FAMILIES: dict[str, str] = {
     "addressee": "a request's addressee belongs to its content ('urged [voters to stay home]')",
@@ -27,32 +25,5 @@ FAMILIES: dict[str, str] = {
 }
 """Every switchable family, by name, with what it does."""
 
-
-class Switches:
-    """Which families are on: all but those named in an environment variable or switched off for a block."""
-
-    def __init__(self, families: dict[str, str], variable: str):
-        self.families = families
-        self._off = {n.strip() for n in os.environ.get(variable, "").split(",") if n.strip()}
-
-    def __call__(self, name: str) -> bool:
-        """Whether the family `name` runs."""
-        if name not in self.families:
-            raise KeyError(f"no quote rule family named {name!r}")
-        return name not in self._off
-
-    @contextmanager
-    def off(self, *names: str) -> Iterator[None]:
-        """Run the block with the named families switched off (for ablations)."""
-        for name in names:
-            self(name)  # unknown names fail here
-        before = set(self._off)
-        self._off |= set(names)
-        try:
-            yield
-        finally:
-            self._off = before
-
-
-QUOTE_RULES = Switches(FAMILIES, "NEWSGRAPH_QUOTE_RULES_OFF")
-enabled = QUOTE_RULES
+QUOTE_RULES = RuleSwitches(FAMILIES, "NEWSGRAPH_QUOTE_RULES_OFF", "quote")
+enabled = QUOTE_RULES.enabled

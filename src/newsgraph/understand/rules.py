@@ -7,9 +7,7 @@ dev figures with each one switched off. Switch families off for a run with the e
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
+from ..switches import RuleSwitches
 
 FAMILIES: dict[str, str] = {
     "headline": "the headline and the deck are parsed and read like the body",
@@ -42,26 +40,6 @@ FAMILIES: dict[str, str] = {
 }
 """Every switchable family, by name, with what it does."""
 
-_OFF: set[str] = {n.strip() for n in os.environ.get("NEWSGRAPH_ENTITY_RULES_OFF", "").split(",") if n.strip()}
-
-
-def enabled(name: str) -> bool:
-    """Whether the rule family `name` runs."""
-    if name not in FAMILIES:
-        raise KeyError(f"no entity rule family named {name!r}")
-    return name not in _OFF
-
-
-@contextmanager
-def switched_off(*names: str) -> Iterator[None]:
-    """Run the block with the named families switched off (for ablations)."""
-    unknown = [n for n in names if n not in FAMILIES]
-    if unknown:
-        raise KeyError(f"no entity rule family named {unknown[0]!r}")
-    before = set(_OFF)
-    _OFF.update(names)
-    try:
-        yield
-    finally:
-        _OFF.clear()
-        _OFF.update(before)
+ENTITY_RULES = RuleSwitches(FAMILIES, "NEWSGRAPH_ENTITY_RULES_OFF", "entity")
+enabled = ENTITY_RULES.enabled
+switched_off = ENTITY_RULES.off
