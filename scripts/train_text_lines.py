@@ -1,6 +1,7 @@
 """Train the scraped-text line model (src/newsgraph/data/text_lines.json) on the look half of the HTML dev pages.
 
-    python scripts/train_text_lines.py [BENCH_DIR ...] [--cache DIR] [--trees 120] [--depth 3] [--out FILE]
+    python scripts/train_text_lines.py [BENCH_DIR ...] [--cache DIR] [--trees 150] [--depth 4] [--one-stage]
+                                       [--out FILE]
 
 Needs the training extra (`pip install -e ".[train]"`: scikit-learn) and the
 renderers of benchmarks/scraped_text.py (the test extra and Debian's w3m).
@@ -16,10 +17,14 @@ stands between the first and last longer body lines. Only the pages on the
 side is only scored (printed here as line accuracy, and by the benchmark).
 
 The model keeps no text: its features are numbers about a line's shape and
-place (newsgraph.readers.text_lines.FEATURES). It is a gradient-boosted tree
-ensemble (scikit-learn's GradientBoostingClassifier), each line weighted so
-that every page counts the same, exported as plain trees to JSON and
-evaluated at run time by newsgraph.readers.text_lines in pure Python.
+place (newsgraph.readers.text_lines.FEATURES). It is two gradient-boosted tree
+ensembles (scikit-learn's HistGradientBoostingClassifier), each line weighted
+so that every page counts the same: the first reads a line's own features,
+the second adds the first's probabilities on the lines around it (stacking;
+trained on first-stage probabilities cross-fitted over five folds of pages, so
+it never sees verdicts on lines the first stage was trained on). Both are
+exported as plain trees to JSON and evaluated at run time by
+newsgraph.readers.text_lines in pure Python.
 """
 
 from __future__ import annotations
@@ -30,6 +35,7 @@ import json
 import re
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -60,8 +66,20 @@ def label(line: str, gold_grams: set, gold_joined: str) -> int:
     return int(sum(g in gold_grams for g in grams) * 2 >= len(grams))
 
 
-def page_rows(text: str, gold: str):
-    """(features, labels, words) of the free lines of a page dump, or None when the text is not a page dump."""
+@dataclass
+class PageRows:
+    """One rendered page dump: a feature row per unit, and labels and weights of its free units."""
+
+    key: str
+    words: list[int]
+    rows: list[list[float]]
+    free: list[int]
+    labels: list[int]
+    weights: list[float]
+
+
+def page_rows(key: str, text: str, gold: str) -> PageRows | None:
+    """The rows of a page dump, or None when the text is not a page dump (the model never judges it)."""
     from newsgraph.readers.text import classified_units
     from newsgraph.readers.text_lines import features
     from newsgraph.readers.text_region import find_region, is_page_dump
@@ -73,57 +91,94 @@ def page_rows(text: str, gold: str):
     gold_words = _tokens(gold)
     gold_grams = {tuple(gold_words[i:i + 4]) for i in range(len(gold_words) - 3)}
     gold_joined = f" {' '.join(gold_words)} "
-    rows = features(units, region)
-    chosen = [i for i, u in enumerate(units) if u.free]
-    labels = {i: label(units[i].text, gold_grams, gold_joined) for i in chosen}
-    long_body = [i for i in chosen if labels[i] and len(_tokens(units[i].text)) >= 4]
-    for i in chosen:  # a short line found in the gold is body only between the first and last long body lines
+    free = [i for i, u in enumerate(units) if u.free]
+    if not free:
+        return None
+    labels = {i: label(units[i].text, gold_grams, gold_joined) for i in free}
+    long_body = [i for i in free if labels[i] and len(_tokens(units[i].text)) >= 4]
+    for i in free:  # a short line found in the gold is body only between the first and last long body lines
         if labels[i] and len(_tokens(units[i].text)) < 4 and not (long_body and long_body[0] < i < long_body[-1]):
             labels[i] = 0
-    return ([rows[i] for i in chosen], [labels[i] for i in chosen],
-            [max(len(_tokens(units[i].text)), 1) for i in chosen])
+    words = [max(len(_tokens(units[i].text)), 1) for i in free]
+    return PageRows(key, [u.words for u in units], features(units, region), free, [labels[i] for i in free],
+                    [n / sum(words) for n in words])
 
 
-def dataset(bench, benches, split: str, cache: Path):
-    """Feature rows, labels, weights (each page sums to one) and page keys over all renderers."""
-    X, y, w, pages = [], [], [], []
+def dataset(bench, benches, split: str, cache: Path) -> list[PageRows]:
+    """Every page dump of one split, under every renderer."""
+    pages = []
     for renderer in bench.RENDERERS:
         for folder in benches:
             for page_id, path, gold in bench.load_pages(folder, split):
-                got = page_rows(bench.rendered(renderer, folder, page_id, path, cache), gold)
-                if got is None or not got[0]:
-                    continue
-                rows, labels, words = got
-                total = sum(words)
-                X.extend(rows)
-                y.extend(labels)
-                w.extend(n / total for n in words)
-                pages.extend([f"{renderer}/{page_id}"] * len(rows))
-    return X, y, w, pages
+                got = page_rows(f"{renderer}/{page_id}", bench.rendered(renderer, folder, page_id, path, cache), gold)
+                if got is not None:
+                    pages.append(got)
+    return pages
 
 
-def export(clf, threshold: float, feature_names) -> dict:
-    """The fitted ensemble as plain trees."""
+def fit(X, y, w, trees: int, depth: int):
+    """A gradient-boosted tree ensemble (scikit-learn's histogram GBM)."""
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(max_iter=trees, max_depth=depth, learning_rate=0.1, l2_regularization=1.0,
+                                          min_samples_leaf=40, random_state=0).fit(X, y, sample_weight=w)
+
+
+def export(clf) -> dict:
+    """A fitted ensemble as plain trees: log-odds = base + sum of leaf values."""
+    trees = []
+    for (predictor,) in clf._predictors:
+        nodes = predictor.nodes
+        leaf = nodes["is_leaf"].astype(bool)
+        trees.append({"feature": [int(f) for f in nodes["feature_idx"]],
+                      "threshold": [float(x) for x in nodes["num_threshold"]],
+                      "left": [-1 if is_leaf else int(c) for c, is_leaf in zip(nodes["left"], leaf)],
+                      "right": [-1 if is_leaf else int(c) for c, is_leaf in zip(nodes["right"], leaf)],
+                      "value": [round(float(v), 6) for v in nodes["value"]]})
+    return {"base": float(clf._baseline_prediction.ravel()[0]), "rate": 1.0, "trees": trees}
+
+
+def stacked(pages: list[PageRows], first_of) -> tuple:
+    """Second-stage rows of the free units: own features plus the context of the first stage's probabilities."""
+    from newsgraph.readers.text_lines import context
+
+    X, y, w = [], [], []
+    for page in pages:
+        first = first_of(page)
+        extra = context(page.words, first)
+        X.extend(page.rows[i] + extra[i] for i in page.free)
+        y.extend(page.labels)
+        w.extend(page.weights)
+    return X, y, w
+
+
+def first_rows(pages: list[PageRows]):
     import numpy as np
 
-    trees = []
-    for est in clf.estimators_[:, 0]:
-        t = est.tree_
-        trees.append({"feature": [int(f) for f in t.feature], "threshold": [round(float(x), 6) for x in t.threshold],
-                      "left": [int(c) for c in t.children_left], "right": [int(c) for c in t.children_right],
-                      "value": [round(float(v), 6) for v in np.asarray(t.value)[:, 0, 0]]})
-    return {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
-                    "over the numeric FEATURES; log-odds = base + rate * sum of leaf values. Made by "
-                    "scripts/train_text_lines.py; keeps no text.",
-            "_source": "Trained on the look half (sha1 of page id even) of the aed-dev pages (Apache License 2.0) "
-                       "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
-                       "rendered by inscriptis, html2text and w3m; labels from their gold bodies.",
-            "features": list(feature_names), "base": float(clf._raw_predict_init(np.zeros((1, len(feature_names))))[0, 0]),
-            "rate": float(clf.learning_rate), "threshold": threshold, "trees": trees}
+    X = np.array([r for p in pages for r in (p.rows[i] for i in p.free)])
+    y = np.array([label for p in pages for label in p.labels])
+    w = np.array([x for p in pages for x in p.weights])
+    return X, y, w
 
 
-def rows_of(bench, benches, split: str, cache: Path, reuse: bool):
-    """The dataset of one split, saved beside the renders (reused with --reuse-rows while tuning the trainer)."""
+def cross_fitted(pages: list[PageRows], trees: int, depth: int, folds: int = 5) -> dict[str, list[float]]:
+    """First-stage probabilities of every unit of every page from a model that did not see the page."""
+    import numpy as np
+
+    by_id = sorted({p.key.split("/", 1)[1] for p in pages})
+    out = {}
+    for k in range(folds):
+        test_ids = set(by_id[k::folds])  # every render of a page falls in the same fold
+        train = [p for p in pages if p.key.split("/", 1)[1] not in test_ids]
+        clf = fit(*first_rows(train), trees, depth)
+        for p in pages:
+            if p.key.split("/", 1)[1] in test_ids:
+                out[p.key] = list(clf.predict_proba(np.array(p.rows))[:, 1])
+    return out
+
+
+def rows_of(bench, benches, split: str, cache: Path, reuse: bool) -> list[PageRows]:
+    """The rows of one split, saved beside the renders (reused with --reuse-rows while tuning the trainer)."""
     import pickle
 
     saved = cache / f"text-lines-{split}.pickle"
@@ -138,40 +193,49 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("benches", nargs="*", type=Path)
     parser.add_argument("--cache", type=Path, default=Path(tempfile.gettempdir()) / "newsgraph-scraped-text")
-    parser.add_argument("--trees", type=int, default=120)
-    parser.add_argument("--depth", type=int, default=3)
+    parser.add_argument("--trees", type=int, default=150)
+    parser.add_argument("--depth", type=int, default=4)
     parser.add_argument("--threshold", type=float, default=0.5)
+    parser.add_argument("--one-stage", action="store_true", help="no second (stacked) stage")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--reuse-rows", action="store_true", help="reuse the feature rows of the last run")
     args = parser.parse_args(argv)
     import numpy as np
-    from sklearn.ensemble import GradientBoostingClassifier
 
-    from newsgraph.readers.text_lines import FEATURES
+    from newsgraph.readers.text_lines import CONTEXT, FEATURES, LineModel, Trees
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
-    X, y, w, _ = rows_of(bench, benches, "look", args.cache, args.reuse_rows)
-    print(f"look: {len(y)} lines, {sum(y)} body", file=sys.stderr)
-    clf = GradientBoostingClassifier(n_estimators=args.trees, max_depth=args.depth, learning_rate=0.1,
-                                     subsample=0.8, random_state=0)
-    clf.fit(np.array(X), np.array(y), sample_weight=np.array(w))
-    model = export(clf, args.threshold, FEATURES)
+    look = rows_of(bench, benches, "look", args.cache, args.reuse_rows)
+    print(f"look: {len(look)} page renders, {sum(len(p.free) for p in look)} lines", file=sys.stderr)
+    first = fit(*first_rows(look), args.trees, args.depth)
+    stages = [export(first)]
+    if not args.one_stage:
+        oof = cross_fitted(look, args.trees, args.depth)
+        second = fit(*map(np.array, stacked(look, lambda p: oof[p.key])), args.trees, args.depth)
+        stages.append(export(second))
+    model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
+                     "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
+                     "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
+                     "scripts/train_text_lines.py; keeps no text.",
+             "_source": "Trained on the look half (sha1 of page id even) of the aed-dev pages (Apache License 2.0) "
+                        "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
+                        "rendered by inscriptis, html2text and w3m; labels from their gold bodies.",
+             "features": list(FEATURES), "context": list(CONTEXT), "threshold": args.threshold, "stages": stages}
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-    from newsgraph.readers.text_lines import Trees
-
-    trees = Trees(model["base"], model["rate"], args.threshold,
-                  tuple((tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]),
-                         tuple(t["value"])) for t in model["trees"]))
+    trees = [Trees.from_json(s) for s in stages]
+    line_model = LineModel(trees[0], trees[1] if len(trees) > 1 else None, args.threshold)
     for split in ("look", "held"):
-        Xs, ys, ws, _ = (X, y, w, None) if split == "look" else rows_of(bench, benches, split, args.cache,
-                                                                        args.reuse_rows)
-        ours = np.array([trees.probability(r) for r in Xs])
-        theirs = clf.predict_proba(np.array(Xs))[:, 1]
-        agree = np.mean(np.abs(ours - theirs) < 1e-3)
+        pages = look if split == "look" else rows_of(bench, benches, split, args.cache, args.reuse_rows)
+        X1, y, w = first_rows(pages)
+        ours = np.array([line_model.first.probability(list(r)) for r in X1])
+        agree = np.mean(np.abs(ours - first.predict_proba(X1)[:, 1]) < 1e-3)
         assert agree > 0.999, f"the exported trees disagree with scikit-learn on {1 - agree:.2%} of lines"
-        hit = ((ours >= args.threshold) == np.array(ys)).astype(float)
-        print(f"{split}: {len(ys)} lines, weighted line accuracy {np.dot(hit, ws) / sum(ws):.3f}, "
+        if line_model.second is not None:
+            X2, _, _ = stacked(pages, lambda p: [line_model.first.probability(r) for r in p.rows])
+            ours = np.array([line_model.second.probability(r) for r in X2])
+        hit = ((ours >= args.threshold) == y).astype(float)
+        print(f"{split}: {len(y)} lines, weighted line accuracy {np.dot(hit, w) / w.sum():.3f}, "
               f"plain {hit.mean():.3f}", file=sys.stderr)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", file=sys.stderr)
     return 0

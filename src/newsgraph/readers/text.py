@@ -41,15 +41,22 @@ def read_text(doc: Document) -> Document:
     units = classified_units(doc.raw)
     if not units:
         raise MalformedInput("no text lines to read", doc.source)
-    header = _read_header(units, _mark_outside(units))
+    doc.article = _read_units(doc, units, rules.enabled("line_model"))
+    if not doc.article.paragraphs and rules.enabled("line_model"):
+        doc.article = _read_units(doc, classified_units(doc.raw), False)  # the model left no body: rules decide
+    return doc
+
+
+def _read_units(doc: Document, units: list[Unit], use_model: bool) -> Article:
+    """Steps 3-6 on classified units: the story's place, header, pictures, repeats, footer."""
+    header = _read_header(units, _mark_outside(units, use_model))
     mark_media(units, header.body_from)
     confirm_alts(units)
     if rules.enabled("repeats"):
         _mark_repeats(units)
     if rules.enabled("footer"):
         _mark_footer(units)
-    doc.article = _assemble(doc, units, header)
-    return doc
+    return _assemble(doc, units, header)
 
 
 def classified_units(text: str) -> list[Unit]:
@@ -129,12 +136,12 @@ class Header:
     body_from: int = 0
 
 
-def _mark_outside(units: list[Unit]) -> int:
+def _mark_outside(units: list[Unit], use_model: bool = True) -> int:
     """Mark what stands outside the story of a page dump; return where the header starts."""
-    region = find_region(units) if rules.enabled("region") or rules.enabled("line_model") else None
+    region = find_region(units) if rules.enabled("region") or use_model else None
     if region is None or not is_page_dump(units, region):
         return 0  # an article pasted on its own: its tail is read by the footer and box rules
-    probabilities = body_lines(units, region) if rules.enabled("line_model") else None
+    probabilities = body_lines(units, region) if use_model else None
     if probabilities is not None:
         return _mark_by_model(units, probabilities, region if rules.enabled("region") else None)
     for unit in units[region.end:]:

@@ -11,7 +11,9 @@ The model is a small gradient-boosted tree ensemble trained by
 `scripts/train_text_lines.py` on the *look* half of the aed-dev and Zyte
 pages rendered by inscriptis, html2text and w3m (page licences: Apache-2.0
 and MIT; see the script), exported to `data/text_lines.json` and evaluated
-here in pure Python. `body_lines` returns one probability per unit.
+here in pure Python. A second stage reads the first stage's verdicts on
+the lines around each line (stacking). `body_lines` returns one probability
+per unit.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ WINDOWS = (3, 8)
 
 OWN_FEATURES = ("log_words", "log_chars", "ends_sentence", "prose", "lower_share", "title_share", "digit_share",
                 "punct_share", "sentences", "list_item", "heading", "linkish", "quote_open", "mean_word_len",
-                "rule_score", "removed", "free")
+                "rule_score", "removed", "free", "caps_share", "ends_colon")
 PLACE_FEATURES = ("position", "char_position", "in_region", "before_region", "after_region", "region_distance",
                   "block_size", "block_position", "repeats", "prose_share_page", "words_vs_longest")
 FEATURES = (OWN_FEATURES + PLACE_FEATURES
@@ -43,6 +45,9 @@ FEATURES = (OWN_FEATURES + PLACE_FEATURES
                                                                               "ends_sentence", "linkish"))
             + tuple(f"w{w}_{name}" for w in WINDOWS for name in ("prose_words", "removed", "lines")))
 """Every feature, in the order the model reads them."""
+
+
+_O_BULLET = re.compile(r"^o\s+[A-Z0-9]")  # inscriptis' bullet of a nested list
 
 
 def _own(unit: Unit) -> list[float]:
@@ -55,9 +60,9 @@ def _own(unit: Unit) -> list[float]:
     return [math.log1p(unit.words), math.log1p(len(text)), float(ends_sentence(text)), float(is_prose(unit)),
             -1.0 if share is None else share, len(_TITLE_WORD.findall(text)) / n,
             sum(c.isdigit() for c in text) / chars, len(_PUNCT.findall(text)) / chars, float(len(sentences(text))),
-            float(bool(LIST_MARKER.match(text))), float(text.startswith("#")), float(len(_LINKISH.findall(text))),
+            float(bool(LIST_MARKER.match(text) or _O_BULLET.match(text))), float(text.startswith("#")), float(len(_LINKISH.findall(text))),
             float(text[0] in QUOTE_OPENERS), sum(map(len, words)) / n, 0.0, float(unit.reason is not None),
-            float(unit.free)]
+            float(unit.free), sum(len(w) > 1 and w.isupper() for w in words) / n, float(text.rstrip().endswith(":"))]
 
 
 def features(units: list[Unit], region: Region | None) -> list[list[float]]:
@@ -101,13 +106,45 @@ def features(units: list[Unit], region: Region | None) -> list[list[float]]:
     return rows
 
 
+def context(words: list[int], first: list[float]) -> list[list[float]]:
+    """The second stage's extra features from the units' word counts and the first stage's probabilities."""
+    n = len(words)
+    gains = [w * (p - 0.5) for w, p in zip(words, first)]
+    best, best_at, total, begin = 0.0, (n, n), 0.0, 0
+    for i, gain in enumerate(gains):  # the maximum-sum stretch of likely body lines
+        if total <= 0:
+            total, begin = 0.0, i
+        total += gain
+        if total > best:
+            best, best_at = total, (begin, i + 1)
+    likely = [i for i, p in enumerate(first) if p >= 0.5]
+    body_words = sum(words[i] for i in likely) or 1
+    before, rows, seen = 0.0, [], 0
+    for i in range(n):
+        row = [first[i]] + [first[i + o] if 0 <= i + o < n else 0.0 for o in NEIGHBOUR_OFFSETS]
+        for w in WINDOWS:
+            near = [first[j] for j in range(max(0, i - w), min(n, i + w + 1)) if j != i]
+            row.append(sum(near) / max(len(near), 1))
+        lo, hi = best_at
+        row += [float(lo <= i < hi), math.log1p(lo - i if i < lo else max(0, i - hi + 1)),
+                float(bool(likely) and likely[0] < i < likely[-1]), before / body_words]
+        if first[i] >= 0.5:
+            before += words[i]
+        rows.append(row)
+    return rows
+
+
+CONTEXT = ("p",) + tuple(f"p{o:+d}" for o in NEIGHBOUR_OFFSETS) + tuple(f"p_mean{w}" for w in WINDOWS) + (
+    "in_likely_stretch", "likely_stretch_distance", "between_likely", "likely_words_before")
+"""The second stage's extra features, after FEATURES."""
+
+
 @dataclass(frozen=True)
 class Trees:
     """A gradient-boosted ensemble of binary trees: log-odds = base + rate * sum of leaf values."""
 
     base: float
     rate: float
-    threshold: float
     trees: tuple[tuple[tuple[int, ...], tuple[float, ...], tuple[int, ...], tuple[int, ...], tuple[float, ...]], ...]
 
     def probability(self, row: list[float]) -> float:
@@ -120,24 +157,42 @@ class Trees:
             score += self.rate * value[node]
         return 1.0 / (1.0 + math.exp(-score))
 
+    @classmethod
+    def from_json(cls, data: dict) -> Trees:
+        return cls(base=data["base"], rate=data["rate"], trees=tuple(
+            (tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]), tuple(t["value"]))
+            for t in data["trees"]))
+
+
+@dataclass(frozen=True)
+class LineModel:
+    """Two stages: the first reads a line's own features, the second adds the first's verdicts around it."""
+
+    first: Trees
+    second: Trees | None
+    threshold: float
+
 
 @cache
-def model() -> Trees | None:
+def model() -> LineModel | None:
     """The shipped line model (data/text_lines.json), or None when it is absent or was made for other features."""
     try:
         data = load_data(MODEL_FILE)
     except FileNotFoundError:
         return None
-    if tuple(data["features"]) != FEATURES:
+    if tuple(data["features"]) != FEATURES or tuple(data.get("context", CONTEXT)) != CONTEXT:
         return None
-    trees = tuple((tuple(t["feature"]), tuple(t["threshold"]), tuple(t["left"]), tuple(t["right"]),
-                   tuple(t["value"])) for t in data["trees"])
-    return Trees(base=data["base"], rate=data["rate"], threshold=data["threshold"], trees=trees)
+    stages = [Trees.from_json(stage) for stage in data["stages"]]
+    return LineModel(first=stages[0], second=stages[1] if len(stages) > 1 else None, threshold=data["threshold"])
 
 
 def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
     """The model's body probability for every unit, or None without a model."""
-    trees = model()
-    if trees is None:
+    line_model = model()
+    if line_model is None:
         return None
-    return [trees.probability(row) for row in features(units, region)]
+    rows = features(units, region)
+    first = [line_model.first.probability(row) for row in rows]
+    if line_model.second is None:
+        return first
+    return [line_model.second.probability(row + extra) for row, extra in zip(rows, context([u.words for u in units], first))]
