@@ -410,3 +410,26 @@ def test_holidays(sentence, expression, value):
     found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
     assert found[expression] == ("date", value), found
 
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Membership of the choir grew over the past year.", "the past year", "2024"),  # the year before, a DATE
+    ("Ticket sales doubled in the last month, the theatre said.", "the last month", "2025-05"),
+    ("The ferry ran late all through the past week.", "the past week", "2025-W23"),
+    ("The mill has lost money for the past three years.", "the past three years", "P3Y"),  # counted: a duration
+    ("Rents rose across the past decade.", "the past decade", "P10Y"),  # the corpora disagree: kept a duration
+])
+def test_the_past_year_is_the_year_before(sentence, expression, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert found[expression][1] == value, found
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The bakery expects sales to rise for the full year.", "the full year", "2025"),
+    ("The merger should close by year-end, the firms said.", "year-end", "2025"),
+    ("The harbour board lost money in the fiscal year, its report said.", "the fiscal year", "FY2025"),
+    ("Rain held up the harvest earlier in the year.", "earlier in the year", "2025"),
+])
+def test_the_year_in_focus_is_the_year_of_publication(sentence, expression, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert found[expression] == ("date", value), found

@@ -160,6 +160,12 @@ RULES: tuple[Rule, ...] = (
     Rule("the-quarter", "told-quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|"
          r"recent\s+)?quarter\b(?!\s+of\b)|the\s+(?:latest|most\s+recent)\s+period\b", h.quarter_told, flags=I,
          hints=_words("quarter period")),
+    # "for the full year", "by year-end", "earlier in the year": the year the story is in (TimeML: the current year)
+    Rule("year-in-focus", "year-focus", r"(?:the\s+(?:full\s+|whole\s+|entire\s+|calendar\s+)?year|(?:the\s+)?year[-\s]end|"
+         r"(?:the\s+)?year['’]s\s+end|(?:earlier|later)\s+in\s+the\s+year)(?![-\w])(?!\s+(?:ended|ending|to|before|"
+         r"after|earlier|later|ago|when|in\s+which|that|of|since|\d))", h.year_in_focus, flags=I),
+    Rule("fiscal-in-focus", "year-focus", r"the\s+(?:full\s+)?fiscal\s+year(?!\s+(?:ended|ending|to|that|\d))",
+         h.year_in_focus, flags=I),
     Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
          flags=I, hints=DAY_PARTS),
     Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"
@@ -182,6 +188,9 @@ RULES: tuple[Rule, ...] = (
          scan=False, flags=I),
     Rule("duration-past", "duration", r"(?:the\s+)?(?:past|last|next|previous|coming|first|final)\s+" + _NUMBER +
          r"\s+" + _UNIT, h.duration, flags=I, hints=UNIT_WORDS),
+    # TimeML in TimeBank, AQUAINT and MEANTIME: "(over) the past year" is the year before, a DATE, like "last year"
+    Rule("the-past-period", "past-period", r"the\s+(?:past|last|previous)\s+(?P<unit>year|month|week)\b"
+         r"(?!\s+(?:or|and\s+a\s+half)\b)", h.past_period, flags=I, hints=_words("year month week")),
     Rule("the-past-unit", "duration", r"the\s+(?:past|last|next|previous|coming)\s+(?P<unit>decade|century|year|"
          r"month|week|day|hour)\b(?!\s+or\b)", h.a_unit, flags=I, hints=UNIT_WORDS),
     Rule("half-duration", "duration", r"(?:half\s+(?:an?|a)\s+|(?:an?|one)\s+)(?P<unit>hour|day|year|month|week)"

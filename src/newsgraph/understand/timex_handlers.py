@@ -186,6 +186,11 @@ def a_unit(m: re.Match) -> Reading:
     return Reading("duration", amount=1, unit=unit(m["unit"]))
 
 
+def past_period(m: re.Match) -> Reading:
+    """'the past year': the year before publication, as 'last year' (TimeBank, AQUAINT and MEANTIME agree)."""
+    return Reading("relative", offset=-1, unit=unit(m["unit"]), mod="last")
+
+
 def set_(m: re.Match) -> Reading:
     """TimeML SET values: 'every Monday' XXXX-WXX-1, 'every two weeks' P2W, 'daily' P1D, 'twice a week' P1W."""
     gd = m.groupdict()
@@ -279,6 +284,11 @@ def reference(m: re.Match) -> Reading:
 def vague_period(m: re.Match) -> Reading:
     """'recent weeks', 'over the years', 'for months', 'decades-long': a duration of unknown length."""
     return Reading("duration", unit=unit(m["unit"]))
+
+
+def year_in_focus(m: re.Match) -> Reading:
+    """'the full year', 'year-end', 'later in the year': the year of publication; 'the fiscal year' as FY2009."""
+    return Reading("relative", offset=0, unit="fiscal" if "fiscal" in m[0].lower() else "year")
 
 
 def period_of(m: re.Match) -> Reading:
