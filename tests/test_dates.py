@@ -433,3 +433,15 @@ def test_the_past_year_is_the_year_before(sentence, expression, value):
 def test_the_year_in_focus_is_the_year_of_publication(sentence, expression, value):
     found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
     assert found[expression] == ("date", value), found
+
+
+def test_a_point_compared_with_does_not_move_the_story():
+    found = dates_of("Mill results\n\nThe mill earned $4 million in the third quarter of 2024, up from $3 million a year "
+                     "earlier. Sales rose to $9 million from $8 million a year earlier. In the 2023 second quarter it "
+                     "had closed a kiln.\n", published="2024-10-20")
+    years_earlier = [d.value for d in newsgraph.extract(
+        "Mill results\n\nThe mill earned $4 million in the third quarter of 2024, up from $3 million a year earlier. "
+        "Sales rose to $9 million from $8 million a year earlier.\n", kind="text", published="2024-10-20").dates
+        if d.text == "a year earlier"]
+    assert years_earlier == ["2023-Q3", "2023-Q3"]  # both compare with the quarter told, not with each other
+    assert found["the 2023 second quarter"] == ("date", "2023-Q2")

@@ -48,6 +48,7 @@ DATES = "dates"
 NARRATIVE_PARTS = True  # "in the morning": the morning of the day the story is at, not of publication
 JOIN_CLOCK_AND_DAY = True  # "10 p.m. Wednesday" is one TIME expression
 KEEP_ANCHOR_DETAIL = True  # "a year earlier" than 1988-Q3 is 1987-Q3, not 1987
+COMPARISONS_STAY = True  # "a year earlier" is compared with, the story stays where it was (no 1986-Q3 after two)
 STAGE = "dates"
 # dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
 _DATEPARSER_WORTHY = re.compile(
@@ -239,11 +240,17 @@ class _Resolver:
                 resolved = self.anchor_time(resolved, found, sentence)
         if resolved.type == "date" and resolved.granularity == "day" and resolved.value:
             self.days.append(resolved.value)
-        if resolved.type == "date" and resolved.value and resolved.value[:4].isdigit():
+        if resolved.type == "date" and resolved.value and resolved.value[:4].isdigit() and not self.compared(reading):
             self.told.append(resolved.value)
         if resolved.type == "date" and resolved.value:
             self.paragraph.append((found.start, resolved.value))
         return resolved
+
+    @staticmethod
+    def compared(reading: timex.Reading | None) -> bool:
+        """'a year earlier', 'the year-ago quarter': a point the story compares with, not one it moves to."""
+        return COMPARISONS_STAY and reading is not None and reading.kind == "anaphoric" and reading.offset < 0 \
+            and reading.unit in ("year", "quarter")
 
     def anchor_time(self, resolved: timex.Resolved, found: _Found, sentence: Callable[[], Span]) -> timex.Resolved:
         """A clock time takes the day told last in its sentence ("on Friday at 3 p.m."), else publication's."""

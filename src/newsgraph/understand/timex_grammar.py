@@ -102,6 +102,8 @@ RULES: tuple[Rule, ...] = (
     Rule("month", "calendar", _EDGE + _MONTH, h.month_alone, scan=False),
     Rule("quarter", "year-part", r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _YEAR_OF + "?",
          h.quarter, flags=I, hints=_words("quarter half quarters halves")),
+    Rule("year-quarter", "year-part", r"(?:the\s+)?" + _YEAR + r"\s+" + _ORD + r"[-\s]+(?P<qunit>quarter|half)\b", h.quarter,
+         flags=I, hints=_words("quarter half")),
     Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
     Rule("fiscal", "fiscal", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
          h.fiscal, flags=I, hints=DIGIT),
