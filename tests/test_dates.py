@@ -445,3 +445,17 @@ def test_a_point_compared_with_does_not_move_the_story():
         if d.text == "a year earlier"]
     assert years_earlier == ["2023-Q3", "2023-Q3"]  # both compare with the quarter told, not with each other
     assert found["the 2023 second quarter"] == ("date", "2023-Q2")
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The council will vote on the plan at a later date.", "a later date", "FUTURE_REF"),
+    ("Fares may rise in the years ahead.", "the years ahead", "FUTURE_REF"),
+    ("In past years the fair drew bigger crowds.", "past years", "PAST_REF"),
+    ("Later in the day the ferry sailed again.", "Later in the day", "2025-06-12"),  # no day told: publication's
+    ("The ferry broke down on Monday. Later in the day it was towed home.", "Later in the day", "2025-06-09"),
+    ("The co-op lost money in its fiscal year, the report said.", "its fiscal year", "FY2025"),
+    ("The pool closed for repairs this past spring.", "this past spring", "2025-SP"),
+])
+def test_underspecified_references_and_the_period_in_focus(sentence, expression, value):
+    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    assert found[expression] == ("date", value), found

@@ -285,6 +285,8 @@ class _Resolver:
                 continue
             if reading.weekday is None or day.weekday() == reading.weekday:
                 return timex.Resolved("date", (day + timedelta(days=reading.offset)).isoformat(), "day", "anaphora")
+        if reading.mod == "focus" and self.base is not None:  # "later in the day", no day told: publication's
+            return timex.Resolved("date", self.base.isoformat(), "day", "publication date")
         return timex.Resolved("date", None, "day", None)
 
     def quarter_anaphora(self, reading: timex.Reading) -> timex.Resolved:

@@ -118,6 +118,8 @@ RULES: tuple[Rule, ...] = (
     Rule("season-after-preposition", "year-part", r"\b(?:[Ii]n|[Bb]y|[Uu]ntil|[Ss]ince|[Dd]uring|[Tt]hrough)\s+"
          r"(?P<expr>(?:(?P<mod>early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter))(?!\s+(?:of|\d))(?![-\w])",
          h.season, flags=I, hints=_words("spring summer autumn fall winter")),
+    Rule("season", "year-part", r"(?:this\s+past\s+(?P<mod>)|(?P<edge>early|late)\s+)?(?P<season>spring|summer|autumn|fall|winter)",
+         h.season, scan=False, flags=I),
     Rule("the-season", "year-part", r"the\s+(?P<season>spring|summer|autumn|winter)(?!\s+of\s+[a-z])", h.season,
          flags=I, hints=_words("spring summer autumn winter")),
     Rule("decade", "calendar", r"(?:the\s+)?" + _EDGE + r"(?:(?P<decade>1[5-9]\d0|20\d0)|'(?P<short>\d0))s\b",
@@ -166,8 +168,11 @@ RULES: tuple[Rule, ...] = (
     Rule("year-in-focus", "year-focus", r"(?:the\s+(?:full\s+|whole\s+|entire\s+|calendar\s+)?year|(?:the\s+)?year[-\s]end|"
          r"(?:the\s+)?year['’]s\s+end|(?:earlier|later)\s+in\s+the\s+year)(?![-\w])(?!\s+(?:ended|ending|to|before|"
          r"after|earlier|later|ago|when|in\s+which|that|of|since|\d))", h.year_in_focus, flags=I),
-    Rule("fiscal-in-focus", "year-focus", r"the\s+(?:full\s+)?fiscal\s+year(?!\s+(?:ended|ending|to|that|\d))",
-         h.year_in_focus, flags=I),
+    Rule("fiscal-in-focus", "year-focus", r"(?:the|its|their)\s+(?:full\s+|current\s+)?fiscal\s+year"
+         r"(?!\s+(?:ended|ending|to|that|\d))", h.year_in_focus, flags=I, hints=_words("fiscal")),
+    Rule("in-the-period", "year-focus", r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|decade)\b",
+         h.in_focus, flags=I, hints=_words("day week month decade")),
+    Rule("the-period", "year-focus", r"the\s+(?P<unit>day|month|decade)", h.in_focus, scan=False, flags=I),
     Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
          flags=I, hints=DAY_PARTS),
     Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"
@@ -180,7 +185,7 @@ RULES: tuple[Rule, ...] = (
     Rule("vague-ago", "reference", r"(?P<num>several|a\s+few|few|many|some)\s+" + _UNIT + r"\s+ago", h.ago,
          flags=I, hints=_words("ago")),
     Rule("reference", "reference", r"(?:" + _REFERENCES + r")(?![-\w])(?!\s+as\b)", h.reference, flags=I,
-         hints=_words("now currently present presently nowadays these moment recently lately past previously "
+         hints=_words("later ahead come ago now currently present presently nowadays these moment recently lately past previously "
                       "formerly soon future long near short possible")),
     Rule("set-every", "set", r"(?:every|each)\s+(?:(?:other|" + _NUMBER + r")\s+)?(?:" + _WEEKDAY +
          r"(?:\s+" + _PART + ")?|" + _UNIT + "|" + _SEASON + ")", h.set_, flags=I, hints=_words("every each")),
@@ -242,7 +247,7 @@ ANCHORED, SCANNERS = compile_rules(RULES)
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
 # Prepositions, and qualifiers TimeML keeps in the extent but which do not change the value ("just days", "nearly 3 weeks")
-_LEADING = re.compile(r"^(?:(?:on|in|at|during|since|by|until|from|about|around|for|over|within)\s+)?"
+_LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+least\b)|during|since|by|until|from|about|around|for|over|within)\s+)?"
                       r"(?:(?:just|only|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
                       r"at\s+least|up\s+to|as\s+many\s+as|as\s+much\s+as|mere)\s+)?", re.I)
 AGE = re.compile(r"\byears?[-\s]old\b|\baged?\b", re.I)

@@ -15,8 +15,9 @@ ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "
             "final": 4}
 REFERENCES = {"PRESENT_REF": ("now", "right now", "currently", "current", "at present", "presently", "nowadays",
                               "these days", "at the moment", "at this time", "this time"),
-              "PAST_REF": ("recently", "more recently", "most recently", "recent", "lately", "the past"),
-              "FUTURE_REF": ("soon", "the future", "future", "the near future", "the long term", "the long run",
+              "PAST_REF": ("recently", "more recently", "most recently", "recent", "lately", "the past", "past years",
+                           "years ago", "decades ago"),
+              "FUTURE_REF": ("soon", "a later date", "the years ahead", "the years to come", "the future", "future", "the near future", "the long term", "the long run",
                              "the near term", "the short term", "as soon as possible")}
 REFERENCE_OF = {w: value for value, words in REFERENCES.items() for w in words}
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
@@ -271,7 +272,8 @@ def quarter(m: re.Match) -> Reading:
 
 
 def season(m: re.Match) -> Reading:
-    mod = (m.groupdict().get("mod") or "").lower() or None
+    gd = m.groupdict()
+    mod = "last" if gd.get("mod") == "" else (gd.get("mod") or gd.get("edge") or "").lower() or None
     year, offset = _year_of(m)
     return Reading("calendar", year=year, offset=offset, period=SEASONS[m["season"].lower()], mod=mod)
 
@@ -289,6 +291,13 @@ def vague_period(m: re.Match) -> Reading:
 def year_in_focus(m: re.Match) -> Reading:
     """'the full year', 'year-end', 'later in the year': the year of publication; 'the fiscal year' as FY2009."""
     return Reading("relative", offset=0, unit="fiscal" if "fiscal" in m[0].lower() else "year")
+
+
+def in_focus(m: re.Match) -> Reading:
+    """'later in the day', 'the day': the day the story is at; 'the month', 'the decade': publication's."""
+    if m["unit"].lower() == "day":
+        return Reading("anaphoric", mod="focus")
+    return Reading("relative", offset=0, unit=unit(m["unit"]))
 
 
 def period_of(m: re.Match) -> Reading:
