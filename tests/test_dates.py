@@ -445,6 +445,9 @@ def test_a_point_compared_with_does_not_move_the_story():
         if d.text == "a year earlier"]
     assert years_earlier == ["2023-Q3", "2023-Q3"]  # both compare with the quarter told, not with each other
     assert found["the 2023 second quarter"] == ("date", "2023-Q2")
+    later = dates_of("Mill results\n\nLast year's third quarter was weak; this year's first half was better.\n",
+                     published="2024-10-20")
+    assert later["Last year's third quarter"][1] == "2023-Q3" and later["this year's first half"][1] == "2024-H1"
 
 
 @pytest.mark.parametrize("sentence, expression, value", [

@@ -102,7 +102,7 @@ RULES: tuple[Rule, ...] = (
     Rule("month", "calendar", _EDGE + _MONTH, h.month_alone, scan=False),
     Rule("quarter", "year-part", r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _YEAR_OF + "?",
          h.quarter, flags=I, hints=_words("quarter half quarters halves")),
-    Rule("year-quarter", "year-part", r"(?:the\s+)?" + _YEAR + r"\s+" + _ORD + r"[-\s]+(?P<qunit>quarter|half)\b", h.quarter,
+    Rule("year-quarter", "year-part", r"(?:the\s+)?(?:" + _YEAR + "|" + _YREL + r")(?:['’]s)?\s+" + _ORD + r"[-\s]+(?P<qunit>quarter|half)\b", h.quarter,
          flags=I, hints=_words("quarter half")),
     Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
     Rule("fiscal", "fiscal", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
@@ -172,7 +172,6 @@ RULES: tuple[Rule, ...] = (
          r"(?!\s+(?:ended|ending|to|that|\d))", h.year_in_focus, flags=I, hints=_words("fiscal")),
     Rule("in-the-period", "year-focus", r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|decade)\b",
          h.in_focus, flags=I, hints=_words("day week month decade")),
-    Rule("the-period", "year-focus", r"the\s+(?P<unit>day|month|decade)", h.in_focus, scan=False, flags=I),
     Rule("that-day", "weekday", r"(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)", h.anaphoric,
          flags=I, hints=DAY_PARTS),
     Rule("relative-unit", "relative", r"(?:(?:early|late|mid)[-\s]+)?(?P<mod>last|next|this|previous|coming|"

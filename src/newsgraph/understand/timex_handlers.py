@@ -294,7 +294,7 @@ def year_in_focus(m: re.Match) -> Reading:
 
 
 def in_focus(m: re.Match) -> Reading:
-    """'later in the day', 'the day': the day the story is at; 'the month', 'the decade': publication's."""
+    """'later in the day': the day the story is at; 'later in the month', 'earlier in the decade': publication's."""
     if m["unit"].lower() == "day":
         return Reading("anaphoric", mod="focus")
     return Reading("relative", offset=0, unit=unit(m["unit"]))
