@@ -219,6 +219,10 @@ RULES: tuple[Rule, ...] = (
          h.vague_period, flags=I, hints=UNIT_WORDS),
     Rule("long-adjective", "duration", r"(?P<unit>years|months|weeks|decades)-long", h.vague_period, flags=I,
          needs="-long"),
+    Rule("unit-long", "duration", r"(?P<unit>year|month|week|day)-long", h.a_unit, flags=I, needs="-long"),
+    # TimeML (TimeBank): "for the year ended Sept. 30" is a length of a year, ending on the date told
+    Rule("year-ended", "duration", r"the\s+(?:fiscal\s+)?(?P<unit>year)(?=\s+(?:ended|ending)\b)", h.a_unit, flags=I,
+         hints=_words("ended ending")),
     Rule("bare-plural", "duration", r"(?:the\s+)?(?P<unit>days|weeks|months|years|decades|hours|centuries)",
          h.vague_period, scan=False, flags=I),
     Rule("clock", "clock", r"(?P<hour>1[0-2]|0?[1-9])(?::(?P<minute>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)",
