@@ -13,7 +13,8 @@ off one at a time): calendar dates, relative dates, weekdays and day
 words, durations, sets, clock times, TimeML references (PRESENT_REF,
 PAST_REF, FUTURE_REF), parts of the year (quarters, halves, seasons),
 fiscal years (FY2008), quarters told before ("the latest quarter", "the
-year-ago quarter") and ranges.
+year-ago quarter"), ranges, the past period ("the past year": the year
+before) and the period in focus ("the full year", "later in the day").
 """
 
 from __future__ import annotations
