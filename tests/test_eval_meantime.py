@@ -1,4 +1,5 @@
-"""Entities on MEANTIME dev (real Wikinews gold), scored by ../shared/eval/meantime.py and held to pinned floors."""
+"""Entities, dates and events on MEANTIME dev (real Wikinews gold), scored by ../shared/eval/meantime.py and held to
+pinned floors."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def test_meantime_entities_meet_floors():
     scores = meantime.score(docs, records, None, False)
     figures = {"body": scores["entities_body"]["micro"]["overlap"]["f1"],
                "all": scores["entities_all"]["micro"]["overlap"]["f1"],
-               **{t: scores["entities_body"][t]["overlap"]["f1"] for t in ("person", "organization", "place")}}
+               **{t: scores["entities_body"][t]["overlap"]["f1"] for t in ("person", "organization", "place")},
+               "timex_value": scores["timex_body"]["value"]["f1"], "timex_relaxed": scores["timex_body"]["relaxed"]["f1"],
+               "event_recall": scores["events"]["raw_recall"], "event_precision": scores["events"]["trigger_precision"]}
     for key, floor in ((k, v) for k, v in FLOORS["meantime"].items() if not k.startswith("_")):
         assert figures[key] >= floor, (key, figures)
