@@ -69,3 +69,10 @@ def test_markdown_lists_named_asserted_events_and_counts_the_rest():
     assert "**appointment**" in events and "**cognition**" not in events
     assert events.count("- **") == 1  # the planned appointment is not listed either
     assert "*2 more events (generic types, or negated, planned or hypothetical) are in the JSON record.*" in events
+
+
+def test_an_inherited_date_is_marked_as_the_storys():
+    article = _article()
+    article.events[0].date = EventDate(text="2016", value="2016", inherited=True)
+    line = next(x for x in to_markdown(article).splitlines() if x.startswith("- **appointment**"))
+    assert line.startswith("- **appointment** · 2016 (the story's date) · Elvin Island")

@@ -100,7 +100,8 @@ def _event_line(article: Article, event) -> str:
     bits = [f"**{event.type}**"]
     if event.date:
         written = f" ({event.date.text})" if event.date.value and event.date.text != event.date.value else ""
-        bits.append(f"{event.date.value or event.date.text}{written}")
+        story = " (the story's date)" if event.date.inherited else ""  # not the event's own: the story was last told at it
+        bits.append(f"{event.date.value or event.date.text}{written}{story}")
     if event.place:
         bits.append(event.place)
     line = "- " + " · ".join(bits)

@@ -61,6 +61,17 @@ def test_body_html_links_people_and_labels_speakers():
     assert "<now>" not in html
 
 
+def test_an_event_on_the_storys_date_says_so_in_its_title():
+    from newsgraph.model import Event, EventDate
+
+    text = "Ann Lee said “go <now>” today."
+    said = Span(start=text.index("said"), end=text.index("said") + 4, text="said")
+    own = Event(id="ev1", type="statement", evidence=said, date=EventDate(text="today", value="2025-06-12"))
+    story = own.model_copy(update={"date": EventDate(text="2016", value="2016", inherited=True)})
+    assert 'title="statement · 2025-06-12"' in str(body_html(_article(events=[own]), {})[0])
+    assert 'title="statement · 2016 (the story&#39;s date)"' in str(body_html(_article(events=[story]), {})[0])
+
+
 def test_body_html_without_offsets_is_plain_escaped_text():
     article = _article(paragraph_spans=[])
     assert body_html(article, {}) == ["Ann Lee said “go &lt;now&gt;” today."]

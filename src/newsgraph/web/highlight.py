@@ -81,6 +81,8 @@ def annotations(article: Article, entity_ids: dict[str, int]) -> list[Annotation
     for event in article.events:
         if event.evidence:
             when = event.date.value or event.date.text if event.date else None
+            if when and event.date.inherited:
+                when += " (the story's date)"
             title = event.type + (f" · {when}" if when else "") + (f" · {event.place}" if event.place else "")
             out.append(Annotation(event.evidence.start, event.evidence.end, LAYERS["event"],
                                   _tag("span", class_=f"event {event.type}", id=f"event-{event.id}", title=title),
