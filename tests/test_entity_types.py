@@ -91,3 +91,75 @@ def test_a_hyphenated_surname_is_one_name_and_a_lone_dash_ends_it():
                    "Omar Haddad - pictured - waited at the gate, a neighbour said.\n")
     names = {n for forms in found.values() for n in forms}
     assert "Rina Tal-Or" in names and not any(n.startswith("Omar Haddad -") for n in names)
+
+
+# ---- evidence across the article that a 'person' is something else (understand/name_evidence.py)
+
+from types import SimpleNamespace  # noqa: E402
+
+from newsgraph.understand import name_evidence  # noqa: E402
+
+
+def _parsed(text: str):
+    from newsgraph.understand.parse import load_model
+
+    return SimpleNamespace(doc=load_model()(text), offset=0, text=text)
+
+
+@pytest.mark.parametrize("written, name", [("Ondrej’s Tarrasque", "Ondrej"), ("Ondrej's Tarrasque", "Ondrej"),
+                                           ("Ondrej Novak", "Ondrej Novak"), ("James Harris’", "James Harris’")])
+def test_a_persons_name_ends_at_a_possessive_with_either_apostrophe(written, name):
+    mention = SimpleNamespace(start=10, end=10 + len(written), text=written)
+    name_evidence.cut_at_possessive(mention)
+    assert mention.text == name and mention.end == 10 + len(name)
+
+
+def test_a_word_used_like_a_common_noun_is_no_name():
+    para = _parsed("I moved my files to the Orla last week, and the Orla handled them well. Your Orla can run two "
+                   "screens. The 737 Vanta and the M3 Vanta sold out. Quinn Abara said Abara liked it.")
+    assert name_evidence.common_nouns([para], {"Orla", "Vanta", "Abara", "Quinn"}) == {"Orla", "Vanta"}
+    with rules.switched_off("common_use"):
+        assert name_evidence.common_nouns([para], {"Orla"}) == set()
+
+
+@pytest.mark.parametrize("name, place, numbered, product", [
+    ("Korvath Town", True, False, False), ("South Ellumbra", True, False, False), ("Ricki Lake", False, False, False),
+    ("Grimwick X", False, True, False), ("Henry VIII", False, False, False), ("Malcolm X", False, False, False),
+    ("Corvale Moonlight Cotton Sleep Pajamas", False, False, True), ("Tabantha Sky Shrines", False, False, True),
+    ("Elon Musk", False, False, False), ("Jeff Hunter", False, False, False), ("Mario Antonio Palacios", False, False, False),
+])
+def test_the_form_of_a_name_tells_places_works_and_products(name, place, numbered, product):
+    words = name.split()
+    assert (name_evidence.place_by_form(words), name_evidence.numbered(words), name_evidence.product_name(words)) \
+        == (place, numbered, product)
+
+
+def test_a_person_cut_out_of_a_longer_proper_name_is_none():
+    found = entities("Space Wars Jedi: Survivor arrived in April, and reviewers liked it.")
+    assert not {name for name, kind in found.items() if kind == "person"}
+    para = _parsed("Space Wars Jedi: Survivor arrived in April. Senator Wanda Pryce spoke.")
+    doc = para.doc
+    assert name_evidence.cut_from_longer_name(doc, 1, 3, frozenset({"senator"}))
+    assert not name_evidence.cut_from_longer_name(doc, 10, 12, frozenset({"senator"}))
+
+
+def test_places_and_numbered_works_typed_as_people_are_not():
+    paragraphs = ("Tovar Ilse met the traders at the Korvath Town gate.",
+                  "South Ellumbra is cold in winter; travellers reach Korvath Town by the north road.",
+                  "The horror sequel Grimwick X opened on Friday, and critics said Grimwick X was the best of them.")
+    found = entities(*paragraphs)
+    assert found.get("Korvath Town") == "place" and found.get("South Ellumbra") == "place"
+    assert found.get("Grimwick X") is None
+    with rules.switched_off("place_heads", "numbered_names"):
+        found = entities(*paragraphs)
+    assert found.get("Korvath Town") == "person" and found.get("Grimwick X") == "person"
+
+
+def test_a_plural_name_after_the_is_a_team():
+    para = _parsed("Kelso beat the Brantfords on Sunday.")
+    doc = para.doc
+    mention = SimpleNamespace(type="person", text="Brantfords", start=doc[3].idx, end=doc[3].idx + 10, para=para,
+                              first_token=3)
+    assert name_evidence.team_names([mention]) == {"Brantfords"}
+    mention.start, mention.end, mention.text, mention.first_token = 0, 5, "Kelso", 0
+    assert name_evidence.team_names([mention]) == set()

@@ -34,6 +34,8 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
+from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, given_names, numbered,
+                            place_by_form, product_name, team_names)
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -141,7 +143,7 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()):
         return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
     if kind == "person":
-        if not _could_be_a_persons_name(tokens, words, vocab):
+        if not _could_be_a_persons_name(tokens, words, vocab) or cut_from_longer_name(doc, first, last, _title_words()):
             return DROP
         if len(words) == 1 and first > 0 and doc[first - 1].lower_ == "the" and words[0].endswith("s"):
             return "organization"  # the Beatles, the Steelers: a group
@@ -178,6 +180,14 @@ def _brand_shape(word: str) -> bool:
     """A capital inside a word after a part no surname starts with: 'MagSafe', 'SpaceX' (not 'McDonald', 'DeShawn')."""
     m = _INNER_CAPITAL.match(word)
     return bool(m) and len(m.group(1)) >= 3 and m.group(1) not in NAME_PREFIXES  # 'LiLo', 'JLo' are nicknames
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    from .vocab import entity_vocabulary
+
+    vocab = entity_vocabulary()
+    return vocab.title_words | vocab.title_first_words
 
 
 @cache
@@ -224,6 +234,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
             best, n = counts.most_common(1)[0]
             if n > counts[m.type]:
                 m.type = best
+    _evidence_types(mentions)
     in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     lone_people = Counter(m.text for m in mentions if m.type == "person" and " " not in m.text)
@@ -233,20 +244,45 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         if m.type != "person" and 2 <= len(words) <= 3 and lone_people[words[-1]] > typed[m.text, m.type] \
                 and not designated(words) and all(w[:1].isupper() for w in words):
             m.type = "person"
+    if rules.enabled("possessive_names"):
+        for m in mentions:
+            if m.type == "person":
+                cut_at_possessive(m)
     if rules.enabled("headline_case"):
         mentions = _body_backed_in_title_case(mentions, paragraphs)
-    lone = {m.text.lower() for m in mentions if m.type == "person" and " " not in m.text}
-    lasts = {m.text.split()[-1].lower() for m in mentions if m.type == "person" and " " in m.text}
-    wanted = lone | lasts
+    lone = {m.text for m in mentions if m.type == "person" and " " not in m.text}
+    lasts = {m.text.split()[-1] for m in mentions if m.type == "person" and " " in m.text}
+    firsts = {m.text.split()[0] for m in mentions if m.type == "person" and " " in m.text}
+    wanted = {w.lower() for w in lone | lasts}
+    common = {w.lower() for w in common_nouns(paragraphs, lone | lasts | firsts)}
     nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in wanted and t.pos_ == "NOUN"
-             and t.text.islower()}
-    mentions = [m for m in mentions if not _named_like_a_thing(m, nouns)]
+             and t.text.islower()} | (common & wanted)
+    mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)]
+    if rules.enabled("common_use"):  # 'Mac' of a dropped 'Clunky Mac' is no longer part of a person's name
+        in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
         elif m.type == "person" and " " not in m.text and m.text.lower() in nouns and m.text not in in_full_names:
             m.type = THING
     return [m for m in mentions if m.type != THING]
+
+
+def _evidence_types(mentions: list) -> None:
+    """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
+    teams = team_names(mentions)
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "person":
+            continue
+        if rules.enabled("possessive_names"):
+            cut_at_possessive(m)
+        if m.text in teams:
+            m.type = "organization"
+        elif rules.enabled("place_heads") and place_by_form(words):
+            m.type = "place"
+        elif rules.enabled("numbered_names") and numbered(words):
+            m.type = THING
 
 
 def _title_case(text: str) -> bool:
@@ -293,20 +329,11 @@ def _written_lower(token, lower: set[str]) -> bool:
     return word in lower or token.lemma_.lower() in lower or (word.endswith("s") and word[:-1] in lower)
 
 
-def _named_like_a_thing(mention, nouns: set[str]) -> bool:
+def _named_like_a_thing(mention, nouns: set[str], common: frozenset[str] = frozenset()) -> bool:
     """'Skyview Tower', 'Tabantha Sky Shrines', 'Spy Apps': a 'person' whose last word the article writes as a
-    common noun ('the tower') and whose first word is no given name is a thing's name ('Jeff Hunter' stays)."""
+    common noun ('the tower') and whose first word is no given name is a thing's name ('Jeff Hunter' stays);
+    so is one whose first word the article uses like a common noun ('Pokémon Sword': 'a Pokémon')."""
     words = mention.text.split()
-    return mention.type == "person" and len(words) > 1 and words[-1].lower() in nouns \
-        and words[0].lower() not in given_names()
-
-
-@cache
-def given_names() -> frozenset[str]:
-    """English given names and their nicknames, from the `nicknames` package (MIT)."""
-    import csv
-    from importlib.resources import files
-
-    with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    return frozenset(n for r in rows for n in (r["name1"], r["name2"]))
+    return mention.type == "person" and len(words) > 1 and (
+        (words[-1].lower() in nouns or words[0].lower() in common) and words[0].lower() not in given_names()
+        or product_name(words))

@@ -1,0 +1,184 @@
+"""Evidence across an article that a name typed as a person names something else.
+
+spaCy types many capitalised words of reviews, guides and sports pages as people. What the article does
+with the name tells them apart; each family sits behind its own switch (`rules.py`):
+
+1. `possessive_names`: a person's name ends at a possessive, written with a straight or a curly apostrophe
+   ("Gladion’s Pokémon" is Gladion's);
+2. `common_use`: a word the article uses like a common noun (after an article, a possessive pronoun or a
+   number, after a model number, a model word or an acronym: "the Moon", "your Mac", "a big Thunderbolt",
+   "737 Max", "HBO Max"; or before a number: "Thunderbolt 3"), or as the
+   first part of a hyphenated word ("Blu-ray"), in at least two of its mentions and a third of those it
+   heads, is no person's name, nor is a name that opens with it ("Pokémon Sword");
+3. `place_heads`: a name ending with a place's head word ("Gerudo Town", "Indiana Statehouse") or opening
+   with a point of the compass ("West Necluda") is a place, unless it opens with a given name;
+4. `numbered_names`: a name ending with a number ("Saw X", "Mega Charizard X") is a title or a model, unless
+   it opens with a given name ("Henry VIII", "Malcolm X");
+5. `teams`: a plural name the article writes after "the" ("the Seahawks", "the Los Angeles Rams") is a
+   group, an organisation, in every mention;
+6. `thing_heads`: a name ending with a noun of made things, food or substances that is no common surname
+   ("Nordstrom Moonlight Eco Short Pajamas", "... Whitening Pen") is a product's name, unless it opens with a
+   given name (`entity_types._named_like_a_thing`);
+7. `cut_names`: spaCy's person that begins inside a longer proper name ("Star [Wars Jedi]": a capitalised
+   word compounded into it right before it, which is no title and no entity) is no person, unless it opens
+   with a given name.
+
+Given names are the 1990 US Census first names (`data/given_names.json`, `scripts/build_given_names.py`) and
+the `nicknames` package's names (MIT).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..readers.furniture import load_data
+from . import rules
+
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "another", "any",
+                         "no", "your", "my", "his", "her", "their", "our", "its", "same", "one"})
+DETERMINER_DEPS = frozenset({"det", "poss", "predet", "amod", "nummod"})
+COMMON_USE_MIN = 2  # mentions with a determiner or a number before a word is taken for a common noun
+COMMON_USE_SHARE = 1 / 3  # ... and this share of the tokens where the word heads its phrase
+MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|[A-Z]\d+|\d+[A-Z]{1,2})$")  # A380, 737, M3, S10, 5G
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_NUMBER_WORD = re.compile(r"^(?:\d+|I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV)$")
+_POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Given names, lower-cased: the Census lists (data/given_names.json) and the `nicknames` package's."""
+    import csv
+    from importlib.resources import files
+
+    with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    return frozenset(n for r in rows for n in (r["name1"], r["name2"])) | frozenset(load_data("given_names.json")["names"])
+
+
+def opens_with_given_name(words: list[str]) -> bool:
+    return bool(words) and words[0].lower() in given_names()
+
+
+@cache
+def _place_words() -> tuple[frozenset[str], frozenset[str]]:
+    ents = load_data("entities.json")
+    return frozenset(ents["place_heads"]), frozenset(ents["compass_words"])
+
+
+@cache
+def _product_words() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["product_words"])
+
+
+@cache
+def _thing_nouns() -> frozenset[str]:
+    return frozenset(load_data("thing_heads.json")["nouns"])
+
+
+def thing_head(word: str) -> bool:
+    """'Pajamas', 'Pen', 'Sword': a noun of made things, food or substances that is no common name
+    (data/thing_heads.json, from WordNet 3.0 less the Census names; `scripts/build_thing_heads.py`)."""
+    if not rules.enabled("thing_heads") or not word[:1].isupper():
+        return False
+    w = word.lower()
+    return w in _thing_nouns() or bool(_plural(w) & _thing_nouns())
+
+
+def _plural(word: str) -> set[str]:
+    """The singulars a plural may have: 'pajamas' -> 'pajama', 'boxes' -> 'box', 'batteries' -> 'battery'."""
+    if word.endswith("ies"):
+        return {word[:-3] + "y"}
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return {word[:-2]}
+    return {word[:-1]} if word.endswith("s") and not word.endswith("ss") else set()
+
+
+def product_name(words: list[str]) -> bool:
+    """'Nordstrom Moonlight Eco Short Pajamas', 'Teeth Whitening Pen': a long name, or a plural one, ending with
+    a thing's noun and not opening with a given name ('Elon Musk' stays a person)."""
+    return len(words) > 1 and thing_head(words[-1]) and (len(words) >= 3 or bool(_plural(words[-1].lower()))) \
+        and not opens_with_given_name(words)
+
+
+def cut_at_possessive(mention) -> None:
+    """'Gladion’s Pokémon' -> 'Gladion': a person's name ends at a possessive inside it."""
+    m = _POSSESSIVE.search(mention.text)
+    if m and m.start() > 0 and m.end() < len(mention.text):
+        mention.end = mention.start + m.start()
+        mention.text = mention.text[:m.start()]
+
+
+def place_by_form(words: list[str]) -> bool:
+    """'Gerudo Town', 'Indiana Statehouse', 'West Necluda': a place's name, by its head or its first word."""
+    heads, compass = _place_words()
+    return len(words) > 1 and not opens_with_given_name(words) and (words[-1] in heads or words[0] in compass)
+
+
+def numbered(words: list[str]) -> bool:
+    """'Saw X', 'Mega Charizard X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name."""
+    return len(words) > 1 and bool(_NUMBER_WORD.match(words[-1])) and not opens_with_given_name(words)
+
+
+def common_nouns(paragraphs: list, words: set[str]) -> set[str]:
+    """Those of `words` the article uses like common nouns: 'the Moon', 'your Mac', 'a big Thunderbolt'."""
+    if not words or not rules.enabled("common_use"):
+        return set()
+    heads, determined = Counter(), Counter()
+    for para in paragraphs:
+        for token in para.doc:
+            if token.text in words and token.dep_ != "compound":
+                heads[token.text] += 1
+                determined[token.text] += _determined(token)
+    return {w for w, n in determined.items() if n >= COMMON_USE_MIN and n >= COMMON_USE_SHARE * heads[w]}
+
+
+def _determined(token) -> bool:
+    """A determiner or a number before the word, adjectives between ('a big Thunderbolt'), or a number after it."""
+    doc, k = token.doc, token.i - 1
+    while k >= 0 and doc[k].pos_ == "ADJ" and doc[k].text.islower():
+        k -= 1
+    before = doc[token.i - 1] if token.i > 0 else None  # '737 Max', 'M3 Max', 'Pro Max', 'HBO Max': a model's name
+    if before is not None and before.whitespace_ and (MODEL_NUMBER.match(before.text) or before.text in _product_words()
+                                                      or (before.text.isupper() and len(before) > 1)):
+        return True
+    if k >= 0 and doc[k].head.i >= token.i and (doc[k].lower_ in DETERMINERS and doc[k].dep_ in DETERMINER_DEPS
+                                                 or (doc[k].like_num and doc[k].pos_ == "NUM")):
+        return True  # not the 'that' of 'said that LiLo ...'
+
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None  # 'Thunderbolt 3', not 'Smith 3, Jones 2'
+    if after is not None and after.text == "-" and not token.whitespace_ and after.i + 1 < len(doc) \
+            and doc[after.i + 1].text.islower():
+        return True  # 'Blu-ray': the first part of a common word
+    return after is not None and after.text.isdigit() and not _YEAR.match(after.text) \
+        and not (after.i + 1 < len(doc) and doc[after.i + 1].text in (",", ")"))
+
+
+def team_names(mentions: list) -> set[str]:
+    """Plural names written after 'the' and heading their phrase: 'the Seahawks', 'the Los Angeles Rams'."""
+    if not rules.enabled("teams"):
+        return set()
+    out = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "person" or not words[-1].endswith("s") or words[-1].endswith(("ss", "’s", "'s")) \
+                or not words[-1][:1].isupper() or m.first_token == 0:
+            continue
+        doc = m.para.doc
+        span = doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+        if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "the" \
+                and span[-1].dep_ != "compound":
+            out.add(m.text)
+    return out
+
+
+def cut_from_longer_name(doc, first: int, last: int, title_words: frozenset[str]) -> bool:
+    """'Star [Wars Jedi]': the model's person begins inside a longer proper name."""
+    if first == 0 or not rules.enabled("cut_names"):
+        return False
+    before = doc[first - 1]
+    return before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "compound" \
+        and first <= before.head.i < last and not before.ent_type_ and before.lower_ not in title_words \
+        and not opens_with_given_name([t.text for t in doc[first:last]])
