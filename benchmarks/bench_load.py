@@ -5,7 +5,8 @@
 1. Builds (or reuses) the 10,000-article synthetic SQLite store of `bench_web.py`.
 2. Takes the old server's code from git (`--old-ref`, default the last main before the connection pool:
    one store behind one lock) into a temporary folder, and serves each variant in a process of its own
-   (uvicorn on loopback; the new one with `newsgraph serve`'s defaults).
+   (uvicorn on loopback; the new one with `newsgraph serve`'s defaults) over its own copy of the store;
+   the old one's copy without the indexes its own schema does not make.
 3. Sends `--requests` requests over `--connections` keep-alive connections (a client process each, so the
    load generator is not the bottleneck), half search pages (a word or two, a filter in one of four) and
    half article pages, each request with other arguments, and times each.
@@ -54,6 +55,25 @@ def old_code(ref: str, into: Path) -> Path:
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", ref, "src"], capture_output=True, check=True)
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
     return into / "src"
+
+
+def as_old_code_made_it(db: Path, src: Path) -> None:
+    """Drop from `db` the indexes the old code's schema does not make (later migrations' read indexes), so
+    the old server reads the store it would have built itself."""
+    import sqlite3
+
+    with tempfile.TemporaryDirectory(prefix="bench-load-schema-") as tmp:
+        empty = Path(tmp) / "old.db"
+        subprocess.run([sys.executable, "-c", "import sys; from newsgraph.store import open_store; "
+                        "open_store(sys.argv[1]).close()", str(empty)], env=dict(os.environ, PYTHONPATH=str(src)),
+                       check=True)
+        with sqlite3.connect(empty) as conn:
+            known = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    with sqlite3.connect(db) as conn:
+        extra = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL")
+                 if r[0] not in known]
+        for name in extra:
+            conn.execute(f'DROP INDEX "{name}"')
 
 
 def paths_to_request(db: Path, count: int) -> list[str]:
@@ -248,6 +268,8 @@ def main() -> None:
                 for name, src in variants.items():
                     db = tmp / f"{name}-{phase}.db"
                     shutil.copyfile(args.db, db)
+                    if name == "old":
+                        as_old_code_made_it(db, src)
                     servers[name] = Server(name, src, db)
                     load(servers[name].base, paths[:50], args.connections)  # warm: imports, SQLite's cache
                 if phase == "ingest":

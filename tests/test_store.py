@@ -94,8 +94,8 @@ def test_stopwords_are_lower_case_words():
 def test_search_sql_has_a_parameter_for_each_placeholder(dialect, query, filters):
     sql, params = search_sql(dialect, query, filters, limit=5, offset=10)
     assert sql.count("?") == len(params)
-    assert params[-2:] == [5, 10]
-    assert sql.endswith("LIMIT ? OFFSET ?")
+    before = sql.index("LIMIT ? OFFSET ?")  # on SQLite the page's hits are limited first, then get snippets
+    assert params[sql[:before].count("?"):][:2] == [5, 10]
 
 
 def test_search_sql_matches_with_each_engine():

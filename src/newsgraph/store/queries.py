@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from .backends import Database
 from .sql import date_range_sql
 
+ENTITY_TYPES = ("person", "organization", "place")
+
 
 def _names(db: Database, entity_ids: list[int]) -> dict[int, list[str]]:
     if not entity_ids:
@@ -115,18 +117,19 @@ def facets(db: Database, matches: tuple[str, list] | None, size: int = 10) -> di
         return _all_facets(db, size)
     sql, params = matches
     # the matching articles are found once, not once per facet; only each type's top `size` entities come back
+    top_entities = " UNION ALL ".join(
+        f"SELECT * FROM (SELECT 'entity' AS facet, CAST(entity_id AS TEXT) AS name, type, count FROM counted "
+        f"WHERE type = '{kind}' ORDER BY count DESC, entity_id LIMIT {int(size)}) {kind}" for kind in ENTITY_TYPES)
     rows = db.query(
-        f"WITH hits AS MATERIALIZED ({sql}) "
+        f"WITH hits AS MATERIALIZED ({sql}), counted AS MATERIALIZED (SELECT m.entity_id, m.type, "
+        "COUNT(DISTINCT m.article_id) AS count FROM mentions m WHERE m.article_id IN (SELECT id FROM hits) "
+        "GROUP BY m.entity_id, m.type) "
         "SELECT 'total' AS facet, NULL AS name, NULL AS type, COUNT(*) AS count FROM hits "
-        "UNION ALL SELECT 'entity', name, type, count FROM (SELECT CAST(m.entity_id AS TEXT) AS name, m.type AS type, "
-        "COUNT(DISTINCT m.article_id) AS count, ROW_NUMBER() OVER (PARTITION BY m.type ORDER BY "
-        "COUNT(DISTINCT m.article_id) DESC, m.entity_id) AS place FROM mentions m "
-        "WHERE m.article_id IN (SELECT id FROM hits) GROUP BY m.entity_id, m.type) ranked WHERE place <= ? "
-        "UNION ALL SELECT 'site', a.site, NULL, COUNT(*) FROM articles a "
-        "WHERE a.site IS NOT NULL AND a.id IN (SELECT id FROM hits) GROUP BY a.site "
-        "UNION ALL SELECT 'month', substr(a.published, 1, 7), NULL, COUNT(*) FROM articles a "
-        "WHERE a.published IS NOT NULL AND a.id IN (SELECT id FROM hits) GROUP BY substr(a.published, 1, 7)",
-        [*params, size])  # IN, not a join: the planner walks the hits and looks each up, whatever its statistics say
+        f"UNION ALL {top_entities} "
+        "UNION ALL SELECT 'site', site, NULL, COUNT(*) FROM hits WHERE site IS NOT NULL GROUP BY site "
+        "UNION ALL SELECT 'month', substr(published, 1, 7), NULL, COUNT(*) FROM hits "
+        "WHERE published IS NOT NULL GROUP BY substr(published, 1, 7)",
+        params)  # IN, not a join: the planner walks the hits and looks each up, whatever its statistics say
     by_facet: dict[str, list[dict]] = {"total": [], "entity": [], "site": [], "month": []}
     for row in rows:
         by_facet[row["facet"]].append(row)
@@ -163,7 +166,7 @@ def _all_facets(db: Database, size: int) -> dict:
 
 
 def _top_by_type(db: Database, rows: list[dict], size: int) -> dict:
-    top = {kind: [r for r in rows if r["type"] == kind][:size] for kind in ("person", "organization", "place")}
+    top = {kind: [r for r in rows if r["type"] == kind][:size] for kind in ENTITY_TYPES}
     names = _entity_names(db, [r["entity_id"] for chosen in top.values() for r in chosen])
     return {kind: [{"id": r["entity_id"], "name": names.get(r["entity_id"], ""), "count": r["count"]}
                    for r in chosen] for kind, chosen in top.items()}

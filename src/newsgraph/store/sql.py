@@ -43,6 +43,11 @@ def query_terms(query: str) -> list[str]:
     Raises `BadQuery` past the limits: MAX_QUERY_CHARS characters, MAX_QUERY_WORDS distinct words, a word
     over MAX_LEXEME_BYTES (PostgreSQL cannot index it, so it could match nothing there), a NUL byte.
     """
+    return list(_query_terms(query))
+
+
+@lru_cache(maxsize=256)  # a results page asks twice (hits and facets); the next page asks again
+def _query_terms(query: str) -> tuple[str, ...]:
     check_text(query, "the query")
     if len(query) > MAX_QUERY_CHARS:
         raise BadQuery(f"the query has {len(query):,} characters; at most {MAX_QUERY_CHARS:,} are searched")
@@ -53,7 +58,7 @@ def query_terms(query: str) -> list[str]:
     if long is not None:
         raise BadQuery(f"a word of the query has {len(long.encode()):,} bytes; words of at most "
                        f"{MAX_LEXEME_BYTES:,} are indexed")
-    return terms
+    return tuple(terms)
 
 
 def check_text(value: str | None, what: str) -> None:
@@ -138,19 +143,40 @@ def search_sql(dialect: str, query: str, filters: SearchFilters, limit: int = 20
     """Articles matching every term of the query, best first, with a highlighted snippet."""
     terms = query_terms(query)
     columns = "a.id, a.headline, a.subheadline, a.source, a.url, a.site, a.published, a.duplicate_of"
-    select, where, params = _search_from(dialect, terms, columns)
     more_where, more_params = _filter_where(filters)
+    if dialect == "sqlite" and terms:
+        return _sqlite_search(terms, columns, more_where, more_params, limit, offset)
+    select, where, params = _search_from(dialect, terms, columns)
     sql = select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else "")
     order = f"rank, {NEWEST_FIRST}" if terms else NEWEST_FIRST
     return f"{sql} ORDER BY {order} LIMIT ? OFFSET ?", [*params, *more_params, limit, offset]
 
 
+def _sqlite_search(terms: list[str], columns: str, more_where: list[str], more_params: list, limit: int,
+                   offset: int) -> tuple[str, list]:
+    """`search_sql` on SQLite: the page's hits are ranked first, then only they get a snippet (FTS5 makes one
+    by reading the article's body again, so making them for every match cost more than the search)."""
+    match = " AND ".join(f'"{t}"' for t in terms)
+    in_fields = [f'{field} : "{t}"' for t in terms for field in ("headline", "subheadline")]
+    in_field = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+    page = (f"SELECT a.rowid AS hit, -({_score_sql(in_field, len(terms))}) AS rank, a.published AS published, "
+            "a.id AS id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid WHERE "
+            f"{' AND '.join(['articles_fts MATCH ?', *more_where])} ORDER BY rank, {NEWEST_FIRST} LIMIT ? OFFSET ?")
+    # CROSS JOIN keeps this order: each of the page's rows, then its own row of the index (MATCH with rowid =)
+    sql = (f"WITH page AS MATERIALIZED ({page}) SELECT {columns}, snippet(articles_fts, 2, '<mark>', '</mark>', "
+           "'…', 24) AS snippet, page.rank AS rank FROM page CROSS JOIN articles_fts CROSS JOIN articles a "
+           "WHERE articles_fts MATCH ? AND articles_fts.rowid = page.hit AND a.rowid = page.hit "
+           "ORDER BY page.rank, page.published IS NULL, page.published DESC, page.id")
+    return sql, [*in_fields, match, *more_params, limit, offset, match]
+
+
 def matches_sql(dialect: str, query: str, filters: SearchFilters) -> tuple[str, list] | None:
-    """The ids of every article a search matches, unordered, for facets; None when that is every original."""
+    """Every article a search matches (id, site, published), unordered, for facets; None when that is every
+    original."""
     terms = query_terms(query)
     if not terms and filters == SearchFilters():
         return None
-    select, where, params = _search_from(dialect, terms, "a.id", ranked=False)
+    select, where, params = _search_from(dialect, terms, "a.id, a.site, a.published", ranked=False)
     more_where, more_params = _filter_where(filters)
     return select + (" WHERE " + " AND ".join(where + more_where) if where + more_where else ""), \
         [*params, *more_params]
