@@ -9,13 +9,15 @@ that says what kind of failure it was, and nothing stored is damaged.
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import subprocess
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import STORE_FIXTURES
+from conftest import PG_TEST_DATABASE, STORE_FIXTURES
 
 from newsgraph.cli import main
 from newsgraph.cli_support import EXIT_NO_SPACE, EXIT_STORE, EXIT_USAGE
@@ -39,8 +41,8 @@ def mount(tmp_path):
     """Mount a tmpfs of a given size at a fresh folder (as root); unmounted afterwards."""
     mounted = []
 
-    def make(size: str, name: str = "disk") -> Path:
-        point = tmp_path / name
+    def make(size: str, name: str = "disk", parent: Path | None = None) -> Path:
+        point = (parent or tmp_path) / name
         point.mkdir()
         done = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)],
                               capture_output=True, text=True)
@@ -148,3 +150,72 @@ def test_a_missing_store_is_not_created_by_a_search(tmp_path):
     result = CliRunner().invoke(main, ["search", "x", "--db", str(tmp_path / "none.db")])
     assert result.exit_code == EXIT_STORE and "no store at" in result.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+@contextmanager
+def write_lock_held(url: str):
+    """Another process's writer holding the store's write lock (SQLite's, or the advisory lock on PostgreSQL)."""
+    from newsgraph.store.backends import WRITER_LOCK, sqlite_path
+
+    if url.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as conn:
+            conn.execute("SELECT pg_advisory_lock(%s)", (WRITER_LOCK,))
+            yield
+        return
+    conn = sqlite3.connect(sqlite_path(url), isolation_level=None)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+    finally:
+        conn.execute("ROLLBACK")
+        conn.close()
+
+
+def test_a_writer_held_past_the_wait_is_store_busy_exit_status_3(store_url, tmp_path, monkeypatch):
+    """StoreBusy: another writer keeps the lock past the wait (120 s; 1 s here): one line, exit status 3,
+    nothing half-stored; once it lets go, the same ingest stores everything."""
+    monkeypatch.setattr("newsgraph.store.backends.WRITE_WAIT", 1)
+    folder = invented_articles(tmp_path / "news", 3)
+    with open_store(store_url):
+        pass  # the store exists and is up to date: only the ingest's own writes wait
+    with write_lock_held(store_url):
+        busy = CliRunner().invoke(main, ["ingest", str(folder), "--db", store_url, "--layout-only"])
+    assert busy.exit_code == EXIT_STORE, busy.output[-3000:]
+    last = busy.stderr.strip().splitlines()[-1]
+    assert "Traceback" not in busy.stderr and last.startswith("newsgraph: ") and "is busy" in last, busy.stderr
+    with open_store(store_url, read_only=True) as store:
+        assert store.db.scalar("SELECT COUNT(*) FROM articles") == 0
+    again = CliRunner().invoke(main, ["ingest", str(folder), "--db", store_url, "--layout-only"])
+    assert again.exit_code == 0, again.output[-3000:]
+    with open_store(store_url, read_only=True) as store:
+        assert store.db.scalar("SELECT COUNT(*) FROM articles") == 3
+
+
+def test_a_full_disk_under_postgresql_is_one_line_and_exit_status_4(mount, pg_server, pg_url, tmp_path):
+    """PostgreSQL's disk_full (SQLSTATE 53100), for real: the articles table moved to a tablespace on a
+    128 KB tmpfs, then an ingest fills it."""
+    disk = mount("128k", "tiny-tablespace", parent=pg_server.root)  # a folder the server's OS user can reach
+    shutil.chown(disk, "postgres", "postgres")
+    with open_store(pg_url):
+        pass
+    pg_server.admin("DROP TABLESPACE IF EXISTS newsgraph_tiny", f"CREATE TABLESPACE newsgraph_tiny LOCATION '{disk}'")
+    try:
+        import psycopg
+
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("ALTER TABLE articles SET TABLESPACE newsgraph_tiny")
+        folder = invented_articles(tmp_path / "news", 150)
+        done = run("ingest", str(folder), "--db", pg_url, "--layout-only")
+        assert done.returncode == EXIT_NO_SPACE, done.stderr[-3000:]
+        assert_one_line(done, "no space left")
+        with open_store(pg_url, read_only=True) as store:  # what was stored is whole and searchable
+            stored = store.db.scalar("SELECT COUNT(*) FROM articles")
+            assert 0 < stored < 150
+            assert len(store.search("council", limit=500)) == stored
+    finally:
+        with psycopg.connect(pg_url, autocommit=True) as conn:
+            conn.execute("DROP TABLE IF EXISTS articles CASCADE")
+        pg_server.drop_database(PG_TEST_DATABASE)
+        pg_server.admin("DROP TABLESPACE IF EXISTS newsgraph_tiny")
