@@ -22,6 +22,7 @@ import newsgraph
 from newsgraph.budget import Budget, StagePlan
 from newsgraph.ingest import ingest
 from newsgraph.pipeline import Stage
+from newsgraph.understand.parse import pieces
 
 TESTS = Path(__file__).resolve().parent
 
@@ -98,3 +99,40 @@ def test_a_page_with_a_hundred_thousand_attributes_is_read_quickly():
     article = newsgraph.extract(page.encode(), stages=())  # minutes before the tag was trimmed
     assert article.headline == "Night fire guts harbour warehouse" and len(article.paragraphs) == 4
     assert article.warnings == ["1 HTML tags with more than 100 attributes kept their first 100"]
+
+
+LONG_SENTENCES = [
+    "“The ferry timetable changed twice before the storms,” Councillor Mara Ellison said.",
+    "In Kellmouth on March 4, engineers checked the bridge again, according to Tomas Verhoef.",
+    "“Families waited for answers all winter,” Inspector Ines Dalca told reporters.",
+    "The harbour road works were delayed while the council argued about the budget.",
+]
+
+
+def test_a_long_paragraph_is_cut_into_pieces_at_sentence_ends():
+    text = " ".join(LONG_SENTENCES * 40)
+    cut = pieces(text, 0, len(text), limit=1000)
+    assert len(cut) > 5 and all(end - start <= 1000 for start, end in cut)
+    assert cut[0][0] == 0 and cut[-1][1] == len(text)
+    for (_, end), (start, _) in zip(cut, cut[1:]):  # nothing lost between pieces but the space at the cut
+        assert text[end:start].isspace() and text[end - 1] in ".”"
+    assert pieces(text, 0, 500, limit=1000) == [(0, 500)]  # short paragraphs stay whole
+    assert pieces("x" * 2500, 0, 2500, limit=1000) == [(0, 1000), (1000, 2000), (2000, 2500)]  # no space at all
+
+
+def test_a_one_paragraph_article_parsed_in_pieces_finds_what_it_finds_whole(monkeypatch):
+    """The pieces change nothing a sentence holds: the same quotes, speakers and people as the paragraph read
+    whole (pieces of ~600 characters here; 20,000 by default, so a 900 KB paragraph takes seconds, not minutes)."""
+    text = "Harbour works report\n\n" + " ".join(LONG_SENTENCES * 4) + "\n"
+    whole = newsgraph.extract(text)
+    monkeypatch.setattr("newsgraph.understand.parse.MAX_PIECE_CHARS", 600)
+    cut = newsgraph.extract(text)
+    assert len(cut.paragraphs) == len(whole.paragraphs) == 1
+    assert len(whole.quotes) >= 8  # the direct quotes and the "according to" reports
+
+    def quotes(article):
+        names = {e.id: e.name for e in article.entities}
+        return [(q.text, names.get(q.speaker)) for q in article.quotes]
+
+    assert quotes(cut) == quotes(whole)
+    assert sorted((e.name, e.type) for e in cut.entities) == sorted((e.name, e.type) for e in whole.entities)

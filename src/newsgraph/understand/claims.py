@@ -249,7 +249,7 @@ class ClaimExtractor:
 
     # 2. ages ---------------------------------------------------------------
     def ages(self, s: _Sentence) -> None:
-        for m in self.mentions:
+        for m in self.mentions[bisect.bisect_left(self.starts, s.start):bisect.bisect_left(self.starts, s.end)]:
             if s.start <= m.start < s.end and m.kind == "name":
                 entity = self.entities.get(m.entity)
                 apposed = _APPOSED_AGE.match(self.text, m.end) if entity and entity.type == "person" else None

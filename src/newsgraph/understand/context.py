@@ -65,13 +65,34 @@ def mentions(doc: Document) -> list[Mention]:
 
 def mention_at(doc: Document, start: int, end: int) -> Mention | None:
     """The mention that best covers the span [start, end), if any."""
+    found = mentions(doc)
+    lo, hi = _near(doc, found, start, end)
     best = None
-    for m in mentions(doc):
+    for m in found[lo:hi]:
         if m.start < end and start < m.end:
             overlap = min(end, m.end) - max(start, m.start)
             if best is None or overlap > min(end, best.end) - max(start, best.start):
                 best = m
     return best
+
+
+def _near(doc: Document, found: list[Mention], start: int, end: int) -> tuple[int, int]:
+    """The slice of `found` (sorted by start, as the stages keep it) that can overlap [start, end): a bisect
+    over its starts, so looking up every quote's speaker is not quadratic in a long article. The index is
+    kept in scratch while the list is the same object of the same length; unsorted, the whole list."""
+    index = doc.scratch.get(_INDEX)
+    if index is None or index[0] is not found or index[1] != len(found):
+        starts = [m.start for m in found]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:]))
+        longest = max((m.end - m.start for m in found), default=0)
+        index = doc.scratch[_INDEX] = (found, len(found), starts if ordered else None, longest)
+    starts, longest = index[2], index[3]
+    if starts is None:
+        return 0, len(found)
+    return bisect.bisect_left(starts, start - longest), bisect.bisect_left(starts, end)
+
+
+_INDEX = "mention_index"
 
 
 class QuoteRegions:

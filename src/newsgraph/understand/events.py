@@ -144,6 +144,8 @@ class EventExtractor:
         self.dates: list[TimeExpression] = sorted(doc.scratch.get(DATES) or doc.article.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
         self.events: list[_Event] = []
+        self.positions: dict[int, int] = {}  # id(event) -> its place in self.events
+        self.sharing: dict[tuple[str, str], set[int]] = {}  # (type, participant) -> places of the events with both
         self.story_date: tuple[TimeExpression, int] | None = None  # (date, paragraph) the story was last told at
 
     def __call__(self) -> list[Event]:
@@ -351,6 +353,7 @@ class EventExtractor:
     def integrate(self, event: _Event) -> None:
         kind = self.vocab.types[event.type]
         if kind.generic:  # a supersense event is not merged: "rose" twice is two rises
+            self.positions[id(event)] = len(self.events)
             self.events.append(event)
             return
         if event.definite and not event.participants(kind.core):
@@ -359,12 +362,26 @@ class EventExtractor:
                     break
                 if earlier.type in kind.refers_to:
                     _absorb(earlier, event)
+                    self.index(earlier)
                     return
-        for earlier in reversed(self.events):
+        # only an earlier event of the type with a participant in common can be the same (see _same_event):
+        # looked up, latest first, instead of read through (quadratic in a long article)
+        places = set().union(*(self.sharing.get((event.type, who), ()) for who in event.participants()))
+        for place in sorted(places, reverse=True):
+            earlier = self.events[place]
             if earlier.type == event.type and _same_event(earlier, event, kind.core):
                 _absorb(earlier, event)
+                self.index(earlier)
                 return
+        self.positions[id(event)] = len(self.events)
         self.events.append(event)
+        self.index(event)
+
+    def index(self, event: _Event) -> None:
+        """Record an event of `self.events` under its type and each of its participants (after they grew)."""
+        place = self.positions[id(event)]
+        for who in event.participants():
+            self.sharing.setdefault((event.type, who), set()).add(place)
 
     def record(self, e: _Event, number: int, names: dict[str, str]) -> Event:
         core = self.vocab.types[e.type].core

@@ -8,6 +8,7 @@ paragraph carries its `role`: `headline`, `deck` or `body`.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -76,14 +77,56 @@ class Parser:
         article = doc.article
         spans = text_spans(article) if is_english(doc) else []  # the model reads English only
         texts = [article.text[start:end].replace("\n", " ").replace("\r", " ") for start, end, _ in spans]
-        doc.scratch[PARSED] = [ParsedParagraph(start, parsed, role, text)
-                               for (start, _, role), text, parsed in zip(spans, texts, self.nlp.pipe(texts))]
+        parsed = [d for batch in batches(texts) for d in self.nlp.pipe(batch)]
+        doc.scratch[PARSED] = [ParsedParagraph(start, one, role, text)
+                               for (start, _, role), text, one in zip(spans, texts, parsed)]
         return doc
 
 
+def batches(texts: list[str], limit: int | None = None) -> list[list[str]]:
+    """The texts in batches of at most `limit` (MAX_PIECE_CHARS) characters, a longer text alone: spaCy holds a
+    batch's working memory at once (an article of usual length is one batch, as before)."""
+    limit = limit or MAX_PIECE_CHARS
+    out: list[list[str]] = []
+    size = limit + 1
+    for text in texts:
+        if size + len(text) > limit:
+            out.append([])
+            size = 0
+        out[-1].append(text)
+        size += len(text)
+    return out
+
+
+MAX_PIECE_CHARS = 20_000
+"""A longer paragraph is parsed in pieces of at most this many characters, cut at sentence ends: spaCy's memory
+and the quote rules' work grow faster than a paragraph's length (900 KB in one paragraph took 211 s and 3.1 GB)."""
+_SENTENCE_END = re.compile(r"[.!?][\"”’')\]]*(\s+)")
+
+
+def pieces(text: str, start: int, end: int, limit: int | None = None) -> list[tuple[int, int]]:
+    """text[start:end] as (start, end) pieces of at most `limit` (MAX_PIECE_CHARS) characters, each cut after
+    the last sentence end in its second half (else at the last space there, else at the limit)."""
+    limit = limit or MAX_PIECE_CHARS
+    out = []
+    while end - start > limit:
+        low, high = start + limit // 2, start + limit
+        ends = [m for m in _SENTENCE_END.finditer(text, low, high)]
+        if ends:
+            cut, after = ends[-1].start(1), ends[-1].end(1)
+        else:
+            space = text.rfind(" ", low, high)
+            cut, after = (space, space + 1) if space > start else (high, high)
+        out.append((start, cut))
+        start = after
+    out.append((start, end))
+    return out
+
+
 def text_spans(article: Article) -> list[tuple[int, int, str]]:
-    """(start, end, role) of the headline, the deck and the body paragraphs, in text order."""
-    body = [(s.start, s.end, "body") for s in article.paragraph_spans]
+    """(start, end, role) of the headline, the deck and the body paragraphs (long ones in `pieces`), in text
+    order."""
+    body = [(a, b, "body") for s in article.paragraph_spans for a, b in pieces(article.text, s.start, s.end)]
     lead: list[tuple[int, int, str]] = []
     for field, role in (("headline", "headline"), ("subheadline", "deck")):
         ev = article.evidence.get(field)

@@ -88,10 +88,13 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
     speakers: list[str] = []
     namer = _Namer(doc, paragraphs, names, sources, speakers)
     ids = {id(d): f"q{n}" for n, d in enumerate(drafts, 1)}
+    same_paragraph: dict[int, list[Draft]] = {}
+    for d in drafts:
+        same_paragraph.setdefault(id(d.para), []).append(d)
     out = []
     for d in drafts:
         src = namer.source(d)
-        parent = _parent(d, drafts)
+        parent = _parent(d, same_paragraph[id(d.para)], ids)
         off = d.para.parsed.offset
         out.append(Quote(id=ids[id(d)], kind=d.kind, text=article.text[off + d.start:off + d.end],
                          start=off + d.start, end=off + d.end, speaker=src.speaker, speaker_name=src.name,
@@ -99,12 +102,13 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
     return out
 
 
-def _parent(d: Draft, drafts: list[Draft]) -> Draft | None:
-    """The enclosing quote: the one the draft was found inside if it was kept, else the tightest one around it."""
-    if d.outer is not None and any(o is d.outer for o in drafts):
+def _parent(d: Draft, paragraph: list[Draft], kept: dict[int, str]) -> Draft | None:
+    """The enclosing quote: the one the draft was found inside if it was kept (its id in `kept`), else the
+    tightest one around it among the drafts of its `paragraph`."""
+    if d.outer is not None and id(d.outer) in kept:
         return d.outer
     best = None
-    for o in drafts:
+    for o in paragraph:
         if o is not d and o.para is d.para and o.start <= d.start and d.end <= o.end and (o.end - o.start) > (
                 d.end - d.start) and (best is None or o.end - o.start < best.end - best.start):
             best = o
