@@ -14,8 +14,10 @@
    (each variant has its own copy of the store; both ingests run at once, with the same records). Both
    servers run at once and take turns on slices of the requests (`--rounds`), so load from other
    processes on the machine falls on both alike.
-5. Prints requests/s and p50/p95/p99 latency per variant and phase, the errors, and the new/old throughput
-   ratio per phase. Target: at least 2x, and no error.
+5. Prints requests/s, p50/p95/p99 latency and the servers' CPU time per request (their processes and
+   workers, from /proc) per variant and phase, the errors, and the new/old throughput ratio per phase.
+   Target: at least 2x, and no error. The CPU ratio does not depend on what else the machine runs; the
+   throughput ratio does: on 2 cores the new server's workers need both, the old server uses one.
 
 Ratios are taken within one run, so load from other processes hits both variants alike.
 """
@@ -226,14 +228,16 @@ class Ingest:
 def measure(servers: dict[str, Server], paths: list[str], connections: int, rounds: int) -> dict[str, dict]:
     """The paths sent to every server in `rounds` slices, servers taking turns (in alternating order), so
     load from elsewhere on the machine falls on all alike; per server: throughput, latencies, errors."""
-    totals = {name: {"seconds": 0.0, "latencies": [], "errors": []} for name in servers}
+    totals = {name: {"seconds": 0.0, "cpu": 0.0, "latencies": [], "errors": []} for name in servers}
     size = -(-len(paths) // rounds)
     for number in range(rounds):
         chunk = paths[number * size:(number + 1) * size]
         order = list(servers) if number % 2 == 0 else list(reversed(servers))
         for name in order:
+            before = cpu_seconds(servers[name].process.pid)
             result = load(servers[name].base, chunk, connections)
             total = totals[name]
+            total["cpu"] += cpu_seconds(servers[name].process.pid) - before
             total["seconds"] += result["seconds"]
             total["latencies"] += result["latencies"]
             total["errors"] += result["errors"]
@@ -241,8 +245,29 @@ def measure(servers: dict[str, Server], paths: list[str], connections: int, roun
     for name, total in totals.items():
         cuts = statistics.quantiles(total["latencies"], n=100, method="inclusive")
         out[name] = {"rps": len(total["latencies"]) / total["seconds"], "p50": cuts[49], "p95": cuts[94],
-                     "p99": cuts[98], "errors": total["errors"]}
+                     "p99": cuts[98], "cpu_ms": 1000 * total["cpu"] / len(total["latencies"]), "errors": total["errors"]}
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) of a process and every process under it (a server and its workers), from /proc."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # gone meanwhile
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    total, todo = 0.0, [pid]
+    while todo:
+        current = todo.pop()
+        todo += children.get(current, [])
+        try:
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return total
 
 
 def main() -> None:
@@ -289,17 +314,20 @@ def main() -> None:
 def report(results: dict, args) -> None:
     print(f"{args.requests} requests over {args.connections} connections, search and article pages, "
           f"{args.articles:,}-article SQLite store; old = {args.old_ref}, new = this checkout")
-    print(f"{'server':<6} {'phase':<8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
+    print(f"{'server':<6} {'phase':<8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7} "
+          f"{'server CPU ms/request':>22}")
     for (name, phase), r in results.items():
         note = "" if r.get("ingest_running", True) else "  (the ingest ended before the load did)"
         print(f"{name:<6} {phase:<8} {r['rps']:8.1f} {r['p50']:8.1f} {r['p95']:8.1f} {r['p99']:8.1f} "
-              f"{len(r['errors']):7d}{note}")
+              f"{len(r['errors']):7d} {r['cpu_ms']:22.2f}{note}")
     met = True
     for phase in ("idle", "ingest"):
         ratio = results["new", phase]["rps"] / results["old", phase]["rps"]
         errors = len(results["new", phase]["errors"])
         met &= ratio >= TARGET_RATIO and errors == 0
-        print(f"{phase}: new/old throughput {ratio:.2f}x [>= {TARGET_RATIO}x], new errors {errors}")
+        cpu = results["old", phase]["cpu_ms"] / results["new", phase]["cpu_ms"]
+        print(f"{phase}: new/old throughput {ratio:.2f}x [>= {TARGET_RATIO}x], new errors {errors}; "
+              f"old/new server CPU per request {cpu:.2f}x")
     for (name, phase), r in results.items():
         for error in r["errors"][:3]:
             print(f"  {name} {phase} error: {error}")
