@@ -11,8 +11,13 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
+
+try:
+    import re._parser as _regex_parser  # Python 3.11+
+except ImportError:  # pragma: no cover
+    import sre_parse as _regex_parser  # type: ignore[no-redef]
 
 SENTENCE_END = re.compile(r"(?:[.!?…][\"'”’»)\]]*|[\"'”’»][.!?])$")
 _SEPARATOR = re.compile(r"^[\W_]+$")
@@ -27,6 +32,7 @@ def load_data(name: str) -> dict:
 @dataclass(frozen=True)
 class Vocabulary:
     furniture: tuple[tuple[str, re.Pattern], ...]
+    line_tests: tuple[tuple[str, re.Pattern, re.Pattern | None, re.Pattern | None], ...]  # split: `_line_tests`
     credit_label: re.Pattern
     credit_by: re.Pattern
     glued_credit: re.Pattern
@@ -51,6 +57,8 @@ def vocabulary() -> Vocabulary:
     labels, by_labels, agencies = (_alternation(credits[k]) for k in ("labels", "by_labels", "agencies"))
     return Vocabulary(
         furniture=rules,
+        line_tests=tuple(_line_tests(reason, patterns) for reason, patterns in furniture.items()
+                         if not reason.startswith("_") and reason not in CONTEXT_REASONS),
         credit_label=re.compile(rf"^\(?\s*(?:{labels})\s*(?:credit)?\s*[:：]\s*(?P<credit>[^()]{{2,120}}?)\s*\)?\s*\.?$", re.I),
         credit_by=re.compile(rf"^\(?\s*(?:{by_labels})\s+(?P<credit>[^()]{{2,80}}?)\s*\)?\s*\.?$", re.I),
         glued_credit=re.compile(rf"^(?P<caption>.{{3,}}?)\s*(?:\(\s*(?:(?:{labels})\s*(?:credit)?\s*[:：]|(?:{by_labels})\s)"
@@ -63,6 +71,31 @@ def vocabulary() -> Vocabulary:
                              rf"(?:{_alternation(bylines['job_titles'])})\b[\w\s,.'’-]{{0,60}}$", re.I),
         not_names=frozenset(n.lower() for n in bylines["not_names"]),
     )
+
+
+def _line_tests(reason: str, patterns: list[str]) -> tuple[str, re.Pattern, re.Pattern | None, re.Pattern | None]:
+    """(reason, its pattern, its other patterns, the X of its patterns '.*X.*'): a line without a newline is
+    filled by '.*X.*' exactly when X is found in it, and `search` finds X without trying every cut of the line."""
+    inner = [x for p in patterns if (x := _inner(p)) is not None]
+    whole = [p for p in patterns if _inner(p) is None]
+    return (reason, re.compile("|".join(rf"(?:{p})\s*[.!:]?" for p in patterns), re.I),
+            re.compile("|".join(rf"(?:{p})\s*[.!:]?" for p in whole), re.I) if whole else None,
+            re.compile("|".join(f"(?:{p})" for p in inner), re.I) if inner else None)
+
+
+def _inner(pattern: str) -> str | None:
+    """X of a pattern that is '.*X.*' as a whole (no alternation at its top level), else None."""
+    if len(pattern) < 5 or not pattern.startswith(".*") or not pattern.endswith(".*") or pattern[2] in "?+":
+        return None
+    parsed = _regex_parser.parse(pattern).data
+    return pattern[2:-2] if len(parsed) > 2 and _anything(parsed[0]) and _anything(parsed[-1]) else None
+
+
+def _anything(node) -> bool:
+    """Whether a parsed regex node is '.*'."""
+    op, av = node
+    return op == _regex_parser.MAX_REPEAT and av[:2] == (0, _regex_parser.MAXREPEAT) \
+        and list(av[2].data) == [(_regex_parser.ANY, None)]
 
 
 def _capitalised(words) -> str:
@@ -104,12 +137,15 @@ def furniture_edges(line: str, lead: bool = True) -> tuple[int, int, list[tuple[
     return parts[0][0], parts[-1][1], cut
 
 
+@lru_cache(maxsize=4096)  # a page's lines are judged again as sentences, by the comment tail and the trim
 def _line_reason(line: str) -> str | None:
     """The furniture category a whole line (or one sentence) belongs to, or None."""
     if is_separator(line):
         return "separator"
-    for reason, pattern in vocabulary().furniture:
-        if reason not in CONTEXT_REASONS and pattern.fullmatch(line):
+    newline = "\n" in line
+    for reason, every, whole, inner in vocabulary().line_tests:
+        if every.fullmatch(line) if newline else (whole is not None and whole.fullmatch(line)) or (
+                inner is not None and inner.search(line)):
             return reason
     if is_menu(line):
         return "navigation"
@@ -123,14 +159,15 @@ CONTEXT_REASONS = ("section-label",)
 """Vocabularies that only apply in one place (a section label only above the headline)."""
 
 _MENU_SPLIT = re.compile(r"\s+[|•·/>›»]\s+|\s{3,}|\t+")
+_BREADCRUMB = re.compile(r"\s[>›»]\s")
 
 
 def is_menu(line: str) -> bool:
     """Short items between bars or bullets ('News | World | Sport'), or a breadcrumb ('Sport » Football')."""
     items = [i for i in _MENU_SPLIT.split(line.strip()) if i]
-    short = all(len(i.split()) <= 3 and not ends_sentence(i) for i in items)
-    breadcrumb = len(items) >= 2 and bool(re.search(r"\s[>›»]\s", line))
-    return short and (len(items) >= 3 or breadcrumb)
+    if not all(len(i.split()) <= 3 and not ends_sentence(i) for i in items):
+        return False
+    return len(items) >= 3 or (len(items) >= 2 and bool(_BREADCRUMB.search(line)))
 
 
 def matches(reason: str, line: str) -> bool:

@@ -61,6 +61,7 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass")
 COUNTED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 OBJECT_DEPS = frozenset({"dobj", "iobj", "dative"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+AGE_DEPS = ("dobj", "attr", "npadvmod", "acomp")  # how a bare age hangs on its verb ('turned 40', 'He was 52.')
 
 _YEAR_OLD = re.compile(r"\b(?P<n>\d{1,3}|[a-z]+(?:-[a-z]+)?)[- ]years?[- ]old\b", re.I)
 _AGED = re.compile(r"\b(?:aged|at (?:the )?age (?:of )?|age of )(?P<n>\d{1,3})\b", re.I)
@@ -85,6 +86,11 @@ class _Sentence:
 
     def chars(self, token: Token) -> tuple[int, int]:
         return self.offset + token.idx, self.offset + token.idx + len(token)
+
+    def heads_of(self, deps: tuple[str, ...]) -> list[Token]:
+        """The tokens with a child attached by one of `deps`, in text order."""
+        doc = self.span.doc
+        return [doc[i] for i in sorted({t.head.i for t in self.span if t.dep_ in deps})]
 
 
 class ClaimExtractor:
@@ -266,8 +272,8 @@ class ClaimExtractor:
                     entity = self.person_near(s, token.root) if token is not None else None
                 if entity is not None:
                     self.add_age(entity, hit.group("n"), s)
-        for tok in s.span:
-            nums = [c for c in tok.children if c.like_num and c.dep_ in ("dobj", "attr", "npadvmod", "acomp")
+        for tok in s.heads_of(AGE_DEPS):
+            nums = [c for c in tok.children if c.like_num and c.dep_ in AGE_DEPS
                     and not any(g.dep_ not in ("punct",) for g in c.children)]
             if not nums:
                 continue
@@ -284,7 +290,7 @@ class ClaimExtractor:
 
     # 3. durations ------------------------------------------------------------
     def durations(self, s: _Sentence) -> None:
-        for unit in s.span:
+        for unit in s.heads_of(("nummod",)):
             nums = [c for c in unit.children if c.dep_ == "nummod"]
             iso = duration_iso(1, unit.lemma_, self.vocab) if nums else None
             if iso is None:

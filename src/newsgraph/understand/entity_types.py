@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..readers.furniture import load_data
 from . import rules
@@ -117,10 +117,15 @@ def _suffixes() -> frozenset[str]:
 
 def name_words(name: str) -> list[str]:
     """A person's name in words, a suffix at its end left off ('Arcade Comeaux Jr.' -> 'Arcade', 'Comeaux')."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=4096)  # asked for every known person at every mention of an article
+def _name_words(name: str) -> tuple[str, ...]:
     words = name.split()
     while len(words) > 1 and words[-1].lower().rstrip(",") in _suffixes():
         words.pop()
-    return words
+    return tuple(words)
 
 
 def place_of(adjective: str) -> str | None:

@@ -289,14 +289,19 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
     """People spaCy missed: capitalised names right after a title ('Rabbi Shachar')."""
     doc, out = para.doc, []
     i = 0
-    while i < len(doc):
-        n = 0 if doc[i].text[:1].islower() else _leading_title_length(doc, i, len(doc), vocab)
+    for first in [t.i for t in doc if not t.text[:1].islower() and t.lower_.rstrip(".") in vocab.title_first_words]:
+        if first < i:
+            continue  # inside a title or a name already read
+        i = first
+        n = _leading_title_length(doc, i, len(doc), vocab)
+        if not n:
+            continue
         j = i + n
         k = j
         while k < len(doc) and k - j < MAX_NAME_TOKENS_AFTER_TITLE and doc[k].pos_ == "PROPN" \
                 and doc[k].text[:1].isupper() and k not in taken and doc[k].lower_ not in vocab.title_words:
             k += 1
-        if n and k > j and not any(t in taken for t in range(j, k)):
+        if k > j and not any(t in taken for t in range(j, k)):
             mention = _mention(para, j, k, "person")
             _attach_titles(mention, doc, i, n, vocab)
             written = doc[i:j].text
@@ -307,7 +312,7 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
             taken.update(range(i, k))
             i = k
         else:
-            i += max(1, n)
+            i += n
     return out
 
 

@@ -56,15 +56,16 @@ def attach_profiles(people, others, mentions: list[NameMention]) -> None:
     seen_paragraphs = {id(m.para): m.para for m in mentions}
     for para in seen_paragraphs.values():
         for token in para.doc:
-            if token.dep_ == "appos" and token.head.ent_type_ == "PERSON":
+            dep = token.dep_
+            if dep == "appos" and token.head.ent_type_ == "PERSON":
                 person = owners.at(para.offset + token.head.idx)
                 if person is not None and person.type == "person":
                     _appositive(person, token, para, owners, vocab)
-            elif token.lower_ == "as" and token.dep_ == "prep":
+            elif dep == "prep" and token.lower_ == "as":
                 _as_role(token, para, owners, vocab)
             elif token.lemma_ == "promote":
                 _promotion(token, para, owners)
-            if token.dep_ in ("nsubj", "nsubjpass"):
+            if dep in ("nsubj", "nsubjpass"):
                 _verb_affiliations(token, para, owners)
 
 
