@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .furniture import QUOTE_OPENERS, ends_sentence
 from .text_units import LIST_ITEM, MAX_HEADLINE_WORDS, MEDIA_REASONS, Unit
@@ -52,6 +53,7 @@ def bare(text: str) -> str:
     return LIST_MARKER.sub("", text, count=1)
 
 
+@lru_cache(maxsize=4096)  # asked of the same lines by the region, the comment tail and the header
 def lower_share(text: str) -> float | None:
     """The share of words starting in lower case, or None in a script without case."""
     words = _WORD.findall(text)

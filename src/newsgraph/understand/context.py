@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -113,3 +114,18 @@ class QuoteRegions:
 
 
 _DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
+
+
+def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens whose lower-case form is one of `words`, by hash (no Token objects made)."""
+    from spacy.attrs import LOWER
+
+    keys = _string_ids(words)
+    return [i for i, h in enumerate(pdoc.to_array(LOWER).tolist()) if h in keys] if len(pdoc) else []
+
+
+@lru_cache(maxsize=64)
+def _string_ids(words: frozenset[str]) -> frozenset[int]:
+    from spacy.strings import get_string_id
+
+    return frozenset(get_string_id(w) for w in words)

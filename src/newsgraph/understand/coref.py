@@ -13,6 +13,7 @@ its own ("Alus's wife") once a pronoun or a later stage refers to it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,6 +59,7 @@ def resolve_coreference(doc: Document) -> Document:
     entities = {e.id: e for e in article.entities}
     gender = _known_genders(doc, entities)
     names = sorted(mentions(doc), key=lambda m: m.start)
+    starts = [m.start for m in names]
     found: list[Mention] = []
     history: list[_Candidate] = []
     sentence_no = 0
@@ -67,7 +69,7 @@ def resolve_coreference(doc: Document) -> Document:
             sentence_no += SENTENCE_WINDOW  # the deck is its own discourse: the body's pronouns start afresh
         in_body = in_body or para.role != "deck"
         para_end = para.offset + len(para.text)
-        ends = {m.end: m for m in names if para.offset <= m.start < para_end}
+        ends = {m.end: m for m in names[bisect_left(starts, para.offset):bisect_left(starts, para_end)]}
         covered = {i for m in ends.values() for i in range(m.start, m.end)}
         quotes = QuoteRegions(para.text)
         for sent in para.doc.sents:

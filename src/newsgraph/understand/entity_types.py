@@ -34,6 +34,7 @@ from functools import cache, lru_cache
 
 from ..readers.furniture import load_data
 from . import rules
+from .context import word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, given_names, numbered,
                             place_by_form, product_name, team_names)
 
@@ -92,8 +93,8 @@ def places_named_by_noun(doc, taken: set[int]) -> list[tuple[int, int]]:
     if not rules.enabled("place_nouns"):
         return []
     nouns, out = type_vocabulary().place_nouns, []
-    for t in doc[:-2]:
-        if t.lower_ not in nouns or doc[t.i + 1].lower_ != "of" or not any(
+    for t in (doc[i] for i in word_positions(doc, nouns) if i < len(doc) - 2):
+        if doc[t.i + 1].lower_ != "of" or not any(
                 c.lower_ == "the" for c in t.children if c.dep_ == "det"):
             continue
         first = last = t.i + 2

@@ -21,6 +21,8 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .context import word_positions  # noqa: F401  (events read it from here)
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -249,15 +251,6 @@ def candidate_tokens(pdoc: Doc, vocab: Vocabulary) -> list[int]:
     keys = _trigger_keys(vocab)
     return [i for i, (lemma, lower) in enumerate(pdoc.to_array([LEMMA, LOWER]).tolist())
             if lemma in keys or lower in keys]
-
-
-def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
-    """Indices of the tokens whose lower-case form is one of `words`, by hash (no Token objects made)."""
-    from spacy.attrs import LOWER
-    from spacy.strings import get_string_id
-
-    keys = {get_string_id(w) for w in words}
-    return [i for i, h in enumerate(pdoc.to_array(LOWER).tolist()) if h in keys]
 
 
 _KEYS: dict[int, tuple[Vocabulary, frozenset[int]]] = {}
