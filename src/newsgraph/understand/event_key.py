@@ -41,7 +41,7 @@ def event_key(kind: str, participants: list[str], date: str | None, place: str |
     who = sorted({n for p in participants if (n := normalise_name(p))})
     where = normalise_name(place)
     text = "|".join((kind, "+".join(who) or "?", date or "?", where or "?"))
-    return EventKey.model_construct(type=kind, participants=who, date=date, place=where, text=text)
+    return EventKey(type=kind, participants=who, date=date, place=where, text=text)
 
 
 def same_event(a: EventKey, b: EventKey) -> bool:

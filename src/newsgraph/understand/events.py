@@ -214,7 +214,7 @@ class EventExtractor:
     # 2. participants and attributes -------------------------------------
     def build(self, s: _Sentence, tok: Token, trigger: Trigger, kind: str) -> _Event:
         a, b = s.chars(tok)
-        event = _Event(kind, tok, s.index, s.paragraph, Span.model_construct(start=a, end=b, text=self.doc.article.text[a:b]),
+        event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
                        definite=tok.pos_ not in VERBAL and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
                                                                and c.lower_ != "an" for c in tok.children),
                        modality=modality(tok, self.vocab))
@@ -392,16 +392,15 @@ class EventExtractor:
         inherited = e.date_kind == "inherited"
         if inherited:
             attributes["date_inherited"] = True
-        # built without validation: every value here is already of its field's type, and records are many
-        date = EventDate.model_construct(text=e.date.text, value=_day(e.date.value), start=e.date.start,
-                                         end=e.date.end, inherited=inherited) if e.date else None
+        # validated construction: with pydantic 2 it is faster than model_construct (Python-level), and records are many
+        date = EventDate(text=e.date.text, value=_day(e.date.value), start=e.date.start, end=e.date.end,
+                         inherited=inherited) if e.date else None
         participants = list(dict.fromkeys(people))
         main = [w for r, w in e.roles if r in core] or participants[:1]
         key = event_key(e.type, [names.get(w, w) for w in main],
                         None if inherited or date is None else date.value, names.get(e.place, e.place))
-        return Event.model_construct(id=f"ev{number}", type=e.type, participants=participants, date=date,
-                                     place=e.place, evidence=e.evidence, attributes=attributes, modality=e.modality,
-                                     key=key, stage=STAGE)
+        return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
+                     evidence=e.evidence, attributes=attributes, modality=e.modality, key=key, stage=STAGE)
 
 
 def _dated(d: TimeExpression) -> bool:
