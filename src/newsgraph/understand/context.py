@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -123,17 +122,6 @@ def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
 
     keys = _string_ids(words)
     return [i for i, h in enumerate(pdoc.to_array(LOWER).tolist()) if h in keys] if len(pdoc) else []
-
-
-def token_positions(pdoc: Doc, attr: str, keep: Callable[[str], bool]) -> list[int]:
-    """Indices of the tokens whose `attr` ('ORTH', 'LOWER') passes `keep`, each distinct word tested once and no
-    Token objects made."""
-    from spacy.attrs import IDS
-
-    ids = pdoc.to_array(IDS[attr]).tolist() if len(pdoc) else []
-    strings = pdoc.vocab.strings
-    kept = {h for h in set(ids) if keep(strings[h])}
-    return [i for i, h in enumerate(ids) if h in kept]
 
 
 @lru_cache(maxsize=64)

@@ -23,7 +23,7 @@ from ..model import Entity, Span
 from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
-from .context import MENTIONS, Mention, parsed, token_positions
+from .context import MENTIONS, Mention, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
 from .language import is_english
 from .names import NameMention, find_mentions
@@ -174,8 +174,10 @@ def _split_off_people(mention: NameMention, people: list[Cluster]) -> list[NameM
     """Known people inside a longer organisation or place name: coordinated ('Lopez and Carrasquillo'), after an
     adjective of place ('American Hasim Rahman'), or opening a headline the model read as one name ('Lohan Checks
     Into Rehab'). Their spans join the people; the other conjuncts keep the mention's type."""
+    if len(mention.text.split()) < 2:
+        return [mention]
     forms = _person_forms(people)
-    if not forms or len(mention.text.split()) < 2:
+    if not forms:
         return [mention]
     conjuncts = _conjuncts(mention.text)
     if len(conjuncts) > 1:
@@ -280,8 +282,7 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     multi = [w for w in by_word if " " in w]
     shouted = _shouted_names(people, by_word) if rules.enabled("headline_names") else {}
     for para in parsed(doc):
-        found = [(para.offset + t.idx, t.text, by_word[t.text])
-                 for t in (para.doc[i] for i in token_positions(para.doc, "ORTH", by_word.__contains__))]
+        found = [(para.offset + t.idx, t.text, by_word[t.text]) for t in para.doc if t.text in by_word]
         for name in multi:  # organisation and place names of several words
             found.extend((para.offset + i.start(), name, by_word[name]) for i in re.finditer(re.escape(name), para.text))
         if para.role == "headline" and para.text.isupper():  # 'CHARGERS' WILLIAMS ARRESTED'

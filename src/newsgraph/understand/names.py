@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import rules
-from .context import ParsedParagraph, QuoteRegions, token_positions
+from .context import ParsedParagraph, QuoteRegions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -289,9 +289,9 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
     """People spaCy missed: capitalised names right after a title ('Rabbi Shachar')."""
     doc, out = para.doc, []
     i = 0
-    for first in token_positions(doc, "LOWER", lambda w: w.rstrip(".") in vocab.title_first_words):
-        if first < i or doc[first].text[:1].islower():
-            continue  # inside a title or a name already read, or a lower-case word
+    for first in [t.i for t in doc if not t.text[:1].islower() and t.lower_.rstrip(".") in vocab.title_first_words]:
+        if first < i:
+            continue  # inside a title or a name already read
         i = first
         n = _leading_title_length(doc, i, len(doc), vocab)
         if not n:
