@@ -1,6 +1,7 @@
 """Ingest rate and search latency of the knowledge base, SQLite and PostgreSQL.
 
     python benchmarks/bench_store.py [--records 10000] [--queries 100] [--backend sqlite|postgresql]
+    python benchmarks/bench_store.py --compare REF [--rounds 2] [--records 10000]
 
 Makes N synthetic article records (invented words, a pool of people,
 places and organisations, quotes and events, so linking and near-duplicate
@@ -11,14 +12,23 @@ tests/pg.py, with the server's default durability settings). Then times
 `Store.search` for a fixed set of queries (terms, terms with --person,
 --place or --since, filters alone) and prints p50/p95. Targets: at least
 1,000 records/s into SQLite; search p95 under 50 ms.
+
+`--compare REF` times the SQLite ingest of the same records with the code
+of git ref REF (exported into a temporary folder) and with this tree's, in
+turns (`--rounds`), each in a fresh process, so load from other processes
+on the machine falls on both alike; it prints both rates and their ratio,
+and whether both stores hold the same rows (time stamps left out).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
+import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -169,12 +179,68 @@ def run(name: str, url: str, path: Path, records: int, queries: list[dict]) -> d
     return {"rate": rate, "p50": p50, "p95": p95}
 
 
+# what differs between two stores of the same records only by when they were written
+TIMESTAMPS = {"articles": {"ingested", "rowid"}, "entities": {"created"}, "ingested_sources": {"at", "mtime"},
+              "migrations": {"applied"}, "conflicts": {"id"}, "conflict_claims": {"conflict_id"}}
+
+
+def ingest_once(path: Path, db: Path) -> None:
+    """One SQLite ingest of the records, in this process: prints the rates (and whose code ran) as JSON."""
+    import newsgraph
+
+    with open_store(f"sqlite:///{db}") as store:
+        wall, cpu = time_ingest(store, path, sum(1 for _ in path.open(encoding="utf-8")))
+    print(json.dumps({"wall": wall, "cpu": cpu, "code": newsgraph.__file__}))
+
+
+def table_rows(db: Path) -> dict[str, list[tuple]]:
+    """Every table's rows of a store, sorted, without the columns that say when they were written."""
+    out = {}
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                                             "LIKE '%fts%' AND name NOT LIKE 'sqlite%'")]
+        for table in tables:
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
+                       if r[1] not in TIMESTAMPS.get(table, ())]
+            out[table] = sorted(conn.execute(f"SELECT {', '.join(columns)} FROM {table}"), key=repr)
+    return out
+
+
+def compare(ref: str, path: Path, tmp: str, rounds: int) -> None:
+    """Old (ref) and new code ingest the same records in turns; rates, ratio and whether they stored alike."""
+    from bench_load import old_code
+
+    Path(tmp, "old").mkdir()
+    codes = {"old": old_code(ref, Path(tmp, "old")), "new": ROOT / "src"}
+    rates: dict[str, list[dict]] = {"old": [], "new": []}
+    for number in range(rounds):
+        for name in (["old", "new"] if number % 2 == 0 else ["new", "old"]):
+            db = Path(tmp, f"{name}{number}.db")
+            done = subprocess.run([sys.executable, __file__, "--ingest-only", str(path), str(db)], check=True,
+                                  capture_output=True, text=True, env=dict(os.environ, PYTHONPATH=str(codes[name])))
+            rates[name].append(json.loads(done.stdout.strip().splitlines()[-1]))
+            print(f"round {number + 1} {name:3} ({ref if name == 'old' else 'this tree'}): "
+                  f"{rates[name][-1]['cpu']:6.0f} records/s of CPU, {rates[name][-1]['wall']:6.0f} wall-clock; "
+                  f"load average {os.getloadavg()[0]:.1f}", flush=True)
+    for key, label in (("cpu", "CPU time"), ("wall", "wall-clock")):
+        old, new = (statistics.median(r[key] for r in rates[n]) for n in ("old", "new"))
+        print(f"median {label}: old {old:.0f}/s, new {new:.0f}/s, new/old {new / old:.2f}x")
+    same = table_rows(Path(tmp, "old0.db")) == table_rows(Path(tmp, "new0.db"))
+    print(f"stored rows identical (time stamps left out): {'yes' if same else 'NO'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--records", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], action="append")
+    parser.add_argument("--compare", metavar="REF", help="time this git ref's ingest against this tree's")
+    parser.add_argument("--rounds", type=int, default=2, help="turns each side takes with --compare")
+    parser.add_argument("--ingest-only", nargs=2, metavar=("RECORDS", "DB"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ingest_only:
+        ingest_once(Path(args.ingest_only[0]), Path(args.ingest_only[1]))
+        return
     backends = args.backend or ["sqlite", "postgresql"]
 
     generator = Generator()
@@ -185,6 +251,11 @@ def main() -> None:
             for n in range(args.records):
                 fh.write(generator.article(n).to_json() + "\n")
         load = os.getloadavg()[0]
+        if args.compare:
+            print(f"{args.records} synthetic records, {args.compare} against this tree; load average {load:.1f} "
+                  f"on {os.cpu_count()} CPUs", flush=True)
+            compare(args.compare, path, tmp, args.rounds)
+            return
         print(f"{args.records} synthetic records, {args.queries} queries; load average {load:.1f} on "
               f"{os.cpu_count()} CPUs (wall-clock figures suffer when the machine is busy)")
         results = {}
