@@ -21,7 +21,7 @@ from conftest import FIXTURES, STORE_FIXTURES
 from pg import wait_for
 
 from newsgraph.dedup import THRESHOLD
-from newsgraph.ingest import ingest
+from newsgraph.ingest import add_articles, ingest
 from newsgraph.store import open_store
 
 FACT_TABLES = ("mentions", "merges", "quotes", "events", "event_participants", "claims")
@@ -203,14 +203,15 @@ def test_json_lines_records_ingest(store, store_articles, tmp_path):
 
 
 def test_signatures_and_matches_are_datasketchs(store_articles):
-    """dedup computes datasketch's MinHash and LSH itself: stored signatures must not change."""
+    """dedup computes datasketch's MinHash (with our shingle hash) and LSH itself: stored signatures must not
+    change."""
     import random
     import re
 
     import numpy as np
     from datasketch import MinHash, MinHashLSH
 
-    from newsgraph.dedup import DuplicateIndex, _permutations, signature
+    from newsgraph.dedup import DuplicateIndex, _permutations, shingle_hash, signature
 
     rng = random.Random(7)
     bodies = [a.paragraphs for a in store_articles]
@@ -225,7 +226,7 @@ def test_signatures_and_matches_are_datasketchs(store_articles):
     ours, theirs, lsh, stored = DuplicateIndex(), [], MinHashLSH(threshold=THRESHOLD, num_perm=128), {}
     for n, paragraphs in enumerate(bodies):
         words = re.findall(r"\w+", " ".join(paragraphs).lower())
-        reference = MinHash(num_perm=128, scheme="affine32")
+        reference = MinHash(num_perm=128, scheme="affine32", hashfunc=shingle_hash)
         reference.update_batch([" ".join(words[i:i + 5]).encode() for i in range(len(words) - 4)])
         sig = signature(paragraphs)
         assert sig == reference.hashvalues.astype(np.uint32).tobytes()
@@ -239,6 +240,67 @@ def test_signatures_and_matches_are_datasketchs(store_articles):
         stored[str(n)] = values
         lsh.insert(str(n), minhash(values))
     assert any(theirs)  # some reposts were found
+
+
+def test_signatures_of_an_older_store_are_made_again_by_words(store_url, store_articles, monkeypatch):
+    """A store whose signatures hashed each shingle with SHA-1 gets the word-based ones its new articles get,
+    so that a repost of an article stored before the upgrade is still found."""
+    from hashlib import sha1
+
+    import numpy as np
+
+    from newsgraph.dedup import _fmix32, _permutations, signature
+    from newsgraph.store import schema
+
+    def sha1_signature(paragraphs):  # what stores held before `signatures_by_words`
+        words = " ".join(paragraphs).lower().split()
+        if len(words) < 20:
+            return None
+        shingles = {" ".join(words[i:i + 5]) for i in range(len(words) - 4)}
+        hashes = np.array([int.from_bytes(sha1(s.encode()).digest()[:4], "little") for s in shingles], np.uint32)
+        a, b = _permutations()
+        return (_fmix32(hashes)[:, None] * a + b).min(axis=0).tobytes()
+
+    before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("signatures_by_words")]
+    monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
+    with open_store(store_url) as old:
+        for article in store_articles:
+            old.add_article(article, signature=sha1_signature(article.paragraphs))
+    monkeypatch.undo()
+    with open_store(store_url) as new:
+        expected = {a.id: sig for a in store_articles if (sig := signature(a.paragraphs))}
+        assert dict(new.signatures()) == expected and expected
+        original = next(a for a in store_articles if a.id in expected)
+        repost = original.model_copy(update={"id": "f" * 16, "source": "elsewhere.txt"})
+        assert add_articles(new, [repost]).duplicates == 1
+        assert new.duplicates(repost.id)[0]["id"] == original.id
+
+
+def test_records_in_chunks_are_indexed_for_search_and_the_triggers_stay(tmp_path, store_articles):
+    """A chunk of records is indexed at the end of its transaction (the insert triggers dropped meanwhile):
+    every article and quote is found, the triggers are as before, and a chunk that fails leaves them too."""
+    store = open_store(f"sqlite:///{tmp_path}/kb.db")
+
+    def triggers() -> list[dict]:
+        return store.db.query("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+
+    before = triggers()
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(a.to_json() for a in store_articles[1:]) + "\n", encoding="utf-8")
+    assert ingest(store, [str(path)]).added == len(store_articles) - 1
+    assert triggers() == before and len(before) == 6
+    for table in ("articles_fts", "quotes_fts"):  # raises when the index does not match its table
+        store.db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('integrity-check', 1)")
+    for article in store_articles[1:]:
+        word = max(article.headline.split(), key=len).strip(".,:;'’\"")
+        assert article.id in [hit["id"] for hit in store.search(word, limit=100)]
+    with pytest.raises(ZeroDivisionError), store.batch(many=True):
+        store.add_article(store_articles[0])
+        1 / 0
+    assert triggers() == before and not store.has_article(store_articles[0].id)
+    store.add_article(store_articles[0])  # alone: the trigger indexes it
+    store.db.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)")
+    store.close()
 
 
 # --- issue 13 item 3: failures are retried on the next run and listed until they succeed -----------------------

@@ -153,6 +153,23 @@ def search_indexes(dialect: Dialect) -> list[str]:
     return ["CREATE INDEX articles_listing ON articles (rowid, duplicate_of, published, site, id)", mentions]
 
 
+def signatures_by_words(dialect: Dialect) -> list[Step]:
+    """Near-duplicate signatures made with the word-based shingle hash (`dedup.shingle_hash`), so that the
+    stored ones compare with new ones: recomputed from the stored bodies (the same words)."""
+    return [_resign]
+
+
+def _resign(db, chunk: int = 1000) -> None:
+    from ..dedup import signature
+
+    last = -1
+    while rows := db.query("SELECT rowid, body FROM articles WHERE signature IS NOT NULL AND rowid > ? "
+                           "ORDER BY rowid LIMIT ?", (last, chunk)):
+        db.executemany("UPDATE articles SET signature = ? WHERE rowid = ?",
+                       [(signature([r["body"]]), r["rowid"]) for r in rows])
+        last = rows[-1]["rowid"]
+
+
 MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("initial", initial),
     ("full_text", full_text),
@@ -160,5 +177,6 @@ MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("datasette_ready", datasette_ready),
     ("corrections", corrections),
     ("search_indexes", search_indexes),
+    ("signatures_by_words", signatures_by_words),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""
