@@ -190,7 +190,7 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
     count, failing = 0, set()
     # records extracted already come fast: one transaction per chunk of them, not per article
     for chunk in _chunks(results, RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1):
-        with store.batch():
+        with store.batch(many=len(chunk) > 1):
             for result in chunk:
                 if isinstance(result, Failure):
                     report.failures.append(result)

@@ -48,6 +48,12 @@ class Database:
     def close(self) -> None: ...
 
     _depth: int = 0
+    transactions: int = 0  # outer transactions begun on this connection
+
+    @property
+    def in_transaction(self) -> bool:
+        """Inside a `transaction` block: the writer's lock is held."""
+        return self._depth > 0
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -61,6 +67,7 @@ class Database:
             return
         with self._outer_transaction():
             self._depth = 1
+            self.transactions += 1
             try:
                 yield
             finally:
@@ -74,19 +81,29 @@ class Database:
         rows = self.query(sql, params)
         return next(iter(rows[0].values())) if rows else None
 
-    @contextmanager
-    def errors(self) -> Iterator[None]:
-        """The driver's errors as one-line `StoreError`s."""
-        try:
-            yield
-        except StoreError:
-            raise
-        except (sqlite3.Error, OSError) as exc:
+    def errors(self) -> DriverErrors:
+        """The driver's errors as one-line `StoreError`s (a `with` block)."""
+        return DriverErrors(self.url)
+
+
+class DriverErrors:
+    """A `with` block that turns the driver's errors into one-line `StoreError`s; a plain class, not a
+    generator, because every statement goes through one."""
+
+    __slots__ = ("url",)
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, exc, traceback) -> bool:
+        if exc is None or isinstance(exc, StoreError) or not isinstance(exc, Exception):
+            return False
+        if isinstance(exc, (sqlite3.Error, OSError)) or type(exc).__module__.split(".")[0] == "psycopg":
             raise store_error(exc, self.url) from exc
-        except Exception as exc:
-            if type(exc).__module__.split(".")[0] != "psycopg":
-                raise
-            raise store_error(exc, self.url) from exc
+        return False
 
 
 def store_error(exc: BaseException, url: str) -> StoreError:

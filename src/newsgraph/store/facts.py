@@ -38,7 +38,7 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
     """Link and write the article's entities and facts (steps 1-3); the stored id of each of its entities."""
     entities = {e.id: e for e in article.entities}
     links = link_entities(db, article, profiles, constraints)
-    ids, types = _entity_ids(db, links, entities)
+    ids, types = _entity_ids(db, links, entities, profiles)
     written: dict[int, set[str]] = {}
     name_table, mention_rows, merge_rows = [], [], []
     for link in links:
@@ -53,6 +53,7 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
              j(entity.roles), j(entity.affiliations), max(1, len(entity.mentions)), article.published))
         merge_rows.append((entity_id, article.id, entity.id, link.decision, link.score, j(link.reasons)))
     db.executemany(upsert_ignore_sql(db.dialect, "entity_names", ["entity_id", "name", "key", "script"]), name_table)
+    profiles.names_written(name_table)
     db.executemany("INSERT INTO mentions (article_id, local_id, entity_id, type, name, aliases, titles, roles, "
                    "affiliations, count, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", mention_rows)
     db.executemany("INSERT INTO merges (entity_id, article_id, local_id, decision, score, reasons) "
@@ -63,7 +64,7 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
     return ids
 
 
-def _entity_ids(db, links: list[Link], entities: dict) -> tuple[dict[str, int], dict[str, str]]:
+def _entity_ids(db, links: list[Link], entities: dict, profiles: Profiles) -> tuple[dict[str, int], dict[str, str]]:
     """The stored id of each of the article's entities (a new entity per new group) and the type it is stored as."""
     ids: dict[str, int] = {}
     by_group: dict[int, int] = {}
@@ -78,6 +79,7 @@ def _entity_ids(db, links: list[Link], entities: dict) -> tuple[dict[str, int], 
             ids[link.local_id] = by_group[link.group] = db.insert_id(
                 "INSERT INTO entities (type, name, key, created) VALUES (?, ?, ?, ?)",
                 (link.type, name, name_key(name), now()))
+            profiles.entity_written(ids[link.local_id], name, link.type)
     return ids, {link.local_id: link.type for link in links}
 
 
@@ -91,6 +93,7 @@ def _rename(db, profiles: Profiles, entity_ids: set[int]) -> None:
         if name:
             db.execute("UPDATE entities SET name = ?, key = ? WHERE id = ? AND name <> ?",
                        (name, name_key(name), entity_id, name))
+            profiles.entity_written(entity_id, name)
 
 
 def _write_other_facts(db, article: Article, ids: dict[str, int]) -> None:

@@ -200,7 +200,7 @@ def link_entities(db, article: Article, profiles: Profiles | None = None,
     profiles = profiles or Profiles(db)
     groups = group_entities(article)  # 1.
     strong = {(g.type, k) for g in groups for k, kind in g.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND}
-    found = _candidates(db, strong)  # 2.
+    found = _candidates(profiles, strong)  # 2.
     maybe = [{r["entity_id"] for k in g.keys for r in found.get((g.type, k), ())} for g in groups]
     linked: dict[int, int] = {}
     taken: set[int] = set()
@@ -209,7 +209,7 @@ def link_entities(db, article: Article, profiles: Profiles | None = None,
     for i in sorted(range(len(groups)), key=lambda i: (-groups[i].strongest, i)):
         group = groups[i]
         context = set().union(*({linked[j]} if j in linked else maybe[j] for j in range(len(groups)) if j != i))
-        decided = _decide(db, article, group, found, context, profiles, taken, constraints, topic)  # 3., 4.
+        decided = _decide(article, group, found, context, profiles, taken, constraints, topic)  # 3., 4.
         if decided.entity_id is not None:
             linked[i] = decided.entity_id
             if group.type == "person":  # two people of one article are two people; 'Apple', 'Apple Computer' one
@@ -218,7 +218,7 @@ def link_entities(db, article: Article, profiles: Profiles | None = None,
     return links
 
 
-def _decide(db, article: Article, group: Local, found: dict, context: set[int], profiles: Profiles, taken: set[int],
+def _decide(article: Article, group: Local, found: dict, context: set[int], profiles: Profiles, taken: set[int],
             constraints: Constraints, topic: TopicContext) -> Link:
     """The group's decision: merged with the best stored candidate, or new (with why)."""
     local_ids = [e.id for e in group.entities]
@@ -235,7 +235,8 @@ def _decide(db, article: Article, group: Local, found: dict, context: set[int], 
     best = choices[0] if choices else None
     if (best is None or best.score < MERGE_THRESHOLD) and group.type == "person":
         weak = {(group.type, k) for k, kind in group.keys.items() if KIND_STRENGTH[kind] < WEAK_KIND}
-        rows = [r for found_rows in _candidates(db, weak, one_word=bool(group.multiword)).values() for r in found_rows]
+        rows = [r for found_rows in _candidates(profiles, weak, one_word=bool(group.multiword)).values()
+                for r in found_rows]
         choices = _resolved(sorted(choices + _score_all(group, rows, local, profiles,
                                                         banned | {c.entity_id for c in choices}, topic), key=_best_first))
         best = choices[0] if choices else None
@@ -326,16 +327,13 @@ def _links(group: Local, decided: Link, number: int) -> list[Link]:
     return out
 
 
-def _candidates(db, wanted: set[tuple[str, str]], one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
-    """Stored name rows by (type, key): entity_id, key, script (kind), entity name; one query for the article.
+def _candidates(profiles: Profiles, wanted: set[tuple[str, str]],
+                one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
+    """Stored name rows by (type, key): entity_id, key, script (kind), entity name (`Profiles.name_rows`).
     `one_word`: only entities the store names by one word (all a surname alone may join a full name to)."""
     found: dict[tuple[str, str], list[dict]] = {k: [] for k in wanted}
     if wanted:
-        keys = sorted({key for _, key in wanted})
-        only = " AND e.name NOT LIKE '% %'" if one_word else ""
-        for row in db.query(f"""SELECT n.entity_id, n.key, n.script, e.name, e.type FROM entity_names n
-                                JOIN entities e ON e.id = n.entity_id
-                                WHERE n.key IN ({', '.join('?' * len(keys))}){only}""", keys):
-            if (row["type"], row["key"]) in found:
+        for row in profiles.name_rows(sorted({key for _, key in wanted})):
+            if (row["type"], row["key"]) in found and not (one_word and " " in row["name"]):
                 found[(row["type"], row["key"])].append(row)
     return found

@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -104,11 +104,11 @@ class PersonName:
     nicknames: tuple[str, ...] = ()
     named: bool = True
 
-    @property
+    @cached_property  # names are parsed once (`parse_name`) and read many times
     def full(self) -> str:
         return " ".join(self.words)
 
-    @property
+    @cached_property
     def multiword(self) -> bool:
         return self.given is not None and self.surname is not None
 
@@ -220,6 +220,11 @@ def is_initial(word: str) -> bool:
 
 def name_keys(name: PersonName) -> dict[str, str]:
     """Keys a person is found by, with their kind (strongest first; see the module docstring)."""
+    return dict(_name_keys(name))  # a copy: the cached one is never changed
+
+
+@lru_cache(maxsize=65536)
+def _name_keys(name: PersonName) -> dict[str, str]:
     if not name.named or not name.words:
         return {}
     keys: dict[str, str] = {}

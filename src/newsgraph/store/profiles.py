@@ -113,6 +113,42 @@ class Profiles:
         self.db = db
         self.known: dict[int, Profile] = {}
         self.topics: dict[int, Counter] = {}  # entity id -> proper terms of its articles (read when needed)
+        self.by_key: dict[str, dict[tuple[int, str], str | None]] = {}  # name key -> (entity id, name) -> kind
+        self.entities: dict[int, tuple[str, str]] = {}  # entity id -> (name, type), of those in `by_key`
+
+    def name_rows(self, keys: list[str]) -> list[dict]:
+        """The stored entity_names rows with these keys, as linking reads them: entity_id, key, script (kind),
+        and the entity's name and type; each key read from the database once, then kept in step."""
+        missing = [k for k in keys if k not in self.by_key]
+        if missing:
+            for key in missing:
+                self.by_key[key] = {}
+            for row in self.db.query(f"""SELECT n.entity_id, n.key, n.name AS form, n.script, e.name, e.type
+                                         FROM entity_names n JOIN entities e ON e.id = n.entity_id
+                                         WHERE n.key IN ({', '.join('?' * len(missing))})""", missing):
+                self.by_key[row["key"]][(row["entity_id"], row["form"])] = row["script"]
+                self.entities[row["entity_id"]] = (row["name"], row["type"])
+        unknown = {i for k in keys for i, _ in self.by_key[k] if i not in self.entities}  # names written since
+        if unknown:
+            for row in self.db.query(f"SELECT id, name, type FROM entities WHERE id IN ({', '.join('?' * len(unknown))})",
+                                     sorted(unknown)):
+                self.entities[row["id"]] = (row["name"], row["type"])
+        return [{"entity_id": entity_id, "key": key, "script": script, "name": self.entities[entity_id][0],
+                 "type": self.entities[entity_id][1]}
+                for key in keys for (entity_id, _), script in self.by_key[key].items()]
+
+    def entity_written(self, entity_id: int, name: str, type_: str | None = None) -> None:
+        """An entity inserted (with its type) or renamed: the name `name_rows` gives it."""
+        if type_ is not None:
+            self.entities[entity_id] = (name, type_)
+        elif entity_id in self.entities:
+            self.entities[entity_id] = (name, self.entities[entity_id][1])
+
+    def names_written(self, rows: list[tuple[int, str, str, str | None]]) -> None:
+        """entity_names rows (entity id, name, key, kind) just written (a row already stored is kept as it was)."""
+        for entity_id, name, key, kind in rows:
+            if key in self.by_key:
+                self.by_key[key].setdefault((entity_id, name), kind)
 
     def terms(self, entity_id: int) -> Counter:
         """How many of the entity's articles use each proper term (see `proper_terms`)."""
@@ -158,6 +194,8 @@ class Profiles:
     def clear(self) -> None:
         self.known.clear()
         self.topics.clear()
+        self.by_key.clear()
+        self.entities.clear()
 
 
 def article_text(article: Article) -> str:
