@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import newsgraph
-from newsgraph.model import Article, Claim
+from newsgraph.model import Article, Claim, Event
 from newsgraph.store import open_store
-from newsgraph.store.conflicts import agree, find_conflicts
+from newsgraph.store.conflicts import agree, find_conflicts, parse_event_key
 from newsgraph.understand.claim_values import compatible, duration_iso, parse_number, plural, split_qualifier
 
 SENTENCES = [
@@ -141,29 +141,36 @@ def test_ages_compare_through_birth_years():
     assert not agree(row("52", None), row("54", None), "age", 0.1)  # undated: compared as they are
 
 
-def _article(number: int, claims: list[tuple[str, str, str]], published: str, duplicate: bool = False) -> Article:
+def _article(number: int, claims: list[tuple], published: str, duplicate: bool = False) -> Article:
+    """An article with claims (subject, property, value[, the key of the event it is about])."""
     text = " ".join(f"Sentence {i}." for i in range(len(claims))) or "Nothing."
+    keys = {c[3] for c in claims if len(c) > 3}
+    events = {key: Event(id=f"ev{i}", type=key.split("|")[0], key=parse_event_key(key)) for i, key in enumerate(keys)}
     return Article(id=f"{number:016x}", source=f"a{number}.txt", input_kind="text", text=text, published=published,
-                   headline=f"Story {number}", paragraphs=[text],
-                   claims=[Claim(id=f"c{i}", subject=s, property=p, value=v, normalized=v, text="Sentence.",
-                                 start=0, end=9) for i, (s, p, v) in enumerate(claims, 1)])
+                   headline=f"Story {number}", paragraphs=[text], events=list(events.values()),
+                   claims=[Claim(id=f"c{i}", subject=c[0], property=c[1], value=c[2], normalized=c[2], text="Sentence.",
+                                 start=0, end=9, event=events[c[3]].id if len(c) > 3 else None)
+                           for i, c in enumerate(claims, 1)])
 
 
 def test_store_finds_conflicts_between_originals_only(tmp_path):
     store = open_store(str(tmp_path / "c.db"))
-    store.add_article(_article(1, [("attackers enter Ofakim", "count", "15"), ("ceremony", "rank", "sergeant")],
-                               "2025-11-16"))
-    store.add_article(_article(2, [("Attackers enter  Ofakim", "count", "20"), ("storm", "count", "~30")],
-                               "2025-11-14"))
-    store.add_article(_article(3, [("storm", "count", "31"), ("ceremony", "rank", "major")], "2025-09-01"))
-    store.add_article(_article(4, [("storm", "count", "50")], "2025-11-16"), duplicate_of=f"{1:016x}")
-    store.add_article(_article(5, [("attackers enter Ofakim", "count", "40")], "2024-01-02"))  # another year
+    attack, storm = "attack|?|?|ofakim", "storm|?|?|?"
+    store.add_article(_article(1, [("attackers enter Ofakim", "count", "15", attack),
+                                   ("ceremony", "rank", "sergeant")], "2025-11-16"))
+    store.add_article(_article(2, [("Attackers enter  Ofakim", "count", "20", attack),
+                                   ("storm", "count", "~30", storm)], "2025-11-14"))
+    store.add_article(_article(3, [("storm", "count", "31", storm), ("ceremony", "rank", "major")], "2025-09-01"))
+    store.add_article(_article(4, [("storm", "count", "50", storm)], "2025-11-16"), duplicate_of=f"{1:016x}")
+    store.add_article(_article(5, [("attackers enter Ofakim", "count", "40", attack)], "2024-01-02"))  # another year
     conflicts = find_conflicts(store.db)
     assert [(c["key"], c["subject_id"], c["property"], c["values"]) for c in conflicts] == \
         [("attackers enter ofakim", None, "count", ["15", "20", "40"])]  # ranks apart in time; ~30 and 31 agree
     claim = conflicts[0]["claims"][0]
     assert {"value", "normalized", "article_id", "source", "site", "url", "headline", "text"} <= set(claim)
-    assert conflicts[0]["why"].lower().startswith("same event: 'attackers enter ofakim'")
+    assert conflicts[0]["why"].lower().startswith("same event: attack in ofakim (the event keys' type, participants, "
+                                                  "date and place agree), 'attackers enter ofakim'")
+    assert conflicts[0]["shared"]["keys"] == [attack] and claim["event"] == attack
     assert conflicts[0]["status"] == "open" and len(conflicts[0]["id"]) == 12
     assert store.conflicts() == conflicts
     store.close()

@@ -50,3 +50,79 @@ def test_one_place_under_two_names_agrees():
     assert agree(dict(row, value="US", normalized="us"), dict(row, value="United States", normalized="united states"),
                  "event", 0.1)
     assert not agree(dict(row, value="China", normalized="china"), dict(row, value="US", normalized="us"), "event", 0.1)
+
+
+def _report(number: int, count: str, key: str | None, published: str = "2025-04-08"):
+    """A report of a death toll in Galway, its claim tied to an event with this key (or to none)."""
+    from newsgraph.model import Article, Claim, Event
+    from newsgraph.store.conflicts import parse_event_key
+
+    text = f"Report {number}: {count} people died in the Galway flood."
+    events = [Event(id="ev1", type="death", key=parse_event_key(key))] if key else []
+    claim = Claim(id="c1", subject="kill people Galway", property="count", value=count, normalized=count, text=text,
+                  start=0, end=len(text), event="ev1" if key else None)
+    return Article(id=f"{number:016x}", source=f"r{number}.txt", input_kind="text", text=text, paragraphs=[text],
+                   headline=f"Report {number}", published=published, events=events, claims=[claim])
+
+
+def test_counts_compare_only_within_one_event(store):
+    """A toll for another day's deaths, or one tied to no event, is no disagreement; one for the same event is,
+    and it says which event."""
+    store.add_article(_report(1, "14", "death|?|2025-04-07|galway"))
+    store.add_article(_report(2, "9", "death|?|2025-04-20|galway"))  # another day: another event
+    store.add_article(_report(3, "9", None))  # tied to no event
+    assert store.conflicts() == []
+    assert store.db.scalar("SELECT event_id FROM claims WHERE article_id = ?", (f"{1:016x}",)) == "ev1"
+    assert store.db.scalar("SELECT key FROM events WHERE article_id = ?", (f"{1:016x}",)) == "death|?|2025-04-07|galway"
+    store.add_article(_report(4, "9", "death|?|?|galway"))  # no date of its own: may be the 7th's, or the 20th's
+    store.add_article(_report(5, "12", "death|?|2025-04-07|galway"))
+    [conflict] = store.conflicts()
+    assert sorted({c["article_id"] for c in conflict["claims"]}) == [f"{n:016x}" for n in (1, 2, 4, 5)]
+    assert conflict["values"] == ["12", "14", "9"]
+    assert conflict["why"].startswith("same event: death in galway on 2025-04-07 / 2025-04-20")
+    assert conflict["shared"]["kind"] == "event" and "death|?|?|galway" in conflict["shared"]["keys"]
+
+
+def test_an_older_store_gets_its_claims_events(store_url, monkeypatch):
+    """A store made before `claim_events` is filled from its records: claims find their events' keys."""
+    from newsgraph.store import schema
+
+    before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("claim_events")]
+    monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
+    monkeypatch.setattr("newsgraph.store.facts._write_other_facts", _write_as_before)
+    with open_store(store_url) as old:
+        for number, count in ((1, "14"), (2, "9")):
+            old.add_article(_report(number, count, "death|?|2025-04-07|galway"))
+    monkeypatch.undo()
+    with open_store(store_url) as new:
+        assert new.db.query("SELECT DISTINCT event_id FROM claims") == [{"event_id": "ev1"}]
+        [conflict] = new.conflicts()
+        assert conflict["values"] == ["14", "9"] and conflict["shared"]["keys"] == ["death|?|2025-04-07|galway"]
+
+
+def _write_as_before(db, article, ids):
+    """Claims and events as stores wrote them before `claim_events`: without event_id and key."""
+    db.executemany("INSERT INTO events (article_id, event_id, type) VALUES (?, ?, ?)",
+                   [(article.id, e.id, e.type) for e in article.events])
+    db.executemany("INSERT INTO claims (article_id, claim_id, subject, property, value, normalized, text) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [(article.id, c.id, c.subject, c.property, c.value, c.normalized, c.text) for c in article.claims])
+
+
+def test_when_two_claims_are_about_one_event():
+    from newsgraph.store.conflicts import same_claimed_event
+    from newsgraph.understand.claim_values import claim_vocabulary
+
+    def same(key_a: str, key_b: str, prop: str = "count") -> bool:
+        return same_claimed_event({"event_key": key_a, "property": prop}, {"event_key": key_b, "property": prop},
+                                  claim_vocabulary())
+
+    assert same("attack|?|2025-11-16|ofakim", "change|?|2025-11-15|ofakim")  # 'broke into': a supersense type
+    assert not same("attack|?|2025-11-16|ofakim", "death|?|2025-11-16|ofakim")  # two named types
+    assert not same("attack|?|2025-11-16|ofakim", "attack|?|2025-11-26|ofakim")  # ten days apart
+    assert not same("attack|?|2025-11-16|ofakim", "attack|?|2025-11-16|sderot")
+    assert same("attack|hamas|2025-11|ofakim", "attack|?|2025-11-16|?")  # unknown on one side
+    assert not same("attack|hamas|?|?", "attack|harrow front|?|?")
+    assert same("attack|hamas|2025-11-16|?", "attack|hamas|2025-11-26|?", "attack_date")  # the date is disputed
+    assert same("payment|rachel edri|?|?", "hostage|rachel edri|?|?", "hostage_duration")  # the property's type
+    assert not same("attack|?|?|?", None)  # a claim tied to no event

@@ -66,6 +66,9 @@ def test_dismiss_from_the_conflicts_page(tab):
     assert sections.count() >= 1
     title = sections.first.locator("h2").inner_text()
     assert "Why this is one fact" in sections.first.locator("p.why").inner_text()
+    events = tab.locator("section.conflict p.event").all_inner_texts()  # the attack's date, the flood's toll
+    assert "The event both sides are about: attack involving harrow front on 2025-03-03 / 2025-03-05" in events
+    assert "The event both sides are about: death in galway on 2025-04-07" in events
     sections.first.locator("input[name=note]").fill("two different events")
     sections.first.locator("button[value=dismiss]").click()
     tab.wait_for_url(re.compile(r"/correct$"))

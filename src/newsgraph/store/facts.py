@@ -104,16 +104,16 @@ def _write_other_facts(db, article: Article, ids: dict[str, int]) -> None:
           q.cue.text if q.cue else None, q.parent, article.published) for q in article.quotes])
     names = {entity.id: entity.name for entity in article.entities}  # an event's place is an entity id: store its name
     db.executemany(
-        "INSERT INTO events (article_id, event_id, type, date_text, date_value, place, attributes, evidence) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO events (article_id, event_id, type, date_text, date_value, place, attributes, evidence, key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article.id, e.id, e.type, e.date.text if e.date else None, e.date.value if e.date else None,
-          names.get(e.place, e.place), j(e.attributes), e.evidence.text if e.evidence else None)
-         for e in article.events])
+          names.get(e.place, e.place), j(e.attributes), e.evidence.text if e.evidence else None,
+          e.key.text if e.key else None) for e in article.events])
     db.executemany(
         upsert_ignore_sql(db.dialect, "event_participants", ["article_id", "event_id", "entity_id"]),
         [(article.id, e.id, ids[p]) for e in article.events for p in e.participants if p in ids])
     db.executemany(
         "INSERT INTO claims (article_id, claim_id, subject, subject_id, property, value, normalized, text, "
-        "start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "start_offset, end_offset, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(article.id, c.id, c.subject, ids.get(c.subject_entity or ""), c.property, c.value, c.normalized, c.text,
-          c.start, c.end) for c in article.claims])
+          c.start, c.end, c.event) for c in article.claims])

@@ -170,6 +170,27 @@ def _resign(db, chunk: int = 1000) -> None:
         last = rows[-1]["rowid"]
 
 
+def claim_events(dialect: Dialect) -> list[Step]:
+    """The event each claim is about (`Claim.event`) and each event's key (type, participants, date, place),
+    so that conflicts compare counts only between claims about one event; filled from the stored records."""
+    return ["ALTER TABLE claims ADD COLUMN event_id TEXT", "ALTER TABLE events ADD COLUMN key TEXT", _fill_claim_events]
+
+
+def _fill_claim_events(db, chunk: int = 200) -> None:
+    from ..model import Article
+
+    last = -1
+    while rows := db.query("SELECT a.rowid, a.record FROM articles a WHERE a.rowid > ? AND EXISTS (SELECT 1 FROM "
+                           "events e WHERE e.article_id = a.id) ORDER BY a.rowid LIMIT ?", (last, chunk)):
+        for row in rows:
+            article = Article.model_validate_json(row["record"])
+            db.executemany("UPDATE events SET key = ? WHERE article_id = ? AND event_id = ?",
+                           [(e.key.text, article.id, e.id) for e in article.events if e.key])
+            db.executemany("UPDATE claims SET event_id = ? WHERE article_id = ? AND claim_id = ?",
+                           [(c.event, article.id, c.id) for c in article.claims if c.event])
+        last = rows[-1]["rowid"]
+
+
 MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("initial", initial),
     ("full_text", full_text),
@@ -178,5 +199,6 @@ MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("corrections", corrections),
     ("search_indexes", search_indexes),
     ("signatures_by_words", signatures_by_words),
+    ("claim_events", claim_events),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""

@@ -51,6 +51,7 @@ class ClaimVocabulary:
     relative_dates: frozenset[str]  # date words that depend on when they were written ('Saturday')
     relative_date_days: int  # event types a person has once: their dates and places compare at any time
     same_event_days: int
+    event_date_days: int  # the dates of one event's keys may be this far apart (a claim compares within one event)
     same_time_days: int
     approximate_tolerance: float
 
@@ -76,7 +77,8 @@ def claim_vocabulary() -> ClaimVocabulary:
         event_types_skipped=frozenset(data["event_types_skipped"]),
         properties=data["properties"], once_events=frozenset(data["once_events"]),
         relative_dates=frozenset(data["relative_dates"]), relative_date_days=data["relative_date_days"],
-        same_event_days=data["same_event_days"], same_time_days=data["same_time_days"],
+        same_event_days=data["same_event_days"], event_date_days=data["event_date_days"],
+        same_time_days=data["same_time_days"],
         approximate_tolerance=data["approximate_tolerance"])
 
 
