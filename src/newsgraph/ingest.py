@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import glob
-import json
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -101,7 +100,7 @@ def _records(path: str) -> Iterator[Article | Failure]:
             if not line.strip():
                 continue
             try:
-                yield Article.model_validate(json.loads(line))
+                yield Article.model_validate_json(line)  # as Parquet records and stored ones are read
             except ValueError as exc:
                 yield Failure(f"{path}:{number}", f"not an article record ({str(exc).splitlines()[0]})",
                               "MalformedInput")

@@ -90,7 +90,7 @@ def _rename(db, profiles: Profiles, entity_ids: set[int]) -> None:
         if profile is None:
             continue
         name = profile.display_name("")
-        if name:
+        if name and profiles.entities.get(entity_id, ("",))[0] != name:  # (a name known to be stored stays)
             db.execute("UPDATE entities SET name = ?, key = ? WHERE id = ? AND name <> ?",
                        (name, name_key(name), entity_id, name))
             profiles.entity_written(entity_id, name)
