@@ -52,14 +52,15 @@ def test_one_place_under_two_names_agrees():
     assert not agree(dict(row, value="China", normalized="china"), dict(row, value="US", normalized="us"), "event", 0.1)
 
 
-def _report(number: int, count: str, key: str | None, published: str = "2025-04-08"):
-    """A report of a death toll in Galway, its claim tied to an event with this key (or to none)."""
+def _report(number: int, count: str, key: str | None, published: str = "2025-04-08",
+            subject: str = "kill people Galway", prop: str = "count"):
+    """A report of a death toll (in Galway), its claim tied to an event with this key (or to none)."""
     from newsgraph.model import Article, Claim, Event
     from newsgraph.store.conflicts import parse_event_key
 
     text = f"Report {number}: {count} people died in the Galway flood."
     events = [Event(id="ev1", type="death", key=parse_event_key(key))] if key else []
-    claim = Claim(id="c1", subject="kill people Galway", property="count", value=count, normalized=count, text=text,
+    claim = Claim(id="c1", subject=subject, property=prop, value=count, normalized=count, text=text,
                   start=0, end=len(text), event="ev1" if key else None)
     return Article(id=f"{number:016x}", source=f"r{number}.txt", input_kind="text", text=text, paragraphs=[text],
                    headline=f"Report {number}", published=published, events=events, claims=[claim])
@@ -81,6 +82,23 @@ def test_counts_compare_only_within_one_event(store):
     assert conflict["values"] == ["12", "14", "9"]
     assert conflict["why"].startswith("same event: death in galway on 2025-04-07 / 2025-04-20")
     assert conflict["shared"]["kind"] == "event" and "death|?|?|galway" in conflict["shared"]["keys"]
+
+
+def test_a_count_without_its_place_compares_within_one_named_event(store):
+    """'killed 1,200 people' names no place: it compares only with claims tied to one event whose key names who
+    and which day, on both sides."""
+    def toll(number: int, count: str, key: str):
+        return _report(number, count, key, "2023-10-09", subject="kill people", prop="count_without_place")
+
+    store.add_article(toll(1, "1200", "attack|hamas|2023-10-07|?"))
+    store.add_article(toll(2, ">1000", "attack|hamas|2023-10-07|?"))  # agrees
+    store.add_article(toll(3, "25000000", "death|?|?|?"))  # any death: not compared
+    store.add_article(toll(4, "14", "attack|?|2023-10-07|?"))  # who attacked is unknown: not compared
+    assert store.conflicts() == []
+    store.add_article(toll(5, "1400", "attack|hamas|2023-10-07|?"))
+    [conflict] = store.conflicts()
+    assert conflict["values"] == ["1200", "1400", ">1000"]
+    assert conflict["why"].startswith("same event: attack involving hamas on 2023-10-07")
 
 
 def test_an_older_store_gets_its_claims_events(store_url, monkeypatch):

@@ -6,8 +6,10 @@
    the claim is about (so "Butzhak" in one article and "Butzchak" in
    another are one subject once linked), else the event the claim counts
    in: the counted thing, the action and its place ("attackers enter
-   Ofakim"). A count without a place names no one event and is never
-   compared. People hold several titles at once, so titles group by
+   Ofakim"). A count without a place names no one event by itself: it
+   compares only between claims tied to one event whose key names
+   participants and a day on both sides ("Hamas killed 1,200 people" on
+   October 7). People hold several titles at once, so titles group by
    office, the title's head ("Mayor" with "Deputy Mayor"), and a "former"
    or "acting" title is of another time (`data/claims.json` `properties`).
 3. Keep to one time: ranks and titles compare between articles published within
@@ -109,6 +111,8 @@ def time_rule(prop: str, vocab: ClaimVocabulary) -> str | None:
     rule = vocab.properties.get(prop, {})
     if rule.get("compare") is False:
         return "never"
+    if rule.get("compare") == "specific_event":
+        return "event"
     if "changes" in rule:
         return rule["changes"]
     event_type = prop.split("_")[0] if prop.endswith(("_date", "_place")) or "_date " in prop or "_place " in prop \
@@ -121,7 +125,7 @@ def comparable(x: list[dict], y: list[dict], kind: str | None, vocab: ClaimVocab
     if kind in (None, "age"):
         return True
     days = vocab.same_time_days if kind == "over_time" else vocab.same_event_days
-    if kind == "event":
+    if kind == "event" and str(x[0].get("property", "")).endswith("_date"):  # (a count of 1200 is no year)
         dates = [[_day(_full_date(c["normalized"])) for c in side] for side in (x, y)]
         if all(d is not None for side in dates for d in side):
             return any(abs((a - b).days) <= days for a in dates[0] for b in dates[1])
@@ -156,6 +160,8 @@ def same_claimed_event(a: dict, b: dict, vocab: ClaimVocabulary) -> bool:
     if ka is None or kb is None:
         return False
     prop = str(a.get("property", ""))
+    if vocab.properties.get(prop, {}).get("compare") == "specific_event" and not (_specific(ka) and _specific(kb)):
+        return False  # 'kill people' tied to 'death|?|?|?' could be any death
     drop: dict = {"date": None} if prop.endswith("_date") else {"place": None} if prop.endswith("_place") else {}
     if prop.endswith(("_date", "_place", "_duration")):
         drop["type"] = prop.rsplit("_", 1)[0]  # the property names the event's type ('hostage_duration')
@@ -167,6 +173,11 @@ def same_claimed_event(a: dict, b: dict, vocab: ClaimVocabulary) -> bool:
     if da and db and abs((da - db).days) <= vocab.event_date_days:
         drop["date"] = None
     return same_event(ka.model_copy(update=drop), kb.model_copy(update=drop))
+
+
+def _specific(key: EventKey) -> bool:
+    """A key that names one event by itself: a named type, participants and a day."""
+    return named_type(key.type) and bool(key.participants) and _day(key.date) is not None
 
 
 def disagree(by_article: dict[str, list[dict]], kind: str | None, vocab: ClaimVocabulary) -> bool:
