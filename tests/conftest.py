@@ -105,3 +105,21 @@ def kb_db(tmp_path_factory) -> str:
         report = store.ingest([str(FIXTURES / "kb")])
         assert not report.failures, report.failures
     return str(path)
+
+
+from newsgraph.store.facts import _write_other_facts as _WRITE_OTHER_FACTS  # noqa: E402 (today's, before any patch)
+
+
+def write_facts_before_claim_events(db, article, ids) -> None:
+    """Quotes, events and claims as stores wrote them before the `claim_events` migration (no claims.event_id,
+    no events.key): for tests that make an older store with today's code (patch facts._write_other_facts)."""
+    _WRITE_OTHER_FACTS(db, article.model_copy(update={"claims": [], "events": []}), ids)
+    db.executemany("INSERT INTO events (article_id, event_id, type, date_value, evidence) VALUES (?, ?, ?, ?, ?)",
+                   [(article.id, e.id, e.type, e.date.value if e.date else None, e.evidence.text if e.evidence
+                     else None) for e in article.events])
+    db.executemany("INSERT INTO event_participants (article_id, event_id, entity_id) VALUES (?, ?, ?)",
+                   sorted({(article.id, e.id, ids[p]) for e in article.events for p in e.participants if p in ids}))
+    db.executemany("INSERT INTO claims (article_id, claim_id, subject, subject_id, property, value, normalized, text, "
+                   "start_offset, end_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   [(article.id, c.id, c.subject, ids.get(c.subject_entity or ""), c.property, c.value, c.normalized,
+                     c.text, c.start, c.end) for c in article.claims])

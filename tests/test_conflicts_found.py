@@ -8,7 +8,7 @@ group. Each of the four must come out as a conflict (the conflict rules are stri
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, write_facts_before_claim_events
 
 from newsgraph.ingest import ingest
 from newsgraph.store import open_store
@@ -107,7 +107,7 @@ def test_an_older_store_gets_its_claims_events(store_url, monkeypatch):
 
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("claim_events")]
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
-    monkeypatch.setattr("newsgraph.store.facts._write_other_facts", _write_as_before)
+    monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_claim_events)
     with open_store(store_url) as old:
         for number, count in ((1, "14"), (2, "9")):
             old.add_article(_report(number, count, "death|?|2025-04-07|galway"))
@@ -116,15 +116,6 @@ def test_an_older_store_gets_its_claims_events(store_url, monkeypatch):
         assert new.db.query("SELECT DISTINCT event_id FROM claims") == [{"event_id": "ev1"}]
         [conflict] = new.conflicts()
         assert conflict["values"] == ["14", "9"] and conflict["shared"]["keys"] == ["death|?|2025-04-07|galway"]
-
-
-def _write_as_before(db, article, ids):
-    """Claims and events as stores wrote them before `claim_events`: without event_id and key."""
-    db.executemany("INSERT INTO events (article_id, event_id, type) VALUES (?, ?, ?)",
-                   [(article.id, e.id, e.type) for e in article.events])
-    db.executemany("INSERT INTO claims (article_id, claim_id, subject, property, value, normalized, text) "
-                   "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                   [(article.id, c.id, c.subject, c.property, c.value, c.normalized, c.text) for c in article.claims])
 
 
 def test_when_two_claims_are_about_one_event():

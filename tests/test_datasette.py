@@ -7,6 +7,7 @@ import json
 import sqlite3
 
 import pytest
+from conftest import write_facts_before_claim_events
 
 from newsgraph.store.metadata import database_name, datasette_metadata, table_docs
 
@@ -132,6 +133,7 @@ def test_an_older_store_is_upgraded_in_place(store_url, store_articles, monkeypa
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("datasette_ready")]
     monkeypatch.setattr(schema, "MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
+    monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_claim_events)
     with open_store(store_url) as old:
         for article in store_articles:
             old.add_article(article)

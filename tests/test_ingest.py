@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, STORE_FIXTURES
+from conftest import FIXTURES, STORE_FIXTURES, write_facts_before_claim_events
 from pg import wait_for
 
 from newsgraph.dedup import THRESHOLD
@@ -263,6 +263,7 @@ def test_signatures_of_an_older_store_are_made_again_by_words(store_url, store_a
 
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("signatures_by_words")]
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
+    monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_claim_events)
     with open_store(store_url) as old:
         for article in store_articles:
             old.add_article(article, signature=sha1_signature(article.paragraphs))

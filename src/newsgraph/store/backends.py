@@ -153,6 +153,9 @@ class SqliteDatabase(Database):
             self.conn.execute(sql, params)
 
     def executemany(self, sql, rows):
+        rows = list(rows)
+        if not rows:
+            return  # nothing to prepare: an article often has no events or claims
         with self.errors():
             self.conn.executemany(sql, rows)
 
