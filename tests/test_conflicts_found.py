@@ -135,3 +135,6 @@ def test_when_two_claims_are_about_one_event():
     assert same("attack|hamas|2025-11-16|?", "attack|hamas|2025-11-26|?", "attack_date")  # the date is disputed
     assert same("payment|rachel edri|?|?", "hostage|rachel edri|?|?", "hostage_duration")  # the property's type
     assert not same("attack|?|?|?", None)  # a claim tied to no event
+    trump = {"property": "correspondence_date", "subject_id": 7}  # one stored person, named two ways
+    assert same_claimed_event({**trump, "event_key": "correspondence|donald trump|2019-07-25|?"},
+                              {**trump, "event_key": "correspondence|trump|2019-07-25|?"}, claim_vocabulary())

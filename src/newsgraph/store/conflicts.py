@@ -153,7 +153,8 @@ def parse_event_key(text: str | None) -> EventKey | None:
 def same_claimed_event(a: dict, b: dict, vocab: ClaimVocabulary) -> bool:
     """Whether two claims are about one event: their events' keys agree as `event_key.same_event` says, where
     a supersense type ('change', from 'broke into') agrees with any type, participants unknown on one side
-    agree (as an unknown date or place does) and two days `event_date_days` apart agree. The date of an `x_date` claim and the place of an `x_place` claim are what is claimed, so they
+    agree (as an unknown date or place does), and so do those of two claims about one stored entity (its
+    names may differ), and two days `event_date_days` apart agree. The date of an `x_date` claim and the place of an `x_place` claim are what is claimed, so they
     are left out, and a property that names its event's type ('attack_date', 'hostage_duration') says the
     type. A claim tied to no event is about none."""
     ka, kb = parse_event_key(a.get("event_key")), parse_event_key(b.get("event_key"))
@@ -167,8 +168,10 @@ def same_claimed_event(a: dict, b: dict, vocab: ClaimVocabulary) -> bool:
         drop["type"] = prop.rsplit("_", 1)[0]  # the property names the event's type ('hostage_duration')
     elif not named_type(ka.type) or not named_type(kb.type):
         drop["type"] = ka.type if named_type(ka.type) else kb.type
-    if not ka.participants or not kb.participants:
-        drop["participants"] = []  # unknown on one side, as a date or place may be
+    if not ka.participants or not kb.participants or a.get("subject_id") is not None and \
+            a.get("subject_id") == b.get("subject_id"):
+        drop["participants"] = []  # unknown on one side (as a date or place may be), or the one stored entity
+        # both claims are about ('Trump' and 'Donald Trump' linked as one person)
     da, db = _day(ka.date), _day(kb.date)
     if da and db and abs((da - db).days) <= vocab.event_date_days:
         drop["date"] = None
