@@ -117,6 +117,27 @@ def test_one_article_may_name_an_organisation_twice(store):
     assert entity_of(store, "b", "e3") == entity_of(store, "b", "e1") == entity_of(store, "a", "e1")
 
 
+def test_an_organisation_goes_by_its_most_used_name_and_initials_meet_only_an_acronym(store):
+    """'Orrin' in three articles stays 'Orrin' when a fourth joins a longer name to it; two long names with the
+    same initials ('Harwick Watch Series', 'Hollin Wool Society') are two organisations."""
+    from newsgraph.store.profiles import Profile
+
+    for type_, shown in (("organization", "Orrin"), ("person", "Orrin Pelham Kestrel")):
+        profile = Profile()
+        profile.add_mention(type_, "Orrin", [], [], [])
+        for n in range(3):
+            profile.add_forms({"Orrin"}, "2024-05-01", f"o{n}")
+        profile.add_forms({"Orrin Pelham Kestrel"}, "2024-05-02", "w")
+        assert profile.display_name("") == shown  # a person's full name first; an organisation's most used
+    org = dict(type_="organization")
+    council = person("e2", "Castlebrook Council", **org)
+    store.add_article(article("h", person("e1", "Harwick Watch Series", **org), council))
+    store.add_article(article("s", person("e1", "Hollin Wool Society", **org), council))
+    store.add_article(article("a", person("e1", "HWS", **org), council))
+    assert entity_of(store, "s", "e1") != entity_of(store, "h", "e1")
+    assert entity_of(store, "a", "e1") in (entity_of(store, "s", "e1"), entity_of(store, "h", "e1"))
+
+
 def entity_of(store, article_id: str, local_id: str) -> int:
     return store.db.scalar("SELECT entity_id FROM mentions WHERE article_id = ? AND local_id = ?",
                            (article_id, local_id))

@@ -303,6 +303,9 @@ def _match_kind(group: Local, row: dict) -> str | None:
     local_kind = group.keys[row["key"]]
     stored_kind = row["script"] if row["script"] in STORED_KINDS else \
         ("full" if len(row["key"].split()) >= 2 or group.type != "person" else "surname")
+    if local_kind == stored_kind == "acronym":
+        return None  # two long names with the same initials ('Apple Watch Series', 'Amazon Web Services'): an
+        # acronym key meets only a name written as that acronym
     kind = min(local_kind, stored_kind, key=lambda k: KIND_STRENGTH[k])
     if kind == "surname" and row["script"] not in STORED_KINDS and not group.multiword and is_given_name(row["key"]):
         kind = "given"  # 'Mike' in one article and 'Mike' in another: a given name, not a surname ('Vincent

@@ -51,6 +51,7 @@ class Profile:
     forms: Counter = field(default_factory=Counter)  # display forms -> articles using them
     first: dict[str, tuple] = field(default_factory=dict)  # display form -> (published, article) it was first in
     keys: set[str] = field(default_factory=set)  # entity_names rows already stored (by name)
+    person: bool = False  # a person's full name is preferred for display; an organisation's most used form
 
     def add_forms(self, forms: set[str], published: str | None, article_id: str) -> None:
         """Count the display forms one article uses."""
@@ -61,8 +62,10 @@ class Profile:
                 self.first[form] = seen
 
     def display_name(self, fallback: str) -> str:
-        """The form most articles use, full names first; on a tie the one used first (by publication date)."""
-        full = [f for f in self.forms if parse_name(f).multiword]
+        """The form most articles use (a person's full names first); on a tie the one used first (by publication
+        date). An organisation or place goes by its most used form: 'Apple', not a longer name one article
+        joined to it."""
+        full = [f for f in self.forms if parse_name(f).multiword] if self.person else []
         pool = full or list(self.forms)
         if not pool:
             return fallback
@@ -74,6 +77,7 @@ class Profile:
         self.affiliations |= {name_key(a) for a in affiliations}
         self.roles |= {name_key(r) for r in roles}
         if type_ == "person":
+            self.person = True
             for form in [name, *aliases]:
                 parsed = parse_name(form)
                 if parsed.multiword and parsed.named:
