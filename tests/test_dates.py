@@ -22,6 +22,11 @@ def dates_of(text: str, published: str | None = None) -> dict[str, tuple[str, st
     return {d.text: (d.type, d.value) for d in article.dates}
 
 
+def dates_in_sentence(sentence: str) -> dict[str, tuple[str, str | None]]:
+    """`dates_of` for one sentence as the body of a short article published on 2025-06-12."""
+    return dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+
+
 # --- the grammar, without spaCy ------------------------------------------
 
 @pytest.mark.parametrize("text, kind, value, granularity", [
@@ -188,7 +193,7 @@ def test_ranges_are_two_points_and_a_length():
     ("They met at 7 o'clock in the evening on Monday.", "7 o'clock in the evening on Monday", "2025-06-09T19:00"),
 ])
 def test_a_clock_time_and_its_day_are_one_time(sentence, expression, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert found[expression] == ("time", value), found
 
 
@@ -375,7 +380,7 @@ def test_more_durations_and_periods(text, value):
     ("They said they would appeal Tuesday's ruling.", "Tuesday", "2025-06-10"),  # the ruling's day, not the appeal's
 ])
 def test_weekends_and_what_the_tense_does_not_say(sentence, expression, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert found[expression][1] == value, found
 
 
@@ -391,7 +396,7 @@ def test_a_part_of_day_is_on_the_day_the_story_is_at():
     ("The deadline runs until mid-July, the ministry said.", "2025-07"),  # just ahead, whatever the tense
 ])
 def test_year_less_periods(sentence, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert value in {v for _, v in found.values()}, found
 
 
@@ -407,7 +412,7 @@ def test_the_quarter_told_and_the_year_ago_quarter():
     ("They married at Christmas 2009.", "Christmas 2009", "2009-12-25"),
 ])
 def test_holidays(sentence, expression, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert found[expression] == ("date", value), found
 
 
@@ -420,7 +425,7 @@ def test_holidays(sentence, expression, value):
     ("Rents rose across the past decade.", "the past decade", "P10Y"),  # the corpora disagree: kept a duration
 ])
 def test_the_past_year_is_the_year_before(sentence, expression, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert found[expression][1] == value, found
 
 
@@ -431,7 +436,7 @@ def test_the_past_year_is_the_year_before(sentence, expression, value):
     ("Rain held up the harvest earlier in the year.", "earlier in the year", "2025"),
 ])
 def test_the_year_in_focus_is_the_year_of_publication(sentence, expression, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert found[expression] == ("date", value), found
 
 
@@ -462,5 +467,5 @@ def test_a_point_compared_with_does_not_move_the_story():
     ("The pool closed for repairs this past spring.", "this past spring", "2025-SP"),
 ])
 def test_underspecified_references_and_the_period_in_focus(sentence, expression, value):
-    found = dates_of(f"Harbour news\n\n{sentence}\n", published="2025-06-12")
+    found = dates_in_sentence(sentence)
     assert found[expression][1] == value, found
