@@ -138,10 +138,10 @@ def http(server):
 
 @pytest.fixture(scope="session")
 def corpus_server(tmp_path_factory):
-    """The app over a store of text written here only (tests/fixtures/web and samples/, never the seed):
-    what the screenshots in docs/screenshots show. Its base URL."""
+    """The app over a store of text written here only (tests/fixtures/web, the two flood reports that
+    disagree and samples/, never the seed): what the screenshots in docs/screenshots show. Its base URL."""
     path = build_store(tmp_path_factory.mktemp("corpus") / "corpus.db",
-                       [*WEB_FIXTURES.glob("*.txt"), *(ROOT / "samples").iterdir()])
+                       [*WEB_FIXTURES.glob("*.txt"), *DISAGREE.glob("*.txt"), *(ROOT / "samples").iterdir()])
     with serving(path) as url:
         yield url
 
