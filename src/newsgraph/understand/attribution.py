@@ -118,6 +118,21 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
 _WORD_IDS: dict[int, frozenset[int]] = {}
 
 
+def whole_quotations(cues: list[Cue], spans: list[tuple[int, int]], marks: list[Marked]) -> None:
+    """A reported content that ends inside a top-level quotation it opened before runs on to the quotation's
+    close: the aside trimming ("..., the keeper of ...") must not cut a quotation in two."""
+    if not enabled("whole_quotation"):
+        return
+    for cue in cues:
+        if cue.content is None or cue.scope != -1:
+            continue
+        first, last = cue.content
+        for (a, b), m in zip(spans, marks):
+            if m.depth == 0 and first <= a < last < b - 1:
+                cue.content = (first, b)
+                break
+
+
 def _word_ids(strings, lex: Lexicon) -> frozenset[int]:
     """Hashes of every cue lemma, phrase opener and dash, per string store (the vocabulary of one model)."""
     key = id(strings)
@@ -141,10 +156,12 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     particles = lex.phrasal.get(lemma)
     particle = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None) if particles else None
     if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
-            and lemma not in lex.objects and particle is None:
+            and lemma not in lex.objects and lemma not in lex.passive and particle is None:
         return None
-    if any(c.dep_ == "auxpass" for c in tok.children) or tok.dep_ == "acl" and tok.tag_ == "VBN":
-        return None  # "was told", "is expected", "a film called ...": the subject is not the source
+    if any(c.dep_ == "auxpass" for c in tok.children):
+        return _passive_cue(tok, scopes) if lemma in lex.passive and enabled("passive_view") else None
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":
+        return None  # "a film called ...": the noun is not the source
     content, reports = content_of(tok, lemma, lex)
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
@@ -152,6 +169,29 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     last = max(tok.i, particle.i) if particle is not None else tok.i
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok, scopes), content, frames, None, reports=reports,
                scopes=scopes)
+
+
+PASSIVE_COMPLEMENTS = ("xcomp", "oprd", "ccomp", "acomp")
+PASSIVE_PREPS = frozenset({"as", "of", "for", "with"})  # "seen [as ...]", "accused [of ...]", "credited [with ...]"
+
+
+def _passive_cue(verb: Token, scopes: list[int]) -> Cue | None:
+    """A view reported by a passive ("[she] is expected [to win]", "[Oz] has been called [a charlatan] by ..."):
+    the content is the subject with the complement; the source is the agent after "by", or unnamed."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    parts = [c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in PASSIVE_PREPS]
+    if subject is None or not parts or scopes[subject.i] != scopes[verb.i]:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    content = trim(verb.doc, subject.left_edge.i, max(c.right_edge.i for c in parts) + 1)
+    if content is None:
+        return None
+    own = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "aux", "neg")}
+    if agent is not None:
+        own |= {t.i for t in agent.subtree}
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
+               reports="passive")
 
 
 def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
@@ -174,10 +214,14 @@ def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | 
 def _noun_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     """A reporting noun with a "that" clause or a topic: "Trump's claim [that ...]", "expressed concern [that ...]",
     "her questions about [his taxes]"."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in lex.nouns:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in lex.nouns and lemma not in lex.infinitive_nouns:
         return None
     clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
-                   and c.left_edge.dep_ == "mark"), None)
+                   and c.left_edge.dep_ == "mark"), None) if lemma in lex.nouns else None
+    if clause is None and lemma in lex.infinitive_nouns and enabled("noun_infinitive"):
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                       and c.left_edge.lower_ == "to" and c.left_edge.i == tok.i + 1), None)
     topic = _noun_topic(tok) if clause is None and enabled("topic") else None
     if clause is None and topic is None:
         return None

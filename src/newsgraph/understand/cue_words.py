@@ -27,8 +27,10 @@ class Lexicon:
     infinitive: frozenset[str]  # verbs that report through "to ..."
     objects: frozenset[str]  # verbs that report a view of their object
     nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
+    infinitive_nouns: frozenset[str]  # "decision", "plan": report through "to ..."
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
+    passive: frozenset[str]  # "is expected to win", "was accused of ...": a passive reporting a view of its subject
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -42,11 +44,13 @@ def lexicon() -> Lexicon:
     data = load_data("cues.json")
     reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
     infinitive, objects, nouns = set(data["to_infinitive"]), set(data["object"]), set(data["nouns"])
-    any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | set(data["phrasal"])
+    passive, infinitive_nouns = set(data["passive_views"]), set(data["infinitive_nouns"])
+    any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | passive | infinitive_nouns \
+        | set(data["phrasal"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
-                   objects=frozenset(objects), nouns=frozenset(nouns), light_verbs=frozenset(data["light_verbs"]),
-                   adjectives=frozenset(data["state_adjectives"]),
+                   objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns), light_verbs=frozenset(data["light_verbs"]),
+                   adjectives=frozenset(data["state_adjectives"]), passive=frozenset(passive),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

@@ -325,7 +325,8 @@ def _indirect(p: Paragraph, used: set[int], drafts: list[Draft]) -> list[Draft]:
     """
     doc, found = p.parsed.doc, []
     for cue in p.cues:
-        if cue.scope != -1 or cue.content is None or cue.speaker is None or cue.head.i in used:
+        if cue.scope != -1 or cue.content is None or cue.speaker is None and cue.kind != "passive" \
+                or cue.head.i in used:
             continue
         first, last = cue.content
         if any(a < last and first < b for a, b in p.spans):

@@ -22,6 +22,12 @@ FAMILIES: dict[str, str] = {
                         "'is determined [to ...]')",
     "issuer": "a gerund on a statement or event noun speaks for who issued or held it "
               "('the council issued a statement calling ...')",
+    "passive_view": "a passive view verb reports a view of its subject, its source unnamed or after 'by' "
+                    "('[she] is expected [to win]', '[he] was accused [of ...]')",
+    "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to meet ...]', "
+                       "'filed a motion [to unseal ...]')",
+    "whole_quotation": "a reported clause cut inside a quotation runs on to the quotation's close (the aside "
+                       "trimming must not cut 'said the museum would tell of \"the slave, the keeper of ...\"' in two)",
 }
 """Every switchable family, by name, with what it does."""
 

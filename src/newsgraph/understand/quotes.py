@@ -24,7 +24,7 @@ from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
-from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes
+from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes, whole_quotations
 from .context import ParsedParagraph, mention_at, parsed
 from .cue_words import lexicon
 from .quote_drafts import Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, top_level
@@ -58,6 +58,7 @@ def extract_quotes(doc: Document) -> Document:
         p.layers = [top_level(p.marks, k) for k in p.scopes]
         p.spans = mark_tokens(p.parsed.doc, p.marks)
         p.cues = find_cues(p.parsed.doc, p.scopes, lex, p.parsed.text)
+        whole_quotations(p.cues, p.spans, p.marks)
         p.intro = next((c for c in reversed(p.cues) if introduces_next(p.parsed.doc, c)), None)
     drafts: list[Draft] = []
     for k, p in enumerate(paragraphs):
