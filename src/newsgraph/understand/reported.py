@@ -25,6 +25,7 @@ QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "�
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
 OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
 TOPIC_PREPS = ("about", "on")  # "spoke [about ...]"; "of", "over" and "against" did not pay on PolNeAR
+SPEECH_OF = frozenset({"speak", "talk", "write", "warn", "boast", "complain", "tell"})  # "spoke [of his father]"
 ASIDE_DEPS = frozenset({"appos", "relcl", "advcl"})
 NONRESTRICTIVE = frozenset({"which", "who", "whom", "whose"})
 CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
@@ -67,7 +68,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
 def _topic_content(verb: Token) -> tuple[int, int] | None:
     """What a report is about: "spoke [about the shooting]", "pressed him [on his taxes]"."""
     for c in verb.rights:
-        if c.dep_ == "prep" and c.lower_ in TOPIC_PREPS:
+        if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS or c.lower_ == "of" and verb.lemma_.lower() in SPEECH_OF):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 return _without_aside(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
