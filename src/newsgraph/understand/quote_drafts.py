@@ -7,7 +7,8 @@ takes over). `quotes.extract_quotes` names the sources afterwards.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from .attribution import (
@@ -87,10 +88,42 @@ def mark_paragraphs(paras: list[ParsedParagraph]) -> list[Paragraph]:
         if marks is None:
             marks = find_marked(text)
             continues = bool(carry and marks and marks[0].depth == 0 and marks[0].open_at == len(text) - len(stripped))
+        if enabled("quoted_titles") and para.role == "body":
+            marks = _without_titles(text, marks)
         top = [m for m in marks if m.depth == 0]
         carry = text[top[-1].open_at:top[-1].start] if top and not top[-1].closed and top[-1].open_at >= 0 else None
         out.append(Paragraph(i, para, marks, continues))
     return out
+
+
+TITLE_SMALL_WORDS = frozenset({"a", "an", "the", "of", "in", "on", "and", "or", "for", "to", "at", "by", "with",
+                               "from", "as", "is", "are"})
+MAX_TITLE_WORDS = 8
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+
+
+def is_title(quoted: str) -> bool:
+    """Quoted words in title case, two to eight of them: the name of a show, book or song ("Morning Joe", "State of
+    the Union", "Make Your Kid a Millionaire"), not speech."""
+    words = _WORD.findall(quoted)
+    if not 2 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
+        return False
+    return all(w[0].isupper() for w in words if w.lower() not in TITLE_SMALL_WORDS)
+
+
+def _without_titles(text: str, marks: list[Marked]) -> list[Marked]:
+    """The paragraph's quotations without quoted titles (top-level ones with nothing quoted inside them)."""
+    parents = {m.parent for m in marks}
+    drop = {k for k, m in enumerate(marks) if m.depth == 0 and k not in parents and m.closed
+            and is_title(text[m.start:m.end]) and not is_title(text)}
+    if not drop:
+        return marks
+    new_index = {}
+    for k in range(len(marks)):
+        if k not in drop:
+            new_index[k] = len(new_index)
+    return [replace(m, parent=None if m.parent is None else new_index[m.parent])
+            for k, m in enumerate(marks) if k not in drop]
 
 
 def attribute_forward(paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Draft]:

@@ -26,6 +26,8 @@ FAMILIES: dict[str, str] = {
                     "('[she] is expected [to win]', '[he] was accused [of ...]')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to meet ...]', "
                        "'filed a motion [to unseal ...]')",
+    "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "
+                     "('told MSNBC's \"Morning Joe\" that ...', 'in his book, \"Make Your Kid a Millionaire\"')",
     "whole_quotation": "a reported clause cut inside a quotation runs on to the quotation's close (the aside "
                        "trimming must not cut 'said the museum would tell of \"the slave, the keeper of ...\"' in two)",
 }

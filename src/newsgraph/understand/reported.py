@@ -118,7 +118,7 @@ def _clause_end(head: Token, lex: Lexicon) -> int:
         if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG":
             return c.left_edge.i  # "said he would review it and warned against hackers": the reporter's verb
         if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own \
-                and any(g.dep_ == "ccomp" for g in c.children):
+                and any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in c.children):
             return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
     return head.right_edge.i + 1
 
