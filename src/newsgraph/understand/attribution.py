@@ -318,7 +318,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
         # "... and added", ", adding ...", "went on to say": the subject is shared
-        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
+        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("shared_subject") and (
+            node.dep_ == "acomp" or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
         if not shares or node.head is node:
             break
         node = node.head

@@ -28,6 +28,8 @@ FAMILIES: dict[str, str] = {
                        "'filed a motion [to unseal ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "
                      "('told MSNBC's \"Morning Joe\" that ...', 'in his book, \"Make Your Kid a Millionaire\"')",
+    "shared_subject": "a cue in a purpose clause or after an adjective shares the subject of the verb it hangs on "
+                      "('came to talk [about trade]', 'was able to tout [his polling]')",
     "whole_quotation": "a reported clause cut inside a quotation runs on to the quotation's close (the aside "
                        "trimming must not cut 'said the museum would tell of \"the slave, the keeper of ...\"' in two)",
 }
