@@ -109,7 +109,7 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
             continue  # most tokens: skip without building a Token
         tok = doc[i]
         cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or _noun_cue(tok, scopes, lex) \
-            or _signature_cue(doc, tok, scopes) or _adjective_cue(tok, scopes, lex)
+            or _signature_cue(doc, tok, scopes) or _adjective_cue(tok, scopes, lex) or _survey_cue(tok, scopes, lex)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -137,7 +137,8 @@ def _word_ids(strings, lex: Lexicon) -> frozenset[int]:
     """Hashes of every cue lemma, phrase opener and dash, per string store (the vocabulary of one model)."""
     key = id(strings)
     if key not in _WORD_IDS:
-        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *lex.adjectives, *DASHES))
+        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *lex.adjectives, *DASHES,
+                                                            *lex.survey_nouns))
     return _WORD_IDS[key]
 
 
@@ -192,6 +193,21 @@ def _passive_cue(verb: Token, scopes: list[int]) -> Cue | None:
         own |= {t.i for t in agent.subtree}
     return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
                reports="passive")
+
+
+def _survey_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    """A poll or study that opens its clause speaks for it: "[In this poll], [Trump rose a point]"."""
+    if tok.lemma_.lower() not in lex.survey_nouns or tok.dep_ != "pobj" or not enabled("survey_source"):
+        return None
+    prep = tok.head
+    verb = prep.head
+    if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    content = host_content(tok.doc, phrase, verb)
+    if content is None:
+        return None
+    return Cue(prep, (prep.i, prep.i + 1), scopes[tok.i], tok, content, False, frozenset(phrase), "phrase")
 
 
 def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:

@@ -28,6 +28,7 @@ class Lexicon:
     objects: frozenset[str]  # verbs that report a view of their object
     nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
     infinitive_nouns: frozenset[str]  # "decision", "plan": report through "to ..."
+    survey_nouns: frozenset[str]  # "in this poll, [...]": speak for the clause they open
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
     passive: frozenset[str]  # "is expected to win", "was accused of ...": a passive reporting a view of its subject
@@ -49,7 +50,8 @@ def lexicon() -> Lexicon:
         | set(data["phrasal"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
-                   objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns), light_verbs=frozenset(data["light_verbs"]),
+                   objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns),
+                   survey_nouns=frozenset(data["survey_nouns"]), light_verbs=frozenset(data["light_verbs"]),
                    adjectives=frozenset(data["state_adjectives"]), passive=frozenset(passive),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),

@@ -197,7 +197,7 @@ def _frame(p: Paragraph, k: int, m: Marked) -> tuple[Cue, str] | None:
     ends, opens = _ends_sentence(text, m), _opens_clause(text, m)
     best, best_key = None, None
     for cue in p.cues:
-        if cue.scope != scope:
+        if cue.scope != scope or cue.kind == "passive":  # a passive frames no quotation: its source is unnamed
             continue
         relation = relate(doc, p.spans[k], cue, ends, opens)
         if relation is None:
