@@ -105,7 +105,11 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
             min(c.i for c in parts if c.lower_ == "for"):
         start += 1  # "called for [a recount]": the preposition belongs to the cue
-    return _without_aside(verb.doc, start, end)
+    found = _without_aside(verb.doc, start, end)
+    if found is None and len(parts) == 1 and parts[0].pos_ == "PROPN" and parts[0].left_edge.i == parts[0].i \
+            and enabled("named_object"):
+        return parts[0].i, parts[0].i + 1  # "endorses [Trump], who says ...": the name without its aside
+    return found
 
 
 def _clause_end(head: Token, lex: Lexicon) -> int:
