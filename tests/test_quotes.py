@@ -327,3 +327,50 @@ def test_headline_label_speaks():
     plain = newsgraph.extract("Ah, calm once more: the ferry runs again\n\nBy Lena Okafor\n\n"
                               "The harbour board met riders in March.\n", kind="text")
     assert not plain.quotes
+
+
+@pytest.mark.parametrize("para, content, speaker", [
+    # passive_view: a passive of a view verb, its source unnamed
+    ("The new sea wall is expected to hold back the winter storms.",
+     "The new sea wall is expected to hold back the winter storms", None),
+    ("The skipper was accused of ignoring the storm warnings.",
+     "The skipper was accused of ignoring the storm warnings", None),
+    # noun_infinitive: a decision reports its "to ..."
+    ("The council's decision to close the pier angered the fishermen.", "to close the pier", "The council"),
+    # shared_subject: a purpose clause shares the subject
+    ("The mayor came to talk about the harbour budget.", "the harbour budget", "The mayor"),
+    # survey_source: a poll opening its clause speaks for it
+    ("In the latest poll, the mayor leads her rival by six points.", "the mayor leads her rival by six points",
+     "the latest poll"),
+    # attitude verbs and "spoke of"
+    ("The fishermen despise the new quota rules.", "the new quota rules", "The fishermen"),
+    ("The coxswain spoke of the long night at sea.", "the long night at sea", "The coxswain"),
+    # a one-word name stays the view's object when an aside follows it
+    ("The dockworkers' union endorses Marsh, who thanked them on Monday.", "Marsh", "The dockworkers' union"),
+    # quoted_titles: a show's name is no quotation, and the report after it is found
+    ('Marsh told the BBC\'s "Morning Harbour Show" that the pier would reopen in June.',
+     "that the pier would reopen in June", "Marsh"),
+])
+def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
+    found = quotes(para)
+    assert [(q.text, q.speaker_mention.text if q.speaker_mention else None) for q in found] == [(content, speaker)]
+
+
+def test_quoted_titles_are_names():
+    from newsgraph.understand.quote_drafts import is_title
+
+    assert is_title("State of the Union") and is_title("Make Your Kid a Millionaire,")
+    assert not is_title("we will rebuild the pier") and not is_title("Christian")  # speech; one word is a label
+    assert not is_title("Every family that lost a home will be housed")
+
+
+def test_reported_clause_runs_on_to_the_quotation_close():
+    from newsgraph.understand.attribution import Cue, whole_quotations
+    from newsgraph.understand.quote_marks import Marked
+
+    cue = Cue(None, (0, 1), -1, None, (2, 6), True, None)
+    whole_quotations([cue], [(4, 12)], [Marked(start=30, end=90, open_at=29, close_at=90, depth=0, parent=None)])
+    assert cue.content == (2, 12)  # the aside trimming had cut the quotation in two
+    inner = Cue(None, (0, 1), -1, None, (2, 6), True, None)
+    whole_quotations([inner], [(8, 12)], [Marked(start=30, end=90, open_at=29, close_at=90, depth=0, parent=None)])
+    assert inner.content == (2, 6)  # a quotation after the content is left alone

@@ -282,7 +282,8 @@ def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, 
         return None
     label = doc[i:j]
     words = [t for t in label if t.is_alpha]
-    if not words or label.text.lower() in lex.not_labels:
+    polled = headline and label.text.lower() in lex.survey_nouns and enabled("survey_source")  # "Poll: ..."
+    if not words or label.text.lower() in lex.not_labels and not polled:
         return None
     shouted = all(t.is_upper and len(t) > 1 for t in words)
     named = all(t.ent_type_ == "PERSON" for t in words)
