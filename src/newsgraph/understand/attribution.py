@@ -157,7 +157,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     particles = lex.phrasal.get(lemma)
     particle = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None) if particles else None
     if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
-            and lemma not in lex.objects and lemma not in lex.passive and particle is None:
+            and lemma not in lex.objects and lemma not in lex.passive and lemma not in lex.as_views and particle is None:
         return None
     if any(c.dep_ == "auxpass" for c in tok.children):
         return _passive_cue(tok, scopes) if lemma in lex.passive and enabled("passive_view") else None

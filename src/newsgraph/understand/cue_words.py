@@ -29,6 +29,7 @@ class Lexicon:
     nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
     infinitive_nouns: frozenset[str]  # "decision", "plan": report through "to ..."
     survey_nouns: frozenset[str]  # "in this poll, [...]": speak for the clause they open
+    as_views: frozenset[str]  # "see [X as Y]": a view of the object through "as"
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
     passive: frozenset[str]  # "is expected to win", "was accused of ...": a passive reporting a view of its subject
@@ -47,11 +48,11 @@ def lexicon() -> Lexicon:
     infinitive, objects, nouns = set(data["to_infinitive"]), set(data["object"]), set(data["nouns"])
     passive, infinitive_nouns = set(data["passive_views"]), set(data["infinitive_nouns"])
     any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | passive | infinitive_nouns \
-        | set(data["phrasal"])
+        | set(data["as_views"]) | set(data["phrasal"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
                    objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns),
-                   survey_nouns=frozenset(data["survey_nouns"]), light_verbs=frozenset(data["light_verbs"]),
+                   survey_nouns=frozenset(data["survey_nouns"]), as_views=frozenset(data["as_views"]), light_verbs=frozenset(data["light_verbs"]),
                    adjectives=frozenset(data["state_adjectives"]), passive=frozenset(passive),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),

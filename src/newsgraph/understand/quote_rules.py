@@ -31,6 +31,7 @@ FAMILIES: dict[str, str] = {
     "shared_subject": "a cue in a purpose clause or after an adjective shares the subject of the verb it hangs on "
                       "('came to talk [about trade]', 'was able to tout [his polling]')",
     "survey_source": "a poll or study opening its clause speaks for it ('[In this poll], [Trump rose a point]')",
+    "as_view": "a view verb reports its object through 'as' ('critics see [the bill as a giveaway]')",
     "whole_quotation": "a reported clause cut inside a quotation runs on to the quotation's close (the aside "
                        "trimming must not cut 'said the museum would tell of \"the slave, the keeper of ...\"' in two)",
 }

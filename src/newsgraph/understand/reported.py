@@ -53,6 +53,10 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         found = _object_content(verb)
         if found is not None:
             return found, "object"
+    if lemma in lex.as_views and enabled("as_view"):
+        found = _as_content(verb)
+        if found is not None:
+            return found, "object"
     if enabled("topic"):
         topic = _topic_content(verb)
         if topic is not None:
@@ -63,6 +67,15 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+def _as_content(verb: Token) -> tuple[int, int] | None:
+    """A view through "as": "critics see [the bill as a giveaway]", "has portrayed [himself as a fighter]"."""
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if obj is None or as_ is None or as_.i < obj.i:
+        return None
+    return _without_aside(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
 
 
 def _topic_content(verb: Token) -> tuple[int, int] | None:
