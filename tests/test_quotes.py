@@ -365,7 +365,7 @@ def test_quoted_titles_are_names():
 
 
 def test_reported_clause_runs_on_to_the_quotation_close():
-    from newsgraph.understand.attribution import Cue, whole_quotations
+    from newsgraph.understand.cue_kinds import Cue, whole_quotations
     from newsgraph.understand.quote_marks import Marked
 
     cue = Cue(None, (0, 1), -1, None, (2, 6), True, None)

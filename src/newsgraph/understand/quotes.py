@@ -24,7 +24,8 @@ from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
-from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes, whole_quotations
+from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes
+from .cue_kinds import whole_quotations
 from .context import ParsedParagraph, mention_at, parsed
 from .cue_words import lexicon
 from .quote_drafts import Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, top_level

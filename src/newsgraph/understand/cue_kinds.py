@@ -1,0 +1,172 @@
+"""The cue record, and the cues that are not a reporting verb's: nouns, states of mind, passives, polls.
+
+`attribution.find_cues` calls these builders for every token whose word may open a cue:
+  - a reporting noun with its "that" clause, its "to ..." or its topic ("Trump's claim [that ...]",
+    "her decision [to meet ...]", "her questions [about his taxes]");
+  - a state of mind with what it holds ("are worried [that ...]");
+  - a passive view with its subject and complement ("[she] is expected [to win]"), the source unnamed or
+    the agent after "by";
+  - a poll or study opening its clause ("[In this poll], [Trump rose a point]").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from .quote_marks import Marked
+from .quote_rules import enabled
+from .reported import host_content, trim
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .cue_words import Lexicon
+
+CLAUSE_DEPS = ("ccomp", "xcomp", "parataxis", "conj", "advcl")
+
+
+@dataclass
+class Cue:
+    """A reporting verb or phrase with its source and reported content (token indices into the paragraph)."""
+
+    head: Token  # the verb, or the first word of a phrase
+    words: tuple[int, int]  # token range of the cue words ("according to", "pointed out")
+    scope: int  # the quotation the cue stands in (index into the paragraph's marks), -1 outside quotes
+    speaker: Token | None
+    content: tuple[int, int] | None  # token range of the reported content, when the parse gives one
+    frames: bool  # may frame a quotation
+    own: frozenset[int] | None  # the cue's own words, when not the verb's (see `clause_tokens`)
+    kind: str = "verb"  # verb, noun, phrase, signature ("“...” ― Jane Doe"), label ("PENCE: ...")
+    reports: str = "clause"  # what the content is: clause, infinitive, object ("called [it “a disgrace”]"), host
+    scopes: list[int] | None = None
+
+    @cached_property
+    def clause_tokens(self) -> frozenset[int]:
+        """The cue's own words: verb, source, "her" in "told her", "in a statement" (computed when first needed)."""
+        if self.own is not None:
+            return self.own
+        return clause_tokens(self.head, self.content, self.scopes)
+
+
+def whole_quotations(cues: list[Cue], spans: list[tuple[int, int]], marks: list[Marked]) -> None:
+    """A reported content that ends inside a top-level quotation it opened before runs on to the quotation's
+    close: the aside trimming ("..., the keeper of ...") must not cut a quotation in two."""
+    if not enabled("whole_quotation"):
+        return
+    for cue in cues:
+        if cue.content is None or cue.scope != -1:
+            continue
+        first, last = cue.content
+        for (a, b), m in zip(spans, marks):
+            if m.depth == 0 and first <= a < last < b - 1:
+                cue.content = (first, b)
+                break
+
+
+PASSIVE_COMPLEMENTS = ("xcomp", "oprd", "ccomp", "acomp")
+PASSIVE_PREPS = frozenset({"as", "of", "for", "with"})  # "seen [as ...]", "accused [of ...]", "credited [with ...]"
+
+
+def passive_cue(verb: Token, scopes: list[int]) -> Cue | None:
+    """A view reported by a passive ("[she] is expected [to win]", "[Oz] has been called [a charlatan] by ..."):
+    the content is the subject with the complement; the source is the agent after "by", or unnamed."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    parts = [c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in PASSIVE_PREPS]
+    if subject is None or not parts or scopes[subject.i] != scopes[verb.i]:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    content = trim(verb.doc, subject.left_edge.i, max(c.right_edge.i for c in parts) + 1)
+    if content is None:
+        return None
+    own = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "aux", "neg")}
+    if agent is not None:
+        own |= {t.i for t in agent.subtree}
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
+               reports="passive")
+
+
+def survey_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    """A poll or study that opens its clause speaks for it: "[In this poll], [Trump rose a point]"."""
+    if tok.lemma_.lower() not in lex.survey_nouns or tok.dep_ != "pobj" or not enabled("survey_source"):
+        return None
+    prep = tok.head
+    verb = prep.head
+    if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
+        return None
+    phrase = {t.i for t in prep.subtree}
+    content = host_content(tok.doc, phrase, verb)
+    if content is None:
+        return None
+    return Cue(prep, (prep.i, prep.i + 1), scopes[tok.i], tok, content, False, frozenset(phrase), "phrase")
+
+
+def noun_cue(tok: Token, scopes: list[int], lex: Lexicon, verb_source: Callable) -> Cue | None:
+    """A reporting noun with a "that" clause or a topic: "Trump's claim [that ...]", "expressed concern [that ...]",
+    "her questions about [his taxes]"."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "NOUN" or lemma not in lex.nouns and lemma not in lex.infinitive_nouns:
+        return None
+    clause = next((c for c in tok.rights if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"
+                   and c.left_edge.dep_ == "mark"), None) if lemma in lex.nouns else None
+    if clause is None and lemma in lex.infinitive_nouns and enabled("noun_infinitive"):
+        clause = next((c for c in tok.rights if c.dep_ in ("acl", "relcl") and c.pos_ in ("VERB", "AUX")
+                       and c.left_edge.lower_ == "to" and c.left_edge.i == tok.i + 1), None)
+    topic = _noun_topic(tok) if clause is None and enabled("topic") else None
+    if clause is None and topic is None:
+        return None
+    source = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if source is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
+        source = verb_source(tok.head, scopes)
+    if source is None:
+        return None
+    held = clause if clause is not None else topic
+    content = trim(tok.doc, held.left_edge.i, held.right_edge.i + 1)
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "noun", scopes=scopes)
+
+
+def adjective_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    """A state of mind with what it holds: "Democrats are worried [that ...]", "she is determined [to ...]"."""
+    if tok.lower_ not in lex.adjectives or not enabled("state_adjectives"):
+        return None
+    holder = tok.head if tok.dep_ in ("acomp", "oprd") else tok
+    source = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "it"), None)
+    if source is None or scopes[source.i] != scopes[tok.i]:
+        return None
+    content = _state_content(tok)
+    if content is None:
+        return None
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "adjective", scopes=scopes)
+
+
+def _state_content(tok: Token) -> tuple[int, int] | None:
+    """What a state of mind holds: its clause, its "to ...", or the object of "about"/"of"/"over"."""
+    for c in tok.rights:
+        if c.dep_ in ("ccomp", "xcomp"):
+            return trim(tok.doc, c.left_edge.i, c.right_edge.i + 1)
+        if c.dep_ == "prep" and c.lower_ in ("about", "of", "over"):
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                return trim(tok.doc, obj.left_edge.i, obj.right_edge.i + 1)
+    return None
+
+
+def _noun_topic(noun: Token) -> Token | None:
+    """What a reporting noun is about: "her questions [about his taxes]"."""
+    prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
+    return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
+
+
+def clause_tokens(verb: Token, content: tuple[int, int] | None, scopes: list[int]) -> frozenset[int]:
+    """The cue's own words: its subtree minus the reported content and anything inside quotes."""
+    own = {t.i for t in verb.subtree}
+    for c in verb.children:
+        if c.dep_ in CLAUSE_DEPS:
+            own -= {t.i for t in c.subtree}
+    if content:
+        own -= set(range(*content))
+    own.add(verb.i)
+    return frozenset(i for i in own if scopes[i] == scopes[verb.i])
