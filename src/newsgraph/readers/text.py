@@ -75,6 +75,7 @@ def classified_units(text: str) -> list[Unit]:
 
 
 MODEL_REACH = 10**6  # units beyond the rule region the line model may keep (tuned by the ablation)
+RELATIVE_THRESHOLD = 0.7  # of the likeliest line's probability: the bar when no line reaches the model's own
 
 
 def _classify(unit: Unit, main_script: str | None) -> None:
@@ -117,16 +118,25 @@ def _trim_furniture(unit: Unit) -> None:
     unit.body_offset, unit.body_end = base + start, base + end
 
 
+MIN_STORY_WORDS = 60  # prose words above a comments heading that make it the end of a story, not a counter above it
+
+
 def _mark_comment_tail(units: list[Unit]) -> None:
-    """A comments heading after the story starts the comment section: all of it is furniture."""
-    seen_prose = False
+    """A comments heading after the story starts the comment section: all of it is furniture.
+
+    With the `comment_counter` family, a comments heading with less prose above it than a story's worth
+    (a deck, a teaser) is the story's comment counter ('Comments (84)', 'reader comments' under the
+    headline), not the start of the comments: the section starts at a later heading, if any.
+    """
+    needed = MIN_STORY_WORDS if rules.enabled("comment_counter") else 1
+    prose_words = 0
     for i, unit in enumerate(units):
-        if seen_prose and furniture_reason(unit.text) == "comments-heading":
+        if prose_words >= needed and furniture_reason(unit.text) == "comments-heading":
             for rest in units[i:]:
                 rest.reason = furniture_reason(rest.text) if furniture_reason(rest.text) == "comments-notice" \
                     else "comments"
             return
-        seen_prose = seen_prose or is_prose(unit)
+        prose_words += unit.words if is_prose(unit) else 0
 
 
 @dataclass
@@ -156,9 +166,12 @@ def _mark_outside(units: list[Unit], use_model: bool = True) -> int:
 
 def _mark_by_model(units: list[Unit], probabilities: list[float], region: Region | None) -> int:
     """Free lines the line model finds unlikely to be body are outside the story; the header stays above it."""
+    reach = [i for i, u in enumerate(units) if u.free
+             and (region is None or region.start - MODEL_REACH <= i < region.end + MODEL_REACH)]
     threshold = model().threshold
-    body = [i for i, u in enumerate(units) if u.free and probabilities[i] >= threshold
-            and (region is None or region.start - MODEL_REACH <= i < region.end + MODEL_REACH)]
+    if rules.enabled("relative_threshold") and reach:
+        threshold = min(threshold, RELATIVE_THRESHOLD * max(probabilities[i] for i in reach))
+    body = [i for i in reach if probabilities[i] >= threshold]
     if not body:
         return 0
     first, last, kept = body[0], body[-1], set(body)
@@ -272,7 +285,7 @@ def _mark_boxes(units: list[Unit]) -> None:
         reasons = [u.reason for u in block if u.reason in BOX_REASONS]
         if reasons and len(block) <= MAX_BOX_BLOCK:
             for unit in block:
-                if unit.free and unit.words <= MAX_ALT_WORDS:
+                if unit.free and unit.words <= MAX_ALT_WORDS and not is_prose(unit):
                     unit.reason = reasons[0]
 
 

@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import text_rules
 from .furniture import QUOTE_OPENERS, ends_sentence
 from .text_units import LIST_ITEM, MAX_HEADLINE_WORDS, MEDIA_REASONS, Unit
 
@@ -37,6 +38,7 @@ SHORT_SENTENCE_SCORE = 1.0  # a short line that ends a sentence ("He was 52.")
 EDGE_SENTENCE_WORDS = 2  # a sentence line this long or longer at the region's edge joins it
 HEADER_WINDOW = 6  # free lines above the region in which the headline is looked for
 MIN_DUMP_LINES = 8  # free lines before the story that make the input a page dump, not a pasted article
+MIN_DUMP_TAIL = 8  # free lines after the story that make it a page dump too
 
 LIST_MARKER = LIST_ITEM
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
@@ -133,8 +135,11 @@ def _joins_edge(unit: Unit) -> bool:
 
 
 def is_page_dump(units: list[Unit], region: Region) -> bool:
-    """A whole page rendered to text: many free lines stand before the story."""
-    return sum(u.reason is None for u in units[:region.start]) >= MIN_DUMP_LINES
+    """A whole page rendered to text: many free lines stand before the story (or, with the `tail_dump`
+    family, after it: a page whose story sits at the top of its dump, above teasers and menus)."""
+    if sum(u.reason is None for u in units[:region.start]) >= MIN_DUMP_LINES:
+        return True
+    return text_rules.enabled("tail_dump") and sum(u.reason is None for u in units[region.end:]) >= MIN_DUMP_TAIL
 
 
 def header_start(units: list[Unit], region: Region) -> int:

@@ -14,6 +14,9 @@ FAMILIES: dict[str, str] = {
     "line_model": "in a page dump, the trained line model (text_lines) judges every free line body or not",
     "boxes": "teaser lists under a 'More from' heading and small blocks holding a promo box are furniture",
     "repeats": "a line repeating the headline or an earlier long line is a duplicate",
+    "comment_counter": "a comments heading with under a story's worth of prose above it is a counter, not the comments",
+    "tail_dump": "a text with many free lines after its story (teasers, menus) is a page dump, read as one",
+    "relative_threshold": "when the line model finds no line likely body, the lines nearly as likely as its best are",
     "footer": "short non-sentences after the last paragraph are the footer",
 }
 """Every switchable family, by name, with what it does."""
