@@ -126,17 +126,25 @@ def _mark_comment_tail(units: list[Unit]) -> None:
 
     With the `comment_counter` family, a comments heading with less prose above it than a story's worth
     (a deck, a teaser) is the story's comment counter ('Comments (84)', 'reader comments' under the
-    headline), not the start of the comments: the section starts at a later heading, if any.
+    headline), not the start of the comments: the section starts at a later heading, if any; nor is
+    a wrapped sentence's last word ('... your arguments in the' / 'comments.').
     """
-    needed = MIN_STORY_WORDS if rules.enabled("comment_counter") else 1
+    guarded = rules.enabled("comment_counter")
+    needed = MIN_STORY_WORDS if guarded else 1
     prose_words = 0
     for i, unit in enumerate(units):
-        if prose_words >= needed and furniture_reason(unit.text) == "comments-heading":
+        if prose_words >= needed and furniture_reason(unit.text) == "comments-heading" \
+                and not (guarded and i and _continues(units[i - 1], unit)):
             for rest in units[i:]:
                 rest.reason = furniture_reason(rest.text) if furniture_reason(rest.text) == "comments-notice" \
                     else "comments"
             return
         prose_words += unit.words if is_prose(unit) else 0
+
+
+def _continues(before: Unit, unit: Unit) -> bool:
+    """A lower-case line after one that stops mid-sentence is that sentence's end ('... in the' / 'comments.')."""
+    return unit.text[:1].islower() and not ends_sentence(before.text)
 
 
 @dataclass
