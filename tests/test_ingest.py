@@ -242,6 +242,26 @@ def test_signatures_and_matches_are_datasketchs(store_articles):
     assert any(theirs)  # some reposts were found
 
 
+def test_signatures_of_several_bodies_are_each_bodys(store_articles, monkeypatch):
+    """`signatures` signs bodies a block at a time (no shingle across two bodies) and splits words without the
+    regular expression when it can: the same signatures, whatever the block size and the script."""
+    import re
+
+    from newsgraph import dedup
+
+    bodies = [a.paragraphs for a in store_articles]
+    bodies += [["too short to compare"], [], ["Straße “Ärger” – naïve café’s co-op, Zürich: 1,000 €."] * 9,
+               ["Un été à Montréal, près du fleuve."] * 6, ["Новости дня: всё о том же."] * 8]
+    one_by_one = [dedup.signature(paragraphs) for paragraphs in bodies]
+    for block in (30, 200, dedup.BLOCK_WORDS):
+        monkeypatch.setattr(dedup, "BLOCK_WORDS", block)
+        assert dedup.signatures(bodies) == one_by_one
+    assert one_by_one.count(None) == 2
+    for paragraphs in bodies:
+        text = " ".join(paragraphs).lower()
+        assert dedup._words(text) == re.findall(r"\w+", text)
+
+
 def test_signatures_of_an_older_store_are_made_again_by_words(store_url, store_articles, monkeypatch):
     """A store whose signatures hashed each shingle with SHA-1 gets the word-based ones its new articles get,
     so that a repost of an article stored before the upgrade is still found."""

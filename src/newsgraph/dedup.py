@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 import zlib
 from functools import cache
+from itertools import chain
 
 import numpy as np
 
@@ -32,8 +33,15 @@ SEED = 1  # datasketch's default
 THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets at which an article is a repost
 BANDS, ROWS = 14, 9  # datasketch's optimal LSH parameters for THRESHOLD and NUM_PERM
 _WORD = re.compile(r"\w+")
+# what `_WORD` finds, faster: characters that are no word character (ASCII ones and the punctuation English news
+# uses most) become spaces; a text with other characters left (accented letters, other scripts) goes to `_WORD`
+_NOT_WORD = str.maketrans({ch: " " for ch in [*(chr(i) for i in range(128) if not (chr(i).isalnum() or chr(i) == "_")),
+                                              *"’‘“”„«»–—‐‑…•·′″€£¥©®™°§¶\u00a0\u2009\u200a\u202f"]})
 _FMIX32 = (16, 0x85EBCA6B, 13, 0xC2B2AE35, 16)  # the MurmurHash3 finalizer datasketch mixes hashes with
 _POSITIONS = (0x9E3779B1, 0x85EBCA77, 0xC2B2AE3D, 0x27D4EB2F, 0x165667B1)  # odd: a shingle's word at each place
+_FMIX32_NP = tuple(np.uint32(c) for c in _FMIX32)
+_POSITIONS_NP = tuple(np.uint32(m) for m in _POSITIONS)
+BLOCK_WORDS = 4096  # words of the bodies signed at once (128 x as many 4-byte values in memory)
 _MAX_WORDS = 1 << 20  # words whose hashes are remembered, at most
 _word_hashes: dict[str, int] = {}
 
@@ -48,12 +56,14 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
-    s1, m1, s2, m2, s3 = (np.uint32(c) for c in _FMIX32)
-    h = h ^ (h >> s1)
-    h = h * m1
-    h = h ^ (h >> s2)
-    h = h * m2
-    return h ^ (h >> s3)
+    """MurmurHash3's finalizer of each value, in place (the caller's array is changed and returned)."""
+    s1, m1, s2, m2, s3 = _FMIX32_NP
+    h ^= h >> s1
+    h *= m1
+    h ^= h >> s2
+    h *= m2
+    h ^= h >> s3
+    return h
 
 
 def _word_hash(word: str) -> int:
@@ -86,18 +96,54 @@ def shingle_hash(shingle: bytes) -> int:
 
 def signature(paragraphs: list[str]) -> bytes | None:
     """The MinHash signature of a body as bytes, or None for a body too short to compare."""
-    words = _WORD.findall(" ".join(paragraphs).lower())
-    if len(words) < SHINGLE * 4:
-        return None
-    hashes = _hashes_of(words)
-    count = len(words) - SHINGLE + 1
-    shingles = np.zeros(count, dtype=np.uint32)  # a shingle seen twice changes no minimum: no set needed
-    for place, multiplier in enumerate(_POSITIONS):
-        shingles += hashes[place:place + count] * np.uint32(multiplier)
+    return signatures([paragraphs])[0]
+
+
+def signatures(bodies: list[list[str]]) -> list[bytes | None]:
+    """The signatures of several bodies (each `signature`'s), computed a block of bodies at a time, so that
+    numpy's cost per call is paid once per block, not once per body."""
+    words = [_words(" ".join(paragraphs).lower()) for paragraphs in bodies]
+    out: list[bytes | None] = [None] * len(bodies)
+    todo = [i for i, w in enumerate(words) if len(w) >= SHINGLE * 4]
+    start = 0
+    while start < len(todo):
+        end, total = start + 1, len(words[todo[start]])
+        while end < len(todo) and total + len(words[todo[end]]) <= BLOCK_WORDS:
+            total += len(words[todo[end]])
+            end += 1
+        block = todo[start:end]
+        for i, sig in zip(block, _block_signatures([words[i] for i in block])):
+            out[i] = sig
+        start = end
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text as `_WORD.findall` gives them."""
+    spaced = text.translate(_NOT_WORD)
+    return spaced.split() if spaced.isascii() else _WORD.findall(text)
+
+
+def _block_signatures(bodies: list[list[str]]) -> list[bytes]:
+    """Signatures of bodies of at least SHINGLE * 4 words: their words' hashes end to end, the shingles of that
+    sequence less those across two bodies, then each permutation's minimum over each body's shingles."""
+    hashes = _hashes_of(list(chain.from_iterable(bodies)))
+    count = len(hashes) - SHINGLE + 1
+    shingles = hashes[:count] * _POSITIONS_NP[0]  # a shingle seen twice changes no minimum: no set needed
+    for place in range(1, SHINGLE):
+        shingles += hashes[place:place + count] * _POSITIONS_NP[place]
+    lengths = [len(words) - SHINGLE + 1 for words in bodies]  # each body's own shingles
+    if len(bodies) > 1:
+        inside = np.ones(count, dtype=bool)
+        for end in np.cumsum([len(words) for words in bodies[:-1]]):
+            inside[end - SHINGLE + 1:end] = False  # shingles that start in one body and end in the next
+        shingles = shingles[inside]
     a, b = _permutations()
     values = np.multiply.outer(a, _fmix32(shingles))  # one row per permutation: a * h + b, then its minimum
     values += b[:, None]
-    return values.min(axis=1).tobytes()
+    starts = np.cumsum([0, *lengths[:-1]])
+    minima = np.minimum.reduceat(values, starts, axis=1).T.copy()  # one row per body
+    return [row.tobytes() for row in minima]
 
 
 class DuplicateIndex:
