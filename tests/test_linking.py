@@ -206,3 +206,19 @@ def test_an_unresolved_surname_is_no_rival_of_the_full_name(store):
                               org("e4", "Wachovia Center"), org("e5", "Flyers")))
     assert entity_of(store, "b", "e1") != entity_of(store, "a", "e1")
     assert entity_of(store, "c", "e1") == entity_of(store, "b", "e1")
+
+
+def test_proper_terms_are_the_capitalised_words_inside_sentences():
+    """The pattern looks behind a capital instead of before every character (7x faster): the same words as the
+    plain reading (a capital after a non-word character, not after a sentence's end, a colon or the text's start)."""
+    import re
+
+    from newsgraph.store.profiles import _PROPER
+
+    plain = re.compile(r"(?<![.!?\n:“\"]\s)(?<!^)\b([A-Z][\w’'-]{2,})")
+    texts = ["Sixers beat the Knicks in Philadelphia.", "Then Ada Brandt said: Maybe. Later O'Neill’s men came",
+             "(Reuters) - The Bank and “Union Party” met. ÉCOLE Éire", "x.\nNew line\tTab Separated", "_Abc 1Abc éAbc",
+             "word-Hyphen Al. Bo", "Ends with Caps"]
+    for text in texts:
+        assert _PROPER.findall(text) == plain.findall(text)
+    assert _PROPER.findall(texts[0]) == ["Knicks", "Philadelphia"]

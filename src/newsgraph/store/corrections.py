@@ -192,11 +192,15 @@ class CorrectionRules(Constraints):
     renamed: set[int] = field(default_factory=set)
 
     def must(self, article_id: str, local_ids: list[str]) -> int | None:
+        if not self.together:
+            return None
         others = [o for lid in local_ids for o in self.together.get((article_id, lid), ()) if o[0] != article_id]
         held = holder(self.db, others) if others else {}
         return next(iter(held.values()), None)
 
     def must_not(self, article_id: str, local_ids: list[str]) -> set[int]:
+        if not self.apart:
+            return set()
         others = [o for lid in local_ids for o in self.apart.get((article_id, lid), ())]
         return set(holder(self.db, others).values()) if others else set()
 

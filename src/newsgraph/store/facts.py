@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import json
+import time
 from datetime import datetime, timezone
 
 from ..model import Article
@@ -30,8 +31,15 @@ def j(value) -> str:
     return "[]" if value == [] else _ENCODE(value)
 
 
+_NOW: list = [0, ""]  # the second `now` last formatted, and its text (an ingest asks many times a second)
+
+
 def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    """The time in UTC to the second, ISO 8601."""
+    second = int(time.time())
+    if second != _NOW[0]:
+        _NOW[:] = [second, datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds")]
+    return _NOW[1]
 
 
 def write_facts(db, article: Article, profiles: Profiles, constraints: Constraints) -> dict[str, int]:

@@ -31,6 +31,7 @@ reasons.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -60,8 +61,17 @@ STORED_KINDS = {"core", "nick", "tail", "lead", "initial", "surname", "given", "
 def name_rows(entity: Entity, type_: str, described: bool = False) -> list[tuple[str, str, str | None]]:
     """The entity_names rows of an entity: (name, key, kind) for each form, and a person's derived keys; a
     description's forms only, marked so that no other article finds it."""
+    return list(_name_rows(entity.name, tuple(entity.aliases), type_, described))
+
+
+@lru_cache(maxsize=16384)  # the same names come back article after article
+def _name_rows(name: str, aliases: tuple[str, ...], type_: str, described: bool) -> tuple[tuple[str, str, str | None], ...]:
+    return tuple(_rows_of(list(dict.fromkeys([name, *aliases])), type_, described))
+
+
+def _rows_of(forms: list[str], type_: str, described: bool) -> list[tuple[str, str, str | None]]:
+    """`name_rows` of these forms (the entity's name first)."""
     rows: list[tuple[str, str, str | None]] = []
-    forms = list(dict.fromkeys([entity.name, *entity.aliases]))
     if described:
         return [(form, name_key(form), "described") for form in forms]
     for form in forms:
@@ -110,8 +120,9 @@ def local_profile(group: Local, context: set[int]) -> Profile:
 
 def contradicts(local: Profile, stored: Profile) -> bool:
     """Both sides name people whose full names cannot be one person's."""
-    ours = [parse_name(n) for n in local.full_names]
-    theirs = [parse_name(n) for n in stored.full_names]
+    if not local.full_names.isdisjoint(stored.full_names):
+        return False  # a name both sides use (the usual case, and the quick one)
+    ours, theirs = local.parsed_full_names, stored.parsed_full_names
     return bool(ours and theirs) and not any(could_be_same(a, b) for a in ours for b in theirs)
 
 
@@ -119,13 +130,16 @@ def _words(phrases: set[str]) -> set[str]:
     return {w for p in phrases for w in p.split() if len(w) > 2}
 
 
+_KIND_REASONS = {"full": "same full name", "core": "same given name and surname", "nick": "same name up to a nickname",
+                 "initial": "same surname, given name as an initial", "tail": "same name after a leading word",
+                 "lead": "the same first two words", "skeleton": "same name up to spelling or script",
+                 "surname": "same surname", "given": "same given name"}
+
+
 def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0) -> tuple[float, float, list[str]]:
     """The merge score of a candidate found by `kind` of key, the same without the cap on context (how far
     ahead of a rival it is), and the reasons."""
-    reasons = [{"full": "same full name", "core": "same given name and surname", "nick": "same name up to a nickname",
-                "initial": "same surname, given name as an initial", "tail": "same name after a leading word", "lead": "the same first two words",
-                "skeleton": "same name up to spelling or script", "surname": "same surname",
-                "given": "same given name"}[kind]]
+    reasons = [_KIND_REASONS[kind]]
     shared_aff = local.affiliations & stored.affiliations
     shared_co = local.comentions & stored.comentions
     shared_roles = local.roles & stored.roles
@@ -334,9 +348,4 @@ def _candidates(profiles: Profiles, wanted: set[tuple[str, str]],
                 one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
     """Stored name rows by (type, key): entity_id, key, script (kind), entity name (`Profiles.name_rows`).
     `one_word`: only entities the store names by one word (all a surname alone may join a full name to)."""
-    found: dict[tuple[str, str], list[dict]] = {k: [] for k in wanted}
-    if wanted:
-        for row in profiles.name_rows(sorted({key for _, key in wanted})):
-            if (row["type"], row["key"]) in found and not (one_word and " " in row["name"]):
-                found[(row["type"], row["key"])].append(row)
-    return found
+    return profiles.name_rows(wanted, one_word) if wanted else {}

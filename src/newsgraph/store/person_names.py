@@ -104,6 +104,13 @@ class PersonName:
     nicknames: tuple[str, ...] = ()
     named: bool = True
 
+    def __hash__(self) -> int:  # the fields' hash (what the dataclass would compute), once: names key caches
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.words, self.given, self.middles, self.surname, self.nicknames, self.named))
+
     @cached_property  # names are parsed once (`parse_name`) and read many times
     def full(self) -> str:
         return " ".join(self.words)

@@ -21,11 +21,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Article
-from .person_names import display_form, parse_name
+from .person_names import PersonName, display_form, parse_name
 from .sql import name_key
 
 
-_PROPER = re.compile(r"(?<![.!?\n:“\"]\s)(?<!^)\b([A-Z][\w’'-]{2,})")
+# a capital after a non-word character, not after a sentence's end or a colon and a space, not the text's first; the
+# capital comes first and the looks behind it after, so that the search skips to capitals
+_PROPER = re.compile(r"[A-Z](?<=\W[A-Z])(?<![.!?\n:“\"]\s[A-Z])[\w’'-]{2,}")
 _POSSESSIVE = re.compile(r"['’]s?$")
 CALENDAR = frozenset("""january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday the this that these those there their they then
@@ -45,6 +47,7 @@ class Profile:
 
     names: set[str] = field(default_factory=set)  # name keys of every form
     full_names: set[str] = field(default_factory=set)  # multi-word person names as written (titles left off)
+    parsed_full_names: list[PersonName] = field(default_factory=list)  # the same, read into parts
     affiliations: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     comentions: set[int] = field(default_factory=set)  # stored entities seen in the same articles
@@ -81,7 +84,10 @@ class Profile:
             for form in [name, *aliases]:
                 parsed = parse_name(form)
                 if parsed.multiword and parsed.named:
-                    self.full_names.add(display_form(form))
+                    full = display_form(form)
+                    if full not in self.full_names:
+                        self.full_names.add(full)
+                        self.parsed_full_names.append(parse_name(full))
 
 
 def stored_profile(db, entity_id: int) -> Profile:
@@ -120,9 +126,12 @@ class Profiles:
         self.by_key: dict[str, dict[tuple[int, str], str | None]] = {}  # name key -> (entity id, name) -> kind
         self.entities: dict[int, tuple[str, str]] = {}  # entity id -> (name, type), of those in `by_key`
 
-    def name_rows(self, keys: list[str]) -> list[dict]:
-        """The stored entity_names rows with these keys, as linking reads them: entity_id, key, script (kind),
-        and the entity's name and type; each key read from the database once, then kept in step."""
+    def name_rows(self, wanted: set[tuple[str, str]], one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
+        """The stored entity_names rows with these (entity type, key) pairs, as linking reads them: entity_id,
+        key, script (kind), and the entity's name and type; `one_word`: only of entities named by one word. Each
+        key is read from the database once, then kept in step."""
+        found: dict[tuple[str, str], list[dict]] = {k: [] for k in wanted}
+        keys = sorted({key for _, key in wanted})
         missing = [k for k in keys if k not in self.by_key]
         if missing:
             for key in missing:
@@ -132,14 +141,19 @@ class Profiles:
                                          WHERE n.key IN ({', '.join('?' * len(missing))})""", missing):
                 self.by_key[row["key"]][(row["entity_id"], row["form"])] = row["script"]
                 self.entities[row["entity_id"]] = (row["name"], row["type"])
-        unknown = {i for k in keys for i, _ in self.by_key[k] if i not in self.entities}  # names written since
+        entities = self.entities
+        stored = [(key, entity_id, script) for key in keys for (entity_id, _), script in self.by_key[key].items()]
+        unknown = {entity_id for _, entity_id, _ in stored if entity_id not in entities}  # names written since
         if unknown:
             for row in self.db.query(f"SELECT id, name, type FROM entities WHERE id IN ({', '.join('?' * len(unknown))})",
                                      sorted(unknown)):
-                self.entities[row["id"]] = (row["name"], row["type"])
-        return [{"entity_id": entity_id, "key": key, "script": script, "name": self.entities[entity_id][0],
-                 "type": self.entities[entity_id][1]}
-                for key in keys for (entity_id, _), script in self.by_key[key].items()]
+                entities[row["id"]] = (row["name"], row["type"])
+        for key, entity_id, script in stored:
+            name, type_ = entities[entity_id]
+            rows = found.get((type_, key))
+            if rows is not None and not (one_word and " " in name):
+                rows.append({"entity_id": entity_id, "key": key, "script": script, "name": name, "type": type_})
+        return found
 
     def entity_written(self, entity_id: int, name: str, type_: str | None = None) -> None:
         """An entity inserted (with its type) or renamed: the name `name_rows` gives it."""
