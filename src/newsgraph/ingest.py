@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .api import Failure, Options, extract_jobs, iter_jobs
-from .dedup import DuplicateIndex, signature
+from .dedup import DuplicateIndex, signature, signatures
+from .garbage import batch_pace
 from .model import Article
 from .pipeline import STAGES, Stage
 from .store import Store
@@ -97,7 +98,7 @@ def _records(path: str) -> Iterator[Article | Failure]:
     opener = gzip.open if path.endswith(".gz") else open
     with opener(path, "rt", encoding="utf-8") as fh:
         for number, line in enumerate(fh, 1):
-            if not line.strip():
+            if line.isspace() or not line:
                 continue
             try:
                 yield Article.model_validate_json(line)  # as Parquet records and stored ones are read
@@ -125,12 +126,19 @@ def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STA
     With a `budget`, documents are extracted in a guarded worker (`newsgraph.budget`) that builds its
     stages from `plan` (default: from `stages`); one over budget is a failure and the rest goes on.
     """
+    with batch_pace():
+        return _ingest(store, inputs, Options(published=published, stages=stages), progress, budget, plan)
+
+
+def _ingest(store: Store, inputs: Sequence[str], options: Options, progress: Callable[[str], None] | None,
+            budget: Budget | None, plan: StagePlan | None) -> IngestReport:
+    """`ingest`'s steps 1 to 5."""
     report = IngestReport()
     index = DuplicateIndex()
     for article_id, sig in store.signatures():
         index.add(article_id, sig)
     failed_before = store.failed_inputs()
-    extraction = _Extraction(Options(published=published, stages=stages), budget, plan)
+    extraction = _Extraction(options, budget, plan)
     try:
         for path in expand_inputs(inputs):
             stat = os.stat(path) if path != "-" and os.path.isfile(path) else None
@@ -189,6 +197,8 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
     count, failing = 0, set()
     # records extracted already come fast: one transaction per chunk of them, not per article
     for chunk in _chunks(results, RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1):
+        # the chunk's near-duplicate signatures at once (those of articles stored already go unused)
+        sigs = iter(signatures([r.paragraphs for r in chunk if not isinstance(r, Failure)]))
         with store.batch(many=len(chunk) > 1):
             for result in chunk:
                 if isinstance(result, Failure):
@@ -197,7 +207,7 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
                     store.record_failure(result.source, result.reason, result.error)
                     continue
                 count += 1
-                _add(store, index, result, report)
+                _add(store, index, result, report, next(sigs))
     with store.batch():
         report.resolved += store.resolve_failures(path, failing)
         if stat and not failing:  # an input with failures is read again next time
@@ -216,18 +226,16 @@ def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:
     index = DuplicateIndex()
     for article_id, sig in store.signatures():
         index.add(article_id, sig)
-    for article in articles:
-        _add(store, index, article, report)
+    with batch_pace():
+        for article in articles:
+            _add(store, index, article, report, signature(article.paragraphs))
     if report.added:
         store.refresh_conflicts()
     return report
 
 
-def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport) -> None:
-    if store.has_article(article.id):
-        report.existing += 1
-        return
-    sig = signature(article.paragraphs)
+def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport, sig: bytes | None) -> None:
+    """One article stored, or linked to the original it repeats, or counted as stored already (`add_article` looks)."""
     match = index.best(sig) if sig else None
     outcome = store.add_article(article, signature=sig, duplicate_of=match[0] if match else None,
                                 similarity=round(match[1], 3) if match else None)

@@ -31,6 +31,8 @@ from ..errors import StoreBusy, StoreError, StoreFull, StoreNotFound, StoreReadO
 DEFAULT_DB = "newsgraph.db"
 WRITE_WAIT = 120
 """Seconds a writer waits for another writer's transaction before giving up with `StoreBusy`."""
+WRITER_CACHE_KIB = 65536  # pages a writing SQLite connection keeps in memory (2 MiB by default): an ingest into a
+# large store reads its indexes from the file several times less often
 WRITER_LOCK = 0x6E657773  # PostgreSQL advisory lock key of the store's one writer ('news')
 
 
@@ -144,7 +146,8 @@ class SqliteDatabase(Database):
             self.conn = _sqlite_connect(path, read_only)
             self.conn.row_factory = sqlite3.Row
             pragmas = [f"busy_timeout={WRITE_WAIT * 1000}", "foreign_keys=ON"]
-            pragmas += ["query_only=ON"] if read_only else ["journal_mode=WAL", "synchronous=NORMAL"]
+            pragmas += ["query_only=ON"] if read_only else ["journal_mode=WAL", "synchronous=NORMAL",
+                                                            f"cache_size=-{WRITER_CACHE_KIB}"]
             for pragma in pragmas:
                 self.conn.execute(f"PRAGMA {pragma}")
 
