@@ -1,14 +1,15 @@
 """The most-mentioned people of knowledge bases of the aed-dev and Zyte pages: the whole set, and its look and
 held-out parts, to be judged by hand (each name a real person or not).
 
-    python benchmarks/top_people.py [--splits /work/splits] [--top 50] [--out DIR] [--cache DIR]
+    python benchmarks/top_people.py [--splits /work/splits] [--top 50] [--out DIR [--keep]] [--cache DIR]
 
 Pages are read from ../shared/eval/{aed-dev,zyte}/html (never shipped). Each page is extracted once with every
 stage; the records go into three fresh SQLite stores (whole, look, held: a page's part is the split folder
 that holds its file) and each store's `people_with_counts` view gives the list, as
 `sqlite3 DB "select mentions, articles, name from people_with_counts order by mentions desc, articles desc"`
 does for a store built by `newsgraph ingest`. `--cache DIR` keeps spaCy's parses between runs (DocBin), so a
-run after a rule change costs only the rule stages and the stores.
+run after a rule change costs only the rule stages and the stores. `--keep` leaves the three stores in `--out`
+(whole.db, look.db, held.db) to read the articles behind a name.
 """
 
 from __future__ import annotations
@@ -88,6 +89,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=50)
     parser.add_argument("--out", type=Path, help="write whole.txt, look.txt, held.txt here")
     parser.add_argument("--cache", type=Path, help="keep spaCy's parses in this folder between runs")
+    parser.add_argument("--keep", action="store_true", help="keep the stores as whole.db, look.db, held.db in --out")
     args = parser.parse_args()
 
     import newsgraph
@@ -108,7 +110,11 @@ def main() -> None:
         lists.update(look=found["look"], held=found["held"])
     with tempfile.TemporaryDirectory() as tmp:
         for name, articles in lists.items():
-            rows = top_people(articles, Path(tmp) / f"{name}.db", args.top)
+            db = args.out / f"{name}.db" if args.keep and args.out else Path(tmp) / f"{name}.db"
+            if args.keep and args.out:
+                args.out.mkdir(parents=True, exist_ok=True)
+                db.unlink(missing_ok=True)
+            rows = top_people(articles, db, args.top)
             text = "".join(f"{m} | {a} | {n}\n" for m, a, n in rows)
             print(f"## {name} ({len(articles)} pages): mentions | articles | name\n{text}")
             if args.out:

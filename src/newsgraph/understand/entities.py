@@ -87,7 +87,7 @@ def extract_entities(doc: Document) -> Document:
     if rules.enabled("repeats"):
         _find_repeats(doc, people, others)
     if rules.enabled("photographers") and is_english(doc):
-        _add_photographers(doc, people)
+        _add_photographers(doc, people, {c.name.lower() for c in others})
     _add_other_scripts(doc, people)
     from .roles import attach_profiles
 
@@ -315,15 +315,16 @@ def _shouted(para, shouted: dict[str, Cluster]) -> list[tuple[int, str, Cluster]
     return found
 
 
-def _add_photographers(doc: Document, people: list[Cluster]) -> None:
-    """People named in picture credits are photographers."""
+def _add_photographers(doc: Document, people: list[Cluster], organizations: set[str] = frozenset()) -> None:
+    """People named in picture credits are photographers; a credit naming one of the article's organisations or
+    places ('ASRC Federal') is no person."""
     text = doc.article.text
     for media in doc.article.media:
         if not media.credit:
             continue
         name = re.split(r"\s*/\s*|\s+via\s+|\s*,\s*", media.credit)[0].strip()
         if not (2 <= len(name.split()) <= 4 and looks_like_name(name) and not name.isupper()) or _is_agency(name) \
-                or not plausible_person_name(name):
+                or not plausible_person_name(name) or name.lower() in organizations or _company_credit(name):
             continue
         cluster = next((c for c in people if c.name.lower() == name.lower()), None)
         if cluster is None:
@@ -332,6 +333,12 @@ def _add_photographers(doc: Document, people: list[Cluster]) -> None:
         _add(cluster.roles, "photographer")
         where = text.find(name, media.start or 0) if media.start is not None else -1
         cluster.spans.append((where, where + len(name), name) if where >= 0 else (-1, -1, name))
+
+
+def _company_credit(name: str) -> bool:
+    """'Larian Studios', 'AP Photo': a credit with a designator at its end or an acronym in it names no person."""
+    words = name.split()
+    return designated(words) or any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
 
 
 def _is_agency(name: str) -> bool:

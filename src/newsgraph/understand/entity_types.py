@@ -37,6 +37,7 @@ from . import rules
 from .context import word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, given_names, numbered,
                             place_by_form, product_name, team_names)
+from .name_use import cut_run_on_words, type_by_use
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -226,6 +227,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     """
     if rules.enabled("headline_names"):
         _end_headline_names(mentions, paragraphs)
+    cut_run_on_words(mentions)
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
     votes: dict[str, Counter] = {}
@@ -241,6 +243,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
             if n > counts[m.type]:
                 m.type = best
     _evidence_types(mentions)
+    type_by_use(mentions)
     in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     lone_people = Counter(m.text for m in mentions if m.type == "person" and " " not in m.text)

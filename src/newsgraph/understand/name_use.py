@@ -1,0 +1,234 @@
+"""Evidence from the words around a name that a 'person' is something else, or that words ran onto the name.
+
+What a name is called, what it modifies and what sticks to it tell a work, a store or a phrase from a person.
+Each family sits behind its own switch (`rules.py`):
+
+1. `run_on_words`: a person's name never takes in a pronoun or a modal ("Groups You Should"), a following verb of
+   a headline ("Mauricio Umansky Hits"), an opening gerund ("Hosting Cook") or a common word before a given name
+   ("Backup Timmy McClain"): the name ends or starts without them; a name ending with a plural common noun is no
+   person ("Virginia Democrats" is a group, an organisation), nor one ending with "State" ("Penn State");
+2. `described_as_thing`: a name the article calls a thing ("X, a collectible card game", "X is a game",
+   "X, which ...") and never a person is no person; called a group ("X is a band") or written after an office of
+   a company ("the chief executive of X") it is an organisation; written after a locative preposition of a verb
+   ("fighting in X") in two mentions and half of them, a place;
+3. `modifier_names`: a name written as a modifier inside a longer noun phrase ("a Hail Mary interception",
+   "the X Half Yearly Sale"), or as a work's title after a capitalised "The" inside a sentence ("a novel called
+   The Dragon Waiting"), in at least half of its mentions is no person.
+
+All three keep a name that opens with a given name ("Taylor Swift, a global brand" stays a person; not a common
+word that is a rare given name: "Marvel Snap", "Star Wars"), and a lone word that is part of a person's full name
+in the article. The word classes are WordNet 3.0's less the 1990 US
+Census names (`data/name_words.json`, `scripts/build_name_words.py`).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+from ..readers.furniture import load_data
+from . import rules
+from .name_evidence import given_names, opens_with_given_name
+
+CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
+                          "can", "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
+                          "isn't", "aren't", "wasn't", "your", "our", "their", "my", "its", "this", "these", "those"})
+SCHOOL_HEADS = frozenset({"State"})  # 'Penn State', 'Ohio State': a university named by its place
+ORG_ROLES = frozenset({"ceo", "executive", "president", "chairman", "chairwoman", "founder", "co-founder", "cofounder",
+                       "owner", "director", "employee", "employees", "shareholders", "headquarters", "subsidiary"})
+LOCATIVE = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})  # after a verb: a place
+LOCATIVE_MIN = 2  # mentions after a locative preposition before a name is taken for a place
+COPULAS = frozenset({"be", "become", "remain"})
+TITLE_CASE_SHARE = 0.6
+MODIFIER_SHARE = 1 / 2  # of a name's mentions written as a modifier before it is taken for no person's name
+THING, ORGANIZATION, PERSON, PLACE = "thing", "organization", "person", "place"
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Trump White House': two names side by side
+
+
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """'person_nouns', 'group_nouns', 'nouns', 'verbs', 'names', 'word_given_names' (data/name_words.json)."""
+    return {k: frozenset(v.split()) for k, v in load_data("name_words.json").items() if not k.startswith("_")}
+
+
+def opens_with_a_name(words: list[str]) -> bool:
+    """A given name first, not one that is a common word and rare as a name ('Marvel Snap', 'Star Wars')."""
+    return opens_with_given_name(words) and words[0].lower() not in word_classes()["word_given_names"]
+
+
+def _common(word: str) -> bool:
+    """A common English word no Census name is ('backup', 'hosting' -> 'host')."""
+    w, c = word.lower(), word_classes()
+    return w not in given_names() and w not in c["names"] and any(w in c[k] for k in ("person_nouns", "group_nouns",
+                                                                                        "nouns", "verbs"))
+
+
+def singulars(word: str) -> set[str]:
+    """The singular (or bare verb) forms a word ending in -s may have: 'lives' -> 'live', 'life'; 'hits' -> 'hit'."""
+    w = word.lower()
+    if not w.endswith("s") or w.endswith("ss") or len(w) < 4:
+        return set()
+    out = {w[:-1]}
+    if w.endswith("ies"):
+        out.add(w[:-3] + "y")
+    if w.endswith("es"):
+        out.add(w[:-2])
+    if w.endswith("ves"):
+        out |= {w[:-3] + "fe", w[:-3] + "f"}
+    return out
+
+
+def plural_class(word: str) -> str | None:
+    """'Democrats' -> 'person_nouns', 'Pajamas' -> 'nouns': the class of a plural common noun no Census name is."""
+    if not word[:1].isupper() or word.lower() in given_names() or word.lower() in word_classes()["names"]:
+        return None
+    c = word_classes()
+    for k in ("person_nouns", "group_nouns", "nouns"):
+        if singulars(word) & c[k]:
+            return k
+    return None
+
+
+def _gerund(word: str) -> bool:
+    """'Hosting' (host), 'Hitting' (hit): an -ing form of a verb, no Census name."""
+    w = word.lower()
+    if not w.endswith("ing") or len(w) < 6 or w in given_names() or w in word_classes()["names"]:
+        return False
+    stem, verbs = w[:-3], word_classes()["verbs"]
+    return stem in verbs or stem + "e" in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+
+
+def _verb_form(word: str) -> bool:
+    """'Hits', 'Slams': a verb's -s form, as a headline runs it on after a name."""
+    return bool(singulars(word) & word_classes()["verbs"]) and word.lower() not in given_names() \
+        and word.lower() not in word_classes()["names"]
+
+
+def _span(m):
+    return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+
+
+def _recut(m, span, first: int, last: int) -> None:
+    """The mention shrunk to the tokens doc[first:last] of its paragraph."""
+    doc, offset = span.doc, m.para.offset
+    m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
+    m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
+
+
+def cut_run_on_words(mentions: list) -> None:
+    """Words that ran onto people's names are cut off; a name left ending with a plural common noun is retyped."""
+    if not rules.enabled("run_on_words"):
+        return
+    for m in mentions:
+        if m.type != PERSON or " " not in m.text:
+            continue
+        span = _span(m)
+        if span is None:
+            continue
+        first, last = span.start, span.end
+        closed = next((t.i for t in span[1:] if t.lower_ in CLOSED_WORDS), None)
+        if closed is not None:
+            last = closed  # 'Groups You Should'
+        if last - first >= 3 and _verb_form(span.doc[last - 1].text) and m.para.role == "headline" \
+                and opens_with_a_name([span.doc[first].text]):
+            last -= 1  # 'Mauricio Umansky Hits'
+        opener, after = span.doc[first].text, span.doc[first + 1].lower_
+        if last - first >= 2 and not (first and span.doc[first - 1].dep_ == "det") and (_gerund(opener) or (
+                last - first >= 3 and _common(opener) and after in given_names())):
+            first += 1  # 'Hosting Cook', 'Backup Timmy McClain'
+        if (first, last) != (span.start, span.end):
+            _recut(m, span, first, last)
+        words = m.text.split()
+        kind = plural_class(words[-1]) if len(words) > 1 or (first, last) != (span.start, span.end) else None
+        if kind in ("person_nouns", "group_nouns") or (len(words) > 1 and words[-1] in SCHOOL_HEADS):
+            m.type = ORGANIZATION  # 'Virginia Democrats': a group; 'Penn State': a university
+        elif kind and not opens_with_a_name(words):
+            m.type = THING
+
+
+def _noun_class(token) -> str | None:
+    """What a predicate or appositive noun calls a name: a person, a group (organisation) or a thing."""
+    if token.pos_ != "NOUN" or not token.text.isalpha() or not token.text.islower():
+        return None
+    lemma, c = token.lemma_.lower(), word_classes()
+    if lemma in c["person_nouns"] or token.lower_ in c["person_nouns"]:
+        return PERSON
+    return ORGANIZATION if lemma in c["group_nouns"] or token.lower_ in c["group_nouns"] else THING
+
+
+def _descriptions(span) -> list[str]:
+    """What the text calls the name: appositive nouns, predicate nouns after 'is'/'becomes', 'which' or 'who'."""
+    root, out = span.root, []
+    for child in root.children:
+        if child.i >= span.end and child.dep_ == "appos":
+            out.append(_noun_class(child))
+        elif child.i >= span.end and child.dep_ == "relcl":
+            pron = {c.lower_ for c in child.children}
+            out.append(THING if "which" in pron else PERSON if pron & {"who", "whom", "whose"} else None)
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in COPULAS:
+        out.extend(_noun_class(c) for c in root.head.children if c.dep_ == "attr" and c.i > root.i)
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ORG_ROLES:
+        out.append(ORGANIZATION)  # 'the chief executive of X'
+    elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.pos_ in ("VERB", "AUX"):
+        out.append(PLACE)  # 'fighting in X'
+    return [k for k in out if k]
+
+
+def _modifier(span) -> bool:
+    """'a Hail Mary interception' (a name of several words after 'a'), 'the X Half Yearly Sale' (a name opening a
+    longer proper name after 'the')."""
+    doc = span.doc
+    if span.start == 0:
+        return False
+    before = doc[span.start - 1]
+    if before.lower_ in ("a", "an") and len(span) > 1:
+        return True
+    if before.text == "The" and not before.is_sent_start and not _title_case(before.sent):
+        return True  # 'a book called The Dragon Waiting': a work's title
+    after = doc[span.end] if span.end < len(doc) else None
+    return before.lower_ == "the" and before.head.i >= span.end and after is not None and after.pos_ == "PROPN" \
+        and after.text[:1].isupper() and after.ent_type_ not in NAMED and span[-1].head.i >= span.end
+
+
+def _title_case(sent) -> bool:
+    """A line Written Like This, where capitals say nothing."""
+    words = [t for t in sent if t.is_alpha]
+    return sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def type_by_use(mentions: list) -> None:
+    """People the article describes as things or groups, or writes as modifiers, retyped (`described_as_thing`,
+    `modifier_names`)."""
+    described, modifier = rules.enabled("described_as_thing"), rules.enabled("modifier_names")
+    if not (described or modifier):
+        return
+    votes: dict[str, Counter] = {}
+    for m in mentions:
+        if m.type != PERSON:
+            continue
+        count = votes.setdefault(m.text, Counter())
+        count["mentions"] += 1
+        if m.titles or m.described:
+            count[PERSON] += 1
+        span = _span(m)
+        if span is None:
+            continue
+        if described:
+            count.update(_descriptions(span))
+        if modifier and _modifier(span):
+            count["modifier"] += 1
+    in_full_names = {w for m in mentions if m.type == PERSON and " " in m.text for w in m.text.split()}
+    decided = {}
+    for name, count in votes.items():
+        words = name.split()
+        if opens_with_a_name(words) or count[PERSON] or (len(words) == 1 and name in in_full_names):
+            continue
+        if count[THING] + count[ORGANIZATION]:
+            decided[name] = ORGANIZATION if count[ORGANIZATION] > count[THING] else THING
+        elif count[PLACE] >= LOCATIVE_MIN and count[PLACE] >= MODIFIER_SHARE * count["mentions"]:
+            decided[name] = PLACE
+        elif count["modifier"] and count["modifier"] >= MODIFIER_SHARE * count["mentions"]:
+            decided[name] = THING
+    for m in mentions:
+        if m.type == PERSON and m.text in decided:
+            m.type = decided[m.text]
