@@ -15,7 +15,8 @@ Taken, from one-word, lower-case WordNet lemmas: `group_nouns`, nouns whose most
 ('company', 'band', 'college'); `person_nouns`, the other nouns with any sense in noun.person ('game' has none,
 'threat' and 'star' have one); `nouns` and `verbs`, every other noun and every verb, less every Census first name
 and every surname among the 5,000 most frequent ('hunter', 'banks' stay possible names); `names`, the nouns of
-people and groups that are such names ('cook', 'prince'); `word_given_names`, given names that are common words
+people and groups that are such names ('cook', 'prince') and the surnames of any rank that read as a noun's plural
+('barnes', 'flowers'); `word_given_names`, given names that are common words
 and rare as names (under 0.005 % in both Census lists, or only in the `nicknames` package's list, MIT):
 'marvel', 'star', 'kill' ('will', 'rose', 'art' are frequent names). No article text is read.
 """
@@ -95,7 +96,17 @@ def classes(wordnet: Path) -> dict[str, list[str]]:
     verbs = set(lexfiles(wordnet, "verb")) - names
     return {"word_given_names": sorted(word_given_names(every)), "person_nouns": sorted(person),
             "group_nouns": sorted(group), "nouns": sorted(other), "verbs": sorted(verbs),
-            "names": sorted((person | group) & names)}
+            "names": sorted((person | group) & names | plural_surnames(set(nouns)))}
+
+
+def plural_surnames(nouns: set[str]) -> set[str]:
+    """Census surnames of any rank that read as a noun's plural ('barnes', 'flowers', 'dicks')."""
+    out = set()
+    for line in files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines():
+        name = line.split()[0].lower() if line.strip() else ""
+        if name.endswith("s") and {name[:-1], name[:-2], name[:-3] + "y"} & nouns:
+            out.add(name)
+    return out
 
 
 def main() -> None:

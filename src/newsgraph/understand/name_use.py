@@ -6,12 +6,13 @@ Each family sits behind its own switch (`rules.py`):
 1. `run_on_words`: a person's name never takes in a pronoun or a modal ("Groups You Should"), a following verb of
    a headline ("Mauricio Umansky Hits"), an opening gerund ("Hosting Cook") or a common word before a given name
    ("Backup Timmy McClain"): the name ends or starts without them; a name ending with a plural common noun is no
-   person ("Virginia Democrats" is a group, an organisation), nor one ending with "State" ("Penn State");
-2. `described_as_thing`: a name the article calls a thing ("X, a collectible card game", "X is a game",
-   "X, which ...") and never a person is no person; called a group ("X is a band") or written after an office of
+   person ("Texas Democrats" is a group, an organisation), nor one ending with "State" ("Penn State");
+2. `described_as_thing`: a name the article calls a thing ("X is a game", or in two appositives: "X, a collectible
+   card game") and never a person is no person; called a group ("X is a band") or written after an office of
    a company ("the chief executive of X") it is an organisation; written after a locative preposition of a verb
    ("fighting in X") in two mentions and half of them, a place;
-3. `modifier_names`: a name written as a modifier inside a longer noun phrase ("a Hail Mary interception",
+3. `modifier_names`: a name written as a modifier inside a longer noun phrase ("a Hail Mary interception", its
+   first word a common word: not "a Mitt Romney rally";
    "the X Half Yearly Sale"), or as a work's title after a capitalised "The" inside a sentence ("a novel called
    The Dragon Waiting"), in at least half of its mentions is no person.
 
@@ -37,7 +38,10 @@ SCHOOL_HEADS = frozenset({"State"})  # 'Penn State', 'Ohio State': a university 
 ORG_ROLES = frozenset({"ceo", "executive", "president", "chairman", "chairwoman", "founder", "co-founder", "cofounder",
                        "owner", "director", "employee", "employees", "shareholders", "headquarters", "subsidiary"})
 LOCATIVE = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})  # after a verb: a place
-LOCATIVE_MIN = 2  # mentions after a locative preposition before a name is taken for a place
+LOCATIVE_MIN = 2
+DESCRIBED_MIN = 2  # appositives or company offices before a name is taken for a thing; one predicate noun will do  # mentions after a locative preposition before a name is taken for a place
+WHO = frozenset({"who", "whom", "whose"})
+STRONG = "strong "  # a vote that counts alone: a predicate noun ('X is a game'), a company's office ('CEO of X')
 COPULAS = frozenset({"be", "become", "remain"})
 TITLE_CASE_SHARE = 0.6
 MODIFIER_SHARE = 1 / 2  # of a name's mentions written as a modifier before it is taken for no person's name
@@ -56,11 +60,16 @@ def opens_with_a_name(words: list[str]) -> bool:
     return opens_with_given_name(words) and words[0].lower() not in word_classes()["word_given_names"]
 
 
-def _common(word: str) -> bool:
-    """A common English word no Census name is ('backup', 'hosting' -> 'host')."""
+def _word(word: str) -> bool:
+    """A common English word, a noun or a verb ('Hail', 'Polo'; not 'Mitt', 'Jhon')."""
     w, c = word.lower(), word_classes()
-    return w not in given_names() and w not in c["names"] and any(w in c[k] for k in ("person_nouns", "group_nouns",
-                                                                                        "nouns", "verbs"))
+    return any(w in c[k] for k in ("person_nouns", "group_nouns", "nouns", "verbs"))
+
+
+def _role_or_verb(word: str) -> bool:
+    """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Arcade')."""
+    w, c = word.lower(), word_classes()
+    return w not in given_names() and w not in c["names"] and (w in c["person_nouns"] or w in c["verbs"])
 
 
 def singulars(word: str) -> set[str]:
@@ -119,6 +128,7 @@ def cut_run_on_words(mentions: list) -> None:
     """Words that ran onto people's names are cut off; a name left ending with a plural common noun is retyped."""
     if not rules.enabled("run_on_words"):
         return
+    full_names = [(m, m.text.split()[1:]) for m in mentions if m.type == PERSON and " " in m.text]
     for m in mentions:
         if m.type != PERSON or " " not in m.text:
             continue
@@ -134,15 +144,20 @@ def cut_run_on_words(mentions: list) -> None:
             last -= 1  # 'Mauricio Umansky Hits'
         opener, after = span.doc[first].text, span.doc[first + 1].lower_
         if last - first >= 2 and not (first and span.doc[first - 1].dep_ == "det") and (_gerund(opener) or (
-                last - first >= 3 and _common(opener) and after in given_names())):
+                last - first >= 3 and _role_or_verb(opener) and after in given_names())):
             first += 1  # 'Hosting Cook', 'Backup Timmy McClain'
         if (first, last) != (span.start, span.end):
             _recut(m, span, first, last)
+            if " " not in m.text and not any(m.text in words for other, words in full_names if other is not m):
+                m.type = THING  # 'Catching Fire': no one of the article is 'Fire'
+                continue
         words = m.text.split()
         kind = plural_class(words[-1]) if len(words) > 1 or (first, last) != (span.start, span.end) else None
+        if opens_with_a_name(words):
+            continue
         if kind in ("person_nouns", "group_nouns") or (len(words) > 1 and words[-1] in SCHOOL_HEADS):
-            m.type = ORGANIZATION  # 'Virginia Democrats': a group; 'Penn State': a university
-        elif kind and not opens_with_a_name(words):
+            m.type = ORGANIZATION  # 'Texas Democrats': a group; 'Penn State': a university
+        elif kind:
             m.type = THING
 
 
@@ -157,18 +172,20 @@ def _noun_class(token) -> str | None:
 
 
 def _descriptions(span) -> list[str]:
-    """What the text calls the name: appositive nouns, predicate nouns after 'is'/'becomes', 'which' or 'who'."""
+    """What the text calls the name: appositive nouns after a comma, predicate nouns after 'is'/'becomes', 'who', a
+    company's office it holds, a verb's locative preposition."""
     root, out = span.root, []
+    doc = span.doc
     for child in root.children:
-        if child.i >= span.end and child.dep_ == "appos":
-            out.append(_noun_class(child))
-        elif child.i >= span.end and child.dep_ == "relcl":
-            pron = {c.lower_ for c in child.children}
-            out.append(THING if "which" in pron else PERSON if pron & {"who", "whom", "whose"} else None)
+        if child.i >= span.end and child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ",":
+            out.append(_noun_class(child))  # not 'Bush (knee)'
+        elif child.i >= span.end and child.dep_ == "relcl" and {c.lower_ for c in child.children} & WHO:
+            out.append(PERSON)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in COPULAS:
-        out.extend(_noun_class(c) for c in root.head.children if c.dep_ == "attr" and c.i > root.i)
+        out.extend(STRONG + k for c in root.head.children if c.dep_ == "attr" and c.i > root.i
+                   for k in [_noun_class(c)] if k)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ORG_ROLES:
-        out.append(ORGANIZATION)  # 'the chief executive of X'
+        out.append(STRONG + ORGANIZATION)  # 'the chief executive of X'
     elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.pos_ in ("VERB", "AUX"):
         out.append(PLACE)  # 'fighting in X'
     return [k for k in out if k]
@@ -181,9 +198,10 @@ def _modifier(span) -> bool:
     if span.start == 0:
         return False
     before = doc[span.start - 1]
-    if before.lower_ in ("a", "an") and len(span) > 1:
-        return True
-    if before.text == "The" and not before.is_sent_start and not _title_case(before.sent):
+    if before.lower_ in ("a", "an") and len(span) > 1 and _word(span[0].text):
+        return True  # not 'a Mitt Romney rally'
+    if before.text == "The" and before.i > 0 and doc[before.i - 1].is_alpha and doc[before.i - 1].is_lower \
+            and not _title_case(before.sent):
         return True  # 'a book called The Dragon Waiting': a work's title
     after = doc[span.end] if span.end < len(doc) else None
     return before.lower_ == "the" and before.head.i >= span.end and after is not None and after.pos_ == "PROPN" \
@@ -221,10 +239,11 @@ def type_by_use(mentions: list) -> None:
     decided = {}
     for name, count in votes.items():
         words = name.split()
-        if opens_with_a_name(words) or count[PERSON] or (len(words) == 1 and name in in_full_names):
+        if opens_with_a_name(words) or count[PERSON] or count[STRONG + PERSON] or (len(words) == 1 and name in in_full_names):
             continue
-        if count[THING] + count[ORGANIZATION]:
-            decided[name] = ORGANIZATION if count[ORGANIZATION] > count[THING] else THING
+        things, groups = count[THING] + count[STRONG + THING], count[ORGANIZATION] + count[STRONG + ORGANIZATION]
+        if things + groups >= DESCRIBED_MIN or count[STRONG + THING] + count[STRONG + ORGANIZATION]:
+            decided[name] = ORGANIZATION if groups > things else THING
         elif count[PLACE] >= LOCATIVE_MIN and count[PLACE] >= MODIFIER_SHARE * count["mentions"]:
             decided[name] = PLACE
         elif count["modifier"] and count["modifier"] >= MODIFIER_SHARE * count["mentions"]:

@@ -52,9 +52,9 @@ FAMILIES: dict[str, str] = {
                  "opens with a given name",
     "run_on_words": "a person's name never takes in a pronoun or modal ('Groups You Should'), a headline's verb "
                     "('Mauricio Umansky Hits'), an opening gerund ('Hosting Cook') or a common word before a given "
-                    "name ('Backup Timmy McClain'); one ending with a plural common noun ('Virginia Democrats') is a "
+                    "name ('Backup Timmy McClain'); one ending with a plural common noun ('Texas Democrats') is a "
                     "group or a thing",
-    "described_as_thing": "a 'person' the article calls a thing ('X, a card game', 'X is a game', 'X, which') and "
+    "described_as_thing": "a 'person' the article calls a thing ('X is a game'; twice 'X, a card game') and "
                           "never a person is none; called a group ('X is a band') or written after a company's "
                           "office ('the chief executive of X') it is an organisation; after a verb's locative "
                           "preposition ('fighting in X') in two mentions and half of them, a place",
