@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from .context import word_positions  # noqa: F401  (events read it from here)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Doc, Token
 
 VERBAL = frozenset({"VERB", "AUX"})
@@ -215,11 +217,15 @@ def modality(token: Token, vocab: Vocabulary) -> str:
     return "asserted"
 
 
-def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None:
-    """The trigger `token` is, and the event type it names here, or None."""
+def match_trigger(token: Token, vocab: Vocabulary,
+                  sentence_lemmas: Callable[[], frozenset[str]] | None = None) -> tuple[Trigger, str] | None:
+    """The trigger `token` is, and the event type it names here, or None; `sentence_lemmas` gives the lower-case
+    lemmas of its sentence (read once per sentence by the caller; else here, when a trigger asks)."""
     candidates = vocab.by_lemma.get(token.lemma_.lower()) or vocab.by_lemma.get(token.lower_)
     if not candidates:
         return None
+    if sentence_lemmas is None:
+        sentence_lemmas = lambda: frozenset(t.lemma_.lower() for t in token.sent)  # noqa: E731
     for trigger in candidates:
         if token.pos_ not in trigger.pos or (trigger.deps is not None and token.dep_ not in trigger.deps):
             continue
@@ -227,9 +233,9 @@ def match_trigger(token: Token, vocab: Vocabulary) -> tuple[Trigger, str] | None
             continue
         if any(walk(token, p) for p in trigger.unless):
             continue
-        if trigger.not_with and any(t.lemma_.lower() in trigger.not_with for t in token.sent):
+        if trigger.not_with and not trigger.not_with.isdisjoint(sentence_lemmas()):
             continue
-        if trigger.only_with and not any(t.lemma_.lower() in trigger.only_with for t in token.sent):
+        if trigger.only_with and trigger.only_with.isdisjoint(sentence_lemmas()):
             continue
         if token.dep_ == "amod" and trigger.generated:  # "a Paris-based firm", "a related case": no event
             return None

@@ -115,10 +115,11 @@ class _Mentions:
     def at(self, start: int, end: int) -> Mention | None:
         best, best_overlap = None, 0
         hi = bisect_right(self.starts, end)
-        for m in reversed(self.items[max(0, hi - 12):hi]):  # mentions are short: the last few starts suffice
-            overlap = min(end, m.end) - max(start, m.start)
-            if m.entity and overlap > best_overlap:
-                best, best_overlap = m, overlap
+        for m in reversed(self.items[hi - 12 if hi > 12 else 0:hi]):  # mentions are short: the last few starts suffice
+            if m.entity:
+                overlap = (end if end < m.end else m.end) - (start if start > m.start else m.start)
+                if overlap > best_overlap:
+                    best, best_overlap = m, overlap
         return best
 
 
@@ -185,7 +186,14 @@ class EventExtractor:
     # 1. triggers ----------------------------------------------------------
     def triggers(self, s: _Sentence) -> dict[Token, tuple[Trigger, str]]:
         doc = s.sent.doc
-        found = {doc[i]: m for i in s.candidates if (m := match_trigger(doc[i], self.vocab))}
+        lemmas: list[frozenset[str]] = []  # the sentence's, read when a trigger first asks
+
+        def sentence_lemmas() -> frozenset[str]:
+            if not lemmas:
+                lemmas.append(frozenset(t.lemma_.lower() for t in s.sent))
+            return lemmas[0]
+
+        found = {tok: m for i in s.candidates if (m := match_trigger(tok := doc[i], self.vocab, sentence_lemmas))}
         return {tok: m for tok, m in found.items()
                 if not (tok.pos_ not in VERBAL and tok.head in found and found[tok.head][1] == m[1]
                         and tok.head.i != tok.i)}
@@ -197,9 +205,10 @@ class EventExtractor:
         if not found:
             self.advance_story(s, times, {id(d): None for d in times}, found)
             return
-        owners = {id(d): self.owner(s, d, found) for d in times}
-        for d in times:
-            span = s.sent.doc.char_span(d.start - s.offset, d.end - s.offset, alignment_mode="expand")
+        spans = {id(d): s.sent.doc.char_span(d.start - s.offset, d.end - s.offset, alignment_mode="expand")
+                 for d in times}
+        owners = {id(d): self.owner(spans[id(d)], found) for d in times}
+        for span in spans.values():
             s.date_tokens.update(range(span.start, span.end) if span is not None else ())
         blocked = self.relative_objects(s, found)
         made = []
@@ -287,9 +296,9 @@ class EventExtractor:
         return None
 
     # 3. dates -------------------------------------------------------------
-    def owner(self, s: _Sentence, te: TimeExpression, found) -> int | None:
-        """The index of the trigger that governs `te` within its own clause, if any."""
-        span = s.sent.doc.char_span(te.start - s.offset, te.end - s.offset, alignment_mode="expand")
+    def owner(self, span, found) -> int | None:
+        """The index of the trigger that governs a time expression (its tokens' `span`) within its own clause, if
+        any."""
         if span is None:
             return None
         tok = span.root
