@@ -1,4 +1,4 @@
-"""Python's cyclic garbage collector paced for batch work (ingest, extract).
+"""Python's cyclic garbage collector paced for batch work (ingest, `Store.add_articles`).
 
 Both make many short-lived objects and next to no reference cycles, while
 what they keep (linking profiles, caches, the parsed model) grows: with
@@ -7,23 +7,41 @@ and, every hundredth time, walks everything alive. On
 `benchmarks/bench_store.py` (10,000 records) that was 11 % of the ingest's
 CPU time, 3 % with `BATCH_THRESHOLD`. Nothing else changes: the same
 objects are freed, later.
+
+The threshold is the process's, so blocks that overlap (two threads
+ingesting into two stores) share one setting: the first block in sets it,
+the last one out puts back what was there before the first. A threshold of
+0 (automatic collection off) is left alone.
 """
 
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 BATCH_THRESHOLD = 10_000  # net allocations between young-generation collections (Python's default: 700)
 
+_lock = threading.Lock()
+_depth = 0
+_before: tuple[int, ...] = ()
+
 
 @contextmanager
 def batch_pace() -> Iterator[None]:
     """Collect young objects every BATCH_THRESHOLD allocations inside the block; the thresholds as they were after."""
-    thresholds = gc.get_threshold()
-    gc.set_threshold(max(thresholds[0], BATCH_THRESHOLD), *thresholds[1:])
+    global _depth, _before
+    with _lock:
+        if _depth == 0:
+            _before = gc.get_threshold()
+            if _before[0]:
+                gc.set_threshold(max(_before[0], BATCH_THRESHOLD), *_before[1:])
+        _depth += 1
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
+        with _lock:
+            _depth -= 1
+            if _depth == 0:
+                gc.set_threshold(*_before)
