@@ -31,8 +31,8 @@ from ..errors import StoreBusy, StoreError, StoreFull, StoreNotFound, StoreReadO
 DEFAULT_DB = "newsgraph.db"
 WRITE_WAIT = 120
 """Seconds a writer waits for another writer's transaction before giving up with `StoreBusy`."""
-WRITER_CACHE_KIB = 65536  # pages a writing SQLite connection keeps in memory (2 MiB by default): an ingest into a
-# large store reads its indexes from the file several times less often
+WRITER_CACHE_KIB = 65536  # KiB of pages a writing SQLite connection keeps in memory (SQLite's default: 2 MiB): an
+# ingest into a large store reads its indexes from the file several times less often
 WRITER_LOCK = 0x6E657773  # PostgreSQL advisory lock key of the store's one writer ('news')
 
 

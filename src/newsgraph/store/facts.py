@@ -31,15 +31,17 @@ def j(value) -> str:
     return "[]" if value == [] else _ENCODE(value)
 
 
-_NOW: list = [0, ""]  # the second `now` last formatted, and its text (an ingest asks many times a second)
+_now: tuple[int, str] = (0, "")  # the second `now` last formatted, and its text (an ingest asks many times a second)
 
 
 def now() -> str:
     """The time in UTC to the second, ISO 8601."""
+    global _now
     second = int(time.time())
-    if second != _NOW[0]:
-        _NOW[:] = [second, datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds")]
-    return _NOW[1]
+    last = _now  # one read: another thread may replace it meanwhile, never half of it
+    if second != last[0]:
+        last = _now = (second, datetime.fromtimestamp(second, timezone.utc).isoformat(timespec="seconds"))
+    return last[1]
 
 
 def write_facts(db, article: Article, profiles: Profiles, constraints: Constraints) -> dict[str, int]:
