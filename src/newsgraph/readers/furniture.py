@@ -40,6 +40,7 @@ class Vocabulary:
     byline: re.Pattern
     job_title: re.Pattern
     not_names: frozenset[str]
+    comment_head: re.Pattern
 
 
 def _alternation(words) -> str:
@@ -70,6 +71,8 @@ def vocabulary() -> Vocabulary:
         job_title=re.compile(rf"^(?P<name>[^\W\d_][\w.'’-]+(?:\s+[^\W\d_][\w.'’-]+){{1,3}})\s*,\s*(?:[\w.'’-]+\s+){{0,3}}"
                              rf"(?:{_alternation(bylines['job_titles'])})\b[\w\s,.'’-]{{0,60}}$", re.I),
         not_names=frozenset(n.lower() for n in bylines["not_names"]),
+        comment_head=re.compile(rf"^@?[^\W_][\w.'’@-]*(?:\s+[^\W\d_][\w.'’-]*)?\s+(?:{_alternation(bylines['comment_verbs'])})"
+                                rf"\s*:(?:\s*\S|\s*$)", re.I),
     )
 
 
@@ -233,6 +236,11 @@ def ends_sentence(text: str) -> bool:
 def word_count(text: str) -> int:
     """Words, estimated from length for scripts written without spaces (one word per ~6 characters)."""
     return max(len(text.split()), len(text) // 6)
+
+
+def is_comment_line(line: str) -> bool:
+    """A reader's comment as comment sections print it: a name of one or two words, a verb and a colon ('jmk42 wrote: ...')."""
+    return vocabulary().comment_head.match(line) is not None
 
 
 def parse_byline(line: str) -> list[str] | None:

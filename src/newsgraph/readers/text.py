@@ -26,8 +26,8 @@ from ..errors import MalformedInput
 from ..model import Article, Evidence, Removed, Span
 from ..pipeline import Document
 from .datelines import DateStamp, parse_dateline, split_glued_stamp
-from .furniture import (ends_sentence, furniture_edges, furniture_reason, matches, parse_byline, parse_credit, parse_header_byline,
-                        script_of, sentences)
+from .furniture import (ends_sentence, furniture_edges, furniture_reason, is_comment_line, matches, parse_byline,
+                        parse_credit, parse_header_byline, script_of, sentences)
 from .text_media import collect_media, confirm_alts, mark_media
 from . import text_rules as rules
 from .text_lines import body_lines, model
@@ -75,7 +75,7 @@ def classified_units(text: str) -> list[Unit]:
 
 
 MODEL_REACH = 10**6  # units beyond the rule region the line model may keep (tuned by the ablation)
-RELATIVE_THRESHOLD = 0.7  # of the likeliest line's probability: the bar when no line reaches the model's own
+RELATIVE_THRESHOLD = 0.7  # of the likeliest line's probability: the bar when it is below the model's own
 
 
 def _classify(unit: Unit, main_script: str | None) -> None:
@@ -119,27 +119,39 @@ def _trim_furniture(unit: Unit) -> None:
 
 
 MIN_STORY_WORDS = 60  # prose words above a comments heading that make it the end of a story, not a counter above it
+COUNT = re.compile(r"\d")
 
 
 def _mark_comment_tail(units: list[Unit]) -> None:
     """A comments heading after the story starts the comment section: all of it is furniture.
 
-    With the `comment_counter` family, a comments heading with less prose above it than a story's worth
-    (a deck, a teaser) is the story's comment counter ('Comments (84)', 'reader comments' under the
-    headline), not the start of the comments: the section starts at a later heading, if any; nor is
-    a wrapped sentence's last word ('... your arguments in the' / 'comments.').
+    With the `comment_counter` family, a comments heading under less than a story's worth of prose may
+    be the story's comment counter instead (`_is_counter`); the section then starts at a later heading,
+    if any. Nor is a wrapped sentence's last word a heading ('... your arguments in the' / 'comments.').
     """
     guarded = rules.enabled("comment_counter")
-    needed = MIN_STORY_WORDS if guarded else 1
     prose_words = 0
     for i, unit in enumerate(units):
-        if prose_words >= needed and furniture_reason(unit.text) == "comments-heading" \
-                and not (guarded and i and _continues(units[i - 1], unit)):
+        if prose_words and furniture_reason(unit.text) == "comments-heading" \
+                and not (guarded and (i and _continues(units[i - 1], unit) or _is_counter(units, i, prose_words))):
             for rest in units[i:]:
                 rest.reason = furniture_reason(rest.text) if furniture_reason(rest.text) == "comments-notice" \
                     else "comments"
             return
         prose_words += unit.words if is_prose(unit) else 0
+
+
+def _is_counter(units: list[Unit], i: int, prose_above: int) -> bool:
+    """A comments heading under less than a story's worth of prose counts the comments ('Comments (84)' under the
+    headline) when it carries a number or more prose follows it than precedes it, unless a reader's comment
+    ('jmk42 wrote: ...') follows it."""
+    if prose_above >= MIN_STORY_WORDS:
+        return False
+    following = next((u for u in units[i + 1:] if not furniture_reason(u.text)), None)
+    if following is not None and is_comment_line(following.text):
+        return False
+    prose_below = sum(u.words for u in units[i + 1:] if is_prose(u) and not is_comment_line(u.text))
+    return bool(COUNT.search(units[i].text)) or prose_below > prose_above
 
 
 def _continues(before: Unit, unit: Unit) -> bool:

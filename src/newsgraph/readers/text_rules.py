@@ -14,9 +14,13 @@ FAMILIES: dict[str, str] = {
     "line_model": "in a page dump, the trained line model (text_lines) judges every free line body or not",
     "boxes": "teaser lists under a 'More from' heading and small blocks holding a promo box are furniture",
     "repeats": "a line repeating the headline or an earlier long line is a duplicate",
-    "comment_counter": "a comments heading with under a story's worth of prose above it is a counter, not the comments",
+    "comment_counter": ("a comments heading under less than a story's worth of prose is the story's comment counter "
+                        "when it carries a number or more prose follows it than precedes it, unless a reader's "
+                        "comment ('NAME wrote:') follows it"),
     "tail_dump": "a text with many free lines after its story (teasers, menus) is a page dump, read as one",
-    "relative_threshold": "when the line model finds no line likely body, the lines nearly as likely as its best are",
+    "relative_threshold": ("the line model's bar drops to 0.7 of its likeliest line's probability when that is lower: "
+                           "on a page where the model is unsure of every line, lines nearly as likely as its best "
+                           "are body too"),
     "footer": "short non-sentences after the last paragraph are the footer",
 }
 """Every switchable family, by name, with what it does."""
