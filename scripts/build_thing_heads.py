@@ -15,8 +15,9 @@ REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED); the US Census Bureau's 1990 
 Taken: every one-word, lower-case WordNet noun whose most frequent sense is an artifact, a food or a
 substance (lexicographer files noun.artifact, noun.food, noun.substance), less every Census surname and first
 name and every surname among the 5,000 most frequent ("hunter", "glass", "taylor" stay possible names), read
-through `census_lists.py`. No article text is read. The entity stage reads it in `entity_types._named_like_a_thing`: a 'person' whose last word is one of these ('Short Pajamas') and whose
-first word is no given name is a thing's name.
+through `census_lists.py`. No article text is read. The entity stage reads it in
+`entity_types._named_like_a_thing`: a 'person' whose last word is one of these ('Short Pajamas') and whose first
+word is no given name is a thing's name.
 """
 
 from __future__ import annotations
