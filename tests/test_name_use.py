@@ -140,8 +140,14 @@ def test_words_run_onto_a_name(nlp, sentence, name, kind, text):
     ("Portraits of King Edmund I Go on Show", "King Edmund I", "King Edmund I"),
     ("Why We Miss Nadia Brecht You", "Nadia Brecht You", "Nadia Brecht You"),
 ])
-def test_closed_words_in_a_title_case_headline(nlp, sentence, name, text):
+def test_closed_words_in_a_title_case_line(nlp, sentence, name, text):
     assert _run_on(nlp, sentence, name, "headline")[1] == text
+    assert _run_on(nlp, sentence, name, "body")[1] == text  # a heading inside the body
+
+
+def test_a_capitalised_closed_word_in_prose_is_left_alone(nlp):
+    sentence = "we met Nadia Brecht You Should at the fair and she left early."
+    assert _run_on(nlp, sentence, "Nadia Brecht You Should", "body")[1] == "Nadia Brecht You Should"
 
 
 def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:

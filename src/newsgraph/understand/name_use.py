@@ -4,7 +4,7 @@ What a name is called, what it modifies and what sticks to it tell a work, a sto
 Each family sits behind its own switch (`rules.py`):
 
 1. `run_on_words`: a person's name never takes in a pronoun or a modal written in lower case, or inside a name of a
-   title-case headline ("Painters You Should"; never a regnal "I" after a given name, nor "Can", a name too), a
+   title-case line ("Painters You Should"; never a regnal "I" after a given name, nor "Can", a name too), a
    following verb of a headline ("Dorian Valecki Hits"), an opening gerund ("Painting Fowler") or a common word
    before a given name ("Backup Rollo Tanner"): the name ends or starts without them; a name ending with a plural
    common noun is no person ("Ozark Democrats" is a group, an organisation), nor one ending with "State" ("Penn
@@ -135,16 +135,16 @@ def _recut(m, span, first: int, last: int) -> None:
     m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
 
 
-def _closed_word(token, span, headline: bool) -> bool:
-    """A pronoun or modal that ran onto a name: in lower case, or inside (not closing) a title-case headline's
-    name; never a regnal number after a given name ('King Edmund II', 'Carl I')."""
+def _closed_word(token, span) -> bool:
+    """A pronoun or modal that ran onto a name: in lower case, or inside (not closing) a name of a title-case line
+    (a headline, a heading); never a regnal number after a given name ('King Edmund II', 'Carl I')."""
     if token.lower_ not in CLOSED_WORDS:
         return False
     if token.text in ROMAN and token.i > 0 and token.doc[token.i - 1].lower_ in given_names():
         return False
     if token.text.islower():
         return True
-    return headline and token.i < span.end - 1 and _title_case(token.sent)
+    return token.i < span.end - 1 and _title_case(token.sent)
 
 
 def cut_run_on_words(mentions: list) -> None:
@@ -159,7 +159,7 @@ def cut_run_on_words(mentions: list) -> None:
         if span is None:
             continue
         first, last = span.start, span.end
-        closed = next((t.i for t in span[1:] if _closed_word(t, span, m.para.role == "headline")), None)
+        closed = next((t.i for t in span[1:] if _closed_word(t, span)), None)
         if closed is not None:
             last = closed  # 'Painters You Should'
         if last - first >= 3 and _verb_form(span.doc[last - 1].text) and m.para.role == "headline" \

@@ -50,8 +50,8 @@ FAMILIES: dict[str, str] = {
                    "is a product's name",
     "cut_names": "a person the model began inside a longer proper name ('Star [Wars Jedi]') is none, unless it "
                  "opens with a given name",
-    "run_on_words": "a person's name never takes in a pronoun or modal in lower case or inside a title-case "
-                    "headline's name ('Painters You Should'; not a regnal 'I' after a given name), a headline's verb "
+    "run_on_words": "a person's name never takes in a pronoun or modal in lower case or inside a name of a "
+                    "title-case line ('Painters You Should'; not a regnal 'I' after a given name), a headline's verb "
                     "('Dorian Valecki Hits'), an opening gerund ('Painting Fowler') or a common word before a given "
                     "name ('Backup Rollo Tanner'); one ending with a plural common noun ('Ozark Democrats') is a "
                     "group or a thing",
