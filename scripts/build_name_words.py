@@ -28,7 +28,8 @@ import json
 from importlib.resources import files
 from pathlib import Path
 
-SURNAME_RANKS = 5000  # as scripts/build_thing_heads.py: rarer surnames are mostly common words
+from census_lists import census_names, census_rows
+
 RARE_GIVEN = 0.005  # per cent of the Census population: 'marvel' 0.004, 'star' 0.003; 'juliet' 0.009, 'art' 0.009
 PERSON, GROUP = "18", "14"  # lexicographer file numbers of noun.person and noun.group
 SOURCE = ("Princeton WordNet 3.0 (https://wordnet.princeton.edu), index.*/data.* via Debian wordnet-base; WordNet 3.0 "
@@ -60,17 +61,6 @@ def lexfiles(wordnet: Path, pos: str) -> dict[str, list[str]]:
     return out
 
 
-def census_names() -> set[str]:
-    """Every Census first name, and the surnames up to rank SURNAME_RANKS."""
-    out = set()
-    for name in ("dist.all.last", "dist.male.first", "dist.female.first"):
-        for line in files("names").joinpath(name).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if parts and (name != "dist.all.last" or int(parts[3]) <= SURNAME_RANKS):
-                out.add(parts[0].lower())
-    return out
-
-
 def word_given_names(words: set[str]) -> set[str]:
     """Given names that are common words and rare as names ('marvel', 'star', 'kill'): Census first names under
     RARE_GIVEN per cent in both lists, and the `nicknames` package's names, that are WordNet lemmas."""
@@ -78,10 +68,8 @@ def word_given_names(words: set[str]) -> set[str]:
 
     freq: dict[str, float] = {}
     for name in ("dist.male.first", "dist.female.first"):
-        for line in files("names").joinpath(name).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if parts:
-                freq[parts[0].lower()] = max(freq.get(parts[0].lower(), 0.0), float(parts[1]))
+        for parts in census_rows(name):
+            freq[parts[0].lower()] = max(freq.get(parts[0].lower(), 0.0), float(parts[1]))
     with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
         nick = {n for r in csv.DictReader(f) for n in (r["name1"], r["name2"])}
     return {w for w in (set(freq) | nick) & words if freq.get(w, 0.0) < RARE_GIVEN}
@@ -102,8 +90,8 @@ def classes(wordnet: Path) -> dict[str, list[str]]:
 def plural_surnames(nouns: set[str]) -> set[str]:
     """Census surnames of any rank that read as a noun's plural ('barnes', 'flowers', 'dicks')."""
     out = set()
-    for line in files("names").joinpath("dist.all.last").read_text(encoding="ascii").splitlines():
-        name = line.split()[0].lower() if line.strip() else ""
+    for parts in census_rows("dist.all.last"):
+        name = parts[0].lower()
         if name.endswith("s") and {name[:-1], name[:-2], name[:-3] + "y"} & nouns:
             out.add(name)
     return out

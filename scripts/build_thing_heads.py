@@ -14,19 +14,20 @@ REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED); the US Census Bureau's 1990 
 
 Taken: every one-word, lower-case WordNet noun whose most frequent sense is an artifact, a food or a
 substance (lexicographer files noun.artifact, noun.food, noun.substance), less every Census surname and first
-name and every surname among the 5,000 most frequent ("hunter", "glass", "taylor" stay possible names). No article text is read. The entity stage reads it
-in `entity_types._named_like_a_thing`: a 'person' whose last word is one of these ('Short Pajamas') and whose
-first word is no given name is a thing's name.
+name and every surname among the 5,000 most frequent ("hunter", "glass", "taylor" stay possible names), read
+through `census_lists.py`. No article text is read. The entity stage reads it in
+`entity_types._named_like_a_thing`: a 'person' whose last word is one of these ('Short Pajamas') and whose first
+word is no given name is a thing's name.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from importlib.resources import files
 from pathlib import Path
 
-SURNAME_RANKS = 5000  # the 5,000 most frequent surnames (about 64 % of people); 'Tower' is rank 5,077
+from census_lists import census_names
+
 LEXFILES = {"06": "noun.artifact", "13": "noun.food", "27": "noun.substance"}
 SOURCE = ("Princeton WordNet 3.0 (https://wordnet.princeton.edu), index.noun/data.noun via Debian wordnet-base; "
           "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Used under the WordNet 3.0 "
@@ -51,17 +52,6 @@ def first_sense_lexfiles(wordnet: Path) -> dict[str, str]:
             parts = line.split()
             lexfile[parts[0]] = parts[1]
     return {lemma: lexfile[offset] for lemma, offset in offsets.items() if offset in lexfile}
-
-
-def census_names() -> set[str]:
-    """Every Census first name, and the surnames up to rank SURNAME_RANKS (rarer ones are mostly common words)."""
-    out = set()
-    for name in ("dist.all.last", "dist.male.first", "dist.female.first"):
-        for line in files("names").joinpath(name).read_text(encoding="ascii").splitlines():
-            parts = line.split()
-            if parts and (name != "dist.all.last" or int(parts[3]) <= SURNAME_RANKS):
-                out.add(parts[0].lower())
-    return out
 
 
 def main() -> None:

@@ -18,14 +18,14 @@ def people(*paragraphs: str, headline: str = "Harbour news of the week") -> set[
     return {name for name, kind in entities(*paragraphs, headline=headline).items() if kind == "person"}
 
 
-GAME = ("Last winter I played Marvel Snap every night. Marvel Snap, a collectible card game, kept me busy.",
-        "Marvel Snap is a game that never gets old, said Lena Okafor.")
+GAME = ("Last winter I played Pixel Quarry every night. Pixel Quarry, a deck-building game, kept me busy.",
+        "Pixel Quarry is a game that never gets old, said Lena Okafor.")
 
 
 def test_a_name_the_article_calls_a_thing_is_no_person():
     assert people(*GAME) == {"Lena Okafor"}
     with rules.switched_off("described_as_thing"):
-        assert "Marvel Snap" in people(*GAME)
+        assert "Pixel Quarry" in people(*GAME)
 
 
 def test_a_name_called_a_person_or_opening_with_a_given_name_stays_a_person():
@@ -37,25 +37,32 @@ def test_a_name_called_a_person_or_opening_with_a_given_name_stays_a_person():
 def test_a_name_written_as_a_modifier_is_no_person():
     paragraph = "He also threw a Hail Mary interception at the end of each half, said Dana Wills."
     assert people(paragraph) == {"Dana Wills"}
-    with rules.switched_off("modifier_names", "run_on_words"):
+    with rules.switched_off("modifier_names"):
         assert "Hail Mary" in people(paragraph)
 
 
 def test_a_headline_verb_run_onto_a_name_is_cut_off():
-    found = people("Mauricio Umansky spent the weekend on the slopes near Aspen. Umansky filmed the trip.",
-                   headline="Mauricio Umansky Hits the Slopes in a Borrowed Jacket")
-    assert "Mauricio Umansky" in found and not any("Hits" in name for name in found)
+    paragraph = "Dorian Valecki spent the weekend on the slopes near Aspen. Valecki filmed the trip."
+    headline = "Dorian Valecki Hits the Slopes in a Borrowed Jacket"
+    found = people(paragraph, headline=headline)
+    assert "Dorian Valecki" in found and not any("Hits" in name for name in found)
+    with rules.switched_off("run_on_words"):
+        assert "Dorian Valecki Hits" in people(paragraph, headline=headline)
 
 
 def test_words_before_and_inside_a_name_are_no_part_of_it():
-    found = people("Backup Timmy McClain threw two touchdowns on Saturday. McClain was pleased.")
-    assert "Timmy McClain" in found and "Backup Timmy McClain" not in found
+    paragraph = "Backup Rollo Tanner threw two touchdowns on Saturday. Tanner was pleased."
+    found = people(paragraph)
+    assert "Rollo Tanner" in found and "Backup Rollo Tanner" not in found
+    with rules.switched_off("run_on_words"):
+        assert "Backup Rollo Tanner" in people(paragraph)
 
 
 def test_word_classes():
-    assert singulars("Lives") >= {"live", "life"} and singulars("Hits") == {"hit"} and not singulars("Jones"[:3])
+    assert singulars("Lives") >= {"live", "life"} and singulars("Hits") == {"hit"} and not singulars("Glass")
     assert plural_class("Democrats") == "person_nouns" and plural_class("Williams") is None
-    assert not opens_with_a_name(["Marvel", "Snap"]) and opens_with_a_name(["Lena", "Okafor"])
+    assert plural_class("Jones") is None  # a surname, though 'jone'/'jon' could be its singular
+    assert not opens_with_a_name(["Marvel", "Quarry"]) and opens_with_a_name(["Lena", "Okafor"])
 
 
 @pytest.fixture(scope="module")
@@ -72,9 +79,11 @@ def _span(nlp, sentence: str, name: str):
 
 
 @pytest.mark.parametrize("sentence, name, said", [
-    ("Jennifer Felix, chief executive of Marlow Federal, explained the deal.", "Marlow Federal",
+    ("Ines Korver, chief executive of Marlow Federal, explained the deal.", "Marlow Federal",
      ["strong organization"]),
-    ("Troops were fighting in Khan Yunes on Monday.", "Khan Yunes", ["place"]),
+    ("Troops were fighting in Dorvale Ridge on Monday.", "Dorvale Ridge", ["place"]),
+    ("The team was based in Dorvale Ridge for a year.", "Dorvale Ridge", ["place"]),
+    ("Her sons believed in Marek Kowalczyk from the start.", "Marek Kowalczyk", []),
     ("Kestrel Arena, a concert hall, sold out.", "Kestrel Arena", ["thing"]),
     ("Troops placed Kestrel (knee) on the list.", "Kestrel", []),
     ("Lena Okafor, who runs the fish market, spoke first.", "Lena Okafor", ["person"]),
@@ -88,7 +97,7 @@ def test_what_the_sentence_calls_a_name(nlp, sentence, name, said):
 
 @pytest.mark.parametrize("sentence, name, modifier", [
     ("He threw a Hail Mary interception before the break.", "Hail Mary", True),
-    ("The book was called The Dragon Waiting, and it was long.", "Dragon Waiting", True),
+    ("The book was called The Glass Orchard, and it was long.", "Glass Orchard", True),
     ("Crowds filled the stores for the Marlow Winter Clearance Sale.", "Marlow", True),
     ("Lena Okafor bought a coat on Friday.", "Lena Okafor", False),
     ("“The Bush administration said no,” she added.", "Bush", False),
@@ -103,27 +112,60 @@ def test_a_name_inside_a_longer_phrase(nlp, sentence, name, modifier):
 def test_a_credit_naming_a_company_is_no_photographer():
     from newsgraph.understand.entities import _company_credit
 
-    assert _company_credit("Larian Studios") and _company_credit("AP Photo")
-    assert not _company_credit("Billy H.C. Kwok") and not _company_credit("Dania Maxwell")
+    assert _company_credit("Brindle Studios") and _company_credit("AP Photo") and _company_credit("KVRT Staff")
+    assert not _company_credit("Rory K.T. Wen") and not _company_credit("Mira Castell")
+    assert not _company_credit("Jon TARLOW") and not _company_credit("Ana DE WITT")  # agency style: surname in capitals
 
 
 @pytest.mark.parametrize("sentence, name, kind, text", [
     ("Ozark Democrats won the seat on Tuesday.", "Ozark Democrats", "organization", "Ozark Democrats"),
     ("Dale Hollis took the seat on Tuesday.", "Dale Hollis", "person", "Dale Hollis"),
-    ("Hosting Cook was a treat, the chef said.", "Hosting Cook", "thing", "Cook"),
-    ("Arcade Joseph Comeaux was held on Monday.", "Arcade Joseph Comeaux", "person", "Arcade Joseph Comeaux"),
-    ("Norm Dicks spoke on Monday.", "Norm Dicks", "person", "Norm Dicks"),
+    ("Painting Fowler was a treat, the artist said.", "Painting Fowler", "thing", "Fowler"),
+    ("Grant Tobias Lindqvist was held on Monday.", "Grant Tobias Lindqvist", "person", "Grant Tobias Lindqvist"),
+    ("Norm Hicks spoke on Monday.", "Norm Hicks", "person", "Norm Hicks"),
+    ("Deniz Can Aksoy spoke on Monday.", "Deniz Can Aksoy", "person", "Deniz Can Aksoy"),
+    ("The striker Jonas Can scored twice.", "Jonas Can", "person", "Jonas Can"),
+    ("Portraits of King Edmund I hung in the hall.", "King Edmund I", "person", "King Edmund I"),
+    ("Portraits of Edmund I hung in the hall.", "Edmund I", "person", "Edmund I"),
+    ("Nadia Brecht you should see was here.", "Nadia Brecht you", "person", "Nadia Brecht"),
     ("Penn State won again on Saturday.", "Penn State", "organization", "Penn State"),
 ])
 def test_words_run_onto_a_name(nlp, sentence, name, kind, text):
+    assert _run_on(nlp, sentence, name, "body") == (kind, text)
+
+
+@pytest.mark.parametrize("sentence, name, text", [
+    ("Painters You Should Know This Spring", "Painters You Should", "Painters"),
+    ("Nadia Brecht You Should Meet Her Now", "Nadia Brecht You Should", "Nadia Brecht"),
+    ("Portraits of King Edmund I Go on Show", "King Edmund I", "King Edmund I"),
+    ("Why We Miss Nadia Brecht You", "Nadia Brecht You", "Nadia Brecht You"),
+])
+def test_closed_words_in_a_title_case_line(nlp, sentence, name, text):
+    assert _run_on(nlp, sentence, name, "headline")[1] == text
+    assert _run_on(nlp, sentence, name, "body")[1] == text  # a heading inside the body
+
+
+def test_a_capitalised_closed_word_in_prose_is_left_alone(nlp):
+    sentence = "we met Nadia Brecht You Should at the fair and she left early."
+    assert _run_on(nlp, sentence, "Nadia Brecht You Should", "body")[1] == "Nadia Brecht You Should"
+
+
+def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     from types import SimpleNamespace
 
     from newsgraph.understand.name_use import cut_run_on_words
 
     doc = nlp(sentence)
     start = sentence.index(name)
-    para = SimpleNamespace(doc=doc, offset=0, role="body", text=sentence)
+    para = SimpleNamespace(doc=doc, offset=0, role=role, text=sentence)
     mention = SimpleNamespace(start=start, end=start + len(name), text=name, type="person", para=para,
                               first_token=doc.char_span(start, start + len(name)).start)
     cut_run_on_words([mention])
-    assert (mention.type, mention.text) == (kind, text)
+    return mention.type, mention.text
+
+
+def test_an_agency_style_credit_names_its_photographer():
+    text = ("Harbour news of the week\n\nLena Okafor opened the new fish market on Monday.\n\n"
+            "(Photo: Jon TARLOW / AFP)\n\nOkafor said the market would stay open all winter.\n")
+    found = {e.name: e.roles for e in newsgraph.extract(text, kind="text").entities}
+    assert found.get("Jon TARLOW") == ["photographer"]

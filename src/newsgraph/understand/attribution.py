@@ -23,7 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, survey_cue
+from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue
 from .cue_words import Lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -85,7 +85,7 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
             continue  # most tokens: skip without building a Token
         tok = doc[i]
         cue = _phrase_cue(doc, tok, scopes, lex) or _verb_cue(tok, scopes, lex) or noun_cue(tok, scopes, lex, _verb_source) \
-            or _signature_cue(doc, tok, scopes) or adjective_cue(tok, scopes, lex) or survey_cue(tok, scopes, lex)
+            or _signature_cue(doc, tok, scopes) or adjective_cue(tok, scopes, lex)
         if cue is not None:
             cues.append(cue)
     return cues
@@ -98,8 +98,7 @@ def _word_ids(strings, lex: Lexicon) -> frozenset[int]:
     """Hashes of every cue lemma, phrase opener and dash, per string store (the vocabulary of one model)."""
     key = id(strings)
     if key not in _WORD_IDS:
-        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *lex.adjectives, *DASHES,
-                                                            *lex.survey_nouns))
+        _WORD_IDS[key] = frozenset(strings.add(w) for w in (*lex.any_verb, *lex.phrases, *lex.adjectives, *DASHES))
     return _WORD_IDS[key]
 
 
@@ -121,7 +120,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
             and lemma not in lex.objects and lemma not in lex.passive and lemma not in lex.as_views and particle is None:
         return None
     if any(c.dep_ == "auxpass" for c in tok.children):
-        return passive_cue(tok, scopes) if lemma in lex.passive and enabled("passive_view") else None
+        return passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") else None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a film called ...": the noun is not the source
     content, reports = content_of(tok, lemma, lex)
@@ -201,8 +200,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
         # "... and added", ", adding ...", "went on to say": the subject is shared
-        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("shared_subject") and (
-            node.dep_ == "acomp" or node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
+        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
         if not shares or node.head is node:
             break
         node = node.head

@@ -1,12 +1,11 @@
-"""The cue record, and the cues that are not a reporting verb's: nouns, states of mind, passives, polls.
+"""The cue record, and the cues that are not a reporting verb's: nouns, states of mind, passives.
 
 `attribution.find_cues` calls these builders for every token whose word may open a cue:
-  - a reporting noun with its "that" clause, its "to ..." or its topic ("Trump's claim [that ...]",
-    "her decision [to meet ...]", "her questions [about his taxes]");
+  - a reporting noun with its "that" clause, its "to ..." or its topic ("the mayor's claim [that ...]",
+    "her decision [to resign ...]", "her questions [about the ferry fares]");
   - a state of mind with what it holds ("are worried [that ...]");
   - a passive view with its subject and complement ("[she] is expected [to win]"), the source unnamed or
-    the agent after "by";
-  - a poll or study opening its clause ("[In this poll], [Trump rose a point]").
+    the agent after "by".
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import host_content, trim
+from .reported import trim
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -66,20 +65,25 @@ def whole_quotations(cues: list[Cue], spans: list[tuple[int, int]], marks: list[
                 break
 
 
-PASSIVE_COMPLEMENTS = ("xcomp", "oprd", "ccomp", "acomp")
-PASSIVE_PREPS = frozenset({"as", "of", "for", "with"})  # "seen [as ...]", "accused [of ...]", "credited [with ...]"
+PASSIVE_FOLLOWS = {"xcomp": "to", "ccomp": "that", "oprd": "name", "acomp": "name"}
+"""What a passive's complement is, by its dependency; cues.json says which ones make each verb's passive a view."""
 
 
-def passive_cue(verb: Token, scopes: list[int]) -> Cue | None:
-    """A view reported by a passive ("[she] is expected [to win]", "[Oz] has been called [a charlatan] by ..."):
-    the content is the subject with the complement; the source is the agent after "by", or unnamed."""
+def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue | None:
+    """A view reported by a passive ("[she] is expected [to win]", "the ferryman was called [a hero] by the crew"):
+    the content is the subject with the complement, the agent left out; the source is the agent, or unnamed.
+    `follows` is what makes this verb's passive a view ("seen [as ...]", "accused [of ...]"; not "seen with ...")."""
     subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-    parts = [c for c in verb.rights if c.dep_ in PASSIVE_COMPLEMENTS or c.dep_ == "prep" and c.lower_ in PASSIVE_PREPS]
+    parts = [c for c in verb.rights if _passive_follow(c) in follows]
     if subject is None or not parts or scopes[subject.i] != scopes[verb.i]:
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    content = trim(verb.doc, subject.left_edge.i, max(c.right_edge.i for c in parts) + 1)
+    first, last = subject.left_edge.i, max(c.right_edge.i for c in parts) + 1
+    if agent is not None and first < agent.i < last:  # "criticised by X [as too costly]": the agent is the source
+        after = [c for c in parts if c.i > agent.i]
+        first, last = (after[0].left_edge.i, last) if after else (first, agent.left_edge.i)
+    content = trim(verb.doc, first, last)
     if content is None:
         return None
     own = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "aux", "neg")}
@@ -89,24 +93,19 @@ def passive_cue(verb: Token, scopes: list[int]) -> Cue | None:
                reports="passive")
 
 
-def survey_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
-    """A poll or study that opens its clause speaks for it: "[In this poll], [Trump rose a point]"."""
-    if tok.lemma_.lower() not in lex.survey_nouns or tok.dep_ != "pobj" or not enabled("survey_source"):
-        return None
-    prep = tok.head
-    verb = prep.head
-    if prep.lower_ not in ("in", "by") or prep.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX") or prep.i > verb.i:
-        return None
-    phrase = {t.i for t in prep.subtree}
-    content = host_content(tok.doc, phrase, verb)
-    if content is None:
-        return None
-    return Cue(prep, (prep.i, prep.i + 1), scopes[tok.i], tok, content, False, frozenset(phrase), "phrase")
+def _passive_follow(c: Token) -> str | None:
+    """What a passive's dependent makes it: a preposition's word, "to", "that", "name" ("deemed [unsafe]")."""
+    if c.dep_ == "prep":
+        return c.lower_
+    kind = PASSIVE_FOLLOWS.get(c.dep_)
+    if kind == "to" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+        return "name"  # "reported [missing]": no infinitive
+    return kind
 
 
 def noun_cue(tok: Token, scopes: list[int], lex: Lexicon, verb_source: Callable) -> Cue | None:
-    """A reporting noun with a "that" clause or a topic: "Trump's claim [that ...]", "expressed concern [that ...]",
-    "her questions about [his taxes]"."""
+    """A reporting noun with a "that" clause or a topic: "the mayor's claim [that ...]", "expressed concern [that ...]",
+    "her questions about [the ferry fares]"."""
     lemma = tok.lemma_.lower()
     if tok.pos_ != "NOUN" or lemma not in lex.nouns and lemma not in lex.infinitive_nouns:
         return None
@@ -155,7 +154,7 @@ def _state_content(tok: Token) -> tuple[int, int] | None:
 
 
 def _noun_topic(noun: Token) -> Token | None:
-    """What a reporting noun is about: "her questions [about his taxes]"."""
+    """What a reporting noun is about: "her questions [about the ferry fares]"."""
     prep = next((c for c in noun.rights if c.dep_ == "prep" and c.lower_ == "about"), None)
     return next((g for g in prep.children if g.dep_ in ("pobj", "pcomp")), None) if prep is not None else None
 

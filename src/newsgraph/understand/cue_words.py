@@ -28,11 +28,10 @@ class Lexicon:
     objects: frozenset[str]  # verbs that report a view of their object
     nouns: frozenset[str]  # "claim", "concern": report through a "that" clause
     infinitive_nouns: frozenset[str]  # "decision", "plan": report through "to ..."
-    survey_nouns: frozenset[str]  # "in this poll, [...]": speak for the clause they open
     as_views: frozenset[str]  # "see [X as Y]": a view of the object through "as"
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
-    passive: frozenset[str]  # "is expected to win", "was accused of ...": a passive reporting a view of its subject
+    passive: dict[str, frozenset[str]]  # "is expected [to win]", "was accused [of ...]": what makes a passive a view
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -46,14 +45,15 @@ def lexicon() -> Lexicon:
     data = load_data("cues.json")
     reporting, direct_only, thinking = set(data["reporting"]), set(data["direct_only"]), set(data["thinking"])
     infinitive, objects, nouns = set(data["to_infinitive"]), set(data["object"]), set(data["nouns"])
-    passive, infinitive_nouns = set(data["passive_views"]), set(data["infinitive_nouns"])
-    any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | passive | infinitive_nouns \
+    passive = {verb: frozenset(follows) for verb, follows in data["passive_views"].items()}
+    infinitive_nouns = set(data["infinitive_nouns"])
+    any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | set(passive) | infinitive_nouns \
         | set(data["as_views"]) | set(data["phrasal"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
                    objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns),
-                   survey_nouns=frozenset(data["survey_nouns"]), as_views=frozenset(data["as_views"]), light_verbs=frozenset(data["light_verbs"]),
-                   adjectives=frozenset(data["state_adjectives"]), passive=frozenset(passive),
+                   as_views=frozenset(data["as_views"]), light_verbs=frozenset(data["light_verbs"]),
+                   adjectives=frozenset(data["state_adjectives"]), passive=passive,
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

@@ -26,6 +26,7 @@ from . import rules
 from .context import MENTIONS, Mention, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
 from .language import is_english
+from .name_evidence import opens_with_given_name
 from .names import NameMention, find_mentions
 from .titles import title_forms
 from .translit import same_name
@@ -317,7 +318,7 @@ def _shouted(para, shouted: dict[str, Cluster]) -> list[tuple[int, str, Cluster]
 
 def _add_photographers(doc: Document, people: list[Cluster], organizations: set[str] = frozenset()) -> None:
     """People named in picture credits are photographers; a credit naming one of the article's organisations or
-    places ('ASRC Federal') is no person."""
+    places ('Corvale Federal') is no person."""
     text = doc.article.text
     for media in doc.article.media:
         if not media.credit:
@@ -335,10 +336,18 @@ def _add_photographers(doc: Document, people: list[Cluster], organizations: set[
         cluster.spans.append((where, where + len(name), name) if where >= 0 else (-1, -1, name))
 
 
+NAME_PART = re.compile(r"[A-Z][A-Za-z.'’-]*")  # 'Okafor', 'WATTS', 'H.C.', "O'Neil": a name's word
+
+
 def _company_credit(name: str) -> bool:
-    """'Larian Studios', 'AP Photo': a credit with a designator at its end or an acronym in it names no person."""
+    """'Brindle Studios', 'AP Photo': a credit with a designator at its end or an acronym (2-4 capitals) in it names
+    no person; one opening with a given name and then name-shaped words ('Jon TARLOW', agency style) is a person."""
     words = name.split()
-    return designated(words) or any(len(w) > 1 and w.isalpha() and w.isupper() for w in words)
+    if designated(words):
+        return True
+    if opens_with_given_name(words) and all(NAME_PART.fullmatch(w) for w in words[1:]):
+        return False
+    return any(2 <= len(w) <= 4 and w.isalpha() and w.isupper() for w in words)
 
 
 def _is_agency(name: str) -> bool:

@@ -3,23 +3,26 @@
 What a name is called, what it modifies and what sticks to it tell a work, a store or a phrase from a person.
 Each family sits behind its own switch (`rules.py`):
 
-1. `run_on_words`: a person's name never takes in a pronoun or a modal ("Groups You Should"), a following verb of
-   a headline ("Mauricio Umansky Hits"), an opening gerund ("Hosting Cook") or a common word before a given name
-   ("Backup Timmy McClain"): the name ends or starts without them; a name ending with a plural common noun is no
-   person ("Texas Democrats" is a group, an organisation), nor one ending with "State" ("Penn State");
-2. `described_as_thing`: a name the article calls a thing ("X is a game", or in two appositives: "X, a collectible
-   card game") and never a person is no person; called a group ("X is a band") or written after an office of
-   a company ("the chief executive of X") it is an organisation; written after a locative preposition of a verb
-   ("fighting in X") in two mentions and half of them, a place;
+1. `run_on_words`: a person's name never takes in a pronoun or a modal written in lower case, or inside a name of a
+   title-case line ("Painters You Should"; never a regnal "I" after a given name, nor "Can", a name too), a
+   following verb of a headline ("Dorian Valecki Hits"), an opening gerund ("Painting Fowler") or a common word
+   before a given name ("Backup Rollo Tanner"): the name ends or starts without them; a name ending with a plural
+   common noun is no person ("Ozark Democrats" is a group, an organisation), nor one ending with "State" ("Penn
+   State");
+2. `described_as_thing`: a name the article calls a thing ("X is a game", or in two appositives: "X, a
+   deck-building game") and never a person is no person; called a group ("X is a band") or written after an
+   office of a company ("the chief executive of X") it is an organisation; written after a locative preposition
+   of a verb of place ("fighting in X", "based in X"; not "believed in X": data/name_use.json) in two mentions and
+   half of them, a place;
 3. `modifier_names`: a name written as a modifier inside a longer noun phrase ("a Hail Mary interception", its
-   first word a common word: not "a Mitt Romney rally";
-   "the X Half Yearly Sale"), or as a work's title after a capitalised "The" inside a sentence ("a novel called
-   The Dragon Waiting"), in at least half of its mentions is no person.
+   first word a common word: not "a Lena Okafor rally"; "the X Winter Clearance Sale"), or as a work's title after
+   a capitalised "The" inside a sentence ("a novel called The Glass Orchard"), in at least half of its mentions is
+   no person.
 
-All three keep a name that opens with a given name ("Taylor Swift, a global brand" stays a person; not a common
-word that is a rare given name: "Marvel Snap", "Star Wars"), and a lone word that is part of a person's full name
-in the article. The word classes are WordNet 3.0's less the 1990 US
-Census names (`data/name_words.json`, `scripts/build_name_words.py`).
+All three keep a name that opens with a given name ("Lena Okafor, a global brand" stays a person; not a common
+word that is a rare given name: "Marvel Quarry", "Star Harbor"), and a lone word that is part of a person's full
+name in the article. The word classes are WordNet 3.0's less the 1990 US Census names (`data/name_words.json`,
+`scripts/build_name_words.py`).
 """
 
 from __future__ import annotations
@@ -32,21 +35,23 @@ from . import rules
 from .name_evidence import given_names, opens_with_given_name
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
-                          "can", "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
+                          "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
                           "isn't", "aren't", "wasn't", "your", "our", "their", "my", "its", "this", "these", "those"})
+# no 'can': a given name and a surname too ('Ali Can Demir', 'Emre Can')
+ROMAN = frozenset({"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"})  # after a given name: a regnal number
 SCHOOL_HEADS = frozenset({"State"})  # 'Penn State', 'Ohio State': a university named by its place
 ORG_ROLES = frozenset({"ceo", "executive", "president", "chairman", "chairwoman", "founder", "co-founder", "cofounder",
                        "owner", "director", "employee", "employees", "shareholders", "headquarters", "subsidiary"})
 LOCATIVE = frozenset({"in", "near", "inside", "outside", "across", "throughout", "around"})  # after a verb: a place
-LOCATIVE_MIN = 2
-DESCRIBED_MIN = 2  # appositives or company offices before a name is taken for a thing; one predicate noun will do  # mentions after a locative preposition before a name is taken for a place
+LOCATIVE_MIN = 2  # mentions after a locative preposition before a name is taken for a place
+DESCRIBED_MIN = 2  # appositives or company offices before a name is taken for a thing; one predicate noun will do
 WHO = frozenset({"who", "whom", "whose"})
 STRONG = "strong "  # a vote that counts alone: a predicate noun ('X is a game'), a company's office ('CEO of X')
 COPULAS = frozenset({"be", "become", "remain"})
 TITLE_CASE_SHARE = 0.6
 MODIFIER_SHARE = 1 / 2  # of a name's mentions written as a modifier before it is taken for no person's name
 THING, ORGANIZATION, PERSON, PLACE = "thing", "organization", "person", "place"
-NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Trump White House': two names side by side
+NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Okafor City Hall': two names side by side
 
 
 @cache
@@ -55,19 +60,25 @@ def word_classes() -> dict[str, frozenset[str]]:
     return {k: frozenset(v.split()) for k, v in load_data("name_words.json").items() if not k.startswith("_")}
 
 
+@cache
+def locative_verbs() -> frozenset[str]:
+    """Verbs whose 'in X' names a place ('fight', 'live', 'base'; not 'believe'): data/name_use.json."""
+    return frozenset(load_data("name_use.json")["locative_verbs"].split())
+
+
 def opens_with_a_name(words: list[str]) -> bool:
-    """A given name first, not one that is a common word and rare as a name ('Marvel Snap', 'Star Wars')."""
+    """A given name first, not one that is a common word and rare as a name ('Marvel Quarry', 'Star Harbor')."""
     return opens_with_given_name(words) and words[0].lower() not in word_classes()["word_given_names"]
 
 
 def _word(word: str) -> bool:
-    """A common English word, a noun or a verb ('Hail', 'Polo'; not 'Mitt', 'Jhon')."""
+    """A common English word, a noun or a verb ('Hail', 'Lantern'; not 'Lena', 'Okafor')."""
     w, c = word.lower(), word_classes()
     return any(w in c[k] for k in ("person_nouns", "group_nouns", "nouns", "verbs"))
 
 
 def _role_or_verb(word: str) -> bool:
-    """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Arcade')."""
+    """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Grant')."""
     w, c = word.lower(), word_classes()
     return w not in given_names() and w not in c["names"] and (w in c["person_nouns"] or w in c["verbs"])
 
@@ -124,6 +135,18 @@ def _recut(m, span, first: int, last: int) -> None:
     m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
 
 
+def _closed_word(token, span) -> bool:
+    """A pronoun or modal that ran onto a name: in lower case, or inside (not closing) a name of a title-case line
+    (a headline, a heading); never a regnal number after a given name ('King Edmund II', 'Carl I')."""
+    if token.lower_ not in CLOSED_WORDS:
+        return False
+    if token.text in ROMAN and token.i > 0 and token.doc[token.i - 1].lower_ in given_names():
+        return False
+    if token.text.islower():
+        return True
+    return token.i < span.end - 1 and _title_case(token.sent)
+
+
 def cut_run_on_words(mentions: list) -> None:
     """Words that ran onto people's names are cut off; a name left ending with a plural common noun is retyped."""
     if not rules.enabled("run_on_words"):
@@ -136,27 +159,27 @@ def cut_run_on_words(mentions: list) -> None:
         if span is None:
             continue
         first, last = span.start, span.end
-        closed = next((t.i for t in span[1:] if t.lower_ in CLOSED_WORDS), None)
+        closed = next((t.i for t in span[1:] if _closed_word(t, span)), None)
         if closed is not None:
-            last = closed  # 'Groups You Should'
+            last = closed  # 'Painters You Should'
         if last - first >= 3 and _verb_form(span.doc[last - 1].text) and m.para.role == "headline" \
                 and opens_with_a_name([span.doc[first].text]):
-            last -= 1  # 'Mauricio Umansky Hits'
+            last -= 1  # 'Dorian Valecki Hits'
         opener, after = span.doc[first].text, span.doc[first + 1].lower_
         if last - first >= 2 and not (first and span.doc[first - 1].dep_ == "det") and (_gerund(opener) or (
                 last - first >= 3 and _role_or_verb(opener) and after in given_names())):
-            first += 1  # 'Hosting Cook', 'Backup Timmy McClain'
+            first += 1  # 'Painting Fowler', 'Backup Rollo Tanner'
         if (first, last) != (span.start, span.end):
             _recut(m, span, first, last)
             if " " not in m.text and not any(m.text in words for other, words in full_names if other is not m):
-                m.type = THING  # 'Catching Fire': no one of the article is 'Fire'
+                m.type = THING  # 'Painting Fowler': no one of the article is 'Fowler'
                 continue
         words = m.text.split()
         kind = plural_class(words[-1]) if len(words) > 1 or (first, last) != (span.start, span.end) else None
         if opens_with_a_name(words):
             continue
         if kind in ("person_nouns", "group_nouns") or (len(words) > 1 and words[-1] in SCHOOL_HEADS):
-            m.type = ORGANIZATION  # 'Texas Democrats': a group; 'Penn State': a university
+            m.type = ORGANIZATION  # 'Ozark Democrats': a group; 'Penn State': a university
         elif kind:
             m.type = THING
 
@@ -178,7 +201,7 @@ def _descriptions(span) -> list[str]:
     doc = span.doc
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ",":
-            out.append(_noun_class(child))  # not 'Bush (knee)'
+            out.append(_noun_class(child))  # not 'Kestrel (knee)'
         elif child.i >= span.end and child.dep_ == "relcl" and {c.lower_ for c in child.children} & WHO:
             out.append(PERSON)
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in COPULAS:
@@ -186,23 +209,23 @@ def _descriptions(span) -> list[str]:
                    for k in [_noun_class(c)] if k)
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in ORG_ROLES:
         out.append(STRONG + ORGANIZATION)  # 'the chief executive of X'
-    elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.pos_ in ("VERB", "AUX"):
-        out.append(PLACE)  # 'fighting in X'
+    elif root.dep_ == "pobj" and root.head.lower_ in LOCATIVE and root.head.head.lemma_.lower() in locative_verbs():
+        out.append(PLACE)  # 'fighting in X', 'based in X'; not 'believed in X'
     return [k for k in out if k]
 
 
 def _modifier(span) -> bool:
-    """'a Hail Mary interception' (a name of several words after 'a'), 'the X Half Yearly Sale' (a name opening a
+    """'a Hail Mary interception' (a name of several words after 'a'), 'the X Winter Clearance Sale' (a name opening a
     longer proper name after 'the')."""
     doc = span.doc
     if span.start == 0:
         return False
     before = doc[span.start - 1]
     if before.lower_ in ("a", "an") and len(span) > 1 and _word(span[0].text):
-        return True  # not 'a Mitt Romney rally'
+        return True  # not 'a Lena Okafor rally'
     if before.text == "The" and before.i > 0 and doc[before.i - 1].is_alpha and doc[before.i - 1].is_lower \
             and not _title_case(before.sent):
-        return True  # 'a book called The Dragon Waiting': a work's title
+        return True  # 'a book called The Glass Orchard': a work's title
     after = doc[span.end] if span.end < len(doc) else None
     return before.lower_ == "the" and before.head.i >= span.end and after is not None and after.pos_ == "PROPN" \
         and after.text[:1].isupper() and after.ent_type_ not in NAMED and span[-1].head.i >= span.end
@@ -239,7 +262,8 @@ def type_by_use(mentions: list) -> None:
     decided = {}
     for name, count in votes.items():
         words = name.split()
-        if opens_with_a_name(words) or count[PERSON] or count[STRONG + PERSON] or (len(words) == 1 and name in in_full_names):
+        if opens_with_a_name(words) or count[PERSON] or count[STRONG + PERSON] \
+                or (len(words) == 1 and name in in_full_names):
             continue
         things, groups = count[THING] + count[STRONG + THING], count[ORGANIZATION] + count[STRONG + ORGANIZATION]
         if things + groups >= DESCRIBED_MIN or count[STRONG + THING] + count[STRONG + ORGANIZATION]:

@@ -89,7 +89,7 @@ def mark_paragraphs(paras: list[ParsedParagraph]) -> list[Paragraph]:
             marks = find_marked(text)
             continues = bool(carry and marks and marks[0].depth == 0 and marks[0].open_at == len(text) - len(stripped))
         if enabled("quoted_titles") and para.role == "body":
-            marks = _without_titles(text, marks)
+            marks = _without_titles(para, marks)
         top = [m for m in marks if m.depth == 0]
         carry = text[top[-1].open_at:top[-1].start] if top and not top[-1].closed and top[-1].open_at >= 0 else None
         out.append(Paragraph(i, para, marks, continues))
@@ -103,19 +103,25 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 
 
 def is_title(quoted: str) -> bool:
-    """Quoted words in title case, two to eight of them: the name of a show, book or song ("Morning Joe", "State of
-    the Union", "Make Your Kid a Millionaire"), not speech."""
+    """Quoted words in title case, two to eight of them: the name of a show, book or song ("State of the Union",
+    "Ten Walks Along the Harbour"), not speech."""
     words = _WORD.findall(quoted)
     if not 2 <= len(words) <= MAX_TITLE_WORDS or not words[0][0].isupper():
         return False
     return all(w[0].isupper() for w in words if w.lower() not in TITLE_SMALL_WORDS)
 
 
-def _without_titles(text: str, marks: list[Marked]) -> list[Marked]:
-    """The paragraph's quotations without quoted titles (top-level ones with nothing quoted inside them)."""
+FRAMING_REACH = 4  # tokens after a quotation in which its speech verb may stand ("," the harbour master said)
+
+
+def _without_titles(para: ParsedParagraph, marks: list[Marked]) -> list[Marked]:
+    """The paragraph's quotations without quoted titles: top-level ones in title case with nothing quoted inside,
+    sitting mid-sentence after a word ('told the station's "Harbour Hour" that ...'), and framed by no speech verb."""
+    text = para.text
     parents = {m.parent for m in marks}
     drop = {k for k, m in enumerate(marks) if m.depth == 0 and k not in parents and m.closed
-            and is_title(text[m.start:m.end]) and not is_title(text)}
+            and is_title(text[m.start:m.end]) and not is_title(text) and _after_a_word(text, m.open_at)
+            and not _framed(para, m)}
     if not drop:
         return marks
     new_index = {}
@@ -124,6 +130,26 @@ def _without_titles(text: str, marks: list[Marked]) -> list[Marked]:
             new_index[k] = len(new_index)
     return [replace(m, parent=None if m.parent is None else new_index[m.parent])
             for k, m in enumerate(marks) if k not in drop]
+
+
+def _after_a_word(text: str, open_at: int) -> bool:
+    """The quotation opens mid-sentence, after a word or a word and a comma ('in her memoir, "..."')."""
+    before = text[:max(open_at, 0)].rstrip().removesuffix(",").rstrip()
+    return bool(before) and (before[-1].isalnum() or before[-1] in "'’")
+
+
+def _framed(para: ParsedParagraph, m: Marked) -> bool:
+    """Speech a cue frames: the quotation ends in , ! or ? and a speech verb follows it ('"Thank You," she said')."""
+    if not m.end or para.text[m.end - 1] not in ",!?" or m.close_at is None:
+        return False
+    frames = lexicon().frames
+    after = [t for t in para.doc if t.idx > m.close_at][:FRAMING_REACH]
+    for t in after:
+        if t.is_punct:
+            return False
+        if t.lemma_.lower() in frames and t.tag_.startswith("VB"):
+            return True
+    return False
 
 
 def attribute_forward(paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Draft]:
@@ -282,8 +308,7 @@ def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, 
         return None
     label = doc[i:j]
     words = [t for t in label if t.is_alpha]
-    polled = headline and label.text.lower() in lex.survey_nouns and enabled("survey_source")  # "Poll: ..."
-    if not words or label.text.lower() in lex.not_labels and not polled:
+    if not words or label.text.lower() in lex.not_labels:
         return None
     shouted = all(t.is_upper and len(t) > 1 for t in words)
     named = all(t.ent_type_ == "PERSON" for t in words)

@@ -15,7 +15,7 @@ FAMILIES: dict[str, str] = {
     "dateline_apposition": "a dateline subject gives way to its apposition ('BOSTON -- Mayor X, ..., said')",
     "label_string": "three or more quoted labels in one view stay one mixed quote "
                     "('a “liar,” a “bully” and a ...')",
-    "headline_label": "in a headline, a short capitalised name or noun before a colon speaks ('Sanders: ...')",
+    "headline_label": "in a headline, a short capitalised name or noun before a colon speaks ('Marsh: ...')",
     "topic": "a report's topic after 'about' or 'on' is its content ('spoke [about the shooting]')",
     "named_object": "a one-word name is a view's whole object ('endorses [Clinton]')",
     "state_adjectives": "a state of mind reports what it holds ('Democrats are worried [that ...]', "
@@ -24,16 +24,13 @@ FAMILIES: dict[str, str] = {
               "('the council issued a statement calling ...')",
     "passive_view": "a passive view verb reports a view of its subject, its source unnamed or after 'by' "
                     "('[she] is expected [to win]', '[he] was accused [of ...]')",
-    "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to meet ...]', "
-                       "'filed a motion [to unseal ...]')",
+    "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
+                       "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "
-                     "('told MSNBC's \"Morning Joe\" that ...', 'in his book, \"Make Your Kid a Millionaire\"')",
-    "shared_subject": "a cue in a purpose clause or after an adjective shares the subject of the verb it hangs on "
-                      "('came to talk [about trade]', 'was able to tout [his polling]')",
-    "survey_source": "a poll or study opening its clause speaks for it ('[In this poll], [Trump rose a point]')",
+                     "('told the station's \"Harbour Hour\" that ...'; not '\"Thank You,\" she said')",
     "as_view": "a view verb reports its object through 'as' ('critics see [the bill as a giveaway]')",
     "whole_quotation": "a reported clause cut inside a quotation runs on to the quotation's close (the aside "
-                       "trimming must not cut 'said the museum would tell of \"the slave, the keeper of ...\"' in two)",
+                       "trimming must not cut 'said the plaque would name \"the ferryman, the one who rowed ...\"' in two)",
 }
 """Every switchable family, by name, with what it does."""
 

@@ -70,7 +70,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
 
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
-    """A view through "as": "critics see [the bill as a giveaway]", "has portrayed [himself as a fighter]"."""
+    """A view through "as": "critics see [the bill as a giveaway]", "has portrayed [herself as an outsider]"."""
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
     if obj is None or as_ is None or as_.i < obj.i:
@@ -113,7 +113,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     start = min(c.left_edge.i for c in parts)
     if len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].pos_ == "PROPN" and enabled("named_object") \
             and parts[0].left_edge.i == parts[0].right_edge.i:
-        return parts[0].i, parts[0].i + 1  # "endorses [Clinton]": one name is the whole view
+        return parts[0].i, parts[0].i + 1  # "endorses [Marsh]": one name is the whole view
     end = max(c.right_edge.i for c in parts) + 1
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
             min(c.i for c in parts if c.lower_ == "for"):
@@ -121,7 +121,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     found = _without_aside(verb.doc, start, end)
     if found is None and len(parts) == 1 and parts[0].pos_ == "PROPN" and parts[0].left_edge.i == parts[0].i \
             and enabled("named_object"):
-        return parts[0].i, parts[0].i + 1  # "endorses [Trump], who says ...": the name without its aside
+        return parts[0].i, parts[0].i + 1  # "endorses [Marsh], who thanked ...": the name without its aside
     return found
 
 

@@ -24,7 +24,7 @@ FAMILIES: dict[str, str] = {
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
     "repeats": "untagged repeats of names already found in the article",
     "photographers": "people named in picture credits are photographers (not a credit naming one of the article's "
-                     "organisations, or with a designator or an acronym: 'Larian Studios', 'AP Photo')",
+                     "organisations, or with a designator or an acronym: 'Brindle Studios', 'AP Photo')",
     "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
     "name_form": "the form of a name types it: designators and the outlet gazetteer make organisations; model "
                  "numbers, symbols, acronyms and furniture words no person",
@@ -50,16 +50,18 @@ FAMILIES: dict[str, str] = {
                    "is a product's name",
     "cut_names": "a person the model began inside a longer proper name ('Star [Wars Jedi]') is none, unless it "
                  "opens with a given name",
-    "run_on_words": "a person's name never takes in a pronoun or modal ('Groups You Should'), a headline's verb "
-                    "('Mauricio Umansky Hits'), an opening gerund ('Hosting Cook') or a common word before a given "
-                    "name ('Backup Timmy McClain'); one ending with a plural common noun ('Texas Democrats') is a "
+    "run_on_words": "a person's name never takes in a pronoun or modal in lower case or inside a name of a "
+                    "title-case line ('Painters You Should'; not a regnal 'I' after a given name), a headline's verb "
+                    "('Dorian Valecki Hits'), an opening gerund ('Painting Fowler') or a common word before a given "
+                    "name ('Backup Rollo Tanner'); one ending with a plural common noun ('Ozark Democrats') is a "
                     "group or a thing",
     "described_as_thing": "a 'person' the article calls a thing ('X is a game'; twice 'X, a card game') and "
                           "never a person is none; called a group ('X is a band') or written after a company's "
-                          "office ('the chief executive of X') it is an organisation; after a verb's locative "
-                          "preposition ('fighting in X') in two mentions and half of them, a place",
-    "modifier_names": "a 'person' written as a modifier ('a Hail Mary interception', 'the X Half Yearly Sale') or a "
-                      "work's title ('a novel called The X') in half of its mentions is none",
+                          "office ('the chief executive of X') it is an organisation; after a locative "
+                          "preposition of a verb of place ('fighting in X'; not 'believed in X') in two mentions "
+                          "and half of them, a place",
+    "modifier_names": "a 'person' written as a modifier ('a Hail Mary interception', 'the X Winter Clearance Sale') "
+                      "or a work's title ('a novel called The X') in half of its mentions is none",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
