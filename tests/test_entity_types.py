@@ -74,9 +74,9 @@ def test_a_surname_after_a_suffixed_name_and_an_age_is_the_person():
 
 
 @pytest.mark.parametrize("name, nouns, thing", [
-    ("Skyview Tower", {"tower"}, True),   # the article writes 'the tower'
-    ("Jeff Hunter", {"hunter"}, False),   # a given name first: a person
-    ("Skyview Tower", set(), False),      # no common noun to go by
+    ("Brackley Tower", {"tower"}, True),   # the article writes 'the tower'
+    ("Carl Hunter", {"hunter"}, False),   # a given name first: a person
+    ("Brackley Tower", set(), False),      # no common noun to go by
 ])
 def test_a_person_named_like_a_thing(name, nouns, thing):
     from types import SimpleNamespace
@@ -125,8 +125,8 @@ def test_a_word_used_like_a_common_noun_is_no_name():
 @pytest.mark.parametrize("name, place, numbered, product", [
     ("Korvath Town", True, False, False), ("South Ellumbra", True, False, False), ("Ricki Lake", False, False, False),
     ("Grimwick X", False, True, False), ("Henry VIII", False, False, False), ("Malcolm X", False, False, False),
-    ("Corvale Moonlight Cotton Sleep Pajamas", False, False, True), ("Tabantha Sky Shrines", False, False, True),
-    ("Elon Musk", False, False, False), ("Jeff Hunter", False, False, False), ("Mario Antonio Palacios", False, False, False),
+    ("Corvale Moonlight Cotton Sleep Pajamas", False, False, True), ("Vellmar Sky Gardens", False, False, True),
+    ("Elon Musk", False, False, False), ("Carl Hunter", False, False, False), ("Dario Ernesto Villalba", False, False, False),
 ])
 def test_the_form_of_a_name_tells_places_works_and_products(name, place, numbered, product):
     words = name.split()

@@ -137,7 +137,7 @@ def link_texts(tree: HtmlElement) -> set[str]:
 
 
 def is_link(text: str, links: set[str]) -> bool:
-    """Whether a paragraph is (almost) all one link's text: 'Moon Rush: Private Lunar Lander Plans [VIDEO]'."""
+    """Whether a paragraph is (almost) all one link's text: 'Tide Watch: Harbour Wall Repairs Begin [VIDEO]'."""
     words = norm(text).split()
     if not words or len(words) > MAX_LINK_WORDS:
         return False

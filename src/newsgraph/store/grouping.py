@@ -3,7 +3,7 @@
 The entities stage may leave one person as several entities ("Gaetano Lo
 Presti" and "Lo Presti", "Dr Sanjay Gupta" and "Gupta", the headline's
 "Lohan" and the body's "Lindsay Lohan"), or type a surname as an
-organisation or place ("Comeaux", "Lohan"). `group_entities` gathers them:
+organisation or place ("Pruitt", "Lohan"). `group_entities` gathers them:
 
 1. Each entity's names (its name and aliases) are read into parts
    (`person_names.parse_name`). A person whose name is a description

@@ -52,7 +52,7 @@ class Cluster:
 
     @property
     def tokens(self) -> list[str]:
-        """The name's words, a suffix at the end left off ('Arcade Comeaux Jr.' -> surname 'Comeaux')."""
+        """The name's words, a suffix at the end left off ('Dorsey Pruitt Jr.' -> surname 'Pruitt')."""
         return name_words(self.name)
 
     @property

@@ -118,7 +118,7 @@ def _suffixes() -> frozenset[str]:
 
 
 def name_words(name: str) -> list[str]:
-    """A person's name in words, a suffix at its end left off ('Arcade Comeaux Jr.' -> 'Arcade', 'Comeaux')."""
+    """A person's name in words, a suffix at its end left off ('Dorsey Pruitt Jr.' -> 'Dorsey', 'Pruitt')."""
     return list(_name_words(name))
 
 
@@ -168,7 +168,7 @@ def _could_be_a_persons_name(tokens, words: list[str], vocab: TypeVocabulary) ->
         or any(_PUNCTUATION.search(w) for w in words)
         or any(_MODEL_NUMBER.match(w) for w in words) or _LOWER_LED.match(words[0])  # "A380", "iPhone"
         or words[0].lower() in DETERMINERS | {"the"}  # "My Mom"
-        or any(w in vocab.function_words for w in words[1:])  # "All About Space"
+        or any(w in vocab.function_words for w in words[1:])  # "All About Kites"
         or (len(words) > 1 and words[-1] in vocab.product_words)  # "MacBook Pro", "HBO Max"
         or any(_brand_shape(w) for w in words)  # "MagSafe", "SpaceX"
         or (shouting and not tokens.sent.text.isupper())  # "COVID", "NASA Picks SpaceX"; not "AJ Styles", "Henry
@@ -267,7 +267,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in wanted and t.pos_ == "NOUN"
              and t.text.islower()} | (common & wanted)
     mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)]
-    if rules.enabled("common_use"):  # 'Mac' of a dropped 'Clunky Mac' is no longer part of a person's name
+    if rules.enabled("common_use"):  # 'Mac' of a dropped 'Creaky Mac' is no longer part of a person's name
         in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
@@ -300,7 +300,7 @@ def _title_case(text: str) -> bool:
 
 
 def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
-    """A person in a headline Written Like This is kept only when the body names them too ('Moon Lander' is not)."""
+    """A person in a headline Written Like This is kept only when the body names them too ('Comet Chaser' is not)."""
     body = " ".join(p.text for p in paragraphs if p.role != "headline")
     cased = {id(p) for p in paragraphs if p.role == "headline" and _title_case(p.text)}
     if not cased or not body:
@@ -339,8 +339,8 @@ def _written_lower(token, lower: set[str]) -> bool:
 
 
 def _named_like_a_thing(mention, nouns: set[str], common: frozenset[str] = frozenset()) -> bool:
-    """'Skyview Tower', 'Tabantha Sky Shrines', 'Spy Apps': a 'person' whose last word the article writes as a
-    common noun ('the tower') and whose first word is no given name is a thing's name ('Jeff Hunter' stays);
+    """'Brackley Tower', 'Vellmar Sky Gardens', 'Snoop Apps': a 'person' whose last word the article writes as a
+    common noun ('the tower') and whose first word is no given name is a thing's name ('Carl Hunter' stays);
     so is one whose first word the article uses like a common noun ('Pokémon Sword': 'a Pokémon')."""
     words = mention.text.split()
     return mention.type == "person" and len(words) > 1 and (

@@ -10,14 +10,14 @@ with the name tells them apart; each family sits behind its own switch (`rules.p
    "737 Max", "HBO Max"; or before a number: "Thunderbolt 3"), or as the
    first part of a hyphenated word ("Blu-ray"), in at least two of its mentions and a third of those it
    heads, is no person's name, nor is a name that opens with it ("Pokémon Sword");
-3. `place_heads`: a name ending with a place's head word ("Gerudo Town", "Indiana Statehouse") or opening
-   with a point of the compass ("West Necluda") is a place, unless it opens with a given name;
-4. `numbered_names`: a name ending with a number ("Saw X", "Mega Charizard X") is a title or a model, unless
+3. `place_heads`: a name ending with a place's head word ("Orlan Town", "Indiana Statehouse") or opening
+   with a point of the compass ("West Varnholm") is a place, unless it opens with a given name;
+4. `numbered_names`: a name ending with a number ("Saw X", "Mega Drakeon X") is a title or a model, unless
    it opens with a given name ("Henry VIII", "Malcolm X");
 5. `teams`: a plural name the article writes after "the" ("the Seahawks", "the Los Angeles Rams") is a
    group, an organisation, in every mention;
 6. `thing_heads`: a name ending with a noun of made things, food or substances that is no common surname
-   ("Nordstrom Moonlight Eco Short Pajamas", "... Whitening Pen") is a product's name, unless it opens with a
+   ("Brantwell Moonlight Cotton Sleep Shorts", "... Polishing Pen") is a product's name, unless it opens with a
    given name (`entity_types._named_like_a_thing`);
 7. `cut_names`: spaCy's person that begins inside a longer proper name ("Star [Wars Jedi]": a capitalised
    word compounded into it right before it, which is no title and no entity) is no person, unless it opens
@@ -97,7 +97,7 @@ def _plural(word: str) -> set[str]:
 
 
 def product_name(words: list[str]) -> bool:
-    """'Nordstrom Moonlight Eco Short Pajamas', 'Teeth Whitening Pen': a long name, or a plural one, ending with
+    """'Brantwell Moonlight Cotton Sleep Shorts', 'Tooth Polishing Pen': a long name, or a plural one, ending with
     a thing's noun and not opening with a given name ('Elon Musk' stays a person)."""
     return len(words) > 1 and thing_head(words[-1]) and (len(words) >= 3 or bool(_plural(words[-1].lower()))) \
         and not opens_with_given_name(words)
@@ -112,13 +112,13 @@ def cut_at_possessive(mention) -> None:
 
 
 def place_by_form(words: list[str]) -> bool:
-    """'Gerudo Town', 'Indiana Statehouse', 'West Necluda': a place's name, by its head or its first word."""
+    """'Orlan Town', 'Indiana Statehouse', 'West Varnholm': a place's name, by its head or its first word."""
     heads, compass = _place_words()
     return len(words) > 1 and not opens_with_given_name(words) and (words[-1] in heads or words[0] in compass)
 
 
 def numbered(words: list[str]) -> bool:
-    """'Saw X', 'Mega Charizard X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name."""
+    """'Saw X', 'Mega Drakeon X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name."""
     return len(words) > 1 and bool(_NUMBER_WORD.match(words[-1])) and not opens_with_given_name(words)
 
 

@@ -45,7 +45,7 @@ class NameMention:
     role: str | None = None
     in_quote: bool = False
     name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")
-    described: bool = False  # typed a person by what the text says of them ("Comeaux, 49,"), against the model's label
+    described: bool = False  # typed a person by what the text says of them ("Pruitt, 49,"), against the model's label
 
     @property
     def full_text(self) -> str:
@@ -81,7 +81,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
             last -= 1
             possessive = True
-        if kind == "person":  # "Ash’s Pikachu", "Sergio Perez - See": the name ends at a possessive or a lone dash
+        if kind == "person":  # "Mira’s Falcon", "Lena Ortmann - See": the name ends at a possessive or a lone dash
             last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s")
                          or (t.text == "-" and doc[t.i - 1].whitespace_)), last)  # "Ben-David" is one name
         if first >= last:
@@ -167,7 +167,7 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
                                             for t in doc[first + lead:last]) and last - first - lead <= 3:
         return True
     if _age_follows(doc, last):
-        return True  # "Comeaux, 49, took the officers' weapons"
+        return True  # "Pruitt, 49, took the keys"
     root = span.root
     if root.dep_ == "appos" and root.head.i < first and root.head.lemma_.lower() in vocab.role_heads | PERSON_NOUNS:
         return True  # "the team's coach, Mo Cheeks,"

@@ -32,21 +32,21 @@ FAMILIES: dict[str, str] = {
     "named_events": "a name ending with an event's head word ('Paris Air Show', '... Conference') is no entity",
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
-    "headline_case": "in a headline Written Like This, a person the body never names is none ('Moon Lander')",
+    "headline_case": "in a headline Written Like This, a person the body never names is none ('Comet Chaser')",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
     "possessive_names": "a person's name ends at a possessive, straight or curly ('Gladion’s Pokémon' is Gladion's)",
     "common_use": "a word the article uses like a common noun ('the Moon', 'your Mac', 'Thunderbolt 3') in two "
                   "mentions and a third of those it heads is no person's name",
-    "place_heads": "a 'person' ending with a place's head word ('Gerudo Town') or opening with a point of the "
-                   "compass ('West Necluda'), and not with a given name, is a place",
+    "place_heads": "a 'person' ending with a place's head word ('Orlan Town') or opening with a point of the "
+                   "compass ('West Varnholm'), and not with a given name, is a place",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
     "teams": "a plural name written after 'the' ('the Seahawks', 'the Los Angeles Rams') is a group, an "
              "organisation, in every mention",
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
-                   "('... Short Pajamas', from WordNet less the Census names), and not opening with a given name, "
+                   "('... Sleep Shorts', from WordNet less the Census names), and not opening with a given name, "
                    "is a product's name",
     "cut_names": "a person the model began inside a longer proper name ('Star [Wars Jedi]') is none, unless it "
                  "opens with a given name",
