@@ -17,12 +17,12 @@ COMMENTS = ["Comments",
             "Pete Varga replied: It will only go up twice as much in April, you watch.",
             "harbourwatcher wrote: Does the freeze cover the freight crossings as well?"]
 STORY = [
-    "The Kelwick harbour council voted on Tuesday evening to add two early ferry crossings to the winter "
-    "timetable, after months of complaints from workers who commute to the mainland.",
-    "Councillor Maren Oduya, who chairs the transport committee, said the extra sailings would start in "
-    "November and would be paid for from the harbour's reserve fund rather than from higher fares.",
-    "The ferry operator had warned in the spring that it could not staff early crossings without notice, "
-    "but it told the council last week that new crew members had finished their training.",
+    "Volunteers at the Kelwick lifeboat station spent the weekend repainting the slipway and the boathouse doors, "
+    "the first full refit of the building since the new boat arrived nine years ago.",
+    "The station's coxswain thanked the painters, two local firms and the schoolchildren who raised money for the "
+    "paint with a sponsored swim across the harbour in the summer holidays.",
+    "The crew will hold an open day next month so that residents can see the work and the boat, and the station "
+    "hopes to sign up new members for the shore team at the same time.",
 ]
 
 
@@ -35,8 +35,8 @@ def test_readers_comments_after_a_brief_are_not_the_story():
 
 
 def test_a_comment_counter_under_the_headline_keeps_the_story():
-    assert _body(["Harbour council approves new ferry timetable", "Comments (12)", *STORY]) == STORY
-    assert _body(["Harbour council approves new ferry timetable", "Comments", *STORY]) == STORY
+    assert _body(["Lifeboat station gets a fresh coat", "Comments (12)", *STORY]) == STORY
+    assert _body(["Lifeboat station gets a fresh coat", "Comments", *STORY]) == STORY
 
 
 def test_a_counter_under_a_first_paragraph_needs_the_family():
