@@ -313,6 +313,13 @@ def test_signed_quotation_after_a_no_break_space():
     # a statement speaks for whoever issued it
     ("The harbour board issued a statement calling the closure a necessary step.",
      "the closure a necessary step", "The harbour board"),
+    # a conjoined verb not in the reporting verb's form goes on with what was reported
+    ("Ann Hale declined to blame the crew or openly criticize the harbour board.",
+     "to blame the crew or openly criticize the harbour board", "Ann Hale"),
+    ("The coxswain would not explain why the ferry was delayed or why it was praised by the port.",
+     "why the ferry was delayed or why it was praised by the port", "The coxswain"),
+    # ... and in the reporting verb's form it is the reporter's next verb
+    ("She said he would review the plans and warned against a quick vote.", "he would review the plans", "She"),
 ])
 def test_what_a_view_or_request_covers(para, content, speaker):
     found = quotes(para)

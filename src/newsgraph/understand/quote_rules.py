@@ -31,6 +31,8 @@ FAMILIES: dict[str, str] = {
     "as_view": "a view verb reports its object through 'as' ('critics see [the bill as a giveaway]')",
     "whole_quotation": "a reported clause cut inside a quotation runs on to the quotation's close (the aside "
                        "trimming must not cut 'said the plaque would name \"the ferryman, the one who rowed ...\"' in two)",
+    "conj_form": "a conjoined verb ends a reported clause only in the reporting verb's form ('declined [to "
+                 "blame X or criticize Y]'; 'said [he would review it] and warned ...')",
 }
 """Every switchable family, by name, with what it does."""
 

@@ -40,7 +40,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         right = [c for c in clauses if c.i > verb.i]
         clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            return _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex)), "clause"
+            return _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
     if lemma in lex.infinitive:
         goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                      and any(a.lower_ == "to" for a in c.lefts)), None)
@@ -48,7 +48,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
             addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
             start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
-            return _without_aside(doc, start, _clause_end(goal, lex)), "infinitive"
+            return _without_aside(doc, start, _clause_end(goal, lex, verb)), "infinitive"
     if lemma in lex.objects:
         found = _object_content(verb)
         if found is not None:
@@ -125,14 +125,21 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     return found
 
 
-def _clause_end(head: Token, lex: Lexicon) -> int:
-    """One past the clause, stopping before a coordinated report of its own."""
+def _clause_end(head: Token, lex: Lexicon, verb: Token) -> int:
+    """One past the clause, stopping before a coordinated report of its own.
+
+    With `conj_form`, a conjoined verb without a subject is the reporter's next verb only in the reporting verb's
+    own form ("said he would review it and warned ..."); a bare infinitive or a passive with its own subject goes
+    on with what was reported ("declined to blame X or criticize Y", "why A was delayed or why it was praised").
+    """
     own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+    form = enabled("conj_form")
     for c in head.rights:
         if c.dep_ != "conj" or c.lemma_.lower() not in lex.any_verb:
             continue
-        subject = next((g for g in c.children if g.dep_ in SUBJECT_DEPS), None)
-        if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG":
+        deps = (*SUBJECT_DEPS, "nsubjpass") if form else SUBJECT_DEPS
+        subject = next((g for g in c.children if g.dep_ in deps), None)
+        if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG" and (not form or c.tag_ == verb.tag_):
             return c.left_edge.i  # "said he would review it and warned against hackers": the reporter's verb
         if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own \
                 and any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in c.children):
