@@ -320,6 +320,10 @@ def test_signed_quotation_after_a_no_break_space():
      "why the ferry was delayed or why it was praised by the port", "The coxswain"),
     # ... and in the reporting verb's form it is the reporter's next verb
     ("She said he would review the plans and warned against a quick vote.", "he would review the plans", "She"),
+    # after "for", a gerund's doer is the object of the verb it hangs on
+    ("The council fined the harbour clerk for refusing to hand over the ledgers.", "to hand over the ledgers",
+     "the harbour clerk"),
+    ("The coxswain apologized for refusing to lead the regatta.", "to lead the regatta", "The coxswain"),
 ])
 def test_what_a_view_or_request_covers(para, content, speaker):
     found = quotes(para)

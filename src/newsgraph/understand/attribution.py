@@ -197,6 +197,9 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             # "a statement calling the test a violation": the statement speaks, or whoever issued it
             return (_issuer(node.head, scopes) if enabled("issuer") else None) or node.head
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+            doer = _object_for(node.head, scopes) if enabled("for_object") else None
+            if doer is not None:
+                return doer  # "fined the clerk for refusing to testify": the clerk refused
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
         # "... and added", ", adding ...", "went on to say": the subject is shared
@@ -205,6 +208,14 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             break
         node = node.head
     return _name_after_quotation(verb)
+
+
+def _object_for(prep: Token, scopes: list[int]) -> Token | None:
+    """'thanked the crew for agreeing to ...': after 'for', a gerund's doer is the object of the verb it hangs on."""
+    if prep.lower_ != "for":
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.pos_ in ("PROPN", "NOUN")
+                 and scopes[c.i] == scopes[prep.i]), None)
 
 
 def _issuer(noun: Token, scopes: list[int]) -> Token | None:

@@ -33,6 +33,8 @@ FAMILIES: dict[str, str] = {
                        "trimming must not cut 'said the plaque would name \"the ferryman, the one who rowed ...\"' in two)",
     "conj_form": "a conjoined verb ends a reported clause only in the reporting verb's form ('declined [to "
                  "blame X or criticize Y]'; 'said [he would review it] and warned ...')",
+    "for_object": "after 'for', a gerund cue's source is the object of the verb it hangs on ('fined [the clerk] "
+                  "for refusing to testify')",
 }
 """Every switchable family, by name, with what it does."""
 
