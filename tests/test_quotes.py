@@ -324,6 +324,9 @@ def test_signed_quotation_after_a_no_break_space():
     ("The council fined the harbour clerk for refusing to hand over the ledgers.", "to hand over the ledgers",
      "the harbour clerk"),
     ("The coxswain apologized for refusing to lead the regatta.", "to lead the regatta", "The coxswain"),
+    # a conjoined cue shares its subject; the name after it is its object, not an inverted subject
+    ("The harbour board met on Monday and criticized Marsh for the delay.", "Marsh for the delay",
+     "The harbour board"),
 ])
 def test_what_a_view_or_request_covers(para, content, speaker):
     found = quotes(para)
@@ -393,6 +396,12 @@ def test_no_report_here(para):
 ])
 def test_short_speech_in_title_case_is_kept_when_a_cue_frames_it(para, content, speaker):
     assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [(content, speaker)]
+
+
+def test_a_cue_conjoined_to_a_reported_clause_shares_the_reporters_subject():
+    found = quotes('The ferry union said the timetable was "simply unworkable" and warned Marsh to expect a strike.')
+    assert [(q.text, q.speaker_mention.text) for q in found] == [
+        ('the timetable was "simply unworkable"', "The ferry union"), ("Marsh to expect a strike", "The ferry union")]
 
 
 def test_quoted_titles_are_names():

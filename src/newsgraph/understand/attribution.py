@@ -188,9 +188,14 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
         if subject is not None:
             return _past_dateline(subject)  # a relative "who" is named after the noun it hangs on, by the quotes stage
+        reporter = _reporter_of_conjunct(node) if node is verb and enabled("reporter_conj") else None
+        if reporter is not None:
+            node = reporter  # "X said it was ... and warned Y to ...": X warned, not Y
+            continue
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
                          and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
-        if inverted is not None and node is verb:
+        if inverted is not None and node is verb and not (verb.dep_ == "conj" and enabled("reporter_conj")):
+            # a conjoined verb shares a subject: "..., and criticized Obama for ...": not inverted
             return inverted
         gerund = node.tag_ == "VBG"
         if node.dep_ == "acl" and gerund and node.head.pos_ in ("NOUN", "PROPN"):
@@ -216,6 +221,15 @@ def _object_for(prep: Token, scopes: list[int]) -> Token | None:
         return None
     return next((c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and c.pos_ in ("PROPN", "NOUN")
                  and scopes[c.i] == scopes[prep.i]), None)
+
+
+def _reporter_of_conjunct(verb: Token) -> Token | None:
+    """'X said it was closed and warned Y to ...': a verb without a subject, parsed as conjoined to a reported
+    clause but in the form of the verb that reports it, is that verb's conjunct (as `_clause_end` reads it)."""
+    if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or verb.head.i > verb.i:
+        return None
+    reporter = verb.head.head
+    return reporter if reporter.tag_ == verb.tag_ and reporter.i < verb.head.i else None
 
 
 def _issuer(noun: Token, scopes: list[int]) -> Token | None:

@@ -35,6 +35,9 @@ FAMILIES: dict[str, str] = {
                  "blame X or criticize Y]'; 'said [he would review it] and warned ...')",
     "for_object": "after 'for', a gerund cue's source is the object of the verb it hangs on ('fined [the clerk] "
                   "for refusing to testify')",
+    "reporter_conj": "a conjoined cue shares a subject, never taking its object for an inverted one; parsed as "
+                     "conjoined to a reported clause but in its reporting verb's form, it shares that verb's "
+                     "('[X] said it was closed and warned Y to ...')",
 }
 """Every switchable family, by name, with what it does."""
 
