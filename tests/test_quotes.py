@@ -404,6 +404,15 @@ def test_a_cue_conjoined_to_a_reported_clause_shares_the_reporters_subject():
         ('the timetable was "simply unworkable"', "The ferry union"), ("Marsh to expect a strike", "The ferry union")]
 
 
+def test_a_quotation_goes_on_from_the_nearest_mixed_quote_before_it():
+    found = quotes('"We sail at dawn," Ann Hale said on Monday. The timetable is "far too timid," the ferry captain '
+                   'Tom Marsh said later. "Without more boats the island will empty."')
+    assert [(q.kind, q.speaker_mention.text) for q in found] == [
+        ("direct", "Ann Hale"), ("mixed", "the ferry captain"), ("direct", "the ferry captain")]
+    alone = quotes('The new timetable is "far too timid," Tom Marsh said. "Without more boats the island will empty."')
+    assert [(q.kind, q.speaker_mention.text) for q in alone] == [("mixed", "Tom Marsh"), ("direct", "Tom Marsh")]
+
+
 def test_quoted_titles_are_names():
     from newsgraph.understand.quote_drafts import is_title
 

@@ -352,6 +352,8 @@ def _continue_unattributed(p: Paragraph, by_mark: dict[int, Draft], earlier: lis
             siblings = [j for j in siblings if doc[p.spans[j][0]].sent.start == sentence]
         before = [j for j in siblings if j < k]
         after = [j for j in siblings if j > k]
+        if enabled("mixed_continuation") and _opens_clause(text, m):
+            before = _nearest_before(p, by_mark, k, before)
         if before or after:
             source = by_mark[before[-1] if before else after[0]]
             by_mark[k] = Draft(p, m.start, m.end, "direct", source.cue, source=source, marks=[k])
@@ -362,6 +364,13 @@ def _continue_unattributed(p: Paragraph, by_mark: dict[int, Draft], earlier: lis
         source = _previous_speaker(p, earlier) if opens_paragraph else None
         if source is not None or m.depth == 0 and not m.closed:  # left open: the next paragraph may name it
             by_mark[k] = Draft(p, m.start, m.end, "direct", None, source=source, floating=True, marks=[k])
+
+
+def _nearest_before(p: Paragraph, by_mark: dict[int, Draft], k: int, before: list[int]) -> list[int]:
+    """'The plan is “too timid,” he said. “...”': a quotation opening a clause goes on from the nearest attributed
+    quotation before it, also one only part of a mixed quote."""
+    mixed = [j for j in by_mark if j < k and p.marks[j].parent == p.marks[k].parent and by_mark[j].kind == "mixed"]
+    return [mixed[-1]] if mixed and (not before or mixed[-1] > before[-1]) else before
 
 
 def _previous_speaker(p: Paragraph, earlier: list[Draft]) -> Draft | None:

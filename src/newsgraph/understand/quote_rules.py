@@ -38,6 +38,8 @@ FAMILIES: dict[str, str] = {
     "reporter_conj": "a conjoined cue shares a subject, never taking its object for an inverted one; parsed as "
                      "conjoined to a reported clause but in its reporting verb's form, it shares that verb's "
                      "('[X] said it was closed and warned Y to ...')",
+    "mixed_continuation": "a quotation opening a clause goes on from the nearest attributed quotation before it "
+                          "in its paragraph, a mixed one too ('The plan is \"too timid,\" he said. \"...\"')",
 }
 """Every switchable family, by name, with what it does."""
 
