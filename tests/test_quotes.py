@@ -384,6 +384,8 @@ def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     "In the latest poll, the harbour board's plan trails by six points.",
     # a title mid-sentence is a name, framed or not by a comma
     'She read from her memoir, "A Life Beside the Water," at the library on Tuesday.',
+    # a gerund on a noun that cannot speak gives it no words
+    "A sudden calm signaling that the storm had passed settled over the harbour.",
 ])
 def test_no_report_here(para):
     assert quotes(para) == []

@@ -200,6 +200,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         gerund = node.tag_ == "VBG"
         if node.dep_ == "acl" and gerund and node.head.pos_ in ("NOUN", "PROPN"):
             # "a statement calling the test a violation": the statement speaks, or whoever issued it
+            if enabled("mute_noun") and not _can_speak(node.head):
+                return _issuer(node.head, scopes)  # "a closure marking ...": the closure says nothing
             return (_issuer(node.head, scopes) if enabled("issuer") else None) or node.head
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
             doer = _object_for(node.head, scopes) if enabled("for_object") else None
@@ -230,6 +232,18 @@ def _reporter_of_conjunct(verb: Token) -> Token | None:
         return None
     reporter = verb.head.head
     return reporter if reporter.tag_ == verb.tag_ and reporter.i < verb.head.i else None
+
+
+def _can_speak(noun: Token) -> bool:
+    """A name, a person or group noun, or a document ("a statement calling ...") can speak; "the move" cannot."""
+    from .cue_words import lexicon
+    from .speakers import nouns
+
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return True
+    kinds = nouns()
+    return kinds.is_person(lemma) or lemma in kinds.group or lemma in lexicon().document_nouns
 
 
 def _issuer(noun: Token, scopes: list[int]) -> Token | None:

@@ -40,6 +40,8 @@ FAMILIES: dict[str, str] = {
                      "('[X] said it was closed and warned Y to ...')",
     "mixed_continuation": "a quotation opening a clause goes on from the nearest attributed quotation before it "
                           "in its paragraph, a mixed one too ('The plan is \"too timid,\" he said. \"...\"')",
+    "mute_noun": "a gerund cue on a noun that cannot speak (no name, person, group or document) speaks for whoever "
+                 "the noun's clause names, else for no one ('the board voted for a closure [marking] ...')",
 }
 """Every switchable family, by name, with what it does."""
 
