@@ -415,6 +415,12 @@ def test_a_quotation_goes_on_from_the_nearest_mixed_quote_before_it():
     assert [(q.kind, q.speaker_mention.text) for q in alone] == [("mixed", "Tom Marsh"), ("direct", "Tom Marsh")]
 
 
+def test_a_quoted_title_case_paragraph_is_a_subheading():
+    found = quotes('"We will rebuild the pier," Ann Hale said.', "'Storm Over the Pier.'",
+                   '"The ferry will sail again by spring, whatever the council says."')
+    assert [q.text for q in found] == ["We will rebuild the pier,"]
+
+
 def test_quoted_titles_are_names():
     from newsgraph.understand.quote_drafts import is_title
 

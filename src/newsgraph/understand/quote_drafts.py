@@ -360,6 +360,8 @@ def _continue_unattributed(p: Paragraph, by_mark: dict[int, Draft], earlier: lis
             continue
         if m.depth > 0 or len(text[m.start:m.end].split()) < MIN_FLOATING_WORDS:
             continue
+        if enabled("quoted_heading") and _quoted_heading(text, m):
+            continue
         opens_paragraph = m.open_at <= len(text) - len(text.lstrip())
         source = _previous_speaker(p, earlier) if opens_paragraph else None
         if source is not None or m.depth == 0 and not m.closed:  # left open: the next paragraph may name it
@@ -371,6 +373,12 @@ def _nearest_before(p: Paragraph, by_mark: dict[int, Draft], k: int, before: lis
     quotation before it, also one only part of a mixed quote."""
     mixed = [j for j in by_mark if j < k and p.marks[j].parent == p.marks[k].parent and by_mark[j].kind == "mixed"]
     return [mixed[-1]] if mixed and (not before or mixed[-1] > before[-1]) else before
+
+
+def _quoted_heading(text: str, m: Marked) -> bool:
+    """A paragraph that is only a quoted phrase in title case ("'Storm Over the Pier.'") is a subheading."""
+    return m.closed and not text[:m.open_at].strip() and not text[m.outer_end:].strip() \
+        and is_title(text[m.start:m.end])
 
 
 def _previous_speaker(p: Paragraph, earlier: list[Draft]) -> Draft | None:

@@ -42,6 +42,8 @@ FAMILIES: dict[str, str] = {
                           "in its paragraph, a mixed one too ('The plan is \"too timid,\" he said. \"...\"')",
     "mute_noun": "a gerund cue on a noun that cannot speak (no name, person, group or document) speaks for whoever "
                  "the noun's clause names, else for no one ('the board voted for a closure [marking] ...')",
+    "quoted_heading": "a paragraph that is only a quoted title-case phrase is a subheading, not a floating "
+                      "quotation (\"'Storm Over the Pier.'\")",
 }
 """Every switchable family, by name, with what it does."""
 
