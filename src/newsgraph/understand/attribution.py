@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue
-from .cue_words import Lexicon
+from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
 from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content
@@ -199,10 +199,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             return inverted
         gerund = node.tag_ == "VBG"
         if node.dep_ == "acl" and gerund and node.head.pos_ in ("NOUN", "PROPN"):
-            # "a statement calling the test a violation": the statement speaks, or whoever issued it
-            if enabled("mute_noun") and not _can_speak(node.head):
-                return _issuer(node.head, scopes)  # "a closure marking ...": the closure says nothing
-            return (_issuer(node.head, scopes) if enabled("issuer") else None) or node.head
+            return _noun_source(node.head, scopes)
         if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
             doer = _object_for(node.head, scopes) if enabled("for_object") else None
             if doer is not None:
@@ -234,10 +231,18 @@ def _reporter_of_conjunct(verb: Token) -> Token | None:
     return reporter if reporter.tag_ == verb.tag_ and reporter.i < verb.head.i else None
 
 
+def _noun_source(noun: Token, scopes: list[int]) -> Token | None:
+    """Who speaks through a gerund on a noun: "a statement calling the test a violation": the statement, or whoever
+    issued it; "a sudden calm signaling ...": only whoever the noun's clause names, as a calm cannot speak."""
+    if enabled("mute_noun") and not _can_speak(noun):
+        return _issuer(noun, scopes)
+    return (_issuer(noun, scopes) if enabled("issuer") else None) or noun
+
+
 def _can_speak(noun: Token) -> bool:
     """A name, a person or group noun, or a document ("a statement calling ...") can speak; "the move" cannot."""
-    from .cue_words import lexicon
-    from .speakers import nouns
+    from .speakers import nouns  # speakers imports this module
+
 
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PROPN" or noun.ent_type_:
