@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -22,16 +23,25 @@ EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
 PARTS = ("look", "held")
 
 
+ANNOTATOR = re.compile(r"_[0-9a-f]{4}$")  # PolNeAR's attribution files: the article's name, then '_' and 4 hex digits
+
+
 def part_of(doc_id: str) -> str:
     """'look' or 'held' for a document id."""
     return "look" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "held"
 
 
-def link_files(source: Path, out: dict[str, Path], suffix: str) -> None:
+def doc_id(path: Path) -> str:
+    """A file's document id: its name without extensions, and an attribution file's without its annotator."""
+    stem = path.name.split(".")[0]
+    return ANNOTATOR.sub("", stem) if path.suffix == ".ann" else stem
+
+
+def link_files(source: Path, out: dict[str, Path]) -> None:
     """Link every file of `source` into the folder of its part."""
     for path in sorted(source.iterdir()):
         if path.is_file():
-            target = out[part_of(path.name.split(".")[0])] / source.name / path.name
+            target = out[part_of(doc_id(path))] / source.name / path.name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.symlink_to(path.resolve())
     for folder in out.values():
@@ -40,7 +50,7 @@ def link_files(source: Path, out: dict[str, Path], suffix: str) -> None:
 
 def split_pages(bench: Path, out: dict[str, Path]) -> None:
     """An html_bench.py set: pages linked by part, ground-truth.json cut to each part's pages."""
-    link_files(bench / "html", out, ".html.gz")
+    link_files(bench / "html", out)
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
     for part, folder in out.items():
         kept = {key: value for key, value in truth.items() if part_of(key) == part}
@@ -63,7 +73,7 @@ def main() -> None:
             split_pages(args.eval / source, out)
         else:
             for sub in subfolders:
-                link_files(args.eval / source / sub, out, "")
+                link_files(args.eval / source / sub, out)
         counts = {part: len(list((folder / (subfolders or ("html",))[0]).iterdir())) for part, folder in out.items()}
         print(f"{name}: look {counts['look']}, held {counts['held']}")
 
