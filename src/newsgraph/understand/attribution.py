@@ -13,7 +13,7 @@ For each cue the dependency parse gives
      sentence it interrupts or trails ("[...], sources said").
 `relate` then says how a quotation stands to a cue: the cue follows it
 ("“...,” she said"), introduces it ("he told her, ‘...’", "said:"),
-describes with it ("hailed him as a ‘symbol of bravery’"), or governs a
+describes with it ("hailed her as a ‘beacon of calm’"), or governs a
 clause the quotation is only part of (a mixed quote).
 """
 
@@ -308,7 +308,7 @@ def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens
 
     `ends_sentence`: the quotation ends with a full stop, so no cue after it frames it.
     `opens_clause`: the quotation starts a sentence or clause; a quotation after other words
-    of its sentence ("Oz is “smart as hell,” he wrote") is part of what the cue reports.
+    of its sentence ("Halloran is “sharp as a tack,” she wrote") is part of what the cue reports.
     """
     first, last = span
     if cue.kind == "signature":

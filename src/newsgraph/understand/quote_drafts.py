@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 MIN_FLOATING_WORDS = 3  # a shorter quotation with no cue is a scare quote, not speech
 QUOTED_LABEL_SHARE = 0.5  # of an object's characters inside quotation marks, for it to be a quoted label
-MAX_SEPARATE_LABELS = 2  # more quoted labels in one object ('a “liar,” a “bully” and a “narcissist”') are one view
+MAX_SEPARATE_LABELS = 2  # more quoted labels in one object ('a “crook,” a “coward” and a “clown”') are one view
 MAX_HEADLINE_LABEL = 3  # tokens before a headline's colon that name who speaks ("Poll:", "Sen. Jane Doe:")
 CLAUSE_OPENERS = frozenset(".!?:;—–-―(…\"'”’»")  # before a quotation that starts its own sentence or clause
 
@@ -262,7 +262,7 @@ def _introduced(p: Paragraph, previous: Paragraph | None, by_mark: dict[int, Dra
 
 
 def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
-    """A view of an object that is mostly quoted words ("hailed him as a ‘symbol of bravery’") quotes a label:
+    """A view of an object that is mostly quoted words ("hailed her as a ‘beacon of calm’") quotes a label:
     each quotation becomes a direct quote of its own rather than part of a mixed one. A string of three or
     more labels stays one mixed quote: one characterisation, not several sayings."""
     for draft in {id(d): d for d in by_mark.values()}.values():
@@ -396,7 +396,7 @@ def _previous_speaker(p: Paragraph, earlier: list[Draft]) -> Draft | None:
 def _indirect(p: Paragraph, used: set[int], drafts: list[Draft]) -> list[Draft]:
     """Step 4: cues outside quotations that govern a clause no quotation is framed in.
 
-    A cue inside what another cue reports ("she said leaders had agreed to ...") is part
+    A cue inside what another cue reports ("she said the wardens had agreed to ...") is part
     of that report, not a quote of its own.
     """
     doc, found = p.parsed.doc, []

@@ -3,7 +3,7 @@
   - a clause: "said [that the pier will reopen]", also two clauses ("said [A, and B]");
   - an infinitive: "vowed [to resign]", "urged voters [to stay home]";
   - an object with its complement: "called [it a disgrace]", "called for [a recount]";
-  - the host clause a cue interrupts or trails: "[the benefit], it says, [would be $300]",
+  - the host clause a cue interrupts or trails: "[the refund], it says, [would be $40]",
     "[...], sources said", and what "according to" qualifies.
 Ranges are trimmed of edge punctuation (quotation marks stay: they belong to mixed quotes).
 """
@@ -89,7 +89,7 @@ def _topic_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _misparsed_that_clause(verb: Token) -> list[Token]:
-    """'told a meeting of leaders [that few people understood ...]' parsed as a relative clause of the object."""
+    """'told a meeting of growers [that few buyers understood ...]' parsed as a relative clause of the object."""
     for obj in verb.rights:
         if obj.dep_ == "dobj":
             for rel in obj.subtree:
