@@ -84,6 +84,15 @@ def test_one_person_within_an_article():
     assert [g.described for g in groups if g.entities[0].id == "e5"] == [True]
 
 
+def test_a_mistyped_full_name_joins_a_person_by_surname_only():
+    """'Tamsin Hale', tagged an organisation, is not 'Hale Corwin' (called 'Hale' too): Hale is his given name."""
+    groups = group_entities(article("a", person("e1", "Hale Corwin", "Hale", "Corwin"),
+                                    person("e2", "Tamsin Hale", type_="organization")))
+    assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]
+    groups = group_entities(article("b", person("e1", "Hale"), person("e2", "Tamsin Hale", type_="place")))
+    assert [[e.id for e in g.entities] for g in groups] == [["e1", "e2"]]
+
+
 def test_a_surname_shared_by_two_people_of_the_article_joins_neither():
     groups = group_entities(article("a", person("e1", "Venus Williams"), person("e2", "Serena Williams"),
                                     person("e3", "Williams")))
@@ -193,6 +202,56 @@ def test_a_given_name_alone_is_no_surname_across_articles(store):
         store.add_article(article(n, person("e1", "Mike"), person("e2", "Harwick Food Bank", type_="organization"),
                                   body=body))
     assert entity_of(store, "a", "e1") != entity_of(store, "b", "e1")
+
+
+def test_a_lone_given_name_never_joins_a_full_name_by_the_surname_rule(store):
+    """A stray 'Ada' of one article is not the 'Ada Quill' (called 'Ada' too) of another, whatever their context
+    shares: a given name is matched as one on either side (grouping's keys, the stored alias rows)."""
+    def org(id_, name):
+        return person(id_, name, type_="organization")
+    body = "Ada spoke at the Harwick Guild in Wrenfield with the Tolvane Players about Brimsby Press."
+    store.add_article(article("a", person("e1", "Ada"), org("e2", "Harwick Guild"), org("e3", "Tolvane Players"),
+                              body=body))
+    store.add_article(article("b", person("e1", "Ada Quill", "Ada", "Quill"), org("e2", "Harwick Guild"),
+                              org("e3", "Tolvane Players"), body=body.replace("Ada", "Ada Quill")))
+    store.add_article(article("c", person("e1", "Ada"), org("e2", "Harwick Guild"), org("e3", "Tolvane Players"),
+                              body=body))
+    assert entity_of(store, "b", "e1") != entity_of(store, "a", "e1")
+    assert entity_of(store, "c", "e1") not in (entity_of(store, "a", "e1"), entity_of(store, "b", "e1"))
+    keys = group_entities(article("d", person("e1", "Ada Quill"), person("e2", "Ada")))[0].keys
+    assert (keys["ada"], keys["quill"]) == ("given", "surname")
+
+
+def test_one_full_name_two_people_when_a_title_is_foreign_to_the_other_story(store):
+    """A potter profiled at length, then a minister of the same name in a passing line of a budget story: her title
+    is nowhere in the potter's story and the two share no topic. The minister's next story joins her."""
+    def org(id_, name):
+        return person(id_, name, type_="organization")
+    potter = person("e1", "Odile Varnas", "Varnas")
+    potter.mentions = potter.mentions * 6  # the story is about her
+    store.add_article(article("a", potter, org("e2", "Quenby Kilns"), person("e3", "Harwick", type_="place"),
+                              body="Odile Varnas fires her bowls at Quenby Kilns near Harwick. Varnas glazes them."))
+    budget = "Finance Minister Odile Varnas told the Tolvane Assembly in Harwick that the Brimsby Accord holds."
+    for n in ("b", "c"):
+        store.add_article(article(n, person("e1", "Odile Varnas", titles=["Finance Minister"]),
+                                  org("e2", "Tolvane Assembly"), person("e3", "Harwick", type_="place"), body=budget))
+    assert entity_of(store, "b", "e1") != entity_of(store, "a", "e1")
+    assert entity_of(store, "c", "e1") == entity_of(store, "b", "e1")
+
+
+def test_one_full_name_one_person_when_the_stories_share_a_topic(store):
+    """The same minister, untitled in a story that shares hers (Tolvane, Assembly, Brimsby): one person; and so
+    in a passing line of a story about something else (an article that is not about her need not give her title)."""
+    def org(id_, name):
+        return person(id_, name, type_="organization")
+    store.add_article(article("a", person("e1", "Odile Varnas", titles=["Finance Minister"]),
+                              org("e2", "Tolvane Assembly"),
+                              body="Finance Minister Odile Varnas told the Tolvane Assembly the Brimsby Accord holds."))
+    store.add_article(article("b", person("e1", "Odile Varnas"),
+                              body="Odile Varnas left the Tolvane Assembly early; the Brimsby Accord vote waits."))
+    store.add_article(article("c", person("e1", "Odile Varnas"), org("e2", "Harwick Rowing Club"),
+                              body="The Harwick Rowing Club regatta drew a crowd; Odile Varnas handed out medals."))
+    assert entity_of(store, "b", "e1") == entity_of(store, "a", "e1") == entity_of(store, "c", "e1")
 
 
 def test_an_unresolved_surname_is_no_rival_of_the_full_name(store):

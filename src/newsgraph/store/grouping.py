@@ -191,8 +191,10 @@ def _person_named(groups: list[Local], entity: Entity) -> Local | None:
     key, parsed = name_key(entity.name), parse_name(entity.name)
     people = [g for g in groups if g.type == "person" and not g.described and g.names]
     fits = [g for g in people if any(key in (n.surname, n.full) for n in g.names)]
-    if not fits and parsed.named and parsed.multiword:
-        fits = [g for g in people if any(n.surname == parsed.surname and could_be_same(n, parsed) for n in g.names)]
+    if not fits and parsed.named and parsed.multiword:  # by a full name's surname if the group has one: 'Haynes'
+        # beside 'Haynes King' is his given name, and 'Jamal Haynes' someone else
+        fits = [g for g in people if any(n.surname == parsed.surname and could_be_same(n, parsed)
+                                         for n in g.multiword or g.names)]
     return fits[0] if len(fits) == 1 else None
 
 
@@ -208,8 +210,11 @@ def _keys(group: Local) -> dict[str, str]:
                     if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                         keys[key] = kind
         return keys
+    givens = {n.given for n in group.multiword} - {n.surname for n in group.multiword}
     for name in sorted(group.names, key=lambda n: -len(n.words)):
         for key, kind in name_keys(name).items():
+            if kind == "surname" and not name.multiword and key in givens:
+                kind = "given"  # a lone 'Ada' beside 'Ada Quill' is her given name, never a surname to link by
             if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                 keys[key] = kind
     for entity in group.entities:

@@ -15,7 +15,10 @@ Propose, then decide, in numbered steps:
 3. Score each candidate by the key, plus what both sides share (entities
    mentioned alongside, affiliations, roles and titles), less a penalty
    when contexts contradict or when full names cannot be one person's
-   ("Hunter Biden" is not "Joe Biden", whatever "Biden" alone says).
+   ("Hunter Biden" is not "Joe Biden", whatever "Biden" alone says), or
+   when one full name seems to be two people's: a title or role of one
+   side that the other side's articles never use, topics apart
+   (`_namesakes`: a sculptor's profile, a minister's passing mention).
    A correction that split two entities forbids their merging outright.
 4. Decide: the best candidate at or above `MERGE_THRESHOLD`; one found by
    a surname or given name alone must also be clearly ahead of any other
@@ -40,7 +43,7 @@ from .grouping import Local, group_entities
 from .org_names import org_keys
 from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, is_given_name, name_keys,
                            parse_name, skeleton_key)
-from .profiles import Profile, Profiles, article_text, proper_terms
+from .profiles import Profile, Profiles, article_text, proper_terms, text_words
 from .sql import name_key
 
 W_SHARED_AFFILIATION = 1.0
@@ -54,6 +57,10 @@ WEAK_KIND = 2.0  # keys weaker than this (a surname or given name alone) must wi
 MARGIN = 1.0
 W_SHARED_TERMS = 1.0  # for TERMS_PER_POINT or more capitalised words both sides' articles use ('Sixers'), once:
 TERMS_PER_POINT = 3  # words alone never carry a surname over the threshold, an entity alongside must agree too
+REFUSE_NAMESAKES = True  # one full name, two people: a title or role one side's articles never use, topics apart
+W_NAMESAKE = 1.5
+ABOUT_MENTIONS = 5  # mentions of a person in one article that make it an article about them
+NAMESAKE_KINDS = frozenset({"full", "core", "nick"})  # weaker keys need context to merge at all
 TOPIC_KINDS = frozenset({"tail", "lead", "initial", "skeleton", "surname", "given"})  # kinds weak enough to need topics
 STORED_KINDS = {"core", "nick", "tail", "lead", "initial", "surname", "given", "skeleton", "acronym", "variant"}
 
@@ -74,8 +81,10 @@ def _rows_of(forms: list[str], type_: str, described: bool) -> list[tuple[str, s
     rows: list[tuple[str, str, str | None]] = []
     if described:
         return [(form, name_key(form), "described") for form in forms]
+    givens = _given_names(forms) if type_ == "person" else set()
     for form in forms:
-        rows.append((form, name_key(form), None if form.isascii() else "other"))
+        key = name_key(form)
+        rows.append((form, key, "given" if key in givens else None if form.isascii() else "other"))
     plain = {r[1] for r in rows}
     if type_ != "person":
         for form in forms:
@@ -92,6 +101,13 @@ def _rows_of(forms: list[str], type_: str, described: bool) -> list[tuple[str, s
         if skeleton:
             rows.append((skeleton, skeleton, "skeleton"))
     return list({r[0]: r for r in rows}.values())
+
+
+def _given_names(forms: list[str]) -> set[str]:
+    """Keys of the given names of a person's full-name forms that are no surname of them: an alias 'Ada' of 'Ada
+    Quill' is stored as a given name, so that no other article's lone 'Ada' finds her by the surname rule."""
+    full = [n for n in map(parse_name, forms) if n.named and n.multiword]
+    return {n.given for n in full if n.given} - {n.surname for n in full}
 
 
 @dataclass
@@ -115,6 +131,7 @@ def local_profile(group: Local, context: set[int]) -> Profile:
     profile = Profile(comentions=context)
     for e in group.entities:
         profile.add_mention(group.type, e.name, e.aliases, e.affiliations, [*e.roles, *e.titles])
+    profile.most = sum(max(1, len(e.mentions)) for e in group.entities)
     return profile
 
 
@@ -136,9 +153,10 @@ _KIND_REASONS = {"full": "same full name", "core": "same given name and surname"
                  "surname": "same surname", "given": "same given name"}
 
 
-def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0) -> tuple[float, float, list[str]]:
+def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0,
+          namesake: bool = False) -> tuple[float, float, list[str]]:
     """The merge score of a candidate found by `kind` of key, the same without the cap on context (how far
-    ahead of a rival it is), and the reasons."""
+    ahead of a rival it is), and the reasons (`namesake`: see `_namesakes`)."""
     reasons = [_KIND_REASONS[kind]]
     shared_aff = local.affiliations & stored.affiliations
     shared_co = local.comentions & stored.comentions
@@ -161,6 +179,9 @@ def score(kind: str, local: Profile, stored: Profile, shared_terms: int = 0) -> 
     if contradicts(local, stored):
         penalty += W_NAME_CLASH
         reasons.append("full names differ")
+    if namesake:
+        penalty += W_NAMESAKE
+        reasons.append("a title or role the other side's articles never use, and few words in common")
     base = KIND_STRENGTH[kind] - penalty
     return base + min(MAX_CONTEXT_BONUS, context), base + context, reasons
 
@@ -190,6 +211,10 @@ class TopicContext:
     def __init__(self, article: Article, profiles: Profiles):
         self.article, self.profiles = article, profiles
         self._terms: frozenset[str] | None = None
+
+    def words(self) -> frozenset[str]:
+        """Every word of the article, in lower case."""
+        return text_words(article_text(self.article))
 
     def shared(self, group: Local, entity_id: int) -> int:
         if self._terms is None:
@@ -302,8 +327,26 @@ def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profile
         value, evidence, reasons = score(kind, local, profiles.get(entity_id))
         if kind in TOPIC_KINDS and value < MERGE_THRESHOLD <= value + W_SHARED_TERMS:  # only when the words could decide
             value, evidence, reasons = score(kind, local, profiles.get(entity_id), topic.shared(group, entity_id))
+        elif value >= MERGE_THRESHOLD and _namesakes(kind, group, local, entity_id, profiles, topic):
+            value, evidence, reasons = score(kind, local, profiles.get(entity_id), namesake=True)
         choices.append(_Choice(entity_id, kind, value, evidence, reasons, name))
     return sorted(choices, key=_best_first)
+
+
+def _namesakes(kind: str, group: Local, local: Profile, entity_id: int, profiles: Profiles,
+               topic: TopicContext) -> bool:
+    """Two people of one full name, as a careful reader tells them apart: one side holds a title or role ('Energy
+    Secretary', 'sculptor') whose words the other side never uses in an article about the person (ABOUT_MENTIONS
+    mentions or more: an article about a minister says so; a passing mention need not), they share no title,
+    role or affiliation, and their articles have fewer than TERMS_PER_POINT capitalised words in common."""
+    stored = profiles.get(entity_id)
+    if not REFUSE_NAMESAKES or kind not in NAMESAKE_KINDS or local.roles & stored.roles \
+            or local.affiliations & stored.affiliations:
+        return False
+    ours, theirs = _words(local.roles), _words(stored.roles)
+    unused = (ours and stored.most >= ABOUT_MENTIONS and not ours & profiles.words(entity_id)) \
+        or (theirs and local.most >= ABOUT_MENTIONS and not theirs & topic.words())
+    return bool(unused) and topic.shared(group, entity_id) < TERMS_PER_POINT
 
 
 def _best_first(choice: _Choice) -> tuple:

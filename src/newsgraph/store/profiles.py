@@ -41,6 +41,13 @@ def proper_terms(text: str) -> frozenset[str]:
     return frozenset(w for w in words if w not in CALENDAR)
 
 
+@lru_cache(maxsize=1024)
+def text_words(text: str) -> frozenset[str]:
+    """The words of a text in lower case, as name keys spell them (no diacritics): does an article ever say
+    'secretary'?"""
+    return frozenset(name_key(text).split())
+
+
 @dataclass
 class Profile:
     """What is known about an entity, on either side of a decision."""
@@ -55,6 +62,7 @@ class Profile:
     first: dict[str, tuple] = field(default_factory=dict)  # display form -> (published, article) it was first in
     keys: set[str] = field(default_factory=set)  # entity_names rows already stored (by name)
     person: bool = False  # a person's full name is preferred for display; an organisation's most used form
+    most: int = 0  # the most mentions one article gives the entity (an article about them gives many)
 
     def add_forms(self, forms: set[str], published: str | None, article_id: str) -> None:
         """Count the display forms one article uses."""
@@ -92,18 +100,21 @@ class Profile:
 
 def stored_profile(db, entity_id: int) -> Profile:
     """What the store knows about an entity: names, affiliations, roles and titles, who it appears with."""
-    rows = db.query("SELECT article_id, aliases, affiliations, roles, titles, name, type, published FROM mentions "
-                    "WHERE entity_id = ?", (entity_id,))
+    rows = db.query("SELECT article_id, aliases, affiliations, roles, titles, name, type, published, count "
+                    "FROM mentions WHERE entity_id = ?", (entity_id,))
     profile = Profile()
     by_article: dict[str, set[str]] = {}
     published: dict[str, str | None] = {}
+    counts: Counter = Counter()
     for row in rows:
+        counts[row["article_id"]] += row["count"]
         profile.add_mention(row["type"], row["name"], json.loads(row["aliases"]), json.loads(row["affiliations"]),
                             json.loads(row["roles"]) + json.loads(row["titles"]))
         by_article.setdefault(row["article_id"], set()).add(display_form(row["name"]))
         published[row["article_id"]] = row["published"]
     for article_id, forms in by_article.items():
         profile.add_forms(forms, published[article_id], article_id)
+    profile.most = max(counts.values(), default=0)
     co = db.query("""SELECT DISTINCT m2.entity_id FROM mentions m1 JOIN mentions m2 ON m2.article_id = m1.article_id
                      AND m2.entity_id <> m1.entity_id WHERE m1.entity_id = ?""", (entity_id,))
     profile.comentions = {r["entity_id"] for r in co}
@@ -123,6 +134,7 @@ class Profiles:
         self.db = db
         self.known: dict[int, Profile] = {}
         self.topics: dict[int, Counter] = {}  # entity id -> proper terms of its articles (read when needed)
+        self.vocab: dict[int, set[str]] = {}  # entity id -> the lower-case words of its articles (read when needed)
         self.by_key: dict[str, dict[tuple[int, str], str | None]] = {}  # name key -> (entity id, name) -> kind
         self.entities: dict[int, tuple[str, str]] = {}  # entity id -> (name, type), of those in `by_key`
 
@@ -176,6 +188,14 @@ class Profiles:
             self.topics[entity_id] = Counter(t for r in rows for t in proper_terms(f"{r['headline'] or ''}\n{r['body']}"))
         return self.topics[entity_id]
 
+    def words(self, entity_id: int) -> set[str]:
+        """Every word of the entity's articles, in lower case (`text_words`)."""
+        if entity_id not in self.vocab:
+            rows = self.db.query("SELECT a.headline, a.body FROM articles a WHERE a.id IN "
+                                 "(SELECT article_id FROM mentions WHERE entity_id = ?)", (entity_id,))
+            self.vocab[entity_id] = set().union(*(text_words(f"{r['headline'] or ''}\n{r['body']}") for r in rows))
+        return self.vocab[entity_id]
+
     def get(self, entity_id: int) -> Profile:
         if entity_id not in self.known:
             self.known[entity_id] = stored_profile(self.db, entity_id)
@@ -186,6 +206,7 @@ class Profiles:
         `rows` the entity_names rows written for each stored entity."""
         stored = set(ids.values())
         forms: dict[int, set[str]] = {}
+        counts: Counter = Counter()
         for entity in article.entities:
             entity_id = ids.get(entity.id)
             profile = self.known.get(entity_id if entity_id is not None else -1)
@@ -196,8 +217,15 @@ class Profiles:
             profile.comentions |= stored - {entity_id}
             profile.keys |= rows.get(entity_id, set())
             forms.setdefault(entity_id, set()).add(display_form(entity.name))
+            counts[entity_id] += max(1, len(entity.mentions))
         for entity_id, names in forms.items():
             self.known[entity_id].add_forms(names, article.published, article.id)
+            self.known[entity_id].most = max(self.known[entity_id].most, counts[entity_id])
+        vocab = [self.vocab[i] for i in stored if i in self.vocab]
+        if vocab:
+            words = text_words(article_text(article))
+            for seen in vocab:
+                seen |= words
         topics = [self.topics[i] for i in stored if i in self.topics]
         if topics:
             terms = proper_terms(article_text(article))
@@ -208,10 +236,12 @@ class Profiles:
         for entity_id in entity_ids:
             self.known.pop(entity_id, None)
             self.topics.pop(entity_id, None)
+            self.vocab.pop(entity_id, None)
 
     def clear(self) -> None:
         self.known.clear()
         self.topics.clear()
+        self.vocab.clear()
         self.by_key.clear()
         self.entities.clear()
 
