@@ -169,3 +169,31 @@ def test_an_agency_style_credit_names_its_photographer():
             "(Photo: Jon TARLOW / AFP)\n\nOkafor said the market would stay open all winter.\n")
     found = {e.name: e.roles for e in newsgraph.extract(text, kind="text").entities}
     assert found.get("Jon TARLOW") == ["photographer"]
+
+
+SHOP = ("Shoppers lined up before dawn for the Hallbeck sale, said Dana Wills.",
+        "The boots are on sale at Hallbeck until Sunday, and Hallbeck raised its prices on coats.",
+        "Hallbeck opened a new floor downtown, and Hallbeck shoppers cheered.")
+
+
+def test_a_name_used_like_a_shops_is_an_organisation():
+    assert entities(*SHOP)["Hallbeck"] == "organization" and "Dana Wills" in people(*SHOP)
+    with rules.switched_off("business_use"):
+        assert entities(*SHOP)["Hallbeck"] == "person"
+
+
+@pytest.mark.parametrize("sentence, name, business", [
+    ("Crowds came for the Larkmoor sale on Friday.", "Larkmoor", True),
+    ("The coat is on sale at Larkmoor this week.", "Larkmoor", True),
+    ("Larkmoor raised its prices in March.", "Larkmoor", True),
+    ("The retailer Larkmoor closed two stores.", "Larkmoor", True),
+    ("She wore the Larkmoor Cozy Knit Short Pajamas all week.", "Larkmoor", True),
+    ("Larkmoor's car broke down.", "Larkmoor", False),
+    ("Reporters laughed at Tobias Lindqvist on Monday.", "Tobias Lindqvist", False),
+    ("The store Lindqvist opened is small.", "Lindqvist", False),
+    ("Lindqvist raised his glass.", "Lindqvist", False),
+])
+def test_a_use_of_a_business_name(nlp, sentence, name, business):
+    from newsgraph.understand.name_use import _business_use
+
+    assert _business_use(_span(nlp, sentence, name)) is business

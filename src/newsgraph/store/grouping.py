@@ -191,8 +191,8 @@ def _person_named(groups: list[Local], entity: Entity) -> Local | None:
     key, parsed = name_key(entity.name), parse_name(entity.name)
     people = [g for g in groups if g.type == "person" and not g.described and g.names]
     fits = [g for g in people if any(key in (n.surname, n.full) for n in g.names)]
-    if not fits and parsed.named and parsed.multiword:  # by a full name's surname if the group has one: 'Haynes'
-        # beside 'Haynes King' is his given name, and 'Jamal Haynes' someone else
+    if not fits and parsed.named and parsed.multiword:  # by a full name's surname if the group has one: 'Hale'
+        # beside 'Hale Corwin' is his given name, and 'Tamsin Hale' someone else
         fits = [g for g in people if any(n.surname == parsed.surname and could_be_same(n, parsed)
                                          for n in g.multiword or g.names)]
     return fits[0] if len(fits) == 1 else None

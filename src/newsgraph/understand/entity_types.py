@@ -243,7 +243,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
             if n > counts[m.type]:
                 m.type = best
     _evidence_types(mentions)
-    type_by_use(mentions)
+    type_by_use(mentions, paragraphs)
     in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     lone_people = Counter(m.text for m in mentions if m.type == "person" and " " not in m.text)

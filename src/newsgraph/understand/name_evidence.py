@@ -87,6 +87,12 @@ def thing_head(word: str) -> bool:
     return w in _thing_nouns() or bool(_plural(w) & _thing_nouns())
 
 
+def made_thing(word: str) -> bool:
+    """A noun of made things, food or substances, in any case ('pajamas', 'Shirt'), as `thing_head` reads them."""
+    w = word.lower()
+    return w in _thing_nouns() or bool(_plural(w) & _thing_nouns())
+
+
 def _plural(word: str) -> set[str]:
     """The singulars a plural may have: 'pajamas' -> 'pajama', 'boxes' -> 'box', 'batteries' -> 'battery'."""
     if word.endswith("ies"):

@@ -1,6 +1,6 @@
 """Evidence from the words around a name that a 'person' is something else, or that words ran onto the name.
 
-What a name is called, what it modifies and what sticks to it tell a work, a store or a phrase from a person.
+What a name is called, what it modifies and what sticks to it tell a work, a shop or a phrase from a person.
 Each family sits behind its own switch (`rules.py`):
 
 1. `run_on_words`: a person's name never takes in a pronoun or a modal written in lower case, or inside a name of a
@@ -17,9 +17,12 @@ Each family sits behind its own switch (`rules.py`):
 3. `modifier_names`: a name written as a modifier inside a longer noun phrase ("a Hail Mary interception", its
    first word a common word: not "a Lena Okafor rally"; "the X Winter Clearance Sale"), or as a work's title after
    a capitalised "The" inside a sentence ("a novel called The Glass Orchard"), in at least half of its mentions is
-   no person.
+   no person;
+4. `business_use`: a name of one word used the way a shop's, a brand's or a company's is ("the X sale", "on sale
+   at X", "X.com", "retailer X", "X raised its prices") twice and in a quarter of the places the article writes
+   it is an organisation.
 
-All three keep a name that opens with a given name ("Lena Okafor, a global brand" stays a person; not a common
+All four keep a name that opens with a given name ("Lena Okafor, a global brand" stays a person; not a common
 word that is a rare given name: "Marvel Quarry", "Star Harbor"), and a lone word that is part of a person's full
 name in the article. The word classes are WordNet 3.0's less the 1990 US Census names (`data/name_words.json`,
 `scripts/build_name_words.py`).
@@ -32,7 +35,7 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .name_evidence import given_names, opens_with_given_name
+from .name_evidence import given_names, made_thing, opens_with_given_name
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
                           "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
@@ -49,6 +52,8 @@ WHO = frozenset({"who", "whom", "whose"})
 STRONG = "strong "  # a vote that counts alone: a predicate noun ('X is a game'), a company's office ('CEO of X')
 COPULAS = frozenset({"be", "become", "remain"})
 TITLE_CASE_SHARE = 0.6
+BUSINESS_MIN, BUSINESS_SHARE = 2, 1 / 4  # uses of a business's name ('on sale at X') before a name is taken for one
+DOMAINS = frozenset({"com", "net", "co.uk", "ca", "com.au"})  # 'X.com': a business's web address
 MODIFIER_SHARE = 1 / 2  # of a name's mentions written as a modifier before it is taken for no person's name
 THING, ORGANIZATION, PERSON, PLACE = "thing", "organization", "person", "place"
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Okafor City Hall': two names side by side
@@ -58,6 +63,12 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Okafor
 def word_classes() -> dict[str, frozenset[str]]:
     """'person_nouns', 'group_nouns', 'nouns', 'verbs', 'names', 'word_given_names' (data/name_words.json)."""
     return {k: frozenset(v.split()) for k, v in load_data("name_words.json").items() if not k.startswith("_")}
+
+
+@cache
+def business_words() -> dict[str, frozenset[str]]:
+    """'goods', 'trade', 'kinds': the words of a business's name's use (data/name_use.json `business`)."""
+    return {k: frozenset(v.split()) for k, v in load_data("name_use.json")["business"].items() if k != "_doc"}
 
 
 @cache
@@ -231,17 +242,66 @@ def _modifier(span) -> bool:
         and after.text[:1].isupper() and after.ent_type_ not in NAMED and span[-1].head.i >= span.end
 
 
+def _business_use(span) -> bool:
+    """A use of a name no person's has and a shop's, a brand's or a company's has: it runs on into '.com', follows
+    a noun of business ('retailer X'), or its grammar says trade (`_trade_grammar`)."""
+    doc, root = span.doc, span.root
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start else None
+    if after is not None and after.lower_.startswith(".com"):
+        return True
+    if before is not None and before.is_lower and before.lemma_.lower() in business_words()["kinds"] and (
+            span.start <= before.head.i < span.end or (root.head.i == before.i and root.dep_ == "appos")):
+        return True  # 'retailer X', not 'the store X opened'
+    return root.head.i >= span.end and _trade_grammar(root) if root.dep_ in ("poss", "compound") \
+        else _trade_grammar(root)
+
+
+def _trade_grammar(root) -> bool:
+    """The name modifies or owns a noun of trade ('the X sale', 'X's shoppers'), modifies a made thing ('an X
+    Linen Shirt'; not 'X's car', as anyone's), ends an 'at'/'from' phrase of trade or of a price ('on sale at X',
+    '$40 at X'), is the object of a verb of trade ('shop X'), or the subject of a verb whose object is its own
+    ('X raised its prices')."""
+    head, words, dep = root.head, business_words(), root.dep_
+    while dep == "compound" and head.dep_ == "compound" and head.head.i > head.i:
+        head = head.head  # the head of the whole name: 'X Cozy Knit Pajamas'
+    if dep in ("poss", "compound") and head.lemma_.lower() in words["goods"]:
+        return True
+    if dep == "compound":
+        return made_thing(head.text)
+    if dep == "pobj" and head.lower_ in ("at", "from"):
+        return head.head.ent_type_ == "MONEY" or bool({head.head.lemma_.lower(), head.head.head.lemma_.lower()}
+                                                      & words["trade"])
+    if dep == "dobj":
+        return head.pos_ == "VERB" and head.lemma_.lower() in words["trade"]
+    return dep == "nsubj" and any(c.dep_ == "dobj" and any(t.lower_ == "its" and t.dep_ == "poss" for t in c.children)
+                                  for c in head.children)
+
+
+def _business_votes(paragraphs: list, votes: dict[str, Counter]) -> None:
+    """Count the business uses ('uses', 'business') of each person name of one word wherever the article writes it,
+    tagged or not: the model tags a shop now a person, now an organisation, often nothing."""
+    for para in paragraphs:
+        for token in para.doc:
+            name, dot, rest = token.text.partition(".")
+            count = votes.get(name) if not dot or rest.lower() in DOMAINS else None
+            if count is not None:
+                count["uses"] += 1
+                count["business"] += bool(dot) or _business_use(token.doc[token.i:token.i + 1])  # 'X.com'
+
+
 def _title_case(sent) -> bool:
     """A line Written Like This, where capitals say nothing."""
     words = [t for t in sent if t.is_alpha]
     return sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
-def type_by_use(mentions: list) -> None:
-    """People the article describes as things or groups, or writes as modifiers, retyped (`described_as_thing`,
-    `modifier_names`)."""
+def type_by_use(mentions: list, paragraphs: list = ()) -> None:
+    """People the article describes as things or groups, writes as modifiers or uses as a business's name, retyped
+    (`described_as_thing`, `modifier_names`, `business_use`)."""
     described, modifier = rules.enabled("described_as_thing"), rules.enabled("modifier_names")
-    if not (described or modifier):
+    business = rules.enabled("business_use")
+    if not (described or modifier or business):
         return
     votes: dict[str, Counter] = {}
     for m in mentions:
@@ -258,6 +318,8 @@ def type_by_use(mentions: list) -> None:
             count.update(_descriptions(span))
         if modifier and _modifier(span):
             count["modifier"] += 1
+    if business:
+        _business_votes(paragraphs, {n: c for n, c in votes.items() if " " not in n})
     in_full_names = {w for m in mentions if m.type == PERSON and " " in m.text for w in m.text.split()}
     decided = {}
     for name, count in votes.items():
@@ -272,6 +334,8 @@ def type_by_use(mentions: list) -> None:
             decided[name] = PLACE
         elif count["modifier"] and count["modifier"] >= MODIFIER_SHARE * count["mentions"]:
             decided[name] = THING
+        elif count["business"] >= BUSINESS_MIN and count["business"] >= BUSINESS_SHARE * count["uses"]:
+            decided[name] = ORGANIZATION
     for m in mentions:
         if m.type == PERSON and m.text in decided:
             m.type = decided[m.text]

@@ -62,6 +62,9 @@ FAMILIES: dict[str, str] = {
                           "and half of them, a place",
     "modifier_names": "a 'person' written as a modifier ('a Hail Mary interception', 'the X Winter Clearance Sale') "
                       "or a work's title ('a novel called The X') in half of its mentions is none",
+    "business_use": "a 'person' of one word used like a shop's, a brand's or a company's name ('on sale at X', "
+                    "'X's shoppers', 'X.com', 'retailer X', 'X raised its prices') twice and in a quarter of the "
+                    "places the article writes it, and never described as a person, is an organisation",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
