@@ -218,8 +218,15 @@ def test_a_lone_given_name_never_joins_a_full_name_by_the_surname_rule(store):
                               body=body))
     assert entity_of(store, "b", "e1") != entity_of(store, "a", "e1")
     assert entity_of(store, "c", "e1") not in (entity_of(store, "a", "e1"), entity_of(store, "b", "e1"))
+    store.add_article(article("f", person("e1", "Mae"), org("e2", "Harwick Guild"), org("e3", "Tolvane Players"),
+                              body=body.replace("Ada", "Mae")))
+    store.add_article(article("g", person("e1", "Ada Mae Quill"), person("e2", "Ada Mae"), org("e3", "Harwick Guild"),
+                              org("e4", "Tolvane Players"), body=body.replace("Ada", "Ada Mae")))
+    assert entity_of(store, "g", "e1") != entity_of(store, "f", "e1")
     keys = group_entities(article("d", person("e1", "Ada Quill"), person("e2", "Ada")))[0].keys
     assert (keys["ada"], keys["quill"]) == ("given", "surname")
+    keys = group_entities(article("e", person("e1", "Ada Mae Quill"), person("e2", "Ada Mae")))[0].keys
+    assert (keys["mae"], keys["quill"]) == ("given", "surname")  # 'Ada Mae' opens her name: 'Mae' is no surname
 
 
 def test_one_full_name_two_people_when_a_title_is_foreign_to_the_other_story(store):

@@ -32,8 +32,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Article, Entity
-from .person_names import (KIND_STRENGTH, PersonName, could_be_same, looks_like_organization, name_keys, parse_name,
-                           skeleton_key)
+from .person_names import (KIND_STRENGTH, PersonName, could_be_same, is_given_name, looks_like_organization,
+                           name_keys, parse_name, skeleton_key)
 from .org_names import acronym_of, initials, org_keys
 from .sql import name_key
 
@@ -198,6 +198,15 @@ def _person_named(groups: list[Local], entity: Entity) -> Local | None:
     return fits[0] if len(fits) == 1 else None
 
 
+def given_words(full: list[PersonName]) -> set[str]:
+    """The given names of a person's full names, and middle names that are given names ('Ada Mae Quill': 'mae'),
+    less their surnames; a full name that opens a longer one ('Ada Mae' of 'Ada Mae Quill') has no surname."""
+    opening = {n.full for n in full if any(m.full.startswith(n.full + " ") for m in full)}
+    surnames = {n.surname for n in full if n.full not in opening}
+    middles = {m for n in full for m in n.middles if is_given_name(m)}
+    return ({n.given for n in full if n.given} | middles) - surnames
+
+
 def _keys(group: Local) -> dict[str, str]:
     """The group's keys: its names' for a person (strongest kind kept), name keys for anything else."""
     keys: dict[str, str] = {}
@@ -210,10 +219,10 @@ def _keys(group: Local) -> dict[str, str]:
                     if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                         keys[key] = kind
         return keys
-    givens = {n.given for n in group.multiword} - {n.surname for n in group.multiword}
+    givens = given_words(group.multiword)
     for name in sorted(group.names, key=lambda n: -len(n.words)):
         for key, kind in name_keys(name).items():
-            if kind == "surname" and not name.multiword and key in givens:
+            if kind == "surname" and key in givens:
                 kind = "given"  # a lone 'Ada' beside 'Ada Quill' is her given name, never a surname to link by
             if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                 keys[key] = kind

@@ -39,7 +39,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from ..model import Article, Entity
-from .grouping import Local, group_entities
+from .grouping import Local, given_words, group_entities
 from .org_names import org_keys
 from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, is_given_name, name_keys,
                            parse_name, skeleton_key)
@@ -95,6 +95,7 @@ def _rows_of(forms: list[str], type_: str, described: bool) -> list[tuple[str, s
     for form in forms:
         parsed = parse_name(form)
         for key, kind in name_keys(parsed).items():
+            kind = "given" if kind == "surname" and key in givens else kind  # 'Mae' of 'Ada Mae' and 'Ada Mae Quill'
             if key not in plain and kind != "full":
                 rows.append((f"~{kind} {key}", key, kind))
         skeleton = skeleton_key(form)
@@ -104,10 +105,9 @@ def _rows_of(forms: list[str], type_: str, described: bool) -> list[tuple[str, s
 
 
 def _given_names(forms: list[str]) -> set[str]:
-    """Keys of the given names of a person's full-name forms that are no surname of them: an alias 'Ada' of 'Ada
+    """Keys of the given names of a person's full-name forms (`grouping.given_words`): an alias 'Ada' of 'Ada
     Quill' is stored as a given name, so that no other article's lone 'Ada' finds her by the surname rule."""
-    full = [n for n in map(parse_name, forms) if n.named and n.multiword]
-    return {n.given for n in full if n.given} - {n.surname for n in full}
+    return given_words([n for n in map(parse_name, forms) if n.named and n.multiword])
 
 
 @dataclass
