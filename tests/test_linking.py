@@ -15,9 +15,9 @@ from newsgraph.store.person_names import could_be_same, display_form, name_keys,
 
 @pytest.mark.parametrize("text, given, middles, surname, named", [
     ("Dr. Sanjay Gupta", "sanjay", (), "gupta", True),
-    ("Patrick W. Carlineo Jr.", "patrick", ("w",), "carlineo", True),
-    ("lawyer Mark Heller", "mark", (), "heller", True),
-    ("Attorney Mark Jay Heller", "mark", ("jay",), "heller", True),
+    ("Desmond R. Halloway Jr.", "desmond", ("r",), "halloway", True),
+    ("lawyer Nadia Brenner", "nadia", (), "brenner", True),
+    ("Attorney Nadia Joy Brenner", "nadia", ("joy",), "brenner", True),
     ("Gaetano Lo Presti", "gaetano", (), "lo presti", True),
     ("Lo Presti", None, (), "lo presti", True),
     ("Ms. Mendes", None, (), "mendes", True),
@@ -27,7 +27,7 @@ from newsgraph.store.person_names import could_be_same, display_form, name_keys,
     ("her husband", None, (), None, False),
     ("my mom", None, (), None, False),
     ("the victim", None, (), None, False),
-    ("Network)-Wladimir Klitschko", "wladimir", (), "klitschko", True),  # a dateline's tail run into the name
+    ("Wire)-Bogdan Marchenko", "bogdan", (), "marchenko", True),  # a dateline's tail run into the name
 ])
 def test_parse_name(text, given, middles, surname, named):
     name = parse_name(text)
@@ -35,17 +35,17 @@ def test_parse_name(text, given, middles, surname, named):
 
 
 def test_nicknames_are_set_apart():
-    name = parse_name("Luis Gerardo (Jerry) Ortiz")
-    assert (name.given, name.nicknames, name.surname) == ("luis", ("jerry",), "ortiz")
-    assert name_keys(name)["jerry ortiz"] == "nick"
+    name = parse_name("Tomas Ignacio (Nacho) Ferrer")
+    assert (name.given, name.nicknames, name.surname) == ("tomas", ("nacho",), "ferrer")
+    assert name_keys(name)["nacho ferrer"] == "nick"
 
 
 @pytest.mark.parametrize("a, b, same", [
-    ("Owen John Dempsey", "Owen Dempsey", True),  # a middle name in one only
+    ("Fergus Alan Drury", "Fergus Drury", True),  # a middle name in one only
     ("Raj K. Chohan", "Raj Chohan", True),
     ("John A. Smith", "John B. Smith", False),  # middle initials that differ
     ("Katie Jenkin", "Kathryn Jenkin", True),  # a nickname
-    ("Coroner Gary Hargrove", "Gary Hargrove", True),  # a title the vocabulary lacks
+    ("Coroner Glen Hartwell", "Glen Hartwell", True),  # a title the vocabulary lacks
     ("Shahar Butzhak", "Shachar Butzhak", True),  # spelling
     ("Duncan Rait", "Duncan Raite", True),
     ("John McCain", "John McKinney", False),  # a loose skeleton, letters far apart
@@ -59,7 +59,7 @@ def test_could_be_same(a, b, same):
 
 @pytest.mark.parametrize("text, shown", [
     ("President Donald Trump", "Donald Trump"), ("Lindsay Lohan's", "Lindsay Lohan"),
-    ("lawyer Mark Heller", "Mark Heller"), ("Patrick W. Carlineo Jr.", "Patrick W. Carlineo Jr."),
+    ("lawyer Nadia Brenner", "Nadia Brenner"), ("Desmond R. Halloway Jr.", "Desmond R. Halloway Jr."),
 ])
 def test_display_form(text, shown):
     assert display_form(text) == shown

@@ -1,12 +1,12 @@
 """A person's name read into its parts, and the keys linking finds people by.
 
-`parse_name` reads a name as written ("Dr. Sanjay Gupta", "Patrick W.
-Carlineo Jr.", "Luis Gerardo (Jerry) Ortiz", "lawyer Mark Heller") in
+`parse_name` reads a name as written ("Dr. Sanjay Gupta", "Desmond R.
+Halloway Jr.", "Tomas Ignacio (Nacho) Ferrer", "lawyer Nadia Brenner") in
 numbered steps:
 
-1. Nicknames in quotes or brackets are set apart ("The Chin", "Jerry"),
+1. Nicknames in quotes or brackets are set apart ("The Hammer", "Nacho"),
    and what ends in a closing bracket before the name is left off (a
-   dateline's "(Sports Network)-" run into "Wladimir Klitschko").
+   dateline's "(Ringside Wire)-" run into "Bogdan Marchenko").
 2. Leading titles, honorifics and person nouns are left off, and so are
    lower-case words in front ("lawyer"), a possessive 's and suffixes
    ("Jr.", "III") at the end.
@@ -22,7 +22,7 @@ numbered steps:
 `full` (every part), `core` (given name and surname, middle names left
 out), `nick` (a nickname or a given-name variant with the surname),
 `initial` ("r jones"), `tail` (the last two words of a longer name, whose
-first word may be a title the vocabulary lacks: "Coroner Gary Hargrove"),
+first word may be a title the vocabulary lacks: "Coroner Glen Hartwell"),
 `lead` (its first two words, when a headline ran on: "Lindsay Lohan Checks
 Into Rehab"),
 then the one-word `surname` and `given`. Vocabularies: `data/linking.json`,
@@ -51,7 +51,7 @@ SPELLING_SIMILARITY = 85  # rapidfuzz ratio two Latin spellings of one surname r
 MAX_CANONICALS = 4  # a given name that is a nickname of more names than this ('Al') says too little
 _NICKNAME = re.compile(r"\s*(?:\(([^()]*)\)|[\"“”‘’']([^\"“”‘’']{2,})[\"“”‘’'])\s*")
 _POSSESSIVE = re.compile(r"['’]s?$")
-_CUT_OPENING = re.compile(r"^[^()]*\)\s*[-–—:]?\s*(?=\S)")  # 'Network)-Wladimir Klitschko': a dateline's tail
+_CUT_OPENING = re.compile(r"^[^()]*\)\s*[-–—:]?\s*(?=\S)")  # 'Wire)-Bogdan Marchenko': a dateline's tail
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,7 @@ def could_be_same(a: PersonName, b: PersonName) -> bool:
         return True
     short, long_ = sorted((a, b), key=lambda n: len(n.words))
     if long_.full.endswith(" " + short.full) or long_.full.startswith(short.full + " "):
-        return True  # a title in front ('Coroner Gary Hargrove'), or a headline running on after the name
+        return True  # a title in front ('Coroner Glen Hartwell'), or a headline running on after the name
     return same_surname(a.surname or "", b.surname or "") and givens_agree(a, b) and middles_agree(a, b)
 
 
