@@ -68,3 +68,20 @@ def test_the_model_can_be_switched_off_for_the_ablation():
     with text_rules.switched_off("line_model"):
         article = newsgraph.extract(PAGE, kind="text", stages=())
     assert article.paragraphs == STORY[1:]
+
+
+def test_a_subheading_between_kept_paragraphs_stays_in_the_body():
+    from newsgraph.readers.text import _is_subheading, _keep_inner_headings
+
+    page = "\n".join(MENU + STORY[:3] + ["What the crews said"] + STORY[3:] + TEASERS) + "\n"
+    units = classified_units(page)
+    at = next(i for i, u in enumerate(units) if u.text == "What the crews said")
+    around = [i for i in (at - 1, at + 1)]
+    assert _keep_inner_headings(units, around) == [at - 1, at, at + 1]
+    assert _keep_inner_headings(units, [at - 1]) == [at - 1]  # only between two kept lines
+    assert _is_subheading(units[at])
+    for text in ("Photo: Lena Brandt / Kelwick Post", "READ MORE FROM THE HARBOUR", "* Ferry times", "(Advert)",
+                 "It was a long night."):
+        assert not _is_subheading(classified_units(text + "\n")[0]), text
+    article = newsgraph.extract(page, kind="text", stages=())
+    assert "What the crews said" in article.paragraphs

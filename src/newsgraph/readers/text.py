@@ -192,6 +192,8 @@ def _mark_by_model(units: list[Unit], probabilities: list[float], region: Region
     if rules.enabled("relative_threshold") and reach:
         threshold = min(threshold, RELATIVE_THRESHOLD * max(probabilities[i] for i in reach))
     body = [i for i in reach if probabilities[i] >= threshold]
+    if rules.enabled("inner_headings"):
+        body = _keep_inner_headings(units, body)
     if not body:
         return 0
     first, last, kept = body[0], body[-1], set(body)
@@ -200,6 +202,29 @@ def _mark_by_model(units: list[Unit], probabilities: list[float], region: Region
         if unit.free and not start <= i < first and i not in kept:
             unit.reason = "outside-body"
     return start
+
+
+MAX_SUBHEAD_WORDS = 10
+_LIST_ITEM = re.compile(r"^(?:[*+•·‣◦▪►▸■□●○◆◇–—-]|\d{1,3}[.)]|o(?=\s+[A-Z0-9]))\s+")  # no '#' heading
+_NOT_SUBHEAD = re.compile(r"[/@\[\]()|]|^\w+:")  # a credit, handle, bracket, or 'Label:' promo, not a subheading
+
+
+def _keep_inner_headings(units: list[Unit], body: list[int]) -> list[int]:
+    """A subheading-like line between two free lines the model keeps is the story's subheading (which the model
+    tends to drop: a short title line looks like a menu or teaser entry by itself)."""
+    kept = set(body)
+    free = [i for i, u in enumerate(units) if u.free]
+    for before, i, after in zip(free, free[1:], free[2:]):
+        if i not in kept and before in kept and after in kept and _is_subheading(units[i]):
+            kept.add(i)
+    return sorted(kept)
+
+
+def _is_subheading(unit: Unit) -> bool:
+    """A short title line: no sentence end, list mark, credit slash, bracket, handle or 'Label:'; not all capitals."""
+    text = unit.text
+    return unit.words <= MAX_SUBHEAD_WORDS and not ends_sentence(text) and not _LIST_ITEM.match(text) \
+        and not _NOT_SUBHEAD.search(text) and not text.isupper()
 
 
 def _read_header(units: list[Unit], start: int = 0) -> Header:

@@ -21,6 +21,8 @@ FAMILIES: dict[str, str] = {
     "relative_threshold": ("the line model's bar drops to 0.7 of its likeliest line's probability when that is lower: "
                            "on a page where the model is unsure of every line, lines nearly as likely as its best "
                            "are body too"),
+    "inner_headings": ("in a page dump, a short title line (no sentence end, list mark, credit slash, bracket or "
+                       "'Label:') between two free lines the line model keeps is a subheading of the story"),
     "footer": "short non-sentences after the last paragraph are the footer",
 }
 """Every switchable family, by name, with what it does."""
