@@ -282,6 +282,8 @@ def _business_votes(paragraphs: list, votes: dict[str, Counter]) -> None:
     """Count the business uses ('uses', 'business') of each person name of one word wherever the article writes it,
     tagged or not: the model tags a shop now a person, now an organisation, often nothing."""
     for para in paragraphs:
+        if not any(name in para.doc.text for name in votes):
+            continue  # a paragraph that writes none of the names has no token to look at
         for token in para.doc:
             name, dot, rest = token.text.partition(".")
             count = votes.get(name) if not dot or rest.lower() in DOMAINS else None
@@ -318,15 +320,14 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             count.update(_descriptions(span))
         if modifier and _modifier(span):
             count["modifier"] += 1
-    if business:
-        _business_votes(paragraphs, {n: c for n, c in votes.items() if " " not in n})
     in_full_names = {w for m in mentions if m.type == PERSON and " " in m.text for w in m.text.split()}
+    open_names = {name: count for name, count in votes.items() if not (
+        opens_with_a_name(name.split()) or count[PERSON] or count[STRONG + PERSON]
+        or (" " not in name and name in in_full_names))}  # a person by their evidence: nothing to decide
+    if business:
+        _business_votes(paragraphs, {n: c for n, c in open_names.items() if " " not in n})
     decided = {}
-    for name, count in votes.items():
-        words = name.split()
-        if opens_with_a_name(words) or count[PERSON] or count[STRONG + PERSON] \
-                or (len(words) == 1 and name in in_full_names):
-            continue
+    for name, count in open_names.items():
         things, groups = count[THING] + count[STRONG + THING], count[ORGANIZATION] + count[STRONG + ORGANIZATION]
         if things + groups >= DESCRIBED_MIN or count[STRONG + THING] + count[STRONG + ORGANIZATION]:
             decided[name] = ORGANIZATION if groups > things else THING
