@@ -207,6 +207,12 @@ def given_words(full: list[PersonName]) -> set[str]:
     return ({n.given for n in full if n.given} | middles) - surnames
 
 
+def given_kind(kind: str, key: str, givens: set[str]) -> str:
+    """A one-word key's kind, 'given' where the person's full names say it is a given name (`given_words`): a lone
+    'Ada' beside 'Ada Quill' is her given name, never a surname to link by."""
+    return "given" if kind == "surname" and key in givens else kind
+
+
 def _keys(group: Local) -> dict[str, str]:
     """The group's keys: its names' for a person (strongest kind kept), name keys for anything else."""
     keys: dict[str, str] = {}
@@ -222,8 +228,7 @@ def _keys(group: Local) -> dict[str, str]:
     givens = given_words(group.multiword)
     for name in sorted(group.names, key=lambda n: -len(n.words)):
         for key, kind in name_keys(name).items():
-            if kind == "surname" and key in givens:
-                kind = "given"  # a lone 'Ada' beside 'Ada Quill' is her given name, never a surname to link by
+            kind = given_kind(kind, key, givens)
             if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                 keys[key] = kind
     for entity in group.entities:

@@ -39,7 +39,7 @@ from functools import lru_cache
 from rapidfuzz.fuzz import ratio
 
 from ..model import Article, Entity
-from .grouping import Local, given_words, group_entities
+from .grouping import Local, given_kind, given_words, group_entities
 from .org_names import org_keys
 from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, is_given_name, name_keys,
                            parse_name, skeleton_key)
@@ -95,7 +95,7 @@ def _rows_of(forms: list[str], type_: str, described: bool) -> list[tuple[str, s
     for form in forms:
         parsed = parse_name(form)
         for key, kind in name_keys(parsed).items():
-            kind = "given" if kind == "surname" and key in givens else kind  # 'Mae' of 'Ada Mae' and 'Ada Mae Quill'
+            kind = given_kind(kind, key, givens)  # 'Mae' of 'Ada Mae' and 'Ada Mae Quill'
             if key not in plain and kind != "full":
                 rows.append((f"~{kind} {key}", key, kind))
         skeleton = skeleton_key(form)
@@ -210,15 +210,22 @@ class TopicContext:
 
     def __init__(self, article: Article, profiles: Profiles):
         self.article, self.profiles = article, profiles
+        self._text: str | None = None
         self._terms: frozenset[str] | None = None
+
+    def text(self) -> str:
+        """The article's headline and body, built once (`article_text`)."""
+        if self._text is None:
+            self._text = article_text(self.article)
+        return self._text
 
     def words(self) -> frozenset[str]:
         """Every word of the article, in lower case."""
-        return text_words(article_text(self.article))
+        return text_words(self.text())
 
     def shared(self, group: Local, entity_id: int) -> int:
         if self._terms is None:
-            self._terms = proper_terms(article_text(self.article))
+            self._terms = proper_terms(self.text())
         own = {w for e in group.entities for n in [e.name, *e.aliases] for w in name_key(n).split()}
         return len((self._terms - own) & self.profiles.terms(entity_id).keys())
 
