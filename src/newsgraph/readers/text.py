@@ -30,11 +30,11 @@ from .furniture import (ends_sentence, furniture_edges, furniture_reason, is_com
                         parse_credit, parse_header_byline, script_of, sentences)
 from .text_media import collect_media, confirm_alts, mark_media
 from . import text_rules as rules
-from .text_lines import body_lines, model
+from .text_lines import O_BULLET, body_lines, model
 from .text_region import Region, find_region, header_start, is_page_dump, is_prose
 from .text_units import split_units  # noqa: F401  (part of this module's interface)
-from .text_units import (HEADER_BREAKS, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS, MAX_FOOTER_WORDS,
-                         MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, Unit)
+from .text_units import (HEADER_BREAKS, LIST_ITEM, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS,
+                         MAX_FOOTER_WORDS, MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, Unit)
 
 def read_text(doc: Document) -> Document:
     """Fill `doc.article` from scraped text in `doc.raw`."""
@@ -205,7 +205,6 @@ def _mark_by_model(units: list[Unit], probabilities: list[float], region: Region
 
 
 MAX_SUBHEAD_WORDS = 10
-_LIST_ITEM = re.compile(r"^(?:[*+•·‣◦▪►▸■□●○◆◇–—-]|\d{1,3}[.)]|o(?=\s+[A-Z0-9]))\s+")  # no '#' heading
 _NOT_SUBHEAD = re.compile(r"[/@\[\]()|]|^\w+:")  # a credit, handle, bracket, or 'Label:' promo, not a subheading
 
 
@@ -223,8 +222,13 @@ def _keep_inner_headings(units: list[Unit], body: list[int]) -> list[int]:
 def _is_subheading(unit: Unit) -> bool:
     """A short title line: no sentence end, list mark, credit slash, bracket, handle or 'Label:'; not all capitals."""
     text = unit.text
-    return unit.words <= MAX_SUBHEAD_WORDS and not ends_sentence(text) and not _LIST_ITEM.match(text) \
+    return unit.words <= MAX_SUBHEAD_WORDS and not ends_sentence(text) and not _list_item(text) \
         and not _NOT_SUBHEAD.search(text) and not text.isupper()
+
+
+def _list_item(text: str) -> bool:
+    """A list item's mark ('* ', '3. ', inscriptis' 'o '); a Markdown heading's '#' is no list mark."""
+    return bool(LIST_ITEM.match(text)) and not text.startswith("#") or bool(O_BULLET.match(text))
 
 
 def _read_header(units: list[Unit], start: int = 0) -> Header:

@@ -47,7 +47,7 @@ FEATURES = (OWN_FEATURES + PLACE_FEATURES
 """Every feature, in the order the model reads them."""
 
 
-_O_BULLET = re.compile(r"^o\s+[A-Z0-9]")  # inscriptis' bullet of a nested list
+O_BULLET = re.compile(r"^o\s+[A-Z0-9]")  # inscriptis' bullet of a nested list
 
 
 def _own(unit: Unit) -> list[float]:
@@ -60,7 +60,7 @@ def _own(unit: Unit) -> list[float]:
     return [math.log1p(unit.words), math.log1p(len(text)), float(ends_sentence(text)), float(is_prose(unit)),
             -1.0 if share is None else share, len(_TITLE_WORD.findall(text)) / n,
             sum(c.isdigit() for c in text) / chars, len(_PUNCT.findall(text)) / chars, float(len(sentences(text))),
-            float(bool(LIST_MARKER.match(text) or _O_BULLET.match(text))), float(text.startswith("#")), float(len(_LINKISH.findall(text))),
+            float(bool(LIST_MARKER.match(text) or O_BULLET.match(text))), float(text.startswith("#")), float(len(_LINKISH.findall(text))),
             float(text[0] in QUOTE_OPENERS), sum(map(len, words)) / n, 0.0, float(unit.reason is not None),
             float(unit.free), sum(len(w) > 1 and w.isupper() for w in words) / n, float(text.rstrip().endswith(":"))]
 
