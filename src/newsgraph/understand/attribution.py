@@ -242,8 +242,6 @@ def _noun_source(noun: Token, scopes: list[int]) -> Token | None:
 def _can_speak(noun: Token) -> bool:
     """A name, a person or group noun, or a document ("a statement calling ...") can speak; "the move" cannot."""
     from .speakers import nouns  # speakers imports this module
-
-
     lemma = noun.lemma_.lower()
     if noun.pos_ == "PROPN" or noun.ent_type_:
         return True
