@@ -163,3 +163,14 @@ def test_a_plural_name_after_the_is_a_team():
     assert name_evidence.team_names([mention]) == {"Brantfords"}
     mention.start, mention.end, mention.text, mention.first_token = 0, 5, "Kelso", 0
     assert name_evidence.team_names([mention]) == set()
+
+
+@pytest.mark.parametrize("paragraph, name, kind", [
+    ("Mara Quill, a retired teacher and beekeeper in rural Ohio, who grows lavender, spoke at the county fair on "
+     "Saturday.", "Ohio", "place"),  # the 'who' is the beekeeper's, not the state's
+    ("Tourists crowded onto Bishop Square for the lantern parade on Friday night.", "Bishop Square", "place"),
+])
+def test_a_description_never_makes_a_person_of_a_place_it_only_mentions(paragraph, name, kind):
+    assert entities(paragraph).get(name) == kind
+    with rules.switched_off("described_guards"):
+        assert entities(paragraph).get(name) != kind

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import rules
+from ..readers.furniture import load_data
 from .context import ParsedParagraph, QuoteRegions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .titles import canonical_title
@@ -159,16 +160,38 @@ PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "mother", "fa
                           "daughter", "resident", "victim", "survivor"})
 
 
+DETERMINED = frozenset({"the", "a", "an", "this", "that"})  # a person's name takes none ('the Rams, who')
+PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "inside", "outside"})
+PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    """Words that end places' and organisations' names ('Town', 'Airport', 'Ministry', 'Records')."""
+    ents = load_data("entities.json")
+    return frozenset([*ents["place_heads"], *ents["organization_designators"], *ents["organization_heads"]])
+
+
 def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) -> bool:
-    """A name the model typed as a place or organisation that the text describes as a person."""
+    """A name the model typed as a place or organisation that the text describes as a person.
+
+    Not a name written after a determiner ('the Harriers, who', 'a Ministry who'), a place after a preposition
+    of place (the 'who' of 'a farmer in western Ardale, who' is the farmer's), or a title opening a
+    place's or an organisation's name ('Judge Harbour', 'Bishop Square') (`described_guards`).
+    """
     span = doc[first:last]
+    guarded = rules.enabled("described_guards")
+    if guarded and first > 0 and doc[first - 1].lower_ in DETERMINED:
+        return False
     lead = _leading_title_length(doc, first, last, vocab)
     if lead and lead < last - first and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                             for t in doc[first + lead:last]) and last - first - lead <= 3:
-        return True
+        return not (guarded and span[-1].text in _name_heads())
     if _age_follows(doc, last):
         return True  # "Pruitt, 49, took the keys"
     root = span.root
+    if guarded and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and root.ent_type_ in PLACES:
+        return False
     if root.dep_ == "appos" and root.head.i < first and root.head.lemma_.lower() in vocab.role_heads | PERSON_NOUNS:
         return True  # "the team's coach, Mo Cheeks,"
     for child in root.children:

@@ -14,6 +14,9 @@ FAMILIES: dict[str, str] = {
     "not_names": "holidays are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
+    "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "
+                        "place after a preposition of place ('a farmer in western Ardale, who'), or of a title "
+                        "opening a place's or an organisation's name ('Bishop Square')",
     "possessive_place": "a one-word place in a possessive ('Rachel's house') is a person",
     "organization_heads": "a place followed by an organisation head word ('Israel' 'Police') is an organisation",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
