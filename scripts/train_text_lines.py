@@ -1,7 +1,7 @@
 """Train the scraped-text line model (src/newsgraph/data/text_lines.json) on the look half of the HTML dev pages.
 
     python scripts/train_text_lines.py [BENCH_DIR ...] [--cache DIR] [--trees 150] [--depth 4] [--one-stage]
-                                       [--out FILE]
+                                       [--extra-corpus DIR ...] [--extra-weight 1.0] [--out FILE]
 
 Needs the training extra (`pip install -e ".[train]"`: scikit-learn) and the
 renderers of benchmarks/scraped_text.py (the test extra and Debian's w3m).
@@ -15,6 +15,27 @@ body; a line under four words, when the whole line occurs there and it
 stands between the first and last longer body lines. Only the pages on the
 *look* side of the shared split (sha1 of the page id even) are used; the held
 side is only scored (printed here as line accuracy, and by the benchmark).
+
+Extra training pages (`--extra-corpus DIR`, any number; every page of them is
+trained on, none is scored): a folder in html_bench.py's layout
+(html/<id>.html.gz and ground-truth.json with an articleBody per page), or a
+checkout's test-page folder in Mozilla Readability's layout (one folder per
+page holding source.html and the extracted expected.html, whose text stands
+for the gold body), which is converted into the first layout under --cache.
+Pages under 10 kB (the library's unit tests of one rule) are left out, and so
+are pages py3langid does not read as English. `--extra-weight` scales their
+pages against the dev pages (1.0: each page counts as much as a dev page).
+The corpora stay outside the repository, like the dev pages; the shipped
+weights keep no text of them. Used for the shipped model:
+
+- Mozilla Readability's test pages, test/test-pages of
+  github.com/mozilla/readability (commit ab4027a8b37669745016869a37a504727992b2ba), Apache License 2.0: news
+  and blog pages saved from many sites, each with the library's extraction of it (a machine extraction, not a
+  person's, so its labels are silver).
+
+Looked at and left out: the web-content-extraction-benchmark bundle (Bevendorff et al. 2023; no licence for its
+data, and its Scrapinghub part is the Zyte dev set), dragnet_data (CC BY 4.0, but its pages are Git LFS
+objects this host cannot fetch), CleanEval and L3S-GN1 (no licence found).
 
 The model keeps no text: its features are numbers about a line's shape and
 place (newsgraph.readers.text_lines.FEATURES). It is two gradient-boosted tree
@@ -104,6 +125,63 @@ def page_rows(key: str, text: str, gold: str) -> PageRows | None:
                     [n / sum(words) for n in words])
 
 
+def readability_layout(folder: Path, cache: Path) -> Path:
+    """A folder of Readability test pages (NAME/source.html, NAME/expected.html) in html_bench.py's layout."""
+    import gzip
+
+    import py3langid
+
+    out = cache / "extra" / folder.resolve().name
+    if (out / "ground-truth.json").exists():
+        return out
+    (out / "html").mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for source in sorted(folder.glob("*/source.html")):
+        expected = source.with_name("expected.html")
+        html = source.read_bytes()
+        if len(html) < MIN_EXTRA_BYTES or not expected.exists():
+            continue
+        gold = block_text(expected.read_bytes())
+        if py3langid.classify(gold)[0] != "en":
+            continue
+        page_id = f"{folder.resolve().name}-{source.parent.name}"
+        (out / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html))
+        truth[page_id] = {"articleBody": gold}
+    (out / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
+    return out
+
+
+BLOCK_TAGS = frozenset("p div h1 h2 h3 h4 h5 h6 li blockquote pre td th tr figcaption section article ul ol dd dt br "
+                       "table figure".split())
+MIN_EXTRA_BYTES = 10_000
+
+
+def block_text(html: bytes) -> str:
+    """The text of an HTML fragment, one line per block element."""
+    import lxml.html
+
+    doc = lxml.html.fromstring(html)
+    for el in doc.iter():
+        if isinstance(el.tag, str) and el.tag in BLOCK_TAGS:
+            el.tail = "\n" + (el.tail or "")
+            if el.tag != "br":
+                el.text = "\n" + (el.text or "")
+    lines = (" ".join(line.split()) for line in doc.text_content().split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def extra_rows(bench, folders: list[Path], cache: Path, weight: float, reuse: bool) -> list[PageRows]:
+    """The rows of every page of the extra corpora (all trained on), their weights scaled by `weight`."""
+    pages = []
+    for folder in folders:
+        if not (folder / "ground-truth.json").exists():
+            folder = readability_layout(folder, cache)
+        pages.extend(rows_of(bench, [folder], "all", cache, reuse, name=f"extra-{folder.name}"))
+    for page in pages:
+        page.weights = [w * weight for w in page.weights]
+    return pages
+
+
 def dataset(bench, benches, split: str, cache: Path) -> list[PageRows]:
     """Every page dump of one split, under every renderer."""
     pages = []
@@ -177,16 +255,24 @@ def cross_fitted(pages: list[PageRows], trees: int, depth: int, folds: int = 5) 
     return out
 
 
-def rows_of(bench, benches, split: str, cache: Path, reuse: bool) -> list[PageRows]:
+def rows_of(bench, benches, split: str, cache: Path, reuse: bool, name: str = "") -> list[PageRows]:
     """The rows of one split, saved beside the renders (reused with --reuse-rows while tuning the trainer)."""
     import pickle
 
-    saved = cache / f"text-lines-{split}.pickle"
+    saved = cache / f"text-lines-{name or split}.pickle"
     if reuse and saved.exists():
         return pickle.loads(saved.read_bytes())
     data = dataset(bench, benches, split, cache)
     saved.write_bytes(pickle.dumps(data))
     return data
+
+
+def extra_note(folders: list[Path], weight: float) -> str:
+    """The model's source note on its extra training corpora (their sources and licences: this script's docstring)."""
+    if not folders:
+        return ""
+    return (f" Also trained on every page of the extra corpora {', '.join(f.name for f in folders)} (weight "
+            f"{weight:g}; sources and licences in the script's docstring).")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -199,6 +285,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one-stage", action="store_true", help="no second (stacked) stage")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--reuse-rows", action="store_true", help="reuse the feature rows of the last run")
+    parser.add_argument("--extra-corpus", type=Path, action="append", default=[],
+                        help="more training pages: html_bench.py's layout or Readability's test pages")
+    parser.add_argument("--extra-weight", type=float, default=1.0, help="weight of an extra page against a dev page")
     args = parser.parse_args(argv)
     import numpy as np
 
@@ -207,12 +296,15 @@ def main(argv: list[str] | None = None) -> int:
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
     look = rows_of(bench, benches, "look", args.cache, args.reuse_rows)
-    print(f"look: {len(look)} page renders, {sum(len(p.free) for p in look)} lines", file=sys.stderr)
-    first = fit(*first_rows(look), args.trees, args.depth)
+    extra = extra_rows(bench, args.extra_corpus, args.cache, args.extra_weight, args.reuse_rows)
+    train = look + extra
+    print(f"look: {len(look)} page renders, {sum(len(p.free) for p in look)} lines; extra: {len(extra)} page renders, "
+          f"{sum(len(p.free) for p in extra)} lines", file=sys.stderr)
+    first = fit(*first_rows(train), args.trees, args.depth)
     stages = [export(first)]
     if not args.one_stage:
-        oof = cross_fitted(look, args.trees, args.depth)
-        second = fit(*map(np.array, stacked(look, lambda p: oof[p.key])), args.trees, args.depth)
+        oof = cross_fitted(train, args.trees, args.depth)
+        second = fit(*map(np.array, stacked(train, lambda p: oof[p.key])), args.trees, args.depth)
         stages.append(export(second))
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
@@ -220,7 +312,8 @@ def main(argv: list[str] | None = None) -> int:
                      "scripts/train_text_lines.py; keeps no text.",
              "_source": "Trained on the look half (sha1 of page id even) of the aed-dev pages (Apache License 2.0) "
                         "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
-                        "rendered by inscriptis, html2text and w3m; labels from their gold bodies.",
+                        "rendered by inscriptis, html2text and w3m; labels from their gold bodies."
+                        + extra_note(args.extra_corpus, args.extra_weight),
              "features": list(FEATURES), "context": list(CONTEXT), "threshold": args.threshold, "stages": stages}
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     trees = [Trees.from_json(s) for s in stages]

@@ -85,3 +85,39 @@ def test_a_subheading_between_kept_paragraphs_stays_in_the_body():
         assert not _is_subheading(classified_units(text + "\n")[0]), text
     article = newsgraph.extract(page, kind="text", stages=())
     assert "What the crews said" in article.paragraphs
+
+
+def _trainer():
+    """scripts/train_text_lines.py as a module (it is a script, not part of the package)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "scripts" / "train_text_lines.py"
+    spec = importlib.util.spec_from_file_location("train_text_lines", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["train_text_lines"] = module  # its dataclass looks its module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_an_extraction_reads_as_one_line_per_block():
+    trainer = _trainer()
+    html = b"<div><h2>Ferry news</h2><p>The first <b>early</b> crossing<br>leaves at six.</p><ul><li>One</li></ul>"
+    assert trainer.block_text(html).split("\n") == ["Ferry news", "The first early crossing", "leaves at six.", "One"]
+
+
+def test_readability_style_test_pages_become_an_html_bench_folder(tmp_path):
+    trainer = _trainer()
+    story = "".join(f"<p>{line}</p>" for line in STORY[1:])
+    pages = {"kelwick-1": ("<html><body><nav>" + " ".join(MENU) + "</nav>" + story * 30 + "</body></html>", story),
+             "tiny-rule": ("<p>short</p>", "<p>short</p>")}
+    for name, (source, expected) in pages.items():
+        (tmp_path / "pages" / name).mkdir(parents=True)
+        (tmp_path / "pages" / name / "source.html").write_text(source, encoding="utf-8")
+        (tmp_path / "pages" / name / "expected.html").write_text(expected, encoding="utf-8")
+    out = trainer.readability_layout(tmp_path / "pages", tmp_path / "cache")
+    truth = json.loads((out / "ground-truth.json").read_text(encoding="utf-8"))
+    assert list(truth) == ["pages-kelwick-1"]  # the page under 10 kB is a unit test of one rule, not a page
+    assert truth["pages-kelwick-1"]["articleBody"].split("\n")[0] == STORY[1]
+    assert (out / "html" / "pages-kelwick-1.html.gz").exists()
