@@ -153,6 +153,16 @@ def vocabulary() -> Vocabulary:
 
 # --- matching ------------------------------------------------------------
 
+def children_of(tok: Token, children: dict | None = None) -> list[tuple[Token, str]]:
+    """`tok`'s children with their dependency labels; `children` (token index -> list) keeps them across calls."""
+    kids = children.get(tok.i) if children is not None else None
+    if kids is None:
+        kids = [(c, c.dep_) for c in tok.children]
+        if children is not None:
+            children[tok.i] = kids
+    return kids
+
+
 def _step(tokens: list[Token], step: Step, children: dict | None = None) -> list[Token]:
     out = []
     for tok in tokens:
@@ -166,13 +176,9 @@ def _step(tokens: list[Token], step: Step, children: dict | None = None) -> list
             if up.i != tok.i and up.pos_ in VERBAL and (step.lemmas is None or up.lemma_.lower() in step.lemmas):
                 out.append(up)
         else:
-            kids = children.get(tok.i) if children is not None else None
-            if kids is None:
-                kids = list(tok.children)
-                if children is not None:
-                    children[tok.i] = kids
-            out.extend(c for c in kids if (step.deps is None or c.dep_ in step.deps)
-                       and (step.lemmas is None or c.lemma_.lower() in step.lemmas or c.lower_ in step.lemmas))
+            deps, lemmas = step.deps, step.lemmas
+            out.extend(c for c, dep in children_of(tok, children) if (deps is None or dep in deps)
+                       and (lemmas is None or c.lemma_.lower() in lemmas or c.lower_ in lemmas))
     return out
 
 
@@ -191,36 +197,38 @@ DENYING_HEADS = frozenset({"deny", "refute", "reject", "dismiss"})
 NEGATING_HEADS = frozenset({"refuse", "avoid", "prevent", "fail", "decline", "stop"})
 
 
-def modality(token: Token, vocab: Vocabulary) -> str:
+def modality(token: Token, vocab: Vocabulary, cache: dict | None = None) -> str:
     """asserted, negated ('not killed', 'no one was killed'), hypothetical ('could have died', 'if elected'),
-    planned ('will meet', 'plans to buy', 'threatened to kill') or denied ('denied killing')."""
+    planned ('will meet', 'plans to buy', 'threatened to kill') or denied ('denied killing'); `cache` as for
+    `children_of`."""
     if token.pos_ not in VERBAL:
         return "asserted"
-    children = list(token.children)
-    for child in children:
-        if child.dep_ == "neg" or (child.dep_ in ("nsubj", "nsubjpass") and (
+    children = children_of(token, cache)
+    for child, dep in children:
+        if dep == "neg" or (dep in ("nsubj", "nsubjpass") and (
                 child.lower_ in ("nobody", "none", "no-one")
                 or any(d.dep_ == "det" and d.lower_ == "no" for d in child.children))):
             return "negated"
-    for child in children:
-        if (child.dep_ == "aux" and child.lower_ in vocab.irrealis_aux) or \
-                (child.dep_ == "mark" and child.lower_ in vocab.irrealis_marks):
+    for child, dep in children:
+        if (dep == "aux" and child.lower_ in vocab.irrealis_aux) or \
+                (dep == "mark" and child.lower_ in vocab.irrealis_marks):
             return "hypothetical"
     head = token.head.lemma_.lower()
     if token.dep_ in ("xcomp", "ccomp", "pcomp") and head in DENYING_HEADS:
         return "denied"
     if token.dep_ == "xcomp" and head in NEGATING_HEADS:
         return "negated"
-    if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in children) or \
+    if any(dep == "aux" and c.lower_ in FUTURE_AUX for c, dep in children) or \
             (token.dep_ == "xcomp" and head in vocab.irrealis_heads):
         return "planned"
     return "asserted"
 
 
-def match_trigger(token: Token, vocab: Vocabulary,
-                  sentence_lemmas: Callable[[], frozenset[str]] | None = None) -> tuple[Trigger, str] | None:
+def match_trigger(token: Token, vocab: Vocabulary, sentence_lemmas: Callable[[], frozenset[str]] | None = None,
+                  children: dict | None = None) -> tuple[Trigger, str] | None:
     """The trigger `token` is, and the event type it names here, or None; `sentence_lemmas` gives the lower-case
-    lemmas of its sentence (read once per sentence by the caller; else here, when a trigger asks)."""
+    lemmas of its sentence (read once per sentence by the caller; else here, when a trigger asks); `children` as
+    for `walk`."""
     candidates = vocab.by_lemma.get(token.lemma_.lower()) or vocab.by_lemma.get(token.lower_)
     if not candidates:
         return None
@@ -229,9 +237,9 @@ def match_trigger(token: Token, vocab: Vocabulary,
     for trigger in candidates:
         if token.pos_ not in trigger.pos or (trigger.deps is not None and token.dep_ not in trigger.deps):
             continue
-        if trigger.requires and not any(walk(token, p) for p in trigger.requires):
+        if trigger.requires and not any(walk(token, p, children) for p in trigger.requires):
             continue
-        if any(walk(token, p) for p in trigger.unless):
+        if any(walk(token, p, children) for p in trigger.unless):
             continue
         if trigger.not_with and not trigger.not_with.isdisjoint(sentence_lemmas()):
             continue

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..model import Event, EventDate, Span, TimeExpression
@@ -41,6 +42,7 @@ from .event_rules import (
     Vocabulary,
     antecedent,
     candidate_tokens,
+    children_of,
     clean_name,
     word_positions,
     match_trigger,
@@ -108,6 +110,7 @@ class _Mentions:
     def __init__(self, items: list[Mention]):
         self.items = sorted(items, key=lambda m: m.start)
         self.starts = [m.start for m in self.items]
+        self.reach = list(accumulate((m.end for m in self.items), max))  # the furthest end of the first i + 1
 
     def __bool__(self) -> bool:
         return bool(self.items)
@@ -115,6 +118,8 @@ class _Mentions:
     def at(self, start: int, end: int) -> Mention | None:
         best, best_overlap = None, 0
         hi = bisect_right(self.starts, end)
+        if not hi or self.reach[hi - 1] <= start:  # no mention starting before `end` reaches `start`
+            return None
         for m in reversed(self.items[hi - 12 if hi > 12 else 0:hi]):  # mentions are short: the last few starts suffice
             if m.entity:
                 overlap = (end if end < m.end else m.end) - (start if start > m.start else m.start)
@@ -148,11 +153,13 @@ class EventExtractor:
         self.positions: dict[int, int] = {}  # id(event) -> its place in self.events
         self.sharing: dict[tuple[str, str], set[int]] = {}  # (type, participant) -> places of the events with both
         self.story_date: tuple[TimeExpression, int] | None = None  # (date, paragraph) the story was last told at
+        self.kids: dict[int, list] = {}  # the current paragraph's children lists by token index (children_of)
 
     def __call__(self) -> list[Event]:
         index = 0
         for p, para in enumerate(parsed(self.doc)):
             candidates = candidate_tokens(para.doc, self.vocab)
+            self.kids = {}
             relative = word_positions(para.doc, self.vocab.relative_preps) if candidates else []
             for sent in para.doc.sents:
                 s = _Sentence(sent, para.offset, index, p)
@@ -193,7 +200,8 @@ class EventExtractor:
                 lemmas.append(frozenset(t.lemma_.lower() for t in s.sent))
             return lemmas[0]
 
-        found = {tok: m for i in s.candidates if (m := match_trigger(tok := doc[i], self.vocab, sentence_lemmas))}
+        found = {tok: m for i in s.candidates
+                 if (m := match_trigger(tok := doc[i], self.vocab, sentence_lemmas, self.kids))}
         return {tok: m for tok, m in found.items()
                 if not (tok.pos_ not in VERBAL and tok.head in found and found[tok.head][1] == m[1]
                         and tok.head.i != tok.i)}
@@ -223,15 +231,15 @@ class EventExtractor:
     # 2. participants and attributes -------------------------------------
     def build(self, s: _Sentence, tok: Token, trigger: Trigger, kind: str) -> _Event:
         a, b = s.chars(tok)
+        kids = self.kids
         event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
-                       definite=tok.pos_ not in VERBAL and any(c.dep_ in ("det", "poss") and c.lower_ != "a"
-                                                               and c.lower_ != "an" for c in tok.children),
-                       modality=modality(tok, self.vocab))
+                       definite=tok.pos_ not in VERBAL and any(dep in ("det", "poss") and c.lower_ not in ("a", "an")
+                                                               for c, dep in children_of(tok, kids)),
+                       modality=modality(tok, self.vocab, kids))
         role_types = self.vocab.types[kind].role_types or {}
         # "Reyes refused to resign", "denied selling the yard": the verb above gives the subject
         controller = tok.head if tok.dep_ in ("xcomp", "pcomp") and not any(
-            c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) else None
-        kids: dict = {}  # children lists, shared by this trigger's walks
+            dep in ("nsubj", "nsubjpass") for _, dep in children_of(tok, kids)) else None
         for path, role in trigger.roles:
             targets = walk(tok, path, kids)
             if not targets and controller is not None and path[0].deps == _SUBJECT:
@@ -266,7 +274,7 @@ class EventExtractor:
                   types: frozenset[str] | None = None) -> str | None:
         """The entity id of the mention over `token` (or the spaCy entity's text when there are no mentions)."""
         if self.mentions:
-            for t in (token, *(c for c in token.children if c.dep_ == "appos")):
+            for t in (token, *(c for c, dep in children_of(token, self.kids) if dep == "appos")):
                 m = self.mentions.at(*s.chars(t))
                 if m is not None:
                     return m.entity if types is None or m.type in types else None
@@ -278,20 +286,23 @@ class EventExtractor:
 
     def place(self, s: _Sentence, tok: Token) -> str | None:
         """A place reached from the trigger through locative prepositions ('killed outside his home in Harwick')."""
-        preps = self.vocab.place_preps
-        frontier = [c for c in tok.children
-                    if c.dep_ in ("compound", "dobj") or (c.dep_ == "prep" and c.lower_ in preps)]
+        preps, kids = self.vocab.place_preps, self.kids
+        frontier = [(c, dep) for c, dep in children_of(tok, kids)
+                    if dep in ("compound", "dobj") or (dep == "prep" and c.lower_ in preps)]
         for _ in range(PLACE_DEPTH):
+            if not frontier:
+                break
             nxt = []
-            for t in frontier:
-                if t.dep_ in ("pobj", "compound", "dobj"):
+            for t, dep in frontier:
+                if dep in ("pobj", "compound", "dobj"):
                     if self.mentions:
                         m = self.mentions.at(*s.chars(t))
                         if m is not None and m.type == "place":
                             return m.entity
                     elif t.ent_type_ in PLACE_LABELS:
                         return self.entity_of(s, t, PLACE_LABELS)
-                nxt.extend(c for c in t.children if c.dep_ == "pobj" or (c.dep_ == "prep" and c.lower_ in preps))
+                nxt.extend((c, d) for c, d in children_of(t, kids)
+                           if d == "pobj" or (d == "prep" and c.lower_ in preps))
             frontier = nxt
         return None
 
