@@ -116,16 +116,60 @@ class QuoteRegions:
 _DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
 
 
+def dep_ids(pdoc: Doc) -> list[int]:
+    """The hash of each token's dependency label, in token order (compare with `string_ids`)."""
+    from spacy.attrs import DEP
+
+    return pdoc.to_array(DEP).tolist() if len(pdoc) else []
+
+
 def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of `words`, by hash (no Token objects made)."""
     from spacy.attrs import LOWER
 
-    keys = _string_ids(words)
+    keys = string_ids(words)
     return [i for i, h in enumerate(pdoc.to_array(LOWER).tolist()) if h in keys] if len(pdoc) else []
 
 
+def form_positions(pdoc: Doc, words) -> list[int]:
+    """Indices of the tokens written exactly as one of `words` (any collection of str), by hash: a token's
+    text is built only for the tokens found."""
+    from spacy.attrs import ORTH
+    from spacy.strings import get_string_id
+
+    if not words or not len(pdoc):
+        return []
+    keys = frozenset(get_string_id(w) for w in words)
+    return [i for i, h in enumerate(pdoc.to_array(ORTH).tolist()) if h in keys]
+
+
+def lower_positions(pdoc: Doc, words: frozenset[str], strip: str = "") -> list[int]:
+    """Indices of the tokens whose lower-case form, less trailing `strip` characters ('dr.' -> 'dr'), is one of
+    `words`; the verdict on each distinct form is remembered by its hash, so each is stripped once per process."""
+    from spacy.attrs import LOWER
+
+    if not len(pdoc):
+        return []
+    kept = _VERDICTS.get((id(words), strip))
+    if kept is None or kept[0] is not words or len(kept[1]) > MAX_VERDICTS:
+        kept = _VERDICTS[(id(words), strip)] = (words, {})
+    verdicts, strings, out = kept[1], pdoc.vocab.strings, []
+    for i, h in enumerate(pdoc.to_array(LOWER).tolist()):
+        verdict = verdicts.get(h)
+        if verdict is None:
+            verdict = verdicts[h] = strings[h].rstrip(strip) in words if strip else strings[h] in words
+        if verdict:
+            out.append(i)
+    return out
+
+
+_VERDICTS: dict[tuple[int, str], tuple[frozenset[str], dict[int, bool]]] = {}
+MAX_VERDICTS = 500_000  # distinct words remembered per test before starting again (a long batch's memory)
+
+
 @lru_cache(maxsize=64)
-def _string_ids(words: frozenset[str]) -> frozenset[int]:
+def string_ids(words: frozenset[str]) -> frozenset[int]:
+    """spaCy's string hashes of `words` (what `Doc.to_array` gives for a token's LOWER, ORTH, DEP, ...)."""
     from spacy.strings import get_string_id
 
     return frozenset(get_string_id(w) for w in words)

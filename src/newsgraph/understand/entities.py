@@ -23,7 +23,7 @@ from ..model import Entity, Span
 from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
-from .context import MENTIONS, Mention, parsed
+from .context import MENTIONS, Mention, form_positions, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
 from .language import is_english
 from .name_evidence import opens_with_given_name
@@ -283,9 +283,13 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     multi = [w for w in by_word if " " in w]
     shouted = _shouted_names(people, by_word) if rules.enabled("headline_names") else {}
     for para in parsed(doc):
-        found = [(para.offset + t.idx, t.text, by_word[t.text]) for t in para.doc if t.text in by_word]
+        pdoc = para.doc
+        found = [(para.offset + t.idx, t.text, by_word[t.text])
+                 for t in (pdoc[i] for i in form_positions(pdoc, by_word))]
         for name in multi:  # organisation and place names of several words
-            found.extend((para.offset + i.start(), name, by_word[name]) for i in re.finditer(re.escape(name), para.text))
+            if name in para.text:
+                found.extend((para.offset + i.start(), name, by_word[name])
+                             for i in re.finditer(re.escape(name), para.text))
         if para.role == "headline" and para.text.isupper():  # 'CHARGERS' WILLIAMS ARRESTED'
             found.extend(_shouted(para, shouted))
         for start, word, cluster in found:

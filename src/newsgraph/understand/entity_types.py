@@ -264,8 +264,9 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     firsts = {m.text.split()[0] for m in mentions if m.type == "person" and " " in m.text}
     wanted = {w.lower() for w in lone | lasts}
     common = {w.lower() for w in common_nouns(paragraphs, lone | lasts | firsts)}
-    nouns = {t.lower_ for p in paragraphs for t in p.doc if t.lower_ in wanted and t.pos_ == "NOUN"
-             and t.text.islower()} | (common & wanted)
+    wanted_words = frozenset(wanted)
+    nouns = {t.lower_ for p in paragraphs for t in (p.doc[i] for i in word_positions(p.doc, wanted_words))
+             if t.pos_ == "NOUN" and t.text.islower()} | (common & wanted)
     mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)]
     if rules.enabled("common_use"):  # 'Mac' of a dropped 'Creaky Mac' is no longer part of a person's name
         in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}

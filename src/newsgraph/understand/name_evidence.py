@@ -35,6 +35,7 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
+from .context import form_positions
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "another", "any",
                          "no", "your", "my", "his", "her", "their", "our", "its", "same", "one"})
@@ -134,8 +135,8 @@ def common_nouns(paragraphs: list, words: set[str]) -> set[str]:
         return set()
     heads, determined = Counter(), Counter()
     for para in paragraphs:
-        for token in para.doc:
-            if token.text in words and token.dep_ != "compound":
+        for token in (para.doc[i] for i in form_positions(para.doc, words)):
+            if token.dep_ != "compound":
                 heads[token.text] += 1
                 determined[token.text] += _determined(token)
     return {w for w, n in determined.items() if n >= COMMON_USE_MIN and n >= COMMON_USE_SHARE * heads[w]}

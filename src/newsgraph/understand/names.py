@@ -20,7 +20,7 @@ from functools import cache
 
 from . import rules
 from ..readers.furniture import load_data
-from .context import ParsedParagraph, QuoteRegions
+from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -312,7 +312,7 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
     """People spaCy missed: capitalised names right after a title ('Rabbi Shachar')."""
     doc, out = para.doc, []
     i = 0
-    for first in [t.i for t in doc if not t.text[:1].islower() and t.lower_.rstrip(".") in vocab.title_first_words]:
+    for first in [k for k in lower_positions(doc, vocab.title_first_words, ".") if not doc[k].text[:1].islower()]:
         if first < i:
             continue  # inside a title or a name already read
         i = first
