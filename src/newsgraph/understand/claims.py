@@ -45,7 +45,7 @@ from ..model import Claim, Entity
 from ..pipeline import Document
 from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
                            qualifier_before, split_qualifier)
-from .context import Mention, mentions, parsed
+from .context import Mention, dep_ids, mentions, parsed, string_ids
 from .events import event_at, is_named
 from .titles import parse_title
 
@@ -75,6 +75,7 @@ class _Sentence:
     span: SpacySpan
     offset: int  # of the paragraph
     text: str  # the sentence's text (from the paragraph's text)
+    deps: list[int]  # the paragraph's dependency label hashes by token (`context.dep_ids`)
 
     @property
     def start(self) -> int:
@@ -87,10 +88,16 @@ class _Sentence:
     def chars(self, token: Token) -> tuple[int, int]:
         return self.offset + token.idx, self.offset + token.idx + len(token)
 
+    def with_dep(self, deps: tuple[str, ...]) -> list[Token]:
+        """The sentence's tokens attached to their heads by one of `deps`, in text order (by label hash: no
+        Token made for the others)."""
+        doc, ids, labels = self.span.doc, string_ids(frozenset(deps)), self.deps
+        return [doc[k] for k in range(self.span.start, self.span.end) if labels[k] in ids]
+
     def heads_of(self, deps: tuple[str, ...]) -> list[Token]:
         """The tokens with a child attached by one of `deps`, in text order."""
         doc = self.span.doc
-        return [doc[i] for i in sorted({t.head.i for t in self.span if t.dep_ in deps})]
+        return [doc[i] for i in sorted({t.head.i for t in self.with_dep(deps)})]
 
 
 class ClaimExtractor:
@@ -102,8 +109,8 @@ class ClaimExtractor:
         self.entities: dict[str, Entity] = {e.id: e for e in doc.article.entities}
         self.mentions = sorted((m for m in mentions(doc) if m.entity), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
-        self.sentences = [_Sentence(s, p.offset, p.text[s.start_char:s.end_char])
-                          for p in parsed(doc) for s in p.doc.sents]
+        self.sentences = [_Sentence(s, p.offset, p.text[s.start_char:s.end_char], deps)
+                          for p in parsed(doc) for deps in (dep_ids(p.doc),) for s in p.doc.sents]
         self.claims: list[Claim] = []
 
     def __call__(self) -> list[Claim]:
@@ -223,9 +230,9 @@ class ClaimExtractor:
 
     # 1. counts -----------------------------------------------------------
     def counts(self, s: _Sentence) -> None:
-        for num in s.span:
+        for num in s.with_dep(("nummod",)):
             noun = num.head
-            if num.dep_ != "nummod" or noun.dep_ not in COUNTED_DEPS or noun.lemma_.lower() in self.vocab.not_counted:
+            if noun.dep_ not in COUNTED_DEPS or noun.lemma_.lower() in self.vocab.not_counted:
                 continue
             if not self.is_count(num):
                 continue
