@@ -168,9 +168,9 @@ _BREADCRUMB = re.compile(r"\s[>›»]\s")
 def is_menu(line: str) -> bool:
     """Short items between bars or bullets ('News | World | Sport'), or a breadcrumb ('Sport » Football')."""
     items = [i for i in _MENU_SPLIT.split(line.strip()) if i]
-    if not all(len(i.split()) <= 3 and not ends_sentence(i) for i in items):
+    if len(items) < 2 or not all(len(i.split()) <= 3 and not ends_sentence(i) for i in items):
         return False
-    return len(items) >= 3 or (len(items) >= 2 and bool(_BREADCRUMB.search(line)))
+    return len(items) >= 3 or bool(_BREADCRUMB.search(line))
 
 
 def matches(reason: str, line: str) -> bool:
@@ -233,6 +233,7 @@ def ends_sentence(text: str) -> bool:
     return bool(SENTENCE_END.search(text.rstrip()))
 
 
+@lru_cache(maxsize=4096)  # a unit's words are asked for by many rules
 def word_count(text: str) -> int:
     """Words, estimated from length for scripts written without spaces (one word per ~6 characters)."""
     return max(len(text.split()), len(text) // 6)
