@@ -19,7 +19,7 @@ from functools import cache
 
 from ..model import Entity, Span
 from ..pipeline import Document
-from .context import MENTIONS, Mention, QuoteRegions, mentions, parsed
+from .context import MENTIONS, Mention, QuoteRegions, mentions, parsed, string_ids, word_positions
 from .vocab import entity_vocabulary
 
 STAGE = "coref"
@@ -33,6 +33,7 @@ PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GENDER_NOUNS = {"woman": "female", "girl": "female", "lady": "female", "man": "male", "boy": "male",
                 "gentleman": "male", "mrs.": "female", "ms.": "female", "mr.": "male", "rabbi": "male"}
+_GENDER_WORDS = frozenset(GENDER_NOUNS)
 
 
 @dataclass
@@ -72,11 +73,16 @@ def resolve_coreference(doc: Document) -> Document:
         ends = {m.end: m for m in names[bisect_left(starts, para.offset):bisect_left(starts, para_end)]}
         covered = {i for m in ends.values() for i in range(m.start, m.end)}
         quotes = QuoteRegions(para.text)
-        for sent in para.doc.sents:
+        pdoc = para.doc
+        offsets, lowers = _offsets_and_forms(pdoc)
+        for sent in pdoc.sents:
             sentence_no += 1
             history = [c for c in history if sentence_no - c.sentence <= SENTENCE_WINDOW]
-            for token in sent:
-                start = para.offset + token.idx
+            for k in range(sent.start, sent.end):
+                start = para.offset + offsets[k]
+                if start not in covered and lowers[k] not in _looked_at():
+                    continue  # neither a name's word nor a pronoun or description: no Token made
+                token = pdoc[k]
                 if start in covered:
                     m = ends.get(start + len(token))
                     if m is not None:  # the name's last word carries its role in the sentence
@@ -110,6 +116,22 @@ def resolve_coreference(doc: Document) -> Document:
     return doc
 
 
+def _offsets_and_forms(pdoc) -> tuple[list[int], list[int]]:
+    """Each token's character offset and the hash of its lower-case form, read as arrays."""
+    from spacy.attrs import IDX, LOWER
+
+    if not len(pdoc):
+        return [], []
+    rows = pdoc.to_array([IDX, LOWER]).tolist()
+    return [r[0] for r in rows], [r[1] for r in rows]
+
+
+@cache
+def _looked_at() -> frozenset[int]:
+    """Hashes of the lower-case words the stage looks at outside names: pronouns and description heads."""
+    return string_ids(frozenset(PRONOUN_GENDER) | _nominal_heads())
+
+
 @cache
 def _nominal_heads() -> frozenset[str]:
     """Every word a description can end with: the cheap first test before looking closer."""
@@ -131,8 +153,8 @@ def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]
                 gender[entity.id] = g
     by_start = {m.start: m for m in mentions(doc)}
     for para in parsed(doc):
-        for token in para.doc:
-            if token.dep_ == "appos" and token.lower_ in GENDER_NOUNS:
+        for token in (para.doc[i] for i in word_positions(para.doc, _GENDER_WORDS)):
+            if token.dep_ == "appos":
                 head = by_start.get(para.offset + token.head.idx) or next(
                     (m for m in mentions(doc) if m.start <= para.offset + token.head.idx < m.end), None)
                 if head is not None and head.entity:
