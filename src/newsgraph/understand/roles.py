@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 
+from .context import string_ids
 from .names import NameMention
 from .vocab import entity_vocabulary
 
@@ -55,7 +56,7 @@ def attach_profiles(people, others, mentions: list[NameMention]) -> None:
                     person.affiliations.append(org.name)
     seen_paragraphs = {id(m.para): m.para for m in mentions}
     for para in seen_paragraphs.values():
-        for token in para.doc:
+        for token in _worth_reading(para.doc):
             dep = token.dep_
             if dep == "appos" and token.head.ent_type_ == "PERSON":
                 person = owners.at(para.offset + token.head.idx)
@@ -67,6 +68,21 @@ def attach_profiles(people, others, mentions: list[NameMention]) -> None:
                 _promotion(token, para, owners)
             if dep in ("nsubj", "nsubjpass"):
                 _verb_affiliations(token, para, owners)
+
+
+def _worth_reading(pdoc) -> list:
+    """The tokens `attach_profiles` acts on, by label and lemma hash: appositives, 'as', subjects, 'promote'."""
+    from spacy.attrs import DEP, LEMMA
+
+    if not len(pdoc):
+        return []
+    deps, promote = string_ids(_PROFILE_DEPS), string_ids(_PROMOTE)
+    return [pdoc[i] for i, (dep, lemma) in enumerate(pdoc.to_array([DEP, LEMMA]).tolist())
+            if dep in deps or lemma in promote]
+
+
+_PROFILE_DEPS = frozenset({"appos", "prep", "nsubj", "nsubjpass"})
+_PROMOTE = frozenset({"promote"})
 
 
 def _subject_owner(verb, para, owners):
