@@ -53,7 +53,7 @@ def token_scopes(doc: Doc, marks: list[Marked]) -> list[int]:
     scopes = [-1] * len(doc)
     if not marks:
         return scopes
-    starts = [t.idx for t in doc]
+    starts = _starts(doc)
     for k, m in enumerate(marks):  # outer quotes come first, so inner ones overwrite them
         for i in range(bisect_left(starts, m.start), bisect_left(starts, m.end)):
             scopes[i] = k
@@ -64,13 +64,27 @@ def mark_tokens(doc: Doc, marks: list[Marked]) -> list[tuple[int, int]]:
     """For each quotation, the token range [first, last) covering it, marks included."""
     if not marks:
         return []
-    starts = [t.idx for t in doc]
-    ends = [t.idx + len(t) for t in doc]
+    starts = _starts(doc)
+    ends = [a + n for a, n in zip(starts, _lengths(doc))]
     out = []
     for m in marks:
         first = min(bisect_right(ends, m.outer_start), len(doc) - 1)
         out.append((first, max(first + 1, bisect_left(starts, m.outer_end))))
     return out
+
+
+def _starts(doc: Doc) -> list[int]:
+    """Each token's character offset (`Token.idx`), read as one array."""
+    from spacy.attrs import IDX
+
+    return doc.to_array(IDX).tolist() if len(doc) else []
+
+
+def _lengths(doc: Doc) -> list[int]:
+    """Each token's length in characters (`len(Token)`), read as one array."""
+    from spacy.attrs import LENGTH
+
+    return doc.to_array(LENGTH).tolist() if len(doc) else []
 
 
 def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None) -> list[Cue]:
