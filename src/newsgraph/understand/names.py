@@ -237,19 +237,26 @@ def _mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMen
     return NameMention(start, end, para.text[start - para.offset:end - para.offset], kind, para, first)
 
 
-def _title_text(doc, first: int, last: int) -> str:
-    """Tokens as written, spaces squeezed: 'Lt.-Col' '.' -> 'lt.-col.'."""
-    return " ".join(doc[first:last].text.split()).lower()
-
-
 def _leading_title_length(doc, first: int, last: int, vocab: EntityVocabulary) -> int:
     """How many tokens at the start of doc[first:last] form a title."""
     if first >= last or doc[first].lower_.rstrip(".") not in vocab.title_first_words:
         return 0
-    for n in range(min(vocab.max_title_words + 2, last - first), 0, -1):
-        if _title_text(doc, first, first + n) in vocab.titles:
+    pieces = _pieces(doc, first, first + min(vocab.max_title_words + 2, last - first))
+    for n in range(len(pieces), 0, -1):
+        if _squeezed(pieces[:n]) in vocab.titles:
             return n
     return 0
+
+
+def _pieces(doc, first: int, last: int) -> list[str]:
+    """The tokens of doc[first:last] as written, each with its trailing space."""
+    return [doc[k].text_with_ws for k in range(first, last)]
+
+
+def _squeezed(pieces: list[str]) -> str:
+    """The tokens whose `_pieces` these are as one lower-case text, spaces squeezed: 'Lt.-Col' '.' -> 'lt.-col.'
+    (what a Span's text gives, without building the Span)."""
+    return " ".join("".join(pieces).split()).lower()
 
 
 def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
@@ -259,8 +266,10 @@ def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
     "of", and up to three capitalised words.
     """
     if first > 0 and (doc[first - 1].lower_ in vocab.title_last_words or doc[first - 1].text == "."):
-        for n in range(min(vocab.max_title_words + 2, first), 0, -1):
-            if _title_text(doc, first - n, first) in vocab.titles:
+        longest = min(vocab.max_title_words + 2, first)
+        pieces = _pieces(doc, first - longest, first)
+        for n in range(longest, 0, -1):
+            if _squeezed(pieces[longest - n:]) in vocab.titles:
                 return first - n
     k = first
     while k > 0 and first - k < MAX_OF_WORDS and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
@@ -299,13 +308,27 @@ def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
 
 def _organization_head(doc, last: int, vocab: EntityVocabulary) -> int | None:
     """A place followed by an organisation head word ('Israel' 'Police'): where the organisation ends."""
-    rest = doc[last:last + 4]
-    words = [t.text for t in rest]
-    for head in vocab.organization_heads:
-        parts = head.split()
+    words = [t.text for t in doc[last:last + 4]]
+    for parts in _heads_by_first_word(vocab.organization_heads).get(words[0] if words else None, ()):
         if words[:len(parts)] == parts:
             return last + len(parts)
     return None
+
+
+_HEADS: dict[int, tuple[tuple[str, ...], dict]] = {}
+
+
+def _heads_by_first_word(heads: tuple[str, ...]) -> dict[str | None, list[list[str]]]:
+    """Each organisation head's words, listed under its first word in the vocabulary's order (longest first), so a
+    place's next word is compared with the few heads it can open; once per vocabulary."""
+    kept = _HEADS.get(id(heads))
+    if kept is None or kept[0] is not heads:
+        index: dict[str | None, list[list[str]]] = {}
+        for head in heads:
+            parts = head.split()
+            index.setdefault(parts[0] if parts else None, []).append(parts)
+        kept = _HEADS[id(heads)] = (heads, index)
+    return kept[1]
 
 
 def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabulary) -> list[NameMention]:
