@@ -146,13 +146,16 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
     """An organisation or place tag on a known person's name ('Dahan serves ...'): the person wins."""
     text, words = mention.text.lower(), mention.text.split()
     for cluster in people:
-        tokens = [t.lower() for t in cluster.tokens]
-        if len(tokens) >= 2 and (text == cluster.name.lower() or text in (tokens[0], tokens[-1])):
+        tokens = cluster.tokens
+        if len(tokens) >= 2 and (text == cluster.name.lower() or text == tokens[0].lower()
+                                 or text == tokens[-1].lower()):
             mention.type = "person"
             cluster.add(mention)
             return True
+    if not 2 <= len(words) <= 3:
+        return False
     for cluster in people:  # 'Mo Cheeks' typed an organisation, where 'Cheeks' alone is a person
-        if cluster.tokens == [words[-1]] and 2 <= len(words) <= 3 and not designated(words) \
+        if cluster.tokens == [words[-1]] and not designated(words) \
                 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words):  # not 'OS X Lion'
             mention.type, cluster.name = "person", mention.text
             cluster.add(mention)
@@ -243,9 +246,11 @@ def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | 
     word = mention.text.lower()
 
     def fits(c: Cluster) -> bool:
-        tokens = [t.lower() for t in c.tokens]
-        return word in (tokens[-1], tokens[0]) or (len(word) >= MIN_VARIANT_LENGTH and len(tokens) > 1
-                                                   and fuzz.ratio(word, tokens[-1]) >= SPELLING_VARIANT_SCORE)
+        tokens = c.tokens
+        last = tokens[-1].lower()
+        return word == last or word == tokens[0].lower() or (
+            len(word) >= MIN_VARIANT_LENGTH and len(tokens) > 1
+            and fuzz.ratio(word, last, score_cutoff=SPELLING_VARIANT_SCORE) >= SPELLING_VARIANT_SCORE)
 
     candidates = [c for c in clusters if fits(c)]
     if not candidates:
