@@ -216,6 +216,8 @@ def looks_like_name(text: str) -> bool:
 
 def script_of(text: str) -> str | None:
     """The script most letters of `text` are in ('LATIN', 'HEBREW', 'CYRILLIC', ...), or None."""
+    if not any(ch.isalpha() for run in _ABOVE_LATIN.findall(text) for ch in run):  # Latin letters only, if any
+        return "LATIN" if _LATIN_LETTER.search(text) else None
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
@@ -226,6 +228,10 @@ def script_of(text: str) -> str | None:
                 script = name.split(" ", 1)[0] if name else "UNKNOWN"
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=counts.get) if counts else None
+
+
+_LATIN_LETTER = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x250) if chr(c).isalpha()) + "]")
+_ABOVE_LATIN = re.compile("[^\x00-\u024f]+")  # past Latin Extended-B: quotes and dashes, or another script
 
 
 def ends_sentence(text: str) -> bool:
