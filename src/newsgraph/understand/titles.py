@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from ..readers.furniture import load_data
@@ -169,6 +169,7 @@ def _words(text: str, forms: _Forms) -> list[str]:
             and w not in forms.honorifics]
 
 
+@lru_cache(maxsize=4096)  # the same few titles are read for every mention, entity and claim; a Title is frozen
 def parse_title(text: str) -> Title | None:
     """The title in `text` in comparable form, or None when it holds no title (only an honorific)."""
     forms = _forms()
