@@ -94,7 +94,7 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
     words = _word_ids(doc.vocab.strings, lex)
     dashes = _GLUED_DASH.search(doc.text if text is None else text) is not None
     cues = []
-    for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+    for i, (lemma, lower) in enumerate(zip(doc.to_array(LEMMA).tolist(), doc.to_array(LOWER).tolist())):
         if lemma not in words and lower not in words and not (dashes and _glued_dash(doc, lower)):
             continue  # most tokens: skip without building a Token
         tok = doc[i]

@@ -75,12 +75,13 @@ def resolve_coreference(doc: Document) -> Document:
         quotes = QuoteRegions(para.text)
         pdoc = para.doc
         offsets, lowers = _offsets_and_forms(pdoc)
+        looked_at = _looked_at()
         for sent in pdoc.sents:
             sentence_no += 1
             history = [c for c in history if sentence_no - c.sentence <= SENTENCE_WINDOW]
             for k in range(sent.start, sent.end):
                 start = para.offset + offsets[k]
-                if start not in covered and lowers[k] not in _looked_at():
+                if start not in covered and lowers[k] not in looked_at:
                     continue  # neither a name's word nor a pronoun or description: no Token made
                 token = pdoc[k]
                 if start in covered:
@@ -122,8 +123,7 @@ def _offsets_and_forms(pdoc) -> tuple[list[int], list[int]]:
 
     if not len(pdoc):
         return [], []
-    rows = pdoc.to_array([IDX, LOWER]).tolist()
-    return [r[0] for r in rows], [r[1] for r in rows]
+    return pdoc.to_array(IDX).tolist(), pdoc.to_array(LOWER).tolist()
 
 
 @cache

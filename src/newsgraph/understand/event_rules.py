@@ -263,7 +263,8 @@ def candidate_tokens(pdoc: Doc, vocab: Vocabulary) -> list[int]:
     if not len(pdoc):
         return []
     keys = _trigger_keys(vocab)
-    return [i for i, (lemma, lower) in enumerate(pdoc.to_array([LEMMA, LOWER]).tolist())
+    # two 1-D arrays: a 2-D one's tolist() makes a list per token and costs as much as reading the tokens
+    return [i for i, (lemma, lower) in enumerate(zip(pdoc.to_array(LEMMA).tolist(), pdoc.to_array(LOWER).tolist()))
             if lemma in keys or lower in keys]
 
 

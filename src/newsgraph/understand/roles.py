@@ -77,7 +77,7 @@ def _worth_reading(pdoc) -> list:
     if not len(pdoc):
         return []
     deps, promote = string_ids(_PROFILE_DEPS), string_ids(_PROMOTE)
-    return [pdoc[i] for i, (dep, lemma) in enumerate(pdoc.to_array([DEP, LEMMA]).tolist())
+    return [pdoc[i] for i, (dep, lemma) in enumerate(zip(pdoc.to_array(DEP).tolist(), pdoc.to_array(LEMMA).tolist()))
             if dep in deps or lemma in promote]
 
 
