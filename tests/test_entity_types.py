@@ -174,3 +174,14 @@ def test_a_description_never_makes_a_person_of_a_place_it_only_mentions(paragrap
     assert entities(paragraph).get(name) == kind
     with rules.switched_off("described_guards"):
         assert entities(paragraph).get(name) != kind
+
+
+def test_a_newspapers_name_is_an_organisation_unless_it_opens_with_a_given_name():
+    found = entities("Varnholm Tribune reported the closure first, and Varnholm Tribune later apologised for a "
+                     "wrong date.")
+    assert found.get("Varnholm Tribune") == "organization"
+    with rules.switched_off("mastheads"):
+        assert entities("Varnholm Tribune reported the closure first, and Varnholm Tribune later apologised for a "
+                        "wrong date.").get("Varnholm Tribune") == "person"
+    from newsgraph.understand.name_evidence import masthead_name
+    assert not masthead_name(["Emily", "Post"]) and masthead_name(["Orlan", "Evening", "Courier"])

@@ -35,8 +35,8 @@ from functools import cache, lru_cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import word_positions
-from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, given_names, numbered,
-                            place_by_form, product_name, team_names)
+from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, given_names, masthead_name,
+                            numbered, place_by_form, product_name, team_names)
 from .name_use import cut_run_on_words, type_by_use
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -291,6 +291,8 @@ def _evidence_types(mentions: list) -> None:
             m.type = "organization"
         elif rules.enabled("place_heads") and place_by_form(words):
             m.type = "place"
+        elif rules.enabled("mastheads") and masthead_name(words):
+            m.type = "organization"
         elif rules.enabled("numbered_names") and numbered(words):
             m.type = THING
 

@@ -124,6 +124,17 @@ def place_by_form(words: list[str]) -> bool:
     return len(words) > 1 and not opens_with_given_name(words) and (words[-1] in heads or words[0] in compass)
 
 
+@cache
+def _mastheads() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["masthead_words"])
+
+
+def masthead_name(words: list[str]) -> bool:
+    """'Orlan Gazette', 'Varnholm Evening Courier': a newspaper's name, by its head; 'Emily Post' opens with a
+    given name."""
+    return len(words) > 1 and words[-1] in _mastheads() and not opens_with_given_name(words)
+
+
 def numbered(words: list[str]) -> bool:
     """'Saw X', 'Mega Drakeon X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name."""
     return len(words) > 1 and bool(_NUMBER_WORD.match(words[-1])) and not opens_with_given_name(words)
