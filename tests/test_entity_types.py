@@ -185,3 +185,20 @@ def test_a_newspapers_name_is_an_organisation_unless_it_opens_with_a_given_name(
                         "wrong date.").get("Varnholm Tribune") == "person"
     from newsgraph.understand.name_evidence import masthead_name
     assert not masthead_name(["Emily", "Post"]) and masthead_name(["Orlan", "Evening", "Courier"])
+
+
+def _page_with_credit(credit: str) -> str:
+    paragraphs = "".join(f"<p>{s}</p>" for s in [
+        "The ferry to Orlan will run twice a day from Monday, the harbour board said on Friday after a long meeting.",
+        "Fares will stay the same until the end of the year, and a second boat is due to arrive in the spring.",
+        "Residents welcomed the news but asked for a later last sailing on weekends during the summer months."])
+    return ("<html><head><title>Ferry timetable doubles</title></head><body><article><h1>Ferry timetable doubles</h1>"
+            f"<figure><img src='a.jpg'><figcaption>The ferry at the pier. <span class='credit'>{credit}</span>"
+            f"</figcaption></figure>{paragraphs}</article></body></html>")
+
+
+@pytest.mark.parametrize("credit, photographer", [("The Orlan Gazette", False), ("Varnholm Tribune", False),
+                                                  ("Mira Holt", True)])
+def test_a_newspapers_picture_credit_is_no_photographer(credit, photographer):
+    article = newsgraph.extract(_page_with_credit(credit), kind="html")
+    assert (credit in {e.name for e in article.entities if e.type == "person"}) is photographer

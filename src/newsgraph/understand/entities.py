@@ -26,7 +26,7 @@ from . import rules
 from .context import MENTIONS, Mention, form_positions, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
 from .language import is_english
-from .name_evidence import opens_with_given_name
+from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention, find_mentions
 from .titles import title_forms
 from .translit import same_name
@@ -349,11 +349,14 @@ NAME_PART = re.compile(r"[A-Z][A-Za-z.'’-]*")  # 'Okafor', 'WATTS', 'H.C.', "O
 
 
 def _company_credit(name: str) -> bool:
-    """'Brindle Studios', 'AP Photo': a credit with a designator at its end or an acronym (2-4 capitals) in it names
-    no person; one opening with a given name and then name-shaped words ('Jon TARLOW', agency style) is a person."""
+    """'Brindle Studios', 'AP Photo', 'The Orlan Gazette': a credit with a designator or a newspaper's head word at
+    its end, opening with 'The', or with an acronym (2-4 capitals) in it names no person; one opening with a given
+    name and then name-shaped words ('Jon TARLOW', agency style) is a person."""
     words = name.split()
     if designated(words):
         return True
+    if rules.enabled("mastheads") and (words[0] == "The" or masthead_name(words)):
+        return True  # 'The Orlan Gazette', 'Varnholm Tribune': a newspaper's credit
     if opens_with_given_name(words) and all(NAME_PART.fullmatch(w) for w in words[1:]):
         return False
     return any(2 <= len(w) <= 4 and w.isalpha() and w.isupper() for w in words)

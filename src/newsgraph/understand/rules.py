@@ -45,7 +45,8 @@ FAMILIES: dict[str, str] = {
     "place_heads": "a 'person' ending with a place's head word ('Orlan Town') or opening with a point of the "
                    "compass ('West Varnholm'), and not with a given name, is a place",
     "mastheads": "a 'person' ending with a newspaper's head word ('Orlan Gazette', '... Evening Courier') and not "
-                 "opening with a given name is a newspaper, an organisation",
+                 "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
+                 "opening with 'The'",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
     "teams": "a plural name written after 'the' ('the Seahawks', 'the Los Angeles Rams') is a group, an "
