@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import rules
-from ..readers.furniture import load_data
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .titles import canonical_title
@@ -165,13 +164,6 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "across", "throughout", "ins
 PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
-@cache
-def _name_heads() -> frozenset[str]:
-    """Words that end places' and organisations' names ('Town', 'Airport', 'Ministry', 'Records')."""
-    ents = load_data("entities.json")
-    return frozenset([*ents["place_heads"], *ents["organization_designators"], *ents["organization_heads"]])
-
-
 def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) -> bool:
     """A name the model typed as a place or organisation that the text describes as a person.
 
@@ -186,7 +178,7 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
     lead = _leading_title_length(doc, first, last, vocab)
     if lead and lead < last - first and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                             for t in doc[first + lead:last]) and last - first - lead <= 3:
-        return not (guarded and span[-1].text in _name_heads())
+        return not (guarded and span[-1].text in vocab.name_heads)
     if _age_follows(doc, last):
         return True  # "Pruitt, 49, took the keys"
     root = span.root
@@ -308,27 +300,11 @@ def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
 
 def _organization_head(doc, last: int, vocab: EntityVocabulary) -> int | None:
     """A place followed by an organisation head word ('Israel' 'Police'): where the organisation ends."""
-    words = [t.text for t in doc[last:last + 4]]
-    for parts in _heads_by_first_word(vocab.organization_heads).get(words[0] if words else None, ()):
+    words = tuple(t.text for t in doc[last:last + 4])
+    for parts in vocab.heads_by_first_word.get(words[0], ()) if words else ():
         if words[:len(parts)] == parts:
             return last + len(parts)
     return None
-
-
-_HEADS: dict[int, tuple[tuple[str, ...], dict]] = {}
-
-
-def _heads_by_first_word(heads: tuple[str, ...]) -> dict[str | None, list[list[str]]]:
-    """Each organisation head's words, listed under its first word in the vocabulary's order (longest first), so a
-    place's next word is compared with the few heads it can open; once per vocabulary."""
-    kept = _HEADS.get(id(heads))
-    if kept is None or kept[0] is not heads:
-        index: dict[str | None, list[list[str]]] = {}
-        for head in heads:
-            parts = head.split()
-            index.setdefault(parts[0] if parts else None, []).append(parts)
-        kept = _HEADS[id(heads)] = (heads, index)
-    return kept[1]
 
 
 def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabulary) -> list[NameMention]:

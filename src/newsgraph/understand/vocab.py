@@ -20,7 +20,9 @@ class EntityVocabulary:
     max_title_words: int
     not_names: frozenset[str]  # never an entity of any type (holidays)
     outlets: frozenset[str]
-    organization_heads: tuple[str, ...]
+    organization_heads: tuple[str, ...]  # longest first
+    heads_by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # each head's words under its first, longest first
+    name_heads: frozenset[str]  # words that end places' and organisations' names ('Town', 'Ministry', 'Records')
     place_in_name: re.Pattern
     role_heads: frozenset[str]
     kinship: dict
@@ -37,6 +39,17 @@ def _lower(words) -> frozenset[str]:
     return frozenset(w.lower() for w in words)
 
 
+def _by_first_word(heads: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each head's words listed under its first word, in the heads' order: a place's next word is compared with
+    the few heads it can open."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for head in heads:
+        parts = tuple(head.split())
+        if parts:
+            index.setdefault(parts[0], []).append(parts)
+    return {first: tuple(found) for first, found in index.items()}
+
+
 @cache
 def entity_vocabulary() -> EntityVocabulary:
     titles = load_data("titles.json")
@@ -45,6 +58,7 @@ def entity_vocabulary() -> EntityVocabulary:
     all_titles = list(name_titles())  # titles.json's and the WordNet-generated ones (understand/titles.py)
     heads = sorted(ents["place_in_name_heads"], key=len, reverse=True)
     nominals = {k: v for k, v in ents["organization_nominals"].items() if not k.startswith("_")}
+    organization_heads = tuple(sorted(ents["organization_heads"], key=len, reverse=True))
     return EntityVocabulary(
         titles=_lower(all_titles),
         title_first_words=frozenset(_first_word(t) for t in all_titles),
@@ -54,7 +68,9 @@ def entity_vocabulary() -> EntityVocabulary:
         max_title_words=max(len(t.split()) for t in all_titles),
         not_names=_lower(ents["not_names"]),
         outlets=frozenset(ents["outlets"]),
-        organization_heads=tuple(sorted(ents["organization_heads"], key=len, reverse=True)),
+        organization_heads=organization_heads,
+        heads_by_first_word=_by_first_word(organization_heads),
+        name_heads=frozenset([*ents["place_heads"], *ents["organization_designators"], *ents["organization_heads"]]),
         place_in_name=re.compile(r"^(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}?) (?:" +
                                  "|".join(re.escape(h) for h in heads) + r")$"),
         role_heads=_lower(ents["role_heads"]),
