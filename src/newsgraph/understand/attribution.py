@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from .context import column
 from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
@@ -74,17 +75,17 @@ def mark_tokens(doc: Doc, marks: list[Marked]) -> list[tuple[int, int]]:
 
 
 def _starts(doc: Doc) -> list[int]:
-    """Each token's character offset (`Token.idx`), read as one array."""
+    """Each token's character offset (`Token.idx`)."""
     from spacy.attrs import IDX
 
-    return doc.to_array(IDX).tolist() if len(doc) else []
+    return column(doc, IDX)
 
 
 def _lengths(doc: Doc) -> list[int]:
-    """Each token's length in characters (`len(Token)`), read as one array."""
+    """Each token's length in characters (`len(Token)`)."""
     from spacy.attrs import LENGTH
 
-    return doc.to_array(LENGTH).tolist() if len(doc) else []
+    return column(doc, LENGTH)
 
 
 def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None) -> list[Cue]:
@@ -94,7 +95,7 @@ def find_cues(doc: Doc, scopes: list[int], lex: Lexicon, text: str | None = None
     words = _word_ids(doc.vocab.strings, lex)
     dashes = _GLUED_DASH.search(doc.text if text is None else text) is not None
     cues = []
-    for i, (lemma, lower) in enumerate(zip(doc.to_array(LEMMA).tolist(), doc.to_array(LOWER).tolist())):
+    for i, (lemma, lower) in enumerate(zip(column(doc, LEMMA), column(doc, LOWER))):
         if lemma not in words and lower not in words and not (dashes and _glued_dash(doc, lower)):
             continue  # most tokens: skip without building a Token
         tok = doc[i]

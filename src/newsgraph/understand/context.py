@@ -116,11 +116,18 @@ class QuoteRegions:
 _DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
 
 
+def column(pdoc: Doc, attr: int) -> list[int]:
+    """One attribute of every token (a `spacy.attrs` id: IDX, LENGTH, LOWER, ORTH, DEP, LEMMA ...), in token order,
+    read as one 1-D array: no Token made (a 2-D array's tolist() makes a list per token and costs as much as
+    reading the Tokens)."""
+    return pdoc.to_array(attr).tolist() if len(pdoc) else []
+
+
 def dep_ids(pdoc: Doc) -> list[int]:
     """The hash of each token's dependency label, in token order (compare with `string_ids`)."""
     from spacy.attrs import DEP
 
-    return pdoc.to_array(DEP).tolist() if len(pdoc) else []
+    return column(pdoc, DEP)
 
 
 def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
@@ -128,7 +135,7 @@ def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
     from spacy.attrs import LOWER
 
     keys = string_ids(words)
-    return [i for i, h in enumerate(pdoc.to_array(LOWER).tolist()) if h in keys] if len(pdoc) else []
+    return [i for i, h in enumerate(column(pdoc, LOWER)) if h in keys]
 
 
 def form_positions(pdoc: Doc, words) -> list[int]:
@@ -137,10 +144,10 @@ def form_positions(pdoc: Doc, words) -> list[int]:
     from spacy.attrs import ORTH
     from spacy.strings import get_string_id
 
-    if not words or not len(pdoc):
+    if not words:
         return []
     keys = frozenset(get_string_id(w) for w in words)
-    return [i for i, h in enumerate(pdoc.to_array(ORTH).tolist()) if h in keys]
+    return [i for i, h in enumerate(column(pdoc, ORTH)) if h in keys]
 
 
 def lower_positions(pdoc: Doc, words: frozenset[str], strip: str = "") -> list[int]:
@@ -150,11 +157,11 @@ def lower_positions(pdoc: Doc, words: frozenset[str], strip: str = "") -> list[i
 
     if not len(pdoc):
         return []
-    kept = _VERDICTS.get((id(words), strip))
-    if kept is None or kept[0] is not words or len(kept[1]) > MAX_VERDICTS:
-        kept = _VERDICTS[(id(words), strip)] = (words, {})
-    verdicts, strings, out = kept[1], pdoc.vocab.strings, []
-    for i, h in enumerate(pdoc.to_array(LOWER).tolist()):
+    verdicts = _VERDICTS.get((words, strip))
+    if verdicts is None or len(verdicts) > MAX_VERDICTS:
+        verdicts = _VERDICTS[(words, strip)] = {}
+    strings, out = pdoc.vocab.strings, []
+    for i, h in enumerate(column(pdoc, LOWER)):
         verdict = verdicts.get(h)
         if verdict is None:
             verdict = verdicts[h] = strings[h].rstrip(strip) in words if strip else strings[h] in words
@@ -163,7 +170,7 @@ def lower_positions(pdoc: Doc, words: frozenset[str], strip: str = "") -> list[i
     return out
 
 
-_VERDICTS: dict[tuple[int, str], tuple[frozenset[str], dict[int, bool]]] = {}
+_VERDICTS: dict[tuple[frozenset[str], str], dict[int, bool]] = {}  # a frozenset hashes once, then by identity
 MAX_VERDICTS = 500_000  # distinct words remembered per test before starting again (a long batch's memory)
 
 

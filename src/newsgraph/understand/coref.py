@@ -19,7 +19,7 @@ from functools import cache
 
 from ..model import Entity, Span
 from ..pipeline import Document
-from .context import MENTIONS, Mention, QuoteRegions, mentions, parsed, string_ids, word_positions
+from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
 from .vocab import entity_vocabulary
 
 STAGE = "coref"
@@ -121,9 +121,7 @@ def _offsets_and_forms(pdoc) -> tuple[list[int], list[int]]:
     """Each token's character offset and the hash of its lower-case form, read as arrays."""
     from spacy.attrs import IDX, LOWER
 
-    if not len(pdoc):
-        return [], []
-    return pdoc.to_array(IDX).tolist(), pdoc.to_array(LOWER).tolist()
+    return column(pdoc, IDX), column(pdoc, LOWER)
 
 
 @cache

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .context import word_positions  # noqa: F401  (events read it from here)
+from .context import column, word_positions  # noqa: F401  (events read word_positions from here)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -260,11 +260,8 @@ def candidate_tokens(pdoc: Doc, vocab: Vocabulary) -> list[int]:
     """Indices of the tokens whose lemma or lower-case form is a trigger word, by hash lookup (cheap)."""
     from spacy.attrs import LEMMA, LOWER
 
-    if not len(pdoc):
-        return []
     keys = _trigger_keys(vocab)
-    # two 1-D arrays: a 2-D one's tolist() makes a list per token and costs as much as reading the tokens
-    return [i for i, (lemma, lower) in enumerate(zip(pdoc.to_array(LEMMA).tolist(), pdoc.to_array(LOWER).tolist()))
+    return [i for i, (lemma, lower) in enumerate(zip(column(pdoc, LEMMA), column(pdoc, LOWER)))
             if lemma in keys or lower in keys]
 
 

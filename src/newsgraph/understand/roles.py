@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 
-from .context import string_ids
+from .context import column, string_ids
 from .names import NameMention
 from .vocab import entity_vocabulary
 
@@ -74,10 +74,8 @@ def _worth_reading(pdoc) -> list:
     """The tokens `attach_profiles` acts on, by label and lemma hash: appositives, 'as', subjects, 'promote'."""
     from spacy.attrs import DEP, LEMMA
 
-    if not len(pdoc):
-        return []
     deps, promote = string_ids(_PROFILE_DEPS), string_ids(_PROMOTE)
-    return [pdoc[i] for i, (dep, lemma) in enumerate(zip(pdoc.to_array(DEP).tolist(), pdoc.to_array(LEMMA).tolist()))
+    return [pdoc[i] for i, (dep, lemma) in enumerate(zip(column(pdoc, DEP), column(pdoc, LEMMA)))
             if dep in deps or lemma in promote]
 
 
