@@ -12,6 +12,8 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -84,6 +86,30 @@ def test_two_ingests_of_the_same_inputs_at_once_both_finish_cleanly(store_url, t
         assert store.db.scalar("SELECT COUNT(*) FROM articles") == total
         assert store.db.scalar("SELECT COUNT(DISTINCT id) FROM articles") == total
         assert store.db.scalar("SELECT COUNT(*) FROM migrations") == store.version
+
+
+def test_statistics_after_an_ingest_wait_for_another_writer_instead_of_failing(tmp_path):
+    """`Store.analyze` takes the write lock first: SQLite's `PRAGMA optimize` run on its own reads, then
+    writes, and a commit by another process in between failed it at once with "database is locked" (seen
+    as a flaky run of the test above)."""
+    path = tmp_path / "news.db"
+    with open_store(str(path)) as store:
+        other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")
+
+        def commit_soon():
+            time.sleep(0.5)
+            other.execute("CREATE TABLE written_meanwhile (x)")
+            other.execute("COMMIT")
+
+        writer = threading.Thread(target=commit_soon)
+        writer.start()
+        try:
+            store.analyze()
+        finally:
+            writer.join()
+            other.close()
+        assert store.db.scalar("SELECT COUNT(*) FROM sqlite_master WHERE name = 'written_meanwhile'") == 1
 
 
 def test_a_full_disk_is_one_line_and_exit_status_4(mount, tmp_path):

@@ -121,8 +121,13 @@ class Store:
                 yield
 
     def analyze(self) -> None:
-        """Refresh the query planner's statistics; `ingest` does it after adding articles."""
-        self.db.execute(analyze_sql(self.db.dialect))
+        """Refresh the query planner's statistics; `ingest` does it after adding articles.
+
+        In the writer's transaction: SQLite's `PRAGMA optimize` on its own reads first and then writes, and
+        a second ingest's commit in between makes it fail at once ("database is locked") instead of waiting.
+        """
+        with self.db.transaction():
+            self.db.execute(analyze_sql(self.db.dialect))
 
     def has_article(self, article_id: str) -> bool:
         return bool(self.db.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
