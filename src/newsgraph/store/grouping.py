@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Article, Entity
 from .person_names import (KIND_STRENGTH, PersonName, could_be_same, is_given_name, looks_like_organization,
@@ -51,10 +52,14 @@ class Local:
     names: list[PersonName] = field(default_factory=list)
     keys: dict[str, str] = field(default_factory=dict)
     described: bool = False
+    fixed_lead: Entity | None = field(default=None, repr=False)  # set by `settle`
+    strongest: float = 0.0  # the strength of its strongest key (`settle`)
 
     @property
     def lead(self) -> Entity:
         """The entity whose name stands for the group: the person with the longest name, else the first."""
+        if self.fixed_lead is not None:
+            return self.fixed_lead
         people = [e for e in self.entities if e.type == self.type]
         return max(people or self.entities, key=lambda e: (len(parse_name(e.name).words) if self.type == "person"
                                                               else 0, -self.entities.index(e)))
@@ -63,13 +68,23 @@ class Local:
     def multiword(self) -> list[PersonName]:
         return [n for n in self.names if n.multiword]
 
-    @property
-    def strongest(self) -> float:
-        return max((KIND_STRENGTH.get(k, 3.0) for k in self.keys.values()), default=0.0)
+    def settle(self) -> None:
+        """The group's entities are final: its keys, the strength of the strongest and its lead are worked out
+        once (linking reads them per candidate)."""
+        self.keys = _keys(self)
+        self.strongest = max((KIND_STRENGTH.get(k, 3.0) for k in self.keys.values()), default=0.0)
+        self.fixed_lead = None
+        self.fixed_lead = self.lead
 
 
 def _person_names(entity: Entity) -> list[PersonName]:
-    return [n for n in (parse_name(f) for f in dict.fromkeys([entity.name, *entity.aliases])) if n.named]
+    return list(_named_forms(entity.name, tuple(entity.aliases)))
+
+
+@lru_cache(maxsize=16384)  # the same people come back article after article
+def _named_forms(name: str, aliases: tuple[str, ...]) -> tuple[PersonName, ...]:
+    """An entity's name and aliases read into parts, those that are names (not descriptions)."""
+    return tuple(n for n in (parse_name(f) for f in dict.fromkeys([name, *aliases])) if n.named)
 
 
 def group_entities(article: Article) -> list[Local]:
@@ -117,7 +132,7 @@ def group_entities(article: Article) -> list[Local]:
     if JOIN_SHORT_ORG:
         _join_short_forms(groups)  # 6.
     for group in groups:
-        group.keys = _keys(group)
+        group.settle()
     return groups
 
 
@@ -215,24 +230,32 @@ def given_kind(kind: str, key: str, givens: set[str]) -> str:
 
 def _keys(group: Local) -> dict[str, str]:
     """The group's keys: its names' for a person (strongest kind kept), name keys for anything else."""
-    keys: dict[str, str] = {}
     if group.described:
-        return keys
-    if group.type != "person":
-        for entity in group.entities:
-            for form in dict.fromkeys([entity.name, *entity.aliases]):
-                for key, kind in org_keys(form, group.type).items():
+        return {}
+    forms = tuple((entity.name, tuple(entity.aliases)) for entity in group.entities)
+    return dict(_keys_of(group.type, forms, tuple(group.names)))  # a copy: the cached one is never changed
+
+
+@lru_cache(maxsize=16384)  # most groups are one entity whose names come back article after article
+def _keys_of(type_: str, forms: tuple[tuple[str, tuple[str, ...]], ...],
+             names: tuple[PersonName, ...]) -> dict[str, str]:
+    """`_keys` of a group of this type, its entities' (name, aliases) and its names read into parts."""
+    keys: dict[str, str] = {}
+    if type_ != "person":
+        for name, aliases in forms:
+            for form in dict.fromkeys([name, *aliases]):
+                for key, kind in org_keys(form, type_).items():
                     if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                         keys[key] = kind
         return keys
-    givens = given_words(group.multiword)
-    for name in sorted(group.names, key=lambda n: -len(n.words)):
+    givens = given_words([n for n in names if n.multiword])
+    for name in sorted(names, key=lambda n: -len(n.words)):
         for key, kind in name_keys(name).items():
             kind = given_kind(kind, key, givens)
             if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                 keys[key] = kind
-    for entity in group.entities:
-        for form in [entity.name, *entity.aliases]:
+    for name, aliases in forms:
+        for form in [name, *aliases]:
             skeleton = skeleton_key(form) if parse_name(form).named else None
             if skeleton:
                 keys.setdefault(skeleton, "skeleton")
