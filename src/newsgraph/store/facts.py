@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import time
 from datetime import datetime, timezone
+from functools import lru_cache
 
 from ..model import Article
 from .linking import Constraints, Link, link_entities, name_rows
@@ -27,8 +28,18 @@ _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_
 
 
 def j(value) -> str:
-    """A value as JSON text (most aliases, titles and roles are empty)."""
-    return "[]" if value == [] else _ENCODE(value)
+    """A value as JSON text (most aliases, titles and roles are empty; the rest come back article after article)."""
+    if value == []:
+        return "[]"
+    if type(value) is list and all(type(item) is str for item in value):
+        return _strings(tuple(value))
+    return _ENCODE(value)
+
+
+@lru_cache(maxsize=65536)
+def _strings(items: tuple[str, ...]) -> str:
+    """A list of strings as JSON text."""
+    return _ENCODE(list(items))
 
 
 _now: tuple[int, str] = (0, "")  # the second `now` last formatted, and its text (an ingest asks many times a second)

@@ -308,17 +308,17 @@ def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profile
                topic: TopicContext) -> list[_Choice]:
     """Each candidate entity scored once, by the strongest key that found it; best first."""
     kinds: dict[int, tuple[float, str, str]] = {}
+    full = bool(group.multiword)
     for row in rows:
         if row["entity_id"] in banned:
             continue
-        kind = _match_kind(group, row)
+        kind = _match_kind(group, row, full)
         if kind is None:
             continue
         strength = KIND_STRENGTH[kind]
         if strength > kinds.get(row["entity_id"], (-1.0,))[0]:
             kinds[row["entity_id"]] = (strength, kind, row["name"])
     choices = []
-    full = bool(group.multiword)
     for entity_id, (_, kind, name) in kinds.items():
         if KIND_STRENGTH[kind] < WEAK_KIND and full and " " in name:
             continue  # a surname alone joins a full name only to someone the store knows by one word
@@ -360,23 +360,30 @@ def _best_first(choice: _Choice) -> tuple:
     return -choice.score, -choice.evidence, choice.entity_id
 
 
-def _match_kind(group: Local, row: dict) -> str | None:
-    """How a stored name row met the group: the weaker of the two keys' kinds (None: a loose spelling match)."""
-    if row["script"] == "described":
+def _match_kind(group: Local, row: dict, multiword: bool) -> str | None:
+    """How a stored name row met the group: the weaker of the two keys' kinds (None: a loose spelling match).
+    `multiword`: the group has a full name."""
+    return _kind_met(group.keys[row["key"]], row["script"], row["key"], group.type, multiword, group.lead.name,
+                     row["name"])
+
+
+@lru_cache(maxsize=65536)  # the same names meet article after article
+def _kind_met(local_kind: str, script: str | None, key: str, type_: str, multiword: bool, lead: str,
+              name: str) -> str | None:
+    """`_match_kind` of a row (its `script`, `key` and entity `name`) and a group (`lead`: its lead's name)."""
+    if script == "described":
         return None  # a description is never found from another article
-    local_kind = group.keys[row["key"]]
-    stored_kind = row["script"] if row["script"] in STORED_KINDS else \
-        ("full" if len(row["key"].split()) >= 2 or group.type != "person" else "surname")
+    stored_kind = script if script in STORED_KINDS else \
+        ("full" if len(key.split()) >= 2 or type_ != "person" else "surname")
     if local_kind == stored_kind == "acronym":
         return None  # two long names with the same initials ('Apple Watch Series', 'Amazon Web Services'): an
         # acronym key meets only a name written as that acronym
     kind = min(local_kind, stored_kind, key=lambda k: KIND_STRENGTH[k])
-    if kind == "surname" and row["script"] not in STORED_KINDS and not group.multiword and is_given_name(row["key"]):
+    if kind == "surname" and script not in STORED_KINDS and not multiword and is_given_name(key):
         kind = "given"  # 'Mike' in one article and 'Mike' in another: a given name, not a surname ('Vincent
         # Jackson' says 'Jackson' is a surname)
-    if kind == "skeleton" and row["name"].isascii() and group.lead.name.isascii():
-        ours = parse_name(group.lead.name).full
-        if ratio(ours, parse_name(row["name"]).full) < SPELLING_SIMILARITY:
+    if kind == "skeleton" and name.isascii() and lead.isascii():
+        if ratio(parse_name(lead).full, parse_name(name).full) < SPELLING_SIMILARITY:
             return None  # Latin spellings this far apart are other people (McCain, McKinney)
     return kind
 

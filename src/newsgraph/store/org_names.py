@@ -59,6 +59,7 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in _compact(name_key(name)).split() if w not in skip)
 
 
+@lru_cache(maxsize=16384)  # grouping asks for every organisation and place of every article
 def acronym_of(name: str, shortest: int = MIN_ACRONYM) -> str | None:
     """The letters of a name written as an acronym ('UAW', 'U.A.W.'), lower case; None for other names.
     Within one article two letters are enough ('GM' beside 'General Motors': `shortest=2`)."""

@@ -84,18 +84,34 @@ class Profile:
 
     def add_mention(self, type_: str, name: str, aliases: list[str], affiliations: list[str], roles: list[str]) -> None:
         """Learn one article's entity (its name, aliases, affiliations, roles and titles)."""
-        self.names |= {name_key(n) for n in [name, *aliases]}
-        self.affiliations |= {name_key(a) for a in affiliations}
-        self.roles |= {name_key(r) for r in roles}
+        names, affiliation_keys, role_keys, fulls = _mention_keys(type_, name, tuple(aliases), tuple(affiliations),
+                                                                  tuple(roles))
+        self.names |= names
+        self.affiliations |= affiliation_keys
+        self.roles |= role_keys
         if type_ == "person":
             self.person = True
-            for form in [name, *aliases]:
-                parsed = parse_name(form)
-                if parsed.multiword and parsed.named:
-                    full = display_form(form)
-                    if full not in self.full_names:
-                        self.full_names.add(full)
-                        self.parsed_full_names.append(parse_name(full))
+            for full, parsed in fulls:
+                if full not in self.full_names:
+                    self.full_names.add(full)
+                    self.parsed_full_names.append(parsed)
+
+
+@lru_cache(maxsize=16384)  # the same mentions come back article after article
+def _mention_keys(type_: str, name: str, aliases: tuple[str, ...], affiliations: tuple[str, ...],
+                  roles: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str],
+                                                   tuple[tuple[str, PersonName], ...]]:
+    """What `Profile.add_mention` learns from a mention: the name keys of its names, affiliations and roles, and
+    a person's full names (display form, read into parts)."""
+    fulls = []
+    if type_ == "person":
+        for form in [name, *aliases]:
+            parsed = parse_name(form)
+            if parsed.multiword and parsed.named:
+                full = display_form(form)
+                fulls.append((full, parse_name(full)))
+    return (frozenset(name_key(n) for n in [name, *aliases]), frozenset(name_key(a) for a in affiliations),
+            frozenset(name_key(r) for r in roles), tuple(fulls))
 
 
 def stored_profile(db, entity_id: int) -> Profile:

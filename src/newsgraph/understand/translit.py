@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _HEBREW = {
     "א": "", "ב": "v", "ג": "g", "ד": "d", "ה": "h", "ו": "v", "ז": "z", "ח": "ch", "ט": "t", "י": "y", "כ": "ch", "ך": "ch",
@@ -42,6 +43,7 @@ def romanise(text: str) -> str:
     return "".join(_LETTERS.get(ch, ch) for ch in text.lower())
 
 
+@lru_cache(maxsize=16384)  # names share words: a thousand people may have fifty given names
 def skeleton(word: str) -> str:
     """The consonant skeleton of one word in any of the supported scripts."""
     if any(ch in _LETTERS for ch in word.lower()):
