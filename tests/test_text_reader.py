@@ -174,3 +174,33 @@ def test_a_line_of_furniture_sentences_only_is_still_furniture():
             "Your email address will not be published. Required fields are marked *\n")
     article = newsgraph.extract(text, kind="text", stages=())
     assert article.paragraphs == ["The Tarrow bridge reopened on Friday after a year of repairs."]
+
+
+@pytest.mark.parametrize("pattern, needs", [
+    (r".*\bsign up\b.*\bnewsletters?\b.*", {"newsletter"}),
+    (r"(accept|reject) (all )?cookies", {"cookies"}),
+    (r"(©|\(c\)|copyright)\s*.{0,120}", {"©", "(c)", "copyright"}),
+    (r"(read more|see also)", {"read more", "see also"}),
+    (r".*(ads?|\w+) here.*", {" here"}),
+    (r"\d+\s+\w+", None),
+])
+def test_furniture_pattern_needs(pattern, needs):
+    """What a line must hold for a furniture pattern to match it: the cheap test before the pattern runs."""
+    from newsgraph.readers.furniture import _needs_any
+
+    assert _needs_any([pattern]) == (frozenset(needs) if needs else None)
+
+
+def test_furniture_prefilters_agree_with_the_patterns():
+    """Lines the word and length tests pass over are lines no pattern matches (invented lines, odd cases)."""
+    from newsgraph.readers.furniture import _folded, vocabulary
+
+    lines = ["Sign up for our newsletter", "SIGN UP FOR THE NEWSLETTERS!", "Subſcribe to our newsletter", "Menu :",
+             "Advertisement", "ADVERTISEMENT.", "© 2031 Harwick Courier", "Share this article", "Share   ",
+             "The mayor of Harwick said the budget would pass.", "Photo gallery: 12 photos", "Comments (3)",
+             "Reach her at dana@harwick.example", "We use cookies to improve this site", "Home › Sport › Rowing"]
+    for line in lines:
+        folded, stripped = _folded(line), len(line.rstrip().rstrip(".!:").rstrip())
+        for t in vocabulary().line_tests:
+            plain = bool(t.every.fullmatch(line)) or bool(t.inner and t.inner.search(line))
+            assert t.holds(line, folded, stripped) == plain, (t.reason, line)

@@ -30,9 +30,30 @@ def load_data(name: str) -> dict:
 
 
 @dataclass(frozen=True)
+class LineTest:
+    """One furniture reason's patterns, split for speed (`_line_tests`), with what a line must have to match."""
+
+    reason: str
+    every: re.Pattern  # all its patterns, for a line with a newline
+    short: re.Pattern | None  # the patterns that match at most `longest` characters (before their '\s*[.!:]?')
+    longest: int
+    whole: re.Pattern | None  # the other patterns that are not '.*X.*', matched against the whole line
+    whole_needs: frozenset[str] | None  # lower-case strings one of which any match of `whole` holds; None: unknown
+    inner: re.Pattern | None  # the X of the patterns that are '.*X.*', searched for
+    inner_needs: frozenset[str] | None  # the same for `inner`
+
+    def holds(self, line: str, folded: str, stripped: int) -> bool:
+        """Whether `line` (no newline in it) is of this reason; `folded` is `_folded(line)`, `stripped` the length
+        of the line without trailing spaces and .!: (the most its patterns' own part can be)."""
+        return bool((self.short is not None and stripped <= self.longest and self.short.fullmatch(line))
+                    or (self.whole is not None and _holds(folded, self.whole_needs) and self.whole.fullmatch(line))
+                    or (self.inner is not None and _holds(folded, self.inner_needs) and self.inner.search(line)))
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     furniture: tuple[tuple[str, re.Pattern], ...]
-    line_tests: tuple[tuple[str, re.Pattern, re.Pattern | None, re.Pattern | None], ...]  # split: `_line_tests`
+    line_tests: tuple[LineTest, ...]
     credit_label: re.Pattern
     credit_by: re.Pattern
     glued_credit: re.Pattern
@@ -76,14 +97,69 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _line_tests(reason: str, patterns: list[str]) -> tuple[str, re.Pattern, re.Pattern | None, re.Pattern | None]:
-    """(reason, its pattern, its other patterns, the X of its patterns '.*X.*'): a line without a newline is
-    filled by '.*X.*' exactly when X is found in it, and `search` finds X without trying every cut of the line."""
+def _line_tests(reason: str, patterns: list[str]) -> LineTest:
+    """A reason's patterns split: a line without a newline is filled by '.*X.*' exactly when X is found in it, and
+    `search` finds X without trying every cut of the line; a pattern is tried only on a line short enough for it
+    (`_longest`) or holding a word it needs (`_needs`), so most prose lines are passed over without running one.
+    (A line fills an alternation exactly when it fills one of its patterns.)"""
     inner = [x for p in patterns if (x := _inner(p)) is not None]
     whole = [p for p in patterns if _inner(p) is None]
-    return (reason, re.compile("|".join(rf"(?:{p})\s*[.!:]?" for p in patterns), re.I),
-            re.compile("|".join(rf"(?:{p})\s*[.!:]?" for p in whole), re.I) if whole else None,
-            re.compile("|".join(f"(?:{p})" for p in inner), re.I) if inner else None)
+    short = [p for p in whole if _longest(p) is not None]
+    whole = [p for p in whole if _longest(p) is None]
+    return LineTest(reason, _either(patterns, r"\s*[.!:]?"), _either(short, r"\s*[.!:]?"),
+                    max((_longest(p) for p in short), default=0), _either(whole, r"\s*[.!:]?"), _needs_any(whole),
+                    _either(inner), _needs_any(inner))
+
+
+def _either(patterns: list[str], tail: str = "") -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p}){tail}" for p in patterns), re.I) if patterns else None
+
+
+def _longest(pattern: str) -> int | None:
+    """The most characters a match of `pattern` takes, or None when it has no bound ('.*', '\s+')."""
+    most = _regex_parser.parse(pattern).getwidth()[1]
+    return most if most < UNBOUNDED else None
+
+
+UNBOUNDED = 10_000  # a pattern that can match this many characters is taken as having no bound
+
+
+def _needs_any(patterns: list[str]) -> frozenset[str] | None:
+    """Lower-case strings one of which a match of any of `patterns` holds; None when one of them needs nothing."""
+    needs = [_needs(_regex_parser.parse(p).data) for p in patterns]
+    return frozenset().union(*needs) if needs and all(needs) else None
+
+
+def _needs(nodes) -> frozenset[str] | None:
+    """Lower-case strings one of which every match of a parsed pattern holds (the best of its literal runs,
+    groups and alternations), or None. Matched case-insensitively, a pattern's 'i' also matches 'ı' and its 's'
+    'ſ' (`_folded` maps them back)."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in [*nodes, (None, None)]:
+        if op == _regex_parser.LITERAL and (av < 128 or chr(av).lower() == chr(av) == chr(av).upper()):
+            run += chr(av).lower()  # ASCII, or a character without case ('©')
+            continue
+        if run:
+            found.append(frozenset({run}))
+            run = ""
+        if op == _regex_parser.SUBPATTERN:
+            found.append(_needs(av[-1].data))
+        elif op == _regex_parser.BRANCH:
+            alternatives = [_needs(branch.data) for branch in av[1]]
+            found.append(frozenset().union(*alternatives) if all(alternatives) else None)
+        elif op in (_regex_parser.MAX_REPEAT, _regex_parser.MIN_REPEAT) and av[0] >= 1:
+            found.append(_needs(av[2].data))
+    return max((f for f in found if f), key=lambda f: min(map(len, f)), default=None)
+
+
+def _folded(line: str) -> str:
+    """The line as `_needs` strings are looked for in it: lower case, 'ı' and 'ſ' as the 'i' and 's' they match."""
+    return line.lower().replace("ı", "i").replace("ſ", "s")
+
+
+def _holds(folded: str, needs: frozenset[str] | None) -> bool:
+    return needs is None or any(n in folded for n in needs)
 
 
 def _inner(pattern: str) -> str | None:
@@ -146,10 +222,10 @@ def _line_reason(line: str) -> str | None:
     if is_separator(line):
         return "separator"
     newline = "\n" in line
-    for reason, every, whole, inner in vocabulary().line_tests:
-        if every.fullmatch(line) if newline else (whole is not None and whole.fullmatch(line)) or (
-                inner is not None and inner.search(line)):
-            return reason
+    folded, stripped = _folded(line), len(line.rstrip().rstrip(".!:").rstrip())
+    for t in vocabulary().line_tests:
+        if t.every.fullmatch(line) if newline else t.holds(line, folded, stripped):
+            return t.reason
     if is_menu(line):
         return "navigation"
     return None
