@@ -119,8 +119,16 @@ _DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
 def column(pdoc: Doc, attr: int) -> list[int]:
     """One attribute of every token (a `spacy.attrs` id: IDX, LENGTH, LOWER, ORTH, DEP, LEMMA ...), in token order,
     read as one 1-D array: no Token made (a 2-D array's tolist() makes a list per token and costs as much as
-    reading the Tokens)."""
-    return pdoc.to_array(attr).tolist() if len(pdoc) else []
+    reading the Tokens). Kept in the Doc's `user_data` (stages ask for the same few attributes of every paragraph,
+    and a parse is never changed after the parse stage): do not change the list."""
+    key = (_COLUMN, attr)
+    found = pdoc.user_data.get(key)
+    if found is None:
+        found = pdoc.user_data[key] = pdoc.to_array(attr).tolist() if len(pdoc) else []
+    return found
+
+
+_COLUMN = "newsgraph.column"
 
 
 def dep_ids(pdoc: Doc) -> list[int]:
@@ -138,15 +146,14 @@ def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
     return [i for i, h in enumerate(column(pdoc, LOWER)) if h in keys]
 
 
-def form_positions(pdoc: Doc, words) -> list[int]:
-    """Indices of the tokens written exactly as one of `words` (any collection of str), by hash: a token's
-    text is built only for the tokens found."""
+def form_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
+    """Indices of the tokens written exactly as one of `words`, by hash: a token's text is built only for the
+    tokens found (the words' hashes are remembered for the set: pass the same set for every paragraph)."""
     from spacy.attrs import ORTH
-    from spacy.strings import get_string_id
 
     if not words:
         return []
-    keys = frozenset(get_string_id(w) for w in words)
+    keys = string_ids(words)
     return [i for i, h in enumerate(column(pdoc, ORTH)) if h in keys]
 
 

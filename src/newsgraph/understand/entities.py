@@ -287,10 +287,11 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     starts = [s for s, _ in covered]
     multi = [w for w in by_word if " " in w]
     shouted = _shouted_names(people, by_word) if rules.enabled("headline_names") else {}
+    names = frozenset(by_word)
     for para in parsed(doc):
         pdoc = para.doc
         found = [(para.offset + t.idx, t.text, by_word[t.text])
-                 for t in (pdoc[i] for i in form_positions(pdoc, by_word))]
+                 for t in (pdoc[i] for i in form_positions(pdoc, names))]
         for name in multi:  # organisation and place names of several words
             if name in para.text:
                 found.extend((para.offset + i.start(), name, by_word[name])

@@ -145,6 +145,7 @@ def common_nouns(paragraphs: list, words: set[str]) -> set[str]:
     if not words or not rules.enabled("common_use"):
         return set()
     heads, determined = Counter(), Counter()
+    words = frozenset(words)
     for para in paragraphs:
         for token in (para.doc[i] for i in form_positions(para.doc, words)):
             if token.dep_ != "compound":
