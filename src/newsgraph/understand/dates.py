@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from ..model import TimeExpression
 from ..pipeline import Document
 from . import timex, timex_grammar
-from .context import parsed
+from .context import column, parsed
 from .tense import tense
 
 if TYPE_CHECKING:
@@ -180,9 +180,8 @@ def _temporal_ents(pdoc: Doc) -> list[Span]:
     """spaCy's DATE and TIME entities; most paragraphs have none, and building `Doc.ents` is not free."""
     from spacy.attrs import ENT_TYPE
 
-    strings = pdoc.vocab.strings
-    kinds = pdoc.to_array([ENT_TYPE])
-    if not ((kinds == strings["DATE"]) | (kinds == strings["TIME"])).any():
+    strings, kinds = pdoc.vocab.strings, column(pdoc, ENT_TYPE)
+    if strings["DATE"] not in kinds and strings["TIME"] not in kinds:
         return []
     return [e for e in pdoc.ents if e.label_ in ("DATE", "TIME")]
 

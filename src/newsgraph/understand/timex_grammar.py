@@ -62,7 +62,8 @@ class Rule:
     read: Callable[[re.Match], Reading]
     scan: bool = True  # False: only read spaCy's DATE/TIME entities with it (too ambiguous in running text)
     flags: int = 0
-    hints: frozenset[str] = frozenset()  # words one of which the text must hold (a cheap pre-check); "#": a digit
+    hints: frozenset[str] = frozenset()  # words one of which the text must hold (a cheap pre-check); "#": a digit.
+    # A hint is a whole run of ASCII letters every match holds (the text's runs are compared as written and lower-cased)
     needs: str = ""  # a character the text must hold, also a cheap pre-check
     pair: bool = False  # a range: groups `a` and `b` are two expressions, read by `read` from their own text
 
@@ -107,9 +108,9 @@ RULES: tuple[Rule, ...] = (
          flags=I, hints=_words("quarter half")),
     Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
     Rule("fiscal", "fiscal", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
-         h.fiscal, flags=I, hints=DIGIT),
+         h.fiscal, flags=I, hints=_words("fiscal fy")),
     Rule("year-fiscal", "fiscal", r"(?:the\s+|its\s+|their\s+)?" + _YEAR + r"\s+fiscal\s+year", h.fiscal, flags=I,
-         hints=DIGIT),
+         hints=_words("fiscal")),
     Rule("fiscal-relative", "fiscal", r"(?P<mod>this|last|next|the\s+current|the\s+previous|the\s+next|"
          r"the\s+last|the\s+past|the\s+coming)\s+fiscal\s+year", h.fiscal, flags=I, hints=_words("fiscal")),
     Rule("season-modified", "year-part", r"(?P<mod>last|next|this|early|late)\s+" + _SEASON + _YEAR_OF + "?",
@@ -168,7 +169,7 @@ RULES: tuple[Rule, ...] = (
     # "for the full year", "by year-end", "earlier in the year": the year the story is in (TimeML: the current year)
     Rule("year-in-focus", "year-focus", r"(?:the\s+(?:full\s+|whole\s+|entire\s+|calendar\s+)?year|(?:the\s+)?year[-\s]end|"
          r"(?:the\s+)?year['’]s\s+end|(?:earlier|later)\s+in\s+the\s+year)(?![-\w])(?!\s+(?:ended|ending|to|before|"
-         r"after|earlier|later|ago|when|in\s+which|that|of|since|\d))", h.year_in_focus, flags=I),
+         r"after|earlier|later|ago|when|in\s+which|that|of|since|\d))", h.year_in_focus, flags=I, hints=_words("year")),
     Rule("fiscal-in-focus", "year-focus", r"(?:the|its|their)\s+(?:full\s+|current\s+)?fiscal\s+year"
          r"(?!\s+(?:ended|ending|to|that|\d))", h.year_in_focus, flags=I, hints=_words("fiscal")),
     Rule("in-the-period", "year-focus", r"(?:earlier|later)\s+in\s+the\s+(?P<unit>day|week|month|decade)\b",
