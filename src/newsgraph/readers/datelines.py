@@ -31,6 +31,7 @@ _DATE_FORMS = [
     _WEEKDAY + _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR + _TIME,
 ]
 _PATTERNS = [re.compile(f, re.I) for f in _DATE_FORMS]
+_YEARISH = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d")  # every one of _DATE_FORMS has a year: four digits or d.m.yy
 
 _LABELS = re.compile(r"\b(first\s+published|published|posted|updated|last\s+updated|modified|date|issued|on|at|"
                      r"am|pm|a\.m\.|p\.m\.|[A-Z]{2,4})\b[:.]?", re.I)
@@ -89,6 +90,8 @@ _POSTED_BY = re.compile(r"^(?:posted|published|written|submitted|updated)\s+by\s
 
 def parse_dateline(line: str) -> list[DateStamp] | None:
     """The dates of a line that is nothing but dates and their labels, else None."""
+    if not _YEARISH.search(line):
+        return None  # no date form can match: most lines, tested at C speed
     posted = _POSTED_BY.match(line)  # "Posted by admin on November 16, 2025"
     stamps, pos, rest = [], posted.end() if posted else 0, []
     while True:

@@ -41,7 +41,6 @@ LABEL_WORDS = 6
 MIN_LINK_WORDS, MAX_LINK_WORDS = 2, 30  # a paragraph of this many words can be a link to another story
 TAIL_LINKS = 2  # a link paragraph among the last this many paragraphs is a pointer to another story
 LINK_SHARE = 0.8  # ... when one link's text covers this share of its words, from its start
-_YEARISH = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d")  # every date form parse_dateline reads has a year
 _BIO_VERB = r"(?:is|was|has|covers|writes|reports|joined|leads|works)\b"
 _BIO = re.compile(r"[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:(?:is|was|has been) (?:a|an|the)\b[^.]{0,80}?\b(?:writer|reporter|"
                   r"journalist|editor|correspondent|contributor|columnist|producer|author|critic)\b|"
@@ -193,7 +192,7 @@ def furniture_of(block: Block, context: BodyContext, header: bool = False, tail:
     if header and len(text.split()) <= MAX_BYLINE_WORDS:
         if parse_byline(text):
             return "byline"
-        if _YEARISH.search(text) and parse_dateline(text):
+        if parse_dateline(text):
             return "dateline"
     if tail and (_is_author_bio(text, context.authors) or _BIO.match(text)):
         return "author-bio"

@@ -268,7 +268,6 @@ NEAR_REACH = 120  # elements after the headline read for what the page shows und
 SHOWN_DATE_CHARS = 80
 SHOWN_TAGS = frozenset(("p", "h2", "h3", "div", "span"))
 _FOLLOWING = XPath(f"following::*[position() <= {NEAR_REACH}]")
-_YEARISH = re.compile(r"\d{4}|\d[./-]\d{1,2}[./-]\d\d")  # every date form parse_dateline reads has a year
 _UPDATED = re.compile(r"\b(?:updated|modified|edited)\b", re.IGNORECASE)
 _BY = re.compile(r"\s*by\b", re.IGNORECASE)
 _BY_TEXT = XPath("//*[self::p or self::div or self::span or self::address or self::strong or self::em or self::li]"
@@ -291,7 +290,7 @@ def near_headline(tree: HtmlElement, headline: HtmlElement | None, position: int
             continue
         for text in (element.text, element.tail):
             text = squash(text)
-            if text and len(text) <= SHOWN_DATE_CHARS and _YEARISH.search(text):
+            if text and len(text) <= SHOWN_DATE_CHARS:
                 stamps = parse_dateline(text)
                 if stamps and not stamps[0].updated and not _UPDATED.search(text):
                     near.dates.append(Candidate(stamps[0].value, "text under the headline", len(near.dates)))

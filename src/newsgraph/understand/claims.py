@@ -268,7 +268,10 @@ class ClaimExtractor:
                 apposed = _APPOSED_AGE.match(self.text, m.end) if entity and entity.type == "person" else None
                 if apposed and apposed.end() <= s.end:
                     self.add_age(entity, apposed.group("n"), s)
-        for pattern in (_YEAR_OLD, _AGED):
+        lower = s.text.lower()
+        for pattern, word in ((_YEAR_OLD, "year"), (_AGED, "age")):
+            if word not in lower:
+                continue  # the pattern cannot match: skip its word-by-word search
             for hit in pattern.finditer(s.text):
                 start = s.start + hit.start()
                 m = self.mention_over(start, s.start + hit.end())
