@@ -204,3 +204,30 @@ def test_furniture_prefilters_agree_with_the_patterns():
         for t in vocabulary().line_tests:
             plain = bool(t.every.fullmatch(line)) or bool(t.inner and t.inner.search(line))
             assert t.holds(line, folded, stripped) == plain, (t.reason, line)
+
+
+def test_ends_sentence_reads_what_the_pattern_finds():
+    """ends_sentence, read from the end, agrees with SENTENCE_END searched for (random strings of the characters
+    that matter)."""
+    import random
+
+    from newsgraph.readers.furniture import SENTENCE_END, ends_sentence
+
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice("ab .!?…\"'”’»)]\n") for _ in range(rng.randint(0, 7)))
+        assert ends_sentence(text) == bool(SENTENCE_END.search(text.rstrip())), repr(text)
+
+
+def test_a_line_with_nothing_to_split_at_is_no_menu():
+    """The quick test before the menu split: no bar, bullet, tab or wide space, no menu."""
+    import random
+
+    from newsgraph.readers.furniture import _MENU_SPLIT, is_menu
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        line = "".join(rng.choice("ab |•·/>›»\t\u00a0\n") for _ in range(rng.randint(0, 12)))
+        if _MENU_SPLIT.search(line.strip()) is None:
+            assert not is_menu(line), repr(line)
+    assert is_menu("News | World | Sport") and is_menu("Sport » Football") and not is_menu("News of the world")

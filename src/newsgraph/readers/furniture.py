@@ -239,10 +239,14 @@ CONTEXT_REASONS = ("section-label",)
 
 _MENU_SPLIT = re.compile(r"\s+[|•·/>›»]\s+|\s{3,}|\t+")
 _BREADCRUMB = re.compile(r"\s[>›»]\s")
+_MENU_MARKS = "|•·/>›»\t"  # one of these or three spaces in a row: what _MENU_SPLIT needs to split a line
+_WIDE_SPACE = re.compile(r"\s{3}")
 
 
 def is_menu(line: str) -> bool:
     """Short items between bars or bullets ('News | World | Sport'), or a breadcrumb ('Sport » Football')."""
+    if not any(c in line for c in _MENU_MARKS) and _WIDE_SPACE.search(line) is None:
+        return False  # nothing to split at (most lines: found faster than by the split)
     items = [i for i in _MENU_SPLIT.split(line.strip()) if i]
     if len(items) < 2 or not all(len(i.split()) <= 3 and not ends_sentence(i) for i in items):
         return False
@@ -311,8 +315,16 @@ _ABOVE_LATIN = re.compile("[^\x00-\u024f]+")  # past Latin Extended-B: quotes an
 
 
 def ends_sentence(text: str) -> bool:
-    """Whether the text ends like a sentence: a full stop, ? or !, maybe inside quotes."""
-    return bool(SENTENCE_END.search(text.rstrip()))
+    """Whether the text ends like a sentence: a full stop, ? or !, maybe inside quotes (what SENTENCE_END finds, read
+    from the end instead of searched for from the start: it is asked of every line, many times)."""
+    text = text.rstrip()
+    return text.rstrip(_CLOSERS).endswith(_ENDS) or (text[-1:] in _QUOTED_ENDS and len(text) >= 2
+                                                     and text[-2] in _QUOTES_BEFORE_END)
+
+
+_CLOSERS = "\"'”’»)]"  # what may follow a sentence's end: [.!?…][\"'”’»)\]]*
+_ENDS = (".", "!", "?", "…")
+_QUOTED_ENDS, _QUOTES_BEFORE_END = ".!?", "\"'”’»"  # or [\"'”’»][.!?]
 
 
 @lru_cache(maxsize=4096)  # a unit's words are asked for by many rules
