@@ -318,9 +318,7 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
     candidates = [m for m in mentions if m.type == "person" and m.para.role == "headline" and " " in m.text]
     if not candidates:
         return
-    body = [t for p in paragraphs if p.role != "headline" for t in p.doc]
-    lower = {t.lemma_.lower() for t in body if t.is_lower} | {t.lower_ for t in body if t.is_lower}
-    named = {t.text for t in body if t.text[:1].isupper() and not t.is_sent_start}
+    lower, named = _body_words(paragraphs)
     for m in candidates:
         doc, offset = m.para.doc, m.para.offset
         span = doc.char_span(m.start - offset, m.end - offset)
@@ -333,6 +331,23 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
         if last < span.end:
             m.end = offset + doc[last - 1].idx + len(doc[last - 1])
             m.text = m.para.text[m.start - offset:m.end - offset]
+
+
+def _body_words(paragraphs: list) -> tuple[set[str], set[str]]:
+    """The body's words written in lower case (as written and as lemmas), and the capitalised words it writes
+    inside sentences, from one walk over its tokens."""
+    lower: set[str] = set()
+    named: set[str] = set()
+    for p in paragraphs:
+        if p.role == "headline":
+            continue
+        for t in p.doc:
+            if t.is_lower:
+                lower.add(t.lemma_.lower())
+                lower.add(t.lower_)
+            elif t.text[:1].isupper() and not t.is_sent_start:
+                named.add(t.text)
+    return lower, named
 
 
 def _written_lower(token, lower: set[str]) -> bool:

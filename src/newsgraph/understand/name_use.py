@@ -35,6 +35,7 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
+from .context import column
 from .name_evidence import given_names, made_thing, opens_with_given_name
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
@@ -286,15 +287,21 @@ def _trade_grammar(root) -> bool:
 def _business_votes(paragraphs: list, votes: dict[str, Counter]) -> None:
     """Count the business uses ('uses', 'business') of each person name of one word wherever the article writes it,
     tagged or not: the model tags a shop now a person, now an organisation, often nothing."""
+    from spacy.attrs import ORTH
+
+    verdicts: dict[int, tuple[str, bool] | None] = {}  # a token's text by hash -> (name, has a domain) or None
     for para in paragraphs:
-        if not any(name in para.doc.text for name in votes):
+        if not any(name in para.text for name in votes):
             continue  # a paragraph that writes none of the names has no token to look at
-        for token in para.doc:
-            name, dot, rest = token.text.partition(".")
-            count = votes.get(name) if not dot or rest.lower() in DOMAINS else None
-            if count is not None:
-                count["uses"] += 1
-                count["business"] += bool(dot) or _business_use(token.doc[token.i:token.i + 1])  # 'X.com'
+        strings = para.doc.vocab.strings
+        for i, h in enumerate(column(para.doc, ORTH)):
+            if h not in verdicts:
+                name, dot, rest = strings[h].partition(".")
+                verdicts[h] = (name, bool(dot)) if name in votes and (not dot or rest.lower() in DOMAINS) else None
+            if verdicts[h] is not None:
+                name, dotted = verdicts[h]
+                votes[name]["uses"] += 1
+                votes[name]["business"] += dotted or _business_use(para.doc[i:i + 1])  # 'X.com'
 
 
 def _title_case(sent) -> bool:
