@@ -37,8 +37,9 @@ class LineTest:
     every: re.Pattern  # all its patterns, for a line with a newline
     short: re.Pattern | None  # the patterns that match at most `longest` characters (before their '\s*[.!:]?')
     longest: int
-    whole: re.Pattern | None  # the other patterns that are not '.*X.*', matched against the whole line
-    whole_needs: frozenset[str] | None  # lower-case strings one of which any match of `whole` holds; None: unknown
+    whole: re.Pattern | None  # the other patterns that are not '.*X.*' and open with a fixed part: they fail at once
+    loose: re.Pattern | None  # ... and those that open with a repeat ('.{0,80}\\breproduction'): tried all along
+    loose_needs: frozenset[str] | None  # lower-case strings one of which any match of `loose` holds; None: unknown
     inner: re.Pattern | None  # the X of the patterns that are '.*X.*', searched for
     inner_needs: frozenset[str] | None  # the same for `inner`
 
@@ -46,7 +47,8 @@ class LineTest:
         """Whether `line` (no newline in it) is of this reason; `folded` is `_folded(line)`, `stripped` the length
         of the line without trailing spaces and .!: (the most its patterns' own part can be)."""
         return bool((self.short is not None and stripped <= self.longest and self.short.fullmatch(line))
-                    or (self.whole is not None and _holds(folded, self.whole_needs) and self.whole.fullmatch(line))
+                    or (self.whole is not None and self.whole.fullmatch(line))
+                    or (self.loose is not None and _holds(folded, self.loose_needs) and self.loose.fullmatch(line))
                     or (self.inner is not None and _holds(folded, self.inner_needs) and self.inner.search(line)))
 
 
@@ -99,16 +101,25 @@ def vocabulary() -> Vocabulary:
 
 def _line_tests(reason: str, patterns: list[str]) -> LineTest:
     """A reason's patterns split: a line without a newline is filled by '.*X.*' exactly when X is found in it, and
-    `search` finds X without trying every cut of the line; a pattern is tried only on a line short enough for it
-    (`_longest`) or holding a word it needs (`_needs`), so most prose lines are passed over without running one.
+    `search` finds X without trying every cut of the line; a bounded pattern is tried only on a line short enough
+    for it (`_longest`), one that searches (inner) or opens with a repeat only on a line holding a word it needs
+    (`_needs`), so most prose lines are passed over cheaply.
     (A line fills an alternation exactly when it fills one of its patterns.)"""
     inner = [x for p in patterns if (x := _inner(p)) is not None]
     whole = [p for p in patterns if _inner(p) is None]
     short = [p for p in whole if _longest(p) is not None]
-    whole = [p for p in whole if _longest(p) is None]
+    loose = [p for p in whole if _longest(p) is None and _opens_with_repeat(p)]
+    whole = [p for p in whole if _longest(p) is None and not _opens_with_repeat(p)]
     return LineTest(reason, _either(patterns, r"\s*[.!:]?"), _either(short, r"\s*[.!:]?"),
-                    max((_longest(p) for p in short), default=0), _either(whole, r"\s*[.!:]?"), _needs_any(whole),
-                    _either(inner), _needs_any(inner))
+                    max((_longest(p) for p in short), default=0), _either(whole, r"\s*[.!:]?"),
+                    _either(loose, r"\s*[.!:]?"), _needs_any(loose), _either(inner), _needs_any(inner))
+
+
+def _opens_with_repeat(pattern: str) -> bool:
+    """Whether a pattern opens with a repeat ('.{0,80}...'): matched against a whole line it tries every length
+    of it (one that opens with fixed text fails at the first character that differs)."""
+    parsed = _regex_parser.parse(pattern).data
+    return bool(parsed) and parsed[0][0] in (_regex_parser.MAX_REPEAT, _regex_parser.MIN_REPEAT)
 
 
 def _either(patterns: list[str], tail: str = "") -> re.Pattern | None:
