@@ -256,3 +256,16 @@ def test_every_event_type_is_documented():
 @pytest.mark.parametrize("path", ["nsubj", "prep:to>pobj:rank>prep:of>pobj", "^verb:hold|host>nsubj", "*:hostage", "^"])
 def test_path_syntax_parses(path):
     assert parse_path(path)
+
+
+def test_token_columns_are_the_arrays_spacy_gives():
+    """context.column reads the common attributes together and keeps them on the Doc: the same values as one
+    attribute read alone, for those and for others (POS, HEAD's signed offsets), and none for an empty text."""
+    from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LENGTH, LOWER, ORTH, POS
+
+    from newsgraph.understand.context import column
+
+    doc, empty = load_model()("Mayor Ada Quist of Harwick resigned on Friday, aides said."), load_model()("")
+    for attr in (POS, HEAD, LOWER, LEMMA, ORTH, IDX, LENGTH, DEP, ENT_TYPE):
+        assert column(doc, attr) == doc.to_array(attr).tolist()
+        assert column(empty, attr) == []

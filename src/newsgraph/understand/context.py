@@ -117,18 +117,37 @@ _DOUBLE_QUOTES = re.compile(r"[“”\"«»]")
 
 
 def column(pdoc: Doc, attr: int) -> list[int]:
-    """One attribute of every token (a `spacy.attrs` id: IDX, LENGTH, LOWER, ORTH, DEP, LEMMA ...), in token order,
-    read as one 1-D array: no Token made (a 2-D array's tolist() makes a list per token and costs as much as
-    reading the Tokens). Kept in the Doc's `user_data` (stages ask for the same few attributes of every paragraph,
-    and a parse is never changed after the parse stage): do not change the list."""
-    key = (_COLUMN, attr)
-    found = pdoc.user_data.get(key)
+    """One attribute of every token (a `spacy.attrs` id: IDX, LENGTH, LOWER, ORTH, DEP, LEMMA ...), in token order:
+    no Token made. Kept in the Doc's `user_data` (stages ask for the same few attributes of every paragraph, and a
+    parse is never changed after the parse stage): do not change the list."""
+    found = pdoc.user_data.get((_COLUMN, attr))
     if found is None:
-        found = pdoc.user_data[key] = pdoc.to_array(attr).tolist() if len(pdoc) else []
+        together = _read_together()
+        for a, values in _read_columns(pdoc, together if attr in together else (attr,)):
+            pdoc.user_data[(_COLUMN, a)] = values
+        found = pdoc.user_data[(_COLUMN, attr)]
     return found
 
 
+def _read_columns(pdoc: Doc, attrs: tuple[int, ...]) -> list[tuple[int, list[int]]]:
+    """(attribute, its values) for `attrs`, from one array turned so that each attribute is one list (a 2-D
+    array's own tolist() makes a list per token and costs as much as reading the Tokens)."""
+    if not len(pdoc):
+        return [(a, []) for a in attrs]
+    if len(attrs) == 1:  # spaCy gives a 1-D array for one attribute
+        return [(attrs[0], pdoc.to_array(attrs[0]).tolist())]
+    return list(zip(attrs, pdoc.to_array(list(attrs)).T.tolist()))
+
+
 _COLUMN = "newsgraph.column"
+
+
+@lru_cache(maxsize=1)
+def _read_together() -> tuple[int, ...]:
+    """The token attributes the stages read of every paragraph (events, quotes, coreference, dates, claims, names)."""
+    from spacy.attrs import DEP, ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, ORTH
+
+    return (LOWER, LEMMA, ORTH, IDX, LENGTH, DEP, ENT_TYPE)
 
 
 def dep_ids(pdoc: Doc) -> list[int]:
