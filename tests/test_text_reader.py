@@ -231,3 +231,16 @@ def test_a_line_with_nothing_to_split_at_is_no_menu():
         if _MENU_SPLIT.search(line.strip()) is None:
             assert not is_menu(line), repr(line)
     assert is_menu("News | World | Sport") and is_menu("Sport » Football") and not is_menu("News of the world")
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("Crowds on the quay at dawn (Photo: Dana Levi)", "Dana Levi"),
+    ("Crowds on the quay at dawn. Photo: Dana Levi", "Dana Levi"),
+    ("Crowds on the quay at dawn Dana Levi", None),
+])
+def test_glued_credit_needs_a_bracket_or_a_colon(line, credit):
+    """The quick test before the glued-credit pattern: without '(' or ':' there is no glued credit."""
+    from newsgraph.readers.furniture import parse_credit
+
+    found = parse_credit(line)
+    assert (found.credit if found else None) == credit

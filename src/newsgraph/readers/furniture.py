@@ -289,6 +289,8 @@ def parse_credit(line: str) -> Credit | None:
         m = pattern.match(line)
         if m and len(m.group("credit").split()) <= 12:
             return Credit(m.group("credit").strip(), credit_start=m.start("credit"))
+    if not any(mark in line for mark in _GLUED_CREDIT_MARKS):
+        return None  # a glued credit is in brackets or after a label's colon: most lines have neither
     m = v.glued_credit.match(line)
     if m:
         group = "credit" if m.group("credit") else "credit2"
@@ -296,6 +298,9 @@ def parse_credit(line: str) -> Credit | None:
         if len(credit.split()) <= 8 and looks_like_name(credit):
             return Credit(credit, m.group("caption").strip(), m.end("caption"), m.start(group))
     return None
+
+
+_GLUED_CREDIT_MARKS = "(:："  # '... (Photo: X)', '... Photo: X': glued_credit cannot match without one
 
 
 def looks_like_name(text: str) -> bool:
