@@ -73,6 +73,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 DIGIT = frozenset({"#"})
+YEAR_DIGITS = frozenset({"#year"})  # a year's digits (_YEAR_DIGITS): for rules every match of which holds _YEAR
 MONTH_WORDS = frozenset(m.title() for m in MONTHS)  # month rules are case-sensitive: "may" is a verb
 WEEKDAY_WORDS = frozenset(WEEKDAYS)
 UNIT_WORDS = frozenset(w for u in UNITS for w in (u, u + "s")) | {"centuries"}
@@ -83,7 +84,7 @@ I = re.I
 # running text overlapping matches are settled by length.
 RULES: tuple[Rule, ...] = (
     Rule("year-range", "range", r"(?:[Ff]rom\s+|[Bb]etween\s+)?(?P<a>(?:1[5-9]|20)\d\d)\s*(?:-|–|to|and|through|until)"
-         r"\s*(?P<b>(?:1[5-9]|20)\d\d)(?![\d,.]*\d)", h.year, hints=DIGIT, pair=True),
+         r"\s*(?P<b>(?:1[5-9]|20)\d\d)(?![\d,.]*\d)", h.year, hints=YEAR_DIGITS, pair=True),
     Rule("iso", "calendar", r"(?P<year>\d{4})-(?P<nmonth>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])", h.iso,
          hints=DIGIT, needs="-"),
     Rule("numeric", "calendar", r"(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>(?:19|20)\d\d|\d\d)(?![/\d])", h.numeric,
@@ -106,7 +107,7 @@ RULES: tuple[Rule, ...] = (
          h.quarter, flags=I, hints=_words("quarter half quarters halves")),
     Rule("year-quarter", "year-part", r"(?:the\s+)?(?:" + _YEAR + "|" + _YREL + r")(?:['’]s)?\s+" + _ORD + r"[-\s]+(?P<qunit>quarter|half)\b", h.quarter,
          flags=I, hints=_words("quarter half")),
-    Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=DIGIT),
+    Rule("q-number", "year-part", r"Q(?P<qnum>[1-4])(?:\s+" + _YEAR + ")?", h.quarter, hints=_words("Q")),
     Rule("fiscal", "fiscal", r"(?:(?:the\s+)?fiscal(?:[-\s]+year)?|FY)\s*(?:" + _YEAR + r"|'?(?P<short>\d\d)\b)",
          h.fiscal, flags=I, hints=_words("fiscal fy")),
     Rule("year-fiscal", "fiscal", r"(?:the\s+|its\s+|their\s+)?" + _YEAR + r"\s+fiscal\s+year", h.fiscal, flags=I,
@@ -133,10 +134,11 @@ RULES: tuple[Rule, ...] = (
          hints=_words("twenties thirties forties fifties sixties seventies eighties nineties")),
     Rule("century", "calendar", r"(?:the\s+)?(?P<n>1?\d|2[01])(?:st|nd|rd|th)[-\s]+century", h.century, flags=I,
          hints=_words("century")),
-    Rule("year-modified", "calendar", r"(?P<edge>early|mid|late)[-\s]+" + _YEAR, h.year, flags=I, hints=DIGIT),
+    Rule("year-modified", "calendar", r"(?P<edge>early|mid|late)[-\s]+" + _YEAR, h.year, flags=I,
+         hints=YEAR_DIGITS),
     Rule("year-after-preposition", "calendar",
          _PREP + r"(?P<expr>" + _YEAR + r")(?![\d,.]*\d)(?!\s+(?:people|members|cases|votes|troops)\b)", h.year,
-         hints=DIGIT),
+         hints=YEAR_DIGITS),
     Rule("year", "calendar", r"(?:the\s+year\s+)?" + _YEAR, h.year, scan=False),
     Rule("weekdays", "set", r"(?=\w+days\b|\w+day\s+(?:morning|afternoon|evening|night)s\b)" + _WEEKDAY +
          r"s?(?:\s+" + _PART + r"s)?\b", h.set_, flags=I,
@@ -251,6 +253,7 @@ def compile_rules(rules: tuple[Rule, ...]):
 ANCHORED, SCANNERS = compile_rules(RULES)
 _WORD = re.compile(r"[A-Za-z]+")
 _DIGIT = re.compile(r"\d")
+_YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")  # what _YEAR matches, wherever it stands
 # Prepositions, and qualifiers TimeML keeps in the extent but which do not change the value ("just days", "nearly 3 weeks")
 _LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+least\b)|during|since|by|until|from|about|around|for|over|within)\s+)?"
                       r"(?:(?:just|only|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
@@ -292,6 +295,8 @@ def scan(text: str, scanners=None) -> list[tuple[int, int, str, Reading]]:
     words |= {w.lower() for w in words}
     if _DIGIT.search(text):
         words.add("#")
+        if _YEAR_DIGITS.search(text):
+            words.add("#year")
     found = []
     for rule, pattern in scanners or SCANNERS:
         if (rule.hints and rule.hints.isdisjoint(words)) or (rule.needs and rule.needs not in text):
