@@ -127,7 +127,7 @@ def _either(patterns: list[str], tail: str = "") -> re.Pattern | None:
 
 
 def _longest(pattern: str) -> int | None:
-    """The most characters a match of `pattern` takes, or None when it has no bound ('.*', '\s+')."""
+    """The most characters a match of `pattern` takes, or None when it has no bound ('.*', a '+')."""
     most = _regex_parser.parse(pattern).getwidth()[1]
     return most if most < UNBOUNDED else None
 
