@@ -58,8 +58,9 @@ class Local:
     @property
     def lead(self) -> Entity:
         """The entity whose name stands for the group: the person with the longest name, else the first."""
-        if self.fixed_lead is not None:
-            return self.fixed_lead
+        return self.fixed_lead if self.fixed_lead is not None else self._pick_lead()
+
+    def _pick_lead(self) -> Entity:
         people = [e for e in self.entities if e.type == self.type]
         return max(people or self.entities, key=lambda e: (len(parse_name(e.name).words) if self.type == "person"
                                                               else 0, -self.entities.index(e)))
@@ -73,8 +74,7 @@ class Local:
         once (linking reads them per candidate)."""
         self.keys = _keys(self)
         self.strongest = max((KIND_STRENGTH.get(k, 3.0) for k in self.keys.values()), default=0.0)
-        self.fixed_lead = None
-        self.fixed_lead = self.lead
+        self.fixed_lead = self._pick_lead()
 
 
 def _person_names(entity: Entity) -> list[PersonName]:

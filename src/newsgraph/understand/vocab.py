@@ -20,8 +20,8 @@ class EntityVocabulary:
     max_title_words: int
     not_names: frozenset[str]  # never an entity of any type (holidays)
     outlets: frozenset[str]
-    organization_heads: tuple[str, ...]  # longest first
-    heads_by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # each head's words under its first, longest first
+    heads_by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # each organisation head's words under its first
+    # word, longest head first
     name_heads: frozenset[str]  # words that end places' and organisations' names ('Town', 'Ministry', 'Records')
     place_in_name: re.Pattern
     role_heads: frozenset[str]
@@ -68,7 +68,6 @@ def entity_vocabulary() -> EntityVocabulary:
         max_title_words=max(len(t.split()) for t in all_titles),
         not_names=_lower(ents["not_names"]),
         outlets=frozenset(ents["outlets"]),
-        organization_heads=organization_heads,
         heads_by_first_word=_by_first_word(organization_heads),
         name_heads=frozenset([*ents["place_heads"], *ents["organization_designators"], *ents["organization_heads"]]),
         place_in_name=re.compile(r"^(?P<place>[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}?) (?:" +
