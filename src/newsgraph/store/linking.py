@@ -274,7 +274,9 @@ def _decide(article: Article, group: Local, found: dict, context: set[int], prof
     if forced is not None:
         return Link("", forced, "merged", MERGE_THRESHOLD, ["a correction merged them"])
     banned = constraints.must_not(article.id, local_ids) | taken
-    local = local_profile(group, context)
+    # an organisation or place is scored by its key and the entities around it only (`_score_all`): no names,
+    # affiliations or roles to learn for it (local profiles cost half as much on benchmarks/bench_store.py)
+    local = local_profile(group, context) if group.type == "person" else Profile(comentions=context)
     rows = [r for k, kind in group.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND
             for r in found.get((group.type, k), ())]
     choices = _score_all(group, rows, local, profiles, banned, topic)
