@@ -10,6 +10,7 @@ article and no entity without a mention.
 
 from __future__ import annotations
 
+import gzip
 import shutil
 import signal
 import subprocess
@@ -19,7 +20,9 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, STORE_FIXTURES, write_facts_before_claim_events
 from pg import wait_for
+from test_prefetch import prefetch_threads
 
+import newsgraph.ingest as ingest_module
 from newsgraph.dedup import THRESHOLD
 from newsgraph.ingest import add_articles, ingest
 from newsgraph.store import open_store
@@ -200,6 +203,49 @@ def test_json_lines_records_ingest(store, store_articles, tmp_path):
     assert [f["source"] for f in store.failures()] == [f"{path}:4"]
     assert store.article(store_articles[0].id) == store_articles[0]
     assert store.stats()["quotes"] == sum(len(a.quotes) for a in store_articles)
+
+
+def test_records_of_many_transactions_keep_their_order_and_failures(store, store_articles, tmp_path, monkeypatch):
+    """Records prepared in another thread, a chunk ahead: bad lines fail in order, each naming its line."""
+    monkeypatch.setattr(ingest_module, "RECORDS_PER_TRANSACTION", 2)
+    path = tmp_path / "records.jsonl"
+    lines = [a.to_json() for a in store_articles]
+    path.write_text("\n".join([lines[0], "{", *lines[1:4], "[]", *lines[4:]]) + "\n", encoding="utf-8")
+    report = ingest(store, [str(path)])
+    assert report.added == len(store_articles) and report.failed == 2
+    assert [f.source for f in report.failures] == [f"{path}:2", f"{path}:6"]
+    assert [f["source"] for f in store.failures()] == [f"{path}:2", f"{path}:6"]
+    assert [r["id"] for r in store.db.query("SELECT id FROM articles ORDER BY rowid")] == \
+        [a.id for a in store_articles]
+    assert prefetch_threads() == []
+
+
+def test_an_unreadable_records_file_raises_after_storing_what_came_before(store, store_articles, tmp_path,
+                                                                          monkeypatch):
+    monkeypatch.setattr(ingest_module, "RECORDS_PER_TRANSACTION", 2)
+    path = tmp_path / "records.jsonl.gz"
+    whole = gzip.compress(("\n".join(a.to_json() for a in store_articles) + "\n").encode())
+    path.write_bytes(whole[:len(whole) * 2 // 3])  # cut short: gzip raises when it gets there
+    with pytest.raises(EOFError):
+        ingest(store, [str(path)])
+    assert 2 <= store.stats()["articles"] < len(store_articles) and prefetch_threads() == []
+
+
+def test_an_interrupted_records_ingest_leaves_no_thread(store, store_articles, tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest_module, "RECORDS_PER_TRANSACTION", 2)
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(a.to_json() + "\n" for a in store_articles), encoding="utf-8")
+    add = store.add_article
+
+    def interrupted(article, **kwargs):
+        if store.db.scalar("SELECT COUNT(*) FROM articles") == 3:
+            raise KeyboardInterrupt  # Ctrl-C while the writer stores the fourth record
+        return add(article, **kwargs)
+
+    monkeypatch.setattr(store, "add_article", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(store, [str(path)])
+    assert store.stats()["articles"] == 2 and prefetch_threads() == []  # the first chunk, not the second's half
 
 
 def test_signatures_and_matches_are_datasketchs(store_articles):

@@ -10,7 +10,9 @@
 4. For each article: skip it when its content id is stored; otherwise look
    for a near-duplicate among stored originals and store it either as a
    duplicate-of link or with all its facts, in one transaction (records
-   read from `.jsonl`/`.parquet` files: one transaction per chunk of them).
+   read from `.jsonl`/`.parquet` files: one transaction per chunk of them,
+   the next chunk read, validated and signed in another thread while this
+   one commits: `newsgraph.prefetch`).
 5. Mark the input done. An interrupted run loses at most the article (or
    chunk of records) being written, and the next run picks up where it
    stopped.
@@ -32,6 +34,7 @@ from .dedup import DuplicateIndex, signature, signatures
 from .garbage import batch_pace
 from .model import Article
 from .pipeline import STAGES, Stage
+from .prefetch import Prefetch
 from .store import Store
 
 if TYPE_CHECKING:
@@ -194,24 +197,46 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
     lowered = path.lower()
     results = _records(path) if lowered.endswith((".jsonl", ".jsonl.gz")) else \
         _parquet_records(path) if lowered.endswith(".parquet") else extraction.articles(store, path, report)
-    count, failing = 0, set()
-    # records extracted already come fast: one transaction per chunk of them, not per article
-    for chunk in _chunks(results, RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1):
-        # the chunk's near-duplicate signatures at once (those of articles stored already go unused)
-        sigs = iter(signatures([r.paragraphs for r in chunk if not isinstance(r, Failure)]))
+    failing: set[tuple[str, str, str]] = set()
+    if lowered.endswith(RECORD_SUFFIXES):  # records extracted already come fast: one transaction per chunk of them
+        with Prefetch(map(_prepare, _chunks(results, RECORDS_PER_TRANSACTION))) as chunks:
+            count = _store_chunks(store, index, chunks, report, failing, before_commit=chunks.start_next)
+    else:  # extracting reads the store (is an article stored already?): in this thread, one at a time
+        count = _store_chunks(store, index, map(_prepare, _chunks(results, 1)), report, failing)
+    with store.batch():
+        report.resolved += store.resolve_failures(path, failing)
+        if stat and not failing:  # an input with failures is read again next time
+            store.mark_source(path, stat.st_size, stat.st_mtime, count)
+
+
+_Prepared = tuple[Article | Failure, bytes | None, str | None]  # a result, its signature and record JSON
+
+
+def _store_chunks(store: Store, index: DuplicateIndex, chunks: Iterable[list[_Prepared]], report: IngestReport,
+                  failing: set[tuple[str, str, str]], before_commit: Callable[[], None] = lambda: None) -> int:
+    """Step 4 for an input's results, one transaction per chunk; how many articles there were (failures added to
+    `failing`). `before_commit` is called as each chunk's transaction is about to end."""
+    count = 0
+    for chunk in chunks:
         with store.batch(many=len(chunk) > 1):
-            for result in chunk:
+            for result, sig, record in chunk:
                 if isinstance(result, Failure):
                     report.failures.append(result)
                     failing.add((result.source, result.reason, result.error))
                     store.record_failure(result.source, result.reason, result.error)
                     continue
                 count += 1
-                _add(store, index, result, report, next(sigs))
-    with store.batch():
-        report.resolved += store.resolve_failures(path, failing)
-        if stat and not failing:  # an input with failures is read again next time
-            store.mark_source(path, stat.st_size, stat.st_mtime, count)
+                _add(store, index, result, report, sig, record)
+            before_commit()
+    return count
+
+
+def _prepare(chunk: list[Article | Failure]) -> list[_Prepared]:
+    """What storing a chunk's articles needs that the store does not: near-duplicate signatures (all at once)
+    and the records' JSON; computed for articles stored already too, which go unused."""
+    articles = [r for r in chunk if not isinstance(r, Failure)]
+    sigs = iter(signatures([a.paragraphs for a in articles]))
+    return [(r, None, None) if isinstance(r, Failure) else (r, next(sigs), r.model_dump_json()) for r in chunk]
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -234,11 +259,12 @@ def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:
     return report
 
 
-def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport, sig: bytes | None) -> None:
+def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport, sig: bytes | None,
+         record: str | None = None) -> None:
     """One article stored, or linked to the original it repeats, or counted as stored already (`add_article` looks)."""
     match = index.best(sig) if sig else None
     outcome = store.add_article(article, signature=sig, duplicate_of=match[0] if match else None,
-                                similarity=round(match[1], 3) if match else None)
+                                similarity=round(match[1], 3) if match else None, record=record)
     if outcome == "added":
         report.added += 1
         if sig:

@@ -133,11 +133,14 @@ class Store:
         return bool(self.db.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def add_article(self, article: Article, *, signature: bytes | None = None, duplicate_of: str | None = None,
-                    similarity: float | None = None) -> str:
-        """Store one article with its facts: 'added', 'duplicate' (a link only) or 'exists'."""
+                    similarity: float | None = None, record: str | None = None) -> str:
+        """Store one article with its facts: 'added', 'duplicate' (a link only) or 'exists'.
+
+        `record` is the article's JSON (`model_dump_json`) when the caller has made it already.
+        """
         if not self.db.in_transaction and self.has_article(article.id):
             return "exists"  # (inside a caller's transaction the check below is the one needed)
-        record = article.model_dump_json()
+        record = record or article.model_dump_json()
         body = "\n\n".join(article.paragraphs)
         try:
             with self.db.transaction():
