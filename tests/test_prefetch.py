@@ -67,3 +67,9 @@ def test_a_caller_that_stops_early_leaves_no_thread(stop):
                 break
     assert prefetch_threads() == []
     assert len(computed) <= 5  # at most one item past the last taken
+
+
+def test_iterating_again_after_the_end_or_close_gives_nothing_and_does_not_wait():
+    with Prefetch(iter([1, 2])) as items:
+        assert list(items) == [1, 2] and list(items) == []
+    assert list(items) == []

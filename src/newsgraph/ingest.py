@@ -11,8 +11,8 @@
    for a near-duplicate among stored originals and store it either as a
    duplicate-of link or with all its facts, in one transaction (records
    read from `.jsonl`/`.parquet` files: one transaction per chunk of them,
-   the next chunk read, validated and signed in another thread while this
-   one commits: `newsgraph.prefetch`).
+   on SQLite the next chunk read, validated and signed in another thread
+   while this one commits: `newsgraph.prefetch`).
 5. Mark the input done. An interrupted run loses at most the article (or
    chunk of records) being written, and the next run picks up where it
    stopped.
@@ -198,11 +198,16 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
     results = _records(path) if lowered.endswith((".jsonl", ".jsonl.gz")) else \
         _parquet_records(path) if lowered.endswith(".parquet") else extraction.articles(store, path, report)
     failing: set[tuple[str, str, str]] = set()
-    if lowered.endswith(RECORD_SUFFIXES):  # records extracted already come fast: one transaction per chunk of them
-        with Prefetch(map(_prepare, _chunks(results, RECORDS_PER_TRANSACTION))) as chunks:
-            count = _store_chunks(store, index, chunks, report, failing, before_commit=chunks.start_next)
-    else:  # extracting reads the store (is an article stored already?): in this thread, one at a time
-        count = _store_chunks(store, index, map(_prepare, _chunks(results, 1)), report, failing)
+    # records extracted already come fast: one transaction per chunk of them, not per article
+    size = RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1
+    chunks = map(_prepare, _chunks(results, size))
+    # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is prepared meanwhile (not the
+    # articles extracted here, which read the store; PostgreSQL's commit is too short to gain anything)
+    if size > 1 and store.db.dialect == "sqlite":
+        with Prefetch(chunks) as ahead:
+            count = _store_chunks(store, index, ahead, report, failing, before_commit=ahead.start_next)
+    else:
+        count = _store_chunks(store, index, chunks, report, failing)
     with store.batch():
         report.resolved += store.resolve_failures(path, failing)
         if stat and not failing:  # an input with failures is read again next time

@@ -42,6 +42,7 @@ class Prefetch(Generic[T]):
         self._asked = threading.Semaphore(0)  # released once per item to compute, and to stop
         self._stop = threading.Event()
         self._pending = False  # an item asked for and not taken yet
+        self._done = False  # the end, an exception or `close` reached: nothing more will come
         self._thread = threading.Thread(target=self._produce, args=(items,), name="newsgraph-prefetch", daemon=True)
         self._thread.start()
 
@@ -52,15 +53,15 @@ class Prefetch(Generic[T]):
         self.close()
 
     def __iter__(self) -> Iterator[T]:
-        while True:
+        while not self._done:
             self.start_next()
             item = self._ready.get()
             self._pending = False
-            if item is _END:
-                return
+            self._done = item is _END or isinstance(item, _Raised)
             if isinstance(item, _Raised):
                 raise item.error
-            yield item
+            if item is not _END:
+                yield item
 
     def start_next(self) -> None:
         """Begin computing the next item now (the caller is about to wait on something that releases the GIL)."""
@@ -71,6 +72,7 @@ class Prefetch(Generic[T]):
     def close(self) -> None:
         """Stop the thread (after the item it computes, if any) and wait for it."""
         self._stop.set()
+        self._done = True
         self._asked.release()
         self._thread.join()
 
