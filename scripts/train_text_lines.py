@@ -17,14 +17,20 @@ stands between the first and last longer body lines. Only the pages on the
 side is only scored (printed here as line accuracy, and by the benchmark).
 
 Extra training pages (`--extra-corpus DIR`, any number; every page of them is
-trained on, none is scored): a folder in html_bench.py's layout
-(html/<id>.html.gz and ground-truth.json with an articleBody per page), or a
-checkout's test-page folder in Mozilla Readability's layout (one folder per
-page holding source.html and the extracted expected.html, whose text stands
-for the gold body), which is converted into the first layout under --cache.
-Pages under 10 kB (the library's unit tests of one rule) are left out, and so
-are pages py3langid does not read as English. `--extra-weight` scales their
-pages against the dev pages (1.0: each page counts as much as a dev page).
+trained on, none is scored), each converted into html_bench.py's layout under
+--cache when it is not in it already:
+- html_bench.py's layout: html/<id>.html.gz and ground-truth.json with an articleBody per page;
+- Mozilla Readability's test pages: one folder per page holding source.html and the extracted
+  expected.html, whose text stands for the gold body;
+- newspaper's test data (tests/data of newspaper or newspaper4k): html/NAME.html with the
+  expected text in text/NAME.txt or txt/NAME.txt;
+- trafilatura's tests folder: evaldata.json (per page a few "with" snippets of the body and "without"
+  snippets of the rest, picked by hand) and eval/FILE.html; only the lines a snippet marks are
+  labelled (a line holding a "with" snippet is body; one mostly made of a "without" snippet is not).
+Pages under 10 kB (unit tests of one rule) are left out, and so are pages whose gold body
+is under 500 characters or that py3langid does not read as English (for trafilatura, its
+"with" snippets). `--extra-weight` scales their pages against the dev pages (1.0: each page
+counts as much as a dev page).
 The corpora stay outside the repository, like the dev pages; the shipped
 weights keep no text of them. Tried (the shipped model uses none: see the
 README's scraped-text section for the figures):
@@ -101,8 +107,12 @@ class PageRows:
     weights: list[float]
 
 
-def page_rows(key: str, text: str, gold: str) -> PageRows | None:
-    """The rows of a page dump, or None when the text is not a page dump (the model never judges it)."""
+def page_rows(key: str, text: str, gold: str, snippets: dict | None = None) -> PageRows | None:
+    """The rows of a page dump, or None when the text is not a page dump (the model never judges it).
+
+    With `snippets` (trafilatura's evaluation data: "with" snippets of the body, "without" snippets of the
+    rest) only the lines a snippet labels are trained on; `gold` is then unused.
+    """
     from newsgraph.readers.text import classified_units
     from newsgraph.readers.text_lines import features
     from newsgraph.readers.text_region import find_region, is_page_dump
@@ -111,24 +121,82 @@ def page_rows(key: str, text: str, gold: str) -> PageRows | None:
     region = find_region(units) if units else None
     if region is None or not is_page_dump(units, region):
         return None
-    gold_words = _tokens(gold)
-    gold_grams = {tuple(gold_words[i:i + 4]) for i in range(len(gold_words) - 3)}
-    gold_joined = f" {' '.join(gold_words)} "
     free = [i for i, u in enumerate(units) if u.free]
+    labels = snippet_labels(units, free, snippets) if snippets else gold_labels(units, free, gold)
+    free = [i for i in free if i in labels]
     if not free:
         return None
-    labels = {i: label(units[i].text, gold_grams, gold_joined) for i in free}
-    long_body = [i for i in free if labels[i] and len(_tokens(units[i].text)) >= 4]
-    for i in free:  # a short line found in the gold is body only between the first and last long body lines
-        if labels[i] and len(_tokens(units[i].text)) < 4 and not (long_body and long_body[0] < i < long_body[-1]):
-            labels[i] = 0
     words = [max(len(_tokens(units[i].text)), 1) for i in free]
     return PageRows(key, [u.words for u in units], features(units, region), free, [labels[i] for i in free],
                     [n / sum(words) for n in words])
 
 
+def gold_labels(units, free: list[int], gold: str) -> dict[int, int]:
+    """Body (1) or not (0) for every free unit, from the page's gold body."""
+    gold_words = _tokens(gold)
+    gold_grams = {tuple(gold_words[i:i + 4]) for i in range(len(gold_words) - 3)}
+    gold_joined = f" {' '.join(gold_words)} "
+    labels = {i: label(units[i].text, gold_grams, gold_joined) for i in free}
+    long_body = [i for i in free if labels[i] and len(_tokens(units[i].text)) >= 4]
+    for i in free:  # a short line found in the gold is body only between the first and last long body lines
+        if labels[i] and len(_tokens(units[i].text)) < 4 and not (long_body and long_body[0] < i < long_body[-1]):
+            labels[i] = 0
+    return labels
+
+
+def snippet_labels(units, free: list[int], snippets: dict) -> dict[int, int]:
+    """Labels of the free units a snippet marks: 1 holding a "with" snippet, 0 mostly made of a "without" one.
+
+    A line both kinds mark is left out, and so is every line no snippet marks.
+    """
+    labels: dict[int, int] = {}
+    for i in free:
+        words = _tokens(units[i].text)
+        joined = f" {' '.join(words)} "
+        marks = {1 for s in snippets.get("with", []) if _tokens(s) and f" {' '.join(_tokens(s))} " in joined}
+        marks |= {0 for s in snippets.get("without", [])
+                  if _tokens(s) and f" {' '.join(_tokens(s))} " in joined and len(_tokens(s)) * 2 >= len(words)}
+        if len(marks) == 1:
+            labels[i] = marks.pop()
+    return labels
+
+
 def readability_layout(folder: Path, cache: Path) -> Path:
     """A folder of Readability test pages (NAME/source.html, NAME/expected.html) in html_bench.py's layout."""
+    pairs = ((source.parent.name, source.read_bytes(), block_text(source.with_name("expected.html").read_bytes()))
+             for source in sorted(folder.glob("*/source.html")) if source.with_name("expected.html").exists())
+    return bench_layout(folder, cache, pairs)
+
+
+def newspaper_layout(folder: Path, cache: Path) -> Path:
+    """A newspaper test-data folder (html/NAME.html, text/NAME.txt or txt/NAME.txt) in html_bench.py's layout."""
+    texts = {path.stem: path for sub in ("text", "txt") for path in (folder / sub).glob("*.txt")}
+    pairs = ((page.stem, page.read_bytes(), texts[page.stem].read_text(encoding="utf-8", errors="replace"))
+             for page in sorted((folder / "html").glob("*.html")) if page.stem in texts)
+    return bench_layout(folder, cache, pairs)
+
+
+def trafilatura_layout(folder: Path, cache: Path) -> Path:
+    """trafilatura's tests folder (evaldata.json, eval/FILE) in html_bench.py's layout, with snippets for gold.
+
+    A page is English when py3langid reads its "with" snippets, joined, as English.
+    """
+    import py3langid
+
+    evaldata = json.loads((folder / "evaldata.json").read_text(encoding="utf-8"))
+    pages = ((Path(page["file"]).stem, folder / "eval" / page["file"], page) for page in evaldata.values())
+    pairs = ((name, path.read_bytes(), "", {"with": page.get("with", []), "without": page.get("without", [])})
+             for name, path, page in pages
+             if path.exists() and py3langid.classify(" ".join(page.get("with", [])))[0] == "en")
+    return bench_layout(folder, cache, pairs, english=False)
+
+
+def bench_layout(folder: Path, cache: Path, pairs, english: bool = True) -> Path:
+    """(name, html, gold body[, snippets]) of one corpus written under the cache in html_bench.py's layout.
+
+    Pages under 10 kB (unit tests of one rule) are left out, and, when the gold is a body, so are pages with
+    a gold body under 500 characters or one py3langid does not read as English.
+    """
     import gzip
 
     import py3langid
@@ -138,17 +206,13 @@ def readability_layout(folder: Path, cache: Path) -> Path:
         return out
     (out / "html").mkdir(parents=True, exist_ok=True)
     truth = {}
-    for source in sorted(folder.glob("*/source.html")):
-        expected = source.with_name("expected.html")
-        html = source.read_bytes()
-        if len(html) < MIN_EXTRA_BYTES or not expected.exists():
+    for name, html, gold, *snippets in pairs:
+        if len(html) < MIN_EXTRA_BYTES or english and (len(gold) < MIN_EXTRA_GOLD
+                                                        or py3langid.classify(gold)[0] != "en"):
             continue
-        gold = block_text(expected.read_bytes())
-        if py3langid.classify(gold)[0] != "en":
-            continue
-        page_id = f"{folder.resolve().name}-{source.parent.name}"
+        page_id = f"{folder.resolve().name}-{name}"
         (out / "html" / f"{page_id}.html.gz").write_bytes(gzip.compress(html))
-        truth[page_id] = {"articleBody": gold}
+        truth[page_id] = {"articleBody": gold, **({"snippets": snippets[0]} if snippets else {})}
     (out / "ground-truth.json").write_text(json.dumps(truth), encoding="utf-8")
     return out
 
@@ -156,6 +220,7 @@ def readability_layout(folder: Path, cache: Path) -> Path:
 BLOCK_TAGS = frozenset("p div h1 h2 h3 h4 h5 h6 li blockquote pre td th tr figcaption section article ul ol dd dt br "
                        "table figure".split())
 MIN_EXTRA_BYTES = 10_000
+MIN_EXTRA_GOLD = 500
 
 
 def block_text(html: bytes) -> str:
@@ -176,7 +241,11 @@ def extra_rows(bench, folders: list[Path], cache: Path, weight: float, reuse: bo
     """The rows of every page of the extra corpora (all trained on), their weights scaled by `weight`."""
     pages = []
     for folder in folders:
-        if not (folder / "ground-truth.json").exists():
+        if (folder / "evaldata.json").exists():
+            folder = trafilatura_layout(folder, cache)
+        elif (folder / "html").is_dir() and not (folder / "ground-truth.json").exists():
+            folder = newspaper_layout(folder, cache)
+        elif not (folder / "ground-truth.json").exists():
             folder = readability_layout(folder, cache)
         pages.extend(rows_of(bench, [folder], "all", cache, reuse, name=f"extra-{folder.name}"))
     for page in pages:
@@ -189,8 +258,10 @@ def dataset(bench, benches, split: str, cache: Path) -> list[PageRows]:
     pages = []
     for renderer in bench.RENDERERS:
         for folder in benches:
+            truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
             for page_id, path, gold in bench.load_pages(folder, split):
-                got = page_rows(f"{renderer}/{page_id}", bench.rendered(renderer, folder, page_id, path, cache), gold)
+                text = bench.rendered(renderer, folder, page_id, path, cache)
+                got = page_rows(f"{renderer}/{page_id}", text, gold, truth[page_id].get("snippets"))
                 if got is not None:
                     pages.append(got)
     return pages

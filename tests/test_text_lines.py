@@ -121,3 +121,29 @@ def test_readability_style_test_pages_become_an_html_bench_folder(tmp_path):
     assert list(truth) == ["pages-kelwick-1"]  # the page under 10 kB is a unit test of one rule, not a page
     assert truth["pages-kelwick-1"]["articleBody"].split("\n")[0] == STORY[1]
     assert (out / "html" / "pages-kelwick-1.html.gz").exists()
+
+
+def test_newspaper_style_test_data_becomes_an_html_bench_folder(tmp_path):
+    trainer = _trainer()
+    story = "".join(f"<p>{line}</p>" for line in STORY[1:])
+    for sub in ("html", "text"):
+        (tmp_path / "data" / sub).mkdir(parents=True)
+    (tmp_path / "data" / "html" / "kelwick.com1.html").write_text(
+        "<html><body><nav>" + " ".join(MENU) + "</nav>" + story * 30 + "</body></html>", encoding="utf-8")
+    (tmp_path / "data" / "text" / "kelwick.com1.txt").write_text("\n\n".join(STORY[1:]), encoding="utf-8")
+    (tmp_path / "data" / "html" / "no-text.html").write_text("<p>" + STORY[1] * 80 + "</p>", encoding="utf-8")
+    out = trainer.newspaper_layout(tmp_path / "data", tmp_path / "cache")
+    truth = json.loads((out / "ground-truth.json").read_text(encoding="utf-8"))
+    assert list(truth) == ["data-kelwick.com1"]  # a page without its expected text is left out
+    assert truth["data-kelwick.com1"]["articleBody"].startswith(STORY[1])
+
+
+def test_snippets_label_only_the_lines_they_mark():
+    trainer = _trainer()
+    units = classified_units(PAGE)
+    free = [i for i, u in enumerate(units) if u.free]
+    snippets = {"with": ["voted on Tuesday evening", "would start in November"],
+                "without": ["Search this", "council approves new", "ferry"]}  # "ferry": too small a part of a line
+    labels = trainer.snippet_labels(units, free, snippets)
+    assert {units[i].text: label for i, label in labels.items()} == {
+        STORY[1]: 1, STORY[2]: 1, "Search this site": 0, STORY[0]: 0}
