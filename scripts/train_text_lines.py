@@ -165,13 +165,16 @@ def snippet_labels(units, free: list[int], snippets: dict) -> dict[int, int]:
 
     A line both kinds mark is left out, and so is every line no snippet marks.
     """
+    def forms(kind: str) -> list[tuple[str, int]]:  # each snippet as looked for in a line, and its length in words
+        return [(f" {' '.join(words)} ", len(words)) for s in snippets.get(kind, []) if (words := _tokens(s))]
+
+    inside, outside = forms("with"), forms("without")
     labels: dict[int, int] = {}
     for i in free:
         words = _tokens(units[i].text)
         joined = f" {' '.join(words)} "
-        marks = {1 for s in snippets.get("with", []) if _tokens(s) and f" {' '.join(_tokens(s))} " in joined}
-        marks |= {0 for s in snippets.get("without", [])
-                  if _tokens(s) and f" {' '.join(_tokens(s))} " in joined and len(_tokens(s)) * 2 >= len(words)}
+        marks = {1 for form, _ in inside if form in joined}
+        marks |= {0 for form, n in outside if form in joined and n * 2 >= len(words)}
         if len(marks) == 1:
             labels[i] = marks.pop()
     return labels
@@ -272,12 +275,12 @@ def extra_rows(bench, folders: list[Path], cache: Path, weight: float, reuse: bo
 def dataset(bench, benches, split: str, cache: Path) -> list[PageRows]:
     """Every page dump of one split, under every renderer."""
     pages = []
+    truths = {folder: json.loads((folder / "ground-truth.json").read_text(encoding="utf-8")) for folder in benches}
     for renderer in bench.RENDERERS:
         for folder in benches:
-            truth = json.loads((folder / "ground-truth.json").read_text(encoding="utf-8"))
             for page_id, path, gold in bench.load_pages(folder, split):
                 text = bench.rendered(renderer, folder, page_id, path, cache)
-                got = page_rows(f"{renderer}/{page_id}", text, gold, truth[page_id].get("snippets"))
+                got = page_rows(f"{renderer}/{page_id}", text, gold, truths[folder][page_id].get("snippets"))
                 if got is not None:
                     pages.append(got)
     return pages
