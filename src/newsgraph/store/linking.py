@@ -43,7 +43,7 @@ from .grouping import Local, given_kind, given_words, group_entities
 from .org_names import org_keys
 from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, is_given_name, name_keys,
                            parse_name, skeleton_key)
-from .profiles import Profile, Profiles, article_text, proper_terms, text_words
+from .profiles import Candidate, Profile, Profiles, article_text, proper_terms, text_words
 from .sql import name_key
 
 W_SHARED_AFFILIATION = 1.0
@@ -247,7 +247,7 @@ def link_entities(db, article: Article, profiles: Profiles | None = None,
     groups = group_entities(article)  # 1.
     strong = {(g.type, k) for g in groups for k, kind in g.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND}
     found = _candidates(profiles, strong)  # 2.
-    maybe = [{r["entity_id"] for k in g.keys for r in found.get((g.type, k), ())} for g in groups]
+    maybe = [{r[0] for k in g.keys for r in found.get((g.type, k), ())} for g in groups]
     linked: dict[int, int] = {}
     taken: set[int] = set()
     topic = TopicContext(article, profiles)
@@ -306,20 +306,21 @@ def _resolved(choices: list[_Choice]) -> list[_Choice]:
     return [c for c in choices if " " in c.name or parse_name(c.name).surname not in surnames]
 
 
-def _score_all(group: Local, rows: list[dict], local: Profile, profiles: Profiles, banned: set[int],
+def _score_all(group: Local, rows: list[Candidate], local: Profile, profiles: Profiles, banned: set[int],
                topic: TopicContext) -> list[_Choice]:
     """Each candidate entity scored once, by the strongest key that found it; best first."""
     kinds: dict[int, tuple[float, str, str]] = {}
     full = bool(group.multiword)
     for row in rows:
-        if row["entity_id"] in banned:
+        entity_id, name = row[0], row[3]
+        if entity_id in banned:
             continue
         kind = _match_kind(group, row, full)
         if kind is None:
             continue
         strength = KIND_STRENGTH[kind]
-        if strength > kinds.get(row["entity_id"], (-1.0,))[0]:
-            kinds[row["entity_id"]] = (strength, kind, row["name"])
+        if strength > kinds.get(entity_id, (-1.0,))[0]:
+            kinds[entity_id] = (strength, kind, name)
     choices = []
     for entity_id, (_, kind, name) in kinds.items():
         if KIND_STRENGTH[kind] < WEAK_KIND and full and " " in name:
@@ -362,11 +363,11 @@ def _best_first(choice: _Choice) -> tuple:
     return -choice.score, -choice.evidence, choice.entity_id
 
 
-def _match_kind(group: Local, row: dict, multiword: bool) -> str | None:
+def _match_kind(group: Local, row: Candidate, multiword: bool) -> str | None:
     """How a stored name row met the group: the weaker of the two keys' kinds (None: a loose spelling match).
     `multiword`: the group has a full name."""
-    return _kind_met(group.keys[row["key"]], row["script"], row["key"], group.type, multiword, group.lead.name,
-                     row["name"])
+    _, key, script, name = row
+    return _kind_met(group.keys[key], script, key, group.type, multiword, group.lead.name, name)
 
 
 @lru_cache(maxsize=65536)  # the same names meet article after article
@@ -404,7 +405,7 @@ def _links(group: Local, decided: Link, number: int) -> list[Link]:
 
 
 def _candidates(profiles: Profiles, wanted: set[tuple[str, str]],
-                one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
-    """Stored name rows by (type, key): entity_id, key, script (kind), entity name (`Profiles.name_rows`).
+                one_word: bool = False) -> dict[tuple[str, str], list[Candidate]]:
+    """Stored name rows by (type, key): entity id, key, script (kind), entity name (`Profiles.name_rows`).
     `one_word`: only entities the store names by one word (all a surname alone may join a full name to)."""
     return profiles.name_rows(wanted, one_word) if wanted else {}

@@ -138,6 +138,11 @@ def stored_profile(db, entity_id: int) -> Profile:
     return profile
 
 
+# a stored name row as linking reads it: (entity id, key, script (the key's kind), the entity's name); a plain tuple
+# because linking builds and reads tens of thousands of them per thousand articles
+Candidate = tuple[int, str, "str | None", str]
+
+
 class Profiles:
     """Stored profiles by entity id, each read once and then kept in step with what the store writes.
 
@@ -154,11 +159,11 @@ class Profiles:
         self.by_key: dict[str, dict[tuple[int, str], str | None]] = {}  # name key -> (entity id, name) -> kind
         self.entities: dict[int, tuple[str, str]] = {}  # entity id -> (name, type), of those in `by_key`
 
-    def name_rows(self, wanted: set[tuple[str, str]], one_word: bool = False) -> dict[tuple[str, str], list[dict]]:
-        """The stored entity_names rows with these (entity type, key) pairs, as linking reads them: entity_id,
-        key, script (kind), and the entity's name and type; `one_word`: only of entities named by one word. Each
-        key is read from the database once, then kept in step."""
-        found: dict[tuple[str, str], list[dict]] = {k: [] for k in wanted}
+    def name_rows(self, wanted: set[tuple[str, str]], one_word: bool = False) -> dict[tuple[str, str], list[Candidate]]:
+        """The stored entity_names rows with these (entity type, key) pairs, as linking reads them (`Candidate`);
+        `one_word`: only of entities named by one word. Each key is read from the database once, then kept in
+        step."""
+        found: dict[tuple[str, str], list[Candidate]] = {k: [] for k in wanted}
         keys = sorted({key for _, key in wanted})
         missing = [k for k in keys if k not in self.by_key]
         if missing:
@@ -180,7 +185,7 @@ class Profiles:
             name, type_ = entities[entity_id]
             rows = found.get((type_, key))
             if rows is not None and not (one_word and " " in name):
-                rows.append({"entity_id": entity_id, "key": key, "script": script, "name": name, "type": type_})
+                rows.append((entity_id, key, script, name))
         return found
 
     def entity_written(self, entity_id: int, name: str, type_: str | None = None) -> None:
