@@ -72,9 +72,8 @@ class Local:
     def settle(self) -> None:
         """The group's entities are final: its keys, the strength of the strongest and its lead are worked out
         once (linking reads them per candidate)."""
-        self.keys = _keys(self)
-        self.strongest = max((KIND_STRENGTH.get(k, 3.0) for k in self.keys.values()), default=0.0)
-        self.fixed_lead = self._pick_lead()
+        self.keys, self.strongest = _keys(self)
+        self.fixed_lead = self.entities[0] if len(self.entities) == 1 else self._pick_lead()
 
 
 def _person_names(entity: Entity) -> list[PersonName]:
@@ -228,18 +227,25 @@ def given_kind(kind: str, key: str, givens: set[str]) -> str:
     return "given" if kind == "surname" and key in givens else kind
 
 
-def _keys(group: Local) -> dict[str, str]:
-    """The group's keys: its names' for a person (strongest kind kept), name keys for anything else."""
+def _keys(group: Local) -> tuple[dict[str, str], float]:
+    """The group's keys: its names' for a person (strongest kind kept), name keys for anything else; and the
+    strength of the strongest."""
     if group.described:
-        return {}
-    forms = tuple((entity.name, tuple(entity.aliases)) for entity in group.entities)
-    return dict(_keys_of(group.type, forms, tuple(group.names)))  # a copy: the cached one is never changed
+        return {}, 0.0
+    keys, strongest = _keys_of(group.type, tuple((entity.name, tuple(entity.aliases)) for entity in group.entities))
+    return dict(keys), strongest  # a copy: the cached one is never changed
 
 
 @lru_cache(maxsize=16384)  # most groups are one entity whose names come back article after article
-def _keys_of(type_: str, forms: tuple[tuple[str, tuple[str, ...]], ...],
-             names: tuple[PersonName, ...]) -> dict[str, str]:
-    """`_keys` of a group of this type, its entities' (name, aliases) and its names read into parts."""
+def _keys_of(type_: str, forms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[dict[str, str], float]:
+    """`_keys` of a group of this type and its entities' (name, aliases)."""
+    keys = _forms_keys(type_, forms)
+    return keys, max((KIND_STRENGTH.get(k, 3.0) for k in keys.values()), default=0.0)
+
+
+def _forms_keys(type_: str, forms: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, str]:
+    """The keys of `_keys_of`. A person group's names read into parts (`Local.names`) are its entities' in order,
+    each once, so they are read again from these forms here."""
     keys: dict[str, str] = {}
     if type_ != "person":
         for name, aliases in forms:
@@ -248,6 +254,7 @@ def _keys_of(type_: str, forms: tuple[tuple[str, tuple[str, ...]], ...],
                     if KIND_STRENGTH[kind] > KIND_STRENGTH.get(keys.get(key, ""), 0.0):
                         keys[key] = kind
         return keys
+    names = list(dict.fromkeys(n for name, aliases in forms for n in _named_forms(name, aliases)))
     givens = given_words([n for n in names if n.multiword])
     for name in sorted(names, key=lambda n: -len(n.words)):
         for key, kind in name_keys(name).items():
