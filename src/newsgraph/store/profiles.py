@@ -58,7 +58,8 @@ class Profile:
     affiliations: set[str] = field(default_factory=set)
     roles: set[str] = field(default_factory=set)
     comentions: set[int] = field(default_factory=set)  # stored entities seen in the same articles
-    forms: Counter = field(default_factory=Counter)  # display forms -> articles using them
+    forms: dict[str, int] = field(default_factory=dict)  # display forms -> articles using them (not a Counter: one
+    # costs two Python calls to make, and linking makes a Profile for each group of each article)
     first: dict[str, tuple] = field(default_factory=dict)  # display form -> (published, article) it was first in
     keys: set[str] = field(default_factory=set)  # entity_names rows already stored (by name)
     person: bool = False  # a person's full name is preferred for display; an organisation's most used form
@@ -66,9 +67,9 @@ class Profile:
 
     def add_forms(self, forms: set[str], published: str | None, article_id: str) -> None:
         """Count the display forms one article uses."""
-        self.forms.update(forms)
+        seen = (published or "", article_id)
         for form in forms:
-            seen = (published or "", article_id)
+            self.forms[form] = self.forms.get(form, 0) + 1
             if form not in self.first or seen < self.first[form]:
                 self.first[form] = seen
 
@@ -227,7 +228,7 @@ class Profiles:
         `rows` the entity_names rows written for each stored entity."""
         stored = set(ids.values())
         forms: dict[int, set[str]] = {}
-        counts: Counter = Counter()
+        counts: dict[int, int] = {}  # (a plain dict: see `Profile.forms`)
         for entity in article.entities:
             entity_id = ids.get(entity.id)
             profile = self.known.get(entity_id if entity_id is not None else -1)
@@ -238,7 +239,7 @@ class Profiles:
             profile.comentions |= stored - {entity_id}
             profile.keys |= rows.get(entity_id, set())
             forms.setdefault(entity_id, set()).add(display_form(entity.name))
-            counts[entity_id] += max(1, len(entity.mentions))
+            counts[entity_id] = counts.get(entity_id, 0) + max(1, len(entity.mentions))
         for entity_id, names in forms.items():
             self.known[entity_id].add_forms(names, article.published, article.id)
             self.known[entity_id].most = max(self.known[entity_id].most, counts[entity_id])
