@@ -147,6 +147,8 @@ def _words(phrases: set[str]) -> set[str]:
     return {w for p in phrases for w in p.split() if len(w) > 2}
 
 
+_ORG_REASONS = {"full": "same name", "core": "same name without its legal form",
+                "variant": "another name of the same country", "acronym": "an acronym of the name"}
 _KIND_REASONS = {"full": "same full name", "core": "same given name and surname", "nick": "same name up to a nickname",
                  "initial": "same surname, given name as an initial", "tail": "same name after a leading word",
                  "lead": "the same first two words", "skeleton": "same name up to spelling or script",
@@ -311,11 +313,11 @@ def _score_all(group: Local, rows: list[Candidate], local: Profile, profiles: Pr
     """Each candidate entity scored once, by the strongest key that found it; best first."""
     kinds: dict[int, tuple[float, str, str]] = {}
     full = bool(group.multiword)
-    for row in rows:
-        entity_id, name = row[0], row[3]
+    keys, lead = group.keys, group.lead.name
+    for entity_id, key, script, name in rows:
         if entity_id in banned:
             continue
-        kind = _match_kind(group, row, full)
+        kind = _kind_met(keys[key], script, key, group.type, full, lead, name)
         if kind is None:
             continue
         strength = KIND_STRENGTH[kind]
@@ -328,8 +330,7 @@ def _score_all(group: Local, rows: list[Candidate], local: Profile, profiles: Pr
         if group.type != "person":
             shared = len(local.comentions & profiles.get(entity_id).comentions) if kind == "acronym" else 0
             value = KIND_STRENGTH[kind] + min(MAX_CONTEXT_BONUS, W_SHARED_COMENTION * shared)
-            reasons = [{"full": "same name", "core": "same name without its legal form", "variant": "another name "
-                        "of the same country", "acronym": "an acronym of the name"}.get(kind, "same name")]
+            reasons = [_ORG_REASONS.get(kind, "same name")]
             if shared:
                 reasons.append(f"mentioned with the same {shared} entities")
             choices.append(_Choice(entity_id, kind, value, value, reasons, name))
@@ -363,17 +364,12 @@ def _best_first(choice: _Choice) -> tuple:
     return -choice.score, -choice.evidence, choice.entity_id
 
 
-def _match_kind(group: Local, row: Candidate, multiword: bool) -> str | None:
-    """How a stored name row met the group: the weaker of the two keys' kinds (None: a loose spelling match).
-    `multiword`: the group has a full name."""
-    _, key, script, name = row
-    return _kind_met(group.keys[key], script, key, group.type, multiword, group.lead.name, name)
-
-
 @lru_cache(maxsize=65536)  # the same names meet article after article
 def _kind_met(local_kind: str, script: str | None, key: str, type_: str, multiword: bool, lead: str,
               name: str) -> str | None:
-    """`_match_kind` of a row (its `script`, `key` and entity `name`) and a group (`lead`: its lead's name)."""
+    """How a stored name row (its `script`, `key` and entity `name`) met a group of this type (its kind of the
+    key, whether it has a full name, its lead's name): the weaker of the two keys' kinds (None: a loose spelling
+    match)."""
     if script == "described":
         return None  # a description is never found from another article
     stored_kind = script if script in STORED_KINDS else \
