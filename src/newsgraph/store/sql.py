@@ -196,6 +196,11 @@ def read_only_sql(dialect: str) -> str:
 
 def upsert_ignore_sql(dialect: str, table: str, columns: list[str]) -> str:
     """INSERT that does nothing when the row exists."""
+    return _upsert_ignore_sql(dialect, table, tuple(columns))
+
+
+@lru_cache(maxsize=64)  # an ingest asks for the same two statements for each article
+def _upsert_ignore_sql(dialect: str, table: str, columns: tuple[str, ...]) -> str:
     marks = ", ".join("?" * len(columns))
     verb = "INSERT OR IGNORE" if dialect == "sqlite" else "INSERT"
     tail = "" if dialect == "sqlite" else " ON CONFLICT DO NOTHING"
@@ -206,6 +211,7 @@ ARTICLE_COLUMNS = ["id", "source", "url", "site", "headline", "subheadline", "pu
                    "language", "body", "record", "signature", "duplicate_of", "similarity", "ingested"]
 
 
+@lru_cache(maxsize=None)  # (asked for each article)
 def article_insert_sql(dialect: str) -> str:
     """INSERT of one article row. On SQLite the caller gives its `rowid` first (the FTS key; `id` is the table's
     key); PostgreSQL numbers it, takes its terms last (a tsvector literal, see `fulltext`) and returns it."""
