@@ -65,9 +65,10 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
     for link in links:
         entity, entity_id = entities[link.local_id], ids[link.local_id]
         known = profiles.known.get(entity_id)
+        new = written.setdefault(entity_id, set())
         for name, key, kind in name_rows(entity, link.type, link.described):
-            if (known is None or name not in known.keys) and name not in written.setdefault(entity_id, set()):
-                written[entity_id].add(name)
+            if (known is None or name not in known.keys) and name not in new:
+                new.add(name)
                 name_table.append((entity_id, name, key, kind))
         mention_rows.append(
             (article.id, entity.id, entity_id, link.type, entity.name, j(entity.aliases), j(entity.titles),
