@@ -174,9 +174,10 @@ def _join_short_forms(groups: list[Local]) -> None:
 def _opens_another(entity: Entity, others: list[Entity]) -> bool:
     """An organisation whose name opens another organisation's name in the article ('Ford', 'Ford Motor
     Company'): that organisation's, not a person's whose surname it is ('William Clay Ford Jr.')."""
+    if entity.type != "organization":
+        return False
     mine = _words_of(entity)
-    return entity.type == "organization" and any(
-        o.type == "organization" and _begins(_words_of(o), mine) for o in _ownerless(others))
+    return any(_begins(_words_of(o), mine) for o in _ownerless([o for o in others if o.type == "organization"]))
 
 
 def _words_of(entity: Entity) -> tuple[str, ...]:

@@ -293,6 +293,7 @@ def same_surname(x: str, y: str) -> bool:
     return name_skeletons(x) == name_skeletons(y)
 
 
+@lru_cache(maxsize=16384)  # grouping asks for every organisation and place of every article
 def looks_like_organization(text: str) -> bool:
     """A name with an organisation or place word in it ('Lohan Foundation', 'Smith Street')."""
     vocab = vocabulary()
