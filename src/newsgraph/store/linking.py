@@ -249,17 +249,17 @@ def link_entities(db, article: Article, profiles: Profiles | None = None,
     groups = group_entities(article)  # 1.
     strong = {(g.type, k) for g in groups for k, kind in g.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND}
     found = _candidates(profiles, strong)  # 2.
-    maybe = [{r[0] for k in g.keys for r in found.get((g.type, k), ())} for g in groups]
-    linked: dict[int, int] = {}
+    # the stored entities each group may be: its candidates, then the one entity it was linked to
+    around = [{r[0] for k in g.keys for r in found.get((g.type, k), ())} for g in groups]
     taken: set[int] = set()
     topic = TopicContext(article, profiles)
     links: list[Link] = []
     for i in sorted(range(len(groups)), key=lambda i: (-groups[i].strongest, i)):
         group = groups[i]
-        context = set().union(*({linked[j]} if j in linked else maybe[j] for j in range(len(groups)) if j != i))
+        context = set().union(*around[:i], *around[i + 1:])  # what the other groups may be
         decided = _decide(article, group, found, context, profiles, taken, constraints, topic)  # 3., 4.
         if decided.entity_id is not None:
-            linked[i] = decided.entity_id
+            around[i] = {decided.entity_id}
             if group.type == "person":  # two people of one article are two people; 'Apple', 'Apple Computer' one
                 taken.add(decided.entity_id)
         links.extend(_links(group, decided, i))
