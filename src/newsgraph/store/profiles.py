@@ -176,17 +176,18 @@ class Profiles:
                 self.by_key[row["key"]][(row["entity_id"], row["form"])] = row["script"]
                 self.entities[row["entity_id"]] = (row["name"], row["type"])
         entities = self.entities
-        stored = [(key, entity_id, script) for key in keys for (entity_id, _), script in self.by_key[key].items()]
-        unknown = {entity_id for _, entity_id, _ in stored if entity_id not in entities}  # names written since
+        unknown = {entity_id for key in keys for entity_id, _ in self.by_key[key]
+                   if entity_id not in entities}  # names written since
         if unknown:
             for row in self.db.query(f"SELECT id, name, type FROM entities WHERE id IN ({', '.join('?' * len(unknown))})",
                                      sorted(unknown)):
                 entities[row["id"]] = (row["name"], row["type"])
-        for key, entity_id, script in stored:
-            name, type_ = entities[entity_id]
-            rows = found.get((type_, key))
-            if rows is not None and not (one_word and " " in name):
-                rows.append((entity_id, key, script, name))
+        for key in keys:
+            for (entity_id, _), script in self.by_key[key].items():
+                name, type_ = entities[entity_id]
+                rows = found.get((type_, key))
+                if rows is not None and not (one_word and " " in name):
+                    rows.append((entity_id, key, script, name))
         return found
 
     def entity_written(self, entity_id: int, name: str, type_: str | None = None) -> None:
