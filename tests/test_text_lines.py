@@ -147,3 +147,15 @@ def test_snippets_label_only_the_lines_they_mark():
     labels = trainer.snippet_labels(units, free, snippets)
     assert {units[i].text: label for i, label in labels.items()} == {
         STORY[1]: 1, STORY[2]: 1, "Search this site": 0, STORY[0]: 0}
+
+
+def test_bagged_ensembles_export_as_one_tree_set_averaging_their_log_odds(monkeypatch):
+    trainer = _trainer()
+    leaf = {"feature": [0], "threshold": [0.0], "left": [-1], "right": [-1]}
+    parts = iter([{"base": 1.0, "rate": 1.0, "trees": [{**leaf, "value": [2.0]}]},
+                  {"base": -3.0, "rate": 1.0, "trees": [{**leaf, "value": [4.0]}]}])
+    monkeypatch.setattr(trainer, "export", lambda clf: next(parts))
+    from newsgraph.readers.text_lines import Trees
+
+    bagged = Trees.from_json(trainer.export_bagged(["first", "second"]))
+    assert abs(bagged.probability([0.0]) - 1 / (1 + 2.718281828459045 ** -2.0)) < 1e-9  # mean of 3 and 1
