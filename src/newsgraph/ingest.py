@@ -11,7 +11,8 @@
    for a near-duplicate among stored originals and store it either as a
    duplicate-of link or with all its facts, in one transaction (records
    read from `.jsonl`/`.parquet` files: one transaction per chunk of them,
-   on SQLite the next chunk read, validated and signed in another thread
+   signed by a worker process (`newsgraph.records`), and on SQLite the
+   next chunk read, validated and its entities grouped in another thread
    while this one commits: `newsgraph.prefetch`).
 5. Mark the input done. An interrupted run loses at most the article (or
    chunk of records) being written, and the next run picks up where it
@@ -24,18 +25,20 @@ import glob
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .api import Failure, Options, extract_jobs, iter_jobs
-from .dedup import DuplicateIndex, signature, signatures
+from .dedup import DuplicateIndex, signature
 from .garbage import batch_pace
 from .model import Article
 from .pipeline import STAGES, Stage
 from .prefetch import Prefetch
+from .records import Prepared, prepare, prepared_chunks
 from .store import Store
+from .store.grouping import group_entities
 
 if TYPE_CHECKING:
     from .budget import Budget, StagePlan
@@ -92,33 +95,6 @@ def expand_inputs(inputs: Iterable[str]) -> list[str]:
         else:
             out.append(item)
     return list(dict.fromkeys(out))
-
-
-def _records(path: str) -> Iterator[Article | Failure]:
-    """Articles from a JSON Lines file of records `newsgraph extract` wrote."""
-    import gzip
-
-    opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for number, line in enumerate(fh, 1):
-            if line.isspace() or not line:
-                continue
-            try:
-                yield Article.model_validate_json(line)  # as Parquet records and stored ones are read
-            except ValueError as exc:
-                yield Failure(f"{path}:{number}", f"not an article record ({str(exc).splitlines()[0]})",
-                              "MalformedInput")
-
-
-def _parquet_records(path: str) -> Iterator[Article | Failure]:
-    """Articles from a Parquet shard `newsgraph batch` wrote (its `record` column)."""
-    from .batch.writer import parquet_records
-
-    for number, line in enumerate(parquet_records(path), 1):
-        try:
-            yield Article.model_validate_json(line)
-        except ValueError as exc:
-            yield Failure(f"{path}:{number}", f"not an article record ({str(exc).splitlines()[0]})", "MalformedInput")
 
 
 def ingest(store: Store, inputs: Sequence[str], *, stages: Sequence[Stage] = STAGES, published: str | None = None,
@@ -195,59 +171,55 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
                   report: IngestReport, extraction: _Extraction) -> None:
     """Steps 3 to 5 for one input: its articles stored, its failures recorded, earlier ones resolved."""
     lowered = path.lower()
-    results = _records(path) if lowered.endswith((".jsonl", ".jsonl.gz")) else \
-        _parquet_records(path) if lowered.endswith(".parquet") else extraction.articles(store, path, report)
     failing: set[tuple[str, str, str]] = set()
-    # records extracted already come fast: one transaction per chunk of them, not per article
-    size = RECORDS_PER_TRANSACTION if lowered.endswith(RECORD_SUFFIXES) else 1
-    chunks = map(_prepare, _chunks(results, size))
-    # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is prepared meanwhile (not the
-    # articles extracted here, which read the store; PostgreSQL's commit is too short to gain anything)
-    if size > 1 and store.db.dialect == "sqlite":
-        with Prefetch(chunks) as ahead:
+    # records extracted already come fast: one transaction per chunk of them, not per article, prepared by a
+    # worker process (`newsgraph.records`)
+    if not lowered.endswith(RECORD_SUFFIXES):
+        chunks = (prepare([r]) for r in extraction.articles(store, path, report))
+        count = _store_chunks(store, index, _grouped(chunks, False), report, failing)
+    elif store.db.dialect == "sqlite":
+        # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is received, validated and
+        # its entities grouped meanwhile (not the articles extracted here, which read the store; PostgreSQL's
+        # commit is too short to gain anything)
+        with Prefetch(_grouped(prepared_chunks(path, RECORDS_PER_TRANSACTION), True)) as ahead:
             count = _store_chunks(store, index, ahead, report, failing, before_commit=ahead.start_next)
     else:
-        count = _store_chunks(store, index, chunks, report, failing)
+        with closing(_grouped(prepared_chunks(path, RECORDS_PER_TRANSACTION), False)) as chunks:
+            count = _store_chunks(store, index, chunks, report, failing)
     with store.batch():
         report.resolved += store.resolve_failures(path, failing)
         if stat and not failing:  # an input with failures is read again next time
             store.mark_source(path, stat.st_size, stat.st_mtime, count)
 
 
-_Prepared = tuple[Article | Failure, bytes | None, str | None]  # a result, its signature and record JSON
+_Ready = tuple[Article | Failure, bytes | None, str | None, list | None]  # `Prepared`, and the entities grouped
 
 
-def _store_chunks(store: Store, index: DuplicateIndex, chunks: Iterable[list[_Prepared]], report: IngestReport,
+def _grouped(chunks: Iterator[list[Prepared]], group: bool) -> Iterator[list[_Ready]]:
+    """The prepared chunks, each article's entities grouped (`group_entities`) if `group`; closing it closes them."""
+    with closing(chunks):
+        for chunk in chunks:
+            yield [(result, sig, record, group_entities(result) if group and not isinstance(result, Failure)
+                    else None) for result, sig, record in chunk]
+
+
+def _store_chunks(store: Store, index: DuplicateIndex, chunks: Iterable[list[_Ready]], report: IngestReport,
                   failing: set[tuple[str, str, str]], before_commit: Callable[[], None] = lambda: None) -> int:
     """Step 4 for an input's results, one transaction per chunk; how many articles there were (failures added to
     `failing`). `before_commit` is called as each chunk's transaction is about to end."""
     count = 0
     for chunk in chunks:
         with store.batch(many=len(chunk) > 1):
-            for result, sig, record in chunk:
+            for result, sig, record, groups in chunk:
                 if isinstance(result, Failure):
                     report.failures.append(result)
                     failing.add((result.source, result.reason, result.error))
                     store.record_failure(result.source, result.reason, result.error)
                     continue
                 count += 1
-                _add(store, index, result, report, sig, record)
+                _add(store, index, result, report, sig, record, groups)
             before_commit()
     return count
-
-
-def _prepare(chunk: list[Article | Failure]) -> list[_Prepared]:
-    """What storing a chunk's articles needs that the store does not: near-duplicate signatures (all at once)
-    and the records' JSON; computed for articles stored already too, which go unused."""
-    articles = [r for r in chunk if not isinstance(r, Failure)]
-    sigs = iter(signatures([a.paragraphs for a in articles]))
-    return [(r, None, None) if isinstance(r, Failure) else (r, next(sigs), r.model_dump_json()) for r in chunk]
-
-
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:
@@ -265,11 +237,11 @@ def add_articles(store: Store, articles: Iterable[Article]) -> IngestReport:
 
 
 def _add(store: Store, index: DuplicateIndex, article: Article, report: IngestReport, sig: bytes | None,
-         record: str | None = None) -> None:
+         record: str | None = None, groups: list | None = None) -> None:
     """One article stored, or linked to the original it repeats, or counted as stored already (`add_article` looks)."""
     match = index.best(sig) if sig else None
     outcome = store.add_article(article, signature=sig, duplicate_of=match[0] if match else None,
-                                similarity=round(match[1], 3) if match else None, record=record)
+                                similarity=round(match[1], 3) if match else None, record=record, groups=groups)
     if outcome == "added":
         report.added += 1
         if sig:

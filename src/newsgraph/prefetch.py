@@ -13,7 +13,8 @@ ingest got slower (bench_store: 0.96x) instead of faster.
 Failures are values in the items, in order; an exception raised computing
 an item is raised to the caller when it gets there. The thread is a daemon
 and holds at most one item; leaving the `with` block (the end, an
-exception, Ctrl-C) tells it to stop and joins it.
+exception, Ctrl-C) tells it to stop, closes the items' generator (which may
+have a worker to end) and joins it.
 """
 
 from __future__ import annotations
@@ -78,8 +79,8 @@ class Prefetch(Generic[T]):
 
     def _produce(self, items: Iterable[T]) -> None:
         """The thread: an item (or the end, or the exception) into `_ready` each time one is asked for."""
+        iterator = iter(items)
         try:
-            iterator = iter(items)
             while self._asked.acquire() and not self._stop.is_set():
                 item = next(iterator, _END)
                 self._ready.put(item)
@@ -87,3 +88,5 @@ class Prefetch(Generic[T]):
                     return
         except BaseException as error:  # noqa: BLE001 - handed to the caller, who raises it
             self._ready.put(_Raised(error))
+        finally:
+            getattr(iterator, "close", lambda: None)()  # a generator's own clean-up (a worker it started) runs now

@@ -19,6 +19,7 @@ from datetime import datetime, timezone
 from functools import lru_cache
 
 from ..model import Article
+from .grouping import Local
 from .linking import Constraints, Link, link_entities, name_rows
 from .person_names import display_form
 from .profiles import Profiles
@@ -55,10 +56,12 @@ def now() -> str:
     return last[1]
 
 
-def write_facts(db, article: Article, profiles: Profiles, constraints: Constraints) -> dict[str, int]:
-    """Link and write the article's entities and facts (steps 1-3); the stored id of each of its entities."""
+def write_facts(db, article: Article, profiles: Profiles, constraints: Constraints,
+                groups: list[Local] | None = None) -> dict[str, int]:
+    """Link and write the article's entities and facts (steps 1-3); the stored id of each of its entities
+    (`groups`: see `link_entities`)."""
     entities = {e.id: e for e in article.entities}
-    links = link_entities(db, article, profiles, constraints)
+    links = link_entities(db, article, profiles, constraints, groups)
     ids, types = _entity_ids(db, links, entities, profiles)
     written: dict[int, set[str]] = {}
     name_table, mention_rows, merge_rows = [], [], []

@@ -242,11 +242,12 @@ class _Choice:
     name: str
 
 
-def link_entities(db, article: Article, profiles: Profiles | None = None,
-                  constraints: Constraints = NO_CONSTRAINTS) -> list[Link]:
-    """Decide, for each entity of the article, which stored entity it is, or that it is new (steps 1-4)."""
+def link_entities(db, article: Article, profiles: Profiles | None = None, constraints: Constraints = NO_CONSTRAINTS,
+                  groups: list[Local] | None = None) -> list[Link]:
+    """Decide, for each entity of the article, which stored entity it is, or that it is new (steps 1-4); `groups`
+    is the article's `group_entities` when the caller has made it already (ingest does, in another thread)."""
     profiles = profiles or Profiles(db)
-    groups = group_entities(article)  # 1.
+    groups = group_entities(article) if groups is None else groups  # 1.
     strong = {(g.type, k) for g in groups for k, kind in g.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND}
     found = _candidates(profiles, strong)  # 2.
     # the stored entities each group may be: its candidates, then the one entity it was linked to

@@ -133,10 +133,11 @@ class Store:
         return bool(self.db.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def add_article(self, article: Article, *, signature: bytes | None = None, duplicate_of: str | None = None,
-                    similarity: float | None = None, record: str | None = None) -> str:
+                    similarity: float | None = None, record: str | None = None, groups: list | None = None) -> str:
         """Store one article with its facts: 'added', 'duplicate' (a link only) or 'exists'.
 
-        `record` is the article's JSON (`model_dump_json`) when the caller has made it already.
+        `record` is the article's JSON (`model_dump_json`) and `groups` its entities grouped
+        (`grouping.group_entities`) when the caller has made them already.
         """
         if not self.db.in_transaction and self.has_article(article.id):
             return "exists"  # (inside a caller's transaction the check below is the one needed)
@@ -161,7 +162,7 @@ class Store:
                     row.append(tsvector(article.headline, article.subheadline, body))
                     rowid = self.db.query(article_insert_sql(self.db.dialect), row)[0]["rowid"]
                 if duplicate_of is None:
-                    write_facts(self.db, article, self._profiles, self._constraints())
+                    write_facts(self.db, article, self._profiles, self._constraints(), groups)
                 self._last_rowid = rowid
         except BaseException:
             self._profiles.clear()  # they may have learnt what was rolled back
