@@ -191,9 +191,12 @@ class Profiles:
         return found
 
     def entity_written(self, entity_id: int, name: str, type_: str | None = None) -> None:
-        """An entity inserted (with its type) or renamed: the name `name_rows` gives it."""
+        """An entity inserted (with its type) or renamed: the name `name_rows` gives it. An inserted one has no
+        mentions or names yet: its profile starts empty here and `note` fills it from the article that made it,
+        which is what reading it (three queries per entity) would find."""
         if type_ is not None:
             self.entities[entity_id] = (name, type_)
+            self.known[entity_id] = Profile()
         elif entity_id in self.entities:
             self.entities[entity_id] = (name, self.entities[entity_id][1])
 
