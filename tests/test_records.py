@@ -1,4 +1,4 @@
-"""Records files read for ingest: chunks after the first signed by a worker process, failures in order, the
+"""Records files read for ingest: chunks after the first prepared by a worker process, failures in order, the
 worker never left running (the end, an error, Ctrl-C), and no worker for an input of one chunk."""
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from newsgraph.api import Failure
 from newsgraph.dedup import signature
 from newsgraph.ingest import ingest
 from newsgraph.records import prepared_chunks
+from newsgraph.store.grouping import group_entities
 
 
 def record_workers() -> list[int]:
@@ -36,13 +37,13 @@ def record_workers() -> list[int]:
 def started(monkeypatch) -> list[str]:
     """The paths record workers are started for."""
     paths: list[str] = []
-    init = records_module.SigningWorker.__init__
+    init = records_module.RecordWorker.__init__
 
     def noted(self, path, size):
         paths.append(path)
         init(self, path, size)
 
-    monkeypatch.setattr(records_module.SigningWorker, "__init__", noted)
+    monkeypatch.setattr(records_module.RecordWorker, "__init__", noted)
     return paths
 
 
@@ -51,18 +52,22 @@ def write_records(path: Path, lines: list[str]) -> Path:
     return path
 
 
-def test_chunks_after_the_first_are_signed_by_the_worker_alike(store_articles, tmp_path, started):
+def test_chunks_after_the_first_are_prepared_by_the_worker_alike(store_articles, tmp_path, started):
     lines = [a.to_json() for a in store_articles]
     path = write_records(tmp_path / "records.jsonl", [lines[0], "{", *lines[1:4], "[]", *lines[4:], "", "null"])
     chunks = list(prepared_chunks(str(path), 2))
     assert started == [str(path)] and record_workers() == []
     results = [item for chunk in chunks for item in chunk]
     assert [len(c) for c in chunks] == [2] * (len(results) // 2) + [1] * (len(results) % 2)
-    failures = [r for r, _, _ in results if isinstance(r, Failure)]
+    failures = [r for r, _, _, _ in results if isinstance(r, Failure)]
     assert [f.source for f in failures] == [f"{path}:{n}" for n in (2, 6, len(lines) + 4)]
-    articles = [(r, sig, record) for r, sig, record in results if not isinstance(r, Failure)]
-    assert [a.id for a, _, _ in articles] == [a.id for a in store_articles]
-    assert all(sig == signature(a.paragraphs) and record == a.model_dump_json() for a, sig, record in articles)
+    articles = [(r, sig, record, groups) for r, sig, record, groups in results if not isinstance(r, Failure)]
+    assert [a.id for a, _, _, _ in articles] == [a.id for a in store_articles]
+    assert all(sig == signature(a.paragraphs) and record == a.model_dump_json() for a, sig, record, _ in articles)
+    assert [groups is None for _, _, _, groups in articles] == [True, False, False, False, False, False]
+    assert all(repr(groups) == repr(group_entities(a)) for a, _, _, groups in articles[1:])
+    assert all(g.lead is e for a, _, _, groups in articles[1:] for g, e in zip(groups, (h.lead for h in
+                                                                                       group_entities(a))))
 
 
 def test_an_input_of_one_chunk_starts_no_worker(store, store_articles, tmp_path, started):

@@ -11,9 +11,8 @@
    for a near-duplicate among stored originals and store it either as a
    duplicate-of link or with all its facts, in one transaction (records
    read from `.jsonl`/`.parquet` files: one transaction per chunk of them,
-   signed by a worker process (`newsgraph.records`), and on SQLite the
-   next chunk read, validated and its entities grouped in another thread
-   while this one commits: `newsgraph.prefetch`).
+   prepared by a worker process (`newsgraph.records`), and on SQLite
+   taken in by another thread while this one commits: `newsgraph.prefetch`).
 5. Mark the input done. An interrupted run loses at most the article (or
    chunk of records) being written, and the next run picks up where it
    stopped.
@@ -175,16 +174,16 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
     # records extracted already come fast: one transaction per chunk of them, not per article, prepared by a
     # worker process (`newsgraph.records`)
     if not lowered.endswith(RECORD_SUFFIXES):
-        chunks = (prepare([r]) for r in extraction.articles(store, path, report))
-        count = _store_chunks(store, index, _grouped(chunks, False), report, failing)
+        count = _store_chunks(store, index, (prepare([r]) for r in extraction.articles(store, path, report)),
+                              report, failing)
     elif store.db.dialect == "sqlite":
-        # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is received, validated and
-        # its entities grouped meanwhile (not the articles extracted here, which read the store; PostgreSQL's
-        # commit is too short to gain anything)
-        with Prefetch(_grouped(prepared_chunks(path, RECORDS_PER_TRANSACTION), True)) as ahead:
+        # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is received and validated
+        # meanwhile (the first one's entities grouped too), not the articles extracted here, which read the store
+        # (PostgreSQL's commit is too short to gain anything)
+        with Prefetch(_grouped(prepared_chunks(path, RECORDS_PER_TRANSACTION))) as ahead:
             count = _store_chunks(store, index, ahead, report, failing, before_commit=ahead.start_next)
     else:
-        with closing(_grouped(prepared_chunks(path, RECORDS_PER_TRANSACTION), False)) as chunks:
+        with closing(prepared_chunks(path, RECORDS_PER_TRANSACTION)) as chunks:
             count = _store_chunks(store, index, chunks, report, failing)
     with store.batch():
         report.resolved += store.resolve_failures(path, failing)
@@ -192,18 +191,16 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
             store.mark_source(path, stat.st_size, stat.st_mtime, count)
 
 
-_Ready = tuple[Article | Failure, bytes | None, str | None, list | None]  # `Prepared`, and the entities grouped
-
-
-def _grouped(chunks: Iterator[list[Prepared]], group: bool) -> Iterator[list[_Ready]]:
-    """The prepared chunks, each article's entities grouped (`group_entities`) if `group`; closing it closes them."""
+def _grouped(chunks: Iterator[list[Prepared]]) -> Iterator[list[Prepared]]:
+    """The prepared chunks, each article's entities grouped (`group_entities`) where they are not yet; closing it
+    closes them."""
     with closing(chunks):
         for chunk in chunks:
-            yield [(result, sig, record, group_entities(result) if group and not isinstance(result, Failure)
-                    else None) for result, sig, record in chunk]
+            yield [(result, sig, record, group_entities(result) if groups is None and not isinstance(result, Failure)
+                    else groups) for result, sig, record, groups in chunk]
 
 
-def _store_chunks(store: Store, index: DuplicateIndex, chunks: Iterable[list[_Ready]], report: IngestReport,
+def _store_chunks(store: Store, index: DuplicateIndex, chunks: Iterable[list[Prepared]], report: IngestReport,
                   failing: set[tuple[str, str, str]], before_commit: Callable[[], None] = lambda: None) -> int:
     """Step 4 for an input's results, one transaction per chunk; how many articles there were (failures added to
     `failing`). `before_commit` is called as each chunk's transaction is about to end."""

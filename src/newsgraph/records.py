@@ -1,24 +1,24 @@
 """Records files (`.jsonl`, `.jsonl.gz`, `.parquet`) read for ingest, a chunk at a time, the work split over two cores.
 
 Each chunk's results are prepared for storing: articles (or a failure per
-bad line, naming the file and line, in order), near-duplicate signatures
-and the records' JSON. For an input of more than one chunk, a worker
-process reads the file too and signs the bodies of all chunks after the
-first (42 % of preparing a chunk), running ahead of the writer: a thread
-could not, as it would share the GIL with the writer (`newsgraph.prefetch`).
-It reads each line's paragraphs only (the parser pydantic uses, so they
-are the article's), and sends one signature per line, nothing else, so
-the pipe costs next to nothing; validating here again what a worker had
-validated would cost as much as it saves (unpickling an article costs more
-than validating its line: 53 against 47 ms a chunk of bench_store's
-records). The worker starts once the first chunk is found full and has
-been prepared, so its start-up (about 0.5 s of CPU) overlaps storing that
-chunk, and an input of fewer records never pays it.
+bad line, naming the file and line, in order), near-duplicate signatures,
+the records' JSON and the articles' entities grouped (`group_entities`,
+the first step of linking). For an input of more than one chunk, a worker
+process reads the chunks after the first and prepares them, running ahead
+of the writer: a thread could not, as it would share the GIL with the
+writer (`newsgraph.prefetch`). What it sends is cheap to take in: each line
+with its signature, JSON and groups in plain values (`pack_groups`); the
+article is validated again here from its line, which costs less than
+unpickling it (47 against 53 ms a chunk of bench_store's records), and its
+groups made again from the values take a fifth of grouping it. The worker
+starts once the first chunk is found full, so its start-up (about 0.5 s
+of CPU) overlaps preparing and storing that chunk, and an input of fewer
+records never pays it.
 
 The worker ends with the chunks: at their end, on an exception (sent back
-and raised here), and when the caller stops early (Ctrl-C, an exception
-while storing): `close` kills it. If the caller dies, its next write
-fails and it ends.
+and raised here, in order), and when the caller stops early (Ctrl-C, an
+exception while storing): `close` kills it. If the caller dies, its next
+write fails and it ends.
 """
 
 from __future__ import annotations
@@ -35,15 +35,14 @@ from itertools import islice
 from pathlib import Path
 from typing import BinaryIO
 
-from pydantic import BaseModel
-
 from .api import Failure
 from .dedup import signatures
 from .model import Article
+from .store.grouping import Local, group_entities, pack_groups, unpack_groups
 
-Prepared = tuple[Article | Failure, bytes | None, str | None]  # a result, its signature and record JSON
+Prepared = tuple[Article | Failure, bytes | None, str | None, list[Local] | None]  # a result, its signature, record
+# JSON and entities grouped (None: not yet)
 _Line = tuple[str, str]  # where a record is ("path:line") and its JSON
-NOT_SIGNED = False  # the signature of a record the worker could not read (None: a body too short to sign)
 
 
 def record_lines(path: str) -> Iterator[_Line]:
@@ -66,33 +65,30 @@ def article(where: str, line: str) -> Article | Failure:
         return Failure(where, f"not an article record ({str(exc).splitlines()[0]})", "MalformedInput")
 
 
-def prepare(chunk: list[Article | Failure], sigs: list[bytes | None | bool] | None = None) -> list[Prepared]:
-    """What storing a chunk's articles needs that the store does not: near-duplicate signatures (all at once,
-    unless given: one per result, NOT_SIGNED where one is to be made here) and the records' JSON; made for
-    articles stored already too, which go unused."""
-    given = sigs or [NOT_SIGNED] * len(chunk)
-    articles = [r for r, sig in zip(chunk, given) if not isinstance(r, Failure) and sig is NOT_SIGNED]
-    made = iter(signatures([a.paragraphs for a in articles]))
-    return [(r, None, None) if isinstance(r, Failure) else (r, next(made) if sig is NOT_SIGNED else sig,
-                                                            r.model_dump_json()) for r, sig in zip(chunk, given)]
+def prepare(chunk: list[Article | Failure]) -> list[Prepared]:
+    """What storing a chunk's articles needs that the store does not: near-duplicate signatures (all at once)
+    and the records' JSON (groups are left to be made: None); made for articles stored already too, which go
+    unused."""
+    articles = [r for r in chunk if not isinstance(r, Failure)]
+    sigs = iter(signatures([a.paragraphs for a in articles]))
+    return [(r, None, None, None) if isinstance(r, Failure) else (r, next(sigs), r.model_dump_json(), None)
+            for r in chunk]
 
 
 def prepared_chunks(path: str, size: int) -> Iterator[list[Prepared]]:
-    """The file's records in chunks of `size`, prepared; the bodies after the first chunk signed by a worker."""
+    """The file's records in chunks of `size`, prepared: the first here, the others by a worker, with groups."""
     with closing(record_lines(path)) as lines:
         first = list(islice(lines, size))
-        if len(first) < size:  # the only chunk
-            yield from [prepare([article(*line) for line in first])] if first else []
-            return
-        prepared = prepare([article(*line) for line in first])
-        with SigningWorker(path, size) as worker:  # it starts while the first chunk is stored
-            yield prepared
-            while chunk := list(islice(lines, size)):
-                yield prepare([article(*line) for line in chunk], worker.next_chunk(len(chunk)))
+    if len(first) < size:  # the only chunk, if any
+        yield from [prepare([article(*line) for line in first])] if first else []
+        return
+    with RecordWorker(path, size) as worker:  # it starts while the first chunk is prepared and stored
+        yield prepare([article(*line) for line in first])
+        yield from worker.chunks()
 
 
-class SigningWorker:
-    """A process that signs the bodies of a file's records after the first chunk, a chunk at a time.
+class RecordWorker:
+    """A process that prepares a file's chunks of records after the first (`prepared_chunks`).
 
     Started as `python -m newsgraph.records PATH SIZE`, not by `multiprocessing` (whose 'spawn' runs the
     caller's main script again, and whose 'fork' is unsafe with threads); it sends pickled messages on its
@@ -106,24 +102,26 @@ class SigningWorker:
                                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, env=env,
                                          start_new_session=True)
 
-    def __enter__(self) -> SigningWorker:
+    def __enter__(self) -> RecordWorker:
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def next_chunk(self, count: int) -> list[bytes | None | bool]:
-        """The signatures of the next chunk's `count` records (NOT_SIGNED where the worker could not read one)."""
-        try:
-            message = pickle.load(self._process.stdout)
-        except EOFError:
-            raise RuntimeError(f"the worker signing records ended unexpectedly "
-                               f"(exit status {self._process.wait()})") from None
-        if isinstance(message, _Raised):
-            raise message.error
-        if len(message) != count:
-            raise RuntimeError(f"the worker signing records read {len(message)} records where there are {count}")
-        return message
+    def chunks(self) -> Iterator[list[Prepared]]:
+        """The prepared chunks, in order, each article validated again here from its line and its groups made
+        again from what the worker sent."""
+        while True:
+            try:
+                message = pickle.load(self._process.stdout)
+            except EOFError:
+                raise RuntimeError(f"the worker reading records ended unexpectedly "
+                                   f"(exit status {self._process.wait()})") from None
+            if isinstance(message, _End):
+                return
+            if isinstance(message, _Raised):
+                raise message.error
+            yield [_received(item) for item in message]
 
     def close(self) -> None:
         """End the worker (at once, if it has not ended) and wait for it."""
@@ -133,6 +131,19 @@ class SigningWorker:
         self._process.wait()
 
 
+def _received(item: Failure | tuple) -> Prepared:
+    """One record as the worker sent it (a failure, or its line, signature, JSON and packed groups), prepared."""
+    if isinstance(item, Failure):
+        return item, None, None, None
+    line, sig, record, packed = item
+    read = Article.model_validate_json(line)
+    return read, sig, record, unpack_groups(read, packed)
+
+
+class _End:
+    """The worker's last message."""
+
+
 class _Raised:
     """An exception in the worker, raised again in the caller."""
 
@@ -140,31 +151,20 @@ class _Raised:
         self.error = error
 
 
-class _Body(BaseModel):
-    """The paragraphs of a record, all the worker reads of it."""
-
-    paragraphs: list[str] = []
-
-
 def _work(path: str, size: int, out: BinaryIO) -> None:
-    """The worker: the signatures of each chunk after the first (or the exception met)."""
+    """The worker: each chunk after the first, prepared, then the end (or the exception met)."""
     try:
         lines = islice(record_lines(path), size, None)
         while chunk := list(islice(lines, size)):
-            bodies = [_paragraphs(line) for _, line in chunk]
-            sigs = iter(signatures([b for b in bodies if b is not None]))
-            _send(out, [NOT_SIGNED if b is None else next(sigs) for b in bodies])
+            prepared = prepare([article(*line) for line in chunk])
+            _send(out, [result if isinstance(result, Failure) else
+                        (line, sig, record, pack_groups(result, group_entities(result)))
+                        for (_, line), (result, sig, record, _) in zip(chunk, prepared)])
+        _send(out, _End())
     except BrokenPipeError:
         pass  # the caller has stopped reading
     except Exception as error:  # noqa: BLE001 - sent to the caller, who raises it
         _send(out, _Raised(_picklable(error)))
-
-
-def _paragraphs(line: str) -> list[str] | None:
-    try:
-        return _Body.model_validate_json(line).paragraphs
-    except ValueError:
-        return None  # not an article record: the caller says why
 
 
 def _send(out: BinaryIO, message) -> None:

@@ -135,6 +135,31 @@ def group_entities(article: Article) -> list[Local]:
     return groups
 
 
+Packed = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...], dict[str, str], bool, int, float]
+
+
+def pack_groups(article: Article, groups: list[Local]) -> list[Packed]:
+    """The article's groups in plain values (entities by their place in the article, names by where
+    `_person_names` gives them), cheap to send to another process and to make again there (`unpack_groups`)."""
+    place = {id(entity): i for i, entity in enumerate(article.entities)}
+    where = {}
+    for i, entity in enumerate(article.entities):
+        for j, name in enumerate(_named_forms(entity.name, tuple(entity.aliases))):
+            where.setdefault(name, (i, j))
+    return [(g.type, tuple(place[id(e)] for e in g.entities), tuple(where[n] for n in g.names), g.keys, g.described,
+             place[id(g.lead)], g.strongest) for g in groups]
+
+
+def unpack_groups(article: Article, packed: list[Packed]) -> list[Local]:
+    """The groups `pack_groups` packed, of the same article read again: the same entities and names (the very
+    name objects grouping here would have used)."""
+    entities = article.entities
+    return [Local([entities[i] for i in members], type_,
+                  [_named_forms(entities[i].name, tuple(entities[i].aliases))[j] for i, j in names], keys, described,
+                  entities[lead], strongest)
+            for type_, members, names, keys, described, lead, strongest in packed]
+
+
 def _join_multiword(groups: list[Local], entity: Entity, names: list[PersonName]) -> None:
     full = [n for n in names if n.multiword]
     for group in groups:
