@@ -33,6 +33,12 @@ def record_workers() -> list[int]:
     return found
 
 
+@pytest.fixture(autouse=True)
+def idle_machine(monkeypatch):
+    """A CPU to spare, as on an idle machine (a worker is started only then)."""
+    monkeypatch.setattr(records_module.IdleCpu, "spare", lambda self: True)
+
+
 @pytest.fixture
 def started(monkeypatch) -> list[str]:
     """The paths record workers are started for."""
@@ -120,3 +126,19 @@ def test_a_worker_that_dies_is_an_error_not_a_hang(store_articles, tmp_path):
     with pytest.raises(RuntimeError, match="ended unexpectedly"):
         list(chunks)
     assert record_workers() == []
+
+
+def test_on_a_busy_machine_every_chunk_is_prepared_here_alike(store_articles, tmp_path, started, monkeypatch):
+    lines = [a.to_json() for a in store_articles]
+    path = write_records(tmp_path / "records.jsonl", [lines[0], "{", *lines[1:]])
+    with_worker = list(prepared_chunks(str(path), 2))
+    monkeypatch.setattr(records_module.IdleCpu, "spare", lambda self: False)
+    here = list(prepared_chunks(str(path), 2))
+    assert len(started) == 1 and [[(repr(r), s, j) for r, s, j, _ in c] for c in here] == \
+        [[(repr(r), s, j) for r, s, j, _ in c] for c in with_worker]
+
+
+def test_idle_cpu_is_measured_over_the_block():
+    with records_module.IdleCpu() as idle:
+        sum(range(2_000_000))
+    assert idle.seconds > 0 and idle.idle >= 0 and idle.spare() in (True, False)

@@ -11,9 +11,11 @@ with its signature, JSON and groups in plain values (`pack_groups`); the
 article is validated again here from its line, which costs less than
 unpickling it (47 against 53 ms a chunk of bench_store's records), and its
 groups made again from the values take a fifth of grouping it. The worker
-starts once the first chunk is found full, so its start-up (about 0.5 s
-of CPU) overlaps preparing and storing that chunk, and an input of fewer
-records never pays it.
+starts once the first chunk is found full and a CPU was left idle while
+it was prepared (`IdleCpu`: on a busy machine the worker costs more than
+it saves, and the chunks are all prepared here); its start-up (about 0.5 s
+of CPU) overlaps storing the first chunk, and an input of fewer records
+never pays it.
 
 The worker ends with the chunks: at their end, on an exception (sent back
 and raised here, in order), and when the caller stops early (Ctrl-C, an
@@ -29,6 +31,7 @@ import pickle
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import closing
 from itertools import islice
@@ -76,15 +79,51 @@ def prepare(chunk: list[Article | Failure]) -> list[Prepared]:
 
 
 def prepared_chunks(path: str, size: int) -> Iterator[list[Prepared]]:
-    """The file's records in chunks of `size`, prepared: the first here, the others by a worker, with groups."""
+    """The file's records in chunks of `size`, prepared: the first here, the others by a worker (with groups) if
+    a CPU was left idle while the first was prepared, else here too."""
     with closing(record_lines(path)) as lines:
         first = list(islice(lines, size))
-    if len(first) < size:  # the only chunk, if any
-        yield from [prepare([article(*line) for line in first])] if first else []
-        return
-    with RecordWorker(path, size) as worker:  # it starts while the first chunk is prepared and stored
-        yield prepare([article(*line) for line in first])
-        yield from worker.chunks()
+        with IdleCpu() as idle:
+            prepared = prepare([article(*line) for line in first]) if first else []
+        if len(first) == size and idle.spare():
+            with RecordWorker(path, size) as worker:  # it starts while the first chunk is stored
+                yield prepared
+                yield from worker.chunks()
+            return
+        while prepared:
+            yield prepared
+            chunk = list(islice(lines, size))
+            prepared = prepare([article(*line) for line in chunk]) if chunk else []
+
+
+class IdleCpu:
+    """How much CPU time the machine left idle during a `with` block (Linux: /proc/stat; elsewhere none).
+
+    A worker process pays only where a CPU would otherwise be idle: on a busy machine it takes time from the
+    writer and adds its own (each line is validated twice), so that ingest got slower (bench_store --compare:
+    0.91-1.02x at load 2-2.5 on 2 CPUs).
+    """
+
+    def __enter__(self) -> IdleCpu:
+        self.start, self.idle = time.perf_counter(), _idle_seconds()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.seconds, self.idle = time.perf_counter() - self.start, _idle_seconds() - self.idle
+
+    def spare(self) -> bool:
+        """Was at least half a CPU idle on average?"""
+        return self.idle >= 0.5 * self.seconds > 0
+
+
+def _idle_seconds() -> float:
+    """CPU seconds all CPUs have been idle since boot (0 where that cannot be read)."""
+    try:
+        with open("/proc/stat", encoding="ascii") as fh:
+            fields = fh.readline().split()  # cpu user nice system idle iowait ...
+    except OSError:
+        return 0.0
+    return (int(fields[4]) + int(fields[5])) / os.sysconf("SC_CLK_TCK")
 
 
 class RecordWorker:
