@@ -37,7 +37,6 @@ from .pipeline import STAGES, Stage
 from .prefetch import Prefetch
 from .records import Prepared, prepare, prepared_chunks
 from .store import Store
-from .store.grouping import group_entities
 
 if TYPE_CHECKING:
     from .budget import Budget, StagePlan
@@ -177,10 +176,9 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
         count = _store_chunks(store, index, (prepare([r]) for r in extraction.articles(store, path, report)),
                               report, failing)
     elif store.db.dialect == "sqlite":
-        # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is received and validated
-        # meanwhile (the first one's entities grouped too), not the articles extracted here, which read the store
-        # (PostgreSQL's commit is too short to gain anything)
-        with Prefetch(_grouped(prepared_chunks(path, RECORDS_PER_TRANSACTION))) as ahead:
+        # SQLite lets go of the GIL while it indexes and commits a chunk: the next one is prepared or received
+        # meanwhile (not the articles extracted here, which read the store; PostgreSQL's commit is too short)
+        with Prefetch(prepared_chunks(path, RECORDS_PER_TRANSACTION)) as ahead:
             count = _store_chunks(store, index, ahead, report, failing, before_commit=ahead.start_next)
     else:
         with closing(prepared_chunks(path, RECORDS_PER_TRANSACTION)) as chunks:
@@ -189,15 +187,6 @@ def _ingest_input(store: Store, index: DuplicateIndex, path: str, stat: os.stat_
         report.resolved += store.resolve_failures(path, failing)
         if stat and not failing:  # an input with failures is read again next time
             store.mark_source(path, stat.st_size, stat.st_mtime, count)
-
-
-def _grouped(chunks: Iterator[list[Prepared]]) -> Iterator[list[Prepared]]:
-    """The prepared chunks, each article's entities grouped (`group_entities`) where they are not yet; closing it
-    closes them."""
-    with closing(chunks):
-        for chunk in chunks:
-            yield [(result, sig, record, group_entities(result) if groups is None and not isinstance(result, Failure)
-                    else groups) for result, sig, record, groups in chunk]
 
 
 def _store_chunks(store: Store, index: DuplicateIndex, chunks: Iterable[list[Prepared]], report: IngestReport,
