@@ -11,8 +11,9 @@
    for a near-duplicate among stored originals and store it either as a
    duplicate-of link or with all its facts, in one transaction (records
    read from `.jsonl`/`.parquet` files: one transaction per chunk of them,
-   prepared by a worker process (`newsgraph.records`), and on SQLite
-   taken in by another thread while this one commits: `newsgraph.prefetch`).
+   prepared by a worker process where a CPU is idle (`newsgraph.records`),
+   and on SQLite the next chunk prepared or taken in by another thread
+   while this one commits: `newsgraph.prefetch`).
 5. Mark the input done. An interrupted run loses at most the article (or
    chunk of records) being written, and the next run picks up where it
    stopped.
