@@ -220,14 +220,14 @@ def test_records_of_many_transactions_keep_their_order_and_failures(store, store
     assert prefetch_threads() == []
 
 
-def test_an_unreadable_records_file_raises_after_storing_what_came_before(store, store_articles, tmp_path,
-                                                                          monkeypatch):
+def test_an_unreadable_records_file_fails_after_storing_what_came_before(store, store_articles, tmp_path,
+                                                                         monkeypatch):
     monkeypatch.setattr(ingest_module, "RECORDS_PER_TRANSACTION", 2)
     path = tmp_path / "records.jsonl.gz"
     whole = gzip.compress(("\n".join(a.to_json() for a in store_articles) + "\n").encode())
     path.write_bytes(whole[:len(whole) * 2 // 3])  # cut short: gzip raises when it gets there
-    with pytest.raises(EOFError):
-        ingest(store, [str(path)])
+    report = ingest(store, [str(path)])
+    assert [f.error for f in report.failures] == ["MalformedInput"] and str(path) in store.failed_inputs()
     assert 2 <= store.stats()["articles"] < len(store_articles) and prefetch_threads() == []
 
 

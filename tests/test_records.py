@@ -107,14 +107,19 @@ def test_an_interrupted_ingest_leaves_no_worker(store, store_articles, tmp_path,
     assert started and store.stats()["articles"] == 4 and record_workers() == [] and prefetch_threads() == []
 
 
-def test_a_file_cut_short_raises_in_order_and_ends_the_worker(store, store_articles, tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest_module, "RECORDS_PER_TRANSACTION", 2)
-    path = tmp_path / "records.jsonl.gz"
-    whole = gzip.compress(("\n".join(a.to_json() for a in store_articles) + "\n").encode())
-    path.write_bytes(whole[:len(whole) * 2 // 3])
-    with pytest.raises(EOFError):
-        ingest(store, [str(path)])
-    assert 2 <= store.stats()["articles"] < len(store_articles) and record_workers() == []
+@pytest.mark.parametrize("size", [2, 500])  # read by the worker, and all here
+def test_a_file_cut_short_is_a_failure_and_the_batch_goes_on(store, store_articles, tmp_path, monkeypatch, size):
+    monkeypatch.setattr(ingest_module, "RECORDS_PER_TRANSACTION", size)
+    cut = tmp_path / "records.jsonl.gz"
+    whole = gzip.compress(("\n".join(a.to_json() for a in store_articles[:-1]) + "\n").encode())
+    cut.write_bytes(whole[:len(whole) * 2 // 3])
+    rest = write_records(tmp_path / "rest.jsonl", [store_articles[-1].to_json()])
+    report = ingest(store, [str(cut), str(rest)])
+    (failure,) = report.failures
+    assert failure.source.startswith(f"{cut}:") and "unreadable from here on (EOFError" in failure.reason
+    # the records before the cut are stored, then the next input
+    assert 2 <= report.added == store.stats()["articles"] < len(store_articles) and store.failed_inputs()
+    assert record_workers() == []
 
 
 def test_a_worker_that_dies_is_an_error_not_a_hang(store_articles, tmp_path):

@@ -32,6 +32,7 @@ import signal
 import subprocess
 import sys
 import time
+import zlib
 from collections.abc import Iterator
 from contextlib import closing
 from itertools import islice
@@ -56,12 +57,25 @@ def record_lines(path: str) -> Iterator[_Line]:
         yield from ((f"{path}:{number}", line) for number, line in enumerate(parquet_records(path), 1))
         return
     opener = gzip.open if path.endswith(".gz") else open
-    with opener(path, "rt", encoding="utf-8") as fh:
-        yield from ((f"{path}:{number}", line) for number, line in enumerate(fh, 1) if line and not line.isspace())
+    number = 0
+    try:
+        with opener(path, "rt", encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if line and not line.isspace():
+                    yield f"{path}:{number}", line
+    except (EOFError, OSError, UnicodeDecodeError, zlib.error) as exc:  # a gzip cut short, bytes that are no text
+        yield f"{path}:{number + 1}", Unreadable(f"{type(exc).__name__}: {exc}")
+
+
+class Unreadable(str):
+    """Where a records file stops being readable (in place of a line), and why: the records before it are
+    stored, this becomes the input's failure, and the rest of the batch goes on."""
 
 
 def article(where: str, line: str) -> Article | Failure:
     """A record's article, or the failure naming it, as Parquet records and stored ones are read."""
+    if isinstance(line, Unreadable):
+        return Failure(where, f"records file unreadable from here on ({line})", "MalformedInput")
     try:
         return Article.model_validate_json(line)
     except ValueError as exc:
