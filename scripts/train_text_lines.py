@@ -122,6 +122,11 @@ class PageRows:
     labels: list[int]
     weights: list[float]
 
+    @property
+    def page(self) -> str:
+        """The page's id, which its renders share (the key less its renderer)."""
+        return self.key.split("/", 1)[1]
+
 
 def page_rows(key: str, text: str, gold: str, snippets: dict | None = None) -> PageRows | None:
     """The rows of a page dump, or None when the text is not a page dump (the model never judges it).
@@ -325,7 +330,7 @@ def probabilities(members: list, X):
 
 def page_ids(pages: list[PageRows]) -> list[str]:
     """The page id (renders of a page share it) of every free-unit row, in the order of first_rows and stacked."""
-    return [p.key.split("/", 1)[1] for p in pages for _ in p.free]
+    return [p.page for p in pages for _ in p.free]
 
 
 def export_bagged(members: list) -> dict:
@@ -377,14 +382,14 @@ def cross_fitted(pages: list[PageRows], trees: int, depth: int, bag: int = 1, fo
     """First-stage probabilities of every unit of every page from a model that did not see the page."""
     import numpy as np
 
-    by_id = sorted({p.key.split("/", 1)[1] for p in pages})
+    by_id = sorted({p.page for p in pages})
     out = {}
     for k in range(folds):
         test_ids = set(by_id[k::folds])  # every render of a page falls in the same fold
-        train = [p for p in pages if p.key.split("/", 1)[1] not in test_ids]
+        train = [p for p in pages if p.page not in test_ids]
         members = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag)
         for p in pages:
-            if p.key.split("/", 1)[1] in test_ids:
+            if p.page in test_ids:
                 out[p.key] = list(probabilities(members, np.array(p.rows)))
     return out
 

@@ -2,9 +2,10 @@
 
 Ingesting records commits a transaction per chunk of them; the commit (and
 SQLite's search index of the chunk, written just before it) runs inside
-the database, which lets go of Python's GIL meanwhile. Taking in the next
-chunk (from the worker process of `newsgraph.records`: validating its
-lines, making its groups again) in another thread then costs no wall-clock
+the database, which lets go of Python's GIL meanwhile. Preparing the next
+chunk in another thread (reading, validating and signing it, or, where
+`newsgraph.records` has a worker process, taking in what the worker made:
+its lines validated again, its groups made again) then costs no wall-clock
 time. The thread works only when asked (`start_next`, before the commit),
 never while the writer runs Python: a thread left to run ahead took the
 GIL each time the writer let go of it for one short statement, and the
