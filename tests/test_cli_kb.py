@@ -65,6 +65,18 @@ def test_every_query_command_prints_json_lines(kb_db, command):
     assert (as_json if isinstance(as_json, list) else [as_json]) == rows
 
 
+def test_a_store_without_conflicts_says_so(tmp_path):
+    from newsgraph.store import open_store
+
+    path = str(tmp_path / "empty.db")
+    open_store(path).close()
+    result = run("conflicts", "--db", path)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert result.stderr.strip() == "no conflicts (dismissed ones are listed with --all)"
+    assert run("conflicts", "--all", "--db", path).stderr.strip() == "no conflicts"
+    assert json.loads(run("conflicts", "--db", path, "--format", "json").stdout) == []
+
+
 @pytest.mark.parametrize("table", TABLES)
 def test_export_every_table_as_csv_with_its_columns(kb_db, table):
     result = run("export", "--format", "csv", "--table", table, "--db", kb_db)

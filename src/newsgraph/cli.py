@@ -254,6 +254,8 @@ def conflicts(db_url: str, everything: bool, fmt: str) -> None:
         for claim in c["claims"]:
             click.echo(f"    {claim['value']!s:>12}  {claim.get('headline') or ''} ({claim.get('url') or claim.get('source')})")
             click.echo(f"                  “{claim.get('text', '')}”")
+    if not rows:
+        click.echo("no conflicts" if everything else "no conflicts (dismissed ones are listed with --all)", err=True)
 
 
 @main.command()
