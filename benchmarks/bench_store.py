@@ -11,7 +11,10 @@ and into a throw-away PostgreSQL server (started as the tests start it:
 tests/pg.py, with the server's default durability settings). Then times
 `Store.search` for a fixed set of queries (terms, terms with --person,
 --place or --since, filters alone) and prints p50/p95. Targets: at least
-1,000 records/s into SQLite; search p95 under 50 ms.
+1,000 records/s into SQLite; search p95 under 50 ms. The first line names
+the host and the CPU rate of a fixed reference workload (JSON, row and
+full-text inserts in memory): ingest rates of one code on two hosts move
+with it.
 
 `--compare REF` times the SQLite ingest of the same records with the code
 of git ref REF (exported into a temporary folder) and with this tree's, in
@@ -168,6 +171,29 @@ def time_search(store: Store, queries: list[dict]) -> tuple[float, float, int]:
     return cuts[49], cuts[94], hits
 
 
+def host_line(rows: int = 20_000) -> str:
+    """The host and the rate of a fixed workload shaped like ingest's own work (a JSON round trip, a row insert and a
+    full-text insert per row, in an in-memory SQLite database), timed by CPU, so ingest rates measured on different
+    hosts can be set side by side: the same code's records/s moves with this figure."""
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), "unknown CPU") if Path("/proc/cpuinfo").exists() else "unknown CPU"
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE rows (id INTEGER PRIMARY KEY, doc TEXT)")
+    conn.execute("CREATE VIRTUAL TABLE words USING fts5 (body)")
+    vocabulary, rng = [f"w{n}" for n in range(500)], random.Random(0)
+    start = time.process_time()
+    for n in range(rows):
+        body = " ".join(rng.choice(vocabulary) for _ in range(30))
+        doc = json.loads(json.dumps({"id": n, "body": body, "tags": [body[:8]] * 3}))
+        conn.execute("INSERT INTO rows (doc) VALUES (?)", (doc["body"],))
+        conn.execute("INSERT INTO words (body) VALUES (?)", (body,))
+    conn.commit()
+    rate = rows / (time.process_time() - start)
+    conn.close()
+    return (f"host: {model}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}; "
+            f"reference workload {rate:,.0f} rows/s of CPU")
+
+
 def run(name: str, url: str, path: Path, records: int, queries: list[dict]) -> dict:
     with open_store(url) as store:
         rate, cpu_rate = time_ingest(store, path, records)
@@ -266,6 +292,7 @@ def main() -> None:
         with path.open("w", encoding="utf-8") as fh:
             for n in range(args.records):
                 fh.write(generator.article(n).to_json() + "\n")
+        print(host_line(), flush=True)
         load = os.getloadavg()[0]
         if args.compare:
             print(f"{args.records} synthetic records, {args.compare} against this tree; load average {load:.1f} "
