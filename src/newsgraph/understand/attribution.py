@@ -134,6 +134,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
             and lemma not in lex.objects and lemma not in lex.passive and lemma not in lex.as_views and particle is None:
         return None
+    if enabled("connective") and _connective(tok):
+        return None
     if any(c.dep_ == "auxpass" for c in tok.children):
         return passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") else None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -145,6 +147,30 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     last = max(tok.i, particle.i) if particle is not None else tok.i
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok, scopes), content, frames, None, reports=reports,
                scopes=scopes)
+
+
+DEMONSTRATIVES = frozenset({"that", "this"})
+CONNECTIVE_SUBJECTS = frozenset({"that", "this", "which", "it"})
+
+
+def _connective(verb: Token) -> bool:
+    """A reporting verb used as a sentence connective: "That said, ...", "Having said that, ...", "That is not to
+    say ...", "that is to say". It reports nothing and no one speaks through it."""
+    doc = verb.doc
+    for c in verb.children:
+        if c.lower_ not in DEMONSTRATIVES or c.dep_ not in ("nsubj", "dobj") or abs(c.i - verb.i) != 1:
+            continue
+        after = max(c.i, verb.i) + 1
+        if c.dep_ == "dobj":  # "having said that, ...": a perfect gerund, never a report of its own
+            opens = any(g.dep_ == "aux" and g.lower_ == "having" for g in verb.children)
+        else:  # "That said, ..." opening its sentence or clause
+            opens = c.i == verb.sent.start or doc[c.i - 1].is_punct or doc[c.i - 1].pos_ == "CCONJ"
+        if after < len(doc) and doc[after].text == "," and opens:
+            return True
+    to_say = verb.lemma_.lower() == "say" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if not to_say or verb.dep_ not in ("xcomp", "ccomp", "attr") or verb.head.lemma_.lower() != "be":
+        return False  # "is to say" of a demonstrative only: "Marsh is to say on Monday that ..." is a report
+    return any(c.dep_ == "nsubj" and c.lower_ in CONNECTIVE_SUBJECTS for c in verb.head.children)
 
 
 def _phrase_cue(doc: Doc, tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:

@@ -20,7 +20,7 @@ from .quote_rules import enabled
 from .reported import trim
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from .cue_words import Lexicon
 
@@ -63,6 +63,28 @@ def whole_quotations(cues: list[Cue], spans: list[tuple[int, int]], marks: list[
             if m.depth == 0 and first <= a < last < b - 1:
                 cue.content = (first, b)
                 break
+
+
+CELL_SEPARATOR = "|"  # the HTML reader joins a table row's cells with " | "
+
+
+def within_cells(doc: Doc, cues: list[Cue]) -> None:
+    """In a table row, a cue keeps to its verb's cell: a source in another cell is none, and a content running
+    into another cell ends at its edge ("Supported Operating Systems | Number of devices supported | ..." is a
+    header, not a report)."""
+    if not enabled("table_cells"):
+        return
+    bars = [t.i for t in doc if t.text == CELL_SEPARATOR]
+    if not bars:
+        return
+    for cue in cues:
+        first = max((b for b in bars if b < cue.head.i), default=-1) + 1
+        last = min((b for b in bars if b > cue.head.i), default=len(doc))
+        if cue.speaker is not None and not first <= cue.speaker.i < last:
+            cue.speaker = None
+        if cue.content is not None:
+            a, b = cue.content
+            cue.content = trim(doc, max(a, first), min(b, last)) if a < last and first < b else None
 
 
 PASSIVE_FOLLOWS = {"xcomp": "to", "ccomp": "that", "oprd": "name", "acomp": "name"}

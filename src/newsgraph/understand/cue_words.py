@@ -36,6 +36,7 @@ class Lexicon:
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
     not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
+    salutations: frozenset[str]  # "DEAR ABBY:" names the one addressed, not a speaker
     any_verb: frozenset[str]  # every lemma that may start a cue, to skip all other tokens quickly
 
 
@@ -57,7 +58,8 @@ def lexicon() -> Lexicon:
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),
-                   not_labels=frozenset(data["not_speaker_labels"]), any_verb=frozenset(any_verb))
+                   not_labels=frozenset(data["not_speaker_labels"]),
+                   salutations=frozenset(data["label_salutations"]), any_verb=frozenset(any_verb))
 
 
 def _by_first_word(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -20,6 +20,7 @@ from .attribution import (
     relate,
 )
 from .context import ParsedParagraph
+from .cue_kinds import CELL_SEPARATOR
 from .cue_words import lexicon
 from .quote_marks import Marked, find_marked
 from .quote_rules import enabled
@@ -314,7 +315,29 @@ def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, 
     named = all(t.ent_type_ == "PERSON" for t in words)
     titled = headline and enabled("headline_label") and len(label) <= MAX_HEADLINE_LABEL \
         and all(t.text[:1].isupper() for t in words) and all(t.pos_ in ("PROPN", "NOUN") for t in label)
-    return (i, j) if shouted or named or titled else None
+    if not (shouted or named or titled) or enabled("field_label") and not _opens_turn(doc, i, j, lex, headline):
+        return None
+    return i, j
+
+
+OPEN_BRACKETS = frozenset("([{")
+SENTENCE_ENDS = frozenset({".", "!", "?", "…", "—", "–"})
+
+
+def _opens_turn(doc: Doc, i: int, j: int, lex: Lexicon, headline: bool) -> bool:
+    """Whether the label doc[i:j] before a colon introduces someone's words. Not so: a note in brackets ("[CLIP:
+    ...]"), a salutation ("DEAR ABBY:": the one addressed), or a field: a value over table cells ("RANKINGS: Team
+    | Position | State"), or one with neither a verb nor a sentence's end (a fact sheet's "Size: 6-foot-6, 215 lbs",
+    a table's "Team: Player"; a spoken "TRUMP: Wrong." is a turn, and so is a headline's "Poll: A Dead Heat")."""
+    words = [t for t in doc[i:j] if t.is_alpha]
+    if doc[i].text in OPEN_BRACKETS or words[0].lower_ in lex.salutations:
+        return False
+    value = [t for t in doc[j + 1:] if not t.is_space]
+    if any(t.text == CELL_SEPARATOR for t in value):
+        return False
+    if headline:
+        return True  # a headline's label may head a phrase: "Poll: A Dead Heat in Ohio"
+    return any(t.pos_ in ("VERB", "AUX") for t in value) or value[-1].text in SENTENCE_ENDS  # "TRUMP: Wrong."
 
 
 def _opens_clause(text: str, m: Marked) -> bool:

@@ -44,6 +44,18 @@ FAMILIES: dict[str, str] = {
                  "the noun's clause names, else for no one ('the board voted for a closure [marking] ...')",
     "quoted_heading": "a paragraph that is only a quoted title-case phrase is a subheading, not a floating "
                       "quotation (\"'Storm Over the Pier.'\")",
+    "reader_source": "a source that is the reader (generic 'you', 'let's') is nobody: 'if you want to [...]' and "
+                     "'let's say [...]' get no speaker name, the mention kept; 'you' in a quotation's text stays",
+    "pronoun_source": "a source that is a demonstrative, quantifier or indefinite pronoun ('that', 'some', "
+                      "'others', 'someone') is unresolved: no speaker name, the mention kept",
+    "connective": "a reporting verb used as a sentence connective reports nothing ('That said, ...', "
+                  "'that is not to say ...')",
+    "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
+                   "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
+                   "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
+    "head_entity": "a source is the entity its head word names, not one a modifier names ('US officials', "
+                   "'the city's mayor', 'Acme's lawyers' are not the country, the city or the company)",
+    "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
 

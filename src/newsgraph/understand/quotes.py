@@ -25,15 +25,29 @@ from functools import cached_property
 from ..model import Quote, Span
 from ..pipeline import Document
 from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes
-from .cue_kinds import whole_quotations
+from .cue_kinds import whole_quotations, within_cells
 from .context import ParsedParagraph, mention_at, parsed
 from .cue_words import lexicon
 from .quote_drafts import Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, top_level
-from .speakers import FEMALE, FIRST_PERSON, MALE, NEUTER, PLURAL, ReferentIndex, noun_phrase_start, resolve, surname
+from .quote_rules import enabled
+from .speakers import (
+    FEMALE,
+    FIRST_PERSON,
+    MALE,
+    NEUTER,
+    PLURAL,
+    ReferentIndex,
+    addresses_reader,
+    noun_phrase_start,
+    refers_to_no_one,
+    resolve,
+    surname,
+)
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
 QUOTE_CHARS = "\"'“”‘’«»„"
+DOUBLE_MARKS = "\"“”«»„"  # a source glued to the quotation before it ('”Babin said'); "'s" keeps its apostrophe
 
 
 @dataclass
@@ -59,6 +73,7 @@ def extract_quotes(doc: Document) -> Document:
         p.layers = [top_level(p.marks, k) for k in p.scopes]
         p.spans = mark_tokens(p.parsed.doc, p.marks)
         p.cues = find_cues(p.parsed.doc, p.scopes, lex, p.parsed.text)
+        within_cells(p.parsed.doc, p.cues)
         whole_quotations(p.cues, p.spans, p.marks)
         p.intro = next((c for c in reversed(p.cues) if introduces_next(p.parsed.doc, c)), None)
     drafts: list[Draft] = []
@@ -166,13 +181,18 @@ class _Namer:
         tok = cue.speaker
         if tok is None:
             return Source(cue=cue_span)
-        mention = self._span(para, *_source_tokens(tok))
+        mention = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":  # "the mayor, who said ...": "who" is the mention
             tok = tok.head.head
-            named = self._span(para, *_source_tokens(tok))
+            named = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
         else:
             named = mention
-        entity = self._entity(mention.start, mention.end) or self._entity(named.start, named.end)
+        if enabled("head_entity") and tok.pos_ != "PROPN" and not _is_name(tok):  # "US officials": not the country
+            head = self._span(para, tok.i, tok.i + 1, strip=DOUBLE_MARKS)
+            entity = self._entity(head.start, head.end) or (
+                self._entity(mention.start, mention.end) if named is not mention else None)
+        else:
+            entity = self._entity(mention.start, mention.end) or self._entity(named.start, named.end)
         if entity is not None:
             return Source(entity, self.names.get(entity, named.text), mention, cue_span)
         lower = tok.lower_
@@ -185,6 +205,8 @@ class _Namer:
             return Source(None, self.authors[0] if self.authors else None, mention, cue_span)
         if lower in PRONOUNS:
             return self._resolved(d, tok, mention, cue_span, for_document=False)
+        if enabled("reader_source") and addresses_reader(tok) or enabled("pronoun_source") and refers_to_no_one(tok):
+            return Source(None, None, mention, cue_span)  # "if you want to ...", "some argue ...": no one named
         if tok.lemma_.lower() in lexicon().document_nouns:
             owner = next((c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ != "PRON"), None)
             if owner is not None:
@@ -216,9 +238,14 @@ def _definite(tok) -> bool:
     return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
 
 
+def _is_name(tok) -> bool:
+    """The token stands in a name (the source phrase is the name itself), not a description."""
+    return bool(tok.ent_type_) and tok.ent_type_ not in NOT_NAMES
+
+
 def _source_tokens(tok) -> tuple[int, int]:
     """Token range of the source phrase: the whole name for a name, the noun phrase for a description."""
-    if tok.ent_type_ and tok.ent_type_ not in NOT_NAMES:
+    if _is_name(tok):
         for ent in tok.doc.ents:
             if ent.start <= tok.i < ent.end:
                 return ent.start, ent.end

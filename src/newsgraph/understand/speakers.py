@@ -54,6 +54,8 @@ class Nouns:
     group: frozenset[str]
     honorifics: dict[str, str]
     organization_words: frozenset[str]
+    not_referring: frozenset[str]  # "that", "some", "others": a source that names no one by itself
+    reader: frozenset[str]  # "you": the reader, whose words are no quote
 
     def gender(self, lemma: str) -> str | None:
         """female, male or None for a person noun."""
@@ -69,7 +71,8 @@ def nouns() -> Nouns:
     """The speaker nouns, loaded once per process."""
     data = load_data("speakers.json")
     return Nouns(frozenset(data["female"]), frozenset(data["male"]), frozenset(data["person"]),
-                 frozenset(data["group"]), dict(data["honorifics"]), frozenset(data["organization_words"]))
+                 frozenset(data["group"]), dict(data["honorifics"]), frozenset(data["organization_words"]),
+                 frozenset(data["not_referring"]), frozenset(data["reader"]))
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,26 @@ def pick_speaker(candidates: Sequence[Candidate]) -> Candidate | None:
         if best is None or score(c) > score(best):
             best = c
     return best
+
+
+LET_US = frozenset({"’s", "'s", "us"})
+QUOTE_CHARS = "\"'“”‘’«»„"
+
+
+def addresses_reader(source: Token) -> bool:
+    """A source that is the reader: generic "you" ("if you want to ..."), or "let's" ("let's say ...")."""
+    if source.lower_.strip(QUOTE_CHARS) in nouns().reader:
+        return True
+    return source.lower_ in LET_US and source.head.head.lemma_.lower() == "let"
+
+
+def refers_to_no_one(source: Token) -> bool:
+    """A demonstrative, quantifier or indefinite pronoun ("that", "some", "others", "someone") as the whole source:
+    it names no one by itself, and what it stands for is not a speaker the text gives."""
+    word = source.text.strip(QUOTE_CHARS)
+    if word.lower() not in nouns().not_referring or word.isupper() and len(word) > 1:  # "WHO" is an agency
+        return False
+    return source.pos_ in ("PRON", "DET", "NOUN", "ADJ", "NUM") and source.ent_type_ in ("", *NOT_NAMES)
 
 
 def surname(name: str) -> str:

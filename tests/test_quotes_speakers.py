@@ -1,0 +1,122 @@
+"""Speakers a reader of the quotes would reject: the reader, pronouns that name no one, fact-sheet labels, table
+cells, and a name that only qualifies the source. Each case is a made-up paragraph run through the whole pipeline;
+each switch brings the old reading back, so the rule family is what makes the difference.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newsgraph
+from newsgraph.understand.quote_rules import QUOTE_RULES
+
+
+def quotes(*paragraphs: str):
+    text = "Harbour town counts the cost of the storm\n\nBy Lena Okafor\n\n" + "\n\n".join(paragraphs) + "\n"
+    return newsgraph.extract(text, kind="text").quotes
+
+
+def pairs(*paragraphs: str):
+    return [(q.text, q.speaker_name) for q in quotes(*paragraphs)]
+
+
+# --- reader_source: "you" and "let's" address the reader ----------------------------------------------------------
+
+@pytest.mark.parametrize("para", [
+    "If you want to watch the regatta, take the coast road before noon.",
+    "You may want to book the ferry early in August.",
+    "You can tell the two skippers are brothers by the way they tie a knot.",
+    "Let's say the crossing costs twelve pounds each way.",
+    "You can reply, \u201cThank you, but the boat stays in the harbour.\u201d",
+])
+def test_the_reader_is_nobody(para):
+    found = quotes(para)
+    assert found and all(q.speaker_name is None and q.speaker_mention for q in found)  # the span stays for scorers
+    with QUOTE_RULES.off("reader_source"):
+        assert all(q.speaker_name for q in quotes(para))
+
+
+def test_you_inside_a_quotation_stays():
+    found = pairs("\u201cIf you want the pier back, you have to vote for it,\u201d Ruth Abara said.")
+    assert found == [("If you want the pier back, you have to vote for it,", "Ruth Abara")]
+
+
+# --- pronoun_source: a pronoun that names no one is no name ------------------------------------------------------
+
+@pytest.mark.parametrize("para, mention", [
+    ("Some argue that the pier should be rebuilt further out.", "Some"),
+    ("Others say the night ferry should never have stopped.", "Others"),
+    ("Those who fish off the breakwater said the water had turned brown.", "Those"),
+])
+def test_a_pronoun_source_is_unresolved_but_kept(para, mention):
+    (q,) = quotes(para)
+    assert q.speaker_mention.text == mention and q.speaker_name is None  # the span stays for those who score it
+    with QUOTE_RULES.off("pronoun_source"):
+        assert quotes(para)[0].speaker_name == mention
+
+
+# --- connective: "That said, ..." reports nothing --------------------------------------------------------------
+
+@pytest.mark.parametrize("para", [
+    "That said, the ferry will keep its winter timetable.",
+    "The crossing was rough. That is not to say the crew did anything wrong.",
+])
+def test_a_connective_is_no_report(para):
+    assert quotes(para) == []
+    with QUOTE_RULES.off("connective"):
+        assert quotes(para)
+
+
+def test_having_said_that_leaves_the_report_after_it():
+    found = pairs("Having said that, the clerk announced that the board would meet in May.")
+    assert found == [("that the board would meet in May", "the clerk")]
+
+
+# --- field_label: only a label before words someone says opens a turn --------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Size: 6-foot-4, 90 kg",  # a common noun the tagger took for a person, before a measurement
+    "LENGTH: 14 metres, 22 tonnes",  # a fact sheet's row: no verb
+    "RANKINGS: Boat | Crew | Harbour",  # a table's cells
+    "[SOUND: Waves are breaking on the shingle]",  # a note in brackets
+    "PILOT BOAT: Harbour Rovers",  # a table's row
+    "DEAR HARBOUR MASTER: My neighbour moors his dinghy across my slipway.",  # the one addressed
+])
+def test_field_rows_notes_and_salutations_open_no_turn(text):
+    from newsgraph.understand.cue_words import lexicon
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.quote_drafts import speaker_label
+
+    doc = load_model()(text)
+    assert speaker_label(doc, lexicon()) is None
+    with QUOTE_RULES.off("field_label"):
+        assert speaker_label(doc, lexicon()) is not None
+
+
+def test_a_transcript_turn_still_speaks():
+    found = pairs("The mayor spoke to the local radio station on Monday.",
+                  "HARGREAVE: We will rebuild the pier, and we will rebuild it higher.")
+    assert found == [("We will rebuild the pier, and we will rebuild it higher.", "HARGREAVE")]
+    from newsgraph.understand.cue_words import lexicon
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.quote_drafts import speaker_label
+
+    assert speaker_label(load_model()("HARGREAVE: Never."), lexicon()) is not None  # a short answer has no verb
+
+
+# --- table_cells: a cue keeps to its cell -------------------------------------------------------------------------
+
+def test_a_table_header_reports_nothing():
+    row = "Cheapest fare | Harbours supported | Number of crossings supported | Refund policy"
+    assert [q for q in quotes("The three ferry lines compared.", row) if "|" in q.text] == []
+    with QUOTE_RULES.off("table_cells"):
+        assert any("|" in q.text for q in quotes("The three ferry lines compared.", row))
+
+
+# --- head_entity: the source is what its head word names ------------------------------------------------------------
+
+def test_a_name_that_qualifies_the_source_is_not_the_speaker():
+    para = "The US Coast Guard sent a cutter. US officials said the cutter would stay until March."
+    assert pairs(para) == [("the cutter would stay until March", "US officials")]
+    with QUOTE_RULES.off("head_entity"):
+        assert pairs(para) == [("the cutter would stay until March", "US")]
