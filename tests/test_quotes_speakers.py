@@ -60,6 +60,7 @@ def test_a_pronoun_source_is_unresolved_but_kept(para, mention):
 @pytest.mark.parametrize("para", [
     "That said, the ferry will keep its winter timetable.",
     "The crossing was rough. That is not to say the crew did anything wrong.",
+    "The crossing was rough. That\u2019s not to say the crew did anything wrong.",
 ])
 def test_a_connective_is_no_report(para):
     assert quotes(para) == []

@@ -151,6 +151,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
 
 DEMONSTRATIVES = frozenset({"that", "this"})
 CONNECTIVE_SUBJECTS = frozenset({"that", "this", "which", "it"})
+BE = frozenset({"be", "’s", "'s"})  # the tagger leaves "That’s" its own lemma
 
 
 def _connective(verb: Token) -> bool:
@@ -168,7 +169,7 @@ def _connective(verb: Token) -> bool:
         if after < len(doc) and doc[after].text == "," and opens:
             return True
     to_say = verb.lemma_.lower() == "say" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if not to_say or verb.dep_ not in ("xcomp", "ccomp", "attr") or verb.head.lemma_.lower() != "be":
+    if not to_say or verb.dep_ not in ("xcomp", "ccomp", "attr") or verb.head.lemma_.lower() not in BE:
         return False  # "is to say" of a demonstrative only: "Marsh is to say on Monday that ..." is a report
     return any(c.dep_ == "nsubj" and c.lower_ in CONNECTIVE_SUBJECTS for c in verb.head.children)
 
