@@ -24,6 +24,7 @@ from .linking import Constraints, Link, link_entities, name_rows
 from .person_names import display_form
 from .profiles import Profiles
 from .sql import name_key, upsert_ignore_sql
+from .strays import join_strays
 
 _ENCODE = json.JSONEncoder(ensure_ascii=False).encode  # json.dumps(..., ensure_ascii=False) makes one per call
 
@@ -86,6 +87,9 @@ def write_facts(db, article: Article, profiles: Profiles, constraints: Constrain
     _write_other_facts(db, article, ids)
     profiles.note(article, ids, types, written)
     _rename(db, profiles, {link.entity_id for link in links if link.entity_id is not None} - constraints.pinned())
+    people = {ids[link.local_id]: (entities[link.local_id].name, link.entity_id is None) for link in links
+              if link.type == "person" and link.lead and not link.described}
+    join_strays(db, profiles, constraints, people, set(ids.values()))
     return ids
 
 

@@ -135,6 +135,13 @@ def group_entities(article: Article) -> list[Local]:
     return groups
 
 
+def person_group(entities: list[Entity]) -> Local:
+    """One person group of these entities, settled: a stored entity's mentions read as if one article's."""
+    group = Local(entities, "person", list(dict.fromkeys(n for e in entities for n in _person_names(e))))
+    group.settle()
+    return group
+
+
 Packed = tuple[str, tuple[int, ...], tuple[tuple[int, int], ...], dict[str, str], bool, int, float]
 
 

@@ -280,6 +280,12 @@ def _decide(article: Article, group: Local, found: dict, context: set[int], prof
     # an organisation or place is scored by its key and the entities around it only (`_score_all`): no names,
     # affiliations or roles to learn for it (local profiles cost half as much on benchmarks/bench_store.py)
     local = local_profile(group, context) if group.type == "person" else Profile(comentions=context)
+    return choose(group, local, found, profiles, banned, topic)
+
+
+def choose(group: Local, local: Profile, found: dict, profiles: Profiles, banned: set[int], topic) -> Link:
+    """Step 4 for a group whose side is `local`: merged with the best stored candidate not `banned`, or new (with
+    why). `topic` gives the capitalised words both sides use (`TopicContext`, or a stored entity's: `strays`)."""
     rows = [r for k, kind in group.keys.items() if KIND_STRENGTH[kind] >= WEAK_KIND
             for r in found.get((group.type, k), ())]
     choices = _score_all(group, rows, local, profiles, banned, topic)
