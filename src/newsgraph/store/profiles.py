@@ -159,6 +159,8 @@ class Profiles:
         self.vocab: dict[int, set[str]] = {}  # entity id -> the lower-case words of its articles (read when needed)
         self.by_key: dict[str, dict[tuple[int, str], str | None]] = {}  # name key -> (entity id, name) -> kind
         self.entities: dict[int, tuple[str, str]] = {}  # entity id -> (name, type), of those in `by_key`
+        self.one_word: dict[str, set[int]] = {}  # name key -> the people named by that one word (`one_word_people`)
+        self.one_word_key: dict[int, str] = {}  # and back
 
     def name_rows(self, wanted: set[tuple[str, str]], one_word: bool = False) -> dict[tuple[str, str], list[Candidate]]:
         """The stored entity_names rows with these (entity type, key) pairs, as linking reads them (`Candidate`);
@@ -190,6 +192,20 @@ class Profiles:
                     rows.append((entity_id, key, script, name))
         return found
 
+    def one_word_people(self, keys: set[str]) -> dict[str, set[int]]:
+        """The people the store names by one word, for each of these name keys (a surname alone: 'quill'). Each
+        key is read from the database once, then kept in step."""
+        missing = sorted(k for k in keys if k not in self.one_word)
+        if missing:
+            for key in missing:
+                self.one_word[key] = set()
+            for row in self.db.query(f"SELECT id, key FROM entities WHERE type = 'person' AND key IN "
+                                     f"({', '.join('?' * len(missing))})", missing):
+                if " " not in row["key"]:
+                    self.one_word[row["key"]].add(row["id"])
+                    self.one_word_key[row["id"]] = row["key"]
+        return {key: self.one_word[key] for key in keys}
+
     def entity_written(self, entity_id: int, name: str, type_: str | None = None) -> None:
         """An entity inserted (with its type) or renamed: the name `name_rows` gives it. An inserted one has no
         mentions or names yet: its profile starts empty here and `note` fills it from the article that made it,
@@ -199,6 +215,17 @@ class Profiles:
             self.known[entity_id] = Profile()
         elif entity_id in self.entities:
             self.entities[entity_id] = (name, self.entities[entity_id][1])
+        if type_ == "person" or type_ is None and entity_id in self.one_word_key:
+            self._one_word_named(entity_id, name_key(name))
+
+    def _one_word_named(self, entity_id: int, key: str) -> None:
+        """Keep `one_word_people` in step with a person's new name."""
+        old = self.one_word_key.pop(entity_id, None)
+        if old is not None:
+            self.one_word[old].discard(entity_id)
+        if " " not in key and key in self.one_word:
+            self.one_word[key].add(entity_id)
+            self.one_word_key[entity_id] = key
 
     def names_written(self, rows: list[tuple[int, str, str, str | None]]) -> None:
         """entity_names rows (entity id, name, key, kind) just written (a row already stored is kept as it was)."""
@@ -270,6 +297,8 @@ class Profiles:
         self.vocab.clear()
         self.by_key.clear()
         self.entities.clear()
+        self.one_word.clear()
+        self.one_word_key.clear()
 
 
 def article_text(article: Article) -> str:

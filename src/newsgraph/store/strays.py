@@ -65,10 +65,10 @@ def join_strays(db, profiles: Profiles, constraints: Constraints, people: dict[i
             wanted[entity_id] = parsed.surname
     if not wanted:
         return 0
-    found = profiles.name_rows({("person", key) for key in wanted.values()})
+    found = profiles.one_word_people(set(wanted.values()))
     joined: set[int] = set()
     for entity_id, key in wanted.items():
-        strays = sorted({row[0] for row in found.get(("person", key), ()) if " " not in row[3]} - here - joined)
+        strays = sorted(found[key] - here - joined)
         for stray in strays:
             decided = _decide(db, profiles, constraints, stray, entity_id)
             if decided is not None:
