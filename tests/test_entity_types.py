@@ -6,6 +6,7 @@ import pytest
 
 import newsgraph
 from newsgraph.understand import rules
+from newsgraph.understand.entity_types import plausible_person_name
 
 
 def entities(*paragraphs: str) -> dict[str, str]:
@@ -202,3 +203,27 @@ def _page_with_credit(credit: str) -> str:
 def test_a_newspapers_picture_credit_is_no_photographer(credit, photographer):
     article = newsgraph.extract(_page_with_credit(credit), kind="html")
     assert (credit in {e.name for e in article.entities if e.type == "person"}) is photographer
+
+
+@pytest.mark.parametrize("name, place", [
+    ("Tallinn", True), ("Cuyahoga Falls", True), ("Khan Younis", True),
+    ("Jackson", False), ("Florence", False), ("Lena Okafor", False), ("Benito Juarez", False),
+])
+def test_the_place_gazetteer_holds_towns_that_are_no_persons_name(name, place):
+    assert name_evidence.gazetteer_place(name) is place
+
+
+def test_a_city_the_model_takes_for_a_person_is_a_place():
+    paragraph = "Tallinn hoped to settle the dispute with the new government by spring, an aide to the minister said."
+    assert entities(paragraph).get("Tallinn") == "place"
+    with rules.switched_off("gazetteer_places"):
+        assert entities(paragraph).get("Tallinn") == "person"
+
+
+def test_a_city_that_is_a_word_of_a_persons_full_name_stays_with_the_person():
+    found = entities("Marta Tallinn runs the ferry office. Tallinn said the boats were late again.")
+    assert found.get("Marta Tallinn") == "person" and found.get("Tallinn", "person") == "person"
+
+
+def test_an_underscore_is_no_part_of_a_persons_name():
+    assert not plausible_person_name("Photo Editor_Lena Okafor") and plausible_person_name("Lena Okafor")

@@ -35,8 +35,10 @@ from functools import cache, lru_cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import word_positions
-from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, given_names, masthead_name,
+from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, gazetteer_place, given_names,
+                            masthead_name,
                             numbered, place_by_form, product_name, team_names)
+from .name_lists import type_by_company
 from .name_use import cut_run_on_words, type_by_use
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -49,7 +51,7 @@ PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le",
 DETERMINERS = frozenset({"a", "an", "his", "her", "their", "my", "our", "your", "its"})
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|\d+[A-Z]{1,2})$")  # A380, 747, S10, 5G
 _LOWER_LED = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
-_NOT_IN_NAMES = re.compile(r"[|@#/\\½¼¾©®™=+<>{}\[\]\d]")
+_NOT_IN_NAMES = re.compile(r"[|@#/\\½¼¾©®™=+<>{}\[\]\d_]")
 _INNER_CAPITAL = re.compile(r"^([A-Z][a-z]*)[A-Z]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O", "D", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St", "Al",
@@ -244,6 +246,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 m.type = best
     _evidence_types(mentions)
     type_by_use(mentions, paragraphs)
+    type_by_company(mentions)
     in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     lone_people = Counter(m.text for m in mentions if m.type == "person" and " " not in m.text)
@@ -281,6 +284,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
+    described = {m.text for m in mentions if m.described}
+    in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
@@ -291,6 +296,9 @@ def _evidence_types(mentions: list) -> None:
             m.type = "organization"
         elif rules.enabled("place_heads") and place_by_form(words):
             m.type = "place"
+        elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
+                and gazetteer_place(m.text):
+            m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person
         elif rules.enabled("mastheads") and masthead_name(words):
             m.type = "organization"
         elif rules.enabled("numbered_names") and numbered(words):

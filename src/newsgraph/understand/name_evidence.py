@@ -125,6 +125,17 @@ def place_by_form(words: list[str]) -> bool:
 
 
 @cache
+def _gazetteer() -> frozenset[str]:
+    return frozenset(load_data("places.json")["names"].split("|"))
+
+
+def gazetteer_place(name: str) -> bool:
+    """'Kyiv', 'Cuyahoga Falls': a town, city, country or US state of GeoNames that is no person's name
+    (data/places.json, `scripts/build_places.py`: less the Census names and names opening with a given name)."""
+    return name in _gazetteer() and not opens_with_given_name(name.split())
+
+
+@cache
 def _mastheads() -> frozenset[str]:
     return frozenset(load_data("entities.json")["masthead_words"])
 

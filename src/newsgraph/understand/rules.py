@@ -44,6 +44,9 @@ FAMILIES: dict[str, str] = {
                   "mentions and a third of those it heads is no person's name",
     "place_heads": "a 'person' ending with a place's head word ('Orlan Town') or opening with a point of the "
                    "compass ('West Varnholm'), and not with a given name, is a place",
+    "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
+                        "person's name (data/places.json: less the Census names, and names opening with a given "
+                        "name), not described as a person nor part of a person's full name in the article, is a place",
     "mastheads": "a 'person' ending with a newspaper's head word ('Orlan Gazette', '... Evening Courier') and not "
                  "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
                  "opening with 'The'",
@@ -71,6 +74,9 @@ FAMILIES: dict[str, str] = {
     "business_use": "a 'person' of one word used like a shop's, a brand's or a company's name ('on sale at X', "
                     "'X's shoppers', 'X.com', 'retailer X', 'X raised its prices') twice and in a quarter of the "
                     "places the article writes it, and never described as a person, is an organisation",
+    "list_company": "a 'person' in a list of three or more names whose other members the article types as one kind "
+                    "(organisations, places, or spaCy's products and works) and none a person ('Acme, Orlan Works "
+                    "and X') is of that kind, unless it opens with a given name or has a title or a description",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
