@@ -227,3 +227,28 @@ def test_a_city_that_is_a_word_of_a_persons_full_name_stays_with_the_person():
 
 def test_an_underscore_is_no_part_of_a_persons_name():
     assert not plausible_person_name("Photo Editor_Lena Okafor") and plausible_person_name("Lena Okafor")
+
+
+def _labelled_doc(words: list[str], people: list[int]):
+    """A doc of these words whose tokens at `people` are labelled PERSON, the rest unlabelled."""
+    from spacy.tokens import Doc, Span
+    from spacy.vocab import Vocab
+
+    doc = Doc(Vocab(), words=words)
+    doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in people]
+    return SimpleNamespace(role="body", doc=doc)
+
+
+def _person(text: str, **kw):
+    return SimpleNamespace(text=text, type="person", titles=kw.get("titles", []), described=False)
+
+
+def test_a_word_the_model_mostly_leaves_unlabelled_is_no_person():
+    words = "We met over Vellum , then talked over Vellum and opened Vellum again".split()
+    paragraphs = [_labelled_doc(words, [3])]
+    assert name_evidence.rarely_labelled([_person("Vellum")], paragraphs) == {"Vellum"}
+    assert name_evidence.rarely_labelled([_person("Vellum", titles=["Dr"])], paragraphs) == set()
+    assert name_evidence.rarely_labelled([_person("Vellum"), _person("Ada Vellum")], paragraphs) == set()
+    assert name_evidence.rarely_labelled([_person("Vellum")], [_labelled_doc(words, [3, 8])]) == set()
+    with rules.switched_off("label_share"):
+        assert name_evidence.rarely_labelled([_person("Vellum")], paragraphs) == set()

@@ -37,7 +37,7 @@ from . import rules
 from .context import word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, gazetteer_place, given_names,
                             masthead_name,
-                            numbered, place_by_form, product_name, team_names)
+                            numbered, place_by_form, product_name, rarely_labelled, team_names)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, type_by_use
 
@@ -270,7 +270,9 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     wanted_words = frozenset(wanted)
     nouns = {t.lower_ for p in paragraphs for t in (p.doc[i] for i in word_positions(p.doc, wanted_words))
              if t.pos_ == "NOUN" and t.text.islower()} | (common & wanted)
-    mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)]
+    unlabelled = rarely_labelled(mentions, paragraphs)
+    mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)
+                and not (m.type == "person" and m.text in unlabelled)]
     if rules.enabled("common_use"):  # 'Mac' of a dropped 'Creaky Mac' is no longer part of a person's name
         in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     for m in mentions:
@@ -284,7 +286,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
-    described = {m.text for m in mentions if m.described}
+    described = {m.text for m in mentions if m.described or m.titles}  # a title or a description: a person
     in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
     for m in mentions:
         words = m.text.split()

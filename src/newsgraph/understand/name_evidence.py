@@ -41,6 +41,7 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "ev
                          "no", "your", "my", "his", "her", "their", "our", "its", "same", "one"})
 DETERMINER_DEPS = frozenset({"det", "poss", "predet", "amod", "nummod"})
 COMMON_USE_MIN = 2  # mentions with a determiner or a number before a word is taken for a common noun
+LABEL_SHARE_MIN = 2  # places the body writes a lone-word 'person' unlabelled before spaCy's labels are outvoted
 COMMON_USE_SHARE = 1 / 3  # ... and this share of the tokens where the word heads its phrase
 MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|[A-Z]\d+|\d+[A-Z]{1,2})$")  # A380, 737, M3, S10, 5G
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
@@ -212,3 +213,27 @@ def cut_from_longer_name(doc, first: int, last: int, title_words: frozenset[str]
     return before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "compound" \
         and first <= before.head.i < last and not before.ent_type_ and before.lower_ not in title_words \
         and not opens_with_given_name([t.text for t in doc[first:last]])
+
+
+def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
+    """Lone-word 'people' spaCy labels a person in fewer of the places the body writes them than it leaves
+    unlabelled, twice or more ('a call over Zoom', 'started Zoom': one label in three); not a word of a person's
+    full name in the article, nor a name opening with a given name or with a title or a description."""
+    if not rules.enabled("label_share"):
+        return set()
+    in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+    vouched = {m.text for m in mentions if m.titles or m.described}
+    lone = frozenset(m.text for m in mentions if m.type == "person" and " " not in m.text
+                     and m.text not in in_full_names | vouched and m.text.lower() not in given_names())
+    if not lone:
+        return set()
+    labelled, bare = Counter(), Counter()
+    for para in paragraphs:
+        if para.role == "headline":
+            continue
+        for token in (para.doc[i] for i in form_positions(para.doc, lone)):
+            if token.ent_type_ == "PERSON":
+                labelled[token.text] += 1
+            elif not token.ent_type_:
+                bare[token.text] += 1
+    return {w for w in lone if bare[w] >= LABEL_SHARE_MIN and bare[w] > labelled[w]}
