@@ -230,25 +230,29 @@ def test_an_underscore_is_no_part_of_a_persons_name():
 
 
 def _labelled_doc(words: list[str], people: list[int]):
-    """A doc of these words whose tokens at `people` are labelled PERSON, the rest unlabelled."""
+    """A paragraph of these words whose tokens at `people` are labelled PERSON, the rest unlabelled."""
     from spacy.tokens import Doc, Span
     from spacy.vocab import Vocab
 
     doc = Doc(Vocab(), words=words)
     doc.ents = [Span(doc, i, i + 1, label="PERSON") for i in people]
-    return SimpleNamespace(role="body", doc=doc)
+    return SimpleNamespace(role="body", doc=doc, offset=0)
 
 
-def _person(text: str, **kw):
-    return SimpleNamespace(text=text, type="person", titles=kw.get("titles", []), described=False)
+def _person(text: str, para, at: int, **kw):
+    """A person mention of `text` at token `at` of the paragraph."""
+    token = para.doc[at]
+    return SimpleNamespace(text=text, type="person", titles=kw.get("titles", []), described=False, para=para,
+                           start=token.idx, end=token.idx + len(token))
 
 
 def test_a_word_the_model_mostly_leaves_unlabelled_is_no_person():
     words = "We met over Vellum , then talked over Vellum and opened Vellum again".split()
-    paragraphs = [_labelled_doc(words, [3])]
-    assert name_evidence.rarely_labelled([_person("Vellum")], paragraphs) == {"Vellum"}
-    assert name_evidence.rarely_labelled([_person("Vellum", titles=["Dr"])], paragraphs) == set()
-    assert name_evidence.rarely_labelled([_person("Vellum"), _person("Ada Vellum")], paragraphs) == set()
-    assert name_evidence.rarely_labelled([_person("Vellum")], [_labelled_doc(words, [3, 8])]) == set()
+    para = _labelled_doc(words, [3])
+    assert name_evidence.rarely_labelled([_person("Vellum", para, 3)], [para]) == {"Vellum"}
+    assert name_evidence.rarely_labelled([_person("Vellum", para, 3, titles=["Dr"])], [para]) == set()
+    assert name_evidence.rarely_labelled([_person("Vellum", para, 3), _person("Vellum", para, 8)], [para]) == set()
+    twice = _labelled_doc(words, [3, 8])
+    assert name_evidence.rarely_labelled([_person("Vellum", twice, 3)], [twice]) == set()
     with rules.switched_off("label_share"):
-        assert name_evidence.rarely_labelled([_person("Vellum")], paragraphs) == set()
+        assert name_evidence.rarely_labelled([_person("Vellum", para, 3)], [para]) == set()

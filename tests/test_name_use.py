@@ -197,3 +197,18 @@ def test_a_use_of_a_business_name(nlp, sentence, name, business):
     from newsgraph.understand.name_use import _business_use
 
     assert _business_use(_span(nlp, sentence, name)) is business
+
+
+@pytest.mark.parametrize("word, elided", [("Rovin", True), ("Hikin", True), ("Gettin", True), ("Robin", False),
+                                           ("Kevin", False), ("Tallin", False)])
+def test_a_verb_with_its_g_dropped_is_no_persons_name(word, elided):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsgraph.understand.name_use import elided_verb
+
+    doc = Doc(Vocab(), words=["sang", word, "’", "Down", "Here"], spaces=[True, False, True, True, False])
+    assert elided_verb(doc, 2) is elided
+    assert not elided_verb(Doc(Vocab(), words=["sang", word, "’"], spaces=[True, True, False]), 2)
+    with rules.switched_off("elided_words"):
+        assert not elided_verb(doc, 2)

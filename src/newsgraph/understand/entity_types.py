@@ -39,7 +39,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             masthead_name,
                             numbered, place_by_form, product_name, rarely_labelled, team_names)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, type_by_use
+from .name_use import cut_run_on_words, elided_verb, type_by_use
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -152,7 +152,8 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()):
         return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
     if kind == "person":
-        if not _could_be_a_persons_name(tokens, words, vocab) or cut_from_longer_name(doc, first, last, _title_words()):
+        if not _could_be_a_persons_name(tokens, words, vocab) or cut_from_longer_name(doc, first, last, _title_words()) \
+                or elided_verb(doc, last):
             return DROP
         if len(words) == 1 and first > 0 and doc[first - 1].lower_ == "the" and words[0].endswith("s"):
             return "organization"  # the Beatles, the Steelers: a group

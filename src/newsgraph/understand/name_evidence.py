@@ -216,13 +216,14 @@ def cut_from_longer_name(doc, first: int, last: int, title_words: frozenset[str]
 
 
 def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
-    """Lone-word 'people' spaCy labels a person in fewer of the places the body writes them than it leaves
-    unlabelled, twice or more ('a call over Zoom', 'started Zoom': one label in three); not a word of a person's
-    full name in the article, nor a name opening with a given name or with a title or a description."""
+    """Lone-word 'people' spaCy leaves unlabelled in more of the places the body writes them than it labels as any
+    name, twice or more ('a call over Zoom', 'started Zoom': one label in three); not a word of a person's full
+    name in the article, nor a given name, nor a name with a title or a description or one our rules found where
+    spaCy saw none ('Dr. Sherlock': the title's own evidence)."""
     if not rules.enabled("label_share"):
         return set()
     in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
-    vouched = {m.text for m in mentions if m.titles or m.described}
+    vouched = {m.text for m in mentions if m.titles or m.described or not _labelled(m)}
     lone = frozenset(m.text for m in mentions if m.type == "person" and " " not in m.text
                      and m.text not in in_full_names | vouched and m.text.lower() not in given_names())
     if not lone:
@@ -232,8 +233,14 @@ def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
         if para.role == "headline":
             continue
         for token in (para.doc[i] for i in form_positions(para.doc, lone)):
-            if token.ent_type_ == "PERSON":
+            if token.ent_type_:
                 labelled[token.text] += 1
-            elif not token.ent_type_:
+            else:
                 bare[token.text] += 1
     return {w for w in lone if bare[w] >= LABEL_SHARE_MIN and bare[w] > labelled[w]}
+
+
+def _labelled(mention) -> bool:
+    """Whether spaCy labelled the mention's words as a name (else one of our rules found it)."""
+    span = mention.para.doc.char_span(mention.start - mention.para.offset, mention.end - mention.para.offset)
+    return span is None or bool(span.root.ent_type_)

@@ -352,3 +352,16 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
     for m in mentions:
         if m.type == PERSON and m.text in decided:
             m.type = decided[m.text]
+
+
+def elided_verb(doc, last: int) -> bool:
+    """'Rovin’ the Harbour': a 'person' doc[...:last] whose last word is a verb's -ing form with its g dropped and
+    an apostrophe after it ('rovin’' of 'rove'), and no given name ('Robin’' stays)."""
+    if not rules.enabled("elided_words") or last >= len(doc) or doc[last].text not in ("’", "'") \
+            or doc[last - 1].whitespace_:
+        return False
+    word = doc[last - 1].text.lower()
+    if not word.endswith("in") or word in given_names():
+        return False
+    stem, verbs = word[:-2], word_classes()["verbs"]
+    return bool({stem, stem + "e"} & verbs) or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)

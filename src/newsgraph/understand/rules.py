@@ -77,9 +77,12 @@ FAMILIES: dict[str, str] = {
     "list_company": "a 'person' in a list of three or more names whose other members the article types as one kind "
                     "(organisations, places, or spaCy's products and works) and none a person ('Acme, Orlan Works "
                     "and X') is of that kind, unless it opens with a given name or has a title or a description",
-    "label_share": "a lone-word 'person' the body writes unlabelled by spaCy twice or more, and more often than "
-                   "spaCy labels it a person ('a call over X' ... 'started X'), is none, unless it is a word of a "
-                   "person's full name in the article, a given name, or has a title or a description",
+    "elided_words": "a 'person' ending with a verb's -ing form with its g dropped and an apostrophe ('Rovin’ the "
+                    "Harbour', a song's title) is no name, unless that word is a given name ('Robin’')",
+    "label_share": "a lone-word 'person' the body writes without any spaCy label twice or more, and more often "
+                   "than spaCy labels it a name ('a call over X' ... 'started X'), is none, unless it is a word of a "
+                   "person's full name in the article, a given name, has a title or a description, or was found by "
+                   "a rule where spaCy saw no name",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
