@@ -277,10 +277,10 @@ def main(argv: list[str] | None = None) -> int:
     renders = run(args.benches, args.cache)
     dumps = sum(r["lines"] is not None for r in renders)
     print(f"{len(renders)} renders, {dumps} page dumps (the others never reach the line model)")
-    print(f"{'body F1 (P / R)':16}" + "".join(f"{name:>22}" for name in VARIANTS))
+    print(f"{'body F1 (P / R)':16}" + "".join(f"{name:>24}" for name in VARIANTS))
     for part, scores in table(renders, metric):
         print(f"{part:16}" + "".join(f"{scores[n]['f1']:.4f} ({scores[n]['precision']:.3f} / {scores[n]['recall']:.3f})"
-                                     .rjust(22) for n in VARIANTS))
+                                     .rjust(24) for n in VARIANTS))
     if args.losses:
         print(f"\n{'look: class of render':66} {'renders':>7} {'points':>7} {'share':>6}")
         for name, count, points, share in losses(renders, metric):
