@@ -99,27 +99,16 @@ def _decide(db, profiles: Profiles, constraints: Constraints, stray: int, person
 
 
 def _join(db, profiles: Profiles, constraints: Constraints, stray: int, person: int, decided: Link) -> None:
-    """Step 4: the stray's rows become the person's; the profiles linking remembers are read again."""
-    from .corrections import move  # (corrections imports the facts this module is called from)
+    """Step 4: the stray merged into the person as a correction's merge would (`corrections.apply_merge`), the
+    decision kept in `merges`; the profiles linking remembers are read again."""
+    from .corrections import apply_merge  # (corrections imports the facts this module is called from)
 
     name = db.scalar("SELECT name FROM entities WHERE id = ?", (person,))
     anchors = [(r["article_id"], r["local_id"]) for r in
                db.query("SELECT article_id, local_id FROM mentions WHERE entity_id = ?", (stray,))]
-    move(db, anchors, stray, person)
-    for sql in ("UPDATE quotes SET speaker_id = ? WHERE speaker_id = ?",
-                "UPDATE claims SET subject_id = ? WHERE subject_id = ?",
-                "UPDATE conflicts SET subject_id = ? WHERE subject_id = ?"):
-        db.execute(sql, (person, stray))
+    apply_merge(db, person, stray, {person: name} if person in constraints.pinned() else {})
+    db.execute("UPDATE conflicts SET subject_id = ? WHERE subject_id = ?", (person, stray))
     reasons = json.dumps([f"merged later, when {name} was stored", *decided.reasons], ensure_ascii=False)
     db.executemany("UPDATE merges SET decision = 'merged', score = ?, reasons = ? WHERE article_id = ? AND "
                    "local_id = ?", [(decided.score, reasons, a, l) for a, l in anchors])
-    ignore = "OR IGNORE " if db.dialect == "sqlite" else ""
-    tail = "" if db.dialect == "sqlite" else " ON CONFLICT DO NOTHING"
-    db.execute(f"INSERT {ignore}INTO entity_names (entity_id, name, key, script) SELECT ?, name, key, script "
-               f"FROM entity_names WHERE entity_id = ?{tail}", (person, stray))
-    db.execute("DELETE FROM entity_names WHERE entity_id = ?", (stray,))
-    db.execute("DELETE FROM entities WHERE id = ?", (stray,))
     profiles.clear()
-    shown = profiles.get(person).display_name("")
-    if shown and shown != name and person not in constraints.pinned():
-        db.execute("UPDATE entities SET name = ?, key = ? WHERE id = ?", (shown, name_key(shown), person))
