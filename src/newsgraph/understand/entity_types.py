@@ -35,8 +35,8 @@ from functools import cache, lru_cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import word_positions
-from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, gazetteer_place, given_names,
-                            masthead_name,
+from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, full_name_words, gazetteer_place,
+                            given_names, masthead_name,
                             numbered, place_by_form, product_name, rarely_labelled, team_names)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, type_by_use
@@ -248,7 +248,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     _evidence_types(mentions)
     type_by_use(mentions, paragraphs)
     type_by_company(mentions)
-    in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     lone_people = Counter(m.text for m in mentions if m.type == "person" and " " not in m.text)
     typed = Counter((m.text, m.type) for m in mentions)
@@ -275,7 +275,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)
                 and not (m.type == "person" and m.text in unlabelled)]
     if rules.enabled("common_use"):  # 'Mac' of a dropped 'Creaky Mac' is no longer part of a person's name
-        in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+        in_full_names = full_name_words(mentions)
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
@@ -288,7 +288,7 @@ def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
     described = {m.text for m in mentions if m.described or m.titles}  # a title or a description: a person
-    in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     for m in mentions:
         words = m.text.split()
         if m.type != "person":

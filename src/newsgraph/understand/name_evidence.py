@@ -125,6 +125,16 @@ def place_by_form(words: list[str]) -> bool:
     return len(words) > 1 and not opens_with_given_name(words) and (words[-1] in heads or words[0] in compass)
 
 
+def full_name_words(mentions: list) -> set[str]:
+    """The words of the article's people named in full ('Ada' and 'Quill' of 'Ada Quill')."""
+    return {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+
+
+def mention_span(m):
+    """The mention's tokens in its paragraph's parse (None where its edges cut a token)."""
+    return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+
+
 @cache
 def _gazetteer() -> frozenset[str]:
     return frozenset(load_data("places.json")["names"].split("|"))
@@ -198,7 +208,7 @@ def team_names(mentions: list) -> set[str]:
                 or not words[-1][:1].isupper() or m.first_token == 0:
             continue
         doc = m.para.doc
-        span = doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+        span = mention_span(m)
         if span is not None and span.start > 0 and doc[span.start - 1].lower_ == "the" \
                 and span[-1].dep_ != "compound":
             out.add(m.text)
@@ -222,7 +232,7 @@ def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
     spaCy saw none ('Dr. Sherlock': the title's own evidence)."""
     if not rules.enabled("label_share"):
         return set()
-    in_full_names = {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     vouched = {m.text for m in mentions if m.titles or m.described or not _labelled(m)}
     lone = frozenset(m.text for m in mentions if m.type == "person" and " " not in m.text
                      and m.text not in in_full_names | vouched and m.text.lower() not in given_names())
@@ -242,5 +252,5 @@ def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
 
 def _labelled(mention) -> bool:
     """Whether spaCy labelled the mention's words as a name (else one of our rules found it)."""
-    span = mention.para.doc.char_span(mention.start - mention.para.offset, mention.end - mention.para.offset)
+    span = mention_span(mention)
     return span is None or bool(span.root.ent_type_)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 
 from . import rules
+from .name_evidence import full_name_words, mention_span
 from .name_use import opens_with_a_name
 
 PERSON, THING = "person", "thing"
@@ -40,7 +41,7 @@ def type_by_company(mentions: list) -> None:
     for m in mentions:
         for i in range(m.start, m.end):
             covering.setdefault((id(m.para), i), m)
-    in_full_names = {w for m in mentions if m.type == PERSON and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     votes: dict[str, Counter] = {}
     for m in mentions:
         if m.type != PERSON:
@@ -49,7 +50,7 @@ def type_by_company(mentions: list) -> None:
         if m.titles or m.described:
             count[PERSON] += 1
             continue
-        span = m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+        span = mention_span(m)
         if span is None:
             continue
         kinds = [_member_type(t, covering, m.para) for t in span.root.conjuncts if not (span.start <= t.i < span.end)]

@@ -36,7 +36,7 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import column
-from .name_evidence import given_names, made_thing, opens_with_given_name
+from .name_evidence import full_name_words, given_names, made_thing, mention_span, opens_with_given_name
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
                           "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
@@ -141,10 +141,6 @@ def _verb_form(word: str) -> bool:
     return bool(singulars(word) & word_classes()["verbs"]) and not _census_name(word)
 
 
-def _span(m):
-    return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
-
-
 def _recut(m, span, first: int, last: int) -> None:
     """The mention shrunk to the tokens doc[first:last] of its paragraph."""
     doc, offset = span.doc, m.para.offset
@@ -172,7 +168,7 @@ def cut_run_on_words(mentions: list) -> None:
     for m in mentions:
         if m.type != PERSON or " " not in m.text:
             continue
-        span = _span(m)
+        span = mention_span(m)
         if span is None:
             continue
         first, last = span.start, span.end
@@ -325,14 +321,14 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
         count["mentions"] += 1
         if m.titles or m.described:
             count[PERSON] += 1
-        span = _span(m)
+        span = mention_span(m)
         if span is None:
             continue
         if described:
             count.update(_descriptions(span))
         if modifier and _modifier(span):
             count["modifier"] += 1
-    in_full_names = {w for m in mentions if m.type == PERSON and " " in m.text for w in m.text.split()}
+    in_full_names = full_name_words(mentions)
     open_names = {name: count for name, count in votes.items() if not (
         opens_with_a_name(name.split()) or count[PERSON] or count[STRONG + PERSON]
         or (" " not in name and name in in_full_names))}  # a person by their evidence: nothing to decide
