@@ -24,7 +24,7 @@ from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
-from .attribution import NOT_NAMES, find_cues, introduces_next, mark_tokens, token_scopes
+from .attribution import NOT_NAMES, QUOTE_CHARS, find_cues, introduces_next, mark_tokens, token_scopes
 from .cue_kinds import whole_quotations, within_cells
 from .context import ParsedParagraph, mention_at, parsed
 from .cue_words import lexicon
@@ -46,7 +46,6 @@ from .speakers import (
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
-QUOTE_CHARS = "\"'“”‘’«»„"
 DOUBLE_MARKS = "\"“”«»„"  # a source glued to the quotation before it ('”Babin said'); "'s" keeps its apostrophe
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .attribution import NOT_NAMES, NP_LEFT_DEPS
+from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
 
 if TYPE_CHECKING:
@@ -125,7 +125,6 @@ def pick_speaker(candidates: Sequence[Candidate]) -> Candidate | None:
 
 
 LET_US = frozenset({"’s", "'s", "us"})
-QUOTE_CHARS = "\"'“”‘’«»„"
 
 
 def addresses_reader(source: Token) -> bool:
