@@ -93,10 +93,9 @@ def labelled(gold: str):
 
 
 def shingle_counts(line: str, gold: Counter) -> tuple[int, int]:
-    """(shingles of the line found in the gold, shingles of the line), cut as html_bench.py cuts them."""
-    toks = re.findall(r"\w+", line)
-    grams = [tuple(toks[i:i + 4]) for i in range(max(1, len(toks) - 3)) if toks[i:i + 4]]
-    return sum(g in gold for g in grams), len(grams)
+    """(shingles of the line found in the gold, shingles of the line), by html_bench.py's own `shingles`."""
+    grams = bench.html_bench().shingles(line)
+    return sum(n for g, n in grams.items() if g in gold), sum(grams.values())
 
 
 def stretches(units, free: list[int], labels: dict[int, int], gold: Counter) -> list[tuple[int, int]]:
