@@ -36,8 +36,8 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, full_name_words, gazetteer_place,
-                            given_names, masthead_name,
-                            numbered, place_by_form, product_name, rarely_labelled, team_names)
+                            given_names, masthead_name, numbered, place_by_form, product_name, rarely_labelled,
+                            team_names)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, type_by_use
 
