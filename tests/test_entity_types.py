@@ -256,3 +256,19 @@ def test_a_word_the_model_mostly_leaves_unlabelled_is_no_person():
     assert name_evidence.rarely_labelled([_person("Vellum", twice, 3)], [twice]) == set()
     with rules.switched_off("label_share"):
         assert name_evidence.rarely_labelled([_person("Vellum", para, 3)], [para]) == set()
+
+
+def test_a_name_before_a_comma_and_a_country_is_a_town():
+    text = "Engineers flew the prototype to Marlowe, France for the first test flights."
+    assert entities(text).get("Marlowe") == "place"
+    with rules.switched_off("town_region"):
+        assert entities(text).get("Marlowe") == "person"
+
+
+@pytest.mark.parametrize("paragraphs", [
+    ("Lena Okafor met the mayor on Monday.", "After meeting Okafor, France agreed to the harbour deal."),
+    ("Envoy Lena Okafor spoke first.", "Then Okafor, France's envoy, thanked the crew."),
+])
+def test_a_person_before_a_country_stays_a_person(paragraphs):
+    found = entities(*paragraphs)
+    assert found.get("Lena Okafor") == "person" and found.get("Okafor", "person") == "person"

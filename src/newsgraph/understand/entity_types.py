@@ -37,7 +37,7 @@ from . import rules
 from .context import word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, full_name_words, gazetteer_place,
                             given_names, masthead_name, numbered, place_by_form, product_name, rarely_labelled,
-                            team_names)
+                            team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, type_by_use
 
@@ -287,6 +287,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
+    towns = towns_before_regions(mentions)
     described = {m.text for m in mentions if m.described or m.titles}  # a title or a description: a person
     in_full_names = full_name_words(mentions)
     for m in mentions:
@@ -297,8 +298,8 @@ def _evidence_types(mentions: list) -> None:
             cut_at_possessive(m)
         if m.text in teams:
             m.type = "organization"
-        elif rules.enabled("place_heads") and place_by_form(words):
-            m.type = "place"
+        elif rules.enabled("place_heads") and place_by_form(words) or m.text in towns:
+            m.type = "place"  # 'Orlan Town'; 'Orlan, France'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person

@@ -21,7 +21,13 @@ with the name tells them apart; each family sits behind its own switch (`rules.p
    given name (`entity_types._named_like_a_thing`);
 7. `cut_names`: spaCy's person that begins inside a longer proper name ("Star [Wars Jedi]": a capitalised
    word compounded into it right before it, which is no title and no entity) is no person, unless it opens
-   with a given name.
+   with a given name;
+8. `town_region`: a name written right before a comma and a country, a state or a province the article types
+   as a place ("Orlan, France", "Dunmore, Ohio") is a town, in every mention; not a name with a title or a
+   description, a word of a person's full name in the article, a name of several words opening with a given
+   name, nor one in a list or before a possessive ("Okafor, Ohio and Utah", "Okafor, Ohio, Utah", "Okafor,
+   France's envoy"), nor before a clause the region is the subject of ("After meeting Okafor, France agreed");
+   spaCy parses a town and its state as conjuncts, so the parse cannot tell a list.
 
 Given names are the 1990 US Census first names (`data/given_names.json`, `scripts/build_given_names.py`) and
 the `nicknames` package's names (MIT).
@@ -128,6 +134,53 @@ def place_by_form(words: list[str]) -> bool:
 def full_name_words(mentions: list) -> set[str]:
     """The words of the article's people named in full ('Ada' and 'Quill' of 'Ada Quill')."""
     return {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """Countries and regions (the places of demonyms.json, from WordNet) and states and provinces
+    (entities.json `regions`)."""
+    return frozenset(load_data("demonyms.json")["demonyms"].values()) | frozenset(load_data("entities.json")["regions"])
+
+
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'After meeting Okafor, France agreed': a clause's subject
+NOT_AFTER_REGION = frozenset({"'s", "’s", "'", "’", "and", "or", "&"})  # 'France's envoy', 'Ohio and Utah'
+
+
+def towns_before_regions(mentions: list) -> set[str]:
+    """The names typed as people that the article writes as a town before its country, state or province
+    ('Orlan, France'; `town_region`)."""
+    if not rules.enabled("town_region"):
+        return set()
+    regions = {(id(m.para), m.start): m for m in mentions if m.type == "place" and m.text in _regions()}
+    if not regions:
+        return set()
+    in_full_names = full_name_words(mentions)
+    vouched = {m.text for m in mentions if m.titles or m.described}
+    towns = set()
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "person" or m.text in vouched or m.text in in_full_names \
+                or (len(words) > 1 and opens_with_given_name(words)):
+            continue
+        span = mention_span(m)
+        if span is None or span.end + 1 >= len(span.doc) or span.doc[span.end].text != ",":
+            continue
+        region = regions.get((id(m.para), m.para.offset + span.doc[span.end + 1].idx))
+        region_span = mention_span(region) if region is not None else None
+        if region_span is not None and region_span.root.dep_ not in SUBJECTS \
+                and not _listed(span.doc, region_span.end):
+            towns.add(m.text)
+    return towns
+
+
+def _listed(doc, i: int) -> bool:
+    """Whether doc[i:] goes on with a list after a name ('and Utah', ', Utah'), or with a possessive."""
+    if i >= len(doc):
+        return False
+    if doc[i].lower_ in NOT_AFTER_REGION:
+        return True
+    return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
 
 
 def mention_span(m):
