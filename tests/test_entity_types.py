@@ -272,3 +272,11 @@ def test_a_name_before_a_comma_and_a_country_is_a_town():
 def test_a_person_before_a_country_stays_a_person(paragraphs):
     found = entities(*paragraphs)
     assert found.get("Lena Okafor") == "person" and found.get("Okafor", "person") == "person"
+
+
+def test_a_currency_code_next_to_an_amount_is_no_entity():
+    text = "Members pay $99 (USD) a year, or 90 EUR, to moor at Marlow Holdings' quay."
+    found = entities(text)
+    assert "USD" not in found and "EUR" not in found and found.get("Marlow Holdings") == "organization"
+    with rules.switched_off("currency_codes"):
+        assert "USD" in entities(text)

@@ -2,7 +2,8 @@
 
 1. Take spaCy's PERSON, ORG, GPE, LOC and FAC entities; drop the usual
    mis-tags (holidays as people, car makes as organisations, a rank
-   such as "Command Sergeant" as an organisation).
+   such as "Command Sergeant" as an organisation, a currency's code next
+   to an amount: "$99 (USD)").
 2. Split titles and ranks from names, inside the entity and before it
    ("Israel Police Commissioner Danny Levy" -> title + "Danny Levy").
 3. Add people spaCy missed after a title ("Rabbi Shachar"), outlets from
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
@@ -84,7 +86,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         if kind == "person":  # "Mira’s Falcon", "Lena Ortmann - See": the name ends at a possessive or a lone dash
             last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s")
                          or (t.text == "-" and doc[t.i - 1].whitespace_)), last)  # "Ben-David" is one name
-        if first >= last:
+        if first >= last or (last - first == 1 and _currency_code(doc, first)):
             continue
         if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (entity_types)
             out.append(_mention(para, first, last, THING))
@@ -118,6 +120,21 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     for mention in out:
         mention.in_quote = quotes.inside(mention.start - para.offset)
     return out
+
+
+def _currency_code(doc, i: int) -> bool:
+    """'$99 (USD)', '40 EUR', 'USD 15 million': a currency's code next to an amount is no name."""
+    if doc[i].text not in _currency_codes() or not rules.enabled("currency_codes"):
+        return False
+    before = doc[i - 2] if i >= 2 and doc[i - 1].text == "(" else doc[i - 1] if i >= 1 else None
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return bool(before is not None and (before.like_num or before.ent_type_ == "MONEY")
+                or after is not None and after.like_num)
+
+
+@cache
+def _currency_codes() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["currency_codes"])
 
 
 def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
