@@ -280,3 +280,8 @@ def test_a_currency_code_next_to_an_amount_is_no_entity():
     assert "USD" not in found and "EUR" not in found and found.get("Marlow Holdings") == "organization"
     with rules.switched_off("currency_codes"):
         assert "USD" in entities(text)
+
+
+def test_a_player_listed_with_her_state_stays_a_person():
+    found = entities("Picks", "Harlow Quenby, Kentucky", "Quenby’s 19 points in a win over Duke stood out.")
+    assert found.get("Harlow Quenby") == "person"

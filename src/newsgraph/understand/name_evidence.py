@@ -22,12 +22,13 @@ with the name tells them apart; each family sits behind its own switch (`rules.p
 7. `cut_names`: spaCy's person that begins inside a longer proper name ("Star [Wars Jedi]": a capitalised
    word compounded into it right before it, which is no title and no entity) is no person, unless it opens
    with a given name;
-8. `town_region`: a name written right before a comma and a country, a state or a province the article types
-   as a place ("Orlan, France", "Dunmore, Ohio") is a town, in every mention; not a name with a title or a
-   description, a word of a person's full name in the article, a name of several words opening with a given
-   name, nor one in a list or before a possessive ("Okafor, Ohio and Utah", "Okafor, Ohio, Utah", "Okafor,
-   France's envoy"), nor before a clause the region is the subject of ("After meeting Okafor, France agreed");
-   spaCy parses a town and its state as conjuncts, so the parse cannot tell a list.
+8. `town_region`: a name written after a preposition and right before a comma and a country, a state or a
+   province the article types as a place ("flown to Orlan, France", "in Dunmore, Ohio") is a town, in every
+   mention; not a name with a title or a description, a word of a person's full name in the article, a name of
+   several words opening with a given name, one in a list or before a possessive ("to Okafor, Ohio and Utah",
+   "with Okafor, France's envoy"), nor one before a clause the region is the subject of ("With Okafor, France
+   agreed"); spaCy parses a town and its state as conjuncts, so the parse cannot tell a list. Without the
+   preposition, "Ada Quill, Ohio" is as often a player and her college or her country.
 
 Given names are the 1990 US Census first names (`data/given_names.json`, `scripts/build_given_names.py`) and
 the `nicknames` package's names (MIT).
@@ -143,7 +144,7 @@ def _regions() -> frozenset[str]:
     return frozenset(load_data("demonyms.json")["demonyms"].values()) | frozenset(load_data("entities.json")["regions"])
 
 
-SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'After meeting Okafor, France agreed': a clause's subject
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'With Okafor, France agreed': a clause's subject
 NOT_AFTER_REGION = frozenset({"'s", "’s", "'", "’", "and", "or", "&"})  # 'France's envoy', 'Ohio and Utah'
 
 
@@ -164,8 +165,9 @@ def towns_before_regions(mentions: list) -> set[str]:
                 or (len(words) > 1 and opens_with_given_name(words)):
             continue
         span = mention_span(m)
-        if span is None or span.end + 1 >= len(span.doc) or span.doc[span.end].text != ",":
-            continue
+        if span is None or span.start == 0 or span.doc[span.start - 1].pos_ != "ADP" \
+                or span.end + 1 >= len(span.doc) or span.doc[span.end].text != ",":
+            continue  # 'flown to Orlan, France'; not 'Ada Quill, Ohio' (a player and her college)
         region = regions.get((id(m.para), m.para.offset + span.doc[span.end + 1].idx))
         region_span = mention_span(region) if region is not None else None
         if region_span is not None and region_span.root.dep_ not in SUBJECTS \

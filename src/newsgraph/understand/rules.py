@@ -46,11 +46,11 @@ FAMILIES: dict[str, str] = {
                   "mentions and a third of those it heads is no person's name",
     "place_heads": "a 'person' ending with a place's head word ('Orlan Town') or opening with a point of the "
                    "compass ('West Varnholm'), and not with a given name, is a place",
-    "town_region": "a 'person' written right before a comma and a country, a state or a province the article types "
-                   "as a place ('Orlan, France', 'Dunmore, Ohio'; demonyms.json's places and entities.json `regions`) "
-                   "is a town, in every mention; not with a title or a description, a word of a person's full name, "
-                   "a full name opening with a given name, nor in a list or before a possessive ('Ohio and Utah', "
-                   "'France's envoy')",
+    "town_region": "a 'person' written after a preposition and right before a comma and a country, a state or a "
+                   "province the article types as a place ('flown to Orlan, France', 'in Dunmore, Ohio'; "
+                   "demonyms.json's places and entities.json `regions`) is a town, in every mention; not with a "
+                   "title or a description, a word of a person's full name, a full name opening with a given name, "
+                   "nor in a list or before a possessive ('Ohio and Utah', 'France's envoy')",
     "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
                         "person's name (data/places.json: less the Census names, and names opening with a given "
                         "name), not described as a person nor part of a person's full name in the article, is a place",
