@@ -27,7 +27,8 @@ marked in-sample when the model saw its pages. Two modes write nothing:
 `--curve 0.25,0.5,0.75,1 --curve-seeds 0-4` trains on those shares of the
 look pages (each share under 1 once per subset seed) and prints the held
 body F1 of each model and the mean per share, a learning curve scored on
-pages none of them saw; `--two-fold` trains on look and reads held, then
+pages none of them saw (with `--train-split held`, the mirror: shares of
+held, read on look); `--two-fold` trains on look and reads held, then
 trains on held and reads look, and prints the pooled figure over all 1,176
 renders, each read by the model that did not see its page: the honest
 estimate for a model trained on all the dev pages (`--train-split all`),
@@ -583,26 +584,27 @@ def figure(name: str, m: dict) -> str:
 
 
 def learning_curve(bench, benches, rows: dict[str, list[PageRows]], fractions: list[float], seeds: list[int],
-                   args) -> list[dict]:
-    """Held body F1 of models trained on random shares of the look pages (see the module docstring)."""
+                   train: str, args) -> list[dict]:
+    """Body F1 on the other half of models trained on random shares of the `train` half (see the module docstring)."""
     import statistics
 
     metric = bench.html_bench().body_metrics
-    look_ids, held = sorted(pages_of(bench, benches, "look")), pages_of(bench, benches, "held")
+    test = "held" if train == "look" else "look"
+    train_ids, where = sorted(pages_of(bench, benches, train)), pages_of(bench, benches, test)
     truth: dict = {}
     results = []
     for fraction in fractions:
-        for seed in (seeds if fraction < 1 else seeds[:1]):  # the whole look side is the same for every seed
-            keep = set(subset_ids(look_ids, fraction, seed))
-            first, (second,) = fit_stages([p for p in rows["look"] if p.page in keep], args.trees, args.depth,
+        for seed in (seeds if fraction < 1 else seeds[:1]):  # the whole half is the same for every seed
+            keep = set(subset_ids(train_ids, fraction, seed))
+            first, (second,) = fit_stages([p for p in rows[train] if p.page in keep], args.trees, args.depth,
                                           args.bag, args.one_stage)
             pred: dict = {}
-            read_renders(bench, held, sorted(held), line_model_of(first, second, args.threshold), args.cache, truth,
+            read_renders(bench, where, sorted(where), line_model_of(first, second, args.threshold), args.cache, truth,
                          pred)
             m = scored(metric, truth, pred)
-            results.append({"fraction": fraction, "seed": seed, "pages": len(keep), **m})
-            print(figure(f"look {fraction:.0%} ({len(keep)} pages), subset seed {seed}; held", m), flush=True)
-    print(f"{'look pages':>12} {'seeds':>5} {'held F1':>8} {'sd':>7} {'P':>7} {'R':>7}")
+            results.append({"train": train, "fraction": fraction, "seed": seed, "pages": len(keep), **m})
+            print(figure(f"{train} {fraction:.0%} ({len(keep)} pages), subset seed {seed}; {test}", m), flush=True)
+    print(f"{f'{train} pages':>12} {'seeds':>5} {f'{test} F1':>8} {'sd':>7} {'P':>7} {'R':>7}")
     for fraction in fractions:
         points = [r for r in results if r["fraction"] == fraction]
         f1s, share = [r["f1"] for r in points], f"{fraction:.0%} ({points[0]['pages']})"
@@ -668,8 +670,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--subset", type=float, default=1.0,
                         help="train on this share of the --train-split pages, drawn by --subset-seed (whole pages)")
     parser.add_argument("--subset-seed", type=int, default=0)
-    parser.add_argument("--curve", help="learning curve: held F1 of models trained on these shares of look "
-                                        "('0.25,0.5,0.75,1'); writes nothing")
+    parser.add_argument("--curve", help="learning curve: F1 on the other half of models trained on these shares "
+                                        "of the --train-split half ('0.25,0.5,0.75,1'); writes nothing")
     parser.add_argument("--curve-seeds", default="0-2", help="with --curve, the subset seeds of each share under 1")
     parser.add_argument("--two-fold", action="store_true",
                         help="train on look read held, train on held read look; print the pooled figure; "
@@ -687,20 +689,22 @@ def main(argv: list[str] | None = None) -> int:
     if args.train_split != "look" or args.two_fold:
         rows["held"] = rows_of(bench, benches, "held", args.cache, args.reuse_rows)
     extra = extra_rows(bench, args.extra_corpus, args.cache, args.extra_weight, args.reuse_rows)
-    if (args.cv_seeds or args.curve or args.two_fold) and (extra or args.train_split != "look" or args.subset < 1):
-        parser.error("--cv-seeds, --curve and --two-fold train on the look (and held) pages alone, whole")
+    if (args.cv_seeds or args.curve or args.two_fold) and (extra or args.subset < 1):
+        parser.error("--cv-seeds, --curve and --two-fold train on dev pages alone and draw their own subsets")
+    if (args.cv_seeds or args.two_fold) and args.train_split != "look" or args.curve and args.train_split == "all":
+        parser.error("--cv-seeds and --two-fold pick their own training pages; --curve trains on look or held")
     if args.cv_seeds:
         results = cross_validate(bench, benches, rows["look"], seeds_of(args.cv_seeds), args)
     elif args.curve:
         results = learning_curve(bench, benches, rows, [float(f) for f in args.curve.split(",")],
-                                 seeds_of(args.curve_seeds), args)
+                                 seeds_of(args.curve_seeds), args.train_split, args)
     elif args.two_fold:
         results = two_fold(bench, benches, rows, args)
     if args.cv_seeds or args.curve or args.two_fold:
         if args.cv_json:
             args.cv_json.write_text(json.dumps(results) + "\n", encoding="utf-8")
         return 0
-    dev = [p for split in ("look", "held") if split in (args.train_split, "all") for p in rows[split]]
+    dev = [p for split in ("look", "held") if args.train_split in (split, "all") for p in rows[split]]
     ids = sorted(pages_of(bench, benches, args.train_split))
     keep = set(subset_ids(ids, args.subset, args.subset_seed) if args.subset < 1 else ids)
     dev = [p for p in dev if p.page in keep]
