@@ -35,9 +35,9 @@ from functools import cache, lru_cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import word_positions
-from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, full_name_words, gazetteer_place,
-                            given_names, masthead_name, numbered, place_by_form, product_name, rarely_labelled,
-                            team_names, towns_before_regions)
+from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
+                            gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
+                            rarely_labelled, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, type_by_use
 
@@ -288,7 +288,7 @@ def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
     towns = towns_before_regions(mentions)
-    described = {m.text for m in mentions if m.described or m.titles}  # a title or a description: a person
+    described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
     for m in mentions:
         words = m.text.split()

@@ -137,6 +137,11 @@ def full_name_words(mentions: list) -> set[str]:
     return {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
 
 
+def described_names(mentions: list) -> set[str]:
+    """The names the article gives a title or a description of a person ('Dr. Quill', 'Quill, a nurse')."""
+    return {m.text for m in mentions if m.titles or m.described}
+
+
 @cache
 def _regions() -> frozenset[str]:
     """Countries and regions (the places of demonyms.json, from WordNet) and states and provinces
@@ -157,7 +162,7 @@ def towns_before_regions(mentions: list) -> set[str]:
     if not regions:
         return set()
     in_full_names = full_name_words(mentions)
-    vouched = {m.text for m in mentions if m.titles or m.described}
+    vouched = described_names(mentions)
     towns = set()
     for m in mentions:
         words = m.text.split()
@@ -288,7 +293,7 @@ def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
     if not rules.enabled("label_share"):
         return set()
     in_full_names = full_name_words(mentions)
-    vouched = {m.text for m in mentions if m.titles or m.described or not _labelled(m)}
+    vouched = described_names(mentions) | {m.text for m in mentions if not _labelled(m)}
     lone = frozenset(m.text for m in mentions if m.type == "person" and " " not in m.text
                      and m.text not in in_full_names | vouched and m.text.lower() not in given_names())
     if not lone:
