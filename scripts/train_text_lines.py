@@ -778,10 +778,10 @@ def main(argv: list[str] | None = None) -> int:
 def trained_on(args, pages: int) -> str:
     """The dev pages a model was trained on, for its source note."""
     half = {"look": "the look half (sha1 of page id even)", "held": "the held half (sha1 of page id odd)",
-            "all": "both halves of the shared look / held split (all 392 pages)"}[args.train_split]
+            "all": "both halves of the shared look / held split"}[args.train_split]
     if args.subset < 1:
         return f"a random {pages} pages (subset seed {args.subset_seed}) of {half}"
-    return half
+    return f"{half} (all {pages} pages)" if args.train_split == "all" else half
 
 
 if __name__ == "__main__":
