@@ -30,6 +30,14 @@ TEASERS = ["More from Kelwick", "Lifeboat crew called out twice in one night",
            "Follow us", "Facebook | Twitter | Instagram", "About us", "Contact", "Privacy policy",
            "Terms of use", "All rights reserved 2025 Kelwick Weekly"]
 PAGE = "\n".join(MENU + STORY + TEASERS) + "\n"
+OTHER_STORY = [
+    "Volunteers at the Dunmore library spent the weekend moving some forty thousand books into the new reading "
+    "rooms above the old post office, a job the trustees had expected to take a month.",
+    "The chair of the trustees, Ilse Varga, said the move had been planned around the school holidays so that "
+    "older pupils could help carry boxes, and that the lending desk would open again on Thursday.",
+    "The building was bought by the town last year with a grant from the regional heritage fund, on the "
+    "condition that its ground floor stays open to the public as a meeting hall.",
+]
 
 
 def test_the_model_ships_as_plain_numbers():
@@ -167,3 +175,34 @@ def test_a_training_subset_is_whole_pages_and_a_smaller_share_lies_inside_a_larg
     quarter, half = trainer.subset_ids(ids, 0.25, 1), trainer.subset_ids(ids, 0.5, 1)
     assert len(quarter) == 49 and len(half) == 98 and set(quarter) < set(half)
     assert trainer.subset_ids(ids, 0.25, 2) != quarter and trainer.subset_ids(list(reversed(ids)), 0.25, 1) == quarter
+
+
+def test_teacher_pages_take_the_html_readers_body_and_leave_out_copies_and_dev_pages(tmp_path):
+    trainer = _trainer()
+    padding = "<style>" + "/* layout */\n" * 900 + "</style>"  # a real page's weight: over 10 kB
+
+    def page(paragraphs: list[str]) -> str:
+        story = "".join(f"<p>{line}</p>" for line in paragraphs)
+        return (f"<html><head><title>{STORY[0]}</title>{padding}</head><body><nav>{' '.join(MENU)}</nav>"
+                f"<article><h1>{STORY[0]}</h1>{story}</article><footer>{' '.join(TEASERS)}</footer></body></html>")
+
+    spanish = ["El ayuntamiento del puerto aprobó el martes dos travesías más temprano en el horario de invierno, "
+               "tras meses de quejas de los trabajadores que viajan cada día a tierra firme."] * 4
+    pages = {"story.html": page(STORY[1:]), "sub/copy.html": page(STORY[1:]), "expected.html": page(STORY[1:]),
+             "tiny.html": "<p>short</p>", "spanish.html": page(spanish), "dev-page.html": page(OTHER_STORY)}
+    for name, html in pages.items():
+        (tmp_path / "pages" / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "pages" / name).write_text(html, encoding="utf-8")
+    dev = [trainer._grams(" ".join(OTHER_STORY))]
+    kept: list = []
+    out = trainer.teacher_layout(tmp_path / "pages", tmp_path / "cache", dev, kept)
+    truth = json.loads((out / "ground-truth.json").read_text(encoding="utf-8"))
+    corpus = out.name  # the folder's last three parts and a digest of its whole path
+    assert corpus.startswith("-".join((tmp_path / "pages").parts[-3:]))
+    # left out: the copy, the test's expected output, the small page, the Spanish one and the dev page
+    assert list(truth) == [f"{corpus}-story"]
+    assert truth[f"{corpus}-story"]["articleBody"].split("\n\n") == STORY[1:]
+    assert len(kept) == 1
+    again: list = []
+    assert trainer.teacher_layout(tmp_path / "pages", tmp_path / "cache", dev, again) == out  # from the cache
+    assert again == kept
