@@ -410,8 +410,8 @@ def teacher_body(path: Path) -> tuple[bytes, str | None]:
 
 
 def teacher_layout(folder: Path, cache: Path, dev: list[set], kept: list[set]) -> Path:
-    """Every HTML page under `folder` (*.html, *.html.gz; not a test's expected output) in html_bench.py's layout,
-    its gold body the one newsgraph's HTML reader finds in it (silver labels in the dev gold's conventions).
+    """Every HTML page under `folder` (*.html, *.htm, *.html.gz; not a test's expected output) in html_bench.py's
+    layout, its gold body the one newsgraph's HTML reader finds in it (silver labels in the dev gold's conventions).
 
     Left out: pages under 10 kB, bodies under 500 characters or not English (py3langid), and near-copies: a
     page sharing 30 % of its body's word 4-grams with a dev page's gold body (`dev`: their 4-gram sets), or half
