@@ -460,6 +460,11 @@ def teacher_rows(bench, benches, folders: list[Path], cache: Path, weight: float
     for folder in folders:
         layout = teacher_layout(folder, cache, dev, kept)
         pages.extend(rows_of(bench, [layout], "all", cache, reuse, name=f"teacher-{layout.name}"))
+    return weighted(pages, weight)
+
+
+def weighted(pages: list[PageRows], weight: float) -> list[PageRows]:
+    """The pages, every line's weight scaled by `weight` (an extra or teacher page against a dev page)."""
     for page in pages:
         page.weights = [w * weight for w in page.weights]
     return pages
@@ -476,9 +481,7 @@ def extra_rows(bench, folders: list[Path], cache: Path, weight: float, reuse: bo
         elif not (folder / "ground-truth.json").exists():
             folder = readability_layout(folder, cache)
         pages.extend(rows_of(bench, [folder], "all", cache, reuse, name=f"extra-{folder.name}"))
-    for page in pages:
-        page.weights = [w * weight for w in page.weights]
-    return pages
+    return weighted(pages, weight)
 
 
 def dataset(bench, benches, split: str, cache: Path) -> list[PageRows]:
@@ -804,14 +807,14 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
         print(figure(f"trained on {train}, read on {test}", scored(metric, truth, preds[thresholds[0]],
                                                                   [k for k in truth if k.split("/", 1)[1] in where])),
               flush=True)
+    groups = {"whole": list(truth)}
+    for split in ("look", "held"):
+        groups[split] = [k for k in truth if bench.split_of(k.split("/", 1)[1]) == split]
+    for renderer in bench.RENDERERS:
+        groups[renderer] = [k for k in truth if k.startswith(f"{renderer}/")]
     out = {}
     for threshold, pred in preds.items():
         at = "" if threshold == thresholds[0] else f"@{threshold:g}"
-        groups = {"whole": list(truth)}
-        for split in ("look", "held"):
-            groups[split] = [k for k in truth if bench.split_of(k.split("/", 1)[1]) == split]
-        for renderer in bench.RENDERERS:
-            groups[renderer] = [k for k in truth if k.startswith(f"{renderer}/")]
         for name, keys in groups.items():
             m = scored(metric, truth, pred, keys)
             m["leaks"] = sum(len(bench.leaks(pred[k]["articleBody"].split("\n\n"), truth[k]["articleBody"]))
