@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .context import column
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue
+from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -131,12 +131,18 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     particles = lex.phrasal.get(lemma)
     particle = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None) if particles else None
+    if lemma in lex.questions and enabled("questions"):
+        found = question_cue(tok, scopes)
+        if found is not None:
+            return found
     if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
-            and lemma not in lex.objects and lemma not in lex.passive and lemma not in lex.as_views and particle is None:
+            and lemma not in lex.objects and lemma not in lex.passive and lemma not in lex.as_views and particle is None \
+            and lemma not in lex.prepositional:
         return None
     if enabled("connective") and _connective(tok):
         return None
-    if any(c.dep_ == "auxpass" for c in tok.children):
+    perfect = _contracted_perfect(tok) if enabled("contracted_has") else None
+    if perfect is None and any(c.dep_ == "auxpass" for c in tok.children):
         return passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") else None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a film called ...": the noun is not the source
@@ -145,8 +151,23 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if content is None and not frames:
         return None
     last = max(tok.i, particle.i) if particle is not None else tok.i
-    return Cue(tok, (tok.i, last + 1), scopes[tok.i], _verb_source(tok, scopes), content, frames, None, reports=reports,
-               scopes=scopes)
+    source = perfect if perfect is not None and scopes[perfect.i] == scopes[tok.i] else _verb_source(tok, scopes)
+    return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, None, reports=reports, scopes=scopes)
+
+
+CONTRACTED = frozenset({"'s", "’s"})
+
+
+def _contracted_perfect(verb: Token) -> Token | None:
+    """"He's said [that ...]": the tagger reads the contracted "has" as a passive's "is" ("he is said to ..."); with
+    a clause or an object after the verb and no infinitive, it is the perfect, and its subject the source."""
+    aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or len(aux) != 1 or aux[0].lower_ not in CONTRACTED or aux[0].i != verb.i - 1:
+        return None
+    after = [c for c in verb.rights if c.dep_ in ("ccomp", "dobj", "dative")]
+    infinitive = any(c.dep_ == "xcomp" for c in verb.rights)
+    return subject if after and not infinitive else None
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})

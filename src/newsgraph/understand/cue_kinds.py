@@ -115,6 +115,35 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
                reports="passive")
 
 
+QUESTION_PREPS = frozenset({"about", "on", "for", "over", "regarding"})
+
+
+def question_cue(verb: Token, scopes: list[int]) -> Cue | None:
+    """A question put by someone unnamed: "[she] was asked [about the fares]", "Asked [whether ...], he said ...",
+    "when asked [to leave]". The content is what was asked, not who was asked; the source is the agent after
+    "by", else no one. An active "asked" with a subject is a reporting verb's, read elsewhere."""
+    if verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "csubj") for c in verb.children):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and verb.dep_ not in ("advcl", "ROOT", "conj", "xcomp"):
+        return None  # "the question asked by ...", "a film asked ...": not a question put to someone
+    asked = next((c for c in verb.rights if c.dep_ in ("ccomp", "xcomp")
+                  or c.dep_ == "prep" and c.lower_ in QUESTION_PREPS), None)
+    if asked is None or scopes[asked.i] != scopes[verb.i]:
+        return None
+    first = asked.left_edge.i if asked.dep_ != "prep" else asked.i + 1
+    content = trim(verb.doc, first, asked.right_edge.i + 1)
+    if content is None:
+        return None
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    own = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "aux", "neg", "nsubjpass")}
+    if agent is not None:
+        own |= {t.i for t in agent.subtree}
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
+               reports="question")
+
+
 def _passive_follow(c: Token) -> str | None:
     """What a passive's dependent makes it: a preposition's word, "to", "that", "name" ("deemed [unsafe]")."""
     if c.dep_ == "prep":

@@ -32,6 +32,8 @@ class Lexicon:
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
     passive: dict[str, frozenset[str]]  # "is expected [to win]", "was accused [of ...]": what makes a passive a view
+    prepositional: dict[str, frozenset[str]]  # "voted [for ...]", "referred to [...]": a view of the preposition's object
+    questions: frozenset[str]  # "[she] was asked [about ...]", "Asked [whether ...]": a question put by someone unnamed
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -49,12 +51,14 @@ def lexicon() -> Lexicon:
     passive = {verb: frozenset(follows) for verb, follows in data["passive_views"].items()}
     infinitive_nouns = set(data["infinitive_nouns"])
     any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | set(passive) | infinitive_nouns \
-        | set(data["as_views"]) | set(data["phrasal"])
+        | set(data["as_views"]) | set(data["phrasal"]) | set(data["questions"]) | set(data["prepositional"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
                    objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns),
                    as_views=frozenset(data["as_views"]), light_verbs=frozenset(data["light_verbs"]),
                    adjectives=frozenset(data["state_adjectives"]), passive=passive,
+                   questions=frozenset(data["questions"]),
+                   prepositional={verb: frozenset(preps) for verb, preps in data["prepositional"].items()},
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

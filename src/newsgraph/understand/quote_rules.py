@@ -24,6 +24,12 @@ FAMILIES: dict[str, str] = {
               "('the council issued a statement calling ...')",
     "passive_view": "a passive view verb reports a view of its subject, its source unnamed or after 'by' "
                     "('[she] is expected [to win]', '[he] was accused [of ...]')",
+    "questions": "a question put by someone unnamed reports what was asked, no source unless 'by ...' ('[she] was "
+                 "asked [about the fares]', 'Asked [whether the pier would reopen], he ...', 'when asked [to leave]')",
+    "contracted_has": "a contracted 'has' the tagger reads as a passive's 'is' is the perfect when a clause or an "
+                      "object follows ('[He]'s said [he will stay]'; not 'he's said to be ill')",
+    "prepositional": "a stance verb reports a view of its preposition's object ('voted [for the bill]', "
+                     "'referred to [the deal as a disaster]', 'focused on [taxes]')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

@@ -57,6 +57,10 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         found = _as_content(verb)
         if found is not None:
             return found, "object"
+    if lemma in lex.prepositional and enabled("prepositional"):
+        stance = _prepositional_content(verb, lex.prepositional[lemma])
+        if stance is not None:
+            return stance, "object"
     if enabled("topic"):
         topic = _topic_content(verb)
         if topic is not None:
@@ -76,6 +80,17 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
     if obj is None or as_ is None or as_.i < obj.i:
         return None
     return _without_aside(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
+
+
+def _prepositional_content(verb: Token, preps: frozenset[str]) -> tuple[int, int] | None:
+    """A view of what a preposition names: "voted [for the bill]", "referred to [the deal as a disaster]"."""
+    for c in verb.rights:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
+            if obj is not None:
+                as_ = [g.right_edge.i for g in verb.rights if g.i > c.i and g.dep_ == "prep" and g.lower_ == "as"]
+                return _without_aside(verb.doc, obj.left_edge.i, max([obj.right_edge.i, *as_]) + 1)
+    return None
 
 
 def _topic_content(verb: Token) -> tuple[int, int] | None:
