@@ -1,11 +1,13 @@
 """What each quote rule family adds on real gold: PolNeAR dev figures with one family switched off at a time.
 
-    python benchmarks/quote_ablation.py [SPLIT_DIR] [--splits /work/splits] [--families all|none|NAME,...]
+    python benchmarks/quote_ablation.py [SPLIT_DIR] [--splits /work/splits | --parity] [--families all|none|NAME,...]
 
 SPLIT_DIR (default ../shared/eval/polnear-dev) holds text/*.txt and attributions/*.ann, as `polnear.py`
 reads them; the matching and the metrics are polnear.py's own (imported): strict content F1 and
 content+speaker F1. `--splits DIR` also scores the look and held parts (DIR/polnear-look/text and
-DIR/polnear-held/text name their articles). Every article goes once through the stages before quotes
+DIR/polnear-held/text name their articles); `--parity` cuts any split, such as PolNeAR's training split written by
+`scripts/polnear_train.py`, by the same rule as `scripts/make_splits.py` (look when the SHA-1 of the article's name is
+even). Every article goes once through the stages before quotes
 (language, parse, entities, coref); each configuration then runs only the quotes stage on them. Prints
 one table row per configuration (`all rules`, each family off, `no families`), then one JSON line.
 Gold stays in ../shared: it is evaluation data, never shipped.
@@ -14,6 +16,7 @@ Gold stays in ../shared: it is evaluation data, never shipped.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import importlib.util
 import json
 import re
@@ -87,6 +90,11 @@ def score(polnear, gold: list[tuple[str, list]], recs: dict[str, dict], names: s
     return polnear.prf(tp, npred, ngold)[2], polnear.prf(both, npred, ngold)[2]
 
 
+def part_of(doc_id: str) -> str:
+    """'look' or 'held', as `scripts/make_splits.py` splits the dev sets."""
+    return "look" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "held"
+
+
 def configurations(spec: str) -> list[tuple[str, tuple[str, ...]]]:
     from newsgraph.understand.quote_rules import FAMILIES
 
@@ -99,6 +107,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", type=Path, default=EVAL / "polnear-dev")
     parser.add_argument("--splits", type=Path, help="folder with polnear-look/ and polnear-held/")
+    parser.add_argument("--parity", action="store_true", help="also score look and held by make_splits.py's rule")
     parser.add_argument("--families", default="all", help="all, none, or comma-separated family names")
     args = parser.parse_args()
     from newsgraph.understand.quote_rules import QUOTE_RULES
@@ -110,6 +119,9 @@ def main() -> None:
     if args.splits:
         for part in ("look", "held"):
             parts[part] = {p.stem for p in (args.splits / f"polnear-{part}" / "text").glob("*.txt")}
+    elif args.parity:
+        for part in ("look", "held"):
+            parts[part] = {Path(path).stem for path, _ in gold if part_of(Path(path).stem) == part}
     print("| configuration | " + " | ".join(f"{part} content / +speaker" for part in parts) + " |")
     print("|---" * (len(parts) + 1) + "|")
     results = {}

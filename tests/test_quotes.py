@@ -246,9 +246,12 @@ def test_view_of_an_object():
 
 
 def test_reporting_noun():
-    qs = quotes("Shop owners expressed concern that the repairs would drive tourists away for the summer.")
+    qs = quotes("Shop owners voiced concern that the repairs would drive tourists away for the summer.")
     q = find(qs, "that the repairs")
     assert q.kind == "indirect" and spoken_by(q, "Shop owners")
+    # "express" reports its object, the noun with what it holds (as PolNeAR's annotators mark it)
+    q = find(quotes("Shop owners expressed concern that the repairs would drive tourists away."), "concern that")
+    assert spoken_by(q, "Shop owners")
 
 
 def test_paragraph_introduced_with_a_colon():
@@ -368,6 +371,19 @@ def test_headline_label_speaks():
     # quoted_titles: a show's name is no quotation, and the report after it is found
     ('Marsh told the BBC\'s "Morning Harbour Show" that the pier would reopen in June.',
      "that the pier would reopen in June", "Marsh"),
+    # questions: what was asked, not who was asked; the asker unnamed unless "by ..." names one
+    ("At the meeting the harbour master was asked about the broken crane.", "the broken crane", None),
+    ("Asked whether the ferry would run in winter, the skipper shrugged.", "whether the ferry would run in winter",
+     None),
+    ("The skipper was questioned by Councillor Ruth Abara about the missing logbook.", "the missing logbook",
+     "Councillor Ruth Abara"),
+    # prepositional: a stance verb's view is its preposition's object
+    ("The fishermen voted against the new quota rules.", "the new quota rules", "The fishermen"),
+    ("Marsh referred to the sea wall as a waste of money.", "the sea wall as a waste of money", "Marsh"),
+    # contracted_has: "he's said" is the perfect when a clause follows
+    ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
+    # thinking verbs report a view through a clause
+    ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
 ])
 def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     found = quotes(para)
@@ -386,6 +402,10 @@ def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     'She read from her memoir, "A Life Beside the Water," at the library on Tuesday.',
     # a gerund on a noun that cannot speak gives it no words
     "A sudden calm signaling that the storm had passed settled over the harbour.",
+    # a question asked by its subject is the verb's own; a participle on a noun puts no question
+    "The question asked most often at the pier concerned the tides.",
+    # a stance verb with another preposition takes no view
+    "The fishermen voted in the old school hall.",
 ])
 def test_no_report_here(para):
     assert quotes(para) == []
