@@ -336,6 +336,13 @@ def test_what_a_view_or_request_covers(para, content, speaker):
     assert [(q.text, q.speaker_mention.text) for q in found] == [(content, speaker)]
 
 
+def test_a_title_case_headline_is_read_in_sentence_case():
+    art = newsgraph.extract("Mayor Hale Urges Fishermen to Back the New Quota\n\nBy Lena Okafor\n\n"
+                            "The harbour board met on Monday, and Ann Hale spoke first.\n", kind="text")
+    found = [(q.text, q.speaker_mention.text, q.cue.text) for q in art.quotes]
+    assert found == [("Fishermen to Back the New Quota", "Hale", "Urges")]  # the words as written
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")
@@ -384,6 +391,8 @@ def test_headline_label_speaks():
     ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
     # thinking verbs report a view through a clause
     ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
+    # a reputation is a view held by no one named
+    ("The skipper is known for ignoring storm warnings.", "The skipper is known for ignoring storm warnings", None),
 ])
 def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     found = quotes(para)

@@ -30,6 +30,8 @@ FAMILIES: dict[str, str] = {
                       "object follows ('[He]'s said [he will stay]'; not 'he's said to be ill')",
     "prepositional": "a stance verb reports a view of its preposition's object ('voted [for the bill]', "
                      "'referred to [the deal as a disaster]', 'focused on [taxes]')",
+    "cased_headline": "a headline in title case is parsed again in sentence case for its cues, names kept "
+                     "capitalised ('Senator Praises [Ferry Plan]')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

@@ -19,6 +19,7 @@ Only body paragraphs are read (the parse stage's `scratch["parsed"]`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -65,7 +66,10 @@ def extract_quotes(doc: Document) -> Document:
     if not language.startswith("en"):
         doc.article.quotes = []  # the cues and the parse are English; elsewhere they would only mislead
         return doc
-    paragraphs = mark_paragraphs(parsed(doc))
+    read = parsed(doc)
+    if enabled("cased_headline"):
+        read = [sentence_cased(para, read) if para.role == "headline" else para for para in read]
+    paragraphs = mark_paragraphs(read)
     lex = lexicon()
     for p in paragraphs:
         p.scopes = token_scopes(p.parsed.doc, p.marks)
@@ -230,6 +234,30 @@ class _Namer:
         if ref is None:
             return Source(None, None, mention, cue_span)
         return Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
+
+
+TITLE_WORD = re.compile(r"[A-Z][a-z’']+(?:-[A-Za-z]+)*")
+NAME_IN_PROSE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z’']+(?:-[A-Za-z]+)*")
+
+
+def sentence_cased(headline: ParsedParagraph, read: list[ParsedParagraph]) -> ParsedParagraph:
+    """A headline in title case ("Senator Praises Ferry Plan") parsed again in sentence case for its cues: the
+    tagger reads a capitalised verb as a name. A word keeps its capital when the body writes it capitalised
+    mid-sentence (a name); the case change keeps every offset, and the words of the record come from the text."""
+    text = headline.text
+    words = list(TITLE_WORD.finditer(text))
+    if len(words) < 3 or len(words) < 0.6 * len(text.split()):
+        return headline  # sentence case already, or a label
+    names = {m.group() for para in read if para.role == "body" for m in NAME_IN_PROSE.finditer(para.text)}
+    chars = list(text)
+    for m in words[1:]:
+        if m.group() not in names:
+            chars[m.start()] = chars[m.start()].lower()
+    cased = "".join(chars)
+    if cased == text:
+        return headline
+    from .parse import parser  # the model loads once, shared with the parse stage
+    return ParsedParagraph(headline.offset, parser().nlp(cased), headline.role, text)
 
 
 def _definite(tok) -> bool:
