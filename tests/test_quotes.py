@@ -391,6 +391,9 @@ def test_headline_label_speaks():
     ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
     # thinking verbs report a view through a clause
     ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
+    # object_modifiers: the verb's prepositional phrases after the object belong to the view
+    ("The fishermen cited the quota in their letter to the council.", "the quota in their letter to the council",
+     "The fishermen"),
     # a reputation is a view held by no one named
     ("The skipper is known for ignoring storm warnings.", "The skipper is known for ignoring storm warnings", None),
 ])

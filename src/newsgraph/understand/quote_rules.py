@@ -32,6 +32,8 @@ FAMILIES: dict[str, str] = {
                      "'referred to [the deal as a disaster]', 'focused on [taxes]')",
     "cased_headline": "a headline in title case is parsed again in sentence case for its cues, names kept "
                      "capitalised ('Senator Praises [Ferry Plan]')",
+    "object_modifiers": "a view's object takes the verb's prepositional phrases that follow it up to a comma ('cited [his "
+                        "record in the early 2000s]')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

@@ -130,6 +130,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             and parts[0].left_edge.i == parts[0].right_edge.i:
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh]": one name is the whole view
     end = max(c.right_edge.i for c in parts) + 1
+    if enabled("object_modifiers") and end - start >= 2:  # not "thanked [them] on Monday"
+        end = _trailing_modifiers(verb, end)
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
             min(c.i for c in parts if c.lower_ == "for"):
         start += 1  # "called for [a recount]": the preposition belongs to the cue
@@ -138,6 +140,18 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             and enabled("named_object"):
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh], who thanked ...": the name without its aside
     return found
+
+
+def _trailing_modifiers(verb: Token, end: int) -> int:
+    """'cited [his record in the early 2000s in the House]': the verb's prepositional phrases right after its
+    object belong to the view, up to a comma or the agent's "by"."""
+    for c in verb.rights:
+        if c.i < end:
+            continue
+        if c.i != end or c.dep_ != "prep" or c.lower_ == "by":
+            break
+        end = c.right_edge.i + 1
+    return end
 
 
 def _clause_end(head: Token, lex: Lexicon, verb: Token) -> int:
