@@ -343,6 +343,12 @@ def test_a_title_case_headline_is_read_in_sentence_case():
     assert found == [("Fishermen to Back the New Quota", "Hale", "Urges")]  # the words as written
 
 
+def test_a_conjoined_reporting_verb_with_its_own_clause_is_a_report_of_its_own():
+    found = [(q.text, q.speaker_mention.text) for q in
+             quotes("The crews said they worry about the cuts and fear that the yard will close.")]
+    assert found == [("they worry about the cuts", "The crews"), ("that the yard will close", "they")]
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

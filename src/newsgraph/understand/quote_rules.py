@@ -34,6 +34,8 @@ FAMILIES: dict[str, str] = {
                      "capitalised ('Senator Praises [Ferry Plan]')",
     "object_modifiers": "a view's object takes the verb's prepositional phrases that follow it up to a comma ('cited [his "
                         "record in the early 2000s]')",
+    "conj_report": "a conjoined reporting verb with a clause of its own ends what was reported before it ('said "
+                   "[they worry about the cuts] and fear [that ...]')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

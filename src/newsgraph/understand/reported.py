@@ -170,6 +170,9 @@ def _clause_end(head: Token, lex: Lexicon, verb: Token) -> int:
         subject = next((g for g in c.children if g.dep_ in deps), None)
         if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG" and (not form or c.tag_ == verb.tag_):
             return c.left_edge.i  # "said he would review it and warned against hackers": the reporter's verb
+        if subject is None and enabled("conj_report") and c.lemma_.lower() in lex.clause \
+                and any(g.dep_ == "ccomp" for g in c.children):
+            return c.left_edge.i  # "said they worry about X and fear [that Y]": a report of its own
         if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own \
                 and any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in c.children):
             return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
