@@ -400,6 +400,8 @@ def test_headline_label_speaks():
     # object_modifiers: the verb's prepositional phrases after the object belong to the view
     ("The fishermen cited the quota in their letter to the council.", "the quota in their letter to the council",
      "The fishermen"),
+    # ... but not where it was said
+    ("The fishermen praised the new quota in a letter to the council.", "the new quota", "The fishermen"),
     # a reputation is a view held by no one named
     ("The skipper is known for ignoring storm warnings.", "The skipper is known for ignoring storm warnings", None),
 ])

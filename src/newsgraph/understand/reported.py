@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .cue_words import lexicon
 from .quote_rules import enabled
 
 if TYPE_CHECKING:
@@ -148,10 +149,16 @@ def _trailing_modifiers(verb: Token, end: int) -> int:
     for c in verb.rights:
         if c.i < end:
             continue
-        if c.i != end or c.dep_ != "prep" or c.lower_ == "by":
+        if c.i != end or c.dep_ != "prep" or c.lower_ == "by" or _names_a_medium(c):
             break
         end = c.right_edge.i + 1
     return end
+
+
+def _names_a_medium(prep: Token) -> bool:
+    """'in a tweet', 'during an interview', 'in his 1969 book': where it was said, not part of what was said."""
+    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return obj is not None and obj.lemma_.lower() in lexicon().document_nouns
 
 
 def _clause_end(head: Token, lex: Lexicon, verb: Token) -> int:
