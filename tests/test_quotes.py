@@ -398,8 +398,8 @@ def test_headline_label_speaks():
     # thinking verbs report a view through a clause
     ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
     # object_modifiers: the verb's prepositional phrases after the object belong to the view
-    ("The fishermen cited the quota in their letter to the council.", "the quota in their letter to the council",
-     "The fishermen"),
+    ("The senator cited his voting record in the early years in the House.",
+     "his voting record in the early years in the House", "The senator"),
     # ... but not where it was said
     ("The fishermen praised the new quota in a letter to the council.", "the new quota", "The fishermen"),
     # a reputation is a view held by no one named
