@@ -397,6 +397,7 @@ def test_headline_label_speaks():
     ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
     # thinking verbs report a view through a clause
     ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
+    ("The fishermen hope the quota will rise next year.", "the quota will rise next year", "The fishermen"),
     # object_modifiers: the verb's prepositional phrases after the object belong to the view
     ("The senator cited his voting record in the early years in the House.",
      "his voting record in the early years in the House", "The senator"),
