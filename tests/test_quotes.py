@@ -349,6 +349,12 @@ def test_a_conjoined_reporting_verb_with_its_own_clause_is_a_report_of_its_own()
     assert found == [("they worry about the cuts", "The crews"), ("that the yard will close", "they")]
 
 
+def test_put_it_frames_a_quotation():
+    found = [(q.text, q.speaker_mention.text, q.cue.text) for q in
+             quotes('As the coxswain put it: "Nobody sleeps on a night like that."')]
+    assert found == [("Nobody sleeps on a night like that.", "the coxswain", "put it")]
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

@@ -130,7 +130,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if lemma not in lex.any_verb:
         return None
     particles = lex.phrasal.get(lemma)
-    particle = next((c for c in tok.children if c.dep_ == "prt" and c.lower_ in particles), None) if particles else None
+    particle = next((c for c in tok.children if c.dep_ in ("prt", "dobj") and c.lower_ in particles), None) \
+        if particles else None  # "point out", "put it"
     if lemma in lex.questions and enabled("questions"):
         found = question_cue(tok, scopes)
         if found is not None:
