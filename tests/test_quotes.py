@@ -409,6 +409,9 @@ def test_headline_label_speaks():
      "his voting record in the early years in the House", "The senator"),
     # ... but not where it was said
     ("The fishermen praised the new quota in a letter to the council.", "the new quota", "The fishermen"),
+    # as_reported: "As X reported, [...]" reports the clause it leads into
+    ("As the harbour gazette reported, the ferry fares will double in May.", "the ferry fares will double in May",
+     "the harbour gazette"),
     # a reputation is a view held by no one named
     ("The skipper is known for ignoring storm warnings.", "The skipper is known for ignoring storm warnings", None),
 ])

@@ -36,6 +36,8 @@ FAMILIES: dict[str, str] = {
                         "record in the early 2000s]')",
     "conj_report": "a conjoined reporting verb with a clause of its own ends what was reported before it ('said "
                    "[they worry about the cuts] and fear [that ...]')",
+    "as_reported": "a clause opening with 'as' and a reporting verb reports the clause it leads into ('As the "
+                   "Post reported, [the fund gave ...]')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

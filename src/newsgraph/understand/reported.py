@@ -67,11 +67,22 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         if topic is not None:
             return topic, "topic"
     subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
+    if lemma in lex.clause and enabled("as_reported") and _as_clause(verb):
+        return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "As X reported, [...]"
     if lemma in lex.clause and not subordinate and any(c.dep_ in SUBJECT_DEPS for c in verb.children) and (
             verb.dep_ == "parataxis" or verb.dep_ in ("ccomp", "advcl", "conj") and verb.head.i < verb.i
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+def _as_clause(verb: Token) -> bool:
+    """"As the Post reported, [...]": a clause opening with "as" and a comma reports the clause it leads into."""
+    doc = verb.doc
+    after = verb.right_edge.i + 1
+    return verb.dep_ == "advcl" and verb.head.i > verb.i and after < len(doc) and doc[after].text == "," \
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
 
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
