@@ -355,6 +355,12 @@ def test_put_it_frames_a_quotation():
     assert found == [("Nobody sleeps on a night like that.", "the coxswain", "put it")]
 
 
+def test_a_gerund_cues_object_is_addressed_not_the_speaker():
+    found = [(q.text, q.speaker_mention.text) for q in
+             quotes('Hours later the mayor left the harbour, telling Reuters, "We owe the crews everything."')]
+    assert found == [("We owe the crews everything.", "the mayor")]
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

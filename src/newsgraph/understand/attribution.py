@@ -257,7 +257,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             node = reporter  # "X said it was ... and warned Y to ...": X warned, not Y
             continue
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
-                         and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None)
+                         and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None) \
+            if not (node.tag_ == "VBG" and enabled("gerund_object")) else None  # "telling Reuters": addressed
         if inverted is not None and node is verb and not (verb.dep_ == "conj" and enabled("reporter_conj")):
             # a conjoined verb shares a subject: "..., and criticized Obama for ...": not inverted
             return inverted

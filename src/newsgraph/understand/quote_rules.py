@@ -38,6 +38,8 @@ FAMILIES: dict[str, str] = {
                    "[they worry about the cuts] and fear [that ...]')",
     "as_reported": "a clause opening with 'as' and a reporting verb reports the clause it leads into ('As the "
                    "Post reported, [the fund gave ...]')",
+    "gerund_object": "a gerund cue's object is whom it addresses, never an inverted source ('Hale backed the plan, "
+                     "telling Reuters [that ...]': Hale speaks)",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "
