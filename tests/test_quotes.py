@@ -361,6 +361,12 @@ def test_a_gerund_cues_object_is_addressed_not_the_speaker():
     assert found == [("We owe the crews everything.", "the mayor")]
 
 
+def test_a_source_the_parse_lost_is_the_name_before_the_cue():
+    found = [(q.text, q.speaker_mention.text) for q in
+             quotes("The coxswain shared the news with the crew last week, writing “Feels great to be home at last.”")]
+    assert found == [("Feels great to be home at last.", "The coxswain")]
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

@@ -153,6 +153,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     last = max(tok.i, particle.i) if particle is not None else tok.i
     source = perfect if perfect is not None and scopes[perfect.i] == scopes[tok.i] else _verb_source(tok, scopes)
+    if source is None and enabled("adjacent_source"):
+        source = _adjacent_source(tok, scopes)
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, None, reports=reports, scopes=scopes)
 
 
@@ -277,6 +279,23 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             break
         node = node.head
     return _name_after_quotation(verb)
+
+
+def _adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
+    """A source the parse lost: the name right before the verb ("…,” Trump barked", "…, Jake Sullivan, said:"), or,
+    for a gerund after a comma, the subject of the sentence's main verb ("Flea shared the news, writing “…”")."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == "," and verb.tag_ != "VBG":
+        k -= 1
+    if k >= 0 and scopes[k] == scopes[verb.i] and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PERSON"):
+        return doc[k]
+    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
+        root = verb.sent.root
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if root.i < verb.i and subject is not None and scopes[subject.i] == scopes[verb.i]:
+            return subject
+    return None
 
 
 def _object_for(prep: Token, scopes: list[int]) -> Token | None:

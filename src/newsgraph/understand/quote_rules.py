@@ -40,6 +40,8 @@ FAMILIES: dict[str, str] = {
                    "Post reported, [the fund gave ...]')",
     "gerund_object": "a gerund cue's object is whom it addresses, never an inverted source ('Hale backed the plan, "
                      "telling Reuters [that ...]': Hale speaks)",
+    "adjacent_source": "a cue whose source the parse lost takes the name right before it ('…,” Hale barked'), or, "
+                       "for a gerund after a comma, the subject of the main verb ('Hale left, writing “…”')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "
