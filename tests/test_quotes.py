@@ -367,6 +367,15 @@ def test_a_source_the_parse_lost_is_the_name_before_the_cue():
     assert found == [("Feels great to be home at last.", "The coxswain")]
 
 
+def test_only_a_verb_that_frames_quotations_inverts_its_source():
+    from newsgraph.understand.attribution import _may_invert
+    from newsgraph.understand.parse import parser
+
+    doc = parser().nlp("“We sail at dawn,” said Hargreave, who attacked Abara for the delay.")
+    said, attacked = (next(t for t in doc if t.lower_ == word) for word in ("said", "attacked"))
+    assert _may_invert(said) and not _may_invert(attacked)
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

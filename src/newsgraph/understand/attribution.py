@@ -260,7 +260,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             continue
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
                          and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None) \
-            if not (node.tag_ == "VBG" and enabled("gerund_object")) else None  # "telling Reuters": addressed
+            if not (node.tag_ == "VBG" and enabled("gerund_object")) and _may_invert(node) else None
         if inverted is not None and node is verb and not (verb.dep_ == "conj" and enabled("reporter_conj")):
             # a conjoined verb shares a subject: "..., and criticized Obama for ...": not inverted
             return inverted
@@ -296,6 +296,14 @@ def _adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
         if root.i < verb.i and subject is not None and scopes[subject.i] == scopes[verb.i]:
             return subject
     return None
+
+
+def _may_invert(verb: Token) -> bool:
+    """'“…,” said Smith' inverts its source; a view does not: 'attacked Trump for …' is about Trump, and
+    'telling Reuters' addresses Reuters."""
+    if not enabled("view_object"):
+        return True
+    return verb.lemma_.lower() in lexicon().frames
 
 
 def _object_for(prep: Token, scopes: list[int]) -> Token | None:
