@@ -16,7 +16,6 @@ Gold stays in ../shared: it is evaluation data, never shipped.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import importlib.util
 import json
 import re
@@ -27,11 +26,15 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-def _polnear():
-    spec = importlib.util.spec_from_file_location("polnear", EVAL / "polnear.py")
+def _script(path: Path, name: str):
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def _polnear():
+    return _script(EVAL / "polnear.py", "polnear")
 
 
 def gold_docs(polnear, split: Path) -> list[tuple[str, list]]:
@@ -90,11 +93,6 @@ def score(polnear, gold: list[tuple[str, list]], recs: dict[str, dict], names: s
     return polnear.prf(tp, npred, ngold)[2], polnear.prf(both, npred, ngold)[2]
 
 
-def part_of(doc_id: str) -> str:
-    """'look' or 'held', as `scripts/make_splits.py` splits the dev sets."""
-    return "look" if int(hashlib.sha1(doc_id.encode()).hexdigest(), 16) % 2 == 0 else "held"
-
-
 def configurations(spec: str) -> list[tuple[str, tuple[str, ...]]]:
     from newsgraph.understand.quote_rules import FAMILIES
 
@@ -106,8 +104,9 @@ def configurations(spec: str) -> list[tuple[str, tuple[str, ...]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("split", nargs="?", type=Path, default=EVAL / "polnear-dev")
-    parser.add_argument("--splits", type=Path, help="folder with polnear-look/ and polnear-held/")
-    parser.add_argument("--parity", action="store_true", help="also score look and held by make_splits.py's rule")
+    parts = parser.add_mutually_exclusive_group()
+    parts.add_argument("--splits", type=Path, help="folder with polnear-look/ and polnear-held/")
+    parts.add_argument("--parity", action="store_true", help="also score look and held by make_splits.py's rule")
     parser.add_argument("--families", default="all", help="all, none, or comma-separated family names")
     args = parser.parse_args()
     from newsgraph.understand.quote_rules import QUOTE_RULES
@@ -120,6 +119,7 @@ def main() -> None:
         for part in ("look", "held"):
             parts[part] = {p.stem for p in (args.splits / f"polnear-{part}" / "text").glob("*.txt")}
     elif args.parity:
+        part_of = _script(ROOT / "scripts" / "make_splits.py", "make_splits").part_of
         for part in ("look", "held"):
             parts[part] = {Path(path).stem for path, _ in gold if part_of(Path(path).stem) == part}
     print("| configuration | " + " | ".join(f"{part} content / +speaker" for part in parts) + " |")

@@ -1,10 +1,11 @@
-"""PolNeAR's training split as a second, larger check of the quotes stage: 840 articles no quote rule was
-written on (the rules were written reading the dev split), in the layout `polnear.py` and
-`benchmarks/quote_ablation.py` read.
+"""PolNeAR's training split as a second, larger check of the quotes stage: 840 articles, in the layout
+`polnear.py` and `benchmarks/quote_ablation.py` read. The rules before 2026-12-04 were written reading the dev
+split only; the rules of that evening were written reading the look half of this split (`--parity`) and checked
+on its held half and on the dev split.
 
     git clone https://github.com/networkdynamics/PolNeAR          # commit c3eee83 was used
     python scripts/polnear_train.py PolNeAR OUT_DIR
-    python benchmarks/quote_ablation.py OUT_DIR --families none
+    python benchmarks/quote_ablation.py OUT_DIR --parity
 
 PolNeAR (Newell, Margolin & Ruths, LREC 2018) states no licence for its data, and its articles are the
 publishers' text: the split is read from a checkout outside the project, written outside it, and nothing of it
@@ -27,10 +28,10 @@ ANNOTATION = re.compile(r"^[TEAR#][0-9]*\t")
 
 
 def annotation_lines(text: str) -> tuple[str, int]:
-    """The annotation lines of a brat file, and how many other lines were dropped."""
+    """The annotation lines of a brat file, and how many other lines with text were dropped."""
     lines = text.splitlines(keepends=True)
     kept = [line for line in lines if ANNOTATION.match(line)]
-    return "".join(kept), len(lines) - len(kept)
+    return "".join(kept), sum(1 for line in lines if line.strip() and not ANNOTATION.match(line))
 
 
 def copy_split(checkout: Path, out: Path, split: str = "train") -> tuple[int, int, int]:

@@ -1,5 +1,5 @@
 """scripts/polnear_train.py on a made-up checkout: texts copied, wrapped annotation lines dropped, the test split
-refused; and quote_ablation.py's parity cut, which must agree with make_splits.py's."""
+refused."""
 
 from __future__ import annotations
 
@@ -39,7 +39,7 @@ def _checkout(tmp_path: Path) -> Path:
 def test_the_training_split_is_copied_and_wrapped_annotation_lines_dropped(tmp_path):
     script = _module("scripts", "polnear_train")
     out = tmp_path / "out"
-    assert script.copy_split(_checkout(tmp_path), out) == (1, 1, 2)
+    assert script.copy_split(_checkout(tmp_path), out) == (1, 1, 1)
     kept = (out / "attributions" / "harbour_2016-01-02_ferry-fares_ab12.ann").read_text(encoding="utf-8")
     assert kept.splitlines()[-1].startswith("E1\t") and "A list:" not in kept
     assert (out / "text" / "harbour_2016-01-02_ferry-fares.txt").read_text(encoding="utf-8").startswith("The mayor")
@@ -47,11 +47,3 @@ def test_the_training_split_is_copied_and_wrapped_annotation_lines_dropped(tmp_p
         script.copy_split(_checkout(tmp_path / "again"), out, "test")
     with pytest.raises(FileNotFoundError):
         script.copy_split(tmp_path / "nowhere", out)
-
-
-def test_the_ablations_parity_cut_is_make_splits_rule():
-    ablation = _module("benchmarks", "quote_ablation")
-    splits = _module("scripts", "make_splits")
-    names = [f"outlet_2016-0{i}-01_story-{i}" for i in range(1, 10)]
-    assert [ablation.part_of(n) for n in names] == [splits.part_of(n) for n in names]
-    assert {ablation.part_of(n) for n in names} == {"look", "held"}

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from .context import column
 from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue
+from .cue_sources import adjacent_source, contracted_perfect, may_invert
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -133,7 +134,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     particle = next((c for c in tok.children if c.dep_ in ("prt", "dobj") and c.lower_ in particles), None) \
         if particles else None  # "point out", "put it"
     if lemma in lex.questions and enabled("questions"):
-        found = question_cue(tok, scopes)
+        found = question_cue(tok, scopes, lex.questions[lemma])
         if found is not None:
             return found
     if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
@@ -142,35 +143,23 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     if enabled("connective") and _connective(tok):
         return None
-    perfect = _contracted_perfect(tok) if enabled("contracted_has") else None
+    perfect = contracted_perfect(tok) if enabled("contracted_has") else None
     if perfect is None and any(c.dep_ == "auxpass" for c in tok.children):
         return passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") else None
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a film called ...": the noun is not the source
-    content, reports = content_of(tok, lemma, lex)
+    if particle is not None and particle.dep_ == "dobj":
+        content, reports = None, "clause"  # "put it": frames a quotation, reports no topic ("put it on the shelf")
+    else:
+        content, reports = content_of(tok, lemma, lex)
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
         return None
     last = max(tok.i, particle.i) if particle is not None else tok.i
     source = perfect if perfect is not None and scopes[perfect.i] == scopes[tok.i] else _verb_source(tok, scopes)
     if source is None and enabled("adjacent_source"):
-        source = _adjacent_source(tok, scopes)
+        source = adjacent_source(tok, scopes)
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, None, reports=reports, scopes=scopes)
-
-
-CONTRACTED = frozenset({"'s", "’s"})
-
-
-def _contracted_perfect(verb: Token) -> Token | None:
-    """"He's said [that ...]": the tagger reads the contracted "has" as a passive's "is" ("he is said to ..."); with
-    a clause or an object after the verb and no infinitive, it is the perfect, and its subject the source."""
-    aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
-    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
-    if subject is None or len(aux) != 1 or aux[0].lower_ not in CONTRACTED or aux[0].i != verb.i - 1:
-        return None
-    after = [c for c in verb.rights if c.dep_ in ("ccomp", "dobj", "dative")]
-    infinitive = any(c.dep_ == "xcomp" for c in verb.rights)
-    return subject if after and not infinitive else None
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})
@@ -260,7 +249,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             continue
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
                          and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None) \
-            if not (node.tag_ == "VBG" and enabled("gerund_object")) and _may_invert(node) else None
+            if not (node.tag_ == "VBG" and enabled("gerund_object")) and may_invert(node) else None
         if inverted is not None and node is verb and not (verb.dep_ == "conj" and enabled("reporter_conj")):
             # a conjoined verb shares a subject: "..., and criticized Obama for ...": not inverted
             return inverted
@@ -279,31 +268,6 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             break
         node = node.head
     return _name_after_quotation(verb)
-
-
-def _adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
-    """A source the parse lost: the name right before the verb ("…,” Trump barked", "…, Jake Sullivan, said:"), or,
-    for a gerund after a comma, the subject of the sentence's main verb ("Flea shared the news, writing “…”")."""
-    doc = verb.doc
-    k = verb.i - 1
-    if k >= 0 and doc[k].text == "," and verb.tag_ != "VBG":
-        k -= 1
-    if k >= 0 and scopes[k] == scopes[verb.i] and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PERSON"):
-        return doc[k]
-    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
-        root = verb.sent.root
-        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
-        if root.i < verb.i and subject is not None and scopes[subject.i] == scopes[verb.i]:
-            return subject
-    return None
-
-
-def _may_invert(verb: Token) -> bool:
-    """'“…,” said Smith' inverts its source; a view does not: 'attacked Trump for …' is about Trump, and
-    'telling Reuters' addresses Reuters."""
-    if not enabled("view_object"):
-        return True
-    return verb.lemma_.lower() in lexicon().frames
 
 
 def _object_for(prep: Token, scopes: list[int]) -> Token | None:

@@ -206,3 +206,29 @@ def string_ids(words: frozenset[str]) -> frozenset[int]:
     from spacy.strings import get_string_id
 
     return frozenset(get_string_id(w) for w in words)
+
+
+TITLE_CASE_SHARE = 0.75  # a headline with this share of its words capitalised is Written Like This
+
+
+def title_case(text: str) -> bool:
+    """A headline Written Like This (four words or more, most of them capitalised)."""
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def body_words(paragraphs: list[ParsedParagraph]) -> tuple[set[str], set[str]]:
+    """The body's words written in lower case (as written and as lemmas), and the capitalised words it writes
+    inside sentences, from one walk over its tokens."""
+    lower: set[str] = set()
+    named: set[str] = set()
+    for p in paragraphs:
+        if p.role == "headline":
+            continue
+        for t in p.doc:
+            if t.is_lower:
+                lower.add(t.lemma_.lower())
+                lower.add(t.lower_)
+            elif t.text[:1].isupper() and not t.is_sent_start:
+                named.add(t.text)
+    return lower, named

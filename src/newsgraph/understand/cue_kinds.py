@@ -115,10 +115,7 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
                reports="passive")
 
 
-QUESTION_PREPS = frozenset({"about", "on", "for", "over", "regarding"})
-
-
-def question_cue(verb: Token, scopes: list[int]) -> Cue | None:
+def question_cue(verb: Token, scopes: list[int], preps: frozenset[str]) -> Cue | None:
     """A question put by someone unnamed: "[she] was asked [about the fares]", "Asked [whether ...], he said ...",
     "when asked [to leave]". The content is what was asked, not who was asked; the source is the agent after
     "by", else no one. An active "asked" with a subject is a reporting verb's, read elsewhere."""
@@ -128,7 +125,7 @@ def question_cue(verb: Token, scopes: list[int]) -> Cue | None:
     if not passive and verb.dep_ not in ("advcl", "ROOT", "conj", "xcomp"):
         return None  # "the question asked by ...", "a film asked ...": not a question put to someone
     asked = next((c for c in verb.rights if c.dep_ in ("ccomp", "xcomp")
-                  or c.dep_ == "prep" and c.lower_ in QUESTION_PREPS), None)
+                  or c.dep_ == "prep" and c.lower_ in preps and not _when(c)), None)
     if asked is None or scopes[asked.i] != scopes[verb.i]:
         return None
     first = asked.left_edge.i if asked.dep_ != "prep" else asked.i + 1
@@ -142,6 +139,11 @@ def question_cue(verb: Token, scopes: list[int]) -> Cue | None:
         own |= {t.i for t in agent.subtree}
     return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
                reports="question")
+
+
+def _when(prep: Token) -> bool:
+    """'questioned [on Tuesday]', 'for several hours': when, not what was asked."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in prep.children)
 
 
 def _passive_follow(c: Token) -> str | None:

@@ -33,7 +33,8 @@ class Lexicon:
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
     passive: dict[str, frozenset[str]]  # "is expected [to win]", "was accused [of ...]": what makes a passive a view
     prepositional: dict[str, frozenset[str]]  # "voted [for ...]", "referred to [...]": a view of the preposition's object
-    questions: frozenset[str]  # "[she] was asked [about ...]", "Asked [whether ...]": a question put by someone unnamed
+    questions: dict[str, frozenset[str]]  # "[she] was asked [about ...]": a question put by someone unnamed, and its
+    # prepositions
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -57,7 +58,7 @@ def lexicon() -> Lexicon:
                    objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns),
                    as_views=frozenset(data["as_views"]), light_verbs=frozenset(data["light_verbs"]),
                    adjectives=frozenset(data["state_adjectives"]), passive=passive,
-                   questions=frozenset(data["questions"]),
+                   questions={verb: frozenset(preps) for verb, preps in data["questions"].items()},
                    prepositional={verb: frozenset(preps) for verb, preps in data["prepositional"].items()},
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),

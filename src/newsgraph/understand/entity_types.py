@@ -34,7 +34,7 @@ from functools import cache, lru_cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .context import word_positions
+from .context import body_words, title_case, word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
                             rarely_labelled, team_names, towns_before_regions)
@@ -44,7 +44,6 @@ from .name_use import cut_run_on_words, elided_verb, type_by_use
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
 DROP = "drop"
-TITLE_CASE_SHARE = 0.75  # a headline with this share of its words capitalised is Written Like This
 THING = "thing"  # a mention spaCy labelled a product, work, event or law: a vote in `harmonize`, then dropped
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
                        "del", "dos", "das", "ter", "ten", "abu", "bint"})  # a name may start with one in lower case
@@ -309,15 +308,10 @@ def _evidence_types(mentions: list) -> None:
             m.type = THING
 
 
-def _title_case(text: str) -> bool:
-    words = [w for w in text.split() if w[:1].isalpha()]
-    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
-
-
 def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
     """A person in a headline Written Like This is kept only when the body names them too ('Comet Chaser' is not)."""
     body = " ".join(p.text for p in paragraphs if p.role != "headline")
-    cased = {id(p) for p in paragraphs if p.role == "headline" and _title_case(p.text)}
+    cased = {id(p) for p in paragraphs if p.role == "headline" and title_case(p.text)}
     if not cased or not body:
         return mentions
     return [m for m in mentions if id(m.para) not in cased or m.type != "person"
@@ -330,7 +324,7 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
     candidates = [m for m in mentions if m.type == "person" and m.para.role == "headline" and " " in m.text]
     if not candidates:
         return
-    lower, named = _body_words(paragraphs)
+    lower, named = body_words(paragraphs)
     for m in candidates:
         doc, offset = m.para.doc, m.para.offset
         span = doc.char_span(m.start - offset, m.end - offset)
@@ -343,23 +337,6 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
         if last < span.end:
             m.end = offset + doc[last - 1].idx + len(doc[last - 1])
             m.text = m.para.text[m.start - offset:m.end - offset]
-
-
-def _body_words(paragraphs: list) -> tuple[set[str], set[str]]:
-    """The body's words written in lower case (as written and as lemmas), and the capitalised words it writes
-    inside sentences, from one walk over its tokens."""
-    lower: set[str] = set()
-    named: set[str] = set()
-    for p in paragraphs:
-        if p.role == "headline":
-            continue
-        for t in p.doc:
-            if t.is_lower:
-                lower.add(t.lemma_.lower())
-                lower.add(t.lower_)
-            elif t.text[:1].isupper() and not t.is_sent_start:
-                named.add(t.text)
-    return lower, named
 
 
 def _written_lower(token, lower: set[str]) -> bool:

@@ -32,18 +32,19 @@ FAMILIES: dict[str, str] = {
                      "'referred to [the deal as a disaster]', 'focused on [taxes]')",
     "cased_headline": "a headline in title case is parsed again in sentence case for its cues, names kept "
                      "capitalised ('Senator Praises [Ferry Plan]')",
-    "object_modifiers": "a view's object takes the verb's prepositional phrases that follow it up to a comma ('cited [his "
-                        "record in the early 2000s]')",
+    "object_modifiers": "a view's object of two words or more takes the verb's prepositional phrases right "
+                        "after it, up to a comma, 'by' or one naming where it was said ('cited [her record on the "
+                        "harbour board]', not '... in a tweet')",
     "conj_report": "a conjoined reporting verb with a clause of its own ends what was reported before it ('said "
                    "[they worry about the cuts] and fear [that ...]')",
     "as_reported": "a clause opening with 'as' and a reporting verb reports the clause it leads into ('As the "
                    "Post reported, [the fund gave ...]')",
     "gerund_object": "a gerund cue's object is whom it addresses, never an inverted source ('Hale backed the plan, "
-                     "telling Reuters [that ...]': Hale speaks)",
+                     "telling the radio station [that ...]': Hale speaks)",
     "adjacent_source": "a cue whose source the parse lost takes the name right before it ('…,” Hale barked'), or, "
                        "for a gerund after a comma, the subject of the main verb ('Hale left, writing “…”')",
     "view_object": "only a verb that frames quotations takes a name after it for an inverted source ('“…,” said "
-                   "Smith'); a view's object is what it is about ('attacked Trump for …')",
+                   "Smith'); a view's object is what it is about ('attacked the mayor for …')",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

@@ -1,6 +1,7 @@
 """The quotes stage: direct, indirect and mixed quotes with speaker, cue and nesting.
 
-Only body paragraphs are read (the parse stage's `scratch["parsed"]`).
+The body paragraphs, the deck and the headline are read (the parse stage's `scratch["parsed"]`); a headline in
+title case is parsed again in sentence case for its cues.
   1. Find each paragraph's quoted stretches by their marks (`quote_marks`),
      carrying a quotation left open into the next paragraph (`quote_drafts`).
   2. Find each paragraph's reporting cues, their sources and what they
@@ -19,7 +20,6 @@ Only body paragraphs are read (the parse stage's `scratch["parsed"]`).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -27,7 +27,7 @@ from ..model import Quote, Span
 from ..pipeline import Document
 from .attribution import NOT_NAMES, QUOTE_CHARS, find_cues, introduces_next, mark_tokens, token_scopes
 from .cue_kinds import whole_quotations, within_cells
-from .context import ParsedParagraph, mention_at, parsed
+from .context import ParsedParagraph, body_words, mention_at, parsed, title_case
 from .cue_words import lexicon
 from .quote_drafts import Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, top_level
 from .quote_rules import enabled
@@ -236,28 +236,23 @@ class _Namer:
         return Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
 
 
-TITLE_WORD = re.compile(r"[A-Z][a-z’']+(?:-[A-Za-z]+)*")
-NAME_IN_PROSE = re.compile(r"(?<=[a-z,;] )[A-Z][a-z’']+(?:-[A-Za-z]+)*")
-
-
 def sentence_cased(headline: ParsedParagraph, read: list[ParsedParagraph]) -> ParsedParagraph:
     """A headline in title case ("Senator Praises Ferry Plan") parsed again in sentence case for its cues: the
     tagger reads a capitalised verb as a name. A word keeps its capital when the body writes it capitalised
-    mid-sentence (a name); the case change keeps every offset, and the words of the record come from the text."""
-    text = headline.text
-    words = list(TITLE_WORD.finditer(text))
-    if len(words) < 3 or len(words) < 0.6 * len(text.split()):
-        return headline  # sentence case already, or a label
-    names = {m.group() for para in read if para.role == "body" for m in NAME_IN_PROSE.finditer(para.text)}
-    chars = list(text)
-    for m in words[1:]:
-        if m.group() not in names:
-            chars[m.start()] = chars[m.start()].lower()
+    mid-sentence (a name), and so do "McDonald" and "GOP"; the case change keeps every offset, and the words of
+    the record come from the text."""
+    if not title_case(headline.text):
+        return headline
+    _, named = body_words(read)
+    chars = list(headline.text)
+    for t in headline.doc[1:]:
+        if t.text[:1].isupper() and t.text[1:].islower() and t.text not in named:
+            chars[t.idx] = chars[t.idx].lower()
     cased = "".join(chars)
-    if cased == text:
+    if cased == headline.text:
         return headline
     from .parse import parser  # the model loads once, shared with the parse stage
-    return ParsedParagraph(headline.offset, parser().nlp(cased), headline.role, text)
+    return ParsedParagraph(headline.offset, parser().nlp(cased), headline.role, headline.text)
 
 
 def _definite(tok) -> bool:

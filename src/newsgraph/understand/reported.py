@@ -82,7 +82,9 @@ def _as_clause(verb: Token) -> bool:
     after = verb.right_edge.i + 1
     return verb.dep_ == "advcl" and verb.head.i > verb.i and after < len(doc) and doc[after].text == "," \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
-        and any(c.dep_ in SUBJECT_DEPS for c in verb.children)
+        and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
+        and not any(c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and verb.lemma_.lower() not in lexicon().infinitive
+                    for c in verb.children)  # "as she answered the questions": a time, not a report
 
 
 def _as_content(verb: Token) -> tuple[int, int] | None:
@@ -155,7 +157,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 def _trailing_modifiers(verb: Token, end: int) -> int:
-    """'cited [his record in the early 2000s in the House]': the verb's prepositional phrases right after its
+    """'cited [her record on the harbour board in the nineties]': the verb's prepositional phrases right after its
     object belong to the view, up to a comma or the agent's "by"."""
     for c in verb.rights:
         if c.i < end:

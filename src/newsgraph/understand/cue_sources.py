@@ -1,0 +1,62 @@
+"""Where a cue's source is when the parse reads the sentence unusually.
+
+  - "He's said [...]": the tagger takes the contracted "has" for a passive's "is"; the subject speaks
+    (`contracted_perfect`).
+  - A source the parse lost: the name right before the verb, or a gerund's main-verb subject
+    (`adjacent_source`).
+  - Only a verb that frames quotations takes a name after it for an inverted source (`may_invert`).
+
+`attribution` asks these when its own reading of the parse finds no source, or before it inverts one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .cue_words import lexicon
+from .quote_rules import enabled
+from .reported import SUBJECT_DEPS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+CONTRACTED = frozenset({"'s", "’s"})
+
+
+def contracted_perfect(verb: Token) -> Token | None:
+    """"He's said [that ...]": the tagger reads the contracted "has" as a passive's "is" ("he is said to ..."); with
+    a clause or an object after the verb and no infinitive, it is the perfect, and its subject the source."""
+    aux = [c for c in verb.children if c.dep_ in ("auxpass", "aux")]
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.i < verb.i), None)
+    if subject is None or subject.lower_ == "it" or len(aux) != 1 or aux[0].lower_ not in CONTRACTED \
+            or aux[0].i != verb.i - 1:  # "It's reported that ...": a passive
+        return None
+    after = [c for c in verb.rights if c.dep_ in ("ccomp", "dobj", "dative")]
+    infinitive = any(c.dep_ == "xcomp" for c in verb.rights)
+    return subject if after and not infinitive else None
+
+
+def adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
+    """A source the parse lost: the name right before the verb ("…,” Hale barked", "…, her deputy, Ruth Abara, said:"), or,
+    for a gerund after a comma, the subject of the sentence's main verb ("Hale shared the news, writing “…”")."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k >= 0 and doc[k].text == "," and verb.tag_ != "VBG":
+        k -= 1
+    if k >= 0 and scopes[k] == scopes[verb.i] and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PERSON"):
+        return doc[k]
+    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
+        root = verb.sent.root
+        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
+        if root.i < verb.i and subject is not None and scopes[subject.i] == scopes[verb.i]:
+            return subject
+    return None
+
+
+def may_invert(verb: Token) -> bool:
+    """'“…,” said Smith' inverts its source; a view does not: 'attacked the mayor for …' is about the mayor, and
+    'telling the radio station' addresses the station."""
+    if not enabled("view_object"):
+        return True
+    return verb.lemma_.lower() in lexicon().frames
