@@ -376,6 +376,13 @@ def test_only_a_verb_that_frames_quotations_inverts_its_source():
     assert may_invert(said) and not may_invert(attacked)
 
 
+def test_a_gerund_closing_a_reported_clause_is_the_reporters():
+    found = [(q.text, q.speaker_mention.text) for q in quotes(
+        "Hale said he plans to preview a strategy for the harbour after the holidays, insisting that the board is "
+        "too cautious.")]
+    assert ("that the board is too cautious", "Hale") in found
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from .context import column
 from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue
-from .cue_sources import adjacent_source, contracted_perfect, may_invert
+from .cue_sources import adjacent_source, contracted_perfect, may_invert, reporter_above
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -266,7 +266,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
         if not shares or node.head is node:
             break
-        node = node.head
+        reporter = reporter_above(node) if node is verb and gerund and enabled("reporter_gerund") else None
+        node = reporter if reporter is not None else node.head
     return _name_after_quotation(verb)
 
 

@@ -5,6 +5,8 @@
   - A source the parse lost: the name right before the verb, or a gerund's main-verb subject
     (`adjacent_source`).
   - Only a verb that frames quotations takes a name after it for an inverted source (`may_invert`).
+  - A gerund after a comma that closes a reported clause is the reporter's ("X said [he plans ...], insisting
+    ..."; `reporter_above`).
 
 `attribution` asks these when its own reading of the parse finds no source, or before it inverts one.
 """
@@ -60,3 +62,17 @@ def may_invert(verb: Token) -> bool:
     if not enabled("view_object"):
         return True
     return verb.lemma_.lower() in lexicon().frames
+
+
+def reporter_above(gerund: Token) -> Token | None:
+    """'Hale said [he plans to reopen the pier], insisting that ...': a gerund after a comma, hung by the parser on
+    the reported clause, is the reporter's next word; the reporting verb above that clause, if any."""
+    doc = gerund.doc
+    if gerund.i == 0 or doc[gerund.i - 1].text != ",":
+        return None
+    node = gerund.head
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head is not node:
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in lexicon().clause:
+            return node.head
+        node = node.head
+    return None

@@ -45,6 +45,8 @@ FAMILIES: dict[str, str] = {
                        "for a gerund after a comma, the subject of the main verb ('Hale left, writing “…”')",
     "view_object": "only a verb that frames quotations takes a name after it for an inverted source ('“…,” said "
                    "Smith'); a view's object is what it is about ('attacked the mayor for …')",
+    "reporter_gerund": "a gerund after a comma that closes a reported clause speaks for the reporter ('Hale said "
+                       "[he plans ...], insisting [that ...]': Hale)",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "
