@@ -430,6 +430,7 @@ def test_headline_label_speaks():
     ("Marsh referred to the sea wall as a waste of money.", "the sea wall as a waste of money", "Marsh"),
     # contracted_has: "he's said" is the perfect when a clause follows
     ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
+    ("He’s said the ferry will run all winter.", "the ferry will run all winter", "He"),
     # thinking verbs report a view through a clause
     ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
     ("The fishermen hope the quota will rise next year.", "the quota will rise next year", "The fishermen"),
@@ -441,6 +442,9 @@ def test_headline_label_speaks():
     # as_reported: "As X reported, [...]" reports the clause it leads into
     ("As the harbour gazette reported, the ferry fares will double in May.", "the ferry fares will double in May",
      "the harbour gazette"),
+    # for_clause: "called for [X to Y]" with "for" parsed as a clause's mark
+    ("Instead, Hale called for the fishermen to throw their support behind the new quota.",
+     "the fishermen to throw their support behind the new quota", "Hale"),
     # a reputation is a view held by no one named
     ("The skipper is known for ignoring storm warnings.", "The skipper is known for ignoring storm warnings", None),
 ])

@@ -47,6 +47,8 @@ FAMILIES: dict[str, str] = {
                    "Smith'); a view's object is what it is about ('attacked the mayor for …')",
     "reporter_gerund": "a gerund after a comma that closes a reported clause speaks for the reporter ('Hale said "
                        "[he plans ...], insisting [that ...]': Hale)",
+    "for_clause": "'called for [the board to resign]': the clause the parser opens with 'for' is what was called "
+                  "for",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
                        "'filed a motion [to delay ...]')",
     "quoted_titles": "a quotation of two to eight title-case words in a body paragraph is a name, not speech "

@@ -98,6 +98,10 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
 
 def _prepositional_content(verb: Token, preps: frozenset[str]) -> tuple[int, int] | None:
     """A view of what a preposition names: "voted [for the bill]", "referred to [the deal as a disaster]"."""
+    if "for" in preps and enabled("for_clause"):
+        clause = _for_clause(verb)
+        if clause is not None:
+            return clause  # "pushed for [the board to resign]"
     for c in verb.rights:
         if c.dep_ == "prep" and c.lower_ in preps:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
@@ -105,6 +109,13 @@ def _prepositional_content(verb: Token, preps: frozenset[str]) -> tuple[int, int
                 as_ = [g.right_edge.i for g in verb.rights if g.i > c.i and g.dep_ == "prep" and g.lower_ == "as"]
                 return _without_aside(verb.doc, obj.left_edge.i, max([obj.right_edge.i, *as_]) + 1)
     return None
+
+
+def _for_clause(verb: Token) -> tuple[int, int] | None:
+    """"called for [the board to resign]": the parser makes "for" the mark of a clause of its own."""
+    clause = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "for"
+                   and c.left_edge.dep_ == "mark" and c.left_edge.i == verb.i + 1), None)
+    return _without_aside(verb.doc, clause.left_edge.i + 1, clause.right_edge.i + 1) if clause is not None else None
 
 
 def _topic_content(verb: Token) -> tuple[int, int] | None:
@@ -130,6 +141,10 @@ def _misparsed_that_clause(verb: Token) -> list[Token]:
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
     """What a view is about: the object with its complement ("called [it a disaster]", "called for [a recount]")."""
+    if verb.lemma_.lower() == "call" and enabled("for_clause"):
+        clause = _for_clause(verb)
+        if clause is not None:
+            return clause  # "called for [the board to resign]"
     parts = [c for c in verb.rights if c.dep_ in OBJECT_DEPS]
     if parts or verb.lemma_.lower() == "call":
         parts += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
