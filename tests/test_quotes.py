@@ -435,8 +435,8 @@ def test_headline_label_speaks():
     ("The fishermen think the quota is too low.", "the quota is too low", "The fishermen"),
     ("The fishermen hope the quota will rise next year.", "the quota will rise next year", "The fishermen"),
     # object_modifiers: the verb's prepositional phrases after the object belong to the view
-    ("The senator cited his voting record in the early years in the House.",
-     "his voting record in the early years in the House", "The senator"),
+    ("The senator cited her long record with the harbour board in the nineties.",
+     "her long record with the harbour board in the nineties", "The senator"),
     # ... but not where it was said
     ("The fishermen praised the new quota in a letter to the council.", "the new quota", "The fishermen"),
     # as_reported: "As X reported, [...]" reports the clause it leads into
