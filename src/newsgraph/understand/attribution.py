@@ -137,9 +137,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         found = question_cue(tok, scopes, lex.questions[lemma])
         if found is not None:
             return found
-    if lemma not in lex.frames and lemma not in lex.clause and lemma not in lex.infinitive \
-            and lemma not in lex.objects and lemma not in lex.passive and lemma not in lex.as_views and particle is None \
-            and lemma not in lex.prepositional:
+    kinds = (lex.frames, lex.clause, lex.infinitive, lex.objects, lex.passive, lex.as_views, lex.prepositional)
+    if particle is None and not any(lemma in kind for kind in kinds):
         return None
     if enabled("connective") and _connective(tok):
         return None
@@ -244,7 +243,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         if subject is not None:
             if subject.lower_ in CONTRACTED and subject.pos_ != "PRON" and subject.i > 0 \
                     and subject.doc[subject.i - 1].pos_ in ("PRON", "PROPN", "NOUN") and enabled("contracted_has"):
-                subject = subject.doc[subject.i - 1]  # "He’s said ...": the tagger's subject is the "’s" ("Let's" is us)
+                subject = subject.doc[subject.i - 1]  # "He’s said": the tagger's subject is "’s" ("Let's" is us)
             return _past_dateline(subject)  # a relative "who" is named after the noun it hangs on, by the quotes stage
         reporter = _reporter_of_conjunct(node) if node is verb and enabled("reporter_conj") else None
         if reporter is not None:

@@ -40,8 +40,9 @@ def contracted_perfect(verb: Token) -> Token | None:
 
 
 def adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
-    """A source the parse lost: the name right before the verb ("…,” Hale barked", "…, her deputy, Ruth Abara, said:"), or,
-    for a gerund after a comma, the subject of the sentence's main verb ("Hale shared the news, writing “…”")."""
+    """A source the parse lost: the name right before the verb ("…,” Hale barked", "…, her deputy, Ruth Abara,
+    said:"), or, for a gerund after a comma, the subject of the sentence's main verb ("Hale shared the news,
+    writing “…”")."""
     doc = verb.doc
     k = verb.i - 1
     if k >= 0 and doc[k].text == "," and verb.tag_ != "VBG":

@@ -32,7 +32,7 @@ class Lexicon:
     light_verbs: frozenset[str]  # "expressed concern that": the verb's subject is the source
     adjectives: frozenset[str]  # "are worried that", "is determined to": word forms of a state of mind
     passive: dict[str, frozenset[str]]  # "is expected [to win]", "was accused [of ...]": what makes a passive a view
-    prepositional: dict[str, frozenset[str]]  # "voted [for ...]", "referred to [...]": a view of the preposition's object
+    prepositional: dict[str, frozenset[str]]  # "voted [for ...]", "referred to [...]": the preposition's object
     questions: dict[str, frozenset[str]]  # "[she] was asked [about ...]": a question put by someone unnamed, and its
     # prepositions
     phrasal: dict[str, frozenset[str]]

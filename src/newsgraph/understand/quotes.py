@@ -1,7 +1,7 @@
 """The quotes stage: direct, indirect and mixed quotes with speaker, cue and nesting.
 
-The body paragraphs, the deck and the headline are read (the parse stage's `scratch["parsed"]`); a headline in
-title case is parsed again in sentence case for its cues.
+The body paragraphs, the deck and the headline are read (the parse stage's `scratch["parsed"]`); a
+headline in title case is parsed again in sentence case for its cues.
   1. Find each paragraph's quoted stretches by their marks (`quote_marks`),
      carrying a quotation left open into the next paragraph (`quote_drafts`).
   2. Find each paragraph's reporting cues, their sources and what they
