@@ -383,6 +383,12 @@ def test_a_gerund_closing_a_reported_clause_is_the_reporters():
     assert ("that the board is too cautious", "Hale") in found
 
 
+def test_sentence_casing_keeps_a_headline_label():
+    art = newsgraph.extract("Harbour Watch: Is the Night Ferry Finally Running On Time Again?\n\nBy Lena Okafor\n\n"
+                            "The harbour board met riders in March.\n", kind="text")
+    assert [(q.speaker_mention.text, q.cue.text) for q in art.quotes] == [("Harbour Watch", ":")]
+
+
 def test_headline_label_speaks():
     art = newsgraph.extract("Survey: Most Riders Want the Night Ferry Back\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

@@ -236,23 +236,29 @@ class _Namer:
         return Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
 
 
+MAX_LABEL_TOKENS = 4  # a headline's label before a colon keeps its capitals: it may be who speaks ("Fact Check:")
+
+
 def sentence_cased(headline: ParsedParagraph, read: list[ParsedParagraph]) -> ParsedParagraph:
     """A headline in title case ("Senator Praises Ferry Plan") parsed again in sentence case for its cues: the
     tagger reads a capitalised verb as a name. A word keeps its capital when the body writes it capitalised
-    mid-sentence (a name), and so do "McDonald" and "GOP"; the case change keeps every offset, and the words of
-    the record come from the text."""
+    mid-sentence (a name), and so do "McDonald", "GOP" and a label before a colon; the case change keeps every
+    offset, and the words of the record come from the text."""
     if not title_case(headline.text):
         return headline
     _, named = body_words(read)
+    label = next((t.i + 1 for t in headline.doc[:MAX_LABEL_TOKENS + 1] if t.text == ":"), 1)  # "Fact Check: ..."
     chars = list(headline.text)
-    for t in headline.doc[1:]:
+    for t in headline.doc[label:]:
         if t.text[:1].isupper() and t.text[1:].islower() and t.text not in named:
             chars[t.idx] = chars[t.idx].lower()
     cased = "".join(chars)
     if cased == headline.text:
         return headline
     from .parse import parser  # the model loads once, shared with the parse stage
-    return ParsedParagraph(headline.offset, parser().nlp(cased), headline.role, headline.text)
+    doc = parser().nlp(cased)
+    doc.ents = [e[:-1] if len(e) > 1 and e[-1].is_punct else e for e in doc.ents]  # "Harbour Watch:": no colon
+    return ParsedParagraph(headline.offset, doc, headline.role, headline.text)
 
 
 def _definite(tok) -> bool:
