@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from .context import column
 from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue
-from .cue_sources import CONTRACTED, adjacent_source, contracted_perfect, may_invert, reporter_above
+from .cue_sources import adjacent_source, before_contraction, contracted_perfect, may_invert, reporter_above
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -241,9 +241,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         subjects = [c for c in node.children if c.dep_ in deps and scopes[c.i] == scopes[verb.i]]
         subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
         if subject is not None:
-            if subject.lower_ in CONTRACTED and subject.pos_ != "PRON" and subject.i > 0 \
-                    and subject.doc[subject.i - 1].pos_ in ("PRON", "PROPN", "NOUN") and enabled("contracted_has"):
-                subject = subject.doc[subject.i - 1]  # "He’s said": the tagger's subject is "’s" ("Let's" is us)
+            if enabled("contracted_has"):
+                subject = before_contraction(subject)
             return _past_dateline(subject)  # a relative "who" is named after the noun it hangs on, by the quotes stage
         reporter = _reporter_of_conjunct(node) if node is verb and enabled("reporter_conj") else None
         if reporter is not None:

@@ -100,7 +100,6 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
     if subject is None or not parts or scopes[subject.i] != scopes[verb.i]:
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
     first, last = subject.left_edge.i, max(c.right_edge.i for c in parts) + 1
     if agent is not None and first < agent.i < last:  # "criticised by X [as too costly]": the agent is the source
         after = [c for c in parts if c.i > agent.i]
@@ -108,11 +107,8 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
     content = trim(verb.doc, first, last)
     if content is None:
         return None
-    own = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "aux", "neg")}
-    if agent is not None:
-        own |= {t.i for t in agent.subtree}
-    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
-               reports="passive")
+    source, own = _by_agent(verb, agent, ("auxpass", "aux", "neg"))
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, own, "passive", reports="passive")
 
 
 def question_cue(verb: Token, scopes: list[int], preps: frozenset[str]) -> Cue | None:
@@ -133,12 +129,18 @@ def question_cue(verb: Token, scopes: list[int], preps: frozenset[str]) -> Cue |
     if content is None:
         return None
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    source, own = _by_agent(verb, agent, ("auxpass", "aux", "neg", "nsubjpass"))
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, own, "passive", reports="question")
+
+
+def _by_agent(verb: Token, agent: Token | None, deps: tuple[str, ...]) -> tuple[Token | None, frozenset[int]]:
+    """A passive's source, the name after its "by" (or no one), and the cue's own words: the verb, its `deps`
+    children and the whole "by ..." phrase."""
     source = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    own = {verb.i} | {c.i for c in verb.children if c.dep_ in ("auxpass", "aux", "neg", "nsubjpass")}
+    own = {verb.i} | {c.i for c in verb.children if c.dep_ in deps}
     if agent is not None:
         own |= {t.i for t in agent.subtree}
-    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, frozenset(own), "passive",
-               reports="question")
+    return source, frozenset(own)
 
 
 def _when(prep: Token) -> bool:

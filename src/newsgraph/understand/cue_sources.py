@@ -1,7 +1,7 @@
 """Where a cue's source is when the parse reads the sentence unusually.
 
   - "He's said [...]": the tagger takes the contracted "has" for a passive's "is"; the subject speaks
-    (`contracted_perfect`).
+    (`contracted_perfect`); with a curly apostrophe it takes the "’s" for the subject (`before_contraction`).
   - A source the parse lost: the name right before the verb, or a gerund's main-verb subject
     (`adjacent_source`).
   - Only a verb that frames quotations takes a name after it for an inverted source (`may_invert`).
@@ -37,6 +37,16 @@ def contracted_perfect(verb: Token) -> Token | None:
     after = [c for c in verb.rights if c.dep_ in ("ccomp", "dobj", "dative")]
     infinitive = any(c.dep_ == "xcomp" for c in verb.rights)
     return subject if after and not infinitive else None
+
+
+def before_contraction(subject: Token) -> Token:
+    """"He’s said ...": with a curly apostrophe the tagger makes the "’s" a noun and the subject; the pronoun or name
+    before it is ("Let's say", whose "'s" is "us", stays)."""
+    doc = subject.doc
+    if subject.lower_ in CONTRACTED and subject.pos_ != "PRON" and subject.i > 0 \
+            and doc[subject.i - 1].pos_ in ("PRON", "PROPN", "NOUN"):
+        return doc[subject.i - 1]
+    return subject
 
 
 def adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
