@@ -9,9 +9,9 @@ OUT-look and OUT-held, folders of symbolic links cut by `scripts/make_splits.py`
 corpus is never written into the project.
 
 Source: GUM, the Georgetown University Multilayer corpus (Zeldes 2017, "The GUM Corpus: Creating
-Multilayer Resources in the Classroom", LREC-era journal paper in Language Resources and Evaluation
-51(3)), github.com/amir-zeldes/gum, built from commit 72ce5ac14 (the version printed in OUT/README.md
-is the one actually read). Licences: the texts are Wikinews articles, CC BY 2.5; GUM's annotations
+Multilayer Resources in the Classroom", Language Resources and Evaluation 51(3)),
+github.com/amir-zeldes/gum, built from commit 72ce5ac14 (OUT/README.md records the commit actually
+read). Licences: the texts are Wikinews articles, CC BY 2.5; GUM's annotations
 are CC BY 4.0 (the repository's LICENSE.txt). Only the `GUM_news_*` and `GUM_interview_*` documents
 (both Wikinews) are used; names carry the genre, `news_afghan`, `interview_chomsky`.
 
