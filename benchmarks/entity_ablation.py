@@ -1,13 +1,15 @@
 """What each entity rule family adds on real annotated news: the dev figures with each family switched off.
 
-    python benchmarks/entity_ablation.py [--families all|none|NAME,...] [--sets meantime,ecbplus,polnear]
-                                         [--splits /work/splits] [--jobs N] [--spacy]
+    python benchmarks/entity_ablation.py [--families all|none|NAME,...] [--sets meantime,ecbplus,polnear,gum]
+                                         [--splits /work/splits] [--gum /work/corpora/gum-news] [--jobs N] [--spacy]
 
 Gold (read from ../shared/eval, never shipped): MEANTIME (Wikinews, CC BY 4.0) entity mentions,
 scored by `meantime.py`'s own scorer (overlap F1 on the body and with the title, by type); ECB+
 (CC BY 3.0) named person mentions, the share some person entity covers (`xdoc.py`'s `detected`,
 without the knowledge base); PolNeAR quote attribution, strict content+speaker F1 by `polnear.py`'s
-matcher. Each document is parsed once and the parses are reused by every configuration, so a row
+matcher; GUM's Wikinews news and interviews (texts CC BY 2.5, annotations CC BY 4.0), converted to
+MEANTIME's layout by `scripts/gum_entities.py` and scored like MEANTIME (`gum_*`, look and held from
+the folders beside it, DIR-look and DIR-held). Each document is parsed once and the parses are reused by every configuration, so a row
 costs only the rule stages, and only those the scores read (entities; for PolNeAR up to the quotes).
 `--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
 ...; ECB+ odd and even topics). `--spacy` adds bare spaCy (one parse of the whole file, as
@@ -54,11 +56,12 @@ class CachedPipe:
 
 # ---------------------------------------------------------------- corpora
 
-def meantime_docs() -> list[dict]:
+def meantime_docs(folder: Path = EVAL / "meantime") -> list[dict]:
+    """A folder in MEANTIME's layout (gold/*.json, text/*.txt): MEANTIME itself, or GUM's Wikinews part."""
     docs = []
-    for gpath in sorted((EVAL / "meantime" / "gold").glob("*.json")):
+    for gpath in sorted((folder / "gold").glob("*.json")):
         gold = json.loads(gpath.read_text(encoding="utf-8"))
-        path = EVAL / "meantime" / gold["text_file"]
+        path = folder / gold["text_file"]
         docs.append({"name": gold["name"], "gold": gold, "dct": gold["dct"], "path": str(path),
                      "text": path.read_text(encoding="utf-8")})
     return docs
@@ -185,6 +188,8 @@ def main() -> None:
     parser.add_argument("--families", default="all", help="all, none, or comma-separated family names")
     parser.add_argument("--sets", default="meantime,ecbplus,polnear")
     parser.add_argument("--splits", type=Path, help="folder with meantime-look, meantime-held, polnear-look, ...")
+    parser.add_argument("--gum", type=Path, default=Path("/work/corpora/gum-news"),
+                        help="GUM in MEANTIME's layout (scripts/gum_entities.py); its parts are DIR-look, DIR-held")
     parser.add_argument("--spacy", action="store_true", help="add a bare spaCy row")
     parser.add_argument("--save", type=Path, help="write each configuration's MEANTIME records here "
                                                   "(JSON Lines for `meantime.py --load`)")
@@ -197,10 +202,11 @@ def main() -> None:
     parse.parser().nlp = CachedPipe(parse.load_model())
     meantime, polnear = _script("meantime"), _script("polnear")
     mt = meantime_docs() if "meantime" in sets else []
+    gum = meantime_docs(args.gum) if "gum" in sets else []
     ecb, ecb_gold = ecb_docs() if "ecbplus" in sets else ([], {})
     pn = polnear_docs(polnear) if "polnear" in sets else []
-    published = {d["path"]: d["dct"] for d in mt}
-    paths = [d["path"] for d in mt] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb]  # read for entities only
+    published = {d["path"]: d["dct"] for d in mt + gum}
+    paths = [d["path"] for d in mt + gum] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb]  # read for entities only
     quoted = [p for p, _ in pn]  # read up to the quotes
     parts = {"": None}
     if args.splits:
@@ -214,6 +220,10 @@ def main() -> None:
                 for k, v in score_meantime(meantime, mt, records, split_names(args.splits, f"meantime-{sub}", "gold")
                                            if sub else None).items():
                     out[f"{tag}mt_{k}"] = v
+            if gum:
+                names = split_names(args.gum.parent, f"{args.gum.name}-{sub}", "gold") if sub else None
+                for k, v in score_meantime(meantime, gum, records, names).items():
+                    out[f"{tag}gum_{k}"] = v
             if ecb:
                 topics = None if not sub else ECB_LOOK if sub == "look" else {d["topic"] for d in ecb} - ECB_LOOK
                 for k, v in detected(ecb, ecb_gold, records, topics).items():
