@@ -453,6 +453,13 @@ def test_headline_label_speaks():
      "the fishermen to throw their support behind the new quota", "Hale"),
     # a reputation is a view held by no one named
     ("The skipper is known for ignoring storm warnings.", "The skipper is known for ignoring storm warnings", None),
+    # raising: how a thing looks to the writer, no source
+    ("The harbour board seemed to soften its stance on the night ferry.",
+     "The harbour board seemed to soften its stance on the night ferry", None),
+    ("The new sea wall appears ready for the winter storms.", "The new sea wall appears ready for the winter storms",
+     None),
+    # quoted_name: a quotation right after the object of "call" names it
+    ('Hale called his actions "a crucial step forward on safety."', "a crucial step forward on safety.", "Hale"),
 ])
 def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     found = quotes(para)
@@ -479,6 +486,9 @@ def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     "He put it on the shelf and left.",
     "As the reporter said goodbye, the ferry left the harbour.",
     "The skipper is known as Red to everyone on the quay.",
+    # "appear" in its literal sense; "call" on the phone
+    "The skipper appeared on the evening news on Monday.",
+    "Hale called the skipper on Sunday evening.",
 ])
 def test_no_report_here(para):
     assert quotes(para) == []

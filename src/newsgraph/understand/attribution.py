@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .context import column
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue
+from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue
 from .cue_sources import adjacent_source, before_contraction, contracted_perfect, may_invert, reporter_above
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
@@ -130,6 +130,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     lemma = tok.lemma_.lower()
     if lemma not in lex.any_verb:
         return None
+    if lemma in lex.raising:
+        return raising_cue(tok, scopes, lex) if enabled("raising") else None
     particles = lex.phrasal.get(lemma)
     particle = next((c for c in tok.children if c.dep_ in ("prt", "dobj") and c.lower_ in particles), None) \
         if particles else None  # "point out", "put it"

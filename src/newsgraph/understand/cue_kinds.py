@@ -111,6 +111,31 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
     return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, own, "passive", reports="passive")
 
 
+RAISING_PRONOUNS = frozenset({"that", "which", "what", "who"})
+
+
+def raising_cue(verb: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
+    """How a thing looks to the writer: "[the court] seemed [to send a signal]", "[the board] appears [ready to
+    vote]". The content is the subject with the complement, the source no one. Not when the complement is a cue
+    of its own ("she appeared to imply [that ...]": that one reports), nor for a relative or a demonstrative
+    subject ("what seemed to be ...")."""
+    subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
+    parts = [c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "oprd")]
+    if subject is None or not parts or scopes[subject.i] != scopes[verb.i] or subject.lower_ in RAISING_PRONOUNS:
+        return None
+    complement = parts[0]
+    if complement.lemma_.lower() in lex.any_verb:
+        return None
+    infinitive = any(g.dep_ == "aux" and g.lower_ == "to" for g in complement.children)
+    if complement.dep_ != "acomp" and not infinitive and complement.pos_ != "ADJ" and complement.tag_ != "VBN":
+        return None  # "appeared on television": no view
+    content = trim(verb.doc, subject.left_edge.i, max(c.right_edge.i for c in parts) + 1)
+    if content is None:
+        return None
+    own = frozenset({verb.i} | {c.i for c in verb.children if c.dep_ in ("aux", "neg") and subject.i < c.i < verb.i})
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], None, content, False, own, "passive", reports="passive")
+
+
 def question_cue(verb: Token, scopes: list[int], preps: frozenset[str]) -> Cue | None:
     """A question put by someone unnamed: "[she] was asked [about the fares]", "Asked [whether ...], he said ...",
     "when asked [to leave]". The content is what was asked, not who was asked; the source is the agent after

@@ -35,6 +35,7 @@ class Lexicon:
     prepositional: dict[str, frozenset[str]]  # "voted [for ...]", "referred to [...]": the preposition's object
     questions: dict[str, frozenset[str]]  # "[she] was asked [about ...]": a question put by someone unnamed, and its
     # prepositions
+    raising: frozenset[str]  # "[the court] seemed [to send a signal]": how a thing looks to the writer
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -52,7 +53,8 @@ def lexicon() -> Lexicon:
     passive = {verb: frozenset(follows) for verb, follows in data["passive_views"].items()}
     infinitive_nouns = set(data["infinitive_nouns"])
     any_verb = reporting | direct_only | thinking | infinitive | objects | nouns | set(passive) | infinitive_nouns \
-        | set(data["as_views"]) | set(data["phrasal"]) | set(data["questions"]) | set(data["prepositional"])
+        | set(data["as_views"]) | set(data["phrasal"]) | set(data["questions"]) | set(data["prepositional"]) \
+        | set(data["raising"])
     return Lexicon(frames=frozenset(reporting | direct_only), clause=frozenset(reporting | thinking),
                    thinking=frozenset(thinking - reporting), infinitive=frozenset(infinitive),
                    objects=frozenset(objects), nouns=frozenset(nouns), infinitive_nouns=frozenset(infinitive_nouns),
@@ -60,6 +62,7 @@ def lexicon() -> Lexicon:
                    adjectives=frozenset(data["state_adjectives"]), passive=passive,
                    questions={verb: frozenset(preps) for verb, preps in data["questions"].items()},
                    prepositional={verb: frozenset(preps) for verb, preps in data["prepositional"].items()},
+                   raising=frozenset(data["raising"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

@@ -75,6 +75,10 @@ FAMILIES: dict[str, str] = {
                       "'others', 'someone') is unresolved: no speaker name, the mention kept",
     "connective": "a reporting verb used as a sentence connective reports nothing ('That said, ...', "
                   "'that is not to say ...')",
+    "raising": "'seem' and 'appear' with a complement report how a thing looks to the writer, no source ('[the "
+               "court] seemed [to send a signal]'; not 'appeared on television', nor 'appeared to imply [...]')",
+    "quoted_name": "a quotation right after the object of 'call' names it, however the parser hangs it ('called [his "
+                   "plan “a farce”]'; 'called him on Sunday' reports nothing)",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -123,7 +123,7 @@ def _topic_content(verb: Token) -> tuple[int, int] | None:
     for c in verb.rights:
         if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS or c.lower_ == "of" and verb.lemma_.lower() in SPEECH_OF):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None:
+            if obj is not None and not (c.lower_ == "on" and obj.ent_type_ in ("DATE", "TIME")):  # "on Sunday": when
                 return _without_aside(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
     return None
 
@@ -153,7 +153,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         return None
     if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.lower_ == "for"
                                                  for c in parts):
-        return None  # "called him" on the phone
+        named = _quoted_name(verb) if enabled("quoted_name") else None
+        return named  # "called him" on the phone; "called [his plan “a farce”]" is a view
     start = min(c.left_edge.i for c in parts)
     if len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].pos_ == "PROPN" and enabled("named_object") \
             and parts[0].left_edge.i == parts[0].right_edge.i:
@@ -169,6 +170,23 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             and enabled("named_object"):
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh], who thanked ...": the name without its aside
     return found
+
+
+DOUBLE_QUOTES = QUOTE_TOKENS - {"'", "‘", "’"}  # a lone single mark may be an apostrophe
+
+
+def _quoted_name(verb: Token) -> tuple[int, int] | None:
+    """'called [his plan “a farce”]': a quotation right after the object names it, however the parser hangs it."""
+    doc = verb.doc
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.i + 1 >= len(doc) or doc[obj.i + 1].text not in DOUBLE_QUOTES:
+        return None
+    for k in range(obj.i + 2, min(len(doc), obj.i + 60)):
+        if doc[k].text in DOUBLE_QUOTES:
+            return (obj.left_edge.i, k + 1) if k > obj.i + 2 else None
+        if doc[k].is_sent_start:
+            return None
+    return None
 
 
 def _trailing_modifiers(verb: Token, end: int) -> int:
