@@ -285,3 +285,11 @@ def test_a_currency_code_next_to_an_amount_is_no_entity():
 def test_a_player_listed_with_her_state_stays_a_person():
     found = entities("Picks", "Harlow Quenby, Kentucky", "Quenby’s 19 points in a win over Duke stood out.")
     assert found.get("Harlow Quenby") == "person"
+
+
+def test_a_role_noun_ending_a_persons_entity_holds_no_name():
+    paragraphs = ("Which earlier Virginia Governor(s) do you admire most?",
+                  "I grew up in Virginia and still live near Richmond.")
+    assert entities(*paragraphs).get("Virginia") == "place"
+    with rules.switched_off("role_tail"):
+        assert entities(*paragraphs).get("Virginia") != "place"

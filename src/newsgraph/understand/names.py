@@ -148,6 +148,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if described:
         kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
     if kind == "person":
+        if rules.enabled("role_tail") and _ends_with_a_role(doc[last - 1], vocab):
+            return None  # "Virginia Governor(s)", "the Apple CEO": a role, no person's name
         n = _leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
         skip = _swallowed(doc, first + n, last) if n < last - first else 0
         if n + skip >= last - first:
@@ -170,6 +172,17 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if extended:
         return _mention(para, first, extended, "organization")
     return _mention(para, first, last, kind)
+
+
+PLURAL_MARK = re.compile(r"\((?:e?s)\)?$")  # "Governor(s)": the tokenizer keeps "(s" on the word
+
+
+def _ends_with_a_role(last, vocab: EntityVocabulary) -> bool:
+    """A person's entity ending in a common noun that names a role ('Governor(s', 'CEO') holds no name: the
+    tagger took a place or company and its office for a person. A capitalised name that is also a role word
+    ('Martin Luther King', 'John Major') is tagged a proper noun and stays."""
+    word = PLURAL_MARK.sub("", last.lower_)
+    return last.pos_ == "NOUN" and (word in vocab.role_heads or word in vocab.title_heads)
 
 
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "mother", "father", "wife", "husband", "son",

@@ -21,6 +21,8 @@ FAMILIES: dict[str, str] = {
     "organization_heads": "a place followed by an organisation head word ('Israel' 'Police') is an organisation",
     "currency_codes": "a currency's ISO 4217 code next to an amount ('$99 (USD)', '40 EUR', 'USD 15 million'; "
                       "entities.json `currency_codes`) is no entity",
+    "role_tail": "a person's entity ending in a role noun ('Virginia Governor(s)', 'the Apple CEO') holds no name "
+                 "and is dropped; a name tagged a proper noun ('John Major') stays",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
