@@ -10,6 +10,7 @@ import pytest
 
 import newsgraph
 from newsgraph.understand.quote_marks import find_marked
+from newsgraph.understand.quote_rules import QUOTE_RULES
 from newsgraph.understand.speakers import Candidate, Referent, pick_speaker
 
 
@@ -199,6 +200,16 @@ def test_signed_quotation():
     qs = quotes("Readers sent us their memories of the storm.",
                 "“I have never seen the harbour so empty.” ― Pia Sorensen")
     assert spoken_by(find(qs, "I have never"), "Sorensen")
+
+
+def test_signed_quotation_with_age_and_role():
+    paragraphs = ("We asked workers what would bring them back to the office.",
+                  "“I like that I can live anywhere.” —Jana Weston-Roe, 45, product manager at a ferry company",
+                  "“If the office had a real kitchen, I would go back.” —Mick Potter, 68, cofounder of Harbour Search")
+    qs = quotes(*paragraphs)
+    assert spoken_by(find(qs, "I like that"), "Weston-Roe") and spoken_by(find(qs, "If the office"), "Potter")
+    with QUOTE_RULES.off("signature_apposition"):
+        assert not spoken_by(find(quotes(*paragraphs), "If the office"), "Potter")
 
 
 def test_transcript_label():
