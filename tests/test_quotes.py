@@ -10,6 +10,7 @@ import pytest
 
 import newsgraph
 from newsgraph.understand.quote_marks import find_marked
+from newsgraph.understand.quote_rules import QUOTE_RULES
 from newsgraph.understand.speakers import Candidate, Referent, pick_speaker
 
 
@@ -199,6 +200,16 @@ def test_signed_quotation():
     qs = quotes("Readers sent us their memories of the storm.",
                 "“I have never seen the harbour so empty.” ― Pia Sorensen")
     assert spoken_by(find(qs, "I have never"), "Sorensen")
+
+
+def test_signed_quotation_with_age_and_role():
+    paragraphs = ("We asked workers what would bring them back to the office.",
+                  "“I like that I can live anywhere.” —Jana Weston-Roe, 45, product manager at a ferry company",
+                  "“If the office had a real kitchen, I would go back.” —Mick Potter, 68, cofounder of Harbour Search")
+    qs = quotes(*paragraphs)
+    assert spoken_by(find(qs, "I like that"), "Weston-Roe") and spoken_by(find(qs, "If the office"), "Potter")
+    with QUOTE_RULES.off("signature_apposition"):
+        assert not spoken_by(find(quotes(*paragraphs), "If the office"), "Potter")
 
 
 def test_transcript_label():
@@ -542,3 +553,15 @@ def test_reported_clause_runs_on_to_the_quotation_close():
     inner = Cue(None, (0, 1), -1, None, (2, 6), True, None)
     whole_quotations([inner], [(8, 12)], [Marked(start=30, end=90, open_at=29, close_at=90, depth=0, parent=None)])
     assert inner.content == (2, 6)  # a quotation after the content is left alone
+
+
+def test_a_pronoun_far_from_any_name_speaks_for_whom_it_last_named():
+    text = ("Star forgets lines\n\nLENA Hart was so nervous on stage that she forgot her lines.\n\n"
+            "Lena, 45, admitted she struggled with her first big stage role and is tired.\n\n"
+            'She said: "I am broken. If I have to read another line...\n\n'
+            '"My head is ready to burst. For six days I have had to learn a whole script and songs I never heard of."'
+            '\n\nShe added: "On top of that my nerves. The stress I have put on myself this week is silly."\n')
+    last = find(newsgraph.extract(text, kind="text").quotes, "On top of that")
+    assert last.speaker_mention.text == "She" and spoken_by(last, "Lena")
+    with QUOTE_RULES.off("pronoun_chain"):
+        assert find(newsgraph.extract(text, kind="text").quotes, "On top of that").speaker_name is None

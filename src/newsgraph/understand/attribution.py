@@ -218,17 +218,28 @@ def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
     for t in doc[tok.i + 1:tok.i + 1 + MAX_SIGNATURE_TOKENS]:
         if t.is_space and not names:
             continue
-        if t.pos_ == "PROPN" or t.is_title or t.text in (".", ","):
+        if enabled("signature_apposition") and t.text == "," and names:
+            break  # "— Jane Doe, 41, ferry pilot": the name ends at the comma, her age and role follow
+        if t.pos_ == "PROPN" or t.is_title or t.text in (".", ",") or _inner_hyphen(t):
             names.append(t)
         else:
             break
     while names and names[-1].pos_ != "PROPN" and not names[-1].is_title:
         names.pop()
     end = names[-1].i + 1 if names else tok.i + 1  # a no-break space after the dash is a token of its own
-    if not names or end < len(doc) and doc[end].text not in _SENTENCE_END and doc[end].text not in QUOTE_TOKENS:
+    after = doc[end].text if end < len(doc) else ""
+    if not names or after and after not in _SENTENCE_END and after not in QUOTE_TOKENS and not (
+            after == "," and enabled("signature_apposition")):
         return None
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], names[-1], None, True,
                frozenset(range(tok.i, end)), "signature")
+
+
+def _inner_hyphen(t: Token) -> bool:
+    """The hyphen of a double-barrelled name written without spaces ('Weston-Robinson')."""
+    doc = t.doc
+    return t.text == "-" and not t.whitespace_ and t.i > 0 and not doc[t.i - 1].whitespace_ \
+        and t.i + 1 < len(doc) and doc[t.i + 1].is_title
 
 
 def _verb_source(verb: Token, scopes: list[int]) -> Token | None:

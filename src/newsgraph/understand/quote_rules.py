@@ -79,6 +79,10 @@ FAMILIES: dict[str, str] = {
                "court] seemed [to send a signal]'; not 'appeared on television', nor 'appeared to imply [...]')",
     "quoted_name": "a quotation right after the object of 'call' names it, however the parser hangs it ('called [his "
                    "plan “a farce”]'; 'called him on Sunday' reports nothing)",
+    "signature_apposition": "a signature after a quotation may go on after a comma with the speaker's age and "
+                            "role ('“...” —Jane Doe, 41, ferry pilot in Varnby'); the name ends at the comma",
+    "pronoun_chain": "a pronoun source too far from any name speaks for whom the same pronoun was last read as, up "
+                     "to three paragraphs back ('She said: “...” [a paragraph of quotation] She added: “...”')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

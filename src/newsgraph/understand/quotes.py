@@ -142,6 +142,7 @@ class _Namer:
                  speakers: list[str]):
         self.doc, self.paragraphs, self.names, self.memo, self.speakers = doc, paragraphs, names, memo, speakers
         self.authors = doc.article.authors
+        self.last_resolved: dict[str, tuple[int, Source]] = {}  # pronoun -> the paragraph and source it last named
 
     @cached_property
     def index(self) -> ReferentIndex:
@@ -196,9 +197,12 @@ class _Namer:
                 self._entity(mention.start, mention.end) if named is not mention else None)
         else:
             entity = self._entity(mention.start, mention.end) or self._entity(named.start, named.end)
-        if entity is not None:
-            return Source(entity, self.names.get(entity, named.text), mention, cue_span)
         lower = tok.lower_
+        if entity is not None:
+            found = Source(entity, self.names.get(entity, named.text), mention, cue_span)
+            if lower in PRONOUNS and d.cue_paragraph.layers[tok.i] < 0:
+                self.last_resolved[lower] = (d.cue_paragraph.index, found)
+            return found
         if lower in FIRST_PERSON:
             if d.outer is not None:
                 outer = self.source(d.outer)
@@ -232,9 +236,17 @@ class _Namer:
         ref = resolve(self.index, pronoun, mention.start, p.index, sentence, layer, exclude,
                       frozenset(self.speakers), for_document)
         if ref is None:
+            last = self.last_resolved.get(pronoun) if enabled("pronoun_chain") and layer is None else None
+            if last is not None and p.index - last[0] <= PRONOUN_CHAIN_PARAGRAPHS:
+                return Source(last[1].speaker, last[1].name, mention, cue_span)  # "She said: ..." ... "She added: ..."
             return Source(None, None, mention, cue_span)
-        return Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
+        found = Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
+        if not for_document and layer is None:
+            self.last_resolved[pronoun] = (p.index, found)
+        return found
 
+
+PRONOUN_CHAIN_PARAGRAPHS = 3  # how far back "she added" may reach for the speaker "she said" was last read as
 
 MAX_LABEL_TOKENS = 4  # a headline's label before a colon keeps its capitals: it may be who speaks ("Fact Check:")
 
