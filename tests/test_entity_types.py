@@ -293,3 +293,27 @@ def test_a_role_noun_ending_a_persons_entity_holds_no_name():
     assert entities(*paragraphs).get("Virginia") == "place"
     with rules.switched_off("role_tail"):
         assert entities(*paragraphs).get("Virginia") != "place"
+
+
+def test_a_given_name_whose_surname_speaks_is_a_person():
+    from types import SimpleNamespace
+
+    from newsgraph.understand.name_evidence import speaking_names
+    from newsgraph.understand.parse import load_model
+
+    nlp = load_model()
+    paragraphs = [SimpleNamespace(doc=nlp(text)) for text in (
+        "Jade Okafor paints the harbour at dawn.", "“The light is best before six,” Okafor said.",
+        "Okafor explained that the tide sets her hours.", "Mira Sound is a quiet bay north of the pier.")]
+    mentions = [SimpleNamespace(text="Jade Okafor", type="place"), SimpleNamespace(text="Okafor", type="organization"),
+                SimpleNamespace(text="Mira Sound", type="place")]
+    assert speaking_names(mentions, paragraphs) == {"Jade Okafor", "Okafor"}
+    assert speaking_names(mentions, paragraphs[:2]) == set()  # one speech verb is not enough
+
+
+def test_alt_text_with_curly_quotes_is_no_name_in_another_script():
+    page = _page_with_credit("Mira Holt").replace(
+        "<img src='a.jpg'>", "<img src='a.jpg' alt='Lena Okafor Lena Okafor isn’t someone who just paints the pier.'>"
+    ).replace("Residents welcomed", "Lena Okafor, a painter, welcomed")
+    people = {e.name: e.aliases for e in newsgraph.extract(page, kind="html").entities if e.type == "person"}
+    assert "Lena Okafor" in people and not any("someone" in a for a in people["Lena Okafor"])
