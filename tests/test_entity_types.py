@@ -317,3 +317,10 @@ def test_alt_text_with_curly_quotes_is_no_name_in_another_script():
     ).replace("Residents welcomed", "Lena Okafor, a painter, welcomed")
     people = {e.name: e.aliases for e in newsgraph.extract(page, kind="html").entities if e.type == "person"}
     assert "Lena Okafor" in people and not any("someone" in a for a in people["Lena Okafor"])
+
+
+def test_lower_case_words_and_common_acronyms_are_no_names():
+    paragraphs = ("The harbour board said AI would help plan the ferry timetable, and the senate of the college "
+                  "agreed on Monday.", "Lena Okafor said AI tools were already used at the pier in Varnby.")
+    found = entities(*paragraphs)
+    assert "AI" not in found and "senate" not in found and found.get("Lena Okafor") == "person"

@@ -143,6 +143,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     text = doc[first:last].text
     if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
         return None
+    if rules.enabled("common_words") and (text in vocab.common_acronyms or text.islower()):
+        return None  # 'AI' tagged a place, 'the senate' an organisation: names are capitalised, and not these
     described = kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
         and _described_as_person(doc, first, last, vocab)
     if described:
