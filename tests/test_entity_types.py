@@ -324,3 +324,18 @@ def test_lower_case_words_and_common_acronyms_are_no_names():
                   "agreed on Monday.", "Lena Okafor said AI tools were already used at the pier in Varnby.")
     found = entities(*paragraphs)
     assert "AI" not in found and "senate" not in found and found.get("Lena Okafor") == "person"
+
+
+def test_a_product_word_alone_is_no_organisation():
+    from types import SimpleNamespace
+
+    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = load_model()("Brighter screens come to the Pro and the Max this year.")
+    para = SimpleNamespace(doc=doc, offset=0, text=doc.text, span=lambda s, e: (s, e))
+    pro = next(t.i for t in doc if t.text == "Pro")
+    assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is None
+    with rules.switched_off("common_words"):
+        assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is not None
