@@ -293,3 +293,49 @@ def test_a_role_noun_ending_a_persons_entity_holds_no_name():
     assert entities(*paragraphs).get("Virginia") == "place"
     with rules.switched_off("role_tail"):
         assert entities(*paragraphs).get("Virginia") != "place"
+
+
+def test_a_given_name_whose_surname_speaks_is_a_person():
+    from types import SimpleNamespace
+
+    from newsgraph.understand.name_evidence import speaking_names
+    from newsgraph.understand.parse import load_model
+
+    nlp = load_model()
+    paragraphs = [SimpleNamespace(doc=nlp(text)) for text in (
+        "Jade Okafor paints the harbour at dawn.", "“The light is best before six,” Okafor said.",
+        "Okafor explained that the tide sets her hours.", "Mira Sound is a quiet bay north of the pier.")]
+    mentions = [SimpleNamespace(text="Jade Okafor", type="place"), SimpleNamespace(text="Okafor", type="organization"),
+                SimpleNamespace(text="Mira Sound", type="place")]
+    assert speaking_names(mentions, paragraphs) == {"Jade Okafor", "Okafor"}
+    assert speaking_names(mentions, paragraphs[:2]) == set()  # one speech verb is not enough
+
+
+def test_alt_text_with_curly_quotes_is_no_name_in_another_script():
+    page = _page_with_credit("Mira Holt").replace(
+        "<img src='a.jpg'>", "<img src='a.jpg' alt='Lena Okafor Lena Okafor isn’t someone who just paints the pier.'>"
+    ).replace("Residents welcomed", "Lena Okafor, a painter, welcomed")
+    people = {e.name: e.aliases for e in newsgraph.extract(page, kind="html").entities if e.type == "person"}
+    assert "Lena Okafor" in people and not any("someone" in a for a in people["Lena Okafor"])
+
+
+def test_lower_case_words_and_common_acronyms_are_no_names():
+    paragraphs = ("The harbour board said AI would help plan the ferry timetable, and the senate of the college "
+                  "agreed on Monday.", "Lena Okafor said AI tools were already used at the pier in Varnby.")
+    found = entities(*paragraphs)
+    assert "AI" not in found and "senate" not in found and found.get("Lena Okafor") == "person"
+
+
+def test_a_product_word_alone_is_no_organisation():
+    from types import SimpleNamespace
+
+    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = load_model()("Brighter screens come to the Pro and the Max this year.")
+    para = SimpleNamespace(doc=doc, offset=0, text=doc.text, span=lambda s, e: (s, e))
+    pro = next(t.i for t in doc if t.text == "Pro")
+    assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is None
+    with rules.switched_off("common_words"):
+        assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is not None

@@ -376,8 +376,8 @@ def _add_other_scripts(doc: Document, people: list[Cluster]) -> None:
     """Alt text in another script that spells a person's name becomes one of their aliases."""
     alts = [m.alt for m in doc.article.media if m.alt]
     for alt in dict.fromkeys(alts):
-        if alt.isascii():
-            continue
+        if any(ch.isascii() and ch.isalpha() for ch in alt) or len(alt.split()) > 5:
+            continue  # Latin letters (a curly quote is no other script), or a sentence rather than a name
         for cluster in people:
             if len(cluster.tokens) >= 2 and same_name(alt, cluster.name):
                 _add(cluster.aliases, alt)

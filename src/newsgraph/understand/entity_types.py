@@ -37,7 +37,7 @@ from . import rules
 from .context import body_words, title_case, word_positions
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
-                            rarely_labelled, team_names, towns_before_regions)
+                            rarely_labelled, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, type_by_use
 
@@ -245,6 +245,11 @@ def harmonize(mentions: list, paragraphs: list) -> list:
             if n > counts[m.type]:
                 m.type = best
     _evidence_types(mentions)
+    if rules.enabled("speaking_names"):
+        speakers = speaking_names(mentions, paragraphs)
+        for m in mentions:
+            if m.text in speakers and m.type in ("place", "organization"):
+                m.type = "person"  # "Jade Black" typed a place, "Black" an organisation, and "Black said" twice
     type_by_use(mentions, paragraphs)
     type_by_company(mentions)
     in_full_names = full_name_words(mentions)

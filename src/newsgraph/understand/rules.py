@@ -23,6 +23,10 @@ FAMILIES: dict[str, str] = {
                       "entities.json `currency_codes`) is no entity",
     "role_tail": "a person's entity ending in a role noun ('Virginia Governor(s)', 'the Apple CEO') holds no name "
                  "and is dropped; a name tagged a proper noun ('John Major') stays",
+    "speaking_names": "a name opening with a given name that the model typed a place or an organisation is a person "
+                      "when its last word alone is twice the subject of a speech verb ('Jade Black' ... 'Black said')",
+    "common_words": "an entity written all in lower case ('senate') or an acronym of a common noun ('AI', 'GDP'; "
+                    "entities.json `common_acronyms`) is no name",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",

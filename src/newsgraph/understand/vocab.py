@@ -19,6 +19,7 @@ class EntityVocabulary:
     title_heads: frozenset[str]
     max_title_words: int
     not_names: frozenset[str]  # never an entity of any type (holidays)
+    common_acronyms: frozenset[str]  # acronyms of common nouns ('AI', 'GDP'): never a name, written so
     outlets: frozenset[str]
     heads_by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # each organisation head's words under its first
     # word, longest head first
@@ -67,6 +68,7 @@ def entity_vocabulary() -> EntityVocabulary:
         title_heads=_lower(titles["heads"]),
         max_title_words=max(len(t.split()) for t in all_titles),
         not_names=_lower(ents["not_names"]),
+        common_acronyms=frozenset(ents["common_acronyms"]),
         outlets=frozenset(ents["outlets"]),
         heads_by_first_word=_by_first_word(organization_heads),
         name_heads=frozenset([*ents["place_heads"], *ents["organization_designators"], *ents["organization_heads"]]),
