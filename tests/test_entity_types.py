@@ -339,3 +339,18 @@ def test_a_product_word_alone_is_no_organisation():
     assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is None
     with rules.switched_off("common_words"):
         assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is not None
+
+
+def test_a_model_name_typed_an_organisation_is_a_product():
+    from types import SimpleNamespace
+
+    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = load_model()("The new MacBook Pro ships with a brighter screen.")
+    para = SimpleNamespace(doc=doc, offset=0, text=doc.text, span=lambda s, e: (s, e))
+    first = next(t.i for t in doc if t.text == "MacBook")
+    assert _typed_mention(para, first, first + 2, "organization", entity_vocabulary()) is None
+    with rules.switched_off("product_models"):
+        assert _typed_mention(para, first, first + 2, "organization", entity_vocabulary()) is not None

@@ -146,6 +146,9 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if rules.enabled("common_words") and (text in vocab.common_acronyms or text.islower()
                                           or kind != "person" and text in type_vocabulary().product_words):
         return None  # 'AI' tagged a place, 'the senate' or 'Pro' (of 'Pro Max') an organisation: no names
+    if rules.enabled("product_models") and kind != "person" and last - first > 1 \
+            and doc[last - 1].text in type_vocabulary().product_words:
+        return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
     described = kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
         and _described_as_person(doc, first, last, vocab)
     if described:
