@@ -46,9 +46,6 @@ class CachedPipe:
     def __init__(self, nlp):
         self.nlp, self.cache = nlp, {}
 
-    def __call__(self, text):
-        return self.pipe([text])[0]  # the quotes stage parses a title-case headline again on its own
-
     def pipe(self, texts):
         texts = list(texts)
         todo = [t for t in dict.fromkeys(texts) if t not in self.cache]
