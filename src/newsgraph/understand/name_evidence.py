@@ -316,6 +316,11 @@ def _labelled(mention) -> bool:
     return span is None or bool(span.root.ent_type_)
 
 
+def _designated(words: list[str]) -> bool:
+    from .entity_types import designated  # entity_types imports this module
+    return designated(words)
+
+
 SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "note", "write", "describe", "admit", "insist"})
 
 
@@ -327,7 +332,7 @@ def speaking_names(mentions: list, paragraphs: list) -> set[str]:
     for m in mentions:
         words = m.text.split()
         if m.type in ("place", "organization") and 2 <= len(words) <= 3 and opens_with_given_name(words) \
-                and all(w[:1].isupper() for w in words) and not place_by_form(words):
+                and all(w[:1].isupper() for w in words) and not place_by_form(words) and not _designated(words):
             candidates.setdefault(words[-1], set()).add(m.text)
     if not candidates:
         return set()
