@@ -202,6 +202,8 @@ def main() -> None:
     parse.parser().nlp = CachedPipe(parse.load_model())
     meantime, polnear = _script("meantime"), _script("polnear")
     mt = meantime_docs() if "meantime" in sets else []
+    if "gum" in sets and not (args.gum / "gold").is_dir():
+        sys.exit(f"entity_ablation.py: {args.gum}: no gold/ folder; make it with scripts/gum_entities.py CHECKOUT {args.gum}")
     gum = meantime_docs(args.gum) if "gum" in sets else []
     ecb, ecb_gold = ecb_docs() if "ecbplus" in sets else ([], {})
     pn = polnear_docs(polnear) if "polnear" in sets else []

@@ -258,6 +258,7 @@ def lay_out(doc: Document) -> Layout:
     body = rest[1:] if iso else rest
     dct = iso or doc.meta.get("dateCreated") or FALLBACK_DATE
     text, spans, index = "", [], {}
+    position = {id(sent): k for k, sent in enumerate(sents)}
 
     def add(sent: Sentence | None, written: str, separator: str) -> None:
         nonlocal text
@@ -267,7 +268,7 @@ def lay_out(doc: Document) -> Layout:
         text += sentence_text(sent, start) if sent else written
         spans.append({"index": len(spans), "start": start, "end": len(text)})
         if sent:
-            index[sents.index(sent)] = len(spans) - 1
+            index[position[id(sent)]] = len(spans) - 1
 
     add(title, doc.meta.get("title", doc.name), "")
     add(date_sent, written_date(dct), "\n\n")

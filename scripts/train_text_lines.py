@@ -192,6 +192,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import hashlib
 import importlib.util
 import json
@@ -792,19 +793,23 @@ def learning_curve(bench, benches, rows: dict[str, list[PageRows]], fractions: l
 def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[PageRows] = ()) -> dict:
     """Trained on look and read on held, trained on held and read on look: every dev render scored by the model
     that did not see its page, printed whole, look and held, with the leaks (benchmarks/scraped_text.py's count);
-    read at each of --read-thresholds when given (the same models), keyed "whole@0.6" and so on past the first."""
+    read at each of --read-thresholds when given (the same models), keyed "whole@0.6" and so on past the first,
+    and with each of --read-off's sets of text rule families switched off, keyed "whole off=NAME,..."."""
+    from newsgraph.readers import text_rules
+
     metric = bench.html_bench().body_metrics
     thresholds = [float(t) for t in args.read_thresholds.split(",")] if args.read_thresholds else [args.threshold]
+    offs = args.read_off or [""]
     truth: dict = {}
-    preds: dict[float, dict] = {t: {} for t in thresholds}
+    preds: dict[tuple[float, str], dict] = {(t, off): {} for off in offs for t in thresholds}
     for train, test in (("look", "held"), ("held", "look")):
-        first, (second,) = fit_stages(rows[train] + list(extra), args.trees, args.depth, args.bag, args.one_stage,
-                                      seed=args.booster_seed)
+        line_model = fold_model(rows[train] + list(extra), train, args)
         where = pages_of(bench, benches, test)
-        for threshold, pred in preds.items():
-            read_renders(bench, where, sorted(where), line_model_of(first, second, threshold), args.cache, truth,
-                         pred)
-        print(figure(f"trained on {train}, read on {test}", scored(metric, truth, preds[thresholds[0]],
+        for (threshold, off), pred in preds.items():
+            with text_rules.switched_off(*filter(None, off.split(","))):
+                read_renders(bench, where, sorted(where), dataclasses.replace(line_model, threshold=threshold),
+                             args.cache, truth, pred)
+        print(figure(f"trained on {train}, read on {test}", scored(metric, truth, preds[thresholds[0], offs[0]],
                                                                   [k for k in truth if k.split("/", 1)[1] in where])),
               flush=True)
     groups = {"whole": list(truth)}
@@ -813,15 +818,36 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
     for renderer in bench.RENDERERS:
         groups[renderer] = [k for k in truth if k.startswith(f"{renderer}/")]
     out = {}
-    for threshold, pred in preds.items():
-        at = "" if threshold == thresholds[0] else f"@{threshold:g}"
+    for (threshold, off), pred in preds.items():
+        at = ("" if threshold == thresholds[0] else f"@{threshold:g}") + (f" off={off}" if off else "")
         for name, keys in groups.items():
             m = scored(metric, truth, pred, keys)
             m["leaks"] = sum(len(bench.leaks(pred[k]["articleBody"].split("\n\n"), truth[k]["articleBody"]))
                              for k in keys)
+            m["under_half"] = sum(metric({k: truth[k]}, {k: pred[k]})["f1"] < 0.5 for k in keys)
             out[name + at] = m
-            print(figure(f"two-fold at {threshold:g}, {name}", m) + f", {m['leaks']} leaks", flush=True)
+            print(figure(f"two-fold at {threshold:g}{f', off {off}' if off else ''}, {name}", m)
+                  + f", {m['leaks']} leaks, {m['under_half']} renders under 0.5", flush=True)
     return out
+
+
+def fold_model(train: list[PageRows], split: str, args):
+    """The run-time line model trained on one half (and the extra pages): read from --fold-models when it holds
+    one, else trained (and written there, so later reads of the same fold share the very same trees)."""
+    saved = args.fold_models / f"trained-on-{split}.json" if args.fold_models else None
+    if saved is not None and saved.exists():
+        from newsgraph.readers.text_lines import LineModel, Trees
+
+        stages = json.loads(saved.read_text(encoding="utf-8"))["stages"]
+        print(f"fold model trained on {split} read from {saved}", flush=True)
+        return LineModel(Trees.from_json(stages[0]), Trees.from_json(stages[1]) if len(stages) > 1 else None,
+                         args.threshold)
+    first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed)
+    if saved is not None:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        stages = [export_bagged(first)] + ([export_bagged(second)] if second else [])
+        saved.write_text(json.dumps({"stages": stages}, separators=(",", ":")) + "\n", encoding="utf-8")
+    return line_model_of(first, second, args.threshold)
 
 
 def extra_note(folders: list[Path], weight: float) -> str:
@@ -878,6 +904,11 @@ def main(argv: list[str] | None = None) -> int:
                              "writes nothing")
     parser.add_argument("--read-thresholds",
                         help="with --two-fold, read with each of these bars ('0.5,0.6'; the first is the main one)")
+    parser.add_argument("--read-off", action="append",
+                        help="with --two-fold, also read with these text rule families switched off ('name,name'; "
+                             "'' for none; repeat for more sets, the first is the main one)")
+    parser.add_argument("--fold-models", type=Path,
+                        help="with --two-fold, read the two fold models from this folder, or train and write them")
     parser.add_argument("--score", action="store_true",
                         help="after writing the model, read every dev render with it (in-sample where trained)")
     args = parser.parse_args(argv)

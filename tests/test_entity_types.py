@@ -326,31 +326,29 @@ def test_lower_case_words_and_common_acronyms_are_no_names():
     assert "AI" not in found and "senate" not in found and found.get("Lena Okafor") == "person"
 
 
-def test_a_product_word_alone_is_no_organisation():
+def _typed(sentence: str, first_word: str, length: int, kind: str):
+    """`names._typed_mention` on the words of one parsed sentence, from `first_word` on, as the model typed them."""
     from types import SimpleNamespace
 
     from newsgraph.understand.names import _typed_mention
     from newsgraph.understand.parse import load_model
     from newsgraph.understand.vocab import entity_vocabulary
 
-    doc = load_model()("Brighter screens come to the Pro and the Max this year.")
+    doc = load_model()(sentence)
     para = SimpleNamespace(doc=doc, offset=0, text=doc.text, span=lambda s, e: (s, e))
-    pro = next(t.i for t in doc if t.text == "Pro")
-    assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is None
+    first = next(t.i for t in doc if t.text == first_word)
+    return _typed_mention(para, first, first + length, kind, entity_vocabulary())
+
+
+def test_a_product_word_alone_is_no_organisation():
+    sentence = "Brighter screens come to the Pro and the Max this year."
+    assert _typed(sentence, "Pro", 1, "organization") is None
     with rules.switched_off("common_words"):
-        assert _typed_mention(para, pro, pro + 1, "organization", entity_vocabulary()) is not None
+        assert _typed(sentence, "Pro", 1, "organization") is not None
 
 
 def test_a_model_name_typed_an_organisation_is_a_product():
-    from types import SimpleNamespace
-
-    from newsgraph.understand.names import _typed_mention
-    from newsgraph.understand.parse import load_model
-    from newsgraph.understand.vocab import entity_vocabulary
-
-    doc = load_model()("The new MacBook Pro ships with a brighter screen.")
-    para = SimpleNamespace(doc=doc, offset=0, text=doc.text, span=lambda s, e: (s, e))
-    first = next(t.i for t in doc if t.text == "MacBook")
-    assert _typed_mention(para, first, first + 2, "organization", entity_vocabulary()) is None
+    assert _typed("The new MacBook Pro ships with a brighter screen.", "MacBook", 2, "organization") is None
     with rules.switched_off("product_models"):
-        assert _typed_mention(para, first, first + 2, "organization", entity_vocabulary()) is not None
+        assert _typed("The new MacBook Pro ships with a brighter screen.", "MacBook", 2, "organization") is not None
+    assert _typed("Korean Air said it would add flights to Seoul.", "Korean", 2, "organization") is not None

@@ -210,6 +210,8 @@ def test_signed_quotation_with_age_and_role():
     assert spoken_by(find(qs, "I like that"), "Weston-Roe") and spoken_by(find(qs, "If the office"), "Potter")
     with QUOTE_RULES.off("signature_apposition"):
         assert not spoken_by(find(quotes(*paragraphs), "If the office"), "Potter")
+    scare = quotes("Residents called the new fares “a disgrace” — Hale, however, defended them at the meeting.")
+    assert [(q.kind, q.speaker_mention.text) for q in scare] == [("mixed", "Residents")]  # no signature mid-sentence
 
 
 def test_transcript_label():
@@ -471,6 +473,7 @@ def test_headline_label_speaks():
      None),
     # quoted_name: a quotation right after the object of "call" names it
     ('Hale called his actions "a crucial step forward on safety."', "a crucial step forward on safety.", "Hale"),
+    ('Hale called the plan of the council "a farce" on Monday.', 'the plan of the council "a farce"', "Hale"),
 ])
 def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     found = quotes(para)
@@ -500,6 +503,9 @@ def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     # "appear" in its literal sense; "call" on the phone
     "The skipper appeared on the evening news on Monday.",
     "Hale called the skipper on Sunday evening.",
+    # raising: no expletive or demonstrative subject
+    "It seems likely that the ferry will be cancelled.",
+    "This seems unfair to the ferry crews.",
 ])
 def test_no_report_here(para):
     assert quotes(para) == []

@@ -48,6 +48,7 @@ DASH_CHARS = "―—–-"
 QUOTE_CHARS = "\"'“”‘’«»„"
 _GLUED_DASH = re.compile("[\"'“”‘’«»„][―—–-]")
 _SENTENCE_END = frozenset(".!?")
+_CLOSING_PUNCT = frozenset({".", "!", "?", "…", "..."})  # a quotation that closes its sentence
 
 
 def token_scopes(doc: Doc, marks: list[Marked]) -> list[int]:
@@ -228,9 +229,10 @@ def _signature_cue(doc: Doc, tok: Token, scopes: list[int]) -> Cue | None:
         names.pop()
     end = names[-1].i + 1 if names else tok.i + 1  # a no-break space after the dash is a token of its own
     after = doc[end].text if end < len(doc) else ""
+    signed = not glued and before > 0 and doc[before - 1].text in _CLOSING_PUNCT  # “... over.” — Name, 41, ...
     if not names or after and after not in _SENTENCE_END and after not in QUOTE_TOKENS and not (
-            after == "," and enabled("signature_apposition")):
-        return None
+            after == "," and signed and enabled("signature_apposition")):
+        return None  # not 'called the fares “a disgrace” — Hale, however, ...
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], names[-1], None, True,
                frozenset(range(tok.i, end)), "signature")
 

@@ -111,14 +111,14 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
     return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, own, "passive", reports="passive")
 
 
-RAISING_PRONOUNS = frozenset({"that", "which", "what", "who"})
+RAISING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "who"})
 
 
 def raising_cue(verb: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     """How a thing looks to the writer: "[the court] seemed [to send a signal]", "[the board] appears [ready to
     vote]". The content is the subject with the complement, the source no one. Not when the complement is a cue
-    of its own ("she appeared to imply [that ...]": that one reports), nor for a relative or a demonstrative
-    subject ("what seemed to be ...")."""
+    of its own ("she appeared to imply [that ...]": that one reports), nor for "it" ("it seems likely that ..."),
+    a relative or a demonstrative subject ("what seemed to be ...", "this seems unfair")."""
     subject = next((c for c in verb.lefts if c.dep_ == "nsubj"), None)
     parts = [c for c in verb.rights if c.dep_ in ("xcomp", "acomp", "oprd")]
     if subject is None or not parts or scopes[subject.i] != scopes[verb.i] or subject.lower_ in RAISING_PRONOUNS:

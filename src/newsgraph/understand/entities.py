@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -376,11 +377,16 @@ def _add_other_scripts(doc: Document, people: list[Cluster]) -> None:
     """Alt text in another script that spells a person's name becomes one of their aliases."""
     alts = [m.alt for m in doc.article.media if m.alt]
     for alt in dict.fromkeys(alts):
-        if any(ch.isascii() and ch.isalpha() for ch in alt) or len(alt.split()) > 5:
-            continue  # Latin letters (a curly quote is no other script), or a sentence rather than a name
+        if _all_latin(alt) or len(alt.split()) > 5:
+            continue  # no other script (a curly quote is none), or a sentence rather than a name
         for cluster in people:
             if len(cluster.tokens) >= 2 and same_name(alt, cluster.name):
                 _add(cluster.aliases, alt)
+
+
+def _all_latin(text: str) -> bool:
+    """Every letter of the text is a Latin one ('Jade Black’s work', 'Zoë'): no form in another script."""
+    return all("LATIN" in unicodedata.name(ch, "") for ch in text if ch.isalpha())
 
 
 def _entity(cluster: Cluster) -> Entity:

@@ -322,7 +322,8 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "note", "wr
 def speaking_names(mentions: list, paragraphs: list) -> set[str]:
     """Names of two or three words opening with a given name that the model typed a place or an organisation,
     whose last word alone is the subject of a speech verb at least twice in the article ('Jade Black' ...
-    'Black said', 'Black explained'): a person, who speaks. Not a designated name ('Jade Holdings Inc.')."""
+    'Black said', 'Black explained'): a person, who speaks. A designator word is no bar: 'Jim Press' ... 'Press
+    said' is a carmaker's executive."""
     candidates = {}
     for m in mentions:
         words = m.text.split()

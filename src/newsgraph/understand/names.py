@@ -22,7 +22,7 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
-from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type, type_vocabulary
+from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 
@@ -144,10 +144,10 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
         return None
     if rules.enabled("common_words") and (text in vocab.common_acronyms or text.islower()
-                                          or kind != "person" and text in type_vocabulary().product_words):
+                                          or kind != "person" and text in vocab.model_words):
         return None  # 'AI' tagged a place, 'the senate' or 'Pro' (of 'Pro Max') an organisation: no names
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
-            and doc[last - 1].text in type_vocabulary().product_words:
+            and doc[last - 1].text in vocab.model_words:
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
     described = kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
         and _described_as_person(doc, first, last, vocab)

@@ -237,7 +237,7 @@ class _Namer:
                       frozenset(self.speakers), for_document)
         if ref is None:
             last = self.last_resolved.get(pronoun) if enabled("pronoun_chain") and layer is None else None
-            if last is not None and p.index - last[0] <= PRONOUN_CHAIN_PARAGRAPHS:
+            if last is not None and 0 <= p.index - last[0] <= PRONOUN_CHAIN_PARAGRAPHS:
                 return Source(last[1].speaker, last[1].name, mention, cue_span)  # "She said: ..." ... "She added: ..."
             return Source(None, None, mention, cue_span)
         found = Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)

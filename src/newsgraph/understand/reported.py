@@ -173,17 +173,22 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
 
 
 DOUBLE_QUOTES = QUOTE_TOKENS - {"'", "‘", "’"}  # a lone single mark may be an apostrophe
+MAX_NAME_GAP = 6  # tokens from the object to the quotation that names it
 
 
 def _quoted_name(verb: Token) -> tuple[int, int] | None:
     """'called [his plan “a farce”]': a quotation right after the object names it, however the parser hangs it."""
     doc = verb.doc
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
-    if obj is None or obj.i + 1 >= len(doc) or doc[obj.i + 1].text not in DOUBLE_QUOTES:
+    if obj is None:
         return None
-    for k in range(obj.i + 2, min(len(doc), obj.i + 60)):
+    opening = next((k for k in range(obj.i + 1, min(len(doc), obj.i + MAX_NAME_GAP)) if doc[k].text in DOUBLE_QUOTES), None)
+    own = {t.i for t in obj.subtree}
+    if opening is None or any(k not in own for k in range(obj.i + 1, opening)):
+        return None  # only the object's own words ('the plan of the council') stand before the quotation
+    for k in range(opening + 1, min(len(doc), opening + 60)):
         if doc[k].text in DOUBLE_QUOTES:
-            return (obj.left_edge.i, k + 1) if k > obj.i + 2 else None
+            return (obj.left_edge.i, k + 1) if k > opening + 1 else None
         if doc[k].is_sent_start:
             return None
     return None

@@ -28,7 +28,7 @@ FAMILIES: dict[str, str] = {
     "common_words": "an entity written all in lower case ('senate') or an acronym of a common noun ('AI', 'GDP'; "
                     "entities.json `common_acronyms`) is no name",
     "product_models": "a name of two words or more ending with a model word ('MacBook Pro', 'Galaxy S23 Ultra'; "
-                      "entities.json `product_words`) typed an organisation or a place is a product: no entity",
+                      "entities.json `model_words`) typed an organisation or a place is a product: no entity",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",

@@ -20,6 +20,7 @@ class EntityVocabulary:
     max_title_words: int
     not_names: frozenset[str]  # never an entity of any type (holidays)
     common_acronyms: frozenset[str]  # acronyms of common nouns ('AI', 'GDP'): never a name, written so
+    model_words: frozenset[str]  # words ending a product model's name ('MacBook Pro')
     outlets: frozenset[str]
     heads_by_first_word: dict[str, tuple[tuple[str, ...], ...]]  # each organisation head's words under its first
     # word, longest head first
@@ -69,6 +70,7 @@ def entity_vocabulary() -> EntityVocabulary:
         max_title_words=max(len(t.split()) for t in all_titles),
         not_names=_lower(ents["not_names"]),
         common_acronyms=frozenset(ents["common_acronyms"]),
+        model_words=frozenset(ents["model_words"]),
         outlets=frozenset(ents["outlets"]),
         heads_by_first_word=_by_first_word(organization_heads),
         name_heads=frozenset([*ents["place_heads"], *ents["organization_designators"], *ents["organization_heads"]]),
