@@ -506,6 +506,11 @@ def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     # raising: no expletive or demonstrative subject
     "It seems likely that the ferry will be cancelled.",
     "This seems unfair to the ferry crews.",
+    # idioms: a sum, why someone is unnamed, how a call was made, a count in a table
+    "All told, up to five thousand riders could use the night ferry.",
+    "The aides requested anonymity to speak freely.",
+    "Others could be heard calling friends on their phones.",
+    "Hale: 547.",
 ])
 def test_no_report_here(para):
     assert quotes(para) == []
@@ -571,3 +576,8 @@ def test_a_pronoun_far_from_any_name_speaks_for_whom_it_last_named():
     assert last.speaker_mention.text == "She" and spoken_by(last, "Lena")
     with QUOTE_RULES.off("pronoun_chain"):
         assert find(newsgraph.extract(text, kind="text").quotes, "On top of that").speaker_name is None
+
+
+def test_speaking_on_condition_of_anonymity_is_no_topic():
+    found = quotes("The senior official, who spoke on the condition of anonymity, described the talks.")
+    assert [q.text for q in found] == ["the talks"]

@@ -183,6 +183,9 @@ def _connective(verb: Token) -> bool:
             opens = c.i == verb.sent.start or doc[c.i - 1].is_punct or doc[c.i - 1].pos_ == "CCONJ"
         if after < len(doc) and doc[after].text == "," and opens:
             return True
+    if enabled("idioms") and verb.lower_ == "told" and verb.i > 0 and doc[verb.i - 1].lower_ == "all" \
+            and verb.i + 1 < len(doc) and doc[verb.i + 1].text == ",":
+        return True  # "All told, up to 5 million ...": a sum, no report
     to_say = verb.lemma_.lower() == "say" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
     if not to_say or verb.dep_ not in ("xcomp", "ccomp", "attr") or verb.head.lemma_.lower() not in BE:
         return False  # "is to say" of a demonstrative only: "Marsh is to say on Monday that ..." is a report

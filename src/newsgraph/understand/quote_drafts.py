@@ -337,6 +337,8 @@ def _opens_turn(doc: Doc, i: int, j: int, lex: Lexicon, headline: bool) -> bool:
         return False
     if headline:
         return True  # a headline's label may head a phrase: "Poll: A Dead Heat in Ohio"
+    if enabled("idioms") and all(t.like_num or t.is_punct for t in value):
+        return False  # "Clinton: 547.": a count in a table, no words of hers
     return any(t.pos_ in ("VERB", "AUX") for t in value) or value[-1].text in SENTENCE_ENDS  # "TRUMP: Wrong."
 
 

@@ -48,6 +48,8 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         if goal is not None:
             # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
             addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
+            if addressee is not None and addressee.lemma_.lower() == "anonymity" and enabled("idioms"):
+                return None, "clause"  # "requested anonymity to speak freely": why unnamed
             start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
             return _without_aside(doc, start, _clause_end(goal, lex, verb)), "infinitive"
     if lemma in lex.objects:
@@ -123,9 +125,21 @@ def _topic_content(verb: Token) -> tuple[int, int] | None:
     for c in verb.rights:
         if c.dep_ == "prep" and (c.lower_ in TOPIC_PREPS or c.lower_ == "of" and verb.lemma_.lower() in SPEECH_OF):
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
-            if obj is not None and not (c.lower_ == "on" and obj.ent_type_ in ("DATE", "TIME")):  # "on Sunday": when
+            if obj is not None and not (c.lower_ == "on" and obj.ent_type_ in ("DATE", "TIME")) \
+                    and not (enabled("idioms") and _no_topic(verb, c, obj)):  # "on Sunday": when
                 return _without_aside(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
     return None
+
+
+ANONYMITY = frozenset({"anonymity", "condition"})  # "spoke on (the) condition of anonymity": why unnamed, not what
+
+
+def _no_topic(verb: Token, prep: Token, obj: Token) -> bool:
+    """A phrase after 'on' that says how, not what: 'spoke on the condition of anonymity', 'calling friends on
+    their phones' (a call's topic follows the verb itself: 'called on the board')."""
+    if obj.lemma_.lower() in ANONYMITY:
+        return True
+    return verb.lemma_.lower() == "call" and prep.i != verb.i + 1
 
 
 def _misparsed_that_clause(verb: Token) -> list[Token]:
@@ -149,8 +163,8 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if parts or verb.lemma_.lower() == "call":
         parts += [c for c in verb.rights if c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
                   and (parts or c.lower_ == "for")]
-    if not parts:
-        return None
+    if not parts or enabled("idioms") and any(c.dep_ == "dobj" and c.lemma_.lower() == "anonymity" for c in parts):
+        return None  # "requested anonymity to speak freely": why unnamed
     if verb.lemma_.lower() == "call" and not any(c.dep_ in ("oprd", "xcomp", "ccomp") or c.lower_ == "for"
                                                  for c in parts):
         named = _quoted_name(verb) if enabled("quoted_name") else None
