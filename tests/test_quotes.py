@@ -509,6 +509,7 @@ def test_reports_without_a_reporting_verb_of_speech(para, content, speaker):
     # idioms: a sum, why someone is unnamed, how a call was made, a count in a table
     "All told, up to five thousand riders could use the night ferry.",
     "The aides requested anonymity to speak freely.",
+    "A ferry worker who did not want to be named waved from the deck.",
     "Others could be heard calling friends on their phones.",
     "Hale: 547.",
 ])

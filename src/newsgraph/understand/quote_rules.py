@@ -83,9 +83,9 @@ FAMILIES: dict[str, str] = {
                             "role ('“...” —Jane Doe, 41, ferry pilot in Varnby'); the name ends at the comma",
     "pronoun_chain": "a pronoun source too far from any name speaks for whom the same pronoun was last read as, up "
                      "to three paragraphs back ('She said: “...” [a paragraph of quotation] She added: “...”')",
-    "idioms": "set phrases that report nothing: 'All told, ...' (a sum), 'spoke on condition of anonymity' and "
-              "'requested anonymity' (why someone is unnamed), 'calling friends on their phones' (how), a label over a "
-              "number alone ('Clinton: 547.', a count in a table)",
+    "idioms": "set phrases that report nothing: 'All told, ...' (a sum), 'spoke on condition of anonymity', "
+              "'did not want to be named' and 'requested anonymity' (why someone is unnamed), 'calling friends on "
+              "their phones' (how), a label over a number alone ('Clinton: 547.', a count in a table)",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -48,8 +48,9 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         if goal is not None:
             # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
             addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
-            if addressee is not None and addressee.lemma_.lower() == "anonymity" and enabled("idioms"):
-                return None, "clause"  # "requested anonymity to speak freely": why unnamed
+            if enabled("idioms") and (addressee is not None and addressee.lemma_.lower() == "anonymity"
+                                      or goal.lemma_.lower() in UNNAMED and any(c.dep_ == "auxpass" for c in goal.children)):
+                return None, "clause"  # "requested anonymity to speak freely", "did not want to be named": why unnamed
             start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
             return _without_aside(doc, start, _clause_end(goal, lex, verb)), "infinitive"
     if lemma in lex.objects:
@@ -131,7 +132,8 @@ def _topic_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-ANONYMITY = frozenset({"anonymity", "condition"})  # "spoke on (the) condition of anonymity": why unnamed, not what
+ANONYMITY = frozenset({"anonymity", "condition"})
+UNNAMED = frozenset({"name", "identify", "quote"})  # "did not want to be named": why unnamed, no view  # "spoke on (the) condition of anonymity": why unnamed, not what
 
 
 def _no_topic(verb: Token, prep: Token, obj: Token) -> bool:
