@@ -48,9 +48,9 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         if goal is not None:
             # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
             addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
-            if enabled("idioms") and (addressee is not None and addressee.lemma_.lower() == "anonymity"
-                                      or goal.lemma_.lower() in UNNAMED and any(c.dep_ == "auxpass" for c in goal.children)):
-                return None, "clause"  # "requested anonymity to speak freely", "did not want to be named": why unnamed
+            unnamed = goal.lemma_.lower() in UNNAMED and any(c.dep_ == "auxpass" for c in goal.children)
+            if enabled("idioms") and (unnamed or addressee is not None and addressee.lemma_.lower() == "anonymity"):
+                return None, "clause"  # "did not want to be named", "requested anonymity to speak freely"
             start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
             return _without_aside(doc, start, _clause_end(goal, lex, verb)), "infinitive"
     if lemma in lex.objects:
@@ -132,8 +132,8 @@ def _topic_content(verb: Token) -> tuple[int, int] | None:
     return None
 
 
-ANONYMITY = frozenset({"anonymity", "condition"})
-UNNAMED = frozenset({"name", "identify", "quote"})  # "did not want to be named": why unnamed, no view  # "spoke on (the) condition of anonymity": why unnamed, not what
+ANONYMITY = frozenset({"anonymity", "condition"})  # "spoke on (the) condition of anonymity": why unnamed, not what
+UNNAMED = frozenset({"name", "identify", "quote"})  # "did not want to be named": why unnamed, no view
 
 
 def _no_topic(verb: Token, prep: Token, obj: Token) -> bool:
@@ -198,7 +198,8 @@ def _quoted_name(verb: Token) -> tuple[int, int] | None:
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is None:
         return None
-    opening = next((k for k in range(obj.i + 1, min(len(doc), obj.i + MAX_NAME_GAP)) if doc[k].text in DOUBLE_QUOTES), None)
+    opening = next((k for k in range(obj.i + 1, min(len(doc), obj.i + MAX_NAME_GAP))
+                    if doc[k].text in DOUBLE_QUOTES), None)
     own = {t.i for t in obj.subtree}
     if opening is None or any(k not in own for k in range(obj.i + 1, opening)):
         return None  # only the object's own words ('the plan of the council') stand before the quotation
