@@ -726,10 +726,14 @@ def read_renders(bench, where: dict, ids: list[str], line_model, cache: Path, tr
 
 def line_model_of(first: list, second: list | None, threshold: float, topics: bool = False):
     """The run-time line model of trained ensembles, through their JSON export (as the reader loads them)."""
-    from newsgraph.readers.text_lines import LineModel, Trees
+    from newsgraph.readers.text_lines import LineModel
 
-    return LineModel(Trees.from_json(export_bagged(first)), Trees.from_json(export_bagged(second)) if second else None,
-                     threshold, topics)
+    return LineModel.from_stages(exported_stages(first, second), threshold, topics)
+
+
+def exported_stages(first: list, second: list | None) -> list[dict]:
+    """The stages of trained ensembles as the model file writes them."""
+    return [export_bagged(first)] + ([export_bagged(second)] if second else [])
 
 
 def pages_of(bench, benches, split: str) -> dict[str, tuple]:
@@ -834,20 +838,18 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
 def fold_model(train: list[PageRows], split: str, args):
     """The run-time line model trained on one half (and the extra pages): read from --fold-models when it holds
     one, else trained (and written there, so later reads of the same fold share the very same trees)."""
+    from newsgraph.readers.text_lines import LineModel
+
     saved = args.fold_models / f"trained-on-{split}.json" if args.fold_models else None
     if saved is not None and saved.exists():
-        from newsgraph.readers.text_lines import LineModel, Trees
-
-        stages = json.loads(saved.read_text(encoding="utf-8"))["stages"]
         print(f"fold model trained on {split} read from {saved}", flush=True)
-        return LineModel(Trees.from_json(stages[0]), Trees.from_json(stages[1]) if len(stages) > 1 else None,
-                         args.threshold)
+        return LineModel.from_stages(json.loads(saved.read_text(encoding="utf-8"))["stages"], args.threshold)
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed)
+    stages = exported_stages(first, second)
     if saved is not None:
         saved.parent.mkdir(parents=True, exist_ok=True)
-        stages = [export_bagged(first)] + ([export_bagged(second)] if second else [])
         saved.write_text(json.dumps({"stages": stages}, separators=(",", ":")) + "\n", encoding="utf-8")
-    return line_model_of(first, second, args.threshold)
+    return LineModel.from_stages(stages, args.threshold)
 
 
 def extra_note(folders: list[Path], weight: float) -> str:
@@ -914,7 +916,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import numpy as np
 
-    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel, Trees
+    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
@@ -949,7 +951,7 @@ def main(argv: list[str] | None = None) -> int:
           f"extra: {len(extra)} page renders, {sum(len(p.free) for p in extra)} lines", file=sys.stderr)
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, (args.topics,),
                                     args.booster_seed)
-    stages = [export_bagged(first)] + ([export_bagged(second)] if second else [])
+    stages = exported_stages(first, second)
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
                      "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
@@ -962,8 +964,7 @@ def main(argv: list[str] | None = None) -> int:
              "features": list(FEATURES), "context": list(CONTEXT + (TOPIC_CONTEXT if args.topics else ())),
              "threshold": args.threshold, "stages": stages}
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
-    trees = [Trees.from_json(s) for s in stages]
-    line_model = LineModel(trees[0], trees[1] if len(trees) > 1 else None, args.threshold, args.topics)
+    line_model = LineModel.from_stages(stages, args.threshold, args.topics)
     for split in ("look", "held"):
         pages = rows.get(split) or rows_of(bench, benches, split, args.cache, args.reuse_rows)
         X1, y, w = first_rows(pages)

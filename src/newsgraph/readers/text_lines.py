@@ -176,6 +176,12 @@ class LineModel:
     threshold: float
     topics: bool = False  # the second stage also reads text_topics' features
 
+    @classmethod
+    def from_stages(cls, stages: list[dict], threshold: float, topics: bool = False) -> LineModel:
+        """The model of its stages as written in JSON (`data/text_lines.json`'s "stages", or the trainer's)."""
+        trees = [Trees.from_json(stage) for stage in stages]
+        return cls(first=trees[0], second=trees[1] if len(trees) > 1 else None, threshold=threshold, topics=topics)
+
 
 @cache
 def model() -> LineModel | None:
@@ -187,9 +193,7 @@ def model() -> LineModel | None:
     context_names = tuple(data.get("context", CONTEXT))
     if tuple(data["features"]) != FEATURES or context_names not in (CONTEXT, CONTEXT + TOPIC_CONTEXT):
         return None
-    stages = [Trees.from_json(stage) for stage in data["stages"]]
-    return LineModel(first=stages[0], second=stages[1] if len(stages) > 1 else None, threshold=data["threshold"],
-                     topics=context_names != CONTEXT)
+    return LineModel.from_stages(data["stages"], data["threshold"], topics=context_names != CONTEXT)
 
 
 def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
