@@ -19,7 +19,6 @@ costs only the rule stages, and only those the scores read (entities; for PolNeA
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
@@ -28,16 +27,13 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from quote_ablation import gold_docs  # noqa: E402
+from quote_ablation import gold_docs, load_script  # noqa: E402
 
 ECB_LOOK = {1, 3, 5, 7, 9, 11, 13, 19, 21, 23, 25, 27, 29, 31, 33, 35}
 
 
 def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, EVAL / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(EVAL / f"{name}.py", name)
 
 
 class CachedPipe:

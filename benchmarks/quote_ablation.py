@@ -26,7 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
 
 
-def _script(path: Path, name: str):
+def load_script(path: Path, name: str):
+    """A script of the project or of ../shared/eval, imported by path (none of them is a package)."""
     spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -34,7 +35,7 @@ def _script(path: Path, name: str):
 
 
 def _polnear():
-    return _script(EVAL / "polnear.py", "polnear")
+    return load_script(EVAL / "polnear.py", "polnear")
 
 
 def gold_docs(polnear, split: Path) -> list[tuple[str, list]]:
@@ -119,7 +120,7 @@ def main() -> None:
         for part in ("look", "held"):
             parts[part] = {p.stem for p in (args.splits / f"polnear-{part}" / "text").glob("*.txt")}
     elif args.parity:
-        part_of = _script(ROOT / "scripts" / "make_splits.py", "make_splits").part_of
+        part_of = load_script(ROOT / "scripts" / "make_splits.py", "make_splits").part_of
         for part in ("look", "held"):
             parts[part] = {Path(path).stem for path, _ in gold if part_of(Path(path).stem) == part}
     print("| configuration | " + " | ".join(f"{part} content / +speaker" for part in parts) + " |")
