@@ -48,7 +48,7 @@ DASH_CHARS = "―—–-"
 QUOTE_CHARS = "\"'“”‘’«»„"
 _GLUED_DASH = re.compile("[\"'“”‘’«»„][―—–-]")
 _SENTENCE_END = frozenset(".!?")
-_CLOSING_PUNCT = frozenset({".", "!", "?", "…", "..."})  # a quotation that closes its sentence
+_CLOSING_PUNCT = _SENTENCE_END | {"…", "..."}  # a quotation that closes its sentence
 
 
 def token_scopes(doc: Doc, marks: list[Marked]) -> list[int]:
