@@ -582,3 +582,21 @@ def test_a_pronoun_far_from_any_name_speaks_for_whom_it_last_named():
 def test_speaking_on_condition_of_anonymity_is_no_topic():
     found = quotes("The senior official, who spoke on the condition of anonymity, described the talks.")
     assert [q.text for q in found] == ["the talks"]
+
+
+@pytest.mark.parametrize("family, para, content, speaker", [
+    # medium_clause: the "that" clause the parser hangs on where it was said
+    ("medium_clause", "The skipper told reporters in a call on Monday that the ferry would run.",
+     "that the ferry would run", "The skipper"),
+    ("medium_clause", "Hale told the fishermen during a meeting on Monday that the quota would not change.",
+     "that the quota would not change", "Hale"),
+    # gerund_clause: a gerund subject the parser reads as the verb's complement
+    ("gerund_clause", "Ruth Abara said seeing so many police officers at the regatta was a welcome sight.",
+     "seeing so many police officers at the regatta was a welcome sight", "Ruth Abara"),
+])
+def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
+    found = quotes(para)
+    assert [(q.text, q.speaker_mention.text) for q in found] == [(content, speaker)]
+    with QUOTE_RULES.off(family):
+        assert quotes(para) == []
+

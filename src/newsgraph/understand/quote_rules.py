@@ -86,6 +86,10 @@ FAMILIES: dict[str, str] = {
     "idioms": "set phrases that report nothing: 'All told, ...' (a sum), 'spoke on condition of anonymity', "
               "'did not want to be named' and 'requested anonymity' (why someone is unnamed), 'calling friends on "
               "their phones' (how), a label over a number alone ('Clinton: 547.', a count in a table)",
+    "medium_clause": "a 'that' clause the parser hangs on where it was said is what was said ('said in a statement "
+                     "[that the pier will reopen]', 'told reporters on a call [that ...]')",
+    "gerund_clause": "a clause whose subject is a gerund is what was said, however the parser splits it ('said "
+                     "[seeing so many police there was a relief]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -144,15 +144,42 @@ def _no_topic(verb: Token, prep: Token, obj: Token) -> bool:
     return verb.lemma_.lower() == "call" and prep.i != verb.i + 1
 
 
+SETTING_PREPS = frozenset({"in", "during", "at", "on", "following", "after", "before", "for", "through", "via"})
+"""Prepositions of where or when something was said ("said in a statement", "told her during a debate")."""
+
+
 def _misparsed_that_clause(verb: Token) -> list[Token]:
-    """'told a meeting of growers [that few buyers understood ...]' parsed as a relative clause of the object."""
+    """A clause the verb reports that the parser hung elsewhere: 'told a meeting of growers [that few buyers
+    understood ...]' (a relative clause of the object), 'said in a statement [that ...]' (a clause of the noun naming
+    where it was said, `medium_clause`), 'said [seeing the crowds was a relief]' (a gerund subject read as the verb's
+    complement, `gerund_clause`)."""
     for obj in verb.rights:
         if obj.dep_ == "dobj":
-            for rel in obj.subtree:
-                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
-                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
-                    return [rel]
+            found = _that_clause_in(obj, ("relcl",))
+            if found is not None:
+                return [found]
+    if enabled("medium_clause"):
+        for prep in verb.rights:
+            if prep.dep_ == "prep" and prep.lower_ in SETTING_PREPS:
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = _that_clause_in(obj, ("relcl", "acl"))
+                    if found is not None:
+                        return [found]
+    if enabled("gerund_clause"):
+        for gerund in verb.rights:
+            if gerund.dep_ == "xcomp" and gerund.tag_ == "VBG" and not any(a.lower_ == "to" for a in gerund.lefts) \
+                    and any(c.dep_ == "ccomp" and not any(g.dep_ == "mark" for g in c.children) for c in gerund.rights):
+                return [gerund]  # the gerund opens the clause: its verb is the ccomp the parser hung on it
     return []
+
+
+def _that_clause_in(noun: Token, deps: tuple[str, ...]) -> Token | None:
+    """A clause with its own subject, opening with "that", that the parser hung inside the noun's phrase."""
+    for rel in noun.subtree:
+        if rel.dep_ in deps and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
+                and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
+            return rel
+    return None
 
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
