@@ -593,6 +593,15 @@ def test_speaking_on_condition_of_anonymity_is_no_topic():
     # gerund_clause: a gerund subject the parser reads as the verb's complement
     ("gerund_clause", "Ruth Abara said seeing so many police officers at the regatta was a welcome sight.",
      "seeing so many police officers at the regatta was a welcome sight", "Ruth Abara"),
+    # purpose_subject: a cue in a purpose clause shares the subject of the verb it hangs on
+    ("purpose_subject", "Councillor Ruth Abara went down to the quay on Monday to criticize the new quota rules.",
+     "the new quota rules", "Councillor Ruth Abara"),
+    ("purpose_subject", "The fishermen gathered at the harbour inn to talk about the long winter.", "the long winter",
+     "The fishermen"),
+    # adjective_subject: a cue after an adjective shares the subject the adjective describes
+    ("adjective_subject", "The harbour board was quick to praise the rescue crew.", "the rescue crew",
+     "The harbour board"),
+    ("adjective_subject", "Hale was reluctant to endorse the new ferry timetable.", "the new ferry timetable", "Hale"),
 ])
 def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
     found = quotes(para)
@@ -600,3 +609,6 @@ def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
     with QUOTE_RULES.off(family):
         assert quotes(para) == []
 
+
+def test_an_adjective_with_it_for_subject_gives_no_source():
+    assert quotes("It is worth noting that the ferry was late again.") == []

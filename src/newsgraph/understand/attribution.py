@@ -282,12 +282,19 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
         # "... and added", ", adding ...", "went on to say": the subject is shared
-        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
+        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("purpose_subject") \
+            and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+            or enabled("adjective_subject") and node.dep_ == "acomp" and not _expletive(node.head)
         if not shares or node.head is node:
             break
         reporter = reporter_above(node) if node is verb and gerund and enabled("reporter_gerund") else None
         node = reporter if reporter is not None else node.head
     return _name_after_quotation(verb)
+
+
+def _expletive(verb: Token) -> bool:
+    """"It's worth noting [...]": the subject of the adjective is "it", no one."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.children)
 
 
 def _object_for(prep: Token, scopes: list[int]) -> Token | None:

@@ -90,6 +90,10 @@ FAMILIES: dict[str, str] = {
                      "[that the pier will reopen]', 'told reporters on a call [that ...]')",
     "gerund_clause": "a clause whose subject is a gerund is what was said, however the parser splits it ('said "
                      "[seeing so many police there was a relief]')",
+    "purpose_subject": "a cue in a purpose clause shares the subject of the verb it hangs on ('[Hale] took to the "
+                       "steps of the town hall to assail [the budget]')",
+    "adjective_subject": "a cue after an adjective shares the subject the adjective describes ('[Hale] was quick "
+                         "to point out [that ...]', 'was reluctant to endorse [Marsh]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
