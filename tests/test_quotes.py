@@ -323,7 +323,7 @@ def test_signed_quotation_after_a_no_break_space():
      "The mayor"),
     ("The coxswain spoke about the rescue.", "the rescue", "The coxswain"),
     # a gerund's speaker is the subject of the verb it hangs on, passive or not
-    ("After saying the pier was safe, the inspector was dismissed by the council.", "the pier was safe",
+    ("After saying the pier was safe, the inspector was taken off the case by the council.", "the pier was safe",
      "the inspector"),
     ("The harbour board offered an apology to the families.", "an apology", "The harbour board"),
     # a statement speaks for whoever issued it
@@ -602,6 +602,11 @@ def test_speaking_on_condition_of_anonymity_is_no_topic():
     ("adjective_subject", "The harbour board was quick to praise the rescue crew.", "the rescue crew",
      "The harbour board"),
     ("adjective_subject", "Hale was reluctant to endorse the new ferry timetable.", "the new ferry timetable", "Hale"),
+    # passive_report: the passive of a cue verb with its agent reports the subject
+    ("passive_report", "The closure of the pier was first reported by the Harbour Gazette.", "The closure of the pier",
+     "the Harbour Gazette"),
+    ("passive_report", "The new quota rules were criticized by the fishermen's union.", "The new quota rules",
+     "the fishermen's union"),
 ])
 def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
     found = quotes(para)
@@ -612,3 +617,4 @@ def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
 
 def test_an_adjective_with_it_for_subject_gives_no_source():
     assert quotes("It is worth noting that the ferry was late again.") == []
+

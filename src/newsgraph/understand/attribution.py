@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .context import column
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue
+from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue, reported_passive
 from .cue_sources import adjacent_source, before_contraction, contracted_perfect, may_invert, reporter_above
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
@@ -147,7 +147,9 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     perfect = contracted_perfect(tok) if enabled("contracted_has") else None
     if perfect is None and any(c.dep_ == "auxpass" for c in tok.children):
-        return passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") else None
+        found = passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") \
+            else None
+        return found or (reported_passive(tok, scopes) if enabled("passive_report") else None)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a film called ...": the noun is not the source
     if particle is not None and particle.dep_ == "dobj":

@@ -94,6 +94,8 @@ FAMILIES: dict[str, str] = {
                        "steps of the town hall to assail [the budget]')",
     "adjective_subject": "a cue after an adjective shares the subject the adjective describes ('[Hale] was quick "
                          "to point out [that ...]', 'was reluctant to endorse [Marsh]')",
+    "passive_report": "the passive of any other cue verb with an agent after 'by' reports its subject, the agent "
+                      "the source ('[The meeting] was first reported by [the Gazette]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
