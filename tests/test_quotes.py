@@ -618,3 +618,10 @@ def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
 def test_an_adjective_with_it_for_subject_gives_no_source():
     assert quotes("It is worth noting that the ferry was late again.") == []
 
+
+def test_a_figure_after_a_views_object_belongs_to_it():
+    para = "A new poll shows Marsh with 41 percent of the vote."
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("Marsh with 41 percent of the vote",
+                                                                         "A new poll")]
+    with QUOTE_RULES.off("standing"):
+        assert [q.text for q in quotes(para)] == ["Marsh"]

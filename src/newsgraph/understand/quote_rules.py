@@ -96,6 +96,8 @@ FAMILIES: dict[str, str] = {
                          "to point out [that ...]', 'was reluctant to endorse [Marsh]')",
     "passive_report": "the passive of any other cue verb with an agent after 'by' reports its subject, the agent "
                       "the source ('[The meeting] was first reported by [the Gazette]')",
+    "standing": "a 'with' phrase giving a figure or a lead right after a view's object belongs to it ('the poll "
+                "shows [Marsh with 41 percent]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -199,10 +199,13 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         named = _quoted_name(verb) if enabled("quoted_name") else None
         return named  # "called him" on the phone; "called [his plan “a farce”]" is a view
     start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    standing = _standing(verb, end) if enabled("standing") else None
+    if standing is not None:
+        return _without_aside(verb.doc, start, standing)  # "polls show [Marsh with 41 percent]"
     if len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].pos_ == "PROPN" and enabled("named_object") \
             and parts[0].left_edge.i == parts[0].right_edge.i:
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh]": one name is the whole view
-    end = max(c.right_edge.i for c in parts) + 1
     if enabled("object_modifiers") and end - start >= 2:  # not "thanked [them] on Monday"
         end = _trailing_modifiers(verb, end)
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
@@ -236,6 +239,15 @@ def _quoted_name(verb: Token) -> tuple[int, int] | None:
         if doc[k].is_sent_start:
             return None
     return None
+
+
+def _standing(verb: Token, end: int) -> int | None:
+    """'a poll shows [Marsh with 41 percent]', 'found [Hale with a small lead]': a "with" phrase right after the
+    object that gives a figure or a lead is part of the view; where it ends."""
+    prep = next((c for c in verb.rights if c.i == end and c.dep_ == "prep" and c.lower_ == "with"), None)
+    if prep is None or not any(t.like_num or t.lemma_.lower() == "lead" for t in prep.subtree):
+        return None
+    return prep.right_edge.i + 1
 
 
 def _trailing_modifiers(verb: Token, end: int) -> int:
