@@ -602,6 +602,9 @@ def test_speaking_on_condition_of_anonymity_is_no_topic():
     ("adjective_subject", "The harbour board was quick to praise the rescue crew.", "the rescue crew",
      "The harbour board"),
     ("adjective_subject", "Hale was reluctant to endorse the new ferry timetable.", "the new ferry timetable", "Hale"),
+    # phrasal_content: a phrasal cue reports its clause, or its object after "out" or "up"
+    ("phrasal_content", "The skipper pointed out that the ferry had never been late.",
+     "that the ferry had never been late", "The skipper"),
     # passive_report: the passive of a cue verb with its agent reports the subject
     ("passive_report", "The closure of the pier was first reported by the Harbour Gazette.", "The closure of the pier",
      "the Harbour Gazette"),
@@ -625,3 +628,11 @@ def test_a_figure_after_a_views_object_belongs_to_it():
                                                                          "A new poll")]
     with QUOTE_RULES.off("standing"):
         assert [q.text for q in quotes(para)] == ["Marsh"]
+
+
+def test_a_phrasal_cue_reports_its_object_after_out_or_up_but_not_the_to_of_went_on():
+    found = quotes("The harbour board spelled out its concerns about the night ferry.")
+    assert [(q.text, q.speaker_mention.text) for q in found] == [("its concerns about the night ferry",
+                                                                  "The harbour board")]
+    found = quotes("She went on to say that the pier was safe.")
+    assert [(q.text, q.cue.text) for q in found] == [("that the pier was safe", "say")]

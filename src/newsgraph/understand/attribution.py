@@ -29,7 +29,7 @@ from .cue_sources import adjacent_source, before_contraction, contracted_perfect
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content
+from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, phrasal_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -156,6 +156,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         content, reports = None, "clause"  # "put it": frames a quotation, reports no topic ("put it on the shelf")
     else:
         content, reports = content_of(tok, lemma, lex)
+        if content is None and particle is not None and enabled("phrasal_content"):
+            content, reports = phrasal_content(tok, particle, lex)  # "pointed out [that ...]"
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
         return None

@@ -98,6 +98,8 @@ FAMILIES: dict[str, str] = {
                       "the source ('[The meeting] was first reported by [the Gazette]')",
     "standing": "a 'with' phrase giving a figure or a lead right after a view's object belongs to it ('the poll "
                 "shows [Marsh with 41 percent]')",
+    "phrasal_content": "a phrasal cue reports its clause, its object or its topic ('pointed out [that the ferry "
+                       "was late]', 'laid out [a plan for the pier]', 'weighed in on [the vote]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

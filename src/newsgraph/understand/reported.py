@@ -79,6 +79,26 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
     return None, "clause"
 
 
+OBJECT_PARTICLES = frozenset({"out", "up"})  # "spelled out [its concerns]", "summed up [the divide]"
+LITERAL_PHRASAL = frozenset({"open", "call"})  # "opened up a lead"; "call for", "call on" are read elsewhere
+
+
+def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """What a phrasal cue reports: its clause ("pointed out [that ...]"), the direct object after "out" or "up"
+    ("spelled out [its concerns]"), or its topic ("weighed in on [the vote]"); not the "to ..." of "went on to
+    say", whose own verb reports."""
+    clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if clauses:
+        return _without_aside(verb.doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is not None and particle.lower_ in OBJECT_PARTICLES and verb.lemma_.lower() not in LITERAL_PHRASAL:
+        found = _object_content(verb)
+        if found is not None:
+            return found, "object"
+    topic = _topic_content(verb) if enabled("topic") else None
+    return topic, "topic" if topic is not None else "clause"
+
+
 def _as_clause(verb: Token) -> bool:
     """"As the Post reported, [...]": a clause opening with "as" and a comma reports the clause it leads into."""
     doc = verb.doc
