@@ -429,8 +429,9 @@ def test_headline_label_speaks():
      "that the budget would not balance", "the council treasurer"),
     ("In a new study, researchers found that the estuary had warmed by two degrees.",
      "that the estuary had warmed by two degrees", "researchers"),
-    # attitude verbs and "spoke of"
+    # attitude verbs, a memory and "spoke of"
     ("The fishermen despise the new quota rules.", "the new quota rules", "The fishermen"),
+    ("Hale recalled her opposition to the new quota.", "her opposition to the new quota", "Hale"),
     ("The coxswain spoke of the long night at sea.", "the long night at sea", "The coxswain"),
     # a one-word name stays the view's object when an aside follows it
     ("The dockworkers' union endorses Marsh, who thanked them on Monday.", "Marsh", "The dockworkers' union"),
