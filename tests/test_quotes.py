@@ -637,3 +637,10 @@ def test_a_phrasal_cue_reports_its_object_after_out_or_up_but_not_the_to_of_went
                                                                   "The harbour board")]
     found = quotes("She went on to say that the pier was safe.")
     assert [(q.text, q.cue.text) for q in found] == [("that the pier was safe", "say")]
+
+
+def test_a_cue_introduces_a_quotation_across_a_no_break_space():
+    para = "The skipper added,\u00a0“We were lucky.”"
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("We were lucky.", "The skipper")]
+    with QUOTE_RULES.off("spaced_intro"):
+        assert quotes(para) == []

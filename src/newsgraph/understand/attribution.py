@@ -403,7 +403,10 @@ def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens
     if cue.frames and after and not ends_sentence and cue.words[0] >= last and _between(doc, last, cue.words[0], cue):
         return FOLLOWS if opens_clause else GOVERNS if governs else LEADS_IN
     if cue.frames and cue.words[1] <= first and _between(doc, cue.words[1], first, cue):
-        if first == cue.words[1] or doc[first - 1].text in INTRO_PUNCT:
+        before = first - 1
+        while enabled("spaced_intro") and before > cue.words[1] and doc[before].is_space:
+            before -= 1  # 'said,\u00a0“...”': a no-break space the tokenizer keeps as a token of its own
+        if first == cue.words[1] or doc[before].text in INTRO_PUNCT:
             return GOVERNS if governs else INTRODUCES  # 'said “budget reforms” would pay for it' is mixed
         if any(doc[i].lower_ == "as" for i in range(cue.words[1], first)):
             return DESCRIBES

@@ -100,6 +100,8 @@ FAMILIES: dict[str, str] = {
                 "shows [Marsh with 41 percent]')",
     "phrasal_content": "a phrasal cue reports its clause, its object or its topic ('pointed out [that the ferry "
                        "was late]', 'laid out [a plan for the pier]', 'weighed in on [the vote]')",
+    "spaced_intro": "a cue introduces a quotation after its comma or colon also across a no-break space ('Hale "
+                    "said,\u00a0“...”')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
