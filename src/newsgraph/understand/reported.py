@@ -102,7 +102,7 @@ def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[i
 def _as_clause(verb: Token) -> bool:
     """"As the Post reported, [...]": a clause opening with "as" and a comma reports the clause it leads into."""
     doc = verb.doc
-    after = verb.right_edge.i + 1
+    after = verb.right_edge.i + (verb.right_edge.text != ",")  # the comma may hang on the verb itself
     return verb.dep_ == "advcl" and verb.head.i > verb.i and after < len(doc) and doc[after].text == "," \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
