@@ -606,6 +606,12 @@ def test_speaking_on_condition_of_anonymity_is_no_topic():
     # phrasal_content: a phrasal cue reports its clause, or its object after "out" or "up"
     ("phrasal_content", "The skipper pointed out that the ferry had never been late.",
      "that the ferry had never been late", "The skipper"),
+    # as_reported, also when the parser hangs the comma on the verb
+    ("as_reported", "As the harbour board's Crane said, the two candidates have become some of the least ideological "
+     "candidates in the town.", "the two candidates have become some of the least ideological candidates in the town",
+     "Crane"),
+    # adverb_particle: a phrasal cue's particle parsed as an adverb
+    ("adverb_particle", "Hale fired back, “That is simply wrong.”", "That is simply wrong.", "Hale"),
     # passive_report: the passive of a cue verb with its agent reports the subject
     ("passive_report", "The closure of the pier was first reported by the Harbour Gazette.", "The closure of the pier",
      "the Harbour Gazette"),

@@ -134,8 +134,9 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if lemma in lex.raising:
         return raising_cue(tok, scopes, lex) if enabled("raising") else None
     particles = lex.phrasal.get(lemma)
-    particle = next((c for c in tok.children if c.dep_ in ("prt", "dobj") and c.lower_ in particles), None) \
-        if particles else None  # "point out", "put it"
+    particle = next((c for c in tok.children if (c.dep_ in ("prt", "dobj") or c.dep_ == "advmod" and c.i == tok.i + 1
+                                                 and enabled("adverb_particle")) and c.lower_ in particles), None) \
+        if particles else None  # "point out", "put it"; "shot back" with "back" parsed as an adverb
     if lemma in lex.questions and enabled("questions"):
         found = question_cue(tok, scopes, lex.questions[lemma])
         if found is not None:

@@ -102,6 +102,8 @@ FAMILIES: dict[str, str] = {
                        "was late]', 'laid out [a plan for the pier]', 'weighed in on [the vote]')",
     "spaced_intro": "a cue introduces a quotation after its comma or colon also across a no-break space ('Hale "
                     "said,\u00a0“...”')",
+    "adverb_particle": "a phrasal cue's particle may be parsed as an adverb right after the verb ('Hale shot back, "
+                       "“...”', 'fired back')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
