@@ -448,6 +448,7 @@ def test_headline_label_speaks():
     # prepositional: a stance verb's view is its preposition's object
     ("The fishermen voted against the new quota rules.", "the new quota rules", "The fishermen"),
     ("Marsh referred to the sea wall as a waste of money.", "the sea wall as a waste of money", "Marsh"),
+    ("The harbour master asked for a delay of two weeks.", "a delay of two weeks", "The harbour master"),
     # contracted_has: "he's said" is the perfect when a clause follows
     ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
     ("He’s said the ferry will run all winter.", "the ferry will run all winter", "He"),
