@@ -352,3 +352,13 @@ def test_a_model_name_typed_an_organisation_is_a_product():
     with rules.switched_off("product_models"):
         assert _typed("The new MacBook Pro ships with a brighter screen.", "MacBook", 2, "organization") is not None
     assert _typed("Korean Air said it would add flights to Seoul.", "Korean", 2, "organization") is not None
+
+
+@pytest.mark.parametrize("headline", ["Norway Drops Its Inquiry Into Fraud Claims Against Lena Okafor",
+                                      "The Future of Farming Is Not What You Think"])
+def test_a_clause_of_a_headline_in_title_case_is_no_organisation(headline):
+    text = (headline + "\n\nProsecutors said on Monday they had dropped the case, which they opened in 2019.\n\n"
+            "The lawyer for the accused said the ruling changed nothing for her client.\n")
+    with rules.switched_off("headline_phrases"):
+        assert any(e.type == "organization" for e in newsgraph.extract(text, kind="text").entities)
+    assert not newsgraph.extract(text, kind="text").entities

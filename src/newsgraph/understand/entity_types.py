@@ -229,6 +229,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     """
     if rules.enabled("headline_names"):
         _end_headline_names(mentions, paragraphs)
+    if rules.enabled("headline_phrases"):
+        mentions = _drop_headline_phrases(mentions, paragraphs)
     cut_run_on_words(mentions)
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
@@ -342,6 +344,34 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
         if last < span.end:
             m.end = offset + doc[last - 1].idx + len(doc[last - 1])
             m.text = m.para.text[m.start - offset:m.end - offset]
+
+
+CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",
+                          "our", "their", "into", "onto"})  # no name of a body or place holds one
+CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "ADP"})
+NAME_LINKS = frozenset({"of", "for", "and", "on", "at", "in", "de", "du", "la", "le"})  # 'Bank of ...', 'Hôtel de ...'
+
+
+def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
+    """In a headline Written Like This, an organisation or place of several words that holds a word of a clause
+    ('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is a piece of the headline, no name:
+    a pronoun, auxiliary or preposition of `CLAUSE_WORDS`, or a word the body writes in lower case as a verb,
+    pronoun or preposition and never capitalised inside a sentence (so 'Mothers Against Drunk Driving' stays)."""
+    cased = {id(p) for p in paragraphs if p.role == "headline" and title_case(p.text)}
+    candidates = [m for m in mentions if id(m.para) in cased and m.type in ("organization", "place")
+                  and " " in m.text]
+    if not candidates:
+        return mentions
+    named = body_words(paragraphs)[1]
+    clause = {form for p in paragraphs if p.role != "headline" for t in p.doc
+              if t.is_lower and t.pos_ in CLAUSE_TAGS and t.lower_ not in NAME_LINKS
+              for form in (t.lower_, t.lemma_.lower())}
+
+    def of_clause(word: str) -> bool:
+        low = word.lower()
+        return low in CLAUSE_WORDS or word not in named and (low in clause or low.endswith("s") and low[:-1] in clause)
+    dropped = {id(m) for m in candidates if any(map(of_clause, m.text.split()))}
+    return [m for m in mentions if id(m) not in dropped]
 
 
 def _written_lower(token, lower: set[str]) -> bool:

@@ -46,6 +46,8 @@ FAMILIES: dict[str, str] = {
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
     "headline_case": "in a headline Written Like This, a person the body never names is none ('Comet Chaser')",
+    "headline_phrases": "in a headline Written Like This, an organisation or place holding a word of a clause "
+                        "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
