@@ -357,8 +357,8 @@ def test_a_model_name_typed_an_organisation_is_a_product():
 @pytest.mark.parametrize("headline", ["Norway Drops Its Inquiry Into Fraud Claims Against Lena Okafor",
                                       "The Future of Farming Is Not What You Think"])
 def test_a_clause_of_a_headline_in_title_case_is_no_organisation(headline):
-    text = (headline + "\n\nProsecutors said on Monday they had dropped the case, which they opened in 2019.\n\n"
-            "The lawyer for the accused said the ruling changed nothing for her client.\n")
+    text = (headline + "\n\nProsecutors said on Monday they had dropped the case, which they opened in 2019."
+            "\n\nThe lawyer for the accused said the ruling changed nothing for her client.\n")
     with rules.switched_off("headline_phrases"):
         assert any(e.type == "organization" for e in newsgraph.extract(text, kind="text").entities)
     assert not newsgraph.extract(text, kind="text").entities

@@ -91,6 +91,9 @@ def test_a_mistyped_full_name_joins_a_person_by_surname_only():
     assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]
     groups = group_entities(article("b", person("e1", "Hale"), person("e2", "Tamsin Hale", type_="place")))
     assert [[e.id for e in g.entities] for g in groups] == [["e1", "e2"]]
+    groups = group_entities(article("c", person("e1", "Tamsin Hale"),
+                                    person("e2", "Norway Drops Its Case Against Tamsin Hale", type_="organization")))
+    assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]  # a phrase, no mistyped name
 
 
 def test_a_surname_shared_by_two_people_of_the_article_joins_neither():
