@@ -582,3 +582,13 @@ def test_a_pronoun_far_from_any_name_speaks_for_whom_it_last_named():
 def test_speaking_on_condition_of_anonymity_is_no_topic():
     found = quotes("The senior official, who spoke on the condition of anonymity, described the talks.")
     assert [q.text for q in found] == ["the talks"]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("ODDA, May 3 (Reuters) - Ferry crews ended their strike on the western routes, the union said on Sunday.",
+     "Ferry crews ended their strike on the western routes"),
+    ("(CNN)The mayor, according to her office, took the night ferry to the island on Friday.",
+     "The mayor, according to her office, took the night ferry to the island on Friday"),
+])
+def test_a_dateline_is_no_part_of_what_is_reported(paragraph, content):
+    assert content in [q.text for q in quotes(paragraph)]
