@@ -125,6 +125,8 @@ def test_a_word_used_like_a_common_noun_is_no_name():
 
 @pytest.mark.parametrize("name, place, numbered, product", [
     ("Korvath Town", True, False, False), ("South Ellumbra", True, False, False), ("Ricki Lake", False, False, False),
+    ("W. Harrow St.", True, False, False), ("Dunmore Blvd", True, False, False), ("West Ardale", True, False, False),
+    ("Nathan Lane", False, False, False), ("Penny Road", False, False, False),
     ("Grimwick X", False, True, False), ("Henry VIII", False, False, False), ("Malcolm X", False, False, False),
     ("Corvale Moonlight Cotton Sleep Pajamas", False, False, True), ("Vellmar Sky Gardens", False, False, True),
     ("Elon Musk", False, False, False), ("Carl Hunter", False, False, False), ("Dario Ernesto Villalba", False, False, False),

@@ -127,9 +127,11 @@ def cut_at_possessive(mention) -> None:
 
 
 def place_by_form(words: list[str]) -> bool:
-    """'Orlan Town', 'Indiana Statehouse', 'West Varnholm': a place's name, by its head or its first word."""
+    """'Orlan Town', 'Indiana Statehouse', 'Harrow St.', 'West Varnholm': a place's name, by its head (not after a
+    given name: 'Nathan Lane') or its first word (a point of the compass, even one the Census lists as a given
+    name: 'West Varnholm')."""
     heads, compass = _place_words()
-    return len(words) > 1 and not opens_with_given_name(words) and (words[-1] in heads or words[0] in compass)
+    return len(words) > 1 and (words[0] in compass or words[-1] in heads and not opens_with_given_name(words))
 
 
 def full_name_words(mentions: list) -> set[str]:
