@@ -364,3 +364,12 @@ def test_a_clause_of_a_headline_in_title_case_is_no_organisation(headline):
     with rules.switched_off("headline_phrases"):
         assert any(e.type == "organization" for e in newsgraph.extract(text, kind="text").entities)
     assert not newsgraph.extract(text, kind="text").entities
+
+
+def test_a_line_in_capitals_holds_only_names_the_article_writes():
+    text = ("Ferry season opens\n\nThe mayor, Lena Okafor, opened the ferry season on Monday.\n\nKAZAKHSTAN WINS AGAIN\n\n"
+            "Kazakhstan beat the visitors at the harbour regatta.\n\nHOW WILL OKAFOR VOTE?\n\n"
+            "Okafor has not said how she will vote on the bridge.\n")
+    found = {e.name: (e.type, [m.text for m in e.mentions]) for e in newsgraph.extract(text, kind="text").entities}
+    assert found["Lena Okafor"] == ("person", ["Lena Okafor", "OKAFOR", "Okafor"])
+    assert found["Kazakhstan"][0] == "place" and "KAZAKHSTAN WINS AGAIN" not in found

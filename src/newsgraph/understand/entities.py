@@ -25,7 +25,7 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, parsed
-from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
+from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention, find_mentions
@@ -297,8 +297,8 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
             if name in para.text:
                 found.extend((para.offset + i.start(), name, by_word[name])
                              for i in re.finditer(re.escape(name), para.text))
-        if para.role == "headline" and para.text.isupper():  # 'CHARGERS' WILLIAMS ARRESTED'
-            found.extend(_shouted(para, shouted))
+        if para.role == "headline" and para.text.isupper() or rules.enabled("shouted_lines") and shouted_line(para.text):
+            found.extend(_shouted(para, shouted))  # 'CHARGERS' WILLIAMS ARRESTED', 'HOW WILL OBAMA VOTE?'
         for start, word, cluster in found:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and covered[i][0] <= start < covered[i][1]:

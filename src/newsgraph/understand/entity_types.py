@@ -231,6 +231,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         _end_headline_names(mentions, paragraphs)
     if rules.enabled("headline_phrases"):
         mentions = _drop_headline_phrases(mentions, paragraphs)
+    if rules.enabled("shouted_lines"):
+        mentions = _drop_shouted_phrases(mentions, paragraphs)
     cut_run_on_words(mentions)
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
@@ -372,6 +374,22 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
         return low in CLAUSE_WORDS or word not in named and (low in clause or low.endswith("s") and low[:-1] in clause)
     dropped = {id(m) for m in candidates if any(map(of_clause, m.text.split()))}
     return [m for m in mentions if id(m) not in dropped]
+
+
+def shouted_line(text: str) -> bool:
+    """A line written all in capitals, of two words or more ('HOW WILL THE VOTE GO?')."""
+    return text.isupper() and len(text.split()) > 1
+
+
+def _drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
+    """In a line written all in capitals the model's names are guesses ('KAZAKHSTAN WINS AGAIN' a person): a
+    mention there is kept only when every word of it is a word the rest of the article writes capitalised
+    ('OBAMA', 'WHITE HOUSE'). Known names are found in such lines by the repeats (`entities._shouted`)."""
+    loud = {id(p) for p in paragraphs if shouted_line(p.text)}
+    if not loud:
+        return mentions
+    written = {t.text.upper() for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
+    return [m for m in mentions if id(m.para) not in loud or all(w.upper() in written for w in m.text.split())]
 
 
 def _written_lower(token, lower: set[str]) -> bool:

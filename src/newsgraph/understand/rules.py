@@ -48,6 +48,8 @@ FAMILIES: dict[str, str] = {
     "headline_case": "in a headline Written Like This, a person the body never names is none ('Comet Chaser')",
     "headline_phrases": "in a headline Written Like This, an organisation or place holding a word of a clause "
                         "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
+    "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
+                     "of the article writes each of its words capitalised; known names are found there",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
