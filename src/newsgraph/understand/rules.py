@@ -14,6 +14,8 @@ FAMILIES: dict[str, str] = {
     "not_names": "holidays are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
+    "copular_person": "a place or organisation that is the subject of 'is', 'was' or 'became' with a noun of people "
+                      "after it ('X is a mathematician', 'X became the coach') is a person",
     "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "
                         "place after a preposition of place ('a farmer in western Ardale, who'), or of a title "
                         "opening a place's or an organisation's name ('Bishop Square')",
