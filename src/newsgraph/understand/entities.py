@@ -292,7 +292,7 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     for para in parsed(doc):
         pdoc = para.doc
         found = [(para.offset + t.idx, t.text, by_word[t.text])
-                 for t in (pdoc[i] for i in form_positions(pdoc, names))]
+                 for t in (pdoc[i] for i in form_positions(pdoc, names)) if not _tail_of_a_name(t, by_word[t.text])]
         for name in multi:  # organisation and place names of several words
             if name in para.text:
                 found.extend((para.offset + i.start(), name, by_word[name])
@@ -306,6 +306,16 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
             cluster.spans.append((start, start + len(word), word))
             if cluster.type == "person" and word in by_word:
                 _add(cluster.aliases, word)
+
+
+def _tail_of_a_name(token, cluster: Cluster) -> bool:
+    """'Internet [Explorer]': an organisation's or a place's one-word name ending a longer proper name is no repeat
+    of it (`repeat_tails`)."""
+    if cluster.type == "person" or token.i == 0 or not rules.enabled("repeat_tails"):
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "PROPN" and before.is_title \
+        and not before.is_sent_start
 
 
 def _shouted_names(people: list[Cluster], by_word: dict[str, Cluster]) -> dict[str, Cluster]:
