@@ -39,7 +39,8 @@ FAMILIES: dict[str, str] = {
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
     "repeats": "untagged repeats of names already found in the article",
     "repeat_full_names": "an untagged repeat of a person's full name ('Ada Quill') is one mention, not one for each "
-                         "word",
+                         "word; no word inside a longer name's untagged repeat ('Florida' of 'Florida State') is a "
+                         "repeat of its own",
     "repeat_tails": "an organisation's or a place's one-word name ending a longer proper name ('Internet [Explorer]') "
                     "is no untagged repeat of it",
     "photographers": "people named in picture credits are photographers (not a credit naming one of the article's "
