@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import body_words, title_case, word_positions
+from .copular_people import copular_people
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
                             rarely_labelled, speaking_names, team_names, towns_before_regions)
@@ -234,6 +235,10 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     if rules.enabled("shouted_lines"):
         mentions = _drop_shouted_phrases(mentions, paragraphs)
     cut_run_on_words(mentions)
+    called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
+    for m in mentions:
+        if m.text in called:
+            m.type, m.described = "person", True
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
     votes: dict[str, Counter] = {}
