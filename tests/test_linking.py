@@ -141,6 +141,10 @@ def test_an_organisation_goes_by_its_most_used_name_and_initials_meet_only_an_ac
             profile.add_forms({"Orrin"}, "2024-05-01", f"o{n}")
         profile.add_forms({"Orrin Pelham Kestrel"}, "2024-05-02", "w")
         assert profile.display_name("") == shown  # a person's full name first; an organisation's most used
+    country = Profile()
+    for n, form in enumerate(["America", "America", "America", "U.S.", "United States"]):
+        country.add_forms({form}, "2024-05-01", f"c{n}")
+    assert country.display_name("") == "United States"  # a country's standard name, where an article used it
     org = dict(type_="organization")
     council = person("e2", "Castlebrook Council", **org)
     store.add_article(article("h", person("e1", "Harwick Watch Series", **org), council))
