@@ -96,11 +96,13 @@ AGENT_ENDINGS = ("er", "or", "ar", "ant", "ent", "ee")  # 'seller', 'investor', 
 
 
 def agent_noun(word: str, verbs: set[str]) -> bool:
-    """A doer's noun made from a verb by its ending: 'seller' (sell), 'bidder' (bid), 'producer' (produce)."""
+    """A doer's noun made from a verb by its ending: 'seller' (sell), 'bidder' (bid), 'producer' (produce),
+    'supplier' (supply)."""
     for ending in AGENT_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             stem = word[:-len(ending)]
-            if stem in verbs or stem + "e" in verbs or (stem[-1] == stem[-2] and stem[:-1] in verbs):
+            if stem in verbs or stem + "e" in verbs or (stem[-1] == stem[-2] and stem[:-1] in verbs) \
+                    or (stem[-1] == "i" and stem[:-1] + "y" in verbs):  # 'supplier' (supply), 'carrier' (carry)
                 return True
     return False
 
