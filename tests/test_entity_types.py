@@ -373,3 +373,10 @@ def test_a_line_in_capitals_holds_only_names_the_article_writes():
     found = {e.name: (e.type, [m.text for m in e.mentions]) for e in newsgraph.extract(text, kind="text").entities}
     assert found["Lena Okafor"] == ("person", ["Lena Okafor", "OKAFOR", "Okafor"])
     assert found["Kazakhstan"][0] == "place" and "KAZAKHSTAN WINS AGAIN" not in found
+
+
+def test_a_headline_name_with_a_designator_or_written_in_the_body_is_kept():
+    text = ("Move Ahead Party Wins Most Seats In Ardale\n\nThe party won 151 seats on Sunday. Its leader said the "
+            "country was ready to move on.\n")
+    found = {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}
+    assert found.get("Move Ahead Party") == "organization"  # 'Party' names a body; 'move' is the body's verb

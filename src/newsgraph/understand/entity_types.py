@@ -374,10 +374,13 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
               if t.is_lower and t.pos_ in CLAUSE_TAGS and t.lower_ not in NAME_LINKS
               for form in (t.lower_, t.lemma_.lower())}
 
+    body = " ".join(p.text for p in paragraphs if p.role != "headline")
+
     def of_clause(word: str) -> bool:
         low = word.lower()
         return low in CLAUSE_WORDS or word not in named and (low in clause or low.endswith("s") and low[:-1] in clause)
-    dropped = {id(m) for m in candidates if any(map(of_clause, m.text.split()))}
+    dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
+               and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
     return [m for m in mentions if id(m) not in dropped]
 
 
