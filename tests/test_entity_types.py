@@ -380,3 +380,11 @@ def test_a_headline_name_with_a_designator_or_written_in_the_body_is_kept():
             "country was ready to move on.\n")
     found = {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}
     assert found.get("Move Ahead Party") == "organization"  # 'Party' names a body; 'move' is the body's verb
+
+
+def test_a_line_in_capitals_reads_stops_and_an_article_all_in_capitals():
+    text = "US SANCTIONS HIT ARDALE BANKS\n\nThe U.S. Treasury on Friday barred two lenders in Ardale from trading.\n"
+    assert "US" in {e.name for e in newsgraph.extract(text, kind="text").entities}  # 'U.S.' in the body
+    text = ("HARBOUR COUNCIL APPROVES BUDGET\n\nMAYOR LENA OKAFOR SAID THE PLAN WOULD FIX THE ROADS.\n\n"
+            "OKAFOR THANKED THE TRADERS FOR THEIR SUPPORT.\n")
+    assert any(e.type == "person" for e in newsgraph.extract(text, kind="text").entities)  # no other spelling

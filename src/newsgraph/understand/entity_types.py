@@ -394,10 +394,15 @@ def _drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
     mention there is kept only when every word of it is a word the rest of the article writes capitalised
     ('OBAMA', 'WHITE HOUSE'). Known names are found in such lines by the repeats (`entities._shouted`)."""
     loud = {id(p) for p in paragraphs if shouted_line(p.text)}
-    if not loud:
+    if not loud or 2 * len(loud) > len(paragraphs):  # an article written in capitals has no other spelling
         return mentions
-    written = {t.text.upper() for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
-    return [m for m in mentions if id(m.para) not in loud or all(w.upper() in written for w in m.text.split())]
+    written = {_unstopped(t.text) for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
+    return [m for m in mentions if id(m.para) not in loud or all(_unstopped(w) in written for w in m.text.split())]
+
+
+def _unstopped(word: str) -> str:
+    """A word in capitals without its full stops: 'U.S.' and 'US' are one."""
+    return word.upper().replace(".", "")
 
 
 def _written_lower(token, lower: set[str]) -> bool:
