@@ -388,3 +388,10 @@ def test_a_line_in_capitals_reads_stops_and_an_article_all_in_capitals():
     text = ("HARBOUR COUNCIL APPROVES BUDGET\n\nMAYOR LENA OKAFOR SAID THE PLAN WOULD FIX THE ROADS.\n\n"
             "OKAFOR THANKED THE TRADERS FOR THEIR SUPPORT.\n")
     assert any(e.type == "person" for e in newsgraph.extract(text, kind="text").entities)  # no other spelling
+
+
+def test_a_person_named_like_a_street_and_described_as_a_person_stays_one():
+    found = entities("Ngozi Street, a nurse who founded a hospice, died on Sunday aged 81.")
+    assert found.get("Ngozi Street") == "person"
+    assert entities("Crews closed Harlow Road on Monday, and drivers on Harlow Road were sent round.").get(
+        "Harlow Road") == "place"

@@ -311,7 +311,7 @@ def _evidence_types(mentions: list) -> None:
             cut_at_possessive(m)
         if m.text in teams:
             m.type = "organization"
-        elif rules.enabled("place_heads") and place_by_form(words) or m.text in towns:
+        elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
             m.type = "place"  # 'Orlan Town'; 'Orlan, France'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
