@@ -49,3 +49,23 @@ def test_what_a_copula_calls_a_name(nlp, sentence, name, person):
     doc = nlp(sentence)
     start = sentence.index(name)
     assert _called_a_person(doc.char_span(start, start + len(name)), entity_vocabulary()) is person
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("Ardale is a signatory to the fishing treaty.", "Ardale"),
+    ("Corvane is the largest shareholder in the ferry line.", "Corvane"),
+    ("Corvane is a supplier of nets to the harbour.", "Corvane"),
+    ("Corvane became the darling of investors last year.", "Corvane"),
+])
+def test_a_role_a_company_or_a_state_takes_is_no_evidence(nlp, sentence, name):
+    from newsgraph.understand.copular_people import _called_a_person
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = nlp(sentence)
+    start = sentence.index(name)
+    assert _called_a_person(doc.char_span(start, start + len(name)), entity_vocabulary()) is False
+
+
+def test_a_country_is_no_person():
+    assert entities("Germany is a laggard in broadband, the survey found. Germany plans to invest more.").get(
+        "Germany") == "place"

@@ -373,3 +373,25 @@ def test_a_line_in_capitals_holds_only_names_the_article_writes():
     found = {e.name: (e.type, [m.text for m in e.mentions]) for e in newsgraph.extract(text, kind="text").entities}
     assert found["Lena Okafor"] == ("person", ["Lena Okafor", "OKAFOR", "Okafor"])
     assert found["Kazakhstan"][0] == "place" and "KAZAKHSTAN WINS AGAIN" not in found
+
+
+def test_a_headline_name_with_a_designator_or_written_in_the_body_is_kept():
+    text = ("Move Ahead Party Wins Most Seats In Ardale\n\nThe party won 151 seats on Sunday. Its leader said the "
+            "country was ready to move on.\n")
+    found = {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}
+    assert found.get("Move Ahead Party") == "organization"  # 'Party' names a body; 'move' is the body's verb
+
+
+def test_a_line_in_capitals_reads_stops_and_an_article_all_in_capitals():
+    text = "US SANCTIONS HIT ARDALE BANKS\n\nThe U.S. Treasury on Friday barred two lenders in Ardale from trading.\n"
+    assert "US" in {e.name for e in newsgraph.extract(text, kind="text").entities}  # 'U.S.' in the body
+    text = ("HARBOUR COUNCIL APPROVES BUDGET\n\nMAYOR LENA OKAFOR SAID THE PLAN WOULD FIX THE ROADS.\n\n"
+            "OKAFOR THANKED THE TRADERS FOR THEIR SUPPORT.\n")
+    assert any(e.type == "person" for e in newsgraph.extract(text, kind="text").entities)  # no other spelling
+
+
+def test_a_person_named_like_a_street_and_described_as_a_person_stays_one():
+    found = entities("Ngozi Street, a nurse who founded a hospice, died on Sunday aged 81.")
+    assert found.get("Ngozi Street") == "person"
+    assert entities("Crews closed Harlow Road on Monday, and drivers on Harlow Road were sent round.").get(
+        "Harlow Road") == "place"

@@ -592,3 +592,14 @@ def test_speaking_on_condition_of_anonymity_is_no_topic():
 ])
 def test_a_dateline_is_no_part_of_what_is_reported(paragraph, content):
     assert content in [q.text for q in quotes(paragraph)]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("COVID-19 cases will peak in January, the health minister said on Monday.", "COVID-19 cases will peak in January"),
+    ("ARD-Ardale trade talks will resume next week, the ministry said on Tuesday.",
+     "ARD-Ardale trade talks will resume next week"),
+    ("NATO-led forces will leave the province by June, the defence minister said.",
+     "NATO-led forces will leave the province by June"),
+])
+def test_a_hyphenated_word_in_capitals_is_no_dateline(paragraph, content):
+    assert content in [q.text for q in quotes(paragraph)]

@@ -45,3 +45,17 @@ def test_an_untagged_repeat_of_a_full_name_is_one_mention():
     assert mentions(YEARS)["Tomas Brandt"] == ["Tomas Brandt", "Tomas Brandt"]
     with rules.switched_off("repeat_full_names"):
         assert mentions(YEARS)["Tomas Brandt"] == ["Tomas Brandt", "Tomas", "Brandt"]
+
+
+def test_no_word_inside_a_longer_names_repeat_is_a_repeat_without_people():
+    from newsgraph.pipeline import READERS, STAGES, Document
+    from newsgraph.understand.entities import _find_repeats
+
+    doc = READERS["text"].fn(Document(raw="Harbour news\n\nFans of Ardale State cheered on the quay.\n", kind="text"))
+    for stage in STAGES:
+        doc = stage.fn(doc)
+        if stage.name == "parse":
+            break
+    team, place = Cluster("organization", "Ardale State"), Cluster("place", "Ardale")
+    _find_repeats(doc, [], [team, place])
+    assert [w for _, _, w in team.spans] == ["Ardale State"] and place.spans == []

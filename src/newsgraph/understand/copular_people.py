@@ -21,7 +21,7 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .name_evidence import gazetteer_place
+from .name_evidence import gazetteer_place, region_name
 from .name_use import word_classes
 from .vocab import entity_vocabulary
 
@@ -37,7 +37,8 @@ def copular_people(mentions: list, paragraphs: list) -> set[str]:
 
     vocab = entity_vocabulary()
     names = {m.text for m in mentions if m.type in ("place", "organization") and not m.text.islower()}
-    names = {n for n in names if not designated(n.split()) and n not in vocab.outlets and not gazetteer_place(n)}
+    names = {n for n in names if not designated(n.split()) and n not in vocab.outlets and not gazetteer_place(n)
+             and not region_name(n)}
     return {name for name in names if any(_called_a_person(span, vocab) for span in _occurrences(name, paragraphs))}
 
 

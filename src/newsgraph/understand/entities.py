@@ -287,7 +287,8 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     covered = sorted((s, e) for c in people + others for s, e, _ in c.spans)
     starts = [s for s, _ in covered]
     multi = [w for w in by_word if " " in w]
-    full = {c.name: c for c in people if " " in c.name} if rules.enabled("repeat_full_names") else {}
+    whole = rules.enabled("repeat_full_names")
+    full = {c.name: c for c in people if " " in c.name} if whole else {}
     shouted = _shouted_names(people, by_word) if rules.enabled("headline_names") else {}
     names = frozenset(by_word)
     for para in parsed(doc):
@@ -305,11 +306,11 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
         if para.role == "headline" and para.text.isupper() or rules.enabled("shouted_lines") and shouted_line(para.text):
             found.extend(_shouted(para, shouted))  # 'CHARGERS' WILLIAMS ARRESTED', 'HOW WILL OBAMA VOTE?'
         taken: list[tuple[int, int]] = []
-        for start, word, cluster in sorted(found, key=lambda f: (f[0], -len(f[1]))) if full else found:
+        for start, word, cluster in sorted(found, key=lambda f: (f[0], -len(f[1]))) if whole else found:
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and covered[i][0] <= start < covered[i][1] or any(s <= start < e for s, e in taken):
                 continue
-            if full:
+            if whole:
                 taken.append((start, start + len(word)))
             cluster.spans.append((start, start + len(word), word))
             if cluster.type == "person" and word in by_word:

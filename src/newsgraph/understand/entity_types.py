@@ -311,7 +311,7 @@ def _evidence_types(mentions: list) -> None:
             cut_at_possessive(m)
         if m.text in teams:
             m.type = "organization"
-        elif rules.enabled("place_heads") and place_by_form(words) or m.text in towns:
+        elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
             m.type = "place"  # 'Orlan Town'; 'Orlan, France'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
@@ -374,10 +374,13 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
               if t.is_lower and t.pos_ in CLAUSE_TAGS and t.lower_ not in NAME_LINKS
               for form in (t.lower_, t.lemma_.lower())}
 
+    body = " ".join(p.text for p in paragraphs if p.role != "headline")
+
     def of_clause(word: str) -> bool:
         low = word.lower()
         return low in CLAUSE_WORDS or word not in named and (low in clause or low.endswith("s") and low[:-1] in clause)
-    dropped = {id(m) for m in candidates if any(map(of_clause, m.text.split()))}
+    dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
+               and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
     return [m for m in mentions if id(m) not in dropped]
 
 
@@ -391,10 +394,15 @@ def _drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
     mention there is kept only when every word of it is a word the rest of the article writes capitalised
     ('OBAMA', 'WHITE HOUSE'). Known names are found in such lines by the repeats (`entities._shouted`)."""
     loud = {id(p) for p in paragraphs if shouted_line(p.text)}
-    if not loud:
+    if not loud or 2 * len(loud) > len(paragraphs):  # an article written in capitals has no other spelling
         return mentions
-    written = {t.text.upper() for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
-    return [m for m in mentions if id(m.para) not in loud or all(w.upper() in written for w in m.text.split())]
+    written = {_unstopped(t.text) for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
+    return [m for m in mentions if id(m.para) not in loud or all(_unstopped(w) in written for w in m.text.split())]
+
+
+def _unstopped(word: str) -> str:
+    """A word in capitals without its full stops: 'U.S.' and 'US' are one."""
+    return word.upper().replace(".", "")
 
 
 def _written_lower(token, lower: set[str]) -> bool:

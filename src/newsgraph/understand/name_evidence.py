@@ -151,6 +151,11 @@ def _regions() -> frozenset[str]:
     return frozenset(load_data("demonyms.json")["demonyms"].values()) | frozenset(load_data("entities.json")["regions"])
 
 
+def region_name(name: str) -> bool:
+    """'Germany', 'Ohio': a country, region, state or province (demonyms.json, entities.json `regions`)."""
+    return name in _regions()
+
+
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'With Okafor, France agreed': a clause's subject
 NOT_AFTER_REGION = frozenset({"'s", "’s", "'", "’", "and", "or", "&"})  # 'France's envoy', 'Ohio and Utah'
 

@@ -153,9 +153,9 @@ def _framed(para: ParsedParagraph, m: Marked) -> bool:
     return False
 
 
-_DATELINE = re.compile(
-    r"\s*(?:[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?: \d{1,2})?\s*"
-    r"(?:\([A-Z][A-Za-z. ]{1,24}\))?\s*(?:--|[-–—])|\([A-Z][A-Za-z. ]{1,24}\))\s*")
+_DATELINE = re.compile(  # a hyphen after a space only, and a capital after it: not 'COVID-19', 'US-China', 'IMF - the'
+    r"\s*(?:[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?: \d{1,2})?"
+    r"(?:\s*\([A-Z][A-Za-z. ]{1,24}\))?(?:\s+(?:--|[-–—])|\s*[—–])|\([A-Z][A-Za-z. ]{1,24}\))\s*(?=[A-Z\"“‘'])")
 
 
 def past_dateline(drafts: list[Draft]) -> None:
