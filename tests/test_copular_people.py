@@ -69,3 +69,11 @@ def test_a_role_a_company_or_a_state_takes_is_no_evidence(nlp, sentence, name):
 def test_a_country_is_no_person():
     assert entities("Germany is a laggard in broadband, the survey found. Germany plans to invest more.").get(
         "Germany") == "place"
+
+
+@pytest.mark.parametrize("paragraph, name", [
+    ("Apple is the king of smartphones, analysts said. Apple sold more phones than anyone.", "Apple"),
+    ("Goldman was the architect of the deal. Goldman earned a large fee.", "Goldman"),
+])
+def test_a_name_of_one_word_is_no_person_by_a_copula(paragraph, name):
+    assert entities(paragraph).get(name) == "organization"

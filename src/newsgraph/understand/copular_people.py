@@ -36,7 +36,8 @@ def copular_people(mentions: list, paragraphs: list) -> set[str]:
     from .entity_types import designated
 
     vocab = entity_vocabulary()
-    names = {m.text for m in mentions if m.type in ("place", "organization") and not m.text.islower()}
+    names = {m.text for m in mentions if m.type in ("place", "organization") and " " in m.text
+             and not m.text.islower()}  # one word may be a company's ('Apple is the king of phones')
     names = {n for n in names if not designated(n.split()) and n not in vocab.outlets and not gazetteer_place(n)
              and not region_name(n)}
     return {name for name in names if any(_called_a_person(span, vocab) for span in _occurrences(name, paragraphs))}
