@@ -211,9 +211,9 @@ def main() -> None:
 
     parse.parser().nlp = CachedPipe(parse.load_model())
     meantime, polnear = _script("meantime"), _script("polnear")
-    if args.digits > 3:
-        global DIGITS
-        DIGITS = args.digits
+    global DIGITS
+    DIGITS = args.digits
+    if args.digits > 3:  # the scripts round to 3 places themselves
         meantime.prf = polnear.prf = unrounded_prf
     mt = meantime_docs() if "meantime" in sets else []
     if "gum" in sets and not (args.gum / "gold").is_dir():

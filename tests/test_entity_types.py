@@ -395,3 +395,10 @@ def test_a_person_named_like_a_street_and_described_as_a_person_stays_one():
     assert found.get("Ngozi Street") == "person"
     assert entities("Crews closed Harlow Road on Monday, and drivers on Harlow Road were sent round.").get(
         "Harlow Road") == "place"
+
+
+def test_an_acronym_in_a_line_in_capitals_stays():
+    text = ("Alliance news\n\nNATO LEADERS MEET IN VILNIUS\n\nThe alliance said its leaders would meet on Tuesday.\n\n"
+            "KAZAKHSTAN WINS AGAIN\n\nThe visitors lost the final.\n")
+    found = {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}
+    assert found.get("NATO") == "organization" and "KAZAKHSTAN WINS AGAIN" not in found

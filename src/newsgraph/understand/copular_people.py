@@ -26,7 +26,7 @@ from .name_use import word_classes
 from .vocab import entity_vocabulary
 
 COPULAS = frozenset({"be", "become"})
-DETERMINED = frozenset({"the", "a", "an", "this", "that"})
+DETERMINED = frozenset({"the", "a", "an", "this", "that"})  # names.DETERMINED (not imported: names imports us)
 
 
 def copular_people(mentions: list, paragraphs: list) -> set[str]:

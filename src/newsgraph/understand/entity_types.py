@@ -397,7 +397,13 @@ def _drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
     if not loud or 2 * len(loud) > len(paragraphs):  # an article written in capitals has no other spelling
         return mentions
     written = {_unstopped(t.text) for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
-    return [m for m in mentions if id(m.para) not in loud or all(_unstopped(w) in written for w in m.text.split())]
+    return [m for m in mentions if id(m.para) not in loud or _acronym(m.text)
+            or all(_unstopped(w) in written for w in m.text.split())]
+
+
+def _acronym(name: str) -> bool:
+    """One word of two to four capitals ('NATO', 'U.S.'): an acronym reads the same in a line in capitals."""
+    return " " not in name and 2 <= len(_unstopped(name)) <= 4 and _unstopped(name).isalpha()
 
 
 def _unstopped(word: str) -> str:
