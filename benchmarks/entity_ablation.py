@@ -1,7 +1,7 @@
 """What each entity rule family adds on real annotated news: the dev figures with each family switched off.
 
     python benchmarks/entity_ablation.py [--families all|none|NAME,...] [--sets meantime,ecbplus,polnear,gum]
-                                         [--splits /work/splits] [--gum /work/corpora/gum-news] [--jobs N] [--spacy]
+                                         [--splits /work/splits] [--gum /work/corpora/gum-news] [--spacy] [--digits 4]
 
 Gold (read from ../shared/eval, never shipped): MEANTIME (Wikinews, CC BY 4.0) entity mentions,
 scored by `meantime.py`'s own scorer (overlap F1 on the body and with the title, by type); ECB+
@@ -129,6 +129,18 @@ def score_meantime(meantime, docs: list[dict], records: dict[str, dict], names: 
             **by_type}
 
 
+DIGITS = 3  # decimals of every printed figure (`--digits`)
+
+
+def unrounded_prf(*counts):
+    """The evaluation scripts' `prf` (MEANTIME's takes tp twice, PolNeAR's once) without their rounding to 3 places."""
+    tp_p, npred, tp_g, ngold = counts if len(counts) == 4 else (counts[0], counts[1], counts[0], counts[2])
+    p = tp_p / npred if npred else 0.0
+    r = tp_g / ngold if ngold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": p, "r": r, "f1": f1} if len(counts) == 4 else (p, r, f1)
+
+
 def detected(docs: list[dict], gold: dict[str, list[dict]], records: dict[str, dict], topics=None) -> dict:
     """Share of named gold person mentions some person entity's mention overlaps (all, and without line 1)."""
     hit = {"all": [0, 0], "body": [0, 0]}
@@ -143,7 +155,7 @@ def detected(docs: list[dict], gold: dict[str, list[dict]], records: dict[str, d
             for view in ("all", "body") if not g["first_line"] else ("all",):
                 hit[view][0] += found
                 hit[view][1] += 1
-    return {view: round(a / b, 3) if b else None for view, (a, b) in hit.items()}
+    return {view: round(a / b, DIGITS) if b else None for view, (a, b) in hit.items()}
 
 
 def score_polnear(polnear, docs: list[tuple[str, list]], records: dict[str, dict], names: set[str] | None) -> float:
@@ -187,6 +199,8 @@ def main() -> None:
     parser.add_argument("--gum", type=Path, default=Path("/work/corpora/gum-news"),
                         help="GUM in MEANTIME's layout (scripts/gum_entities.py); its parts are DIR-look, DIR-held")
     parser.add_argument("--spacy", action="store_true", help="add a bare spaCy row")
+    parser.add_argument("--digits", type=int, default=3, help="decimals of the figures (the evaluation scripts round "
+                                                                   "to 3; more reads small differences)")
     parser.add_argument("--save", type=Path, help="write each configuration's MEANTIME records here "
                                                   "(JSON Lines for `meantime.py --load`)")
     args = parser.parse_args()
@@ -197,6 +211,10 @@ def main() -> None:
 
     parse.parser().nlp = CachedPipe(parse.load_model())
     meantime, polnear = _script("meantime"), _script("polnear")
+    global DIGITS
+    DIGITS = args.digits
+    if args.digits > 3:  # the scripts round to 3 places themselves
+        meantime.prf = polnear.prf = unrounded_prf
     mt = meantime_docs() if "meantime" in sets else []
     if "gum" in sets and not (args.gum / "gold").is_dir():
         sys.exit(f"entity_ablation.py: {args.gum}: no gold/ folder; make it with scripts/gum_entities.py CHECKOUT {args.gum}")
@@ -258,7 +276,7 @@ def _print(results: dict[str, dict], header: bool = True) -> None:
             print("| configuration | " + " | ".join(figures) + " |")
             print("|---" * (len(figures) + 1) + "|")
             header = False
-        print(f"| {label} | " + " | ".join("" if v is None else f"{v:.3f}" for v in figures.values()) + " |",
+        print(f"| {label} | " + " | ".join("" if v is None else f"{v:.{DIGITS}f}" for v in figures.values()) + " |",
               flush=True)
 
 

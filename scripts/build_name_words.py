@@ -13,7 +13,9 @@ EXPRESS OR IMPLIED); the US Census Bureau's 1990 surname and first-name lists (p
 
 Taken, from one-word, lower-case WordNet lemmas: `group_nouns`, nouns whose most frequent sense is in noun.group
 ('company', 'band', 'college'); `person_nouns`, the other nouns with any sense in noun.person ('game' has none,
-'threat' and 'star' have one); `nouns` and `verbs`, every other noun and every verb, less every Census first name
+'threat' and 'star' have one); `people_first_nouns`, those of them whose most frequent sense is a person
+('mathematician', 'coach'; not 'tool' or 'subject') and that are no doer's noun made from a verb by its ending
+('seller', 'bidder', 'provider': a company is called so too); `nouns` and `verbs`, every other noun and every verb, less every Census first name
 and every surname among the 5,000 most frequent ('hunter', 'banks' stay possible names); `names`, the nouns of
 people and groups that are such names ('cook', 'prince') and the surnames of any rank that read as a noun's plural
 ('barnes', 'flowers'); `word_given_names`, given names that are common words
@@ -82,9 +84,27 @@ def classes(wordnet: Path) -> dict[str, list[str]]:
     other = set(nouns) - person - group - names
     every = set(nouns) | set(lexfiles(wordnet, "verb")) | set(lexfiles(wordnet, "adj"))
     verbs = set(lexfiles(wordnet, "verb")) - names
+    every_verb = set(lexfiles(wordnet, "verb"))
+    people_first = {w for w in person if nouns[w][0] == PERSON and not agent_noun(w, every_verb)}
     return {"word_given_names": sorted(word_given_names(every)), "person_nouns": sorted(person),
+            "people_first_nouns": sorted(people_first),
             "group_nouns": sorted(group), "nouns": sorted(other), "verbs": sorted(verbs),
             "names": sorted((person | group) & names | plural_surnames(set(nouns)))}
+
+
+AGENT_ENDINGS = ("er", "or", "ar", "ant", "ent", "ee")  # 'seller', 'investor', 'applicant', 'respondent', 'payee'
+
+
+def agent_noun(word: str, verbs: set[str]) -> bool:
+    """A doer's noun made from a verb by its ending: 'seller' (sell), 'bidder' (bid), 'producer' (produce),
+    'supplier' (supply)."""
+    for ending in AGENT_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)]
+            if stem in verbs or stem + "e" in verbs or (stem[-1] == stem[-2] and stem[:-1] in verbs) \
+                    or (stem[-1] == "i" and stem[:-1] + "y" in verbs):  # 'supplier' (supply), 'carrier' (carry)
+                return True
+    return False
 
 
 def plural_surnames(nouns: set[str]) -> set[str]:

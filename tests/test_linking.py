@@ -91,6 +91,9 @@ def test_a_mistyped_full_name_joins_a_person_by_surname_only():
     assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]
     groups = group_entities(article("b", person("e1", "Hale"), person("e2", "Tamsin Hale", type_="place")))
     assert [[e.id for e in g.entities] for g in groups] == [["e1", "e2"]]
+    groups = group_entities(article("c", person("e1", "Tamsin Hale"),
+                                    person("e2", "Norway Drops Its Case Against Tamsin Hale", type_="organization")))
+    assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]  # a phrase, no mistyped name
 
 
 def test_a_surname_shared_by_two_people_of_the_article_joins_neither():
@@ -138,6 +141,10 @@ def test_an_organisation_goes_by_its_most_used_name_and_initials_meet_only_an_ac
             profile.add_forms({"Orrin"}, "2024-05-01", f"o{n}")
         profile.add_forms({"Orrin Pelham Kestrel"}, "2024-05-02", "w")
         assert profile.display_name("") == shown  # a person's full name first; an organisation's most used
+    country = Profile()
+    for n, form in enumerate(["America", "America", "America", "U.S.", "United States"]):
+        country.add_forms({form}, "2024-05-01", f"c{n}")
+    assert country.display_name("") == "United States"  # a country's standard name, where an article used it
     org = dict(type_="organization")
     council = person("e2", "Castlebrook Council", **org)
     store.add_article(article("h", person("e1", "Harwick Watch Series", **org), council))

@@ -651,3 +651,24 @@ def test_a_cue_introduces_a_quotation_across_a_no_break_space():
     assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("We were lucky.", "The skipper")]
     with QUOTE_RULES.off("spaced_intro"):
         assert quotes(para) == []
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("ODDA, May 3 (Reuters) - Ferry crews ended their strike on the western routes, the union said on Sunday.",
+     "Ferry crews ended their strike on the western routes"),
+    ("(CNN)The mayor, according to her office, took the night ferry to the island on Friday.",
+     "The mayor, according to her office, took the night ferry to the island on Friday"),
+])
+def test_a_dateline_is_no_part_of_what_is_reported(paragraph, content):
+    assert content in [q.text for q in quotes(paragraph)]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("COVID-19 cases will peak in January, the health minister said on Monday.", "COVID-19 cases will peak in January"),
+    ("ARD-Ardale trade talks will resume next week, the ministry said on Tuesday.",
+     "ARD-Ardale trade talks will resume next week"),
+    ("NATO-led forces will leave the province by June, the defence minister said.",
+     "NATO-led forces will leave the province by June"),
+])
+def test_a_hyphenated_word_in_capitals_is_no_dateline(paragraph, content):
+    assert content in [q.text for q in quotes(paragraph)]

@@ -40,6 +40,7 @@ from .sql import name_key
 
 JOIN_MISTYPED = True  # step 4: an organisation or place named like a person of the article is that person
 _OWNED = re.compile(r"\w['’]s?\s")
+FULL_NAME_WORDS = 5  # a longer 'name' ending with a person's is a phrase ('Norway Drops Its Case Against Tamsin Hale')
 JOIN_SHORT_ORG = True  # step 6: 'Cerberus' is the article's 'Cerberus Capital Management'
 
 
@@ -238,8 +239,9 @@ def _person_named(groups: list[Local], entity: Entity) -> Local | None:
     key, parsed = name_key(entity.name), parse_name(entity.name)
     people = [g for g in groups if g.type == "person" and not g.described and g.names]
     fits = [g for g in people if any(key in (n.surname, n.full) for n in g.names)]
-    if not fits and parsed.named and parsed.multiword:  # by a full name's surname if the group has one: 'Hale'
-        # beside 'Hale Corwin' is his given name, and 'Tamsin Hale' someone else
+    if not fits and parsed.named and parsed.multiword and len(parsed.words) <= FULL_NAME_WORDS:
+        # by a full name's surname if the group has one: 'Hale' beside 'Hale Corwin' is his given name, and
+        # 'Tamsin Hale' someone else
         fits = [g for g in people if any(n.surname == parsed.surname and could_be_same(n, parsed)
                                          for n in g.multiword or g.names)]
     return fits[0] if len(fits) == 1 else None

@@ -53,6 +53,14 @@ def org_keys(name: str, type_: str) -> dict[str, str]:
     return keys
 
 
+def standard_place_name(name: str) -> bool:
+    """Whether a place's name is the standard one of its country's names ('United States', not 'America' or 'US':
+    the first of its group in `place_variants`)."""
+    _, _, variants = _vocabulary()
+    key = _compact(name_key(name))
+    return variants.get(key) == key
+
+
 def initials(name: str) -> str:
     """The first letters of a name's words, short words ('of', 'and') left out: 'General Motors' -> 'gm'."""
     _, skip, _ = _vocabulary()

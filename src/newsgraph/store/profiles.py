@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..model import Article
+from .org_names import standard_place_name
 from .person_names import PersonName, display_form, parse_name
 from .sql import name_key
 
@@ -76,9 +77,11 @@ class Profile:
     def display_name(self, fallback: str) -> str:
         """The form most articles use (a person's full names first); on a tie the one used first (by publication
         date). An organisation or place goes by its most used form: 'Apple', not a longer name one article
-        joined to it."""
+        joined to it; a country by its standard name when an article used it ('United States', not 'America',
+        which every article naming only Americans gives it)."""
         full = [f for f in self.forms if parse_name(f).multiword] if self.person else []
-        pool = full or list(self.forms)
+        standard = [] if self.person else [f for f in self.forms if standard_place_name(f)]
+        pool = full or standard or list(self.forms)
         if not pool:
             return fallback
         return min(pool, key=lambda f: (-self.forms[f], self.first.get(f, ("", "")), f))

@@ -25,7 +25,7 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, parsed
-from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
+from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention, find_mentions
@@ -287,25 +287,44 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     covered = sorted((s, e) for c in people + others for s, e, _ in c.spans)
     starts = [s for s, _ in covered]
     multi = [w for w in by_word if " " in w]
+    whole = rules.enabled("repeat_full_names")
+    full = {c.name: c for c in people if " " in c.name} if whole else {}
     shouted = _shouted_names(people, by_word) if rules.enabled("headline_names") else {}
     names = frozenset(by_word)
     for para in parsed(doc):
         pdoc = para.doc
         found = [(para.offset + t.idx, t.text, by_word[t.text])
-                 for t in (pdoc[i] for i in form_positions(pdoc, names))]
+                 for t in (pdoc[i] for i in form_positions(pdoc, names)) if not _tail_of_a_name(t, by_word[t.text])]
         for name in multi:  # organisation and place names of several words
             if name in para.text:
                 found.extend((para.offset + i.start(), name, by_word[name])
                              for i in re.finditer(re.escape(name), para.text))
-        if para.role == "headline" and para.text.isupper():  # 'CHARGERS' WILLIAMS ARRESTED'
-            found.extend(_shouted(para, shouted))
-        for start, word, cluster in found:
+        for name, cluster in full.items():  # 'Ada Quill' untagged: one mention, not 'Ada' and 'Quill'
+            if name in para.text:
+                found.extend((para.offset + i.start(), name, cluster)
+                             for i in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", para.text))
+        if para.role == "headline" and para.text.isupper() or rules.enabled("shouted_lines") and shouted_line(para.text):
+            found.extend(_shouted(para, shouted))  # 'CHARGERS' WILLIAMS ARRESTED', 'HOW WILL OBAMA VOTE?'
+        taken: list[tuple[int, int]] = []
+        for start, word, cluster in sorted(found, key=lambda f: (f[0], -len(f[1]))) if whole else found:
             i = bisect.bisect_right(starts, start) - 1
-            if i >= 0 and covered[i][0] <= start < covered[i][1]:
+            if i >= 0 and covered[i][0] <= start < covered[i][1] or any(s <= start < e for s, e in taken):
                 continue
+            if whole:
+                taken.append((start, start + len(word)))
             cluster.spans.append((start, start + len(word), word))
             if cluster.type == "person" and word in by_word:
                 _add(cluster.aliases, word)
+
+
+def _tail_of_a_name(token, cluster: Cluster) -> bool:
+    """'Internet [Explorer]': an organisation's or a place's one-word name ending a longer proper name is no repeat
+    of it (`repeat_tails`)."""
+    if cluster.type == "person" or token.i == 0 or not rules.enabled("repeat_tails"):
+        return False
+    before = token.doc[token.i - 1]
+    return before.dep_ == "compound" and before.head.i == token.i and before.pos_ == "PROPN" and before.is_title \
+        and not before.is_sent_start
 
 
 def _shouted_names(people: list[Cluster], by_word: dict[str, Cluster]) -> dict[str, Cluster]:

@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import body_words, title_case, word_positions
+from .copular_people import copular_people
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
                             rarely_labelled, speaking_names, team_names, towns_before_regions)
@@ -229,7 +230,15 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     """
     if rules.enabled("headline_names"):
         _end_headline_names(mentions, paragraphs)
+    if rules.enabled("headline_phrases"):
+        mentions = _drop_headline_phrases(mentions, paragraphs)
+    if rules.enabled("shouted_lines"):
+        mentions = _drop_shouted_phrases(mentions, paragraphs)
     cut_run_on_words(mentions)
+    called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
+    for m in mentions:
+        if m.text in called:
+            m.type, m.described = "person", True
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
     votes: dict[str, Counter] = {}
@@ -302,7 +311,7 @@ def _evidence_types(mentions: list) -> None:
             cut_at_possessive(m)
         if m.text in teams:
             m.type = "organization"
-        elif rules.enabled("place_heads") and place_by_form(words) or m.text in towns:
+        elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
             m.type = "place"  # 'Orlan Town'; 'Orlan, France'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
@@ -342,6 +351,64 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
         if last < span.end:
             m.end = offset + doc[last - 1].idx + len(doc[last - 1])
             m.text = m.para.text[m.start - offset:m.end - offset]
+
+
+CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",
+                          "our", "their", "into", "onto"})  # no name of a body or place holds one
+CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "ADP"})
+NAME_LINKS = frozenset({"of", "for", "and", "on", "at", "in", "de", "du", "la", "le"})  # 'Bank of ...', 'Hôtel de ...'
+
+
+def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
+    """In a headline Written Like This, an organisation or place of several words that holds a word of a clause
+    ('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is a piece of the headline, no name:
+    a pronoun, auxiliary or preposition of `CLAUSE_WORDS`, or a word the body writes in lower case as a verb,
+    pronoun or preposition and never capitalised inside a sentence (so 'Mothers Against Drunk Driving' stays)."""
+    cased = {id(p) for p in paragraphs if p.role == "headline" and title_case(p.text)}
+    candidates = [m for m in mentions if id(m.para) in cased and m.type in ("organization", "place")
+                  and " " in m.text]
+    if not candidates:
+        return mentions
+    named = body_words(paragraphs)[1]
+    clause = {form for p in paragraphs if p.role != "headline" for t in p.doc
+              if t.is_lower and t.pos_ in CLAUSE_TAGS and t.lower_ not in NAME_LINKS
+              for form in (t.lower_, t.lemma_.lower())}
+
+    body = " ".join(p.text for p in paragraphs if p.role != "headline")
+
+    def of_clause(word: str) -> bool:
+        low = word.lower()
+        return low in CLAUSE_WORDS or word not in named and (low in clause or low.endswith("s") and low[:-1] in clause)
+    dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
+               and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def shouted_line(text: str) -> bool:
+    """A line written all in capitals, of two words or more ('HOW WILL THE VOTE GO?')."""
+    return text.isupper() and len(text.split()) > 1
+
+
+def _drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
+    """In a line written all in capitals the model's names are guesses ('KAZAKHSTAN WINS AGAIN' a person): a
+    mention there is kept only when every word of it is a word the rest of the article writes capitalised
+    ('OBAMA', 'WHITE HOUSE'). Known names are found in such lines by the repeats (`entities._shouted`)."""
+    loud = {id(p) for p in paragraphs if shouted_line(p.text)}
+    if not loud or 2 * len(loud) > len(paragraphs):  # an article written in capitals has no other spelling
+        return mentions
+    written = {_unstopped(t.text) for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
+    return [m for m in mentions if id(m.para) not in loud or _acronym(m.text)
+            or all(_unstopped(w) in written for w in m.text.split())]
+
+
+def _acronym(name: str) -> bool:
+    """One word of two to four capitals ('NATO', 'U.S.'): an acronym reads the same in a line in capitals."""
+    return " " not in name and 2 <= len(_unstopped(name)) <= 4 and _unstopped(name).isalpha()
+
+
+def _unstopped(word: str) -> str:
+    """A word in capitals without its full stops: 'U.S.' and 'US' are one."""
+    return word.upper().replace(".", "")
 
 
 def _written_lower(token, lower: set[str]) -> bool:

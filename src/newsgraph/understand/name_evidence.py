@@ -127,9 +127,11 @@ def cut_at_possessive(mention) -> None:
 
 
 def place_by_form(words: list[str]) -> bool:
-    """'Orlan Town', 'Indiana Statehouse', 'West Varnholm': a place's name, by its head or its first word."""
+    """'Orlan Town', 'Indiana Statehouse', 'Harrow St.', 'West Varnholm': a place's name, by its head (not after a
+    given name: 'Nathan Lane') or its first word (a point of the compass, even one the Census lists as a given
+    name: 'West Varnholm')."""
     heads, compass = _place_words()
-    return len(words) > 1 and not opens_with_given_name(words) and (words[-1] in heads or words[0] in compass)
+    return len(words) > 1 and (words[0] in compass or words[-1] in heads and not opens_with_given_name(words))
 
 
 def full_name_words(mentions: list) -> set[str]:
@@ -147,6 +149,11 @@ def _regions() -> frozenset[str]:
     """Countries and regions (the places of demonyms.json, from WordNet) and states and provinces
     (entities.json `regions`)."""
     return frozenset(load_data("demonyms.json")["demonyms"].values()) | frozenset(load_data("entities.json")["regions"])
+
+
+def region_name(name: str) -> bool:
+    """'Germany', 'Ohio': a country, region, state or province (demonyms.json, entities.json `regions`)."""
+    return name in _regions()
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'With Okafor, France agreed': a clause's subject

@@ -62,7 +62,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Okafor
 
 @cache
 def word_classes() -> dict[str, frozenset[str]]:
-    """'person_nouns', 'group_nouns', 'nouns', 'verbs', 'names', 'word_given_names' (data/name_words.json)."""
+    """'person_nouns', 'people_first_nouns', 'group_nouns', 'nouns', 'verbs', 'names', 'word_given_names'
+    (data/name_words.json)."""
     return {k: frozenset(v.split()) for k, v in load_data("name_words.json").items() if not k.startswith("_")}
 
 

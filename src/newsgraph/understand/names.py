@@ -23,6 +23,7 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
+from .name_evidence import place_by_form
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 
@@ -149,8 +150,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
             and doc[last - 1].text in vocab.model_words:
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
-    described = kind != "person" and rules.enabled("described_as_person") and not designated(text.split()) \
-        and _described_as_person(doc, first, last, vocab)
+    described = (kind != "person" or place_by_form(text.split())) and rules.enabled("described_as_person") \
+        and not designated(text.split()) and _described_as_person(doc, first, last, vocab)  # 'Ngozi Street, a nurse
     if described:
         kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
     if kind == "person":

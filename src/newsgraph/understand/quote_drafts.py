@@ -153,6 +153,20 @@ def _framed(para: ParsedParagraph, m: Marked) -> bool:
     return False
 
 
+_DATELINE = re.compile(  # a hyphen after a space only, and a capital after it: not 'COVID-19', 'US-China', 'IMF - the'
+    r"\s*(?:[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][A-Za-z.]*(?: [A-Z][A-Za-z.]*)?)?(?: \d{1,2})?"
+    r"(?:\s*\([A-Z][A-Za-z. ]{1,24}\))?(?:\s+(?:--|[-–—])|\s*[—–])|\([A-Z][A-Za-z. ]{1,24}\))\s*(?=[A-Z\"“‘'])")
+
+
+def past_dateline(drafts: list[Draft]) -> None:
+    """A quote opening its paragraph starts after the dateline ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ',
+    '(CNN)'): the place and the agency are where the story was filed, not what the source reported."""
+    for d in drafts:
+        m = _DATELINE.match(d.para.parsed.text)
+        if m and d.start <= m.end() < d.end and not d.marks:
+            d.start = m.end()
+
+
 def attribute_forward(paragraphs: list[Paragraph], drafts: list[Draft]) -> list[Draft]:
     """A quotation running over several paragraphs is its closing paragraph's speaker's: the first paragraphs
     ("“We lost everything. / “Everything,” she said.") take the source of the next when they have no cue.

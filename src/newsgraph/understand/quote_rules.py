@@ -109,6 +109,8 @@ FAMILIES: dict[str, str] = {
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
     "head_entity": "a source is the entity its head word names, not one a modifier names ('US officials', "
                    "'the city's mayor', 'Acme's lawyers' are not the country, the city or the company)",
+    "dateline_content": "a dateline opening the paragraph ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ', '(CNN)') is "
+                        "no part of what is reported",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""

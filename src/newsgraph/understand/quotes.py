@@ -29,7 +29,8 @@ from .attribution import NOT_NAMES, QUOTE_CHARS, find_cues, introduces_next, mar
 from .cue_kinds import whole_quotations, within_cells
 from .context import ParsedParagraph, body_words, mention_at, parsed, title_case
 from .cue_words import lexicon
-from .quote_drafts import Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, top_level
+from .quote_drafts import (Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, past_dateline,
+                           top_level)
 from .quote_rules import enabled
 from .speakers import (
     FEMALE,
@@ -83,6 +84,8 @@ def extract_quotes(doc: Document) -> Document:
     for k, p in enumerate(paragraphs):
         drafts.extend(draft_paragraph(p, drafts, paragraphs[k - 1] if k else None))
     drafts = attribute_forward(paragraphs, drafts)
+    if enabled("dateline_content"):
+        past_dateline(drafts)
     doc.article.quotes = _records(doc, drafts, paragraphs)
     return doc
 

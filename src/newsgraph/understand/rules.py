@@ -14,6 +14,8 @@ FAMILIES: dict[str, str] = {
     "not_names": "holidays are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
+    "copular_person": "a place or organisation that is the subject of 'is', 'was' or 'became' with a noun of people "
+                      "after it ('X is a mathematician', 'X became the coach') is a person",
     "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "
                         "place after a preposition of place ('a farmer in western Ardale, who'), or of a title "
                         "opening a place's or an organisation's name ('Bishop Square')",
@@ -36,6 +38,11 @@ FAMILIES: dict[str, str] = {
     "person_wins": "an organisation or place tag on a known person's name is the person, and known people inside a "
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
     "repeats": "untagged repeats of names already found in the article",
+    "repeat_full_names": "an untagged repeat of a person's full name ('Ada Quill') is one mention, not one for each "
+                         "word; no word inside a longer name's untagged repeat ('Florida' of 'Florida State') is a "
+                         "repeat of its own",
+    "repeat_tails": "an organisation's or a place's one-word name ending a longer proper name ('Internet [Explorer]') "
+                    "is no untagged repeat of it",
     "photographers": "people named in picture credits are photographers (not a credit naming one of the article's "
                      "organisations, or with a designator or an acronym: 'Brindle Studios', 'AP Photo')",
     "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
@@ -46,6 +53,10 @@ FAMILIES: dict[str, str] = {
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
     "headline_case": "in a headline Written Like This, a person the body never names is none ('Comet Chaser')",
+    "headline_phrases": "in a headline Written Like This, an organisation or place holding a word of a clause "
+                        "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
+    "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
+                     "of the article writes each of its words capitalised; known names are found there",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
