@@ -323,7 +323,7 @@ def test_signed_quotation_after_a_no_break_space():
      "The mayor"),
     ("The coxswain spoke about the rescue.", "the rescue", "The coxswain"),
     # a gerund's speaker is the subject of the verb it hangs on, passive or not
-    ("After saying the pier was safe, the inspector was dismissed by the council.", "the pier was safe",
+    ("After saying the pier was safe, the inspector was taken off the case by the council.", "the pier was safe",
      "the inspector"),
     ("The harbour board offered an apology to the families.", "an apology", "The harbour board"),
     # a statement speaks for whoever issued it
@@ -429,8 +429,9 @@ def test_headline_label_speaks():
      "that the budget would not balance", "the council treasurer"),
     ("In a new study, researchers found that the estuary had warmed by two degrees.",
      "that the estuary had warmed by two degrees", "researchers"),
-    # attitude verbs and "spoke of"
+    # attitude verbs, a memory and "spoke of"
     ("The fishermen despise the new quota rules.", "the new quota rules", "The fishermen"),
+    ("Hale recalled her opposition to the new quota.", "her opposition to the new quota", "Hale"),
     ("The coxswain spoke of the long night at sea.", "the long night at sea", "The coxswain"),
     # a one-word name stays the view's object when an aside follows it
     ("The dockworkers' union endorses Marsh, who thanked them on Monday.", "Marsh", "The dockworkers' union"),
@@ -447,6 +448,7 @@ def test_headline_label_speaks():
     # prepositional: a stance verb's view is its preposition's object
     ("The fishermen voted against the new quota rules.", "the new quota rules", "The fishermen"),
     ("Marsh referred to the sea wall as a waste of money.", "the sea wall as a waste of money", "Marsh"),
+    ("The harbour master asked for a delay of two weeks.", "a delay of two weeks", "The harbour master"),
     # contracted_has: "he's said" is the perfect when a clause follows
     ("He's said the pier will reopen by June.", "the pier will reopen by June", "He"),
     ("He’s said the ferry will run all winter.", "the ferry will run all winter", "He"),
@@ -582,6 +584,73 @@ def test_a_pronoun_far_from_any_name_speaks_for_whom_it_last_named():
 def test_speaking_on_condition_of_anonymity_is_no_topic():
     found = quotes("The senior official, who spoke on the condition of anonymity, described the talks.")
     assert [q.text for q in found] == ["the talks"]
+
+
+@pytest.mark.parametrize("family, para, content, speaker", [
+    # medium_clause: the "that" clause the parser hangs on where it was said
+    ("medium_clause", "The skipper told reporters in a call on Monday that the ferry would run.",
+     "that the ferry would run", "The skipper"),
+    ("medium_clause", "Hale told the fishermen during a meeting on Monday that the quota would not change.",
+     "that the quota would not change", "Hale"),
+    # gerund_clause: a gerund subject the parser reads as the verb's complement
+    ("gerund_clause", "Ruth Abara said seeing so many police officers at the regatta was a welcome sight.",
+     "seeing so many police officers at the regatta was a welcome sight", "Ruth Abara"),
+    # purpose_subject: a cue in a purpose clause shares the subject of the verb it hangs on
+    ("purpose_subject", "Councillor Ruth Abara went down to the quay on Monday to criticize the new quota rules.",
+     "the new quota rules", "Councillor Ruth Abara"),
+    ("purpose_subject", "The fishermen gathered at the harbour inn to talk about the long winter.", "the long winter",
+     "The fishermen"),
+    # adjective_subject: a cue after an adjective shares the subject the adjective describes
+    ("adjective_subject", "The harbour board was quick to praise the rescue crew.", "the rescue crew",
+     "The harbour board"),
+    ("adjective_subject", "Hale was reluctant to endorse the new ferry timetable.", "the new ferry timetable", "Hale"),
+    # phrasal_content: a phrasal cue reports its clause, or its object after "out" or "up"
+    ("phrasal_content", "The skipper pointed out that the ferry had never been late.",
+     "that the ferry had never been late", "The skipper"),
+    # as_reported, also when the parser hangs the comma on the verb
+    ("as_reported", "As the harbour board's Crane said, the two candidates have become some of the least ideological "
+     "candidates in the town.", "the two candidates have become some of the least ideological candidates in the town",
+     "Crane"),
+    # adverb_particle: a phrasal cue's particle parsed as an adverb
+    ("adverb_particle", "Hale fired back, “That is simply wrong.”", "That is simply wrong.", "Hale"),
+    # passive_report: the passive of a cue verb with its agent reports the subject
+    ("passive_report", "The closure of the pier was first reported by the Harbour Gazette.", "The closure of the pier",
+     "the Harbour Gazette"),
+    ("passive_report", "The new quota rules were criticized by the fishermen's union.", "The new quota rules",
+     "the fishermen's union"),
+])
+def test_reports_the_parse_hangs_elsewhere(family, para, content, speaker):
+    found = quotes(para)
+    assert [(q.text, q.speaker_mention.text) for q in found] == [(content, speaker)]
+    with QUOTE_RULES.off(family):
+        assert quotes(para) == []
+
+
+def test_an_adjective_with_it_for_subject_gives_no_source():
+    assert quotes("It is worth noting that the ferry was late again.") == []
+
+
+def test_a_figure_after_a_views_object_belongs_to_it():
+    para = "A new poll shows Marsh with 41 percent of the vote."
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("Marsh with 41 percent of the vote",
+                                                                         "A new poll")]
+    with QUOTE_RULES.off("standing"):
+        assert [q.text for q in quotes(para)] == ["Marsh"]
+
+
+def test_a_phrasal_cue_reports_its_object_after_out_or_up_but_not_the_to_of_went_on():
+    found = quotes("The harbour board spelled out its concerns about the night ferry.")
+    assert [(q.text, q.speaker_mention.text) for q in found] == [("its concerns about the night ferry",
+                                                                  "The harbour board")]
+    found = quotes("She went on to say that the pier was safe.")
+    assert [(q.text, q.cue.text) for q in found] == [("that the pier was safe", "say")]
+
+
+def test_a_cue_introduces_a_quotation_across_a_no_break_space():
+    para = "The skipper added,\u00a0“We were lucky.”"
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("We were lucky.", "The skipper")]
+    with QUOTE_RULES.off("spaced_intro"):
+        assert quotes(para) == []
 
 
 @pytest.mark.parametrize("paragraph, content", [

@@ -24,12 +24,12 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .context import column
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue
+from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue, reported_passive
 from .cue_sources import adjacent_source, before_contraction, contracted_perfect, may_invert, reporter_above
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content
+from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, phrasal_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -134,8 +134,9 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if lemma in lex.raising:
         return raising_cue(tok, scopes, lex) if enabled("raising") else None
     particles = lex.phrasal.get(lemma)
-    particle = next((c for c in tok.children if c.dep_ in ("prt", "dobj") and c.lower_ in particles), None) \
-        if particles else None  # "point out", "put it"
+    particle = next((c for c in tok.children if (c.dep_ in ("prt", "dobj") or c.dep_ == "advmod" and c.i == tok.i + 1
+                                                 and enabled("adverb_particle")) and c.lower_ in particles), None) \
+        if particles else None  # "point out", "put it"; "shot back" with "back" parsed as an adverb
     if lemma in lex.questions and enabled("questions"):
         found = question_cue(tok, scopes, lex.questions[lemma])
         if found is not None:
@@ -147,13 +148,17 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     perfect = contracted_perfect(tok) if enabled("contracted_has") else None
     if perfect is None and any(c.dep_ == "auxpass" for c in tok.children):
-        return passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") else None
+        found = passive_cue(tok, scopes, lex.passive[lemma]) if lemma in lex.passive and enabled("passive_view") \
+            else None
+        return found or (reported_passive(tok, scopes) if enabled("passive_report") else None)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a film called ...": the noun is not the source
     if particle is not None and particle.dep_ == "dobj":
         content, reports = None, "clause"  # "put it": frames a quotation, reports no topic ("put it on the shelf")
     else:
         content, reports = content_of(tok, lemma, lex)
+        if content is None and particle is not None and enabled("phrasal_content"):
+            content, reports = phrasal_content(tok, particle, lex)  # "pointed out [that ...]"
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
         return None
@@ -282,12 +287,19 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
         # "... and added", ", adding ...", "went on to say": the subject is shared
-        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund
+        shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("purpose_subject") \
+            and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+            or enabled("adjective_subject") and node.dep_ == "acomp" and not _expletive(node.head)
         if not shares or node.head is node:
             break
         reporter = reporter_above(node) if node is verb and gerund and enabled("reporter_gerund") else None
         node = reporter if reporter is not None else node.head
     return _name_after_quotation(verb)
+
+
+def _expletive(verb: Token) -> bool:
+    """"It's worth noting [...]": the subject of the adjective is "it", no one."""
+    return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.children)
 
 
 def _object_for(prep: Token, scopes: list[int]) -> Token | None:
@@ -392,7 +404,10 @@ def relate(doc: Doc, span: tuple[int, int], cue: Cue, ends_sentence: bool, opens
     if cue.frames and after and not ends_sentence and cue.words[0] >= last and _between(doc, last, cue.words[0], cue):
         return FOLLOWS if opens_clause else GOVERNS if governs else LEADS_IN
     if cue.frames and cue.words[1] <= first and _between(doc, cue.words[1], first, cue):
-        if first == cue.words[1] or doc[first - 1].text in INTRO_PUNCT:
+        before = first - 1
+        while enabled("spaced_intro") and before > cue.words[1] and doc[before].is_space:
+            before -= 1  # 'said,\u00a0“...”': a no-break space the tokenizer keeps as a token of its own
+        if first == cue.words[1] or doc[before].text in INTRO_PUNCT:
             return GOVERNS if governs else INTRODUCES  # 'said “budget reforms” would pay for it' is mixed
         if any(doc[i].lower_ == "as" for i in range(cue.words[1], first)):
             return DESCRIBES

@@ -111,6 +111,20 @@ def passive_cue(verb: Token, scopes: list[int], follows: frozenset[str]) -> Cue 
     return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, own, "passive", reports="passive")
 
 
+def reported_passive(verb: Token, scopes: list[int]) -> Cue | None:
+    """What the passive of a cue verb with its agent after "by" reports, when it is no view of its subject: the
+    subject itself ("[the meeting] was first reported by [the Gazette]"), the agent the source."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    if subject is None or agent is None or scopes[subject.i] != scopes[verb.i] or subject.i > verb.i:
+        return None
+    content = trim(verb.doc, subject.left_edge.i, subject.right_edge.i + 1)
+    if content is None:
+        return None
+    source, own = _by_agent(verb, agent, ("auxpass", "aux", "neg"))
+    return Cue(verb, (verb.i, verb.i + 1), scopes[verb.i], source, content, False, own, "passive", reports="passive")
+
+
 RAISING_PRONOUNS = frozenset({"it", "this", "that", "these", "those", "which", "what", "who"})
 
 

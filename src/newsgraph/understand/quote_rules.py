@@ -86,6 +86,24 @@ FAMILIES: dict[str, str] = {
     "idioms": "set phrases that report nothing: 'All told, ...' (a sum), 'spoke on condition of anonymity', "
               "'did not want to be named' and 'requested anonymity' (why someone is unnamed), 'calling friends on "
               "their phones' (how), a label over a number alone ('Clinton: 547.', a count in a table)",
+    "medium_clause": "a 'that' clause the parser hangs on where it was said is what was said ('said in a statement "
+                     "[that the pier will reopen]', 'told reporters on a call [that ...]')",
+    "gerund_clause": "a clause whose subject is a gerund is what was said, however the parser splits it ('said "
+                     "[seeing so many police there was a relief]')",
+    "purpose_subject": "a cue in a purpose clause shares the subject of the verb it hangs on ('[Hale] took to the "
+                       "steps of the town hall to assail [the budget]')",
+    "adjective_subject": "a cue after an adjective shares the subject the adjective describes ('[Hale] was quick "
+                         "to point out [that ...]', 'was reluctant to endorse [Marsh]')",
+    "passive_report": "the passive of any other cue verb with an agent after 'by' reports its subject, the agent "
+                      "the source ('[The meeting] was first reported by [the Gazette]')",
+    "standing": "a 'with' phrase giving a figure or a lead right after a view's object belongs to it ('the poll "
+                "shows [Marsh with 41 percent]')",
+    "phrasal_content": "a phrasal cue reports its clause, its object or its topic ('pointed out [that the ferry "
+                       "was late]', 'laid out [a plan for the pier]', 'weighed in on [the vote]')",
+    "spaced_intro": "a cue introduces a quotation after its comma or colon also across a no-break space ('Hale "
+                    "said,\u00a0“...”')",
+    "adverb_particle": "a phrasal cue's particle may be parsed as an adverb right after the verb ('Hale shot back, "
+                       "“...”', 'fired back')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

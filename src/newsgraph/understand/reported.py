@@ -79,10 +79,30 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
     return None, "clause"
 
 
+OBJECT_PARTICLES = frozenset({"out", "up"})  # "spelled out [its concerns]", "summed up [the divide]"
+LITERAL_PHRASAL = frozenset({"open", "call"})  # "opened up a lead"; "call for", "call on" are read elsewhere
+
+
+def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """What a phrasal cue reports: its clause ("pointed out [that ...]"), the direct object after "out" or "up"
+    ("spelled out [its concerns]"), or its topic ("weighed in on [the vote]"); not the "to ..." of "went on to
+    say", whose own verb reports."""
+    clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if clauses:
+        return _without_aside(verb.doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is not None and particle.lower_ in OBJECT_PARTICLES and verb.lemma_.lower() not in LITERAL_PHRASAL:
+        found = _object_content(verb)
+        if found is not None:
+            return found, "object"
+    topic = _topic_content(verb) if enabled("topic") else None
+    return topic, "topic" if topic is not None else "clause"
+
+
 def _as_clause(verb: Token) -> bool:
     """"As the Post reported, [...]": a clause opening with "as" and a comma reports the clause it leads into."""
     doc = verb.doc
-    after = verb.right_edge.i + 1
+    after = verb.right_edge.i + (verb.right_edge.text != ",")  # the comma may hang on the verb itself
     return verb.dep_ == "advcl" and verb.head.i > verb.i and after < len(doc) and doc[after].text == "," \
         and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) \
         and any(c.dep_ in SUBJECT_DEPS for c in verb.children) \
@@ -144,15 +164,42 @@ def _no_topic(verb: Token, prep: Token, obj: Token) -> bool:
     return verb.lemma_.lower() == "call" and prep.i != verb.i + 1
 
 
+SETTING_PREPS = frozenset({"in", "during", "at", "on", "following", "after", "before", "for", "through", "via"})
+"""Prepositions of where or when something was said ("said in a statement", "told her during a debate")."""
+
+
 def _misparsed_that_clause(verb: Token) -> list[Token]:
-    """'told a meeting of growers [that few buyers understood ...]' parsed as a relative clause of the object."""
+    """A clause the verb reports that the parser hung elsewhere: 'told a meeting of growers [that few buyers
+    understood ...]' (a relative clause of the object), 'said in a statement [that ...]' (a clause of the noun naming
+    where it was said, `medium_clause`), 'said [seeing the crowds was a relief]' (a gerund subject read as the verb's
+    complement, `gerund_clause`)."""
     for obj in verb.rights:
         if obj.dep_ == "dobj":
-            for rel in obj.subtree:
-                if rel.dep_ == "relcl" and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
-                        and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
-                    return [rel]
+            found = _that_clause_in(obj, ("relcl",))
+            if found is not None:
+                return [found]
+    if enabled("medium_clause"):
+        for prep in verb.rights:
+            if prep.dep_ == "prep" and prep.lower_ in SETTING_PREPS:
+                for obj in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = _that_clause_in(obj, ("relcl", "acl"))
+                    if found is not None:
+                        return [found]
+    if enabled("gerund_clause"):
+        for gerund in verb.rights:
+            if gerund.dep_ == "xcomp" and gerund.tag_ == "VBG" and not any(a.lower_ == "to" for a in gerund.lefts) \
+                    and any(c.dep_ == "ccomp" and not any(g.dep_ == "mark" for g in c.children) for c in gerund.rights):
+                return [gerund]  # the gerund opens the clause: its verb is the ccomp the parser hung on it
     return []
+
+
+def _that_clause_in(noun: Token, deps: tuple[str, ...]) -> Token | None:
+    """A clause with its own subject, opening with "that", that the parser hung inside the noun's phrase."""
+    for rel in noun.subtree:
+        if rel.dep_ in deps and rel.left_edge.lower_ == "that" and rel.left_edge.dep_ == "mark" \
+                and any(c.dep_ in SUBJECT_DEPS for c in rel.children):
+            return rel
+    return None
 
 
 def _object_content(verb: Token) -> tuple[int, int] | None:
@@ -172,10 +219,13 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         named = _quoted_name(verb) if enabled("quoted_name") else None
         return named  # "called him" on the phone; "called [his plan “a farce”]" is a view
     start = min(c.left_edge.i for c in parts)
+    end = max(c.right_edge.i for c in parts) + 1
+    standing = _standing(verb, end) if enabled("standing") else None
+    if standing is not None:
+        return _without_aside(verb.doc, start, standing)  # "polls show [Marsh with 41 percent]"
     if len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].pos_ == "PROPN" and enabled("named_object") \
             and parts[0].left_edge.i == parts[0].right_edge.i:
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh]": one name is the whole view
-    end = max(c.right_edge.i for c in parts) + 1
     if enabled("object_modifiers") and end - start >= 2:  # not "thanked [them] on Monday"
         end = _trailing_modifiers(verb, end)
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
@@ -209,6 +259,15 @@ def _quoted_name(verb: Token) -> tuple[int, int] | None:
         if doc[k].is_sent_start:
             return None
     return None
+
+
+def _standing(verb: Token, end: int) -> int | None:
+    """'a poll shows [Marsh with 41 percent]', 'found [Hale with a small lead]': a "with" phrase right after the
+    object that gives a figure or a lead is part of the view; where it ends."""
+    prep = next((c for c in verb.rights if c.i == end and c.dep_ == "prep" and c.lower_ == "with"), None)
+    if prep is None or not any(t.like_num or t.lemma_.lower() == "lead" for t in prep.subtree):
+        return None
+    return prep.right_edge.i + 1
 
 
 def _trailing_modifiers(verb: Token, end: int) -> int:
