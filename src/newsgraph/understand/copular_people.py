@@ -11,7 +11,8 @@ member"): a doer's noun made from a verb ('seller', 'bidder', 'provider'; data/n
 `people_first_nouns` leave them out) and the nouns of `name_use.json` `firm_roles` ('member', 'partner',
 'rival') are no evidence. Nor is a copula with 'not' or of an infinitive ('passed X to become the largest ...'),
 a name after a determiner ('the Harriers are champions'), a name with a designator ('Acme Inc.'), an outlet of the
-gazetteer, or a place of the GeoNames gazetteer ('Japan became the first member').
+gazetteer, a country or region ('Germany is a laggard') or a place of the GeoNames gazetteer ('Japan became the
+first member'), or a name of one word, which may be a company's ('Apple is the king of smartphones').
 """
 
 from __future__ import annotations

@@ -363,7 +363,8 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
     """In a headline Written Like This, an organisation or place of several words that holds a word of a clause
     ('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is a piece of the headline, no name:
     a pronoun, auxiliary or preposition of `CLAUSE_WORDS`, or a word the body writes in lower case as a verb,
-    pronoun or preposition and never capitalised inside a sentence (so 'Mothers Against Drunk Driving' stays)."""
+    pronoun or preposition and never capitalised inside a sentence. A name the body writes whole ('Move Forward
+    Party' ... 'Move Forward Party won') or one ending with a designator stays."""
     cased = {id(p) for p in paragraphs if p.role == "headline" and title_case(p.text)}
     candidates = [m for m in mentions if id(m.para) in cased and m.type in ("organization", "place")
                   and " " in m.text]
@@ -373,7 +374,6 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
     clause = {form for p in paragraphs if p.role != "headline" for t in p.doc
               if t.is_lower and t.pos_ in CLAUSE_TAGS and t.lower_ not in NAME_LINKS
               for form in (t.lower_, t.lemma_.lower())}
-
     body = " ".join(p.text for p in paragraphs if p.role != "headline")
 
     def of_clause(word: str) -> bool:
