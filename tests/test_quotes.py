@@ -672,3 +672,15 @@ def test_a_dateline_is_no_part_of_what_is_reported(paragraph, content):
 ])
 def test_a_hyphenated_word_in_capitals_is_no_dateline(paragraph, content):
     assert content in [q.text for q in quotes(paragraph)]
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("Praising the crews of the night ferry as the backbone of the island, Will urged the council to keep the pier "
+     "open.", "the council to keep the pier open", "Will"),
+    ("The board met after Chairman Ole Hansen (R-Ore.) earlier in the day touted the plan for the pier.",
+     "the plan for the pier", "Ole Hansen"),
+])
+def test_a_source_the_parse_lost_before_a_bracket_an_adverb_or_read_as_a_modal(paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("stray_source"):
+        assert quotes(paragraph) == []

@@ -104,6 +104,10 @@ FAMILIES: dict[str, str] = {
                     "said,\u00a0“...”')",
     "adverb_particle": "a phrasal cue's particle may be parsed as an adverb right after the verb ('Hale shot back, "
                        "“...”', 'fired back')",
+    "stray_source": "a source the parse lost may stand before the verb's adverbs, a party in brackets or an age "
+                    "('Graham (R-SC) called out [...]', 'Hale, 44, said [...]', 'Abara, bluntly suggested'), and a "
+                    "capitalised word read as a modal or an adverb before a past or third-person verb is a name "
+                    "('Will urged [...]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
