@@ -684,3 +684,20 @@ def test_a_source_the_parse_lost_before_a_bracket_an_adverb_or_read_as_a_modal(p
     assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
     with QUOTE_RULES.off("stray_source"):
         assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("Asked whether the pier should reopen, most of the crews said yes.", "yes", "most"),
+    ("The harbour master would not say so.", "so", "The harbour master"),
+    ("The harbour master did not say when.", "when", "The harbour master"),
+    ("Last month, 26 percent said the same.", "the same", "26 percent"),
+])
+def test_a_word_standing_for_what_was_said_is_what_was_said(paragraph, content, speaker):
+    found = quotes(paragraph)
+    assert (content, speaker) in [(q.text, q.speaker_mention and q.speaker_mention.text) for q in found]
+    with QUOTE_RULES.off("proform"):
+        assert content not in [q.text for q in quotes(paragraph)]
+
+
+def test_a_proform_must_close_its_clause():
+    assert "so" not in [q.text for q in quotes("The harbour master said so far the pier was safe.")]

@@ -108,6 +108,9 @@ FAMILIES: dict[str, str] = {
                     "('Graham (R-SC) called out [...]', 'Hale, 44, said [...]', 'Abara, bluntly suggested'), and a "
                     "capitalised word read as a modal or an adverb before a past or third-person verb is a name "
                     "('Will urged [...]')",
+    "proform": "a word standing for what was said, right after a reporting verb and closing its clause, is what "
+               "was said: an answer, a demonstrative, a question word or 'the same' ('said [yes]', 'would not say "
+               "[so]', 'did not say [when]', 'said [the same]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -69,6 +69,10 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         topic = _topic_content(verb)
         if topic is not None:
             return topic, "topic"
+    if lemma in lex.clause and enabled("proform"):
+        proform = _proform_content(verb)
+        if proform is not None:
+            return proform, "clause"
     subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
     if lemma in lex.clause and enabled("as_reported") and _as_clause(verb):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "As X reported, [...]"
@@ -77,6 +81,37 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+ANSWERS = frozenset({"yes", "no", "so"})  # "said [yes]", "would not say [so]"
+DEMONSTRATIVE_OBJECTS = frozenset({"that", "this"})  # "by the time he said [that]."
+SAME = frozenset({"same", "opposite"})  # "said [the same]", "was saying [the opposite]"
+
+
+def _proform_content(verb: Token) -> tuple[int, int] | None:
+    """A word standing for what was said, right after the verb and closing its clause: an answer ("said [yes]",
+    "would say [so]"), a demonstrative ("said [that]."), a question word ("did not say [when]") or "the same" and
+    "the opposite" ("26 percent said [the same]"); not "said so far", "said that he ...", "said when asked"."""
+    doc = verb.doc
+    k = verb.i + 1
+    if k >= len(doc):
+        return None
+    word = doc[k]
+    lower = word.lower_
+    if lower == "the" and k + 1 < len(doc) and doc[k + 1].lower_ in SAME:
+        word = doc[k + 1]
+        end = max(t.i for t in word.subtree) + 1
+        if word.head.i != verb.i or word.dep_ not in ("dobj", "nsubj", "attr"):
+            return None
+        return (k, end) if end >= len(doc) or doc[end].is_punct or doc[end].pos_ == "CCONJ" else None
+    if word.head.i != verb.i:
+        return None
+    if lower in ANSWERS or lower in DEMONSTRATIVE_OBJECTS and word.dep_ == "dobj" \
+            or lower in WH_WORDS and word.tag_ == "WRB":
+        after = k + 1
+        return (k, after) if after >= len(doc) or doc[after].is_punct and doc[after].text not in ("-", "'s") \
+            else None
+    return None
 
 
 OBJECT_PARTICLES = frozenset({"out", "up"})  # "spelled out [its concerns]", "summed up [the divide]"
