@@ -701,3 +701,11 @@ def test_a_word_standing_for_what_was_said_is_what_was_said(paragraph, content, 
 
 def test_a_proform_must_close_its_clause():
     assert "so" not in [q.text for q in quotes("The harbour master said so far the pier was safe.")]
+
+
+def test_a_question_put_with_if_is_what_was_asked_with_whom_it_was_put_to():
+    para = "Then Hale asked the crews if they were always so serious."
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [
+        ("the crews if they were always so serious", "Hale")]
+    with QUOTE_RULES.off("asked_if"):
+        assert quotes(para) == []

@@ -69,6 +69,10 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         topic = _topic_content(verb)
         if topic is not None:
             return topic, "topic"
+    if lemma in lex.questions and enabled("asked_if"):
+        question = _question_clause(verb, lex)
+        if question is not None:
+            return question, "clause"
     if lemma in lex.clause and enabled("proform"):
         proform = _proform_content(verb)
         if proform is not None:
@@ -81,6 +85,32 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+QUESTION_MARKS = frozenset({"if", "whether"})
+
+
+def _question_clause(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """"asked [the crews if they would strike]": the parser reads a question put with "if" or "whether" as a
+    condition or hangs it on a word of its own; the question, with whom it was put to right before it, is what was
+    asked. Only when the verb has no clause of its own and the question follows it."""
+    if any(c.dep_ in ("ccomp", "xcomp", "auxpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    marks = [t for t in verb.subtree if t.i > verb.i and t.dep_ == "mark" and t.lower_ in QUESTION_MARKS]
+    if not marks:
+        return None
+    mark = marks[0]
+    clause = mark.head
+    if clause.i == verb.i or any(t.dep_ in ("ccomp", "advcl", "xcomp") and t.i < mark.i and t.i > verb.i
+                                 for t in doc[verb.i + 1:mark.i]):
+        return None  # the mark belongs to a clause further down
+    between = [t for t in doc[verb.i + 1:mark.i]]
+    if any(t.is_punct for t in between) or len(between) > 8:
+        return None
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < mark.i), None)
+    start = addressee.left_edge.i if addressee is not None and enabled("addressee") else mark.i
+    return _without_aside(doc, start, _clause_end(clause, lex, verb))
 
 
 ANSWERS = frozenset({"yes", "no", "so"})  # "said [yes]", "would not say [so]"
