@@ -709,3 +709,13 @@ def test_a_question_put_with_if_is_what_was_asked_with_whom_it_was_put_to():
         ("the crews if they were always so serious", "Hale")]
     with QUOTE_RULES.off("asked_if"):
         assert quotes(para) == []
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("Hale considers the plan unworkable.", "the plan unworkable", "Hale"),
+    ("Many on the board consider him a fraud.", "him a fraud", "Many"),
+])
+def test_a_judgement_put_as_a_clause_without_a_verb(paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("small_clause"):
+        assert quotes(paragraph) == []

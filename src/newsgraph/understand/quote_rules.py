@@ -113,6 +113,8 @@ FAMILIES: dict[str, str] = {
                "[so]', 'did not say [when]', 'said [the same]')",
     "asked_if": "a question put with 'if' or 'whether' is what was asked, however the parser hangs it, with whom "
                 "it was put to ('asked [the crews if they would strike]')",
+    "small_clause": "'consider' and 'deem' report a judgement put as a clause without a verb ('[Hale] considers "
+                    "[the plan unworkable]', 'consider [him a fraud]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

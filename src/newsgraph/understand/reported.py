@@ -69,6 +69,10 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         topic = _topic_content(verb)
         if topic is not None:
             return topic, "topic"
+    if lemma in JUDGING and enabled("small_clause"):
+        judged = _small_clause(verb)
+        if judged is not None:
+            return judged, "clause"
     if lemma in lex.questions and enabled("asked_if"):
         question = _question_clause(verb, lex)
         if question is not None:
@@ -85,6 +89,19 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
+
+
+def _small_clause(verb: Token) -> tuple[int, int] | None:
+    """"[Hale] considers [the plan unworkable]", "consider [him a fraud]": a judgement of an object put as a clause
+    without a verb (the parser's complement is the adjective or noun, with the object as its subject)."""
+    clause = next((c for c in verb.rights if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("ADJ", "NOUN")
+                   and any(g.dep_ in ("nsubj", "dobj") for g in c.lefts)), None)
+    if clause is None:
+        return None
+    return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
 
 
 QUESTION_MARKS = frozenset({"if", "whether"})
