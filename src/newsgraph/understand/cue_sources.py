@@ -76,7 +76,7 @@ FINITE = frozenset({"VBD", "VBZ"})
 
 def _before_interruption(verb: Token) -> int:
     """Where a subject the parse lost would end: before the adverbs that open the verb ("bluntly suggested",
-    "earlier in the day touted"), a party in brackets ("Graham (R-SC) called") or an age set off by commas ("Lazar,
+    "earlier in the day praised"), a party in brackets ("Hale (D-Ore.) called") or an age set off by commas ("Hale,
     44, said")."""
     doc = verb.doc
     k = verb.i - 1
@@ -95,8 +95,8 @@ def _before_interruption(verb: Token) -> int:
 
 def _name_misread(word: Token, verb: Token) -> bool:
     """A name before a finite verb without a subject, also when the tagger reads a capitalised name as a modal or an
-    adverb: a modal never comes before a past or third-person form ("Will urged"), nor an adverb at the start of its
-    sentence ("Jolly said")."""
+    adverb: a modal never comes before a past or third-person form ("Will insisted"), nor an adverb at the start of
+    its sentence ("Jolly said")."""
     if word.pos_ == "PROPN" or word.ent_type_ == "PERSON":
         return True
     if not word.is_title or word.i + 1 != verb.i:

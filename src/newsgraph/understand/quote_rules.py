@@ -105,9 +105,9 @@ FAMILIES: dict[str, str] = {
     "adverb_particle": "a phrasal cue's particle may be parsed as an adverb right after the verb ('Hale shot back, "
                        "“...”', 'fired back')",
     "stray_source": "a source the parse lost may stand before the verb's adverbs, a party in brackets or an age "
-                    "('Graham (R-SC) called out [...]', 'Hale, 44, said [...]', 'Abara, bluntly suggested'), and a "
+                    "('Hale (D-Ore.) called out [...]', 'Hale, 44, said [...]', 'Abara, bluntly suggested'), and a "
                     "capitalised word read as a modal or an adverb before a past or third-person verb is a name "
-                    "('Will urged [...]')",
+                    "('Will insisted [...]')",
     "proform": "a word standing for what was said, right after a reporting verb and closing its clause, is what "
                "was said: an answer, a demonstrative, a question word or 'the same' ('said [yes]', 'would not say "
                "[so]', 'did not say [when]', 'said [the same]')",
