@@ -719,3 +719,17 @@ def test_a_judgement_put_as_a_clause_without_a_verb(paragraph, content, speaker)
     assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
     with QUOTE_RULES.off("small_clause"):
         assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("Voters still view Hale as vastly more prepared for the job.", "Hale as vastly more prepared for the job"),
+    ("The mayor sees the board as captured by the ferry lobby.", "the board as captured by the ferry lobby"),
+])
+def test_a_view_through_as_that_the_parser_opens_as_a_clause(paragraph, content):
+    assert [q.text for q in quotes(paragraph)] == [content]
+    with QUOTE_RULES.off("as_clause"):
+        assert quotes(paragraph) == []
+
+
+def test_an_as_clause_with_its_own_subject_is_a_time_not_a_view():
+    assert quotes("The mayor painted a grim picture of the pier as she left the hall.") == []

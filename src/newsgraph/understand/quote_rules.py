@@ -115,6 +115,8 @@ FAMILIES: dict[str, str] = {
                 "it was put to ('asked [the crews if they would strike]')",
     "small_clause": "'consider' and 'deem' report a judgement put as a clause without a verb ('[Hale] considers "
                     "[the plan unworkable]', 'consider [him a fraud]')",
+    "as_clause": "a view through 'as' also when the parser makes 'as' open a clause of its own right after the "
+                 "object ('voters see [Hale as more prepared for the job]', 'sees [the board as captured by ...]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -91,6 +91,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
     return None, "clause"
 
 
+DASHES = frozenset({"-", "--", "—", "–"})
 JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
 
 
@@ -196,6 +197,14 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
     """A view through "as": "critics see [the bill as a giveaway]", "has portrayed [herself as an outsider]"."""
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None and obj is not None and enabled("as_clause"):
+        # "see [X as captured by ...]", "view [X as more prepared]": "as" parsed as opening a clause of its own
+        as_ = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+                    and c.left_edge.i == obj.right_edge.i + 1
+                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)  # not "as she left"
+        if as_ is not None:
+            dash = next((t.i for t in as_.subtree if t.text in DASHES and t.doc[t.i - 1].whitespace_), None)
+            return _without_aside(verb.doc, obj.left_edge.i, dash if dash is not None else as_.right_edge.i + 1)
     if obj is None or as_ is None or as_.i < obj.i:
         return None
     return _without_aside(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
