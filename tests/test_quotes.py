@@ -672,3 +672,64 @@ def test_a_dateline_is_no_part_of_what_is_reported(paragraph, content):
 ])
 def test_a_hyphenated_word_in_capitals_is_no_dateline(paragraph, content):
     assert content in [q.text for q in quotes(paragraph)]
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("Praising the crews of the night ferry as the backbone of the island, Will urged the council to keep the pier "
+     "open.", "the council to keep the pier open", "Will"),
+    ("The board met after Chairman Ole Hansen (R-Ore.) earlier in the day touted the plan for the pier.",
+     "the plan for the pier", "Ole Hansen"),
+])
+def test_a_source_the_parse_lost_before_a_bracket_an_adverb_or_read_as_a_modal(paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("stray_source"):
+        assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("Asked whether the pier should reopen, most of the crews said yes.", "yes", "most"),
+    ("The harbour master would not say so.", "so", "The harbour master"),
+    ("The harbour master did not say when.", "when", "The harbour master"),
+    ("Last month, 26 percent said the same.", "the same", "26 percent"),
+])
+def test_a_word_standing_for_what_was_said_is_what_was_said(paragraph, content, speaker):
+    found = quotes(paragraph)
+    assert (content, speaker) in [(q.text, q.speaker_mention and q.speaker_mention.text) for q in found]
+    with QUOTE_RULES.off("proform"):
+        assert content not in [q.text for q in quotes(paragraph)]
+
+
+def test_a_proform_must_close_its_clause():
+    assert "so" not in [q.text for q in quotes("The harbour master said so far the pier was safe.")]
+
+
+def test_a_question_put_with_if_is_what_was_asked_with_whom_it_was_put_to():
+    para = "Then Hale asked the crews if they were always so serious."
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [
+        ("the crews if they were always so serious", "Hale")]
+    with QUOTE_RULES.off("asked_if"):
+        assert quotes(para) == []
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("Hale considers the plan unworkable.", "the plan unworkable", "Hale"),
+    ("Many on the board consider him a fraud.", "him a fraud", "Many"),
+])
+def test_a_judgement_put_as_a_clause_without_a_verb(paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("small_clause"):
+        assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("Voters still view Hale as vastly more prepared for the job.", "Hale as vastly more prepared for the job"),
+    ("The mayor sees the board as captured by the ferry lobby.", "the board as captured by the ferry lobby"),
+])
+def test_a_view_through_as_that_the_parser_opens_as_a_clause(paragraph, content):
+    assert [q.text for q in quotes(paragraph)] == [content]
+    with QUOTE_RULES.off("as_clause"):
+        assert quotes(paragraph) == []
+
+
+def test_an_as_clause_with_its_own_subject_is_a_time_not_a_view():
+    assert quotes("The mayor painted a grim picture of the pier as she left the hall.") == []

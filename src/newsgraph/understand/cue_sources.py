@@ -55,6 +55,10 @@ def adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
     writing “…”")."""
     doc = verb.doc
     k = verb.i - 1
+    if enabled("stray_source") and verb.tag_ in FINITE:
+        k = _before_interruption(verb)
+        if k >= 0 and scopes[k] == scopes[verb.i] and _name_misread(doc[k], verb):
+            return doc[k]
     if k >= 0 and doc[k].text == "," and verb.tag_ != "VBG":
         k -= 1
     if k >= 0 and scopes[k] == scopes[verb.i] and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PERSON"):
@@ -65,6 +69,39 @@ def adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
         if root.i < verb.i and subject is not None and scopes[subject.i] == scopes[verb.i]:
             return subject
     return None
+
+
+FINITE = frozenset({"VBD", "VBZ"})
+
+
+def _before_interruption(verb: Token) -> int:
+    """Where a subject the parse lost would end: before the adverbs that open the verb ("bluntly suggested",
+    "earlier in the day praised"), a party in brackets ("Hale (D-Ore.) called") or an age set off by commas ("Hale,
+    44, said")."""
+    doc = verb.doc
+    k = verb.i - 1
+    adverbs = [c for c in verb.lefts if c.dep_ == "advmod"]
+    while adverbs and k >= 0 and doc[k] in adverbs[-1].subtree:
+        k = adverbs.pop().left_edge.i - 1
+    if k >= 0 and doc[k].text == ",":
+        k -= 1
+    if k >= 1 and doc[k].text == ")":
+        opening = next((j for j in range(k - 1, max(k - 8, -1), -1) if doc[j].text == "("), None)
+        k = opening - 1 if opening is not None else k
+    elif k >= 2 and doc[k].like_num and doc[k - 1].text == ",":
+        k -= 2
+    return k
+
+
+def _name_misread(word: Token, verb: Token) -> bool:
+    """A name before a finite verb without a subject, also when the tagger reads a capitalised name as a modal or an
+    adverb: a modal never comes before a past or third-person form ("Will insisted"), nor an adverb at the start of
+    its sentence ("Jolly said")."""
+    if word.pos_ == "PROPN" or word.ent_type_ == "PERSON":
+        return True
+    if not word.is_title or word.i + 1 != verb.i:
+        return False
+    return word.tag_ == "MD" or word.pos_ == "ADV" and word.i == verb.sent.start and not word.is_stop
 
 
 def may_invert(verb: Token) -> bool:

@@ -104,6 +104,19 @@ FAMILIES: dict[str, str] = {
                     "said,\u00a0“...”')",
     "adverb_particle": "a phrasal cue's particle may be parsed as an adverb right after the verb ('Hale shot back, "
                        "“...”', 'fired back')",
+    "stray_source": "a source the parse lost may stand before the verb's adverbs, a party in brackets or an age "
+                    "('Hale (D-Ore.) called out [...]', 'Hale, 44, said [...]', 'Abara, bluntly suggested'), and a "
+                    "capitalised word read as a modal or an adverb before a past or third-person verb is a name "
+                    "('Will insisted [...]')",
+    "proform": "a word standing for what was said, right after a reporting verb and closing its clause, is what "
+               "was said: an answer, a demonstrative, a question word or 'the same' ('said [yes]', 'would not say "
+               "[so]', 'did not say [when]', 'said [the same]')",
+    "asked_if": "a question put with 'if' or 'whether' is what was asked, however the parser hangs it, with whom "
+                "it was put to ('asked [the crews if they would strike]')",
+    "small_clause": "'consider' and 'deem' report a judgement put as a clause without a verb ('[Hale] considers "
+                    "[the plan unworkable]', 'consider [him a fraud]')",
+    "as_clause": "a view through 'as' also when the parser makes 'as' open a clause of its own right after the "
+                 "object ('voters see [Hale as more prepared for the job]', 'sees [the board as captured by ...]')",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",

@@ -69,6 +69,18 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         topic = _topic_content(verb)
         if topic is not None:
             return topic, "topic"
+    if lemma in JUDGING and enabled("small_clause"):
+        judged = _small_clause(verb)
+        if judged is not None:
+            return judged, "clause"
+    if lemma in lex.questions and enabled("asked_if"):
+        question = _question_clause(verb, lex)
+        if question is not None:
+            return question, "clause"
+    if lemma in lex.clause and enabled("proform"):
+        proform = _proform_content(verb)
+        if proform is not None:
+            return proform, "clause"
     subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
     if lemma in lex.clause and enabled("as_reported") and _as_clause(verb):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "As X reported, [...]"
@@ -77,6 +89,77 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             and _comma_before(verb)):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], sources said"
     return None, "clause"
+
+
+DASHES = frozenset({"-", "--", "—", "–"})
+JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
+
+
+def _small_clause(verb: Token) -> tuple[int, int] | None:
+    """"[Hale] considers [the plan unworkable]", "consider [him a fraud]": a judgement of an object put as a clause
+    without a verb (the parser's complement is the adjective or noun, with the object as its subject)."""
+    clause = next((c for c in verb.rights if c.dep_ in ("ccomp", "oprd") and c.pos_ in ("ADJ", "NOUN")
+                   and any(g.dep_ in ("nsubj", "dobj") for g in c.lefts)), None)
+    if clause is None:
+        return None
+    return trim(verb.doc, clause.left_edge.i, clause.right_edge.i + 1)
+
+
+QUESTION_MARKS = frozenset({"if", "whether"})
+
+
+def _question_clause(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
+    """"asked [the crews if they would strike]": the parser reads a question put with "if" or "whether" as a
+    condition or hangs it on a word of its own; the question, with whom it was put to right before it, is what was
+    asked. Only when the verb has no clause of its own and the question follows it."""
+    if any(c.dep_ in ("ccomp", "xcomp", "auxpass") for c in verb.children):
+        return None
+    doc = verb.doc
+    marks = [t for t in verb.subtree if t.i > verb.i and t.dep_ == "mark" and t.lower_ in QUESTION_MARKS]
+    if not marks:
+        return None
+    mark = marks[0]
+    clause = mark.head
+    if clause.i == verb.i or any(t.dep_ in ("ccomp", "advcl", "xcomp") and t.i < mark.i and t.i > verb.i
+                                 for t in doc[verb.i + 1:mark.i]):
+        return None  # the mark belongs to a clause further down
+    between = [t for t in doc[verb.i + 1:mark.i]]
+    if any(t.is_punct for t in between) or len(between) > 8:
+        return None
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < mark.i), None)
+    start = addressee.left_edge.i if addressee is not None and enabled("addressee") else mark.i
+    return _without_aside(doc, start, _clause_end(clause, lex, verb))
+
+
+ANSWERS = frozenset({"yes", "no", "so"})  # "said [yes]", "would not say [so]"
+DEMONSTRATIVE_OBJECTS = frozenset({"that", "this"})  # "by the time he said [that]."
+SAME = frozenset({"same", "opposite"})  # "said [the same]", "was saying [the opposite]"
+
+
+def _proform_content(verb: Token) -> tuple[int, int] | None:
+    """A word standing for what was said, right after the verb and closing its clause: an answer ("said [yes]",
+    "would say [so]"), a demonstrative ("said [that]."), a question word ("did not say [when]") or "the same" and
+    "the opposite" ("26 percent said [the same]"); not "said so far", "said that he ...", "said when asked"."""
+    doc = verb.doc
+    k = verb.i + 1
+    if k >= len(doc):
+        return None
+    word = doc[k]
+    lower = word.lower_
+    if lower == "the" and k + 1 < len(doc) and doc[k + 1].lower_ in SAME:
+        word = doc[k + 1]
+        end = max(t.i for t in word.subtree) + 1
+        if word.head.i != verb.i or word.dep_ not in ("dobj", "nsubj", "attr"):
+            return None
+        return (k, end) if end >= len(doc) or doc[end].is_punct or doc[end].pos_ == "CCONJ" else None
+    if word.head.i != verb.i:
+        return None
+    if lower in ANSWERS or lower in DEMONSTRATIVE_OBJECTS and word.dep_ == "dobj" \
+            or lower in WH_WORDS and word.tag_ == "WRB":
+        after = k + 1
+        return (k, after) if after >= len(doc) or doc[after].is_punct and doc[after].text not in ("-", "'s") \
+            else None
+    return None
 
 
 OBJECT_PARTICLES = frozenset({"out", "up"})  # "spelled out [its concerns]", "summed up [the divide]"
@@ -114,6 +197,14 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
     """A view through "as": "critics see [the bill as a giveaway]", "has portrayed [herself as an outsider]"."""
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     as_ = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if as_ is None and obj is not None and enabled("as_clause"):
+        # "see [X as captured by ...]", "view [X as more prepared]": "as" parsed as opening a clause of its own
+        as_ = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "as"
+                    and c.left_edge.i == obj.right_edge.i + 1
+                    and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)  # not "as she left"
+        if as_ is not None:
+            dash = next((t.i for t in as_.subtree if t.text in DASHES and t.doc[t.i - 1].whitespace_), None)
+            return _without_aside(verb.doc, obj.left_edge.i, dash if dash is not None else as_.right_edge.i + 1)
     if obj is None or as_ is None or as_.i < obj.i:
         return None
     return _without_aside(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
