@@ -157,6 +157,12 @@ def dep_ids(pdoc: Doc) -> list[int]:
     return column(pdoc, DEP)
 
 
+@lru_cache(maxsize=4096)
+def name_pattern(name: str) -> re.Pattern:
+    """Where a text writes the name as whole words: not inside a longer word or a hyphenated one."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+
+
 def word_positions(pdoc: Doc, words: frozenset[str]) -> list[int]:
     """Indices of the tokens whose lower-case form is one of `words`, by hash (no Token objects made)."""
     from spacy.attrs import LOWER

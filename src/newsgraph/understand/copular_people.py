@@ -17,11 +17,11 @@ first member'), or a name of one word, which may be a company's ('Apple is the k
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
+from .context import name_pattern
 from .name_evidence import gazetteer_place, region_name
 from .name_use import word_classes
 from .vocab import entity_vocabulary
@@ -46,9 +46,8 @@ def copular_people(mentions: list, paragraphs: list) -> set[str]:
 
 def _occurrences(name: str, paragraphs: list):
     """Every place a paragraph writes the name as whole tokens."""
-    pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
     for para in paragraphs:
-        for m in pattern.finditer(para.text):
+        for m in name_pattern(name).finditer(para.text):
             span = para.doc.char_span(m.start(), m.end())
             if span is not None:
                 yield span

@@ -24,7 +24,7 @@ from ..model import Entity, Span
 from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
-from .context import MENTIONS, Mention, form_positions, parsed
+from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
@@ -302,7 +302,7 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
         for name, cluster in full.items():  # 'Ada Quill' untagged: one mention, not 'Ada' and 'Quill'
             if name in para.text:
                 found.extend((para.offset + i.start(), name, cluster)
-                             for i in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", para.text))
+                             for i in name_pattern(name).finditer(para.text))
         if para.role == "headline" and para.text.isupper() or rules.enabled("shouted_lines") and shouted_line(para.text):
             found.extend(_shouted(para, shouted))  # 'CHARGERS' WILLIAMS ARRESTED', 'HOW WILL OBAMA VOTE?'
         taken: list[tuple[int, int]] = []
