@@ -29,7 +29,7 @@ from .cue_sources import adjacent_source, before_contraction, contracted_perfect
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, phrasal_content
+from .reported import DASHES, QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, phrasal_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -43,7 +43,6 @@ INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
 NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 NP_LEFT_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod", "case", "predet"})
 INTRO_PUNCT = frozenset({",", ":", "—", "–", "-", "―", "…", "..."})
-DASHES = frozenset({"―", "—", "–", "-", "--"})
 DASH_CHARS = "―—–-"
 QUOTE_CHARS = "\"'“”‘’«»„"
 _GLUED_DASH = re.compile("[\"'“”‘’«»„][―—–-]")

@@ -91,7 +91,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
     return None, "clause"
 
 
-DASHES = frozenset({"-", "--", "—", "–"})
+DASHES = frozenset({"―", "—", "–", "-", "--"})
 JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
 
 
