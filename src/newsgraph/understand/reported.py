@@ -120,10 +120,9 @@ def _question_clause(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         return None
     mark = marks[0]
     clause = mark.head
-    if clause.i == verb.i or any(t.dep_ in ("ccomp", "advcl", "xcomp") and t.i < mark.i and t.i > verb.i
-                                 for t in doc[verb.i + 1:mark.i]):
+    between = doc[verb.i + 1:mark.i]
+    if clause.i == verb.i or any(t.dep_ in ("ccomp", "advcl", "xcomp") for t in between):
         return None  # the mark belongs to a clause further down
-    between = [t for t in doc[verb.i + 1:mark.i]]
     if any(t.is_punct for t in between) or len(between) > 8:
         return None
     addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < mark.i), None)
