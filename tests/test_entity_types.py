@@ -402,3 +402,37 @@ def test_an_acronym_in_a_line_in_capitals_stays():
             "KAZAKHSTAN WINS AGAIN\n\nThe visitors lost the final.\n")
     found = {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}
     assert found.get("NATO") == "organization" and "KAZAKHSTAN WINS AGAIN" not in found
+
+
+def _lower_variants(text: str, names: dict[str, str]) -> dict[str, str]:
+    """`_cut_lower_variants` on mentions of `names` (text -> type) in one parsed paragraph: what is kept, as
+    text -> type."""
+    from types import SimpleNamespace
+
+    from newsgraph.understand.entity_types import _cut_lower_variants
+    from newsgraph.understand.names import NameMention
+    from newsgraph.understand.parse import load_model
+
+    para = SimpleNamespace(doc=load_model()(text), offset=0, text=text, role="body")
+    mentions = []
+    for name, kind in names.items():
+        start = text.index(name)
+        first = next(t.i for t in para.doc if t.idx == start)
+        mentions.append(NameMention(start, start + len(name), name, kind, para, first))
+    return {m.text: m.type for m in _cut_lower_variants(mentions, [para])}
+
+
+def test_a_name_the_article_writes_in_lower_case_is_cut_or_dropped():
+    text = ("Shoppers Return To Downtown Ardale. Visitors came back to downtown Ardale, and the Foreign Ministry "
+            "said the foreign ministry had no view. Read our Privacy Policy, though nobody reads a privacy policy. "
+            "The Space Shuttle Program ended, and the Space Shuttle program's staff left. The Hague was calm.")
+    found = _lower_variants(text, {"Downtown Ardale": "person", "Foreign Ministry": "organization",
+                                   "Privacy Policy": "organization", "Space Shuttle Program": "organization",
+                                   "The Hague": "place"})
+    assert found == {"Ardale": "person", "Foreign Ministry": "organization",
+                     "Space Shuttle Program": "organization", "The Hague": "place"}
+
+
+def test_a_person_left_with_one_common_noun_is_dropped():
+    text = "Pack the Quick Start Guide and a card. The quick Start guide is in the box with Lena Okafor's note."
+    assert _lower_variants(text, {"Quick Start Guide": "person", "Lena Okafor": "person"}) == {"Lena Okafor": "person"}

@@ -40,7 +40,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
                             rarely_labelled, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, type_by_use
+from .name_use import cut_run_on_words, elided_verb, type_by_use, word_classes
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -193,6 +193,13 @@ def _brand_shape(word: str) -> bool:
 
 
 @cache
+def _name_heads() -> frozenset[str]:
+    from .vocab import entity_vocabulary
+
+    return entity_vocabulary().name_heads
+
+
+@cache
 def _title_words() -> frozenset[str]:
     from .vocab import entity_vocabulary
 
@@ -234,6 +241,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         mentions = _drop_headline_phrases(mentions, paragraphs)
     if rules.enabled("shouted_lines"):
         mentions = _drop_shouted_phrases(mentions, paragraphs)
+    if rules.enabled("lower_variants"):
+        mentions = _cut_lower_variants(mentions, paragraphs)
     cut_run_on_words(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:
@@ -382,6 +391,72 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
     dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
                and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
     return [m for m in mentions if id(m) not in dropped]
+
+
+LINK_WORDS = NAME_LINKS | PARTICLES | {"the", "a", "an", "to", "&"}  # lower case inside names as well
+
+
+def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
+    """A name of several words that the article also writes with some of them in lower case holds common words
+    ('Downtown Madison' ... 'downtown Madison', 'Moon Europa' ... 'the icy moon Europa', 'Privacy Policy' ...
+    'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
+    that ends names of bodies and places ('Foreign Ministry' ... 'the foreign ministry'); a person's name loses
+    the words at its edges written so ('Madison', 'Europa'; a common noun left alone is no name). Names of bodies
+    and places keep theirs ('Space Shuttle Program' ... 'the Space Shuttle program'), and words that names hold in
+    lower case ('of', 'de') do not count."""
+    text = "\n".join(p.text for p in paragraphs)
+    lowered: dict[str, frozenset[int]] = {}
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and m.text not in lowered:
+            lowered[m.text] = _words_written_lower(words, text)
+        low = lowered.get(m.text)
+        first, last = _name_part(words, low) if low else (0, len(words))
+        if first == last:
+            if words[-1] in _name_heads():
+                kept.append(m)
+        elif m.type != "person" or (first, last) == (0, len(words)) or _recut_person(m, words, first, last):
+            kept.append(m)
+    return kept
+
+
+def _name_part(words: list[str], low: frozenset[int]) -> tuple[int, int]:
+    """The words [first, last) of a name left when the runs of common words at its edges that hold a word
+    written in lower case are taken off ('The Hague' keeps its 'The')."""
+    common = [i in low or w.lower() in LINK_WORDS for i, w in enumerate(words)]
+
+    def run(places: list[int]) -> int:
+        n = next((n for n, i in enumerate(places) if not common[i]), len(places))
+        return n if any(i in low for i in places[:n]) else 0
+    first = run(list(range(len(words))))
+    return first, len(words) - run(list(range(len(words) - 1, first - 1, -1)))
+
+
+def _recut_person(m, words: list[str], first: int, last: int) -> bool:
+    """The person's mention shrunk to its words [first, last); False when what is left is one common noun ('Quick
+    Start Guide' ... 'quick Start guide': no one called 'Start') or does not fall on the parse's tokens."""
+    if last - first == 1 and words[first].lower() in word_classes()["nouns"]:
+        return False
+    spans = [w.span() for w in re.finditer(r"\S+", m.text)]
+    start, end = m.start + spans[first][0], m.start + spans[last - 1][1]
+    span = m.para.doc.char_span(start - m.para.offset, end - m.para.offset)
+    if span is None:
+        return False
+    m.start, m.end, m.first_token = start, end, span.start
+    m.text = m.para.text[start - m.para.offset:end - m.para.offset]
+    return True
+
+
+def _words_written_lower(words: list[str], text: str) -> frozenset[int]:
+    """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
+    run of words ('downtown Madison' for 'Downtown Madison': {0})."""
+    pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
+    found: set[int] = set()
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        found.update(i for i, (word, seen) in enumerate(zip(words, match.group().split()))
+                     if word[:1].isupper() and seen[:1].islower() and word.lower() not in LINK_WORDS)
+    return frozenset(found)
 
 
 def shouted_line(text: str) -> bool:

@@ -57,6 +57,9 @@ FAMILIES: dict[str, str] = {
                         "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
     "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
                      "of the article writes each of its words capitalised; known names are found there",
+    "lower_variants": "a name of several words that the article also writes with some of them in lower case "
+                      "('Downtown Madison' ... 'downtown Madison', 'Privacy Policy' ... 'its privacy policy') loses "
+                      "those words at its edges, and is no name when none is left",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
