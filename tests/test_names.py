@@ -70,3 +70,8 @@ def test_a_name_the_model_ran_together_with_a_portfolio_is_cut_from_it():
     article = newsgraph.extract("Valley town gets ready for the winter\n\nThe Minister for Energy Transition Agency "
                                 "reform said costs would rise.\n")
     assert not [e.name for e in article.entities if e.type == "person"]  # a body's name, no one's
+
+
+def test_a_relative_written_in_lower_case_is_no_title():
+    people = _people("I asked my brother Jon Velde to help, and Brother Anselm Kray agreed to come too.")
+    assert people["Jon Velde"].titles == [] and people["Anselm Kray"].titles == ["Brother"]

@@ -351,6 +351,8 @@ def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: En
     if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
         start -= 1
     title = doc[start:first + inside].text
+    if title.islower() and title.split()[-1] in vocab.kinship:
+        return  # 'my brother Jon': a relative, not the religious title of 'Brother Jon'
     if canonical_title(title) is not None:  # "Mr.", "Dr.": a form of address, split from the name but no title
         mention.titles.append(title)
         mention.title_start = mention.para.offset + doc[start].idx
