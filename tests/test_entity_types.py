@@ -436,3 +436,44 @@ def test_a_name_the_article_writes_in_lower_case_is_cut_or_dropped():
 def test_a_person_left_with_one_common_noun_is_dropped():
     text = "Pack the Quick Start Guide and a card. The quick Start guide is in the box with Lena Okafor's note."
     assert _lower_variants(text, {"Quick Start Guide": "person", "Lena Okafor": "person"}) == {"Lena Okafor": "person"}
+
+
+def _mentions_in(text: str, names: list[tuple[str, str]]):
+    """NameMentions of (text, type) pairs, each at its first place in one parsed paragraph."""
+    from types import SimpleNamespace
+
+    from newsgraph.understand.names import NameMention
+    from newsgraph.understand.parse import load_model
+
+    para = SimpleNamespace(doc=load_model()(text), offset=0, text=text, role="body")
+    out, at = [], 0
+    for name, kind in names:
+        start = text.index(name, at)
+        first = next(t.i for t in para.doc if t.idx == start)
+        out.append(NameMention(start, start + len(name), name, kind, para, first))
+        at = start + len(name)
+    return out
+
+
+def test_a_one_word_person_after_a_town_and_a_comma_is_its_region():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    text = "A man was arrested in Dymbrook, Kentmere on Monday, and Kentmere police thanked Ada Quill, Ohio's coach."
+    mentions = _mentions_in(text, [("Dymbrook", "place"), ("Kentmere", "person"), ("Kentmere", "person"),
+                                   ("Ada Quill", "person"), ("Ohio", "place")])
+    assert regions_after_towns(mentions) == {"Kentmere"}
+    with rules.switched_off("region_after_town"):
+        assert regions_after_towns(mentions) == set()
+    listed = _mentions_in("They drove from Dymbrook, Kentmere and Ludlow.", [("Dymbrook", "place"), ("Kentmere", "person")])
+    assert regions_after_towns(listed) == set()  # a list of places, not a town and its county
+
+
+def test_a_place_by_its_form_is_not_taken_for_a_person_named_by_its_last_word():
+    from newsgraph.understand.entities import Cluster, _is_person_name
+
+    place, team = _mentions_in("They stayed in West Kentmere, and Mo Kentmere coached the side.",
+                               [("West Kentmere", "place"), ("Mo Kentmere", "organization")])
+    assert not _is_person_name(place, [Cluster("person", "Kentmere")])  # 'Kentmere' alone was typed a person
+    assert _is_person_name(team, [Cluster("person", "Kentmere")]) and team.type == "person"
+    with rules.switched_off("place_heads"):
+        assert _is_person_name(place, [Cluster("person", "Kentmere")])

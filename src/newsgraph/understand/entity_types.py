@@ -38,7 +38,8 @@ from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
-                            rarely_labelled, speaking_names, team_names, towns_before_regions)
+                            rarely_labelled, regions_after_towns, speaking_names, team_names,
+                            towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, type_by_use, word_classes
 
@@ -309,7 +310,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
-    towns = towns_before_regions(mentions)
+    towns = towns_before_regions(mentions) | regions_after_towns(mentions)
     described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
     for m in mentions:
@@ -321,7 +322,7 @@ def _evidence_types(mentions: list) -> None:
         if m.text in teams:
             m.type = "organization"
         elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
-            m.type = "place"  # 'Orlan Town'; 'Orlan, France'
+            m.type = "place"  # 'Orlan Town'; 'Orlan, France'; 'near Orlan, Kent'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person

@@ -188,6 +188,30 @@ def towns_before_regions(mentions: list) -> set[str]:
     return towns
 
 
+def regions_after_towns(mentions: list) -> set[str]:
+    """The one-word names typed as people that the article writes as the county, state or country after a
+    town it places something in ('near Folkestone, Kent', 'in Dymchurch, Kent'; `region_after_town`)."""
+    if not rules.enabled("region_after_town"):
+        return set()
+    towns = {(id(m.para), m.end): m for m in mentions if m.type == "place"}
+    if not towns:
+        return set()
+    in_full_names = full_name_words(mentions)
+    vouched = described_names(mentions)
+    regions = set()
+    for m in mentions:
+        if m.type != "person" or " " in m.text or m.text in vouched or m.text in in_full_names:
+            continue
+        span = mention_span(m)
+        if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end):
+            continue
+        town = towns.get((id(m.para), m.para.offset + span.doc[span.start - 2].idx + len(span.doc[span.start - 2])))
+        town_span = mention_span(town) if town is not None else None
+        if town_span is not None and town_span.start > 0 and town_span.doc[town_span.start - 1].pos_ == "ADP":
+            regions.add(m.text)
+    return regions
+
+
 def _listed(doc, i: int) -> bool:
     """Whether doc[i:] goes on with a list after a name ('and Utah', ', Utah'), or with a possessive."""
     if i >= len(doc):

@@ -73,6 +73,10 @@ FAMILIES: dict[str, str] = {
                    "demonyms.json's places and entities.json `regions`) is a town, in every mention; not with a "
                    "title or a description, a word of a person's full name, a full name opening with a given name, "
                    "nor in a list or before a possessive ('Ohio and Utah', 'France's envoy')",
+    "region_after_town": "a one-word 'person' written right after a town the article places something in and a "
+                         "comma ('near Folkestone, Kent', 'in Dymchurch, Kent') is the town's county, state or "
+                         "country, in every mention; not with a title or a description, a word of a person's full "
+                         "name, nor in a list or before a possessive",
     "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
                         "person's name (data/places.json: less the Census names, and names opening with a given "
                         "name), not described as a person nor part of a person's full name in the article, is a place",
