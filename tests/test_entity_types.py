@@ -477,3 +477,11 @@ def test_a_place_by_its_form_is_not_taken_for_a_person_named_by_its_last_word():
     assert _is_person_name(team, [Cluster("person", "Kentmere")]) and team.type == "person"
     with rules.switched_off("place_heads"):
         assert _is_person_name(place, [Cluster("person", "Kentmere")])
+
+
+@pytest.mark.parametrize("name, thing", [("Vitamin C", True), ("Path A.", True), ("Plan B", True),
+                                         ("Malcolm X", False), ("Cardi B", False), ("John Q.", False)])
+def test_a_common_noun_and_a_letter_is_no_persons_name(name, thing):
+    from newsgraph.understand.name_use import lettered
+
+    assert lettered(name.split()) is thing

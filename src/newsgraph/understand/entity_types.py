@@ -41,7 +41,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             rarely_labelled, regions_after_towns, speaking_names, team_names,
                             towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, type_by_use, word_classes
+from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use, word_classes
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -329,6 +329,8 @@ def _evidence_types(mentions: list) -> None:
         elif rules.enabled("mastheads") and masthead_name(words):
             m.type = "organization"
         elif rules.enabled("numbered_names") and numbered(words):
+            m.type = THING
+        elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
 
 

@@ -30,6 +30,7 @@ name in the article. The word classes are WordNet 3.0's less the 1990 US Census 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -82,6 +83,16 @@ def locative_verbs() -> frozenset[str]:
 def opens_with_a_name(words: list[str]) -> bool:
     """A given name first, not one that is a common word and rare as a name ('Marvel Quarry', 'Star Harbor')."""
     return opens_with_given_name(words) and words[0].lower() not in word_classes()["word_given_names"]
+
+
+LETTER = re.compile(r"^[A-Z]\.?$")
+
+
+def lettered(words: list[str]) -> bool:
+    """'Vitamin C', 'Path A.', 'Plan B': a common noun and a letter, no one's name ('Malcolm X', 'Cardi B' open
+    with a given name or a word that is no common noun)."""
+    return len(words) == 2 and bool(LETTER.match(words[1])) and words[0].lower() in word_classes()["nouns"] \
+        and not opens_with_given_name(words)
 
 
 def _word(word: str) -> bool:

@@ -85,6 +85,8 @@ FAMILIES: dict[str, str] = {
                  "opening with 'The'",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
+    "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
+                      "with a given name is a thing, no entity",
     "teams": "a plural name written after 'the' ('the Seahawks', 'the Los Angeles Rams') is a group, an "
              "organisation, in every mention",
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
