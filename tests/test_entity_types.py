@@ -485,3 +485,11 @@ def test_a_common_noun_and_a_letter_is_no_persons_name(name, thing):
     from newsgraph.understand.name_use import lettered
 
     assert lettered(name.split()) is thing
+
+
+def test_a_subject_after_an_opening_phrase_is_no_region():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    mentions = _mentions_in("In the loss to Arlow, Quillsby got hurt, and in Dymbrook, Kentmere voters stayed home.",
+                            [("Arlow", "place"), ("Quillsby", "person"), ("Dymbrook", "place"), ("Kentmere", "person")])
+    assert regions_after_towns(mentions) == set()

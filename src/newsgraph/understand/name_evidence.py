@@ -190,7 +190,8 @@ def towns_before_regions(mentions: list) -> set[str]:
 
 def regions_after_towns(mentions: list) -> set[str]:
     """The one-word names typed as people that the article writes as the county, state or country after a
-    town it places something in ('near Folkestone, Kent', 'in Dymchurch, Kent'; `region_after_town`)."""
+    town it places something in ('near Folkestone, Kent', 'in Dymchurch, Kent on Monday'; `region_after_town`), not
+    a clause's subject ('In the loss to Arizona, Pickett got hurt')."""
     if not rules.enabled("region_after_town"):
         return set()
     towns = {(id(m.para), m.end): m for m in mentions if m.type == "place"}
@@ -203,13 +204,19 @@ def regions_after_towns(mentions: list) -> set[str]:
         if m.type != "person" or " " in m.text or m.text in vouched or m.text in in_full_names:
             continue
         span = mention_span(m)
-        if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end):
-            continue
+        if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end) \
+                or span.root.dep_ in SUBJECTS or not _closes_phrase(span.doc, span.end):
+            continue  # 'In the loss to Arizona, Pickett got hurt': a clause's subject
         town = towns.get((id(m.para), m.para.offset + span.doc[span.start - 2].idx + len(span.doc[span.start - 2])))
         town_span = mention_span(town) if town is not None else None
         if town_span is not None and town_span.start > 0 and town_span.doc[town_span.start - 1].pos_ == "ADP":
             regions.add(m.text)
     return regions
+
+
+def _closes_phrase(doc, i: int) -> bool:
+    """Whether a name ending before doc[i] ends its phrase: the text ends, or punctuation or a preposition follows."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].pos_ == "ADP"
 
 
 def _listed(doc, i: int) -> bool:
