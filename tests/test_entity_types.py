@@ -464,7 +464,8 @@ def test_a_one_word_person_after_a_town_and_a_comma_is_its_region():
     assert regions_after_towns(mentions) == {"Kentmere"}
     with rules.switched_off("region_after_town"):
         assert regions_after_towns(mentions) == set()
-    listed = _mentions_in("They drove from Dymbrook, Kentmere and Ludlow.", [("Dymbrook", "place"), ("Kentmere", "person")])
+    listed = _mentions_in("They drove from Dymbrook, Kentmere and Ludlow.",
+                          [("Dymbrook", "place"), ("Kentmere", "person")])
     assert regions_after_towns(listed) == set()  # a list of places, not a town and its county
 
 
@@ -492,4 +493,7 @@ def test_a_subject_after_an_opening_phrase_is_no_region():
 
     mentions = _mentions_in("In the loss to Arlow, Quillsby got hurt, and in Dymbrook, Kentmere voters stayed home.",
                             [("Arlow", "place"), ("Quillsby", "person"), ("Dymbrook", "place"), ("Kentmere", "person")])
+    assert regions_after_towns(mentions) == set()
+    mentions = _mentions_in("An organiser with Dockers United, Ada, said the strike would go on.",
+                            [("Dockers United", "place"), ("Ada", "person")])
     assert regions_after_towns(mentions) == set()

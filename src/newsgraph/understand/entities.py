@@ -156,7 +156,7 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
     if not 2 <= len(words) <= 3:
         return False
     if mention.type == "place" and place_by_form(words) and rules.enabled("place_heads"):
-        return False  # 'West Cork', 'Harlow Road': a place by its form, whatever 'Cork' alone was taken for
+        return False  # 'West Varnholm', 'Harlow Road': a place by its form, whatever 'Varnholm' alone was taken for
     for cluster in people:  # 'Mo Cheeks' typed an organisation, where 'Cheeks' alone is a person
         if cluster.tokens == [words[-1]] and not designated(words) \
                 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words):  # not 'OS X Lion'

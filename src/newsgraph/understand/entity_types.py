@@ -401,10 +401,10 @@ LINK_WORDS = NAME_LINKS | PARTICLES | {"the", "a", "an", "to", "&"}  # lower cas
 
 def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
     """A name of several words that the article also writes with some of them in lower case holds common words
-    ('Downtown Madison' ... 'downtown Madison', 'Moon Europa' ... 'the icy moon Europa', 'Privacy Policy' ...
-    'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
+    ('Downtown Ardale' ... 'downtown Ardale', 'Moon Varuna' ... 'the frozen moon Varuna', 'Privacy Policy'
+    ... 'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
     that ends names of bodies and places ('Foreign Ministry' ... 'the foreign ministry'); a person's name loses
-    the words at its edges written so ('Madison', 'Europa'; a common noun left alone is no name). Names of bodies
+    the words at its edges written so ('Ardale', 'Varuna'; a common noun left alone is no name). Names of bodies
     and places keep theirs ('Space Shuttle Program' ... 'the Space Shuttle program'), and words that names hold in
     lower case ('of', 'de') do not count."""
     text = "\n".join(p.text for p in paragraphs)
@@ -453,7 +453,7 @@ def _recut_person(m, words: list[str], first: int, last: int) -> bool:
 
 def _words_written_lower(words: list[str], text: str) -> frozenset[int]:
     """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
-    run of words ('downtown Madison' for 'Downtown Madison': {0})."""
+    run of words ('downtown Ardale' for 'Downtown Ardale': {0})."""
     pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
     found: set[int] = set()
     for match in re.finditer(pattern, text, re.IGNORECASE):

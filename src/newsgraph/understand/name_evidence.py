@@ -157,6 +157,7 @@ def region_name(name: str) -> bool:
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'With Okafor, France agreed': a clause's subject
+PLACED = frozenset({"in", "near", "at", "from", "outside", "inside", "around", "across", "throughout"})  # 'in X, Y'
 NOT_AFTER_REGION = frozenset({"'s", "’s", "'", "’", "and", "or", "&"})  # 'France's envoy', 'Ohio and Utah'
 
 
@@ -190,8 +191,9 @@ def towns_before_regions(mentions: list) -> set[str]:
 
 def regions_after_towns(mentions: list) -> set[str]:
     """The one-word names typed as people that the article writes as the county, state or country after a
-    town it places something in ('near Folkestone, Kent', 'in Dymchurch, Kent on Monday'; `region_after_town`), not
-    a clause's subject ('In the loss to Arizona, Pickett got hurt')."""
+    town it places something in ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere on Monday';
+    `region_after_town`); not a clause's subject ('In the defeat at Arlow, Quillsby was hurt'), nor after
+    another preposition ('an organiser with Dockers United, Ada, said')."""
     if not rules.enabled("region_after_town"):
         return set()
     towns = {(id(m.para), m.end): m for m in mentions if m.type == "place"}
@@ -206,11 +208,13 @@ def regions_after_towns(mentions: list) -> set[str]:
         span = mention_span(m)
         if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end) \
                 or span.root.dep_ in SUBJECTS or not _closes_phrase(span.doc, span.end):
-            continue  # 'In the loss to Arizona, Pickett got hurt': a clause's subject
+            continue  # 'In the defeat at Arlow, Quillsby was hurt': a clause's subject
         town = towns.get((id(m.para), m.para.offset + span.doc[span.start - 2].idx + len(span.doc[span.start - 2])))
         town_span = mention_span(town) if town is not None else None
-        if town_span is not None and town_span.start > 0 and town_span.doc[town_span.start - 1].pos_ == "ADP":
-            regions.add(m.text)
+        if town_span is not None and town_span.start > 0 and town_span.doc[town_span.start - 1].lower_ in PLACED \
+                and town_span.start <= span.root.head.i < town_span.end:
+            regions.add(m.text)  # not 'an organiser with Dockers United, Ada, said'
+
     return regions
 
 

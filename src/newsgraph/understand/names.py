@@ -144,7 +144,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     doc = para.doc
     named = _name_after_portfolio(doc, first, last, vocab) if rules.enabled("titles") else None
     if named is not None:
-        first, kind = named, "person"  # '[Secretary of] State for Urbanism Ans Persoons': the title ran in
+        first, kind = named, "person"  # '[Secretary of] State for Housing Ans Meulen': the title ran in
     text = doc[first:last].text
     if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
         return None
@@ -187,7 +187,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
 
 def _name_after_portfolio(doc, first: int, last: int, vocab: EntityVocabulary) -> int | None:
     """Where the person's name starts in an entity the model ran over a title's portfolio ('[Secretary of] State
-    for Urbanism Ans Persoons', '[Minister for] Housing Ans Meulen'): after "for", the first given name, or else
+    for Housing Ans Meulen', '[Minister for] Transport Lena Okafor'): after "for", the first given name, or else
     the last two words, when a title ends right before it and no word of the name is a common noun."""
     if last - first < 2:
         return None

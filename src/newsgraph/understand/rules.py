@@ -58,7 +58,7 @@ FAMILIES: dict[str, str] = {
     "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
                      "of the article writes each of its words capitalised; known names are found there",
     "lower_variants": "a name of several words that the article also writes with some of them in lower case "
-                      "('Downtown Madison' ... 'downtown Madison', 'Privacy Policy' ... 'its privacy policy') loses "
+                      "('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... 'its privacy policy') loses "
                       "those words at its edges, and is no name when none is left",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
@@ -74,7 +74,7 @@ FAMILIES: dict[str, str] = {
                    "title or a description, a word of a person's full name, a full name opening with a given name, "
                    "nor in a list or before a possessive ('Ohio and Utah', 'France's envoy')",
     "region_after_town": "a one-word 'person' written right after a town the article places something in and a "
-                         "comma ('near Folkestone, Kent', 'in Dymchurch, Kent') is the town's county, state or "
+                         "comma ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere') is the town's county, state or "
                          "country, in every mention; not with a title or a description, a word of a person's full "
                          "name, nor in a list or before a possessive",
     "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
