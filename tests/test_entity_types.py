@@ -497,3 +497,10 @@ def test_a_subject_after_an_opening_phrase_is_no_region():
     mentions = _mentions_in("An organiser with Dockers United, Ada, said the strike would go on.",
                             [("Dockers United", "place"), ("Ada", "person")])
     assert regions_after_towns(mentions) == set()
+
+
+def test_a_name_ending_with_united_is_an_organisation():
+    found = entities("Harbour United lost at home on Sunday, and the group Dockers United said the strike would go on.")
+    assert found.get("Harbour United", "organization") == "organization"
+    assert found.get("Dockers United", "organization") == "organization"
+    assert "person" not in found.values()
