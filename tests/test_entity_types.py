@@ -504,3 +504,17 @@ def test_a_name_ending_with_united_is_an_organisation():
     assert found.get("Harbour United", "organization") == "organization"
     assert found.get("Dockers United", "organization") == "organization"
     assert "person" not in found.values()
+
+
+def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case():
+    text = "Tests of the iPad Pro and the phone went well. The federal Bureau of Prisons said so, Lena Okafor said."
+    found = _mentions_in(text, [("iPad Pro and", "organization"), ("federal Bureau of Prisons", "organization"),
+                                ("Lena Okafor", "person")])
+    from newsgraph.understand.entity_types import _cut_edge_words
+
+    for m in found:
+        _cut_edge_words(m)
+    assert [m.text for m in found] == ["iPad Pro", "Bureau of Prisons", "Lena Okafor"]
+    particle = _mentions_in("A cantata by Ludwig van Beethoven was played.", [("van Beethoven", "person")])[0]
+    _cut_edge_words(particle)
+    assert particle.text == "van Beethoven"

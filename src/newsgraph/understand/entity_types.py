@@ -37,8 +37,8 @@ from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
-                            gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
-                            rarely_labelled, regions_after_towns, speaking_names, team_names,
+                            gazetteer_place, given_names, masthead_name, mention_span, numbered, place_by_form,
+                            product_name, rarely_labelled, regions_after_towns, speaking_names, team_names,
                             towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use, word_classes
@@ -244,6 +244,9 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         mentions = _drop_shouted_phrases(mentions, paragraphs)
     if rules.enabled("lower_variants"):
         mentions = _cut_lower_variants(mentions, paragraphs)
+    if rules.enabled("edge_words"):
+        for m in mentions:
+            _cut_edge_words(m)
     cut_run_on_words(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:
@@ -449,6 +452,31 @@ def _recut_person(m, words: list[str], first: int, last: int) -> bool:
     m.start, m.end, m.first_token = start, end, span.start
     m.text = m.para.text[start - m.para.offset:end - m.para.offset]
     return True
+
+
+EDGE_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "from", "with", "that", "x", "vs",
+                        "vs.", "v", "v.", "et", "al", "al."})  # no name ends with one written in lower case
+
+
+def _cut_edge_words(m) -> None:
+    """A name does not end with a word of `EDGE_WORDS` in lower case ('iPad Pro and', 'Smith et al.', 'Korn x'),
+    nor open with a word in lower case other than a particle ('federal Bureau of Prisons', 'east Jerusalem'; not
+    'de Herengracht')."""
+    span = mention_span(m)
+    if span is None or len(span) < 2:
+        return
+    doc, first, last = span.doc, span.start, span.end
+
+    def closing(i: int) -> bool:
+        return doc[i].is_lower and doc[i].lower_ in EDGE_WORDS or doc[i].text == "." and doc[i - 1].lower_ in EDGE_WORDS
+    while last - first > 1 and closing(last - 1):
+        last -= 1
+    while last - first > 1 and doc[first].is_lower and doc[first].lower_ not in PARTICLES:
+        first += 1
+    if (first, last) != (span.start, span.end):
+        offset = m.para.offset
+        m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
+        m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
 
 
 def _words_written_lower(words: list[str], text: str) -> frozenset[int]:

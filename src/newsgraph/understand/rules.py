@@ -60,6 +60,8 @@ FAMILIES: dict[str, str] = {
     "lower_variants": "a name of several words that the article also writes with some of them in lower case "
                       "('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... 'its privacy policy') loses "
                       "those words at its edges, and is no name when none is left",
+    "edge_words": "a name does not end with 'and', 'of', 'to', 'x', 'et al.' ... in lower case ('iPad Pro and', "
+                  "'Korn x') nor open with a word in lower case other than a particle ('federal Bureau of Prisons')",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
