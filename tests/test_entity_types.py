@@ -515,6 +515,8 @@ def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case
     for m in found:
         _cut_edge_words(m)
     assert [m.text for m in found] == ["iPad Pro", "Bureau of Prisons", "Lena Okafor"]
-    particle = _mentions_in("A cantata by Ludwig van Beethoven was played.", [("van Beethoven", "person")])[0]
+    particle, joined = _mentions_in("A cantata by Ludwig van Beethoven was played in post-Ardale halls.",
+                                    [("van Beethoven", "person"), ("post-Ardale", "place")])
     _cut_edge_words(particle)
-    assert particle.text == "van Beethoven"
+    _cut_edge_words(joined)
+    assert (particle.text, joined.text) == ("van Beethoven", "post-Ardale")
