@@ -471,8 +471,9 @@ def _cut_edge_words(m) -> None:
         return doc[i].is_lower and doc[i].lower_ in EDGE_WORDS or doc[i].text == "." and doc[i - 1].lower_ in EDGE_WORDS
     while last - first > 1 and closing(last - 1):
         last -= 1
-    while last - first > 1 and doc[first].is_lower and doc[first].lower_ not in PARTICLES and doc[first].whitespace_:
-        first += 1  # not the 'non' of 'non-Hodgkin'
+    while last - first > 1 and (doc[first].text in ",;:" or doc[first].is_lower and doc[first].is_alpha
+                                and doc[first].lower_ not in PARTICLES and doc[first + 1].text not in "-–"):
+        first += 1  # not the 'non' of 'non-Hodgkin', nor the '6th' of '6th Avenue'
     if (first, last) != (span.start, span.end):
         offset = m.para.offset
         m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
