@@ -520,3 +520,9 @@ def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case
     for m in kept:
         _cut_edge_words(m)
     assert [m.text for m in kept] == ["van Beethoven", "post-Ardale", "6th Avenue"]
+
+
+def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
+    text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
+    found = _lower_variants(text + " The frozen moon Varuna was bright.", {"Sue Gray": "person", "Moon Varuna": "person"})
+    assert found == {"Sue Gray": "person", "Varuna": "person"}  # 'moon' is a common word, rare as a given name

@@ -41,7 +41,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             product_name, rarely_labelled, regions_after_towns, speaking_names, team_names,
                             towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use, word_classes
+from .name_use import cut_run_on_words, elided_verb, lettered, opens_with_a_name, type_by_use, word_classes
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -407,9 +407,9 @@ def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
     ('Downtown Ardale' ... 'downtown Ardale', 'Moon Varuna' ... 'the frozen moon Varuna', 'Privacy Policy'
     ... 'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
     that ends names of bodies and places ('Foreign Ministry' ... 'the foreign ministry'); a person's name loses
-    the words at its edges written so ('Ardale', 'Varuna'; a common noun left alone is no name). Names of bodies
-    and places keep theirs ('Space Shuttle Program' ... 'the Space Shuttle program'), and words that names hold in
-    lower case ('of', 'de') do not count."""
+    the words at its edges written so ('Ardale', 'Varuna'; a common noun left alone is no name), but not its given
+    name alone ('Sue Gray' ... 'to sue Gray'). Names of bodies and places keep theirs ('Space Shuttle Program' ...
+    'the Space Shuttle program'), and words that names hold in lower case ('of', 'de') do not count."""
     text = "\n".join(p.text for p in paragraphs)
     lowered: dict[str, frozenset[int]] = {}
     kept = []
@@ -418,6 +418,8 @@ def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
         if len(words) > 1 and m.text not in lowered:
             lowered[m.text] = _words_written_lower(words, text)
         low = lowered.get(m.text)
+        if low == {0} and m.type == "person" and opens_with_a_name(words):
+            low = None  # 'Sue Gray' ... 'to sue Gray': a given name that is also a verb, not a common word of the name
         first, last = _name_part(words, low) if low else (0, len(words))
         if first == last:
             if words[-1] in _name_heads():
