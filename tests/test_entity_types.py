@@ -526,3 +526,9 @@ def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
     text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
     found = _lower_variants(text + " The frozen moon Varuna was bright.", {"Sue Gray": "person", "Moon Varuna": "person"})
     assert found == {"Sue Gray": "person", "Varuna": "person"}  # 'moon' is a common word, rare as a given name
+
+
+def test_a_name_written_in_lower_case_less_often_than_as_a_name_stays():
+    text = ("The Red Cross sent tents to the valley. Volunteers painted a red cross on the clinic roof, and the Red "
+            "Cross said more aid would come.")
+    assert _lower_variants(text, {"Red Cross": "organization"}) == {"Red Cross": "organization"}

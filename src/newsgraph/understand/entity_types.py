@@ -484,13 +484,17 @@ def _cut_edge_words(m) -> None:
 
 def _words_written_lower(words: list[str], text: str) -> frozenset[int]:
     """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
-    run of words ('downtown Ardale' for 'Downtown Ardale': {0})."""
+    run of words ('downtown Ardale' for 'Downtown Ardale': {0}); none when the text writes the name as a name more
+    often than so ('the Red Cross' twice, 'a red cross' once)."""
     pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
     found: set[int] = set()
+    written = Counter()
     for match in re.finditer(pattern, text, re.IGNORECASE):
-        found.update(i for i, (word, seen) in enumerate(zip(words, match.group().split()))
-                     if word[:1].isupper() and seen[:1].islower() and word.lower() not in LINK_WORDS)
-    return frozenset(found)
+        low = {i for i, (word, seen) in enumerate(zip(words, match.group().split()))
+               if word[:1].isupper() and seen[:1].islower() and word.lower() not in LINK_WORDS}
+        found |= low
+        written[bool(low)] += 1
+    return frozenset(found) if written[True] >= written[False] else frozenset()
 
 
 def shouted_line(text: str) -> bool:

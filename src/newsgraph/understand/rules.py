@@ -57,9 +57,9 @@ FAMILIES: dict[str, str] = {
                         "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
     "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
                      "of the article writes each of its words capitalised; known names are found there",
-    "lower_variants": "a name of several words that the article also writes with some of them in lower case "
-                      "('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... 'its privacy policy') loses "
-                      "those words at its edges, and is no name when none is left",
+    "lower_variants": "a name of several words that the article also writes with some of them in lower case, as "
+                      "often as it writes the name ('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... "
+                      "'its privacy policy') loses those words at its edges, and is no name when none is left",
     "edge_words": "a name does not end with 'and', 'of', 'to', 'x', 'et al.' ... in lower case ('iPad Pro and', "
                   "'Korn x') nor open with a word in lower case other than a particle ('federal Bureau of Prisons')",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
