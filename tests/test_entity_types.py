@@ -532,3 +532,21 @@ def test_a_name_written_in_lower_case_less_often_than_as_a_name_stays():
     text = ("The Red Cross sent tents to the valley. Volunteers painted a red cross on the clinic roof, and the Red "
             "Cross said more aid would come.")
     assert _lower_variants(text, {"Red Cross": "organization"}) == {"Red Cross": "organization"}
+
+
+@pytest.mark.parametrize("sentence", ["After the final in Dymbrook, Abernathy, 31, thanked the fans.",
+                                      "Speaking in Dymbrook, Abernathy, flanked by aides, thanked the fans.",
+                                      "At a rally in Dymbrook, Abernathy, who leads the party, said taxes would fall."])
+def test_a_subject_after_an_opening_phrase_and_an_aside_is_no_region(sentence):
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    mentions = _mentions_in(sentence, [("Dymbrook", "place"), ("Abernathy", "person")])
+    assert regions_after_towns(mentions) == set()
+
+
+def test_a_region_after_a_town_and_before_a_comma_stays_a_region():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    mentions = _mentions_in("A man from Dymbrook, Kentmere, was held after the fire in Ardale, Wexholm, on Monday.",
+                            [("Dymbrook", "place"), ("Kentmere", "person"), ("Ardale", "place"), ("Wexholm", "person")])
+    assert regions_after_towns(mentions) == {"Kentmere", "Wexholm"}

@@ -192,8 +192,9 @@ def towns_before_regions(mentions: list) -> set[str]:
 def regions_after_towns(mentions: list) -> set[str]:
     """The one-word names typed as people that the article writes as the county, state or country after a
     town it places something in ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere on Monday';
-    `region_after_town`); not a clause's subject ('In the defeat at Arlow, Quillsby was hurt'), nor after
-    another preposition ('an organiser with Dockers United, Ada, said')."""
+    `region_after_town`); not a clause's subject ('In the defeat at Arlow, Quillsby was hurt', 'After the final in
+    Arlow, Quillsby, 31, thanked the fans'), nor after another preposition ('an organiser with Dockers United, Ada,
+    said')."""
     if not rules.enabled("region_after_town"):
         return set()
     towns = {(id(m.para), m.end): m for m in mentions if m.type == "place"}
@@ -207,7 +208,7 @@ def regions_after_towns(mentions: list) -> set[str]:
             continue
         span = mention_span(m)
         if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end) \
-                or span.root.dep_ in SUBJECTS or not _closes_phrase(span.doc, span.end):
+                or span.root.dep_ in SUBJECTS or not _closes_phrase(span.doc, span.end) or _after_opening(span):
             continue  # 'In the defeat at Arlow, Quillsby was hurt': a clause's subject
         town = towns.get((id(m.para), m.para.offset + span.doc[span.start - 2].idx + len(span.doc[span.start - 2])))
         town_span = mention_span(town) if town is not None else None
@@ -216,6 +217,15 @@ def regions_after_towns(mentions: list) -> set[str]:
             regions.add(m.text)  # not 'an organiser with Dockers United, Ada, said'
 
     return regions
+
+
+OPENING_TAGS = frozenset({"ADP", "SCONJ", "VERB"})  # 'After the final in ...', 'Speaking in ...'
+
+
+def _after_opening(span) -> bool:
+    """Whether a name with an aside after it follows a sentence's opening phrase ('After the final in Arlow,
+    Quillsby, 31, thanked the fans'): the clause's subject, which the parse hangs on the town."""
+    return span.end < len(span.doc) and span.doc[span.end].text == "," and span.sent[0].pos_ in OPENING_TAGS
 
 
 def _closes_phrase(doc, i: int) -> bool:

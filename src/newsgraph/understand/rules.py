@@ -78,7 +78,8 @@ FAMILIES: dict[str, str] = {
     "region_after_town": "a one-word 'person' written right after a town the article places something in and a "
                          "comma ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere') is the town's county, state or "
                          "country, in every mention; not with a title or a description, a word of a person's full "
-                         "name, nor in a list or before a possessive",
+                         "name, a clause's subject after an opening phrase ('After the final in Dymbrook, Quillsby, "
+                         "31, thanked ...'), nor in a list or before a possessive",
     "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
                         "person's name (data/places.json: less the Census names, and names opening with a given "
                         "name), not described as a person nor part of a person's full name in the article, is a place",
