@@ -75,3 +75,17 @@ def test_a_name_the_model_ran_together_with_a_portfolio_is_cut_from_it():
 def test_a_relative_written_in_lower_case_is_no_title():
     people = _people("I asked my brother Jon Velde to help, and Brother Anselm Kray agreed to come too.")
     assert people["Jon Velde"].titles == [] and people["Anselm Kray"].titles == ["Brother"]
+
+
+def test_a_person_entity_the_model_ran_over_a_portfolio_is_cut_after_it():
+    from spacy.tokens import Span
+
+    from newsgraph.understand.context import ParsedParagraph
+    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = load_model()("The Minister for Transport Lena Okafor said trains would run.")
+    doc.ents = [Span(doc, 3, 6, label="PERSON")]  # '[Minister for] Transport Lena Okafor'
+    mention = _typed_mention(ParsedParagraph(0, doc), 3, 6, "person", entity_vocabulary())
+    assert (mention.text, mention.titles) == ("Lena Okafor", ["Minister for Transport"])

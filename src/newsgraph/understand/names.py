@@ -321,7 +321,7 @@ def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
         return listed
     k = first
     while k > 0 and first - k < MAX_OF_WORDS and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
-            and doc[k - 1].ent_type_ != "PERSON":
+            and (doc[k - 1].ent_type_ != "PERSON" or doc[k].ent_iob_ == "I"):  # not into another person's name
         k -= 1
     if k == first or k < 2 or doc[k - 1].lower_ not in ("of", "for") or not doc[k - 2].is_title:
         return first
