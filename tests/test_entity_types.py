@@ -550,3 +550,15 @@ def test_a_region_after_a_town_and_before_a_comma_stays_a_region():
     mentions = _mentions_in("A man from Dymbrook, Kentmere, was held after the fire in Ardale, Wexholm, on Monday.",
                             [("Dymbrook", "place"), ("Kentmere", "person"), ("Ardale", "place"), ("Wexholm", "person")])
     assert regions_after_towns(mentions) == {"Kentmere", "Wexholm"}
+
+
+@pytest.mark.parametrize("name", ["Downtown Ardale", "Privacy Policy", "Bank of Ardale", "St. Ardale Church",
+                                  "Pre-Workout Meal", "Ada Quill"])
+def test_the_lower_case_words_only_spare_searches_that_find_nothing(name):
+    from newsgraph.understand.entity_types import _WORD, _words_written_lower
+
+    text = ("Downtown Ardale woke up. In downtown Ardale, the bank of Ardale and st. Ardale church opened, a "
+            "pre-workout meal was sold, and Ada Quill read a privacy policy.")
+    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
+    every_word = {w.lower() for w in _WORD.findall(text + " " + name)}
+    assert _words_written_lower(name.split(), text, lower_words) == _words_written_lower(name.split(), text, every_word)

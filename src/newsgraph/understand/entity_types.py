@@ -411,12 +411,13 @@ def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
     name alone ('Sue Gray' ... 'to sue Gray'). Names of bodies and places keep theirs ('Space Shuttle Program' ...
     'the Space Shuttle program'), and words that names hold in lower case ('of', 'de') do not count."""
     text = "\n".join(p.text for p in paragraphs)
+    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
     lowered: dict[str, frozenset[int]] = {}
     kept = []
     for m in mentions:
         words = m.text.split()
         if len(words) > 1 and m.text not in lowered:
-            lowered[m.text] = _words_written_lower(words, text)
+            lowered[m.text] = _words_written_lower(words, text, lower_words)
         low = lowered.get(m.text)
         if low == {0} and m.type == "person" and opens_with_a_name(words):
             low = None  # 'Sue Gray' ... 'to sue Gray': a given name that is also a verb, not a common word of the name
@@ -482,10 +483,17 @@ def _cut_edge_words(m) -> None:
         m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
 
 
-def _words_written_lower(words: list[str], text: str) -> frozenset[int]:
+_WORD = re.compile(r"\w+")
+
+
+def _words_written_lower(words: list[str], text: str, lower_words: set[str]) -> frozenset[int]:
     """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
     run of words ('downtown Ardale' for 'Downtown Ardale': {0}); none when the text writes the name as a name more
-    often than so ('the Red Cross' twice, 'a red cross' once)."""
+    often than so ('the Red Cross' twice, 'a red cross' once). `lower_words`, the text's words in lower case,
+    spares the search for a name none of whose words is among them (most names of a long article)."""
+    if not any((w := _WORD.match(word.lower())) and w.group() in lower_words for word in words
+               if word[:1].isupper() and word.lower() not in LINK_WORDS):
+        return frozenset()
     pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
     found: set[int] = set()
     written = Counter()
