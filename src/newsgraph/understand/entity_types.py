@@ -38,8 +38,8 @@ from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, mention_span, numbered, place_by_form,
-                            product_name, rarely_labelled, regions_after_towns, speaking_names, team_names,
-                            towns_before_regions)
+                            product_name, rarely_labelled, recut, regions_after_towns, speaking_names,
+                            team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, opens_with_a_name, type_by_use, word_classes
 
@@ -452,8 +452,7 @@ def _recut_person(m, words: list[str], first: int, last: int) -> bool:
     span = m.para.doc.char_span(start - m.para.offset, end - m.para.offset)
     if span is None:
         return False
-    m.start, m.end, m.first_token = start, end, span.start
-    m.text = m.para.text[start - m.para.offset:end - m.para.offset]
+    recut(m, span.start, span.end)
     return True
 
 
@@ -478,9 +477,7 @@ def _cut_edge_words(m) -> None:
                                 and doc[first].lower_ not in PARTICLES and doc[first + 1].text not in "-–"):
         first += 1  # not the 'non' of 'non-Hodgkin', nor the '6th' of '6th Avenue'
     if (first, last) != (span.start, span.end):
-        offset = m.para.offset
-        m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
-        m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
+        recut(m, first, last)
 
 
 _WORD = re.compile(r"\w+")

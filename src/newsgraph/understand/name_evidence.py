@@ -247,6 +247,13 @@ def mention_span(m):
     return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
 
 
+def recut(m, first: int, last: int) -> None:
+    """The mention shrunk to the tokens doc[first:last] of its paragraph's parse."""
+    doc, offset = m.para.doc, m.para.offset
+    m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
+    m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
+
+
 @cache
 def _gazetteer() -> frozenset[str]:
     return frozenset(load_data("places.json")["names"].split("|"))
