@@ -313,8 +313,9 @@ def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
     """Where a title written right before doc[first] starts ('Secretary of State' Anna Vogel), or `first`.
 
     A title's "of" or "for" phrase may name a body or a portfolio the vocabulary does not list ('Chief of General
-    Staff', 'Minister for Foreign Affairs', 'Secretary of State for Health'): a title head or a listed title, "of"
-    or "for", and up to three capitalised words.
+    Staff', 'Minister for Foreign Affairs', 'Secretary of State for Health'): a title head and "of" or "for", or a
+    title before "for" (listed, or a head's own "of" phrase: 'Minister of State for Trade'), then up to three
+    capitalised words.
     """
     listed = _listed_title_before(doc, first, vocab)
     if listed is not None:
