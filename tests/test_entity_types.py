@@ -458,7 +458,8 @@ def _mentions_in(text: str, names: list[tuple[str, str]]):
 def test_a_one_word_person_after_a_town_and_a_comma_is_its_region():
     from newsgraph.understand.name_evidence import regions_after_towns
 
-    text = "A man was arrested in Dymbrook, Kentmere on Monday, and Kentmere police thanked Ada Quill, Ohio's coach."
+    text = ("A man was arrested in Dymbrook, Kentmere on Monday, freed near Orlan, Kentmere, and thanked Ada Quill, "
+            "Ohio's coach.")
     mentions = _mentions_in(text, [("Dymbrook", "place"), ("Kentmere", "person"), ("Kentmere", "person"),
                                    ("Ada Quill", "person"), ("Ohio", "place")])
     assert regions_after_towns(mentions) == {"Kentmere"}
@@ -562,3 +563,16 @@ def test_the_lower_case_words_only_spare_searches_that_find_nothing(name):
     lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
     every_word = {w.lower() for w in _WORD.findall(text + " " + name)}
     assert _words_written_lower(name.split(), text, lower_words) == _words_written_lower(name.split(), text, every_word)
+
+
+def test_a_region_seen_once_and_written_elsewhere_stays_as_typed():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    once = _mentions_in("A man was held in Dymbrook, Kentmere on Monday. Kentmere scored twice on Sunday.",
+                        [("Dymbrook", "place"), ("Kentmere", "person"), ("Kentmere", "person")])
+    assert regions_after_towns(once) == set()  # one sighting against another mention: not enough
+    twice = _mentions_in("A man was held in Dymbrook, Kentmere on Monday and freed near Orlan, Kentmere. "
+                         "Kentmere police said so.",
+                         [("Dymbrook", "place"), ("Kentmere", "person"), ("Orlan", "place"), ("Kentmere", "person"),
+                          ("Kentmere", "person")])
+    assert regions_after_towns(twice) == {"Kentmere"}

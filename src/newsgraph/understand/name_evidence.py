@@ -194,7 +194,8 @@ def regions_after_towns(mentions: list) -> set[str]:
     town it places something in ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere on Monday';
     `region_after_town`); not a clause's subject ('In the defeat at Arlow, Quillsby was hurt', 'After the final in
     Arlow, Quillsby, 31, thanked the fans'), nor after another preposition ('an organiser with Dockers United, Ada,
-    said')."""
+    said'). As the type goes to every mention, a name the article also writes elsewhere must be written so twice
+    (`REGION_MIN`)."""
     if not rules.enabled("region_after_town"):
         return set()
     towns = {(id(m.para), m.end): m for m in mentions if m.type == "place"}
@@ -202,21 +203,24 @@ def regions_after_towns(mentions: list) -> set[str]:
         return set()
     in_full_names = full_name_words(mentions)
     vouched = described_names(mentions)
-    regions = set()
+    written, placed = Counter(), Counter()
     for m in mentions:
         if m.type != "person" or " " in m.text or m.text in vouched or m.text in in_full_names:
             continue
+        written[m.text] += 1
         span = mention_span(m)
         if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end) \
                 or span.root.dep_ in SUBJECTS or not _closes_phrase(span.doc, span.end) or _after_opening(span):
             continue  # 'In the defeat at Arlow, Quillsby was hurt': a clause's subject
-        town = towns.get((id(m.para), m.para.offset + span.doc[span.start - 2].idx + len(span.doc[span.start - 2])))
-        town_span = mention_span(town) if town is not None else None
-        if town_span is not None and town_span.start > 0 and town_span.doc[town_span.start - 1].lower_ in PLACED \
-                and town_span.start <= span.root.head.i < town_span.end:
-            regions.add(m.text)  # not 'an organiser with Dockers United, Ada, said'
+        doc, before = span.doc, span.doc[span.start - 2]
+        town = towns.get((id(m.para), m.para.offset + before.idx + len(before)))
+        town_span = mention_span(town) if town is not None else doc[before.i:before.i + 1]
+        if town_span.start > 0 and doc[town_span.start - 1].lower_ in PLACED and town_span[0].pos_ == "PROPN":
+            placed[m.text] += 1  # a town the model typed or left untyped; not 'with Dockers United, Ada, said'
+    return {name for name, n in placed.items() if n >= REGION_MIN or n == written[name]}
 
-    return regions
+
+REGION_MIN = 2  # sightings after a town for a name written elsewhere too
 
 
 OPENING_TAGS = frozenset({"ADP", "SCONJ", "VERB"})  # 'After the final in ...', 'Speaking in ...'
