@@ -402,3 +402,177 @@ def test_an_acronym_in_a_line_in_capitals_stays():
             "KAZAKHSTAN WINS AGAIN\n\nThe visitors lost the final.\n")
     found = {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}
     assert found.get("NATO") == "organization" and "KAZAKHSTAN WINS AGAIN" not in found
+
+
+def _lower_variants(text: str, names: dict[str, str]) -> dict[str, str]:
+    """`_cut_lower_variants` on mentions of `names` (text -> type) in one parsed paragraph: what is kept, as
+    text -> type."""
+    from types import SimpleNamespace
+
+    from newsgraph.understand.entity_types import _cut_lower_variants
+    from newsgraph.understand.names import NameMention
+    from newsgraph.understand.parse import load_model
+
+    para = SimpleNamespace(doc=load_model()(text), offset=0, text=text, role="body")
+    mentions = []
+    for name, kind in names.items():
+        start = text.index(name)
+        first = next(t.i for t in para.doc if t.idx == start)
+        mentions.append(NameMention(start, start + len(name), name, kind, para, first))
+    return {m.text: m.type for m in _cut_lower_variants(mentions, [para])}
+
+
+def test_a_name_the_article_writes_in_lower_case_is_cut_or_dropped():
+    text = ("Shoppers Return To Downtown Ardale. Visitors came back to downtown Ardale, and the Foreign Ministry "
+            "said the foreign ministry had no view. Read our Privacy Policy, though nobody reads a privacy policy. "
+            "The Space Shuttle Program ended, and the Space Shuttle program's staff left. The Hague was calm.")
+    found = _lower_variants(text, {"Downtown Ardale": "person", "Foreign Ministry": "organization",
+                                   "Privacy Policy": "organization", "Space Shuttle Program": "organization",
+                                   "The Hague": "place"})
+    assert found == {"Ardale": "person", "Foreign Ministry": "organization",
+                     "Space Shuttle Program": "organization", "The Hague": "place"}
+
+
+def test_a_person_left_with_one_common_noun_is_dropped():
+    text = "Pack the Quick Start Guide and a card. The quick Start guide is in the box with Lena Okafor's note."
+    assert _lower_variants(text, {"Quick Start Guide": "person", "Lena Okafor": "person"}) == {"Lena Okafor": "person"}
+
+
+def _mentions_in(text: str, names: list[tuple[str, str]]):
+    """NameMentions of (text, type) pairs, each at its first place in one parsed paragraph."""
+    from types import SimpleNamespace
+
+    from newsgraph.understand.names import NameMention
+    from newsgraph.understand.parse import load_model
+
+    para = SimpleNamespace(doc=load_model()(text), offset=0, text=text, role="body")
+    out, at = [], 0
+    for name, kind in names:
+        start = text.index(name, at)
+        first = next(t.i for t in para.doc if t.idx == start)
+        out.append(NameMention(start, start + len(name), name, kind, para, first))
+        at = start + len(name)
+    return out
+
+
+def test_a_one_word_person_after_a_town_and_a_comma_is_its_region():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    text = ("A man was arrested in Dymbrook, Kentmere on Monday, freed near Orlan, Kentmere, and thanked Ada Quill, "
+            "Ohio's coach.")
+    mentions = _mentions_in(text, [("Dymbrook", "place"), ("Kentmere", "person"), ("Kentmere", "person"),
+                                   ("Ada Quill", "person"), ("Ohio", "place")])
+    assert regions_after_towns(mentions) == {"Kentmere"}
+    with rules.switched_off("region_after_town"):
+        assert regions_after_towns(mentions) == set()
+    listed = _mentions_in("They drove from Dymbrook, Kentmere and Ludlow.",
+                          [("Dymbrook", "place"), ("Kentmere", "person")])
+    assert regions_after_towns(listed) == set()  # a list of places, not a town and its county
+
+
+def test_a_place_by_its_form_is_not_taken_for_a_person_named_by_its_last_word():
+    from newsgraph.understand.entities import Cluster, _is_person_name
+
+    place, team = _mentions_in("They stayed in West Kentmere, and Mo Kentmere coached the side.",
+                               [("West Kentmere", "place"), ("Mo Kentmere", "organization")])
+    assert not _is_person_name(place, [Cluster("person", "Kentmere")])  # 'Kentmere' alone was typed a person
+    assert _is_person_name(team, [Cluster("person", "Kentmere")]) and team.type == "person"
+    with rules.switched_off("place_heads"):
+        assert _is_person_name(place, [Cluster("person", "Kentmere")])
+
+
+@pytest.mark.parametrize("name, thing", [("Vitamin C", True), ("Path A.", True), ("Plan B", True),
+                                         ("Malcolm X", False), ("Cardi B", False), ("John Q.", False)])
+def test_a_common_noun_and_a_letter_is_no_persons_name(name, thing):
+    from newsgraph.understand.name_use import lettered
+
+    assert lettered(name.split()) is thing
+
+
+def test_a_subject_after_an_opening_phrase_is_no_region():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    mentions = _mentions_in("In the loss to Arlow, Quillsby got hurt, and in Dymbrook, Kentmere voters stayed home.",
+                            [("Arlow", "place"), ("Quillsby", "person"), ("Dymbrook", "place"), ("Kentmere", "person")])
+    assert regions_after_towns(mentions) == set()
+    mentions = _mentions_in("An organiser with Dockers United, Ada, said the strike would go on.",
+                            [("Dockers United", "place"), ("Ada", "person")])
+    assert regions_after_towns(mentions) == set()
+
+
+def test_a_name_ending_with_united_is_an_organisation():
+    found = entities("Harbour United lost at home on Sunday, and the group Dockers United said the strike would go on.")
+    assert found.get("Harbour United", "organization") == "organization"
+    assert found.get("Dockers United", "organization") == "organization"
+    assert "person" not in found.values()
+
+
+def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case():
+    text = "Tests of the iPad Pro and the phone went well. The federal Bureau of Prisons said so, Lena Okafor said."
+    found = _mentions_in(text, [("iPad Pro and", "organization"), ("federal Bureau of Prisons", "organization"),
+                                ("Lena Okafor", "person")])
+    from newsgraph.understand.entity_types import _cut_edge_words
+
+    for m in found:
+        _cut_edge_words(m)
+    assert [m.text for m in found] == ["iPad Pro", "Bureau of Prisons", "Lena Okafor"]
+    kept = _mentions_in("A cantata by Ludwig van Beethoven was played in post-Ardale halls on 6th Avenue.",
+                        [("van Beethoven", "person"), ("post-Ardale", "place"), ("6th Avenue", "place")])
+    for m in kept:
+        _cut_edge_words(m)
+    assert [m.text for m in kept] == ["van Beethoven", "post-Ardale", "6th Avenue"]
+
+
+def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
+    text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
+    found = _lower_variants(text + " The frozen moon Varuna was bright.", {"Sue Gray": "person", "Moon Varuna": "person"})
+    assert found == {"Sue Gray": "person", "Varuna": "person"}  # 'moon' is a common word, rare as a given name
+
+
+def test_a_name_written_in_lower_case_less_often_than_as_a_name_stays():
+    text = ("The Red Cross sent tents to the valley. Volunteers painted a red cross on the clinic roof, and the Red "
+            "Cross said more aid would come.")
+    assert _lower_variants(text, {"Red Cross": "organization"}) == {"Red Cross": "organization"}
+
+
+@pytest.mark.parametrize("sentence", ["After the final in Dymbrook, Abernathy, 31, thanked the fans.",
+                                      "Speaking in Dymbrook, Abernathy, flanked by aides, thanked the fans.",
+                                      "At a rally in Dymbrook, Abernathy, who leads the party, said taxes would fall."])
+def test_a_subject_after_an_opening_phrase_and_an_aside_is_no_region(sentence):
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    mentions = _mentions_in(sentence, [("Dymbrook", "place"), ("Abernathy", "person")])
+    assert regions_after_towns(mentions) == set()
+
+
+def test_a_region_after_a_town_and_before_a_comma_stays_a_region():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    mentions = _mentions_in("A man from Dymbrook, Kentmere, was held after the fire in Ardale, Wexholm, on Monday.",
+                            [("Dymbrook", "place"), ("Kentmere", "person"), ("Ardale", "place"), ("Wexholm", "person")])
+    assert regions_after_towns(mentions) == {"Kentmere", "Wexholm"}
+
+
+@pytest.mark.parametrize("name", ["Downtown Ardale", "Privacy Policy", "Bank of Ardale", "St. Ardale Church",
+                                  "Pre-Workout Meal", "Ada Quill"])
+def test_the_lower_case_words_only_spare_searches_that_find_nothing(name):
+    from newsgraph.understand.entity_types import _WORD, _words_written_lower
+
+    text = ("Downtown Ardale woke up. In downtown Ardale, the bank of Ardale and st. Ardale church opened, a "
+            "pre-workout meal was sold, and Ada Quill read a privacy policy.")
+    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
+    every_word = {w.lower() for w in _WORD.findall(text + " " + name)}
+    assert _words_written_lower(name.split(), text, lower_words) == _words_written_lower(name.split(), text, every_word)
+
+
+def test_a_region_seen_once_and_written_elsewhere_stays_as_typed():
+    from newsgraph.understand.name_evidence import regions_after_towns
+
+    once = _mentions_in("A man was held in Dymbrook, Kentmere on Monday. Kentmere scored twice on Sunday.",
+                        [("Dymbrook", "place"), ("Kentmere", "person"), ("Kentmere", "person")])
+    assert regions_after_towns(once) == set()  # one sighting against another mention: not enough
+    twice = _mentions_in("A man was held in Dymbrook, Kentmere on Monday and freed near Orlan, Kentmere. "
+                         "Kentmere police said so.",
+                         [("Dymbrook", "place"), ("Kentmere", "person"), ("Orlan", "place"), ("Kentmere", "person"),
+                          ("Kentmere", "person")])
+    assert regions_after_towns(twice) == {"Kentmere"}

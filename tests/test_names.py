@@ -22,6 +22,11 @@ def _people(sentence: str) -> dict:
     ("Lt. Col. Ron Amit and Brig. Gen. Sara Tal arrived by helicopter.", "Sara Tal", ["Brig. Gen."]),
     ("Chief of General Staff Eyal Zamir approved the new drill.", "Eyal Zamir", ["Chief of General Staff"]),
     ("Secretary of State Anna Vogel landed in the capital on Friday.", "Anna Vogel", ["Secretary of State"]),
+    ("Minister for Foreign Affairs Tessa Quill said the talks had been useful.", "Tessa Quill",
+     ["Minister for Foreign Affairs"]),
+    ("Secretary of State for Health Owen Marsh told reporters the plan was ready.", "Owen Marsh",
+     ["Secretary of State for Health"]),
+    ("Minister of State for Trade Lena Okafor said exports had grown.", "Lena Okafor", ["Minister of State for Trade"]),
     ("Mr. Tom Baker was at home when the storm began.", "Tom Baker", []),
     ("Dr. Ruth Cole treated the injured hikers overnight.", "Ruth Cole", []),
 ])
@@ -56,3 +61,31 @@ def test_generated_vocabulary_names_its_source_and_licence():
     assert "Lieutenant Colonel" in data["military_ranks"]
     assert "Secretary of State" in data["offices"]
     assert "Potemkin" not in data["military_ranks"]  # one person, not a rank
+
+
+def test_a_name_the_model_ran_together_with_a_portfolio_is_cut_from_it():
+    people = _people("In an interview, Ardale Secretary of State for Housing Ans Meulen, who oversees the plan, "
+                     "said it would cut rents.")
+    assert people["Ans Meulen"].titles == ["Ardale Secretary of State for Housing"]
+    article = newsgraph.extract("Valley town gets ready for the winter\n\nThe Minister for Energy Transition Agency "
+                                "reform said costs would rise.\n")
+    assert not [e.name for e in article.entities if e.type == "person"]  # a body's name, no one's
+
+
+def test_a_relative_written_in_lower_case_is_no_title():
+    people = _people("I asked my brother Jon Velde to help, and Brother Anselm Kray agreed to come too.")
+    assert people["Jon Velde"].titles == [] and people["Anselm Kray"].titles == ["Brother"]
+
+
+def test_a_person_entity_the_model_ran_over_a_portfolio_is_cut_after_it():
+    from spacy.tokens import Span
+
+    from newsgraph.understand.context import ParsedParagraph
+    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = load_model()("The Minister for Transport Lena Okafor said trains would run.")
+    doc.ents = [Span(doc, 3, 6, label="PERSON")]  # '[Minister for] Transport Lena Okafor'
+    mention = _typed_mention(ParsedParagraph(0, doc), 3, 6, "person", entity_vocabulary())
+    assert (mention.text, mention.titles) == ("Lena Okafor", ["Minister for Transport"])

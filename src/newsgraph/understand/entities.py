@@ -27,7 +27,7 @@ from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name, shouted_line
 from .language import is_english
-from .name_evidence import masthead_name, opens_with_given_name
+from .name_evidence import masthead_name, opens_with_given_name, place_by_form
 from .names import NameMention, find_mentions
 from .titles import title_forms
 from .translit import same_name
@@ -155,6 +155,8 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
             return True
     if not 2 <= len(words) <= 3:
         return False
+    if mention.type == "place" and place_by_form(words) and rules.enabled("place_heads"):
+        return False  # 'West Varnholm', 'Harlow Road': a place by its form, whatever 'Varnholm' alone was taken for
     for cluster in people:  # 'Mo Cheeks' typed an organisation, where 'Cheeks' alone is a person
         if cluster.tokens == [words[-1]] and not designated(words) \
                 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words):  # not 'OS X Lion'

@@ -37,10 +37,11 @@ from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
-                            gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
-                            rarely_labelled, speaking_names, team_names, towns_before_regions)
+                            gazetteer_place, given_names, masthead_name, mention_span, numbered, place_by_form,
+                            product_name, rarely_labelled, recut, regions_after_towns, speaking_names,
+                            team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, type_by_use
+from .name_use import cut_run_on_words, elided_verb, lettered, opens_with_a_name, type_by_use, word_classes
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -193,6 +194,13 @@ def _brand_shape(word: str) -> bool:
 
 
 @cache
+def _name_heads() -> frozenset[str]:
+    from .vocab import entity_vocabulary
+
+    return entity_vocabulary().name_heads
+
+
+@cache
 def _title_words() -> frozenset[str]:
     from .vocab import entity_vocabulary
 
@@ -234,6 +242,11 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         mentions = _drop_headline_phrases(mentions, paragraphs)
     if rules.enabled("shouted_lines"):
         mentions = _drop_shouted_phrases(mentions, paragraphs)
+    if rules.enabled("lower_variants"):
+        mentions = _cut_lower_variants(mentions, paragraphs)
+    if rules.enabled("edge_words"):
+        for m in mentions:
+            _cut_edge_words(m)
     cut_run_on_words(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:
@@ -300,7 +313,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
     teams = team_names(mentions)
-    towns = towns_before_regions(mentions)
+    towns = towns_before_regions(mentions) | regions_after_towns(mentions)
     described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
     for m in mentions:
@@ -312,13 +325,15 @@ def _evidence_types(mentions: list) -> None:
         if m.text in teams:
             m.type = "organization"
         elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
-            m.type = "place"  # 'Orlan Town'; 'Orlan, France'
+            m.type = "place"  # 'Orlan Town'; 'Orlan, France'; 'near Orlan, Kent'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person
         elif rules.enabled("mastheads") and masthead_name(words):
             m.type = "organization"
         elif rules.enabled("numbered_names") and numbered(words):
+            m.type = THING
+        elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
 
 
@@ -382,6 +397,109 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
     dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
                and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
     return [m for m in mentions if id(m) not in dropped]
+
+
+LINK_WORDS = NAME_LINKS | PARTICLES | {"the", "a", "an", "to", "&"}  # lower case inside names as well
+
+
+def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
+    """A name of several words that the article also writes with some of them in lower case holds common words
+    ('Downtown Ardale' ... 'downtown Ardale', 'Moon Varuna' ... 'the frozen moon Varuna', 'Privacy Policy'
+    ... 'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
+    that ends names of bodies and places ('Foreign Ministry' ... 'the foreign ministry'); a person's name loses
+    the words at its edges written so ('Ardale', 'Varuna'; a common noun left alone is no name), but not its given
+    name alone ('Sue Gray' ... 'to sue Gray'). Names of bodies and places keep theirs ('Space Shuttle Program' ...
+    'the Space Shuttle program'), and words that names hold in lower case ('of', 'de') do not count."""
+    text = "\n".join(p.text for p in paragraphs)
+    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
+    lowered: dict[str, frozenset[int]] = {}
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and m.text not in lowered:
+            lowered[m.text] = _words_written_lower(words, text, lower_words)
+        low = lowered.get(m.text)
+        if low == {0} and m.type == "person" and opens_with_a_name(words):
+            low = None  # 'Sue Gray' ... 'to sue Gray': a given name that is also a verb, not a common word of the name
+        first, last = _name_part(words, low) if low else (0, len(words))
+        if first == last:
+            if words[-1] in _name_heads():
+                kept.append(m)
+        elif m.type != "person" or (first, last) == (0, len(words)) or _recut_person(m, words, first, last):
+            kept.append(m)
+    return kept
+
+
+def _name_part(words: list[str], low: frozenset[int]) -> tuple[int, int]:
+    """The words [first, last) of a name left when the runs of common words at its edges that hold a word
+    written in lower case are taken off ('The Hague' keeps its 'The')."""
+    common = [i in low or w.lower() in LINK_WORDS for i, w in enumerate(words)]
+
+    def run(places: list[int]) -> int:
+        n = next((n for n, i in enumerate(places) if not common[i]), len(places))
+        return n if any(i in low for i in places[:n]) else 0
+    first = run(list(range(len(words))))
+    return first, len(words) - run(list(range(len(words) - 1, first - 1, -1)))
+
+
+def _recut_person(m, words: list[str], first: int, last: int) -> bool:
+    """The person's mention shrunk to its words [first, last); False when what is left is one common noun ('Quick
+    Start Guide' ... 'quick Start guide': no one called 'Start') or does not fall on the parse's tokens."""
+    if last - first == 1 and words[first].lower() in word_classes()["nouns"]:
+        return False
+    spans = [w.span() for w in re.finditer(r"\S+", m.text)]
+    start, end = m.start + spans[first][0], m.start + spans[last - 1][1]
+    span = m.para.doc.char_span(start - m.para.offset, end - m.para.offset)
+    if span is None:
+        return False
+    recut(m, span.start, span.end)
+    return True
+
+
+EDGE_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "from", "with", "that", "x", "vs",
+                        "vs.", "v", "v.", "et", "al", "al."})  # no name ends with one written in lower case
+
+
+def _cut_edge_words(m) -> None:
+    """A name does not end with a word of `EDGE_WORDS` in lower case ('iPad Pro and', 'Smith et al.', 'Korn x'),
+    nor open with a word in lower case other than a particle ('federal Bureau of Prisons', 'east Jerusalem'; not
+    'de Herengracht')."""
+    span = mention_span(m)
+    if span is None or len(span) < 2:
+        return
+    doc, first, last = span.doc, span.start, span.end
+
+    def closing(i: int) -> bool:
+        return doc[i].is_lower and doc[i].lower_ in EDGE_WORDS or doc[i].text == "." and doc[i - 1].lower_ in EDGE_WORDS
+    while last - first > 1 and closing(last - 1):
+        last -= 1
+    while last - first > 1 and (doc[first].text in ",;:" or doc[first].is_lower and doc[first].is_alpha
+                                and doc[first].lower_ not in PARTICLES and doc[first + 1].text not in "-–"):
+        first += 1  # not the 'non' of 'non-Hodgkin', nor the '6th' of '6th Avenue'
+    if (first, last) != (span.start, span.end):
+        recut(m, first, last)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words_written_lower(words: list[str], text: str, lower_words: set[str]) -> frozenset[int]:
+    """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
+    run of words ('downtown Ardale' for 'Downtown Ardale': {0}); none when the text writes the name as a name more
+    often than so ('the Red Cross' twice, 'a red cross' once). `lower_words`, the text's words in lower case,
+    spares the search for a name none of whose words is among them (most names of a long article)."""
+    if not any((w := _WORD.match(word.lower())) and w.group() in lower_words for word in words
+               if word[:1].isupper() and word.lower() not in LINK_WORDS):
+        return frozenset()
+    pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
+    found: set[int] = set()
+    written = Counter()
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        low = {i for i, (word, seen) in enumerate(zip(words, match.group().split()))
+               if word[:1].isupper() and seen[:1].islower() and word.lower() not in LINK_WORDS}
+        found |= low
+        written[bool(low)] += 1
+    return frozenset(found) if written[True] >= written[False] else frozenset()
 
 
 def shouted_line(text: str) -> bool:

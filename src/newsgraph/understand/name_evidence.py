@@ -157,6 +157,7 @@ def region_name(name: str) -> bool:
 
 
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})  # 'With Okafor, France agreed': a clause's subject
+PLACED = frozenset({"in", "near", "at", "from", "outside", "inside", "around", "across", "throughout"})  # 'in X, Y'
 NOT_AFTER_REGION = frozenset({"'s", "’s", "'", "’", "and", "or", "&"})  # 'France's envoy', 'Ohio and Utah'
 
 
@@ -188,6 +189,54 @@ def towns_before_regions(mentions: list) -> set[str]:
     return towns
 
 
+def regions_after_towns(mentions: list) -> set[str]:
+    """The one-word names typed as people that the article writes as the county, state or country after a
+    town it places something in ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere on Monday';
+    `region_after_town`); not a clause's subject ('In the defeat at Arlow, Quillsby was hurt', 'After the final in
+    Arlow, Quillsby, 31, thanked the fans'), nor after another preposition ('an organiser with Dockers United, Ada,
+    said'). As the type goes to every mention, a name the article also writes elsewhere must be written so twice
+    (`REGION_MIN`)."""
+    if not rules.enabled("region_after_town"):
+        return set()
+    towns = {(id(m.para), m.end): m for m in mentions if m.type == "place"}
+    if not towns:
+        return set()
+    in_full_names = full_name_words(mentions)
+    vouched = described_names(mentions)
+    written, placed = Counter(), Counter()
+    for m in mentions:
+        if m.type != "person" or " " in m.text or m.text in vouched or m.text in in_full_names:
+            continue
+        written[m.text] += 1
+        span = mention_span(m)
+        if span is None or span.start < 2 or span.doc[span.start - 1].text != "," or _listed(span.doc, span.end) \
+                or span.root.dep_ in SUBJECTS or not _closes_phrase(span.doc, span.end) or _after_opening(span):
+            continue  # 'In the defeat at Arlow, Quillsby was hurt': a clause's subject
+        doc, before = span.doc, span.doc[span.start - 2]
+        town = towns.get((id(m.para), m.para.offset + before.idx + len(before)))
+        town_span = mention_span(town) if town is not None else doc[before.i:before.i + 1]
+        if town_span.start > 0 and doc[town_span.start - 1].lower_ in PLACED and town_span[0].pos_ == "PROPN":
+            placed[m.text] += 1  # a town the model typed or left untyped; not 'with Dockers United, Ada, said'
+    return {name for name, n in placed.items() if n >= REGION_MIN or n == written[name]}
+
+
+REGION_MIN = 2  # sightings after a town for a name written elsewhere too
+
+
+OPENING_TAGS = frozenset({"ADP", "SCONJ", "VERB"})  # 'After the final in ...', 'Speaking in ...'
+
+
+def _after_opening(span) -> bool:
+    """Whether a name with an aside after it follows a sentence's opening phrase ('After the final in Arlow,
+    Quillsby, 31, thanked the fans'): the clause's subject, which the parse hangs on the town."""
+    return span.end < len(span.doc) and span.doc[span.end].text == "," and span.sent[0].pos_ in OPENING_TAGS
+
+
+def _closes_phrase(doc, i: int) -> bool:
+    """Whether a name ending before doc[i] ends its phrase: the text ends, or punctuation or a preposition follows."""
+    return i >= len(doc) or doc[i].is_punct or doc[i].pos_ == "ADP"
+
+
 def _listed(doc, i: int) -> bool:
     """Whether doc[i:] goes on with a list after a name ('and Utah', ', Utah'), or with a possessive."""
     if i >= len(doc):
@@ -200,6 +249,13 @@ def _listed(doc, i: int) -> bool:
 def mention_span(m):
     """The mention's tokens in its paragraph's parse (None where its edges cut a token)."""
     return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+
+
+def recut(m, first: int, last: int) -> None:
+    """The mention shrunk to the tokens doc[first:last] of its paragraph's parse."""
+    doc, offset = m.para.doc, m.para.offset
+    m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
+    m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
 
 
 @cache

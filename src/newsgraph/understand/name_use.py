@@ -30,13 +30,14 @@ name in the article. The word classes are WordNet 3.0's less the 1990 US Census 
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
 from .context import column
-from .name_evidence import full_name_words, given_names, made_thing, mention_span, opens_with_given_name
+from .name_evidence import full_name_words, given_names, made_thing, mention_span, opens_with_given_name, recut
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
                           "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
@@ -82,6 +83,16 @@ def locative_verbs() -> frozenset[str]:
 def opens_with_a_name(words: list[str]) -> bool:
     """A given name first, not one that is a common word and rare as a name ('Marvel Quarry', 'Star Harbor')."""
     return opens_with_given_name(words) and words[0].lower() not in word_classes()["word_given_names"]
+
+
+LETTER = re.compile(r"^[A-Z]\.?$")
+
+
+def lettered(words: list[str]) -> bool:
+    """'Vitamin C', 'Path A.', 'Plan B': a common noun and a letter, no one's name ('Malcolm X', 'Cardi B' open
+    with a given name or a word that is no common noun)."""
+    return len(words) == 2 and bool(LETTER.match(words[1])) and words[0].lower() in word_classes()["nouns"] \
+        and not opens_with_given_name(words)
 
 
 def _word(word: str) -> bool:
@@ -142,13 +153,6 @@ def _verb_form(word: str) -> bool:
     return bool(singulars(word) & word_classes()["verbs"]) and not _census_name(word)
 
 
-def _recut(m, span, first: int, last: int) -> None:
-    """The mention shrunk to the tokens doc[first:last] of its paragraph."""
-    doc, offset = span.doc, m.para.offset
-    m.start, m.end = offset + doc[first].idx, offset + doc[last - 1].idx + len(doc[last - 1])
-    m.text, m.first_token = m.para.text[m.start - offset:m.end - offset], first
-
-
 def _closed_word(token, span) -> bool:
     """A pronoun or modal that ran onto a name: in lower case, or inside (not closing) a name of a title-case line
     (a headline, a heading); never a regnal number after a given name ('King Edmund II', 'Carl I')."""
@@ -184,7 +188,7 @@ def cut_run_on_words(mentions: list) -> None:
                 last - first >= 3 and _role_or_verb(opener) and after in given_names())):
             first += 1  # 'Painting Fowler', 'Backup Rollo Tanner'
         if (first, last) != (span.start, span.end):
-            _recut(m, span, first, last)
+            recut(m, first, last)
             if " " not in m.text and not any(m.text in words for other, words in full_names if other is not m):
                 m.type = THING  # 'Painting Fowler': no one of the article is 'Fowler'
                 continue

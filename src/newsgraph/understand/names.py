@@ -23,7 +23,8 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
-from .name_evidence import place_by_form
+from .name_evidence import given_names, place_by_form
+from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 
@@ -141,6 +142,9 @@ def _currency_codes() -> frozenset[str]:
 def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                    vocab: EntityVocabulary) -> NameMention | None:
     doc = para.doc
+    named = _name_after_portfolio(doc, first, last, vocab) if rules.enabled("titles") else None
+    if named is not None:
+        first, kind = named, "person"  # '[Secretary of] State for Housing Ans Meulen': the title ran in
     text = doc[first:last].text
     if text.lower() in vocab.not_names and rules.enabled("not_names"):  # holidays: never people or places
         return None
@@ -179,6 +183,23 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if extended:
         return _mention(para, first, extended, "organization")
     return _mention(para, first, last, kind)
+
+
+def _name_after_portfolio(doc, first: int, last: int, vocab: EntityVocabulary) -> int | None:
+    """Where the person's name starts in an entity the model ran over a title's portfolio ('[Secretary of] State
+    for Housing Ans Meulen', '[Minister for] Transport Lena Okafor'): after "for", the first given name, or else
+    the last two words, when a title ends right before it and no word of the name is a common noun."""
+    if last - first < 2:
+        return None
+    at = first - 1 if first > 0 and doc[first - 1].lower_ == "for" else next(
+        (t.i for t in doc[first:last - 2] if t.lower_ == "for"), None)
+    if at is None or last - at < 4:
+        return None
+    start = next((t.i for t in doc[at + 2:last - 1] if t.lower_ in given_names()), last - 2)
+    if not all(t.is_title and t.pos_ == "PROPN" for t in doc[at + 1:last]) or start - at > MAX_OF_WORDS + 1 \
+            or any(t.lower_ in word_classes()["nouns"] and t.lower_ not in given_names() for t in doc[start:last]):
+        return None  # '[Minister for] Energy Transition Agency': no one's name
+    return start if _title_before(doc, start, vocab) <= first else None
 
 
 PLURAL_MARK = re.compile(r"\((?:e?s)\)?$")  # "Governor(s)": the tokenizer keeps "(s" on the word
@@ -291,23 +312,33 @@ def _squeezed(pieces: list[str]) -> str:
 def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
     """Where a title written right before doc[first] starts ('Secretary of State' Anna Vogel), or `first`.
 
-    A title's "of" phrase may name a body the vocabulary does not list ('Chief of General Staff'): a title head,
-    "of", and up to three capitalised words.
+    A title's "of" or "for" phrase may name a body or a portfolio the vocabulary does not list ('Chief of General
+    Staff', 'Minister for Foreign Affairs', 'Secretary of State for Health'): a title head and "of" or "for", or a
+    title before "for" (listed, or a head's own "of" phrase: 'Minister of State for Trade'), then up to three
+    capitalised words.
     """
-    if first > 0 and (doc[first - 1].lower_ in vocab.title_last_words or doc[first - 1].text == "."):
-        longest = min(vocab.max_title_words + 2, first)
-        pieces = _pieces(doc, first - longest, first)
-        for n in range(longest, 0, -1):
-            if _squeezed(pieces[longest - n:]) in vocab.titles:
-                return first - n
+    listed = _listed_title_before(doc, first, vocab)
+    if listed is not None:
+        return listed
     k = first
     while k > 0 and first - k < MAX_OF_WORDS and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
-            and doc[k - 1].ent_type_ != "PERSON":
+            and (doc[k - 1].ent_type_ != "PERSON" or doc[k].ent_iob_ == "I"):  # not into another person's name
         k -= 1
-    if k < first and k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in vocab.title_heads \
-            and doc[k - 2].is_title:
+    if k == first or k < 2 or doc[k - 1].lower_ not in ("of", "for") or not doc[k - 2].is_title:
+        return first
+    if doc[k - 2].lower_ in vocab.title_heads:
         return k - 2
-    return first
+    before = _title_before(doc, k - 1, vocab) if doc[k - 1].lower_ == "for" else k - 1
+    return before if before < k - 1 else first  # 'Minister of State' 'for Trade'
+
+
+def _listed_title_before(doc, first: int, vocab: EntityVocabulary) -> int | None:
+    """Where a title of the vocabulary ending right before doc[first] starts, if one does."""
+    if first == 0 or (doc[first - 1].lower_ not in vocab.title_last_words and doc[first - 1].text != "."):
+        return None
+    longest = min(vocab.max_title_words + 2, first)
+    pieces = _pieces(doc, first - longest, first)
+    return next((first - n for n in range(longest, 0, -1) if _squeezed(pieces[longest - n:]) in vocab.titles), None)
 
 
 def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: EntityVocabulary) -> None:
@@ -321,6 +352,8 @@ def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: En
     if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
         start -= 1
     title = doc[start:first + inside].text
+    if title.islower() and title.split()[-1] in vocab.kinship:
+        return  # 'my brother Jon': a relative, not the religious title of 'Brother Jon'
     if canonical_title(title) is not None:  # "Mr.", "Dr.": a form of address, split from the name but no title
         mention.titles.append(title)
         mention.title_start = mention.para.offset + doc[start].idx

@@ -57,6 +57,11 @@ FAMILIES: dict[str, str] = {
                         "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
     "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
                      "of the article writes each of its words capitalised; known names are found there",
+    "lower_variants": "a name of several words that the article also writes with some of them in lower case, as "
+                      "often as it writes the name ('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... "
+                      "'its privacy policy') loses those words at its edges, and is no name when none is left",
+    "edge_words": "a name does not end with 'and', 'of', 'to', 'x', 'et al.' ... in lower case ('iPad Pro and', "
+                  "'Korn x') nor open with a word in lower case other than a particle ('federal Bureau of Prisons')",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
@@ -70,6 +75,11 @@ FAMILIES: dict[str, str] = {
                    "demonyms.json's places and entities.json `regions`) is a town, in every mention; not with a "
                    "title or a description, a word of a person's full name, a full name opening with a given name, "
                    "nor in a list or before a possessive ('Ohio and Utah', 'France's envoy')",
+    "region_after_town": "a one-word 'person' written right after a town the article places something in and a "
+                         "comma ('near Dymbrook, Kentmere', 'in Dymbrook, Kentmere') is the town's county, state or "
+                         "country, in every mention; not with a title or a description, a word of a person's full "
+                         "name, a clause's subject after an opening phrase ('After the final in Dymbrook, Quillsby, "
+                         "31, thanked ...'), nor in a list or before a possessive",
     "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
                         "person's name (data/places.json: less the Census names, and names opening with a given "
                         "name), not described as a person nor part of a person's full name in the article, is a place",
@@ -78,6 +88,8 @@ FAMILIES: dict[str, str] = {
                  "opening with 'The'",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
+    "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
+                      "with a given name is a thing, no entity",
     "teams": "a plural name written after 'the' ('the Seahawks', 'the Los Angeles Rams') is a group, an "
              "organisation, in every mention",
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
