@@ -405,11 +405,11 @@ def test_an_acronym_in_a_line_in_capitals_stays():
 
 
 def _lower_variants(text: str, names: dict[str, str]) -> dict[str, str]:
-    """`_cut_lower_variants` on mentions of `names` (text -> type) in one parsed paragraph: what is kept, as
+    """`cut_lower_variants` on mentions of `names` (text -> type) in one parsed paragraph: what is kept, as
     text -> type."""
     from types import SimpleNamespace
 
-    from newsgraph.understand.entity_types import _cut_lower_variants
+    from newsgraph.understand.name_case import cut_lower_variants
     from newsgraph.understand.names import NameMention
     from newsgraph.understand.parse import load_model
 
@@ -419,7 +419,7 @@ def _lower_variants(text: str, names: dict[str, str]) -> dict[str, str]:
         start = text.index(name)
         first = next(t.i for t in para.doc if t.idx == start)
         mentions.append(NameMention(start, start + len(name), name, kind, para, first))
-    return {m.text: m.type for m in _cut_lower_variants(mentions, [para])}
+    return {m.text: m.type for m in cut_lower_variants(mentions, [para])}
 
 
 def test_a_name_the_article_writes_in_lower_case_is_cut_or_dropped():
@@ -511,15 +511,15 @@ def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case
     text = "Tests of the iPad Pro and the phone went well. The federal Bureau of Prisons said so, Lena Okafor said."
     found = _mentions_in(text, [("iPad Pro and", "organization"), ("federal Bureau of Prisons", "organization"),
                                 ("Lena Okafor", "person")])
-    from newsgraph.understand.entity_types import _cut_edge_words
+    from newsgraph.understand.name_case import cut_edge_words
 
     for m in found:
-        _cut_edge_words(m)
+        cut_edge_words(m)
     assert [m.text for m in found] == ["iPad Pro", "Bureau of Prisons", "Lena Okafor"]
     kept = _mentions_in("A cantata by Ludwig van Beethoven was played in post-Ardale halls on 6th Avenue.",
                         [("van Beethoven", "person"), ("post-Ardale", "place"), ("6th Avenue", "place")])
     for m in kept:
-        _cut_edge_words(m)
+        cut_edge_words(m)
     assert [m.text for m in kept] == ["van Beethoven", "post-Ardale", "6th Avenue"]
 
 
@@ -556,7 +556,7 @@ def test_a_region_after_a_town_and_before_a_comma_stays_a_region():
 @pytest.mark.parametrize("name", ["Downtown Ardale", "Privacy Policy", "Bank of Ardale", "St. Ardale Church",
                                   "Pre-Workout Meal", "Ada Quill"])
 def test_the_lower_case_words_only_spare_searches_that_find_nothing(name):
-    from newsgraph.understand.entity_types import _WORD, _words_written_lower
+    from newsgraph.understand.name_case import _WORD, _words_written_lower
 
     text = ("Downtown Ardale woke up. In downtown Ardale, the bank of Ardale and st. Ardale church opened, a "
             "pre-workout meal was sold, and Ada Quill read a privacy policy.")

@@ -22,7 +22,8 @@ name elsewhere in the article ("Cerberus" ... "Cerberus Capital") is that organi
 three words ending with a word the article uses alone for a person, more often than it gives the name
 its own type, is that person; and a lone word
 the article also writes in lower case as a noun ("Moon" ... "the moon") is no person, unless either is
-part of a person's full name there.
+part of a person's full name there. What the case of a name's words says (a name also written in lower case,
+words in lower case at its edges, lines in capitals) is read in `name_case`.
 """
 
 from __future__ import annotations
@@ -36,19 +37,17 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
+from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, drop_shouted_phrases
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
-                            gazetteer_place, given_names, masthead_name, mention_span, numbered, place_by_form,
-                            product_name, rarely_labelled, recut, regions_after_towns, speaking_names,
-                            team_names, towns_before_regions)
+                            gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
+                            rarely_labelled, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, lettered, opens_with_a_name, type_by_use, word_classes
+from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
 DROP = "drop"
 THING = "thing"  # a mention spaCy labelled a product, work, event or law: a vote in `harmonize`, then dropped
-PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
-                       "del", "dos", "das", "ter", "ten", "abu", "bint"})  # a name may start with one in lower case
 DETERMINERS = frozenset({"a", "an", "his", "her", "their", "my", "our", "your", "its"})
 _MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|\d+[A-Z]{1,2})$")  # A380, 747, S10, 5G
 _LOWER_LED = re.compile(r"^[a-z]{1,2}[A-Z]")  # iPhone, eBay, iOS
@@ -194,13 +193,6 @@ def _brand_shape(word: str) -> bool:
 
 
 @cache
-def _name_heads() -> frozenset[str]:
-    from .vocab import entity_vocabulary
-
-    return entity_vocabulary().name_heads
-
-
-@cache
 def _title_words() -> frozenset[str]:
     from .vocab import entity_vocabulary
 
@@ -241,12 +233,12 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     if rules.enabled("headline_phrases"):
         mentions = _drop_headline_phrases(mentions, paragraphs)
     if rules.enabled("shouted_lines"):
-        mentions = _drop_shouted_phrases(mentions, paragraphs)
+        mentions = drop_shouted_phrases(mentions, paragraphs)
     if rules.enabled("lower_variants"):
-        mentions = _cut_lower_variants(mentions, paragraphs)
+        mentions = cut_lower_variants(mentions, paragraphs)
     if rules.enabled("edge_words"):
         for m in mentions:
-            _cut_edge_words(m)
+            cut_edge_words(m)
     cut_run_on_words(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:
@@ -371,7 +363,6 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
 CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",
                           "our", "their", "into", "onto"})  # no name of a body or place holds one
 CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "ADP"})
-NAME_LINKS = frozenset({"of", "for", "and", "on", "at", "in", "de", "du", "la", "le"})  # 'Bank of ...', 'Hôtel de ...'
 
 
 def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
@@ -397,136 +388,6 @@ def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
     dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
                and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
     return [m for m in mentions if id(m) not in dropped]
-
-
-LINK_WORDS = NAME_LINKS | PARTICLES | {"the", "a", "an", "to", "&"}  # lower case inside names as well
-
-
-def _cut_lower_variants(mentions: list, paragraphs: list) -> list:
-    """A name of several words that the article also writes with some of them in lower case holds common words
-    ('Downtown Ardale' ... 'downtown Ardale', 'Moon Varuna' ... 'the frozen moon Varuna', 'Privacy Policy'
-    ... 'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
-    that ends names of bodies and places ('Foreign Ministry' ... 'the foreign ministry'); a person's name loses
-    the words at its edges written so ('Ardale', 'Varuna'; a common noun left alone is no name), but not its given
-    name alone ('Sue Gray' ... 'to sue Gray'). Names of bodies and places keep theirs ('Space Shuttle Program' ...
-    'the Space Shuttle program'), and words that names hold in lower case ('of', 'de') do not count."""
-    text = "\n".join(p.text for p in paragraphs)
-    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
-    lowered: dict[str, frozenset[int]] = {}
-    kept = []
-    for m in mentions:
-        words = m.text.split()
-        if len(words) > 1 and m.text not in lowered:
-            lowered[m.text] = _words_written_lower(words, text, lower_words)
-        low = lowered.get(m.text)
-        if low == {0} and m.type == "person" and opens_with_a_name(words):
-            low = None  # 'Sue Gray' ... 'to sue Gray': a given name that is also a verb, not a common word of the name
-        first, last = _name_part(words, low) if low else (0, len(words))
-        if first == last:
-            if words[-1] in _name_heads():
-                kept.append(m)
-        elif m.type != "person" or (first, last) == (0, len(words)) or _recut_person(m, words, first, last):
-            kept.append(m)
-    return kept
-
-
-def _name_part(words: list[str], low: frozenset[int]) -> tuple[int, int]:
-    """The words [first, last) of a name left when the runs of common words at its edges that hold a word
-    written in lower case are taken off ('The Hague' keeps its 'The')."""
-    common = [i in low or w.lower() in LINK_WORDS for i, w in enumerate(words)]
-
-    def run(places: list[int]) -> int:
-        n = next((n for n, i in enumerate(places) if not common[i]), len(places))
-        return n if any(i in low for i in places[:n]) else 0
-    first = run(list(range(len(words))))
-    return first, len(words) - run(list(range(len(words) - 1, first - 1, -1)))
-
-
-def _recut_person(m, words: list[str], first: int, last: int) -> bool:
-    """The person's mention shrunk to its words [first, last); False when what is left is one common noun ('Quick
-    Start Guide' ... 'quick Start guide': no one called 'Start') or does not fall on the parse's tokens."""
-    if last - first == 1 and words[first].lower() in word_classes()["nouns"]:
-        return False
-    spans = [w.span() for w in re.finditer(r"\S+", m.text)]
-    start, end = m.start + spans[first][0], m.start + spans[last - 1][1]
-    span = m.para.doc.char_span(start - m.para.offset, end - m.para.offset)
-    if span is None:
-        return False
-    recut(m, span.start, span.end)
-    return True
-
-
-EDGE_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "from", "with", "that", "x", "vs",
-                        "vs.", "v", "v.", "et", "al", "al."})  # no name ends with one written in lower case
-
-
-def _cut_edge_words(m) -> None:
-    """A name does not end with a word of `EDGE_WORDS` in lower case ('iPad Pro and', 'Smith et al.', 'Korn x'),
-    nor open with a word in lower case other than a particle ('federal Bureau of Prisons', 'east Jerusalem'; not
-    'de Herengracht')."""
-    span = mention_span(m)
-    if span is None or len(span) < 2:
-        return
-    doc, first, last = span.doc, span.start, span.end
-
-    def closing(i: int) -> bool:
-        return doc[i].is_lower and doc[i].lower_ in EDGE_WORDS or doc[i].text == "." and doc[i - 1].lower_ in EDGE_WORDS
-    while last - first > 1 and closing(last - 1):
-        last -= 1
-    while last - first > 1 and (doc[first].text in ",;:" or doc[first].is_lower and doc[first].is_alpha
-                                and doc[first].lower_ not in PARTICLES and doc[first + 1].text not in "-–"):
-        first += 1  # not the 'non' of 'non-Hodgkin', nor the '6th' of '6th Avenue'
-    if (first, last) != (span.start, span.end):
-        recut(m, first, last)
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _words_written_lower(words: list[str], text: str, lower_words: set[str]) -> frozenset[int]:
-    """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
-    run of words ('downtown Ardale' for 'Downtown Ardale': {0}); none when the text writes the name as a name more
-    often than so ('the Red Cross' twice, 'a red cross' once). `lower_words`, the text's words in lower case,
-    spares the search for a name none of whose words is among them (most names of a long article)."""
-    if not any((w := _WORD.match(word.lower())) and w.group() in lower_words for word in words
-               if word[:1].isupper() and word.lower() not in LINK_WORDS):
-        return frozenset()
-    pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
-    found: set[int] = set()
-    written = Counter()
-    for match in re.finditer(pattern, text, re.IGNORECASE):
-        low = {i for i, (word, seen) in enumerate(zip(words, match.group().split()))
-               if word[:1].isupper() and seen[:1].islower() and word.lower() not in LINK_WORDS}
-        found |= low
-        written[bool(low)] += 1
-    return frozenset(found) if written[True] >= written[False] else frozenset()
-
-
-def shouted_line(text: str) -> bool:
-    """A line written all in capitals, of two words or more ('HOW WILL THE VOTE GO?')."""
-    return text.isupper() and len(text.split()) > 1
-
-
-def _drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
-    """In a line written all in capitals the model's names are guesses ('KAZAKHSTAN WINS AGAIN' a person): a
-    mention there is kept only when every word of it is a word the rest of the article writes capitalised
-    ('OBAMA', 'WHITE HOUSE'). Known names are found in such lines by the repeats (`entities._shouted`)."""
-    loud = {id(p) for p in paragraphs if shouted_line(p.text)}
-    if not loud or 2 * len(loud) > len(paragraphs):  # an article written in capitals has no other spelling
-        return mentions
-    written = {_unstopped(t.text) for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
-    return [m for m in mentions if id(m.para) not in loud or _acronym(m.text)
-            or all(_unstopped(w) in written for w in m.text.split())]
-
-
-def _acronym(name: str) -> bool:
-    """One word of two to four capitals ('NATO', 'U.S.'): an acronym reads the same in a line in capitals."""
-    return " " not in name and 2 <= len(_unstopped(name)) <= 4 and _unstopped(name).isalpha()
-
-
-def _unstopped(word: str) -> str:
-    """A word in capitals without its full stops: 'U.S.' and 'US' are one."""
-    return word.upper().replace(".", "")
 
 
 def _written_lower(token, lower: set[str]) -> bool:

@@ -1,0 +1,160 @@
+"""What the case of a name's words says: words the article also writes in lower case are no part of a name, and
+a line written all in capitals holds no names of its own.
+
+- `lower_variants`: a name of several words that the article also writes with some of them in lower case
+  ('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... 'a privacy policy') is dropped or, for a person,
+  cut to the words written as a name;
+- `edge_words`: no name ends with 'and', 'of', 'x', 'et al.' in lower case, nor opens with a lower-case word other
+  than a particle ('iPad Pro and', 'federal Bureau of Prisons');
+- `shouted_lines`: in a line written all in capitals a name is kept only when the rest of the article writes
+  its words capitalised.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from .name_evidence import mention_span, recut
+from .name_use import opens_with_a_name, word_classes
+from .vocab import entity_vocabulary
+
+PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
+                       "del", "dos", "das", "ter", "ten", "abu", "bint"})  # a name may start with one in lower case
+NAME_LINKS = frozenset({"of", "for", "and", "on", "at", "in", "de", "du", "la", "le"})  # 'Bank of ...', 'Hôtel de ...'
+
+
+@cache
+def _name_heads() -> frozenset[str]:
+    return entity_vocabulary().name_heads
+
+
+LINK_WORDS = NAME_LINKS | PARTICLES | {"the", "a", "an", "to", "&"}  # lower case inside names as well
+
+
+def cut_lower_variants(mentions: list, paragraphs: list) -> list:
+    """A name of several words that the article also writes with some of them in lower case holds common words
+    ('Downtown Ardale' ... 'downtown Ardale', 'Moon Varuna' ... 'the frozen moon Varuna', 'Privacy Policy'
+    ... 'its privacy policy'). A name left with none of its capitalised words is dropped, unless it ends with a word
+    that ends names of bodies and places ('Foreign Ministry' ... 'the foreign ministry'); a person's name loses
+    the words at its edges written so ('Ardale', 'Varuna'; a common noun left alone is no name), but not its given
+    name alone ('Sue Gray' ... 'to sue Gray'). Names of bodies and places keep theirs ('Space Shuttle Program' ...
+    'the Space Shuttle program'), and words that names hold in lower case ('of', 'de') do not count."""
+    text = "\n".join(p.text for p in paragraphs)
+    lower_words = {w for w in _WORD.findall(text) if w[:1].islower()}
+    lowered: dict[str, frozenset[int]] = {}
+    kept = []
+    for m in mentions:
+        words = m.text.split()
+        if len(words) > 1 and m.text not in lowered:
+            lowered[m.text] = _words_written_lower(words, text, lower_words)
+        low = lowered.get(m.text)
+        if low == {0} and m.type == "person" and opens_with_a_name(words):
+            low = None  # 'Sue Gray' ... 'to sue Gray': a given name that is also a verb, not a common word of the name
+        first, last = _name_part(words, low) if low else (0, len(words))
+        if first == last:
+            if words[-1] in _name_heads():
+                kept.append(m)
+        elif m.type != "person" or (first, last) == (0, len(words)) or _recut_person(m, words, first, last):
+            kept.append(m)
+    return kept
+
+
+def _name_part(words: list[str], low: frozenset[int]) -> tuple[int, int]:
+    """The words [first, last) of a name left when the runs of common words at its edges that hold a word
+    written in lower case are taken off ('The Hague' keeps its 'The')."""
+    common = [i in low or w.lower() in LINK_WORDS for i, w in enumerate(words)]
+
+    def run(places: list[int]) -> int:
+        n = next((n for n, i in enumerate(places) if not common[i]), len(places))
+        return n if any(i in low for i in places[:n]) else 0
+    first = run(list(range(len(words))))
+    return first, len(words) - run(list(range(len(words) - 1, first - 1, -1)))
+
+
+def _recut_person(m, words: list[str], first: int, last: int) -> bool:
+    """The person's mention shrunk to its words [first, last); False when what is left is one common noun ('Quick
+    Start Guide' ... 'quick Start guide': no one called 'Start') or does not fall on the parse's tokens."""
+    if last - first == 1 and words[first].lower() in word_classes()["nouns"]:
+        return False
+    spans = [w.span() for w in re.finditer(r"\S+", m.text)]
+    start, end = m.start + spans[first][0], m.start + spans[last - 1][1]
+    span = m.para.doc.char_span(start - m.para.offset, end - m.para.offset)
+    if span is None:
+        return False
+    recut(m, span.start, span.end)
+    return True
+
+
+EDGE_WORDS = frozenset({"and", "or", "of", "for", "to", "in", "on", "at", "by", "from", "with", "that", "x", "vs",
+                        "vs.", "v", "v.", "et", "al", "al."})  # no name ends with one written in lower case
+
+
+def cut_edge_words(m) -> None:
+    """A name does not end with a word of `EDGE_WORDS` in lower case ('iPad Pro and', 'Smith et al.', 'Korn x'),
+    nor open with a word in lower case other than a particle ('federal Bureau of Prisons', 'east Jerusalem'; not
+    'de Herengracht')."""
+    span = mention_span(m)
+    if span is None or len(span) < 2:
+        return
+    doc, first, last = span.doc, span.start, span.end
+
+    def closing(i: int) -> bool:
+        return doc[i].is_lower and doc[i].lower_ in EDGE_WORDS or doc[i].text == "." and doc[i - 1].lower_ in EDGE_WORDS
+    while last - first > 1 and closing(last - 1):
+        last -= 1
+    while last - first > 1 and (doc[first].text in ",;:" or doc[first].is_lower and doc[first].is_alpha
+                                and doc[first].lower_ not in PARTICLES and doc[first + 1].text not in "-–"):
+        first += 1  # not the 'non' of 'non-Hodgkin', nor the '6th' of '6th Avenue'
+    if (first, last) != (span.start, span.end):
+        recut(m, first, last)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words_written_lower(words: list[str], text: str, lower_words: set[str]) -> frozenset[int]:
+    """The places of the capitalised words of a name that the text writes, somewhere, in lower case in the same
+    run of words ('downtown Ardale' for 'Downtown Ardale': {0}); none when the text writes the name as a name more
+    often than so ('the Red Cross' twice, 'a red cross' once). `lower_words`, the text's words in lower case,
+    spares the search for a name none of whose words is among them (most names of a long article)."""
+    if not any((w := _WORD.match(word.lower())) and w.group() in lower_words for word in words
+               if word[:1].isupper() and word.lower() not in LINK_WORDS):
+        return frozenset()
+    pattern = r"(?<![\w'’])" + r"\s+".join(map(re.escape, words)) + r"(?![\w])"
+    found: set[int] = set()
+    written = Counter()
+    for match in re.finditer(pattern, text, re.IGNORECASE):
+        low = {i for i, (word, seen) in enumerate(zip(words, match.group().split()))
+               if word[:1].isupper() and seen[:1].islower() and word.lower() not in LINK_WORDS}
+        found |= low
+        written[bool(low)] += 1
+    return frozenset(found) if written[True] >= written[False] else frozenset()
+
+
+def shouted_line(text: str) -> bool:
+    """A line written all in capitals, of two words or more ('HOW WILL THE VOTE GO?')."""
+    return text.isupper() and len(text.split()) > 1
+
+
+def drop_shouted_phrases(mentions: list, paragraphs: list) -> list:
+    """In a line written all in capitals the model's names are guesses ('KAZAKHSTAN WINS AGAIN' a person): a
+    mention there is kept only when every word of it is a word the rest of the article writes capitalised
+    ('OBAMA', 'WHITE HOUSE'). Known names are found in such lines by the repeats (`entities._shouted`)."""
+    loud = {id(p) for p in paragraphs if shouted_line(p.text)}
+    if not loud or 2 * len(loud) > len(paragraphs):  # an article written in capitals has no other spelling
+        return mentions
+    written = {_unstopped(t.text) for p in paragraphs if id(p) not in loud for t in p.doc if t.text[:1].isupper()}
+    return [m for m in mentions if id(m.para) not in loud or _acronym(m.text)
+            or all(_unstopped(w) in written for w in m.text.split())]
+
+
+def _acronym(name: str) -> bool:
+    """One word of two to four capitals ('NATO', 'U.S.'): an acronym reads the same in a line in capitals."""
+    return " " not in name and 2 <= len(_unstopped(name)) <= 4 and _unstopped(name).isalpha()
+
+
+def _unstopped(word: str) -> str:
+    """A word in capitals without its full stops: 'U.S.' and 'US' are one."""
+    return word.upper().replace(".", "")
