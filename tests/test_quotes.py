@@ -733,3 +733,15 @@ def test_a_view_through_as_that_the_parser_opens_as_a_clause(paragraph, content)
 
 def test_an_as_clause_with_its_own_subject_is_a_time_not_a_view():
     assert quotes("The mayor painted a grim picture of the pier as she left the hall.") == []
+
+
+def test_a_first_line_read_as_body_takes_a_headline_label():
+    text = ("Auditors: Ferry fares will rise in May. The board is worried.\n\nThe harbour board met on Monday to set "
+            "the summer timetable for the island ferries.\n")
+    art = newsgraph.extract(text, kind="text")
+    assert art.headline is None  # two sentences: the reader takes the line for body
+    assert [(q.text, q.speaker_mention.text) for q in art.quotes if q.cue.text == ":"] == [
+        ("Ferry fares will rise in May. The board is worried.", "Auditors")]
+    with QUOTE_RULES.off("title_label"):
+        assert [q for q in newsgraph.extract(text, kind="text").quotes if q.cue and q.cue.text == ":"] == []
+

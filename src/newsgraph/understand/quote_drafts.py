@@ -293,7 +293,8 @@ def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
 def _label_draft(p: Paragraph) -> Draft | None:
     """A transcript paragraph ("PENCE: Well, look, ..."): the rest of the paragraph is the label's words."""
     doc = p.parsed.doc
-    label = speaker_label(doc, lexicon(), headline=p.parsed.role == "headline")
+    headline = p.parsed.role == "headline" or enabled("title_label") and p.index == 0 and p.parsed.role == "body"
+    label = speaker_label(doc, lexicon(), headline=headline)  # a first line read as body is the title
     if label is None:
         return None
     start, colon = label

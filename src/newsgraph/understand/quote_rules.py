@@ -124,6 +124,8 @@ FAMILIES: dict[str, str] = {
                    "'the city's mayor', 'Acme's lawyers' are not the country, the city or the company)",
     "dateline_content": "a dateline opening the paragraph ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ', '(CNN)') is "
                         "no part of what is reported",
+    "title_label": "an article's first paragraph, read as body (a title in sentence case), takes a headline's "
+                   "label before a colon for its speaker ('Auditors: Ferry fares will rise in May')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
