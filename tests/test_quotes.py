@@ -745,3 +745,14 @@ def test_a_first_line_read_as_body_takes_a_headline_label():
     with QUOTE_RULES.off("title_label"):
         assert [q for q in newsgraph.extract(text, kind="text").quotes if q.cue and q.cue.text == ":"] == []
 
+
+def test_a_cue_set_off_mid_sentence_reports_what_hangs_on_it_after_the_comma():
+    para = "The fares will rise, officials insist, because the fuel costs more."
+    assert [q.text for q in quotes(para)] == ["The fares will rise, officials insist, because the fuel costs more"]
+    with QUOTE_RULES.off("medial_cue"):
+        assert [q.text for q in quotes(para)] == ["The fares will rise"]
+
+
+def test_a_medial_cue_leaves_a_quotation_whole():
+    para = "“The fares will rise,” officials insist, because the fuel costs more."
+    assert [q.text for q in quotes(para)] == ["The fares will rise,"]

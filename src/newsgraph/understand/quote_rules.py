@@ -126,6 +126,9 @@ FAMILIES: dict[str, str] = {
                         "no part of what is reported",
     "title_label": "an article's first paragraph, read as body (a title in sentence case), takes a headline's "
                    "label before a colon for its speaker ('Auditors: Ferry fares will rise in May')",
+    "medial_cue": "a reporting verb set off by commas after the clause it reports, mid-sentence, reports what "
+                  "hangs on it after the second comma too ('[the fares will rise], officials insist, [because the fuel "
+                  "costs more]'; not ', adding that ...')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""

@@ -41,7 +41,9 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         right = [c for c in clauses if c.i > verb.i]
         clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            return _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
+            found = _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb))
+            tail = _medial_tail(verb, lex) if found is not None and not right and enabled("medial_cue") else None
+            return (found[0], tail) if tail is not None else found, "clause"
     if lemma in lex.infinitive:
         goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                      and any(a.lower_ == "to" for a in c.lefts)), None)
@@ -92,6 +94,38 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
 
 
 DASHES = frozenset({"―", "—", "–", "-", "--"})
+TAIL_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
+
+
+def _medial_tail(verb: Token, lex: Lexicon) -> int | None:
+    """"[The fares will rise], officials insist, [because the fuel costs more]": a reporting verb that follows the
+    clause it reports and is set off by commas in the middle of its sentence; what hangs on it after the second comma
+    goes on with what was reported. Not a report of its own (", adding that ..."), nor a conjoined verb (", and
+    left"). Where the words after the cue end, or None."""
+    if verb.dep_ != "ROOT":
+        return None
+    doc = verb.doc
+    comma = next((c for c in verb.rights if c.dep_ == "punct" and c.text == ","), None)
+    if comma is None:
+        return None
+    tail = [c for c in verb.rights if c.i > comma.i and not c.is_punct]
+    if not tail or tail[0].left_edge.i != comma.i + 1 or tail[0].dep_ not in TAIL_DEPS \
+            or tail[0].lemma_.lower() in lex.any_verb and tail[0].tag_ == "VBG":
+        return None
+    end = None
+    for c in tail:
+        if c.dep_ not in TAIL_DEPS:
+            break
+        end = c.right_edge.i + 1
+    if end is None or any(t.text in QUOTE_TOKENS for t in doc[verb.left_edge.i:end]) \
+            or any(t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex.any_verb
+                   for t in doc[comma.i + 1:end]):
+        return None  # a quotation stays whole; a tail with a cue of its own reports for itself
+    while end > comma.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return end if end - comma.i > 2 else None
+
+
 JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
 
 
