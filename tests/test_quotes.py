@@ -756,3 +756,11 @@ def test_a_cue_set_off_mid_sentence_reports_what_hangs_on_it_after_the_comma():
 def test_a_medial_cue_leaves_a_quotation_whole():
     para = "“The fares will rise,” officials insist, because the fuel costs more."
     assert [q.text for q in quotes(para)] == ["The fares will rise,"]
+
+
+def test_a_second_that_clause_conjoined_to_the_reporting_verb_is_reported_too():
+    para = "The skipper said that the crew “could be stubborn,” and that the boat had struggled in the storm."
+    content = "that the crew “could be stubborn,” and that the boat had struggled in the storm"
+    assert content in [q.text for q in quotes(para)]
+    with QUOTE_RULES.off("conj_that"):
+        assert content not in [q.text for q in quotes(para)]

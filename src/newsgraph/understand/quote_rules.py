@@ -129,6 +129,8 @@ FAMILIES: dict[str, str] = {
     "medial_cue": "a reporting verb set off by commas after the clause it reports, mid-sentence, reports what "
                   "hangs on it after the second comma too ('[the fares will rise], officials insist, [because the fuel "
                   "costs more]'; not ', adding that ...')",
+    "conj_that": "a second 'that' clause the parser conjoins to the reporting verb is reported too ('predicted [that "
+                 "fares would fall, but that the ferry would offset it]')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""

@@ -39,6 +39,8 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
     if lemma in lex.clause:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
         right = [c for c in clauses if c.i > verb.i]
+        if right and enabled("conj_that"):
+            right += _conjoined_that(verb, right[-1])  # "predicted [that A, but that B]"
         clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
             found = _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb))
@@ -94,6 +96,14 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
 
 
 DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _conjoined_that(verb: Token, clause: Token) -> list[Token]:
+    """"predicted [that fares would fall, but that the ferry would offset it]": a second "that" clause the parser
+    conjoins to the reporting verb rather than to the first clause is reported too."""
+    return [c for c in verb.rights if c.dep_ == "conj" and c.i > clause.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children)][:1]
 TAIL_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
 
 
@@ -204,6 +214,8 @@ def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[i
     ("spelled out [its concerns]"), or its topic ("weighed in on [the vote]"); not the "to ..." of "went on to
     say", whose own verb reports."""
     clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if clauses and enabled("conj_that"):
+        clauses += _conjoined_that(verb, clauses[-1])  # "pointed out [that A, and that B]"
     if clauses:
         return _without_aside(verb.doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
