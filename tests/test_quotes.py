@@ -764,3 +764,17 @@ def test_a_second_that_clause_conjoined_to_the_reporting_verb_is_reported_too():
     assert content in [q.text for q in quotes(para)]
     with QUOTE_RULES.off("conj_that"):
         assert content not in [q.text for q in quotes(para)]
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("One sticking point is a demand, by Councillor Ruth Abara, that the board include better fares for the night "
+     "crews.", "that the board include better fares for the night crews", "Councillor Ruth Abara"),
+    ("The vote followed an admission from Mayor Hale that the pier was unsafe.", "that the pier was unsafe", "Hale"),
+    ("The skipper has avoided angering the crews in hopes that the strike will end soon.",
+     "that the strike will end soon", "The skipper"),
+])
+def test_a_reporting_noun_without_a_possessive_takes_its_holder_from_by_of_from_or_the_verb_of_in(
+        paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("noun_holder"):
+        assert quotes(paragraph) == []

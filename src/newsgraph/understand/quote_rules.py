@@ -131,6 +131,9 @@ FAMILIES: dict[str, str] = {
                   "costs more]'; not ', adding that ...')",
     "conj_that": "a second 'that' clause the parser conjoins to the reporting verb is reported too ('predicted [that "
                  "fares would fall, but that the ferry would offset it]')",
+    "noun_holder": "a reporting noun without a possessive is held by the name, person or group after 'by', 'of' "
+                   "or 'from' ('a demand, by [the union], that ...'), and after 'in' by the subject of the verb its "
+                   "phrase hangs on ('[Hale] waited, in hopes that ...')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
