@@ -778,3 +778,21 @@ def test_a_reporting_noun_without_a_possessive_takes_its_holder_from_by_of_from_
     assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
     with QUOTE_RULES.off("noun_holder"):
         assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("The letter from the harbour board makes its case plainly: “The pier cannot stay open another winter.”",
+     "The pier cannot stay open another winter.", "The letter"),
+    ("Back on the quay, Hale returned to his familiar lines: “The ferry stays. The fares stay.”",
+     "The ferry stays. The fares stay.", "Hale"),
+    ("The mood on the island did not surprise pollster Ruth Abara: “Voters here have always distrusted the board.”",
+     "Voters here have always distrusted the board.", "Ruth Abara"),
+])
+def test_a_quotation_after_a_colon_closing_a_clause_without_a_cue_is_the_subjects(paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("colon_intro"):
+        assert quotes(paragraph) == []
+
+
+def test_a_colon_after_an_empty_subject_introduces_no_one():
+    assert quotes("It was simple: “Keep the ferry running.”") == []

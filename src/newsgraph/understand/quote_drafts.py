@@ -24,7 +24,7 @@ from .cue_kinds import CELL_SEPARATOR
 from .cue_words import lexicon
 from .quote_marks import Marked, find_marked
 from .quote_rules import enabled
-from .reported import QUOTE_TOKENS
+from .reported import QUOTE_TOKENS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -218,6 +218,8 @@ def draft_paragraph(p: Paragraph, earlier: list[Draft], previous: Paragraph | No
         draft.marks.append(k)
         by_mark[k] = draft
     _quoted_labels(p, by_mark)
+    if enabled("colon_intro"):
+        _colon_intros(p, by_mark)
     introduced = _introduced(p, previous, by_mark)
     if introduced is not None:
         return [introduced]
@@ -274,6 +276,39 @@ def _introduced(p: Paragraph, previous: Paragraph | None, by_mark: dict[int, Dra
     if p.marks or not text.strip():
         return None
     return Draft(p, lead, len(text.rstrip()), "direct", previous.intro, cue_para=previous)
+
+
+NO_ONE = frozenset({"it", "this", "that", "there", "which", "what", "who", "these", "those"})  # "It was simple: “...”"
+
+
+def _colon_intros(p: Paragraph, by_mark: dict[int, Draft]) -> None:
+    """"The letter makes its case: “...”", "he returned to his old lines: “...”": a quotation right after a colon
+    that closes a clause with no cue of its own is that clause's subject's."""
+    doc = p.parsed.doc
+    for k, m in enumerate(p.marks):
+        if k in by_mark or m.depth > 0:
+            continue
+        colon = p.spans[k][0] - 1
+        while colon > 0 and doc[colon].is_space:
+            colon -= 1
+        if colon < 1 or doc[colon].text != ":" or p.scopes[colon] != -1:
+            continue
+        start = doc[colon].sent.start
+        if any(t.text in QUOTE_TOKENS for t in doc[start:colon]):
+            continue  # '“...,” by Jane Doe: “...”': a digest's headings, no clause of its own
+        verb = doc[colon - 1]
+        if verb.ent_type_ == "PERSON" and (verb.dep_ != "pobj" or verb.head.lower_ in ("by", "from")):
+            # "- Jane Doe and Ole Hansen: “...”", "surprise pollster Jane Doe: “...”", "More from Doe: “...”"
+            subject = verb
+        else:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if verb.pos_ not in ("VERB", "AUX") or verb.i > colon or subject is None or subject.lower_ in NO_ONE \
+                    or p.scopes[subject.i] != -1 or verb.i < start:
+                continue
+        cue = Cue(verb, (colon, colon + 1), -1, subject, None, True, frozenset({verb.i, colon}), "label")
+        by_mark[k] = Draft(p, m.start, m.end, "direct", cue, marks=[k])
 
 
 def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:

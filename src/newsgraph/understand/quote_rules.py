@@ -134,6 +134,8 @@ FAMILIES: dict[str, str] = {
     "noun_holder": "a reporting noun without a possessive is held by the name, person or group after 'by', 'of' "
                    "or 'from' ('a demand, by [the union], that ...'), and after 'in' by the subject of the verb its "
                    "phrase hangs on ('[Hale] waited, in hopes that ...')",
+    "colon_intro": "a quotation right after a colon closing a clause with no cue of its own is the subject's ('[The "
+                   "letter] makes its case: “...”', '[Hale] returned to his old lines: “...”')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
