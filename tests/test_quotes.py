@@ -796,3 +796,11 @@ def test_a_quotation_after_a_colon_closing_a_clause_without_a_cue_is_the_subject
 
 def test_a_colon_after_an_empty_subject_introduces_no_one():
     assert quotes("It was simple: “Keep the ferry running.”") == []
+
+
+def test_a_source_the_parse_lost_may_stand_before_a_phrase_set_off_by_commas():
+    para = "But Councillor Ruth Abara (D-Ore.), noting the size of the crowd, said, “The pier is too small for this.”"
+    found = find(quotes(para), "The pier is too small")
+    assert found.speaker_mention.text == "Councillor Ruth Abara"
+    with QUOTE_RULES.off("apposition_source"):
+        assert find(quotes(para), "The pier is too small").speaker_mention is None

@@ -24,8 +24,24 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .context import column
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue, reported_passive
-from .cue_sources import adjacent_source, before_contraction, contracted_perfect, may_invert, reporter_above
+from .cue_kinds import (
+    Cue,
+    adjective_cue,
+    clause_tokens,
+    noun_cue,
+    passive_cue,
+    question_cue,
+    raising_cue,
+    reported_passive,
+)
+from .cue_sources import (
+    adjacent_source,
+    before_contraction,
+    contracted_perfect,
+    may_invert,
+    name_before_apposition,
+    reporter_above,
+)
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -165,7 +181,13 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     source = perfect if perfect is not None and scopes[perfect.i] == scopes[tok.i] else _verb_source(tok, scopes)
     if source is None and enabled("adjacent_source"):
         source = adjacent_source(tok, scopes)
-    return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, None, reports=reports, scopes=scopes)
+    own = None
+    if source is not None and source.i < tok.i - 1 and enabled("apposition_source"):
+        appositive = name_before_apposition(tok, scopes)
+        if appositive is not None and appositive.i == source.i:  # the name and its title are the cue's own words
+            own = clause_tokens(tok, content, scopes) | frozenset(
+                i for i in range(source.left_edge.i, tok.i) if scopes[i] == scopes[tok.i])
+    return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, own, reports=reports, scopes=scopes)
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})

@@ -136,6 +136,9 @@ FAMILIES: dict[str, str] = {
                    "phrase hangs on ('[Hale] waited, in hopes that ...')",
     "colon_intro": "a quotation right after a colon closing a clause with no cue of its own is the subject's ('[The "
                    "letter] makes its case: “...”', '[Hale] returned to his old lines: “...”')",
+    "apposition_source": "a source the parse lost may stand before a phrase set off by commas right before the verb "
+                         "('“...,” [Jane Doe], the board's former chief of staff, said'; 'Doe (D-Ore.), noting ..., "
+                         "said')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
