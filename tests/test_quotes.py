@@ -649,7 +649,7 @@ def test_a_phrasal_cue_reports_its_object_after_out_or_up_but_not_the_to_of_went
 def test_a_cue_introduces_a_quotation_across_a_no_break_space():
     para = "The skipper added,\u00a0“We were lucky.”"
     assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("We were lucky.", "The skipper")]
-    with QUOTE_RULES.off("spaced_intro"):
+    with QUOTE_RULES.off("spaced_intro", "quoted_report"):  # quoted_report would take the unframed quotation
         assert quotes(para) == []
 
 
@@ -804,3 +804,22 @@ def test_a_source_the_parse_lost_may_stand_before_a_phrase_set_off_by_commas():
     assert found.speaker_mention.text == "Councillor Ruth Abara"
     with QUOTE_RULES.off("apposition_source"):
         assert find(quotes(para), "The pier is too small").speaker_mention is None
+
+
+@pytest.mark.parametrize("paragraph, content, kind", [
+    ("The harbour master has also broadly called for “more boats on the water.”", "more boats on the water.",
+     "direct"),
+    ("The storm shook up what is called a “ferry season” on the island.",
+     "what is called a “ferry season” on the island", "mixed"),
+    ("The skipper offered “my thoughts and prayers for all of the families.”",
+     "my thoughts and prayers for all of the families", "direct"),
+])
+def test_a_report_holding_a_quotation_no_cue_frames_is_a_quote(paragraph, content, kind):
+    assert [(q.text, q.kind) for q in quotes(paragraph)] == [(content, kind)]
+    with QUOTE_RULES.off("quoted_report"):
+        assert quotes(paragraph) == []
+
+
+def test_a_quotation_framed_by_its_own_cue_stays_out_of_another_report():
+    para = "“We will stay,” the skipper said, according to the minutes."
+    assert [q.text for q in quotes(para)] == ["We will stay,"]

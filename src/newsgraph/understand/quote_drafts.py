@@ -475,18 +475,25 @@ def _indirect(p: Paragraph, used: set[int], drafts: list[Draft]) -> list[Draft]:
     of that report, not a quote of its own.
     """
     doc, found = p.parsed.doc, []
+    drafted = {k for d in drafts for k in d.marks}
     for cue in p.cues:
         if cue.scope != -1 or cue.content is None or cue.speaker is None and cue.kind != "passive" \
                 or cue.head.i in used:
             continue
         first, last = cue.content
-        if any(a < last and first < b for a, b in p.spans):
+        inside = [k for k, (a, b) in enumerate(p.spans) if a < last and first < b]
+        if inside and (not enabled("quoted_report") or any(k in drafted for k in inside)):
+            continue  # a quotation some cue frames is that cue's quote ("“...,” she said")
+        whole = next((k for k in inside if p.spans[k] == (first, last)), None)
+        if whole is not None:  # 'called for [“more boats”]': the quotation itself
+            found.append((cue, p.marks[whole].start, p.marks[whole].end, "direct"))
             continue
-        found.append((cue, *_chars(doc, first, last)))
-    spans = [(d.start, d.end) for d in drafts] + [(a, b) for _, a, b in found]
+        within = any(p.spans[k][0] <= first and last <= p.spans[k][1] for k in inside)  # 'offered “[my thanks]”'
+        found.append((cue, *_chars(doc, first, last), "direct" if within else "mixed" if inside else "indirect"))
+    spans = [(d.start, d.end) for d in drafts] + [(a, b) for _, a, b, _ in found]
     out = []
-    for cue, a, b in found:
+    for cue, a, b, kind in found:
         at = cue.head.idx
         if not any(s <= at < e and e - s > b - a for s, e in spans):
-            out.append(Draft(p, a, b, "indirect", cue))
+            out.append(Draft(p, a, b, kind, cue))
     return out

@@ -139,6 +139,8 @@ FAMILIES: dict[str, str] = {
     "apposition_source": "a source the parse lost may stand before a phrase set off by commas right before the verb "
                          "('“...,” [Jane Doe], the board's former chief of staff, said'; 'Doe (D-Ore.), noting ..., "
                          "said')",
+    "quoted_report": "a report whose words hold a quotation is a quote of its own when no other cue in it frames "
+                     "the quotation ('He notes [that free speech has limits: you can’t yell “fire” in a theater]')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
