@@ -823,3 +823,11 @@ def test_a_report_holding_a_quotation_no_cue_frames_is_a_quote(paragraph, conten
 def test_a_quotation_framed_by_its_own_cue_stays_out_of_another_report():
     para = "“We will stay,” the skipper said, according to the minutes."
     assert [q.text for q in quotes(para)] == ["We will stay,"]
+
+
+def test_a_phrasal_cue_opening_with_as_reports_the_clause_it_leads_into():
+    para = "As many harbour experts have pointed out, the board is free to publish the fares."
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [
+        ("the board is free to publish the fares", "many harbour experts")]
+    with QUOTE_RULES.off("as_phrasal"):
+        assert quotes(para) == []

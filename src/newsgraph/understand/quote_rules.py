@@ -141,6 +141,8 @@ FAMILIES: dict[str, str] = {
                          "said')",
     "quoted_report": "a report whose words hold a quotation is a quote of its own when no other cue in it frames "
                      "the quotation ('He notes [that free speech has limits: you can’t yell “fire” in a theater]')",
+    "as_phrasal": "a phrasal cue in a clause opening with 'as' reports the clause it leads into, as a reporting verb "
+                  "does ('As many experts have pointed out, [the fund gave ...]')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""

@@ -224,6 +224,8 @@ def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[i
         if found is not None:
             return found, "object"
     topic = _topic_content(verb) if enabled("topic") else None
+    if topic is None and enabled("as_phrasal") and _as_clause(verb):
+        return host_content(verb.doc, {t.i for t in verb.subtree}, verb.head), "host"  # "As X pointed out, [...]"
     return topic, "topic" if topic is not None else "clause"
 
 
