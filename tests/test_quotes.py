@@ -831,3 +831,13 @@ def test_a_phrasal_cue_opening_with_as_reports_the_clause_it_leads_into():
         ("the board is free to publish the fares", "many harbour experts")]
     with QUOTE_RULES.off("as_phrasal"):
         assert quotes(para) == []
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("The sudden closure led the harbour master to declare the pier unsafe.", "the harbour master"),
+    ("The long war drove the villagers to demand a referendum on the pier.", "the villagers"),
+])
+def test_a_cue_completing_a_verb_of_causing_speaks_for_its_object(paragraph, speaker):
+    assert [q.speaker_mention.text for q in quotes(paragraph)] == [speaker]
+    with QUOTE_RULES.off("object_control"):
+        assert [q.speaker_mention.text for q in quotes(paragraph)] != [speaker]

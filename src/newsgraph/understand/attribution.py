@@ -307,6 +307,9 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
                 return doer  # "fined the clerk for refusing to testify": the clerk refused
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
+        controller = _object_controller(node, scopes) if enabled("object_control") else None
+        if controller is not None:
+            return controller  # "the war drove [the villagers] to demand ...": they demanded
         # "... and added", ", adding ...", "went on to say": the subject is shared
         shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("purpose_subject") \
             and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
@@ -316,6 +319,21 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         reporter = reporter_above(node) if node is verb and gerund and enabled("reporter_gerund") else None
         node = reporter if reporter is not None else node.head
     return _name_after_quotation(verb)
+
+
+CAUSERS = frozenset({"lead", "prompt", "drive", "force", "compel", "cause", "spur", "inspire", "provoke", "move", "send"})
+"""Verbs whose object does what their "to ..." says ("led [Hale] to declare ..."); not those of urging or ruling, whose
+subject holds the view too ("trying to persuade them to support ...", "rules require delegates to vote for ...")."""
+
+
+def _object_controller(node: Token, scopes: list[int]) -> Token | None:
+    """"sent [a reporter] to ask ...", "drove [the villagers] to demand ...": the object of the verb a "to ..." clause
+    completes does what the clause says."""
+    if node.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+            or node.head.lemma_.lower() not in CAUSERS:
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i and c.lower_ != "it"
+                 and scopes[c.i] == scopes[node.i]), None)
 
 
 def _expletive(verb: Token) -> bool:

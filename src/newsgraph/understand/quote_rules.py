@@ -143,6 +143,8 @@ FAMILIES: dict[str, str] = {
                      "the quotation ('He notes [that free speech has limits: you can’t yell “fire” in a theater]')",
     "as_phrasal": "a phrasal cue in a clause opening with 'as' reports the clause it leads into, as a reporting verb "
                   "does ('As many experts have pointed out, [the fund gave ...]')",
+    "object_control": "a cue in a 'to ...' clause completing a verb of causing with an object speaks for that object "
+                      "('the war drove [the villagers] to demand [...]', 'led [Hale] to declare [...]')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
