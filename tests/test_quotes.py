@@ -767,8 +767,8 @@ def test_a_second_that_clause_conjoined_to_the_reporting_verb_is_reported_too():
 
 
 @pytest.mark.parametrize("paragraph, content, speaker", [
-    ("One sticking point is a demand, by Councillor Ruth Abara, that the board include better fares for the night "
-     "crews.", "that the board include better fares for the night crews", "Councillor Ruth Abara"),
+    ("The sticking point is a demand, by Councillor Ruth Abara, that the board keep the night ferry.",
+     "that the board keep the night ferry", "Councillor Ruth Abara"),
     ("The vote followed an admission from Mayor Hale that the pier was unsafe.", "that the pier was unsafe", "Hale"),
     ("The skipper has avoided angering the crews in hopes that the strike will end soon.",
      "that the strike will end soon", "The skipper"),
@@ -783,9 +783,9 @@ def test_a_reporting_noun_without_a_possessive_takes_its_holder_from_by_of_from_
 @pytest.mark.parametrize("paragraph, content, speaker", [
     ("The letter from the harbour board makes its case plainly: “The pier cannot stay open another winter.”",
      "The pier cannot stay open another winter.", "The letter"),
-    ("Back on the quay, Hale returned to his familiar lines: “The ferry stays. The fares stay.”",
+    ("Back on the quay, Hale went back to his old refrain: “The ferry stays. The fares stay.”",
      "The ferry stays. The fares stay.", "Hale"),
-    ("The mood on the island did not surprise pollster Ruth Abara: “Voters here have always distrusted the board.”",
+    ("The mood on the island was no news to pollster Ruth Abara: “Voters here have always distrusted the board.”",
      "Voters here have always distrusted the board.", "Ruth Abara"),
 ])
 def test_a_quotation_after_a_colon_closing_a_clause_without_a_cue_is_the_subjects(paragraph, content, speaker):
@@ -799,7 +799,7 @@ def test_a_colon_after_an_empty_subject_introduces_no_one():
 
 
 def test_a_source_the_parse_lost_may_stand_before_a_phrase_set_off_by_commas():
-    para = "But Councillor Ruth Abara (D-Ore.), noting the size of the crowd, said, “The pier is too small for this.”"
+    para = "But Councillor Ruth Abara (D-Ore.), pointing to the empty pier, said, “The pier is too small for this.”"
     found = find(quotes(para), "The pier is too small")
     assert found.speaker_mention.text == "Councillor Ruth Abara"
     with QUOTE_RULES.off("apposition_source"):
@@ -811,8 +811,8 @@ def test_a_source_the_parse_lost_may_stand_before_a_phrase_set_off_by_commas():
      "direct"),
     ("The storm shook up what is called a “ferry season” on the island.",
      "what is called a “ferry season” on the island", "mixed"),
-    ("The skipper offered “my thoughts and prayers for all of the families.”",
-     "my thoughts and prayers for all of the families", "direct"),
+    ("The skipper offered “her thanks to every crew on the night ferry.”",
+     "her thanks to every crew on the night ferry", "direct"),
 ])
 def test_a_report_holding_a_quotation_no_cue_frames_is_a_quote(paragraph, content, kind):
     assert [(q.text, q.kind) for q in quotes(paragraph)] == [(content, kind)]
@@ -826,16 +826,16 @@ def test_a_quotation_framed_by_its_own_cue_stays_out_of_another_report():
 
 
 def test_a_phrasal_cue_opening_with_as_reports_the_clause_it_leads_into():
-    para = "As many harbour experts have pointed out, the board is free to publish the fares."
+    para = "As harbour experts have pointed out, the board is free to publish the fares."
     assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [
-        ("the board is free to publish the fares", "many harbour experts")]
+        ("the board is free to publish the fares", "harbour experts")]
     with QUOTE_RULES.off("as_phrasal"):
         assert quotes(para) == []
 
 
 @pytest.mark.parametrize("paragraph, speaker", [
     ("The sudden closure led the harbour master to declare the pier unsafe.", "the harbour master"),
-    ("The long war drove the villagers to demand a referendum on the pier.", "the villagers"),
+    ("The long war drove the villagers to demand a new pier on the island.", "the villagers"),
 ])
 def test_a_cue_completing_a_verb_of_causing_speaks_for_its_object(paragraph, speaker):
     assert [q.speaker_mention.text for q in quotes(paragraph)] == [speaker]

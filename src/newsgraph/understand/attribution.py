@@ -323,7 +323,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
 
 CAUSERS = frozenset({"lead", "prompt", "drive", "force", "compel", "cause", "spur", "inspire", "provoke", "move", "send"})
 """Verbs whose object does what their "to ..." says ("led [Hale] to declare ..."); not those of urging or ruling, whose
-subject holds the view too ("trying to persuade them to support ...", "rules require delegates to vote for ...")."""
+subject holds the view too ("persuaded the crews to back ...", "the rules require the crews to vote for ...")."""
 
 
 def _object_controller(node: Token, scopes: list[int]) -> Token | None:

@@ -97,12 +97,12 @@ def _before_interruption(verb: Token) -> int:
     return k
 
 
-MAX_APPOSITION = 15  # tokens of a title set off by commas ("Jane Doe, the board's former chief of staff, said")
+MAX_APPOSITION = 15  # tokens of a title set off by commas ("Jane Doe, the board's former treasurer, said")
 
 
 def name_before_apposition(verb: Token, scopes: list[int]) -> Token | None:
-    """'“...,” Jane Doe, the board's former chief of staff, said': a name the parser hung elsewhere, before a phrase
-    set off by commas right before the verb (a title, or 'noting the size of ...')."""
+    """'“...,” Jane Doe, the board's former treasurer, said': a name the parser hung elsewhere, before a phrase set off
+    by commas right before the verb (a title, or 'pointing to the pier')."""
     doc = verb.doc
     k = verb.i - 1
     if k < 2 or doc[k].text != ",":

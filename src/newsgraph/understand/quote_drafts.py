@@ -282,8 +282,8 @@ NO_ONE = frozenset({"it", "this", "that", "there", "which", "what", "who", "thes
 
 
 def _colon_intros(p: Paragraph, by_mark: dict[int, Draft]) -> None:
-    """"The letter makes its case: “...”", "he returned to his old lines: “...”": a quotation right after a colon
-    that closes a clause with no cue of its own is that clause's subject's."""
+    """"The letter makes its case: “...”", "he went back to his old refrain: “...”": a quotation right after a colon
+    that closes a clause with no cue of its own is that clause's subject's, or the name's right before the colon."""
     doc = p.parsed.doc
     for k, m in enumerate(p.marks):
         if k in by_mark or m.depth > 0:
@@ -298,7 +298,7 @@ def _colon_intros(p: Paragraph, by_mark: dict[int, Draft]) -> None:
             continue  # '“...,” by Jane Doe: “...”': a digest's headings, no clause of its own
         verb = doc[colon - 1]
         if verb.ent_type_ == "PERSON" and (verb.dep_ != "pobj" or verb.head.lower_ in ("by", "from")):
-            # "- Jane Doe and Ole Hansen: “...”", "surprise pollster Jane Doe: “...”", "More from Doe: “...”"
+            # "- Jane Doe and Ole Hansen: “...”", "no news to pollster Jane Doe: “...”", "More from Doe: “...”"
             subject = verb
         else:
             while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:

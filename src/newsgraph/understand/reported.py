@@ -104,6 +104,8 @@ def _conjoined_that(verb: Token, clause: Token) -> list[Token]:
     return [c for c in verb.rights if c.dep_ == "conj" and c.i > clause.i
             and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
             and any(g.dep_ in SUBJECT_DEPS for g in c.children)][:1]
+
+
 TAIL_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
 
 
