@@ -649,7 +649,7 @@ def test_a_phrasal_cue_reports_its_object_after_out_or_up_but_not_the_to_of_went
 def test_a_cue_introduces_a_quotation_across_a_no_break_space():
     para = "The skipper added,\u00a0“We were lucky.”"
     assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [("We were lucky.", "The skipper")]
-    with QUOTE_RULES.off("spaced_intro"):
+    with QUOTE_RULES.off("spaced_intro", "quoted_report"):  # quoted_report would take the unframed quotation
         assert quotes(para) == []
 
 
@@ -733,3 +733,111 @@ def test_a_view_through_as_that_the_parser_opens_as_a_clause(paragraph, content)
 
 def test_an_as_clause_with_its_own_subject_is_a_time_not_a_view():
     assert quotes("The mayor painted a grim picture of the pier as she left the hall.") == []
+
+
+def test_a_first_line_read_as_body_takes_a_headline_label():
+    text = ("Auditors: Ferry fares will rise in May. The board is worried.\n\nThe harbour board met on Monday to set "
+            "the summer timetable for the island ferries.\n")
+    art = newsgraph.extract(text, kind="text")
+    assert art.headline is None  # two sentences: the reader takes the line for body
+    assert [(q.text, q.speaker_mention.text) for q in art.quotes if q.cue.text == ":"] == [
+        ("Ferry fares will rise in May. The board is worried.", "Auditors")]
+    with QUOTE_RULES.off("title_label"):
+        assert [q for q in newsgraph.extract(text, kind="text").quotes if q.cue and q.cue.text == ":"] == []
+
+
+def test_a_cue_set_off_mid_sentence_reports_what_hangs_on_it_after_the_comma():
+    para = "The fares will rise, officials insist, because the fuel costs more."
+    assert [q.text for q in quotes(para)] == ["The fares will rise, officials insist, because the fuel costs more"]
+    with QUOTE_RULES.off("medial_cue"):
+        assert [q.text for q in quotes(para)] == ["The fares will rise"]
+
+
+def test_a_medial_cue_leaves_a_quotation_whole():
+    para = "“The fares will rise,” officials insist, because the fuel costs more."
+    assert [q.text for q in quotes(para)] == ["The fares will rise,"]
+
+
+def test_a_second_that_clause_conjoined_to_the_reporting_verb_is_reported_too():
+    para = "The skipper said that the crew “could be stubborn,” and that the boat had struggled in the storm."
+    content = "that the crew “could be stubborn,” and that the boat had struggled in the storm"
+    assert content in [q.text for q in quotes(para)]
+    with QUOTE_RULES.off("conj_that"):
+        assert content not in [q.text for q in quotes(para)]
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("The sticking point is a demand, by Councillor Ruth Abara, that the board keep the night ferry.",
+     "that the board keep the night ferry", "Councillor Ruth Abara"),
+    ("The vote followed an admission from Mayor Hale that the pier was unsafe.", "that the pier was unsafe", "Hale"),
+    ("The skipper has avoided angering the crews in hopes that the strike will end soon.",
+     "that the strike will end soon", "The skipper"),
+])
+def test_a_reporting_noun_without_a_possessive_takes_its_holder_from_by_of_from_or_the_verb_of_in(
+        paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("noun_holder"):
+        assert quotes(paragraph) == []
+
+
+@pytest.mark.parametrize("paragraph, content, speaker", [
+    ("The letter from the harbour board makes its case plainly: “The pier cannot stay open another winter.”",
+     "The pier cannot stay open another winter.", "The letter"),
+    ("Back on the quay, Hale went back to his old refrain: “The ferry stays. The fares stay.”",
+     "The ferry stays. The fares stay.", "Hale"),
+    ("The mood on the island was no news to pollster Ruth Abara: “Voters here have always distrusted the board.”",
+     "Voters here have always distrusted the board.", "Ruth Abara"),
+])
+def test_a_quotation_after_a_colon_closing_a_clause_without_a_cue_is_the_subjects(paragraph, content, speaker):
+    assert [(q.text, q.speaker_mention.text) for q in quotes(paragraph)] == [(content, speaker)]
+    with QUOTE_RULES.off("colon_intro"):
+        assert quotes(paragraph) == []
+
+
+def test_a_colon_after_an_empty_subject_introduces_no_one():
+    assert quotes("It was simple: “Keep the ferry running.”") == []
+
+
+def test_a_source_the_parse_lost_may_stand_before_a_phrase_set_off_by_commas():
+    para = "But Councillor Ruth Abara (D-Ore.), pointing to the empty pier, said, “The pier is too small for this.”"
+    found = find(quotes(para), "The pier is too small")
+    assert found.speaker_mention.text == "Councillor Ruth Abara"
+    with QUOTE_RULES.off("apposition_source"):
+        assert find(quotes(para), "The pier is too small").speaker_mention is None
+
+
+@pytest.mark.parametrize("paragraph, content, kind", [
+    ("The harbour master has also broadly called for “more boats on the water.”", "more boats on the water.",
+     "direct"),
+    ("The storm shook up what is called a “ferry season” on the island.",
+     "what is called a “ferry season” on the island", "mixed"),
+    ("The skipper offered “her thanks to every crew on the night ferry.”",
+     "her thanks to every crew on the night ferry", "direct"),
+])
+def test_a_report_holding_a_quotation_no_cue_frames_is_a_quote(paragraph, content, kind):
+    assert [(q.text, q.kind) for q in quotes(paragraph)] == [(content, kind)]
+    with QUOTE_RULES.off("quoted_report"):
+        assert quotes(paragraph) == []
+
+
+def test_a_quotation_framed_by_its_own_cue_stays_out_of_another_report():
+    para = "“We will stay,” the skipper said, according to the minutes."
+    assert [q.text for q in quotes(para)] == ["We will stay,"]
+
+
+def test_a_phrasal_cue_opening_with_as_reports_the_clause_it_leads_into():
+    para = "As harbour experts have pointed out, the board is free to publish the fares."
+    assert [(q.text, q.speaker_mention.text) for q in quotes(para)] == [
+        ("the board is free to publish the fares", "harbour experts")]
+    with QUOTE_RULES.off("as_phrasal"):
+        assert quotes(para) == []
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("The sudden closure led the harbour master to declare the pier unsafe.", "the harbour master"),
+    ("The long war drove the villagers to demand a new pier on the island.", "the villagers"),
+])
+def test_a_cue_completing_a_verb_of_causing_speaks_for_its_object(paragraph, speaker):
+    assert [q.speaker_mention.text for q in quotes(paragraph)] == [speaker]
+    with QUOTE_RULES.off("object_control"):
+        assert [q.speaker_mention.text for q in quotes(paragraph)] != [speaker]

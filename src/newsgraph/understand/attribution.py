@@ -24,8 +24,24 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .context import column
-from .cue_kinds import Cue, adjective_cue, noun_cue, passive_cue, question_cue, raising_cue, reported_passive
-from .cue_sources import adjacent_source, before_contraction, contracted_perfect, may_invert, reporter_above
+from .cue_kinds import (
+    Cue,
+    adjective_cue,
+    clause_tokens,
+    noun_cue,
+    passive_cue,
+    question_cue,
+    raising_cue,
+    reported_passive,
+)
+from .cue_sources import (
+    adjacent_source,
+    before_contraction,
+    contracted_perfect,
+    may_invert,
+    name_before_apposition,
+    reporter_above,
+)
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
@@ -165,7 +181,13 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     source = perfect if perfect is not None and scopes[perfect.i] == scopes[tok.i] else _verb_source(tok, scopes)
     if source is None and enabled("adjacent_source"):
         source = adjacent_source(tok, scopes)
-    return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, None, reports=reports, scopes=scopes)
+    own = None
+    if source is not None and source.i < tok.i - 1 and enabled("apposition_source"):
+        appositive = name_before_apposition(tok, scopes)
+        if appositive is not None and appositive.i == source.i:  # the name and its title are the cue's own words
+            own = clause_tokens(tok, content, scopes) | frozenset(
+                i for i in range(source.left_edge.i, tok.i) if scopes[i] == scopes[tok.i])
+    return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, own, reports=reports, scopes=scopes)
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})
@@ -285,6 +307,9 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
                 return doer  # "fined the clerk for refusing to testify": the clerk refused
             node = node.head.head  # "began by saying", "before asking her": the subject of the verb it hangs on
             continue
+        controller = _object_controller(node, scopes) if enabled("object_control") else None
+        if controller is not None:
+            return controller  # "the war drove [the villagers] to demand ...": they demanded
         # "... and added", ", adding ...", "went on to say": the subject is shared
         shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("purpose_subject") \
             and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
@@ -294,6 +319,21 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         reporter = reporter_above(node) if node is verb and gerund and enabled("reporter_gerund") else None
         node = reporter if reporter is not None else node.head
     return _name_after_quotation(verb)
+
+
+CAUSERS = frozenset({"lead", "prompt", "drive", "force", "compel", "cause", "spur", "inspire", "provoke", "move", "send"})
+"""Verbs whose object does what their "to ..." says ("led [Hale] to declare ..."); not those of urging or ruling, whose
+subject holds the view too ("persuaded the crews to back ...", "the rules require the crews to vote for ...")."""
+
+
+def _object_controller(node: Token, scopes: list[int]) -> Token | None:
+    """"sent [a reporter] to ask ...", "drove [the villagers] to demand ...": the object of the verb a "to ..." clause
+    completes does what the clause says."""
+    if node.dep_ not in ("xcomp", "advcl") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
+            or node.head.lemma_.lower() not in CAUSERS:
+        return None
+    return next((c for c in node.head.children if c.dep_ == "dobj" and c.i < node.i and c.lower_ != "it"
+                 and scopes[c.i] == scopes[node.i]), None)
 
 
 def _expletive(verb: Token) -> bool:

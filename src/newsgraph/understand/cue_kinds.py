@@ -214,11 +214,36 @@ def noun_cue(tok: Token, scopes: list[int], lex: Lexicon, verb_source: Callable)
     source = next((c for c in tok.children if c.dep_ == "poss"), None)
     if source is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in lex.light_verbs:
         source = verb_source(tok.head, scopes)
+    if source is None and enabled("noun_holder"):
+        source = _noun_holder(tok, scopes, verb_source)
     if source is None:
         return None
     held = clause if clause is not None else topic
     content = trim(tok.doc, held.left_edge.i, held.right_edge.i + 1)
     return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], source, content, False, None, "noun", scopes=scopes)
+
+
+HOLDER_PREPS = frozenset({"by", "of", "from"})  # "a demand by the union that ...", "the decision of the board to ..."
+
+
+def _noun_holder(noun: Token, scopes: list[int], verb_source: Callable) -> Token | None:
+    """Who holds a reporting noun that has no possessive: the name, person or group after "by", "of" or "from" ("a
+    demand, by the union, that ...", "the determination of the crews to ...") or, for a noun after "in" ("in hopes
+    that ...", "in the hope of ..."), the subject of the verb its phrase hangs on."""
+    from .speakers import nouns  # speakers imports attribution, which imports this module
+
+    kinds = nouns()
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in HOLDER_PREPS:
+            holder = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if holder is not None and scopes[holder.i] == scopes[noun.i] and (
+                    holder.pos_ == "PROPN" or holder.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                    or kinds.is_person(holder.lemma_.lower()) or holder.lemma_.lower() in kinds.group):
+                return holder
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.pos_ in ("VERB", "AUX") \
+            and noun.lemma_.lower() in ("hope", "effort", "bid"):
+        return verb_source(noun.head.head, scopes)
+    return None
 
 
 def adjective_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:

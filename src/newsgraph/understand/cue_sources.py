@@ -63,6 +63,10 @@ def adjacent_source(verb: Token, scopes: list[int]) -> Token | None:
         k -= 1
     if k >= 0 and scopes[k] == scopes[verb.i] and (doc[k].pos_ == "PROPN" or doc[k].ent_type_ == "PERSON"):
         return doc[k]
+    if enabled("apposition_source") and verb.tag_ in FINITE:
+        name = name_before_apposition(verb, scopes)
+        if name is not None:
+            return name
     if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
         root = verb.sent.root
         subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < verb.i), None)
@@ -91,6 +95,28 @@ def _before_interruption(verb: Token) -> int:
     elif k >= 2 and doc[k].like_num and doc[k - 1].text == ",":
         k -= 2
     return k
+
+
+MAX_APPOSITION = 15  # tokens of a title set off by commas ("Jane Doe, the board's former treasurer, said")
+
+
+def name_before_apposition(verb: Token, scopes: list[int]) -> Token | None:
+    """'“...,” Jane Doe, the board's former treasurer, said': a name the parser hung elsewhere, before a phrase set off
+    by commas right before the verb (a title, or 'pointing to the pier')."""
+    doc = verb.doc
+    k = verb.i - 1
+    if k < 2 or doc[k].text != ",":
+        return None
+    first = next((j for j in range(k - 1, max(k - MAX_APPOSITION, 0), -1) if doc[j].text == ","), None)
+    if first is None or first == k - 1 or any(doc[j].text in (".", "!", "?", ";") for j in range(first, k)):
+        return None
+    j = first - 1
+    if j >= 1 and doc[j].text == ")":
+        opening = next((i for i in range(j - 1, max(j - 8, -1), -1) if doc[i].text == "("), None)
+        j = opening - 1 if opening is not None else j
+    if j < 0 or scopes[j] != scopes[verb.i] or not (doc[j].pos_ == "PROPN" or doc[j].ent_type_ == "PERSON"):
+        return None
+    return doc[j]
 
 
 def _name_misread(word: Token, verb: Token) -> bool:

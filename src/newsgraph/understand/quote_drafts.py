@@ -24,7 +24,7 @@ from .cue_kinds import CELL_SEPARATOR
 from .cue_words import lexicon
 from .quote_marks import Marked, find_marked
 from .quote_rules import enabled
-from .reported import QUOTE_TOKENS
+from .reported import QUOTE_TOKENS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -218,6 +218,8 @@ def draft_paragraph(p: Paragraph, earlier: list[Draft], previous: Paragraph | No
         draft.marks.append(k)
         by_mark[k] = draft
     _quoted_labels(p, by_mark)
+    if enabled("colon_intro"):
+        _colon_intros(p, by_mark)
     introduced = _introduced(p, previous, by_mark)
     if introduced is not None:
         return [introduced]
@@ -276,6 +278,39 @@ def _introduced(p: Paragraph, previous: Paragraph | None, by_mark: dict[int, Dra
     return Draft(p, lead, len(text.rstrip()), "direct", previous.intro, cue_para=previous)
 
 
+NO_ONE = frozenset({"it", "this", "that", "there", "which", "what", "who", "these", "those"})  # "It was simple: “...”"
+
+
+def _colon_intros(p: Paragraph, by_mark: dict[int, Draft]) -> None:
+    """"The letter makes its case: “...”", "he went back to his old refrain: “...”": a quotation right after a colon
+    that closes a clause with no cue of its own is that clause's subject's, or the name's right before the colon."""
+    doc = p.parsed.doc
+    for k, m in enumerate(p.marks):
+        if k in by_mark or m.depth > 0:
+            continue
+        colon = p.spans[k][0] - 1
+        while colon > 0 and doc[colon].is_space:
+            colon -= 1
+        if colon < 1 or doc[colon].text != ":" or p.scopes[colon] != -1:
+            continue
+        start = doc[colon].sent.start
+        if any(t.text in QUOTE_TOKENS for t in doc[start:colon]):
+            continue  # '“...,” by Jane Doe: “...”': a digest's headings, no clause of its own
+        verb = doc[colon - 1]
+        if verb.ent_type_ == "PERSON" and (verb.dep_ != "pobj" or verb.head.lower_ in ("by", "from")):
+            # "- Jane Doe and Ole Hansen: “...”", "no news to pollster Jane Doe: “...”", "More from Doe: “...”"
+            subject = verb
+        else:
+            while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+                verb = verb.head
+            subject = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if verb.pos_ not in ("VERB", "AUX") or verb.i > colon or subject is None or subject.lower_ in NO_ONE \
+                    or p.scopes[subject.i] != -1 or verb.i < start:
+                continue
+        cue = Cue(verb, (colon, colon + 1), -1, subject, None, True, frozenset({verb.i, colon}), "label")
+        by_mark[k] = Draft(p, m.start, m.end, "direct", cue, marks=[k])
+
+
 def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
     """A view of an object that is mostly quoted words ("hailed her as a ‘beacon of calm’") quotes a label:
     each quotation becomes a direct quote of its own rather than part of a mixed one. A string of three or
@@ -293,7 +328,8 @@ def _quoted_labels(p: Paragraph, by_mark: dict[int, Draft]) -> None:
 def _label_draft(p: Paragraph) -> Draft | None:
     """A transcript paragraph ("PENCE: Well, look, ..."): the rest of the paragraph is the label's words."""
     doc = p.parsed.doc
-    label = speaker_label(doc, lexicon(), headline=p.parsed.role == "headline")
+    headline = p.parsed.role == "headline" or enabled("title_label") and p.index == 0 and p.parsed.role == "body"
+    label = speaker_label(doc, lexicon(), headline=headline)  # a first line read as body is the title
     if label is None:
         return None
     start, colon = label
@@ -439,18 +475,25 @@ def _indirect(p: Paragraph, used: set[int], drafts: list[Draft]) -> list[Draft]:
     of that report, not a quote of its own.
     """
     doc, found = p.parsed.doc, []
+    drafted = {k for d in drafts for k in d.marks}
     for cue in p.cues:
         if cue.scope != -1 or cue.content is None or cue.speaker is None and cue.kind != "passive" \
                 or cue.head.i in used:
             continue
         first, last = cue.content
-        if any(a < last and first < b for a, b in p.spans):
+        inside = [k for k, (a, b) in enumerate(p.spans) if a < last and first < b]
+        if inside and (not enabled("quoted_report") or any(k in drafted for k in inside)):
+            continue  # a quotation some cue frames is that cue's quote ("“...,” she said")
+        whole = next((k for k in inside if p.spans[k] == (first, last)), None)
+        if whole is not None:  # 'called for [“more boats”]': the quotation itself
+            found.append((cue, p.marks[whole].start, p.marks[whole].end, "direct"))
             continue
-        found.append((cue, *_chars(doc, first, last)))
-    spans = [(d.start, d.end) for d in drafts] + [(a, b) for _, a, b in found]
+        within = any(p.spans[k][0] <= first and last <= p.spans[k][1] for k in inside)  # 'offered “[my thanks]”'
+        found.append((cue, *_chars(doc, first, last), "direct" if within else "mixed" if inside else "indirect"))
+    spans = [(d.start, d.end) for d in drafts] + [(a, b) for _, a, b, _ in found]
     out = []
-    for cue, a, b in found:
+    for cue, a, b, kind in found:
         at = cue.head.idx
         if not any(s <= at < e and e - s > b - a for s, e in spans):
-            out.append(Draft(p, a, b, "indirect", cue))
+            out.append(Draft(p, a, b, kind, cue))
     return out

@@ -124,6 +124,29 @@ FAMILIES: dict[str, str] = {
                    "'the city's mayor', 'Acme's lawyers' are not the country, the city or the company)",
     "dateline_content": "a dateline opening the paragraph ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ', '(CNN)') is "
                         "no part of what is reported",
+    "title_label": "an article's first paragraph, read as body (a title in sentence case), takes a headline's "
+                   "label before a colon for its speaker ('Auditors: Ferry fares will rise in May')",
+    "medial_cue": "a reporting verb set off by commas after the clause it reports, mid-sentence, reports what "
+                  "hangs on it after the second comma too ('[the fares will rise], officials insist, [because the fuel "
+                  "costs more]'; not ', adding that ...')",
+    "conj_that": "a second 'that' clause the parser conjoins to the reporting verb is reported too ('predicted [that "
+                 "fares would fall, but that the ferry would offset it]')",
+    "noun_holder": "a reporting noun without a possessive is held by the name, person or group after 'by', 'of' "
+                   "or 'from' ('a demand, by [the union], that ...'), and after 'in' by the subject of the verb its "
+                   "phrase hangs on ('[Hale] waited, in hopes that ...')",
+    "colon_intro": "a quotation right after a colon closing a clause with no cue of its own is the subject's, or the "
+                   "name's right before the colon ('[The letter] makes its case: “...”', '... was no news to pollster "
+                   "[Jane Doe]: “...”')",
+    "apposition_source": "a source the parse lost may stand before a phrase set off by commas right before the verb "
+                         "('“...,” [Jane Doe], the board's former treasurer, said'; 'Doe (D-Ore.), pointing to the "
+                         "pier, said')",
+    "quoted_report": "a report whose words hold a quotation that no cue frames is a quote of its own: mixed, or "
+                     "direct when it is the quotation or lies inside it ('called for [“more boats”]', 'shook up [what "
+                     "is called a “ferry season”]')",
+    "as_phrasal": "a phrasal cue in a clause opening with 'as' reports the clause it leads into, as a reporting verb "
+                  "does ('As harbour experts have pointed out, [the fund gave ...]')",
+    "object_control": "a cue in a 'to ...' clause completing a verb of causing with an object speaks for that object "
+                      "('the war drove [the villagers] to demand [...]', 'led [Hale] to declare [...]')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""

@@ -39,9 +39,13 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
     if lemma in lex.clause:
         clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
         right = [c for c in clauses if c.i > verb.i]
+        if right and enabled("conj_that"):
+            right += _conjoined_that(verb, right[-1])  # "predicted [that A, but that B]"
         clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            return _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
+            found = _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb))
+            tail = _medial_tail(verb, lex) if found is not None and not right and enabled("medial_cue") else None
+            return (found[0], tail) if tail is not None else found, "clause"
     if lemma in lex.infinitive:
         goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
                      and any(a.lower_ == "to" for a in c.lefts)), None)
@@ -92,6 +96,48 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
 
 
 DASHES = frozenset({"―", "—", "–", "-", "--"})
+
+
+def _conjoined_that(verb: Token, clause: Token) -> list[Token]:
+    """"predicted [that fares would fall, but that the ferry would offset it]": a second "that" clause the parser
+    conjoins to the reporting verb rather than to the first clause is reported too."""
+    return [c for c in verb.rights if c.dep_ == "conj" and c.i > clause.i
+            and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)
+            and any(g.dep_ in SUBJECT_DEPS for g in c.children)][:1]
+
+
+TAIL_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
+
+
+def _medial_tail(verb: Token, lex: Lexicon) -> int | None:
+    """"[The fares will rise], officials insist, [because the fuel costs more]": a reporting verb that follows the
+    clause it reports and is set off by commas in the middle of its sentence; what hangs on it after the second comma
+    goes on with what was reported. Not a report of its own (", adding that ..."), nor a conjoined verb (", and
+    left"). Where the words after the cue end, or None."""
+    if verb.dep_ != "ROOT":
+        return None
+    doc = verb.doc
+    comma = next((c for c in verb.rights if c.dep_ == "punct" and c.text == ","), None)
+    if comma is None:
+        return None
+    tail = [c for c in verb.rights if c.i > comma.i and not c.is_punct]
+    if not tail or tail[0].left_edge.i != comma.i + 1 or tail[0].dep_ not in TAIL_DEPS \
+            or tail[0].lemma_.lower() in lex.any_verb and tail[0].tag_ == "VBG":
+        return None
+    end = None
+    for c in tail:
+        if c.dep_ not in TAIL_DEPS:
+            break
+        end = c.right_edge.i + 1
+    if end is None or any(t.text in QUOTE_TOKENS for t in doc[verb.left_edge.i:end]) \
+            or any(t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex.any_verb
+                   for t in doc[comma.i + 1:end]):
+        return None  # a quotation stays whole; a tail with a cue of its own reports for itself
+    while end > comma.i + 1 and doc[end - 1].is_punct:
+        end -= 1
+    return end if end - comma.i > 2 else None
+
+
 JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
 
 
@@ -170,6 +216,8 @@ def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[i
     ("spelled out [its concerns]"), or its topic ("weighed in on [the vote]"); not the "to ..." of "went on to
     say", whose own verb reports."""
     clauses = [c for c in verb.rights if c.dep_ == "ccomp"]
+    if clauses and enabled("conj_that"):
+        clauses += _conjoined_that(verb, clauses[-1])  # "pointed out [that A, and that B]"
     if clauses:
         return _without_aside(verb.doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
@@ -178,6 +226,8 @@ def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[i
         if found is not None:
             return found, "object"
     topic = _topic_content(verb) if enabled("topic") else None
+    if topic is None and enabled("as_phrasal") and _as_clause(verb):
+        return host_content(verb.doc, {t.i for t in verb.subtree}, verb.head), "host"  # "As X pointed out, [...]"
     return topic, "topic" if topic is not None else "clause"
 
 
