@@ -576,3 +576,16 @@ def test_a_region_seen_once_and_written_elsewhere_stays_as_typed():
                          [("Dymbrook", "place"), ("Kentmere", "person"), ("Orlan", "place"), ("Kentmere", "person"),
                           ("Kentmere", "person")])
     assert regions_after_towns(twice) == {"Kentmere"}
+
+
+def test_a_name_opening_with_an_organisation_of_the_article_is_no_person():
+    mentions = _mentions_in("Ardco said Ardco Story would close, and Harrow Ardco said so too.",
+                            [("Ardco", "organization"), ("Ardco Story", "person"), ("Harrow Ardco", "person")])
+    from newsgraph.understand.entity_types import _evidence_types
+
+    _evidence_types(mentions)
+    assert [m.type for m in mentions] == ["organization", "organization", "person"]
+    with rules.switched_off("body_opened"):
+        mentions[1].type = "person"
+        _evidence_types(mentions)
+        assert mentions[1].type == "person"

@@ -39,8 +39,9 @@ from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, drop_shouted_phrases
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
-                            gazetteer_place, given_names, masthead_name, numbered, place_by_form, product_name,
-                            rarely_labelled, regions_after_towns, speaking_names, team_names, towns_before_regions)
+                            gazetteer_place, given_names, masthead_name, numbered, opens_with_given_name,
+                            place_by_form, product_name, rarely_labelled, regions_after_towns, speaking_names,
+                            team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
 
@@ -303,11 +304,13 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 
 
 def _evidence_types(mentions: list) -> None:
-    """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams."""
+    """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams, and
+    names opening with the name of one of the article's organisations."""
     teams = team_names(mentions)
     towns = towns_before_regions(mentions) | regions_after_towns(mentions)
     described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
+    lone_bodies = {m.text for m in mentions if m.type == "organization" and " " not in m.text}
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
@@ -327,6 +330,9 @@ def _evidence_types(mentions: list) -> None:
             m.type = THING
         elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
+        elif rules.enabled("body_opened") and len(words) > 1 and words[0] in lone_bodies \
+                and m.text not in described and not opens_with_given_name(words):
+            m.type = "organization"  # 'Ardco Story' where 'Ardco' alone is an organisation: its product or branch
 
 
 def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:

@@ -90,6 +90,8 @@ FAMILIES: dict[str, str] = {
                       "a model, no entity",
     "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
                       "with a given name is a thing, no entity",
+    "body_opened": "a 'person' of several words opening with a word the article types an organisation alone "
+                   "('Ardco Story' where 'Ardco' is a company), and not with a given name, is an organisation",
     "teams": "a plural name written after 'the' ('the Seahawks', 'the Los Angeles Rams') is a group, an "
              "organisation, in every mention",
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
