@@ -288,20 +288,20 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
             if enabled("contracted_has"):
                 subject = before_contraction(subject)
             return _past_dateline(subject)  # a relative "who" is named after the noun it hangs on, by the quotes stage
-        reporter = _reporter_of_conjunct(node) if node is verb and enabled("reporter_conj") else None
+        reporter = _reporter_of_conjunct(node) if node.i == verb.i and enabled("reporter_conj") else None
         if reporter is not None:
             node = reporter  # "X said it was ... and warned Y to ...": X warned, not Y
             continue
         inverted = next((c for c in node.rights if c.dep_ in INVERTED_DEPS and c.i - node.i <= 3
                          and (c.pos_ == "PROPN" or c.ent_type_ == "PERSON")), None) \
             if not (node.tag_ == "VBG" and enabled("gerund_object")) and may_invert(node) else None
-        if inverted is not None and node is verb and not (verb.dep_ == "conj" and enabled("reporter_conj")):
+        if inverted is not None and node.i == verb.i and not (verb.dep_ == "conj" and enabled("reporter_conj")):
             # a conjoined verb shares a subject: "..., and criticized Obama for ...": not inverted
             return inverted
         gerund = node.tag_ == "VBG"
         if node.dep_ == "acl" and gerund and node.head.pos_ in ("NOUN", "PROPN"):
             return _noun_source(node.head, scopes)
-        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head is not node.head:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep" and node.head.head.i != node.head.i:
             doer = _object_for(node.head, scopes) if enabled("for_object") else None
             if doer is not None:
                 return doer  # "fined the clerk for refusing to testify": the clerk refused
@@ -314,9 +314,9 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("purpose_subject") \
             and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
             or enabled("adjective_subject") and node.dep_ == "acomp" and not _expletive(node.head)
-        if not shares or node.head is node:
+        if not shares or node.head.i == node.i:
             break
-        reporter = reporter_above(node) if node is verb and gerund and enabled("reporter_gerund") else None
+        reporter = reporter_above(node) if node.i == verb.i and gerund and enabled("reporter_gerund") else None
         node = reporter if reporter is not None else node.head
     return _name_after_quotation(verb)
 

@@ -145,7 +145,7 @@ def reporter_above(gerund: Token) -> Token | None:
     if gerund.i == 0 or doc[gerund.i - 1].text != ",":
         return None
     node = gerund.head
-    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head is not node:
+    while node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
         if node.dep_ == "ccomp" and node.head.lemma_.lower() in lexicon().clause:
             return node.head
         node = node.head

@@ -94,7 +94,7 @@ def _subject_owner(verb, para, owners):
                 return owners.before(para.offset + subject.idx)
             owner = owners.at(para.offset + subject.idx)
             return owner if owner is not None and owner.type == "person" else None
-        if head.dep_ != "conj" or head.head is head:
+        if head.dep_ != "conj" or head.head.i == head.i:
             return None
         head = head.head
     return None
