@@ -589,3 +589,11 @@ def test_a_name_opening_with_an_organisation_of_the_article_is_no_person():
         mentions[1].type = "person"
         _evidence_types(mentions)
         assert mentions[1].type == "person"
+    named = _mentions_in("Haynes Okoro ran in, Haynes Okoro scored, and the Haynes board met.",
+                         [("Haynes Okoro", "person"), ("Haynes Okoro", "person"), ("Haynes", "organization")])
+    _evidence_types(named)
+    assert [m.type for m in named] == ["person", "person", "organization"]  # the person, named twice, wins
+    surname = _mentions_in("Jamal Quell passed to Quell Barrow, and Quell ran on.",
+                           [("Jamal Quell", "organization"), ("Quell Barrow", "person"), ("Quell", "organization")])
+    _evidence_types(surname)
+    assert surname[1].type == "person"  # 'Quell' alone is the surname of a name the model typed a body

@@ -310,7 +310,10 @@ def _evidence_types(mentions: list) -> None:
     towns = towns_before_regions(mentions) | regions_after_towns(mentions)
     described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
-    lone_bodies = {m.text for m in mentions if m.type == "organization" and " " not in m.text}
+    surnames = {m.text.split()[-1] for m in mentions if " " in m.text and opens_with_given_name(m.text.split())}
+    lone_bodies = Counter(m.text for m in mentions if m.type == "organization" and " " not in m.text
+                          and m.text not in surnames)  # not 'Haynes' of a 'Jamal Haynes' the model typed a body
+    people = Counter(m.text for m in mentions if m.type == "person")
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
@@ -330,9 +333,9 @@ def _evidence_types(mentions: list) -> None:
             m.type = THING
         elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
-        elif rules.enabled("body_opened") and len(words) > 1 and words[0] in lone_bodies \
+        elif rules.enabled("body_opened") and len(words) > 1 and lone_bodies[words[0]] >= people[m.text] \
                 and m.text not in described and not opens_with_given_name(words):
-            m.type = "organization"  # 'Ardco Story' where 'Ardco' alone is an organisation: its product or branch
+            m.type = "organization"  # 'Ardco Story' where 'Ardco' alone is an organisation as often: its product
 
 
 def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
