@@ -525,7 +525,8 @@ def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case
 
 def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
     text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
-    found = _lower_variants(text + " The frozen moon Varuna was bright.", {"Sue Gray": "person", "Moon Varuna": "person"})
+    found = _lower_variants(text + " The frozen moon Varuna was bright.",
+                            {"Sue Gray": "person", "Moon Varuna": "person"})
     assert found == {"Sue Gray": "person", "Varuna": "person"}  # 'moon' is a common word, rare as a given name
 
 
@@ -579,12 +580,13 @@ def test_a_region_seen_once_and_written_elsewhere_stays_as_typed():
 
 
 def test_a_name_opening_with_an_organisation_of_the_article_is_no_person():
-    mentions = _mentions_in("Ardco said Ardco Story would close, and Harrow Ardco said so too.",
-                            [("Ardco", "organization"), ("Ardco Story", "person"), ("Harrow Ardco", "person")])
+    mentions = _mentions_in("Ardco said Ardco Story would close, Ardco added, and Harrow Ardco said so too.",
+                            [("Ardco", "organization"), ("Ardco Story", "person"), ("Ardco", "organization"),
+                             ("Harrow Ardco", "person")])
     from newsgraph.understand.entity_types import _evidence_types
 
     _evidence_types(mentions)
-    assert [m.type for m in mentions] == ["organization", "organization", "person"]
+    assert [m.type for m in mentions] == ["organization", "organization", "organization", "person"]
     with rules.switched_off("body_opened"):
         mentions[1].type = "person"
         _evidence_types(mentions)
@@ -597,3 +599,29 @@ def test_a_name_opening_with_an_organisation_of_the_article_is_no_person():
                            [("Jamal Quell", "organization"), ("Quell Barrow", "person"), ("Quell", "organization")])
     _evidence_types(surname)
     assert surname[1].type == "person"  # 'Quell' alone is the surname of a name the model typed a body
+    called = _mentions_in("Tavin said Tavin Quade would start, Tavin added, and Quade did.",
+                          [("Tavin", "organization"), ("Tavin Quade", "person"), ("Tavin", "organization"),
+                           ("Quade", "person")])
+    _evidence_types(called)
+    assert called[1].type == "person"  # 'Quade' alone is a person of the article: a surname
+    once = _mentions_in("His dad, Tavin, laughed, and Tavin Roe left.",
+                        [("Tavin", "organization"), ("Tavin Roe", "person")])
+    _evidence_types(once)
+    assert once[1].type == "person"  # one lone mention typed a body is the model's slip, no evidence
+
+
+def test_a_name_ending_with_a_known_place_of_the_article_is_a_place():
+    from newsgraph.understand.entity_types import _evidence_types
+
+    mentions = _mentions_in("Crowds filled Downtown Detroit, and Detroit cheered.",
+                            [("Downtown Detroit", "person"), ("Detroit", "place")])
+    _evidence_types(mentions)
+    assert [m.type for m in mentions] == ["place", "place"]
+    with rules.switched_off("place_closed"):
+        mentions[0].type = "person"
+        _evidence_types(mentions)
+        assert mentions[0].type == "person"
+    named = _mentions_in("Ada Chohan spoke in Chohan, and Chohan agreed.",
+                         [("Ada Chohan", "person"), ("Chohan", "place")])
+    _evidence_types(named)
+    assert named[0].type == "person"  # opens with a given name; and 'Chohan' is no place of the gazetteer

@@ -40,8 +40,8 @@ from .copular_people import copular_people
 from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, drop_shouted_phrases
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, numbered, opens_with_given_name,
-                            place_by_form, product_name, rarely_labelled, regions_after_towns, speaking_names,
-                            team_names, towns_before_regions)
+                            place_by_form, product_name, rarely_labelled, region_name, regions_after_towns,
+                            speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
 
@@ -303,6 +303,9 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     return [m for m in mentions if m.type != THING]
 
 
+BODY_MIN = 2  # lone mentions typed an organisation before a name opening with the word is taken for its product
+
+
 def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams, and
     names opening with the name of one of the article's organisations."""
@@ -314,6 +317,8 @@ def _evidence_types(mentions: list) -> None:
     lone_bodies = Counter(m.text for m in mentions if m.type == "organization" and " " not in m.text
                           and m.text not in surnames)  # not 'Haynes' of a 'Jamal Haynes' the model typed a body
     people = Counter(m.text for m in mentions if m.type == "person")
+    lone_places = Counter(m.text for m in mentions if m.type == "place" and " " not in m.text)
+    surnamed = {m.text for m in mentions if m.type == "person" and " " not in m.text}  # 'Higgins' of 'Tee Higgins'
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
@@ -333,9 +338,14 @@ def _evidence_types(mentions: list) -> None:
             m.type = THING
         elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
-        elif rules.enabled("body_opened") and len(words) > 1 and lone_bodies[words[0]] >= people[m.text] \
-                and m.text not in described and not opens_with_given_name(words):
+        elif rules.enabled("body_opened") and len(words) > 1 \
+                and lone_bodies[words[0]] >= max(BODY_MIN, people[m.text]) \
+                and m.text not in described and not opens_with_given_name(words) and words[-1] not in surnamed:
             m.type = "organization"  # 'Ardco Story' where 'Ardco' alone is an organisation as often: its product
+        elif rules.enabled("place_closed") and len(words) > 1 and lone_places[words[-1]] >= people[m.text] \
+                and m.text not in described and not opens_with_given_name(words) \
+                and (gazetteer_place(words[-1]) or region_name(words[-1])):
+            m.type = "place"  # 'Downtown Ardale' where 'Ardale' alone is a place as often
 
 
 def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:

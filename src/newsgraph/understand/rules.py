@@ -92,6 +92,8 @@ FAMILIES: dict[str, str] = {
                       "with a given name is a thing, no entity",
     "body_opened": "a 'person' of several words opening with a word the article types an organisation alone "
                    "('Ardco Story' where 'Ardco' is a company), and not with a given name, is an organisation",
+    "place_closed": "a 'person' of several words ending with a word the article types a place alone, as often, and "
+                    "not opening with a given name, is a place ('Downtown Ardale')",
     "teams": "a plural name written after 'the' ('the Seahawks', 'the Los Angeles Rams') is a group, an "
              "organisation, in every mention",
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
