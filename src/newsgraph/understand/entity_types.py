@@ -39,9 +39,9 @@ from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, drop_shouted_phrases
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
-                            gazetteer_place, given_names, masthead_name, numbered, opens_with_given_name,
-                            place_by_form, product_name, rarely_labelled, region_name, regions_after_towns,
-                            speaking_names, team_names, towns_before_regions)
+                            gazetteer_place, given_names, masthead_name, mention_span, numbered,
+                            opens_with_given_name, place_by_form, product_name, rarely_labelled, recut, region_name,
+                            regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
 
@@ -318,13 +318,13 @@ def _evidence_types(mentions: list) -> None:
                           and m.text not in surnames)  # not 'Haynes' of a 'Jamal Haynes' the model typed a body
     people = Counter(m.text for m in mentions if m.type == "person")
     lone_places = Counter(m.text for m in mentions if m.type == "place" and " " not in m.text)
-    surnamed = {m.text for m in mentions if m.type == "person" and " " not in m.text}  # 'Higgins' of 'Tee Higgins'
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
             continue
         if rules.enabled("possessive_names"):
             cut_at_possessive(m)
+        unvouched = len(words) > 1 and m.text not in described and not opens_with_given_name(words)
         if m.text in teams:
             m.type = "organization"
         elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
@@ -338,12 +338,10 @@ def _evidence_types(mentions: list) -> None:
             m.type = THING
         elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
-        elif rules.enabled("body_opened") and len(words) > 1 \
-                and lone_bodies[words[0]] >= max(BODY_MIN, people[m.text]) \
-                and m.text not in described and not opens_with_given_name(words) and words[-1] not in surnamed:
+        elif rules.enabled("body_opened") and unvouched and lone_bodies[words[0]] >= max(BODY_MIN, people[m.text]) \
+                and not people[words[-1]]:  # no 'Higgins' alone, as of 'Tee Higgins'
             m.type = "organization"  # 'Ardco Story' where 'Ardco' alone is an organisation as often: its product
-        elif rules.enabled("place_closed") and len(words) > 1 and lone_places[words[-1]] >= people[m.text] \
-                and m.text not in described and not opens_with_given_name(words) \
+        elif rules.enabled("place_closed") and unvouched and lone_places[words[-1]] >= people[m.text] \
                 and (gazetteer_place(words[-1]) or region_name(words[-1])):
             m.type = "place"  # 'Downtown Ardale' where 'Ardale' alone is a place as often
 
@@ -366,17 +364,15 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
         return
     lower, named = body_words(paragraphs)
     for m in candidates:
-        doc, offset = m.para.doc, m.para.offset
-        span = doc.char_span(m.start - offset, m.end - offset)
+        span = mention_span(m)
         if span is None:
             continue
-        last = span.end
+        doc, last = span.doc, span.end
         while last - span.start > 1 and _written_lower(doc[last - 1], lower) and (
                 last - span.start > 2 or doc[span.start].text in named):
             last -= 1
         if last < span.end:
-            m.end = offset + doc[last - 1].idx + len(doc[last - 1])
-            m.text = m.para.text[m.start - offset:m.end - offset]
+            recut(m, span.start, last)
 
 
 CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",
