@@ -27,6 +27,9 @@ def _people(sentence: str) -> dict:
     ("Secretary of State for Health Owen Marsh told reporters the plan was ready.", "Owen Marsh",
      ["Secretary of State for Health"]),
     ("Minister of State for Trade Lena Okafor said exports had grown.", "Lena Okafor", ["Minister of State for Trade"]),
+    ("Councilmember Dana Whitfield proposed a park by the river.", "Dana Whitfield", ["Councilmember"]),
+    ("Assemblywoman Kerry Olsen said the state would pay for the bridge.", "Kerry Olsen", ["Assemblywoman"]),
+    ("Supervisor Mark Tenney voted against the new road.", "Mark Tenney", ["Supervisor"]),
     ("Mr. Tom Baker was at home when the storm began.", "Tom Baker", []),
     ("Dr. Ruth Cole treated the injured hikers overnight.", "Ruth Cole", []),
 ])
