@@ -625,3 +625,14 @@ def test_a_name_ending_with_a_known_place_of_the_article_is_a_place():
                          [("Ada Chohan", "person"), ("Chohan", "place")])
     _evidence_types(named)
     assert named[0].type == "person"  # opens with a given name; and 'Chohan' is no place of the gazetteer
+
+
+def test_a_known_full_name_ending_an_organisation_is_the_person():
+    text = ("Harbour town counts the cost of the storm\n\nNora Pellham, the envoy, toured the quay on Monday.\n\n"
+            "While Norway's Ambassador to Iceland Nora Pellham said the harbour would be rebuilt, the mayor stayed "
+            "quiet.\n")
+    people = {e.name: len(e.mentions) for e in newsgraph.extract(text, kind="text").entities if e.type == "person"}
+    assert people == {"Nora Pellham": 2}
+    with rules.switched_off("person_at_end"):
+        entities = newsgraph.extract(text, kind="text").entities
+        assert any(e.name.endswith(" Nora Pellham") and e.type != "person" for e in entities)

@@ -121,3 +121,31 @@ def test_a_name_that_qualifies_the_source_is_not_the_speaker():
     assert pairs(para) == [("the cutter would stay until March", "US officials")]
     with QUOTE_RULES.off("head_entity"):
         assert pairs(para) == [("the cutter would stay until March", "US")]
+
+
+# --- head_name: a capitalised head names the speaker, a title the person after its phrase -------------------------
+
+def _speakers(*paragraphs: str) -> list[tuple[str | None, str | None]]:
+    """(the linked entity's name, the mention as written) of each quote."""
+    text = "Harbour town counts the cost of the storm\n\nBy Lena Okafor\n\n" + "\n\n".join(paragraphs) + "\n"
+    record = newsgraph.extract(text, kind="text")
+    names = {e.id: e.name for e in record.entities}
+    return [(names.get(q.speaker), q.speaker_mention.text if q.speaker_mention else None) for q in record.quotes]
+
+
+def test_a_title_head_links_to_the_person_named_after_its_phrase():
+    paras = ("Nora Pellham, the envoy, toured the quay on Monday.",
+             "While Norway's Ambassador to Iceland Nora Pellham said the harbour would be rebuilt, the mayor stayed "
+             "quiet.")
+    found = _speakers(*paras)
+    assert ("Nora Pellham", "Norway's Ambassador") in found, found
+    with QUOTE_RULES.off("head_name"):
+        assert ("Norway", "Norway's Ambassador") in _speakers(*paras)
+
+
+def test_a_capitalised_head_names_the_speaker_not_its_modifier():
+    paras = ("Remy Vos played on the pier on Friday night.",
+             "The British DJ Vos promised a free concert for the town in the spring.")
+    assert _speakers(*paras) == [("Remy Vos", "The British DJ Vos")]
+    with QUOTE_RULES.off("head_name"):
+        assert _speakers(*paras) == [("Great Britain", "The British DJ Vos")]  # the longer overlap won

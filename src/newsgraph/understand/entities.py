@@ -220,6 +220,13 @@ def _person_at_start(mention: NameMention, forms: dict[str, Cluster]) -> list[tu
     words = mention.text.split()
     if words[0] in demonym_words() and " ".join(words[1:]) in forms:
         return [(len(words[0]) + 1, " ".join(words[1:]), forms[" ".join(words[1:])])]
+    if rules.enabled("person_at_end"):  # 'UN Nora Pell' after 'Ambassador to the': a known full name ends it
+        for n in range(2, len(words)):
+            tail = " ".join(words[-n:])
+            cluster = forms.get(tail)
+            if cluster is not None and len(cluster.tokens) >= 2 and tail == " ".join(cluster.tokens):
+                head = " ".join(words[:-n])
+                return [(0, re.sub(r"['’]s$", "", head), None), (len(head) + 1, tail, cluster)]  # 'Acme's
     if mention.para.role != "headline" or not rules.enabled("headline_names") or designated(words):
         return []  # 'Ford Motor Company' is the company
     for n in (3, 2, 1):

@@ -122,6 +122,9 @@ FAMILIES: dict[str, str] = {
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
     "head_entity": "a source is the entity its head word names, not one a modifier names ('US officials', "
                    "'the city's mayor', 'Acme's lawyers' are not the country, the city or the company)",
+    "head_name": "a capitalised source head links to the name it stands in, not to a place or body a modifier names "
+                 "('The Dutch singer Vos' is Vos, not the Netherlands), and a title head to the person named after "
+                 "its phrase ('US Ambassador to the UN Nora Pell' is Nora Pell); the mention stays as written",
     "dateline_content": "a dateline opening the paragraph ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ', '(CNN)') is "
                         "no part of what is reported",
     "title_label": "an article's first paragraph, read as body (a title in sentence case), takes a headline's "

@@ -21,7 +21,7 @@ headline in title case is parsed again in sentence case for its cues.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
@@ -45,6 +45,7 @@ from .speakers import (
     resolve,
     surname,
 )
+from .titles import name_titles
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
@@ -180,6 +181,22 @@ class _Namer:
         m = mention_at(self.doc, start, end)
         return m.entity if m is not None else None
 
+    def _head_name(self, para: ParsedParagraph, tok) -> str | None:
+        """The entity a capitalised source head names ("Vos" in "The Dutch singer Vos", not the Netherlands), or,
+        for a title, the person named at the end of its phrase ("Ambassador to the UN Nora Pell")."""
+        head = self._span(para, tok.i, tok.i + 1)
+        m = mention_at(self.doc, head.start, head.end)
+        if m is not None:
+            return m.entity
+        if tok.lower_ not in title_heads():
+            return None
+        for obj in (o for prep in tok.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"):
+            name = self._span(para, obj.i, obj.i + 1)
+            m = mention_at(self.doc, name.start, name.end)
+            if m is not None and m.type == "person":
+                return m.entity
+        return None
+
     def _from_cue(self, d: Draft) -> Source:
         cue, para = d.cue, d.cue_paragraph.parsed
         if cue is None:
@@ -199,7 +216,8 @@ class _Namer:
             entity = self._entity(head.start, head.end) or (
                 self._entity(mention.start, mention.end) if named is not mention else None)
         else:
-            entity = self._entity(mention.start, mention.end) or self._entity(named.start, named.end)
+            entity = (enabled("head_name") and self._head_name(para, tok)
+                      or self._entity(mention.start, mention.end) or self._entity(named.start, named.end))
         lower = tok.lower_
         if entity is not None:
             found = Source(entity, self.names.get(entity, named.text), mention, cue_span)
@@ -247,6 +265,12 @@ class _Namer:
         if not for_document and layer is None:
             self.last_resolved[pronoun] = (p.index, found)
         return found
+
+
+@cache
+def title_heads() -> frozenset[str]:
+    """The words titles end with, lower case ("ambassador", "minister", "councilmember")."""
+    return frozenset(t.split()[-1].lower() for t in name_titles())
 
 
 PRONOUN_CHAIN_PARAGRAPHS = 3  # how far back "she added" may reach for the speaker "she said" was last read as

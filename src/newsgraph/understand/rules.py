@@ -37,6 +37,8 @@ FAMILIES: dict[str, str] = {
     "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
     "person_wins": "an organisation or place tag on a known person's name is the person, and known people inside a "
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
+    "person_at_end": "a known person's full name ending a longer organisation or place name is the person, the "
+                     "words before it keep their type ('UN Nora Pell' after 'Ambassador to the')",
     "repeats": "untagged repeats of names already found in the article",
     "repeat_full_names": "an untagged repeat of a person's full name ('Ada Quill') is one mention, not one for each "
                          "word; no word inside a longer name's untagged repeat ('Florida' of 'Florida State') is a "
