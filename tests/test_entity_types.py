@@ -636,3 +636,15 @@ def test_a_known_full_name_ending_an_organisation_is_the_person():
     with rules.switched_off("person_at_end"):
         entities = newsgraph.extract(text, kind="text").entities
         assert any(e.name.endswith(" Nora Pellham") and e.type != "person" for e in entities)
+
+
+def test_a_newspapers_head_word_alone_is_the_newspaper():
+    text = ("Fund buys a stake in the newspaper group\n\nAn investment fund said on Tuesday that it had bought a "
+            "quarter of Ardley Media, the owner of the Orlan Gazette.\n\nGazette said it would keep its newsroom. "
+            "Gazette has lost money for three years, and Gazette plans to cut its print days.\n\nNell Harrow, the "
+            "fund's founder, said the Orlan Gazette would stay in the town.\n")
+    people = [e.name for e in newsgraph.extract(text, kind="text").entities if e.type == "person"]
+    assert people == ["Nell Harrow"]
+    with rules.switched_off("mastheads"):
+        people = [e.name for e in newsgraph.extract(text, kind="text").entities if e.type == "person"]
+        assert "Orlan Gazette" in people

@@ -318,6 +318,7 @@ def _evidence_types(mentions: list) -> None:
                           and m.text not in surnames)  # not 'Haynes' of a 'Jamal Haynes' the model typed a body
     people = Counter(m.text for m in mentions if m.type == "person")
     lone_places = Counter(m.text for m in mentions if m.type == "place" and " " not in m.text)
+    papers = {m.text.split()[-1] for m in mentions if masthead_name(m.text.split())} - surnames  # 'Tribune' of one
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
@@ -332,7 +333,7 @@ def _evidence_types(mentions: list) -> None:
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person
-        elif rules.enabled("mastheads") and masthead_name(words):
+        elif rules.enabled("mastheads") and (masthead_name(words) or m.text in papers):
             m.type = "organization"
         elif rules.enabled("numbered_names") and numbered(words):
             m.type = THING

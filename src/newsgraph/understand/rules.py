@@ -87,7 +87,8 @@ FAMILIES: dict[str, str] = {
                         "name), not described as a person nor part of a person's full name in the article, is a place",
     "mastheads": "a 'person' ending with a newspaper's head word ('Orlan Gazette', '... Evening Courier') and not "
                  "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
-                 "opening with 'The'",
+                 "opening with 'The'; and the head word alone where the article writes such a name ('the Gazette "
+                 "reported')",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
     "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
