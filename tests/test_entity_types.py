@@ -648,3 +648,43 @@ def test_a_newspapers_head_word_alone_is_the_newspaper():
     with rules.switched_off("mastheads"):
         people = [e.name for e in newsgraph.extract(text, kind="text").entities if e.type == "person"]
         assert "Orlan Gazette" in people
+
+
+def _types_of(text: str) -> dict[str, str]:
+    record = newsgraph.extract("Harbour town counts the cost of the storm\n\n" + text + "\n", kind="text")
+    return {e.name: e.type for e in record.entities}
+
+
+def test_a_title_then_a_given_name_is_a_person_whatever_the_tag():
+    text = ("The Very Rev Ada Marsh was installed as dean on Saturday. The Rt Rev Owen Pike, the bishop, led the "
+            "service, and Marsh thanked the choir.")
+    types = _types_of(text)
+    assert types.get("Ada Marsh") == "person" and types.get("Owen Pike") == "person", types
+    assert not [name for name in types if name.startswith(("Very Rev", "Rt Rev"))]
+
+
+def test_a_ship_named_after_its_common_noun_is_no_entity():
+    text = ("The ferry Island Star was struck by the bulk carrier Hestia Moon off the point on Monday. The crew of "
+            "the tanker Ardent Sun helped with the rescue, and Nell Harrow, the harbour master, said no one was hurt.")
+    types = _types_of(text)
+    assert not {"Island Star", "Hestia Moon", "Ardent Sun"} & set(types), types
+    assert types.get("Nell Harrow") == "person"
+    with rules.switched_off("vessel_names"):
+        assert {"Island Star", "Hestia Moon", "Ardent Sun"} & set(_types_of(text))
+
+
+def test_a_saints_name_followed_by_a_possessive_is_the_church():
+    text = ("Ada Marsh was vicar of St Aldwin’s in Harlow Green before she moved to St Aldwin’s Cathedral. Marsh "
+            "said the parish would miss her.")
+    types = _types_of(text)
+    assert types.get("St Aldwin") != "person", types
+    assert types.get("Ada Marsh") == "person"
+
+
+@pytest.mark.parametrize("sentence, name, kind", [
+    ("The photo was released by the Coastal Fire and Rescue Service on Monday.", "Coastal Fire and Rescue Service",
+     "organization"),
+    ("Many of the tenants moved to Haverlin Falls from the coast in the 1990s.", "Haverlin Falls", "place"),
+])
+def test_an_organisation_or_place_by_its_last_word(sentence, name, kind):
+    assert _types_of(sentence).get(name) == kind

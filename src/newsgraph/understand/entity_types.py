@@ -303,6 +303,19 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     return [m for m in mentions if m.type != THING]
 
 
+SAINTS = frozenset({"St", "St.", "Saint"})
+POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def _saint_names(mentions: list) -> set[str]:
+    """The 'people' named 'St ...' every mention of which is followed by a possessive: a church or a school."""
+    owned, written = Counter(), Counter()
+    for m in mentions:
+        if m.type == "person" and m.text.split()[0] in SAINTS and " " in m.text:
+            name = POSSESSIVE.split(m.text)[0].rstrip()
+            written[name] += 1
+            owned[name] += bool(POSSESSIVE.search(m.text) or POSSESSIVE.match(m.para.text, m.end - m.para.offset))
+    return {name for name, n in written.items() if owned[name] == n}
 BODY_MIN = 2  # lone mentions typed an organisation before a name opening with the word is taken for its product
 
 
@@ -319,6 +332,7 @@ def _evidence_types(mentions: list) -> None:
     people = Counter(m.text for m in mentions if m.type == "person")
     lone_places = Counter(m.text for m in mentions if m.type == "place" and " " not in m.text)
     papers = {m.text.split()[-1] for m in mentions if masthead_name(m.text.split())} - surnames  # 'Tribune' of one
+    saints = _saint_names(mentions)
     for m in mentions:
         words = m.text.split()
         if m.type != "person":
@@ -328,6 +342,8 @@ def _evidence_types(mentions: list) -> None:
         unvouched = len(words) > 1 and m.text not in described and not opens_with_given_name(words)
         if m.text in teams:
             m.type = "organization"
+        elif rules.enabled("saints") and m.text in saints:
+            m.type = "organization"  # 'St Aldwin’s Church', 'St Aldwin’s': the church or school named after the saint
         elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
             m.type = "place"  # 'Orlan Town'; 'Orlan, France'; 'near Orlan, Kent'
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \

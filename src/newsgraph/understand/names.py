@@ -142,6 +142,8 @@ def _currency_codes() -> frozenset[str]:
 def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                    vocab: EntityVocabulary) -> NameMention | None:
     doc = para.doc
+    if rules.enabled("vessel_names") and _after_vessel_noun(doc, first):
+        return _mention(para, first, last, THING)  # 'the ferry Island Star': a ship's name, no entity
     named = _name_after_portfolio(doc, first, last, vocab) if rules.enabled("titles") else None
     if named is not None:
         first, kind = named, "person"  # '[Secretary of] State for Housing Ans Meulen': the title ran in
@@ -158,6 +160,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
         and not designated(text.split()) and _described_as_person(doc, first, last, vocab)  # 'Ngozi Street, a nurse
     if described:
         kind = "person"  # "Itamar Alus, the police officer who ..." tagged as a place, or "Sergeant Lena Torvik" as an org
+    elif kind != "person" and rules.enabled("titled_names") and _titled_name(doc, first, last, vocab):
+        kind = "person"  # 'Very Rev Ada Marsh' tagged an organisation: a title, then a given name and more
     if kind == "person":
         if rules.enabled("role_tail") and _ends_with_a_role(doc[last - 1], vocab):
             return None  # "Virginia Governor(s)", "the Apple CEO": a role, no person's name
@@ -375,6 +379,28 @@ def _organization_head(doc, last: int, vocab: EntityVocabulary) -> int | None:
         if words[:len(parts)] == parts:
             return last + len(parts)
     return None
+
+
+@cache
+def _vessel_nouns() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["vessel_nouns"])
+
+
+def _after_vessel_noun(doc, first: int) -> bool:
+    """The name follows a ship's common noun ('the tanker Ardent Sun', 'the bulk carrier Hestia Moon')."""
+    if first == 0:
+        return False
+    before = doc[first - 1].lower_
+    return before in _vessel_nouns() or before == "carrier" and first > 1 and doc[first - 2].lower_ in (
+        "bulk", "aircraft")
+
+
+def _titled_name(doc, first: int, last: int, vocab: EntityVocabulary) -> bool:
+    """A title, then two or more capitalised words opening with a given name: a person's name, whatever the tag."""
+    n = _leading_title_length(doc, first, last, vocab)
+    words = [t.text for t in doc[first + n:last]]
+    return bool(n) and len(words) >= 2 and words[0].lower() in given_names() and not designated(words) \
+        and all(w[:1].isupper() for w in words)
 
 
 def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabulary) -> list[NameMention]:

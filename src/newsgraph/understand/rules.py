@@ -31,6 +31,12 @@ FAMILIES: dict[str, str] = {
                     "entities.json `common_acronyms`) is no name",
     "product_models": "a name of two words or more ending with a model word ('MacBook Pro', 'Galaxy S23 Ultra'; "
                       "entities.json `model_words`) typed an organisation or a place is a product: no entity",
+    "vessel_names": "a name right after a ship's common noun ('the ferry Island Star', 'the bulk carrier Hestia "
+                    "Moon') is the ship's, no entity",
+    "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "
+              "Cathedral', 'vicar of St Aldwin’s') is the church, school or hospital named after the saint",
+    "titled_names": "an organisation or place tag on a title and a name opening with a given name is a person "
+                    "('Very Rev Ada Marsh')",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
