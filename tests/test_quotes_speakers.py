@@ -149,3 +149,17 @@ def test_a_capitalised_head_names_the_speaker_not_its_modifier():
     assert _speakers(*paras) == [("Remy Vos", "The British DJ Vos")]
     with QUOTE_RULES.off("head_name"):
         assert _speakers(*paras) == [("Great Britain", "The British DJ Vos")]  # the longer overlap won
+
+
+# --- appositive_subject (coref): a name in apposition to the subject is who "she" is --------------------------------
+
+def test_a_name_in_apposition_to_the_subject_is_the_pronouns_referent():
+    from newsgraph.understand import rules
+
+    paras = ("\u201cThe crew did everything right,\u201d harbour master Tom Vell said.",
+             "The skipper\u2019s wife, Ada, said she heard the news on the radio. \u201cI sat down and cried,\u201d "
+             "she said.")
+    found = pairs(*paras)
+    assert ("I sat down and cried,", "Ada") in found, found
+    with rules.switched_off("appositive_subject"):
+        assert ("I sat down and cried,", "Ada") not in pairs(*paras)

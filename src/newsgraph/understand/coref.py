@@ -19,6 +19,7 @@ from functools import cache
 
 from ..model import Entity, Span
 from ..pipeline import Document
+from . import rules
 from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
 from .vocab import entity_vocabulary
 
@@ -47,6 +48,8 @@ class _Candidate:
 
 
 def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool) -> _Candidate:
+    if token.dep_ == "appos" and token.head.dep_.startswith("nsubj") and rules.enabled("appositive_subject"):
+        token = token.head  # 'the mayor's wife, Ada, said': Ada is who the sentence is about
     subject = token.dep_.startswith("nsubj")
     return _Candidate(mention, sentence_no, subject, subject and token.head.dep_ == "ROOT", quoted,
                       para.offset + token.head.idx if subject else -1)

@@ -35,6 +35,8 @@ FAMILIES: dict[str, str] = {
                     "Moon') is the ship's, no entity",
     "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "
               "Cathedral', 'vicar of St Aldwin’s') is the church, school or hospital named after the saint",
+    "appositive_subject": "a name in apposition to a sentence's subject is that subject for the pronouns after it "
+                          "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject)",
     "titled_names": "an organisation or place tag on a title and a name opening with a given name is a person "
                     "('Very Rev Ada Marsh')",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
