@@ -48,7 +48,8 @@ class _Candidate:
 
 
 def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool) -> _Candidate:
-    if token.dep_ == "appos" and token.head.dep_.startswith("nsubj") and rules.enabled("appositive_subject"):
+    if token.dep_ == "appos" and token.head.dep_.startswith("nsubj") and token.head.pos_ == "NOUN" \
+            and rules.enabled("appositive_subject"):
         token = token.head  # 'the mayor's wife, Ada, said': Ada is who the sentence is about
     subject = token.dep_.startswith("nsubj")
     return _Candidate(mention, sentence_no, subject, subject and token.head.dep_ == "ROOT", quoted,
