@@ -841,3 +841,13 @@ def test_a_cue_completing_a_verb_of_causing_speaks_for_its_object(paragraph, spe
     assert [q.speaker_mention.text for q in quotes(paragraph)] == [speaker]
     with QUOTE_RULES.off("object_control"):
         assert [q.speaker_mention.text for q in quotes(paragraph)] != [speaker]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("The skipper praised the new harbour lights at a meeting of the guild.", "the new harbour lights"),
+    ("The ferry company denied the harbour board's charges through its lawyer.", "the harbour board's charges"),
+])
+def test_a_view_stops_before_where_or_through_whom_it_was_put(paragraph, content):
+    assert [q.text for q in quotes(paragraph)] == [content]
+    with QUOTE_RULES.off("setting_tail"):
+        assert [q.text for q in quotes(paragraph)] != [content]

@@ -147,6 +147,8 @@ FAMILIES: dict[str, str] = {
                   "does ('As harbour experts have pointed out, [the fund gave ...]')",
     "object_control": "a cue in a 'to ...' clause completing a verb of causing with an object speaks for that object "
                       "('the war drove [the villagers] to demand [...]', 'led [Hale] to declare [...]')",
+    "setting_tail": "a view's object stops before a phrase saying when, where or through whom the view was put "
+                    "('attacked [the harbour plan] at a rally on Monday', 'denied [the charges] through his lawyer')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
