@@ -851,3 +851,12 @@ def test_a_view_stops_before_where_or_through_whom_it_was_put(paragraph, content
     assert [q.text for q in quotes(paragraph)] == [content]
     with QUOTE_RULES.off("setting_tail"):
         assert [q.text for q in quotes(paragraph)] != [content]
+
+
+def test_a_trailing_according_to_is_a_cue_of_its_own_reporting_the_whole_clause():
+    para = "Most voters said the harbour plan costs too much, according to exit polls."
+    assert [(q.text, q.cue.text) for q in quotes(para)] == [
+        ("Most voters said the harbour plan costs too much", "according to")]
+    with QUOTE_RULES.off("according_tail"):
+        assert [(q.text, q.cue.text) for q in quotes(para)] == [
+            ("the harbour plan costs too much, according to exit polls", "said")]

@@ -149,6 +149,9 @@ FAMILIES: dict[str, str] = {
                       "('the war drove [the villagers] to demand [...]', 'led [Hale] to declare [...]')",
     "setting_tail": "a view's object stops before a phrase saying when, where or through whom the view was put "
                     "('attacked [the harbour plan] at a rally on Monday', 'denied [the charges] through his lawyer')",
+    "according_tail": "a report's words end before a trailing ', according to ...', a cue of its own that then "
+                      "reports the whole clause ('[Most voters said the plan costs too much], according to exit "
+                      "polls')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
