@@ -860,3 +860,14 @@ def test_a_trailing_according_to_is_a_cue_of_its_own_reporting_the_whole_clause(
     with QUOTE_RULES.off("according_tail"):
         assert [(q.text, q.cue.text) for q in quotes(para)] == [
             ("the harbour plan costs too much, according to exit polls", "said")]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("It is easy to mock the harbour board's plan for a second pier.", "the harbour board's plan for a second pier"),
+    ("For the board, it means admitting that the fishermen were right all along.",
+     "that the fishermen were right all along"),
+])
+def test_a_cue_completing_an_extraposed_it_has_no_source(paragraph, content):
+    assert [(q.text, q.speaker_mention) for q in quotes(paragraph)] == [(content, None)]
+    with QUOTE_RULES.off("expletive_it"):
+        assert [(q.text, q.speaker_mention) for q in quotes(paragraph)] != [(content, None)]

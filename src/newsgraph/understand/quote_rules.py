@@ -152,6 +152,8 @@ FAMILIES: dict[str, str] = {
     "according_tail": "a report's words end before a trailing ', according to ...', a cue of its own that then "
                       "reports the whole clause ('[Most voters said the plan costs too much], according to exit "
                       "polls')",
+    "expletive_it": "a cue completing 'it is' with an adjective, or 'it means', has no source: 'it' stands for the "
+                    "clause ('It is easy to criticize [the plan]', 'It means admitting [that ...]')",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
