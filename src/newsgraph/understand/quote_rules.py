@@ -148,7 +148,7 @@ FAMILIES: dict[str, str] = {
     "object_control": "a cue in a 'to ...' clause completing a verb of causing with an object speaks for that object "
                       "('the war drove [the villagers] to demand [...]', 'led [Hale] to declare [...]')",
     "setting_tail": "a view's object stops before a phrase saying when, where or through whom the view was put "
-                    "('attacked [the harbour plan] at a rally on Monday', 'denied [the charges] through his lawyer')",
+                    "('attacked [the harbour plan] at a rally', 'denied [the charges] through his lawyer')",
     "according_tail": "a report's words end before a trailing ', according to ...', a cue of its own that then "
                       "reports the whole clause ('[Most voters said the plan costs too much], according to exit "
                       "polls')",

@@ -418,23 +418,15 @@ def _trailing_modifiers(verb: Token, end: int) -> int:
             continue
         if c.i != end or c.dep_ != "prep" or c.lower_ == "by" or _names_a_medium(c):
             break
-        if enabled("setting_tail") and _names_a_setting(c):
+        if enabled("setting_tail") and c.lower_ in SETTING_PREPS_ONLY:
             break
         end = c.right_edge.i + 1
     return end
 
 
-SETTING_ONLY = frozenset({"at", "through", "via", "amid", "during"})
-"""Prepositions that say when, where or through whom a view was put, never what it is of ("at a rally")."""
-
-
-def _names_a_setting(prep: Token) -> bool:
-    """'attacked [the plan] at a rally', 'from the Senate floor', 'on Monday', 'for two hours': when, where or
-    through whom the view was put, not part of it."""
-    if prep.lower_ in SETTING_ONLY:
-        return True
-    obj = next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return obj is not None and obj.ent_type_ in ("DATE", "TIME")
+SETTING_PREPS_ONLY = frozenset({"at", "through", "via", "amid", "during"})
+"""Prepositions that say where, when or through whom a view was put, never what it is of: 'attacked [the plan] at a
+rally', 'denied [the charges] through his lawyer' (`setting_tail`)."""
 
 
 def _names_a_medium(prep: Token) -> bool:
