@@ -871,3 +871,11 @@ def test_a_cue_completing_an_extraposed_it_has_no_source(paragraph, content):
     assert [(q.text, q.speaker_mention) for q in quotes(paragraph)] == [(content, None)]
     with QUOTE_RULES.off("expletive_it"):
         assert [(q.text, q.speaker_mention) for q in quotes(paragraph)] != [(content, None)]
+
+
+def test_a_self_described_noun_is_how_its_holder_describes_themself():
+    para = "Ole Brekke, a self-described ferry enthusiast, has fished here for forty years."
+    found = [(q.text, q.speaker_mention.text, q.cue.text) for q in quotes(para)]
+    assert ("ferry enthusiast", "self", "described") in found
+    with QUOTE_RULES.off("self_described"):
+        assert "ferry enthusiast" not in [q.text for q in quotes(para)]

@@ -146,6 +146,10 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     lemma = tok.lemma_.lower()
     if lemma not in lex.any_verb:
         return None
+    if lemma == "describe" and enabled("self_described"):
+        own = _self_described(tok, scopes)
+        if own is not None:
+            return own
     if lemma in lex.raising:
         return raising_cue(tok, scopes, lex) if enabled("raising") else None
     particles = lex.phrasal.get(lemma)
@@ -190,6 +194,17 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if source is None and content is not None and enabled("expletive_it") and _extraposed(tok):
         return Cue(tok, (tok.i, last + 1), scopes[tok.i], None, content, False, own, "passive", reports=reports)
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, own, reports=reports, scopes=scopes)
+
+
+def _self_described(tok: Token, scopes: list[int]) -> Cue | None:
+    """"a self-described [ferry romantic]": how the noun's holder describes themself; "self" is the source and what
+    follows the participle, up to the noun it describes, the content."""
+    doc = tok.doc
+    if tok.dep_ != "amod" or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ != "self" \
+            or tok.head.i <= tok.i or scopes[tok.head.i] != scopes[tok.i]:
+        return None
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], doc[tok.i - 2], (tok.i + 1, tok.head.i + 1), False,
+               frozenset({tok.i - 2, tok.i - 1, tok.i}), scopes=scopes)
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})

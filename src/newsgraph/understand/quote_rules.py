@@ -154,6 +154,8 @@ FAMILIES: dict[str, str] = {
                       "polls')",
     "expletive_it": "a cue completing 'it is' with an adjective, or 'it means', has no source: 'it' stands for the "
                     "clause ('It is easy to criticize [the plan]', 'It means admitting [that ...]')",
+    "self_described": "'a self-described [ferry romantic]': 'self' is the source of how the noun's holder describes "
+                      "themself, the words after the participle up to the noun the content",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
