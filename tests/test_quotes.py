@@ -879,3 +879,12 @@ def test_a_self_described_noun_is_how_its_holder_describes_themself():
     assert ("ferry enthusiast", "self", "described") in found
     with QUOTE_RULES.off("self_described"):
         assert "ferry enthusiast" not in [q.text for q in quotes(para)]
+
+
+def test_a_paragraph_of_a_few_words_in_single_marks_is_a_subheading():
+    paras = ("“The nets have been empty since August,” said Ole Brekke, who has fished the bay for forty years.",
+             "'A hard winter ahead.'",
+             "The harbour board meets on Tuesday to discuss the quota.")
+    assert "A hard winter ahead." not in [q.text for q in quotes(*paras)]
+    with QUOTE_RULES.off("quoted_line"):
+        assert "A hard winter ahead." in [q.text for q in quotes(*paras)]

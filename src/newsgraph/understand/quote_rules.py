@@ -156,6 +156,8 @@ FAMILIES: dict[str, str] = {
                     "clause ('It is easy to criticize [the plan]', 'It means admitting [that ...]')",
     "self_described": "'a self-described [ferry romantic]': 'self' is the source of how the noun's holder describes "
                       "themself, the words after the participle up to the noun the content",
+    "quoted_line": "a paragraph that is only a few words in single quotation marks is a subheading, not a floating "
+                    "quotation (\"'A hard winter ahead.'\")",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""
