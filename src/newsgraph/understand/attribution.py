@@ -147,9 +147,9 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     if lemma not in lex.any_verb:
         return None
     if lemma == "describe" and enabled("self_described"):
-        own = _self_described(tok, scopes)
-        if own is not None:
-            return own
+        described = _self_described(tok, scopes)
+        if described is not None:
+            return described
     if lemma in lex.raising:
         return raising_cue(tok, scopes, lex) if enabled("raising") else None
     particles = lex.phrasal.get(lemma)
@@ -192,7 +192,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
             own = clause_tokens(tok, content, scopes) | frozenset(
                 i for i in range(source.left_edge.i, tok.i) if scopes[i] == scopes[tok.i])
     if source is None and content is not None and enabled("expletive_it") and _extraposed(tok):
-        return Cue(tok, (tok.i, last + 1), scopes[tok.i], None, content, False, own, "passive", reports=reports)
+        return Cue(tok, (tok.i, last + 1), scopes[tok.i], None, content, False, own, "passive", reports=reports,
+                   scopes=scopes)  # "It is easy to mock [...]": no one named, as a passive's
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, own, reports=reports, scopes=scopes)
 
 
@@ -369,9 +370,9 @@ def _extraposed(node: Token) -> bool:
                                  for c in head.children) or lemma == "mean" and node.tag_ == "VBG"
 
 
-SUBJECT_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "sure", "bound", "set", "due", "able", "unable", "ready",
-                                "willing", "unwilling", "eager", "quick", "slow", "reluctant", "prepared", "poised",
-                                "keen", "happy", "glad", "free", "careful", "determined", "expected"})
+SUBJECT_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "sure", "bound", "set", "due", "able", "unable",
+                                "ready", "willing", "unwilling", "eager", "quick", "slow", "reluctant", "prepared",
+                                "poised", "keen", "happy", "glad", "free", "careful", "determined", "expected"})
 """Adjectives whose "to ..." speaks of their subject ("it is likely to [...]" of a report): "it" is someone's there."""
 
 
