@@ -841,3 +841,50 @@ def test_a_cue_completing_a_verb_of_causing_speaks_for_its_object(paragraph, spe
     assert [q.speaker_mention.text for q in quotes(paragraph)] == [speaker]
     with QUOTE_RULES.off("object_control"):
         assert [q.speaker_mention.text for q in quotes(paragraph)] != [speaker]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("The skipper praised the new harbour lights at a meeting of the guild.", "the new harbour lights"),
+    ("The ferry company denied the harbour board's charges through its lawyer.", "the harbour board's charges"),
+])
+def test_a_view_stops_before_where_or_through_whom_it_was_put(paragraph, content):
+    assert [q.text for q in quotes(paragraph)] == [content]
+    with QUOTE_RULES.off("setting_tail"):
+        assert [q.text for q in quotes(paragraph)] != [content]
+
+
+def test_a_trailing_according_to_is_a_cue_of_its_own_reporting_the_whole_clause():
+    para = "Most voters said the harbour plan costs too much, according to exit polls."
+    assert [(q.text, q.cue.text) for q in quotes(para)] == [
+        ("Most voters said the harbour plan costs too much", "according to")]
+    with QUOTE_RULES.off("according_tail"):
+        assert [(q.text, q.cue.text) for q in quotes(para)] == [
+            ("the harbour plan costs too much, according to exit polls", "said")]
+
+
+@pytest.mark.parametrize("paragraph, content", [
+    ("It is easy to mock the harbour board's plan for a second pier.", "the harbour board's plan for a second pier"),
+    ("For the board, it means admitting that the fishermen were right all along.",
+     "that the fishermen were right all along"),
+])
+def test_a_cue_completing_an_extraposed_it_has_no_source(paragraph, content):
+    assert [(q.text, q.speaker_mention) for q in quotes(paragraph)] == [(content, None)]
+    with QUOTE_RULES.off("expletive_it"):
+        assert [(q.text, q.speaker_mention) for q in quotes(paragraph)] != [(content, None)]
+
+
+def test_a_self_described_noun_is_how_its_holder_describes_themself():
+    para = "Ole Brekke, a self-described ferry enthusiast, has fished here for forty years."
+    found = [(q.text, q.speaker_mention.text, q.cue.text) for q in quotes(para)]
+    assert ("ferry enthusiast", "self", "described") in found
+    with QUOTE_RULES.off("self_described"):
+        assert "ferry enthusiast" not in [q.text for q in quotes(para)]
+
+
+def test_a_paragraph_of_a_few_words_in_single_marks_is_a_subheading():
+    paras = ("“The nets have been empty since August,” said Ole Brekke, who has fished the bay for forty years.",
+             "'A hard winter ahead.'",
+             "The harbour board meets on Tuesday to discuss the quota.")
+    assert "A hard winter ahead." not in [q.text for q in quotes(*paras)]
+    with QUOTE_RULES.off("quoted_line"):
+        assert "A hard winter ahead." in [q.text for q in quotes(*paras)]

@@ -146,6 +146,10 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     lemma = tok.lemma_.lower()
     if lemma not in lex.any_verb:
         return None
+    if lemma == "describe" and enabled("self_described"):
+        described = _self_described(tok, scopes)
+        if described is not None:
+            return described
     if lemma in lex.raising:
         return raising_cue(tok, scopes, lex) if enabled("raising") else None
     particles = lex.phrasal.get(lemma)
@@ -187,7 +191,21 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         if appositive is not None and appositive.i == source.i:  # the name and its title are the cue's own words
             own = clause_tokens(tok, content, scopes) | frozenset(
                 i for i in range(source.left_edge.i, tok.i) if scopes[i] == scopes[tok.i])
+    if source is None and content is not None and enabled("expletive_it") and _extraposed(tok):
+        return Cue(tok, (tok.i, last + 1), scopes[tok.i], None, content, False, own, "passive", reports=reports,
+                   scopes=scopes)  # "It is easy to mock [...]": no one named, as a passive's
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, own, reports=reports, scopes=scopes)
+
+
+def _self_described(tok: Token, scopes: list[int]) -> Cue | None:
+    """"a self-described [ferry romantic]": how the noun's holder describes themself; "self" is the source and what
+    follows the participle, up to the noun it describes, the content."""
+    doc = tok.doc
+    if tok.dep_ != "amod" or tok.i < 2 or doc[tok.i - 1].text != "-" or doc[tok.i - 2].lower_ != "self" \
+            or tok.head.i <= tok.i or scopes[tok.head.i] != scopes[tok.i]:
+        return None
+    return Cue(tok, (tok.i, tok.i + 1), scopes[tok.i], doc[tok.i - 2], (tok.i + 1, tok.head.i + 1), False,
+               frozenset({tok.i - 2, tok.i - 1, tok.i}), scopes=scopes)
 
 
 DEMONSTRATIVES = frozenset({"that", "this"})
@@ -314,7 +332,7 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
         shares = node.dep_ in ("conj", "xcomp") or node.dep_ == "advcl" and gerund or enabled("purpose_subject") \
             and node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children) \
             or enabled("adjective_subject") and node.dep_ == "acomp" and not _expletive(node.head)
-        if not shares or node.head.i == node.i:
+        if not shares or node.head.i == node.i or enabled("expletive_it") and _extraposed(node):
             break
         reporter = reporter_above(node) if node.i == verb.i and gerund and enabled("reporter_gerund") else None
         node = reporter if reporter is not None else node.head
@@ -339,6 +357,23 @@ def _object_controller(node: Token, scopes: list[int]) -> Token | None:
 def _expletive(verb: Token) -> bool:
     """"It's worth noting [...]": the subject of the adjective is "it", no one."""
     return any(c.dep_ in SUBJECT_DEPS and c.lower_ == "it" for c in verb.children)
+
+
+def _extraposed(node: Token) -> bool:
+    """"It's easy to criticize [...]", "it is hard not to wonder [...]", "It means admitting [...]": a cue completing
+    "it is" with an adjective, or "it means", shares no subject: "it" stands for the clause, no one holds the view."""
+    head = node.head
+    if node.dep_ != "xcomp" or not _expletive(head):
+        return False
+    lemma = head.lemma_.lower()
+    return lemma == "be" and any(c.dep_ == "acomp" and c.lemma_.lower() not in SUBJECT_ADJECTIVES
+                                 for c in head.children) or lemma == "mean" and node.tag_ == "VBG"
+
+
+SUBJECT_ADJECTIVES = frozenset({"likely", "unlikely", "certain", "sure", "bound", "set", "due", "able", "unable",
+                                "ready", "willing", "unwilling", "eager", "quick", "slow", "reluctant", "prepared",
+                                "poised", "keen", "happy", "glad", "free", "careful", "determined", "expected"})
+"""Adjectives whose "to ..." speaks of their subject ("it is likely to [...]" of a report): "it" is someone's there."""
 
 
 def _object_for(prep: Token, scopes: list[int]) -> Token | None:

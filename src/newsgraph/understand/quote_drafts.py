@@ -435,7 +435,7 @@ def _continue_unattributed(p: Paragraph, by_mark: dict[int, Draft], earlier: lis
             continue
         if m.depth > 0 or len(text[m.start:m.end].split()) < MIN_FLOATING_WORDS:
             continue
-        if enabled("quoted_heading") and _quoted_heading(text, m):
+        if enabled("quoted_heading") and _quoted_heading(text, m) or enabled("quoted_line") and _quoted_line(text, m):
             continue
         opens_paragraph = m.open_at <= len(text) - len(text.lstrip())
         source = _previous_speaker(p, earlier) if opens_paragraph else None
@@ -454,6 +454,18 @@ def _quoted_heading(text: str, m: Marked) -> bool:
     """A paragraph that is only a quoted phrase in title case ("'Storm Over the Pier.'") is a subheading."""
     return m.closed and not text[:m.open_at].strip() and not text[m.outer_end:].strip() \
         and is_title(text[m.start:m.end])
+
+
+SINGLE_MARKS = frozenset("'‘")
+MAX_LINE_WORDS = 6
+
+
+def _quoted_line(text: str, m: Marked) -> bool:
+    """A paragraph that is only a few words in single quotation marks ("'A hard winter ahead.'") is a subheading
+    quoting the section below it, not a quotation floating on from the paragraph before."""
+    return m.closed and m.open_at >= 0 and not text[:m.open_at].strip() and not text[m.outer_end:].strip() \
+        and text[m.open_at] in SINGLE_MARKS and text[m.open_at:m.open_at + 2] != "''" \
+        and len(text[m.start:m.end].split()) <= MAX_LINE_WORDS
 
 
 def _previous_speaker(p: Paragraph, earlier: list[Draft]) -> Draft | None:

@@ -150,6 +150,17 @@ FAMILIES: dict[str, str] = {
                   "does ('As harbour experts have pointed out, [the fund gave ...]')",
     "object_control": "a cue in a 'to ...' clause completing a verb of causing with an object speaks for that object "
                       "('the war drove [the villagers] to demand [...]', 'led [Hale] to declare [...]')",
+    "setting_tail": "a view's object stops before a phrase saying when, where or through whom the view was put "
+                    "('attacked [the harbour plan] at a rally', 'denied [the charges] through his lawyer')",
+    "according_tail": "a report's words end before a trailing ', according to ...', a cue of its own that then "
+                      "reports the whole clause ('[Most voters said the plan costs too much], according to exit "
+                      "polls')",
+    "expletive_it": "a cue completing 'it is' with an adjective, or 'it means', has no source: 'it' stands for the "
+                    "clause ('It is easy to criticize [the plan]', 'It means admitting [that ...]')",
+    "self_described": "'a self-described [ferry romantic]': 'self' is the source of how the noun's holder describes "
+                      "themself, the words after the participle up to the noun the content",
+    "quoted_line": "a paragraph that is only a few words in single quotation marks is a subheading, not a floating "
+                    "quotation (\"'A hard winter ahead.'\")",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
 }
 """Every switchable family, by name, with what it does."""

@@ -418,8 +418,15 @@ def _trailing_modifiers(verb: Token, end: int) -> int:
             continue
         if c.i != end or c.dep_ != "prep" or c.lower_ == "by" or _names_a_medium(c):
             break
+        if enabled("setting_tail") and c.lower_ in SETTING_PREPS_ONLY:
+            break
         end = c.right_edge.i + 1
     return end
+
+
+SETTING_PREPS_ONLY = frozenset({"at", "through", "via", "amid", "during"})
+"""Prepositions that say where, when or through whom a view was put, never what it is of: 'attacked [the plan] at a
+rally', 'denied [the charges] through his lawyer' (`setting_tail`)."""
 
 
 def _names_a_medium(prep: Token) -> bool:
@@ -456,6 +463,8 @@ def _clause_end(head: Token, lex: Lexicon, verb: Token) -> int:
 def _without_aside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The range without a trailing aside after a comma: ", which ...", an apposition, ", although ...",
     ", arguing that ..." (what was reported ends before the reporter's comment)."""
+    if enabled("according_tail"):
+        end = _before_according(doc, start, end)
     for i in range(start + 1, end):
         t = doc[i]
         if t.dep_ not in ASIDE_DEPS:
@@ -467,6 +476,17 @@ def _without_aside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
                 or t.dep_ == "advcl" and (t.tag_ == "VBG" or any(c.lower_ in CONCESSIVE for c in t.children)):
             return trim(doc, start, first - 1)
     return trim(doc, start, end)
+
+
+def _before_according(doc: Doc, start: int, end: int) -> int:
+    """'Most voters said [the plan costs too much], according to exit polls': a trailing "according to" is a cue of its
+    own, naming who tells of the report (and reporting the whole clause), not part of what was reported. Where the range
+    ends without it."""
+    for i in range(start + 2, end - 1):
+        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].text == "," \
+                and all(t.i < end for t in doc[i].subtree) and doc[i].right_edge.i >= end - 2:
+            return i - 1
+    return end
 
 
 def _comma_before(verb: Token) -> bool:
