@@ -629,19 +629,84 @@ def rows_of(bench, benches, split: str, cache: Path, reuse: bool, name: str = ""
 
 
 def fit_stages(train: list[PageRows], trees: int, depth: int, bag: int, one_stage: bool,
-               topics: tuple[bool, ...] = (False,), seed: int = 0) -> tuple:
+               topics: tuple[bool, ...] = (False,), seed: int = 0, sequence=None, saved: Path | None = None
+               ) -> tuple:
     """The first stage's ensembles and, for each `topics` flag, the second's (None with one_stage).
 
     The second stages share the first and its cross-fitted probabilities, so configurations that differ only in
-    the second stage's topic features are compared on the very same first stage."""
+    the second stage's topic features are compared on the very same first stage. With `sequence` (the options of
+    text_lines_sequence) the second stage is the bidirectional GRU instead, already exported (a dict). With
+    `saved`, the first stage and its cross-fitted probabilities are read from that file when it holds them for
+    the same pages, else written there."""
     import numpy as np
 
-    first = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag, seed)
+    first, oof = first_stage(train, trees, depth, bag, seed, one_stage, saved)
     if one_stage:
         return first, [None for _ in topics]
-    oof = cross_fitted(train, trees, depth, bag, seed=seed)
+    if sequence is not None:
+        from text_lines_sequence import fit_sequence
+
+        log = lambda m: print(m, flush=True)  # noqa: E731
+        if not sequence.stacked:
+            return first, [fit_sequence(train, lambda p: [oof[p.key]], sequence, log)]
+        second, oof2 = second_stage(train, oof, trees, depth, bag, seed, saved)
+        return first, [(second, fit_sequence(train, lambda p: [oof[p.key], oof2[p.key]], sequence, log))]
     return first, [fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key], flag)), page_ids(train), trees,
                               depth, bag, seed) for flag in topics]
+
+
+def second_stage(train: list[PageRows], oof: dict, trees: int, depth: int, bag: int, seed: int,
+                 saved: Path | None, folds: int = 5) -> tuple:
+    """The trees' second stage and its own probabilities of every training unit, cross-fitted over folds of pages
+    (each fold's from a second stage trained on the other folds), for a third stage stacked on it."""
+    import pickle
+
+    import numpy as np
+
+    from newsgraph.readers.text_lines import context
+
+    saved = saved.with_name(saved.stem + "-second.pickle") if saved is not None else None
+    keys = [p.key for p in train]
+    if saved is not None and saved.exists():
+        got = pickle.loads(saved.read_bytes())
+        if got["keys"] == keys:
+            print(f"second stage read from {saved}", flush=True)
+            return got["second"], got["oof"]
+    second = fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key])), page_ids(train), trees, depth, bag,
+                        seed)
+    by_id = sorted({p.page for p in train})
+    out = {}
+    for k in range(folds):
+        test_ids = set(by_id[k::folds])
+        part = [p for p in train if p.page not in test_ids]
+        members = fit_bagged(*map(np.array, stacked(part, lambda p: oof[p.key])), page_ids(part), trees, depth, bag,
+                             seed)
+        for p in train:
+            if p.page in test_ids:
+                rows = [r + c for r, c in zip(p.rows, context(p.words, oof[p.key]))]
+                out[p.key] = list(probabilities(members, np.array(rows)))
+    if saved is not None:
+        saved.write_bytes(pickle.dumps({"keys": keys, "second": second, "oof": out}))
+    return second, out
+
+
+def first_stage(train: list[PageRows], trees: int, depth: int, bag: int, seed: int, one_stage: bool,
+                saved: Path | None) -> tuple:
+    """The first stage's ensembles and (unless one_stage) its cross-fitted probabilities of the training units."""
+    import pickle
+
+    keys = [p.key for p in train]
+    if saved is not None and saved.exists():
+        got = pickle.loads(saved.read_bytes())
+        if got["keys"] == keys:
+            print(f"first stage read from {saved}", flush=True)
+            return got["first"], got["oof"]
+    first = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag, seed)
+    oof = None if one_stage else cross_fitted(train, trees, depth, bag, seed=seed)
+    if saved is not None:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_bytes(pickle.dumps({"keys": keys, "first": first, "oof": oof}))
+    return first, oof
 
 
 CV_FOLDS = 5
@@ -731,9 +796,12 @@ def line_model_of(first: list, second: list | None, threshold: float, topics: bo
     return LineModel.from_stages(exported_stages(first, second), threshold, topics)
 
 
-def exported_stages(first: list, second: list | None) -> list[dict]:
-    """The stages of trained ensembles as the model file writes them."""
-    return [export_bagged(first)] + ([export_bagged(second)] if second else [])
+def exported_stages(first: list, second: list | dict | tuple | None) -> list[dict]:
+    """The stages of trained ensembles as the model file writes them (a sequence stage comes exported; a tuple is
+    the trees' second stage and a sequence stage stacked on it)."""
+    if isinstance(second, tuple):
+        return [export_bagged(first), export_bagged(second[0]), second[1]]
+    return [export_bagged(first)] + ([second if isinstance(second, dict) else export_bagged(second)] if second else [])
 
 
 def pages_of(bench, benches, split: str) -> dict[str, tuple]:
@@ -807,6 +875,8 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
     truth: dict = {}
     preds: dict[tuple[float, str], dict] = {(t, off): {} for off in offs for t in thresholds}
     for train, test in (("look", "held"), ("held", "look")):
+        if test not in args.read_sides.split(","):
+            continue
         line_model = fold_model(rows[train] + list(extra), train, args)
         where = pages_of(bench, benches, test)
         for (threshold, off), pred in preds.items():
@@ -825,6 +895,8 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
     for (threshold, off), pred in preds.items():
         at = ("" if threshold == thresholds[0] else f"@{threshold:g}") + (f" off={off}" if off else "")
         for name, keys in groups.items():
+            if not keys:
+                continue
             m = scored(metric, truth, pred, keys)
             m["leaks"] = sum(len(bench.leaks(pred[k]["articleBody"].split("\n\n"), truth[k]["articleBody"]))
                              for k in keys)
@@ -844,12 +916,24 @@ def fold_model(train: list[PageRows], split: str, args):
     if saved is not None and saved.exists():
         print(f"fold model trained on {split} read from {saved}", flush=True)
         return LineModel.from_stages(json.loads(saved.read_text(encoding="utf-8"))["stages"], args.threshold)
-    first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed)
+    first_file = (args.first_cache / f"first-{split}-t{args.trees}-d{args.depth}-b{args.bag}-s{args.booster_seed}"
+                  f"{'-one' if args.one_stage else ''}.pickle") if args.first_cache else None
+    first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed,
+                                  sequence=sequence_options(args), saved=first_file)
     stages = exported_stages(first, second)
     if saved is not None:
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps({"stages": stages}, separators=(",", ":")) + "\n", encoding="utf-8")
     return LineModel.from_stages(stages, args.threshold)
+
+
+def sequence_options(args):
+    """The options of the sequence second stage (text_lines_sequence), or None for the trees' second stage."""
+    if not args.sequence:
+        return None
+    from text_lines_sequence import SequenceOptions
+
+    return SequenceOptions(hidden=args.sequence_hidden, seed=args.booster_seed, stacked=args.sequence == "gru-stacked")
 
 
 def extra_note(folders: list[Path], weight: float) -> str:
@@ -911,6 +995,17 @@ def main(argv: list[str] | None = None) -> int:
                              "'' for none; repeat for more sets, the first is the main one)")
     parser.add_argument("--fold-models", type=Path,
                         help="with --two-fold, read the two fold models from this folder, or train and write them")
+    parser.add_argument("--sequence", choices=("gru", "gru-stacked"),
+                        help="'gru': the second stage is a bidirectional GRU over the page's lines (needs torch; "
+                             "scripts/text_lines_sequence.py) instead of trees over a window; 'gru-stacked': the "
+                             "GRU is a third stage over both stages of trees")
+    parser.add_argument("--sequence-hidden", type=int, default=24, help="with --sequence, the GRU's hidden size")
+    parser.add_argument("--first-cache", type=Path,
+                        help="read the fold's first stage and its cross-fitted probabilities from this folder, "
+                             "or train and write them (so second stages are compared over the same first)")
+    parser.add_argument("--read-sides", default="held,look",
+                        help="with --two-fold, the halves read ('look': only look, read by the model trained on "
+                             "held, to pick a bar before held is read once)")
     parser.add_argument("--score", action="store_true",
                         help="after writing the model, read every dev render with it (in-sample where trained)")
     args = parser.parse_args(argv)
