@@ -933,7 +933,8 @@ def sequence_options(args):
         return None
     from text_lines_sequence import SequenceOptions
 
-    return SequenceOptions(hidden=args.sequence_hidden, seed=args.booster_seed, stacked=args.sequence == "gru-stacked")
+    return SequenceOptions(hidden=args.sequence_hidden, rate=args.sequence_rate, seed=args.booster_seed,
+                           stacked=args.sequence == "gru-stacked")
 
 
 def extra_note(folders: list[Path], weight: float) -> str:
@@ -1000,6 +1001,7 @@ def main(argv: list[str] | None = None) -> int:
                              "scripts/text_lines_sequence.py) instead of trees over a window; 'gru-stacked': the "
                              "GRU is a third stage over both stages of trees")
     parser.add_argument("--sequence-hidden", type=int, default=24, help="with --sequence, the GRU's hidden size")
+    parser.add_argument("--sequence-rate", type=float, default=3e-3, help="with --sequence, Adam's learning rate")
     parser.add_argument("--first-cache", type=Path,
                         help="read the fold's first stage and its cross-fitted probabilities from this folder, "
                              "or train and write them (so second stages are compared over the same first)")
