@@ -1013,7 +1013,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import numpy as np
 
-    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel
+    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel, unit_probabilities
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
@@ -1047,12 +1047,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.train_split}: {len(keep)} pages, {len(dev)} page renders, {sum(len(p.free) for p in dev)} lines; "
           f"extra: {len(extra)} page renders, {sum(len(p.free) for p in extra)} lines", file=sys.stderr)
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, (args.topics,),
-                                    args.booster_seed)
+                                    args.booster_seed, sequence_options(args))
     stages = exported_stages(first, second)
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
                      "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
-                     "scripts/train_text_lines.py; keeps no text.",
+                     "scripts/train_text_lines.py; keeps no text."
+                     + (" The stage of kind bigru is a bidirectional GRU over all the page's units, reading "
+                        "FEATURES and the earlier stages' log-odds (text_lines.Sequence)." if args.sequence else ""),
              "_source": f"Trained on {trained_on(args, len(keep))} of the aed-dev pages (Apache License 2.0) "
                         "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
                         "rendered by inscriptis, html2text and w3m; labels from their gold bodies."
@@ -1068,7 +1070,10 @@ def main(argv: list[str] | None = None) -> int:
         ours = np.array([line_model.first.probability(list(r)) for r in X1])
         agree = np.mean(np.abs(ours - probabilities(first, X1)) < 1e-3)
         assert agree > 0.999, f"the exported trees disagree with scikit-learn on {1 - agree:.2%} of lines"
-        if line_model.second is not None:
+        if args.sequence:
+            ours = np.array([q for p in pages
+                             for q in np.array(unit_probabilities(line_model, p.rows, p.words))[p.free]])
+        elif line_model.second is not None:
             X2, _, _ = stacked(pages, lambda p: [line_model.first.probability(r) for r in p.rows], args.topics)
             ours = np.array([line_model.second.probability(r) for r in X2])
         hit = ((ours >= args.threshold) == y).astype(float)

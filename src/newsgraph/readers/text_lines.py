@@ -275,17 +275,22 @@ def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
     line_model = model()
     if line_model is None:
         return None
-    rows = features(units, region)
+    return unit_probabilities(line_model, features(units, region), [u.words for u in units],
+                              [u.text for u in units])
+
+
+def unit_probabilities(line_model: LineModel, rows: list[list[float]], words: list[int],
+                       texts: list[str] | None = None) -> list[float]:
+    """Every unit's body probability from its FEATURES row (`texts` only for a model with topic features)."""
     first = [line_model.first.probability(row) for row in rows]
     if line_model.second is None:
         return first
     if isinstance(line_model.second, Sequence):
         return line_model.second.probabilities(rows, first)
-    words = [u.words for u in units]
     extras = context(words, first)
     if line_model.topics:
         from .text_topics import line_vectors, topic_context
 
-        extras = [a + b for a, b in zip(extras, topic_context(*line_vectors([u.text for u in units]), words, first))]
+        extras = [a + b for a, b in zip(extras, topic_context(*line_vectors(texts), words, first))]
     second = [line_model.second.probability(row + extra) for row, extra in zip(rows, extras)]
     return second if line_model.third is None else line_model.third.probabilities(rows, first, second)
