@@ -6,6 +6,8 @@
                                        [--subset 0.5 --subset-seed 0] [--curve 0.25,0.5,0.75,1 --curve-seeds 0-4]
                                        [--two-fold [--read-thresholds 0.5,0.65]] [--score]
                                        [--teacher-corpus DIR ...] [--teacher-weight 1.0] [--booster-seed 0]
+                                       [--sequence gru|gru-stacked [--sequence-hidden 24] [--sequence-rate 3e-3]]
+                                       [--first-cache DIR] [--fold-models DIR] [--read-sides held,look]
 
 `--cv-seeds A-B` trains nothing to ship: for each seed it shuffles the look
 pages into five folds (a page's three renders in one fold), trains the two
@@ -49,6 +51,28 @@ Still rising from 75 to 100 % (+0.0026 and +0.0012, standard errors 0.0017
 and 0.002), about +0.006 and +0.0025 a doubling of pages with no sign of
 levelling off: all 392 pages should gain some +0.003 to +0.006 on unseen
 pages. Two-fold (booster seed 0): whole 0.8972, look 0.8921, held 0.9023.
+
+`--sequence gru` trains a bidirectional GRU over all the units of each page
+in place of the second stage of trees, `--sequence gru-stacked` a GRU as a
+third stage over both (scripts/text_lines_sequence.py; needs torch, CPU
+build, at training time only; the run-time forward pass is numpy,
+newsgraph.readers.text_lines.Sequence). `--first-cache DIR` keeps each
+fold's first stage (and second, for the stacked GRU) with its cross-fitted
+probabilities, so configurations share them; `--read-sides look` reads only
+the look half, by the model trained on held, to pick a bar before held is
+read once. Not shipped (two-fold, all 774 teacher pages, booster seed 0,
+against this run's reproduction of the shipped configuration, 0.9027 /
+0.8978 / 0.9075, 4,174 leaks):
+
+    python scripts/train_text_lines.py --trees 300 --threshold 0.65 --teacher-corpus DIR ... --two-fold \
+        --sequence gru-stacked --sequence-hidden 24 --sequence-rate 1e-3 --read-sides look \
+        --read-thresholds 0.5,0.4,0.6,0.65,0.7 --fold-models F --first-cache C      # pick the bar on look
+    python scripts/train_text_lines.py ... --threshold 0.5 --fold-models F --first-cache C   # held once
+
+    GRU in place of the second stage, rate 3e-3: look 0.8955 / 0.8946 / 0.8903 at bars 0.4 / 0.5 / 0.65
+      (held not read)
+    GRU stacked on the trees, rate 1e-3, bar 0.5 (picked on look): whole 0.9042, look 0.9040, held 0.9044;
+      P 0.873, R 0.938; 5,596 leaks
 
 Needs the training extra (`pip install -e ".[train]"`: scikit-learn) and the
 renderers of benchmarks/scraped_text.py (the test extra and Debian's w3m).

@@ -13,7 +13,9 @@ pages rendered by inscriptis, html2text and w3m (page licences: Apache-2.0
 and MIT; see the script), exported to `data/text_lines.json` and evaluated
 here in pure Python. A second stage reads the first stage's verdicts on
 the lines around each line (stacking). `body_lines` returns one probability
-per unit.
+per unit. `Sequence`, a bidirectional GRU over all of a page's units read
+with numpy, is the trainer's `--sequence` option, tried and not shipped
+(README, scraped-text section).
 """
 
 from __future__ import annotations
