@@ -6,6 +6,8 @@
                                        [--subset 0.5 --subset-seed 0] [--curve 0.25,0.5,0.75,1 --curve-seeds 0-4]
                                        [--two-fold [--read-thresholds 0.5,0.65]] [--score]
                                        [--teacher-corpus DIR ...] [--teacher-weight 1.0] [--booster-seed 0]
+                                       [--sequence gru|gru-stacked [--sequence-hidden 24] [--sequence-rate 3e-3]]
+                                       [--first-cache DIR] [--fold-models DIR] [--read-sides held,look]
 
 `--cv-seeds A-B` trains nothing to ship: for each seed it shuffles the look
 pages into five folds (a page's three renders in one fold), trains the two
@@ -49,6 +51,28 @@ Still rising from 75 to 100 % (+0.0026 and +0.0012, standard errors 0.0017
 and 0.002), about +0.006 and +0.0025 a doubling of pages with no sign of
 levelling off: all 392 pages should gain some +0.003 to +0.006 on unseen
 pages. Two-fold (booster seed 0): whole 0.8972, look 0.8921, held 0.9023.
+
+`--sequence gru` trains a bidirectional GRU over all the units of each page
+in place of the second stage of trees, `--sequence gru-stacked` a GRU as a
+third stage over both (scripts/text_lines_sequence.py; needs torch, CPU
+build, at training time only; the run-time forward pass is numpy,
+newsgraph.readers.text_lines.Sequence). `--first-cache DIR` keeps each
+fold's first stage (and second, for the stacked GRU) with its cross-fitted
+probabilities, so configurations share them; `--read-sides look` reads only
+the look half, by the model trained on held, to pick a bar before held is
+read once. Not shipped (two-fold, all 774 teacher pages, booster seed 0,
+against this run's reproduction of the shipped configuration, 0.9027 /
+0.8978 / 0.9075, 4,174 leaks):
+
+    python scripts/train_text_lines.py --trees 300 --threshold 0.65 --teacher-corpus DIR ... --two-fold \
+        --sequence gru-stacked --sequence-hidden 24 --sequence-rate 1e-3 --read-sides look \
+        --read-thresholds 0.5,0.4,0.6,0.65,0.7 --fold-models F --first-cache C      # pick the bar on look
+    python scripts/train_text_lines.py ... --threshold 0.5 --fold-models F --first-cache C   # held once
+
+    GRU in place of the second stage, rate 3e-3: look 0.8955 / 0.8946 / 0.8903 at bars 0.4 / 0.5 / 0.65
+      (held not read)
+    GRU stacked on the trees, rate 1e-3, bar 0.5 (picked on look): whole 0.9042, look 0.9040, held 0.9044;
+      P 0.873, R 0.938; 5,596 leaks
 
 Needs the training extra (`pip install -e ".[train]"`: scikit-learn) and the
 renderers of benchmarks/scraped_text.py (the test extra and Debian's w3m).
@@ -629,19 +653,84 @@ def rows_of(bench, benches, split: str, cache: Path, reuse: bool, name: str = ""
 
 
 def fit_stages(train: list[PageRows], trees: int, depth: int, bag: int, one_stage: bool,
-               topics: tuple[bool, ...] = (False,), seed: int = 0) -> tuple:
+               topics: tuple[bool, ...] = (False,), seed: int = 0, sequence=None, saved: Path | None = None
+               ) -> tuple:
     """The first stage's ensembles and, for each `topics` flag, the second's (None with one_stage).
 
     The second stages share the first and its cross-fitted probabilities, so configurations that differ only in
-    the second stage's topic features are compared on the very same first stage."""
+    the second stage's topic features are compared on the very same first stage. With `sequence` (the options of
+    text_lines_sequence) the second stage is the bidirectional GRU instead, already exported (a dict). With
+    `saved`, the first stage and its cross-fitted probabilities are read from that file when it holds them for
+    the same pages, else written there."""
     import numpy as np
 
-    first = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag, seed)
+    first, oof = first_stage(train, trees, depth, bag, seed, one_stage, saved)
     if one_stage:
         return first, [None for _ in topics]
-    oof = cross_fitted(train, trees, depth, bag, seed=seed)
+    if sequence is not None:
+        from text_lines_sequence import fit_sequence
+
+        log = lambda m: print(m, flush=True)  # noqa: E731
+        if not sequence.stacked:
+            return first, [fit_sequence(train, lambda p: [oof[p.key]], sequence, log)]
+        second, oof2 = second_stage(train, oof, trees, depth, bag, seed, saved)
+        return first, [(second, fit_sequence(train, lambda p: [oof[p.key], oof2[p.key]], sequence, log))]
     return first, [fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key], flag)), page_ids(train), trees,
                               depth, bag, seed) for flag in topics]
+
+
+def second_stage(train: list[PageRows], oof: dict, trees: int, depth: int, bag: int, seed: int,
+                 saved: Path | None, folds: int = 5) -> tuple:
+    """The trees' second stage and its own probabilities of every training unit, cross-fitted over folds of pages
+    (each fold's from a second stage trained on the other folds), for a third stage stacked on it."""
+    import pickle
+
+    import numpy as np
+
+    from newsgraph.readers.text_lines import context
+
+    saved = saved.with_name(saved.stem + "-second.pickle") if saved is not None else None
+    keys = [p.key for p in train]
+    if saved is not None and saved.exists():
+        got = pickle.loads(saved.read_bytes())
+        if got["keys"] == keys:
+            print(f"second stage read from {saved}", flush=True)
+            return got["second"], got["oof"]
+    second = fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key])), page_ids(train), trees, depth, bag,
+                        seed)
+    by_id = sorted({p.page for p in train})
+    out = {}
+    for k in range(folds):
+        test_ids = set(by_id[k::folds])
+        part = [p for p in train if p.page not in test_ids]
+        members = fit_bagged(*map(np.array, stacked(part, lambda p: oof[p.key])), page_ids(part), trees, depth, bag,
+                             seed)
+        for p in train:
+            if p.page in test_ids:
+                rows = [r + c for r, c in zip(p.rows, context(p.words, oof[p.key]))]
+                out[p.key] = list(probabilities(members, np.array(rows)))
+    if saved is not None:
+        saved.write_bytes(pickle.dumps({"keys": keys, "second": second, "oof": out}))
+    return second, out
+
+
+def first_stage(train: list[PageRows], trees: int, depth: int, bag: int, seed: int, one_stage: bool,
+                saved: Path | None) -> tuple:
+    """The first stage's ensembles and (unless one_stage) its cross-fitted probabilities of the training units."""
+    import pickle
+
+    keys = [p.key for p in train]
+    if saved is not None and saved.exists():
+        got = pickle.loads(saved.read_bytes())
+        if got["keys"] == keys:
+            print(f"first stage read from {saved}", flush=True)
+            return got["first"], got["oof"]
+    first = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag, seed)
+    oof = None if one_stage else cross_fitted(train, trees, depth, bag, seed=seed)
+    if saved is not None:
+        saved.parent.mkdir(parents=True, exist_ok=True)
+        saved.write_bytes(pickle.dumps({"keys": keys, "first": first, "oof": oof}))
+    return first, oof
 
 
 CV_FOLDS = 5
@@ -731,9 +820,12 @@ def line_model_of(first: list, second: list | None, threshold: float, topics: bo
     return LineModel.from_stages(exported_stages(first, second), threshold, topics)
 
 
-def exported_stages(first: list, second: list | None) -> list[dict]:
-    """The stages of trained ensembles as the model file writes them."""
-    return [export_bagged(first)] + ([export_bagged(second)] if second else [])
+def exported_stages(first: list, second: list | dict | tuple | None) -> list[dict]:
+    """The stages of trained ensembles as the model file writes them (a sequence stage comes exported; a tuple is
+    the trees' second stage and a sequence stage stacked on it)."""
+    if isinstance(second, tuple):
+        return [export_bagged(first), export_bagged(second[0]), second[1]]
+    return [export_bagged(first)] + ([second if isinstance(second, dict) else export_bagged(second)] if second else [])
 
 
 def pages_of(bench, benches, split: str) -> dict[str, tuple]:
@@ -807,6 +899,8 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
     truth: dict = {}
     preds: dict[tuple[float, str], dict] = {(t, off): {} for off in offs for t in thresholds}
     for train, test in (("look", "held"), ("held", "look")):
+        if test not in args.read_sides.split(","):
+            continue
         line_model = fold_model(rows[train] + list(extra), train, args)
         where = pages_of(bench, benches, test)
         for (threshold, off), pred in preds.items():
@@ -825,6 +919,8 @@ def two_fold(bench, benches, rows: dict[str, list[PageRows]], args, extra: list[
     for (threshold, off), pred in preds.items():
         at = ("" if threshold == thresholds[0] else f"@{threshold:g}") + (f" off={off}" if off else "")
         for name, keys in groups.items():
+            if not keys:
+                continue
             m = scored(metric, truth, pred, keys)
             m["leaks"] = sum(len(bench.leaks(pred[k]["articleBody"].split("\n\n"), truth[k]["articleBody"]))
                              for k in keys)
@@ -844,12 +940,25 @@ def fold_model(train: list[PageRows], split: str, args):
     if saved is not None and saved.exists():
         print(f"fold model trained on {split} read from {saved}", flush=True)
         return LineModel.from_stages(json.loads(saved.read_text(encoding="utf-8"))["stages"], args.threshold)
-    first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed)
+    first_file = (args.first_cache / f"first-{split}-t{args.trees}-d{args.depth}-b{args.bag}-s{args.booster_seed}"
+                  f"{'-one' if args.one_stage else ''}.pickle") if args.first_cache else None
+    first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed,
+                                  sequence=sequence_options(args), saved=first_file)
     stages = exported_stages(first, second)
     if saved is not None:
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps({"stages": stages}, separators=(",", ":")) + "\n", encoding="utf-8")
     return LineModel.from_stages(stages, args.threshold)
+
+
+def sequence_options(args):
+    """The options of the sequence second stage (text_lines_sequence), or None for the trees' second stage."""
+    if not args.sequence:
+        return None
+    from text_lines_sequence import SequenceOptions
+
+    return SequenceOptions(hidden=args.sequence_hidden, rate=args.sequence_rate, seed=args.booster_seed,
+                           stacked=args.sequence == "gru-stacked")
 
 
 def extra_note(folders: list[Path], weight: float) -> str:
@@ -911,12 +1020,24 @@ def main(argv: list[str] | None = None) -> int:
                              "'' for none; repeat for more sets, the first is the main one)")
     parser.add_argument("--fold-models", type=Path,
                         help="with --two-fold, read the two fold models from this folder, or train and write them")
+    parser.add_argument("--sequence", choices=("gru", "gru-stacked"),
+                        help="'gru': the second stage is a bidirectional GRU over the page's lines (needs torch; "
+                             "scripts/text_lines_sequence.py) instead of trees over a window; 'gru-stacked': the "
+                             "GRU is a third stage over both stages of trees")
+    parser.add_argument("--sequence-hidden", type=int, default=24, help="with --sequence, the GRU's hidden size")
+    parser.add_argument("--sequence-rate", type=float, default=3e-3, help="with --sequence, Adam's learning rate")
+    parser.add_argument("--first-cache", type=Path,
+                        help="read the fold's first stage and its cross-fitted probabilities from this folder, "
+                             "or train and write them (so second stages are compared over the same first)")
+    parser.add_argument("--read-sides", default="held,look",
+                        help="with --two-fold, the halves read ('look': only look, read by the model trained on "
+                             "held, to pick a bar before held is read once)")
     parser.add_argument("--score", action="store_true",
                         help="after writing the model, read every dev render with it (in-sample where trained)")
     args = parser.parse_args(argv)
     import numpy as np
 
-    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel
+    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel, unit_probabilities
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
@@ -950,12 +1071,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.train_split}: {len(keep)} pages, {len(dev)} page renders, {sum(len(p.free) for p in dev)} lines; "
           f"extra: {len(extra)} page renders, {sum(len(p.free) for p in extra)} lines", file=sys.stderr)
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, (args.topics,),
-                                    args.booster_seed)
+                                    args.booster_seed, sequence_options(args))
     stages = exported_stages(first, second)
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
                      "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
-                     "scripts/train_text_lines.py; keeps no text.",
+                     "scripts/train_text_lines.py; keeps no text."
+                     + (" The stage of kind bigru is a bidirectional GRU over all the page's units, reading "
+                        "FEATURES and the earlier stages' log-odds (text_lines.Sequence)." if args.sequence else ""),
              "_source": f"Trained on {trained_on(args, len(keep))} of the aed-dev pages (Apache License 2.0) "
                         "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
                         "rendered by inscriptis, html2text and w3m; labels from their gold bodies."
@@ -971,7 +1094,10 @@ def main(argv: list[str] | None = None) -> int:
         ours = np.array([line_model.first.probability(list(r)) for r in X1])
         agree = np.mean(np.abs(ours - probabilities(first, X1)) < 1e-3)
         assert agree > 0.999, f"the exported trees disagree with scikit-learn on {1 - agree:.2%} of lines"
-        if line_model.second is not None:
+        if args.sequence:
+            ours = np.array([q for p in pages
+                             for q in np.array(unit_probabilities(line_model, p.rows, p.words))[p.free]])
+        elif line_model.second is not None:
             X2, _, _ = stacked(pages, lambda p: [line_model.first.probability(r) for r in p.rows], args.topics)
             ours = np.array([line_model.second.probability(r) for r in X2])
         hit = ((ours >= args.threshold) == y).astype(float)

@@ -206,3 +206,66 @@ def test_teacher_pages_take_the_html_readers_body_and_leave_out_copies_and_dev_p
     again: list = []
     assert trainer.teacher_layout(tmp_path / "pages", tmp_path / "cache", dev, again) == out  # from the cache
     assert again == kept
+
+
+def _reference_gru(xs: list[list[float]], w_ih, w_hh, b_ih, b_hh) -> list[list[float]]:
+    """PyTorch's GRU equations written out one number at a time (gates reset, update, new)."""
+    import math
+
+    size = len(w_hh[0])
+
+    def dot(row, v):
+        return sum(a * b for a, b in zip(row, v))
+
+    def sig(v):
+        return 1.0 / (1.0 + math.exp(-v))
+
+    h, out = [0.0] * size, []
+    for x in xs:
+        r = [sig(dot(w_ih[k], x) + b_ih[k] + dot(w_hh[k], h) + b_hh[k]) for k in range(size)]
+        z = [sig(dot(w_ih[size + k], x) + b_ih[size + k] + dot(w_hh[size + k], h) + b_hh[size + k])
+             for k in range(size)]
+        n = [math.tanh(dot(w_ih[2 * size + k], x) + b_ih[2 * size + k]
+                       + r[k] * (dot(w_hh[2 * size + k], h) + b_hh[2 * size + k])) for k in range(size)]
+        h = [(1 - z[k]) * n[k] + z[k] * h[k] for k in range(size)]
+        out.append(h)
+    return out
+
+
+def test_the_sequence_stage_reads_a_page_both_ways():
+    """The numpy forward pass of the bidirectional GRU stage matches the equations written out by hand."""
+    import math
+    import random
+
+    from newsgraph.readers.text_lines import LineModel, Sequence
+
+    rng = random.Random(7)
+    inputs, hidden, head = len(FEATURES) + 1, 3, 4
+
+    def matrix(rows, cols):
+        return [[rng.uniform(-0.5, 0.5) for _ in range(cols)] for _ in range(rows)]
+
+    stage = {"kind": "bigru", "mean": [rng.uniform(-1, 1) for _ in range(inputs)],
+             "scale": [rng.uniform(0.5, 2) for _ in range(inputs)]}
+    for tail in ("", "_reverse"):
+        stage |= {f"w_ih{tail}": matrix(3 * hidden, inputs), f"w_hh{tail}": matrix(3 * hidden, hidden),
+                  f"b_ih{tail}": matrix(1, 3 * hidden)[0], f"b_hh{tail}": matrix(1, 3 * hidden)[0]}
+    stage |= {"head_w1": matrix(head, 2 * hidden + inputs), "head_b1": matrix(1, head)[0],
+              "head_w2": matrix(1, head), "head_b2": [0.1]}
+    units = classified_units(PAGE)
+    rows = features(units, find_region(units))
+    first = [rng.uniform(0.05, 0.95) for _ in rows]
+    got = Sequence.from_json(stage).probabilities(rows, first)
+
+    xs = [[min(max((v - m) / s, -8.0), 8.0) for v, m, s in zip(row + [math.log(p / (1 - p))], stage["mean"],
+                                                                 stage["scale"])] for row, p in zip(rows, first)]
+    forward = _reference_gru(xs, stage["w_ih"], stage["w_hh"], stage["b_ih"], stage["b_hh"])
+    backward = _reference_gru(xs[::-1], stage["w_ih_reverse"], stage["w_hh_reverse"], stage["b_ih_reverse"],
+                              stage["b_hh_reverse"])[::-1]
+    for p, x, f, b in zip(got, xs, forward, backward):
+        z = f + b + x
+        inner = [max(sum(w * v for w, v in zip(ws, z)) + c, 0.0) for ws, c in zip(stage["head_w1"], stage["head_b1"])]
+        want = 1.0 / (1.0 + math.exp(-(sum(w * v for w, v in zip(stage["head_w2"][0], inner)) + 0.1)))
+        assert abs(p - want) < 1e-9
+    line_model = LineModel.from_stages([{"base": 0.0, "rate": 1.0, "trees": []}, stage], 0.5)
+    assert isinstance(line_model.second, Sequence) and len(got) == len(units)

@@ -13,7 +13,9 @@ pages rendered by inscriptis, html2text and w3m (page licences: Apache-2.0
 and MIT; see the script), exported to `data/text_lines.json` and evaluated
 here in pure Python. A second stage reads the first stage's verdicts on
 the lines around each line (stacking). `body_lines` returns one probability
-per unit.
+per unit. `Sequence`, a bidirectional GRU over all of a page's units read
+with numpy, is the trainer's `--sequence` option, tried and not shipped
+(README, scraped-text section).
 """
 
 from __future__ import annotations
@@ -22,10 +24,14 @@ import math
 import re
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from .furniture import QUOTE_OPENERS, ends_sentence, load_data, sentences
 from .text_region import LIST_MARKER, Region, is_prose, lower_share, unit_score
 from .text_units import Unit
+
+if TYPE_CHECKING:
+    import numpy as np  # the sequence model's arrays; numpy is imported when one is loaded
 
 MODEL_FILE = "text_lines.json"
 _WORD = re.compile(r"\w+")
@@ -167,20 +173,90 @@ class Trees:
             for t in data["trees"]))
 
 
+SEQUENCE_CLIP = 8.0  # the bound of a standardised input and of the first stage's log-odds
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    import numpy as np
+
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _gru(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b_ih: np.ndarray, b_hh: np.ndarray) -> np.ndarray:
+    """The hidden states of a GRU run over the rows of x (PyTorch's equations and gate order: reset, update, new)."""
+    import numpy as np
+
+    size = w_hh.shape[1]
+    inputs = x @ w_ih.T + b_ih  # every step's input part at once; only the recurrence is a loop
+    h = np.zeros(size)
+    out = np.empty((len(x), size))
+    for t in range(len(x)):
+        hidden = w_hh @ h + b_hh
+        gates = _sigmoid(inputs[t, :2 * size] + hidden[:2 * size])
+        new = np.tanh(inputs[t, 2 * size:] + gates[:size] * hidden[2 * size:])
+        h = new + gates[size:] * (h - new)  # (1 - z) * n + z * h
+        out[t] = h
+    return out
+
+
+@dataclass(frozen=True)
+class Sequence:
+    """A bidirectional GRU over all the units of a page, in order (not shipped: see the README).
+
+    Each unit's input is its FEATURES row, standardised, and the first stage's log-odds; a small head reads both
+    directions' states and the input and gives every unit's body log-odds, so a line is judged with the whole
+    page before and after it in view rather than a fixed window."""
+
+    mean: np.ndarray
+    scale: np.ndarray
+    forward: tuple[np.ndarray, ...]  # w_ih, w_hh, b_ih, b_hh
+    backward: tuple[np.ndarray, ...]
+    head: tuple[np.ndarray, ...]  # w1, b1, w2, b2: relu(z @ w1.T + b1) @ w2.T + b2
+
+    def probabilities(self, rows: list[list[float]], *earlier: list[float]) -> list[float]:
+        """The body probability of every unit of a page, given the earlier stages' probabilities."""
+        import numpy as np
+
+        if not rows:
+            return []
+        p = np.clip(np.column_stack(earlier), 1e-6, 1 - 1e-6)
+        x = np.column_stack([np.asarray(rows, dtype=float), np.log(p / (1 - p))])
+        x = np.clip((x - self.mean) / self.scale, -SEQUENCE_CLIP, SEQUENCE_CLIP)
+        z = np.concatenate([_gru(x, *self.forward), _gru(x[::-1], *self.backward)[::-1], x], axis=1)
+        w1, b1, w2, b2 = self.head
+        return _sigmoid(np.maximum(z @ w1.T + b1, 0.0) @ w2.T + b2).ravel().tolist()
+
+    @classmethod
+    def from_json(cls, data: dict) -> Sequence:
+        import numpy as np
+
+        def arrays(names: tuple[str, ...]) -> tuple[np.ndarray, ...]:
+            return tuple(np.asarray(data[name], dtype=float) for name in names)
+
+        return cls(np.asarray(data["mean"], dtype=float), np.asarray(data["scale"], dtype=float),
+                   arrays(("w_ih", "w_hh", "b_ih", "b_hh")), arrays(("w_ih_reverse", "w_hh_reverse", "b_ih_reverse",
+                                                                    "b_hh_reverse")),
+                   arrays(("head_w1", "head_b1", "head_w2", "head_b2")))
+
+
 @dataclass(frozen=True)
 class LineModel:
-    """Two stages: the first reads a line's own features, the second adds the first's verdicts around it."""
+    """Two stages: the first reads a line's own features, the second adds the first's verdicts around it (trees
+    over a window of neighbours, or a bidirectional GRU over the whole page); a third, a GRU, may read both."""
 
     first: Trees
-    second: Trees | None
+    second: Trees | Sequence | None
     threshold: float
     topics: bool = False  # the second stage also reads text_topics' features
+    third: Sequence | None = None
 
     @classmethod
     def from_stages(cls, stages: list[dict], threshold: float, topics: bool = False) -> LineModel:
         """The model of its stages as written in JSON (`data/text_lines.json`'s "stages", or the trainer's)."""
-        trees = [Trees.from_json(stage) for stage in stages]
-        return cls(first=trees[0], second=trees[1] if len(trees) > 1 else None, threshold=threshold, topics=topics)
+        parts = [Sequence.from_json(stage) if stage.get("kind") == "bigru" else Trees.from_json(stage)
+                 for stage in stages]
+        return cls(first=parts[0], second=parts[1] if len(parts) > 1 else None, threshold=threshold, topics=topics,
+                   third=parts[2] if len(parts) > 2 else None)
 
 
 @cache
@@ -201,14 +277,22 @@ def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
     line_model = model()
     if line_model is None:
         return None
-    rows = features(units, region)
+    return unit_probabilities(line_model, features(units, region), [u.words for u in units],
+                              [u.text for u in units])
+
+
+def unit_probabilities(line_model: LineModel, rows: list[list[float]], words: list[int],
+                       texts: list[str] | None = None) -> list[float]:
+    """Every unit's body probability from its FEATURES row (`texts` only for a model with topic features)."""
     first = [line_model.first.probability(row) for row in rows]
     if line_model.second is None:
         return first
-    words = [u.words for u in units]
+    if isinstance(line_model.second, Sequence):
+        return line_model.second.probabilities(rows, first)
     extras = context(words, first)
     if line_model.topics:
         from .text_topics import line_vectors, topic_context
 
-        extras = [a + b for a, b in zip(extras, topic_context(*line_vectors([u.text for u in units]), words, first))]
-    return [line_model.second.probability(row + extra) for row, extra in zip(rows, extras)]
+        extras = [a + b for a, b in zip(extras, topic_context(*line_vectors(texts), words, first))]
+    second = [line_model.second.probability(row + extra) for row, extra in zip(rows, extras)]
+    return second if line_model.third is None else line_model.third.probabilities(rows, first, second)
