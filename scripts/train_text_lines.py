@@ -691,11 +691,9 @@ def second_stage(train: list[PageRows], oof: dict, trees: int, depth: int, bag: 
 
     saved = saved.with_name(saved.stem + "-second.pickle") if saved is not None else None
     keys = [p.key for p in train]
-    if saved is not None and saved.exists():
-        got = pickle.loads(saved.read_bytes())
-        if got["keys"] == keys:
-            print(f"second stage read from {saved}", flush=True)
-            return got["second"], got["oof"]
+    got = _saved_stage(saved, keys, "second")
+    if got is not None:
+        return got["second"], got["oof"]
     second = fit_bagged(*map(np.array, stacked(train, lambda p: oof[p.key])), page_ids(train), trees, depth, bag,
                         seed)
     by_id = sorted({p.page for p in train})
@@ -714,17 +712,28 @@ def second_stage(train: list[PageRows], oof: dict, trees: int, depth: int, bag: 
     return second, out
 
 
+def _saved_stage(saved: Path | None, keys: list[str], stage: str) -> dict | None:
+    """A stage pickled by an earlier run on the same training renders (`--first-cache`), or None."""
+    import pickle
+
+    if saved is None or not saved.exists():
+        return None
+    got = pickle.loads(saved.read_bytes())
+    if got["keys"] != keys:
+        return None
+    print(f"{stage} stage read from {saved}", flush=True)
+    return got
+
+
 def first_stage(train: list[PageRows], trees: int, depth: int, bag: int, seed: int, one_stage: bool,
                 saved: Path | None) -> tuple:
     """The first stage's ensembles and (unless one_stage) its cross-fitted probabilities of the training units."""
     import pickle
 
     keys = [p.key for p in train]
-    if saved is not None and saved.exists():
-        got = pickle.loads(saved.read_bytes())
-        if got["keys"] == keys:
-            print(f"first stage read from {saved}", flush=True)
-            return got["first"], got["oof"]
+    got = _saved_stage(saved, keys, "first")
+    if got is not None:
+        return got["first"], got["oof"]
     first = fit_bagged(*first_rows(train), page_ids(train), trees, depth, bag, seed)
     oof = None if one_stage else cross_fitted(train, trees, depth, bag, seed=seed)
     if saved is not None:
