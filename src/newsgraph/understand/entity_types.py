@@ -316,6 +316,8 @@ def _saint_names(mentions: list) -> set[str]:
             written[name] += 1
             owned[name] += bool(POSSESSIVE.search(m.text) or POSSESSIVE.match(m.para.text, m.end - m.para.offset))
     return {name for name, n in written.items() if owned[name] == n}
+
+
 BODY_MIN = 2  # lone mentions typed an organisation before a name opening with the word is taken for its product
 
 
