@@ -278,7 +278,7 @@ def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
     if line_model is None:
         return None
     return unit_probabilities(line_model, features(units, region), [u.words for u in units],
-                              [u.text for u in units])
+                              [u.text for u in units] if line_model.topics else None)
 
 
 def unit_probabilities(line_model: LineModel, rows: list[list[float]], words: list[int],
