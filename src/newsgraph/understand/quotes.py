@@ -21,7 +21,7 @@ headline in title case is parsed again in sentence case for its cues.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
@@ -45,7 +45,7 @@ from .speakers import (
     resolve,
     surname,
 )
-from .titles import name_titles
+from .vocab import entity_vocabulary
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
@@ -188,7 +188,7 @@ class _Namer:
         m = mention_at(self.doc, head.start, head.end)
         if m is not None:
             return m.entity
-        if tok.lower_ not in title_heads():
+        if tok.lower_ not in entity_vocabulary().title_last_words:
             return None
         for obj in (o for prep in tok.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"):
             name = self._span(para, obj.i, obj.i + 1)
@@ -265,12 +265,6 @@ class _Namer:
         if not for_document and layer is None:
             self.last_resolved[pronoun] = (p.index, found)
         return found
-
-
-@cache
-def title_heads() -> frozenset[str]:
-    """The words titles end with, lower case ("ambassador", "minister", "councilmember")."""
-    return frozenset(t.split()[-1].lower() for t in name_titles())
 
 
 PRONOUN_CHAIN_PARAGRAPHS = 3  # how far back "she added" may reach for the speaker "she said" was last read as
