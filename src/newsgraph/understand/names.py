@@ -142,7 +142,7 @@ def _currency_codes() -> frozenset[str]:
 def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                    vocab: EntityVocabulary) -> NameMention | None:
     doc = para.doc
-    if rules.enabled("vessel_names") and _after_vessel_noun(doc, first):
+    if rules.enabled("vessel_names") and _after_vessel_noun(doc, first, vocab):
         return _mention(para, first, last, THING)  # 'the ferry Island Star': a ship's name, no entity
     named = _name_after_portfolio(doc, first, last, vocab) if rules.enabled("titles") else None
     if named is not None:
@@ -381,17 +381,12 @@ def _organization_head(doc, last: int, vocab: EntityVocabulary) -> int | None:
     return None
 
 
-@cache
-def _vessel_nouns() -> frozenset[str]:
-    return frozenset(load_data("entities.json")["vessel_nouns"])
-
-
-def _after_vessel_noun(doc, first: int) -> bool:
+def _after_vessel_noun(doc, first: int, vocab: EntityVocabulary) -> bool:
     """The name follows a ship's common noun ('the tanker Ardent Sun', 'the bulk carrier Hestia Moon')."""
     if first == 0:
         return False
     before = doc[first - 1].lower_
-    return before in _vessel_nouns() or before == "carrier" and first > 1 and doc[first - 2].lower_ in (
+    return before in vocab.vessel_nouns or before == "carrier" and first > 1 and doc[first - 2].lower_ in (
         "bulk", "aircraft")
 
 

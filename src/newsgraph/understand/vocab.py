@@ -30,6 +30,7 @@ class EntityVocabulary:
     kinship: dict
     organization_nominals: dict
     statement_nouns: frozenset[str]
+    vessel_nouns: frozenset[str]  # a ship's common nouns: 'the ferry Island Star' names a ship
 
 
 def _first_word(title: str) -> str:
@@ -80,4 +81,5 @@ def entity_vocabulary() -> EntityVocabulary:
         kinship={k.lower(): v for k, v in ents["kinship"].items()},
         organization_nominals={k: [n.lower() for n in v] for k, v in nominals.items()},
         statement_nouns=_lower(ents["statement_nouns"]),
+        vessel_nouns=frozenset(ents["vessel_nouns"]),
     )
