@@ -23,7 +23,7 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
-from .name_evidence import given_names, place_by_form
+from .name_evidence import given_names, opens_with_given_name, place_by_form
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -394,7 +394,7 @@ def _titled_name(doc, first: int, last: int, vocab: EntityVocabulary) -> bool:
     """A title, then two or more capitalised words opening with a given name: a person's name, whatever the tag."""
     n = _leading_title_length(doc, first, last, vocab)
     words = [t.text for t in doc[first + n:last]]
-    return bool(n) and len(words) >= 2 and words[0].lower() in given_names() and not designated(words) \
+    return bool(n) and len(words) >= 2 and opens_with_given_name(words) and not designated(words) \
         and all(w[:1].isupper() for w in words)
 
 
