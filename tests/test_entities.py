@@ -6,6 +6,7 @@ import pytest
 from conftest import FIXTURES
 
 import newsgraph
+from newsgraph.understand import rules
 from newsgraph.understand.translit import same_name, skeleton
 
 ARTICLE = FIXTURES / "understand" / "harbour-promotion.txt"
@@ -96,3 +97,19 @@ def test_people_the_model_mistypes_are_people(sentence, name, title):
     assert name in people, [(e.type, e.name) for e in article.entities]
     if title:
         assert title in people[name].titles
+
+
+def test_a_title_may_join_two_words_by_and():
+    text = ("Budget talks drag on in the capital\n\nHealth and Human Services Secretary Maria Coleno said the plan "
+            "would be reviewed. On Tuesday Fire and Rescue Commissioner Dan Orvell praised the crews, and Senator "
+            "Paul Ritter and Transport Secretary Ana Delo met later.\n")
+    article = newsgraph.extract(text)
+    people = {e.name: e.titles for e in article.entities if e.type == "person"}
+    assert people.get("Maria Coleno") == ["Health and Human Services Secretary"], people
+    assert people.get("Dan Orvell") == ["Fire and Rescue Commissioner"], people
+    assert people.get("Ana Delo") == ["Transport Secretary"], people  # not 'Paul Ritter and Transport Secretary'
+    organizations = {e.name for e in article.entities if e.type == "organization"}
+    assert "Rescue" not in organizations, organizations
+    with rules.switched_off("title_and"):
+        article = newsgraph.extract(text)
+    assert {e.name: e.titles for e in article.entities}.get("Dan Orvell") == ["Rescue Commissioner"]

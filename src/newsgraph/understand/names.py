@@ -182,6 +182,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
         if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
                 last < len(doc) and doc[last].ent_type_ == "PERSON" and _leading_title_length(doc, first, last, vocab))):
             return None
+        if rules.enabled("title_and") and _bridges_and(doc, first) and _leading_title_length(doc, last, len(doc), vocab):
+            first = _modifiers_before(doc, first - 2)  # 'Fire and [Rescue] Commissioner': the service's whole name
         return _mention(para, first, last, "organization")
     extended = _organization_head(doc, last, vocab) if rules.enabled("organization_heads") else None
     if extended:
@@ -350,9 +352,9 @@ def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: En
     start = _title_before(doc, first, vocab) if inside == 0 else first
     if start == first and inside == 0:
         return
-    while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper() \
-            and doc[start - 1].ent_type_ != "PERSON" and not doc[start - 1].is_sent_start:
-        start -= 1
+    head, start = start, _modifiers_before(doc, start)
+    if start < head and rules.enabled("title_and") and _bridges_and(doc, start):  # 'Health and Human Services Secretary'
+        start = _modifiers_before(doc, start - 2)
     if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
         start -= 1
     title = doc[start:first + inside].text
@@ -361,6 +363,29 @@ def _attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: En
     if canonical_title(title) is not None:  # "Mr.", "Dr.": a form of address, split from the name but no title
         mention.titles.append(title)
         mention.title_start = mention.para.offset + doc[start].idx
+
+
+def _modifiers_before(doc, start: int) -> int:
+    """Where the capitalised words that stay with a title starting at doc[start] ('Transport' Secretary) start."""
+    while start > 0 and _title_modifier(doc[start - 1]):
+        start -= 1
+    return start
+
+
+def _title_modifier(token) -> bool:
+    return token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in _NOT_MODIFIERS \
+        and not token.is_sent_start
+
+
+_NOT_MODIFIERS = ("PERSON", "DATE", "TIME")  # 'On Tuesday' Fire Commissioner Dan Orvell
+
+
+def _bridges_and(doc, start: int) -> bool:
+    """Whether the title's capitalised words at doc[start] are the second of two joined by "and" ('Fire and' Rescue
+    Commissioner), not a title after another person ('Salazar and' Commerce Secretary)."""
+    return start > 1 and doc[start - 1].lower_ == "and" and doc[start].pos_ == "PROPN" \
+        and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() \
+        and doc[start - 2].ent_type_ not in _NOT_MODIFIERS + ("GPE", "NORP")
 
 
 def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:

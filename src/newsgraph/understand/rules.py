@@ -37,6 +37,9 @@ FAMILIES: dict[str, str] = {
               "Cathedral', 'vicar of St Aldwin’s') is the church, school or hospital named after the saint",
     "appositive_subject": "a name in apposition to a sentence's subject is that subject for the pronouns after it "
                           "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject)",
+    "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "
+                 "and Rescue Chief'), not after a person or a place ('Salazar and Commerce Secretary'); a body named "
+                 "by its second half there ('Rescue') takes its whole name ('Fire and Rescue')",
     "titled_names": "an organisation or place tag on a title and a name opening with a given name is a person "
                     "('Very Rev Ada Marsh')",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
