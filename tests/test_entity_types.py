@@ -685,6 +685,7 @@ def test_a_saints_name_followed_by_a_possessive_is_the_church():
     ("The photo was released by the Coastal Fire and Rescue Service on Monday.", "Coastal Fire and Rescue Service",
      "organization"),
     ("Many of the tenants moved to Haverlin Falls from the coast in the 1990s.", "Haverlin Falls", "place"),
+    ("Several of the tenants grew up in the former Soviet Union and moved here later.", "Soviet Union", "place"),
 ])
 def test_an_organisation_or_place_by_its_last_word(sentence, name, kind):
     assert _types_of(sentence).get(name) == kind

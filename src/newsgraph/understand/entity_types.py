@@ -150,7 +150,8 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if len(words) > 1 and (words[-1] in vocab.event_heads or " ".join(words[-2:]) in vocab.event_heads) \
             and rules.enabled("named_events"):
         return DROP  # "Paris Air Show", "Worldwide Developers Conference": an event, no entity
-    if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()):
+    if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()) \
+            and not (kind == "place" and region_name(tokens.text)):  # 'Soviet Union': a country, whatever its last word
         return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
     if kind == "person":
         if not _could_be_a_persons_name(tokens, words, vocab) or cut_from_longer_name(doc, first, last, _title_words()) \
