@@ -163,3 +163,16 @@ def test_a_name_in_apposition_to_the_subject_is_the_pronouns_referent():
     assert ("I sat down and cried,", "Ada") in found, found
     with rules.switched_off("appositive_subject"):
         assert ("I sat down and cried,", "Ada") not in pairs(*paras)
+
+
+# --- appositive_source: a common-noun source is the person named in apposition to it ------------------------------
+
+def test_a_common_noun_source_is_the_person_in_apposition():
+    paras = ("Tom Vell, 52, skippered the trawler for twenty years.",
+             "His daughter, Ada Vell, said the family would sell the boat in the spring. The crews, Jon Rask and "
+             "Per Holm, said the boat was sound.")
+    found = _speakers(*paras)
+    assert ("Ada Vell", "His daughter") in found, found
+    assert (None, "The crews") in found, found  # a plural: not the first name of its list
+    with QUOTE_RULES.off("appositive_source"):
+        assert ("Ada Vell", "His daughter") not in _speakers(*paras)

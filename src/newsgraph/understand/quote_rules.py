@@ -125,6 +125,8 @@ FAMILIES: dict[str, str] = {
     "head_name": "a capitalised source head links to the name it stands in, not to a place or body a modifier names "
                  "('The Dutch singer Vos' is Vos, not the Netherlands), and a title head to the person named after "
                  "its phrase ('US Ambassador to the UN Nora Pell' is Nora Pell); the mention stays as written",
+    "appositive_source": "a common-noun source with a person's name in apposition is that person ('Hale's wife, Ada, "
+                         "said' is Ada); the mention stays as written",
     "dateline_content": "a dateline opening the paragraph ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ', '(CNN)') is "
                         "no part of what is reported",
     "title_label": "an article's first paragraph, read as body (a title in sentence case), takes a headline's "

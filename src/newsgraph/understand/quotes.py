@@ -197,6 +197,18 @@ class _Namer:
                 return m.entity
         return None
 
+    def _apposed_person(self, para: ParsedParagraph, tok) -> str | None:
+        """The person named in apposition to a common-noun source ('Hale's wife, Ada, said': Ada), not to a plural
+        ('scientists, NAME and NAME, said')."""
+        if tok.tag_ == "NNS":
+            return None
+        for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            name = self._span(para, appos.i, appos.i + 1)
+            m = mention_at(self.doc, name.start, name.end)
+            if m is not None and m.type == "person":
+                return m.entity
+        return None
+
     def _from_cue(self, d: Draft) -> Source:
         cue, para = d.cue, d.cue_paragraph.parsed
         if cue is None:
@@ -214,7 +226,8 @@ class _Namer:
         if enabled("head_entity") and tok.pos_ != "PROPN" and not _is_name(tok):  # "US officials": not the country
             head = self._span(para, tok.i, tok.i + 1, strip=DOUBLE_MARKS)
             entity = self._entity(head.start, head.end) or (
-                self._entity(mention.start, mention.end) if named is not mention else None)
+                self._entity(mention.start, mention.end) if named is not mention else None) or (
+                self._apposed_person(para, tok) if enabled("appositive_source") else None)
         else:
             entity = (enabled("head_name") and self._head_name(para, tok)
                       or self._entity(mention.start, mention.end) or self._entity(named.start, named.end))
