@@ -51,6 +51,10 @@ def test_canonical_title(written, canonical):
     ("Foreign Minister", "Minister", True),
     ("former President", "President", True),
     ("Rep.", "Congressman", True),
+    ("L.A. Superior Court Judge", "LA Superior Court Judge", True),  # initials, not an abbreviated title word
+    ("Superior Court Judge", "L.A. Superior Court Judge", True),
+    ("CHP Officer", "California Highway Patrol Officer", True),  # a body's initials
+    ("CHP Officer", "California Police Officer", False),
     ("Deputy Secretary of State", "Secretary of State", False),
     ("Vice President", "President", False),
     ("Lieutenant Colonel", "Colonel", False),

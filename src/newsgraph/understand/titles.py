@@ -39,6 +39,7 @@ __all__ = ["Title", "TitleComparison", "parse_title", "canonical_title", "is_hon
 _SPLIT = re.compile(r"[\s/]+|(?<=\.)-|-(?=[A-Z])|(?<=[a-z])-(?=[a-z])")
 _EDGE = ".,;:()[]\"'“”‘’"
 MIN_ABBREVIATION = 2  # letters
+_INITIALS = re.compile(r"^[a-z](?:\.[a-z])+$")  # 'l.a', 'u.s' (the last dot is stripped with the word's edges)
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,9 @@ def _normal_words(text: str, forms: _Forms) -> list[str]:
     for raw in _raw_words(lowered):
         word = forms.scopes.get(raw, raw)
         word = forms.variants.get(word, word)
-        if word == raw:
+        if word == raw and _INITIALS.match(raw):
+            word = raw.replace(".", "")  # 'L.A.', 'U.S.': a place's or a body's initials, no abbreviated title word
+        elif word == raw:
             word = _expand(raw.replace(".", ""), forms, "." in raw)
         out.extend(forms.variants.get(word, word).split())
     return out
@@ -213,7 +216,19 @@ def titles_agree(a: str | Title, b: str | Title) -> bool:
     if ta is None or tb is None:
         return False
     small, big = sorted((ta.words, tb.words), key=len)
-    return small <= big and _extras_are_scope(big - small, _forms())
+    if small <= big:
+        return _extras_are_scope(big - small, _forms())
+    return _initials_of_other(ta, tb) or _initials_of_other(tb, ta)
+
+
+def _initials_of_other(a: Title, b: Title) -> bool:
+    """'CHP Officer' and 'California Highway Patrol Officer': the one word only `a` has is the initials of the
+    words, in order, that only `b` has, and those name a scope, not an office."""
+    only_a, only_b = a.words - b.words, b.words - a.words
+    if len(only_a) != 1 or len(only_b) < 2 or not _extras_are_scope(only_b, _forms()):
+        return False
+    spelled = [w for w in _words(b.written, _forms()) if w in only_b]
+    return "".join(w[0] for w in spelled) == next(iter(only_a))
 
 
 def compare_titles(a: Iterable[str], b: Iterable[str]) -> TitleComparison:
