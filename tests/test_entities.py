@@ -102,12 +102,14 @@ def test_people_the_model_mistypes_are_people(sentence, name, title):
 def test_a_title_may_join_two_words_by_and():
     text = ("Budget talks drag on in the capital\n\nHealth and Human Services Secretary Maria Coleno said the plan "
             "would be reviewed. On Tuesday Fire and Rescue Commissioner Dan Orvell praised the crews, and Senator "
-            "Paul Ritter and Transport Secretary Ana Delo met later.\n")
+            "Paul Ritter and Transport Secretary Ana Delo met later. Harbour Fire & Rescue Chief Ian Pell arrived "
+            "first.\n")
     article = newsgraph.extract(text)
     people = {e.name: e.titles for e in article.entities if e.type == "person"}
     assert people.get("Maria Coleno") == ["Health and Human Services Secretary"], people
     assert people.get("Dan Orvell") == ["Fire and Rescue Commissioner"], people
     assert people.get("Ana Delo") == ["Transport Secretary"], people  # not 'Paul Ritter and Transport Secretary'
+    assert people.get("Ian Pell") == ["Harbour Fire & Rescue Chief"], people
     organizations = {e.name for e in article.entities if e.type == "organization"}
     assert "Rescue" not in organizations, organizations
     with rules.switched_off("title_and"):

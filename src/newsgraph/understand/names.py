@@ -381,9 +381,9 @@ _NOT_MODIFIERS = ("PERSON", "DATE", "TIME")  # 'On Tuesday' Fire Commissioner Da
 
 
 def _bridges_and(doc, start: int) -> bool:
-    """Whether the title's capitalised words at doc[start] are the second of two joined by "and" ('Fire and' Rescue
-    Commissioner), not a title after another person ('Salazar and' Commerce Secretary)."""
-    return start > 1 and doc[start - 1].lower_ == "and" and doc[start].pos_ == "PROPN" \
+    """Whether the title's capitalised words at doc[start] are the second of two joined by "and" or "&" ('Fire
+    and' Rescue Commissioner), not a title after another person ('Salazar and' Commerce Secretary)."""
+    return start > 1 and doc[start - 1].lower_ in ("and", "&") and doc[start].pos_ == "PROPN" \
         and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() \
         and doc[start - 2].ent_type_ not in _NOT_MODIFIERS + ("GPE", "NORP")
 
