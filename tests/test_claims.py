@@ -126,6 +126,9 @@ def test_plural(noun, out):
     (">20", "20", False), ("<10", "12", False), ("PT19H", "PT20H", False), ("P1D", "PT24H", True),
     ("~PT20H", "PT19H", True), ("2025-09", "2025-09-18", True), ("2025-09-18", "2025-09-21", False),
     ("2025", "2025-09-21", True), ("sergeant major", "Sergeant Major", True), ("officer", "inspector", False),
+    ("2013-W10-WE", "2013-03-09", True), ("2013-W10-WE", "2013-03-06", False), ("2013-W10", "2013-03-04", True),
+    ("2025-02", "2025-02-28", True), ("2025-12", "2026-01-01", False), ("PAST_REF", "2011-01-05", True),
+    ("2024-SU", "2024-07-02", True),
 ])
 def test_compatible(a, b, same):
     assert compatible(a, b) is same

@@ -5,12 +5,16 @@ A normalized value is one of:
 - a number with an optional operator for how it was qualified: `15`,
   `~20` (about 20), `>=20` (at least), `>20` (more than), `<=20`, `<20`;
 - an ISO 8601 duration with the same operators: `PT19H`, `~P2D`;
-- an ISO date at the granularity written: `2025-09-18`, `2025-09`, `2025`;
+- an ISO date at the granularity written: `2025-09-18`, `2025-09`, `2025`,
+  or a TimeML value the dates stage gives: a week `2025-W38`, its weekend
+  `2025-W38-WE`, `PAST_REF` ("recently"), a season, a date with unknown parts;
 - otherwise lower-case text (ranks, places).
 
 `compatible` decides whether two normalized values can both be true:
 numbers and durations when their ranges meet, dates when one is a prefix
-of the other (September 2025 and 18 September 2025 agree), text when equal.
+of the other (September 2025 and 18 September 2025 agree) or their days
+meet (a weekend and its Saturday), a vague TimeML value with anything, text
+when equal.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 from ..readers.furniture import load_data
@@ -27,6 +32,8 @@ _DURATION = re.compile(r"^(?P<op>~|>=|<=|>|<)?P(?:(?P<Y>\d+(?:\.\d+)?)Y)?(?:(?P<
                        r"(?:(?P<W>\d+(?:\.\d+)?)W)?(?:(?P<D>\d+(?:\.\d+)?)D)?"
                        r"(?:T(?:(?P<H>\d+(?:\.\d+)?)H)?(?:(?P<Mi>\d+(?:\.\d+)?)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?$")
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_WEEK = re.compile(r"^(?P<year>\d{4})-W(?P<week>\d{2})(?P<weekend>-WE)?$")
+_VAGUE = re.compile(r"^(?:PAST_REF|PRESENT_REF|FUTURE_REF|\d{4}-(?:SP|SU|FA|WI|Q[1-4]|H[12])|.*X.*)$")  # TimeML values
 _SECONDS = {"Y": 365 * 86400, "Mo": 30 * 86400, "W": 7 * 86400, "D": 86400, "H": 3600, "Mi": 60, "S": 1}
 
 
@@ -181,12 +188,43 @@ def is_date(normalized: str) -> bool:
     return bool(_DATE.match(normalized))
 
 
+def day_range(normalized: str) -> tuple[date, date] | None:
+    """The first and last day a calendar date or an ISO week (TimeML: '2013-W10', its weekend '2013-W10-WE')
+    covers."""
+    week = _WEEK.match(normalized)
+    if week:
+        try:
+            monday = date.fromisocalendar(int(week["year"]), int(week["week"]), 1)
+        except ValueError:
+            return None
+        return (monday + timedelta(days=5), monday + timedelta(days=6)) if week["weekend"] else (
+            monday, monday + timedelta(days=6))
+    if not is_date(normalized):
+        return None
+    parts = [int(p) for p in normalized.split("-")]
+    try:
+        if len(parts) == 3:
+            day = date(*parts)
+            return day, day
+        if len(parts) == 2:
+            first = date(parts[0], parts[1], 1)
+            return first, (first + timedelta(days=31)).replace(day=1) - timedelta(days=1)
+        return date(parts[0], 1, 1), date(parts[0], 12, 31)
+    except ValueError:
+        return None
+
+
 def compatible(a: str, b: str, tolerance: float | None = None) -> bool:
     """Whether two normalized values can both be true (see the module docstring)."""
     if a == b:
         return True
     if is_date(a) and is_date(b):
         return a.startswith(b) or b.startswith(a)
+    da, db = day_range(a), day_range(b)
+    if da is not None and db is not None:  # a week or its weekend against a day ('2013-W10-WE', '2013-03-09')
+        return da[0] <= db[1] and db[0] <= da[1]
+    if _VAGUE.match(a) or _VAGUE.match(b):
+        return True  # 'recently' (PAST_REF), a season, a date with unknown parts: nothing to contradict
     ra, rb = value_range(a, tolerance), value_range(b, tolerance)
     if ra is not None and rb is not None:
         return ra[0] <= rb[1] and rb[0] <= ra[1]
