@@ -52,6 +52,23 @@ def test_one_place_under_two_names_agrees():
     assert not agree(dict(row, value="China", normalized="china"), dict(row, value="US", normalized="us"), "event", 0.1)
 
 
+def test_ages_compare_only_between_dated_articles():
+    """An age is of a time: '92' said in one year and '95' in another are no disagreement when a date is missing."""
+    from newsgraph.store.conflicts import comparable, disagree
+    from newsgraph.understand.claim_values import claim_vocabulary
+
+    vocab = claim_vocabulary()
+
+    def claim(age: str, published: str | None) -> list[dict]:
+        return [dict(property="age", value=age, normalized=age, published=published)]
+
+    undated = {"a": claim("92", None), "b": claim("95", "2008-12-19")}
+    assert not comparable(undated["a"], undated["b"], "age", vocab) and not disagree(undated, "age", vocab)
+    dated = {"a": claim("52", "2025-11-16"), "b": claim("54", "2025-11-17")}
+    assert disagree(dated, "age", vocab)
+    assert not disagree({"a": claim("92", "2006-05-31"), "b": claim("95", "2008-12-19")}, "age", vocab)
+
+
 def _report(number: int, count: str, key: str | None, published: str = "2025-04-08",
             subject: str = "kill people Galway", prop: str = "count"):
     """A report of a death toll (in Galway), its claim tied to an event with this key (or to none)."""

@@ -13,7 +13,8 @@
    office, the title's head ("Mayor" with "Deputy Mayor"), and a "former"
    or "acting" title is of another time (`data/claims.json` `properties`).
 3. Keep to one time: ranks and titles compare between articles published within
-   `same_time_days`, ages through the birth years they imply, anything
+   `same_time_days`, ages through the birth years they imply (so only
+   between dated articles), anything
    about one event (counts, durations, an event's date and place) between
    articles published within `same_event_days`, except the date and place
    of an event a person has once (a death). A fact about one event also
@@ -122,8 +123,10 @@ def time_rule(prop: str, vocab: ClaimVocabulary) -> str | None:
 
 def comparable(x: list[dict], y: list[dict], kind: str | None, vocab: ClaimVocabulary) -> bool:
     """Whether two articles speak of the same time (see `time_rule`); an event's dates are the event's own time."""
-    if kind in (None, "age"):
+    if kind is None:
         return True
+    if kind == "age":  # an age is of a time: without both dates no birth years to compare ('92' in 2006, '95' now)
+        return all(_day(side[0]["published"]) for side in (x, y))
     days = vocab.same_time_days if kind == "over_time" else vocab.same_event_days
     if kind == "event" and str(x[0].get("property", "")).endswith("_date"):  # (a count of 1200 is no year)
         dates = [[_day(_full_date(c["normalized"])) for c in side] for side in (x, y)]
