@@ -689,3 +689,13 @@ def test_a_saints_name_followed_by_a_possessive_is_the_church():
 ])
 def test_an_organisation_or_place_by_its_last_word(sentence, name, kind):
     assert _types_of(sentence).get(name) == kind
+
+
+def test_a_name_written_before_a_noun_of_land_or_water_is_a_place():
+    text = ("Lifeguards closed the Ramat Elon beaches on Sunday after a shark was seen off Ramat Elon beach. Noa Adler, "
+            "a lifeguard, said the water would be checked again on Monday.")
+    types = _types_of(text)
+    assert types.get("Ramat Elon") == "place", types
+    assert types.get("Noa Adler") == "person"
+    with rules.switched_off("place_before_noun"):
+        assert _types_of(text).get("Ramat Elon") == "person"

@@ -40,8 +40,8 @@ from .copular_people import copular_people
 from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, drop_shouted_phrases
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, mention_span, numbered,
-                            opens_with_given_name, place_by_form, product_name, rarely_labelled, recut, region_name,
-                            regions_after_towns, speaking_names, team_names, towns_before_regions)
+                            opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
+                            recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
 
@@ -326,7 +326,7 @@ def _evidence_types(mentions: list) -> None:
     """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams, and
     names opening with the name of one of the article's organisations."""
     teams = team_names(mentions)
-    towns = towns_before_regions(mentions) | regions_after_towns(mentions)
+    towns = towns_before_regions(mentions) | regions_after_towns(mentions) | places_before_nouns(mentions)
     described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
     surnames = {m.text.split()[-1] for m in mentions if " " in m.text and opens_with_given_name(m.text.split())}

@@ -223,6 +223,33 @@ def regions_after_towns(mentions: list) -> set[str]:
 REGION_MIN = 2  # sightings after a town for a name written elsewhere too
 
 
+def places_before_nouns(mentions: list) -> set[str]:
+    """The names typed as people that the article writes, in at least half their mentions, right before a
+    lower-case noun of land or water ('off Ardale beach', 'the Ardale beaches'; `place_before_noun`), not opening
+    with a given name nor a word of a person's full name."""
+    if not rules.enabled("place_before_noun"):
+        return set()
+    nouns = _place_after_nouns()
+    in_full_names = full_name_words(mentions)
+    vouched = described_names(mentions)
+    written, placed = Counter(), Counter()
+    for m in mentions:
+        words = m.text.split()
+        if m.type != "person" or m.text in vouched or m.text in in_full_names or opens_with_given_name(words):
+            continue
+        written[m.text] += 1
+        span = mention_span(m)
+        if span is not None and span.end < len(span.doc) and span.doc[span.end].lower_ in nouns \
+                and span.doc[span.end].text.islower():
+            placed[m.text] += 1
+    return {name for name, n in placed.items() if 2 * n >= written[name]}
+
+
+@cache
+def _place_after_nouns() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["place_after_nouns"])
+
+
 OPENING_TAGS = frozenset({"ADP", "SCONJ", "VERB"})  # 'After the final in ...', 'Speaking in ...'
 
 

@@ -81,6 +81,9 @@ FAMILIES: dict[str, str] = {
     "possessive_names": "a person's name ends at a possessive, straight or curly ('Gladion’s Pokémon' is Gladion's)",
     "common_use": "a word the article uses like a common noun ('the Moon', 'your Mac', 'Thunderbolt 3') in two "
                   "mentions and a third of those it heads is no person's name",
+    "place_before_noun": "a 'person' not opening with a given name that the article writes, in at least half its "
+                         "mentions, right before a lower-case noun of land or water ('the Ardale beaches', 'Ardale "
+                         "airport'; entities.json `place_after_nouns`) is a place",
     "place_heads": "a 'person' ending with a place's head word ('Orlan Town') or opening with a point of the "
                    "compass ('West Varnholm'), and not with a given name, is a place",
     "town_region": "a 'person' written after a preposition and right before a comma and a country, a state or a "
