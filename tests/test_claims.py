@@ -205,3 +205,21 @@ def test_a_weekday_is_no_contradiction_within_a_week(tmp_path):
     store.add_article(far)
     assert [c["values"] for c in find_conflicts(store.db)] == [["2023-10-07", "2023-10-14", "2023-11-30"]]
     store.close()
+
+
+def test_an_age_read_off_a_description_yields_to_the_article():
+    """'Ortiz, 35' by name, and 'the 29-year-old gang member' resolved to him: the description's reading goes; two
+    descriptions that disagree with no age given by name both go; one that agrees stays."""
+    from types import SimpleNamespace
+
+    from newsgraph.understand.claims import ClaimExtractor
+
+    def age(entity: str, value: str) -> Claim:
+        return Claim(id="", subject=entity, subject_entity=entity, property="age", value=value, normalized=value,
+                     text="", start=0, end=0)
+
+    named, wrong, right, lone_a, lone_b = age("e1", "35"), age("e1", "29"), age("e1", "35"), age("e2", "40"), \
+        age("e2", "41")
+    reader = SimpleNamespace(claims=[named, wrong, right, lone_a, lone_b],
+                             described_ages={id(wrong), id(right), id(lone_a), id(lone_b)})
+    assert ClaimExtractor._unsure_ages(reader) == {id(wrong), id(lone_a), id(lone_b)}

@@ -67,6 +67,7 @@ def test_ages_compare_only_between_dated_articles():
     dated = {"a": claim("52", "2025-11-16"), "b": claim("54", "2025-11-17")}
     assert disagree(dated, "age", vocab)
     assert not disagree({"a": claim("92", "2006-05-31"), "b": claim("95", "2008-12-19")}, "age", vocab)
+    assert not disagree({"a": claim("35", "2005-06-25"), "b": claim("35", "2009-03-02")}, "age", vocab)  # restated
 
 
 def _report(number: int, count: str, key: str | None, published: str = "2025-04-08",

@@ -85,6 +85,8 @@ def agree(a: dict, b: dict, kind: str | None, tolerance: float, vocab: ClaimVoca
     if str(a.get("property", "")).endswith("_place") and _place_keys(a["value"]) & _place_keys(b["value"]):
         return True  # 'US' and 'United States': one place
     if kind == "age":
+        if a["normalized"] == b["normalized"]:
+            return True  # one age restated years on is the age at the event ('Ortiz, 35, was killed in 2005')
         da, db = _day(a["published"]), _day(b["published"])
         ra = _birth_years(a["normalized"], da, tolerance) if da else None
         rb = _birth_years(b["normalized"], db, tolerance) if db else None

@@ -17,6 +17,9 @@ entities and events of the article:
    the phrase is the property ("rescue neighbours").
 2. **Ages**: "Alus, 52,", "aged 52", "the 52-year-old officer", "at the
    age of 52", "turned 52", "He was 52." -> the person, property `age`.
+   An age read off a description the coreference stage resolved ("the
+   29-year-old gang member") is dropped when the article gives that
+   person another age by name, or another description another age.
 3. **Durations**: "held hostage for 19 hours", "spent 20 hours as a
    hostage" -> the person doing or undergoing it, property from the
    verb and the words it governs (`hostage_duration`), value ISO 8601.
@@ -112,6 +115,7 @@ class ClaimExtractor:
         self.sentences = [_Sentence(s, p.offset, p.text[s.start_char:s.end_char], deps)
                           for p in parsed(doc) for deps in (dep_ids(p.doc),) for s in p.doc.sents]
         self.claims: list[Claim] = []
+        self.described_ages: set[int] = set()  # ids of the age claims read off a description ('the 29-year-old man')
 
     def __call__(self) -> list[Claim]:
         for s in self.sentences:
@@ -282,6 +286,8 @@ class ClaimExtractor:
                     entity = self.person_near(s, token.root) if token is not None else None
                 if entity is not None:
                     self.add_age(entity, hit.group("n"), s)
+                    if m is not None and m.kind == "nominal" and m.entity == entity.id:
+                        self.described_ages.add(id(self.claims[-1]))
         for tok in s.heads_of(AGE_DEPS):
             nums = [c for c in tok.children if c.like_num and c.dep_ in AGE_DEPS
                     and not any(g.dep_ not in ("punct",) for g in c.children)]
@@ -388,9 +394,26 @@ class ClaimExtractor:
                 self.add(subject, entity_id, f"{event.type}_place{suffix}", name, name.lower(), start, end, event.id)
 
     # 6. finishing ---------------------------------------------------------------
+    def _unsure_ages(self) -> set[int]:
+        """The ages read off a description ('the 29-year-old gang member') that the article contradicts: another age
+        of the same person given with the name ('Ortiz, 35'), or, with none given so, another description's
+        ('the 35-year-old deputy'). An article does not give one man two ages; the reading of a description did."""
+        named: dict[str, set[str]] = {}
+        described: dict[str, set[str]] = {}
+        for c in self.claims:
+            if c.property == "age":
+                (described if id(c) in self.described_ages else named).setdefault(c.subject_entity, set()).add(
+                    c.normalized)
+        return {id(c) for c in self.claims if id(c) in self.described_ages and (
+            c.normalized not in named[c.subject_entity] if c.subject_entity in named
+            else len(described[c.subject_entity]) > 1)}
+
     def finish(self) -> list[Claim]:
+        unsure = self._unsure_ages()
         seen: dict[tuple, Claim] = {}
         for claim in sorted(self.claims, key=lambda c: (c.start, c.property)):
+            if id(claim) in unsure:
+                continue
             key = (claim.subject_entity or claim.subject.lower(), claim.property, claim.normalized)
             seen.setdefault(key, claim)
         out = sorted(seen.values(), key=lambda c: (c.start, c.property, c.subject))
