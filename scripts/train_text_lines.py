@@ -949,15 +949,36 @@ def fold_model(train: list[PageRows], split: str, args):
     if saved is not None and saved.exists():
         print(f"fold model trained on {split} read from {saved}", flush=True)
         return LineModel.from_stages(json.loads(saved.read_text(encoding="utf-8"))["stages"], args.threshold)
+    train, lexical = with_lexical_rows(train, args)
     first_file = (args.first_cache / f"first-{split}-t{args.trees}-d{args.depth}-b{args.bag}-s{args.booster_seed}"
-                  f"{'-one' if args.one_stage else ''}.pickle") if args.first_cache else None
+                  f"{'-one' if args.one_stage else ''}{f'-{lexical_options(args).tag}' if lexical else ''}.pickle"
+                  ) if args.first_cache else None
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, seed=args.booster_seed,
                                   sequence=sequence_options(args), saved=first_file)
-    stages = exported_stages(first, second)
+    stages = exported_stages(first, second) + ([lexical.to_json()] if lexical else [])
     if saved is not None:
         saved.parent.mkdir(parents=True, exist_ok=True)
         saved.write_text(json.dumps({"stages": stages}, separators=(",", ":")) + "\n", encoding="utf-8")
     return LineModel.from_stages(stages, args.threshold)
+
+
+def lexical_options(args):
+    """The options of the lexical score (text_lines_lexical), or None without --lexical."""
+    if not args.lexical:
+        return None
+    from text_lines_lexical import LexicalOptions
+
+    return LexicalOptions(min_pages=args.lexical_min_pages, c=args.lexical_c)
+
+
+def with_lexical_rows(train: list[PageRows], args) -> tuple[list[PageRows], object]:
+    """With --lexical, the training pages with their cross-fitted lexical scores ending every row, and the
+    regression fitted on all of them; else the pages as they are and None."""
+    if not args.lexical:
+        return train, None
+    from text_lines_lexical import with_lexical
+
+    return with_lexical(train, lexical_options(args), log=lambda m: print(m, flush=True))
 
 
 def sequence_options(args):
@@ -1035,6 +1056,13 @@ def main(argv: list[str] | None = None) -> int:
                              "GRU is a third stage over both stages of trees")
     parser.add_argument("--sequence-hidden", type=int, default=24, help="with --sequence, the GRU's hidden size")
     parser.add_argument("--sequence-rate", type=float, default=3e-3, help="with --sequence, Adam's learning rate")
+    parser.add_argument("--lexical", action="store_true",
+                        help="one more first-stage feature: a logistic regression's log-odds over the line's hashed "
+                             "words and word pairs (scripts/text_lines_lexical.py; cross-fitted)")
+    parser.add_argument("--lexical-min-pages", type=int, default=20,
+                        help="with --lexical, weigh only grams held by at least this many training pages (0: all)")
+    parser.add_argument("--lexical-c", type=float, default=1.0,
+                        help="with --lexical, the regression's inverse L2 strength (lines weighted to a mean of 1)")
     parser.add_argument("--first-cache", type=Path,
                         help="read the fold's first stage and its cross-fitted probabilities from this folder, "
                              "or train and write them (so second stages are compared over the same first)")
@@ -1046,7 +1074,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import numpy as np
 
-    from newsgraph.readers.text_lines import CONTEXT, FEATURES, TOPIC_CONTEXT, LineModel, unit_probabilities
+    from newsgraph.readers.text_lines import (CONTEXT, FEATURES, LEXICAL_FEATURES, TOPIC_CONTEXT, LineModel,
+                                              unit_probabilities)
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
@@ -1061,6 +1090,9 @@ def main(argv: list[str] | None = None) -> int:
                      "their own subsets")
     if (args.cv_seeds or args.two_fold) and args.train_split != "look" or args.curve and args.train_split == "all":
         parser.error("--cv-seeds and --two-fold pick their own training pages; --curve trains on look or held")
+    if args.lexical and (args.cv_seeds or args.curve or args.topics):
+        parser.error("--lexical is read by --two-fold and the shipped model's training, not --cv-seeds, --curve "
+                     "or --topics")
     if args.cv_seeds:
         results = cross_validate(bench, benches, rows["look"], seeds_of(args.cv_seeds), args)
     elif args.curve:
@@ -1079,26 +1111,35 @@ def main(argv: list[str] | None = None) -> int:
     train = dev + extra
     print(f"{args.train_split}: {len(keep)} pages, {len(dev)} page renders, {sum(len(p.free) for p in dev)} lines; "
           f"extra: {len(extra)} page renders, {sum(len(p.free) for p in extra)} lines", file=sys.stderr)
+    train, lexical = with_lexical_rows(train, args)
     first, (second,) = fit_stages(train, args.trees, args.depth, args.bag, args.one_stage, (args.topics,),
                                     args.booster_seed, sequence_options(args))
-    stages = exported_stages(first, second)
+    stages = exported_stages(first, second) + ([lexical.to_json()] if lexical else [])
     model = {"_doc": "Line model of the scraped-text reader (newsgraph.readers.text_lines): gradient-boosted trees "
                      "over the numeric FEATURES (stage 1), then FEATURES + CONTEXT (stage 2, the first stage's "
                      "probabilities around the line); log-odds = base + rate * sum of leaf values. Made by "
                      "scripts/train_text_lines.py; keeps no text."
                      + (" The stage of kind bigru is a bidirectional GRU over all the page's units, reading "
-                        "FEATURES and the earlier stages' log-odds (text_lines.Sequence)." if args.sequence else ""),
+                        "FEATURES and the earlier stages' log-odds (text_lines.Sequence)." if args.sequence else "")
+                     + (" The stage of kind lexical is a logistic regression over the CRC-32 ids of a line's words "
+                        "and word pairs (text_lexical; ids and weights, no text); its log-odds, the feature "
+                        "lexical, ends every row." if lexical else ""),
              "_source": f"Trained on {trained_on(args, len(keep))} of the aed-dev pages (Apache License 2.0) "
                         "and the Zyte article-extraction benchmark pages (MIT License, (c) 2020 Scrapinghub), "
                         "rendered by inscriptis, html2text and w3m; labels from their gold bodies."
                         + extra_note(args.extra_corpus, args.extra_weight)
                         + teacher_note(teacher, args.teacher_corpus, args.teacher_weight),
-             "features": list(FEATURES), "context": list(CONTEXT + (TOPIC_CONTEXT if args.topics else ())),
+             "features": list(FEATURES + (LEXICAL_FEATURES if lexical else ())), "context": list(CONTEXT + (TOPIC_CONTEXT if args.topics else ())),
              "threshold": args.threshold, "stages": stages}
     args.out.write_text(json.dumps(model, separators=(",", ":")) + "\n", encoding="utf-8")
     line_model = LineModel.from_stages(stages, args.threshold, args.topics)
     for split in ("look", "held"):
         pages = rows.get(split) or rows_of(bench, benches, split, args.cache, args.reuse_rows)
+        if lexical:
+            from text_lines_lexical import scores
+
+            got = scores(lexical, pages)
+            pages = [dataclasses.replace(p, rows=[r + [s] for r, s in zip(p.rows, got[p.key])]) for p in pages]
         X1, y, w = first_rows(pages)
         ours = np.array([line_model.first.probability(list(r)) for r in X1])
         agree = np.mean(np.abs(ours - probabilities(first, X1)) < 1e-3)
