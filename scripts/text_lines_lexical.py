@@ -1,4 +1,4 @@
-"""The lexical score of the scraped-text line model: a logistic regression over a line's hashed grams (not shipped).
+"""The lexical score of the scraped-text line model: a logistic regression over a line's hashed grams.
 
 Used by `scripts/train_text_lines.py --lexical`, which adds the score (`newsgraph.readers.text_lexical`) to every
 unit's FEATURES row as one more first-stage feature, "lexical" (the second stage reads it too, in the row). The
@@ -27,7 +27,7 @@ FOLDS = 5  # as train_text_lines.cross_fitted's folds
 @dataclass(frozen=True)
 class LexicalOptions:
     min_pages: int = 20  # a gram carries a weight only when at least this many training pages hold it (0: any)
-    c: float = 1.0  # the regression's inverse L2 strength, lines weighted to a mean of one
+    c: float = 0.02  # the regression's inverse L2 strength, lines weighted to a mean of one
 
     @property
     def tag(self) -> str:

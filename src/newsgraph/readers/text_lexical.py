@@ -1,4 +1,4 @@
-"""Which words a line holds, as one number: a lexical score for the line model (tried; see the README).
+"""Which words a line holds, as one number: a lexical score, one feature of the line model (`text_lines`).
 
 The line model's features read a line's shape and place, never its words. This
 score reads them: each line becomes a bag of hashed grams (its lower-cased
@@ -14,6 +14,7 @@ Python's `hash`), so the model keeps ids and weights and no text.
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -54,12 +55,14 @@ class Lexical:
         return self.bias + sum(weights.get(i, 0.0) for i in gram_ids(text))
 
     def to_json(self) -> dict:
+        """The model as JSON: its ids sorted and written as gaps from the one before (fewer digits), its weights to
+        four decimals."""
         ids = sorted(self.weights)
-        return {"kind": "lexical", "buckets": BUCKETS, "bias": round(self.bias, 5), "ids": ids,
-                "weights": [round(self.weights[i], 5) for i in ids]}
+        return {"kind": "lexical", "buckets": BUCKETS, "bias": round(self.bias, 4),
+                "gaps": [b - a for a, b in zip([0, *ids], ids)], "weights": [round(self.weights[i], 4) for i in ids]}
 
     @classmethod
     def from_json(cls, data: dict) -> Lexical:
         if data["buckets"] != BUCKETS:
             raise ValueError(f"a lexical model hashed into {data['buckets']} buckets, not {BUCKETS}")
-        return cls(bias=data["bias"], weights=dict(zip(data["ids"], data["weights"])))
+        return cls(bias=data["bias"], weights=dict(zip(itertools.accumulate(data["gaps"]), data["weights"])))

@@ -3,20 +3,22 @@
 The prose-density region (`text_region`) finds where the story sits; inside
 and around it, teaser blurbs, related headlines, widget text and captions
 still look like prose to a few rules. The line model judges every free line
-of a page dump from numbers only (no words are kept): its length, how it
-ends, its case and punctuation, list and link marks, its place in the page
-and in the rule region, and the same for its neighbours.
+of a page dump from numbers: its length, how it ends, its case and
+punctuation, list and link marks, its place in the page and in the rule
+region, the same for its neighbours, and one number for its words,
+`text_lexical`'s score (a regression over hashed words and word pairs that
+recur across sites, such as "read more" or "sign up"; ids and weights are
+kept, no text).
 
 The model is a small gradient-boosted tree ensemble trained by
-`scripts/train_text_lines.py` on the *look* half of the aed-dev and Zyte
-pages rendered by inscriptis, html2text and w3m (page licences: Apache-2.0
-and MIT; see the script), exported to `data/text_lines.json` and evaluated
-here in pure Python. A second stage reads the first stage's verdicts on
-the lines around each line (stacking). `body_lines` returns one probability
-per unit. `Sequence`, a bidirectional GRU over all of a page's units read
-with numpy, is the trainer's `--sequence` option, and `text_lexical`'s score of
-a line's words, one more feature, its `--lexical` option: both tried and not
-shipped (README, scraped-text section).
+`scripts/train_text_lines.py` on the aed-dev and Zyte pages and on teacher
+pages, rendered by inscriptis, html2text and w3m (licences: see the script),
+exported to `data/text_lines.json` and evaluated here in pure Python. A
+second stage reads the first stage's verdicts on the lines around each line
+(stacking). `body_lines` returns one probability per unit. `Sequence`, a
+bidirectional GRU over all of a page's units read with numpy, is the
+trainer's `--sequence` option, tried and not shipped (README, scraped-text
+section); the lexical score is its `--lexical` option, shipped.
 """
 
 from __future__ import annotations
@@ -150,7 +152,7 @@ TOPIC_CONTEXT = ("t_body", "t_rest", "t_lede", "t_title", "t_prev", "t_next", "t
 """The second stage's topic features (text_topics), after CONTEXT, in a model trained with them (not shipped)."""
 
 LEXICAL_FEATURES = ("lexical",)
-"""The feature after FEATURES in a model with a lexical score (text_lexical; not shipped)."""
+"""The feature after FEATURES in a model with a lexical score (text_lexical; the shipped model has it)."""
 
 
 @dataclass(frozen=True)
