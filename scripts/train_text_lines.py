@@ -83,7 +83,7 @@ cross-fitted over the first stage's five folds of pages so the trees see
 scores of lines the regression did not train on). Only grams held by at
 least `--lexical-min-pages` training pages (a page's renders once) weigh,
 so it learns furniture that recurs across sites ("read more", "sign up",
-"all rights reserved") rather than a story's topic words; `--lexical-c` is
+"all rights reserved") rather than one story's topic words; `--lexical-c` is
 the regression's inverse L2 strength. Tuned on the look half read by the
 model trained on held (and the teacher pages), then held read once; against
 this run's reproduction of the configuration shipped before (0.9027 /
