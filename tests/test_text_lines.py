@@ -8,7 +8,7 @@ from importlib import resources
 import newsgraph
 from newsgraph.readers import text_rules
 from newsgraph.readers.text import classified_units
-from newsgraph.readers.text_lines import CONTEXT, FEATURES, body_lines, features, model
+from newsgraph.readers.text_lines import CONTEXT, FEATURES, LEXICAL_FEATURES, body_lines, features, model
 from newsgraph.readers.text_region import find_region, is_page_dump
 
 MENU = ["Home", "World", "Business", "Sport", "Culture", "Opinion", "Weather", "Podcasts", "Newsletters",
@@ -42,12 +42,15 @@ OTHER_STORY = [
 
 def test_the_model_ships_as_plain_numbers():
     data = json.loads(resources.files("newsgraph.data").joinpath("text_lines.json").read_text(encoding="utf-8"))
-    assert data["features"] == list(FEATURES) and data["context"] == list(CONTEXT)
+    assert data["features"] == list(FEATURES + LEXICAL_FEATURES) and data["context"] == list(CONTEXT)
     assert "_source" in data and "licen" in data["_source"].lower()
     line_model = model()
-    assert line_model is not None and line_model.second is not None
-    widths = (len(FEATURES), len(FEATURES) + len(CONTEXT))
-    for stage, width in zip(data["stages"], widths):
+    assert line_model is not None and line_model.second is not None and line_model.lexical is not None
+    trees = [stage for stage in data["stages"] if stage.get("kind") != "lexical"]
+    lexical = [stage for stage in data["stages"] if stage.get("kind") == "lexical"]
+    assert len(lexical) == 1 and set(lexical[0]) == {"kind", "buckets", "bias", "gaps", "weights"}  # no text
+    widths = (len(FEATURES) + 1, len(FEATURES) + 1 + len(CONTEXT))
+    for stage, width in zip(trees, widths):
         for tree in stage["trees"]:
             assert set(tree) == {"feature", "threshold", "left", "right", "value"}
             assert all(0 <= f < width for f, left in zip(tree["feature"], tree["left"]) if left >= 0)

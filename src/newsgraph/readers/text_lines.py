@@ -3,19 +3,22 @@
 The prose-density region (`text_region`) finds where the story sits; inside
 and around it, teaser blurbs, related headlines, widget text and captions
 still look like prose to a few rules. The line model judges every free line
-of a page dump from numbers only (no words are kept): its length, how it
-ends, its case and punctuation, list and link marks, its place in the page
-and in the rule region, and the same for its neighbours.
+of a page dump from numbers: its length, how it ends, its case and
+punctuation, list and link marks, its place in the page and in the rule
+region, the same for its neighbours, and one number for its words,
+`text_lexical`'s score (a regression over hashed words and word pairs that
+recur across sites, such as "read more" or "sign up"; ids and weights are
+kept, no text).
 
 The model is a small gradient-boosted tree ensemble trained by
-`scripts/train_text_lines.py` on the *look* half of the aed-dev and Zyte
-pages rendered by inscriptis, html2text and w3m (page licences: Apache-2.0
-and MIT; see the script), exported to `data/text_lines.json` and evaluated
-here in pure Python. A second stage reads the first stage's verdicts on
-the lines around each line (stacking). `body_lines` returns one probability
-per unit. `Sequence`, a bidirectional GRU over all of a page's units read
-with numpy, is the trainer's `--sequence` option, tried and not shipped
-(README, scraped-text section).
+`scripts/train_text_lines.py` on the aed-dev and Zyte pages and on teacher
+pages, rendered by inscriptis, html2text and w3m (licences: see the script),
+exported to `data/text_lines.json` and evaluated here in pure Python. A
+second stage reads the first stage's verdicts on the lines around each line
+(stacking). `body_lines` returns one probability per unit. `Sequence`, a
+bidirectional GRU over all of a page's units read with numpy, is the
+trainer's `--sequence` option, tried and not shipped (README, scraped-text
+section); the lexical score is its `--lexical` option, shipped.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .furniture import QUOTE_OPENERS, ends_sentence, load_data, sentences
+from .text_lexical import Lexical
 from .text_region import LIST_MARKER, Region, is_prose, lower_share, unit_score
 from .text_units import Unit
 
@@ -147,6 +151,9 @@ CONTEXT = ("p",) + tuple(f"p{o:+d}" for o in NEIGHBOUR_OFFSETS) + tuple(f"p_mean
 TOPIC_CONTEXT = ("t_body", "t_rest", "t_lede", "t_title", "t_prev", "t_next", "t_window", "t_known")
 """The second stage's topic features (text_topics), after CONTEXT, in a model trained with them (not shipped)."""
 
+LEXICAL_FEATURES = ("lexical",)
+"""The feature after FEATURES in a model with a lexical score (text_lexical; the shipped model has it)."""
+
 
 @dataclass(frozen=True)
 class Trees:
@@ -249,14 +256,17 @@ class LineModel:
     threshold: float
     topics: bool = False  # the second stage also reads text_topics' features
     third: Sequence | None = None
+    lexical: Lexical | None = None  # every row ends with text_lexical's score of the unit's words
 
     @classmethod
     def from_stages(cls, stages: list[dict], threshold: float, topics: bool = False) -> LineModel:
-        """The model of its stages as written in JSON (`data/text_lines.json`'s "stages", or the trainer's)."""
+        """The model of its stages as written in JSON (`data/text_lines.json`'s "stages", or the trainer's); a
+        stage of kind "lexical" is the lexical score the stages' rows end with."""
+        lexical = [Lexical.from_json(stage) for stage in stages if stage.get("kind") == "lexical"]
         parts = [Sequence.from_json(stage) if stage.get("kind") == "bigru" else Trees.from_json(stage)
-                 for stage in stages]
+                 for stage in stages if stage.get("kind") != "lexical"]
         return cls(first=parts[0], second=parts[1] if len(parts) > 1 else None, threshold=threshold, topics=topics,
-                   third=parts[2] if len(parts) > 2 else None)
+                   third=parts[2] if len(parts) > 2 else None, lexical=lexical[0] if lexical else None)
 
 
 @cache
@@ -267,7 +277,9 @@ def model() -> LineModel | None:
     except FileNotFoundError:
         return None
     context_names = tuple(data.get("context", CONTEXT))
-    if tuple(data["features"]) != FEATURES or context_names not in (CONTEXT, CONTEXT + TOPIC_CONTEXT):
+    lexical = any(stage.get("kind") == "lexical" for stage in data["stages"])
+    if (tuple(data["features"]) != FEATURES + (LEXICAL_FEATURES if lexical else ())
+            or context_names not in (CONTEXT, CONTEXT + TOPIC_CONTEXT)):
         return None
     return LineModel.from_stages(data["stages"], data["threshold"], topics=context_names != CONTEXT)
 
@@ -277,13 +289,17 @@ def body_lines(units: list[Unit], region: Region | None) -> list[float] | None:
     line_model = model()
     if line_model is None:
         return None
-    return unit_probabilities(line_model, features(units, region), [u.words for u in units],
+    rows = features(units, region)
+    if line_model.lexical is not None:
+        rows = [row + [line_model.lexical.score(u.text)] for row, u in zip(rows, units)]
+    return unit_probabilities(line_model, rows, [u.words for u in units],
                               [u.text for u in units] if line_model.topics else None)
 
 
 def unit_probabilities(line_model: LineModel, rows: list[list[float]], words: list[int],
                        texts: list[str] | None = None) -> list[float]:
-    """Every unit's body probability from its FEATURES row (`texts` only for a model with topic features)."""
+    """Every unit's body probability from its FEATURES row (and lexical score, in a model with one; `texts` only
+    for a model with topic features)."""
     first = [line_model.first.probability(row) for row in rows]
     if line_model.second is None:
         return first
