@@ -345,3 +345,32 @@ def test_an_event_place_is_stored_by_its_name_not_its_entity_id(store, store_art
     stored = {(r["article_id"], r["event_id"]): r["place"]
               for r in store.db.query("SELECT article_id, event_id, place FROM events WHERE place IS NOT NULL")}
     assert stored == expected
+
+
+def _open_at(path: str, start: float) -> str:
+    """Open a store's database at `start` (a time.time()), as a second ingest into the same new store would."""
+    import time
+
+    from newsgraph.store.backends import SqliteDatabase
+
+    while time.time() < start:
+        pass
+    try:
+        SqliteDatabase(path).close()
+        return "ok"
+    except Exception as exc:  # the error is what the test reports
+        return repr(exc)
+
+
+def test_two_processes_opening_one_new_store_at_once_both_succeed(tmp_path):
+    """SQLite answers "locked" at once, without waiting, when two connections turn a new file to WAL together."""
+    import multiprocessing
+    import time
+
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(2) as pool:
+        pool.map(str, range(2))  # both workers started before the race
+        for n in range(12):
+            start = time.time() + 0.2
+            results = pool.starmap(_open_at, [(str(tmp_path / f"new-{n}.db"), start)] * 2)
+            assert results == ["ok", "ok"], results

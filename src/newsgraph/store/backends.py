@@ -21,6 +21,7 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -154,7 +155,7 @@ class SqliteDatabase(Database):
                                                             f"cache_size=-{WRITER_CACHE_KIB}",
                                                             f"wal_autocheckpoint={WRITER_CHECKPOINT_PAGES}"]
             for pragma in pragmas:
-                self.conn.execute(f"PRAGMA {pragma}")
+                _pragma(self.conn, pragma)
 
     def execute(self, sql, params=()):
         with self.errors():
@@ -189,6 +190,23 @@ class SqliteDatabase(Database):
 
     def close(self):
         self.conn.close()
+
+
+def _pragma(conn: sqlite3.Connection, pragma: str) -> None:
+    """Set a pragma, waiting up to `WRITE_WAIT` seconds for a lock: SQLite answers "locked" at once, without its
+    busy handler, when two processes turn a new file to WAL together (two ingests into one new store)."""
+    deadline = time.monotonic() + WRITE_WAIT
+    while True:
+        try:
+            conn.execute(f"PRAGMA {pragma}")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(PRAGMA_RETRY_S)
+
+
+PRAGMA_RETRY_S = 0.05
 
 
 def _sqlite_connect(path: str, read_only: bool) -> sqlite3.Connection:
