@@ -190,24 +190,22 @@ class _Namer:
             return m.entity
         if tok.lower_ not in entity_vocabulary().title_last_words:
             return None
-        for obj in (o for prep in tok.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj"):
-            name = self._span(para, obj.i, obj.i + 1)
-            m = mention_at(self.doc, name.start, name.end)
-            if m is not None and m.type == "person":
-                return m.entity
-        return None
+        objects = (o for prep in tok.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj")
+        return next(filter(None, (self._person_at(para, obj) for obj in objects)), None)
 
     def _apposed_person(self, para: ParsedParagraph, tok) -> str | None:
         """The person named in apposition to a common-noun source ('Hale's wife, Ada, said': Ada), not to a plural
         ('scientists, NAME and NAME, said')."""
         if tok.tag_ == "NNS":
             return None
-        for appos in (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-            name = self._span(para, appos.i, appos.i + 1)
-            m = mention_at(self.doc, name.start, name.end)
-            if m is not None and m.type == "person":
-                return m.entity
-        return None
+        apposed = (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        return next(filter(None, (self._person_at(para, c) for c in apposed)), None)
+
+    def _person_at(self, para: ParsedParagraph, tok) -> str | None:
+        """The person entity whose mention covers the token, if a person's does."""
+        name = self._span(para, tok.i, tok.i + 1)
+        m = mention_at(self.doc, name.start, name.end)
+        return m.entity if m is not None and m.type == "person" else None
 
     def _from_cue(self, d: Draft) -> Source:
         cue, para = d.cue, d.cue_paragraph.parsed
