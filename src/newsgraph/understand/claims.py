@@ -285,9 +285,9 @@ class ClaimExtractor:
                                                  alignment_mode="expand")
                     entity = self.person_near(s, token.root) if token is not None else None
                 if entity is not None:
-                    self.add_age(entity, hit.group("n"), s)
-                    if m is not None and m.kind == "nominal" and m.entity == entity.id:
-                        self.described_ages.add(id(self.claims[-1]))
+                    claim = self.add_age(entity, hit.group("n"), s)
+                    if claim is not None and m is not None and m.kind == "nominal" and m.entity == entity.id:
+                        self.described_ages.add(id(claim))
         for tok in s.heads_of(AGE_DEPS):
             nums = [c for c in tok.children if c.like_num and c.dep_ in AGE_DEPS
                     and not any(g.dep_ not in ("punct",) for g in c.children)]
@@ -299,10 +299,13 @@ class ClaimExtractor:
                 if entity is not None:
                     self.add_age(entity, nums[0].text, s)
 
-    def add_age(self, entity: Entity, number: str, s: _Sentence) -> None:
+    def add_age(self, entity: Entity, number: str, s: _Sentence) -> Claim | None:
+        """The age claim added, or None for a number that is no age."""
         value = parse_number(number, self.vocab)
-        if value is not None and 0 < value < MAX_AGE:
-            self.add(entity.name, entity.id, "age", number, format_number(value), s.start, s.end)
+        if value is None or not 0 < value < MAX_AGE:
+            return None
+        self.add(entity.name, entity.id, "age", number, format_number(value), s.start, s.end)
+        return self.claims[-1]
 
     # 3. durations ------------------------------------------------------------
     def durations(self, s: _Sentence) -> None:
