@@ -2,6 +2,7 @@
 held-out parts, to be judged by hand (each name a real person or not).
 
     python benchmarks/top_people.py [--splits /work/splits] [--top 50] [--out DIR [--keep]] [--cache DIR]
+                                    [--html DIR ...]
 
 Pages are read from ../shared/eval/{aed-dev,zyte}/html (never shipped). Each page is extracted once with every
 stage; the records go into three fresh SQLite stores (whole, look, held: a page's part is the split folder
@@ -10,11 +11,17 @@ that holds its file) and each store's `people_with_counts` view gives the list, 
 does for a store built by `newsgraph ingest`. `--cache DIR` keeps spaCy's parses between runs (DocBin), so a
 run after a rule change costs only the rule stages and the stores. `--keep` leaves the three stores in `--out`
 (whole.db, look.db, held.db) to read the articles behind a name.
+
+`--html DIR ...` builds one store, `pages`, of every HTML page (`*.html`, `*.htm`, gzipped or not) in
+those folders and their `html/` subfolders instead, and two more of its halves, `pages-look` and `pages-held`, by
+the shared split's rule on the file names: a second set for the people of a KB, such as the 774 teacher pages of
+scripts/train_text_lines.py (public test pages of extraction libraries, several hundred sites).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sqlite3
 import sys
@@ -71,6 +78,20 @@ def parts(splits: Path | None) -> dict[str, str]:
     return out
 
 
+def part_of_page(source: str) -> str:
+    """'look' or 'held' for a page of `--html` folders, by the shared split's rule (the SHA-1 of the file name
+    without its extensions even: look; scripts/make_splits.py)."""
+    stem = Path(source).name.split(".")[0]
+    return "look" if int(hashlib.sha1(stem.encode()).hexdigest(), 16) % 2 == 0 else "held"
+
+
+def html_pages(folders: list[Path]) -> list[Path]:
+    """Every HTML page (gzipped or not) in these folders and their html/ subfolders, sorted."""
+    suffixes = (".html", ".htm", ".html.gz", ".htm.gz")
+    return sorted(p for folder in folders for where in (folder, folder / "html") if where.is_dir()
+                  for p in where.iterdir() if p.is_file() and p.name.lower().endswith(suffixes))
+
+
 def top_people(articles: list, db: Path, top: int) -> list[tuple[int, int, str]]:
     """(mentions, articles, name) of the `top` most-mentioned people of a fresh store of these articles."""
     from newsgraph import open_store
@@ -90,6 +111,8 @@ def main() -> None:
     parser.add_argument("--out", type=Path, help="write whole.txt, look.txt, held.txt here")
     parser.add_argument("--cache", type=Path, help="keep spaCy's parses in this folder between runs")
     parser.add_argument("--keep", action="store_true", help="keep the stores as whole.db, look.db, held.db in --out")
+    parser.add_argument("--html", type=Path, nargs="+", default=[],
+                        help="a folder of HTML pages to read instead of the dev sets (any number)")
     args = parser.parse_args()
 
     import newsgraph
@@ -99,15 +122,21 @@ def main() -> None:
     parse.parser().nlp = pipe
     part_of = parts(args.splits)
     found: dict[str, list] = {"look": [], "held": [], "": []}
-    for path in sorted(p for s in SETS for p in (EVAL / s / "html").iterdir()):
+    for path in html_pages(args.html) if args.html else sorted(p for s in SETS for p in (EVAL / s / "html").iterdir()):
         try:
             found[part_of.get(path.name, "")].append(newsgraph.extract(path))
         except newsgraph.InputError as exc:
             print(f"{path}: {exc}", file=sys.stderr)
     pipe.save()
-    lists = {"whole": found["look"] + found["held"] + found[""]}
-    if args.splits:
-        lists.update(look=found["look"], held=found["held"])
+    if args.html:
+        halves = {"look": [], "held": []}
+        for article in found[""]:
+            halves[part_of_page(article.source)].append(article)
+        lists = {"pages": found[""], "pages-look": halves["look"], "pages-held": halves["held"]}
+    else:
+        lists = {"whole": found["look"] + found["held"] + found[""]}
+        if args.splits:
+            lists.update(look=found["look"], held=found["held"])
     with tempfile.TemporaryDirectory() as tmp:
         for name, articles in lists.items():
             db = args.out / f"{name}.db" if args.keep and args.out else Path(tmp) / f"{name}.db"

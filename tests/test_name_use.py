@@ -164,6 +164,53 @@ def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     return mention.type, mention.text
 
 
+@pytest.mark.parametrize("sentence, name, text", [
+    ("She met Marta cry and left early.", "Marta cry", "Marta"),
+    ("Lessons for Oren to Talia were booked.", "Oren to Talia", "Oren"),
+    ("Villagers: Ada • Bram • Cole came by.", "Ada • Bram • Cole", "Ada"),
+    ("Replied Stefan Olsen that it was late.", "Replied Stefan Olsen", "Stefan Olsen"),
+    ("Greets Jasko at the door.", "Greets Jasko", "Jasko"),
+    ("Veldt Veldt was the heading.", "Veldt Veldt", "Veldt"),
+    ("A portrait of Joan of Arc hung there.", "Joan of Arc", "Joan of Arc"),
+    ("Ines de la Vega spoke on Monday.", "Ines de la Vega", "Ines de la Vega"),
+    ("Talia Ross-Nazzal and Jon O'Neil spoke.", "Talia Ross-Nazzal", "Talia Ross-Nazzal"),
+    ("Reed Hastings spoke on Monday.", "Reed Hastings", "Reed Hastings"),
+    ("Wanted Posters went up downtown.", "Wanted Posters", "Wanted Posters"),
+])
+def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):
+    from types import SimpleNamespace
+
+    from newsgraph.understand.name_case import cut_name_breaks
+
+    doc = nlp(sentence)
+    start = sentence.index(name)
+    para = SimpleNamespace(doc=doc, offset=0, role="body", text=sentence)
+    mention = SimpleNamespace(start=start, end=start + len(name), text=name, type="person", para=para,
+                              first_token=doc.char_span(start, start + len(name)).start)
+    cut_name_breaks(mention, {"Jasko"})
+    assert mention.text == text
+
+
+def test_a_place_and_its_people_are_no_persons_name():
+    sentence = "Virginia Democrats won the seat on Tuesday, said Dale Hollis."
+    assert entities(sentence).get("Virginia Democrats") != "person"
+    with rules.switched_off("run_on_words"):
+        assert entities(sentence).get("Virginia Democrats") in (None, "person")
+
+
+@pytest.mark.parametrize("credit, name", [
+    ("Talia Reyes. Bram Okonjo/Agency", "Bram Okonjo"),  # a caption's last sentence ran into the credit
+    ("Bram Okonjo.", "Bram Okonjo"),
+    ("Bram J. Okonjo via Wire", "Bram J. Okonjo"),
+    ("Bram Okonjo Jr.", "Bram Okonjo Jr."),
+    ("Dr. Bram Okonjo", "Dr. Bram Okonjo"),
+])
+def test_the_name_a_credit_opens_with(credit, name):
+    from newsgraph.understand.entities import credit_name
+
+    assert credit_name(credit) == name
+
+
 def test_an_agency_style_credit_names_its_photographer():
     text = ("Harbour news of the week\n\nLena Okafor opened the new fish market on Monday.\n\n"
             "(Photo: Jon TARLOW / AFP)\n\nOkafor said the market would stay open all winter.\n")

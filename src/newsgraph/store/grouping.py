@@ -40,6 +40,7 @@ from .sql import name_key
 
 JOIN_MISTYPED = True  # step 4: an organisation or place named like a person of the article is that person
 _OWNED = re.compile(r"\w['’]s?\s")
+MISTYPED_MIN, MISTYPED_TIMES = 5, 3  # a mistyped name this often, and this many times the person's mentions, stays apart
 FULL_NAME_WORDS = 5  # a longer 'name' ending with a person's is a phrase ('Norway Drops Its Case Against Tamsin Hale')
 JOIN_SHORT_ORG = True  # step 6: 'Cerberus' is the article's 'Cerberus Capital Management'
 
@@ -244,7 +245,16 @@ def _person_named(groups: list[Local], entity: Entity) -> Local | None:
         # 'Tamsin Hale' someone else
         fits = [g for g in people if any(n.surname == parsed.surname and could_be_same(n, parsed)
                                          for n in g.multiword or g.names)]
-    return fits[0] if len(fits) == 1 else None
+    if len(fits) != 1 or _outnumbers(entity, fits[0]):
+        return None
+    return fits[0]
+
+
+def _outnumbers(entity: Entity, person: Local) -> bool:
+    """A mistyped name written far more often than the person it would join is a name of its own: the country
+    'New Zealand' of an article that also names a 'Heinemann New Zealand' once, not that person's surname."""
+    own = sum(len(e.mentions) for e in person.entities)
+    return len(entity.mentions) >= MISTYPED_MIN and len(entity.mentions) > MISTYPED_TIMES * own
 
 
 def given_words(full: list[PersonName]) -> set[str]:

@@ -363,7 +363,7 @@ def _add_photographers(doc: Document, people: list[Cluster], organizations: set[
     for media in doc.article.media:
         if not media.credit:
             continue
-        name = re.split(r"\s*/\s*|\s+via\s+|\s*,\s*", media.credit)[0].strip()
+        name = credit_name(media.credit)
         if not (2 <= len(name.split()) <= 4 and looks_like_name(name) and not name.isupper()) or _is_agency(name) \
                 or not plausible_person_name(name) or name.lower() in organizations or _company_credit(name):
             continue
@@ -374,6 +374,18 @@ def _add_photographers(doc: Document, people: list[Cluster], organizations: set[
         _add(cluster.roles, "photographer")
         where = text.find(name, media.start or 0) if media.start is not None else -1
         cluster.spans.append((where, where + len(name), name) if where >= 0 else (-1, -1, name))
+
+
+SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")  # 'Peele. Eugene': a caption's sentence ends there
+SENTENCE_STOP = re.compile(r"(?<![JS]r)(?<=[a-z]{2})\.$")
+
+
+def credit_name(credit: str) -> str:
+    """The name a picture credit opens with, after the last sentence of a caption run into it ('The director at the
+    premiere. Ada Marsh/Agency' -> 'Ada Marsh'; an initial's dot ends no sentence: 'Ada J. Marsh')."""
+    credit = SENTENCE_END.split(credit)[-1]
+    name = re.split(r"\s*/\s*|\s+via\s+|\s*,\s*", credit)[0].strip()
+    return name[:-1] if SENTENCE_STOP.search(name) else name  # 'Ada Marsh.', not 'Ada J.' nor 'Ada Marsh Jr.'
 
 
 NAME_PART = re.compile(r"[A-Z][A-Za-z.'’-]*")  # 'Okafor', 'WATTS', 'H.C.', "O'Neil": a name's word

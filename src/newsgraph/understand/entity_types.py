@@ -37,7 +37,7 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
-from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, drop_shouted_phrases
+from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, cut_name_breaks, drop_shouted_phrases
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
                             gazetteer_place, given_names, masthead_name, mention_span, numbered,
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
@@ -241,6 +241,11 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     if rules.enabled("edge_words"):
         for m in mentions:
             cut_edge_words(m)
+    if rules.enabled("name_breaks"):
+        alone = {m.text for m in mentions if m.type == "person" and " " not in m.text}
+        for m in mentions:
+            if m.type == "person" and " " in m.text:
+                cut_name_breaks(m, alone)
     cut_run_on_words(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:

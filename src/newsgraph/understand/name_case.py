@@ -7,7 +7,11 @@ a line written all in capitals holds no names of its own.
 - `edge_words`: no name ends with 'and', 'of', 'x', 'et al.' in lower case, nor opens with a lower-case word other
   than a particle ('iPad Pro and', 'federal Bureau of Prisons');
 - `shouted_lines`: in a line written all in capitals a name is kept only when the rest of the article writes
-  its words capitalised.
+  its words capitalised;
+- `name_breaks`: a person's name holds no word in lower case other than a particle or a link ('Meghan cry',
+  'Vincent to Emily'), no symbol between its words ('Abigail • Emily', 'Ada | Ben'), and does not open with a
+  verb's past or -s form ('Replied Stephen', 'Walks Jas') before a given name or a name the article writes
+  alone: it ends before them, or starts after the verb.
 """
 
 from __future__ import annotations
@@ -16,8 +20,8 @@ import re
 from collections import Counter
 from functools import cache
 
-from .name_evidence import mention_span, recut
-from .name_use import opens_with_a_name, word_classes
+from .name_evidence import given_names, mention_span, recut
+from .name_use import census_name, opens_with_a_name, singulars, word_classes
 from .vocab import entity_vocabulary
 
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
@@ -109,6 +113,47 @@ def cut_edge_words(m) -> None:
         first += 1  # not the 'non' of 'non-Hodgkin', nor the '6th' of '6th Avenue'
     if (first, last) != (span.start, span.end):
         recut(m, first, last)
+
+
+PERSON_LINKS = PARTICLES | {"of", "y", "e", "do", "af", "zu"}  # 'Joan of Arc', 'Ortega y Gasset'
+NAME_MARKS = frozenset("-–'’.,&")  # inside a name: 'Ross-Nazzal', "O'Neil", 'J.', 'Jr., 'Procter & Gamble'
+
+
+def cut_name_breaks(m, alone: set[str]) -> None:
+    """A person's name ends before a lower-case word other than a particle or a symbol other than a name's own
+    marks, and starts after an opening verb's past or -s form when what follows opens with a given name or is a
+    name the article writes alone (`alone`, the texts of its one-word person mentions)."""
+    span = mention_span(m)
+    if span is None or len(span) < 2:
+        return
+    doc, first, last = span.doc, span.start, span.end
+    for token in span[1:]:
+        if token.is_lower and token.is_alpha and token.lower_ not in PERSON_LINKS or \
+                not token.is_alpha and not token.is_digit and not set(token.text) <= NAME_MARKS:
+            last = token.i
+            break
+    while last > first + 1 and doc[last - 1].lower_ in PERSON_LINKS | {",", "&"}:
+        last -= 1
+    if last - first == 2 and doc[first].text == doc[first + 1].text:
+        last -= 1  # 'Etlaq Etlaq': one name written twice (a line's label and its text run together)
+    if last - first >= 2 and _opening_verb(doc[first].text) and (
+            doc[first + 1].lower_ in given_names() or doc[first + 1:last].text in alone):
+        first += 1
+    if (first, last) != (span.start, span.end):
+        recut(m, first, last)
+
+
+def _opening_verb(word: str) -> bool:
+    """'Replied', 'Walks': a capitalised verb's past or -s form, no given name or Census name."""
+    w = word.lower()
+    if not word[:1].isupper() or len(w) < 4 or w in given_names() or census_name(w):
+        return False
+    verbs = word_classes()["verbs"]
+    if w.endswith("ied"):
+        return w[:-3] + "y" in verbs
+    if w.endswith("ed"):
+        return w[:-2] in verbs or w[:-1] in verbs or (w[-3] == w[-4] and w[:-3] in verbs)
+    return bool(singulars(w) & verbs)
 
 
 _WORD = re.compile(r"\w+")

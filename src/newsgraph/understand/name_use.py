@@ -101,7 +101,7 @@ def _word(word: str) -> bool:
     return any(w in c[k] for k in ("person_nouns", "group_nouns", "nouns", "verbs"))
 
 
-def _census_name(word: str) -> bool:
+def census_name(word: str) -> bool:
     """A given name or surname of the Census lists (in any case): 'Grant', 'Hunter', 'Can'."""
     w = word.lower()
     return w in given_names() or w in word_classes()["names"]
@@ -110,7 +110,7 @@ def _census_name(word: str) -> bool:
 def _role_or_verb(word: str) -> bool:
     """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Grant')."""
     w, c = word.lower(), word_classes()
-    return not _census_name(w) and (w in c["person_nouns"] or w in c["verbs"])
+    return not census_name(w) and (w in c["person_nouns"] or w in c["verbs"])
 
 
 def singulars(word: str) -> set[str]:
@@ -130,7 +130,7 @@ def singulars(word: str) -> set[str]:
 
 def plural_class(word: str) -> str | None:
     """'Democrats' -> 'person_nouns', 'Pajamas' -> 'nouns': the class of a plural common noun no Census name is."""
-    if not word[:1].isupper() or _census_name(word):
+    if not word[:1].isupper() or census_name(word):
         return None
     c = word_classes()
     for k in ("person_nouns", "group_nouns", "nouns"):
@@ -142,7 +142,7 @@ def plural_class(word: str) -> str | None:
 def _gerund(word: str) -> bool:
     """'Hosting' (host), 'Hitting' (hit): an -ing form of a verb, no Census name."""
     w = word.lower()
-    if not w.endswith("ing") or len(w) < 6 or _census_name(w):
+    if not w.endswith("ing") or len(w) < 6 or census_name(w):
         return False
     stem, verbs = w[:-3], word_classes()["verbs"]
     return stem in verbs or stem + "e" in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
@@ -150,7 +150,7 @@ def _gerund(word: str) -> bool:
 
 def _verb_form(word: str) -> bool:
     """'Hits', 'Slams': a verb's -s form, as a headline runs it on after a name."""
-    return bool(singulars(word) & word_classes()["verbs"]) and not _census_name(word)
+    return bool(singulars(word) & word_classes()["verbs"]) and not census_name(word)
 
 
 def _closed_word(token, span) -> bool:
@@ -194,8 +194,8 @@ def cut_run_on_words(mentions: list) -> None:
                 continue
         words = m.text.split()
         kind = plural_class(words[-1]) if len(words) > 1 or (first, last) != (span.start, span.end) else None
-        if opens_with_a_name(words):
-            continue
+        if opens_with_a_name(words) and not (kind == "person_nouns" and len(words) == 2):
+            continue  # but 'Virginia Democrats', 'Jordan Loyalists': a place's people, no one's surname
         if kind in ("person_nouns", "group_nouns") or (len(words) > 1 and words[-1] in SCHOOL_HEADS):
             m.type = ORGANIZATION  # 'Ozark Democrats': a group; 'Penn State': a university
         elif kind:
