@@ -125,7 +125,7 @@ def main() -> None:
     for path in html_pages(args.html) if args.html else sorted(p for s in SETS for p in (EVAL / s / "html").iterdir()):
         try:
             found[part_of.get(path.name, "")].append(newsgraph.extract(path))
-        except newsgraph.InputError as exc:
+        except (newsgraph.InputError, newsgraph.StageError) as exc:  # reported, as a batch ingest does; the rest go on
             print(f"{path}: {exc}", file=sys.stderr)
     pipe.save()
     if args.html:

@@ -406,6 +406,12 @@ def test_the_quarter_told_and_the_year_ago_quarter():
     assert found["The latest quarter"][1] == "2024-Q3" and found["the year-ago quarter"][1] == "2023-Q3"
 
 
+def test_a_month_later_after_a_quarter_told_does_not_fail():
+    found = dates_of("Bank results\n\nThe bank earned $5 million in the third quarter of 2024. A month later it "
+                     "hired a new chief.\n", published="2025-01-20")
+    assert found["the third quarter of 2024"] == ("date", "2024-Q3") and "A month later" in found
+
+
 @pytest.mark.parametrize("sentence, expression, value", [
     ("The boy was found on Thanksgiving Day clinging to a tube.", "Thanksgiving Day", "2024-11-28"),
     ("The shop will reopen at Easter.", "Easter", "2026-04-05"),

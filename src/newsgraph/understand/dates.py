@@ -301,7 +301,8 @@ class _Resolver:
             return self.quarter_anaphora(reading)
         size = 4 if reading.unit == "year" else 7
         for value in reversed(self.told):
-            if len(value) >= size and value[4:5] in ("", "-") and (size == 4 or value[7:8] in ("", "-")):
+            if len(value) >= size and value[4:5] in ("", "-") and (size == 4 or value[7:8] in ("", "-")
+                                                                  and value[5:7].isdigit()):  # not '2019-Q1'
                 if reading.unit == "year":
                     year = f"{int(value[:4]) + reading.offset:04d}"
                     if KEEP_ANCHOR_DETAIL and reading.mod == "keep" and _valid_value(year + value[4:]):  # TimeML: the anchor's granularity

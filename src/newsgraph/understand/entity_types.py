@@ -38,8 +38,8 @@ from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, cut_name_breaks, drop_shouted_phrases
-from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, full_name_words,
-                            gazetteer_place, given_names, masthead_name, mention_span, numbered,
+from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, disease_name,
+                            full_name_words, gazetteer_place, given_names, masthead_name, mention_span, numbered,
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
                             recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
@@ -350,6 +350,8 @@ def _evidence_types(mentions: list) -> None:
         unvouched = len(words) > 1 and m.text not in described and not opens_with_given_name(words)
         if m.text in teams:
             m.type = "organization"
+        elif rules.enabled("diseases") and disease_name(m.text):
+            m.type = THING  # 'Covid' is no one
         elif rules.enabled("saints") and m.text in saints:
             m.type = "organization"  # 'St Aldwin’s Church', 'St Aldwin’s': the church or school named after the saint
         elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:

@@ -290,6 +290,17 @@ def _gazetteer() -> frozenset[str]:
     return frozenset(load_data("places.json")["names"].split("|"))
 
 
+@cache
+def _diseases() -> frozenset[str]:
+    return frozenset(load_data("diseases.json")["names"])
+
+
+def disease_name(name: str) -> bool:
+    """'COVID-19', 'Covid', 'Ebola', 'Measles': an infectious disease's name, no person's (data/diseases.json, from
+    the Disease Ontology by `scripts/build_diseases.py`)."""
+    return name.lower() in _diseases()
+
+
 def gazetteer_place(name: str) -> bool:
     """'Kyiv', 'Cuyahoga Falls': a town, city, country or US state of GeoNames that is no person's name
     (data/places.json, `scripts/build_places.py`: less the Census names and names opening with a given name)."""

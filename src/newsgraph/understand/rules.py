@@ -106,6 +106,8 @@ FAMILIES: dict[str, str] = {
                  "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
                  "opening with 'The'; and the head word alone where the article writes such a name ('the Gazette "
                  "reported')",
+    "diseases": "a 'person' whose whole name is an infectious disease's ('Covid', 'COVID-19', 'Ebola'; "
+                "data/diseases.json, from the Disease Ontology) is no entity",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
     "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
