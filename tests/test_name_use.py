@@ -175,6 +175,8 @@ def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     ("Ines de la Vega spoke on Monday.", "Ines de la Vega", "Ines de la Vega"),
     ("Talia Ross-Nazzal and Jon O'Neil spoke.", "Talia Ross-Nazzal", "Talia Ross-Nazzal"),
     ("Reed Hastings spoke on Monday.", "Reed Hastings", "Reed Hastings"),
+    ("Thomas M. Quill and Keith R. Voss spoke.", "Thomas M. Quill", "Thomas M. Quill"),
+    ("Ada Quill Jr. spoke on Monday.", "Ada Quill Jr.", "Ada Quill Jr."),
     ("Wanted Posters went up downtown.", "Wanted Posters", "Wanted Posters"),
 ])
 def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):

@@ -129,7 +129,7 @@ def cut_name_breaks(m, alone: set[str]) -> None:
     doc, first, last = span.doc, span.start, span.end
     for token in span[1:]:
         if token.is_lower and token.is_alpha and token.lower_ not in PERSON_LINKS or \
-                not token.is_alpha and not token.is_digit and not set(token.text) <= NAME_MARKS:
+                not any(ch.isalnum() for ch in token.text) and not set(token.text) <= NAME_MARKS:
             last = token.i
             break
     while last > first + 1 and doc[last - 1].lower_ in PERSON_LINKS | {",", "&"}:
