@@ -177,6 +177,8 @@ def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     ("Reed Hastings spoke on Monday.", "Reed Hastings", "Reed Hastings"),
     ("Thomas M. Quill and Keith R. Voss spoke.", "Thomas M. Quill", "Thomas M. Quill"),
     ("Ada Quill Jr. spoke on Monday.", "Ada Quill Jr.", "Ada Quill Jr."),
+    ("The envoy to Ukraine Marta Quill spoke.", "Ukraine Marta Quill", "Marta Quill"),
+    ("The minister Israel Katz spoke.", "Israel Katz", "Israel Katz"),
     ("Wanted Posters went up downtown.", "Wanted Posters", "Wanted Posters"),
 ])
 def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):

@@ -11,7 +11,8 @@ a line written all in capitals holds no names of its own.
 - `name_breaks`: a person's name holds no word in lower case other than a particle or a link ('Meghan cry',
   'Vincent to Emily'), no symbol between its words ('Abigail • Emily', 'Ada | Ben'), and does not open with a
   verb's past or -s form ('Replied Stephen', 'Walks Jas') before a given name or a name the article writes
-  alone: it ends before them, or starts after the verb.
+  alone, nor with a country before a given name and a surname ('to Ukraine Ada Quill'): it ends before them, or
+  starts after the verb or the country.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from .name_evidence import given_names, mention_span, recut
+from .name_evidence import given_names, mention_span, recut, region_name
 from .name_use import census_name, opens_with_a_name, singulars, word_classes
 from .vocab import entity_vocabulary
 
@@ -139,6 +140,9 @@ def cut_name_breaks(m, alone: set[str]) -> None:
     if last - first >= 2 and _opening_verb(doc[first].text) and (
             doc[first + 1].lower_ in given_names() or doc[first + 1:last].text in alone):
         first += 1
+    if last - first >= 3 and region_name(doc[first].text) and doc[first].lower_ not in given_names() \
+            and doc[first + 1].lower_ in given_names():
+        first += 1  # 'ambassador to Ukraine Ada Quill': the country ends the title, the name opens after it
     if (first, last) != (span.start, span.end):
         recut(m, first, last)
 

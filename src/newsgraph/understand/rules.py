@@ -77,7 +77,8 @@ FAMILIES: dict[str, str] = {
                   "'Korn x') nor open with a word in lower case other than a particle ('federal Bureau of Prisons')",
     "name_breaks": "a person's name holds no lower-case word but a particle ('Meghan cry', 'Vincent to Emily') and no "
                    "symbol between words ('Abigail • Emily'), and does not open with a verb's past or -s form before "
-                   "a given name or a name the article writes alone ('Replied Stephen'): it ends before them",
+                   "a given name or a name the article writes alone ('Replied Stephen'), nor with a country before a "
+                   "given name and a surname ('to Ukraine Ada Quill'): it ends before them",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
