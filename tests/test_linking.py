@@ -96,6 +96,19 @@ def test_a_mistyped_full_name_joins_a_person_by_surname_only():
     assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]  # a phrase, no mistyped name
 
 
+def test_a_place_written_far_more_often_than_the_person_is_no_surname():
+    """'Port Varden' typed a place 40 times is the town, not the surname of a stray 'Kessel Port Varden' named once;
+    a mistyped surname written about as often as the person still joins."""
+    town = person("e2", "Port Varden", type_="place")
+    town.mentions = [Span(start=i, end=i + 1, text="x") for i in range(40)]
+    groups = group_entities(article("a", person("e1", "Kessel Port Varden"), town))
+    assert [[e.id for e in g.entities] for g in groups] == [["e1"], ["e2"]]
+    surname = person("e2", "Lohan", type_="place")
+    surname.mentions = [Span(start=i, end=i + 1, text="x") for i in range(3)]
+    groups = group_entities(article("b", person("e1", "Lindsay Lohan"), surname))
+    assert [[e.id for e in g.entities] for g in groups] == [["e1", "e2"]]
+
+
 def test_a_surname_shared_by_two_people_of_the_article_joins_neither():
     groups = group_entities(article("a", person("e1", "Venus Williams"), person("e2", "Serena Williams"),
                                     person("e3", "Williams")))

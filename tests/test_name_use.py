@@ -263,3 +263,10 @@ def test_a_verb_with_its_g_dropped_is_no_persons_name(word, elided):
     assert not elided_verb(Doc(Vocab(), words=["sang", word, "’"], spaces=[True, True, False]), 2)
     with rules.switched_off("elided_words"):
         assert not elided_verb(doc, 2)
+
+
+def test_disease_names_from_the_disease_ontology():
+    from newsgraph.understand.name_evidence import disease_name
+
+    assert disease_name("COVID-19") and disease_name("Covid") and disease_name("Ebola") and disease_name("Measles")
+    assert not disease_name("Newcastle") and not disease_name("Carrion") and not disease_name("Lena Okafor")
