@@ -270,3 +270,13 @@ def test_disease_names_from_the_disease_ontology():
 
     assert disease_name("COVID-19") and disease_name("Covid") and disease_name("Ebola") and disease_name("Measles")
     assert not disease_name("Newcastle") and not disease_name("Carrion") and not disease_name("Lena Okafor")
+
+
+def test_a_lone_word_after_bin_is_another_person():
+    text = ("Gulf news\n\nCrown Prince Tariq bin Hamdan met the envoys on Monday. Hamdan, the old king, stayed at "
+            "the palace. Later Hamdan spoke to the press.\n")
+    found = {e.name: len(e.mentions) for e in newsgraph.extract(text, kind="text").entities if e.type == "person"}
+    assert found.get("Tariq bin Hamdan") == 1 and found.get("Hamdan") == 2
+    with rules.switched_off("patronymics"):
+        found = {e.name for e in newsgraph.extract(text, kind="text").entities if e.type == "person"}
+        assert "Hamdan" not in found

@@ -34,6 +34,7 @@ from .titles import title_forms
 from .translit import same_name
 
 STAGE = "entities"
+PATRONYMIC = frozenset({"ibn", "bin", "bint", "ben", "ould", "ap"})  # lower case: 'son of' inside a name
 SPELLING_VARIANT_SCORE = 88  # rapidfuzz ratio at which two surnames in one article are one spelling
 MIN_VARIANT_LENGTH = 5
 
@@ -259,6 +260,8 @@ def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | 
     def fits(c: Cluster) -> bool:
         tokens = c.tokens
         last = tokens[-1].lower()
+        if len(tokens) > 2 and tokens[-2] in PATRONYMIC and word == last and rules.enabled("patronymics"):
+            return False  # 'Salman' beside 'Mohammed bin Salman' is his father, not him
         return word == last or word == tokens[0].lower() or (
             len(word) >= MIN_VARIANT_LENGTH and len(tokens) > 1
             and fuzz.ratio(word, last, score_cutoff=SPELLING_VARIANT_SCORE) >= SPELLING_VARIANT_SCORE)

@@ -51,6 +51,8 @@ FAMILIES: dict[str, str] = {
     "person_at_end": "a known person's full name ending a longer organisation or place name is the person, the "
                      "words before it keep their type ('UN Nora Pell' after 'Ambassador to the')",
     "repeats": "untagged repeats of names already found in the article",
+    "patronymics": "a lone word is no repeat of a name that has it after 'bin', 'ibn', 'ben' ... ('Salman' beside "
+                   "'Mohammed bin Salman' is his father, 'Muhammad' beside 'Ibrahim ibn Muhammad' the prophet)",
     "repeat_full_names": "an untagged repeat of a person's full name ('Ada Quill') is one mention, not one for each "
                          "word; no word inside a longer name's untagged repeat ('Florida' of 'Florida State') is a "
                          "repeat of its own",
