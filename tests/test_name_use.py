@@ -150,16 +150,21 @@ def test_a_capitalised_closed_word_in_prose_is_left_alone(nlp):
     assert _run_on(nlp, sentence, "Nadia Brecht You Should", "body")[1] == "Nadia Brecht You Should"
 
 
-def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
+def _person_mention(nlp, sentence: str, name: str, role: str = "body"):
+    """A 'person' mention of `name` in a paragraph of one sentence, as the entity stage holds it."""
     from types import SimpleNamespace
-
-    from newsgraph.understand.name_use import cut_run_on_words
 
     doc = nlp(sentence)
     start = sentence.index(name)
     para = SimpleNamespace(doc=doc, offset=0, role=role, text=sentence)
-    mention = SimpleNamespace(start=start, end=start + len(name), text=name, type="person", para=para,
-                              first_token=doc.char_span(start, start + len(name)).start)
+    return SimpleNamespace(start=start, end=start + len(name), text=name, type="person", para=para,
+                           first_token=doc.char_span(start, start + len(name)).start)
+
+
+def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
+    from newsgraph.understand.name_use import cut_run_on_words
+
+    mention = _person_mention(nlp, sentence, name, role)
     cut_run_on_words([mention])
     return mention.type, mention.text
 
@@ -182,15 +187,9 @@ def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     ("Wanted Posters went up downtown.", "Wanted Posters", "Wanted Posters"),
 ])
 def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):
-    from types import SimpleNamespace
-
     from newsgraph.understand.name_case import cut_name_breaks
 
-    doc = nlp(sentence)
-    start = sentence.index(name)
-    para = SimpleNamespace(doc=doc, offset=0, role="body", text=sentence)
-    mention = SimpleNamespace(start=start, end=start + len(name), text=name, type="person", para=para,
-                              first_token=doc.char_span(start, start + len(name)).start)
+    mention = _person_mention(nlp, sentence, name)
     cut_name_breaks(mention, {"Jasko"})
     assert mention.text == text
 
