@@ -40,7 +40,7 @@ from .sql import name_key
 
 JOIN_MISTYPED = True  # step 4: an organisation or place named like a person of the article is that person
 _OWNED = re.compile(r"\w['’]s?\s")
-MISTYPED_MIN, MISTYPED_TIMES = 5, 3  # a mistyped name this often, and this many times the person's mentions, stays apart
+MISTYPED_MIN, MISTYPED_TIMES = 5, 3  # a mistyped name this often and this many times the person's stays apart
 FULL_NAME_WORDS = 5  # a longer 'name' ending with a person's is a phrase ('Norway Drops Its Case Against Tamsin Hale')
 JOIN_SHORT_ORG = True  # step 6: 'Cerberus' is the article's 'Cerberus Capital Management'
 

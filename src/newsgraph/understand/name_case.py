@@ -10,7 +10,7 @@ a line written all in capitals holds no names of its own.
   its words capitalised;
 - `name_breaks`: a person's name holds no word in lower case other than a particle or a link ('Meghan cry',
   'Vincent to Emily'), no symbol between its words ('Abigail • Emily', 'Ada | Ben'), and does not open with a
-  verb's past or -s form ('Replied Stephen', 'Walks Jas') before a given name or a name the article writes
+  verb's past or -s form ('Replied Stephen', 'Greets Ada') before a given name or a name the article writes
   alone, nor with a country before a given name and a surname ('to Ukraine Ada Quill'): it ends before them, or
   starts after the verb or the country.
 """
@@ -117,7 +117,7 @@ def cut_edge_words(m) -> None:
 
 
 PERSON_LINKS = PARTICLES | {"of", "y", "e", "do", "af", "zu"}  # 'Joan of Arc', 'Ortega y Gasset'
-NAME_MARKS = frozenset("-–'’.,&")  # inside a name: 'Ross-Nazzal', "O'Neil", 'J.', 'Jr., 'Procter & Gamble'
+NAME_MARKS = frozenset("-–'’.,&")  # inside a name: 'Ross-Nazzal', "O'Neil", 'J.', 'Jr.', 'Procter & Gamble'
 
 
 def cut_name_breaks(m, alone: set[str]) -> None:
@@ -148,7 +148,7 @@ def cut_name_breaks(m, alone: set[str]) -> None:
 
 
 def _opening_verb(word: str) -> bool:
-    """'Replied', 'Walks': a capitalised verb's past or -s form, no given name or Census name."""
+    """'Replied', 'Greets': a capitalised verb's past or -s form, no given name or Census name ('Walks' is one)."""
     w = word.lower()
     if not word[:1].isupper() or len(w) < 4 or w in given_names() or census_name(w):
         return False
