@@ -21,7 +21,10 @@ of three words or more of which under half the word 3-grams occur in the
 gold body: page furniture (menus, teasers, share lines, footers) in the body.
 
 `--split look|held` keeps the pages on one side of the shared dev split
-(sha1 of the page id even: look), the same rule as /work/splits. `--show N`
+(sha1 of the page id even: look), the same rule as /work/splits;
+`--split-by site` (or NEWSGRAPH_SPLIT_BY=site, which scripts/train_text_lines.py
+follows too) splits by the sha1 of the page's site instead, the registered
+domain of its URL, so that no site has pages on both sides. `--show N`
 prints the N worst pages of the chosen split with their leaks and misses.
 `--ablate` prints body F1 over all renders (whole, look, held) with each of
 the reader's page-dump rule families (`newsgraph.readers.text_rules`) switched
@@ -97,9 +100,41 @@ def renderer_version(name: str) -> str:
     return version(name)
 
 
+SPLIT_BY = os.environ.get("NEWSGRAPH_SPLIT_BY", "page")  # "site": split_of keeps each site on one side
+_SITES: dict[str, str] = {}  # page id -> site, filled by load_pages
+TWO_LEVEL_SUFFIXES = ("co", "com", "org", "net", "ac", "gov", "edu")  # co.uk, com.au, com.br, ...
+
+
+def site_of(url: str) -> str:
+    """The registered domain of a URL, lower-cased and without "www." ('' when it has no host): the last two
+    labels of the host, or three under a two-letter country code's second level (bbc.co.uk, smh.com.au)."""
+    from urllib.parse import urlsplit
+
+    host = (urlsplit(url.strip()).hostname or "").removeprefix("www.")
+    labels = host.split(".")
+    keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in TWO_LEVEL_SUFFIXES else 2
+    return ".".join(labels[-keep:])
+
+
 def split_of(page_id: str) -> str:
-    """'look' or 'held': the shared dev split (sha1 of the page id even: look)."""
-    return "look" if int(hashlib.sha1(page_id.encode()).hexdigest(), 16) % 2 == 0 else "held"
+    """'look' or 'held': the shared dev split (sha1 of the page id even: look); with SPLIT_BY "site"
+    (NEWSGRAPH_SPLIT_BY=site), the sha1 of the page's site instead (its URL's registered domain, as load_pages
+    found it; the page id when it has none), so no site has pages on both sides."""
+    key = _SITES.get(page_id) or page_id if SPLIT_BY == "site" else page_id
+    return "look" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0 else "held"
+
+
+def split_counts(page_ids: Iterable[str]) -> dict[str, tuple[int, int]]:
+    """{side: (pages, sites)} of these pages under the current split, raising when a site is on both sides."""
+    sides: dict[str, set[str]] = {}
+    pages: dict[str, int] = {}
+    for page_id in page_ids:
+        side = split_of(page_id)
+        sides.setdefault(side, set()).add(_SITES.get(page_id) or page_id)
+        pages[side] = pages.get(side, 0) + 1
+    if SPLIT_BY == "site" and len(sides) == 2 and (both := sides["look"] & sides["held"]):
+        raise AssertionError(f"sites on both sides: {sorted(both)}")
+    return {side: (pages[side], len(sites)) for side, sites in sorted(sides.items())}
 
 
 def html_bench():
@@ -126,6 +161,8 @@ def load_pages(bench: Path, split: str) -> list[tuple[str, Path, str]]:
     truth = json.loads((bench / "ground-truth.json").read_text(encoding="utf-8"))
     out = []
     for page_id in sorted(truth):
+        if site := site_of(truth[page_id].get("url") or ""):
+            _SITES[page_id] = site
         path = bench / "html" / f"{page_id}.html.gz"
         if path.exists() and split in ("all", split_of(page_id)):
             out.append((page_id, path, truth[page_id].get("articleBody") or ""))
@@ -268,11 +305,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("benches", nargs="*", type=Path, default=list(DEFAULT_BENCHES))
     parser.add_argument("--renderers", default=",".join(RENDERERS))
     parser.add_argument("--split", choices=("all", "look", "held"), default="all")
+    parser.add_argument("--split-by", choices=("page", "site"), default=SPLIT_BY,
+                        help="split the pages by the sha1 of their id (the shared split) or of their site")
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--show", type=int, default=0, help="print the N worst pages (use with --split look)")
     parser.add_argument("--json", action="store_true", help="print the table as one JSON line")
     parser.add_argument("--ablate", action="store_true", help="F1 with each page-dump rule family switched off")
     args = parser.parse_args(argv)
+    globals()["SPLIT_BY"] = args.split_by
     metric = html_bench().body_metrics
     if args.ablate:
         ablate(args.benches, args.renderers.split(","), args.cache, metric)

@@ -736,7 +736,7 @@ def rows_of(bench, benches, split: str, cache: Path, reuse: bool, name: str = ""
     """The rows of one split, saved beside the renders (reused with --reuse-rows while tuning the trainer)."""
     import pickle
 
-    saved = cache / f"text-lines-{name or split}.pickle"
+    saved = cache / f"text-lines-{name or split}{'-by-site' if bench.SPLIT_BY == 'site' and not name else ''}.pickle"
     if reuse and saved.exists():
         return pickle.loads(saved.read_bytes())
     data = dataset(bench, benches, split, cache)
@@ -1161,6 +1161,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--read-sides", default="held,look",
                         help="with --two-fold, the halves read ('look': only look, read by the model trained on "
                              "held, to pick a bar before held is read once)")
+    parser.add_argument("--split-by", choices=("page", "site"), default=None,
+                        help="split the dev pages by the sha1 of their id (the shared split, the default) or of "
+                             "their site (no site on both sides; NEWSGRAPH_SPLIT_BY=site does the same)")
     parser.add_argument("--score", action="store_true",
                         help="after writing the model, read every dev render with it (in-sample where trained)")
     args = parser.parse_args(argv)
@@ -1171,6 +1174,13 @@ def main(argv: list[str] | None = None) -> int:
 
     bench = bench_module()
     benches = args.benches or list(bench.DEFAULT_BENCHES)
+    if args.split_by:
+        bench.SPLIT_BY = args.split_by
+    if bench.SPLIT_BY != "page" and not (args.two_fold or args.cv_seeds or args.curve):
+        parser.error("--split-by site is for --two-fold, --cv-seeds and --curve (they write no model)")
+    counts = bench.split_counts(pages_of(bench, benches, "all"))
+    print(f"split by {bench.SPLIT_BY}: " + ", ".join(f"{side} {n} pages on {sites} sites"
+                                                    for side, (n, sites) in counts.items()), flush=True)
     rows = {"look": rows_of(bench, benches, "look", args.cache, args.reuse_rows)}
     if args.train_split != "look" or args.two_fold:
         rows["held"] = rows_of(bench, benches, "held", args.cache, args.reuse_rows)

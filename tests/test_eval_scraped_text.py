@@ -52,3 +52,44 @@ def test_scraped_text_dev_set_meets_floors(tmp_path):
                 assert table[name][key.removesuffix("_max")] <= floor, (name, key, table[name])
             else:
                 assert table[name][key] >= floor, (name, key, table[name])
+
+
+def _bench():
+    """benchmarks/scraped_text.py as a module (a script, not part of the package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("scraped_text", ROOT / "benchmarks" / "scraped_text.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["scraped_text"] = module  # its dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_site_is_its_registered_domain():
+    bench = _bench()
+    assert bench.site_of("https://www.example.com/2024/01/a-story") == "example.com"
+    assert bench.site_of("https://sport.example.com/x") == "example.com"
+    assert bench.site_of("http://news.example.co.uk/x") == "example.co.uk"
+    assert bench.site_of("https://www.example.com.au/x") == "example.com.au"
+    assert bench.site_of("") == ""
+
+
+def test_the_site_split_keeps_every_site_on_one_side(tmp_path):
+    bench = _bench()
+    truth = {f"page{i}": {"url": f"https://{'www.' if i % 2 else 'news.'}site{i % 7}.org/story-{i}",
+                          "articleBody": "A body."} for i in range(40)}
+    truth["nourl"] = {"articleBody": "A body."}
+    (tmp_path / "html").mkdir()
+    for page_id in truth:
+        (tmp_path / "html" / f"{page_id}.html.gz").write_bytes(b"")
+    (tmp_path / "ground-truth.json").write_text(json.dumps(truth))
+    by_page = {side: [p for p, _, _ in bench.load_pages(tmp_path, side)] for side in ("look", "held")}
+    bench.SPLIT_BY = "site"
+    by_site = {side: [p for p, _, _ in bench.load_pages(tmp_path, side)] for side in ("look", "held")}
+    assert sorted(by_site["look"] + by_site["held"]) == sorted(truth)
+    sites = {side: {bench._SITES.get(p, p) for p in pages} for side, pages in by_site.items()}
+    assert not sites["look"] & sites["held"] and len(sites["look"] | sites["held"]) == 8
+    assert ("nourl" in by_site["look"]) == ("nourl" in by_page["look"])  # no URL: split by its page id
+    counts = bench.split_counts(truth)
+    assert sum(n for n, _ in counts.values()) == 41 and sum(s for _, s in counts.values()) == 8
+    assert by_page != by_site  # the default split is by page, and differs
