@@ -1,7 +1,8 @@
 """Scraped-text dev set: real pages rendered to plain text as scrapers do, read by the text reader, scored.
 
     python benchmarks/scraped_text.py [BENCH_DIR ...] [--renderers inscriptis,html2text,w3m]
-                                      [--split all|look|held] [--cache DIR] [--show N] [--json] [--ablate]
+                                      [--split all|look|held] [--split-by page|site] [--cache DIR] [--show N]
+                                      [--json] [--ablate]
 
 Each BENCH_DIR is in html_bench.py's layout (html/<id>.html.gz and
 ground-truth.json); the default is ../shared/eval/aed-dev and
