@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import shutil
@@ -18,6 +17,7 @@ from click.testing import CliRunner
 import newsgraph
 from newsgraph.batch import BatchOptions, read_failures, read_records, run_batch
 from newsgraph.cli import main
+from script_modules import load_script
 
 ROOT = Path(__file__).resolve().parents[1]
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
@@ -25,10 +25,7 @@ RAY_TIMEOUT = 300  # seconds: a Ray run that hangs fails the test instead of the
 
 
 def _make_warc_module():
-    spec = importlib.util.spec_from_file_location("make_warc", ROOT / "benchmarks" / "make_warc.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / "make_warc.py")
 
 
 @pytest.fixture(scope="module")

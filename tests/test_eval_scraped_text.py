@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, shared_path
+from script_modules import load_script
 
 FLOORS = json.loads((Path(__file__).parent / "eval_floors.json").read_text())["scraped-text"]
 
@@ -56,13 +57,7 @@ def test_scraped_text_dev_set_meets_floors(tmp_path):
 
 def _bench():
     """benchmarks/scraped_text.py as a module (a script, not part of the package)."""
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("scraped_text", ROOT / "benchmarks" / "scraped_text.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["scraped_text"] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "benchmarks" / "scraped_text.py")
 
 
 def test_a_site_is_its_registered_domain():

@@ -100,16 +100,10 @@ def test_a_subheading_between_kept_paragraphs_stays_in_the_body():
 
 def _trainer():
     """scripts/train_text_lines.py as a module (it is a script, not part of the package)."""
-    import importlib.util
-    import sys
-    from pathlib import Path
+    from conftest import ROOT
+    from script_modules import load_script
 
-    path = Path(__file__).resolve().parents[1] / "scripts" / "train_text_lines.py"
-    spec = importlib.util.spec_from_file_location("train_text_lines", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["train_text_lines"] = module  # its dataclass looks its module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script(ROOT / "scripts" / "train_text_lines.py")
 
 
 def test_an_extraction_reads_as_one_line_per_block():
