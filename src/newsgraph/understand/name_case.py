@@ -22,7 +22,7 @@ from collections import Counter
 from functools import cache
 
 from .name_evidence import given_names, mention_span, recut, region_name
-from .name_use import census_name, opens_with_a_name, singulars, word_classes
+from .name_use import opening_verb, opens_with_a_name, word_classes
 from .vocab import entity_vocabulary
 
 PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "le", "la", "al", "el", "bin", "ibn", "ben",
@@ -137,7 +137,7 @@ def cut_name_breaks(m, alone: set[str]) -> None:
         last -= 1
     if last - first == 2 and doc[first].text == doc[first + 1].text:
         last -= 1  # 'Etlaq Etlaq': one name written twice (a line's label and its text run together)
-    if last - first >= 2 and _opening_verb(doc[first].text) and (
+    if last - first >= 2 and opening_verb(doc[first].text) and (
             doc[first + 1].lower_ in given_names() or doc[first + 1:last].text in alone):
         first += 1
     if last - first >= 3 and region_name(doc[first].text) and doc[first].lower_ not in given_names() \
@@ -145,19 +145,6 @@ def cut_name_breaks(m, alone: set[str]) -> None:
         first += 1  # 'ambassador to Ukraine Ada Quill': the country ends the title, the name opens after it
     if (first, last) != (span.start, span.end):
         recut(m, first, last)
-
-
-def _opening_verb(word: str) -> bool:
-    """'Replied', 'Greets': a capitalised verb's past or -s form, no given name or Census name ('Walks' is one)."""
-    w = word.lower()
-    if not word[:1].isupper() or len(w) < 4 or w in given_names() or census_name(w):
-        return False
-    verbs = word_classes()["verbs"]
-    if w.endswith("ied"):
-        return w[:-3] + "y" in verbs
-    if w.endswith("ed"):
-        return w[:-2] in verbs or w[:-1] in verbs or (w[-3] == w[-4] and w[:-3] in verbs)
-    return bool(singulars(w) & verbs)
 
 
 _WORD = re.compile(r"\w+")

@@ -101,7 +101,7 @@ def _word(word: str) -> bool:
     return any(w in c[k] for k in ("person_nouns", "group_nouns", "nouns", "verbs"))
 
 
-def census_name(word: str) -> bool:
+def _census_name(word: str) -> bool:
     """A given name or surname of the Census lists (in any case): 'Grant', 'Hunter', 'Can'."""
     w = word.lower()
     return w in given_names() or w in word_classes()["names"]
@@ -110,7 +110,7 @@ def census_name(word: str) -> bool:
 def _role_or_verb(word: str) -> bool:
     """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Grant')."""
     w, c = word.lower(), word_classes()
-    return not census_name(w) and (w in c["person_nouns"] or w in c["verbs"])
+    return not _census_name(w) and (w in c["person_nouns"] or w in c["verbs"])
 
 
 def singulars(word: str) -> set[str]:
@@ -130,7 +130,7 @@ def singulars(word: str) -> set[str]:
 
 def plural_class(word: str) -> str | None:
     """'Democrats' -> 'person_nouns', 'Pajamas' -> 'nouns': the class of a plural common noun no Census name is."""
-    if not word[:1].isupper() or census_name(word):
+    if not word[:1].isupper() or _census_name(word):
         return None
     c = word_classes()
     for k in ("person_nouns", "group_nouns", "nouns"):
@@ -142,7 +142,7 @@ def plural_class(word: str) -> str | None:
 def _gerund(word: str) -> bool:
     """'Hosting' (host), 'Hitting' (hit): an -ing form of a verb, no Census name."""
     w = word.lower()
-    if not w.endswith("ing") or len(w) < 6 or census_name(w):
+    if not w.endswith("ing") or len(w) < 6 or _census_name(w):
         return False
     stem, verbs = w[:-3], word_classes()["verbs"]
     return stem in verbs or stem + "e" in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
@@ -150,7 +150,20 @@ def _gerund(word: str) -> bool:
 
 def _verb_form(word: str) -> bool:
     """'Hits', 'Slams': a verb's -s form, as a headline runs it on after a name."""
-    return bool(singulars(word) & word_classes()["verbs"]) and not census_name(word)
+    return bool(singulars(word) & word_classes()["verbs"]) and not _census_name(word)
+
+
+def opening_verb(word: str) -> bool:
+    """'Replied', 'Greets': a capitalised verb's past or -s form, no given name or Census name ('Walks' is one)."""
+    w = word.lower()
+    if not word[:1].isupper() or len(w) < 4 or w in given_names() or _census_name(w):
+        return False
+    verbs = word_classes()["verbs"]
+    if w.endswith("ied"):
+        return w[:-3] + "y" in verbs
+    if w.endswith("ed"):
+        return w[:-2] in verbs or w[:-1] in verbs or (w[-3] == w[-4] and w[:-3] in verbs)
+    return _verb_form(w)
 
 
 def _closed_word(token, span) -> bool:
