@@ -21,14 +21,18 @@ scripts/train_text_lines.py (public test pages of extraction libraries, several 
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sqlite3
 import sys
 import tempfile
 from pathlib import Path
 
-EVAL = Path(__file__).resolve().parents[2] / "shared" / "eval"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import make_splits  # noqa: E402  the shared split's rule
+
+EVAL = ROOT.parent / "shared" / "eval"
 SETS = ("aed-dev", "zyte")
 SPLIT_NAMES = {"aed-dev": "aed", "zyte": "zyte"}
 ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START", "SPACY"]
@@ -78,13 +82,6 @@ def parts(splits: Path | None) -> dict[str, str]:
     return out
 
 
-def part_of_page(source: str) -> str:
-    """'look' or 'held' for a page of `--html` folders, by the shared split's rule (the SHA-1 of the file name
-    without its extensions even: look; scripts/make_splits.py)."""
-    stem = Path(source).name.split(".")[0]
-    return "look" if int(hashlib.sha1(stem.encode()).hexdigest(), 16) % 2 == 0 else "held"
-
-
 def html_pages(folders: list[Path]) -> list[Path]:
     """Every HTML page (gzipped or not) in these folders and their html/ subfolders, sorted."""
     suffixes = (".html", ".htm", ".html.gz", ".htm.gz")
@@ -131,7 +128,7 @@ def main() -> None:
     if args.html:
         halves = {"look": [], "held": []}
         for article in found[""]:
-            halves[part_of_page(article.source)].append(article)
+            halves[make_splits.part_of(make_splits.doc_id(Path(article.source)))].append(article)
         lists = {"pages": found[""], "pages-look": halves["look"], "pages-held": halves["held"]}
     else:
         lists = {"whole": found["look"] + found["held"] + found[""]}
