@@ -20,7 +20,10 @@ and every surname among the 5,000 most frequent ('hunter', 'banks' stay possible
 people and groups that are such names ('cook', 'prince') and the surnames of any rank that read as a noun's plural
 ('barnes', 'flowers'); `word_given_names`, given names that are common words
 and rare as names (under 0.005 % in both Census lists, or only in the `nicknames` package's list, MIT):
-'marvel', 'star', 'kill' ('will', 'rose', 'art' are frequent names). No article text is read.
+'marvel', 'star', 'kill' ('will', 'rose', 'art' are frequent names); `describing`, adjectives and adverbs that
+WordNet's own corpus tags at least once (SemCor: 'legendary', 'together', 'former'; not 'gaga') and that are no
+Census first name nor surname of any rank ('young', 'still', 'frank', 'late', 'humble' stay possible names). No
+article text is read.
 """
 
 from __future__ import annotations
@@ -63,6 +66,19 @@ def lexfiles(wordnet: Path, pos: str) -> dict[str, list[str]]:
     return out
 
 
+def tagged(wordnet: Path, pos: str) -> set[str]:
+    """The lemmas of a part of speech with at least one sense tagged in WordNet's corpus (the index's
+    `tagsense_cnt`): words in use, not 'gaga' or 'prize' as an adjective."""
+    out = set()
+    for line in (wordnet / f"index.{pos}").read_text(encoding="latin-1").splitlines():
+        if line.startswith(" ") or not line.strip():
+            continue
+        parts = line.split()
+        if int(parts[5 + int(parts[3])]) > 0:
+            out.add(parts[0])
+    return out
+
+
 def word_given_names(words: set[str]) -> set[str]:
     """Given names that are common words and rare as names ('marvel', 'star', 'kill'): Census first names under
     RARE_GIVEN per cent in both lists, and the `nicknames` package's names, that are WordNet lemmas."""
@@ -89,7 +105,13 @@ def classes(wordnet: Path) -> dict[str, list[str]]:
     return {"word_given_names": sorted(word_given_names(every)), "person_nouns": sorted(person),
             "people_first_nouns": sorted(people_first),
             "group_nouns": sorted(group), "nouns": sorted(other), "verbs": sorted(verbs),
-            "names": sorted((person | group) & names | plural_surnames(set(nouns)))}
+            "names": sorted((person | group) & names | plural_surnames(set(nouns))),
+            "describing": sorted(describing(wordnet) - census_names(surname_ranks=10 ** 6))}
+
+
+def describing(wordnet: Path) -> set[str]:
+    """Adjectives and adverbs written in lower case and in use ('legendary', 'together', 'late')."""
+    return {w for pos in ("adj", "adv") for w in set(lexfiles(wordnet, pos)) & tagged(wordnet, pos)}
 
 
 AGENT_ENDINGS = ("er", "or", "ar", "ant", "ent", "ee")  # 'seller', 'investor', 'applicant', 'respondent', 'payee'

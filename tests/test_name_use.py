@@ -194,6 +194,33 @@ def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):
     assert mention.text == text
 
 
+@pytest.mark.parametrize("sentence, name, text", [
+    ("A film called The Legendary Ada Quill opened.", "Legendary Ada Quill", "Ada Quill"),
+    ("Are Marta Quill and Oren Voss Together?", "Oren Voss Together", "Oren Voss"),
+    ("The Beloved Tomas Reyes was remembered.", "Beloved Tomas Reyes", "Tomas Reyes"),
+    ("The Late Tomas Reyes was remembered.", "Late Tomas Reyes", "Late Tomas Reyes"),
+    ("Neil Young sang and Oren Still played.", "Neil Young", "Neil Young"),
+    ("Frank Ocean and Sunny Leone spoke.", "Sunny Leone", "Sunny Leone"),
+    ("The Great Zamboni bowed.", "Great Zamboni", "Great Zamboni"),
+    ("They flew to the Udvar-Hazy Center with Ada Udvar-Hazy.", "Ada Udvar-Hazy", "Ada Udvar-Hazy"),
+])
+def test_a_persons_name_holds_no_describing_word_at_its_edges(nlp, sentence, name, text):
+    from newsgraph.understand.name_case import cut_describing_words
+
+    mention = _person_mention(nlp, sentence, name)
+    cut_describing_words(mention)
+    assert mention.text == text
+
+
+def test_a_describing_word_alone_is_no_person():
+    paragraph = ("Oren Voss and Marta Quill married in May. Together have since opened a bakery, and Quill said "
+                 "Together was the name on the door. Nina Kind said the bread was good.")
+    found = people(paragraph)
+    assert "Together" not in found and "Nina Kind" in found  # 'Kind' is a Census surname
+    with rules.switched_off("describing_words"):
+        assert "Together" in people(paragraph)
+
+
 def test_a_place_and_its_people_are_no_persons_name():
     sentence = "Virginia Democrats won the seat on Tuesday, said Dale Hollis."
     assert entities(sentence).get("Virginia Democrats") != "person"

@@ -37,7 +37,8 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
-from .name_case import NAME_LINKS, PARTICLES, cut_edge_words, cut_lower_variants, cut_name_breaks, drop_shouted_phrases
+from .name_case import (NAME_LINKS, PARTICLES, cut_describing_words, cut_edge_words, cut_lower_variants,
+                        cut_name_breaks, describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, disease_name,
                             full_name_words, gazetteer_place, given_names, masthead_name, mention_span, numbered,
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
@@ -246,6 +247,10 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         for m in mentions:
             if m.type == "person" and " " in m.text:
                 cut_name_breaks(m, alone)
+    if rules.enabled("describing_words"):
+        for m in mentions:
+            if m.type == "person" and " " in m.text:
+                cut_describing_words(m)
     cut_run_on_words(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:
@@ -282,6 +287,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         if m.type != "person" and 2 <= len(words) <= 3 and lone_people[words[-1]] > typed[m.text, m.type] \
                 and not designated(words) and all(w[:1].isupper() for w in words):
             m.type = "person"
+            if rules.enabled("describing_words"):
+                cut_describing_words(m)  # 'Legendary Ada Quill', a film's title, where 'Quill' is a person
     if rules.enabled("possessive_names"):
         for m in mentions:
             if m.type == "person":
@@ -304,8 +311,9 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
-        elif m.type == "person" and " " not in m.text and m.text.lower() in nouns and m.text not in in_full_names:
-            m.type = THING
+        elif m.type == "person" and " " not in m.text and m.text not in in_full_names and (
+                m.text.lower() in nouns or rules.enabled("describing_words") and describing_word(m.text)):
+            m.type = THING  # 'the moon' ... 'Moon'; 'Broken', 'Together'
     return [m for m in mentions if m.type != THING]
 
 
