@@ -6,7 +6,7 @@ import pytest
 
 import newsgraph
 from newsgraph.understand import rules
-from newsgraph.understand.name_use import opens_with_a_name, plural_class, singulars
+from newsgraph.understand.name_use import opens_with_a_name, plural_class, singulars, word_classes
 
 
 def entities(*paragraphs: str, headline: str = "Harbour news of the week") -> dict[str, str]:
@@ -63,6 +63,8 @@ def test_word_classes():
     assert plural_class("Democrats") == "person_nouns" and plural_class("Williams") is None
     assert plural_class("Jones") is None  # a surname, though 'jone'/'jon' could be its singular
     assert not opens_with_a_name(["Marvel", "Quarry"]) and opens_with_a_name(["Lena", "Okafor"])
+    describing = word_classes()["describing"]
+    assert {"legendary", "together"} <= describing and not {"young", "still", "late", "gaga"} & describing
 
 
 @pytest.fixture(scope="module")
