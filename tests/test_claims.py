@@ -81,6 +81,15 @@ def test_event_dates_and_places(claims):
     assert ("Yaakov Mizrahi", "death_place", "ashkelon") in found
 
 
+def test_a_party_to_an_event_is_not_its_place():
+    text = ("Grain pact in doubt\n\nThe UK signed the Northern Grain Treaty with France in 2011, the ministry said on "
+            "Monday. The Paris agreement is a dead letter, said Dale Hollis. A studio struck a U.S. deal for the film. "
+            "Hollis was arrested in Leeds on Tuesday.\n")
+    found = {(c.subject, c.property, c.normalized) for c in newsgraph.extract(text, kind="text").claims
+             if c.property.endswith("_place")}
+    assert found == {("Dale Hollis", "arrest_place", "leeds")}  # not Paris's or the U.S.'s own agreement_place
+
+
 def test_claims_link_their_event(claims):
     """A count links the event its verb triggers; an event's date claim links that event."""
     events = {e.id: e for e in claims.events}
