@@ -153,6 +153,20 @@ def test_ages_compare_through_birth_years():
     assert not agree(row("52", None), row("54", None), "age", 0.1)  # undated: compared as they are
 
 
+@pytest.mark.parametrize("a, b, same", [
+    ("Bronx", "New York City", True), ("The Bronx", "New York", True), ("Houston", "Texas", True),
+    ("Houston", "US", True), ("Texas", "United States", True), ("Leeds", "UK", True),
+    ("Jersey City", "New York City", False), ("Queens", "Brooklyn", False), ("Houston", "Dallas", False),
+    ("Lyon", "Germany", False), ("Nowhereville", "Texas", False),
+])
+def test_a_place_inside_another_is_no_disagreement(a, b, same):
+    from newsgraph.store.place_areas import inside
+
+    def claim(value: str) -> dict:
+        return {"property": "birth_place", "value": value, "normalized": value.lower(), "published": None}
+    assert inside(a, b) is same and agree(claim(a), claim(b), None, 0.1) is same
+
+
 def _article(number: int, claims: list[tuple], published: str, duplicate: bool = False) -> Article:
     """An article with claims (subject, property, value[, the key of the event it is about])."""
     text = " ".join(f"Sentence {i}." for i in range(len(claims))) or "Nothing."
