@@ -81,6 +81,15 @@ def test_event_dates_and_places(claims):
     assert ("Yaakov Mizrahi", "death_place", "ashkelon") in found
 
 
+def test_a_party_to_an_event_is_not_its_place():
+    text = ("Grain pact in doubt\n\nThe UK signed the Northern Grain Treaty with France in 2011, the ministry said on "
+            "Monday. The Paris agreement is a dead letter, said Dale Hollis. A studio struck a U.S. deal for the film. "
+            "Hollis was arrested in Leeds on Tuesday.\n")
+    found = {(c.subject, c.property, c.normalized) for c in newsgraph.extract(text, kind="text").claims
+             if c.property.endswith("_place")}
+    assert found == {("Dale Hollis", "arrest_place", "leeds")}  # not Paris's or the U.S.'s own agreement_place
+
+
 def test_claims_link_their_event(claims):
     """A count links the event its verb triggers; an event's date claim links that event."""
     events = {e.id: e for e in claims.events}
@@ -142,6 +151,20 @@ def test_ages_compare_through_birth_years():
     assert agree(row("52", "2023-05-01"), row("54", "2025-11-16"), "age", 0.1)  # two years on: both right
     assert not agree(row("52", "2025-09-19"), row("54", "2025-11-16"), "age", 0.1)
     assert not agree(row("52", None), row("54", None), "age", 0.1)  # undated: compared as they are
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Bronx", "New York City", True), ("The Bronx", "New York", True), ("Houston", "Texas", True),
+    ("Houston", "US", True), ("Texas", "United States", True), ("Leeds", "UK", True),
+    ("Jersey City", "New York City", False), ("Queens", "Brooklyn", False), ("Houston", "Dallas", False),
+    ("Lyon", "Germany", False), ("Nowhereville", "Texas", False),
+])
+def test_a_place_inside_another_is_no_disagreement(a, b, same):
+    from newsgraph.store.place_areas import inside
+
+    def claim(value: str) -> dict:
+        return {"property": "birth_place", "value": value, "normalized": value.lower(), "published": None}
+    assert inside(a, b) is same and agree(claim(a), claim(b), None, 0.1) is same
 
 
 def _article(number: int, claims: list[tuple], published: str, duplicate: bool = False) -> Article:

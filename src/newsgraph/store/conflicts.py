@@ -28,7 +28,9 @@
 4. Decide (`disagree`): two articles disagree when no value of one is
    compatible with any value of the other (`claim_values.compatible`: 15
    and 20 disagree, "at least 20" and 25 agree, September 2025 and
-   18 September 2025 agree).
+   18 September 2025 agree; two places agree when one can lie inside the
+   other, `place_areas.inside`: "Bronx" and "New York City", "Houston" and
+   "Texas").
 5. Say why both sides are about the same fact (`why`): the entity they
    share, with the linker's reasons for putting each article's mention in
    it, and for a fact about one event the event (its type, participants,
@@ -55,6 +57,7 @@ from ..understand.event_key import same_event
 from ..understand.events import named_type
 from ..understand.titles import parse_title, titles_agree
 from .org_names import org_keys
+from .place_areas import inside
 from .sql import name_key
 
 CLAIMS_SQL = """SELECT c.article_id, c.claim_id, c.subject, c.subject_id, c.property, c.value, c.normalized, c.text,
@@ -82,8 +85,9 @@ def _birth_years(age: str, day: date, tolerance: float) -> tuple[float, float] |
 
 def agree(a: dict, b: dict, kind: str | None, tolerance: float, vocab: ClaimVocabulary | None = None) -> bool:
     """Whether two claims (rows with `value`, `normalized` and `published`) can both be true."""
-    if str(a.get("property", "")).endswith("_place") and _place_keys(a["value"]) & _place_keys(b["value"]):
-        return True  # 'US' and 'United States': one place
+    if str(a.get("property", "")).endswith("_place") and (_place_keys(a["value"]) & _place_keys(b["value"])
+                                                          or inside(a["value"], b["value"])):
+        return True  # 'US' and 'United States': one place; 'Bronx' and 'New York City': one inside the other
     if kind == "age":
         if a["normalized"] == b["normalized"]:
             return True  # one age restated years on is the age at the event ('Ortiz, 35, was killed in 2005')
