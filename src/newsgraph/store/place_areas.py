@@ -70,7 +70,6 @@ def _within(small: Area, large: Area) -> bool:
         return small.lat is not None  # a town in its region
     if small.lat is None or 2 * small.people > large.people:
         return False  # 'Queens' is no part of 'Brooklyn'; 'Bronx' is of 'New York City'
-
     return _km(small, large) <= math.sqrt(large.people / (math.pi * DENSITY))
 
 
