@@ -82,12 +82,12 @@ def test_event_dates_and_places(claims):
 
 
 def test_a_party_to_an_event_is_not_its_place():
-    text = ("Grain pact in doubt\n\nThe UK signed the Northern Grain Treaty with France in 2011, the ministry said on "
-            "Monday. The Paris agreement is a dead letter, said Dale Hollis. A studio struck a U.S. deal for the film. "
-            "Hollis was arrested in Leeds on Tuesday.\n")
+    text = ("Grain pact in doubt\n\nThe US signed the Comprehensive Nuclear Test Ban Treaty with Russia in 1996, the ministry "
+            "said on Monday. The Paris agreement is a dead letter, said Dale Hollis. A studio struck a U.S. deal for "
+            "the film. Hollis was arrested in Leeds on Tuesday. Nina Kay visited France on Monday.\n")
     found = {(c.subject, c.property, c.normalized) for c in newsgraph.extract(text, kind="text").claims
              if c.property.endswith("_place")}
-    assert found == {("Dale Hollis", "arrest_place", "leeds")}  # not Paris's or the U.S.'s own agreement_place
+    assert found == {("Dale Hollis", "arrest_place", "leeds"), ("Nina Kay", "transport_place", "france")}
 
 
 def test_claims_link_their_event(claims):

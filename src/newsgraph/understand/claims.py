@@ -29,8 +29,9 @@ entities and events of the article:
 5. **Event dates and places**: each event with a date of its own (not one
    inherited from the story) -> its main participant, property
    `<type>_date` (with `(posthumous)`-style flags the event carries), and
-   `<type>_place` for the place, unless that place is one of the event's
-   parties ("the Paris agreement", "the UK signed ..."): then it is who, not where.
+   `<type>_place` for the place, unless that place is the subject or a
+   party of the event ("the Paris agreement", "the UK signed the X Treaty"):
+   then it is who, not where ("X visited France" keeps France).
 
 A person claim's subject is the entity's full name with `subject_entity`
 its id (the store maps it to the entity across articles); other subjects
@@ -393,9 +394,9 @@ class ClaimExtractor:
             if date and date.value and not event.attributes.get("date_inherited"):
                 self.add(subject, entity_id, f"{event.type}_date{suffix}", date.text, date.value, start, end, event.id)
             place = self.entities.get(event.place or "")
-            if event.place in event.participants:  # 'the Paris agreement', 'Varnholm signed the X Treaty': a party
-                continue                            # to the event, not where it was
-            if place is not None or (event.place and not self.entities):
+            # the subject or a party is not where the event was: 'the Paris agreement', 'the UK signed the X Treaty'
+            parties = {who, *str(event.attributes.get("party", "")).split("; ")}
+            if event.place not in parties and (place is not None or (event.place and not self.entities)):
                 name = place.name if place else event.place
                 self.add(subject, entity_id, f"{event.type}_place{suffix}", name, name.lower(), start, end, event.id)
 
