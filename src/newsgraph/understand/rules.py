@@ -81,8 +81,9 @@ FAMILIES: dict[str, str] = {
                    "symbol between words ('Abigail • Emily'), and does not open with a verb's past or -s form before "
                    "a given name or a name the article writes alone ('Replied Stephen'), nor with a country before a "
                    "given name and a surname ('to Ukraine Ada Quill'): it ends before them",
-    "describing_words": "a person's name neither opens nor ends with an adjective or adverb in use that is no given "
-                        "name or Census name ('Legendary Ada Quill', 'Ada Quill Together'; WordNet, name_words.json "
+    "describing_words": "a person's name of three words or more does not open with an adjective or adverb in use "
+                        "that is no given name or Census name before a given name, nor end with one when it opens "
+                        "with a given name ('Legendary Ada Quill', 'Ada Quill Together'; WordNet, name_words.json "
                         "`describing`), and such a word alone is no person ('Broken') but in a full name",
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
