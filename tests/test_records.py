@@ -83,7 +83,9 @@ def test_an_input_of_one_chunk_starts_no_worker(store, store_articles, tmp_path,
 
 
 def test_the_worker_ends_when_the_caller_stops_early(store_articles, tmp_path, started):
-    path = write_records(tmp_path / "records.jsonl", [a.to_json() for a in store_articles])
+    lines = [a.to_json() for a in store_articles] * 50  # more than a pipe holds: the worker is still writing
+    assert sum(map(len, lines)) > 4 * 65536  # (with a few records it could end first, and an ended one is no worker)
+    path = write_records(tmp_path / "records.jsonl", lines)
     chunks = prepared_chunks(str(path), 2)
     next(chunks), next(chunks)
     assert len(record_workers()) == 1
