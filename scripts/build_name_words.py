@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
 
@@ -54,29 +55,29 @@ def lexfiles(wordnet: Path, pos: str) -> dict[str, list[str]]:
             lexfile[parts[0]] = parts[1]
             written.update((parts[0], w) for w in parts[4:4 + 2 * int(parts[3], 16):2])  # as the synset writes it
     out = {}
-    for line in (wordnet / f"index.{pos}").read_text(encoding="latin-1").splitlines():
-        if line.startswith(" ") or not line.strip():
-            continue
-        parts = line.split()
-        lemma, n_synsets, n_ptr = parts[0], int(parts[2]), int(parts[3])
+    for lemma, senses, _ in index_entries(wordnet, pos):
         if lemma.isalpha() and lemma.islower():
-            senses = [o for o in parts[6 + n_ptr:6 + n_ptr + n_synsets] if (o, lemma) in written]  # not 'Madison'
+            senses = [o for o in senses if (o, lemma) in written]  # not 'Madison'
             if senses:
                 out[lemma] = [lexfile[o] for o in senses]
     return out
 
 
-def tagged(wordnet: Path, pos: str) -> set[str]:
-    """The lemmas of a part of speech with at least one sense tagged in WordNet's corpus (the index's
-    `tagsense_cnt`): words in use, not 'gaga' or 'prize' as an adjective."""
-    out = set()
+def index_entries(wordnet: Path, pos: str) -> Iterator[tuple[str, list[str], int]]:
+    """Each entry of a part of speech's index file: its lemma, its synsets' offsets in rank order, and how many
+    of its senses WordNet's corpus tags (`tagsense_cnt`)."""
     for line in (wordnet / f"index.{pos}").read_text(encoding="latin-1").splitlines():
         if line.startswith(" ") or not line.strip():
-            continue
+            continue  # the licence at the top
         parts = line.split()
-        if int(parts[5 + int(parts[3])]) > 0:
-            out.add(parts[0])
-    return out
+        n_synsets, n_ptr = int(parts[2]), int(parts[3])
+        yield parts[0], parts[6 + n_ptr:6 + n_ptr + n_synsets], int(parts[5 + n_ptr])
+
+
+def tagged(wordnet: Path, pos: str) -> set[str]:
+    """The lemmas of a part of speech with at least one sense tagged in WordNet's corpus: words in use, not 'gaga'
+    or 'prize' as an adjective."""
+    return {lemma for lemma, _, tagged_senses in index_entries(wordnet, pos) if tagged_senses > 0}
 
 
 def word_given_names(words: set[str]) -> set[str]:
