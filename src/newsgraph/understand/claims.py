@@ -51,7 +51,7 @@ from ..pipeline import Document
 from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
                            qualifier_before, split_qualifier)
 from .context import Mention, dep_ids, mentions, parsed, string_ids
-from .events import event_at, is_named
+from .events import event_at, is_named, role_members
 from .titles import parse_title
 
 if TYPE_CHECKING:
@@ -395,7 +395,7 @@ class ClaimExtractor:
                 self.add(subject, entity_id, f"{event.type}_date{suffix}", date.text, date.value, start, end, event.id)
             place = self.entities.get(event.place or "")
             # the subject or a party is not where the event was: 'the Paris agreement', 'the UK signed the X Treaty'
-            parties = {who, *str(event.attributes.get("party", "")).split("; ")}
+            parties = {who, *role_members(event, "party")}
             if event.place not in parties and (place is not None or (event.place and not self.entities)):
                 name = place.name if place else event.place
                 self.add(subject, entity_id, f"{event.type}_place{suffix}", name, name.lower(), start, end, event.id)

@@ -61,6 +61,7 @@ DATES = "dates"  # scratch key the dates stage fills
 REQUIRE_PARTICIPANT = True  # a noun event with no entity of the article in it and no date of its own is left out
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
+ROLE_JOIN = "; "  # an event's attribute for a role lists its members' entity ids so: 'party': 'e1; e2'
 PLACE_DEPTH = 6  # dependency steps from a trigger to its place: "killed outside his bakery in Harwick" takes 4
 
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
@@ -408,7 +409,7 @@ class EventExtractor:
         people = [w for r, w in e.roles if r in core] + [w for r, w in e.roles if r not in core]
         attributes = dict(e.attributes)
         for role, _ in e.roles:
-            attributes[role] = "; ".join(w for r, w in e.roles if r == role)
+            attributes[role] = ROLE_JOIN.join(w for r, w in e.roles if r == role)
         inherited = e.date_kind == "inherited"
         if inherited:
             attributes["date_inherited"] = True
@@ -463,6 +464,12 @@ def _absorb(into: _Event, other: _Event) -> None:
 def is_named(event: Event) -> bool:
     """An asserted event of a named type (not a WordNet-supersense fallback): what claims and the KB compare."""
     return event.modality == "asserted" and named_type(event.type)
+
+
+def role_members(event: Event, role: str) -> list[str]:
+    """The entity ids an event's attribute for a role lists ('party' -> ['e1', 'e2']); none without it."""
+    value = event.attributes.get(role)
+    return value.split(ROLE_JOIN) if isinstance(value, str) and value else []
 
 
 def event_at(events: list[Event], start: int, end: int) -> Event | None:
