@@ -164,6 +164,9 @@ FAMILIES: dict[str, str] = {
     "quoted_line": "a paragraph that is only a few words in single quotation marks is a subheading, not a floating "
                     "quotation (\"'A hard winter ahead.'\")",
     "table_cells": "a cue's source and content stay in the table cell of its verb (cells joined by ' | ')",
+    "head_mention": "a named source, or the phrase a pronoun refers to, is the entity whose mention holds its head "
+                    "word, not one that names only a word before it ('the US Attorney's Office said', 'the US "
+                    "military ... It said' are not the country); with no such entity the phrase as written speaks",
 }
 """Every switchable family, by name, with what it does."""
 

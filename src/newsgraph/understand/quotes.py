@@ -177,9 +177,26 @@ class _Namer:
             a += 1
         return Span(start=a, end=b, text=text[a:b])
 
-    def _entity(self, start: int, end: int) -> str | None:
+    def _entity(self, start: int, end: int, head: tuple[int, int] | None = None) -> str | None:
+        """The entity of the mention that best covers [start, end); given the offsets of the phrase's `head` token,
+        one whose mention holds some of the word it stands in ("the US Attorney's Office" is no mention of the US;
+        "Cheuk Hau-" is one of "Cheuk Hau-yip")."""
         m = mention_at(self.doc, start, end)
+        if m is None or head is None or not enabled("head_mention"):
+            return m.entity if m is not None else None
+        text, (a, b) = self.doc.article.text, head
+        while a > start and not text[a - 1].isspace():
+            a -= 1
+        while b < end and not text[b].isspace():
+            b += 1
+        if not (m.start < b and a < m.end):
+            m = mention_at(self.doc, a, b)
         return m.entity if m is not None else None
+
+    def _head_offsets(self, para: ParsedParagraph, tok) -> tuple[int, int]:
+        """The article offsets of a source phrase's head word."""
+        head = self._span(para, tok.i, tok.i + 1)
+        return head.start, head.end
 
     def _head_name(self, para: ParsedParagraph, tok) -> str | None:
         """The entity a capitalised source head names ("Vos" in "The Dutch singer Vos", not the Netherlands), or,
@@ -216,6 +233,7 @@ class _Namer:
         if tok is None:
             return Source(cue=cue_span)
         mention = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
+        mention_head = self._head_offsets(para, tok)
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":  # "the mayor, who said ...": "who" is the mention
             tok = tok.head.head
             named = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
@@ -228,7 +246,8 @@ class _Namer:
                 self._apposed_person(para, tok) if enabled("appositive_source") else None)
         else:
             entity = (enabled("head_name") and self._head_name(para, tok)
-                      or self._entity(mention.start, mention.end) or self._entity(named.start, named.end))
+                      or self._entity(mention.start, mention.end, mention_head)
+                      or self._entity(named.start, named.end, self._head_offsets(para, tok)))
         lower = tok.lower_
         if entity is not None:
             found = Source(entity, self.names.get(entity, named.text), mention, cue_span)
@@ -272,7 +291,7 @@ class _Namer:
             if last is not None and 0 <= p.index - last[0] <= PRONOUN_CHAIN_PARAGRAPHS:
                 return Source(last[1].speaker, last[1].name, mention, cue_span)  # "She said: ..." ... "She added: ..."
             return Source(None, None, mention, cue_span)
-        found = Source(self._entity(ref.start, ref.end), ref.text, mention, cue_span)
+        found = Source(self._entity(ref.start, ref.end, ref.head), ref.text, mention, cue_span)
         if not for_document and layer is None:
             self.last_resolved[pronoun] = (p.index, found)
         return found

@@ -91,6 +91,7 @@ class Referent:
     paragraph: int
     sentence: int  # numbered within its paragraph
     layer: tuple[int, int] | None  # (paragraph, quotation) it stands in; None in the narration
+    head: tuple[int, int] | None = None  # offsets of its head word ("military" of "the US military")
 
 
 @dataclass(frozen=True)
@@ -249,7 +250,7 @@ def _referent(para, p, sent_ids, layer, start, end, root: Token, kind, named, ge
     a, b = para.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     mark = layer[root.i]
     return Referent(a, b, doc[start:end].text, kind, named, gender, plural, subject, main, p, sent_ids[root.i],
-                    (p, mark) if mark >= 0 else None)
+                    (p, mark) if mark >= 0 else None, para.span(root.idx, root.idx + len(root)))
 
 
 def _name_gender(doc: Doc, start: int, root: Token, lex: Nouns) -> str | None:
