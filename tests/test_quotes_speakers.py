@@ -208,3 +208,12 @@ def test_a_place_opening_a_longer_source_is_not_the_speaker(paras, mention, writ
 def _record(*paragraphs: str):
     text = "Harbour town counts the cost of the storm\n\nBy Lena Okafor\n\n" + "\n\n".join(paragraphs) + "\n"
     return newsgraph.extract(text, kind="text")
+
+
+def test_a_title_links_to_the_person_in_apposition():
+    paras = ("\u201cThat was tough, but we got there,\u201d Canada's Ambassador to the UN, Nora Pellham, said "
+             "following the vote.",)
+    assert ("Nora Pellham", "Canada's Ambassador") in _speakers(*paras)
+    with QUOTE_RULES.off("head_name"):
+        assert (None, "Canada's Ambassador") in _speakers(*paras)  # head_mention: not Canada either
+

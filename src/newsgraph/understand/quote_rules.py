@@ -124,7 +124,8 @@ FAMILIES: dict[str, str] = {
                    "'the city's mayor', 'Acme's lawyers' are not the country, the city or the company)",
     "head_name": "a capitalised source head links to the name it stands in, not to a place or body a modifier names "
                  "('The Dutch singer Vos' is Vos, not the Netherlands), and a title head to the person named after "
-                 "its phrase ('US Ambassador to the UN Nora Pell' is Nora Pell); the mention stays as written",
+                 "its phrase, as the preposition's object or in apposition ('US Ambassador to the UN Nora Pell' is "
+                 "Nora Pell); the mention stays as written",
     "appositive_source": "a common-noun source with a person's name in apposition is that person ('Hale's wife, Ada, "
                          "said' is Ada); the mention stays as written",
     "dateline_content": "a dateline opening the paragraph ('OSLO, May 3 (Reuters) - ', 'BERGEN (AP) — ', '(CNN)') is "

@@ -200,7 +200,8 @@ class _Namer:
 
     def _head_name(self, para: ParsedParagraph, tok) -> str | None:
         """The entity a capitalised source head names ("Vos" in "The Dutch singer Vos", not the Netherlands), or,
-        for a title, the person named at the end of its phrase ("Ambassador to the UN Nora Pell")."""
+        for a title, the person named at the end of its phrase ("Ambassador to the UN Nora Pell", however the
+        parser hangs the name: on the preposition's object or, in apposition, on the title)."""
         head = self._span(para, tok.i, tok.i + 1)
         m = mention_at(self.doc, head.start, head.end)
         if m is not None:
@@ -208,7 +209,8 @@ class _Namer:
         if tok.lower_ not in entity_vocabulary().title_last_words:
             return None
         objects = (o for prep in tok.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj")
-        return next(filter(None, (self._person_at(para, obj) for obj in objects)), None)
+        apposed = (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        return next(filter(None, (self._person_at(para, obj) for obj in (*objects, *apposed))), None)
 
     def _apposed_person(self, para: ParsedParagraph, tok) -> str | None:
         """The person named in apposition to a common-noun source ('Hale's wife, Ada, said': Ada), not to a plural
