@@ -217,3 +217,33 @@ def test_a_title_links_to_the_person_in_apposition():
     with QUOTE_RULES.off("head_name"):
         assert (None, "Canada's Ambassador") in _speakers(*paras)  # head_mention: not Canada either
 
+
+# --- byline_teller: a byline that is the site itself tells no "I" ---------------------------------------------------
+
+@pytest.mark.parametrize("authors, site, url, teller", [
+    (["Lena Okafor"], "Harbour Times", "https://harbourtimes.example/a", "Lena Okafor"),
+    (["Harbourside Articles"], "Harbourside", "https://harbourside.example/a", None),  # the site's name and a word
+    (["Harbourside"], None, "https://www.harbourside.example/a", None),  # the site's name alone
+    (["Harbour News"], "Harbour News", "https://harbournews.example/a", None),  # ... with an organisation word
+    (["Ada Quill"], None, "https://adaquill.example/a", "Ada Quill"),  # a person's own site
+    (["Quill Benita"], None, "https://quillbenita.example/a", "Quill Benita"),  # no given name known, no org word
+    (["Tamsin Roe For Harbourside"], "Harbourside", "https://harbourside.example/a", "Tamsin Roe For Harbourside"),
+    (["Coast Guard Foundation"], None, "https://coastfund.example/a", "Coast Guard Foundation"),  # a body speaking
+    ([], None, None, None),
+])
+def test_the_narrator_is_the_byline_unless_it_is_the_site(authors, site, url, teller):
+    from newsgraph.understand.speakers import narrator
+
+    assert narrator(authors, site, url) == teller
+
+
+def test_a_memo_under_a_site_byline_is_not_the_sites():
+    text = ("Bosses write to their staff\n\nBy Harbourside Articles\n\n"
+            "Dear colleagues,\n\nI want to thank every one of you for the work you did this spring. We know the "
+            "storm hit many of your families.\n")
+    found = [(q.speaker_mention.text, q.speaker_name) for q in
+             newsgraph.extract(text, kind="text", url="https://harbourside.example/bosses").quotes]
+    assert found and all(name is None for _, name in found), found
+    with QUOTE_RULES.off("byline_teller"):
+        found = newsgraph.extract(text, kind="text", url="https://harbourside.example/bosses").quotes
+        assert any(q.speaker_name == "Harbourside Articles" for q in found)

@@ -40,6 +40,7 @@ from .speakers import (
     PLURAL,
     ReferentIndex,
     addresses_reader,
+    narrator,
     noun_phrase_start,
     refers_to_no_one,
     resolve,
@@ -145,7 +146,9 @@ class _Namer:
     def __init__(self, doc: Document, paragraphs: list[Paragraph], names: dict[str, str], memo: dict[int, Source],
                  speakers: list[str]):
         self.doc, self.paragraphs, self.names, self.memo, self.speakers = doc, paragraphs, names, memo, speakers
-        self.authors = doc.article.authors
+        article = doc.article
+        self.teller = (narrator(article.authors, article.site_name, article.url) if enabled("byline_teller")
+                       else article.authors[0] if article.authors else None)
         self.last_resolved: dict[str, tuple[int, Source]] = {}  # pronoun -> the paragraph and source it last named
 
     @cached_property
@@ -262,7 +265,7 @@ class _Namer:
                 return Source(outer.speaker, outer.name, mention, cue_span)
             if d.cue_paragraph.layers[tok.i] >= 0:  # "I told him" inside quotation marks: someone quoted, not the
                 return Source(None, None, mention, cue_span)  # reporter, though no quote around it was drafted
-            return Source(None, self.authors[0] if self.authors else None, mention, cue_span)
+            return Source(None, self.teller, mention, cue_span)
         if lower in PRONOUNS:
             return self._resolved(d, tok, mention, cue_span, for_document=False)
         if enabled("reader_source") and addresses_reader(tok) or enabled("pronoun_source") and refers_to_no_one(tok):

@@ -11,13 +11,16 @@ before it, except the quotation's own speaker, who calls himself "I".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
+from .name_evidence import opens_with_given_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -142,6 +145,40 @@ def refers_to_no_one(source: Token) -> bool:
     if word.lower() not in nouns().not_referring or word.isupper() and len(word) > 1:  # "WHO" is an agency
         return False
     return source.pos_ in ("PRON", "DET", "NOUN", "ADJ", "NUM") and source.ent_type_ in ("", *NOT_NAMES)
+
+
+def narrator(authors: Sequence[str], site_name: str | None = None, url: str | None = None) -> str | None:
+    """Who the narration's "I" and "we" are: the first author, unless the byline is the site itself.
+
+    A byline that is the site's name with a word after it ("Harbourside Articles" on the site Harbourside), or that
+    is the site's name alone, as one word or with an organisation word ("Harbourside" on harbourside.example,
+    "Harbour News" on harbournews.example), names no one whose first person the page tells: there "I" and "we"
+    are an interview's answers or a reprinted letter's writer. A byline opening with a given name is a person's,
+    and so is a person's own site ("Ada Quill" on adaquill.example)."""
+    if not authors:
+        return None
+    words = _WORD.findall(authors[0].lower())
+    if not words or opens_with_given_name(words):
+        return authors[0]
+    site = _site_forms(site_name, url)
+    whole = "".join(words)
+    if len(words) > 1 and words[0] in site:
+        return None  # the site's name and a word more ("Harbourside Articles"; not "Ada Quill For Harbourside")
+    if whole in site and (len(words) == 1 or any(w in nouns().organization_words for w in words)):
+        return None  # the site's name itself
+    return authors[0]
+
+
+_WORD = re.compile(r"[^\W_]+")
+_NOT_SITE_LABELS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "edu", "ac"})
+
+
+def _site_forms(site_name: str | None, url: str | None) -> frozenset[str]:
+    """The site's name and its address's labels, lower case with the spaces and hyphens taken out."""
+    forms = ["".join(_WORD.findall(site_name.lower()))] if site_name else []
+    labels = (urlsplit(url).hostname or "").split(".")[:-1] if url else []
+    forms += ["".join(_WORD.findall(label)) for label in labels if label not in _NOT_SITE_LABELS]
+    return frozenset(f for f in forms if f)
 
 
 def surname(name: str) -> str:
