@@ -308,3 +308,10 @@ def test_a_lone_word_after_bin_is_another_person():
     with rules.switched_off("patronymics"):
         found = {e.name for e in newsgraph.extract(text, kind="text").entities if e.type == "person"}
         assert "Hamdan" not in found
+
+
+def test_a_persons_name_typed_a_body_loses_the_place_before_it():
+    paragraphs = ("On Monday the former envoy to the Ukraine Wanda Kessler testified before a House panel.",
+                  "Kessler said little.")
+    found = people(*paragraphs, headline="Envoy questioned")
+    assert "Wanda Kessler" in found and "Ukraine Wanda Kessler" not in found

@@ -26,7 +26,7 @@ from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
 from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
-from .name_case import shouted_line
+from .name_case import cut_name_breaks, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name, place_by_form
 from .names import NameMention, find_mentions
@@ -162,7 +162,10 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
     for cluster in people:  # 'Mo Cheeks' typed an organisation, where 'Cheeks' alone is a person
         if cluster.tokens == [words[-1]] and not designated(words) \
                 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words):  # not 'OS X Lion'
-            mention.type, cluster.name = "person", mention.text
+            mention.type = "person"
+            if rules.enabled("name_breaks"):
+                cut_name_breaks(mention, set())  # '[the Ukraine] Ada Quill' typed an organisation
+            cluster.name = mention.text
             cluster.add(mention)
             return True
     return False
