@@ -187,6 +187,7 @@ def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     ("The envoy to Ukraine Marta Quill spoke.", "Ukraine Marta Quill", "Marta Quill"),
     ("The minister Israel Katz spoke.", "Israel Katz", "Israel Katz"),
     ("Wanted Posters went up downtown.", "Wanted Posters", "Wanted Posters"),
+    ("Then Ada Quill-ward spoke.", "Ada Quill-ward", "Ada Quill-ward"),  # a hyphenated word is one word
 ])
 def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):
     from newsgraph.understand.name_case import cut_name_breaks
