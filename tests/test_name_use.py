@@ -187,7 +187,9 @@ def _run_on(nlp, sentence: str, name: str, role: str) -> tuple[str, str]:
     ("The envoy to Ukraine Marta Quill spoke.", "Ukraine Marta Quill", "Marta Quill"),
     ("The minister Israel Katz spoke.", "Israel Katz", "Israel Katz"),
     ("Wanted Posters went up downtown.", "Wanted Posters", "Wanted Posters"),
-    ("Then Ada Quill-ward spoke.", "Ada Quill-ward", "Ada Quill-ward"),  # a hyphenated word is one word
+    ("Police chief Lee Ka-chiu spoke on Monday.", "Lee Ka-chiu", "Lee Ka-chiu"),  # a hyphenated name is one word
+    ("The Tom Rask-backed bill passed.", "Tom Rask-backed", "Tom Rask"),  # not a word joined to it
+    ("Tom Rask-era rules stayed.", "Tom Rask-era", "Tom Rask"),
 ])
 def test_a_persons_name_ends_at_a_break(nlp, sentence, name, text):
     from newsgraph.understand.name_case import cut_name_breaks

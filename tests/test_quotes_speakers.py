@@ -229,6 +229,11 @@ def test_a_title_links_to_the_person_in_apposition():
     (["Quill Benita"], None, "https://quillbenita.example/a", "Quill Benita"),  # no given name known, no org word
     (["Tamsin Roe For Harbourside"], "Harbourside", "https://harbourside.example/a", "Tamsin Roe For Harbourside"),
     (["Coast Guard Foundation"], None, "https://coastfund.example/a", "Coast Guard Foundation"),  # a body speaking
+    (["Harbour News Staff"], None, "https://www.harbournews.example/a", None),  # the site's name and a desk
+    (["Harbour Daily Reporter"], None, "https://www.harbourdaily.co.uk/a", None),
+    (["Tavita Oloa"], None, "https://tavita.blogs.example/a", "Tavita Oloa"),  # a subdomain is no site's name
+    (["Oloa Tavita"], None, "https://oloa.example/a", "Oloa Tavita"),  # a name after the site's is no desk
+    (["Harbourside Articles"], None, "http://[harbourside/a", "Harbourside Articles"),  # a malformed address
     ([], None, None, None),
 ])
 def test_the_narrator_is_the_byline_unless_it_is_the_site(authors, site, url, teller):
@@ -247,3 +252,18 @@ def test_a_memo_under_a_site_byline_is_not_the_sites():
     with QUOTE_RULES.off("byline_teller"):
         found = newsgraph.extract(text, kind="text", url="https://harbourside.example/bosses").quotes
         assert any(q.speaker_name == "Harbourside Articles" for q in found)
+
+
+def test_a_malformed_address_does_not_stop_the_quotes():
+    text = "Storm hits\n\nBy Harbourside Articles\n\nWe lost the pier, the harbour note said on Monday.\n"
+    found = newsgraph.extract(text, kind="text", url="http://[harbourside/storm").quotes
+    assert [q.speaker_mention.text for q in found] == ["the harbour note"]
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Ada Quill MP said the pier would reopen in May.",
+    "\u201cThe pier will reopen in May,\u201d said Ada Quill MP.",
+])
+def test_a_person_before_her_title_speaks(paragraph):
+    assert [q.speaker_name for q in newsgraph.extract("Pier news\n\n" + paragraph + "\n", kind="text").quotes] \
+        == ["Ada Quill"]

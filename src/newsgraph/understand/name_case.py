@@ -122,7 +122,7 @@ def cut_edge_words(m) -> None:
 
 PERSON_LINKS = PARTICLES | {"of", "y", "e", "do", "af", "zu"}  # 'Joan of Arc', 'Ortega y Gasset'
 NAME_MARKS = frozenset("-–'’.,&")  # inside a name: 'Ross-Nazzal', "O'Neil", 'J.', 'Jr.', 'Procter & Gamble'
-WORD_JOINS = frozenset("-–'’")  # a lower-case piece after one is the rest of its word: 'Blu-ray', "O'neil"
+WORD_JOINS = frozenset("-–'’")  # a proper noun's piece after one is the rest of its name: 'Ka-chiu', "O'neil"
 
 
 def cut_name_breaks(m, alone: set[str]) -> None:
@@ -134,13 +134,13 @@ def cut_name_breaks(m, alone: set[str]) -> None:
         return
     doc, first, last = span.doc, span.start, span.end
     for token in span[1:]:
-        if not doc[token.i - 1].whitespace_ and doc[token.i - 1].text in WORD_JOINS:
-            continue  # the rest of a hyphenated word ('Blu-ray', 'Ada Quill-ward')
+        if not doc[token.i - 1].whitespace_ and doc[token.i - 1].text in WORD_JOINS and token.pos_ == "PROPN":
+            continue  # the rest of a hyphenated name ('Lee Ka-chiu'), not a word after one ('Quill-backed')
         if token.is_lower and token.is_alpha and token.lower_ not in PERSON_LINKS or \
                 not any(ch.isalnum() for ch in token.text) and not set(token.text) <= NAME_MARKS:
             last = token.i
             break
-    while last > first + 1 and doc[last - 1].lower_ in PERSON_LINKS | {",", "&"}:
+    while last > first + 1 and doc[last - 1].lower_ in PERSON_LINKS | WORD_JOINS | {",", "&"}:
         last -= 1
     if last - first == 2 and doc[first].text == doc[first + 1].text:
         last -= 1  # 'Etlaq Etlaq': one name written twice (a line's label and its text run together)

@@ -169,8 +169,9 @@ FAMILIES: dict[str, str] = {
                     "word, not one that names only a word before it ('the US Attorney's Office said', 'the US "
                     "military ... It said' are not the country); with no such entity the phrase as written speaks",
     "byline_teller": "the narration's 'I' and 'we' are the byline's only when it is no site's own name: under "
-                     "'Harbourside Articles' on the site Harbourside, or the site's name alone, they are an "
-                     "interview's answers or a reprinted memo's writer (no speaker name, the mention kept)",
+                     "'Harbourside Articles' or 'Harbour News Staff' on the site (its name or its address's "
+                     "registrable label), or the site's name alone, they are an interview's answers or a reprinted "
+                     "memo's writer (no speaker name, the mention kept)",
 }
 """Every switchable family, by name, with what it does."""
 

@@ -146,10 +146,15 @@ class _Namer:
     def __init__(self, doc: Document, paragraphs: list[Paragraph], names: dict[str, str], memo: dict[int, Source],
                  speakers: list[str]):
         self.doc, self.paragraphs, self.names, self.memo, self.speakers = doc, paragraphs, names, memo, speakers
-        article = doc.article
-        self.teller = (narrator(article.authors, article.site_name, article.url) if enabled("byline_teller")
-                       else article.authors[0] if article.authors else None)
         self.last_resolved: dict[str, tuple[int, Source]] = {}  # pronoun -> the paragraph and source it last named
+
+    @cached_property
+    def teller(self) -> str | None:
+        """Who the narration's "I" and "we" are (asked on the first of them: most articles have none)."""
+        article = self.doc.article
+        if enabled("byline_teller"):
+            return narrator(article.authors, article.site_name, article.url)
+        return article.authors[0] if article.authors else None
 
     @cached_property
     def index(self) -> ReferentIndex:
@@ -183,7 +188,7 @@ class _Namer:
     def _entity(self, start: int, end: int, head: tuple[int, int] | None = None) -> str | None:
         """The entity of the mention that best covers [start, end); given the offsets of the phrase's `head` token,
         one whose mention holds some of the word it stands in ("the US Attorney's Office" is no mention of the US;
-        "Cheuk Hau-" is one of "Cheuk Hau-yip")."""
+        "Cheuk Hau-" is one of "Cheuk Hau-yip"), or a person's just before a title that heads it ("Ada Quill MP")."""
         m = mention_at(self.doc, start, end)
         if m is None or head is None or not enabled("head_mention"):
             return m.entity if m is not None else None
@@ -192,8 +197,9 @@ class _Namer:
             a -= 1
         while b < end and not text[b].isspace():
             b += 1
-        if not (m.start < b and a < m.end):
-            m = mention_at(self.doc, a, b)
+        if not (m.start < b and a < m.end) and not (
+                m.type == "person" and m.end <= a and text[a:b].lower() in entity_vocabulary().title_last_words):
+            m = mention_at(self.doc, a, b)  # not 'Ada Quill MP said', a person before her title
         return m.entity if m is not None else None
 
     def _head_offsets(self, para: ParsedParagraph, tok) -> tuple[int, int]:

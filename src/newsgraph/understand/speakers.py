@@ -150,22 +150,24 @@ def refers_to_no_one(source: Token) -> bool:
 def narrator(authors: Sequence[str], site_name: str | None = None, url: str | None = None) -> str | None:
     """Who the narration's "I" and "we" are: the first author, unless the byline is the site itself.
 
-    A byline that is the site's name with a word after it ("Harbourside Articles" on the site Harbourside), or that
-    is the site's name alone, as one word or with an organisation word ("Harbourside" on harbourside.example,
-    "Harbour News" on harbournews.example), names no one whose first person the page tells: there "I" and "we"
-    are an interview's answers or a reprinted letter's writer. A byline opening with a given name is a person's,
-    and so is a person's own site ("Ada Quill" on adaquill.example)."""
+    A byline that is the site's name, alone or with common nouns after it ("Harbourside", "Harbour News" on
+    harbournews.example, "Harbourside Articles", "Harbour News Staff"), names no one whose first person the page
+    tells: there "I" and "we" are an interview's answers or a reprinted letter's writer. The site is its name and
+    the registrable label of its address (not a subdomain: "Ada Quill" on ada.blogs.example is Ada Quill); a name
+    of several words is the site's alone only with an organisation's word in it. A byline opening with a given name
+    is a person's, and so are one whose words after the site's name are no common nouns ("Oloa Tavita" on
+    oloa.example) and a person's own site ("Quill Benita" on quillbenita.example)."""
     if not authors:
         return None
     words = _WORD.findall(authors[0].lower())
     if not words or opens_with_given_name(words):
         return authors[0]
     site = _site_forms(site_name, url)
-    whole = "".join(words)
-    if len(words) > 1 and words[0] in site:
-        return None  # the site's name and a word more ("Harbourside Articles"; not "Ada Quill For Harbourside")
-    if whole in site and (len(words) == 1 or any(w in nouns().organization_words for w in words)):
-        return None  # the site's name itself
+    for k in range(1, len(words)):
+        if "".join(words[:k]) in site and all(_common_noun(w) for w in words[k:]):
+            return None  # the site's name and a desk ('Harbourside Articles', 'Harbour News Staff')
+    if "".join(words) in site and (len(words) == 1 or any(w in nouns().organization_words for w in words)):
+        return None  # the site's name itself ('Harbourside', 'Harbour News'; not 'Ada Quill' on adaquill.example)
     return authors[0]
 
 
@@ -174,11 +176,33 @@ _NOT_SITE_LABELS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov
 
 
 def _site_forms(site_name: str | None, url: str | None) -> frozenset[str]:
-    """The site's name and its address's labels, lower case with the spaces and hyphens taken out."""
+    """The site's name and its address's registrable label, lower case with the spaces and hyphens taken out."""
     forms = ["".join(_WORD.findall(site_name.lower()))] if site_name else []
-    labels = (urlsplit(url).hostname or "").split(".")[:-1] if url else []
-    forms += ["".join(_WORD.findall(label)) for label in labels if label not in _NOT_SITE_LABELS]
+    try:
+        host = (urlsplit(url).hostname or "") if url else ""
+    except ValueError:  # a malformed address ('http://[harbour/x') names no site
+        host = ""
+    labels = [label for label in host.split(".")[:-1] if label not in _NOT_SITE_LABELS]
+    if labels:
+        forms.append("".join(_WORD.findall(labels[-1])))
     return frozenset(f for f in forms if f)
+
+
+@cache
+def _desk_words() -> frozenset[str]:
+    """The words of a byline's desks and jobs ('staff', 'news desk', 'reporter'; data/bylines.json)."""
+    data = load_data("bylines.json")
+    return frozenset(w for phrase in data["job_titles"] + data["not_names"] for w in phrase.split())
+
+
+def _common_noun(word: str) -> bool:
+    """A common noun, an organisation's or a desk's word, as a byline puts after a site's name ('articles',
+    'staff')."""
+    from .name_use import singulars, word_classes
+
+    classes = word_classes()
+    return word in nouns().organization_words or word in _desk_words() or any(
+        w in classes["nouns"] or w in classes["person_nouns"] for w in {word} | singulars(word))
 
 
 def surname(name: str) -> str:
