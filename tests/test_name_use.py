@@ -318,3 +318,5 @@ def test_a_persons_name_typed_a_body_loses_the_place_before_it():
                   "Kessler said little.")
     found = people(*paragraphs, headline="Envoy questioned")
     assert "Wanda Kessler" in found and "Ukraine Wanda Kessler" not in found
+    with rules.switched_off("name_breaks"):
+        assert "Ukraine Wanda Kessler" in people(*paragraphs, headline="Envoy questioned")
