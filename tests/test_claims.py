@@ -247,3 +247,11 @@ def test_an_age_read_off_a_description_yields_to_the_article():
     reader = SimpleNamespace(claims=[named, wrong, right, lone_a, lone_b],
                              described_ages={id(wrong), id(right), id(lone_a), id(lone_b)})
     assert ClaimExtractor._unsure_ages(reader) == {id(wrong), id(lone_a), id(lone_b)}
+
+
+def test_a_place_modifying_an_event_noun_is_no_place_claim():
+    text = ("Suspect Held\n\nPolice said Farid Osmani was arrested in the Brookfield bombings last week. "
+            "Mara Lind was arrested in Ardale on Monday.\n")
+    found = {(c.subject, c.property, c.normalized) for c in newsgraph.extract(text, kind="text").claims
+             if c.property.endswith("_place")}
+    assert found == {("Mara Lind", "arrest_place", "ardale")}

@@ -269,3 +269,18 @@ def test_token_columns_are_the_arrays_spacy_gives():
     for attr in (POS, HEAD, LOWER, LEMMA, ORTH, IDX, LENGTH, DEP, ENT_TYPE):
         assert column(doc, attr) == doc.to_array(attr).tolist()
         assert column(empty, attr) == []
+
+
+@pytest.mark.parametrize("text, place", [
+    # title case: the parser makes the first name the object of 'in' and the event noun its conjunct
+    ("Farid Osmani Is Arrested in Brookfield and Vermont Bombings\n\nPolice said Farid Osmani had fled.\n", None),
+    ("Farid Osmani Is Arrested in Boston and New Hampshire Shootings\n\nPolice said Farid Osmani had fled.\n", None),
+    # title case: 'Brookfield Bombings' read as one place name, headed by the event noun
+    ("Farid Osmani Arrested in Brookfield Bombings\n\nPolice said Farid Osmani had fled.\n", None),
+    ("Police said Yusuf Demir was arrested in the Ardale attacks last week.\n", None),
+    ("Police said Yusuf Demir was arrested in Ardale on Monday.\n", "Ardale"),
+    ("Police said Lena Vogt was detained in Berlin and Hamburg on Monday.\n", "Berlin"),
+])
+def test_a_place_that_only_modifies_an_event_noun_is_not_the_events_place(text, place):
+    arrests = only(events_of(text), "arrest")
+    assert arrests and arrests[0]["place"] == place, arrests

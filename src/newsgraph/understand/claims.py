@@ -10,7 +10,8 @@ entities and events of the article:
    lemma, in that order for the doer ("attackers enter") and the other way
    round for what is done to ("kill people"), plus the place the verb
    or the counted noun names ("attackers enter Ofakim", "kill people in
-   Varnholm"). Classes come from `data/claims.json`
+   Varnholm"; not a name that only modifies an event noun: "in the
+   Varnholm attacks"). Classes come from `data/claims.json`
    (gunmen, terrorists and attackers are all `attackers`; storm, break
    into and enter all `enter`). When a person does it to the counted
    thing ("Alus rescued six neighbours") the subject is the person and
@@ -51,6 +52,7 @@ from ..pipeline import Document
 from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
                            qualifier_before, split_qualifier)
 from .context import Mention, dep_ids, mentions, parsed, string_ids
+from .event_rules import place_only_modifies, vocabulary
 from .events import event_at, is_named, role_members
 from .titles import parse_title
 
@@ -110,6 +112,7 @@ class ClaimExtractor:
 
     def __init__(self, doc: Document, vocab: ClaimVocabulary):
         self.doc, self.vocab = doc, vocab
+        self.events_vocab = vocabulary()  # its event nouns: a place only modifying one is not where a count was
         self.text = doc.article.text
         self.entities: dict[str, Entity] = {e.id: e for e in doc.article.entities}
         self.mentions = sorted((m for m in mentions(doc) if m.entity), key=lambda m: m.start)
@@ -192,6 +195,8 @@ class ClaimExtractor:
                 [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in self.vocab.place_preps \
                 else []
             for t in targets:
+                if place_only_modifies(t, self.events_vocab):  # "killed 14 people in the Paris attacks"
+                    continue
                 m = self.mention_over(*s.chars(t))
                 entity = self.entities.get(m.entity) if m else None
                 if entity is not None and entity.type == "place":

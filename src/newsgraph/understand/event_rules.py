@@ -90,6 +90,7 @@ class Vocabulary:
     irrealis_heads: frozenset[str]
     irrealis_marks: frozenset[str] = frozenset()
     identity_verbs: frozenset[str] = frozenset()
+    place_heads: frozenset[str] = frozenset()  # nouns that name a place: 'in a Paris hospital' is in Paris
 
 
 def parse_path(text: str) -> Path:
@@ -140,7 +141,7 @@ def build_vocabulary(data: dict) -> Vocabulary:
                 by_lemma.setdefault(lemma.lower(), []).append(trigger)
     words = {key: frozenset(data.get(key, ())) for key in
              ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads", "irrealis_marks",
-                           "identity_verbs")}
+                           "identity_verbs", "place_heads")}
     return Vocabulary(types, {k: tuple(v) for k, v in by_lemma.items()}, **words)
 
 
@@ -301,6 +302,50 @@ def antecedent(token: Token, identity_verbs: frozenset[str] = frozenset()) -> To
                 if named:
                     return named[0]
     return token
+
+
+NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})  # 'the [Paris] attacks', 'in [Manhattan and X] bombings'
+
+
+def noun_forms(token: Token) -> frozenset[str]:
+    """A noun's lower-case word, lemma and singular guesses: a title-case 'Bombings' is a PROPN, which spaCy does not
+    lemmatize."""
+    word = token.lower_
+    forms = {word, token.lemma_.lower()}
+    if word.endswith("s") and len(word) > 3:
+        forms.add(word[:-1])
+        forms.add(word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith("es") else word[:-1])
+    return frozenset(forms)
+
+
+def event_noun(token: Token, vocab: Vocabulary) -> bool:
+    """`token` is a noun of a named event type ('bombings', 'Attacks' in a title-case line, 'case') and no noun
+    that names a place (`place_heads`: 'court', 'falls', 'gate')."""
+    forms = noun_forms(token)
+    if token.pos_ not in ("NOUN", "PROPN") or not forms.isdisjoint(vocab.place_heads):
+        return False
+    return any("NOUN" in t.pos and not vocab.types[t.type].generic for f in forms for t in vocab.by_lemma.get(f, ()))
+
+
+def phrase_head(token: Token) -> Token:
+    """The word a noun phrase reached as an object is about. In a title-case line the parser may take the first name
+    before a noun for the phrase's head and the noun for its conjunct ('in Manhattan and New Jersey Bombings':
+    Manhattan, with the conjunct Bombings, which New Jersey modifies): then that last conjunct is the head."""
+    if token.pos_ == "PROPN":
+        later = [c for c in token.conjuncts if c.i > token.i]
+        if later and any(c.dep_ in NAME_MODIFIER_DEPS for c in later[-1].children):
+            return later[-1]
+    return token
+
+
+def place_only_modifies(token: Token, vocab: Vocabulary) -> bool:
+    """The phrase at `token` (an object the place walk reached) is about an event that the place names in it only
+    modify: 'arrested in the Paris attacks', 'in Manhattan and New Jersey Bombings', 'charged in a Texas case'.
+    The event was not where the other one was; a place counts only as the phrase's head or beside a head that
+    names a place ('in a Paris hospital'). A town that is itself such a word ('Sale') has no modifiers and stays."""
+    head = phrase_head(token)
+    return event_noun(head, vocab) and (head is not token or head.is_lower
+                                        or any(c.dep_ in NAME_MODIFIER_DEPS for c in head.children))
 
 
 def phrase(token: Token) -> str:

@@ -18,7 +18,10 @@ Sentence by sentence, over the parse the parse stage made:
    told at (an earlier sentence's date, not one of an interview or
    statement frame), within `INHERIT_PARAGRAPHS`; never when the sentence
    places it after or before another event ("following his death").
-4. **Place**: a place mention reached through a locative preposition.
+4. **Place**: a place mention reached through a locative preposition, as
+   the phrase's head: not a name that only modifies an event noun ("arrested
+   in the Paris attacks", a title-case "in Manhattan and New Jersey
+   Bombings"; `event_rules.place_only_modifies`).
 5. **Merge**: a mention of an event already told ("his death", "the
    award, presented by ...") adds to that event instead of making a new
    one; events with nobody from the article in them are left out
@@ -48,6 +51,7 @@ from .event_rules import (
     match_trigger,
     modality,
     phrase,
+    place_only_modifies,
     vocabulary,
     walk,
 )
@@ -295,7 +299,7 @@ class EventExtractor:
                 break
             nxt = []
             for t, dep in frontier:
-                if dep in ("pobj", "compound", "dobj"):
+                if dep in ("pobj", "compound", "dobj") and not place_only_modifies(t, self.vocab):
                     if self.mentions:
                         m = self.mentions.at(*s.chars(t))
                         if m is not None and m.type == "place":
