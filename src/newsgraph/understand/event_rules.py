@@ -90,7 +90,7 @@ class Vocabulary:
     irrealis_heads: frozenset[str]
     irrealis_marks: frozenset[str] = frozenset()
     identity_verbs: frozenset[str] = frozenset()
-    place_heads: frozenset[str] = frozenset()  # nouns that name a place: 'in a Paris hospital' is in Paris
+    place_words: frozenset[str] = frozenset()  # nouns naming a place, never taken for event nouns ('court', 'falls')
 
 
 def parse_path(text: str) -> Path:
@@ -141,7 +141,7 @@ def build_vocabulary(data: dict) -> Vocabulary:
                 by_lemma.setdefault(lemma.lower(), []).append(trigger)
     words = {key: frozenset(data.get(key, ())) for key in
              ("relative_preps", "frame_preps", "place_preps", "irrealis_aux", "irrealis_heads", "irrealis_marks",
-                           "identity_verbs", "place_heads")}
+                           "identity_verbs", "place_words")}
     return Vocabulary(types, {k: tuple(v) for k, v in by_lemma.items()}, **words)
 
 
@@ -320,9 +320,9 @@ def noun_forms(token: Token) -> frozenset[str]:
 
 def event_noun(token: Token, vocab: Vocabulary) -> bool:
     """`token` is a noun of a named event type ('bombings', 'Attacks' in a title-case line, 'case') and no noun
-    that names a place (`place_heads`: 'court', 'falls', 'gate')."""
+    that names a place (`place_words`: 'court', 'falls', 'gate')."""
     forms = noun_forms(token)
-    if token.pos_ not in ("NOUN", "PROPN") or not forms.isdisjoint(vocab.place_heads):
+    if token.pos_ not in ("NOUN", "PROPN") or not forms.isdisjoint(vocab.place_words):
         return False
     return any("NOUN" in t.pos and not vocab.types[t.type].generic for f in forms for t in vocab.by_lemma.get(f, ()))
 
