@@ -284,3 +284,18 @@ def test_token_columns_are_the_arrays_spacy_gives():
 def test_a_place_that_only_modifies_an_event_noun_is_not_the_events_place(text, place):
     arrests = only(events_of(text), "arrest")
     assert arrests and arrests[0]["place"] == place, arrests
+
+
+@pytest.mark.parametrize("sentence, word, modifies", [
+    ("She died after a crash in County Down.", "Down", False),  # a name with a place word: no 'down' event noun
+    ("He was charged in a Texas case.", "case", True),
+    ("He was arrested in the Paris attacks.", "attacks", True),
+    ("He was arrested in Paris on Monday.", "Paris", False),
+    ("She died in a Paris hospital.", "hospital", False),  # a hospital is a place: no event noun
+    ("He Is Arrested in Boston and New Hampshire Shootings", "Boston", True),  # title case: Shootings, a conjunct
+])
+def test_place_only_modifies(sentence, word, modifies):
+    from newsgraph.understand.event_rules import place_only_modifies
+
+    token = next(t for t in load_model()(sentence) if t.text == word)
+    assert place_only_modifies(token, vocabulary()) is modifies

@@ -342,10 +342,15 @@ def place_only_modifies(token: Token, vocab: Vocabulary) -> bool:
     """The phrase at `token` (an object the place walk reached) is about an event that the place names in it only
     modify: 'arrested in the Paris attacks', 'in Manhattan and New Jersey Bombings', 'charged in a Texas case'.
     The event was not where the other one was; a place counts only as the phrase's head or beside a head that
-    names a place ('in a Paris hospital'). A town that is itself such a word ('Sale') has no modifiers and stays."""
+    names a place ('in a Paris hospital'). A town that is itself such a word ('Sale') has no modifiers and stays,
+    and so does a name with a word of `place_words` before the noun ('County Down')."""
     head = phrase_head(token)
-    return event_noun(head, vocab) and (head is not token or head.is_lower
-                                        or any(c.dep_ in NAME_MODIFIER_DEPS for c in head.children))
+    if not event_noun(head, vocab):
+        return False
+    modifiers = [c for c in head.children if c.dep_ in NAME_MODIFIER_DEPS]
+    if any(not noun_forms(c).isdisjoint(vocab.place_words) for c in modifiers):
+        return False
+    return head is not token or head.is_lower or bool(modifiers)
 
 
 def phrase(token: Token) -> str:
