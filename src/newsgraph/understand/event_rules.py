@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
-from .context import column, word_positions  # noqa: F401  (events read word_positions from here)
+from .context import column, title_case, word_positions  # noqa: F401  (events read word_positions from here)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -342,15 +342,13 @@ def place_only_modifies(token: Token, vocab: Vocabulary) -> bool:
     """The phrase at `token` (an object the place walk reached) is about an event that the place names in it only
     modify: 'arrested in the Paris attacks', 'in Manhattan and New Jersey Bombings', 'charged in a Texas case'.
     The event was not where the other one was; a place counts only as the phrase's head or beside a head that
-    names a place ('in a Paris hospital'). A town that is itself such a word ('Sale') has no modifiers and stays,
-    and so does a name with a word of `place_words` before the noun ('County Down')."""
+    names a place ('in a Paris hospital'). A town that is itself such a word ('Sale') has no modifiers and stays.
+    A capitalised noun is one only in a line Written Like This: in running text the capital makes it a word of a
+    name ('New South Wales', not a 'wale'; 'County Down'; 'the Winter Meetings')."""
     head = phrase_head(token)
-    if not event_noun(head, vocab):
+    if not event_noun(head, vocab) or (not head.is_lower and not title_case(head.sent.text)):
         return False
-    modifiers = [c for c in head.children if c.dep_ in NAME_MODIFIER_DEPS]
-    if any(not noun_forms(c).isdisjoint(vocab.place_words) for c in modifiers):
-        return False
-    return head is not token or head.is_lower or bool(modifiers)
+    return head is not token or head.is_lower or any(c.dep_ in NAME_MODIFIER_DEPS for c in head.children)
 
 
 def phrase(token: Token) -> str:
