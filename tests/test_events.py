@@ -294,6 +294,7 @@ def test_a_place_that_only_modifies_an_event_noun_is_not_the_events_place(text, 
     ("He was arrested in Paris on Monday.", "Paris", False),
     ("She died in a Paris hospital.", "hospital", False),  # a hospital is a place: no event noun
     ("He Is Arrested in Boston and New Hampshire Shootings", "Boston", True),  # title case: Shootings, a conjunct
+    ("He was killed in Gaza and the ensuing war.", "Gaza", False),  # two phrases: Gaza is where
 ])
 def test_place_only_modifies(sentence, word, modifies):
     from newsgraph.understand.event_rules import place_only_modifies

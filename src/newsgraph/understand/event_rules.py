@@ -330,10 +330,12 @@ def event_noun(token: Token, vocab: Vocabulary) -> bool:
 def phrase_head(token: Token) -> Token:
     """The word a noun phrase reached as an object is about. In a title-case line the parser may take the first name
     before a noun for the phrase's head and the noun for its conjunct ('in Manhattan and New Jersey Bombings':
-    Manhattan, with the conjunct Bombings, which New Jersey modifies): then that last conjunct is the head."""
+    Manhattan, with the conjunct Bombings, which New Jersey modifies): then that last conjunct is the head. A
+    conjunct with a determiner of its own is a phrase of its own ('blamed Pakistan and its secret service')."""
     if token.pos_ == "PROPN":
         later = [c for c in token.conjuncts if c.i > token.i]
-        if later and any(c.dep_ in NAME_MODIFIER_DEPS for c in later[-1].children):
+        if later and any(c.dep_ in NAME_MODIFIER_DEPS for c in later[-1].children) and not any(
+                c.dep_ in ("det", "poss") for c in later[-1].children):
             return later[-1]
     return token
 
