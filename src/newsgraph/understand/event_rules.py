@@ -343,8 +343,9 @@ def phrase_head(token: Token) -> Token:
 def place_only_modifies(token: Token, vocab: Vocabulary) -> bool:
     """The phrase at `token` (an object the place walk reached) is about an event that the place names in it only
     modify: 'arrested in the Paris attacks', 'in Manhattan and New Jersey Bombings', 'charged in a Texas case'.
-    The event was not where the other one was; a place counts only as the phrase's head or beside a head that
-    names a place ('in a Paris hospital'). A town that is itself such a word ('Sale') has no modifiers and stays.
+    The event was not where the other one was: a place counts only at the head of its phrase. A noun that names a
+    place is no event noun ('in a Paris hospital' is not refused; the walk reads no names before a common noun
+    anyway). A town that is itself such a word ('Sale') has no modifiers and stays.
     A capitalised noun is one only in a line Written Like This: in running text the capital makes it a word of a
     name ('New South Wales', not a 'wale'; 'County Down'; 'the Winter Meetings')."""
     head = phrase_head(token)
