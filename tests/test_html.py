@@ -192,3 +192,20 @@ def test_choose_title_skips_a_logo_h1():
     candidates = [Candidate("Crier", "h1", 0), Candidate("Depot night market opens", "h1", 1),
                   Candidate("Depot night market opens | Town Crier", "title")]
     assert choose_title(candidates, ["Town Crier"], None).value == "Depot night market opens"
+
+
+def test_a_malformed_address_in_the_page_loses_only_the_address():
+    page = ('<html><head><title>Harbour storm closes pier</title><link rel="canonical" href="http://[harbour/storm">'
+            '<meta property="og:url" content="https://[www.harbour.example]/storm"></head><body><article>'
+            "<h1>Harbour storm closes pier</h1><p>By Harbourside Articles</p><p>The storm shut the pier on Monday, "
+            "and the harbour master said repairs would take a month. We lost the old boathouse too, the club's "
+            "note said.</p></article></body></html>")
+    article = newsgraph.extract(page, kind="html")
+    assert article.url is None and article.headline == "Harbour storm closes pier"
+    assert [q.speaker_mention.text for q in article.quotes] == ["the harbour master", "the club's note"]
+
+
+def test_a_malformed_address_is_no_link_on_the_web_page():
+    from newsgraph.web.templating import http_url
+
+    assert http_url("http://[harbour/storm") is None and http_url("https://harbour.example/a") is not None

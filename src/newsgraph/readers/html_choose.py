@@ -138,11 +138,19 @@ def _is_site(part: str, sites: set[str]) -> bool:
         s and (n.startswith(s + " ") or n.endswith(" " + s)) and len(n.split()) <= len(s.split()) + 2 for s in sites)
 
 
+def host_of(url: str | None) -> str:
+    """A URL's host name, lower case; '' for none, or for an address `urlsplit` refuses ('http://[harbour/x')."""
+    try:
+        return (urlsplit(url).hostname or "") if url else ""
+    except ValueError:
+        return ""
+
+
 def site_domain(url: str | None) -> str | None:
     """The registrable-looking name of a URL's host: 'https://www.example-news.com/x' -> 'examplenews'."""
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    host = host_of(url)
     labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
     return re.sub(r"\W+", "", labels[-2]) if len(labels) >= 2 else None
 
@@ -336,9 +344,12 @@ def choose_url(candidates: Sequence[Candidate], base: str | None) -> Choice | No
         for c in candidates:
             if c.origin != origin:
                 continue
-            url = urljoin(base, str(c.value)) if base else str(c.value)
-            if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname:
-                return Choice(url, origin)
+            try:
+                url = urljoin(base, str(c.value)) if base else str(c.value)
+                if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname:
+                    return Choice(url, origin)
+            except ValueError:  # 'http://[harbour/x': no address, the next one is tried
+                continue
     return None
 
 

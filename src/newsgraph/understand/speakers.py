@@ -16,8 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
-from urllib.parse import urlsplit
 
+from ..readers.html_choose import host_of
 from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
 from .name_evidence import opens_with_given_name
@@ -178,11 +178,7 @@ _NOT_SITE_LABELS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov
 def _site_forms(site_name: str | None, url: str | None) -> frozenset[str]:
     """The site's name and its address's registrable label, lower case with the spaces and hyphens taken out."""
     forms = ["".join(_WORD.findall(site_name.lower()))] if site_name else []
-    try:
-        host = (urlsplit(url).hostname or "") if url else ""
-    except ValueError:  # a malformed address ('http://[harbour/x') names no site
-        host = ""
-    labels = [label for label in host.split(".")[:-1] if label not in _NOT_SITE_LABELS]
+    labels = [label for label in host_of(url).split(".")[:-1] if label not in _NOT_SITE_LABELS]
     if labels:
         forms.append("".join(_WORD.findall(labels[-1])))
     return frozenset(f for f in forms if f)

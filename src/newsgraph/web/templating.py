@@ -52,8 +52,12 @@ def marks(snippet: str | None) -> Markup:
 
 
 def http_url(url: str | None) -> str | None:
-    """The URL when it is http(s), else None: links taken from articles never run scripts."""
-    return url if url and urlparse(url).scheme in ("http", "https") else None
+    """The URL when it is http(s), else None: links taken from articles never run scripts (nor break the page:
+    an address `urlparse` refuses is none)."""
+    try:
+        return url if url and urlparse(url).scheme in ("http", "https") else None
+    except ValueError:
+        return None
 
 
 def script_name(text: str) -> str:
