@@ -267,3 +267,19 @@ def test_a_malformed_address_does_not_stop_the_quotes():
 def test_a_person_before_her_title_speaks(paragraph):
     assert [q.speaker_name for q in newsgraph.extract("Pier news\n\n" + paragraph + "\n", kind="text").quotes] \
         == ["Ada Quill"]
+
+
+@pytest.mark.parametrize("paragraph, speaker", [
+    ("\u201cWe lost,\u201d the Senior Adviser to Ada Quill said.", "the Senior Adviser"),  # not the one advised
+    ("\u201cWe lost,\u201d Chief of Staff to Governor Ada Quill, Tom Rask, said on Monday.", "Tom Rask"),
+    ("\u201cThe vote was close,\u201d US Ambassador to the UN Nora Pell said on Monday.", "Nora Pell"),
+])
+def test_a_title_is_not_the_person_it_serves(paragraph, speaker):
+    found = newsgraph.extract("Vote news\n\n" + paragraph + "\n", kind="text").quotes
+    assert [q.speaker_name for q in found] == [speaker]
+
+
+def test_a_title_served_the_person_it_names_with_served_person_off():
+    text = "Vote news\n\n\u201cWe lost,\u201d the Senior Adviser to Ada Quill said.\n"
+    with QUOTE_RULES.off("served_person"):
+        assert [q.speaker_name for q in newsgraph.extract(text, kind="text").quotes] == ["Ada Quill"]

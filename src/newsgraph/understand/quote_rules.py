@@ -168,6 +168,9 @@ FAMILIES: dict[str, str] = {
     "head_mention": "a named source, or the phrase a pronoun refers to, is the entity whose mention holds its head "
                     "word, not one that names only a word before it ('the US Attorney's Office said', 'the US "
                     "military ... It said' are not the country); with no such entity the phrase as written speaks",
+    "served_person": "a title's person is not the one it serves: 'the Senior Adviser to Ada Quill said', 'an aide to "
+                     "Senator Ada Quill' are not Ada Quill; only a name after a body or a place in the title's "
+                     "phrase is its holder ('US Ambassador to the UN Nora Pell')",
     "byline_teller": "the narration's 'I' and 'we' are the byline's only when it is no site's own name: under "
                      "'Harbourside Articles' or 'Harbour News Staff' on the site (its name or its address's "
                      "registrable label), or the site's name alone, they are an interview's answers or a reprinted "

@@ -209,17 +209,31 @@ class _Namer:
 
     def _head_name(self, para: ParsedParagraph, tok) -> str | None:
         """The entity a capitalised source head names ("Vos" in "The Dutch singer Vos", not the Netherlands), or,
-        for a title, the person named at the end of its phrase ("Ambassador to the UN Nora Pell", however the
-        parser hangs the name: on the preposition's object or, in apposition, on the title)."""
+        for a title, the person named in apposition to it or at the end of its phrase after a body or place
+        ("Ambassador to the UN Nora Pell", however the parser hangs the name)."""
         head = self._span(para, tok.i, tok.i + 1)
         m = mention_at(self.doc, head.start, head.end)
         if m is not None:
             return m.entity
         if tok.lower_ not in entity_vocabulary().title_last_words:
             return None
-        objects = (o for prep in tok.children if prep.dep_ == "prep" for o in prep.children if o.dep_ == "pobj")
-        apposed = (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-        return next(filter(None, (self._person_at(para, obj) for obj in (*objects, *apposed))), None)
+        apposed = (self._person_at(para, c) for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+        objects = (self._served_by_title(para, o) for prep in tok.children if prep.dep_ == "prep"
+                   for o in prep.children if o.dep_ == "pobj")
+        return next(filter(None, (*apposed, *objects)), None)
+
+    def _served_by_title(self, para: ParsedParagraph, obj) -> str | None:
+        """The person ending a title's object after the name of a body or place ("Ambassador to the UN Nora Pell"),
+        not one the title only serves ("Adviser to Ada Quill", "Aide to Senator Ada Quill" are not Ada Quill)."""
+        person = self._person_at(para, obj)
+        if person is None or not enabled("served_person"):
+            return person
+        name = self._span(para, obj.i, obj.i + 1)
+        m = mention_at(self.doc, name.start, name.end)
+        vocab = entity_vocabulary()
+        before = [t for t in obj.subtree if t.i < obj.i and para.span(t.idx, t.idx + len(t))[1] <= m.start]
+        return person if any(t.pos_ == "PROPN" and t.lower_ not in vocab.title_words | vocab.title_last_words
+                             for t in before) else None
 
     def _apposed_person(self, para: ParsedParagraph, tok) -> str | None:
         """The person named in apposition to a common-noun source ('Hale's wife, Ada, said': Ada), not to a plural
