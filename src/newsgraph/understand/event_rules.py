@@ -308,14 +308,11 @@ NAME_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})  # 'the [Paris] att
 
 
 def noun_forms(token: Token) -> frozenset[str]:
-    """A noun's lower-case word, lemma and singular guesses: a title-case 'Bombings' is a PROPN, which spaCy does not
-    lemmatize."""
-    word = token.lower_
-    forms = {word, token.lemma_.lower()}
-    if word.endswith("s") and len(word) > 3:
-        forms.add(word[:-1])
-        forms.add(word[:-3] + "y" if word.endswith("ies") else word[:-2] if word.endswith("es") else word[:-1])
-    return frozenset(forms)
+    """A noun's lower-case word, lemma and singular guesses (`name_use.singulars`): a title-case 'Bombings' is a
+    PROPN, which spaCy does not lemmatize."""
+    from .name_use import singulars
+
+    return frozenset({token.lower_, token.lemma_.lower()} | singulars(token.lower_))
 
 
 def event_noun(token: Token, vocab: Vocabulary) -> bool:
