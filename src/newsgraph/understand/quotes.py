@@ -27,7 +27,7 @@ from ..model import Quote, Span
 from ..pipeline import Document
 from .attribution import NOT_NAMES, QUOTE_CHARS, find_cues, introduces_next, mark_tokens, token_scopes
 from .cue_kinds import whole_quotations, within_cells
-from .context import ParsedParagraph, body_words, mention_at, parsed, title_case
+from .context import Mention, ParsedParagraph, body_words, mention_at, parsed, title_case
 from .cue_words import lexicon
 from .quote_drafts import (Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, past_dateline,
                            top_level)
@@ -225,15 +225,13 @@ class _Namer:
     def _served_by_title(self, para: ParsedParagraph, obj) -> str | None:
         """The person ending a title's object after the name of a body or place ("Ambassador to the UN Nora Pell"),
         not one the title only serves ("Adviser to Ada Quill", "Aide to Senator Ada Quill" are not Ada Quill)."""
-        person = self._person_at(para, obj)
-        if person is None or not enabled("served_person"):
-            return person
-        name = self._span(para, obj.i, obj.i + 1)
-        m = mention_at(self.doc, name.start, name.end)
+        m = self._person_mention(para, obj)
+        if m is None or not enabled("served_person"):
+            return m.entity if m is not None else None
         vocab = entity_vocabulary()
         before = [t for t in obj.subtree if t.i < obj.i and para.span(t.idx, t.idx + len(t))[1] <= m.start]
-        return person if any(t.pos_ == "PROPN" and t.lower_ not in vocab.title_words | vocab.title_last_words
-                             for t in before) else None
+        return m.entity if any(t.pos_ == "PROPN" and t.lower_ not in vocab.title_words | vocab.title_last_words
+                               for t in before) else None
 
     def _apposed_person(self, para: ParsedParagraph, tok) -> str | None:
         """The person named in apposition to a common-noun source ('Hale's wife, Ada, said': Ada), not to a plural
@@ -245,9 +243,14 @@ class _Namer:
 
     def _person_at(self, para: ParsedParagraph, tok) -> str | None:
         """The person entity whose mention covers the token, if a person's does."""
+        m = self._person_mention(para, tok)
+        return m.entity if m is not None else None
+
+    def _person_mention(self, para: ParsedParagraph, tok) -> Mention | None:
+        """The mention covering the token, if it is a person's."""
         name = self._span(para, tok.i, tok.i + 1)
         m = mention_at(self.doc, name.start, name.end)
-        return m.entity if m is not None and m.type == "person" else None
+        return m if m is not None and m.type == "person" else None
 
     def _from_cue(self, d: Draft) -> Source:
         cue, para = d.cue, d.cue_paragraph.parsed
