@@ -346,7 +346,8 @@ def choose_url(candidates: Sequence[Candidate], base: str | None) -> Choice | No
                 continue
             try:
                 url = urljoin(base, str(c.value)) if base else str(c.value)
-                if urlsplit(url).scheme in ("http", "https") and urlsplit(url).hostname:
+                parts = urlsplit(url)
+                if parts.scheme in ("http", "https") and parts.hostname:
                     return Choice(url, origin)
             except ValueError:  # 'http://[harbour/x': no address, the next one is tried
                 continue
