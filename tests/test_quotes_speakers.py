@@ -283,3 +283,58 @@ def test_a_title_served_the_person_it_names_with_served_person_off():
     text = "Vote news\n\n\u201cWe lost,\u201d the Senior Adviser to Ada Quill said.\n"
     with QUOTE_RULES.off("served_person"):
         assert [q.speaker_name for q in newsgraph.extract(text, kind="text").quotes] == ["Ada Quill"]
+
+
+# --- interview_teller: an interview's answers are not the byline's ------------------------------------------------
+
+INTERVIEW = [
+    "Tide gauges along the estuary have read higher every winter this decade. We spoke with Ada Quill, who has "
+    "kept the harbour's records since 1998, about what the numbers say.",
+    "Do you think the new sea wall was built high enough?",
+    "I doubt it. We measured a surge last March that came within a hand's width of the top.",
+    "Have your own readings changed the way you work?",
+    "{label}They have. I now check the gauges twice a day, and I said at the last council meeting that the town "
+    "needs a second wall.",
+    "What would you tell people who live on the front?",
+    "I would tell them to keep sandbags ready. We cannot promise the wall will hold.",
+]
+
+
+def interview(label: str = ""):
+    text = ("Will the wall hold?\n\nBy Tom Rask\n\n" + "\n\n".join(INTERVIEW).replace("{label}", label) + "\n")
+    return newsgraph.extract(text, kind="text").quotes
+
+
+def test_an_interviews_answers_are_not_the_bylines():
+    found = interview()
+    answers = [q for q in found if "the town needs" in q.text]
+    assert answers and all(q.speaker_name is None and q.speaker_mention for q in answers), found
+    assert all(q.speaker_name != "Tom Rask" for q in found if q.speaker_mention and q.speaker_mention.text == "I")
+    with QUOTE_RULES.off("interview_teller"):
+        assert any(q.speaker_name == "Tom Rask" for q in interview() if "the town needs" in q.text)
+
+
+def test_an_answer_opening_with_a_name_is_that_persons():
+    found = [q for q in interview("Quill: ") if "the town needs" in q.text]
+    assert found and all(q.speaker_name == "Ada Quill" for q in found), found
+
+
+@pytest.mark.parametrize("paragraphs", [
+    # questions as an explainer's subheadings, answered by the writer, who asks no one
+    ["What happens to the pier now?", "I expect the council to vote on it in May. We will report the result.",
+     "Why did the wall fail?", "My reading of the survey is that the footings were too shallow.",
+     "Who pays for the repairs?", "I asked the council and we are still waiting for an answer, I said then."],
+    # two questions to "you" are a column's rhetoric, not an interview
+    ["Do you remember the last big storm?", "I said then that the wall would fail.",
+     "Have you walked the front since?", "I walk it every morning.", "The council meets again in May."],
+])
+def test_questions_without_an_interview_keep_the_byline(paragraphs):
+    from newsgraph.understand.interviews import answer_paragraphs
+
+    assert answer_paragraphs(paragraphs) == frozenset()
+
+
+def test_an_interview_is_three_questions_to_you_answered_in_the_first_person():
+    from newsgraph.understand.interviews import answer_paragraphs
+
+    assert answer_paragraphs(INTERVIEW) == frozenset({2, 4, 6})  # the introduction before the first question: no

@@ -171,6 +171,9 @@ FAMILIES: dict[str, str] = {
     "served_person": "a title's person is not the one it serves: 'the Senior Adviser to Ada Quill said', 'an aide to "
                      "Senator Ada Quill' are not Ada Quill; only a name after a body or a place in the title's "
                      "phrase is its holder ('US Ambassador to the UN Nora Pell')",
+    "interview_teller": "in an interview written as questions and answers (three questions or more to 'you', "
+                        "each answered in the first person in the next paragraph), the answers' 'I' and 'we' are "
+                        "the person interviewed's, not the byline's: no one is named for them",
     "byline_teller": "the narration's 'I' and 'we' are the byline's only when it is no site's own name: under "
                      "'Harbourside Articles' or 'Harbour News Staff' on the site (its name or its address's "
                      "registrable label), or the site's name alone, they are an interview's answers or a reprinted "

@@ -29,6 +29,7 @@ from .attribution import NOT_NAMES, QUOTE_CHARS, find_cues, introduces_next, mar
 from .cue_kinds import whole_quotations, within_cells
 from .context import Mention, ParsedParagraph, body_words, mention_at, parsed, title_case
 from .cue_words import lexicon
+from .interviews import answer_label, answer_paragraphs
 from .quote_drafts import (Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, past_dateline,
                            top_level)
 from .quote_rules import enabled
@@ -155,6 +156,31 @@ class _Namer:
         if enabled("byline_teller"):
             return narrator(article.authors, article.site_name, article.url)
         return article.authors[0] if article.authors else None
+
+    @cached_property
+    def answers(self) -> frozenset[int]:
+        """The indices of the answers when the body is an interview in questions and answers."""
+        if not enabled("interview_teller"):
+            return frozenset()
+        body = [p for p in self.paragraphs if p.parsed.role == "body"]
+        return frozenset(body[i].index for i in answer_paragraphs([p.parsed.text for p in body]))
+
+    def teller_in(self, paragraph: Paragraph) -> str | None:
+        """Who "I" and "we" are in a paragraph of narration: the teller, but in an interview's answers the
+        person interviewed, named when the answer, or an answer before it since the last question, opens with
+        their name and a colon ('McKelvey: We met ...')."""
+        answers = self.answers
+        if paragraph.index not in answers:
+            return self.teller
+        k = paragraph.index
+        while k in answers:
+            para = self.paragraphs[k].parsed
+            label = answer_label(para.text)
+            if label is not None:
+                m = mention_at(self.doc, para.offset + label[0], para.offset + label[1])
+                return self.names.get(m.entity) if m is not None and m.type == "person" and m.entity else None
+            k -= 1
+        return None
 
     @cached_property
     def index(self) -> ReferentIndex:
@@ -288,7 +314,7 @@ class _Namer:
                 return Source(outer.speaker, outer.name, mention, cue_span)
             if d.cue_paragraph.layers[tok.i] >= 0:  # "I told him" inside quotation marks: someone quoted, not the
                 return Source(None, None, mention, cue_span)  # reporter, though no quote around it was drafted
-            return Source(None, self.teller, mention, cue_span)
+            return Source(None, self.teller_in(d.cue_paragraph), mention, cue_span)
         if lower in PRONOUNS:
             return self._resolved(d, tok, mention, cue_span, for_document=False)
         if enabled("reader_source") and addresses_reader(tok) or enabled("pronoun_source") and refers_to_no_one(tok):
