@@ -699,3 +699,12 @@ def test_a_name_written_before_a_noun_of_land_or_water_is_a_place():
     assert types.get("Noa Adler") == "person"
     with rules.switched_off("place_before_noun"):
         assert _types_of(text).get("Ramat Elon") == "person"
+
+
+def test_a_title_before_a_bodys_head_word_names_no_one():
+    found = entities("Their Premier League title defence resumes at Marlow next Wednesday.",
+                     "Director Sam Lake will start the first race.")
+    assert found.get("League") != "person" and found.get("Sam Lake") == "person", found
+    with rules.switched_off("titled_heads"):
+        assert entities("Their Premier League title defence resumes at Marlow next Wednesday.").get("League") \
+            == "person"

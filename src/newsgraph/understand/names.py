@@ -439,7 +439,9 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
         while k < len(doc) and k - j < MAX_NAME_TOKENS_AFTER_TITLE and doc[k].pos_ == "PROPN" \
                 and doc[k].text[:1].isupper() and k not in taken and doc[k].lower_ not in vocab.title_words:
             k += 1
-        if k > j and not any(t in taken for t in range(j, k)):
+        if k > j and not any(t in taken for t in range(j, k)) and not (
+                rules.enabled("titled_heads") and doc[k - 1].text in vocab.name_heads
+                and not opens_with_given_name([t.text for t in doc[j:k]])):  # 'Premier League', not 'Sam Lake'
             mention = _mention(para, j, k, "person")
             _attach_titles(mention, doc, i, n, vocab)
             written = doc[i:j].text

@@ -43,6 +43,9 @@ FAMILIES: dict[str, str] = {
     "titled_names": "an organisation or place tag on a title and a name opening with a given name is a person "
                     "('Very Rev Ada Marsh')",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
+    "titled_heads": "a title before capitalised words ending with an organisation's or a place's head word "
+                    "('Premier League', 'Deputy City') names no person spaCy missed, unless they open with a given name "
+                    "('Director Sam Lake')",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
     "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
