@@ -288,7 +288,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 and not designated(words) and all(w[:1].isupper() for w in words):
             m.type = "person"
             if rules.enabled("name_breaks"):
-                cut_name_breaks(m, set(lone_people))  # '[the Ukraine] Ada Quill', typed an organisation
+                cut_name_breaks(m, lone_people)  # '[the Ukraine] Ada Quill', typed an organisation
             if rules.enabled("describing_words"):
                 cut_describing_words(m)  # 'Legendary Ada Quill', a film's title, where 'Quill' is a person
     if rules.enabled("possessive_names"):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container
 from functools import cache
 
 from .name_evidence import given_names, mention_span, recut, region_name
@@ -125,7 +126,7 @@ NAME_MARKS = frozenset("-–'’.,&")  # inside a name: 'Ross-Nazzal', "O'Neil",
 WORD_JOINS = frozenset("-–'’")  # a proper noun's piece after one is the rest of its name: 'Ka-chiu', "O'neil"
 
 
-def cut_name_breaks(m, alone: set[str]) -> None:
+def cut_name_breaks(m, alone: Container[str]) -> None:
     """A person's name ends before a lower-case word other than a particle or a symbol other than a name's own
     marks, and starts after an opening verb's past or -s form when what follows opens with a given name or is a
     name the article writes alone (`alone`, the texts of its one-word person mentions)."""
