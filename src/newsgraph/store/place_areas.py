@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..readers.furniture import load_data
 from .org_names import org_keys
@@ -49,6 +49,7 @@ def _areas() -> dict[str, tuple[Area, ...]]:
     return {k: tuple(v) for k, v in found.items()}
 
 
+@lru_cache(maxsize=4096)  # asked again for each pair of place claims that differ
 def areas(name: str) -> tuple[Area, ...]:
     """The places a name may stand for, by its own form or its country's standard name ('US' -> United States):
     every country or region of that name, and the towns of at least 1/`READING` of the people of the largest
