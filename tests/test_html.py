@@ -153,6 +153,34 @@ def test_strip_site_by_domain():
     assert strip_site("Ferry times change | Harbourwatch", "title", [], "harbourwatch") == "Ferry times change"
 
 
+@pytest.mark.parametrize("url, label", [
+    ("https://www.harbourwatch.example/a", "harbourwatch"),  # a suffix the list does not know: the label before it
+    ("https://www.harbourwatch.co.uk/a", "harbourwatch"),  # two-part public suffixes
+    ("https://news.harbourwatch.com.au/a", "harbourwatch"),
+    ("https://m.harbourwatch.co.nz/a", "harbourwatch"),
+    ("https://harbour-watch.org.uk/a", "harbour-watch"),
+    ("https://www.gov.uk/guidance", "gov"),  # a public suffix that is itself the site
+    ("https://192.0.2.7/a", None),
+    ("http://localhost/a", None),
+    ("http://[harbour/a", None),  # an address urlsplit refuses
+    (None, None),
+])
+def test_site_label_reads_the_public_suffix_list(url, label):
+    from newsgraph.readers.sites import site_label
+
+    assert site_label(url) == label
+
+
+def test_the_reader_and_the_narrator_read_one_site_name():
+    from newsgraph.readers.html_choose import site_domain
+    from newsgraph.understand.speakers import _site_forms
+
+    url = "https://www.harbour-watch.co.uk/story"
+    assert site_domain(url) == "harbourwatch"
+    assert _site_forms(None, url) == {"harbourwatch"}
+    assert strip_site("Ferry times change | Harbour Watch", "title", [], site_domain(url)) == "Ferry times change"
+
+
 @pytest.mark.parametrize("value, expected", [
     ("2024-10-02T17:45:00+02:00", "2024-10-02T17:45:00+02:00"),
     ("2024-10-02T15:45:00Z", "2024-10-02T15:45:00+00:00"),

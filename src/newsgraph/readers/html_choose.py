@@ -21,6 +21,7 @@ from urllib.parse import urljoin, urlsplit
 from .html_meta import Candidate
 from .html_names import split_names
 from .html_vocab import html_vocabulary, squash
+from .sites import site_label
 
 TITLE_WEIGHTS = {"h1": 5.0, "[itemprop=headline]": 2.5, "json-ld": 2.5, "og:title": 2.0, "twitter:title": 1.5,
                  "json-ld:webpage": 1.0, "title": 1.0}
@@ -138,21 +139,11 @@ def _is_site(part: str, sites: set[str]) -> bool:
         s and (n.startswith(s + " ") or n.endswith(" " + s)) and len(n.split()) <= len(s.split()) + 2 for s in sites)
 
 
-def host_of(url: str | None) -> str:
-    """A URL's host name, lower case; '' for none, or for an address `urlsplit` refuses ('http://[harbour/x')."""
-    try:
-        return (urlsplit(url).hostname or "") if url else ""
-    except ValueError:
-        return ""
-
-
 def site_domain(url: str | None) -> str | None:
-    """The registrable-looking name of a URL's host: 'https://www.example-news.com/x' -> 'examplenews'."""
-    if not url:
-        return None
-    host = host_of(url)
-    labels = [label for label in host.split(".") if label not in ("www", "m", "amp")]
-    return re.sub(r"\W+", "", labels[-2]) if len(labels) >= 2 else None
+    """The registrable label of a URL's host as names are compared: 'https://www.example-news.co.uk/x' ->
+    'examplenews' (`sites.site_label`)."""
+    label = site_label(url)
+    return re.sub(r"\W+", "", label) if label else None
 
 
 def choose_title(candidates: Sequence[Candidate], site_names: Sequence[str], domain: str | None) -> Choice | None:

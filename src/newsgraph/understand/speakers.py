@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..readers.html_choose import host_of
+from ..readers.sites import site_label
 from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
 from .name_evidence import opens_with_given_name
@@ -172,15 +172,15 @@ def narrator(authors: Sequence[str], site_name: str | None = None, url: str | No
 
 
 _WORD = re.compile(r"[^\W_]+")
-_NOT_SITE_LABELS = frozenset({"www", "m", "amp", "co", "com", "org", "net", "gov", "edu", "ac"})
 
 
 def _site_forms(site_name: str | None, url: str | None) -> frozenset[str]:
-    """The site's name and its address's registrable label, lower case with the spaces and hyphens taken out."""
+    """The site's name and its address's registrable label (`sites.site_label`), lower case with the spaces and
+    hyphens taken out."""
     forms = ["".join(_WORD.findall(site_name.lower()))] if site_name else []
-    labels = [label for label in host_of(url).split(".")[:-1] if label not in _NOT_SITE_LABELS]
-    if labels:
-        forms.append("".join(_WORD.findall(labels[-1])))
+    label = site_label(url)
+    if label:
+        forms.append("".join(_WORD.findall(label)))
     return frozenset(f for f in forms if f)
 
 
