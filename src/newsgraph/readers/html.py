@@ -137,7 +137,7 @@ def choose_metadata(tree: HtmlElement, facts: PageFacts, doc: Document) -> Metad
     meta.subheadline = choose_deck(facts.decks + near.decks, meta.headline)
     meta.published = Choice(doc.published, "user") if doc.published else choose_date(
         facts.dates + near.dates, facts.modified, at)
-    meta.authors = choose_authors(facts.authors + near.authors, sites)
+    meta.authors = choose_authors(facts.authors + near.authors, sites, site_domain(_value(meta.url)))
     meta.language = choose_language(facts.languages)
     return meta
 

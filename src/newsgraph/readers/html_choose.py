@@ -293,14 +293,14 @@ def _aware(iso: str) -> datetime | None:
 
 # --- authors ---------------------------------------------------------------------------------------------------
 
-def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str]) -> Choice | None:
+def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str], domain: str | None = None) -> Choice | None:
     """The byline's people: the best-trusted origin, helped by the others that name the same people."""
-    sites = {norm(s) for s in site_names}
+    sites = {norm(s) for s in site_names} | ({domain} if domain else set())
     named = []
     for c in candidates:
         if any(_BIO.search(raw) for raw in c.value):
             continue  # an author's bio, not a byline
-        names = list(dict.fromkeys(n for raw in c.value for n in split_names(raw)))
+        names = list(dict.fromkeys(_without_site(n, sites) for raw in c.value for n in split_names(raw)))
         people = [n for n in names if norm(n) not in sites]
         if names:
             named.append((c, people or names, not people))  # the site's name stays only when it is the sole author
@@ -322,6 +322,16 @@ def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str]) -
 
 
 _BIO = re.compile(r"\b(?:is|was|has been) (?:an?|the)?\s*\w+", re.IGNORECASE)
+
+
+def _without_site(name: str, sites: set[str]) -> str:
+    """A name without the site's name glued after it ('Ana Ruiz Harbour Courier' on the Harbour Courier's site)."""
+    words = name.split()
+    for k in range(2, len(words)):  # at least two words stay
+        tail = norm(" ".join(words[k:]))
+        if tail in sites or tail.replace(" ", "") in sites:
+            return " ".join(words[:k])
+    return name
 
 
 # --- url, language, deck ---------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..readers.html_names import is_account
 from ..readers.sites import site_label
 from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
@@ -156,9 +157,10 @@ def narrator(authors: Sequence[str], site_name: str | None = None, url: str | No
     the registrable label of its address (not a subdomain: "Ada Quill" on ada.blogs.example is Ada Quill); a name
     of several words is the site's alone only with an organisation's word in it. A byline opening with a given name
     is a person's, and so are one whose words after the site's name are no common nouns ("Oloa Tavita" on
-    oloa.example) and a person's own site ("Quill Benita" on quillbenita.example)."""
-    if not authors:
-        return None
+    oloa.example) and a person's own site ("Quill Benita" on quillbenita.example). One word in camel case is an
+    account's ("HarbourVideo"): the pages it signs are transcripts and reposts whose "I" it does not name."""
+    if not authors or is_account(authors[0]):
+        return None  # 'HarbourVideo': an account's name, whose pages are transcripts and reposts with no named "I"
     words = _WORD.findall(authors[0].lower())
     if not words or opens_with_given_name(words):
         return authors[0]
