@@ -10,7 +10,7 @@ import newsgraph
 from newsgraph.errors import MalformedInput
 from newsgraph.pipeline import Document
 from newsgraph.readers.html import read_html
-from newsgraph.readers.html_choose import choose_title, parse_date, strip_site
+from newsgraph.readers.html_choose import choose_authors, choose_title, parse_date, strip_site
 from newsgraph.readers.html_meta import Candidate
 from newsgraph.readers.html_names import split_names
 
@@ -202,9 +202,45 @@ def test_parse_date(value, expected):
     ("ByAna Ruiz", ["Ana Ruiz"]),
     ("By Staff", []),
     ("The Associated Press", ["The Associated Press"]),
+    # what a byline adds after a person is where she works, her job or a label, not a second author
+    ("By Marta Quill | The Harbour Journal", ["Marta Quill"]),
+    ("Tomas Birke, Quayside Sentinel", ["Tomas Birke"]),
+    ("Tomas Birke, HARBOUR DAILY NEWS", ["Tomas Birke"]),
+    ("Leni Dowd, Harbourlabs", ["Leni Dowd"]),  # one word that is no given name
+    ("Leni Dowd, Tomas", ["Leni Dowd", "Tomas"]),
+    ("Ana Ruiz and Emily Post", ["Ana Ruiz", "Emily Post"]),  # an organisation's word as a surname
+    ("Ana Ruiz of Harbourlabs", ["Ana Ruiz"]),
+    ("Ana Ruiz for HarbourOnline", ["Ana Ruiz"]),
+    ("Bank of Harbourside", ["Bank of Harbourside"]),  # one word before 'of': an organisation's own name
+    ("Ana Ruiz - Marketing Manager", ["Ana Ruiz"]),
+    ("Quill - Ana Ruiz", ["Quill - Ana Ruiz"]),  # a user name and the person's, as the site writes it
+    ("Ana Ruiz, Vice President of Sales, Harbourlabs", ["Ana Ruiz"]),
+    ("Ana Ruiz, PhD", ["Ana Ruiz PhD"]),
+    ("Tomas Birke, Jr.", ["Tomas Birke Jr"]),
+    ("Ana Ruiz BBC Radio", ["Ana Ruiz"]),  # an outlet's acronym glued after the name
+    ("Mara Quill Info", ["Mara Quill"]),  # a link's label
+    ("Tomas Birke and Leni DowdOctober 3, 2016", ["Tomas Birke", "Leni Dowd"]),
+    ("Tomas Birke September", ["Tomas Birke"]),
+    ("Mara May", ["Mara May"]),  # a month that is also a name stays
+    ("Leni Dowd III", ["Leni Dowd III"]),
+    ("Leni Dowd#AUTHOR-LENI", ["Leni Dowd"]),
+    ("Find Author", []),
+    ("Advertisement", []),
+    ("Published: 10:15", []),
+    ("harbour_fan", []),
+    ("HarbourDeals.io", []),
+    ("— Ana Ruiz of Harbourlabs", []),  # the signature of a pulled quotation, not the page's byline
+    ("HarbourVideo", ["HarbourVideo"]),  # an account: kept, but it tells no "I" (speakers.narrator)
 ])
 def test_split_names(byline, names):
     assert split_names(byline) == names
+
+
+def test_choose_authors_cuts_the_site_glued_after_a_name():
+    chosen = choose_authors([Candidate(("Mara Quill Quayside Courier-Post",), "byline", 0)], ["Quayside Courier-Post"])
+    assert chosen.value == ["Mara Quill"]
+    chosen = choose_authors([Candidate(("Mara Quill | Harbour Tide",), "byline", 0)], [], "harbourtide")
+    assert chosen.value == ["Mara Quill"]
 
 
 def test_choose_title_prefers_the_visible_headline():

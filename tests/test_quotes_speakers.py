@@ -234,6 +234,9 @@ def test_a_title_links_to_the_person_in_apposition():
     (["Tavita Oloa"], None, "https://tavita.blogs.example/a", "Tavita Oloa"),  # a subdomain is no site's name
     (["Oloa Tavita"], None, "https://oloa.example/a", "Oloa Tavita"),  # a name after the site's is no desk
     (["Harbourside Articles"], None, "http://[harbourside/a", "Harbourside Articles"),  # a malformed address
+    (["HarbourVideo"], "Harbour Journal", "https://www.harbourjournal.example/v", None),  # an account, no one's "I"
+    (["McAllister"], None, "https://harbourjournal.example/a", "McAllister"),  # a surname, not camel case
+    (["Harbourside"], None, "https://www.harbourside.co.uk/a", None),  # the label under a two-part suffix
     ([], None, None, None),
 ])
 def test_the_narrator_is_the_byline_unless_it_is_the_site(authors, site, url, teller):

@@ -301,7 +301,7 @@ def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str], d
         if any(_BIO.search(raw) for raw in c.value):
             continue  # an author's bio, not a byline
         names = list(dict.fromkeys(_without_site(n, sites) for raw in c.value for n in split_names(raw)))
-        people = [n for n in names if norm(n) not in sites]
+        people = [n for n in names if norm(n) not in sites and norm(n).replace(" ", "") not in sites]
         if names:
             named.append((c, people or names, not people))  # the site's name stays only when it is the sole author
     if not named:
