@@ -215,7 +215,10 @@ def test_parse_date(value, expected):
     ("Ana Ruiz - Marketing Manager", ["Ana Ruiz"]),
     ("Quill - Ana Ruiz", ["Quill - Ana Ruiz"]),  # a user name and the person's, as the site writes it
     ("Ana Ruiz, Vice President of Sales, Harbourlabs", ["Ana Ruiz"]),
-    ("Ana Ruiz, PhD", ["Ana Ruiz PhD"]),
+    ("Ana Ruiz, PhD", ["Ana Ruiz PhD"]),  # the byline's writing of her name; the narrator drops the degree
+    ("MARTA QUILL, ERIC DOWD Harbour Press", ["MARTA QUILL", "ERIC DOWD"]),  # the outlet glued after the last
+    ("Eric Dowd Quayside Daily Mail", ["Eric Dowd"]),
+    ("Santa Marta Sentinel", ["Santa Marta Sentinel"]),  # three words: the outlet's own name
     ("Tomas Birke, Jr.", ["Tomas Birke Jr"]),
     ("Ana Ruiz BBC Radio", ["Ana Ruiz"]),  # an outlet's acronym glued after the name
     ("Mara Quill Info", ["Mara Quill"]),  # a link's label
@@ -241,6 +244,8 @@ def test_choose_authors_cuts_the_site_glued_after_a_name():
     assert chosen.value == ["Mara Quill"]
     chosen = choose_authors([Candidate(("Mara Quill | Harbour Tide",), "byline", 0)], [], "harbourtide")
     assert chosen.value == ["Mara Quill"]
+    chosen = choose_authors([Candidate(("The Quayside Tide",), "byline", 0)], [], "tide")
+    assert chosen.value == ["The Quayside Tide"]  # the outlet's own name, not a person's
 
 
 def test_choose_title_prefers_the_visible_headline():

@@ -236,6 +236,7 @@ def test_a_title_links_to_the_person_in_apposition():
     (["Harbourside Articles"], None, "http://[harbourside/a", "Harbourside Articles"),  # a malformed address
     (["HarbourVideo"], "Harbour Journal", "https://www.harbourjournal.example/v", None),  # an account, no one's "I"
     (["McAllister"], None, "https://harbourjournal.example/a", "McAllister"),  # a surname, not camel case
+    (["Lena Okafor PhD"], "Harbour Times", "https://harbourtimes.example/a", "Lena Okafor"),  # the person, not her degree
     (["Harbourside"], None, "https://www.harbourside.co.uk/a", None),  # the label under a two-part suffix
     ([], None, None, None),
 ])

@@ -327,6 +327,8 @@ _BIO = re.compile(r"\b(?:is|was|has been) (?:an?|the)?\s*\w+", re.IGNORECASE)
 def _without_site(name: str, sites: set[str]) -> str:
     """A name without the site's name glued after it ('Ana Ruiz Harbour Courier' on the Harbour Courier's site)."""
     words = name.split()
+    if words and words[0].lower() == "the":
+        return name  # 'The Harbour Courier' on courier.example is the outlet's own name
     for k in range(2, len(words)):  # at least two words stay
         tail = norm(" ".join(words[k:]))
         if tail in sites or tail.replace(" ", "") in sites:

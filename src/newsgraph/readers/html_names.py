@@ -91,6 +91,7 @@ def split_names(text: str) -> list[str]:
             continue
         if not part or key in v.not_names or v.job.search(part):
             continue
+        part = _without_glued_outlet(part, v)
         if names and _names_outlet(part, names[-1], v):
             continue  # 'Ana Ruiz, Harbour Sentinel': where she works
         part = _without_tail(part, v)
@@ -119,6 +120,28 @@ def _without_dash_tail(part: str, v: BylineWords) -> str:
                  or _names_outlet(tail, part[:m.start()], v)):
         return part[:m.start()]
     return part
+
+
+def _without_glued_outlet(part: str, v: BylineWords) -> str:
+    """A person's name without an outlet of two words or more glued after it ('Tomas Birke Harbour Press');
+    'Santa Cruz Sentinel' is the outlet's own name."""
+    words = part.split()
+    if len(words) < 4 or words[0].lower() not in v.given_names:
+        return part
+    for i in range(MIN_NAME_WORDS_BEFORE_TAIL, len(words) - 1):
+        if words[i][:1].isupper() and any(w.lower() in v.outlet_words for w in words[i:]) \
+                and not any(w.lower() in v.outlet_words for w in words[:i]):
+            return " ".join(words[:i])
+    return part
+
+
+def without_degrees(name: str) -> str:
+    """A name without the degrees a byline writes after it ('Ana Ruiz PhD' -> 'Ana Ruiz'): the person's name."""
+    words = name.split()
+    degrees = _vocabulary().degrees
+    while len(words) > 1 and words[-1].lower().rstrip(".,") in degrees:
+        words.pop()
+    return " ".join(words)
 
 
 def _without_tail(part: str, v: BylineWords) -> str:

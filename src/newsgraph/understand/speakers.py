@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..readers.html_names import is_account
+from ..readers.html_names import is_account, without_degrees
 from ..readers.sites import site_label
 from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
@@ -161,16 +161,17 @@ def narrator(authors: Sequence[str], site_name: str | None = None, url: str | No
     account's ("HarbourVideo"): the pages it signs are transcripts and reposts whose "I" it does not name."""
     if not authors or is_account(authors[0]):
         return None  # 'HarbourVideo': an account's name, whose pages are transcripts and reposts with no named "I"
-    words = _WORD.findall(authors[0].lower())
+    author = without_degrees(authors[0])  # 'Ana Ruiz PhD' speaks as Ana Ruiz
+    words = _WORD.findall(author.lower())
     if not words or opens_with_given_name(words):
-        return authors[0]
+        return author
     site = _site_forms(site_name, url)
     for k in range(1, len(words)):
         if "".join(words[:k]) in site and all(_common_noun(w) for w in words[k:]):
             return None  # the site's name and a desk ('Harbourside Articles', 'Harbour News Staff')
     if "".join(words) in site and (len(words) == 1 or any(w in nouns().organization_words for w in words)):
         return None  # the site's name itself ('Harbourside', 'Harbour News'; not 'Ada Quill' on adaquill.example)
-    return authors[0]
+    return author
 
 
 _WORD = re.compile(r"[^\W_]+")
