@@ -293,7 +293,8 @@ def _aware(iso: str) -> datetime | None:
 
 # --- authors ---------------------------------------------------------------------------------------------------
 
-def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str], domain: str | None = None) -> Choice | None:
+def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str],
+                   domain: str | None = None) -> Choice | None:
     """The byline's people: the best-trusted origin, helped by the others that name the same people."""
     sites = {norm(s) for s in site_names} | ({domain} if domain else set())
     named = []

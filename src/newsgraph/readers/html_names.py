@@ -25,7 +25,8 @@ PARTICLES = frozenset(("de", "van", "von", "der", "den", "bin", "al", "el", "da"
                        "di", "del", "y", "of", "the", "and", "for", "ter", "zu", "st.", "mc"))
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
           "december")
-CALENDAR = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", *MONTHS,
+CALENDAR = frozenset(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                      *MONTHS,
                       "mon", "tue", "wed", "thu", "fri", "sat", "sun", "monday", "tuesday", "wednesday",
                       "thursday", "friday", "saturday", "sunday", "today", "yesterday", "updated", "published"))
 TRAILING_MONTHS = frozenset(MONTHS) - {"april", "may", "june", "august"}  # the others are also names ('Theresa May')
@@ -38,7 +39,7 @@ _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\([^)]*\)|#\S*|\
 _AFFILIATION = re.compile(r"\s(?:of|at|from|for)\s+(?=\S*[A-Z])", re.IGNORECASE)  # 'Jane Doe of Harbourlabs'
 _SIGNATURE = re.compile(r"^\s*[—―]\s*(?!by\b)", re.IGNORECASE)  # a quotation's signature line ('— Ana Ruiz')
 _DASH_TAIL = re.compile(r"\s[-–—]\s")  # 'Jane Doe - Marketing Manager'
-_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])[A-Z][a-z]+$")  # 'McAllister', 'DeShawn'
+_NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])[A-Z][a-z]+$")  # 'McAllister'
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # 'HarbourFan', 'WHNVideo'
 _DOMAIN = re.compile(r"\w\.(?:com|net|org|io|co|info|biz|tv|news)\b", re.IGNORECASE)
 
@@ -124,7 +125,7 @@ def _without_dash_tail(part: str, v: BylineWords) -> str:
 
 def _without_glued_outlet(part: str, v: BylineWords) -> str:
     """A person's name without an outlet of two words or more glued after it ('Tomas Birke Harbour Press');
-    'Santa Cruz Sentinel' is the outlet's own name."""
+    'Santa Marta Sentinel' is the outlet's own name."""
     words = part.split()
     if len(words) < 4 or words[0].lower() not in v.given_names:
         return part
@@ -153,11 +154,12 @@ def _without_tail(part: str, v: BylineWords) -> str:
     if m and person_like(part[:m.start()].split()):
         part = part[:m.start()]  # 'Ana Ruiz of Harbourlabs'
     words = part.split()
-    for i in range(MIN_NAME_WORDS_BEFORE_TAIL, len(words)):  # 'Ana Ruiz HNN News': an outlet's acronym ends the name
+    for i in range(MIN_NAME_WORDS_BEFORE_TAIL, len(words)):  # 'Ana Ruiz BBC News': an outlet's acronym ends the name
         if words[i].isupper() and words[i].lower() in v.outlet_words and not any(w.isupper() for w in words[:i]):
             words = words[:i]
             break
-    if len(words) > MIN_NAME_WORDS_BEFORE_TAIL and (words[-1].lower() in v.link_words or words[-1].lower() in TRAILING_MONTHS) \
+    last = words[-1].lower() if words else ""
+    if len(words) > MIN_NAME_WORDS_BEFORE_TAIL and (last in v.link_words or last in TRAILING_MONTHS) \
             and person_like(words[:-1]) and words[-2][:1].isupper() \
             and not (words[0].isupper() and len(words[0]) <= 4 and not part.isupper()):
         words = words[:-1]  # 'Ana Ruiz Info', 'Ana Ruiz October'
