@@ -278,3 +278,44 @@ def test_a_malformed_address_is_no_link_on_the_web_page():
     from newsgraph.web.templating import http_url
 
     assert http_url("http://[harbour/storm") is None and http_url("https://harbour.example/a") is not None
+
+
+# --- review of the byline work: what it first got wrong --------------------------------------------------------------
+
+@pytest.mark.parametrize("byline, names", [
+    ("By Ana Ruiz for The Harbour Times", ["Ana Ruiz"]),  # the affiliation cut takes 'for' with the outlet
+    ("— By Ana Ruiz", ["Ana Ruiz"]),  # a dashed byline is no quotation's signature
+    ("\u674e\u660e, \u738b\u82b3", ["\u674e\u660e", "\u738b\u82b3"]),  # two authors in a script with no capitals
+    ("Ana Ruiz " * 300, []),  # a pasted run of words in an author field names no one (and is read in linear time)
+])
+def test_bylines_the_review_found(byline, names):
+    assert split_names(byline) == names
+
+
+def test_a_person_named_like_the_sites_address_stays():
+    both = choose_authors([Candidate(("Ada Quill and Tomas Birke",), "byline")], ["Notes from the Shore"], "adaquill")
+    assert both.value == ["Ada Quill", "Tomas Birke"]
+    one = choose_authors([Candidate(("Ana Maria Quill",), "byline")], ["Notes from the Shore"], "quill")
+    assert one.value == ["Ana Maria Quill"]
+
+
+def test_the_site_label_fetches_nothing_when_the_suffix_list_is_missing(monkeypatch, tmp_path):
+    import tld.base
+    import tld.conf
+    import tld.utils
+
+    from newsgraph.readers import sites
+
+    calls = []
+    monkeypatch.setattr(tld.base, "urlopen", lambda url, *a, **k: calls.append(url) or (_ for _ in ()).throw(OSError))
+    tld.utils.tld_names.pop("res/effective_tld_names.dat.txt", None)
+    tld.conf.set_setting("NAMES_LOCAL_PATH_PARENT", str(tmp_path))  # where tld looks for its list: nothing there
+    sites.registrable_label.cache_clear()
+    sites._shipped_list.cache_clear()
+    try:
+        label = sites.site_label("https://www.harbourwatch.co.uk/a")
+    finally:
+        tld.conf.reset_settings()
+        sites.registrable_label.cache_clear()
+        sites._shipped_list.cache_clear()
+    assert calls == [] and label == "harbourwatch"  # the next-to-last label after 'co'

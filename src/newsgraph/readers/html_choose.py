@@ -19,7 +19,7 @@ from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from .html_meta import Candidate
-from .html_names import split_names
+from .html_names import opens_with_given_name, split_names
 from .html_vocab import html_vocabulary, squash
 from .sites import site_label
 
@@ -296,13 +296,14 @@ def _aware(iso: str) -> datetime | None:
 def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str],
                    domain: str | None = None) -> Choice | None:
     """The byline's people: the best-trusted origin, helped by the others that name the same people."""
-    sites = {norm(s) for s in site_names} | ({domain} if domain else set())
+    sites = {norm(s) for s in site_names}
     named = []
     for c in candidates:
         if any(_BIO.search(raw) for raw in c.value):
             continue  # an author's bio, not a byline
-        names = list(dict.fromkeys(_without_site(n, sites) for raw in c.value for n in split_names(raw)))
-        people = [n for n in names if norm(n) not in sites and norm(n).replace(" ", "") not in sites]
+        names = list(dict.fromkeys(_without_site(n, sites, domain) for raw in c.value for n in split_names(raw)))
+        people = [n for n in names if norm(n) not in sites and norm(n).replace(" ", "") not in sites
+                  and not (domain and norm(n).replace(" ", "") == domain and not opens_with_given_name(n))]
         if names:
             named.append((c, people or names, not people))  # the site's name stays only when it is the sole author
     if not named:
@@ -325,14 +326,15 @@ def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str],
 _BIO = re.compile(r"\b(?:is|was|has been) (?:an?|the)?\s*\w+", re.IGNORECASE)
 
 
-def _without_site(name: str, sites: set[str]) -> str:
+def _without_site(name: str, sites: set[str], domain: str | None = None) -> str:
     """A name without the site's name glued after it ('Ana Ruiz Harbour Courier' on the Harbour Courier's site)."""
     words = name.split()
     if words and words[0].lower() == "the":
         return name  # 'The Harbour Courier' on courier.example is the outlet's own name
     for k in range(2, len(words)):  # at least two words stay
         tail = norm(" ".join(words[k:]))
-        if tail in sites or tail.replace(" ", "") in sites:
+        if tail in sites or tail.replace(" ", "") in sites or (
+                domain and len(words) - k >= 2 and tail.replace(" ", "") == domain):  # not 'Ana Maria Quill' on quill.example
             return " ".join(words[:k])
     return name
 

@@ -36,8 +36,8 @@ _CUT = re.compile(r"\s*(?:\d|\b(?:updated|published|posted|last updated|modified
 _GLUED_BY = re.compile(r"^By(?=[A-Z][a-z])")  # 'ByJane Doe': the prefix and a linked name with no space between
 _GLUED_MONTH = re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(m.title() for m in MONTHS)})\b)")  # 'Jane DoeOctober 3'
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\([^)]*\)|#\S*|\*", re.IGNORECASE)
-_AFFILIATION = re.compile(r"\s(?:of|at|from|for)\s+(?=\S*[A-Z])", re.IGNORECASE)  # 'Jane Doe of Harbourlabs'
-_SIGNATURE = re.compile(r"^\s*[—―]\s*(?!by\b)", re.IGNORECASE)  # a quotation's signature line ('— Ana Ruiz')
+_AFFILIATION = re.compile(r"\s(?i:of|at|from|for)\s+(?=\S*[A-Z])")  # 'Jane Doe of Harbourlabs', not 'of course'
+_SIGNATURE = re.compile(r"^\s*[—―](?!\s*by\b)", re.IGNORECASE)  # a quotation's signature line ('— Ana Ruiz')
 _DASH_TAIL = re.compile(r"\s[-–—]\s")  # 'Jane Doe - Marketing Manager'
 _NAME_PREFIX = re.compile(r"^(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O['’]|D['’])[A-Z][a-z]+$")  # 'McAllister'
 _CAMEL = re.compile(r"[a-z][A-Z]|[A-Z]{2}[a-z]")  # 'HarbourFan', 'WHNVideo'
@@ -85,7 +85,9 @@ def split_names(text: str) -> list[str]:
         text = text[:cut.start()]
     names: list[str] = []
     for part in _SPLIT.split(text):
-        part = _without_dash_tail(squash(v.prefix.sub("", squash(part))).strip(" .:-–—'\"“”"), v)
+        part = _without_dash_tail(squash(v.prefix.sub("", squash(part).lstrip(" -–—―"))).strip(" .:-–—'\"“”"), v)
+        if len(part.split()) > 2 * MAX_NAME_WORDS:
+            continue  # a run of words no name holds (a pasted paragraph in an author field)
         key = part.lower().rstrip(".")
         if names and (key in v.suffixes or key in v.degrees):
             names[-1] = f"{names[-1]} {part}"  # 'Ana Ruiz, Jr.', 'Ana Ruiz, PhD': hers, not a second author
@@ -107,7 +109,7 @@ def _names_outlet(part: str, person: str, v: BylineWords) -> bool:
     if words[0].lower() == "the" or _DOMAIN.search(part) or (part.isupper() and not person.isupper()):
         return True
     if len(words) == 1:
-        return words[0].lower() not in v.given_names  # 'Ana Ruiz, Harbourlabs'; not 'Ana Ruiz, Tomas'
+        return words[0][:1].isupper() and words[0].lower() not in v.given_names  # not 'Ana Ruiz, Tomas', '李明, 王芳'
     has_outlet_word = any(w.lower().strip(".,") in v.outlet_words for w in words)
     return has_outlet_word and not (len(words) == 2 and words[0].lower() in v.given_names)  # 'Emily Post' is a person
 
@@ -127,13 +129,21 @@ def _without_glued_outlet(part: str, v: BylineWords) -> str:
     """A person's name without an outlet of two words or more glued after it ('Tomas Birke Harbour Press');
     'Santa Marta Sentinel' is the outlet's own name."""
     words = part.split()
-    if len(words) < 4 or words[0].lower() not in v.given_names:
+    if not 4 <= len(words) <= 2 * MAX_NAME_WORDS or words[0].lower() not in v.given_names:
         return part
     for i in range(MIN_NAME_WORDS_BEFORE_TAIL, len(words) - 1):
+        if words[i - 1].lower() in PARTICLES:
+            continue  # 'Ana Ruiz for The Harbour Times': the affiliation cut takes 'for' too
         if words[i][:1].isupper() and any(w.lower() in v.outlet_words for w in words[i:]) \
                 and not any(w.lower() in v.outlet_words for w in words[:i]):
             return " ".join(words[:i])
     return part
+
+
+def opens_with_given_name(name: str) -> bool:
+    """Whether a name's first word is a given name ('Ada Quill')."""
+    words = name.split()
+    return bool(words) and words[0].lower() in _vocabulary().given_names
 
 
 def without_degrees(name: str) -> str:
@@ -142,7 +152,7 @@ def without_degrees(name: str) -> str:
     degrees = _vocabulary().degrees
     while len(words) > 1 and words[-1].lower().rstrip(".,") in degrees:
         words.pop()
-    return " ".join(words)
+    return " ".join(words).rstrip(",")  # 'Ana Ruiz, PhD' -> 'Ana Ruiz'
 
 
 def _without_tail(part: str, v: BylineWords) -> str:

@@ -33,7 +33,8 @@ def registrable_label(host: str) -> str | None:
         return None
     from tld import get_tld
 
-    found = get_tld(host, fix_protocol=True, as_object=True, fail_silently=True)
+    parser = _shipped_list()
+    found = get_tld(host, fix_protocol=True, as_object=True, fail_silently=True, parser_class=parser) if parser else None
     if found is not None and found.domain:  # 'www.gov.uk' registers nothing under 'gov.uk': the site is 'gov'
         return found.domain if found.domain not in PREFIX_LABELS else found.tld.split(".")[0]
     labels = [label for label in host.split(".")[:-1] if label and label not in PREFIX_LABELS | _SECOND_LEVEL]
@@ -43,3 +44,18 @@ def registrable_label(host: str) -> str | None:
 def site_label(url: str | None) -> str | None:
     """The registrable label of a URL's host, lower case: 'https://www.dailymail.co.uk/x' -> 'dailymail'."""
     return registrable_label(host_of(url))
+
+
+@lru_cache(maxsize=1)
+def _shipped_list() -> type | None:
+    """tld's parser of the list it ships, never fetching it: None when that file is missing (tld would download it)."""
+    from tld.utils import MozillaTLDSourceParser, get_tld_names
+
+    class ShippedList(MozillaTLDSourceParser):
+        uid = "newsgraph_shipped"
+
+        @classmethod
+        def update_tld_names(cls, fail_silently: bool = False) -> bool:
+            return False
+
+    return ShippedList if get_tld_names(fail_silently=True, parser_class=ShippedList) is not None else None
