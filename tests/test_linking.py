@@ -309,3 +309,13 @@ def test_proper_terms_are_the_capitalised_words_inside_sentences():
     for text in texts:
         assert _PROPER.findall(text) == plain.findall(text)
     assert _PROPER.findall(texts[0]) == ["Knicks", "Philadelphia"]
+
+
+def test_a_person_goes_by_a_full_name_with_a_surname_before_one_ending_in_an_initial():
+    from newsgraph.store.profiles import Profile
+
+    profile = Profile()
+    profile.add_mention("person", "Orrin P.", [], [], [])
+    profile.add_forms({"Orrin P."}, "2024-05-01", "a")  # published first: it won the tie before
+    profile.add_forms({"Orrin P. Kestrel"}, "2024-05-02", "b")
+    assert profile.display_name("") == "Orrin P. Kestrel"

@@ -80,6 +80,7 @@ class Profile:
         joined to it; a country by its standard name when an article used it ('United States', not 'America',
         which every article naming only Americans gives it)."""
         full = [f for f in self.forms if parse_name(f).multiword] if self.person else []
+        full = [f for f in full if len(parse_name(f).surname or "") > 1] or full  # 'Ada J. Quill', not 'Ada J.'
         standard = [] if self.person else [f for f in self.forms if standard_place_name(f)]
         pool = full or standard or list(self.forms)
         if not pool:
