@@ -1,7 +1,8 @@
 """What each entity rule family adds on real annotated news: the dev figures with each family switched off.
 
-    python benchmarks/entity_ablation.py [--families all|none|NAME,...] [--sets meantime,ecbplus,polnear,gum]
-                                         [--splits /work/splits] [--gum /work/corpora/gum-news] [--spacy] [--digits 4]
+    python benchmarks/entity_ablation.py [--families all|none|NAME,...] [--sets meantime,ecbplus,polnear,gum,finer]
+                                         [--splits /work/splits] [--gum /work/corpora/gum-news]
+                                         [--finer /work/corpora/finer] [--spacy] [--digits 4]
 
 Gold (read from ../shared/eval, never shipped): MEANTIME (Wikinews, CC BY 4.0) entity mentions,
 scored by `meantime.py`'s own scorer (overlap F1 on the body and with the title, by type); ECB+
@@ -9,7 +10,8 @@ scored by `meantime.py`'s own scorer (overlap F1 on the body and with the title,
 without the knowledge base); PolNeAR quote attribution, strict content+speaker F1 by `polnear.py`'s
 matcher; GUM's Wikinews news and interviews (texts CC BY 2.5, annotations CC BY 4.0), converted to
 MEANTIME's layout by `scripts/gum_entities.py` and scored like MEANTIME (`gum_*`, look and held from
-the folders beside it, DIR-look and DIR-held). Each document is parsed once and the parses are reused by every configuration, so a row
+the folders beside it, DIR-look and DIR-held); FiNER-ORD's financial news (CC BY-NC 4.0, evaluation only),
+converted by `scripts/finer_entities.py` and scored the same way (`fin_*`). Each document is parsed once and the parses are reused by every configuration, so a row
 costs only the rule stages, and only those the scores read (entities; for PolNeAR up to the quotes).
 `--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
 ...; ECB+ odd and even topics). `--spacy` adds bare spaCy (one parse of the whole file, as
@@ -198,6 +200,8 @@ def main() -> None:
     parser.add_argument("--splits", type=Path, help="folder with meantime-look, meantime-held, polnear-look, ...")
     parser.add_argument("--gum", type=Path, default=Path("/work/corpora/gum-news"),
                         help="GUM in MEANTIME's layout (scripts/gum_entities.py); its parts are DIR-look, DIR-held")
+    parser.add_argument("--finer", type=Path, default=Path("/work/corpora/finer"),
+                        help="FiNER in MEANTIME's layout (scripts/finer_entities.py); its parts are DIR-look, DIR-held")
     parser.add_argument("--spacy", action="store_true", help="add a bare spaCy row")
     parser.add_argument("--digits", type=int, default=3, help="decimals of the figures (the evaluation scripts round "
                                                                    "to 3; more reads small differences)")
@@ -216,13 +220,18 @@ def main() -> None:
     if args.digits > 3:  # the scripts round to 3 places themselves
         meantime.prf = polnear.prf = unrounded_prf
     mt = meantime_docs() if "meantime" in sets else []
-    if "gum" in sets and not (args.gum / "gold").is_dir():
-        sys.exit(f"entity_ablation.py: {args.gum}: no gold/ folder; make it with scripts/gum_entities.py CHECKOUT {args.gum}")
-    gum = meantime_docs(args.gum) if "gum" in sets else []
+    laid_out = {}  # other sets in MEANTIME's layout: column prefix -> (folder, documents)
+    for name, prefix, folder in (("gum", "gum", args.gum), ("finer", "fin", args.finer)):
+        if name in sets:
+            if not (folder / "gold").is_dir():
+                sys.exit(f"entity_ablation.py: {folder}: no gold/ folder; make it with scripts/{name}_entities.py "
+                         f"SOURCE {folder}")
+            laid_out[prefix] = (folder, meantime_docs(folder))
+    others = [d for _, docs in laid_out.values() for d in docs]
     ecb, ecb_gold = ecb_docs() if "ecbplus" in sets else ([], {})
     pn = polnear_docs(polnear) if "polnear" in sets else []
-    published = {d["path"]: d["dct"] for d in mt + gum}
-    paths = [d["path"] for d in mt + gum] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb]  # read for entities only
+    published = {d["path"]: d["dct"] for d in mt + others}
+    paths = [d["path"] for d in mt + others] + [str(EVAL / "ecbplus" / d["file"]) for d in ecb]  # read for entities only
     quoted = [p for p, _ in pn]  # read up to the quotes
     parts = {"": None}
     if args.splits:
@@ -236,10 +245,10 @@ def main() -> None:
                 for k, v in score_meantime(meantime, mt, records, split_names(args.splits, f"meantime-{sub}", "gold")
                                            if sub else None).items():
                     out[f"{tag}mt_{k}"] = v
-            if gum:
-                names = split_names(args.gum.parent, f"{args.gum.name}-{sub}", "gold") if sub else None
-                for k, v in score_meantime(meantime, gum, records, names).items():
-                    out[f"{tag}gum_{k}"] = v
+            for prefix, (folder, docs) in laid_out.items():
+                names = split_names(folder.parent, f"{folder.name}-{sub}", "gold") if sub else None
+                for k, v in score_meantime(meantime, docs, records, names).items():
+                    out[f"{tag}{prefix}_{k}"] = v
             if ecb:
                 topics = None if not sub else ECB_LOOK if sub == "look" else {d["topic"] for d in ecb} - ECB_LOOK
                 for k, v in detected(ecb, ecb_gold, records, topics).items():
