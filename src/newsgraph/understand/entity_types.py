@@ -209,8 +209,13 @@ def _outlets() -> frozenset[str]:
 
 
 def designated(words: list[str]) -> bool:
-    """Whether a name of several words ends with an organisation's designator ('Saturn Corporation')."""
-    return len(words) > 1 and words[-1] in type_vocabulary().designators
+    """Whether a name of several words ends with an organisation's designator ('Saturn Corporation', and in
+    capitals 'SATURN CORP', `shouted_designators`)."""
+    if len(words) < 2:
+        return False
+    last, designators = words[-1], type_vocabulary().designators
+    return last in designators or (last.isupper() and last.title() in designators
+                                   and rules.enabled("shouted_designators"))
 
 
 def _a_thing(tokens, vocab: TypeVocabulary) -> bool:

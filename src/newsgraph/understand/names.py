@@ -253,10 +253,24 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
     for child in root.children:
         if child.i >= last and child.dep_ == "appos" and (child.lemma_.lower() in vocab.role_heads
                                                           or child.lemma_.lower() in PERSON_NOUNS):
+            if rules.enabled("firm_appositions") and _firm_apposition(doc, last, child):
+                return False
             return not any(t.lower_ in ("police", "army", "city", "town") and t.i == child.i for t in span)
         if child.i >= last and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
             return True
     return False
+
+
+APPOSITION_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
+SIZE_RANKS = ("largest", "biggest")  # 'the world's largest adviser', 'the second-biggest lender'
+
+
+def _firm_apposition(doc, last: int, noun) -> bool:
+    """An apposition that describes no person: one with no comma or bracket after the name ('Orvel Bank head of
+    research NAME': the head is the person named next), or a role ranked by size ('X, the world's largest
+    property adviser')."""
+    return doc[last].text not in APPOSITION_MARKS or any(
+        t.i < noun.i and t.lower_.endswith(SIZE_RANKS) for t in noun.subtree)
 
 
 MAX_AGE = 115
@@ -439,7 +453,12 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
         while k < len(doc) and k - j < MAX_NAME_TOKENS_AFTER_TITLE and doc[k].pos_ == "PROPN" \
                 and doc[k].text[:1].isupper() and k not in taken and doc[k].lower_ not in vocab.title_words:
             k += 1
-        if k > j and not any(t in taken for t in range(j, k)) and not (
+        if k > j and not any(t in taken for t in range(j, k)) and rules.enabled("title_firms") \
+                and designated([t.text for t in doc[i:k]]):
+            out.append(_mention(para, i, k, "organization"))  # 'General Motors': a firm's name, no general
+            taken.update(range(i, k))
+            i = k
+        elif k > j and not any(t in taken for t in range(j, k)) and not (
                 rules.enabled("titled_heads") and doc[k - 1].text in vocab.name_heads
                 and not opens_with_given_name([t.text for t in doc[j:k]])):  # 'Premier League', not 'Sam Lake'
             mention = _mention(para, j, k, "person")

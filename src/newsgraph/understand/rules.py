@@ -14,6 +14,9 @@ FAMILIES: dict[str, str] = {
     "not_names": "holidays are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
+    "firm_appositions": "no apposition makes a person of an organisation when no comma or bracket stands between "
+                        "them ('Orvel Bank head of research NAME': the head is NAME) or when it ranks a firm by size "
+                        "('X, the world's largest property adviser')",
     "copular_person": "a place or organisation that is the subject of 'is', 'was' or 'became' with a noun of people "
                       "after it ('X is a mathematician', 'X became the coach') is a person",
     "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "
@@ -46,6 +49,8 @@ FAMILIES: dict[str, str] = {
     "titled_heads": "a title before capitalised words ending with an organisation's or a place's head word "
                     "('Premier League', 'Deputy City') names no person spaCy missed, unless they open with a given name "
                     "('Director Sam Lake')",
+    "title_firms": "a title opening capitalised words that end with an organisation's designator ('General "
+                   "Motors', 'General Electric') names the organisation, no titled person",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
     "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
@@ -66,6 +71,8 @@ FAMILIES: dict[str, str] = {
     "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
     "name_form": "the form of a name types it: designators and the outlet gazetteer make organisations; model "
                  "numbers, symbols, acronyms and furniture words no person",
+    "shouted_designators": "a designator written in capitals ends an organisation's name like any other "
+                           "('GENERAL MOTORS CO', 'ACME HOLDINGS INC')",
     "place_nouns": "a name after 'the city of', 'the state of' ... is a place spaCy missed ('the city of Ofakim')",
     "named_events": "a name ending with an event's head word ('Paris Air Show', '... Conference') is no entity",
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
