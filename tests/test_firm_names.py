@@ -1,6 +1,8 @@
-"""Company names of financial news that the person rules took for people: a firm's name opening with a title word
-(`title_firms`), a designator written in capitals (`shouted_designators`), and appositions that describe no person
-(`firm_appositions`). Sentences of our own; each family switched off gives the old reading back."""
+"""Names of financial news the rules read wrongly: a firm's name opening with a title word (`title_firms`), a
+designator written in capitals (`shouted_designators`), appositions that describe no person (`firm_appositions`),
+datelines (`datelines`), time zones and market terms (`market_terms`), a place or an acronym in a parenthesis
+(`parenthesis_guards`) and given names the model left out of a person's name (`name_openers`). Sentences of our
+own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ def test_a_title_word_opening_a_firms_name_makes_no_person():
     text = ("Tractor makers report a slow month\n\nLoad More General Holdings ( GH ) pioneered the small tractor, but "
             "you might think GH is out of the trade.\n")
     assert ("organization", "General Holdings") in _entities(text)
-    assert ("person", "Holdings GH") in _entities(text, "title_firms")  # 'General' read as a rank
+    assert any(kind == "person" and name.startswith("Holdings") for kind, name in _entities(text, "title_firms"))  # 'General' read as a rank
 
 
 def test_a_designator_in_capitals_ends_a_firms_name():
@@ -45,3 +47,51 @@ def test_a_persons_apposition_still_makes_a_person():
     text = ("Harbour town mourns\n\nThe crowd stood in silence for Dalia Ronen, the harbour police officer who died "
             "on Friday.\n")
     assert ("person", "Dalia Ronen") in _entities(text)
+
+
+@pytest.mark.parametrize("text, town, rest", [
+    ("Rand slips again\n\nJOHANNESBURG, July 29 (Reuters) - South Africa's rand weakened on Wednesday as miners "
+     "fell.\n", "JOHANNESBURG", None),
+    ("Yen steady\n\nTOKYO (Reuters) - Asian shares slipped on Tuesday as oil fell.\n", "TOKYO", None),
+    ("Rate calendar\n\nWARSAW - National Bank of Poland holds its rate meeting.\n", "WARSAW",
+     "National Bank of Poland"),
+])
+def test_a_datelines_town_is_a_place(text, town, rest):
+    found = _entities(text)
+    assert ("place", town) in found, found
+    if rest:
+        assert ("organization", rest) in found
+    assert ("place", town) not in _entities(text, "datelines")
+
+
+def test_a_capitalised_heading_before_a_dash_is_no_dateline():
+    found = _entities("Bank news\n\nBREAKING - Orvel Bank halts trading in its shares.\n")
+    assert not any(name == "BREAKING" for _, name in found), found
+
+
+@pytest.mark.parametrize("text, term", [
+    ("Rate calendar\n\nThe central bank of Turkey meets at 1100 GMT, and the bank of Israel at 1430 GMT.\n", "GMT"),
+    ("Lender cleans its books\n\nThe bank said its NPAs fell in the quarter, and its EPS rose by a tenth.\n", "NPAs"),
+])
+def test_time_zones_and_market_terms_are_no_names(text, term):
+    assert not any(name == term for _, name in _entities(text))
+    assert any(name == term for _, name in _entities(text, "market_terms"))
+
+
+def test_a_place_in_a_parenthesis_is_no_persons_other_name():
+    text = ("Salt maker restructures\n\nThe chief executive said that Dunmore (Kenya) restructuring was done, and "
+            "sales rose.\n")
+    assert ("place", "Kenya") in _entities(text)
+    assert ("person", "Dunmore Kenya") in _entities(text, "parenthesis_guards")
+
+
+@pytest.mark.parametrize("text, name, late", [
+    ("Salt maker restructures\n\nThe company's managing director R Ostrander told reporters the plant was busy. "
+     "Ostrander said sales rose.\n", "R Ostrander", "Ostrander"),
+    ("Salt maker restructures\n\nChief financial officer Prashant Kumar Velandi said the unit would grow. Velandi "
+     "expects more sales.\n", "Prashant Kumar Velandi", None),
+])
+def test_an_initial_or_an_unlisted_given_name_opens_the_persons_name(text, name, late):
+    assert ("person", name) in _entities(text)
+    if late:
+        assert ("person", late) in _entities(text, "name_openers")

@@ -23,7 +23,7 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
-from .name_evidence import given_names, opens_with_given_name, place_by_form
+from .name_evidence import gazetteer_place, given_names, opens_with_given_name, place_by_form, region_name
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -74,11 +74,19 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     doc = para.doc
     out: list[NameMention] = []
     taken: set[int] = set()
+    lines = _datelines(para) if rules.enabled("datelines") else {}
     for ent in doc.ents:
         kind = spacy_type(ent.label_, ent.text)
         if kind is None:
             continue
         first, last = ent.start, ent.end
+        if first in lines:  # 'TOKYO (Reuters) -', 'BRASILIA - Central bank of ...': the dateline's town
+            place_end, rest = lines[first]
+            out.append(_mention(para, first, min(place_end, last), "place"))
+            taken.update(range(first, min(place_end, last)))
+            if rest >= last:
+                continue
+            first = rest
         while first < last and doc[first].lower_ in ("the", "a", "an"):
             first += 1
         possessive = False
@@ -97,6 +105,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC" \
                 and rules.enabled("possessive_place"):
             kind = "person"  # "Rachel's house": a person's place, named by the person
+        if kind == "person" and rules.enabled("name_openers"):
+            first = _name_opener(doc, first, vocab)
         kind = retype(doc, first, last, kind)
         if kind == DROP:
             continue
@@ -124,6 +134,62 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     return out
 
 
+DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
+                      r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *[-—–]{1,2}"
+                      r"(?=[A-Z\n]))")
+
+
+def _datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
+    """The town of each dateline opening a line of the paragraph, written in capitals before a date, a wire or a
+    dash ('TOKYO (Reuters) -', 'LUSAKA, July 30 (Reuters) -', 'ANKARA - Central bank of ...'): its first token ->
+    (the token after the town, the first token after the dateline's punctuation). Before a dash alone the town
+    must be a place the gazetteer or the region list knows, or no English word ('BREAKING - ' is none)."""
+    doc, out = para.doc, {}
+    for m in DATELINE.finditer(para.text):
+        place = m.group("place").title()
+        if m.group("after").strip(" ,")[:1] in "-—–" and not (gazetteer_place(place) or region_name(place)) \
+                and any(w.lower() in _english_words() for w in place.split()):
+            continue
+        span = doc.char_span(m.start(), m.end("place"))
+        if span is None:
+            continue
+        rest = span.end
+        if m.group("date"):  # 'BRASILIA Oct 23': the date is no part of a name either
+            while rest < len(doc) and doc[rest].idx < m.end("date"):
+                rest += 1
+        while rest < len(doc) and doc[rest].is_punct and doc[rest].text not in ("(", "“", '"'):
+            rest += 1
+        out[span.start] = (span.end, rest)
+    return out
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    classes = word_classes()
+    return classes["nouns"] | classes["verbs"] | classes["describing"]
+
+
+INITIAL = re.compile(r"^[A-Z]\.?$")
+MAX_OPENERS = 2
+
+
+def _name_opener(doc, first: int, vocab: EntityVocabulary) -> int:
+    """Where a person's name starts when the model began it late: up to two untagged capitalised words compounded
+    into it right before it that are initials or no English word ('R [Mukundan]', 'Prashant [Kumar Ghose]',
+    given names no list of ours knows); not a title ('Senator'), nor a word of English ('Star [Wars Jedi]')."""
+    start = first
+    while first > 0 and start - first < MAX_OPENERS:
+        before = doc[first - 1]
+        if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i < start or before.ent_type_ \
+                or before.lower_.rstrip(".") in vocab.title_first_words or before.lower_ in vocab.title_words:
+            break
+        if not (INITIAL.match(before.text) or before.is_title and before.lower_ not in _english_words()
+                and before.lower_ not in word_classes()["names"]):
+            break
+        first -= 1
+    return first
+
+
 def _currency_code(doc, i: int) -> bool:
     """'$99 (USD)', '40 EUR', 'USD 15 million': a currency's code next to an amount is no name."""
     if doc[i].text not in _currency_codes() or not rules.enabled("currency_codes"):
@@ -132,6 +198,11 @@ def _currency_code(doc, i: int) -> bool:
     after = doc[i + 1] if i + 1 < len(doc) else None
     return bool(before is not None and (before.like_num or before.ent_type_ == "MONEY")
                 or after is not None and after.like_num)
+
+
+@cache
+def _market_acronyms() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["market_acronyms"])
 
 
 @cache
@@ -153,6 +224,8 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if rules.enabled("common_words") and (text in vocab.common_acronyms or text.islower()
                                           or kind != "person" and text in vocab.model_words):
         return None  # 'AI' tagged a place, 'the senate' or 'Pro' (of 'Pro Max') an organisation: no names
+    if rules.enabled("market_terms") and text in _market_acronyms():
+        return None  # '0800 GMT', 'EPS', 'NPAs' tagged an organisation or a place
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
             and doc[last - 1].text in vocab.model_words:
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
@@ -406,6 +479,9 @@ def _join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
     """'Shachar (Butzhak, head of ...)': the surname and the role given in the parenthesis."""
     rest = para.text[mention.end - para.offset:]
     m = _PAREN_NAME.match(rest)
+    if m and rules.enabled("parenthesis_guards") and (m.group("name").isupper() or gazetteer_place(m.group("name"))
+                                                       or region_name(m.group("name"))):
+        return  # 'Magadi (Kenya)', 'Indian (NRI)': a place or an acronym, no other name of the person
     if m and len(mention.text.split()) == 1:
         mention.extra_name = m.group("name")
         mention.role = m.group("role")

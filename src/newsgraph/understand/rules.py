@@ -32,6 +32,8 @@ FAMILIES: dict[str, str] = {
                       "when its last word alone is twice the subject of a speech verb ('Jade Black' ... 'Black said')",
     "common_words": "an entity written all in lower case ('senate') or an acronym of a common noun ('AI', 'GDP'; "
                     "entities.json `common_acronyms`) is no name",
+    "market_terms": "time zones ('0800 GMT') and acronyms of market terms ('EPS', 'NPAs'; entities.json "
+                    "`market_acronyms`) are no names",
     "product_models": "a name of two words or more ending with a model word ('MacBook Pro', 'Galaxy S23 Ultra'; "
                       "entities.json `model_words`) typed an organisation or a place is a product: no entity",
     "vessel_names": "a name right after a ship's common noun ('the ferry Island Star', 'the bulk carrier Hestia "
@@ -52,7 +54,12 @@ FAMILIES: dict[str, str] = {
     "title_firms": "a title opening capitalised words that end with an organisation's designator ('General "
                    "Motors', 'General Electric') names the organisation, no titled person",
     "outlets": "news outlets from the gazetteer where spaCy saw no entity",
+    "datelines": "a line opening with a town in capitals before a date, a wire or a dash is a dateline: the town is a "
+                 "place, and an entity the model ran over it keeps only what follows ('TOKYO (Reuters) -', "
+                 "'ANKARA - Central bank of ...')",
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
+    "parenthesis_guards": "a place ('Magadi (Kenya)') or an acronym ('Indian (NRI)') in a parenthesis after a one-word "
+                          "person is none of the person's names",
     "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
     "person_wins": "an organisation or place tag on a known person's name is the person, and known people inside a "
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
@@ -138,6 +145,9 @@ FAMILIES: dict[str, str] = {
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
                    "('... Sleep Shorts', from WordNet less the Census names), and not opening with a given name, "
                    "is a product's name",
+    "name_openers": "a person's name the model began late takes in up to two capitalised words compounded into it "
+                    "right before it that are initials or no English word ('R Mukundan', 'Prashant Kumar Ghose': "
+                    "given names no list of ours knows); not a title, nor a word of English ('Star [Wars Jedi]')",
     "cut_names": "a person the model began inside a longer proper name ('Star [Wars Jedi]') is none, unless it "
                  "opens with a given name",
     "run_on_words": "a person's name never takes in a pronoun or modal in lower case or inside a name of a "
