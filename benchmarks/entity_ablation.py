@@ -11,7 +11,8 @@ without the knowledge base); PolNeAR quote attribution, strict content+speaker F
 matcher; GUM's Wikinews news and interviews (texts CC BY 2.5, annotations CC BY 4.0), converted to
 MEANTIME's layout by `scripts/gum_entities.py` and scored like MEANTIME (`gum_*`, look and held from
 the folders beside it, DIR-look and DIR-held); FiNER-ORD's financial news (CC BY-NC 4.0, evaluation only),
-converted by `scripts/finer_entities.py` and scored the same way (`fin_*`). Each document is parsed once and the parses are reused by every configuration, so a row
+converted by `scripts/finer_entities.py` and scored the same way (`fin_*`). Each document is parsed once and
+the parses are reused by every configuration, so a row
 costs only the rule stages, and only those the scores read (entities; for PolNeAR up to the quotes).
 `--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
 ...; ECB+ odd and even topics). `--spacy` adds bare spaCy (one parse of the whole file, as

@@ -22,7 +22,8 @@ def test_a_title_word_opening_a_firms_name_makes_no_person():
     text = ("Tractor makers report a slow month\n\nLoad More General Holdings ( GH ) pioneered the small tractor, but "
             "you might think GH is out of the trade.\n")
     assert ("organization", "General Holdings") in _entities(text)
-    assert any(kind == "person" and name.startswith("Holdings") for kind, name in _entities(text, "title_firms"))  # 'General' read as a rank
+    off = _entities(text, "title_firms")
+    assert any(kind == "person" and name.startswith("Holdings") for kind, name in off)  # 'General' read as a rank
 
 
 def test_a_designator_in_capitals_ends_a_firms_name():

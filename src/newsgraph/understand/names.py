@@ -27,6 +27,7 @@ from .name_evidence import gazetteer_place, given_names, opens_with_given_name, 
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
+from .wire_names import datelines, firm_apposition, market_acronyms, name_opener
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -74,7 +75,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     doc = para.doc
     out: list[NameMention] = []
     taken: set[int] = set()
-    lines = _datelines(para) if rules.enabled("datelines") else {}
+    lines = datelines(para) if rules.enabled("datelines") else {}
     for ent in doc.ents:
         kind = spacy_type(ent.label_, ent.text)
         if kind is None:
@@ -106,7 +107,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
                 and rules.enabled("possessive_place"):
             kind = "person"  # "Rachel's house": a person's place, named by the person
         if kind == "person" and rules.enabled("name_openers"):
-            first = _name_opener(doc, first, vocab)
+            first = name_opener(doc, first, vocab)
         kind = retype(doc, first, last, kind)
         if kind == DROP:
             continue
@@ -134,62 +135,6 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     return out
 
 
-DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
-                      r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *[-—–]{1,2}"
-                      r"(?=[A-Z\n]))")
-
-
-def _datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
-    """The town of each dateline opening a line of the paragraph, written in capitals before a date, a wire or a
-    dash ('TOKYO (Reuters) -', 'LUSAKA, July 30 (Reuters) -', 'ANKARA - Central bank of ...'): its first token ->
-    (the token after the town, the first token after the dateline's punctuation). Before a dash alone the town
-    must be a place the gazetteer or the region list knows, or no English word ('BREAKING - ' is none)."""
-    doc, out = para.doc, {}
-    for m in DATELINE.finditer(para.text):
-        place = m.group("place").title()
-        if m.group("after").strip(" ,")[:1] in "-—–" and not (gazetteer_place(place) or region_name(place)) \
-                and any(w.lower() in _english_words() for w in place.split()):
-            continue
-        span = doc.char_span(m.start(), m.end("place"))
-        if span is None:
-            continue
-        rest = span.end
-        if m.group("date"):  # 'BRASILIA Oct 23': the date is no part of a name either
-            while rest < len(doc) and doc[rest].idx < m.end("date"):
-                rest += 1
-        while rest < len(doc) and doc[rest].is_punct and doc[rest].text not in ("(", "“", '"'):
-            rest += 1
-        out[span.start] = (span.end, rest)
-    return out
-
-
-@cache
-def _english_words() -> frozenset[str]:
-    classes = word_classes()
-    return classes["nouns"] | classes["verbs"] | classes["describing"]
-
-
-INITIAL = re.compile(r"^[A-Z]\.?$")
-MAX_OPENERS = 2
-
-
-def _name_opener(doc, first: int, vocab: EntityVocabulary) -> int:
-    """Where a person's name starts when the model began it late: up to two untagged capitalised words compounded
-    into it right before it that are initials or no English word ('R [Mukundan]', 'Prashant [Kumar Ghose]',
-    given names no list of ours knows); not a title ('Senator'), nor a word of English ('Star [Wars Jedi]')."""
-    start = first
-    while first > 0 and start - first < MAX_OPENERS:
-        before = doc[first - 1]
-        if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i < start or before.ent_type_ \
-                or before.lower_.rstrip(".") in vocab.title_first_words or before.lower_ in vocab.title_words:
-            break
-        if not (INITIAL.match(before.text) or before.is_title and before.lower_ not in _english_words()
-                and before.lower_ not in word_classes()["names"]):
-            break
-        first -= 1
-    return first
-
-
 def _currency_code(doc, i: int) -> bool:
     """'$99 (USD)', '40 EUR', 'USD 15 million': a currency's code next to an amount is no name."""
     if doc[i].text not in _currency_codes() or not rules.enabled("currency_codes"):
@@ -198,11 +143,6 @@ def _currency_code(doc, i: int) -> bool:
     after = doc[i + 1] if i + 1 < len(doc) else None
     return bool(before is not None and (before.like_num or before.ent_type_ == "MONEY")
                 or after is not None and after.like_num)
-
-
-@cache
-def _market_acronyms() -> frozenset[str]:
-    return frozenset(load_data("entities.json")["market_acronyms"])
 
 
 @cache
@@ -224,7 +164,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if rules.enabled("common_words") and (text in vocab.common_acronyms or text.islower()
                                           or kind != "person" and text in vocab.model_words):
         return None  # 'AI' tagged a place, 'the senate' or 'Pro' (of 'Pro Max') an organisation: no names
-    if rules.enabled("market_terms") and text in _market_acronyms():
+    if rules.enabled("market_terms") and text in market_acronyms():
         return None  # '0800 GMT', 'EPS', 'NPAs' tagged an organisation or a place
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
             and doc[last - 1].text in vocab.model_words:
@@ -326,24 +266,12 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
     for child in root.children:
         if child.i >= last and child.dep_ == "appos" and (child.lemma_.lower() in vocab.role_heads
                                                           or child.lemma_.lower() in PERSON_NOUNS):
-            if rules.enabled("firm_appositions") and _firm_apposition(doc, last, child):
+            if rules.enabled("firm_appositions") and firm_apposition(doc, last, child):
                 return False
             return not any(t.lower_ in ("police", "army", "city", "town") and t.i == child.i for t in span)
         if child.i >= last and child.dep_ == "relcl" and any(t.lower_ == "who" for t in child.children):
             return True
     return False
-
-
-APPOSITION_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
-SIZE_RANKS = ("largest", "biggest")  # 'the world's largest adviser', 'the second-biggest lender'
-
-
-def _firm_apposition(doc, last: int, noun) -> bool:
-    """An apposition that describes no person: one with no comma or bracket after the name ('Orvel Bank head of
-    research NAME': the head is the person named next), or a role ranked by size ('X, the world's largest
-    property adviser')."""
-    return doc[last].text not in APPOSITION_MARKS or any(
-        t.i < noun.i and t.lower_.endswith(SIZE_RANKS) for t in noun.subtree)
 
 
 MAX_AGE = 115

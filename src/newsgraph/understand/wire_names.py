@@ -1,0 +1,87 @@
+"""Names as wire and financial news write them, for `names.py`: datelines, market terms, appositions that rank a
+firm, and given names the model left out of a person's name. Each use sits behind its own switch (`rules.py`):
+`datelines`, `market_terms`, `firm_appositions`, `name_openers`."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..readers.furniture import load_data
+from .context import ParsedParagraph
+from .name_evidence import gazetteer_place, region_name
+from .name_use import word_classes
+from .vocab import EntityVocabulary
+
+DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
+                      r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *[-—–]{1,2}"
+                      r"(?=[A-Z\n]))")
+
+
+def datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
+    """The town of each dateline opening a line of the paragraph, written in capitals before a date, a wire or a
+    dash ('TOKYO (Reuters) -', 'LUSAKA, July 30 (Reuters) -', 'ANKARA - Central bank of ...'): its first token ->
+    (the token after the town, the first token after the dateline's punctuation). Before a dash alone the town
+    must be a place the gazetteer or the region list knows, or no English word ('BREAKING - ' is none)."""
+    doc, out = para.doc, {}
+    for m in DATELINE.finditer(para.text):
+        place = m.group("place").title()
+        if m.group("after").strip(" ,")[:1] in "-—–" and not (gazetteer_place(place) or region_name(place)) \
+                and any(w.lower() in _english_words() for w in place.split()):
+            continue
+        span = doc.char_span(m.start(), m.end("place"))
+        if span is None:
+            continue
+        rest = span.end
+        if m.group("date"):  # 'BRASILIA Oct 23': the date is no part of a name either
+            while rest < len(doc) and doc[rest].idx < m.end("date"):
+                rest += 1
+        while rest < len(doc) and doc[rest].is_punct and doc[rest].text not in ("(", "“", '"'):
+            rest += 1
+        out[span.start] = (span.end, rest)
+    return out
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    classes = word_classes()
+    return classes["nouns"] | classes["verbs"] | classes["describing"]
+
+
+INITIAL = re.compile(r"^[A-Z]\.?$")
+MAX_OPENERS = 2
+
+
+def name_opener(doc, first: int, vocab: EntityVocabulary) -> int:
+    """Where a person's name starts when the model began it late: up to two untagged capitalised words compounded
+    into it right before it that are initials or no English word ('R [Mukundan]', 'Prashant [Kumar Ghose]',
+    given names no list of ours knows); not a title ('Senator'), nor a word of English ('Star [Wars Jedi]')."""
+    start = first
+    while first > 0 and start - first < MAX_OPENERS:
+        before = doc[first - 1]
+        if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i < start or before.ent_type_ \
+                or before.lower_.rstrip(".") in vocab.title_first_words or before.lower_ in vocab.title_words:
+            break
+        if not (INITIAL.match(before.text) or before.is_title and before.lower_ not in _english_words()
+                and before.lower_ not in word_classes()["names"]):
+            break
+        first -= 1
+    return first
+
+
+@cache
+def market_acronyms() -> frozenset[str]:
+    """Time zones and acronyms of market terms that are never names (entities.json `market_acronyms`)."""
+    return frozenset(load_data("entities.json")["market_acronyms"])
+
+
+APPOSITION_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
+SIZE_RANKS = ("largest", "biggest")  # 'the world's largest adviser', 'the second-biggest lender'
+
+
+def firm_apposition(doc, last: int, noun) -> bool:
+    """An apposition that describes no person: one with no comma or bracket after the name ('Orvel Bank head of
+    research NAME': the head is the person named next), or a role ranked by size ('X, the world's largest
+    property adviser')."""
+    return doc[last].text not in APPOSITION_MARKS or any(
+        t.i < noun.i and t.lower_.endswith(SIZE_RANKS) for t in noun.subtree)
