@@ -1,7 +1,8 @@
 """Names of financial news the rules read wrongly: a firm's name opening with a title word (`title_firms`), a
 designator written in capitals (`shouted_designators`), appositions that describe no person (`firm_appositions`),
 datelines (`datelines`), time zones and market terms (`market_terms`), a place or an acronym in a parenthesis
-(`parenthesis_guards`) and given names the model left out of a person's name (`name_openers`). Sentences of our
+(`parenthesis_guards`), given names the model left out of a person's name (`name_openers`), a firm's name opening
+with a word of page furniture (`furniture_firms`) and the short form of a firm's name (`firm_openers`). Sentences of our
 own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
@@ -96,3 +97,16 @@ def test_an_initial_or_an_unlisted_given_name_opens_the_persons_name(text, name,
     assert ("person", name) in _entities(text)
     if late:
         assert ("person", late) in _entities(text, "name_openers")
+
+
+def test_a_firms_name_may_open_with_a_word_of_page_furniture():
+    text = "Banks lift forecasts\n\nCredit Brennhof Group AG and Orvel Bank both raised their forecasts for the year.\n"
+    assert ("organization", "Credit Brennhof Group AG") in _entities(text)
+    assert ("organization", "Credit Brennhof Group AG") not in _entities(text, "furniture_firms")
+
+
+def test_the_short_form_of_a_firms_name_is_the_firm():
+    text = ("Builders gain\n\nShares of Varnby Homes Group plc rose. Analysts expect Varnby Homes to pay more, and "
+            "Varnby Homes shares rose again.\n")
+    assert ("organization", "Varnby Homes") in _entities(text)
+    assert ("person", "Varnby Homes") in _entities(text, "firm_openers")

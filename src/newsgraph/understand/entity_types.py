@@ -146,7 +146,8 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     vocab = type_vocabulary()
     tokens = doc[first:last]
     words = [t.text for t in tokens]
-    if words[0].lower() in vocab.furniture_words:
+    if words[0].lower() in vocab.furniture_words \
+            and not (rules.enabled("furniture_firms") and _furniture_firm(words, kind)):
         return DROP
     if len(words) > 1 and (words[-1] in vocab.event_heads or " ".join(words[-2:]) in vocab.event_heads) \
             and rules.enabled("named_events"):
@@ -163,6 +164,15 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "organization") and _a_thing(tokens, vocab):
         return DROP
     return kind
+
+
+def _furniture_firm(words: list[str], kind: str) -> bool:
+    """'Credit Suisse Group AG', 'Source Energy' typed an organisation: a firm's name opening with a word of page
+    furniture, not a credit or a button before a name ('Credit Ada Marsh', 'Follow Reuters:')."""
+    vocab = type_vocabulary()
+    if len(words) < 2 or not words[1][:1].isupper() or words[1].lower() in vocab.furniture_words:
+        return False
+    return designated(words) or kind == "organization" and words[1].lower() not in given_names()
 
 
 def _could_be_a_persons_name(tokens, words: list[str], vocab: TypeVocabulary) -> bool:
@@ -315,6 +325,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 and not (m.type == "person" and m.text in unlabelled)]
     if rules.enabled("common_use"):  # 'Mac' of a dropped 'Creaky Mac' is no longer part of a person's name
         in_full_names = full_name_words(mentions)
+    if rules.enabled("firm_openers"):
+        _type_firm_openers(mentions)
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
@@ -322,6 +334,17 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 m.text.lower() in nouns or rules.enabled("describing_words") and describing_word(m.text)):
             m.type = THING  # 'the moon' ... 'Moon'; 'Broken', 'Together'
     return [m for m in mentions if m.type != THING]
+
+
+def _type_firm_openers(mentions: list) -> None:
+    """A 'person' of several words that opens a longer organisation's name of the article ending with a designator
+    is that organisation ('Bovis Homes' beside 'Bovis Homes Group plc'), unless it opens with a given name."""
+    firms = {tuple(m.text.split()) for m in mentions if m.type == "organization" and designated(m.text.split())}
+    for m in mentions:
+        words = tuple(m.text.split())
+        if m.type == "person" and len(words) > 1 and not opens_with_given_name(list(words)) \
+                and any(len(f) > len(words) and f[:len(words)] == words for f in firms):
+            m.type = "organization"
 
 
 SAINTS = frozenset({"St", "St.", "Saint"})

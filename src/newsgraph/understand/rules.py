@@ -78,6 +78,12 @@ FAMILIES: dict[str, str] = {
     "demonyms": "an adjective of place ('Canadian', spaCy's NORP) names the place (demonyms.json, from WordNet)",
     "name_form": "the form of a name types it: designators and the outlet gazetteer make organisations; model "
                  "numbers, symbols, acronyms and furniture words no person",
+    "furniture_firms": "a name opening with a word of page furniture ('Credit', 'Source', 'Image') is kept when it "
+                       "ends with a designator, or the model typed it an organisation and no given name follows "
+                       "('Credit Suisse Group AG'; not 'Credit Ada Marsh')",
+    "firm_openers": "a 'person' of several words opening an organisation's longer name in the article that ends "
+                    "with a designator is that organisation ('Bovis Homes' beside 'Bovis Homes Group plc'), unless "
+                    "it opens with a given name",
     "shouted_designators": "a designator written in capitals ends an organisation's name like any other "
                            "('GENERAL MOTORS CO', 'ACME HOLDINGS INC')",
     "place_nouns": "a name after 'the city of', 'the state of' ... is a place spaCy missed ('the city of Ofakim')",
