@@ -2,7 +2,8 @@
 designator written in capitals (`shouted_designators`), appositions that describe no person (`firm_appositions`),
 datelines (`datelines`), time zones and market terms (`market_terms`), a place or an acronym in a parenthesis
 (`parenthesis_guards`), given names the model left out of a person's name (`name_openers`), a firm's name opening
-with a word of page furniture (`furniture_firms`) and the short form of a firm's name (`firm_openers`). Sentences of our
+with a word of page furniture (`furniture_firms`), the short form of a firm's name (`firm_openers`), a byline run
+into a headline (`headline_bylines`) and a junction's name (`place_heads`). Sentences of our
 own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
@@ -110,3 +111,17 @@ def test_the_short_form_of_a_firms_name_is_the_firm():
             "Varnby Homes shares rose again.\n")
     assert ("organization", "Varnby Homes") in _entities(text)
     assert ("person", "Varnby Homes") in _entities(text, "firm_openers")
+
+
+def test_a_byline_run_into_a_headline_keeps_its_author():
+    text = ("One Reason Tractor Stocks Are Falling By Ada Marsh |\n\nShares of Orvel Tractors fell on Monday as sales "
+            "slowed across the region.\n")
+    assert ("person", "Ada Marsh") in _entities(text)
+    assert ("person", "Ada Marsh") not in _entities(text, "headline_bylines")
+
+
+def test_a_name_ending_with_circle_is_a_place():
+    text = ("Land prices climb near the junction\n\nVarlo Circle is one of the busiest junctions in the city. Two "
+            "highways meet at Varlo Circle, and prices near Varlo Circle have doubled.\n")
+    found = _entities(text)
+    assert ("place", "Varlo Circle") in found and ("person", "Varlo Circle") not in found

@@ -418,7 +418,11 @@ def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
     if not cased or not body:
         return mentions
     return [m for m in mentions if id(m.para) not in cased or m.type != "person"
-            or any(re.search(rf"\b{re.escape(w)}\b", body) for w in m.text.split() if len(w) > 2)]
+            or any(re.search(rf"\b{re.escape(w)}\b", body) for w in m.text.split() if len(w) > 2)
+            or rules.enabled("headline_bylines") and BYLINE_BEFORE.search(m.para.text[:m.start - m.para.offset])]
+
+
+BYLINE_BEFORE = re.compile(r"\b[Bb]y\s+$")  # 'Why Stocks Fell By Ada Marsh |': a byline run into the headline
 
 
 def _end_headline_names(mentions: list, paragraphs: list) -> None:

@@ -91,6 +91,8 @@ FAMILIES: dict[str, str] = {
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
     "headline_case": "in a headline Written Like This, a person the body never names is none ('Comet Chaser')",
+    "headline_bylines": "in a headline Written Like This, a person right after 'By' is a byline run into it ('Why "
+                        "Stocks Fell By Ada Marsh |') and stays, though the body never names them",
     "headline_phrases": "in a headline Written Like This, an organisation or place holding a word of a clause "
                         "('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is no name",
     "shouted_lines": "in a line written all in capitals ('KAZAKHSTAN WINS AGAIN'), a name is kept only when the rest "
