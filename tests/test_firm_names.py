@@ -125,3 +125,8 @@ def test_a_name_ending_with_circle_is_a_place():
             "highways meet at Varlo Circle, and prices near Varlo Circle have doubled.\n")
     found = _entities(text)
     assert ("place", "Varlo Circle") in found and ("person", "Varlo Circle") not in found
+
+
+def test_that_opening_a_clause_is_no_determiner_before_a_described_name():
+    text = "A friend returns\n\nWe also learn that Hollis, 30, is a veteran of the war and works with her father.\n"
+    assert ("person", "Hollis") in _entities(text)
