@@ -27,7 +27,7 @@ from .name_evidence import gazetteer_place, given_names, opens_with_given_name, 
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import datelines, firm_apposition, market_acronyms, name_opener
+from .wire_names import datelines, firm_apposition, market_acronyms
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -106,8 +106,6 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC" \
                 and rules.enabled("possessive_place"):
             kind = "person"  # "Rachel's house": a person's place, named by the person
-        if kind == "person" and rules.enabled("name_openers"):
-            first = name_opener(doc, first, vocab)
         kind = retype(doc, first, last, kind)
         if kind == DROP:
             continue

@@ -153,9 +153,6 @@ FAMILIES: dict[str, str] = {
     "thing_heads": "a 'person' ending with a noun of made things, food or substances that is no common surname "
                    "('... Sleep Shorts', from WordNet less the Census names), and not opening with a given name, "
                    "is a product's name",
-    "name_openers": "a person's name the model began late takes in up to two capitalised words compounded into it "
-                    "right before it that are initials or no English word ('R Mukundan', 'Prashant Kumar Ghose': "
-                    "given names no list of ours knows); not a title, nor a word of English ('Star [Wars Jedi]')",
     "cut_names": "a person the model began inside a longer proper name ('Star [Wars Jedi]') is none, unless it "
                  "opens with a given name",
     "run_on_words": "a person's name never takes in a pronoun or modal in lower case or inside a name of a "

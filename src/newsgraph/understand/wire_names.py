@@ -1,6 +1,5 @@
-"""Names as wire and financial news write them, for `names.py`: datelines, market terms, appositions that rank a
-firm, and given names the model left out of a person's name. Each use sits behind its own switch (`rules.py`):
-`datelines`, `market_terms`, `firm_appositions`, `name_openers`."""
+"""Names as wire and financial news write them, for `names.py`: datelines, market terms and appositions that rank
+a firm. Each use sits behind its own switch (`rules.py`): `datelines`, `market_terms`, `firm_appositions`."""
 
 from __future__ import annotations
 
@@ -11,7 +10,6 @@ from ..readers.furniture import load_data
 from .context import ParsedParagraph
 from .name_evidence import gazetteer_place, region_name
 from .name_use import word_classes
-from .vocab import EntityVocabulary
 
 DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
                       r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *[-—–]{1,2}"
@@ -46,27 +44,6 @@ def datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
 def _english_words() -> frozenset[str]:
     classes = word_classes()
     return classes["nouns"] | classes["verbs"] | classes["describing"]
-
-
-INITIAL = re.compile(r"^[A-Z]\.?$")
-MAX_OPENERS = 2
-
-
-def name_opener(doc, first: int, vocab: EntityVocabulary) -> int:
-    """Where a person's name starts when the model began it late: up to two untagged capitalised words compounded
-    into it right before it that are initials or no English word ('R [Mukundan]', 'Prashant [Kumar Ghose]',
-    given names no list of ours knows); not a title ('Senator'), nor a word of English ('Star [Wars Jedi]')."""
-    start = first
-    while first > 0 and start - first < MAX_OPENERS:
-        before = doc[first - 1]
-        if before.pos_ != "PROPN" or before.dep_ != "compound" or before.head.i < start or before.ent_type_ \
-                or before.lower_.rstrip(".") in vocab.title_first_words or before.lower_ in vocab.title_words:
-            break
-        if not (INITIAL.match(before.text) or before.is_title and before.lower_ not in _english_words()
-                and before.lower_ not in word_classes()["names"]):
-            break
-        first -= 1
-    return first
 
 
 @cache
