@@ -3,8 +3,8 @@ designator written in capitals (`shouted_designators`), appositions that describ
 datelines (`datelines`), time zones and market terms (`market_terms`), a place or an acronym in a parenthesis
 (`parenthesis_guards`), a firm's name opening with a word of page furniture (`furniture_firms`), the short form of
 a firm's name (`firm_openers`), a byline run into a headline (`headline_bylines`), a junction's name
-(`place_heads`) and 'that' before a described name (`described_guards`). Sentences of our
-own; each family switched off gives the old reading back."""
+(`place_heads`) and 'that' before a described name (`described_guards`). Sentences of our own; each family
+switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ import pytest
 
 import newsgraph
 from newsgraph.understand import rules
+from newsgraph.understand.names import _described_as_person
+from newsgraph.understand.parse import load_model
+from newsgraph.understand.vocab import entity_vocabulary
 
 
 def _entities(text: str, *off: str) -> set[tuple[str, str]]:
@@ -21,23 +24,23 @@ def _entities(text: str, *off: str) -> set[tuple[str, str]]:
 
 
 def test_a_title_word_opening_a_firms_name_makes_no_person():
-    text = ("Tractor makers report a slow month\n\nLoad More General Holdings ( GH ) pioneered the small tractor, but "
-            "you might think GH is out of the trade.\n")
+    text = ("Tractor makers report a slow month\n\nLoad More General Holdings ( GH ) built the first small tractor, "
+            "and GH still sells it in every county.\n")
     assert ("organization", "General Holdings") in _entities(text)
     off = _entities(text, "title_firms")
     assert any(kind == "person" and name.startswith("Holdings") for kind, name in off)  # 'General' read as a rank
 
 
 def test_a_designator_in_capitals_ends_a_firms_name():
-    text = ("Tractor makers report a slow month\n\nAnalysts rate GENERAL TRACTOR CO as a Buy. GENERAL TRACTOR CO "
-            "reported higher earnings this quarter, and GENERAL TRACTOR CO has beaten its rivals.\n")
+    text = ("Tractor makers report a slow month\n\nBrokers like GENERAL TRACTOR CO this year. GENERAL TRACTOR CO sold "
+            "more ploughs than ever, and GENERAL TRACTOR CO plans two new plants.\n")
     assert ("organization", "GENERAL TRACTOR CO") in _entities(text)
     assert not any(name.startswith("GENERAL") for _, name in _entities(text, "shouted_designators"))
 
 
 @pytest.mark.parametrize("text, name", [
-    ("Property prices climb in the capital\n\nPrices rose by a fifth, according to figures from Brandmoor , the "
-     "world’s largest property adviser.\n\nBrandmoor expects the rise to slow next year.\n", "Brandmoor"),
+    ("Property prices climb in the capital\n\nHouse prices rose by a fifth this spring, says Brandmoor , the "
+     "region’s largest letting adviser.\n\nBrandmoor expects the rise to slow next year.\n", "Brandmoor"),
     ("Legal publishers see steady demand\n\nOrders held up in the spring.\n\nLexisNexis Pacific head of sales Ivo "
      "Brandt said that demand was steady.\n", "LexisNexis Pacific"),
 ])
@@ -53,11 +56,8 @@ def test_a_persons_apposition_still_makes_a_person():
 
 
 @pytest.mark.parametrize("text, town, rest", [
-    ("Rand slips again\n\nJOHANNESBURG, July 29 (Reuters) - South Africa's rand weakened on Wednesday as miners "
-     "fell.\n", "JOHANNESBURG", None),
-    ("Yen steady\n\nTOKYO (Reuters) - Asian shares slipped on Tuesday as oil fell.\n", "TOKYO", None),
-    ("Rate calendar\n\nWARSAW - National Bank of Poland holds its rate meeting.\n", "WARSAW",
-     "National Bank of Poland"),
+    ("Crown firms\n\nOSLO (Reuters) - Norway's crown firmed on Thursday as oil rose.\n", "OSLO", None),
+    ("Rate calendar\n\nRIGA - Bank of Latvia publishes its spring forecast.\n", "RIGA", "Bank of Latvia"),
 ])
 def test_a_datelines_town_is_a_place(text, town, rest):
     found = _entities(text)
@@ -73,7 +73,7 @@ def test_a_capitalised_heading_before_a_dash_is_no_dateline():
 
 
 @pytest.mark.parametrize("text, term", [
-    ("Rate calendar\n\nThe central bank of Turkey meets at 1100 GMT, and the bank of Israel at 1430 GMT.\n", "GMT"),
+    ("Bond auction\n\nBids close at 1600 GMT on Friday, and the results follow at 1700 GMT.\n", "GMT"),
     ("Lender cleans its books\n\nThe bank said its NPAs fell in the quarter, and its EPS rose by a tenth.\n", "NPAs"),
 ])
 def test_time_zones_and_market_terms_are_no_names(text, term):
@@ -82,8 +82,7 @@ def test_time_zones_and_market_terms_are_no_names(text, term):
 
 
 def test_a_place_in_a_parenthesis_is_no_persons_other_name():
-    text = ("Salt maker restructures\n\nThe chief executive said that Dunmore (Kenya) restructuring was done, and "
-            "sales rose.\n")
+    text = "Salt maker restructures\n\nWork at the Dunmore (Kenya) plant ended early this year, the company said.\n"
     assert ("place", "Kenya") in _entities(text)
     assert ("person", "Dunmore Kenya") in _entities(text, "parenthesis_guards")
 
@@ -102,19 +101,23 @@ def test_the_short_form_of_a_firms_name_is_the_firm():
 
 
 def test_a_byline_run_into_a_headline_keeps_its_author():
-    text = ("One Reason Tractor Stocks Are Falling By Ada Marsh |\n\nShares of Orvel Tractors fell on Monday as sales "
+    text = ("Why Tractor Stocks Fell This Week By Ada Marsh |\n\nShares of Orvel Tractors fell on Monday as sales "
             "slowed across the region.\n")
     assert ("person", "Ada Marsh") in _entities(text)
     assert ("person", "Ada Marsh") not in _entities(text, "headline_bylines")
 
 
 def test_a_name_ending_with_circle_is_a_place():
-    text = ("Land prices climb near the junction\n\nVarlo Circle is one of the busiest junctions in the city. Two "
-            "highways meet at Varlo Circle, and prices near Varlo Circle have doubled.\n")
-    found = _entities(text)
-    assert ("place", "Varlo Circle") in found and ("person", "Varlo Circle") not in found
+    text = ("Rents climb near the junction\n\nTraffic at Varlo Circle doubled last year. Shops near Varlo Circle now "
+            "charge more rent, and a flyover above Varlo Circle is planned.\n")
+    assert ("place", "Varlo Circle") in _entities(text)
+    assert ("person", "Varlo Circle") in _entities(text, "place_heads")
 
 
-def test_that_opening_a_clause_is_no_determiner_before_a_described_name():
-    text = "A friend returns\n\nWe also learn that Hollis, 30, is a veteran of the war and works with her father.\n"
-    assert ("person", "Hollis") in _entities(text)
+@pytest.mark.parametrize("sentence, first, described", [
+    ("Readers are told that Hollis, 30, served in the navy.", 4, True),  # 'that' opens a clause
+    ("The crowd cheered the Harriers, who won again on Sunday.", 4, False),  # 'the' is a determiner
+])
+def test_only_a_determiner_guards_a_name_from_its_description(sentence, first, described):
+    doc = load_model()(sentence)
+    assert _described_as_person(doc, first, first + 1, entity_vocabulary()) is described

@@ -249,7 +249,7 @@ def _described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) ->
     span = doc[first:last]
     guarded = rules.enabled("described_guards")
     if guarded and first > 0 and doc[first - 1].lower_ in DETERMINED and doc[first - 1].pos_ == "DET":
-        return False  # not 'that' opening a clause ('we learn that Hank, 30, is ...')
+        return False  # not 'that' opening a clause ('told that Hollis, 30, ...')
     lead = _leading_title_length(doc, first, last, vocab)
     if lead and lead < last - first and all(t.pos_ == "PROPN" and t.text[:1].isupper()
                                             for t in doc[first + lead:last]) and last - first - lead <= 3:

@@ -16,7 +16,7 @@ FAMILIES: dict[str, str] = {
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
     "firm_appositions": "no apposition makes a person of an organisation when no comma or bracket stands between "
                         "them ('Orvel Bank head of research NAME': the head is NAME) or when it ranks a firm by size "
-                        "('X, the world's largest property adviser')",
+                        "('X, the region's largest letting adviser')",
     "copular_person": "a place or organisation that is the subject of 'is', 'was' or 'became' with a noun of people "
                       "after it ('X is a mathematician', 'X became the coach') is a person",
     "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "

@@ -53,12 +53,12 @@ def market_acronyms() -> frozenset[str]:
 
 
 APPOSITION_MARKS = frozenset({",", "(", "-", "–", "—", ":"})
-SIZE_RANKS = ("largest", "biggest")  # 'the world's largest adviser', 'the second-biggest lender'
+SIZE_RANKS = ("largest", "biggest")  # 'the region's largest adviser', 'the second-biggest lender'
 
 
 def firm_apposition(doc, last: int, noun) -> bool:
     """An apposition that describes no person: one with no comma or bracket after the name ('Orvel Bank head of
-    research NAME': the head is the person named next), or a role ranked by size ('X, the world's largest
-    property adviser')."""
+    research NAME': the head is the person named next), or a role ranked by size ('X, the region's largest
+    letting adviser')."""
     return doc[last].text not in APPOSITION_MARKS or any(
         t.i < noun.i and t.lower_.endswith(SIZE_RANKS) for t in noun.subtree)
