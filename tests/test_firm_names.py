@@ -3,8 +3,8 @@ designator written in capitals (`shouted_designators`), appositions that describ
 datelines (`datelines`), time zones and market terms (`market_terms`), a place or an acronym in a parenthesis
 (`parenthesis_guards`), a firm's name opening with a word of page furniture (`furniture_firms`), the short form of
 a firm's name (`firm_openers`), a byline run into a headline (`headline_bylines`), a junction's name
-(`place_heads`) and 'that' before a described name (`described_guards`). Sentences of our own; each family
-switched off gives the old reading back."""
+(`place_heads`), 'that' before a described name (`described_guards`) and the exchange before a ticker
+(`ticker_exchanges`). Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -121,3 +121,12 @@ def test_a_name_ending_with_circle_is_a_place():
 def test_only_a_determiner_guards_a_name_from_its_description(sentence, first, described):
     doc = load_model()(sentence)
     assert _described_as_person(doc, first, first + 1, entity_vocabulary()) is described
+
+
+def test_the_exchange_before_a_ticker_is_an_organisation():
+    text = ("Retailers rally\n\nShares in Orvel Tractors (LSE: ORV) rose on Monday, and the trader Glenmark "
+            "(Amsterdam: GLM.AS - news ) held steady.\n")
+    found = _entities(text)
+    assert ("organization", "LSE") in found
+    assert not any(name == "Amsterdam" and kind == "organization" for kind, name in found)
+    assert ("organization", "LSE") not in _entities(text, "ticker_exchanges")

@@ -27,7 +27,7 @@ from .name_evidence import gazetteer_place, given_names, opens_with_given_name, 
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import datelines, firm_apposition, market_acronyms
+from .wire_names import datelines, firm_apposition, market_acronyms, ticker_exchanges
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -118,6 +118,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     for first, last in places_named_by_noun(doc, taken):
         out.append(_mention(para, first, last, "place"))
         taken.update(range(first, last))
+    if rules.enabled("ticker_exchanges"):
+        out = _exchanges(para, out, taken)
     if rules.enabled("titled_people"):
         out.extend(_titled_people(para, taken, vocab))
     if rules.enabled("outlets"):
@@ -130,6 +132,18 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     quotes = QuoteRegions(para.text)
     for mention in out:
         mention.in_quote = quotes.inside(mention.start - para.offset)
+    return out
+
+
+def _exchanges(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
+    """'(LSE: BOO)': the exchange before a ticker is an organisation, whatever the model said of it."""
+    for first, last in ticker_exchanges(para):
+        exchange = _mention(para, first, last, "organization")
+        clash = [m for m in out if m.start < exchange.end and exchange.start < m.end]
+        if any(m.type == "place" for m in clash):
+            continue  # a town the model knows ('(Toronto: ...)')
+        out = [m for m in out if m not in clash] + [exchange]
+        taken.update(range(first, last))
     return out
 
 

@@ -32,6 +32,8 @@ FAMILIES: dict[str, str] = {
                       "when its last word alone is twice the subject of a speech verb ('Jade Black' ... 'Black said')",
     "common_words": "an entity written all in lower case ('senate') or an acronym of a common noun ('AI', 'GDP'; "
                     "entities.json `common_acronyms`) is no name",
+    "ticker_exchanges": "the exchange named before a ticker in brackets ('(LSE: BOO)', '(NYSE: GM)') is an "
+                        "organisation",
     "market_terms": "time zones ('0800 GMT') and acronyms of market terms ('EPS', 'NPAs'; entities.json "
                     "`market_acronyms`) are no names",
     "product_models": "a name of two words or more ending with a model word ('MacBook Pro', 'Galaxy S23 Ultra'; "

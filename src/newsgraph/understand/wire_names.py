@@ -1,5 +1,6 @@
-"""Names as wire and financial news write them, for `names.py`: datelines, market terms and appositions that rank
-a firm. Each use sits behind its own switch (`rules.py`): `datelines`, `market_terms`, `firm_appositions`."""
+"""Names as wire and financial news write them, for `names.py`: datelines, market terms, appositions that rank a
+firm and exchanges before a ticker. Each use sits behind its own switch (`rules.py`): `datelines`, `market_terms`,
+`firm_appositions`, `ticker_exchanges`."""
 
 from __future__ import annotations
 
@@ -62,3 +63,17 @@ def firm_apposition(doc, last: int, noun) -> bool:
     letting adviser')."""
     return doc[last].text not in APPOSITION_MARKS or any(
         t.i < noun.i and t.lower_.endswith(SIZE_RANKS) for t in noun.subtree)
+
+
+TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*:\s*[A-Z0-9][A-Z0-9.]*\b")
+
+
+def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
+    """The token spans of stock exchanges named before a ticker in brackets ('(LSE: BOO)', '(NYSE: GM)',
+    '(NasdaqGS: AAPL)'): one word with two capitals or more, so no town ('(Amsterdam: GX8.AS)') is taken."""
+    out = []
+    for m in TICKER.finditer(para.text):
+        span = para.doc.char_span(m.start("exchange"), m.end("exchange"))
+        if span is not None:
+            out.append((span.start, span.end))
+    return out
