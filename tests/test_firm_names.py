@@ -130,3 +130,8 @@ def test_the_exchange_before_a_ticker_is_an_organisation():
     assert ("organization", "LSE") in found
     assert not any(name == "Amsterdam" and kind == "organization" for kind, name in found)
     assert ("organization", "LSE") not in _entities(text, "ticker_exchanges")
+
+
+def test_a_hyphen_inside_a_word_is_no_datelines_dash():
+    names = {name for _, name in _entities("Harbour news\n\nUW-Marlow Centre for Tides closes at the end of term.\n")}
+    assert "UW" not in names and any(name.startswith("UW-Marlow") for name in names), names

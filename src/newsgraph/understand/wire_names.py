@@ -13,8 +13,8 @@ from .name_evidence import gazetteer_place, region_name
 from .name_use import word_classes
 
 DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
-                      r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *[-—–]{1,2}"
-                      r"(?=[A-Z\n]))")
+                      r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *(?:[—–]{1,2}|--)"
+                      r"(?=[A-Z\n]))")  # a lone hyphen joins a word ('UW-Madison', 'CO-FOUNDER'), no dateline's dash
 
 
 def datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
