@@ -83,7 +83,10 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         first, last = ent.start, ent.end
         if first in lines:  # 'TOKYO (Reuters) -', 'BRASILIA - Central bank of ...': the dateline's town
             place_end, rest = lines[first]
-            out.append(_mention(para, first, min(place_end, last), "place"))
+            town = _mention(para, first, min(place_end, last), "place")
+            if town.text.isupper():
+                town.name = town.text.title()  # 'JERUSALEM' goes by 'Jerusalem', as the body writes it
+            out.append(town)
             taken.update(range(first, min(place_end, last)))
             if rest >= last:
                 continue
