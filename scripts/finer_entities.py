@@ -52,7 +52,6 @@ Mapping decisions:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import gzip
 import io
@@ -63,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gum_entities import source_commit, write_splits, written_date  # noqa: E402
+from gum_entities import convert, source_commit, written_date  # noqa: E402
 
 PARTS = ("train", "val", "test")
 LABELS = {"1": ("PER", True), "2": ("PER", False), "3": ("LOC", True), "4": ("LOC", False),
@@ -243,17 +242,7 @@ def write_corpus(source: Path, out: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("source", type=Path, help="a FiNER working copy or git directory")
-    parser.add_argument("out", type=Path, help="the folder to write (outside the project)")
-    parser.add_argument("--no-splits", action="store_true", help="do not write OUT-look and OUT-held")
-    args = parser.parse_args(argv)
-    names = write_corpus(args.source, args.out)
-    print(f"{len(names)} documents written to {args.out}")
-    if not args.no_splits:
-        counts = write_splits(args.out)
-        print(f"look {counts['look']}, held {counts['held']}")
-    return 0
+    return convert(argv, __doc__.splitlines()[0], "a FiNER working copy or git directory", write_corpus)
 
 
 if __name__ == "__main__":

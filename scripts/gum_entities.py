@@ -60,6 +60,7 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -405,18 +406,24 @@ def write_splits(out: Path) -> dict[str, int]:
     return counts
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("checkout", type=Path, help="a GUM working copy or git directory")
+def convert(argv: list[str] | None, description: str, source_help: str,
+            write: Callable[[Path, Path], list[str]]) -> int:
+    """A converter's command line: SOURCE OUT [--no-splits], the corpus written by `write`, then its splits."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("source", type=Path, help=source_help)
     parser.add_argument("out", type=Path, help="the folder to write (outside the project)")
     parser.add_argument("--no-splits", action="store_true", help="do not write OUT-look and OUT-held")
     args = parser.parse_args(argv)
-    names = write_corpus(args.checkout, args.out)
+    names = write(args.source, args.out)
     print(f"{len(names)} documents written to {args.out}")
     if not args.no_splits:
         counts = write_splits(args.out)
         print(f"look {counts['look']}, held {counts['held']}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return convert(argv, __doc__.splitlines()[0], "a GUM working copy or git directory", write_corpus)
 
 
 if __name__ == "__main__":
