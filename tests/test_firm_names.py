@@ -74,7 +74,7 @@ def test_a_capitalised_heading_before_a_dash_is_no_dateline():
 
 @pytest.mark.parametrize("text, term", [
     ("Bond auction\n\nBids close at 1600 GMT on Friday, and the results follow at 1700 GMT.\n", "GMT"),
-    ("Lender cleans its books\n\nThe bank said its NPAs fell in the quarter, and its EPS rose by a tenth.\n", "NPAs"),
+    ("Lender cleans its books\n\nAnalysts cut their EPS forecasts for the lender on Monday.\n", "EPS"),
 ])
 def test_time_zones_and_market_terms_are_no_names(text, term):
     assert not any(name == term for _, name in _entities(text))
@@ -141,3 +141,27 @@ def test_a_datelines_town_in_capitals_goes_by_its_usual_name():
     found = _entities("Harbour news\n\nMARLOW (Reuters) - Ferry fares rose on Monday, and traders in Marlow "
                       "expect more.\n")
     assert ("place", "Marlow") in found and ("place", "MARLOW") not in found, found
+
+
+@pytest.mark.parametrize("line, body", [
+    ("HARBOURCORP (Harbour Shipping Corporation) cut its fares on Monday.", "HARBOURCORP"),  # a body, no town
+    ("NASA - the agency said the probe was fine on Monday.", "NASA"),
+    ("The pilots' union (Marlow: 45%, Quill: 43%) was split on the vote.", None),  # a poll, no exchange
+    ("The ferry line rose on the news. (UPDATE: 10 a.m.)", None),  # a label, no exchange
+])
+def test_no_town_or_exchange_where_a_line_only_looks_like_one(line, body):
+    found = _entities("Harbour news\n\n" + line + "\n")
+    assert not any(kind == "place" and name.isupper() is False and name.upper() == (body or "") for kind, name
+                   in found), found
+    assert ("organization", "UPDATE") not in found and ("organization", "Marlow") not in found, found
+
+
+def test_a_town_in_capitals_takes_its_name_word_by_word():
+    from newsgraph.understand.wire_names import town_name
+
+    assert town_name("KING'S LYNN") == "King's Lynn" and town_name("WINSTON-SALEM") == "Winston-Salem"
+
+
+def test_an_acronym_that_also_names_a_body_stays():
+    found = _entities("Harbour news\n\nThe NPA said two of its fighters died near the border on Monday.\n")
+    assert any(name == "NPA" for _, name in found), found

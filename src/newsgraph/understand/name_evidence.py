@@ -301,6 +301,12 @@ def disease_name(name: str) -> bool:
     return name.lower() in _diseases()
 
 
+def known_place(name: str) -> bool:
+    """A town, city, country, state or region the gazetteer or the region list holds, given names included
+    ('London', 'Florence'): for a place the text's form already marks as one, such as a dateline's town."""
+    return name in _gazetteer() or region_name(name)
+
+
 def gazetteer_place(name: str) -> bool:
     """'Kyiv', 'Cuyahoga Falls': a town, city, country or US state of GeoNames that is no person's name
     (data/places.json, `scripts/build_places.py`: less the Census names and names opening with a given name)."""

@@ -27,7 +27,7 @@ from .name_evidence import gazetteer_place, given_names, opens_with_given_name, 
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import datelines, firm_apposition, market_acronyms, ticker_exchanges
+from .wire_names import datelines, firm_apposition, market_acronyms, ticker_exchanges, town_name
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -85,7 +85,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             place_end, rest = lines[first]
             town = _mention(para, first, min(place_end, last), "place")
             if town.text.isupper():
-                town.name = town.text.title()  # 'JERUSALEM' goes by 'Jerusalem', as the body writes it
+                town.name = town_name(town.text)  # 'JERUSALEM' goes by 'Jerusalem', as the body writes it
             out.append(town)
             taken.update(range(first, min(place_end, last)))
             if rest >= last:
@@ -143,8 +143,8 @@ def _exchanges(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -
     for first, last in ticker_exchanges(para):
         exchange = _mention(para, first, last, "organization")
         clash = [m for m in out if m.start < exchange.end and exchange.start < m.end]
-        if any(m.type == "place" for m in clash):
-            continue  # a town the model knows ('(Toronto: ...)')
+        if any(m.type in ("place", "person") for m in clash):
+            continue  # a town the model knows ('(Toronto: ...)'), a person in a poll ('(McCain: 45%, ...)')
         out = [m for m in out if m not in clash] + [exchange]
         taken.update(range(first, last))
     return out

@@ -9,25 +9,27 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from .context import ParsedParagraph
-from .name_evidence import gazetteer_place, region_name
-from .name_use import word_classes
+from .name_evidence import known_place
 
 DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
                       r"Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b)|,? *\( ?[A-Z]|,? +[-—–]+ +| *(?:[—–]{1,2}|--)"
                       r"(?=[A-Z\n]))")  # a lone hyphen joins a word ('UW-Madison', 'CO-FOUNDER'), no dateline's dash
 
 
+WIRE = re.compile(r",? *\( ?[A-Z][\w.&-]* ?\) *[-—–]")  # '(Reuters) -', '(AP) —' after a town the gazetteer lacks
+
+
 def datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
-    """The town of each dateline opening a line of the paragraph, written in capitals before a date, a wire or a
+    """The town of each dateline opening a line of the paragraph, written in capitals before a date, a bracket or a
     dash ('TOKYO (Reuters) -', 'LUSAKA, July 30 (Reuters) -', 'ANKARA - Central bank of ...'): its first token ->
-    (the token after the town, the first token after the dateline's punctuation). Before a dash alone the town
-    must be a place the gazetteer or the region list knows, or no English word ('BREAKING - ' is none)."""
+    (the token after the town, the first token after the dateline's punctuation). The town must be a place the
+    gazetteer or the region list knows, or stand before a wire's one word in brackets and a dash ('LONDON (AP) -'):
+    a body or an acronym opening a line in capitals is none ('OPEC (...)', 'NASA - ...', 'BREAKING - ...')."""
     doc, out = para.doc, {}
     for m in DATELINE.finditer(para.text):
-        place = m.group("place").title()
-        if m.group("after").strip(" ,")[:1] in "-—–" and not (gazetteer_place(place) or region_name(place)) \
-                and any(w.lower() in _english_words() for w in place.split()):
-            continue
+        place = town_name(m.group("place"))
+        if not known_place(place) and not WIRE.match(para.text, m.end("date") if m.group("date") else m.end("place")):
+            continue  # 'OPEC (Organization of ...)', 'NASA - the agency said', 'HARVALE CO (NYSE: HC)': no town
         span = doc.char_span(m.start(), m.end("place"))
         if span is None:
             continue
@@ -41,10 +43,10 @@ def datelines(para: ParsedParagraph) -> dict[int, tuple[int, int]]:
     return out
 
 
-@cache
-def _english_words() -> frozenset[str]:
-    classes = word_classes()
-    return classes["nouns"] | classes["verbs"] | classes["describing"]
+def town_name(written: str) -> str:
+    """A town's name written in capitals, as a body writes it: each word and each part after a hyphen opens with a
+    capital ('KING'S LYNN' -> "King's Lynn", 'WINSTON-SALEM' -> 'Winston-Salem')."""
+    return " ".join("-".join(part[:1] + part[1:].lower() for part in word.split("-")) for word in written.split())
 
 
 @cache
@@ -65,7 +67,9 @@ def firm_apposition(doc, last: int, noun) -> bool:
         t.i < noun.i and t.lower_.endswith(SIZE_RANKS) for t in noun.subtree)
 
 
-TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]*[A-Z][A-Za-z]*)\s*:\s*[A-Z0-9][A-Z0-9.]*\b")
+TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]{1,15})\s*:\s*(?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]*(?=[\s),;])")
+NOT_EXCHANGES = frozenset({"UPDATE", "UPDATED", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "READ", "LISTEN", "SOURCE",
+                           "CREDIT", "NOTE", "EDITOR", "CORRECTION", "LIVE", "MORE", "SEE", "ALSO"})
 
 
 def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
@@ -73,6 +77,9 @@ def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
     '(NasdaqGS: AAPL)'): one word with two capitals or more, so no town ('(Amsterdam: GX8.AS)') is taken."""
     out = []
     for m in TICKER.finditer(para.text):
+        exchange = m.group("exchange")
+        if sum(ch.isupper() for ch in exchange) < 2 or exchange.upper() in NOT_EXCHANGES:
+            continue  # a town ('(Amsterdam: GX8.AS)'), a label ('(UPDATE: 10 a.m.)', '(PHOTOS: AP)')
         span = para.doc.char_span(m.start("exchange"), m.end("exchange"))
         if span is not None:
             out.append((span.start, span.end))
