@@ -180,7 +180,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                                           or kind != "person" and text in vocab.model_words):
         return None  # 'AI' tagged a place, 'the senate' or 'Pro' (of 'Pro Max') an organisation: no names
     if rules.enabled("market_terms") and text in market_acronyms():
-        return None  # '0800 GMT', 'EPS', 'NPAs' tagged an organisation or a place
+        return None  # '0800 GMT', 'EPS', 'EBITDA' tagged an organisation or a place
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
             and doc[last - 1].text in vocab.model_words:
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
