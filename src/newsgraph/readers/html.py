@@ -131,13 +131,14 @@ def choose_metadata(tree: HtmlElement, facts: PageFacts, doc: Document) -> Metad
     else:
         meta.url = meta.canonical_url
     sites = [str(c.value) for c in facts.site_names]
-    meta.headline = choose_title(facts.titles, sites, site_domain(_value(meta.url)))
+    domain = site_domain(_value(meta.url))
+    meta.headline = choose_title(facts.titles, sites, domain)
     at = meta.headline.position if meta.headline else None
     near = near_headline(tree, meta.headline.element if meta.headline else None, at, facts)
     meta.subheadline = choose_deck(facts.decks + near.decks, meta.headline)
     meta.published = Choice(doc.published, "user") if doc.published else choose_date(
         facts.dates + near.dates, facts.modified, at)
-    meta.authors = choose_authors(facts.authors + near.authors, sites, site_domain(_value(meta.url)))
+    meta.authors = choose_authors(facts.authors + near.authors, sites, domain)
     meta.language = choose_language(facts.languages)
     return meta
 
