@@ -135,8 +135,14 @@ def _is_site(part: str, sites: set[str]) -> bool:
     n = norm(part)
     if not n:
         return False
-    return n in sites or n.replace(" ", "") in sites or any(
+    return _names_site(n, sites) or any(
         s and (n.startswith(s + " ") or n.endswith(" " + s)) and len(n.split()) <= len(s.split()) + 2 for s in sites)
+
+
+def _names_site(n: str, sites: set[str]) -> bool:
+    """Whether a compared form is one of the site's names, as written or without its spaces ('harbour tide' for
+    harbourtide.example)."""
+    return n in sites or n.replace(" ", "") in sites
 
 
 def site_domain(url: str | None) -> str | None:
@@ -302,7 +308,7 @@ def choose_authors(candidates: Sequence[Candidate], site_names: Sequence[str],
         if any(_BIO.search(raw) for raw in c.value):
             continue  # an author's bio, not a byline
         names = list(dict.fromkeys(_without_site(n, sites, domain) for raw in c.value for n in split_names(raw)))
-        people = [n for n in names if norm(n) not in sites and norm(n).replace(" ", "") not in sites
+        people = [n for n in names if not _names_site(norm(n), sites)
                   and not (domain and norm(n).replace(" ", "") == domain and not opens_with_given_name(n))]
         if names:
             named.append((c, people or names, not people))  # the site's name stays only when it is the sole author
@@ -333,7 +339,7 @@ def _without_site(name: str, sites: set[str], domain: str | None = None) -> str:
         return name  # 'The Harbour Courier' on courier.example is the outlet's own name
     for k in range(2, len(words)):  # at least two words stay
         tail = norm(" ".join(words[k:]))
-        if tail in sites or tail.replace(" ", "") in sites or (
+        if _names_site(tail, sites) or (
                 domain and len(words) - k >= 2 and tail.replace(" ", "") == domain):  # not 'Ana Maria Quill' on quill.example
             return " ".join(words[:k])
     return name
