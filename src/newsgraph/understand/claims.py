@@ -194,15 +194,13 @@ class ClaimExtractor:
             targets = [c] if c.dep_ == "dobj" else \
                 [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in self.vocab.place_preps \
                 else []
-            for t in targets:
-                if place_only_modifies(t, self.events_vocab):  # "killed 14 people in the Paris attacks"
-                    continue
+            for t in targets:  # a place found must not only modify an event ("14 killed in the Paris attacks")
                 m = self.mention_over(*s.chars(t))
                 entity = self.entities.get(m.entity) if m else None
-                if entity is not None and entity.type == "place":
+                if entity is not None and entity.type == "place" and not place_only_modifies(t, self.events_vocab):
                     return entity.name
-                if m is None and t.ent_type_ in PLACE_LABELS:  # a place the entities stage did not keep
-                    return next(e.text for e in t.doc.ents if e.start <= t.i < e.end)
+                if m is None and t.ent_type_ in PLACE_LABELS and not place_only_modifies(t, self.events_vocab):
+                    return next(e.text for e in t.doc.ents if e.start <= t.i < e.end)  # one the entities stage lost
         return None
 
     def verb_class(self, verb: Token) -> str:

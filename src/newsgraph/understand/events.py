@@ -299,12 +299,12 @@ class EventExtractor:
                 break
             nxt = []
             for t, dep in frontier:
-                if dep in ("pobj", "compound", "dobj") and not place_only_modifies(t, self.vocab):
+                if dep in ("pobj", "compound", "dobj"):  # a place found is asked whether it only modifies an event
                     if self.mentions:
                         m = self.mentions.at(*s.chars(t))
-                        if m is not None and m.type == "place":
+                        if m is not None and m.type == "place" and not place_only_modifies(t, self.vocab):
                             return m.entity
-                    elif t.ent_type_ in PLACE_LABELS:
+                    elif t.ent_type_ in PLACE_LABELS and not place_only_modifies(t, self.vocab):
                         return self.entity_of(s, t, PLACE_LABELS)
                 nxt.extend((c, d) for c, d in children_of(t, kids)
                            if d == "pobj" or (d == "prep" and c.lower_ in preps))
