@@ -339,9 +339,8 @@ def _without_site(name: str, sites: set[str], domain: str | None = None) -> str:
         return name  # 'The Harbour Courier' on courier.example is the outlet's own name
     for k in range(2, len(words)):  # at least two words stay
         tail = norm(" ".join(words[k:]))
-        if _names_site(tail, sites) or (
-                domain and len(words) - k >= 2 and tail.replace(" ", "") == domain):  # not 'Ana Maria Quill' on quill.example
-            return " ".join(words[:k])
+        if _names_site(tail, sites) or (domain and len(words) - k >= 2 and tail.replace(" ", "") == domain):
+            return " ".join(words[:k])  # an address label of one word stays: 'Ana Maria Quill' on quill.example
     return name
 
 
