@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from gum_entities import convert, source_commit, written_date  # noqa: E402
+from gum_entities import convert, empty_layout, source_commit, written_date  # noqa: E402
 
 PARTS = ("train", "val", "test")
 LABELS = {"1": ("PER", True), "2": ("PER", False), "3": ("LOC", True), "4": ("LOC", False),
@@ -224,10 +224,7 @@ Named gold mentions: {named}.
 def write_corpus(source: Path, out: Path) -> list[str]:
     """Write text/ and gold/ under out; return the document names."""
     commit = source_commit(source)
-    for sub in ("text", "gold"):
-        (out / sub).mkdir(parents=True, exist_ok=True)
-        for old in (out / sub).iterdir():
-            old.unlink()
+    empty_layout(out)
     names, named = [], {}
     for doc in read_documents(source):
         text, gold = gold_record(doc, commit)

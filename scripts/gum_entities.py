@@ -367,13 +367,18 @@ def load_make_splits():
     return module
 
 
-def write_corpus(checkout: Path, out: Path) -> list[str]:
-    """Write text/ and gold/ under out; return the document names."""
-    commit = source_commit(checkout)
+def empty_layout(out: Path) -> None:
+    """Make text/ and gold/ under out, empty: a corpus written again keeps no document of an earlier run."""
     for sub in ("text", "gold"):
         (out / sub).mkdir(parents=True, exist_ok=True)
         for old in (out / sub).iterdir():
             old.unlink()
+
+
+def write_corpus(checkout: Path, out: Path) -> list[str]:
+    """Write text/ and gold/ under out; return the document names."""
+    commit = source_commit(checkout)
+    empty_layout(out)
     names, named = [], {}
     for file_name, conllu in read_sources(checkout).items():
         name = file_name[len("GUM_"):-len(".conllu")]
