@@ -3,8 +3,8 @@ designator written in capitals (`shouted_designators`), appositions that describ
 datelines (`datelines`), time zones and market terms (`market_terms`), a place or an acronym in a parenthesis
 (`parenthesis_guards`), a firm's name opening with a word of page furniture (`furniture_firms`), the short form of
 a firm's name (`firm_openers`), a byline run into a headline (`headline_bylines`), a junction's name
-(`place_heads`), 'that' before a described name (`described_guards`) and the exchange before a ticker
-(`ticker_exchanges`). Sentences of our own; each family switched off gives the old reading back."""
+(`place_heads`), 'that' before a described name (`described_guards`), the exchange before a ticker
+(`ticker_exchanges`) and the company before it (`listed_firms`). Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -130,6 +130,27 @@ def test_the_exchange_before_a_ticker_is_an_organisation():
     assert ("organization", "LSE") in found
     assert not any(name == "Amsterdam" and kind == "organization" for kind, name in found)
     assert ("organization", "LSE") not in _entities(text, "ticker_exchanges")
+
+
+def _mentions(text: str, *off: str) -> dict[str, tuple[str, list[str]]]:
+    with rules.switched_off(*off):
+        article = newsgraph.extract(text)
+    return {e.name: (e.type, [article.text[m.start:m.end] for m in e.mentions]) for e in article.entities}
+
+
+def test_the_name_before_a_ticker_is_a_company_and_the_ticker_names_it():
+    text = ("Small caps to watch\n\nOne pick is the ferry operator Quillon (LSE: QLN). Quillon has cut its fleet, "
+            "and Quillon expects a loss. Pub group Harrowby's (LSE: HRB) rose.\n")
+    found = _mentions(text)
+    assert found["Quillon"] == ("organization", ["Quillon", "QLN", "Quillon", "Quillon"]), found
+    assert found["Harrowby"][0] == "organization" and "HRB" in found["Harrowby"][1], found
+    off = _mentions(text, "listed_firms")
+    assert "QLN" not in off.get("Quillon", ("", []))[1] and "HRB" not in off.get("Harrowby", ("", []))[1], off
+
+
+def test_a_known_place_before_a_ticker_stays_a_place():
+    text = "Bond sales\n\nPortugal (Other OTC: PTBND - news) sold bonds on Tuesday, and Portugal plans more.\n"
+    assert not any(name == "Portugal" and kind == "organization" for kind, name in _entities(text))
 
 
 def test_a_hyphen_inside_a_word_is_no_datelines_dash():

@@ -277,9 +277,12 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += 1
     described = {m.text for m in mentions if m.described}  # "Chohan, 59, ...": what the text says of them wins
+    listed = {m.text for m in mentions if m.listed}  # "Blinkx (LSE: BLNX)": a company, by its ticker
     for m in mentions:
         counts = votes[m.text]
-        if m.text in described:
+        if m.text in listed:
+            m.type = "organization"
+        elif m.text in described:
             m.type = "person"
         elif len(counts) > 1:
             best, n = counts.most_common(1)[0]

@@ -23,11 +23,11 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
-from .name_evidence import gazetteer_place, given_names, opens_with_given_name, place_by_form, region_name
+from .name_evidence import gazetteer_place, given_names, known_place, opens_with_given_name, place_by_form, region_name
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import datelines, firm_apposition, market_acronyms, ticker_exchanges, town_name
+from .wire_names import datelines, firm_apposition, listings, market_acronyms, ticker_exchanges, town_name
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -51,6 +51,7 @@ class NameMention:
     in_quote: bool = False
     name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")
     described: bool = False  # typed a person by what the text says of them ("Pruitt, 49,"), against the model's label
+    listed: bool = False  # a company by the ticker after it ("Blinkx (LSE: BLNX)"), against the model's label
 
     @property
     def full_text(self) -> str:
@@ -123,6 +124,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         taken.update(range(first, last))
     if rules.enabled("ticker_exchanges"):
         out = _exchanges(para, out, taken)
+    if rules.enabled("listed_firms"):
+        out = _listed_firms(para, out, taken)
     if rules.enabled("titled_people"):
         out.extend(_titled_people(para, taken, vocab))
     if rules.enabled("outlets"):
@@ -148,6 +151,50 @@ def _exchanges(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -
         out = [m for m in out if m not in clash] + [exchange]
         taken.update(range(first, last))
     return out
+
+
+def _listed_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
+    """'Blinkx (LSE: BLNX)': the name right before a ticker in brackets is a listed company, an organisation in
+    every mention (`listed`), and the ticker's symbol is another mention of it. Not a place the gazetteer knows
+    ('Ireland (Other OTC: IRLD)', a page's automatic link) nor a word that is no name ('Shares (Berlin: ...)')."""
+    doc = para.doc
+    for bracket, start, end in listings(para):
+        before = POSSESSIVE_END.sub("", para.text[:bracket].rstrip())
+        firm = next((m for m in out if m.end - para.offset == len(before)), None)
+        if firm is None:
+            firm = _unlabelled_firm(para, len(before), taken)
+            if firm is None or known_place(firm.text):
+                continue
+            out.append(firm)
+        elif firm.type == "place" and known_place(firm.text):
+            continue
+        firm.type, firm.listed = "organization", True
+        symbol = doc.char_span(start, end)
+        if symbol is None:
+            continue
+        out = [m for m in out if not (m.start < para.offset + end and para.offset + start < m.end)]
+        ticker = _mention(para, symbol.start, symbol.end, "organization")
+        ticker.name, ticker.listed = firm.name or firm.text, True
+        out.append(ticker)
+        taken.update(range(symbol.start, symbol.end))
+    return out
+
+
+MAX_FIRM_WORDS = 4
+POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+def _unlabelled_firm(para: ParsedParagraph, end: int, taken: set[int]) -> NameMention | None:
+    """The capitalised proper nouns ending at character `end` of the paragraph that the model left unlabelled, or
+    None: up to four, none a stop word."""
+    span = para.doc.char_span(0, end, alignment_mode="contract")
+    if span is None or not len(span):
+        return None
+    first = last = span.end
+    while first > 0 and last - first < MAX_FIRM_WORDS and first - 1 not in taken and (
+            t := para.doc[first - 1]).pos_ == "PROPN" and t.text[:1].isupper() and not t.is_stop:
+        first -= 1
+    return _mention(para, first, last, "organization") if first < last else None
 
 
 def _currency_code(doc, i: int) -> bool:

@@ -32,6 +32,9 @@ FAMILIES: dict[str, str] = {
                       "when its last word alone is twice the subject of a speech verb ('Jade Black' ... 'Black said')",
     "common_words": "an entity written all in lower case ('senate') or an acronym of a common noun ('AI', 'GDP'; "
                     "entities.json `common_acronyms`) is no name",
+    "listed_firms": "the name right before a ticker in brackets ('Blinkx (LSE: BLNX)') is a listed company, an "
+                    "organisation in every mention, unless the gazetteer knows it as a place; the ticker is a mention "
+                    "of it",
     "ticker_exchanges": "the exchange named before a ticker in brackets ('(LSE: BOO)', '(NYSE: GM)') is an "
                         "organisation",
     "market_terms": "time zones ('0800 GMT') and acronyms of market terms ('EPS', 'NPAs'; entities.json "

@@ -1,6 +1,6 @@
 """Names as wire and financial news write them, for `names.py`: datelines, market terms, appositions that rank a
-firm and exchanges before a ticker. Each use sits behind its own switch (`rules.py`): `datelines`, `market_terms`,
-`firm_appositions`, `ticker_exchanges`."""
+firm, exchanges before a ticker and the company a ticker names. Each use sits behind its own switch (`rules.py`):
+`datelines`, `market_terms`, `firm_appositions`, `ticker_exchanges`, `listed_firms`."""
 
 from __future__ import annotations
 
@@ -70,6 +70,17 @@ def firm_apposition(doc, last: int, noun) -> bool:
 TICKER = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]{1,15})\s*:\s*(?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]*(?=[\s),;])")
 NOT_EXCHANGES = frozenset({"UPDATE", "UPDATED", "PHOTO", "PHOTOS", "VIDEO", "WATCH", "READ", "LISTEN", "SOURCE",
                            "CREDIT", "NOTE", "EDITOR", "CORRECTION", "LIVE", "MORE", "SEE", "ALSO"})
+
+
+LISTING = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*"
+                     r"(?P<symbol>(?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]{0,11})(?=\s*[),;-])")
+
+
+def listings(para: ParsedParagraph) -> list[tuple[int, int, int]]:
+    """Where a ticker in brackets follows a name ('Blinkx (LSE: BLNX)', 'Alpha Bank (Other OTC: ALBWF - news)',
+    'Ford ( NYSE:F )'): the character offsets in the paragraph of the bracket and of the ticker's symbol."""
+    return [(m.start(), m.start("symbol"), m.end("symbol")) for m in LISTING.finditer(para.text)
+            if m.group("exchange").upper() not in NOT_EXCHANGES and m.start() > 0 and para.text[m.start() - 1] != "\n"]
 
 
 def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
