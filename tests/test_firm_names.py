@@ -4,7 +4,7 @@ datelines (`datelines`), time zones and market terms (`market_terms`), a place o
 (`parenthesis_guards`), a firm's name opening with a word of page furniture (`furniture_firms`), the short form of
 a firm's name (`firm_openers`), a byline run into a headline (`headline_bylines`), a junction's name
 (`place_heads`), 'that' before a described name (`described_guards`), the exchange before a ticker
-(`ticker_exchanges`) and the company before it (`listed_firms`). Sentences of our own; each family switched off gives the old reading back."""
+(`ticker_exchanges`), the company before it (`listed_firms`) and the names of listed companies (`known_firms`). Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -151,6 +151,21 @@ def test_the_name_before_a_ticker_is_a_company_and_the_ticker_names_it():
 def test_a_known_place_before_a_ticker_stays_a_place():
     text = "Bond sales\n\nPortugal (Other OTC: PTBND - news) sold bonds on Tuesday, and Portugal plans more.\n"
     assert not any(name == "Portugal" and kind == "organization" for kind, name in _entities(text))
+
+
+def test_a_listed_companys_name_the_model_missed_or_cut_is_an_organisation():
+    text = ("Freight costs climb\n\nGlencore raised its prices again. Rivals followed after Glencore moved, and "
+            "Lockheed Martin said on Monday that its own bills had doubled.\n")
+    found = _mentions(text)
+    assert found["Glencore"] == ("organization", ["Glencore", "Glencore"]), found
+    assert found["Lockheed Martin"][0] == "organization", found
+    off = _mentions(text, "known_firms")
+    assert "Lockheed Martin" not in off and off.get("Glencore", ("", []))[0] != "organization", off
+
+
+def test_a_firm_named_like_a_town_or_after_a_title_keeps_the_models_reading():
+    found = _entities("Weather\n\nHeavy rain fell on Phoenix overnight, and Mr. Tesla, a farmer there, lost a barn.\n")
+    assert ("place", "Phoenix") in found and not any(kind == "organization" for kind, _ in found), found
 
 
 def test_a_hyphen_inside_a_word_is_no_datelines_dash():

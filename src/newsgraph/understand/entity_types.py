@@ -277,10 +277,10 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += 1
     described = {m.text for m in mentions if m.described}  # "Chohan, 59, ...": what the text says of them wins
-    listed = {m.text for m in mentions if m.listed}  # "Blinkx (LSE: BLNX)": a company, by its ticker
+    firms = {m.text for m in mentions if m.firm}  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or list
     for m in mentions:
         counts = votes[m.text]
-        if m.text in listed:
+        if m.text in firms:
             m.type = "organization"
         elif m.text in described:
             m.type = "person"

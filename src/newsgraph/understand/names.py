@@ -27,7 +27,8 @@ from .name_evidence import gazetteer_place, given_names, known_place, opens_with
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import datelines, firm_apposition, listings, market_acronyms, ticker_exchanges, town_name
+from .wire_names import (before_region, datelines, firm_apposition, firm_spans, known_firm, listings, market_acronyms,
+                         ticker_exchanges, town_name)
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -51,7 +52,7 @@ class NameMention:
     in_quote: bool = False
     name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")
     described: bool = False  # typed a person by what the text says of them ("Pruitt, 49,"), against the model's label
-    listed: bool = False  # a company by the ticker after it ("Blinkx (LSE: BLNX)"), against the model's label
+    firm: bool = False  # a company by the ticker after it ("Blinkx (LSE: BLNX)") or the list of listed companies
 
     @property
     def full_text(self) -> str:
@@ -113,7 +114,12 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         kind = retype(doc, first, last, kind)
         if kind == DROP:
             continue
+        firm = kind in ("person", "place") and rules.enabled("known_firms") and _known_firm(doc, first, last, kind, vocab)
+        if firm:
+            kind = "organization"  # 'Barrick Gold' typed a person, 'Glencore' a place: listed companies
         mention = _typed_mention(para, first, last, kind, vocab)
+        if mention is not None and firm:
+            mention.firm = True
         if mention is not None and ent.label_ == "NORP":
             mention.name = place_of(mention.text)
         if mention is not None:
@@ -122,6 +128,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     for first, last in places_named_by_noun(doc, taken):
         out.append(_mention(para, first, last, "place"))
         taken.update(range(first, last))
+    if rules.enabled("known_firms"):
+        out = _known_firms(para, out, taken)
     if rules.enabled("ticker_exchanges"):
         out = _exchanges(para, out, taken)
     if rules.enabled("listed_firms"):
@@ -155,7 +163,7 @@ def _exchanges(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -
 
 def _listed_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
     """'Blinkx (LSE: BLNX)': the name right before a ticker in brackets is a listed company, an organisation in
-    every mention (`listed`), and the ticker's symbol is another mention of it. Not a place the gazetteer knows
+    every mention (`firm`), and the ticker's symbol is another mention of it. Not a place the gazetteer knows
     ('Ireland (Other OTC: IRLD)', a page's automatic link) nor a word that is no name ('Shares (Berlin: ...)')."""
     doc = para.doc
     for bracket, start, end in listings(para):
@@ -168,16 +176,43 @@ def _listed_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]
             out.append(firm)
         elif firm.type == "place" and known_place(firm.text):
             continue
-        firm.type, firm.listed = "organization", True
+        firm.type, firm.firm = "organization", True
         symbol = doc.char_span(start, end)
         if symbol is None:
             continue
         out = [m for m in out if not (m.start < para.offset + end and para.offset + start < m.end)]
         ticker = _mention(para, symbol.start, symbol.end, "organization")
-        ticker.name, ticker.listed = firm.name or firm.text, True
+        ticker.name, ticker.firm = firm.name or firm.text, True
         out.append(ticker)
         taken.update(range(symbol.start, symbol.end))
     return out
+
+
+def _known_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
+    """Listed companies' names the model missed or cut ('Uber'; 'Lockheed Martin' read as 'Lockheed' and a person
+    'Martin'): one organisation each, in place of the names inside it."""
+    for first, last in firm_spans(para, [(m.first_token, _last_token(m)) for m in out]):
+        firm = _mention(para, first, last, "organization")
+        firm.firm = True
+        out = [m for m in out if not (firm.start <= m.start and m.end <= firm.end)] + [firm]
+        taken.update(range(first, last))
+    return out
+
+
+def _last_token(mention: NameMention) -> int:
+    """The token after a mention's last one."""
+    span = mention.para.doc.char_span(mention.start - mention.para.offset, mention.end - mention.para.offset,
+                                      alignment_mode="expand")
+    return span.end if span is not None else mention.first_token + 1
+
+
+def _known_firm(doc, first: int, last: int, kind: str, vocab: EntityVocabulary) -> bool:
+    """A listed company's name the model typed a person or a place, not after a title ('Mr Vinci'), one word after
+    'the' ('the Amazon') or a place before a comma and a region ('Bristow, VA')."""
+    before = doc[first - 1].lower_ if first else ""
+    town = kind == "place" and before_region(doc, last)
+    return known_firm(doc[first:last].text, kind) and before.rstrip(".") not in vocab.title_first_words \
+        and not (last - first == 1 and before == "the") and not town
 
 
 MAX_FIRM_WORDS = 4

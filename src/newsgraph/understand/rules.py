@@ -35,6 +35,9 @@ FAMILIES: dict[str, str] = {
     "listed_firms": "the name right before a ticker in brackets ('Blinkx (LSE: BLNX)') is a listed company, an "
                     "organisation in every mention, unless the gazetteer knows it as a place; the ticker is a mention "
                     "of it",
+    "known_firms": "a listed company's name (data/firms.json, from the companies of twenty stock indices) typed a "
+                   "person or a place is an organisation in every mention, and one the model missed is added; a "
+                   "name that is also an English word or a short acronym ('Apple', 'IBM') only types a 'person'",
     "ticker_exchanges": "the exchange named before a ticker in brackets ('(LSE: BOO)', '(NYSE: GM)') is an "
                         "organisation",
     "market_terms": "time zones ('0800 GMT') and acronyms of market terms ('EPS', 'NPAs'; entities.json "

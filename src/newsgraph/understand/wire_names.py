@@ -1,6 +1,7 @@
 """Names as wire and financial news write them, for `names.py`: datelines, market terms, appositions that rank a
-firm, exchanges before a ticker and the company a ticker names. Each use sits behind its own switch (`rules.py`):
-`datelines`, `market_terms`, `firm_appositions`, `ticker_exchanges`, `listed_firms`."""
+firm, exchanges before a ticker, the company a ticker names and the names of listed companies. Each use sits behind
+its own switch (`rules.py`): `datelines`, `market_terms`, `firm_appositions`, `ticker_exchanges`, `listed_firms`,
+`known_firms`."""
 
 from __future__ import annotations
 
@@ -95,3 +96,63 @@ def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
         if span is not None:
             out.append((span.start, span.end))
     return out
+
+
+@cache
+def _firms() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]]:
+    """The listed companies' names (data/firms.json, `scripts/build_firms.py`): those that may make a name, those
+    that only type one the model found, and the first ones by their first word, longest first."""
+    data = load_data("firms.json")
+    names = frozenset(data["names"])
+    by_first: dict[str, list[str]] = {}
+    for name in names:
+        by_first.setdefault(name.split()[0], []).append(name)
+    return names, frozenset(data["labelled_only"]), {w: tuple(sorted(f, key=len, reverse=True))
+                                                      for w, f in by_first.items()}
+
+
+def known_firm(name: str, kind: str) -> bool:
+    """Whether a name the model typed `kind` is a listed company's ('Glencore', 'Barrick Gold'); a name that is
+    also an English word or a short acronym ('Apple', 'IBM') only when the model took it for a person."""
+    names, labelled_only, _ = _firms()
+    return name in names or kind == "person" and name in labelled_only
+
+
+def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The token spans of listed companies' names the model left unlabelled or cut ('Uber', 'Lockheed Martin' read as
+    'Lockheed' and a person 'Martin'), each whole: not run on by a capitalised word before or after it ('New
+    Glencore Road'), not a town before its region, and every name already `found` (token spans) that it touches
+    inside it."""
+    doc, (_, _, by_first) = para.doc, _firms()
+    out, end_of = [], 0
+    for t in doc:
+        if t.i < end_of or not t.text[:1].isupper() or t.text not in by_first:
+            continue
+        for name in by_first[t.text]:
+            end = t.idx + len(name)
+            if not para.text.startswith(name, t.idx) or end < len(para.text) and para.text[end].isalnum():
+                continue
+            span = doc.char_span(t.idx, end)
+            if span is None or (span.start, span.end) in found or any(
+                    a < span.end and span.start < b and not (span.start <= a and b <= span.end) for a, b in found):
+                continue
+            if _capitalised(doc, span.start - 1) and not doc[span.start].is_sent_start or _capitalised(doc, span.end) \
+                    or before_region(doc, span.end):
+                break  # 'Bristow, VA': a town
+            out.append((span.start, span.end))
+            end_of = span.end
+            break
+    return out
+
+
+def before_region(doc, i: int) -> bool:
+    """Whether a comma and a place, or a state's code, follow token `i`, as after a town ('Bristow, Virginia',
+    'Bristow, VA')."""
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return False
+    after = doc[i + 1]
+    return after.ent_type_ == "GPE" or known_place(after.text) or len(after.text) == 2 and after.text.isupper()
+
+
+def _capitalised(doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].text[:1].isupper() and doc[i].pos_ == "PROPN"
