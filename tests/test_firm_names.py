@@ -168,6 +168,12 @@ def test_a_firm_named_like_a_town_or_after_a_title_keeps_the_models_reading():
     assert ("place", "Phoenix") in found and not any(kind == "organization" for kind, _ in found), found
 
 
+def test_a_trades_word_ending_a_name_designates_a_firm():
+    text = "Old planes\n\nThe glider was built by Tobias Aircraft in 1955, and Tobias Aircraft sold forty of them.\n"
+    assert ("organization", "Tobias Aircraft") in _entities(text)
+    assert ("person", "Tobias Aircraft") in _entities(text, "name_form")
+
+
 def test_a_hyphen_inside_a_word_is_no_datelines_dash():
     names = {name for _, name in _entities("Harbour news\n\nUW-Marlow Centre for Tides closes at the end of term.\n")}
     assert "UW" not in names and any(name.startswith("UW-Marlow") for name in names), names
