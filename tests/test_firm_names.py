@@ -168,6 +168,19 @@ def test_a_firm_named_like_a_town_or_after_a_title_keeps_the_models_reading():
     assert ("place", "Phoenix") in found and not any(kind == "organization" for kind, _ in found), found
 
 
+@pytest.mark.parametrize("label", ["Picture: PA", "Image Credit: NASA", "Lab: HOLD"])
+def test_a_captions_or_polls_label_in_brackets_is_no_ticker(label):
+    text = f"Visit to the harbour\n\nThe minister Orla Quinlan ({label}) arrived at the quay on Monday.\n"
+    assert ("person", "Orla Quinlan") in _entities(text)
+
+
+def test_a_listed_companys_name_that_is_a_persons_surname_here_stays_the_persons():
+    text = ("An inventor's life\n\nNikola Tesla came to New York in 1884. Tesla later worked alone, and Tesla died "
+            "in a hotel room.\n")
+    found = _mentions(text)
+    assert not any(kind == "organization" and "Tesla" in name for name, (kind, _) in found.items()), found
+
+
 def test_a_trades_word_ending_a_name_designates_a_firm():
     text = "Old planes\n\nThe glider was built by Tobias Aircraft in 1955, and Tobias Aircraft sold forty of them.\n"
     assert ("organization", "Tobias Aircraft") in _entities(text)

@@ -45,6 +45,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
+from .wire_names import known_firm
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -246,6 +247,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     A lone word opening an organisation's name is that organisation; a lone word the article also writes in
     lower case as a noun ("the moon", "meth") is no person, unless it is part of a person's full name.
     """
+    firms = _firm_names(mentions)  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or the list
     if rules.enabled("headline_names"):
         _end_headline_names(mentions, paragraphs)
     if rules.enabled("headline_phrases"):
@@ -277,13 +279,12 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += 1
     described = {m.text for m in mentions if m.described}  # "Chohan, 59, ...": what the text says of them wins
-    firms = {m.text for m in mentions if m.firm}  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or list
     for m in mentions:
         counts = votes[m.text]
-        if m.text in firms:
-            m.type = "organization"
-        elif m.text in described:
+        if m.text in described:
             m.type = "person"
+        elif m.text in firms and (m.firm or m.type == "person"):
+            m.type = "organization"  # not a place of the same name the model read as one ('Everest')
         elif len(counts) > 1:
             best, n = counts.most_common(1)[0]
             if n > counts[m.type]:
@@ -337,6 +338,25 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 m.text.lower() in nouns or rules.enabled("describing_words") and describing_word(m.text)):
             m.type = THING  # 'the moon' ... 'Moon'; 'Broken', 'Together'
     return [m for m in mentions if m.type != THING]
+
+
+def _firm_names(mentions: list) -> set[str]:
+    """The names the article writes as a listed company's (`NameMention.firm`). Not one the article also writes
+    as a person's or a place's where a listed company's name may not be read (after a title, 'Dr Suzuki'; 'the
+    Amazon'; a town before its region, 'Bristow, Okla.'), nor one described as a person ('Suzuki, 23,') or the
+    last word of a longer name that is no company's ('Nikola Tesla'): there, the mentions the list retyped take
+    the model's type back, and the ones it added are dropped."""
+    firms = {m.text for m in mentions if m.firm}
+    if not firms:
+        return firms
+    surnames = {m.text.split()[-1] for m in mentions if 2 <= len(m.text.split()) <= 3 and not m.firm
+                and not known_firm(m.text, "person") and m.text.split()[-1] in firms}  # 'Nikola Tesla'; 'Ana Suzuki'
+    refused = surnames | {m.text for m in mentions if m.titles or m.described} | {
+        m.text for m in mentions if not m.firm and m.type in ("person", "place") and known_firm(m.text, m.type)}
+    for m in mentions:
+        if m.text in refused and m.firm and m.firm_from:
+            m.type, m.firm = m.firm_from, False
+    return firms - refused
 
 
 def _type_firm_openers(mentions: list) -> None:

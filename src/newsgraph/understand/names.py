@@ -53,6 +53,7 @@ class NameMention:
     name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")
     described: bool = False  # typed a person by what the text says of them ("Pruitt, 49,"), against the model's label
     firm: bool = False  # a company by the ticker after it ("Blinkx (LSE: BLNX)") or the list of listed companies
+    firm_from: str | None = None  # the type the model gave a listed company's name ('Glencore' a place)
 
     @property
     def full_text(self) -> str:
@@ -119,7 +120,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             kind = "organization"  # 'Barrick Gold' typed a person, 'Glencore' a place: listed companies
         mention = _typed_mention(para, first, last, kind, vocab)
         if mention is not None and firm:
-            mention.firm = True
+            mention.firm, mention.firm_from = True, spacy_type(ent.label_, ent.text)
         if mention is not None and ent.label_ == "NORP":
             mention.name = place_of(mention.text)
         if mention is not None:
@@ -190,10 +191,14 @@ def _listed_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]
 
 def _known_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
     """Listed companies' names the model missed or cut ('Uber'; 'Lockheed Martin' read as 'Lockheed' and a person
-    'Martin'): one organisation each, in place of the names inside it."""
-    for first, last in firm_spans(para, [(m.first_token, _last_token(m)) for m in out]):
+    'Martin'): one organisation each, in place of the names inside it; not a name a rule dropped ('a borrowed
+    Subaru')."""
+    found = [(m.first_token, _last_token(m)) for m in out]
+    kept = {i for a, b in found for i in range(a, b)}
+    dropped = {i for ent in para.doc.ents for i in range(ent.start, ent.end)} - kept  # 'a borrowed Subaru': a thing
+    for first, last in firm_spans(para, found, dropped):
         firm = _mention(para, first, last, "organization")
-        firm.firm = True
+        firm.firm, firm.firm_from = True, THING  # gone again where the article refuses the reading (`harmonize`)
         out = [m for m in out if not (firm.start <= m.start and m.end <= firm.end)] + [firm]
         taken.update(range(first, last))
     return out

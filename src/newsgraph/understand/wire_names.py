@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..readers.furniture import load_data
-from .context import ParsedParagraph
+from .context import ParsedParagraph, title_case
 from .name_evidence import known_place
 
 DATELINE = re.compile(r"(?m)^(?P<place>[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+){0,2})(?P<after>(?P<date>,? +(?:Jan|Feb|Mar|"
@@ -77,11 +77,23 @@ LISTING = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,
                      r"(?P<symbol>(?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]{0,11})(?=\s*[),;-])")
 
 
+EXCHANGES = frozenset({"NYSE", "NASDAQ", "NASDAQGS", "NASDAQGM", "NASDAQCM", "NASDAQ OTHER", "NYSE AMERICAN",
+                       "NYSE ARCA", "NYSE MKT", "NYSEARCA", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "OTHER OTC", "OTCQX",
+                       "OTCQB", "OTCMKTS", "OTC MARKETS", "PINK", "LSE", "AIM", "LON", "TSX", "TSXV", "CSE", "NEO", "ASX",
+                       "NZX", "NZSE", "FRA", "ETR", "XETRA", "EPA", "AMS", "BRU", "BIT", "BME", "SIX", "SWX", "VTX",
+                       "STO", "HEL", "CPH", "OSL", "ISE", "ELI", "WSE", "EURONEXT", "TYO", "TSE", "HKEX", "HKG", "SEHK",
+                       "SGX", "NSE", "BSE", "JSE", "KRX", "KOSDAQ", "SSE", "SZSE", "TASE", "BMV", "BOVESPA", "MOEX"})
+"""Stock exchanges as pages write them before a ticker ('(NYSE: GM)', '(Other OTC: ALBWF)', '(NasdaqGS: AAPL)')."""
+
+
 def listings(para: ParsedParagraph) -> list[tuple[int, int, int]]:
     """Where a ticker in brackets follows a name ('Blinkx (LSE: BLNX)', 'Alpha Bank (Other OTC: ALBWF - news)',
-    'Ford ( NYSE:F )'): the character offsets in the paragraph of the bracket and of the ticker's symbol."""
+    'Ford ( NYSE:F )'): the character offsets in the paragraph of the bracket and of the ticker's symbol. The
+    exchange is one of `EXCHANGES`, or a town with a symbol of a town's market ('(Amsterdam: GX8.AS)'); not a
+    caption's or a poll's label ('(Picture: PA)', '(Lab: HOLD)')."""
     return [(m.start(), m.start("symbol"), m.end("symbol")) for m in LISTING.finditer(para.text)
-            if m.group("exchange").upper() not in NOT_EXCHANGES and m.start() > 0 and para.text[m.start() - 1] != "\n"]
+            if (m.group("exchange").upper() in EXCHANGES or "." in m.group("symbol") and known_place(m.group("exchange")))
+            and m.start() > 0 and para.text[m.start() - 1] != "\n"]
 
 
 def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
@@ -118,13 +130,15 @@ def known_firm(name: str, kind: str) -> bool:
     return name in names or kind == "person" and name in labelled_only
 
 
-def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]], dropped: set[int]) -> list[tuple[int, int]]:
     """The token spans of listed companies' names the model left unlabelled or cut ('Uber', 'Lockheed Martin' read as
     'Lockheed' and a person 'Martin'), each whole: not run on by a capitalised word before or after it ('New
-    Glencore Road'), not a town before its region, and every name already `found` (token spans) that it touches
-    inside it."""
+    Glencore Road'), not a town before its region, no token of it `dropped` by a rule, and every name already
+    `found` (token spans) that it touches inside it; none in a line in title case."""
     doc, (_, _, by_first) = para.doc, _firms()
     out, end_of = [], 0
+    if title_case(para.text):
+        return out  # 'How Waste Management Could Change Our Town': every word capitalised
     for t in doc:
         if t.i < end_of or not t.text[:1].isupper() or t.text not in by_first:
             continue
@@ -133,8 +147,9 @@ def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]]) -> list[tupl
             if not para.text.startswith(name, t.idx) or end < len(para.text) and para.text[end].isalnum():
                 continue
             span = doc.char_span(t.idx, end)
-            if span is None or (span.start, span.end) in found or any(
-                    a < span.end and span.start < b and not (span.start <= a and b <= span.end) for a, b in found):
+            if span is None or (span.start, span.end) in found or dropped.intersection(range(span.start, span.end)):
+                continue
+            if any(a < span.end and span.start < b and not (span.start <= a and b <= span.end) for a, b in found):
                 continue
             if _capitalised(doc, span.start - 1) and not doc[span.start].is_sent_start or _capitalised(doc, span.end) \
                     or before_region(doc, span.end):
