@@ -27,8 +27,8 @@ from .name_evidence import gazetteer_place, given_names, known_place, opens_with
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import (before_region, datelines, firm_apposition, firm_spans, known_firm, listings, market_acronyms,
-                         ticker_exchanges, town_name)
+from .wire_names import (before_region, datelines, firm_apposition, firm_spans, firm_words, known_firm, listings,
+                         market_acronyms, ticker_exchanges, town_name)
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
@@ -193,6 +193,8 @@ def _known_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int])
     """Listed companies' names the model missed or cut ('Uber'; 'Lockheed Martin' read as 'Lockheed' and a person
     'Martin'): one organisation each, in place of the names inside it; not a name a rule dropped ('a borrowed
     Subaru')."""
+    if not firm_words(para.text):
+        return out
     found = [(m.first_token, _last_token(m)) for m in out]
     kept = {i for a, b in found for i in range(a, b)}
     dropped = {i for ent in para.doc.ents for i in range(ent.start, ent.end)} - kept  # 'a borrowed Subaru': a thing

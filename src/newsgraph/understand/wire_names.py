@@ -130,6 +130,15 @@ def known_firm(name: str, kind: str) -> bool:
     return name in names or kind == "person" and name in labelled_only
 
 
+CAPITALISED = re.compile(r"[A-Z][\w&]*")
+
+
+def firm_words(text: str) -> bool:
+    """Whether any capitalised word of the text opens a listed company's name (one pass of a pattern, not a walk
+    over tokens: most paragraphs hold none)."""
+    return not _firms()[2].keys().isdisjoint(CAPITALISED.findall(text))
+
+
 def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]], dropped: set[int]) -> list[tuple[int, int]]:
     """The token spans of listed companies' names the model left unlabelled or cut ('Uber', 'Lockheed Martin' read as
     'Lockheed' and a person 'Martin'), each whole: not run on by a capitalised word before or after it ('New
@@ -140,7 +149,7 @@ def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]], dropped: set
     if title_case(para.text):
         return out  # 'How Waste Management Could Change Our Town': every word capitalised
     for t in doc:
-        if t.i < end_of or not t.text[:1].isupper() or t.text not in by_first:
+        if t.text not in by_first or t.i < end_of:
             continue
         for name in by_first[t.text]:
             end = t.idx + len(name)
