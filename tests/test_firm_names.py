@@ -4,7 +4,8 @@ datelines (`datelines`), time zones and market terms (`market_terms`), a place o
 (`parenthesis_guards`), a firm's name opening with a word of page furniture (`furniture_firms`), the short form of
 a firm's name (`firm_openers`), a byline run into a headline (`headline_bylines`), a junction's name
 (`place_heads`), 'that' before a described name (`described_guards`), the exchange before a ticker
-(`ticker_exchanges`), the company before it (`listed_firms`) and the names of listed companies (`known_firms`). Sentences of our own; each family switched off gives the old reading back."""
+(`ticker_exchanges`), the company before it (`listed_firms`) and the names of listed companies (`known_firms`).
+Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 

@@ -115,7 +115,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         kind = retype(doc, first, last, kind)
         if kind == DROP:
             continue
-        firm = kind in ("person", "place") and rules.enabled("known_firms") and _known_firm(doc, first, last, kind, vocab)
+        firm = kind in ("person", "place") and rules.enabled("known_firms") \
+            and _known_firm(doc, first, last, kind, vocab)
         if firm:
             kind = "organization"  # 'Barrick Gold' typed a person, 'Glencore' a place: listed companies
         mention = _typed_mention(para, first, last, kind, vocab)

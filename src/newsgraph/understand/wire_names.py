@@ -77,12 +77,12 @@ LISTING = re.compile(r"\(\s*(?P<exchange>[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,
                      r"(?P<symbol>(?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9.]{0,11})(?=\s*[),;-])")
 
 
-EXCHANGES = frozenset({"NYSE", "NASDAQ", "NASDAQGS", "NASDAQGM", "NASDAQCM", "NASDAQ OTHER", "NYSE AMERICAN",
-                       "NYSE ARCA", "NYSE MKT", "NYSEARCA", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "OTHER OTC", "OTCQX",
-                       "OTCQB", "OTCMKTS", "OTC MARKETS", "PINK", "LSE", "AIM", "LON", "TSX", "TSXV", "CSE", "NEO", "ASX",
-                       "NZX", "NZSE", "FRA", "ETR", "XETRA", "EPA", "AMS", "BRU", "BIT", "BME", "SIX", "SWX", "VTX",
-                       "STO", "HEL", "CPH", "OSL", "ISE", "ELI", "WSE", "EURONEXT", "TYO", "TSE", "HKEX", "HKG", "SEHK",
-                       "SGX", "NSE", "BSE", "JSE", "KRX", "KOSDAQ", "SSE", "SZSE", "TASE", "BMV", "BOVESPA", "MOEX"})
+EXCHANGES = frozenset({
+    "NYSE", "NASDAQ", "NASDAQGS", "NASDAQGM", "NASDAQCM", "NASDAQ OTHER", "NYSE AMERICAN", "NYSE ARCA", "NYSE MKT",
+    "NYSEARCA", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "OTHER OTC", "OTCQX", "OTCQB", "OTCMKTS", "OTC MARKETS", "PINK",
+    "LSE", "AIM", "LON", "TSX", "TSXV", "CSE", "NEO", "ASX", "NZX", "NZSE", "FRA", "ETR", "XETRA", "EPA", "AMS", "BRU",
+    "BIT", "BME", "SIX", "SWX", "VTX", "STO", "HEL", "CPH", "OSL", "ISE", "ELI", "WSE", "EURONEXT", "TYO", "TSE",
+    "HKEX", "HKG", "SEHK", "SGX", "NSE", "BSE", "JSE", "KRX", "KOSDAQ", "SSE", "SZSE", "TASE", "BMV", "BOVESPA", "MOEX"})
 """Stock exchanges as pages write them before a ticker ('(NYSE: GM)', '(Other OTC: ALBWF)', '(NasdaqGS: AAPL)')."""
 
 
@@ -92,8 +92,11 @@ def listings(para: ParsedParagraph) -> list[tuple[int, int, int]]:
     exchange is one of `EXCHANGES`, or a town with a symbol of a town's market ('(Amsterdam: GX8.AS)'); not a
     caption's or a poll's label ('(Picture: PA)', '(Lab: HOLD)')."""
     return [(m.start(), m.start("symbol"), m.end("symbol")) for m in LISTING.finditer(para.text)
-            if (m.group("exchange").upper() in EXCHANGES or "." in m.group("symbol") and known_place(m.group("exchange")))
-            and m.start() > 0 and para.text[m.start() - 1] != "\n"]
+            if _exchange(m.group("exchange"), m.group("symbol")) and m.start() > 0 and para.text[m.start() - 1] != "\n"]
+
+
+def _exchange(exchange: str, symbol: str) -> bool:
+    return exchange.upper() in EXCHANGES or "." in symbol and known_place(exchange)
 
 
 def ticker_exchanges(para: ParsedParagraph) -> list[tuple[int, int]]:
