@@ -82,7 +82,8 @@ EXCHANGES = frozenset({
     "NYSEARCA", "AMEX", "ARCA", "BATS", "CBOE", "OTC", "OTHER OTC", "OTCQX", "OTCQB", "OTCMKTS", "OTC MARKETS", "PINK",
     "LSE", "AIM", "LON", "TSX", "TSXV", "CSE", "NEO", "ASX", "NZX", "NZSE", "FRA", "ETR", "XETRA", "EPA", "AMS", "BRU",
     "BIT", "BME", "SIX", "SWX", "VTX", "STO", "HEL", "CPH", "OSL", "ISE", "ELI", "WSE", "EURONEXT", "TYO", "TSE",
-    "HKEX", "HKG", "SEHK", "SGX", "NSE", "BSE", "JSE", "KRX", "KOSDAQ", "SSE", "SZSE", "TASE", "BMV", "BOVESPA", "MOEX"})
+    "HKEX", "HKG", "SEHK", "SGX", "NSE", "BSE", "JSE", "KRX", "KOSDAQ", "SSE", "SZSE", "TASE", "BMV", "BOVESPA",
+    "MOEX"})
 """Stock exchanges as pages write them before a ticker ('(NYSE: GM)', '(Other OTC: ALBWF)', '(NasdaqGS: AAPL)')."""
 
 
