@@ -118,7 +118,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         firm = kind in ("person", "place") and rules.enabled("known_firms") \
             and _known_firm(doc, first, last, kind, vocab)
         if firm:
-            kind = "organization"  # 'Barrick Gold' typed a person, 'Glencore' a place: listed companies
+            kind = "organization"  # 'Atlassian' typed a person, 'Glencore' a place: listed companies
         mention = _typed_mention(para, first, last, kind, vocab)
         if mention is not None and firm:
             mention.firm, mention.firm_from = True, spacy_type(ent.label_, ent.text)
@@ -191,7 +191,7 @@ def _listed_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]
 
 
 def _known_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
-    """Listed companies' names the model missed or cut ('Uber'; 'Lockheed Martin' read as 'Lockheed' and a person
+    """Listed companies' names the model missed or cut ('Glencore'; 'Lockheed Martin' read as 'Lockheed' and a person
     'Martin'): one organisation each, in place of the names inside it; not a name a rule dropped ('a borrowed
     Subaru')."""
     if not firm_words(para.text):

@@ -128,8 +128,9 @@ def _firms() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]
 
 
 def known_firm(name: str, kind: str) -> bool:
-    """Whether a name the model typed `kind` is a listed company's ('Glencore', 'Barrick Gold'); a name that is
-    also an English word or a short acronym ('Apple', 'IBM') only when the model took it for a person."""
+    """Whether a name the model typed `kind` is a listed company's ('Glencore', 'Lockheed Martin'); a name that is
+    also an English word, a town's or a short acronym ('Waste Management', 'Toyota', 'IBM') only when the model
+    took it for a person."""
     names, labelled_only, _ = _firms()
     return name in names or kind == "person" and name in labelled_only
 
@@ -144,8 +145,8 @@ def firm_words(text: str) -> bool:
 
 
 def firm_spans(para: ParsedParagraph, found: list[tuple[int, int]], dropped: set[int]) -> list[tuple[int, int]]:
-    """The token spans of listed companies' names the model left unlabelled or cut ('Uber', 'Lockheed Martin' read as
-    'Lockheed' and a person 'Martin'), each whole: not run on by a capitalised word before or after it ('New
+    """The token spans of listed companies' names the model left unlabelled or cut ('Glencore'; 'Lockheed Martin'
+    read as 'Lockheed' and a person 'Martin'), each whole: not run on by a capitalised word before or after it ('New
     Glencore Road'), not a town before its region, no token of it `dropped` by a rule, and every name already
     `found` (token spans) that it touches inside it; none in a line in title case."""
     doc, (_, _, by_first) = para.doc, _firms()
