@@ -48,3 +48,17 @@ def test_another_language_keeps_its_layout_and_gets_no_invented_facts():
 ])
 def test_identify_language(text, hint, want):
     assert identify_language(text, hint).code == want
+
+
+@pytest.mark.parametrize("text", [
+    "Flood update\n\nThe storm hit Marlow late on Sunday.",
+    "Football\n\nOkoro scored twice as Harbour beat Dunmere 3-1.",
+    "Trade\n\nIndonesia and Malaysia signed a palm oil deal in Jakarta.",
+])
+def test_a_short_english_text_the_identifier_is_unsure_of_is_read(text):
+    article = newsgraph.extract(text, kind="text")
+    assert article.language == "en" and article.entities and not article.warnings, article.warnings
+
+
+def test_a_short_text_in_another_language_is_not_taken_for_english():
+    assert identify_language("Banjir\n\nHujan deras melanda kota itu pada hari Minggu malam.").code != "en"
