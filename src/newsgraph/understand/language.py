@@ -27,10 +27,10 @@ SAMPLE_CHARS = 1200  # enough for a confident guess; longer texts only cost time
 MIN_CONFIDENCE = 0.6  # below this, the page's own declaration (if any) wins
 MIN_LETTERS = 20  # fewer letters than this: too little text to tell
 ENGLISH = "en"
-FUNCTION_WORDS = frozenset({"the", "of", "and", "to", "in", "on", "for", "with", "by", "at", "from", "that", "is", "was",
-                            "were", "are", "be", "been", "has", "had", "have", "will", "would", "said", "says", "his",
-                            "her", "he", "she", "they", "their", "it", "its", "this", "after", "over", "who", "which",
-                            "an", "as", "but", "not", "than", "into"})
+FUNCTION_WORDS = frozenset({
+    "the", "of", "and", "to", "in", "on", "for", "with", "by", "at", "from", "that", "is", "was", "were", "are", "be",
+    "been", "has", "had", "have", "will", "would", "said", "says", "his", "her", "he", "she", "they", "their", "it",
+    "its", "this", "after", "over", "who", "which", "an", "as", "but", "not", "than", "into"})
 FUNCTION_SHARE = 1 / 6  # of an unsure text's words, for it to read as English
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
 
