@@ -273,9 +273,10 @@ def _listed(doc, i: int) -> bool:
     return doc[i].text == "," and i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN"
 
 
-def mention_span(m):
-    """The mention's tokens in its paragraph's parse (None where its edges cut a token)."""
-    return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset)
+def mention_span(m, alignment_mode: str = "strict"):
+    """The mention's tokens in its paragraph's parse (None where its edges cut a token, unless `alignment_mode`
+    is spaCy's "expand" or "contract")."""
+    return m.para.doc.char_span(m.start - m.para.offset, m.end - m.para.offset, alignment_mode=alignment_mode)
 
 
 def recut(m, first: int, last: int) -> None:

@@ -23,7 +23,8 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
-from .name_evidence import gazetteer_place, given_names, known_place, opens_with_given_name, place_by_form, region_name
+from .name_evidence import (gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
+                            place_by_form, region_name)
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -209,18 +210,18 @@ def _known_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int])
 
 def _last_token(mention: NameMention) -> int:
     """The token after a mention's last one."""
-    span = mention.para.doc.char_span(mention.start - mention.para.offset, mention.end - mention.para.offset,
-                                      alignment_mode="expand")
+    span = mention_span(mention, alignment_mode="expand")
     return span.end if span is not None else mention.first_token + 1
 
 
 def _known_firm(doc, first: int, last: int, kind: str, vocab: EntityVocabulary) -> bool:
     """A listed company's name the model typed a person or a place, not after a title ('Mr Vinci'), one word after
     'the' ('the Amazon') or a place before a comma and a region ('Bristow, VA')."""
+    if not known_firm(doc[first:last].text, kind):
+        return False
     before = doc[first - 1].lower_ if first else ""
-    town = kind == "place" and before_region(doc, last)
-    return known_firm(doc[first:last].text, kind) and before.rstrip(".") not in vocab.title_first_words \
-        and not (last - first == 1 and before == "the") and not town
+    return before.rstrip(".") not in vocab.title_first_words and not (last - first == 1 and before == "the") \
+        and not (kind == "place" and before_region(doc, last))
 
 
 MAX_FIRM_WORDS = 4
