@@ -24,7 +24,7 @@ GAME = ("Last winter I played Pixel Quarry every night. Pixel Quarry, a deck-bui
 
 def test_a_name_the_article_calls_a_thing_is_no_person():
     assert people(*GAME) == {"Lena Okafor"}
-    with rules.switched_off("described_as_thing"):
+    with rules.switched_off("described_as_thing", "role_words"):  # 'quarry' is also a noun of people
         assert "Pixel Quarry" in people(*GAME)
 
 

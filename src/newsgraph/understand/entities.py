@@ -296,9 +296,10 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     for cluster in others:
         if len(cluster.name) >= 3 and cluster.name[0].isupper():
             by_word.setdefault(cluster.name, cluster)
+    numbers = _number_words() if rules.enabled("repeat_numbers") else frozenset()
     for cluster in people:
         for word in {cluster.tokens[-1], cluster.tokens[0]}:
-            if len(word) >= 3 and word[0].isupper():
+            if len(word) >= 3 and word[0].isupper() and word.lower() not in numbers:
                 by_word.setdefault(word, cluster)
     covered = sorted((s, e) for c in people + others for s, e, _ in c.spans)
     starts = [s for s, _ in covered]
@@ -331,6 +332,14 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
             cluster.spans.append((start, start + len(word), word))
             if cluster.type == "person" and word in by_word:
                 _add(cluster.aliases, word)
+
+
+@cache
+def _number_words() -> frozenset[str]:
+    """'one' to 'twenty', the tens, 'hundred', 'thousand', 'million', 'billion' (`repeat_numbers`)."""
+    return frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+                     "thousand million billion".split())
 
 
 def _tail_of_a_name(token, cluster: Cluster) -> bool:

@@ -44,7 +44,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
                             recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, lettered, type_by_use
+from .name_use import cut_run_on_words, elided_verb, lettered, role_phrase, type_by_use
 from .wire_names import known_firm
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -59,6 +59,9 @@ _INNER_CAPITAL = re.compile(r"^([A-Z][a-z]*)[A-Z]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O", "D", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St", "Al",
                            "El", "Ben", "Abu", "Bin", "Ibn", "Vander", "Ter"})  # 'McDonald', 'DiCaprio', 'LeBron'
+_MONTHS = frozenset("jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april "
+                    "august september october november december".split())
+_DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 _PUNCTUATION = re.compile(r"[—–‘“”\"!?;:]")  # inside a token: the tokenizer ran words together
 
 
@@ -157,6 +160,8 @@ def retype(doc, first: int, last: int, kind: str) -> str:
             and not (kind == "place" and region_name(tokens.text)):  # 'Soviet Union': a country, whatever its last word
         return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
     if kind == "person":
+        if len(words) == 1 and _month_before_day(doc, first, last):
+            return DROP
         if not _could_be_a_persons_name(tokens, words, vocab) or cut_from_longer_name(doc, first, last, _title_words()) \
                 or elided_verb(doc, last):
             return DROP
@@ -165,6 +170,13 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "organization") and _a_thing(tokens, vocab):
         return DROP
     return kind
+
+
+def _month_before_day(doc, first: int, last: int) -> bool:
+    """'Mar 15', 'Sept. 3rd': a month's name or abbreviation right before a day's number (`month_days`)."""
+    if not rules.enabled("month_days") or last >= len(doc):
+        return False
+    return doc[first].text.lower().rstrip(".") in _MONTHS and bool(_DAY.match(doc[last].text))
 
 
 def _furniture_firm(words: list[str], kind: str) -> bool:
@@ -279,12 +291,15 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += 1
     described = {m.text for m in mentions if m.described}  # "Chohan, 59, ...": what the text says of them wins
+    tied = _tied_firms(mentions, votes)
     for m in mentions:
         counts = votes[m.text]
         if m.text in described:
             m.type = "person"
         elif m.text in firms and (m.firm or m.type == "person"):
             m.type = "organization"  # not a place of the same name the model read as one ('Everest')
+        elif m.text in tied:
+            m.type = "organization"
         elif len(counts) > 1:
             best, n = counts.most_common(1)[0]
             if n > counts[m.type]:
@@ -337,7 +352,29 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         elif m.type == "person" and " " not in m.text and m.text not in in_full_names and (
                 m.text.lower() in nouns or rules.enabled("describing_words") and describing_word(m.text)):
             m.type = THING  # 'the moon' ... 'Moon'; 'Broken', 'Together'
+        elif m.type == "person" and rules.enabled("role_words") and not (m.titles or m.described) \
+                and (" " in m.text or m.text not in in_full_names) and role_phrase(m.text.split()):
+            m.type = THING  # 'Ada Quill, Founder, Loopline'; 'named "Bronze Sponsor" of the show'
     return [m for m in mentions if m.type != THING]
+
+
+def _tied_firms(mentions: list, votes: dict[str, Counter]) -> set[str]:
+    """One-word names the model typed a person and an organisation equally often, that the article neither gives a
+    title or a description of a person nor writes as part of a person's full name, and writes as an organisation
+    once at least not as a modifier ('the X campaign' says nothing): an organisation ('Virtustream' twice each way).
+    A person named by one word alone has been named in full first, or has a title ('President X')."""
+    if not rules.enabled("tied_firms"):
+        return set()
+    kept = described_names(mentions) | full_name_words(mentions)
+    tied = {name for name, counts in votes.items() if " " not in name and name not in kept
+            and counts["person"] and counts["person"] == counts["organization"] == max(counts.values())}
+    return {m.text for m in mentions if m.text in tied and m.type == "organization" and not _noun_modifier(m)}
+
+
+def _noun_modifier(mention) -> bool:
+    """A name written as a noun's modifier ('the Trump campaign', 'a Trump adviser')."""
+    span = mention_span(mention)
+    return span is not None and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end
 
 
 def _firm_names(mentions: list) -> set[str]:

@@ -107,6 +107,22 @@ def _census_name(word: str) -> bool:
     return w in given_names() or w in word_classes()["names"]
 
 
+def role_word(word: str) -> bool:
+    """A noun of people that no Census name is, nor a given name that is a common word ('Founder', 'Consultant',
+    'Chairman'; not 'Judge', 'Bishop', 'Major', 'King')."""
+    w, c = word.lower(), word_classes()
+    return w in c["person_nouns"] and not _census_name(w) and w not in c["word_given_names"]
+
+
+def role_phrase(words: list[str]) -> bool:
+    """A role in common words ending with a noun of people, no word a Census name: 'Founder', 'Bronze Sponsor',
+    'Technology Consultant' (not 'Ice Cube', which ends with no noun of people, nor 'Major Tom')."""
+    c = word_classes()
+    return role_word(words[-1]) and all(
+        not _census_name(w) and any(w.lower() in c[k] for k in ("person_nouns", "group_nouns", "nouns", "describing"))
+        for w in words[:-1])
+
+
 def _role_or_verb(word: str) -> bool:
     """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Grant')."""
     w, c = word.lower(), word_classes()

@@ -187,6 +187,16 @@ FAMILIES: dict[str, str] = {
                    "than spaCy labels it a name ('a call over X' ... 'started X'), is none, unless it is a word of a "
                    "person's full name in the article, a given name, has a title or a description, or was found by "
                    "a rule where spaCy saw no name",
+    "tied_firms": "a one-word name the model typed a person and an organisation equally often in an article, "
+                  "that the article neither gives a title or a description of a person ('President X') nor writes "
+                  "in a person's full name, and types an organisation once at least not as a modifier ('the X "
+                  "campaign'), is an organisation",
+    "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
+                  "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
+                  "description, and (one word) not part of a person's full name in the article, is none",
+    "month_days": "a month's name or abbreviation right before a day's number ('Mar 15') is no person",
+    "repeat_numbers": "a number word ending or opening a person's name ('Air Force One') finds no repeats ('One "
+                      "critic')",
     "one_type_per_name": "one name keeps one type in an article (the majority), and a lone word opening an "
                          "organisation's name is that organisation",
 }
