@@ -34,14 +34,18 @@ def test_a_tie_leaves_a_person_named_in_full_a_person():
     assert not any(kind == "organization" and name == "Cloudvane" for kind, name, _ in _entities(text))
 
 
-@pytest.mark.parametrize("body", [
-    "President Halvorsen's legal team met on Monday. A Halvorsen adviser said it was unfair.",  # a title
-    "Could voters trust Halvorsen to manage the budget? He was part of the Halvorsen campaign.",  # only a modifier
+@pytest.mark.parametrize("name, body", [
+    # a title
+    ("Halvorsen", "President Halvorsen's legal team met on Monday. A Halvorsen adviser said it was unfair."),
+    # an organisation only as a modifier
+    ("Halvorsen", "Could voters trust Halvorsen to manage the budget? He was part of the Halvorsen campaign."),
+    # a given name
+    ("Paul", "Could customers use Paul to manage mixed clouds? Shares of Paul rose five per cent."),
 ])
-def test_a_tie_of_a_titled_name_or_of_a_modifier_stays(body):
+def test_a_tie_of_a_titled_name_a_modifier_or_a_given_name_stays(name, body):
     text = f"Court week\n\n{body}\n"
     assert _entities(text) == _entities(text, "tied_firms")
-    assert ("person", "Halvorsen", 1) in _entities(text)
+    assert ("person", name, 1) in _entities(text)
 
 
 def test_a_role_between_a_name_and_a_firm_is_no_person():

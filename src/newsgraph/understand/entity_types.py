@@ -359,14 +359,16 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 
 
 def _tied_firms(mentions: list, votes: dict[str, Counter]) -> set[str]:
-    """One-word names the model typed a person and an organisation equally often, that the article neither gives a
-    title or a description of a person nor writes as part of a person's full name, and writes as an organisation
-    once at least not as a modifier ('the X campaign' says nothing): an organisation ('Virtustream' twice each way).
-    A person named by one word alone has been named in full first, or has a title ('President X')."""
+    """One-word names the model typed a person and an organisation equally often, that are no given name ('Sara'),
+    that the article neither gives a title or a description of a person nor writes as part of a person's full name,
+    and writes as an organisation once at least not as a modifier ('the X campaign' says nothing): an organisation
+    ('Virtustream' twice each way). A person named by one word alone has been named in full first, has a title
+    ('President X'), or is called by their given name."""
     if not rules.enabled("tied_firms"):
         return set()
     kept = described_names(mentions) | full_name_words(mentions)
     tied = {name for name, counts in votes.items() if " " not in name and name not in kept
+            and name.lower() not in given_names()
             and counts["person"] and counts["person"] == counts["organization"] == max(counts.values())}
     return {m.text for m in mentions if m.text in tied and m.type == "organization" and not _noun_modifier(m)}
 

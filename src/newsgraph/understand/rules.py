@@ -188,7 +188,7 @@ FAMILIES: dict[str, str] = {
                    "person's full name in the article, a given name, has a title or a description, or was found by "
                    "a rule where spaCy saw no name",
     "tied_firms": "a one-word name the model typed a person and an organisation equally often in an article, "
-                  "that the article neither gives a title or a description of a person ('President X') nor writes "
+                  "no given name ('Sara'), that the article neither gives a title or a description of a person ('President X') nor writes "
                   "in a person's full name, and types an organisation once at least not as a modifier ('the X "
                   "campaign'), is an organisation",
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
