@@ -7,9 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from types import SimpleNamespace
+
 import newsgraph
 from newsgraph.understand import rules
+from newsgraph.understand.entity_types import _addressed
 from newsgraph.understand.name_use import role_phrase, role_word
+from newsgraph.understand.parse import load_model
 
 
 def _entities(text: str, *off: str) -> list[tuple[str, str, int]]:
@@ -46,6 +50,19 @@ def test_a_tie_of_a_titled_name_a_modifier_or_a_given_name_stays(name, body):
     text = f"Court week\n\n{body}\n"
     assert _entities(text) == _entities(text, "tied_firms")
     assert ("person", name, 1) in _entities(text)
+
+
+@pytest.mark.parametrize("sentence, addressed", [
+    ("Calls for Mr Halvorsen's resignation grew.", True),
+    ("The guide on our raft, Halvorsen, told us to hold on.", True),
+    ("Shares of Halvorsen rose five per cent.", False),
+    ("In May, Halvorsen signed the deal.", False),
+])
+def test_an_honorific_or_a_noun_and_a_comma_before_a_name_address_a_person(sentence, addressed):
+    doc = load_model()(sentence)
+    start = sentence.index("Halvorsen")
+    mention = SimpleNamespace(start=start, end=start + len("Halvorsen"), para=SimpleNamespace(doc=doc, offset=0))
+    assert _addressed(mention) is addressed
 
 
 def test_a_role_between_a_name_and_a_firm_is_no_person():

@@ -360,17 +360,36 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 
 def _tied_firms(mentions: list, votes: dict[str, Counter]) -> set[str]:
     """One-word names the model typed a person and an organisation equally often, that are no given name ('Sara'),
-    that the article neither gives a title or a description of a person nor writes as part of a person's full name,
-    and writes as an organisation once at least not as a modifier ('the X campaign' says nothing): an organisation
-    ('Virtustream' twice each way). A person named by one word alone has been named in full first, has a title
-    ('President X'), or is called by their given name."""
+    that the article neither gives a title, an honorific or a description of a person, nor writes after a common
+    noun and a comma, nor writes as part of a person's full name, and writes as an organisation once at least not as a modifier
+    ('the X campaign' says nothing): an organisation ('Virtustream' twice each way). A person named by one word alone
+    has been named in full first, has a title ('President X', 'Mr X'), or is called by their given name."""
     if not rules.enabled("tied_firms"):
         return set()
-    kept = described_names(mentions) | full_name_words(mentions)
-    tied = {name for name, counts in votes.items() if " " not in name and name not in kept
-            and name.lower() not in given_names()
+    tied = {name for name, counts in votes.items() if " " not in name and name.lower() not in given_names()
             and counts["person"] and counts["person"] == counts["organization"] == max(counts.values())}
-    return {m.text for m in mentions if m.text in tied and m.type == "organization" and not _noun_modifier(m)}
+    if not tied:
+        return set()
+    kept = described_names(mentions) | full_name_words(mentions) | {m.text for m in mentions if _addressed(m)}
+    return {m.text for m in mentions if m.text in tied - kept and m.type == "organization" and not _noun_modifier(m)}
+
+
+def _addressed(mention) -> bool:
+    """A name after an honorific ('Mr Najib') or after a common noun and a comma ('the guide on our raft, Vir,',
+    'their six-month-old, Cobie')."""
+    span = mention_span(mention)
+    if span is None or span.start == 0:
+        return False
+    doc, start = span.doc, span.start
+    if doc[start - 1].lower_.rstrip(".") in _honorifics():
+        return True
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ in ("NOUN", "ADJ") \
+        and doc[start - 2].text.islower()
+
+
+@cache
+def _honorifics() -> frozenset[str]:
+    return frozenset(h.rstrip(".") for h in load_data("speakers.json")["honorifics"]) | {"dr"}
 
 
 def _noun_modifier(mention) -> bool:
