@@ -291,15 +291,12 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     for m in mentions:
         votes.setdefault(m.text, Counter())[m.type] += 1
     described = {m.text for m in mentions if m.described}  # "Chohan, 59, ...": what the text says of them wins
-    tied = _tied_firms(mentions, votes)
     for m in mentions:
         counts = votes[m.text]
         if m.text in described:
             m.type = "person"
         elif m.text in firms and (m.firm or m.type == "person"):
             m.type = "organization"  # not a place of the same name the model read as one ('Everest')
-        elif m.text in tied:
-            m.type = "organization"
         elif len(counts) > 1:
             best, n = counts.most_common(1)[0]
             if n > counts[m.type]:
@@ -356,46 +353,6 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 and (" " in m.text or m.text not in in_full_names) and role_phrase(m.text.split()):
             m.type = THING  # 'Ada Quill, Founder, Loopline'; 'named "Bronze Sponsor" of the show'
     return [m for m in mentions if m.type != THING]
-
-
-def _tied_firms(mentions: list, votes: dict[str, Counter]) -> set[str]:
-    """One-word names the model typed a person and an organisation equally often, that are no given name ('Sara'),
-    that the article neither gives a title, an honorific or a description of a person, nor writes after a common
-    noun and a comma, nor writes as part of a person's full name, and writes as an organisation once at least not as a modifier
-    ('the X campaign' says nothing): an organisation ('Virtustream' twice each way). A person named by one word alone
-    has been named in full first, has a title ('President X', 'Mr X'), or is called by their given name."""
-    if not rules.enabled("tied_firms"):
-        return set()
-    tied = {name for name, counts in votes.items() if " " not in name and name.lower() not in given_names()
-            and counts["person"] and counts["person"] == counts["organization"] == max(counts.values())}
-    if not tied:
-        return set()
-    kept = described_names(mentions) | full_name_words(mentions) | {m.text for m in mentions if _addressed(m)}
-    return {m.text for m in mentions if m.text in tied - kept and m.type == "organization" and not _noun_modifier(m)}
-
-
-def _addressed(mention) -> bool:
-    """A name after an honorific ('Mr Najib') or after a common noun and a comma ('the guide on our raft, Vir,',
-    'their six-month-old, Cobie')."""
-    span = mention_span(mention)
-    if span is None or span.start == 0:
-        return False
-    doc, start = span.doc, span.start
-    if doc[start - 1].lower_.rstrip(".") in _honorifics():
-        return True
-    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].pos_ in ("NOUN", "ADJ") \
-        and doc[start - 2].text.islower()
-
-
-@cache
-def _honorifics() -> frozenset[str]:
-    return frozenset(h.rstrip(".") for h in load_data("speakers.json")["honorifics"]) | {"dr"}
-
-
-def _noun_modifier(mention) -> bool:
-    """A name written as a noun's modifier ('the Trump campaign', 'a Trump adviser')."""
-    span = mention_span(mention)
-    return span is not None and span.root.dep_ in ("compound", "nmod", "amod") and span.root.head.i >= span.end
 
 
 def _firm_names(mentions: list) -> set[str]:

@@ -187,10 +187,6 @@ FAMILIES: dict[str, str] = {
                    "than spaCy labels it a name ('a call over X' ... 'started X'), is none, unless it is a word of a "
                    "person's full name in the article, a given name, has a title or a description, or was found by "
                    "a rule where spaCy saw no name",
-    "tied_firms": "a one-word name the model typed a person and an organisation equally often in an article, "
-                  "no given name ('Sara'), that the article neither gives a title or a description of a person ('President X') nor writes "
-                  "in a person's full name, and types an organisation once at least not as a modifier ('the X "
-                  "campaign'), is an organisation",
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
