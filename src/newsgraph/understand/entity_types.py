@@ -45,6 +45,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import cut_run_on_words, elided_verb, lettered, role_phrase, type_by_use
+from .timex import MONTHS
 from .wire_names import known_firm
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -59,8 +60,6 @@ _INNER_CAPITAL = re.compile(r"^([A-Z][a-z]*)[A-Z]")
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X)$")
 NAME_PREFIXES = frozenset({"Mc", "Mac", "O", "D", "De", "Di", "Da", "Du", "Le", "La", "Van", "Von", "Fitz", "St", "Al",
                            "El", "Ben", "Abu", "Bin", "Ibn", "Vander", "Ter"})  # 'McDonald', 'DiCaprio', 'LeBron'
-_MONTHS = frozenset("jan feb mar apr may jun june jul july aug sep sept oct nov dec january february march april "
-                    "august september october november december".split())
 _DAY = re.compile(r"^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$")
 _PUNCTUATION = re.compile(r"[—–‘“”\"!?;:]")  # inside a token: the tokenizer ran words together
 
@@ -176,7 +175,7 @@ def _month_before_day(doc, first: int, last: int) -> bool:
     """'Mar 15', 'Sept. 3rd': a month's name or abbreviation right before a day's number (`month_days`)."""
     if not rules.enabled("month_days") or last >= len(doc):
         return False
-    return doc[first].text.lower().rstrip(".") in _MONTHS and bool(_DAY.match(doc[last].text))
+    return doc[first].text.lower().rstrip(".") in MONTHS and bool(_DAY.match(doc[last].text))
 
 
 def _furniture_firm(words: list[str], kind: str) -> bool:
