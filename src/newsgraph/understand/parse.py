@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..model import Article
 from ..pipeline import Document
-from . import rules
+from . import fast_tags, rules
 from .context import PARSED, ParsedParagraph
 from .language import is_english
 
@@ -38,7 +38,8 @@ def model_location(name: str) -> str:
 
 @cache
 def load_model(name: str = MODEL):
-    """The spaCy pipeline, loaded once per process; `ModelNotFound` when it is not installed."""
+    """The spaCy pipeline, loaded once per process; `ModelNotFound` when it is not installed. Its attribute ruler
+    and lemmatizer run from tables (`fast_tags`: the same annotations, a sixth less parse time)."""
     import warnings
 
     import spacy
@@ -48,9 +49,10 @@ def load_model(name: str = MODEL):
     try:
         with warnings.catch_warnings():  # W095: md 3.7.1 was packaged for spaCy 3.7; 3.8.2 runs it unchanged
             warnings.filterwarnings("ignore", message=r"\[W095\]")
-            return spacy.load(model_location(name))
+            nlp = spacy.load(model_location(name))
     except OSError as exc:  # E050: no package or data directory of that name
         raise ModelNotFound(_missing(name)) from exc
+    return fast_tags.install(nlp)  # the same annotations as spaCy's attribute ruler and lemmatizer, from tables
 
 
 def require_model(name: str = MODEL) -> None:

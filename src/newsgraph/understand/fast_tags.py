@@ -1,0 +1,270 @@
+"""spaCy's attribute ruler and rule lemmatizer, run from tables instead of per-token Python: the same
+annotations, computed once per distinct case.
+
+Under the parse stage, a third of bare spaCy's time on news goes to two components that do no learning:
+the attribute ruler (the tag map: each fine tag gives a coarse part of speech and morphology, plus a few word
+exceptions) runs a Matcher of some 180 patterns over every token, and the rule lemmatizer builds a Token and its
+morphology per token. Both are pure functions of a few token attributes:
+
+- A one-token pattern of the ruler reads its token's TAG, DEP, IS_SPACE and LOWER. Every LOWER value the
+  patterns do not name behaves like every other one (equality and IN fail, NOT_IN holds), so a token's *case* is
+  those attributes with an unnamed LOWER folded to one value and each REGEX's verdict added. What the one-token
+  patterns set on a token is learned per case from spaCy's own Matcher (run only on a paragraph with a case not
+  yet seen) and read from the table after.
+- The longer patterns (eight in en_core_web_sm: "gon na", "let 's", "there is", ...) run through a Matcher of
+  their own, on every paragraph; the ruler's order (later patterns win) is kept by sorting what applies to a
+  token by the pattern's number, as spaCy does.
+- The lemma of a token the ruler gave none is a function of its ORTH, POS and MORPH (the lemmatizer's own cache
+  key): each distinct triple is lemmatised once by spaCy's lemmatizer and remembered.
+
+`install(nlp)` switches a loaded pipeline's two components to these (their class is swapped, the objects and
+their data stay); a component whose patterns use anything else (an operator, another predicate or attribute)
+keeps spaCy's own code. `stock(nlp)` switches them back for a block, which `benchmarks/bench_pipeline.py` uses to
+time bare spaCy on the same model. `NEWSGRAPH_STOCK_SPACY=1` keeps spaCy's code everywhere.
+`tests/test_fast_tags.py` compares every annotation with spaCy's on the shared articles.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+STOCK = os.environ.get("NEWSGRAPH_STOCK_SPACY", "") == "1"
+CASE_ATTRS = ("TAG", "DEP", "IS_SPACE", "LOWER")  # what the one-token patterns may read
+MAX_CASES = 200_000  # distinct cases (and lemma triples) remembered before starting again (a long batch's memory)
+
+
+def install(nlp: Language) -> Language:
+    """Switch `nlp`'s attribute ruler and lemmatizer to the table-driven ones, where their patterns allow it."""
+    if STOCK:
+        return nlp
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    ruler, lemmatizer, english = _classes()
+    for _, proc in nlp.pipeline:
+        if type(proc) is AttributeRuler and _plan(proc) is not None:
+            proc.__class__ = ruler
+        elif type(proc) is EnglishLemmatizer:
+            proc.__class__ = english
+        elif type(proc) is Lemmatizer:
+            proc.__class__ = lemmatizer
+    return nlp
+
+
+@contextmanager
+def stock(nlp: Language) -> Iterator[Language]:
+    """Run the block with spaCy's own attribute ruler and lemmatizer code (what was installed comes back after)."""
+    ours = _classes() if not STOCK else ()
+    swapped = [(proc, proc.__class__) for _, proc in nlp.pipeline if proc.__class__ in ours]
+    for proc, cls in swapped:
+        proc.__class__ = _stock_class(cls)
+    try:
+        yield nlp
+    finally:
+        for proc, cls in swapped:
+            proc.__class__ = cls
+
+
+def _stock_class(cls: type) -> type:
+    """The spaCy class a swapped component's class stands in for."""
+    return next(c for c in cls.__mro__ if c.__module__.startswith("spacy."))
+
+
+@cache
+def _classes() -> tuple[type, type, type]:
+    """The three stand-ins (attribute ruler, lemmatizer, English lemmatizer), made when first asked for: spaCy is
+    imported only then."""
+    from spacy.errors import Errors
+    from spacy.lang.en.lemmatizer import EnglishLemmatizer
+    from spacy.pipeline import AttributeRuler, Lemmatizer
+
+    class Ruler(AttributeRuler):
+        """spaCy's AttributeRuler, its one-token patterns read from a table of cases (module docstring)."""
+
+        def __call__(self, doc: Doc) -> Doc:
+            if not len(doc):
+                return doc
+            tables = _TABLES.get(self)
+            if tables is None:
+                tables = _TABLES[self] = _RulerTables(self)
+            return tables.apply(self, doc)
+
+    class TableLemmatizer(Lemmatizer):
+        """spaCy's Lemmatizer, each (ORTH, POS, MORPH) lemmatised once per process (module docstring)."""
+
+        def __call__(self, doc: Doc) -> Doc:
+            if not self._validated:
+                self._validate_tables(Errors.E1004)
+            return _lemmatize(self, doc)
+
+    class EnglishTableLemmatizer(TableLemmatizer, EnglishLemmatizer):
+        """The English lemmatizer (its `is_base_form`) run as `TableLemmatizer`."""
+
+    for cls in (Ruler, TableLemmatizer, EnglishTableLemmatizer):
+        cls.__module__, cls.__qualname__ = __name__, cls.__name__  # pickled by name: see __getattr__
+    return Ruler, TableLemmatizer, EnglishTableLemmatizer
+
+
+def __getattr__(name: str) -> type:
+    """The stand-in classes by name (what pickle looks up for a pipeline that holds them)."""
+    classes = {"Ruler": 0, "TableLemmatizer": 1, "EnglishTableLemmatizer": 2}
+    if name in classes:
+        return _classes()[classes[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# Each component's tables, outside the component (a pickled pipeline carries none of them)
+_TABLES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_LEMMAS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+class _Plan:
+    """What a ruler's one-token patterns read: the attribute ids of a case, and how its LOWER folds (the values
+    the patterns name, and their regular expressions)."""
+
+    def __init__(self, attr_ids: tuple[int, ...], lower_col: int, named: frozenset[str],
+                 regexes: tuple[re.Pattern, ...]):
+        self.attr_ids, self.lower_col, self.named, self.regexes = attr_ids, lower_col, named, regexes
+
+
+def _plan(ruler) -> _Plan | None:
+    """The plan for `ruler`'s patterns, or None when a pattern reads something this module does not fold."""
+    from spacy.attrs import IDS
+
+    named: set[str] = set()
+    regexes: list[str] = []
+    for entry in ruler.patterns:
+        for pattern in entry["patterns"]:
+            if not isinstance(pattern, list) or not pattern:
+                return None
+            for spec in pattern:
+                for key, value in spec.items():
+                    if key not in CASE_ATTRS:
+                        return None  # OP, ORTH, a custom attribute ...
+                    if isinstance(value, dict):
+                        if not set(value) <= {"IN", "NOT_IN", "REGEX"}:
+                            return None
+                        if key == "LOWER":
+                            for kind, arg in value.items():
+                                if kind == "REGEX":
+                                    regexes.append(arg)
+                                else:
+                                    named.update(arg)
+                    elif key == "LOWER":
+                        named.add(value)
+    if not ruler.patterns:
+        return None
+    attr_ids = tuple(IDS[a] for a in CASE_ATTRS)
+    return _Plan(attr_ids, CASE_ATTRS.index("LOWER"), frozenset(named),
+                 tuple(re.compile(r) for r in dict.fromkeys(regexes)))
+
+
+class _RulerTables:
+    """A ruler's tables: what each case matches, what each set of patterns sets, how LOWER folds; and a Matcher of
+    the longer patterns alone, run on a paragraph only when one of its tokens can open one of them."""
+
+    def __init__(self, ruler):
+        from spacy.matcher import Matcher
+
+        self.plan = _plan(ruler)
+        self.cases: dict[tuple, tuple[tuple[int, ...], bool]] = {}  # case -> (one-token patterns it matches,
+        #   whether it can open a longer pattern)
+        self.merged: dict[tuple[int, ...], dict] = {}  # pattern numbers -> the attributes they set, later winning
+        self.folded: dict[int, object] = {}  # LOWER hash -> its folded value
+        self.longer = Matcher(ruler.vocab, validate=False)
+        self.openers = Matcher(ruler.vocab, validate=False)  # each longer pattern's first token, alone
+        for number in range(len(ruler.attrs)):  # the ruler's Matcher keys are its pattern numbers, as strings
+            longer = [p for p in ruler.matcher.get(str(number))[1] if len(p) > 1]
+            if longer:
+                self.longer.add(str(number), longer)
+                self.openers.add(str(number), [p[:1] for p in longer])
+
+    def fold(self, doc: Doc, lower: int) -> object:
+        """LOWER as a case reads it: the word when a pattern names it, else what each REGEX says of it."""
+        found = self.folded.get(lower)
+        if found is None:
+            text = doc.vocab.strings[lower]
+            plan = self.plan
+            found = text if text in plan.named else (None, *(bool(r.search(text)) for r in plan.regexes))
+            if len(self.folded) > MAX_CASES:
+                self.folded.clear()
+            self.folded[lower] = found
+        return found
+
+    def apply(self, ruler, doc: Doc) -> Doc:
+        from spacy.tokens._retokenize import set_token_attrs
+
+        plan = self.plan
+        rows = doc.to_array(list(plan.attr_ids)).tolist()
+        lower = plan.lower_col
+        cases = [(*row[:lower], self.fold(doc, row[lower]), *row[lower + 1:]) for row in rows]
+        known = [self.cases.get(c) for c in cases]
+        if None in known:
+            self.learn(ruler, doc, cases)
+            known = [self.cases[c] for c in cases]
+        found = [numbers for numbers, _ in known]
+        if any(opens for _, opens in known):
+            strings = ruler.vocab.strings
+            for m_id, start, end in self.longer(doc, allow_missing=True):
+                number = int(strings[m_id])
+                index = ruler.indices[number]
+                i = start + index if index >= 0 else end + index
+                found[i] = tuple(sorted((*found[i], number)))
+        merged = self.merged
+        for i, numbers in enumerate(found):
+            if not numbers:
+                continue
+            attrs = merged.get(numbers)
+            if attrs is None:
+                attrs = merged[numbers] = {}
+                for number in numbers:
+                    attrs.update(ruler.attrs[number])
+            set_token_attrs(doc[i], attrs)
+        return doc
+
+    def learn(self, ruler, doc: Doc, cases: list[tuple]) -> None:
+        """Each case of the paragraph: its one-token patterns, from spaCy's Matcher, and whether it opens one."""
+        numbers: dict[int, list[int]] = {}
+        for number, _, start, end in ruler.match(doc):
+            if end - start == 1:
+                numbers.setdefault(start, []).append(number)
+        openers = {start for _, start, _ in self.openers(doc, allow_missing=True)}
+        if len(self.cases) > MAX_CASES:
+            self.cases.clear()
+        for i, case in enumerate(cases):
+            self.cases[case] = tuple(sorted(numbers.get(i, ()))), i in openers
+
+
+def _lemmatize(lemmatizer, doc: Doc) -> Doc:
+    """Set the lemma of each token that has none, from a table of (ORTH, POS, MORPH) -> lemma."""
+    if not len(doc):
+        return doc
+    from spacy.attrs import LEMMA, MORPH, ORTH, POS
+
+    known = _LEMMAS.get(lemmatizer)
+    if known is None or len(known) > MAX_CASES:
+        known = _LEMMAS[lemmatizer] = {}
+    rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    changed = False
+    for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
+        if lemma and not lemmatizer.overwrite:
+            continue
+        key = (orth, pos, morph)
+        value = known.get(key)
+        if value is None:
+            value = known[key] = lemmatizer.vocab.strings.add(lemmatizer.lemmatize(doc[i])[0])
+        rows[i, 3] = value
+        changed = True
+    if changed:
+        doc.from_array([LEMMA], rows[:, 3])
+    return doc
