@@ -95,3 +95,15 @@ def test_a_pipeline_with_the_tables_pickles(models):
     assert [type(p).__name__ for _, p in again.pipeline] == [type(p).__name__ for _, p in ours.pipeline]
     sentence = "The harbour boats were sailing, and there is talk of more."
     assert annotations(again(sentence)) == annotations(ours(sentence))
+
+
+def test_patterns_added_after_the_tables_were_made_are_read():
+    import spacy
+
+    nlp = fast_tags.install(spacy.load(model_location(MODEL)))
+    assert [t.lemma_ for t in nlp("The pier was closed.")][1] == "pier"
+    ruler = nlp.get_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "pier"}]], {"LEMMA": "jetty"})
+    assert [t.lemma_ for t in nlp("The pier was closed.")][1] == "jetty"
+    ruler.add([[{"LOWER": "quay", "OP": "+"}]], {"LEMMA": "wharf"})  # an operator: spaCy's own code from here on
+    assert [t.lemma_ for t in nlp("The quay and the pier were closed.")][1:5:3] == ["wharf", "jetty"]
