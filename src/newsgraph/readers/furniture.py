@@ -31,7 +31,7 @@ def load_data(name: str) -> dict:
 
 @dataclass(frozen=True)
 class LineTest:
-    """One furniture reason's patterns, split for speed (`_line_tests`), with what a line must have to match."""
+    """One furniture reason's patterns, split for speed (`line_tests`), with what a line must have to match."""
 
     reason: str
     every: re.Pattern  # all its patterns, for a line with a newline
@@ -81,7 +81,7 @@ def vocabulary() -> Vocabulary:
     labels, by_labels, agencies = (_alternation(credits[k]) for k in ("labels", "by_labels", "agencies"))
     return Vocabulary(
         furniture=rules,
-        line_tests=tuple(_line_tests(reason, patterns) for reason, patterns in furniture.items()
+        line_tests=tuple(line_tests(reason, patterns) for reason, patterns in furniture.items()
                          if not reason.startswith("_") and reason not in CONTEXT_REASONS),
         credit_label=re.compile(rf"^\(?\s*(?:{labels})\s*(?:credit)?\s*[:：]\s*(?P<credit>[^()]{{2,120}}?)\s*\)?\s*\.?$", re.I),
         credit_by=re.compile(rf"^\(?\s*(?:{by_labels})\s+(?P<credit>[^()]{{2,80}}?)\s*\)?\s*\.?$", re.I),
@@ -99,7 +99,7 @@ def vocabulary() -> Vocabulary:
     )
 
 
-def _line_tests(reason: str, patterns: list[str]) -> LineTest:
+def line_tests(reason: str, patterns: list[str]) -> LineTest:
     """A reason's patterns split: a line without a newline is filled by '.*X.*' exactly when X is found in it, and
     `search` finds X without trying every cut of the line; a bounded pattern is tried only on a line short enough
     for it (`_longest`), one that searches (inner) or opens with a repeat only on a line holding a word it needs
@@ -232,13 +232,22 @@ def _line_reason(line: str) -> str | None:
     """The furniture category a whole line (or one sentence) belongs to, or None."""
     if is_separator(line):
         return "separator"
-    newline = "\n" in line
-    folded, stripped = _folded(line), len(line.rstrip().rstrip(".!:").rstrip())
-    for t in vocabulary().line_tests:
-        if t.every.fullmatch(line) if newline else t.holds(line, folded, stripped):
-            return t.reason
+    reason = first_reason(vocabulary().line_tests, line)
+    if reason is not None:
+        return reason
     if is_menu(line):
         return "navigation"
+    return None
+
+
+def first_reason(tests: tuple[LineTest, ...], line: str) -> str | None:
+    """The reason of the first of `tests` whose patterns fill the line (one of them followed by spaces and a '.', '!' or
+    ':')."""
+    newline = "\n" in line
+    folded, stripped = _folded(line), len(line.rstrip().rstrip(".!:").rstrip())
+    for t in tests:
+        if t.every.fullmatch(line) if newline else t.holds(line, folded, stripped):
+            return t.reason
     return None
 
 

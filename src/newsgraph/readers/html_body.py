@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from ..model import Removed
 from .datelines import parse_dateline
-from .furniture import ends_sentence, is_menu, is_separator, parse_byline, parse_credit
+from .furniture import ends_sentence, first_reason, is_menu, is_separator, parse_byline, parse_credit
 from .html_choose import norm
 from .html_vocab import html_vocabulary, squash
 
@@ -213,10 +213,9 @@ def _furniture_line(text: str) -> str | None:
     """The furniture reason of a paragraph by the line patterns (furniture.json, html.json), as the text reader reads them."""
     if is_separator(text):
         return "separator"
-    vocab = html_vocabulary()
-    m = vocab.body_furniture.fullmatch(text)
-    if m:
-        return vocab.furniture_reasons[m.lastgroup]
+    reason = first_reason(html_vocabulary().line_tests, text)  # the reasons in the patterns' order
+    if reason is not None:
+        return reason
     return "navigation" if is_menu(text) else None
 
 

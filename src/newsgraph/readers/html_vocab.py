@@ -14,11 +14,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import groupby
 
 from lxml.etree import XPath
 from lxml.html import HtmlElement
 
-from .furniture import load_data
+from .furniture import LineTest, line_tests, load_data
 
 SUBSTRING_MIN = 6
 """A class-name entry at least this long also matches inside a longer token ('imagecaption')."""
@@ -70,8 +71,7 @@ class HtmlVocabulary:
     bylines: ClassNames
     decks: ClassNames
     site_separators: tuple[str, ...]
-    body_furniture: re.Pattern  # every furniture line pattern in one, a named group per pattern
-    furniture_reasons: dict[str, str]  # group name -> reason
+    line_tests: tuple[LineTest, ...]  # every furniture line pattern, a test per run of patterns of one reason, in order
     prefilter: re.Pattern  # a class-and-id string that may name one of the roles (a superset of matches)
 
 
@@ -119,7 +119,7 @@ def html_vocabulary() -> HtmlVocabulary:
     rules = [(reason, p) for name in ("furniture.json",) for reason, patterns in load_data(name).items()
              if not reason.startswith("_") for p in patterns]
     rules += [(reason, p) for reason, patterns in data["body_furniture"].items() for p in patterns]
-    furniture = re.compile("|".join(rf"(?P<f{i}>(?:{p})\s*[.!:]?)" for i, (_, p) in enumerate(rules)), re.IGNORECASE)
+    runs = [(reason, [p for _, p in run]) for reason, run in groupby(rules, key=lambda r: r[0])]
     classes = [e for key in ("caption_classes", "credit_classes", "byline_classes", "deck_classes") for e in data[key]]
     return HtmlVocabulary(
         captions=_class_names(data["caption_classes"]),
@@ -127,15 +127,18 @@ def html_vocabulary() -> HtmlVocabulary:
         bylines=_class_names(data["byline_classes"]),
         decks=_class_names(data["deck_classes"]),
         site_separators=tuple(data["site_separators"]),
-        body_furniture=furniture,
-        furniture_reasons={f"f{i}": reason for i, (reason, _) in enumerate(rules)},
+        line_tests=tuple(line_tests(reason, patterns) for reason, patterns in runs),
         prefilter=_prefilter(classes),
     )
 
 
 def squash(text: str | None) -> str:
     """Whitespace runs (including non-breaking spaces) as one space, trimmed."""
-    return _WS.sub(" ", text or "").strip()
+    if not text:
+        return ""
+    if text.isprintable() and "  " not in text:  # no whitespace but single ASCII spaces (the usual case)
+        return text.strip()
+    return _WS.sub(" ", text).strip()
 
 
 def element_text(element: HtmlElement, skip: frozenset | set = frozenset()) -> str:
