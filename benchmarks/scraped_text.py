@@ -13,6 +13,10 @@ the way a scraper that keeps the page's text leaves it:
 - `html2text`: Markdown-ish text without links or images, unwrapped (PyPI);
 - `w3m`: `w3m -dump`, a text browser's screen dump, wrapped at 80 columns (Debian).
 
+Not in the default set, `--renderers trafilatura`: the page's title and trafilatura's article text, what a
+scraper that extracts the article (rather than keeping the whole page) leaves; the reader's body against
+trafilatura's own is in the README.
+
 Renders are cached under --cache (default $TMPDIR/newsgraph-scraped-text),
 outside the repository: the pages are evaluation data and stay out of it.
 The text reader alone then reads each rendered page (no spaCy), and its body
@@ -87,8 +91,27 @@ def render_w3m(html: str) -> str:
     return done.stdout.decode("utf-8", errors="replace")
 
 
+def render_trafilatura(html: str) -> str:
+    """What a scraper that keeps only the article leaves: the page's title (less a " | Site" tail), a blank line,
+    and trafilatura's extraction of the article (favouring recall, tables kept, comments left out), one line a
+    paragraph. Not a whole-page render: not in the default set (`--renderers trafilatura`)."""
+    import lxml.html
+    import trafilatura
+    from lxml import etree
+
+    try:
+        title = lxml.html.fromstring(html.encode("utf-8", "replace")).findtext(".//title") or ""
+    except (ValueError, etree.ParserError):
+        title = ""
+    title = _SITE_TAIL.split(title.strip())[0] if title.strip() else ""
+    body = trafilatura.extract(html, favor_recall=True, include_tables=True, include_comments=False) or ""
+    return f"{title}\n\n{body}".strip() + "\n"
+
+
+_SITE_TAIL = re.compile(r"\s+[|–—-]\s+")  # "Headline | Site", "Headline - Site"
+
 RENDER: dict[str, Callable[[str], str]] = {"inscriptis": render_inscriptis, "html2text": render_html2text,
-                                           "w3m": render_w3m}
+                                           "w3m": render_w3m, "trafilatura": render_trafilatura}
 
 
 def renderer_version(name: str) -> str:

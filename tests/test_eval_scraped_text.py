@@ -88,3 +88,19 @@ def test_the_site_split_keeps_every_site_on_one_side(tmp_path):
     counts = bench.split_counts(truth)
     assert sum(n for n, _ in counts.values()) == 41 and sum(s for _, s in counts.values()) == 8
     assert by_page != by_site  # the default split is by page, and differs
+
+
+def test_the_article_extractor_render_is_the_title_then_the_article(harbour_html):
+    bench = _bench()
+    text = bench.render_trafilatura(harbour_html)
+    title, _, body = text.partition("\n\n")
+    assert title == "Night fire guts harbour warehouse"  # " | Harbour Times" cut off
+    assert "Firefighters from three stations" in body and "All rights reserved" not in body
+    assert bench.render_trafilatura("") == "\n"
+    assert "trafilatura" not in bench.RENDERERS  # not a whole-page render: asked for by name
+
+
+def test_the_reader_reads_an_article_extractors_render(harbour_html):
+    text = _bench().render_trafilatura(harbour_html)
+    paragraphs = _bench().read_body(text)
+    assert paragraphs[0].startswith("Firefighters from three stations") and len(paragraphs) == 4
