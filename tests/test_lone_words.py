@@ -1,6 +1,6 @@
-"""'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a month before a day
-(`month_days`) and the number word of a name found again in every count (`repeat_numbers`). Sentences of our own;
-each family switched off gives the old reading back."""
+"""'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a generation after 'Gen'
+(`generations`), a month before a day (`month_days`) and the number word of a name found again in every count
+(`repeat_numbers`). Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -55,3 +55,24 @@ def test_a_number_word_ending_a_name_finds_no_repeats():
             "left early.\n")
     assert ("person", "Johnny Three", 1) in _entities(text)
     assert ("person", "Johnny Three", 3) in _entities(text, "repeat_numbers")
+
+
+GENERATIONS = ("Shopping habits\n\nRetailers say Gen Z shoppers now buy more second-hand clothes than anyone. Unlike "
+               "Gen X, they rarely pay for newspapers, said analyst Mara Quist. Gen Alpha was not surveyed, and "
+               "Gen. Tomas Brandt, the army's chief, declined to comment.\n")
+
+
+def test_a_generation_is_no_general():
+    found = _entities(GENERATIONS)
+    assert not any(name in ("Z", "X", "Alpha", "Gen X") for _, name, _ in found)
+    assert ("person", "Tomas Brandt", 1) in found and ("person", "Mara Quist", 1) in found
+    before = _entities(GENERATIONS, "generations")
+    assert ("person", "X", 1) in before and ("person", "Alpha", 1) in before
+
+
+@pytest.mark.parametrize("words, kind", [(["Gen", "Z"], True), (["Gen.", "X"], True), (["Gen", "Alpha"], True),
+                                         (["Gen", "Brandt"], False), (["Gen", "Z", "Jones"], False)])
+def test_generation(words, kind):
+    from newsgraph.understand.name_use import generation
+
+    assert generation(words) is kind

@@ -44,7 +44,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
                             recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, lettered, role_phrase, type_by_use
+from .name_use import cut_run_on_words, elided_verb, generation, lettered, role_phrase, type_by_use
 from .timex import MONTHS
 from .wire_names import known_firm
 
@@ -440,6 +440,8 @@ def _evidence_types(mentions: list) -> None:
             m.type = THING
         elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
+        elif rules.enabled("generations") and generation(words):
+            m.type = THING  # 'Gen X' as the model's person
         elif rules.enabled("body_opened") and unvouched and lone_bodies[words[0]] >= max(BODY_MIN, people[m.text]) \
                 and not people[words[-1]]:  # no 'Higgins' alone, as of 'Tee Higgins'
             m.type = "organization"  # 'Ardco Story' where 'Ardco' alone is an organisation as often: its product

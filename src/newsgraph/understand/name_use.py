@@ -95,6 +95,14 @@ def lettered(words: list[str]) -> bool:
         and not opens_with_given_name(words)
 
 
+GENERATIONS = frozenset({"X", "Y", "Z", "Alpha", "Beta", "Zer", "Zers", "Zed"})  # after 'Gen': 'Gen Z', 'Gen Zers'
+
+
+def generation(words: list[str]) -> bool:
+    """'Gen Z', 'Gen. X', 'Gen Alpha': a generation, not a general (`generations`)."""
+    return len(words) == 2 and words[0].rstrip(".").lower() == "gen" and words[1] in GENERATIONS
+
+
 def _word(word: str) -> bool:
     """A common English word, a noun or a verb ('Hail', 'Lantern'; not 'Lena', 'Okafor')."""
     w, c = word.lower(), word_classes()

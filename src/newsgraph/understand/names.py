@@ -25,7 +25,7 @@ from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .name_evidence import (gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
                             place_by_form, region_name)
-from .name_use import word_classes
+from .name_use import generation, word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
 from .wire_names import (before_region, datelines, firm_apposition, firm_spans, firm_words, known_firm, listings,
@@ -421,6 +421,9 @@ def _leading_title_length(doc, first: int, last: int, vocab: EntityVocabulary) -
     pieces = _pieces(doc, first, first + min(vocab.max_title_words + 2, last - first))
     for n in range(len(pieces), 0, -1):
         if _squeezed(pieces[:n]) in vocab.titles:
+            if n == 1 and first + 1 < len(doc) and rules.enabled("generations") \
+                    and generation([doc[first].text, doc[first + 1].text]):
+                return 0  # 'Gen Z': a generation, no general
             return n
     return 0
 

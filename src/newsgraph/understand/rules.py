@@ -152,6 +152,8 @@ FAMILIES: dict[str, str] = {
                       "a model, no entity",
     "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
                       "with a given name is a thing, no entity",
+    "generations": "'Gen' before a generation's letter or name ('Gen Z', 'Gen X', 'Gen Alpha') is the generation: "
+                   "no general's title, no person",
     "body_opened": "a 'person' of several words opening with a word the article types an organisation alone "
                    "('Ardco Story' where 'Ardco' is a company), and not with a given name, is an organisation",
     "place_closed": "a 'person' of several words ending with a word the article types a place alone, as often, and "
