@@ -301,3 +301,36 @@ def test_place_only_modifies(sentence, word, modifies):
 
     token = next(t for t in load_model()(sentence) if t.text == word)
     assert place_only_modifies(token, vocabulary()) is modifies
+
+
+@pytest.mark.parametrize("text, kind, present", [
+    ("The former mayor was tried for fraud in 2019 and acquitted.", "trial", True),
+    ("Judge Ada Marsh, who tried the case, retired on Friday.", "trial", True),
+    ("Fans tried to reach the stadium, and the coach said his team tried hard.", "trial", False),
+    ("The harbour board conducted a survey of its members.", "extradition", False),
+    ("The court ruled that Tomas Brandt could be extradited to Norway.", "extradition", True),
+    ("Two fishermen were deported after the storm.", "extradition", True),
+    ("The jury acquitted Tomas Brandt on Monday.", "acquittal", True),
+    ("Her calm manner contributed to the success of the talks.", "payment", False),
+    ("The bank lent the club two million pounds.", "payment", True),
+    ("Voters respect the mayor, and she tolerates her critics.", "award", False),
+    ("The city honored Ada Marsh with a medal.", "award", True),
+    ("The test run of the ferry ended early.", "trial", False),
+])
+def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
+    """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
+    (passive, or trying a case), "conduct" and "behave" are no deportation, "contribute" (lending a quality) no payment,
+    "respect" no award, a test run no trial."""
+    found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
+    assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
+
+
+def test_a_birth_a_marriage_or_a_founding_takes_no_date_from_the_story():
+    """Told without a date of their own, these are background ("he was born in Harwick", "the firm was founded by
+    her father"): none takes the date the story was last told at, as a death or an arrest does."""
+    text = ("Harbour news\n\nOn Tuesday the harbour master Ada Marsh retired. She was born in Harwick and married "
+            "Tomas Brandt, a ferry captain. Her father founded the Harwick Boat Club. Two thieves were arrested.\n")
+    events = events_of(text)
+    for kind in ("birth", "marriage", "founding"):
+        assert only(events, kind) and all(e["date"] is None for e in only(events, kind)), (kind, events)
+    assert all(e["date_text"] == "Tuesday" for e in only(events, "arrest"))
