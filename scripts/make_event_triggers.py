@@ -24,7 +24,11 @@ How the lexicon is built, for each type of `event_types.json`:
    two-word nouns ("press release") the head noun with that compound required;
 3. a lemma claimed by several types goes to the one where its sense ranks best;
 4. `requires_verbs` / `only_with_verbs`: triggers for lemmas that name the type only with such an object
-   ("report a profit") or in a sentence holding such words ("recall ... vehicles").
+   ("report a profit") or in a sentence holding such words ("recall ... vehicles");
+5. `not_words` (per part of speech): lemmas a seed brings that mostly mean something else ("go", "start" for
+   transport); they go to another type that claims them, else to their fallback type.
+A curated trigger with `"keep_phrasal": true` leaves the word's phrasal verbs generated ("go" to transport only
+with "to", "into" or "from", while "go up" stays a market move); the key is not copied to the output.
 Then every other verb, and every noun whose most frequent sense is an act, event, process or phenomenon
 derived from a verb, gets a fallback type from its most frequent sense's supersense (`generic`).
 """
@@ -124,7 +128,13 @@ def build(spec: dict, wn: WordNet) -> dict:
     # a word with curated triggers keeps only those: their conditions ("declared war" is no statement) stand
     curated = {(w.lower(), pos) for t in types.values() for tr in t.get("triggers", [])
                for pos in tr.get("pos", "VERB").split("|") for w in tr["lemma"]}
-    claims = {name: {k: r for k, r in _claims(wn, t).items() if (k[0], k[1]) not in curated}
+    # ... but a phrasal verb stays generated where the word's curated triggers say where it goes only with a
+    # preposition ('go to', 'call [someone]'): 'go up', 'call off' are other words
+    particled = {(w.lower(), pos) for t in types.values() for tr in t.get("triggers", []) if tr.get("keep_phrasal")
+                 for pos in tr.get("pos", "VERB").split("|") for w in tr["lemma"]}
+    claims = {name: {k: r for k, r in _claims(wn, t).items()
+                     if ((k[0], k[1]) not in curated or k[2] and k[2][0].startswith("prt:") and (k[0], k[1]) in
+                         particled) and k[0] not in (t.get("not_words") or {}).get(k[1], ())}
               for name, t in types.items()}
     owner: dict[tuple, tuple[int, int, str]] = {}
     for order, (name, found) in enumerate(claims.items()):
@@ -134,7 +144,7 @@ def build(spec: dict, wn: WordNet) -> dict:
     out_types = {}
     for name, t in types.items():
         entry = {k: v for k, v in t.items() if k not in ("generate", "triggers")}
-        triggers = list(t.get("triggers", []))
+        triggers = [{k: v for k, v in tr.items() if k != "keep_phrasal"} for tr in t.get("triggers", [])]
         gen = t.get("generate") or {}
         for pos in POS:
             groups: dict[tuple[str, ...], list[str]] = {}

@@ -316,11 +316,20 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Voters respect the mayor, and she tolerates her critics.", "award", False),
     ("The city honored Ada Marsh with a medal.", "award", True),
     ("The test run of the ferry ended early.", "trial", False),
+    ("The ferry went to Harwick on Monday.", "transport", True),
+    ("The season started well, and when it comes to defence the team is strong.", "transport", False),
+    ("Shares in the ferry company went up after the results.", "transport", False),
+    ("Shares in the ferry company went up after the results.", "market_move", True),
+    ("The council called it a disgrace.", "correspondence", False),
+    ("Ada Marsh called the harbour master on Monday.", "correspondence", True),
+    ("Tomas Brandt wrote a letter to the council.", "correspondence", True),
+    ("Tomas Brandt wrote in his report that the pier was unsafe.", "correspondence", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
     (passive, or trying a case), "conduct" and "behave" are no deportation, "contribute" (lending a quality) no payment,
-    "respect" no award, a test run no trial."""
+    "respect" no award, a test run no trial; "go", "come" and "move" are journeys only to or from somewhere ("go up"
+    stays a market move), "start" and "reach" never; "call" and "write" are correspondence only to someone."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
