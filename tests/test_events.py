@@ -324,6 +324,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Ada Marsh called the harbour master on Monday.", "correspondence", True),
     ("Tomas Brandt wrote a letter to the council.", "correspondence", True),
     ("Tomas Brandt wrote in his report that the pier was unsafe.", "correspondence", False),
+    ("The inquiry concluded that the pier was unsafe.", "agreement", False),
+    ("The harbour board launched a new ferry service in May.", "launch", True),
+    ("The harbour board launched a new ferry service in May.", "founding", False),
+    ("Workers will repair the pier next month.", "payment", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
