@@ -328,12 +328,17 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The harbour board launched a new ferry service in May.", "launch", True),
     ("The harbour board launched a new ferry service in May.", "founding", False),
     ("Workers will repair the pier next month.", "payment", False),
+    ("Police shot Tomas Brandt outside the ferry terminal on Friday.", "death", True),
+    ("Tomas Brandt was shot dead near the border.", "death", True),
+    ("The guard, shooting 48 percent from three, led the team to a win.", "death", False),
+    ("The photographer was shooting a wedding when the storm hit.", "death", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
     (passive, or trying a case), "conduct" and "behave" are no deportation, "contribute" (lending a quality) no payment,
     "respect" no award, a test run no trial; "go", "come" and "move" are journeys only to or from somewhere ("go up"
-    stays a market move), "start" and "reach" never; "call" and "write" are correspondence only to someone."""
+    stays a market move), "start" and "reach" never; "call" and "write" are correspondence only to someone; "shoot"
+    kills only someone shot (an object or a passive subject), not a shooting percentage or a wedding."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
