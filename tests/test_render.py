@@ -76,3 +76,15 @@ def test_an_inherited_date_is_marked_as_the_storys():
     article.events[0].date = EventDate(text="2016", value="2016", inherited=True)
     line = next(x for x in to_markdown(article).splitlines() if x.startswith("- **appointment**"))
     assert line.startswith("- **appointment** · 2016 (the story's date) · Elvin Island")
+
+
+def test_an_events_place_and_a_roles_members_read_as_names():
+    article = _article()
+    article.events[0].place = "e3"  # the events stage gives the place's entity id when an entity stands for it
+    article.events.append(Event(id="ev2", type="statement", participants=["e1", "e2"],
+                                attributes={"speaker": "e1; e2"}))
+    lines = to_markdown(article).splitlines()
+    assert next(x for x in lines if x.startswith("- **appointment**")).startswith(
+        "- **appointment** · 2025-10-14 (Tuesday) · Elvin Island — ")
+    assert "- **statement** — speaker: Ada Quill, Elvin Council" in lines
+    assert not any("e1" in x or "e3" in x for x in lines if x.startswith("- **"))

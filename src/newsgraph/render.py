@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import Article
-from .understand.events import is_named
+from .understand.events import ROLE_JOIN, is_named
 
 
 def to_markdown(article: Article) -> str:
@@ -103,7 +103,8 @@ def _event_line(article: Article, event) -> str:
         story = " (the story's date)" if event.date.inherited else ""  # not the event's own: the story was last told at it
         bits.append(f"{event.date.value or event.date.text}{written}{story}")
     if event.place:
-        bits.append(event.place)
+        place = article.entity(event.place)  # an entity id, or a name where no entity stands for it
+        bits.append(place.name if place else event.place)
     line = "- " + " · ".join(bits)
     details, named = [], set()
     for key, value in event.attributes.items():
@@ -112,9 +113,12 @@ def _event_line(article: Article, event) -> str:
         if value is True:
             details.append(key.replace("_", " "))
         elif isinstance(value, str):
-            entity = article.entity(value)
-            named.add(entity.id if entity else value)
-            details.append(f"{key.replace('_', ' ')}: {entity.name if entity else value}")
+            members = [article.entity(v) for v in value.split(ROLE_JOIN)]  # a role's entity ids: 'e18; e20'
+            if all(members):
+                named.update(m.id for m in members)
+                details.append(f"{key.replace('_', ' ')}: {', '.join(m.name for m in members)}")
+            else:
+                details.append(f"{key.replace('_', ' ')}: {value}")
     others = ", ".join(e.name for e in article.participants(event) if e.id not in named)
     rest = "; ".join(x for x in [others, *details] if x)
     return line + (f" — {rest}" if rest else "")

@@ -196,3 +196,24 @@ def test_read_only_server_has_no_correct_buttons(http):
     assert http.get("/correct").status_code == 404
     assert 'action="/correct"' not in http.get("/people/1").text
     assert 'action="/correct"' not in http.get("/conflicts").text
+
+
+
+def test_an_events_place_reads_as_its_name():
+    """The events stage gives an event's place as its entity's id when an entity stands for it: the page shows
+    the name (a record of our own, rendered with the app's templates)."""
+    from newsgraph.model import Event
+    from newsgraph.web.pages import articles
+    from newsgraph.web.templating import environment
+
+    from .conftest import hostile_article
+
+    article = hostile_article()
+    article.entities.append(article.entities[0].model_copy(update={"id": "e2", "type": "place", "name": "Orlan Quay"}))
+    article.events = [Event(id="ev1", type="resignation", participants=["e1"], place="e2")]
+    data = {"article": article.model_dump(mode="json"), "entity_ids": {}, "duplicates": []}
+    context = {**data, **articles.html(data)}
+    page = environment().get_template("article.html").render(context, request_path="/articles/x", json_url="x.json",
+                                                             args={}, writable=False)
+    events = page.split("<h2>Events</h2>")[1].split("</section>")[0]
+    assert "in Orlan Quay" in events and "in e2" not in events
