@@ -332,13 +332,18 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Tomas Brandt was shot dead near the border.", "death", True),
     ("The guard, shooting 48 percent from three, led the team to a win.", "death", False),
     ("The photographer was shooting a wedding when the storm hit.", "death", False),
+    ("The airline ordered thirty new jets from Orlan Aero.", "acquisition", True),
+    ("The judge ordered an inquiry, and the mayor ordered staff to leave the pier.", "acquisition", False),
+    ("Orlan Air's order of thirty jets was the largest.", "acquisition", True),
+    ("The Orlan Council's executive order on ferries took effect.", "acquisition", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
     (passive, or trying a case), "conduct" and "behave" are no deportation, "contribute" (lending a quality) no payment,
     "respect" no award, a test run no trial; "go", "come" and "move" are journeys only to or from somewhere ("go up"
     stays a market move), "start" and "reach" never; "call" and "write" are correspondence only to someone; "shoot"
-    kills only someone shot (an object or a passive subject), not a shooting percentage or a wedding."""
+    kills only someone shot (an object or a passive subject), not a shooting percentage or a wedding; "order" buys
+    only an object that is no inquiry or other action, and not someone told to act."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
