@@ -230,25 +230,21 @@ def furniture_edges(line: str, lead: bool = True) -> tuple[int, int, list[tuple[
 @lru_cache(maxsize=4096)  # a page's lines are judged again as sentences, by the comment tail and the trim
 def _line_reason(line: str) -> str | None:
     """The furniture category a whole line (or one sentence) belongs to, or None."""
+    return line_reason(vocabulary().line_tests, line)
+
+
+def line_reason(tests: tuple[LineTest, ...], line: str) -> str | None:
+    """A separator; else the reason of the first of `tests` whose patterns fill the line (one of them followed by
+    spaces and a '.', '!' or ':'); else navigation for a menu; else None. The text reader passes its line tests, the
+    HTML reader its own (furniture.json's and html.json's)."""
     if is_separator(line):
         return "separator"
-    reason = first_reason(vocabulary().line_tests, line)
-    if reason is not None:
-        return reason
-    if is_menu(line):
-        return "navigation"
-    return None
-
-
-def first_reason(tests: tuple[LineTest, ...], line: str) -> str | None:
-    """The reason of the first of `tests` whose patterns fill the line (one of them followed by spaces and a '.', '!' or
-    ':')."""
     newline = "\n" in line
     folded, stripped = _folded(line), len(line.rstrip().rstrip(".!:").rstrip())
     for t in tests:
         if t.every.fullmatch(line) if newline else t.holds(line, folded, stripped):
             return t.reason
-    return None
+    return "navigation" if is_menu(line) else None
 
 
 WHOLE_LINE_REASONS = ("separator", "navigation", "author-bio")

@@ -22,7 +22,7 @@ from lxml.html import HtmlElement
 
 from ..model import Removed
 from .datelines import parse_dateline
-from .furniture import ends_sentence, first_reason, is_menu, is_separator, parse_byline, parse_credit
+from .furniture import ends_sentence, line_reason, parse_byline, parse_credit
 from .html_choose import norm
 from .html_vocab import html_vocabulary, squash
 
@@ -211,12 +211,7 @@ def _may_be_furniture(text: str, edge: bool) -> bool:
 
 def _furniture_line(text: str) -> str | None:
     """The furniture reason of a paragraph by the line patterns (furniture.json, html.json), as the text reader reads them."""
-    if is_separator(text):
-        return "separator"
-    reason = first_reason(html_vocabulary().line_tests, text)  # the reasons in the patterns' order
-    if reason is not None:
-        return reason
-    return "navigation" if is_menu(text) else None
+    return line_reason(html_vocabulary().line_tests, text)
 
 
 def _is_author_bio(text: str, authors: Sequence[str]) -> bool:
