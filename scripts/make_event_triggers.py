@@ -126,12 +126,12 @@ def build(spec: dict, wn: WordNet) -> dict:
     types = spec["types"]
     exclude = set(spec.get("exclude", ()))
     # a word with curated triggers keeps only those: their conditions ("declared war" is no statement) stand
-    curated = {(w.lower(), pos) for t in types.values() for tr in t.get("triggers", [])
-               for pos in tr.get("pos", "VERB").split("|") for w in tr["lemma"]}
+    hand = [((w.lower(), pos), bool(tr.get("keep_phrasal"))) for t in types.values() for tr in t.get("triggers", [])
+            for pos in tr.get("pos", "VERB").split("|") for w in tr["lemma"]]
+    curated = {key for key, _ in hand}
     # ... but a phrasal verb stays generated where the word's curated triggers say where it goes only with a
     # preposition ('go to', 'call [someone]'): 'go up', 'call off' are other words
-    particled = {(w.lower(), pos) for t in types.values() for tr in t.get("triggers", []) if tr.get("keep_phrasal")
-                 for pos in tr.get("pos", "VERB").split("|") for w in tr["lemma"]}
+    particled = {key for key, keep in hand if keep}
     claims = {name: {k: r for k, r in _claims(wn, t).items()
                      if ((k[0], k[1]) not in curated or k[2] and k[2][0].startswith("prt:") and (k[0], k[1]) in
                          particled) and k[0] not in (t.get("not_words") or {}).get(k[1], ())}
