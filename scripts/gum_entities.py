@@ -1,6 +1,6 @@
 """Convert GUM's Wikinews documents into a second entity check set in the layout `meantime.py` reads.
 
-    python scripts/gum_entities.py CHECKOUT OUT [--no-splits]
+    python scripts/gum_entities.py CHECKOUT OUT [--no-splits] [--genres news,interview]
 
 CHECKOUT is a GUM working copy (it has `dep/*.conllu`) or a git directory of one (files are then read
 with `git show HEAD:dep/...`). OUT (e.g. /work/corpora/gum-news) gets `text/<name>.txt`,
@@ -12,8 +12,10 @@ Source: GUM, the Georgetown University Multilayer corpus (Zeldes 2017, "The GUM 
 Multilayer Resources in the Classroom", Language Resources and Evaluation 51(3)),
 github.com/amir-zeldes/gum, built from commit 72ce5ac14 (OUT/README.md records the commit actually
 read). Licences: the texts are Wikinews articles, CC BY 2.5; GUM's annotations
-are CC BY 4.0 (the repository's LICENSE.txt). Only the `GUM_news_*` and `GUM_interview_*` documents
-(both Wikinews) are used; names carry the genre, `news_afghan`, `interview_chomsky`.
+are CC BY 4.0 (the repository's LICENSE.txt). By default only the `GUM_news_*` and `GUM_interview_*`
+documents (both Wikinews) are used; names carry the genre, `news_afghan`, `interview_chomsky`. `--genres`
+picks others: `bio` (Wikipedia biographies, CC BY-SA) feeds `benchmarks/pronouns.py` with third-person
+pronouns and their gold antecedents.
 
 What is read: `dep/<doc>.conllu`, whose comments hold the metadata (`meta::title`,
 `meta::dateCreated`), the paragraph marks (`newpar`) and whose MISC column holds the spacing
@@ -60,7 +62,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,9 +118,9 @@ class Document:
 
 # ---------------------------------------------------------------- reading
 
-def read_sources(checkout: Path) -> dict[str, str]:
-    """conllu text of each news and interview document, from a working copy or a git directory."""
-    pattern = re.compile(r"^GUM_(%s)_[^/]+\.conllu$" % "|".join(GENRES))
+def read_sources(checkout: Path, genres: Sequence[str] = GENRES) -> dict[str, str]:
+    """conllu text of each document of the genres (news and interview), from a working copy or a git directory."""
+    pattern = re.compile(r"^GUM_(%s)_[^/]+\.conllu$" % "|".join(map(re.escape, genres)))
     folder = checkout / "dep"
     if folder.is_dir():
         return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.iterdir()) if pattern.match(p.name)}
@@ -346,10 +348,10 @@ def gold_record(doc: Document, commit: str) -> tuple[str, dict]:
 
 # ---------------------------------------------------------------- writing
 
-README = """# GUM news and interviews: gold named entities on Wikinews, in MEANTIME's layout
+README = """# GUM documents: gold named entities and their chains, in MEANTIME's layout
 
 Made by newsgraph's `scripts/gum_entities.py` from GUM (github.com/amir-zeldes/gum, commit {commit}):
-the {count} `GUM_news_*` and `GUM_interview_*` documents. Texts: Wikinews, CC BY 2.5. Annotations:
+the {count} {kinds} documents. Texts: Wikinews, CC BY 2.5 (biographies: Wikipedia, CC BY-SA). Annotations:
 GUM, CC BY 4.0 (cite Zeldes 2017, Language Resources and Evaluation 51(3)). The conversion is ours; its
 decisions are in the script's docstring. Score with `python meantime.py THIS_FOLDER`; only the
 entity figures mean anything (no TIMEX3 or event gold here).
@@ -375,12 +377,12 @@ def empty_layout(out: Path) -> None:
             old.unlink()
 
 
-def write_corpus(checkout: Path, out: Path) -> list[str]:
+def write_corpus(checkout: Path, out: Path, genres: Sequence[str] = GENRES) -> list[str]:
     """Write text/ and gold/ under out; return the document names."""
     commit = source_commit(checkout)
     empty_layout(out)
     names, named = [], {}
-    for file_name, conllu in read_sources(checkout).items():
+    for file_name, conllu in read_sources(checkout, genres).items():
         name = file_name[len("GUM_"):-len(".conllu")]
         text, gold = gold_record(parse_conllu(name, conllu), commit)
         (out / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
@@ -390,7 +392,9 @@ def write_corpus(checkout: Path, out: Path) -> list[str]:
                 named[m["type"]] = named.get(m["type"], 0) + 1
         names.append(name)
     counts = ", ".join(f"{k} {v}" for k, v in sorted(named.items()))
-    (out / "README.md").write_text(README.format(commit=commit, count=len(names), named=counts), encoding="utf-8")
+    kinds = " and ".join(f"`GUM_{g}_*`" for g in genres)
+    (out / "README.md").write_text(README.format(commit=commit, count=len(names), kinds=kinds, named=counts),
+                                   encoding="utf-8")
     return names
 
 
@@ -428,7 +432,12 @@ def convert(argv: list[str] | None, description: str, source_help: str,
 
 
 def main(argv: list[str] | None = None) -> int:
-    return convert(argv, __doc__.splitlines()[0], "a GUM working copy or git directory", write_corpus)
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--genres", default=",".join(GENRES), help="GUM genres to convert, comma-separated")
+    known, rest = pre.parse_known_args(argv)
+    genres = tuple(g for g in known.genres.split(",") if g)
+    return convert(rest, __doc__.splitlines()[0], "a GUM working copy or git directory",
+                   lambda checkout, out: write_corpus(checkout, out, genres))
 
 
 if __name__ == "__main__":
