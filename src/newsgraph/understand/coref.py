@@ -21,6 +21,8 @@ from ..model import Entity, Span
 from ..pipeline import Document
 from . import rules
 from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
+from .name_evidence import given_name_sex
+from .speakers import nouns
 from .vocab import entity_vocabulary
 
 STAGE = "coref"
@@ -30,6 +32,8 @@ W_ROOT_SUBJECT = 2.0
 W_SUBJECT = 1.0
 W_SAME_QUOTING = 4.0  # inside quotes, "he" is someone in the story, not the one telling it
 W_GENDER_CLASH = 100.0
+W_SALIENCE = 0.5  # per earlier name mention of the candidate's entity in the article
+SALIENCE_CAP = 4  # name mentions counted at most: past a few, the topic is plain
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GENDER_NOUNS = {"woman": "female", "girl": "female", "lady": "female", "man": "male", "boy": "male",
@@ -67,6 +71,7 @@ def resolve_coreference(doc: Document) -> Document:
     starts = [m.start for m in names]
     found: list[Mention] = []
     history: list[_Candidate] = []
+    named: dict[str, int] = {}  # entity -> name mentions so far: the article's topic outweighs a passing name
     sentence_no = 0
     in_body = False
     for para in parsed(doc):
@@ -92,6 +97,8 @@ def resolve_coreference(doc: Document) -> Document:
                     m = ends.get(start + len(token))
                     if m is not None:  # the name's last word carries its role in the sentence
                         history.append(_candidate(m, token, para, sentence_no, quotes.inside(token.idx)))
+                        if m.entity:
+                            named[m.entity] = named.get(m.entity, 0) + 1
                     continue
                 lower = token.lower_
                 if lower in PRONOUN_GENDER:
@@ -100,7 +107,7 @@ def resolve_coreference(doc: Document) -> Document:
                     quoted = quotes.inside(token.idx)
                     clause = para.offset + token.head.idx if not token.dep_.startswith("nsubj") else -2
                     best = _best([c for c in history if c.verb != clause], sentence_no, PRONOUN_GENDER[lower],
-                                 quoted, gender)
+                                 quoted, gender, named)
                     if best is not None:
                         entity = best.mention.entity or _kin_entity(doc, best.mention, entities)
                         found.append(Mention(start, start + len(token), token.text, entity, "pronoun", "person"))
@@ -146,11 +153,12 @@ def _nominal_heads() -> frozenset[str]:
 
 
 def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]:
-    """Gender the text states: 'the woman' in an appositive, a gendered title."""
+    """Gender the text states: 'the woman' in an appositive, a gendered title; else the given name's."""
     gender: dict[str, str] = {}
+    sexed = rules.enabled("name_sex")
     for entity in entities.values():
         for title in entity.titles:
-            g = GENDER_NOUNS.get(title.lower())
+            g = GENDER_NOUNS.get(title.lower()) or (nouns().gender(title.lower().split()[-1]) if sexed else None)
             if g:
                 gender[entity.id] = g
     by_start = {m.start: m for m in mentions(doc)}
@@ -161,11 +169,14 @@ def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]
                     (m for m in mentions(doc) if m.start <= para.offset + token.head.idx < m.end), None)
                 if head is not None and head.entity:
                     gender.setdefault(head.entity, GENDER_NOUNS[token.lower_])
+    for entity in entities.values():
+        if entity.type == "person" and entity.id not in gender and (g := given_name_sex(entity.name)):
+            gender[entity.id] = g
     return gender
 
 
 def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
-          gender: dict[str, str]) -> _Candidate | None:
+          gender: dict[str, str], named: dict[str, int] | None = None) -> _Candidate | None:
     best, best_score = None, float("-inf")
     for rank, cand in enumerate(history):
         distance = sentence_no - cand.sentence
@@ -173,6 +184,8 @@ def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
             continue
         score = -W_SENTENCE * distance + W_ROOT_SUBJECT * cand.root_subject + W_SUBJECT * cand.subject
         score += W_SAME_QUOTING * (cand.quoted == quoted) + rank * 1e-3
+        if named and cand.quoted == quoted and rules.enabled("salience"):  # not the teller, for a "he" in his quote
+            score += W_SALIENCE * min(named.get(cand.mention.entity, 0), SALIENCE_CAP)
         known = gender.get(cand.mention.entity) or cand.mention.attrs.get("gender")
         if known and known != want:
             score -= W_GENDER_CLASH

@@ -67,6 +67,21 @@ def given_names() -> frozenset[str]:
     return frozenset(n for r in rows for n in (r["name1"], r["name2"])) | frozenset(load_data("given_names.json")["names"])
 
 
+@cache
+def _sex_of_given_names() -> dict[str, str]:
+    data = load_data("given_names.json")
+    return {**{n: "female" for n in data["female"]}, **{n: "male" for n in data["male"]}}
+
+
+def given_name_sex(name: str) -> str | None:
+    """'female' or 'male' for a full name opening with a given name nine in ten bearers of which are of that sex
+    ('Kristin Wilkins', data/given_names.json); None for one word (it may be a surname) or a name either sex has."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    if len(words) < 2 or not rules.enabled("name_sex"):
+        return None
+    return _sex_of_given_names().get(words[0].lower())
+
+
 def opens_with_given_name(words: list[str]) -> bool:
     return bool(words) and words[0].lower() in given_names()
 

@@ -48,6 +48,11 @@ FAMILIES: dict[str, str] = {
                     "Moon') is the ship's, no entity",
     "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "
               "Cathedral', 'vicar of St Aldwin’s') is the church, school or hospital named after the saint",
+    "name_sex": "a person's given name that nine in ten of its bearers share the sex of (the 1990 Census lists, "
+                "data/given_names.json) and a gendered title ('Queen', 'Pope') tell a pronoun whom it can mean: "
+                "'she' is not 'Kevin Allton', 'he' not 'Kristin Wilkins'",
+    "salience": "a pronoun leans to the person the article has named most so far (up to four names): the "
+                "subject of a biography, not the doctor named once in passing",
     "appositive_subject": "a name in apposition to a sentence's subject is that subject for the pronouns after it "
                           "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject)",
     "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "

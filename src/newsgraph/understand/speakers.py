@@ -21,7 +21,7 @@ from ..readers.html_names import is_account, without_degrees
 from ..readers.sites import site_label
 from .attribution import NOT_NAMES, NP_LEFT_DEPS, QUOTE_CHARS
 from .cue_words import load_data
-from .name_evidence import opens_with_given_name
+from .name_evidence import given_name_sex, opens_with_given_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -260,14 +260,20 @@ class ReferentIndex:
 
 
 def _known_genders(paragraphs: Sequence[ParsedParagraph]) -> dict[str, str]:
-    """Surname -> sex, from honorifics and gendered appositions on person names anywhere in the body."""
-    lex, known = nouns(), {}
+    """Surname -> sex, from honorifics and gendered appositions on person names anywhere in the body, else from
+    given names ('Kevin Allton': 'Allton' is a man), unless given names of both sexes share the surname."""
+    lex, known, by_given = nouns(), {}, {}
     for para in paragraphs:
         for ent in para.doc.ents:
             if ent.label_ in PERSON_LABELS:
                 gender = _name_gender(para.doc, ent.start, ent.root, lex)
                 if gender:
                     known[surname(ent.text)] = gender
+                elif gender := given_name_sex(ent.text):
+                    by_given.setdefault(surname(ent.text), set()).add(gender)
+    for name, sexes in by_given.items():
+        if len(sexes) == 1 and name not in known:
+            known[name] = next(iter(sexes))
     return known
 
 

@@ -1,0 +1,87 @@
+"""The coref stage's choice of a person for "he" and "she": the sex a given name or a title tells
+(`name_sex`), and the article's most-named person over one named in passing (`salience`); with
+`benchmarks/pronouns.py`'s scoring, on made-up articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import newsgraph
+from newsgraph.pipeline import STAGES, Stage
+from newsgraph.understand import rules
+from newsgraph.understand.context import MENTIONS
+from newsgraph.understand.name_evidence import given_name_sex
+from script_modules import load_script
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _pronouns(text: str) -> list[tuple[str, str]]:
+    """(pronoun, the name of the person it was resolved to) in text order."""
+    kept = {}
+
+    def keep(doc):
+        kept["mentions"] = doc.scratch[MENTIONS]
+        return doc
+
+    article = newsgraph.extract(text, stages=(*STAGES, Stage("keep", keep)))
+    names = {e.id: e.name for e in article.entities}
+    return [(m.text, names.get(m.entity)) for m in kept["mentions"] if m.kind == "pronoun"]
+
+
+@pytest.mark.parametrize(("name", "sex"), [
+    ("Kristin Wilkins", "female"), ("Kevin Allton", "male"), ("Mary Ostrow", "female"),
+    ("Jordan Reyes", None),  # a given name of either sex
+    ("Allton", None),  # one word may be a surname
+    ("Tavi Orlan", None),  # not on the Census lists
+])
+def test_given_name_sex(name, sex):
+    assert given_name_sex(name) == sex
+
+
+def test_a_given_name_keeps_she_off_a_man():
+    text = ("Harbour plan approved\n\nKevin Marsh introduced Kristin Vale at the council meeting on Monday. "
+            "She said the harbour plan would go ahead in the spring.\n")
+    assert _pronouns(text) == [("She", "Kristin Vale")]
+    with rules.switched_off("name_sex"):
+        assert _pronouns(text) == [("She", "Kevin Marsh")]
+
+
+def test_a_gendered_title_keeps_she_off_a_prince():
+    text = ("Royal visit\n\nPrince Tavi Orlan greeted Jo Ferris at the gate of the museum. "
+            "She said the visit had gone well.\n")
+    assert _pronouns(text) == [("She", "Jo Ferris")]
+    with rules.switched_off("name_sex"):
+        assert _pronouns(text) == [("She", "Tavi Orlan")]
+
+
+def test_the_most_named_person_outweighs_a_name_in_passing():
+    text = ("Boatyard to close\n\nTomas Brandt built wooden boats for forty years. Brandt sold his first boat in "
+            "1975. The yard grew quickly in the eighties. Customers came from the city.\n\n"
+            "Under the care of Dr. Marco Ruiz, he recovered within a month. He was 70.\n")
+    assert _pronouns(text)[-2:] == [("he", "Tomas Brandt"), ("He", "Tomas Brandt")]
+    article = newsgraph.extract(text)
+    assert [(c.subject, c.value) for c in article.claims if c.property == "age"] == [("Tomas Brandt", "70")]
+    with rules.switched_off("salience"):
+        assert _pronouns(text)[-2:] == [("he", "Marco Ruiz"), ("He", "Marco Ruiz")]
+
+
+def _mention(start, end, text, entity, kind="NAM", gum_type="person"):
+    return {"start": start, "end": end, "text": text, "entity": entity, "syntactic_type": kind, "gum_type": gum_type}
+
+
+def test_the_benchmark_scores_a_pronoun_by_its_gold_chain():
+    bench = load_script(ROOT / "benchmarks" / "pronouns.py")
+    gold = {"entity_mentions": [
+        _mention(0, 8, "Ada Lind", "1"), _mention(20, 23, "Bo Ek", "2"),
+        _mention(30, 33, "she", "1", "PRO"), _mention(40, 42, "he", "2", "PRO"),
+        _mention(50, 53, "her", "3", "PRO"),  # no name before it: not scored
+        _mention(60, 63, "his", "2", "PRO", "object"),  # GUM says no person: not scored
+    ]}
+    pronouns, chain_of = bench.gold_pronouns(gold)
+    assert [m["text"] for m in pronouns] == ["she", "he"]
+    # an entity holding both people's names belongs to the one it names most
+    assert bench.chain_of_entity([(0, 8), (1, 4), (20, 23)], chain_of) == "1"
+    assert bench.chain_of_entity([(70, 75)], chain_of) is None
