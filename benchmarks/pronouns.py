@@ -54,17 +54,20 @@ class Tally:
         if not ok:
             self.errors.append(note)
 
-    def row(self, label: str) -> str:
+    def figures(self) -> tuple[float, float, float]:
+        """Precision over the resolved items, recall over all, F1."""
         p = self.right / self.resolved if self.resolved else 0.0
         r = self.right / self.gold if self.gold else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+    def row(self, label: str) -> str:
+        p, r, f = self.figures()
         return f"{label:10} {self.gold:6} {self.resolved:9} {self.right:6}   P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
 
     def as_dict(self) -> dict:
-        p = self.right / self.resolved if self.resolved else 0.0
-        r = self.right / self.gold if self.gold else 0.0
+        p, r, f = self.figures()
         return {"gold": self.gold, "resolved": self.resolved, "right": self.right, "precision": round(p, 4),
-                "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+                "recall": round(r, 4), "f1": round(f, 4)}
 
 
 def part_of(name: str) -> str:
