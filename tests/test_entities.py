@@ -115,3 +115,16 @@ def test_a_title_may_join_two_words_by_and():
     with rules.switched_off("title_and"):
         article = newsgraph.extract(text)
     assert {e.name: e.titles for e in article.entities}.get("Dan Orvell") == ["Rescue Commissioner"]
+
+
+def test_a_shared_surname_belongs_to_the_first_person_named_with_it():
+    text = ("Mill reopens\n\nAron Teague reopened the old water mill on Saturday. His daughter Ines Teague ran the "
+            "tours. Teague told visitors the wheel had turned again.\n")
+
+    def bearer():
+        article = newsgraph.extract(text)
+        return next(e.name for e in article.entities if any(m.text == "Teague" for m in e.mentions))
+
+    assert bearer() == "Aron Teague"
+    with rules.switched_off("first_bearer"):
+        assert bearer() == "Ines Teague"  # the nearest full name

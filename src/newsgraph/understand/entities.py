@@ -257,7 +257,8 @@ def _same_full_name(a: str, b: str) -> bool:
 
 
 def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | None:
-    """A lone name: the full name whose surname (or first name) it is, nearest first."""
+    """A lone name: the full name whose surname (or first name) it is, nearest first; a surname several people
+    share is the first of them named (news style names relatives by their given names after the first mention)."""
     word = mention.text.lower()
 
     def fits(c: Cluster) -> bool:
@@ -276,6 +277,8 @@ def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | 
     candidates = surname or candidates
     before = [c for c in candidates if any(s < mention.start for s, _, _ in c.spans)]
     pool = before or candidates
+    if surname and len(pool) > 1 and rules.enabled("first_bearer"):
+        return min(pool, key=lambda c: min(s for s, _, _ in c.spans))  # 'Trump' after 'Donald Trump Jr.'
     return max(pool, key=lambda c: max((s for s, _, _ in c.spans if s < mention.start), default=-1))
 
 

@@ -48,6 +48,9 @@ FAMILIES: dict[str, str] = {
                     "Moon') is the ship's, no entity",
     "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "
               "Cathedral', 'vicar of St Aldwin’s') is the church, school or hospital named after the saint",
+    "first_bearer": "a lone surname that several people of the article share belongs to the first of them named, "
+                    "not the last ('Trump' after 'Donald Trump Jr.' is Donald Trump; 'Willis' after 'his wife, Emma "
+                    "Heming Willis' is Bruce Willis): news style names relatives by their given names after the first",
     "name_sex": "a person's given name that nine in ten of its bearers share the sex of (the 1990 Census lists, "
                 "data/given_names.json) and a gendered title ('Queen', 'Pope') tell a pronoun whom it can mean: "
                 "'she' is not 'Kevin Allton', 'he' not 'Kristin Wilkins'",
