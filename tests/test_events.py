@@ -336,6 +336,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The judge ordered an inquiry, and the mayor ordered staff to leave the pier.", "acquisition", False),
     ("Orlan Air's order of thirty jets was the largest.", "acquisition", True),
     ("The Orlan Council's executive order on ferries took effect.", "acquisition", False),
+    ("The council spent four million pounds on the new pier.", "payment", True),
+    ("Tomas Brandt spent the holidays at home and spent years at sea.", "payment", False),
+    ("Mourners paid tribute to the skipper, and the crew paid attention.", "payment", False),
+    ("The harbour board will pay the fishermen for their lost nets.", "payment", True),
+    ("The pier's cost is a benefit to nobody, and the plan is tied up in court.", "payment", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -343,7 +348,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     "respect" no award, a test run no trial; "go", "come" and "move" are journeys only to or from somewhere ("go up"
     stays a market move), "start" and "reach" never; "call" and "write" are correspondence only to someone; "shoot"
     kills only someone shot (an object or a passive subject), not a shooting percentage or a wedding; "order" buys
-    only an object that is no inquiry or other action, and not someone told to act."""
+    only an object that is no inquiry or other action, and not someone told to act; "spend" pays only for what is
+    no stretch of time, "pay" no tribute or attention, and help, benefits and offsets are no payment."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
