@@ -341,6 +341,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Mourners paid tribute to the skipper, and the crew paid attention.", "payment", False),
     ("The harbour board will pay the fishermen for their lost nets.", "payment", True),
     ("The pier's cost is a benefit to nobody, and the plan is tied up in court.", "payment", False),
+    ("The yard built three ferries last year.", "production", True),
+    ("As it turned out, excitement built, and the crew built on that success.", "production", False),
+    ("Two deckhands developed symptoms, and the plan may generate complaints.", "production", False),
+    ("Orlan Aero is developing a new seaplane.", "production", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -349,7 +353,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     stays a market move), "start" and "reach" never; "call" and "write" are correspondence only to someone; "shoot"
     kills only someone shot (an object or a passive subject), not a shooting percentage or a wedding; "order" buys
     only an object that is no inquiry or other action, and not someone told to act; "spend" pays only for what is
-    no stretch of time, "pay" no tribute or attention, and help, benefits and offsets are no payment."""
+    no stretch of time, "pay" no tribute or attention, and help, benefits and offsets are no payment; "build" and
+    "develop" make something only with an object (not "built on", nor a symptom developed), "it turned out" and
+    "generate" make nothing."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
