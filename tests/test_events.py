@@ -348,6 +348,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The lease expires in May, and a slow start should not kill interest in the ferry.", "death", False),
     ("The guard has size and shooting ability, and the crew cut down on fuel.", "death", False),
     ("The storm killed two sailors near Harwick.", "death", True),
+    ("The two firms came to terms, the rule comes into effect in May, and the data came from a survey.", "transport",
+     False),
+    ("The team moved the ball to the 30-yard line, and Harvey picked up four yards.", "transport", False),
+    ("Refugees came to the port in boats.", "transport", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -358,7 +362,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     only an object that is no inquiry or other action, and not someone told to act; "spend" pays only for what is
     no stretch of time, "pay" no tribute or attention, and help, benefits and offsets are no payment; "build" and
     "develop" make something only with an object (not "built on", nor a symptom developed), "it turned out" and
-    "generate" make nothing; a lease that expires, interest killed and a shooting ability are no deaths."""
+    "generate" make nothing; a lease that expires, interest killed and a shooting ability are no deaths; coming to
+    terms, into effect or from a survey, moving a ball and picking up yards are no journeys."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
