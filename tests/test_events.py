@@ -354,6 +354,9 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Refugees came to the port in boats.", "transport", True),
     ("The guard's 3-point shooting will not surprise anyone, and the skipper had a heart attack.", "attack", False),
     ("Rebels attacked the convoy near the port.", "attack", True),
+    ("Rebels launched an attack on the convoy.", "attack", True),
+    ("Rebels launched an attack on the convoy.", "launch", False),
+    ("The publication reported that divers unearthed a coin.", "launch", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -366,7 +369,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     "develop" make something only with an object (not "built on", nor a symptom developed), "it turned out" and
     "generate" make nothing; a lease that expires, interest killed and a shooting ability are no deaths; coming to
     terms, into effect or from a survey, moving a ball and picking up yards are no journeys; a player's shooting,
-    a surprise and a heart attack are no attacks."""
+    a surprise and a heart attack are no attacks; an attack launched is an attack, no launch, and neither a
+    publication (the outlet) nor an unearthed coin is a launch."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
