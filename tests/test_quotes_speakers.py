@@ -342,3 +342,19 @@ def test_an_interview_is_three_questions_to_you_answered_in_the_first_person():
     from newsgraph.understand.interviews import answer_paragraphs
 
     assert answer_paragraphs(INTERVIEW) == frozenset({2, 4, 6})  # the introduction before the first question: no
+
+
+# --- comma_inversion: "[...], reported the Orlan Gazette." ----------------------------------------------------------
+
+def test_a_name_after_a_conjoined_cue_that_closes_the_sentence_is_the_source():
+    from newsgraph.understand.quote_rules import QUOTE_RULES
+
+    para = ("A fishing family has agreed to sell its quay to the council for two million pounds, reported the Orlan "
+            "Gazette.")
+    assert pairs(para) == [("A fishing family has agreed to sell its quay to the council for two million pounds",
+                            "Orlan Gazette")]
+    with QUOTE_RULES.off("comma_inversion"):
+        assert ("the Orlan Gazette", "A fishing family") in pairs(para)  # the name read as what was reported
+    # with "and" before it, the cue shares the subject: no inversion
+    assert ("Tomas Brandt for the delay", "Ada Marsh") in pairs(
+        "Ada Marsh said the pier was unsafe, and criticized Tomas Brandt for the delay.")

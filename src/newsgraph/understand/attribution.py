@@ -45,7 +45,8 @@ from .cue_sources import (
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import DASHES, QUOTE_TOKENS, SUBJECT_DEPS, content_of, host_content, phrasal_content
+from .reported import (DASHES, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, content_of, host_content,
+                       phrasal_content)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -297,6 +298,9 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
     Of several subjects the nearest outside quotation marks wins: in '“... One of the best,” Cummings said'
     the parser may take "One" for a subject too.
     """
+    inverted = comma_inverted(verb)
+    if inverted is not None:
+        return inverted  # "[...], reported the Orlan Gazette.": not the subject of the clause reported
     node = verb
     for _ in range(4):
         deps = SUBJECT_DEPS if node.i == verb.i else (*SUBJECT_DEPS, "nsubjpass")  # "After saying ..., she was taken"

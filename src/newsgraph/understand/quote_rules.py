@@ -63,6 +63,9 @@ FAMILIES: dict[str, str] = {
     "reporter_conj": "a conjoined cue shares a subject, never taking its object for an inverted one; parsed as "
                      "conjoined to a reported clause but in its reporting verb's form, it shares that verb's "
                      "('[X] said it was closed and warned Y to ...')",
+    "comma_inversion": "a cue after a comma and no 'and', whose name after it closes the sentence, takes that name "
+                       "as an inverted source though the parser conjoins the cue to the reported clause ('..., "
+                       "reported the Orlan Gazette.')",
     "mixed_continuation": "a quotation opening a clause goes on from the nearest attributed quotation before it "
                           "in its paragraph, a mixed one too ('The plan is \"too timid,\" he said. \"...\"')",
     "mute_noun": "a gerund cue on a noun that cannot speak (no name, person, group or document) speaks for whoever "

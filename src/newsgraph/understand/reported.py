@@ -57,6 +57,8 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
                 return None, "clause"  # "did not want to be named", "requested anonymity to speak freely"
             start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
             return _without_aside(doc, start, _clause_end(goal, lex, verb)), "infinitive"
+    if lemma in lex.clause and comma_inverted(verb) is not None:
+        return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], reported the Gazette."
     if lemma in lex.objects:
         found = _object_content(verb)
         if found is not None:
@@ -487,6 +489,27 @@ def _before_according(doc: Doc, start: int, end: int) -> int:
                 and all(t.i < end for t in doc[i].subtree) and doc[i].right_edge.i >= end - 2:
             return i - 1
     return end
+
+
+INVERTED_NAME_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
+
+
+def comma_inverted(verb: Token) -> Token | None:
+    """'[...], reported the Orlan Gazette.': the name after a cue the parser conjoined to the clause it reports
+    (after a comma, with no 'and' before it), when the name closes the sentence; None otherwise."""
+    if not enabled("comma_inversion") or verb.dep_ != "conj" or verb.head.i > verb.i or verb.i == 0 \
+            or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children) \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    name = next((c for c in verb.rights if c.dep_ in INVERTED_NAME_DEPS and c.left_edge.i - verb.i <= 2
+                 and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))), None)
+    if name is None:
+        return None
+    after = name.right_edge.i + 1
+    doc = verb.doc
+    return name if after >= len(doc) or doc[after].text in (".", "!", "?") or doc[after].is_sent_start else None
 
 
 def _comma_before(verb: Token) -> bool:
