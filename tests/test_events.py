@@ -357,6 +357,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Rebels launched an attack on the convoy.", "attack", True),
     ("Rebels launched an attack on the convoy.", "launch", False),
     ("The publication reported that divers unearthed a coin.", "launch", False),
+    ("The two ferry firms agreed to a merger, and the council settled the lawsuit.", "agreement", True),
+    ("Experts agree that the pier is unsafe, and the team settled for a draw.", "agreement", False),
+    ("Two deckhands contracted the virus, and the skipper made a big deal of it.", "agreement", False),
+    ("The mayor met the harbour board on Friday.", "meeting", True),
+    ("The yard will meet demand by May, and the council approved the budget.", "meeting", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -370,7 +375,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     "generate" make nothing; a lease that expires, interest killed and a shooting ability are no deaths; coming to
     terms, into effect or from a survey, moving a ball and picking up yards are no journeys; a player's shooting,
     a surprise and a heart attack are no attacks; an attack launched is an attack, no launch, and neither a
-    publication (the outlet) nor an unearthed coin is a launch."""
+    publication (the outlet) nor an unearthed coin is a launch; agreeing that or with is no agreement, nor
+    settling for less, contracting a virus or a big deal; meeting demand is no meeting, nor is a council."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
