@@ -45,8 +45,8 @@ from .cue_sources import (
 from .cue_words import Lexicon, lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import (DASHES, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, content_of, host_content,
-                       phrasal_content)
+from .reported import (DASHES, INVERTED_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, content_of,
+                       host_content, phrasal_content)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -56,7 +56,6 @@ RELATION_RANK = {FOLLOWS: 5, INTRODUCES: 4, GOVERNS: 3, LEADS_IN: 2, DESCRIBES: 
 MIXED_RELATIONS = frozenset({LEADS_IN, GOVERNS})
 MAX_FRAME_TOKENS = 40  # tokens between a quotation and its cue ("said Rep. Jane Doe, the top Democrat on ...")
 MAX_SIGNATURE_TOKENS = 6  # "“...” ― Jane Q. Doe"
-INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")
 NOT_NAMES = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"})
 NP_LEFT_DEPS = frozenset({"det", "poss", "compound", "amod", "nummod", "nmod", "quantmod", "case", "predet"})
 INTRO_PUNCT = frozenset({",", ":", "—", "–", "-", "―", "…", "..."})

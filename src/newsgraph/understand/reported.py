@@ -491,7 +491,7 @@ def _before_according(doc: Doc, start: int, end: int) -> int:
     return end
 
 
-INVERTED_NAME_DEPS = frozenset({"dobj", "attr", "npadvmod", "appos", "dative", "oprd"})
+INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")  # how a source after its cue hangs on it
 
 
 def comma_inverted(verb: Token) -> Token | None:
@@ -503,7 +503,7 @@ def comma_inverted(verb: Token) -> Token | None:
     if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children) \
             or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
-    name = next((c for c in verb.rights if c.dep_ in INVERTED_NAME_DEPS and c.left_edge.i - verb.i <= 2
+    name = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS and c.left_edge.i - verb.i <= 2
                  and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))), None)
     if name is None:
         return None
