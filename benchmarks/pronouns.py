@@ -30,10 +30,10 @@ import json
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
-PRONOUNS = {"he": "male", "him": "male", "his": "male", "himself": "male",
-            "she": "female", "her": "female", "hers": "female", "herself": "female"}
+PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 DEFAULT = (Path("/work/corpora/gum-news"), Path("/work/corpora/gum-bio"))
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
@@ -70,11 +70,17 @@ class Tally:
                 "recall": round(r, 4), "f1": round(f, 4)}
 
 
-def part_of(name: str) -> str:
+@cache
+def _make_splits():
+    """scripts/make_splits.py as a module, loaded once (its `part_of` cuts the look and held parts)."""
     spec = importlib.util.spec_from_file_location("make_splits", SCRIPTS / "make_splits.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.part_of(name)
+    return module
+
+
+def part_of(name: str) -> str:
+    return _make_splits().part_of(name)
 
 
 def documents(corpora: list[Path], split: str) -> list[tuple[Path, dict]]:
