@@ -416,14 +416,18 @@ def write_splits(out: Path) -> dict[str, int]:
 
 
 def convert(argv: list[str] | None, description: str, source_help: str,
-            write: Callable[[Path, Path], list[str]]) -> int:
-    """A converter's command line: SOURCE OUT [--no-splits], the corpus written by `write`, then its splits."""
+            write: Callable[..., list[str]], options: dict[str, dict] | None = None) -> int:
+    """A converter's command line: SOURCE OUT [--no-splits], the corpus written by `write`, then its splits.
+    `options` are the converter's own flags (argparse keywords by flag); `write` gets their values by name."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("source", type=Path, help=source_help)
     parser.add_argument("out", type=Path, help="the folder to write (outside the project)")
     parser.add_argument("--no-splits", action="store_true", help="do not write OUT-look and OUT-held")
+    for flag, spec in (options or {}).items():
+        parser.add_argument(flag, **spec)
     args = parser.parse_args(argv)
-    names = write(args.source, args.out)
+    extra = {name: getattr(args, name) for name in (f.lstrip("-").replace("-", "_") for f in options or {})}
+    names = write(args.source, args.out, **extra)
     print(f"{len(names)} documents written to {args.out}")
     if not args.no_splits:
         counts = write_splits(args.out)
@@ -432,12 +436,10 @@ def convert(argv: list[str] | None, description: str, source_help: str,
 
 
 def main(argv: list[str] | None = None) -> int:
-    pre = argparse.ArgumentParser(add_help=False)
-    pre.add_argument("--genres", default=",".join(GENRES), help="GUM genres to convert, comma-separated")
-    known, rest = pre.parse_known_args(argv)
-    genres = tuple(g for g in known.genres.split(",") if g)
-    return convert(rest, __doc__.splitlines()[0], "a GUM working copy or git directory",
-                   lambda checkout, out: write_corpus(checkout, out, genres))
+    genres = {"default": ",".join(GENRES), "help": "GUM genres to convert, comma-separated"}
+    return convert(argv, __doc__.splitlines()[0], "a GUM working copy or git directory",
+                   lambda checkout, out, genres: write_corpus(checkout, out, tuple(g for g in genres.split(",") if g)),
+                   {"--genres": genres})
 
 
 if __name__ == "__main__":
