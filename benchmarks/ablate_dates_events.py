@@ -80,6 +80,8 @@ def variants() -> dict:
     out["events: no noun triggers"] = vocab(lambda n, s, t: "NOUN" in t.get("pos", "VERB"))
     out["events: hand-written triggers only"] = vocab(lambda n, s, t: t.get("generated") or s.get("generic"))
     out["events: verbs need an entity too"] = lambda: _patched(events.EventExtractor, "keep", _strict_keep)
+    out["events: no bare nouns"] = lambda: _patched(events, "BARE_NOUNS", False)
+    out["events: bare nouns as modifiers too"] = lambda: _patched(events, "_heads_its_phrase", lambda t: True)
     out["events: no control subjects"] = lambda: _patched(events, "_SUBJECT", frozenset({"-"}))
     del event_rules
     return out

@@ -200,7 +200,33 @@ Mayor Oren Lasko attacked the budget plan of his deputy Tilda Varga.
 The Kovanian government declared war on its neighbour.
 """
     events = events_of(text)
-    assert not only(events, "attack") and not only(events, "promotion") and not only(events, "statement")
+    attacks = [e for e in only(events, "attack") if e["who"]]  # the war declared is one, with no named party
+    assert not attacks and not only(events, "promotion") and not only(events, "statement")
+
+
+def test_a_bare_noun_is_an_event_when_it_heads_its_phrase():
+    text = """Mill town waits
+
+The bankruptcy left the valley quiet for a year. Then a design team from the coast rented the old hall.
+"""
+    events = events_of(text)
+    assert [e["who"] for e in only(events, "bankruptcy")] == [[]]  # nobody named: kept for what it is
+    assert not only(events, "production")  # "design" only says what kind of team
+
+
+def test_pages_list_no_bare_event():
+    from newsgraph.model import Event, EventDate, Span
+    from newsgraph.understand.events import bare, is_named
+
+    word = Span(start=4, end=15, text="bankruptcy")
+    alone = Event(id="ev1", type="bankruptcy", evidence=word)
+    told_then = Event(id="ev2", type="bankruptcy", evidence=word,
+                      date=EventDate(text="Monday", value="2025-06-09", inherited=True))
+    dated = Event(id="ev3", type="bankruptcy", evidence=word, date=EventDate(text="in May", value="2025-05"))
+    placed = Event(id="ev4", type="bankruptcy", evidence=word, place="e2")
+    someone = Event(id="ev5", type="bankruptcy", evidence=word, participants=["e1"])
+    assert bare(alone) and bare(told_then) and not is_named(alone) and not is_named(told_then)
+    assert all(is_named(e) and not bare(e) for e in (dated, placed, someone))
 
 
 def test_an_interview_date_does_not_date_the_story_told_in_it():

@@ -63,12 +63,13 @@ def test_a_sample_shows_its_people_quotes_and_events():
 def test_markdown_lists_named_asserted_events_and_counts_the_rest():
     article = _article()
     article.events += [Event(id="ev2", type="cognition", participants=["e1"]),
-                       Event(id="ev3", type="appointment", participants=["e1"], modality="planned")]
+                       Event(id="ev3", type="appointment", participants=["e1"], modality="planned"),
+                       Event(id="ev4", type="bankruptcy")]  # bare: nobody, no place, no date of its own
     markdown = to_markdown(article)
     events = markdown.split("## Events")[1]
-    assert "**appointment**" in events and "**cognition**" not in events
+    assert "**appointment**" in events and "**cognition**" not in events and "**bankruptcy**" not in events
     assert events.count("- **") == 1  # the planned appointment is not listed either
-    assert "*2 more events (generic types, or negated, planned or hypothetical) are in the JSON record.*" in events
+    assert "*3 more events (generic types, bare words, or negated, planned or hypothetical) are in the JSON record.*" in events
 
 
 def test_an_inherited_date_is_marked_as_the_storys():

@@ -77,9 +77,9 @@ def knowledge_markdown(article: Article) -> list[str]:
         out += ["## Events", ""]
         out += [_event_line(article, event) for event in named]
         out.append("")
-    if len(named) < len(article.events):  # generic (supersense) or not asserted: kept in the JSON record
-        out += [f"*{len(article.events) - len(named)} more events (generic types, or negated, planned or "
-                "hypothetical) are in the JSON record.*", ""]
+    if len(named) < len(article.events):  # generic (supersense), bare or not asserted: kept in the JSON record
+        out += [f"*{len(article.events) - len(named)} more events (generic types, bare words, or negated, planned "
+                "or hypothetical) are in the JSON record.*", ""]
     return out
 
 

@@ -24,8 +24,9 @@ Sentence by sentence, over the parse the parse stage made:
    Bombings"; `event_rules.place_only_modifies`).
 5. **Merge**: a mention of an event already told ("his death", "the
    award, presented by ...") adds to that event instead of making a new
-   one; events with nobody from the article in them are left out
-   (`REQUIRE_PARTICIPANT`).
+   one. A noun with nobody from the article in it and no date of its own
+   is kept only when it heads its phrase (`BARE_NOUNS`): "the bankruptcy",
+   not the "design" of "a design team" nor a word of a name.
 """
 
 from __future__ import annotations
@@ -62,7 +63,8 @@ if TYPE_CHECKING:
 STAGE = "events"
 DATES = "dates"  # scratch key the dates stage fills
 
-REQUIRE_PARTICIPANT = True  # a noun event with no entity of the article in it and no date of its own is left out
+BARE_NOUNS = True  # a noun event with no entity of the article in it and no date of its own is kept when it heads
+# its phrase ("the bankruptcy"), not when it modifies another noun ("a design team") or is a word of a name
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
 ROLE_JOIN = "; "  # an event's attribute for a role lists its members' entity ids so: 'party': 'e1; e2'
@@ -177,16 +179,17 @@ class EventExtractor:
         return [self.record(e, i, names) for i, e in enumerate(kept, 1)]
 
     def keep(self, e: _Event) -> bool:
-        """A verb names an event on its own; a noun needs an entity of the article in it or a date of its own."""
+        """A verb names an event on its own; so does a noun with an entity of the article in it or a date of its
+        own, and (`BARE_NOUNS`) one that heads its phrase."""
         kind = self.vocab.types[e.type]
         if kind.needs_core and not e.participants(kind.core):
             fallback = self.fallback_type(e.trigger)  # "announced" with no speaker among the entities: still said
             if fallback is None:
                 return False
             e.type, e.roles = fallback, [("agent" if r in kind.core else r, w) for r, w in e.roles]
-        if e.trigger.pos_ in VERBAL or not REQUIRE_PARTICIPANT:
+        if e.trigger.pos_ in VERBAL or e.roles or (e.date is not None and e.date_kind != "inherited"):
             return True
-        return bool(e.roles) or (e.date is not None and e.date_kind != "inherited")
+        return BARE_NOUNS and _heads_its_phrase(e.trigger)
 
     def fallback_type(self, tok: Token) -> str | None:
         """The supersense type a trigger word also has, for an event its named type cannot keep."""
@@ -465,9 +468,24 @@ def _absorb(into: _Event, other: _Event) -> None:
     into.place = into.place or other.place
 
 
+def _heads_its_phrase(token: Token) -> bool:
+    """A common noun that is no modifier of another noun ('a design team', 'long-haul') and no word of a name."""
+    return token.pos_ == "NOUN" and token.dep_ not in _MODIFIER_DEPS and not token.ent_type_
+
+
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
 def is_named(event: Event) -> bool:
-    """An asserted event of a named type (not a WordNet-supersense fallback): what claims and the KB compare."""
-    return event.modality == "asserted" and named_type(event.type)
+    """An asserted event of a named type (not a WordNet-supersense fallback) that says more than its word: who took
+    part, where, or a date of its own. What pages list and claims and the KB compare."""
+    return event.modality == "asserted" and named_type(event.type) and not bare(event)
+
+
+def bare(event: Event) -> bool:
+    """An event with no participant, no place and no date of its own: the record shows only that its word occurs
+    ("the bankruptcy", "paid")."""
+    return not event.participants and not event.place and (event.date is None or event.date.inherited)
 
 
 def role_members(event: Event, role: str) -> list[str]:

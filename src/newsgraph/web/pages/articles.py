@@ -24,7 +24,7 @@ def html(data: dict) -> dict:
     by_type: dict[str, list] = {}
     for entity in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name)):
         by_type.setdefault(entity.type, []).append(entity)
-    named = [event for event in article.events if is_named(event)]  # generic and unasserted ones: in the JSON
+    named = [event for event in article.events if is_named(event)]  # generic, bare and unasserted ones: in the JSON
     shown = article.model_copy(update={"events": named})
     return {"record": shown, "paragraphs": body_html(shown, data["entity_ids"]), "entities_by_type": by_type,
             "other_events": len(article.events) - len(named),
