@@ -162,3 +162,15 @@ def test_quotes_carry_their_offsets(kb_db):
         quote = next(q for q in store.quotes() if q["speaker_id"])
         text = store.article(quote["article_id"]).text
     assert text[quote["start"]:quote["end"]] == quote["text"]
+
+
+def test_a_persons_text_lists_named_events_and_counts_the_rest(kb_db):
+    from newsgraph.understand.events import named_type
+
+    every = json.loads(run("person", "Danny Levy", "--db", kb_db, "--format", "json").stdout)["events"]
+    generic = [e for e in every if not named_type(e["type"])]
+    assert generic, every  # "said" and the like: the supersense fallbacks
+    named = run("person", "Danny Levy", "--db", kb_db).stdout
+    assert f"{len(generic)} more event" in named and "(--events all)" in named
+    listed = run("person", "Danny Levy", "--db", kb_db, "--events", "all").stdout
+    assert "more event" not in listed and f" {generic[0]['type']} ({generic[0]['evidence']})" in listed

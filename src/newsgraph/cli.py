@@ -189,8 +189,11 @@ def people(db_url: str, limit: int | None, fmt: str) -> None:
 @main.command()
 @click.argument("name")
 @db_option
+@click.option("--events", "which", type=click.Choice(["named", "all"]), default="named", show_default=True,
+              help="The text lists events of named types (deaths, arrests, ...); 'all' adds the WordNet-supersense "
+                   "fallbacks ('communication' for 'said'). JSON always holds them all.")
 @format_option
-def person(name: str, db_url: str, fmt: str) -> None:
+def person(name: str, db_url: str, which: str, fmt: str) -> None:
     """One person across every source: names, titles over time, affiliations, events, quotes, articles."""
     from .errors import AmbiguousName
 
@@ -205,7 +208,7 @@ def person(name: str, db_url: str, fmt: str) -> None:
         return
     from .render import person_text
 
-    click.echo(person_text(found))
+    click.echo(person_text(found, every_event=which == "all"))
 
 
 def _count(n: int, noun: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .model import Article
-from .understand.events import ROLE_JOIN, is_named
+from .understand.events import ROLE_JOIN, is_named, named_type
 
 
 def to_markdown(article: Article) -> str:
@@ -128,8 +128,9 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def person_text(person: dict) -> str:
-    """One person across sources, for reading in a terminal."""
+def person_text(person: dict, every_event: bool = False) -> str:
+    """One person across sources, for reading in a terminal: the events of named types, as the person's web page
+    lists them, or every event."""
     out = [f"{person['name']}  (id {person['id']})"]
     if person["aliases"]:
         out.append("  also: " + ", ".join(person["aliases"]))
@@ -141,11 +142,16 @@ def person_text(person: dict) -> str:
         out.append("  roles: " + ", ".join(person["roles"]))
     if person["affiliations"]:
         out.append("  affiliations: " + ", ".join(person["affiliations"]))
-    if person["events"]:
+    events = [e for e in person["events"] if every_event or named_type(e["type"])]
+    if events:
         out.append("  events:")
-        for e in person["events"]:
-            out.append(f"    {e['date_value'] or e['date_text'] or 'undated':12} {e['type']}"
+        for e in events:
+            said = f" ({e['evidence']})" if e.get("evidence") else ""
+            out.append(f"    {e['date_value'] or e['date_text'] or 'undated':12} {e['type']}{said}"
                        f"{' in ' + e['place'] if e['place'] else ''}")
+    if len(events) < len(person["events"]):
+        more = len(person["events"]) - len(events)
+        out.append(f"  {more} more event{'' if more == 1 else 's'} of generic types (--events all)")
     if person["quotes"]:
         out.append(f"  quotes ({len(person['quotes'])}):")
         out += [f"    “{q['text'][:110]}”" for q in person["quotes"][:10]]
