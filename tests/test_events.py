@@ -229,6 +229,17 @@ def test_pages_list_no_bare_event():
     assert all(is_named(e) and not bare(e) for e in (dated, placed, someone))
 
 
+def test_now_is_no_date_a_story_is_told_at():
+    text = """Harbour dispute
+
+The council met on Monday to discuss the ferry. Fares are now higher than ever.
+
+Police arrested Ada Quill outside the hall.
+"""
+    arrest = named(events_of(text), "arrest", "Ada Quill")
+    assert (arrest["date"], arrest["date_text"]) == ("2025-06-09", "Monday")  # the story's date, not "now"
+
+
 def test_an_interview_date_does_not_date_the_story_told_in_it():
     text = """A rescuer remembers
 

@@ -368,12 +368,14 @@ class EventExtractor:
     def advance_story(self, s: _Sentence, times, owners, found) -> None:
         """The sentence's last date becomes the story's, unless it dates an interview or a statement.
 
-        Only a date whose form we read ("Saturday", "May 2024"), not whatever spaCy calls a DATE ("days").
+        Only a date whose form we read ("Saturday", "May 2024"), not whatever spaCy calls a DATE ("days"), nor a
+        reference ("now", "years ago", "in the future"): it places no story on a calendar.
         """
         for d in reversed(times):
             owner = owners[id(d)]
             kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
-            if _dated(d) and d.granularity and (kind is None or self.vocab.types[kind].inherit_date):
+            if _dated(d) and d.granularity not in (None, "reference") \
+                    and (kind is None or self.vocab.types[kind].inherit_date):
                 self.story_date = (d, s.paragraph)
                 return
 
