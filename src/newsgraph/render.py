@@ -147,7 +147,9 @@ def person_text(person: dict, every_event: bool = False) -> str:
         out.append("  events:")
         for e in events:
             said = f" ({e['evidence']})" if e.get("evidence") else ""
-            out.append(f"    {e['date_value'] or e['date_text'] or 'undated':12} {e['type']}{said}"
+            value = e["date_value"] or ""
+            when = value if value[:1].isdigit() else e["date_text"] or "undated"  # "now", not PRESENT_REF
+            out.append(f"    {when:12} {e['type']}{said}"
                        f"{' in ' + e['place'] if e['place'] else ''}")
     if len(events) < len(person["events"]):
         more = len(person["events"]) - len(events)
