@@ -13,7 +13,8 @@ MEANTIME's layout by `scripts/gum_entities.py` and scored like MEANTIME (`gum_*`
 the folders beside it, DIR-look and DIR-held); FiNER-ORD's financial news (CC BY-NC 4.0, evaluation only),
 converted by `scripts/finer_entities.py` and scored the same way (`fin_*`). Each document is parsed once and
 the parses are reused by every configuration, so a row
-costs only the rule stages, and only those the scores read (entities; for PolNeAR up to the quotes).
+costs only the rule stages, and only those the scores read (entities and coref, which may still retype a name;
+for PolNeAR up to the quotes).
 `--splits DIR` also scores the look and held-out parts (DIR/meantime-look,
 ...; ECB+ odd and even topics). `--spacy` adds bare spaCy (one parse of the whole file, as
 `spacy_ner_extract.py` does). Prints one table row per configuration, then one JSON line.
@@ -265,7 +266,7 @@ def main() -> None:
         _print(results)
     for label, off in configurations(args.families):
         with switched_off(*off):
-            records = extract_all(paths, published, "entities") | extract_all(quoted, None, "quotes")
+            records = extract_all(paths, published, "coref") | extract_all(quoted, None, "quotes")
         results[label] = row(records)
         if args.save:
             _save(args.save / f"{label.replace(' ', '_').replace('-_', 'no_')}.jsonl", mt, records)

@@ -85,3 +85,55 @@ def test_the_benchmark_scores_a_pronoun_by_its_gold_chain():
     # an entity holding both people's names belongs to the one it names most
     assert bench.chain_of_entity([(0, 8), (1, 4), (20, 23)], chain_of) == "1"
     assert bench.chain_of_entity([(70, 75)], chain_of) is None
+
+
+ORCHARD = """Orchard sale approved
+
+Marian Amberley told the valley board on Monday that she would sell the north field.
+
+Amberley said she had tried to keep the field for her children. She told the board that costs had doubled.
+"""
+
+
+def _as_the_model_typed_it(kind: str):
+    """The entities stage, then the orchard owner typed as the model sometimes types a person: `kind`."""
+    from newsgraph.pipeline import replace_stage
+    from newsgraph.understand.context import mentions
+    from newsgraph.understand.entities import extract_entities
+
+    def entities(doc):
+        doc = extract_entities(doc)
+        for entity in doc.article.entities:
+            if "Amberley" in entity.name:
+                entity.type = kind
+        for m in mentions(doc):
+            if "Amberley" in m.text:
+                m.type = kind
+        return doc
+
+    return replace_stage(STAGES, "entities", entities)
+
+
+@pytest.mark.parametrize("off", [False, True])
+def test_a_name_typed_an_organisation_that_she_keeps_meaning_is_a_person(off):
+    with rules.switched_off(*(["pronoun_people"] if off else [])):
+        article = newsgraph.extract(ORCHARD, stages=_as_the_model_typed_it("organization"))
+    kinds = {e.type for e in article.entities if "Amberley" in e.name}
+    assert kinds == ({"organization"} if off else {"person"})
+    if not off:
+        assert [q.speaker_name for q in article.quotes if q.speaker_name][:1] == ["Marian Amberley"]
+
+
+def test_a_place_or_a_company_stays_what_it_is():
+    from newsgraph.model import Entity, Span
+    from newsgraph.understand.coref import _person_shaped
+
+    def entity(i, name, kind, times=2):
+        return Entity(id=f"e{i}", type=kind, name=name, aliases=[],
+                      mentions=[Span(start=k * 40, end=k * 40 + len(name), text=name) for k in range(times)])
+
+    found = {e.id: e for e in (entity(1, "Tyler", "place"), entity(2, "Dick Orlan Productions", "organization"),
+                               entity(3, "Florida State", "organization"), entity(4, "DEA", "organization"),
+                               entity(5, "Rachel Rook", "organization"), entity(6, "Rook", "organization"),
+                               entity(7, "Marcy Fenwick Arrogance", "organization", times=1))}
+    assert _person_shaped(found) == {"e5", "e6"}

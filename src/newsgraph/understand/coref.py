@@ -9,11 +9,14 @@ latest person with that title or role, "the department" or "police" to
 the police organisation, "the statement" to the organisation that spoke.
 A possessive kinship phrase ("my wife", "his wife") becomes a person of
 its own ("Alus's wife") once a pronoun or a later stage refers to it.
+An organisation named as a person may be that pronouns keep meaning in a
+dry run is retyped a person first (`pronoun_people`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,7 +24,8 @@ from ..model import Entity, Span
 from ..pipeline import Document
 from . import rules
 from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
-from .name_evidence import given_name_sex
+from .entity_types import designated
+from .name_evidence import given_name_sex, known_place, opens_with_given_name
 from .speakers import nouns
 from .vocab import entity_vocabulary
 
@@ -34,6 +38,9 @@ W_SAME_QUOTING = 4.0  # inside quotes, "he" is someone in the story, not the one
 W_GENDER_CLASH = 100.0
 W_SALIENCE = 0.5  # per earlier name mention of the candidate's entity in the article
 SALIENCE_CAP = 4  # name mentions counted at most: past a few, the topic is plain
+W_NOT_PERSON = 2.0  # an organisation or place named as a person may be, in the dry run of `pronoun_people`
+PRONOUNS_TO_TYPE = 2  # "he" or "she" meaning it this often makes it a person
+RETYPED = frozenset({"organization"})
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GENDER_NOUNS = {"woman": "female", "girl": "female", "lady": "female", "man": "male", "boy": "male",
@@ -62,14 +69,27 @@ def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool) ->
 
 def resolve_coreference(doc: Document) -> Document:
     """Stage entry: add pronoun and description mentions with their entities."""
-    article = doc.article
+    entities = {e.id: e for e in doc.article.entities}
+    names = sorted(mentions(doc), key=lambda m: m.start)
+    maybe = _person_shaped(entities) if rules.enabled("pronoun_people") else set()
+    if maybe:  # a dry run: which of them do "he" and "she" keep meaning?
+        _, meant = _resolve(doc, entities, names, maybe)
+        _retype_as_people({e for e in maybe if meant[e] >= PRONOUNS_TO_TYPE}, entities, names)
+    found, _ = _resolve(doc, entities, names, set())
+    doc.scratch[MENTIONS] = sorted([*names, *found], key=lambda m: m.start)
+    return doc
+
+
+def _resolve(doc: Document, entities: dict[str, Entity], names: list[Mention],
+             maybe: set[str]) -> tuple[list[Mention], Counter]:
+    """The pronoun and description mentions, and how many pronouns each of the `maybe` entities (no people by
+    their type) was found to mean."""
     vocab = entity_vocabulary()
     heads = _nominal_heads()
-    entities = {e.id: e for e in article.entities}
     gender = _known_genders(doc, entities)
-    names = sorted(mentions(doc), key=lambda m: m.start)
     starts = [m.start for m in names]
     found: list[Mention] = []
+    meant: Counter = Counter()
     history: list[_Candidate] = []
     named: dict[str, int] = {}  # entity -> name mentions so far: the article's topic outweighs a passing name
     sentence_no = 0
@@ -107,9 +127,11 @@ def resolve_coreference(doc: Document) -> Document:
                     quoted = quotes.inside(token.idx)
                     clause = para.offset + token.head.idx if not token.dep_.startswith("nsubj") else -2
                     best = _best([c for c in history if c.verb != clause], sentence_no, PRONOUN_GENDER[lower],
-                                 quoted, gender, named)
-                    if best is not None:
+                                 quoted, gender, named, maybe)
+                    if best is not None and (best.mention.entity or not maybe):  # the dry run makes no kin
                         entity = best.mention.entity or _kin_entity(doc, best.mention, entities)
+                        if entity in maybe:
+                            meant[entity] += 1
                         found.append(Mention(start, start + len(token), token.text, entity, "pronoun", "person"))
                         gender.setdefault(entity, PRONOUN_GENDER[lower])
                         history.append(_candidate(found[-1], token, para, sentence_no, quoted))
@@ -124,8 +146,36 @@ def resolve_coreference(doc: Document) -> Document:
                     nominal.attrs["owner"] = _kin_owner(nominal, quoted, para, names, history, sentence_no, gender)
                 found.append(nominal)
                 history.append(_candidate(nominal, token, para, sentence_no, quoted))
-    doc.scratch[MENTIONS] = sorted([*names, *found], key=lambda m: m.start)
-    return doc
+    return found, meant
+
+
+def _person_shaped(entities: dict[str, Entity]) -> set[str]:
+    """Organisations named as a person may be: opening with a given name ('Rachel Rook'), a given name alone
+    ('Tyler'), or the last word of such a name in the article ('Holt' beside 'Brock Holt'); not with a
+    designator ('Dick Clark Productions'), a place's name first ('Florida State', 'America') or a word in
+    capitals ('BART'); and named twice at least (a headline's 'Royal Self-Indicting Arrogance' is not)."""
+    if not any(e.type in RETYPED for e in entities.values()):
+        return set()
+    surnames = {e.name.split()[-1] for e in entities.values()
+                if len(e.name.split()) > 1 and opens_with_given_name(e.name.split())}
+    out = set()
+    for e in entities.values():
+        words = e.name.split()
+        if e.type not in RETYPED or len(e.mentions) < 2 or not all(w[:1].isupper() for w in words) \
+                or designated(words) or known_place(words[0]) \
+                or any(w.isupper() for w in words):  # 'BART', 'DEA': an acronym, no given name
+            continue
+        if opens_with_given_name(words) or e.name in surnames:
+            out.add(e.id)
+    return out
+
+
+def _retype_as_people(ids: set[str], entities: dict[str, Entity], names: list[Mention]) -> None:
+    for eid in ids:
+        entities[eid].type = "person"
+    for m in names:
+        if m.entity in ids:
+            m.type = "person"
 
 
 def _offsets_and_forms(pdoc) -> tuple[list[int], list[int]]:
@@ -176,13 +226,16 @@ def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]
 
 
 def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
-          gender: dict[str, str], named: dict[str, int] | None = None) -> _Candidate | None:
+          gender: dict[str, str], named: dict[str, int] | None = None,
+          maybe: set[str] | frozenset[str] = frozenset()) -> _Candidate | None:
     best, best_score = None, float("-inf")
     for rank, cand in enumerate(history):
         distance = sentence_no - cand.sentence
-        if distance > SENTENCE_WINDOW or cand.mention.type != "person":
+        unlike = cand.mention.type != "person"
+        if distance > SENTENCE_WINDOW or (unlike and cand.mention.entity not in maybe):
             continue
         score = -W_SENTENCE * distance + W_ROOT_SUBJECT * cand.root_subject + W_SUBJECT * cand.subject
+        score -= W_NOT_PERSON * unlike
         score += W_SAME_QUOTING * (cand.quoted == quoted) + rank * 1e-3
         if named and cand.quoted == quoted and rules.enabled("salience"):  # not the teller, for a "he" in his quote
             score += W_SALIENCE * min(named.get(cand.mention.entity, 0), SALIENCE_CAP)

@@ -56,6 +56,9 @@ FAMILIES: dict[str, str] = {
                 "'she' is not 'Kevin Allton', 'he' not 'Kristin Wilkins'",
     "salience": "a pronoun leans to the person the article has named most so far (up to four names): the "
                 "subject of a biography, not the doctor named once in passing",
+    "pronoun_people": "an organisation or place named as a person may be (opening with a given name, a given name "
+                      "alone, or the last word of such a name in the article) that 'he' or 'she' would mean twice, "
+                      "were it a person, is a person ('Holt' beside 'Brock Holt', typed a team's)",
     "appositive_subject": "a name in apposition to a sentence's subject is that subject for the pronouns after it "
                           "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject)",
     "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "
