@@ -362,6 +362,12 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Two deckhands contracted the virus, and the skipper made a big deal of it.", "agreement", False),
     ("The mayor met the harbour board on Friday.", "meeting", True),
     ("The yard will meet demand by May, and the council approved the budget.", "meeting", False),
+    ("The ferry firm added two routes, and its new app shows the timetable.", "statement", False),
+    ("\"The pier is safe,\" added Ada Marsh, the harbour master.", "statement", True),
+    ("The visitors rarely threatened, and the guard responded by scoring twice.", "statement", False),
+    ("Mayor Ada Marsh threatened to close the pier.", "statement", True),
+    ("The club posted a loss, proved its critics wrong and updated its Twitter account.", "statement", False),
+    ("The harbour master Ada Marsh told reporters that the pier was unsafe.", "statement", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -376,7 +382,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     terms, into effect or from a survey, moving a ball and picking up yards are no journeys; a player's shooting,
     a surprise and a heart attack are no attacks; an attack launched is an attack, no launch, and neither a
     publication (the outlet) nor an unearthed coin is a launch; agreeing that or with is no agreement, nor
-    settling for less, contracting a virus or a big deal; meeting demand is no meeting, nor is a council."""
+    settling for less, contracting a virus or a big deal; meeting demand is no meeting, nor is a council; adding
+    something, showing, posting, proving, a team that threatened and a player who responded by scoring are no
+    statements (adding without an object, threatening to act and telling reporters are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
