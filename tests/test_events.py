@@ -368,6 +368,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Mayor Ada Marsh threatened to close the pier.", "statement", True),
     ("The club posted a loss, proved its critics wrong and updated its Twitter account.", "statement", False),
     ("The harbour master Ada Marsh told reporters that the pier was unsafe.", "statement", True),
+    ("Fishermen raised concerns about the pier, and the skipper raised a point at the meeting on prices.",
+     "market_move", False),
+    ("The ferry firm raised its prices by 5% in May.", "market_move", True),
+    ("A lamp was mounted on the pier, and the guard raised his mark from three-point range.", "market_move", False),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -384,7 +388,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     publication (the outlet) nor an unearthed coin is a launch; agreeing that or with is no agreement, nor
     settling for less, contracting a virus or a big deal; meeting demand is no meeting, nor is a council; adding
     something, showing, posting, proving, a team that threatened and a player who responded by scoring are no
-    statements (adding without an object, threatening to act and telling reporters are)."""
+    statements (adding without an object, threatening to act and telling reporters are); raising concerns, a point or a
+    player's mark moves no market, nor does a lamp mounted on a pier (raising prices does)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
