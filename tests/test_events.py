@@ -376,6 +376,9 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The ferry firm posted a loss of $12 million in the third quarter.", "results", True),
     ("The new plan is meant to end Orlan Air's losses by 2028.", "results", True),
     ("Harwick's loss to Brookfield ended their season.", "results", False),
+    ("The skipper sold the crew short, and the guard sold himself as a leader.", "acquisition", False),
+    ("Deckhands acquired new skills, and workers dumped the old nets.", "acquisition", False),
+    ("Orlan Air acquired the Harwick ferry line for $40 million.", "acquisition", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -395,7 +398,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     statements (adding without an object, threatening to act and telling reporters are); raising concerns, a point or a
     player's mark moves no market, nor does a lamp mounted on a pier (raising prices does); a lost game is
     no company's loss, which needs money or a quarter in its sentence, or an owner and no game
-    ("Orlan Air's losses", not "Harwick's loss to Brookfield")."""
+    ("Orlan Air's losses", not "Harwick's loss to Brookfield"); selling someone
+    short or oneself, acquiring skills and dumping nets are no acquisitions."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
