@@ -379,6 +379,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The skipper sold the crew short, and the guard sold himself as a leader.", "acquisition", False),
     ("Deckhands acquired new skills, and workers dumped the old nets.", "acquisition", False),
     ("Orlan Air acquired the Harwick ferry line for $40 million.", "acquisition", True),
+    ("The ferry line charges $5 a crossing, and its boats charge overnight.", "charge", False),
+    ("The mayor accused the harbour board of wasting money, and fans blamed the coach.", "charge", False),
+    ("Police charged Tomas Brandt with theft on Friday.", "charge", True),
+    ("Tomas Brandt's fraud charge was dropped by the court.", "charge", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -399,7 +403,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     player's mark moves no market, nor does a lamp mounted on a pier (raising prices does); a lost game is
     no company's loss, which needs money or a quarter in its sentence, or an owner and no game
     ("Orlan Air's losses", not "Harwick's loss to Brookfield"); selling someone
-    short or oneself, acquiring skills and dumping nets are no acquisitions."""
+    short or oneself, acquiring skills and dumping nets are no acquisitions; a fare charged, a battery
+    charging, a political accusation and blame are no charges (charged with theft, criminal charges are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
