@@ -383,6 +383,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The mayor accused the harbour board of wasting money, and fans blamed the coach.", "charge", False),
     ("Police charged Tomas Brandt with theft on Friday.", "charge", True),
     ("Tomas Brandt's fraud charge was dropped by the court.", "charge", True),
+    ("Rebels fired rockets at the port, and police fired on the crowd.", "resignation", False),
+    ("The linebacker sacked the quarterback for a loss of ten yards, and the game quit on my console.",
+     "resignation", False),
+    ("The harbour board fired Tomas Brandt on Friday.", "resignation", True),
+    ("Tomas Brandt quit as harbour master in May.", "resignation", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -404,7 +409,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     no company's loss, which needs money or a quarter in its sentence, or an owner and no game
     ("Orlan Air's losses", not "Harwick's loss to Brookfield"); selling someone
     short or oneself, acquiring skills and dumping nets are no acquisitions; a fare charged, a battery
-    charging, a political accusation and blame are no charges (charged with theft, criminal charges are)."""
+    charging, a political accusation and blame are no charges (charged with theft, criminal charges are);
+    rockets fired, a quarterback sacked and a game that quits are no resignations."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
