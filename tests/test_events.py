@@ -399,6 +399,32 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Two deckhands contracted the virus, and the skipper made a big deal of it.", "agreement", False),
     ("The mayor met the harbour board on Friday.", "meeting", True),
     ("The yard will meet demand by May, and the council approved the budget.", "meeting", False),
+    ("The ferry firm added two routes, and its new app shows the timetable.", "statement", False),
+    ("\"The pier is safe,\" added Ada Marsh, the harbour master.", "statement", True),
+    ("The visitors rarely threatened, and the guard responded by scoring twice.", "statement", False),
+    ("Mayor Ada Marsh threatened to close the pier.", "statement", True),
+    ("The club posted a loss, proved its critics wrong and updated its Twitter account.", "statement", False),
+    ("The harbour master Ada Marsh told reporters that the pier was unsafe.", "statement", True),
+    ("Fishermen raised concerns about the pier, and the skipper raised a point at the meeting on prices.",
+     "market_move", False),
+    ("The ferry firm raised its prices by 5% in May.", "market_move", True),
+    ("A lamp was mounted on the pier, and the guard raised his mark from three-point range.", "market_move", False),
+    ("After the 30-0 loss, the coach spoke of the team's losses and a net of four yards.", "results", False),
+    ("The ferry firm posted a loss of $12 million in the third quarter.", "results", True),
+    ("The new plan is meant to end Orlan Air's losses by 2028.", "results", True),
+    ("Harwick's loss to Brookfield ended their season.", "results", False),
+    ("The skipper sold the crew short, and the guard sold himself as a leader.", "acquisition", False),
+    ("Deckhands acquired new skills, and workers dumped the old nets.", "acquisition", False),
+    ("Orlan Air acquired the Harwick ferry line for $40 million.", "acquisition", True),
+    ("The ferry line charges $5 a crossing, and its boats charge overnight.", "charge", False),
+    ("The mayor accused the harbour board of wasting money, and fans blamed the coach.", "charge", False),
+    ("Police charged Tomas Brandt with theft on Friday.", "charge", True),
+    ("Tomas Brandt's fraud charge was dropped by the court.", "charge", True),
+    ("Rebels fired rockets at the port, and police fired on the crowd.", "resignation", False),
+    ("The linebacker sacked the quarterback for a loss of ten yards, and the game quit on my console.",
+     "resignation", False),
+    ("The harbour board fired Tomas Brandt on Friday.", "resignation", True),
+    ("Tomas Brandt quit as harbour master in May.", "resignation", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -413,7 +439,15 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     terms, into effect or from a survey, moving a ball and picking up yards are no journeys; a player's shooting,
     a surprise and a heart attack are no attacks; an attack launched is an attack, no launch, and neither a
     publication (the outlet) nor an unearthed coin is a launch; agreeing that or with is no agreement, nor
-    settling for less, contracting a virus or a big deal; meeting demand is no meeting, nor is a council."""
+    settling for less, contracting a virus or a big deal; meeting demand is no meeting, nor is a council; adding
+    something, showing, posting, proving, a team that threatened and a player who responded by scoring are no
+    statements (adding without an object, threatening to act and telling reporters are); raising concerns, a point or a
+    player's mark moves no market, nor does a lamp mounted on a pier (raising prices does); a lost game is
+    no company's loss, which needs money or a quarter in its sentence, or an owner and no game
+    ("Orlan Air's losses", not "Harwick's loss to Brookfield"); selling someone
+    short or oneself, acquiring skills and dumping nets are no acquisitions; a fare charged, a battery
+    charging, a political accusation and blame are no charges (charged with theft, criminal charges are);
+    rockets fired, a quarterback sacked and a game that quits are no resignations."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
