@@ -425,6 +425,13 @@ def test_place_only_modifies(sentence, word, modifies):
      "resignation", False),
     ("The harbour board fired Tomas Brandt on Friday.", "resignation", True),
     ("Tomas Brandt quit as harbour master in May.", "resignation", True),
+    ("Talia Brandvold could not execute her plan, and stockings hung above the fireplace.", "execution", False),
+    ("The regime executed the dissident Orvin Castell after a secret court sentenced him to death.", "execution",
+     True),
+    ("The convicted murderer Pell Ostrander was hanged on Friday.", "execution", True),
+    ("A penalty on the Harbour Hawks stalled the drive, and the coach vowed to punish late players.", "fine", False),
+    ("Quillmore Bank must pay a $4 million penalty, the regulator said.", "fine", True),
+    ("Regulators fined Quillmore Bank $4 million for the breach.", "fine", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -447,7 +454,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     ("Orlan Air's losses", not "Harwick's loss to Brookfield"); selling someone
     short or oneself, acquiring skills and dumping nets are no acquisitions; a fare charged, a battery
     charging, a political accusation and blame are no charges (charged with theft, criminal charges are);
-    rockets fired, a quarterback sacked and a game that quits are no resignations."""
+    rockets fired, a quarterback sacked and a game that quits are no resignations; a plan executed and stockings
+    hung are no executions, which need a word of crime or justice in the sentence; a penalty in a game and a
+    punishment are no fines (punish.v.01's troponyms were: "execute", "avenge"), a penalty with money is."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
