@@ -38,9 +38,10 @@ W_SAME_QUOTING = 4.0  # inside quotes, "he" is someone in the story, not the one
 W_GENDER_CLASH = 100.0
 W_SALIENCE = 0.5  # per earlier name mention of the candidate's entity in the article
 SALIENCE_CAP = 4  # name mentions counted at most: past a few, the topic is plain
-W_NOT_PERSON = 2.0  # an organisation or place named as a person may be, in the dry run of `pronoun_people`
+W_NOT_PERSON = 2.0  # an organisation named as a person may be, against a person, in the dry run of `pronoun_people`
 PRONOUNS_TO_TYPE = 2  # "he" or "she" meaning it this often makes it a person
-RETYPED = frozenset({"organization"})
+RETYPED = frozenset({"organization"})  # places too lost GUM and FiNER entities: towns named 'Tyler' or 'Madison'
+
 PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "himself": "male",
                   "she": "female", "her": "female", "hers": "female", "herself": "female"}
 GENDER_NOUNS = {"woman": "female", "girl": "female", "lady": "female", "man": "male", "boy": "male",
