@@ -432,6 +432,15 @@ def test_place_only_modifies(sentence, word, modifies):
     ("A penalty on the Harbour Hawks stalled the drive, and the coach vowed to punish late players.", "fine", False),
     ("Quillmore Bank must pay a $4 million penalty, the regulator said.", "fine", True),
     ("Regulators fined Quillmore Bank $4 million for the breach.", "fine", True),
+    ("The council called for a cease-fire, the mayor came under fire, and police opened fire on the van.",
+     "disaster", False),
+    ("Inflation rose, a campfire warmed the hikers, and the flag drooped; costs have exploded since May.",
+     "disaster", False),
+    ("The guard showed great explosion and foot speed in the game.", "disaster", False),
+    ("A fire destroyed the Harwick boat shed on Monday.", "disaster", True),
+    ("A gas tank exploded at the Harwick depot, injuring two workers.", "disaster", True),
+    ("The ferry Marlow sank off Harwick on Sunday.", "disaster", True),
+    ("The old Harwick bridge collapsed after the storm, trapping three cars.", "disaster", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -456,7 +465,10 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     charging, a political accusation and blame are no charges (charged with theft, criminal charges are);
     rockets fired, a quarterback sacked and a game that quits are no resignations; a plan executed and stockings
     hung are no executions, which need a word of crime or justice in the sentence; a penalty in a game and a
-    punishment are no fines (punish.v.01's troponyms were: "execute", "avenge"), a penalty with money is."""
+    punishment are no fines (punish.v.01's troponyms were: "execute", "avenge"), a penalty with money is; a
+    cease-fire, fire opened or come under, a player's explosion, inflation, a campfire and costs that exploded are
+    no disasters (a fire that destroyed a shed, a tank that exploded, a ferry that sank and a bridge that collapsed
+    are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
