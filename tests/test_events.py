@@ -441,6 +441,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("A gas tank exploded at the Harwick depot, injuring two workers.", "disaster", True),
     ("The ferry Marlow sank off Harwick on Sunday.", "disaster", True),
     ("The old Harwick bridge collapsed after the storm, trapping three cars.", "disaster", True),
+    ("In case it rains, take a coat; that was not the case, she said, and it made a big difference.", "lawsuit", False),
+    ("Ada Marsh wore a blue suit, and the two men had an argument over the fence.", "lawsuit", False),
+    ("Tomas Brandt sued the harbour board on Friday.", "lawsuit", True),
+    ("The judge heard the case Brandt v. Harwick Council in May.", "lawsuit", True),
+    ("Quillmore Bank settled the suit for $2 million before the court ruled.", "lawsuit", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -468,7 +473,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     punishment are no fines (punish.v.01's troponyms were: "execute", "avenge"), a penalty with money is; a
     cease-fire, fire opened or come under, a player's explosion, inflation, a campfire and costs that exploded are
     no disasters (a fire that destroyed a shed, a tank that exploded, a ferry that sank and a bridge that collapsed
-    are)."""
+    are); a case with no word of a court in its sentence, "in case", a suit worn, an argument and a difference are
+    no lawsuits."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
