@@ -446,6 +446,9 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Tomas Brandt sued the harbour board on Friday.", "lawsuit", True),
     ("The judge heard the case Brandt v. Harwick Council in May.", "lawsuit", True),
     ("Quillmore Bank settled the suit for $2 million before the court ruled.", "lawsuit", True),
+    ("You must disable the alarm, and mosquito bites itch; the plan caused harm to the town.", "injury", False),
+    ("We wound up at the harbour, and the film deals with trauma.", "injury", False),
+    ("Two workers were injured in the blast at the depot.", "injury", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -474,7 +477,7 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     cease-fire, fire opened or come under, a player's explosion, inflation, a campfire and costs that exploded are
     no disasters (a fire that destroyed a shed, a tank that exploded, a ferry that sank and a bridge that collapsed
     are); a case with no word of a court in its sentence, "in case", a suit worn, an argument and a difference are
-    no lawsuits."""
+    no lawsuits; disabling an alarm, mosquito bites, harm, trauma in a film and "wound up" are no injuries."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
