@@ -449,6 +449,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("You must disable the alarm, and mosquito bites itch; the plan caused harm to the town.", "injury", False),
     ("We wound up at the harbour, and the film deals with trauma.", "injury", False),
     ("Two workers were injured in the blast at the depot.", "injury", True),
+    ("The coach had to call a timeout, a warhead called the Harrow was built, and after many close calls he won.",
+     "correspondence", False),
+    ("The mayor renewed calls for a cease-fire.", "correspondence", False),
+    ("A neighbour called the police when she saw the smoke.", "correspondence", True),
+    ("Ada Marsh got a call from the harbour master on Friday.", "correspondence", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -477,7 +482,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     cease-fire, fire opened or come under, a player's explosion, inflation, a campfire and costs that exploded are
     no disasters (a fire that destroyed a shed, a tank that exploded, a ferry that sank and a bridge that collapsed
     are); a case with no word of a court in its sentence, "in case", a suit worn, an argument and a difference are
-    no lawsuits; disabling an alarm, mosquito bites, harm, trauma in a film and "wound up" are no injuries."""
+    no lawsuits; disabling an alarm, mosquito bites, harm, trauma in a film and "wound up" are no injuries; calling
+    a timeout, a warhead called so, close calls and calls for a cease-fire are no correspondence (calling the police
+    and a call from someone are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
