@@ -454,6 +454,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The mayor renewed calls for a cease-fire.", "correspondence", False),
     ("A neighbour called the police when she saw the smoke.", "correspondence", True),
     ("Ada Marsh got a call from the harbour master on Friday.", "correspondence", True),
+    ("The Harwick courts will decide, and the players ran back on the half court.", "trial", False),
+    ("Sign up for a free trial; after many trials with resins, she gave up.", "trial", False),
+    ("At a congressional hearing, Ada Marsh questioned the agency about its budget.", "trial", False),
+    ("Tomas Brandt's trial on fraud charges begins on Monday.", "trial", True),
+    ("After the bail hearing, the judge set the date of the trial.", "trial", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -484,7 +489,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     are); a case with no word of a court in its sentence, "in case", a suit worn, an argument and a difference are
     no lawsuits; disabling an alarm, mosquito bites, harm, trauma in a film and "wound up" are no injuries; calling
     a timeout, a warhead called so, close calls and calls for a cease-fire are no correspondence (calling the police
-    and a call from someone are)."""
+    and a call from someone are); courts, a free trial, trials with resins and a congressional hearing are no
+    trials."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
