@@ -459,6 +459,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("At a congressional hearing, Ada Marsh questioned the agency about its budget.", "trial", False),
     ("Tomas Brandt's trial on fraud charges begins on Monday.", "trial", True),
     ("After the bail hearing, the judge set the date of the trial.", "trial", True),
+    ("The singer demonstrated vocal control, and the air strike hit the depot.", "protest", False),
+    ("The market rally lifted bank shares, and the board resists efforts to change.", "protest", False),
+    ("Thousands of farmers demonstrated outside the Harwick town hall.", "protest", True),
+    ("Harwick teachers went on strike over pay on Monday.", "protest", True),
+    ("Protesters held a rally in Harwick against the new tax.", "protest", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -490,7 +495,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     no lawsuits; disabling an alarm, mosquito bites, harm, trauma in a film and "wound up" are no injuries; calling
     a timeout, a warhead called so, close calls and calls for a cease-fire are no correspondence (calling the police
     and a call from someone are); courts, a free trial, trials with resins and a congressional hearing are no
-    trials."""
+    trials; showing skill, an air strike, a market rally and resisting efforts are no protests (farmers
+    demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
