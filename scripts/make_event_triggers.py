@@ -180,6 +180,8 @@ def _generic(spec: dict, wn: WordNet, exclude: set[str]) -> dict:
             verbs = [v for _, v in wn.derived(first, "v") if v.lexname in by_sense]
             if verbs:
                 lemmas[by_sense[verbs[0].lexname]]["NOUN"].add(word)
+    for name, g in spec["generic"].items():  # nouns of events a named type no longer keeps ("dispute", "collapse")
+        lemmas[name]["NOUN"].update(w for w in g.get("nouns", ()) if w not in exclude)
     out = {}
     for name, g in spec["generic"].items():
         triggers = [_trigger(lemmas[name][pos], pos, GENERIC_VERB[pos]) for pos in POS if lemmas[name][pos]]

@@ -432,6 +432,38 @@ def test_place_only_modifies(sentence, word, modifies):
     ("A penalty on the Harbour Hawks stalled the drive, and the coach vowed to punish late players.", "fine", False),
     ("Quillmore Bank must pay a $4 million penalty, the regulator said.", "fine", True),
     ("Regulators fined Quillmore Bank $4 million for the breach.", "fine", True),
+    ("The council called for a cease-fire, the mayor came under fire, and police opened fire on the van.",
+     "disaster", False),
+    ("Inflation rose, a campfire warmed the hikers, and the flag drooped; costs have exploded since May.",
+     "disaster", False),
+    ("The guard showed great explosion and foot speed in the game.", "disaster", False),
+    ("A fire destroyed the Harwick boat shed on Monday.", "disaster", True),
+    ("A gas tank exploded at the Harwick depot, injuring two workers.", "disaster", True),
+    ("The ferry Marlow sank off Harwick on Sunday.", "disaster", True),
+    ("The old Harwick bridge collapsed after the storm, trapping three cars.", "disaster", True),
+    ("In case it rains, take a coat; that was not the case, she said, and it made a big difference.", "lawsuit", False),
+    ("Ada Marsh wore a blue suit, and the two men had an argument over the fence.", "lawsuit", False),
+    ("Tomas Brandt sued the harbour board on Friday.", "lawsuit", True),
+    ("The judge heard the case Brandt v. Harwick Council in May.", "lawsuit", True),
+    ("Quillmore Bank settled the suit for $2 million before the court ruled.", "lawsuit", True),
+    ("You must disable the alarm, and mosquito bites itch; the plan caused harm to the town.", "injury", False),
+    ("We wound up at the harbour, and the film deals with trauma.", "injury", False),
+    ("Two workers were injured in the blast at the depot.", "injury", True),
+    ("The coach had to call a timeout, a warhead called the Harrow was built, and after many close calls he won.",
+     "correspondence", False),
+    ("The mayor renewed calls for a cease-fire.", "correspondence", False),
+    ("A neighbour called the police when she saw the smoke.", "correspondence", True),
+    ("Ada Marsh got a call from the harbour master on Friday.", "correspondence", True),
+    ("The Harwick courts will decide, and the players ran back on the half court.", "trial", False),
+    ("Sign up for a free trial; after many trials with resins, she gave up.", "trial", False),
+    ("At a congressional hearing, Ada Marsh questioned the agency about its budget.", "trial", False),
+    ("Tomas Brandt's trial on fraud charges begins on Monday.", "trial", True),
+    ("After the bail hearing, the judge set the date of the trial.", "trial", True),
+    ("The singer demonstrated vocal control, and the air strike hit the depot.", "protest", False),
+    ("The market rally lifted bank shares, and the board resists efforts to change.", "protest", False),
+    ("Thousands of farmers demonstrated outside the Harwick town hall.", "protest", True),
+    ("Harwick teachers went on strike over pay on Monday.", "protest", True),
+    ("Protesters held a rally in Harwick against the new tax.", "protest", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -456,7 +488,15 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     charging, a political accusation and blame are no charges (charged with theft, criminal charges are);
     rockets fired, a quarterback sacked and a game that quits are no resignations; a plan executed and stockings
     hung are no executions, which need a word of crime or justice in the sentence; a penalty in a game and a
-    punishment are no fines (punish.v.01's troponyms were: "execute", "avenge"), a penalty with money is."""
+    punishment are no fines (punish.v.01's troponyms were: "execute", "avenge"), a penalty with money is; a
+    cease-fire, fire opened or come under, a player's explosion, inflation, a campfire and costs that exploded are
+    no disasters (a fire that destroyed a shed, a tank that exploded, a ferry that sank and a bridge that collapsed
+    are); a case with no word of a court in its sentence, "in case", a suit worn, an argument and a difference are
+    no lawsuits; disabling an alarm, mosquito bites, harm, trauma in a film and "wound up" are no injuries; calling
+    a timeout, a warhead called so, close calls and calls for a cease-fire are no correspondence (calling the police
+    and a call from someone are); courts, a free trial, trials with resins and a congressional hearing are no
+    trials; showing skill, an air strike, a market rally and resisting efforts are no protests (farmers
+    demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 

@@ -100,7 +100,7 @@ def parse_path(text: str) -> Path:
         name, _, lemmas = part.partition(":")
         words = frozenset(lemmas.split("|")) if lemmas else None
         if name == "^":
-            steps.append(Step("head"))
+            steps.append(Step("head", lemmas=words))
         elif name == "^verb":
             steps.append(Step("verb", lemmas=words))
         else:
@@ -168,7 +168,8 @@ def _step(tokens: list[Token], step: Step, children: dict | None = None) -> list
     out = []
     for tok in tokens:
         if step.kind == "head":
-            if tok.head.i != tok.i:
+            if tok.head.i != tok.i and (step.lemmas is None or tok.head.lemma_.lower() in step.lemmas
+                                        or tok.head.lower_ in step.lemmas):
                 out.append(tok.head)
         elif step.kind == "verb":
             up = tok.head
