@@ -65,6 +65,7 @@ DATES = "dates"  # scratch key the dates stage fills
 
 BARE_NOUNS = True  # a noun event with no entity of the article in it and no date of its own is kept when it heads
 # its phrase ("the bankruptcy"), not when it modifies another noun ("a design team") or is a word of a name
+_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # a noun in these relations only says what kind of thing
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
 ROLE_JOIN = "; "  # an event's attribute for a role lists its members' entity ids so: 'party': 'e1; e2'
@@ -475,12 +476,10 @@ def _heads_its_phrase(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ not in _MODIFIER_DEPS and not token.ent_type_
 
 
-_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
-
 
 def is_named(event: Event) -> bool:
     """An asserted event of a named type (not a WordNet-supersense fallback) that says more than its word: who took
-    part, where, or a date of its own. What pages list and claims and the KB compare."""
+    part, where, or a date of its own. What pages list, and what claims and the KB compare."""
     return event.modality == "asserted" and named_type(event.type) and not bare(event)
 
 
