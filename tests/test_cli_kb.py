@@ -174,3 +174,10 @@ def test_a_persons_text_lists_named_events_and_counts_the_rest(kb_db):
     assert f"{len(generic)} more event" in named and "(--events all)" in named
     listed = run("person", "Danny Levy", "--db", kb_db, "--events", "all").stdout
     assert "more event" not in listed and f" {generic[0]['type']} ({generic[0]['evidence']})" in listed
+
+
+def test_the_quotes_text_shows_each_quotes_kind_and_cue(kb_db):
+    rows = [json.loads(line) for line in run("quotes", "--db", kb_db, "--format", "jsonl").stdout.splitlines()]
+    cued = next(q for q in rows if q["cue"])
+    lines = run("quotes", "--db", kb_db).stdout.splitlines()
+    assert f"[{cued['kind']}, {cued['cue']}]: “{cued['text']}”" in "\n".join(lines)

@@ -236,7 +236,8 @@ def quotes(db_url: str, by: str | None, limit: int | None, fmt: str) -> None:
     if _emit(rows, fmt):
         return
     for q in rows:
-        click.echo(f"{q['speaker'] or '(unknown)'} [{q['kind']}]: “{q['text']}”")
+        how = f"{q['kind']}, {q['cue']}" if q.get("cue") else q["kind"]  # 'indirect, wants': a view, not words said
+        click.echo(f"{q['speaker'] or '(unknown)'} [{how}]: “{q['text']}”")
         click.echo(f"    {q['published'] or ''} {q['headline'] or ''} — {q['url'] or q['source']}")
 
 
