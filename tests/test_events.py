@@ -464,6 +464,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Thousands of farmers demonstrated outside the Harwick town hall.", "protest", True),
     ("Harwick teachers went on strike over pay on Monday.", "protest", True),
     ("Protesters held a rally in Harwick against the new tax.", "protest", True),
+    ("Her name stays on the ballot. Storm runoff filled the creek, and the mayor used his veto.", "election", False),
+    ("The candidates courted the rural vote before the debate.", "election", False),
+    ("Harwick held a referendum on the new pier on Sunday.", "election", True),
+    ("The council vote on the pier passed 7 to 2.", "election", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -496,7 +500,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     a timeout, a warhead called so, close calls and calls for a cease-fire are no correspondence (calling the police
     and a call from someone are); courts, a free trial, trials with resins and a congressional hearing are no
     trials; showing skill, an air strike, a market rally and resisting efforts are no protests (farmers
-    demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are)."""
+    demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are);
+    a name on the ballot, storm runoff, a veto and a rural vote are no elections (a referendum
+    and a council vote are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
