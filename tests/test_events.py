@@ -468,6 +468,9 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The candidates courted the rural vote before the debate.", "election", False),
     ("Harwick held a referendum on the new pier on Sunday.", "election", True),
     ("The council vote on the pier passed 7 to 2.", "election", True),
+    ("Fishermen were trapped by the ice, the guard nailed the shot, and sales lagged in May.", "arrest", False),
+    ("Nab a new rod for just $40 this week.", "arrest", False),
+    ("Police arrested Tomas Brandt at the harbour on Friday.", "arrest", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -502,7 +505,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     trials; showing skill, an air strike, a market rally and resisting efforts are no protests (farmers
     demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are);
     a name on the ballot, storm runoff, a veto and a rural vote are no elections (a referendum
-    and a council vote are)."""
+    and a council vote are);
+    people trapped by ice, a shot nailed, sales that lagged and a rod to nab are no arrests."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
