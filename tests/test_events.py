@@ -471,6 +471,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Fishermen were trapped by the ice, the guard nailed the shot, and sales lagged in May.", "arrest", False),
     ("Nab a new rod for just $40 this week.", "arrest", False),
     ("Police arrested Tomas Brandt at the harbour on Friday.", "arrest", True),
+    ("The show celebrates local talent, the coach celebrated his players, and the article was dedicated to him.",
+     "ceremony", False),
+    ("The Marsh family celebrated Christmas at the harbour.", "ceremony", True),
+    ("A funeral for Tomas Brandt was held in Harwick on Friday.", "ceremony", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -506,7 +510,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are);
     a name on the ballot, storm runoff, a veto and a rural vote are no elections (a referendum
     and a council vote are);
-    people trapped by ice, a shot nailed, sales that lagged and a rod to nab are no arrests."""
+    people trapped by ice, a shot nailed, sales that lagged and a rod to nab are no arrests;
+    celebrating talent or players and an article dedicated to someone are no
+    ceremonies (celebrating Christmas and a funeral are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
