@@ -475,6 +475,11 @@ def test_place_only_modifies(sentence, word, modifies):
      "ceremony", False),
     ("The Marsh family celebrated Christmas at the harbour.", "ceremony", True),
     ("A funeral for Tomas Brandt was held in Harwick on Friday.", "ceremony", True),
+    ("Set up the app in a minute; the run set up third and long, and the study established that prices rose.",
+     "founding", False),
+    ("Innovation drives the harbour economy.", "founding", False),
+    ("Ada Marsh set up a charity for fishermen in 2019.", "founding", True),
+    ("The Harwick Boat Club was established in 1921.", "founding", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -512,7 +517,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     and a council vote are);
     people trapped by ice, a shot nailed, sales that lagged and a rod to nab are no arrests;
     celebrating talent or players and an article dedicated to someone are no
-    ceremonies (celebrating Christmas and a funeral are)."""
+    ceremonies (celebrating Christmas and a funeral are);
+    setting up an app or a down, establishing that something is so and innovation are no foundings (setting
+    up a charity and a club established are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
