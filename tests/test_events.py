@@ -480,6 +480,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Innovation drives the harbour economy.", "founding", False),
     ("Ada Marsh set up a charity for fishermen in 2019.", "founding", True),
     ("The Harwick Boat Club was established in 1921.", "founding", True),
+    ("The index closed higher, the deal closed in May, and Harwick closed its borders to trucks.", "closure", False),
+    ("Close down all background processes, and the team closed out the game.", "closure", False),
+    ("Orlan Air closed its Harwick office in March.", "closure", True),
+    ("The council voted to dissolve the harbour committee.", "closure", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -519,7 +523,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     celebrating talent or players and an article dedicated to someone are no
     ceremonies (celebrating Christmas and a funeral are);
     setting up an app or a down, establishing that something is so and innovation are no foundings (setting
-    up a charity and a club established are)."""
+    up a charity and a club established are);
+    an index that closed higher, a deal that closed, closed borders, processes closed down and a game closed out
+    are no closures (an office closed and a committee dissolved are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
