@@ -484,6 +484,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Close down all background processes, and the team closed out the game.", "closure", False),
     ("Orlan Air closed its Harwick office in March.", "closure", True),
     ("The council voted to dissolve the harbour committee.", "closure", True),
+    ("The album's release was delayed, and the guard freed himself for the shot.", "release", False),
+    ("SoftBank bailed out the ferry firm with a $2 billion loan.", "release", False),
+    ("The rebels freed two hostages on Tuesday.", "release", True),
+    ("Tomas Brandt was released from prison in May.", "release", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -525,7 +529,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     setting up an app or a down, establishing that something is so and innovation are no foundings (setting
     up a charity and a club established are);
     an index that closed higher, a deal that closed, closed borders, processes closed down and a game closed out
-    are no closures (an office closed and a committee dissolved are)."""
+    are no closures (an office closed and a committee dissolved are);
+    an album's release, a player freeing himself and a firm bailed out are no releases (hostages freed and a
+    prisoner released are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
