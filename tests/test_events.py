@@ -488,6 +488,9 @@ def test_place_only_modifies(sentence, word, modifies):
     ("SoftBank bailed out the ferry firm with a $2 billion loan.", "release", False),
     ("The rebels freed two hostages on Tuesday.", "release", True),
     ("Tomas Brandt was released from prison in May.", "release", True),
+    ("The guard shot well inside the arc, the lights twinkled, and the report mirrors the town's mood.", "weather",
+     False),
+    ("It snowed in Harwick all night.", "weather", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -531,7 +534,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     an index that closed higher, a deal that closed, closed borders, processes closed down and a game closed out
     are no closures (an office closed and a committee dissolved are);
     an album's release, a player freeing himself and a firm bailed out are no releases (hostages freed and a
-    prisoner released are)."""
+    prisoner released are);
+    shooting inside the arc, lights that twinkle and a report that mirrors a mood are no weather (snow is)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
