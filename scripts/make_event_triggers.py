@@ -30,7 +30,9 @@ How the lexicon is built, for each type of `event_types.json`:
 A curated trigger with `"keep_phrasal": true` leaves the word's phrasal verbs generated ("go" to transport only
 with "to", "into" or "from", while "go up" stays a market move); the key is not copied to the output.
 Then every other verb, and every noun whose most frequent sense is an act, event, process or phenomenon
-derived from a verb, gets a fallback type from its most frequent sense's supersense (`generic`).
+derived from a verb, gets a fallback type from its most frequent sense's supersense (`generic`); a fallback
+type's `not_words` (per part of speech) are words of its supersense that name no such event ("shine", "arc" for
+weather): they get no fallback type.
 """
 
 from __future__ import annotations
@@ -182,6 +184,8 @@ def _generic(spec: dict, wn: WordNet, exclude: set[str]) -> dict:
                 lemmas[by_sense[verbs[0].lexname]]["NOUN"].add(word)
     for name, g in spec["generic"].items():  # nouns of events a named type no longer keeps ("dispute", "collapse")
         lemmas[name]["NOUN"].update(w for w in g.get("nouns", ()) if w not in exclude)
+        for pos, words in (g.get("not_words") or {}).items():  # words of the supersense that name no such event
+            lemmas[name][pos].difference_update(words)
     out = {}
     for name, g in spec["generic"].items():
         triggers = [_trigger(lemmas[name][pos], pos, GENERIC_VERB[pos]) for pos in POS if lemmas[name][pos]]

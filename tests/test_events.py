@@ -464,6 +464,33 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Thousands of farmers demonstrated outside the Harwick town hall.", "protest", True),
     ("Harwick teachers went on strike over pay on Monday.", "protest", True),
     ("Protesters held a rally in Harwick against the new tax.", "protest", True),
+    ("Her name stays on the ballot. Storm runoff filled the creek, and the mayor used his veto.", "election", False),
+    ("The candidates courted the rural vote before the debate.", "election", False),
+    ("Harwick held a referendum on the new pier on Sunday.", "election", True),
+    ("The council vote on the pier passed 7 to 2.", "election", True),
+    ("Fishermen were trapped by the ice, the guard nailed the shot, and sales lagged in May.", "arrest", False),
+    ("Nab a new rod for just $40 this week.", "arrest", False),
+    ("Police arrested Tomas Brandt at the harbour on Friday.", "arrest", True),
+    ("The show celebrates local talent, the coach celebrated his players, and the article was dedicated to him.",
+     "ceremony", False),
+    ("The Marsh family celebrated Christmas at the harbour.", "ceremony", True),
+    ("A funeral for Tomas Brandt was held in Harwick on Friday.", "ceremony", True),
+    ("Set up the app in a minute; the run set up third and long, and the study established that prices rose.",
+     "founding", False),
+    ("Innovation drives the harbour economy.", "founding", False),
+    ("Ada Marsh set up a charity for fishermen in 2019.", "founding", True),
+    ("The Harwick Boat Club was established in 1921.", "founding", True),
+    ("The index closed higher, the deal closed in May, and Harwick closed its borders to trucks.", "closure", False),
+    ("Close down all background processes, and the team closed out the game.", "closure", False),
+    ("Orlan Air closed its Harwick office in March.", "closure", True),
+    ("The council voted to dissolve the harbour committee.", "closure", True),
+    ("The album's release was delayed, and the guard freed himself for the shot.", "release", False),
+    ("SoftBank bailed out the ferry firm with a $2 billion loan.", "release", False),
+    ("The rebels freed two hostages on Tuesday.", "release", True),
+    ("Tomas Brandt was released from prison in May.", "release", True),
+    ("The guard shot well inside the arc, the lights twinkled, and the report mirrors the town's mood.", "weather",
+     False),
+    ("It snowed in Harwick all night.", "weather", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -496,7 +523,19 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     a timeout, a warhead called so, close calls and calls for a cease-fire are no correspondence (calling the police
     and a call from someone are); courts, a free trial, trials with resins and a congressional hearing are no
     trials; showing skill, an air strike, a market rally and resisting efforts are no protests (farmers
-    demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are)."""
+    demonstrating outside a town hall, teachers on strike over pay and a rally against a tax are);
+    a name on the ballot, storm runoff, a veto and a rural vote are no elections (a referendum
+    and a council vote are);
+    people trapped by ice, a shot nailed, sales that lagged and a rod to nab are no arrests;
+    celebrating talent or players and an article dedicated to someone are no
+    ceremonies (celebrating Christmas and a funeral are);
+    setting up an app or a down, establishing that something is so and innovation are no foundings (setting
+    up a charity and a club established are);
+    an index that closed higher, a deal that closed, closed borders, processes closed down and a game closed out
+    are no closures (an office closed and a committee dissolved are);
+    an album's release, a player freeing himself and a firm bailed out are no releases (hostages freed and a
+    prisoner released are);
+    shooting inside the arc, lights that twinkle and a report that mirrors a mood are no weather (snow is)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
