@@ -491,6 +491,11 @@ def test_place_only_modifies(sentence, word, modifies):
     ("The guard shot well inside the arc, the lights twinkled, and the report mirrors the town's mood.", "weather",
      False),
     ("It snowed in Harwick all night.", "weather", True),
+    ("From the Orlo Tower, launch into the sky and glide east; Mara Tull introduced herself to the panel.", "launch",
+     False),
+    ("As the leaked memos have unveiled, the plan failed. The book introduced me to Orlan Vey.", "launch", False),
+    ("Acme Corp launched the Zephyr phone on Monday.", "launch", True),
+    ("Acme Corp introduced a new tablet in March.", "launch", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -535,7 +540,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     are no closures (an office closed and a committee dissolved are);
     an album's release, a player freeing himself and a firm bailed out are no releases (hostages freed and a
     prisoner released are);
-    shooting inside the arc, lights that twinkle and a report that mirrors a mood are no weather (snow is)."""
+    shooting inside the arc, lights that twinkle and a report that mirrors a mood are no weather (snow is);
+    launching into the sky, introducing oneself or someone to something and memos that unveiled are no launches
+    (a phone launched and a tablet introduced are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
