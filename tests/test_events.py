@@ -496,6 +496,8 @@ def test_place_only_modifies(sentence, word, modifies):
     ("As the leaked memos have unveiled, the plan failed. The book introduced me to Orlan Vey.", "launch", False),
     ("Acme Corp launched the Zephyr phone on Monday.", "launch", True),
     ("Acme Corp introduced a new tablet in March.", "launch", True),
+    ("The memo made no mention of Pella Rusk, and the degree of the damage was unclear.", "award", False),
+    ("Pella Rusk received a medal from the Harwick council in 2019.", "award", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -542,7 +544,8 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     prisoner released are);
     shooting inside the arc, lights that twinkle and a report that mirrors a mood are no weather (snow is);
     launching into the sky, introducing oneself or someone to something and memos that unveiled are no launches
-    (a phone launched and a tablet introduced are)."""
+    (a phone launched and a tablet introduced are);
+    no mention of someone and a degree of damage are no awards (a medal received is)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
