@@ -498,6 +498,10 @@ def test_place_only_modifies(sentence, word, modifies):
     ("Acme Corp introduced a new tablet in March.", "launch", True),
     ("The memo made no mention of Pella Rusk, and the degree of the damage was unclear.", "award", False),
     ("Pella Rusk received a medal from the Harwick council in 2019.", "award", True),
+    ("Dorrin Vale spoke about his long marriage to Ilsa Moor, and the label's style marries back to older music.",
+     "marriage", False),
+    ("Dorrin Vale and Ilsa Moor married in 2001.", "marriage", True),
+    ("Dorrin Vale's marriage to Ilsa Moor in 2001 drew a crowd.", "marriage", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -545,7 +549,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     shooting inside the arc, lights that twinkle and a report that mirrors a mood are no weather (snow is);
     launching into the sky, introducing oneself or someone to something and memos that unveiled are no launches
     (a phone launched and a tablet introduced are);
-    no mention of someone and a degree of damage are no awards (a medal received is)."""
+    no mention of someone and a degree of damage are no awards (a medal received is);
+    a long marriage spoken of and a style that marries back to older music are no marriages (a couple married in
+    2001 and a marriage in 2001 are)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
