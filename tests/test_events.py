@@ -502,6 +502,9 @@ def test_place_only_modifies(sentence, word, modifies):
      "marriage", False),
     ("Dorrin Vale and Ilsa Moor married in 2001.", "marriage", True),
     ("Dorrin Vale's marriage to Ilsa Moor in 2001 drew a crowd.", "marriage", True),
+    ("The rebirth of the Harwick district drew visitors, a reincarnation of the old market.", "birth", False),
+    ("The idea was born over dinner, and the costs were borne by Harwick's council.", "birth", False),
+    ("Pella Rusk was born to two teachers in Orlo.", "birth", True),
 ])
 def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     """The WordNet senses the types are generated from (event_types.json): "try" is a trial only as a court's
@@ -551,7 +554,9 @@ def test_words_of_another_sense_name_no_event_of_the_type(text, kind, present):
     (a phone launched and a tablet introduced are);
     no mention of someone and a degree of damage are no awards (a medal received is);
     a long marriage spoken of and a style that marries back to older music are no marriages (a couple married in
-    2001 and a marriage in 2001 are)."""
+    2001 and a marriage in 2001 are);
+    a district's rebirth, an idea born and costs borne by a council are no births (someone born to two teachers
+    is)."""
     found = only(events_of("Harbour news\n\n" + text + "\n"), kind)
     assert bool(found) is present, (text, kind, events_of("Harbour news\n\n" + text + "\n"))
 
