@@ -27,6 +27,8 @@ How the lexicon is built, for each type of `event_types.json`:
    ("report a profit") or in a sentence holding such words ("recall ... vehicles");
 5. `not_words` (per part of speech): lemmas a seed brings that mostly mean something else ("go", "start" for
    transport); they go to another type that claims them, else to their fallback type.
+A trigger's (or a type's) `only_with` and `not_with` may be the name of one of the top-level `word_lists`, written
+out in full in the output.
 A curated trigger with `"keep_phrasal": true` leaves the word's phrasal verbs generated ("go" to transport only
 with "to", "into" or "from", while "go up" stays a market move); the key is not copied to the output.
 Then every other verb, and every noun whose most frequent sense is an act, event, process or phenomenon
@@ -123,8 +125,20 @@ def _trigger(lemmas, pos, roles, requires=(), only_with=None) -> dict:
     return entry
 
 
+def expand_word_lists(spec: dict) -> None:
+    """A type's or a trigger's `only_with` / `not_with` may name one of the spec's `word_lists` instead of
+    repeating it ("justice" for every trigger that needs a word of crime or justice in its sentence)."""
+    lists = spec.get("word_lists") or {}
+    for t in spec["types"].values():
+        for holder in (t, *t.get("triggers", [])):
+            for key in ("only_with", "not_with"):
+                if isinstance(holder.get(key), str):
+                    holder[key] = lists[holder[key]]
+
+
 def build(spec: dict, wn: WordNet) -> dict:
     """The full `event_triggers.json` structure."""
+    expand_word_lists(spec)
     types = spec["types"]
     exclude = set(spec.get("exclude", ()))
     # a word with curated triggers keeps only those: their conditions ("declared war" is no statement) stand
@@ -164,7 +178,7 @@ def build(spec: dict, wn: WordNet) -> dict:
         entry["triggers"] = triggers
         out_types[name] = entry
     out_types.update(_generic(spec, wn, exclude))
-    words = {k: v for k, v in spec.items() if k not in ("types", "generic", "exclude", "_doc")}
+    words = {k: v for k, v in spec.items() if k not in ("types", "generic", "exclude", "word_lists", "_doc")}
     return {"_doc": _DOC, "_source": SOURCE, **words, "types": out_types}
 
 
