@@ -42,6 +42,7 @@ class Lexicon:
     not_labels: frozenset[str]  # "UPDATE:", "WATCH:" open a paragraph but name no speaker
     salutations: frozenset[str]  # "DEAR ABBY:" names the one addressed, not a speaker
     any_verb: frozenset[str]  # every lemma that may start a cue, to skip all other tokens quickly
+    thought: dict[str, frozenset[str]]  # by category, the lemmas whose quotes are thoughts ("*": all of them)
 
 
 @cache
@@ -67,7 +68,8 @@ def lexicon() -> Lexicon:
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),
                    not_labels=frozenset(data["not_speaker_labels"]),
-                   salutations=frozenset(data["label_salutations"]), any_verb=frozenset(any_verb))
+                   salutations=frozenset(data["label_salutations"]), any_verb=frozenset(any_verb),
+                   thought={category: frozenset(lemmas) for category, lemmas in data["thought"].items()})
 
 
 def _by_first_word(phrases: list[list[str]]) -> dict[str, tuple[tuple[str, ...], ...]]:

@@ -16,6 +16,7 @@ headline in title case is parsed again in sentence case for its cues.
   5. Name each source (`speakers`): the coref stage's entity when it has
      one, else the phrase as written, pronouns and "the statement"
      resolved; "I" in a nested quote is the teller of the outer one.
+     Give each quote its mode, speech or thought (`quote_modes`).
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from .cue_words import lexicon
 from .interviews import answer_label, answer_paragraphs
 from .quote_drafts import (Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, past_dateline,
                            top_level)
+from .quote_modes import quote_mode
 from .quote_rules import enabled
 from .speakers import (
     FEMALE,
@@ -117,14 +119,15 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
     same_paragraph: dict[int, list[Draft]] = {}
     for d in drafts:
         same_paragraph.setdefault(id(d.para), []).append(d)
-    out = []
+    out, lex = [], lexicon()
     for d in drafts:
         src = namer.source(d)
         parent = _parent(d, same_paragraph[id(d.para)], ids)
         off = d.para.parsed.offset
         out.append(Quote(id=ids[id(d)], kind=d.kind, text=article.text[off + d.start:off + d.end],
                          start=off + d.start, end=off + d.end, speaker=src.speaker, speaker_name=src.name,
-                         speaker_mention=src.mention, cue=src.cue, parent=ids[id(parent)] if parent else None))
+                         speaker_mention=src.mention, cue=src.cue, parent=ids[id(parent)] if parent else None,
+                         mode=quote_mode(d.kind, None if d.source is not None else d.cue, lex)))
     return out
 
 

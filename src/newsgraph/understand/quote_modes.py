@@ -1,0 +1,84 @@
+"""A quote's mode: words said or written (speech), or a view, belief, intention, feeling or perception (thought).
+
+The mode is read off the cue that attributes the quote, never off its content:
+  1. A quotation in quote marks (direct or mixed), and a quote with no cue of its own (a continuation of a
+     speaker's quotation), is speech, whatever the cue.
+  2. Otherwise the cue's lexicon category (`cue_category`: which list of `data/cues.json` made it a cue) and
+     its lemma decide: `cues.json`'s "thought" names, for each category, the lemmas whose quotes are thoughts
+     ("*" for every lemma of a category: thinking verbs, states of mind, "seems to"); every other cue is speech.
+  3. A view noun held through a light verb was voiced ("expressed [concern that ...]"): speech.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .cue_kinds import Cue
+    from .cue_words import Lexicon
+
+SPEECH, THOUGHT = "speech", "thought"
+MODES = (SPEECH, THOUGHT)
+QUOTED_KINDS = frozenset({"direct", "mixed"})
+OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label", "adjective": "state_adjectives"}
+"""Cue kinds that are a category of their own (a signature's dash and a transcript's label are in no word list)."""
+
+
+def quote_mode(kind: str, cue: Cue | None, lex: Lexicon) -> str:
+    """Speech or thought for a quote of `kind` (direct, indirect, mixed) attributed through `cue`."""
+    if kind in QUOTED_KINDS or cue is None:
+        return SPEECH
+    return cue_mode(cue, lex)
+
+
+def cue_mode(cue: Cue, lex: Lexicon) -> str:
+    """Speech or thought for what a cue reports outside quote marks (steps 2 and 3)."""
+    lemma = cue.head.lemma_.lower()
+    if cue.kind == "noun" and _voiced(cue.head, lex):
+        return SPEECH
+    listed = lex.thought.get(cue_category(cue, lex), frozenset())
+    return THOUGHT if "*" in listed or lemma in listed else SPEECH
+
+
+def cue_category(cue: Cue, lex: Lexicon) -> str:
+    """The `cues.json` list that made this cue: reporting, thinking, to_infinitive, object, nouns, passive_views, ...
+    (or "signature", "label" for the cues of no list)."""
+    lemma = cue.head.lemma_.lower()
+    if cue.kind in OWN_CATEGORIES:
+        return OWN_CATEGORIES[cue.kind]
+    if cue.kind == "noun":
+        to = cue.content is not None and cue.head.doc[cue.content[0]].lower_ == "to"
+        return "infinitive_nouns" if lemma not in lex.nouns or to and lemma in lex.infinitive_nouns else "nouns"
+    if cue.reports == "question":
+        return "questions"
+    if cue.kind == "passive" and cue.reports == "passive":
+        if lemma in lex.raising:
+            return "raising"
+        if lemma in lex.passive and cue.content is not None and cue.content[1] > cue.head.i:
+            return "passive_views"  # "[she] is expected [to win]": the complement after the verb
+        # else "[the meeting] was reported by [...]": the active verb's category, below
+    if cue.words[1] - cue.words[0] > 1:
+        return "phrasal"  # "pointed out", "called for", "put it"
+    if cue.reports == "infinitive":
+        return "to_infinitive"
+    if cue.reports == "object":  # tried in this order by `reported.content_of`
+        return "object" if lemma in lex.objects else "as_views" if lemma in lex.as_views else "prepositional"
+    return _verb_category(lemma, lex)
+
+
+def _verb_category(lemma: str, lex: Lexicon) -> str:
+    """The list of a verb that reports a clause, a topic or the sentence around it."""
+    if lemma in lex.clause:
+        return "thinking" if lemma in lex.thinking else "reporting"
+    if lemma in lex.frames:
+        return "direct_only"
+    if lemma in lex.objects:
+        return "object"  # "[the plan] was criticized by [...]"
+    if lemma in lex.passive:
+        return "passive_views"  # "considers [him a fraud]": a judging verb's small clause
+    return "reporting"
+
+
+def _voiced(noun, lex: Lexicon) -> bool:
+    """The noun is the object of a light verb: "voiced [concern]", "made [the claim]", "gave [assurances]"."""
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.light_verbs

@@ -1,0 +1,100 @@
+"""A quote's mode on small made-up articles: speech (words said or written) or thought (views, wishes, feelings).
+
+Each case is one paragraph of its own, run through the whole pipeline; the cue's lexicon category is checked
+too, so a case that passes for the wrong reason (another cue) shows.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.understand import quotes as quotes_stage
+from newsgraph.understand.cue_words import lexicon
+from newsgraph.understand.quote_modes import MODES, cue_category
+from test_quotes import find, quotes
+
+LEAD = "The storm closed the pier on Sunday night."
+
+SPEECH = [
+    ("reporting", "The harbour master said the pier would stay shut until spring.", "the pier would stay"),
+    ("direct_only", "Mayor Ada Quill spoke about the ferry fares at the meeting.", "the ferry fares"),
+    ("phrases", "According to the coastguard, the fog will lift by noon.", "the fog will lift"),
+    ("phrasal", "Quill pointed out that the ferry had never run at a profit.", "that the ferry had never"),
+    ("reporting", "The inspectors' report found that the pier was unsafe.", "that the pier was unsafe"),
+    ("to_infinitive", "Quill vowed to reopen the pier by June.", "to reopen the pier"),
+    ("to_infinitive", "The union urged its members to stay home on Monday.", "its members to stay home"),
+    ("object", "The fishermen's union criticized the new timetable.", "the new timetable"),
+    ("nouns", "Quill's claim that the fares had doubled drew laughter.", "that the fares had doubled"),
+    ("nouns", "Quill voiced concern that the pier was unsafe.", "that the pier was unsafe"),  # a light verb
+    ("passive_views", "The ferryman was accused of hiding the repair bill.", "The ferryman was accused"),
+    ("passive_views", "The ferryman is said to be ill.", "The ferryman is said"),
+    ("questions", "Quill was asked about the ferry fares.", "the ferry fares"),
+]
+
+THOUGHT = [
+    ("thinking", "Mayor Ada Quill believes that the fares are too high.", "that the fares are too high"),
+    ("to_infinitive", "Quill wants to rebuild the pier by June.", "to rebuild the pier"),
+    ("to_infinitive", "Quill plans to sell the old ferry.", "to sell the old ferry"),
+    ("object", "Most fishermen support the new timetable.", "the new timetable"),
+    ("as_views", "Critics see the harbour bill as a giveaway to landlords.", "the harbour bill as"),
+    ("state_adjectives", "Residents are worried that the ferry will stop running.", "that the ferry will stop"),
+    ("passive_views", "The ferryman is expected to resign on Friday.", "The ferryman is expected"),
+    ("nouns", "Quill's fear that the pier would collapse proved right.", "that the pier would collapse"),
+    ("infinitive_nouns", "Quill's decision to close the pier angered the fishermen.", "to close the pier"),
+    ("raising", "The harbour board seemed ready to vote on the plan.", "The harbour board seemed"),
+]
+
+
+@pytest.fixture
+def categories(monkeypatch):
+    """The lexicon category of each quote's cue, in the order the stage numbers them (None: no cue)."""
+    seen: list[str | None] = []
+    original = quotes_stage.quote_mode
+
+    def spy(kind, cue, lex):
+        seen.append(cue_category(cue, lex) if cue is not None else None)
+        return original(kind, cue, lex)
+
+    monkeypatch.setattr(quotes_stage, "quote_mode", spy)
+    return seen
+
+
+@pytest.mark.parametrize("mode, cases", [("speech", SPEECH), ("thought", THOUGHT)])
+def test_modes_by_cue_category(mode, cases, categories):
+    for category, para, content in cases:
+        categories.clear()
+        qs = quotes(LEAD, para)
+        q = find(qs, content)
+        assert (q.kind, q.mode, categories[qs.index(q)]) == ("indirect", mode, category), para
+
+
+@pytest.mark.parametrize("para, content", [
+    ("“The pier is a death trap,” Quill said.", "The pier is a death trap"),
+    ("Quill believes the pier is “a death trap” for children.", "the pier is “a death trap”"),  # mixed
+])
+def test_quotations_in_quote_marks_are_speech(para, content):
+    q = find(quotes(LEAD, para), content)
+    assert q.kind in ("direct", "mixed") and q.mode == "speech"
+
+
+def test_continued_quotations_are_speech():
+    qs = quotes(LEAD, "“We lost eleven boats,” said Ada Brennan, who runs the co-op. “Some were older than me.”",
+                "“Nobody asked them to come. They simply turned up with shovels.”")
+    floating = find(qs, "Nobody asked")
+    assert floating.cue is None and floating.speaker_name == "Ada Brennan"
+    assert [q.mode for q in qs] == ["speech"] * 3
+
+
+def test_every_quote_has_a_mode():
+    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT))
+    assert qs and all(q.mode in MODES for q in qs)
+
+
+def test_thought_lists_name_lemmas_of_their_own_category():
+    """A lemma split off as thought must be one of its category's cues (a typo would silently be speech)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files("newsgraph.data").joinpath("cues.json").read_text(encoding="utf-8"))
+    for category, lemmas in lexicon().thought.items():
+        assert set(lemmas) <= set(data[category]) | {"*"}, category
