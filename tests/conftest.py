@@ -110,10 +110,24 @@ def kb_db(tmp_path_factory) -> str:
 from newsgraph.store.facts import _write_other_facts as _WRITE_OTHER_FACTS  # noqa: E402 (today's, before any patch)
 
 
+def write_facts_before_quote_modes(db, article, ids) -> None:
+    """Quotes, events and claims as stores wrote them before the `quote_modes` migration (no quotes.mode)."""
+    _WRITE_OTHER_FACTS(db, article.model_copy(update={"quotes": []}), ids)
+    _write_quotes_without_modes(db, article, ids)
+
+
+def _write_quotes_without_modes(db, article, ids) -> None:
+    db.executemany(
+        "INSERT INTO quotes (article_id, quote_id, kind, text, start_offset, end_offset, speaker_id, speaker_name, "
+        "cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, q.id, q.kind, q.text, q.start, q.end, ids.get(q.speaker or ""), q.speaker_name,
+          q.cue.text if q.cue else None, q.parent, article.published) for q in article.quotes])
+
+
 def write_facts_before_claim_events(db, article, ids) -> None:
     """Quotes, events and claims as stores wrote them before the `claim_events` migration (no claims.event_id,
     no events.key): for tests that make an older store with today's code (patch facts._write_other_facts)."""
-    _WRITE_OTHER_FACTS(db, article.model_copy(update={"claims": [], "events": []}), ids)
+    _write_quotes_without_modes(db, article, ids)
     db.executemany("INSERT INTO events (article_id, event_id, type, date_value, evidence) VALUES (?, ?, ?, ?, ?)",
                    [(article.id, e.id, e.type, e.date.value if e.date else None, e.evidence.text if e.evidence
                      else None) for e in article.events])

@@ -176,8 +176,29 @@ def test_a_persons_text_lists_named_events_and_counts_the_rest(kb_db):
     assert "more event" not in listed and f" {generic[0]['type']} ({generic[0]['evidence']})" in listed
 
 
-def test_the_quotes_text_shows_each_quotes_kind_and_cue(kb_db):
+def test_the_quotes_text_shows_each_quotes_mode_kind_and_cue(kb_db):
     rows = [json.loads(line) for line in run("quotes", "--db", kb_db, "--format", "jsonl").stdout.splitlines()]
     cued = next(q for q in rows if q["cue"])
     lines = run("quotes", "--db", kb_db).stdout.splitlines()
-    assert f"[{cued['kind']}, {cued['cue']}]: “{cued['text']}”" in "\n".join(lines)
+    assert f"[{cued['mode']}, {cued['kind']}, {cued['cue']}]: “{cued['text']}”" in "\n".join(lines)
+
+
+def test_quotes_are_speech_unless_asked(tmp_path):
+    story = tmp_path / "ferry.txt"
+    story.write_text("Harbour board weighs the ferry fares\n\nBy Lena Okafor\n\nThe harbour master said the pier "
+                     "would stay shut until spring. Mayor Ada Quill believes that the fares are too high.\n",
+                     encoding="utf-8")
+    db = str(tmp_path / "kb.db")
+    assert run("ingest", str(story), "--db", db).exit_code == 0
+
+    def listed(*mode):
+        out = run("quotes", "--db", db, "--format", "jsonl", *mode).stdout.splitlines()
+        return {json.loads(line)["text"]: json.loads(line)["mode"] for line in out}
+
+    speech = {"the pier would stay shut until spring": "speech"}
+    thought = {"that the fares are too high": "thought"}
+    assert listed() == listed("--mode", "speech") == speech
+    assert listed("--mode", "thought") == thought and listed("--mode", "all") == {**speech, **thought}
+    lines = run("quotes", "--db", db, "--mode", "all").stdout
+    assert "[thought, indirect, believes]: “that the fares are too high”" in lines
+    assert run("quotes", "--db", db, "--mode", "whisper").exit_code == 2

@@ -374,3 +374,68 @@ def test_two_processes_opening_one_new_store_at_once_both_succeed(tmp_path):
             start = time.time() + 0.2
             results = pool.starmap(_open_at, [(str(tmp_path / f"new-{n}.db"), start)] * 2)
             assert results == ["ok", "ok"], results
+
+
+# --- quote modes -------------------------------------------------------------------------------------------------
+
+MODE_STORY = ("Harbour board weighs the ferry fares\n\nBy Lena Okafor\n\n"
+              "The harbour master said the pier would stay shut until spring. Mayor Ada Quill wants to rebuild "
+              "the pier by June, and most fishermen support the new timetable.\n")
+
+
+@pytest.fixture
+def mode_story():
+    import newsgraph
+
+    article = newsgraph.extract(MODE_STORY, kind="text", url="https://news.example/ferry-fares")
+    assert {q.mode for q in article.quotes} == {"speech", "thought"}, article.quotes
+    return article
+
+
+def test_quote_modes_round_trip(store, mode_story):
+    from newsgraph.errors import BadQuery
+    from newsgraph.export import table_rows
+
+    fill(store, [mode_story])
+    expected = {q.id: q.mode for q in mode_story.quotes}
+    assert {q["quote_id"]: q["mode"] for q in store.quotes()} == expected
+    for mode in ("speech", "thought"):
+        assert {q["quote_id"] for q in store.quotes(mode=mode)} == {i for i, m in expected.items() if m == mode}
+        chosen = store.quote_filters(mode=mode)
+        assert {q["quote_id"] for q in store.filtered_quotes(chosen)} == {i for i, m in expected.items() if m == mode}
+        assert store.quote_speakers(chosen)["total"] == list(expected.values()).count(mode)
+    assert {r["quote_id"]: r["mode"] for r in store.db.query("SELECT * FROM quotes_with_speakers")} == expected
+    assert {r["quote_id"]: r["mode"] for r in table_rows(store, "quotes")} == expected
+    with pytest.raises(BadQuery):
+        store.quotes(mode="whisper")
+
+
+def test_an_older_store_gets_its_quote_modes(store_url, mode_story, monkeypatch):
+    """A store made before `quote_modes` keeps working: its quotes get a mode guessed from their cues' words."""
+    from conftest import write_facts_before_quote_modes
+
+    from newsgraph.store import schema
+
+    before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("quote_modes")]
+    monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
+    monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_quote_modes)
+    with open_store(store_url) as old:
+        fill(old, [mode_story])
+        assert "mode" not in old.db.query("SELECT * FROM quotes_with_speakers")[0]
+    monkeypatch.undo()
+    with open_store(store_url) as new:
+        assert {q["quote_id"]: q["mode"] for q in new.quotes()} == {q.id: q.mode for q in mode_story.quotes}
+
+
+@pytest.mark.parametrize("kind, cue, mode", [
+    ("indirect", "said", "speech"), ("indirect", "wants", "thought"), ("indirect", "believed", "thought"),
+    ("indirect", "hoping", "thought"), ("indirect", "planned", "thought"), ("indirect", "thought", "thought"),
+    ("indirect", "worried", "thought"), ("indirect", "fears", "thought"), ("indirect", "according to", "speech"),
+    ("indirect", "vowed", "speech"), ("indirect", "estimated", "speech"),  # reporting in the active: speech
+    ("direct", "thinks", "speech"), ("mixed", "believes", "speech"), ("indirect", None, "speech"),
+])
+def test_guess_mode_from_a_stored_cue(kind, cue, mode):
+    from newsgraph.understand.cue_words import lexicon
+    from newsgraph.understand.quote_modes import guess_mode
+
+    assert guess_mode(kind, cue, lexicon()) == mode

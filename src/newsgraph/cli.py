@@ -227,16 +227,18 @@ def _candidates(exc) -> str:
 @main.command()
 @db_option
 @click.option("--by", help="Only quotes by this speaker (any name form).")
+@click.option("--mode", type=click.Choice(["speech", "thought", "all"]), default="speech", show_default=True,
+              help="Words said or written (speech), views, wishes and feelings attributed (thought), or both.")
 @click.option("--limit", type=int)
 @format_option
-def quotes(db_url: str, by: str | None, limit: int | None, fmt: str) -> None:
+def quotes(db_url: str, by: str | None, mode: str, limit: int | None, fmt: str) -> None:
     """Who is quoted, saying what, where."""
     with _open(db_url) as store:
-        rows = store.quotes(by, limit)
+        rows = store.quotes(by, limit, None if mode == "all" else mode)
     if _emit(rows, fmt):
         return
     for q in rows:
-        how = f"{q['kind']}, {q['cue']}" if q.get("cue") else q["kind"]  # 'indirect, wants': a view, not words said
+        how = f"{q['mode']}, {q['kind']}" + (f", {q['cue']}" if q.get("cue") else "")  # 'thought, indirect, wants'
         click.echo(f"{q['speaker'] or '(unknown)'} [{how}]: “{q['text']}”")
         click.echo(f"    {q['published'] or ''} {q['headline'] or ''} — {q['url'] or q['source']}")
 

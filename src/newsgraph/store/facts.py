@@ -127,9 +127,9 @@ def _rename(db, profiles: Profiles, entity_ids: set[int]) -> None:
 
 def _write_other_facts(db, article: Article, ids: dict[str, int]) -> None:
     db.executemany(
-        "INSERT INTO quotes (article_id, quote_id, kind, text, start_offset, end_offset, speaker_id, "
-        "speaker_name, cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(article.id, q.id, q.kind, q.text, q.start, q.end, ids.get(q.speaker or ""), q.speaker_name,
+        "INSERT INTO quotes (article_id, quote_id, kind, mode, text, start_offset, end_offset, speaker_id, "
+        "speaker_name, cue, parent, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(article.id, q.id, q.kind, q.mode, q.text, q.start, q.end, ids.get(q.speaker or ""), q.speaker_name,
           q.cue.text if q.cue else None, q.parent, article.published) for q in article.quotes])
     names = {entity.id: entity.name for entity in article.entities}  # an event's place is an entity id: store its name
     db.executemany(

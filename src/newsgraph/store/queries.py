@@ -92,14 +92,18 @@ def person(db: Database, entity_id: int) -> dict | None:
     return out
 
 
-def quotes(db: Database, speaker_ids: list[int] | None = None, limit: int | None = None) -> list[dict]:
-    """Quotes with speaker and source, optionally only those of some speakers, newest first."""
+def quotes(db: Database, speaker_ids: list[int] | None = None, limit: int | None = None,
+           mode: str | None = None) -> list[dict]:
+    """Quotes with speaker and source, optionally only those of some speakers or of one mode, newest first."""
     where, params = "a.duplicate_of IS NULL", []
+    if mode:
+        where += " AND q.mode = ?"
+        params.append(mode)
     if speaker_ids is not None:
         where += f" AND q.speaker_id IN ({', '.join('?' * len(speaker_ids)) or 'NULL'})"
         params.extend(speaker_ids)
-    sql = ("SELECT q.article_id, q.quote_id, q.kind, q.text, q.start_offset AS start, q.end_offset AS \"end\", "
-           "q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_name AS speaker_as_written, q.cue, "
+    sql = ("SELECT q.article_id, q.quote_id, q.kind, q.mode, q.text, q.start_offset AS start, "
+           "q.end_offset AS \"end\", q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_name AS speaker_as_written, q.cue, "
            "q.parent, a.published, a.headline, a.source, a.url, a.site FROM quotes q "
            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
            f"WHERE {where} ORDER BY a.published DESC, q.article_id, q.start_offset")
@@ -221,13 +225,15 @@ class QuoteFilters:
     since: str | None = None
     until: str | None = None
     kind: str | None = None  # direct, indirect or mixed
+    mode: str | None = None  # speech or thought
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause over `quotes q` (only originals have quotes, so no join is needed to skip reposts)."""
         where, params = ["1 = 1"], []
-        if self.kind:
-            where.append("q.kind = ?")
-            params.append(self.kind)
+        for column, value in (("kind", self.kind), ("mode", self.mode)):
+            if value:
+                where.append(f"q.{column} = ?")
+                params.append(value)
         if self.speaker_ids is not None:
             where.append(f"q.speaker_id IN ({', '.join('?' * len(self.speaker_ids)) or 'NULL'})")
             params.extend(self.speaker_ids)
@@ -247,8 +253,8 @@ def filtered_quotes(db: Database, filters: QuoteFilters, limit: int = 50, offset
     """Quotes that pass the filters with speaker and source, newest first."""
     where, params = filters.where()
     return db.query(
-        "SELECT q.article_id, q.quote_id, q.kind, q.text, q.start_offset AS start, q.end_offset AS \"end\", "
-        "q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, e.type AS speaker_type, q.cue, q.parent, "
+        "SELECT q.article_id, q.quote_id, q.kind, q.mode, q.text, q.start_offset AS start, "
+        "q.end_offset AS \"end\", q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, e.type AS speaker_type, q.cue, q.parent, "
         "a.published, a.headline, a.source, a.url, a.site FROM "
         f"(SELECT * FROM quotes q WHERE {where} ORDER BY q.published DESC, q.article_id, q.start_offset "
         "LIMIT ? OFFSET ?) q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "

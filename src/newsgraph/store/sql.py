@@ -67,6 +67,14 @@ def check_text(value: str | None, what: str) -> None:
         raise BadQuery(f"{what} holds a NUL byte")
 
 
+def check_mode(mode: str | None) -> None:
+    """Refuse a quote mode other than speech and thought (None asks for both)."""
+    from ..understand.quote_modes import MODES
+
+    if mode is not None and mode not in MODES:
+        raise BadQuery(f"mode {mode!r}: choose from {', '.join(MODES)}")
+
+
 def date_range_sql(column: str, since: str | None, until: str | None) -> tuple[list[str], list[str]]:
     """WHERE clauses for a publication date range; a date-only `until` takes in that whole day."""
     clauses, params = [], []

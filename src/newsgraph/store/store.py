@@ -25,7 +25,7 @@ from .facts import write_facts
 from .profiles import Profiles
 from .schema import MIGRATIONS
 from .fulltext import tsvector
-from .sql import (SearchFilters, analyze_sql, article_insert_sql, check_text, matches_sql, name_key,
+from .sql import (SearchFilters, analyze_sql, article_insert_sql, check_mode, check_text, matches_sql, name_key,
                   read_only_sql, search_sql, upsert_ignore_sql)
 
 
@@ -376,24 +376,28 @@ class Store:
                              (f"% {key}", f"{key} %"))
         return [r["entity_id"] for r in rows]
 
-    def quotes(self, by: str | None = None, limit: int | None = None) -> list[dict]:
-        """Quotes with their speakers and sources; `by` narrows them to one speaker's name forms."""
+    def quotes(self, by: str | None = None, limit: int | None = None, mode: str | None = None) -> list[dict]:
+        """Quotes with their speakers and sources; `by` narrows them to one speaker's name forms, `mode` to words
+        said ("speech") or views held ("thought"; None: both)."""
         from .queries import quotes
 
-        return quotes(self.db, self.find_entities(by) if by else None, limit)
+        check_mode(mode)
+        return quotes(self.db, self.find_entities(by) if by else None, limit, mode)
 
     def quote_filters(self, by: str | int | None = None, organization: str | None = None,
-                      since: str | None = None, until: str | None = None, kind: str | None = None):
+                      since: str | None = None, until: str | None = None, kind: str | None = None,
+                      mode: str | None = None):
         """Filters for `filtered_quotes` and `quote_speakers`: a speaker by id or any name, an organisation, dates,
-        the kind of quote."""
+        the kind of quote, its mode (speech or thought)."""
         from .queries import QuoteFilters
 
         number = entity_number(by) if by else None
         speakers = None if not by else [number] if number else [] if _numeric(by) else self.find_entities(str(by))
         for name, value in (("since", since), ("until", until)):
             check_text(value, name)
+        check_mode(mode)
         return QuoteFilters(speakers, organization, self.find_entities(organization, "organization")
-                            if organization else [], since, until, kind)
+                            if organization else [], since, until, kind, mode)
 
     def filtered_quotes(self, filters, limit: int = 50, offset: int = 0) -> list[dict]:
         """Quotes passing `quote_filters(...)`, newest first, with speaker and source."""

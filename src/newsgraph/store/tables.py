@@ -56,6 +56,14 @@ VIEWS = {
 }
 """The views users asked for: quotes with speaker and article, people with counts, conflicts with both sides."""
 
+QUOTES_WITH_MODES = """
+        SELECT q.rowid, q.article_id, q.quote_id, COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_id,
+               q.speaker_name AS speaker_as_written, q.kind, q.mode, q.text, q.cue, q.parent, q.start_offset,
+               q.end_offset, a.headline, a.site, a.published, a.url
+        FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id"""
+"""`quotes_with_speakers` as the `quote_modes` migration makes it again: with each quote's mode (the `VIEWS` are
+as `datasette_ready` made them, before quotes had a mode)."""
+
 
 def rebuild(table: str, first: list[str], constraints: list[str], links: list[tuple[str, str]]) -> Callable:
     """A step that rebuilds an SQLite table with `first` columns (new or redefined), constraints and links."""

@@ -7,6 +7,7 @@ The mode is read off the cue that attributes the quote, never off its content:
      its lemma decide: `cues.json`'s "thought" names, for each category, the lemmas whose quotes are thoughts
      ("*" for every lemma of a category: thinking verbs, states of mind, "seems to"); every other cue is speech.
   3. A view noun held through a light verb was voiced ("expressed [concern that ...]"): speech.
+A store made before quotes had a mode guesses it from a cue's words (`guess_mode`).
 """
 
 from __future__ import annotations
@@ -76,9 +77,62 @@ def _verb_category(lemma: str, lex: Lexicon) -> str:
         return "object"  # "[the plan] was criticized by [...]"
     if lemma in lex.passive:
         return "passive_views"  # "considers [him a fraud]": a judging verb's small clause
-    return "reporting"
+    return "to_infinitive" if lemma in lex.infinitive else "reporting"  # "decided [on the date]"
+
+
+NOT_VOICING = frozenset({"make", "give"})
+"""Light verbs that hold a view noun without voicing it: "made [the decision] to ...", "gave [the impression] that"."""
 
 
 def _voiced(noun, lex: Lexicon) -> bool:
-    """The noun is the object of a light verb: "voiced [concern]", "made [the claim]", "gave [assurances]"."""
-    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in lex.light_verbs
+    """The noun is the object of a light verb that voices it: "voiced [concern]", "shared [the view]"."""
+    verb = noun.head.lemma_.lower()
+    return noun.dep_ == "dobj" and verb in lex.light_verbs and verb not in NOT_VOICING
+
+
+IRREGULAR = {"thought": "think", "knew": "know", "known": "know", "saw": "see", "seen": "see", "sought": "seek",
+             "felt": "feel", "meant": "mean"}
+"""Irregular forms of the thought lemmas, for `guess_mode` (the parse gives lemmas; a stored cue only its words)."""
+
+
+def guess_mode(kind: str, cue_text: str | None, lex: Lexicon) -> str:
+    """The mode of a quote stored before quotes had one, from its kind and its cue's words alone: thought when a
+    cue word is a form of a lemma that every category listing it makes a thought ("believes", "wants", "worried",
+    "expected", "fear"); speech otherwise. The stage's own mode reads the parse and is exact."""
+    if kind in QUOTED_KINDS or not cue_text:
+        return SPEECH
+    thought = thought_lemmas(lex)
+    for word in cue_text.lower().split():
+        if any(form in thought for form in _lemma_forms(word)):
+            return THOUGHT
+    return SPEECH
+
+
+def thought_lemmas(lex: Lexicon) -> frozenset[str]:
+    """Cue lemmas and word forms that are thoughts in every category that lists them (document nouns, which speak
+    for their author, are sources rather than cues)."""
+    categories = {"reporting": lex.clause - lex.thinking, "direct_only": lex.frames - lex.clause,
+                  "thinking": lex.thinking, "to_infinitive": lex.infinitive, "object": lex.objects,
+                  "as_views": lex.as_views, "prepositional": frozenset(lex.prepositional), "nouns": lex.nouns,
+                  "infinitive_nouns": lex.infinitive_nouns, "passive_views": frozenset(lex.passive),
+                  "state_adjectives": lex.adjectives, "raising": lex.raising, "phrasal": frozenset(lex.phrasal)}
+    modes: dict[str, set[bool]] = {}
+    for category, lemmas in categories.items():
+        listed = lex.thought.get(category, frozenset())
+        for lemma in lemmas:
+            modes.setdefault(lemma, set()).add("*" in listed or lemma in listed)
+    return frozenset(lemma for lemma, found in modes.items() if found == {True})
+
+
+def _lemma_forms(word: str) -> set[str]:
+    """What lemma an inflected English verb, noun or adjective form may have ("hoped", "hoping", "plans")."""
+    word = word.strip(".,;:\"'“”‘’")
+    forms = {word, IRREGULAR.get(word, word)}
+    for ending, instead in (("s", ""), ("es", ""), ("ed", ""), ("d", ""), ("ing", ""), ("ing", "e"), ("ied", "y"),
+                            ("ies", "y")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            stem = word[:-len(ending)] + instead
+            forms.add(stem)
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                forms.add(stem[:-1])  # "planned", "planning"
+    return forms
