@@ -41,6 +41,7 @@ THOUGHT = [
     ("passive_views", "The ferryman is expected to resign on Friday.", "The ferryman is expected"),
     ("nouns", "Quill's fear that the pier would collapse proved right.", "that the pier would collapse"),
     ("infinitive_nouns", "Quill's decision to close the pier angered the fishermen.", "to close the pier"),
+    ("infinitive_nouns", "Quill made the decision to close the pier.", "to close the pier"),  # "make" voices nothing
     ("raising", "The harbour board seemed ready to vote on the plan.", "The harbour board seemed"),
 ]
 
