@@ -22,8 +22,12 @@ people and groups that are such names ('cook', 'prince') and the surnames of any
 and rare as names (under 0.005 % in both Census lists, or only in the `nicknames` package's list, MIT):
 'marvel', 'star', 'kill' ('will', 'rose', 'art' are frequent names); `describing`, adjectives and adverbs that
 WordNet's own corpus tags at least once (SemCor: 'legendary', 'together', 'former'; not 'gaga') and that are no
-Census first name nor surname of any rank ('young', 'still', 'frank', 'late', 'humble' stay possible names). No
-article text is read.
+Census first name nor surname of any rank ('young', 'still', 'frank', 'late', 'humble' stay possible names);
+`census_nouns`, the Census first names and surnames among the 5,000 most frequent that are nouns too, of no person
+('castle', 'story', 'button', 'house'; not 'miller' or 'baker'), and `in_use`, every noun, verb, adjective or
+adverb written in lower case, Census names included, that WordNet's corpus tags at least once in some part of
+speech ('stable', 'deep', 'castle'; not 'dell' or 'rutherford'), for a name made of common words alone. No article
+text is read.
 """
 
 from __future__ import annotations
@@ -107,12 +111,19 @@ def classes(wordnet: Path) -> dict[str, list[str]]:
             "people_first_nouns": sorted(people_first),
             "group_nouns": sorted(group), "nouns": sorted(other), "verbs": sorted(verbs),
             "names": sorted((person | group) & names | plural_surnames(set(nouns))),
-            "describing": sorted(describing(wordnet) - census_names(surname_ranks=10 ** 6))}
+            "describing": sorted(describing(wordnet) - census_names(surname_ranks=10 ** 6)),
+            "census_nouns": sorted(set(nouns) & names - person - group),
+            "in_use": sorted(in_use(wordnet))}
 
 
 def describing(wordnet: Path) -> set[str]:
     """Adjectives and adverbs written in lower case and in use ('legendary', 'together', 'late')."""
     return {w for pos in ("adj", "adv") for w in set(lexfiles(wordnet, pos)) & tagged(wordnet, pos)}
+
+
+def in_use(wordnet: Path) -> set[str]:
+    """Lemmas written in lower case with a sense WordNet's corpus tags, in any part of speech ('stable', 'castle')."""
+    return {w for pos in ("noun", "verb", "adj", "adv") for w in set(lexfiles(wordnet, pos)) & tagged(wordnet, pos)}
 
 
 AGENT_ENDINGS = ("er", "or", "ar", "ant", "ent", "ee")  # 'seller', 'investor', 'applicant', 'respondent', 'payee'
