@@ -1,6 +1,6 @@
 """'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a generation after 'Gen'
-(`generations`), a month before a day (`month_days`) and the number word of a name found again in every count
-(`repeat_numbers`). Sentences of our own; each family switched off gives the old reading back."""
+(`generations`), a month before a day (`month_days`), the number word of a name found again in every count
+(`repeat_numbers`) and a name made of common words alone (`common_word_names`). Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import pytest
 
 import newsgraph
 from newsgraph.understand import rules
-from newsgraph.understand.name_use import role_phrase, role_word
+from newsgraph.understand.name_use import common_word_name, role_phrase, role_word
 
 
 def _entities(text: str, *off: str) -> list[tuple[str, str, int]]:
@@ -76,3 +76,26 @@ def test_generation(words, kind):
     from newsgraph.understand.name_use import generation
 
     assert generation(words) is kind
+
+
+def test_a_feature_named_in_common_words_is_no_person():
+    text = ("Phone update\n\nThe new model adds Night Lantern, which brightens dark photos. Night Lantern works on the "
+            "front camera too, and reviewers said Night Lantern beat rival modes.\n")
+    assert not any(name == "Night Lantern" for _, name, _ in _entities(text))
+    assert ("person", "Night Lantern", 3) in _entities(text, "common_word_names")
+
+
+def test_a_button_is_no_person_though_button_is_a_surname():
+    text = ("Phone review\n\nPressing Action Button opens the camera. Users can set Action Button to start a timer, "
+            "and Action Button can also mute the phone.\n")
+    assert not any(name == "Action Button" for _, name, _ in _entities(text))
+    assert ("person", "Action Button", 3) in _entities(text, "common_word_names")
+
+
+@pytest.mark.parametrize("name, thing", [("Stable Diffusion", True), ("Deep Fusion", True), ("Action Button", True),
+                                         ("Night Lantern", True), ("Coal Chamber", True),
+                                         ("Baker Mayfield", False), ("Kid Rock", False), ("Mother Bourke", False),
+                                         ("Tank Dell", False), ("Ada Button", False), ("Baba Miller", False),
+                                         ("Sonic Mania", False), ("NASA Lantern", False), ("Deep", False)])
+def test_a_name_of_common_words_ends_with_a_noun_of_no_person(name, thing):
+    assert common_word_name(name.split()) is thing

@@ -44,7 +44,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
                             recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import cut_run_on_words, elided_verb, generation, lettered, role_phrase, type_by_use
+from .name_use import common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, type_by_use
 from .timex import MONTHS
 from .wire_names import known_firm
 
@@ -351,6 +351,9 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         elif m.type == "person" and rules.enabled("role_words") and not (m.titles or m.described) \
                 and (" " in m.text or m.text not in in_full_names) and role_phrase(m.text.split()):
             m.type = THING  # 'Ada Quill, Founder, Loopline'; 'named "Bronze Sponsor" of the show'
+        elif m.type == "person" and rules.enabled("common_word_names") and not (m.titles or m.described) \
+                and common_word_name(m.text.split()):
+            m.type = THING  # 'Stable Diffusion', 'Deep Fusion', 'Action Button'
     return [m for m in mentions if m.type != THING]
 
 

@@ -131,6 +131,20 @@ def role_phrase(words: list[str]) -> bool:
         for w in words[:-1])
 
 
+def common_word_name(words: list[str]) -> bool:
+    """'Stable Diffusion', 'Deep Fusion', 'Action Button': two or three capitalised words, each a common English word
+    in use (WordNet's corpus tags it: not 'Dell', 'Rutherford'), the first no given name, the last a noun of no
+    person: a product's, a feature's or a work's name, not a person's ('Baker Mayfield', 'Baba Miller', 'Kid Rock',
+    'Tank Dell' stay)."""
+    c = word_classes()
+    if not 2 <= len(words) <= 3 or not all(w[:1].isupper() and w[1:].islower() and w.isalpha() for w in words) \
+            or opens_with_given_name(words):
+        return False
+    last = words[-1].lower()
+    return (last in c["nouns"] or last in c["census_nouns"]) and last not in c["person_nouns"] \
+        and all(w.lower() in c["in_use"] for w in words)
+
+
 def _role_or_verb(word: str) -> bool:
     """A noun of people or a verb no Census name is ('Backup', 'Lawyer', 'Hire'; not 'Grant')."""
     w, c = word.lower(), word_classes()

@@ -203,6 +203,10 @@ FAMILIES: dict[str, str] = {
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
+    "common_word_names": "a 'person' of two or three words, each a common English word, the first no given name and "
+                         "the last a noun of no person ('Stable Diffusion', 'Action Button'; WordNet, Census names "
+                         "included: 'Castle', 'Story'), with no title and no description, is a thing's name; not "
+                         "'Baker Mayfield', 'Baba Miller', 'Kid Rock'",
     "month_days": "a month's name or abbreviation right before a day's number ('Mar 15') is no person",
     "repeat_numbers": "a number word ending or opening a person's name ('Air Force One') finds no repeats ('One "
                       "critic')",
