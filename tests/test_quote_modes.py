@@ -45,6 +45,21 @@ THOUGHT = [
     ("raising", "The harbour board seemed ready to vote on the plan.", "The harbour board seemed"),
 ]
 
+THING = [  # an object verb a thing does too, its source a thing: no one's words or views
+    ("object", "The new hatchback offers heated seats and a larger boot.", "heated seats"),
+    ("object", "Casinos along the bay promote ageing crooners every summer.", "ageing crooners"),
+    ("object", "Look for a ferry app that supports offline tickets.", "offline tickets"),
+    ("object", "One billboard on the quay showed a smiling deckhand in a yellow coat.", "a smiling deckhand"),
+]
+
+NOT_THING = [  # the same verbs with a source that can hold a view: a person, a group, a name, a document
+    ("speech", "The mayor offered her condolences to the ferry crew.", "her condolences"),
+    ("thought", "The harbour board supports the new quota.", "the new quota"),
+    ("speech", "Hale promoted the night ferry at every stop.", "the night ferry"),
+    ("speech", "The council's report shows a sharp fall in catches.", "a sharp fall in catches"),
+    ("thought", "A number of cities that support the quota sent boats.", "the quota"),
+]
+
 
 @pytest.fixture
 def categories(monkeypatch):
@@ -60,13 +75,19 @@ def categories(monkeypatch):
     return seen
 
 
-@pytest.mark.parametrize("mode, cases", [("speech", SPEECH), ("thought", THOUGHT)])
+@pytest.mark.parametrize("mode, cases", [("speech", SPEECH), ("thought", THOUGHT), ("thing", THING)])
 def test_modes_by_cue_category(mode, cases, categories):
     for category, para, content in cases:
         categories.clear()
         qs = quotes(LEAD, para)
         q = find(qs, content)
         assert (q.kind, q.mode, categories[qs.index(q)]) == ("indirect", mode, category), para
+
+
+@pytest.mark.parametrize("mode, para, content", NOT_THING)
+def test_a_thing_verb_of_someone_keeps_its_mode(mode, para, content):
+    q = find(quotes(LEAD, para), content)
+    assert (q.kind, q.mode) == ("indirect", mode), para
 
 
 @pytest.mark.parametrize("para, content", [
@@ -87,7 +108,7 @@ def test_continued_quotations_are_speech():
 
 
 def test_every_quote_has_a_mode():
-    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT))
+    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT + THING))
     assert qs and all(q.mode in MODES for q in qs)
 
 

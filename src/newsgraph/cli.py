@@ -227,8 +227,9 @@ def _candidates(exc) -> str:
 @main.command()
 @db_option
 @click.option("--by", help="Only quotes by this speaker (any name form).")
-@click.option("--mode", type=click.Choice(["speech", "thought", "all"]), default="speech", show_default=True,
-              help="Words said or written (speech), views, wishes and feelings attributed (thought), or both.")
+@click.option("--mode", type=click.Choice(["speech", "thought", "thing", "all"]), default="speech", show_default=True,
+              help="Words said or written (speech), views, wishes and feelings attributed (thought), what a thing offers "
+                   "or shows (thing), or all.")
 @click.option("--limit", type=int)
 @format_option
 def quotes(db_url: str, by: str | None, mode: str, limit: int | None, fmt: str) -> None:

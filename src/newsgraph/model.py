@@ -132,11 +132,13 @@ class Quote(_Record):
     speaker_mention: Span | None = None
     cue: Span | None = None
     parent: str | None = None
-    mode: Literal["speech", "thought"] = Field(
+    mode: Literal["speech", "thought", "thing"] = Field(
         "speech", description="speech: words said or written (reporting verbs, 'according to', documents, every "
                               "quotation in quote marks and its continuations); thought: a view, belief, intention, "
                               "feeling or perception ('believes that', 'wants to', 'is worried that', 'is expected "
-                              "to', 'the fear that'); read off the cue's category in cues.json (docs/quotes.md#mode)")
+                              "to', 'the fear that'); thing: what a thing, not a person, group or document, offers, "
+                              "promotes, shows or supports ('the poll shows her ahead', 'the car offers heated seats'); "
+                              "read off the cue's category in cues.json (docs/quotes.md#mode)")
     stage: str = "quotes"
 
 

@@ -225,7 +225,7 @@ class QuoteFilters:
     since: str | None = None
     until: str | None = None
     kind: str | None = None  # direct, indirect or mixed
-    mode: str | None = None  # speech or thought
+    mode: str | None = None  # speech, thought or thing
 
     def where(self) -> tuple[str, list]:
         """The WHERE clause over `quotes q` (only originals have quotes, so no join is needed to skip reposts)."""

@@ -193,7 +193,7 @@ def _fill_claim_events(db, chunk: int = 200) -> None:
 
 
 def quote_modes(dialect: Dialect) -> list[Step]:
-    """Each quote's mode, speech or thought (`Quote.mode`), as a column that `quotes_with_speakers` shows too.
+    """Each quote's mode, speech, thought or thing (`Quote.mode`), as a column that `quotes_with_speakers` shows too.
     The quotes stored before are filled from their records' cues (`quote_modes.guess_mode`: the words of a cue
     without its parse; on the 3,212 quotes of the dev look KB it agrees with the stage's mode on all but two)."""
     from .tables import QUOTES_WITH_MODES

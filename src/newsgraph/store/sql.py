@@ -68,7 +68,7 @@ def check_text(value: str | None, what: str) -> None:
 
 
 def check_mode(mode: str | None) -> None:
-    """Refuse a quote mode other than speech and thought (None asks for both)."""
+    """Refuse a quote mode other than speech, thought and thing (None asks for all)."""
     from ..understand.quote_modes import MODES
 
     if mode is not None and mode not in MODES:

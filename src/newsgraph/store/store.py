@@ -378,7 +378,7 @@ class Store:
 
     def quotes(self, by: str | None = None, limit: int | None = None, mode: str | None = None) -> list[dict]:
         """Quotes with their speakers and sources; `by` narrows them to one speaker's name forms, `mode` to words
-        said ("speech") or views held ("thought"; None: both)."""
+        said ("speech"), views held ("thought") or what a thing offers or shows ("thing"; None: all)."""
         from .queries import quotes
 
         check_mode(mode)
@@ -388,7 +388,7 @@ class Store:
                       since: str | None = None, until: str | None = None, kind: str | None = None,
                       mode: str | None = None):
         """Filters for `filtered_quotes` and `quote_speakers`: a speaker by id or any name, an organisation, dates,
-        the kind of quote, its mode (speech or thought)."""
+        the kind of quote, its mode (speech, thought or thing)."""
         from .queries import QuoteFilters
 
         number = entity_number(by) if by else None

@@ -37,12 +37,13 @@ from .cue_kinds import (
 from .cue_sources import (
     adjacent_source,
     before_contraction,
+    can_speak,
     contracted_perfect,
     may_invert,
     name_before_apposition,
     reporter_above,
 )
-from .cue_words import Lexicon, lexicon
+from .cue_words import Lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
 from .reported import (DASHES, INVERTED_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, content_of,
@@ -399,19 +400,9 @@ def _reporter_of_conjunct(verb: Token) -> Token | None:
 def _noun_source(noun: Token, scopes: list[int]) -> Token | None:
     """Who speaks through a gerund on a noun: "a statement calling the test a violation": the statement, or whoever
     issued it; "a sudden calm signaling ...": only whoever the noun's clause names, as a calm cannot speak."""
-    if enabled("mute_noun") and not _can_speak(noun):
+    if enabled("mute_noun") and not can_speak(noun):
         return _issuer(noun, scopes)
     return (_issuer(noun, scopes) if enabled("issuer") else None) or noun
-
-
-def _can_speak(noun: Token) -> bool:
-    """A name, a person or group noun, or a document ("a statement calling ...") can speak; "the move" cannot."""
-    from .speakers import nouns  # speakers imports this module
-    lemma = noun.lemma_.lower()
-    if noun.pos_ == "PROPN" or noun.ent_type_:
-        return True
-    kinds = nouns()
-    return kinds.is_person(lemma) or lemma in kinds.group or lemma in lexicon().document_nouns
 
 
 def _issuer(noun: Token, scopes: list[int]) -> Token | None:

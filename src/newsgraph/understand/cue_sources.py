@@ -150,3 +150,35 @@ def reporter_above(gerund: Token) -> Token | None:
             return node.head
         node = node.head
     return None
+
+
+def can_speak(noun: Token) -> bool:
+    """A name, a person or group noun, or a document ("a statement calling ...") can speak; "the move" cannot."""
+    from .speakers import nouns  # speakers imports attribution, which imports this module
+    lemma = noun.lemma_.lower()
+    if noun.pos_ == "PROPN" or noun.ent_type_:
+        return True
+    kinds = nouns()
+    return kinds.is_person(lemma) or lemma in kinds.group or lemma in lexicon().document_nouns
+
+
+RELATIVES = frozenset({"that", "which"})
+AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men")
+"""Endings of nouns for people the speaker lists lack ('the skipper', 'fishermen', 'a radiologist'): such a source
+is taken to be someone."""
+
+
+def is_thing(source: Token | None) -> bool:
+    """A source that is a thing, not a name, person, group or document: "the car [offers ...]", "casinos
+    [promote ...]", "an app that [supports ...]" (a relative stands for the noun it hangs on), but not "a number of
+    cities that [support ...]" (the cities) nor "data [...]" (whose lemma is "datum")."""
+    if source is None:
+        return False
+    holder = source
+    if source.lower_ in RELATIVES and source.head.dep_ == "relcl":
+        holder = source.head.head
+    if holder.pos_ != "NOUN" or can_speak(holder) or holder.lower_ in lexicon().document_nouns \
+            or holder.lemma_.lower().endswith(AGENT_ENDINGS):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and can_speak(g) for g in c.children)
+                   for c in holder.children)

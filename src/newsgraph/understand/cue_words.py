@@ -36,6 +36,7 @@ class Lexicon:
     questions: dict[str, frozenset[str]]  # "[she] was asked [about ...]": a question put by someone unnamed, and its
     # prepositions
     raising: frozenset[str]  # "[the court] seemed [to send a signal]": how a thing looks to the writer
+    thing_verbs: frozenset[str]  # "the car offers heated seats": object verbs a thing does too (quote_modes)
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -63,7 +64,7 @@ def lexicon() -> Lexicon:
                    adjectives=frozenset(data["state_adjectives"]), passive=passive,
                    questions={verb: frozenset(preps) for verb, preps in data["questions"].items()},
                    prepositional={verb: frozenset(preps) for verb, preps in data["prepositional"].items()},
-                   raising=frozenset(data["raising"]),
+                   raising=frozenset(data["raising"]), thing_verbs=frozenset(data["thing_verbs"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

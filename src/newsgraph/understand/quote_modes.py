@@ -1,4 +1,5 @@
-"""A quote's mode: words said or written (speech), or a view, belief, intention, feeling or perception (thought).
+"""A quote's mode: words said or written (speech), a view, belief, intention, feeling or perception (thought), or
+what a thing offers, promotes, shows or supports (thing).
 
 The mode is read off the cue that attributes the quote, never off its content:
   1. A quotation in quote marks (direct or mixed), and a quote with no cue of its own (a continuation of a
@@ -7,6 +8,9 @@ The mode is read off the cue that attributes the quote, never off its content:
      its lemma decide: `cues.json`'s "thought" names, for each category, the lemmas whose quotes are thoughts
      ("*" for every lemma of a category: thinking verbs, states of mind, "seems to"); every other cue is speech.
   3. A view noun held through a light verb was voiced ("expressed [concern that ...]"): speech.
+  4. An object verb that a thing does too (`cues.json`'s "thing_verbs": offer, promote, show, support) whose
+     source is a thing, not a name, person, group or document, reports no one's words or views: "the car offers
+     [heated seats]", "the poll shows [her ahead]" (attribution gold counts the poll's, so the quote stays).
 A store made before quotes had a mode guesses it from a cue's words (`guess_mode`).
 """
 
@@ -14,30 +18,35 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .cue_sources import is_thing
+
 if TYPE_CHECKING:
     from .cue_kinds import Cue
     from .cue_words import Lexicon
 
-SPEECH, THOUGHT = "speech", "thought"
-MODES = (SPEECH, THOUGHT)
+SPEECH, THOUGHT, THING = "speech", "thought", "thing"
+MODES = (SPEECH, THOUGHT, THING)
 QUOTED_KINDS = frozenset({"direct", "mixed"})
 OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label", "adjective": "state_adjectives"}
 """Cue kinds that are a category of their own (a signature's dash and a transcript's label are in no word list)."""
 
 
 def quote_mode(kind: str, cue: Cue | None, lex: Lexicon) -> str:
-    """Speech or thought for a quote of `kind` (direct, indirect, mixed) attributed through `cue`."""
+    """Speech, thought or thing for a quote of `kind` (direct, indirect, mixed) attributed through `cue`."""
     if kind in QUOTED_KINDS or cue is None:
         return SPEECH
     return cue_mode(cue, lex)
 
 
 def cue_mode(cue: Cue, lex: Lexicon) -> str:
-    """Speech or thought for what a cue reports outside quote marks (steps 2 and 3)."""
+    """Speech, thought or thing for what a cue reports outside quote marks (steps 2 to 4)."""
     lemma = cue.head.lemma_.lower()
     if cue.kind == "noun" and _voiced(cue.head, lex):
         return SPEECH
-    listed = lex.thought.get(cue_category(cue, lex), frozenset())
+    category = cue_category(cue, lex)
+    if category == "object" and lemma in lex.thing_verbs and is_thing(cue.speaker):
+        return THING
+    listed = lex.thought.get(category, frozenset())
     return THOUGHT if "*" in listed or lemma in listed else SPEECH
 
 

@@ -7,7 +7,7 @@ from .args import BadRequest, iso_date, page_number, text
 
 PAGE_SIZE = 50
 KINDS = ("direct", "indirect", "mixed")
-MODES = ("speech", "thought")
+MODES = ("speech", "thought", "thing")
 
 
 def data(store: Store, args: dict) -> dict:
