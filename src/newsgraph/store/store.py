@@ -10,10 +10,8 @@ forgets them when it sees that someone else has written.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
 
 from ..errors import AmbiguousName, StoreError, StoreReadOnly
 from ..model import Article
