@@ -523,6 +523,16 @@ def test_a_name_ends_before_a_function_word_and_opens_after_a_word_in_lower_case
     assert [m.text for m in kept] == ["van Beethoven", "post-Ardale", "6th Avenue"]
 
 
+def test_a_name_never_spans_a_colon():
+    from newsgraph.understand.name_case import cut_at_colon
+
+    text = "Harbour Rovers: the side won again. School/Team: Dymbrook State. Ferry Pass: So many came. Club/Year: In"
+    found = _mentions_in(text, [("Harbour Rovers:", "organization"), ("School/Team: Dymbrook State", "organization"),
+                                ("Ferry Pass: So", "organization"), ("Club/Year: In", "organization")])
+    assert [cut_at_colon(m) for m in found] == [True, True, True, False]
+    assert [m.text for m in found[:3]] == ["Harbour Rovers", "Dymbrook State", "Ferry Pass"]
+
+
 def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
     text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
     found = _lower_variants(text + " The frozen moon Varuna was bright.",

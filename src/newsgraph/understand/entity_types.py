@@ -37,8 +37,8 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import body_words, title_case, word_positions
 from .copular_people import copular_people
-from .name_case import (NAME_LINKS, PARTICLES, cut_describing_words, cut_edge_words, cut_lower_variants,
-                        cut_name_breaks, describing_word, drop_shouted_phrases)
+from .name_case import (NAME_LINKS, PARTICLES, cut_at_colon, cut_describing_words, cut_edge_words,
+                        cut_lower_variants, cut_name_breaks, describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, disease_name,
                             full_name_words, gazetteer_place, given_names, masthead_name, mention_span, numbered,
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
@@ -267,6 +267,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         mentions = drop_shouted_phrases(mentions, paragraphs)
     if rules.enabled("lower_variants"):
         mentions = cut_lower_variants(mentions, paragraphs)
+    if rules.enabled("colon_breaks"):
+        mentions = [m for m in mentions if ":" not in m.text or cut_at_colon(m)]
     if rules.enabled("edge_words"):
         for m in mentions:
             cut_edge_words(m)

@@ -121,6 +121,25 @@ def cut_edge_words(m) -> None:
         recut(m, first, last)
 
 
+def cut_at_colon(m) -> bool:
+    """A name never spans a colon: it ends before one ('Indiana Pacers:', 'Apple Arcade: So'), or, after a label
+    written with a slash, starts after it ('School/Team: Marquette'). False when nothing of a name is left
+    ('School/Team:')."""
+    span = mention_span(m, "expand")
+    if span is None:
+        return True
+    doc, first, last = span.doc, span.start, span.end
+    colon = next((t.i for t in span if t.text == ":"), None)
+    if colon is None:
+        return True
+    labelled = any("/" in t.text for t in doc[first:colon])
+    first, last = (colon + 1, last) if labelled else (first, colon)
+    if not any(t.is_alpha and not t.is_lower and not t.is_stop for t in doc[first:last]):
+        return False  # 'School/Team:', 'Construction/Creation: In
+    recut(m, first, last)
+    return True
+
+
 PERSON_LINKS = PARTICLES | {"of", "y", "e", "do", "af", "zu"}  # 'Joan of Arc', 'Ortega y Gasset'
 NAME_MARKS = frozenset("-–'’.,&")  # inside a name: 'Ross-Nazzal', "O'Neil", 'J.', 'Jr.', 'Procter & Gamble'
 WORD_JOINS = frozenset("-–'’")  # a proper noun's piece after one is the rest of its name: 'Ka-chiu', "O'neil"

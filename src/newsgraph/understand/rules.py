@@ -119,6 +119,8 @@ FAMILIES: dict[str, str] = {
     "lower_variants": "a name of several words that the article also writes with some of them in lower case, as "
                       "often as it writes the name ('Downtown Ardale' ... 'downtown Ardale', 'Privacy Policy' ... "
                       "'its privacy policy') loses those words at its edges, and is no name when none is left",
+    "colon_breaks": "a name never spans a colon: it ends before one ('Indiana Pacers:', 'Apple Arcade: So'), or "
+                    "starts after a label written with a slash ('School/Team: Marquette'); nothing left, no name",
     "edge_words": "a name does not end with 'and', 'of', 'to', 'x', 'et al.' ... in lower case ('iPad Pro and', "
                   "'Korn x') nor open with a word in lower case other than a particle ('federal Bureau of Prisons')",
     "name_breaks": "a person's name holds no lower-case word but a particle ('Meghan cry', 'Vincent to Emily') and no "
