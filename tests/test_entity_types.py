@@ -533,6 +533,18 @@ def test_a_name_never_spans_a_colon():
     assert [m.text for m in found[:3]] == ["Harbour Rovers", "Dymbrook State", "Ferry Pass"]
 
 
+def test_a_name_after_a_role_of_a_body_is_that_body():
+    from newsgraph.understand.entity_types import _type_role_objects
+
+    text = ("Ada Quill, founder and CEO of Visit Harrowby, said Harrowby was busy. A member of Tom Brennan's crew "
+            "and the manager of Lena Okafor came too, with the president of Dymbrook.")
+    found = _mentions_in(text, [("Ada Quill", "person"), ("Visit Harrowby", "person"), ("Harrowby", "person"),
+                                ("Tom Brennan", "person"), ("Lena Okafor", "person"), ("Dymbrook", "person")])
+    _type_role_objects(found)
+    assert [m.type for m in found] == ["person", "organization", "organization", "person", "person",
+                                       "organization"]
+
+
 def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
     text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
     found = _lower_variants(text + " The frozen moon Varuna was bright.",

@@ -40,9 +40,10 @@ from .copular_people import copular_people
 from .name_case import (NAME_LINKS, PARTICLES, cut_at_colon, cut_describing_words, cut_edge_words,
                         cut_lower_variants, cut_name_breaks, describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_name, described_names, disease_name,
-                            full_name_words, gazetteer_place, given_names, masthead_name, mention_span, numbered,
-                            opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
-                            recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
+                            full_name_words, gazetteer_place, given_names, known_place, masthead_name, mention_span,
+                            numbered, opens_with_given_name, place_by_form, places_before_nouns, product_name,
+                            rarely_labelled, recut, region_name, regions_after_towns, speaking_names, team_names,
+                            towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, type_by_use
 from .timex import MONTHS
@@ -344,6 +345,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         in_full_names = full_name_words(mentions)
     if rules.enabled("firm_openers"):
         _type_firm_openers(mentions)
+    if rules.enabled("role_of_names"):
+        _type_role_objects(mentions)
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
@@ -357,6 +360,37 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 and common_word_name(m.text.split()):
             m.type = THING  # 'Stable Diffusion', 'Deep Fusion', 'Action Button'
     return [m for m in mentions if m.type != THING]
+
+
+ROLE_OF_HEADS = frozenset({"ceo", "president", "chairman", "chairwoman", "chair", "chairperson", "founder",
+                           "co-founder", "cofounder", "head", "spokesperson", "spokesman", "spokeswoman", "member",
+                           "executive", "officer"})
+"""Roles held in a body, never of a person: "CEO of [X]" names an organisation (not "manager of", "director of":
+a singer's manager, a film's director)."""
+
+
+def _type_role_objects(mentions: list) -> None:
+    """A 'person' named right after a role noun and 'of' ('president and CEO of Destination Madison', 'a founder
+    of Hollis Bell') is an organisation, or a place the gazetteer knows, in every mention of its name; not before
+    a possessive ('a member of Ada Quill's band'). Its last word alone, a 'person' no one's full name in the article
+    holds, goes with it: the place it is named for ('Madison'), or the organisation ('Bell')."""
+    named = set()
+    for m in mentions:
+        span = mention_span(m) if m.type == "person" else None
+        if span is None or span.start < 2:
+            continue
+        doc = span.doc
+        possessive = span.end < len(doc) and doc[span.end].text in ("'s", "’s", "'", "’")
+        if doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in ROLE_OF_HEADS and not possessive:
+            named.add(m.text)
+    if not named:
+        return
+    in_people = {w for m in mentions if m.type == "person" and " " in m.text and m.text not in named
+                 for w in m.text.split()}
+    last_words = {name.split()[-1] for name in named if " " in name} - in_people
+    for m in mentions:
+        if m.type == "person" and (m.text in named or m.text in last_words and not m.titles):
+            m.type = "place" if known_place(m.text) else "organization"
 
 
 def _firm_names(mentions: list) -> set[str]:

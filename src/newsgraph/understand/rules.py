@@ -205,6 +205,9 @@ FAMILIES: dict[str, str] = {
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
+    "role_of_names": "a 'person' named right after a role held in a body and 'of' ('president and CEO of "
+                     "Destination Madison', 'a founder of Hollis Bell'; not before a possessive) is an organisation, "
+                     "or a place the gazetteer knows, in every mention",
     "common_word_names": "a 'person' of two or three words, each a common English word, the first no given name and "
                          "the last a noun of no person ('Stable Diffusion', 'Action Button'; WordNet, Census names "
                          "included: 'Castle', 'Story'), with no title and no description, is a thing's name; not "
