@@ -372,8 +372,8 @@ a singer's manager, a film's director)."""
 def _type_role_objects(mentions: list) -> None:
     """A 'person' named right after a role noun and 'of' ('president and CEO of Destination Madison', 'a founder
     of Hollis Bell') is an organisation, or a place the gazetteer knows, in every mention of its name; not before
-    a possessive ('a member of Ada Quill's band'). Its last word alone, a 'person' no one's full name in the article
-    holds, goes with it: the place it is named for ('Madison'), or the organisation ('Bell')."""
+    a possessive ('a member of Ada Quill's band'). Its last word alone, an untitled 'person' no one's full name in
+    the article holds, goes with it: a place the gazetteer knows, else the organisation ('Bell' of 'Hollis Bell')."""
     named = set()
     for m in mentions:
         span = mention_span(m) if m.type == "person" else None

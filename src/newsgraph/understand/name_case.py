@@ -135,7 +135,7 @@ def cut_at_colon(m) -> bool:
     labelled = any("/" in t.text for t in doc[first:colon])
     first, last = (colon + 1, last) if labelled else (first, colon)
     if not any(t.is_alpha and not t.is_lower and not t.is_stop for t in doc[first:last]):
-        return False  # 'School/Team:', 'Construction/Creation: In
+        return False  # 'School/Team:', 'Construction/Creation: In'
     recut(m, first, last)
     return True
 
