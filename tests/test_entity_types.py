@@ -545,6 +545,17 @@ def test_a_name_after_a_role_of_a_body_is_that_body():
                                        "organization"]
 
 
+def test_an_apposition_that_names_a_body_or_a_place_types_the_name():
+    from newsgraph.understand.entity_types import _type_by_apposition
+
+    found = _mentions_in("The board sued Brennock, a provider of ferry booking software, on Monday.",
+                         [("Brennock", "person")])
+    found += _mentions_in("Visitors came to Tarrow, a town in the hills, by train.", [("Tarrow", "person")])
+    found += _mentions_in("Ada Quill, a company founder, spoke.", [("Ada Quill", "person")])
+    _type_by_apposition(found)
+    assert [m.type for m in found] == ["organization", "place", "person"]
+
+
 def test_a_given_name_the_article_also_writes_as_a_verb_stays_with_the_person():
     text = "Sue Gray led the inquiry. The union said it would sue Gray over the report, and Moon Varuna rose."
     found = _lower_variants(text + " The frozen moon Varuna was bright.",

@@ -347,6 +347,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
         _type_firm_openers(mentions)
     if rules.enabled("role_of_names"):
         _type_role_objects(mentions)
+    if rules.enabled("appositive_kind"):
+        _type_by_apposition(mentions)
     for m in mentions:
         if m.type == "person" and " " not in m.text and m.text in org_openers - in_full_names:
             m.type = "organization"
@@ -391,6 +393,39 @@ def _type_role_objects(mentions: list) -> None:
     for m in mentions:
         if m.type == "person" and (m.text in named or m.text in last_words and not m.titles):
             m.type = "place" if known_place(m.text) else "organization"
+
+
+APPOSITIVE_KINDS = {
+    "organization": frozenset({"company", "firm", "startup", "start-up", "corporation", "conglomerate", "manufacturer",
+                               "maker", "retailer", "chain", "brand", "bank", "lender", "insurer", "airline",
+                               "publisher", "studio", "label", "agency", "nonprofit", "charity", "organization",
+                               "organisation", "band", "club", "network", "broadcaster", "subsidiary", "supplier",
+                               "distributor", "provider", "university", "college", "newspaper", "magazine"}),
+    "place": frozenset({"town", "city", "village", "county", "suburb", "neighborhood", "neighbourhood", "province",
+                        "region", "country", "island", "borough", "township", "municipality"}),
+}
+"""Head nouns of an apposition that says what kind of body or place a name is ('Doxim, a provider of ...')."""
+
+
+def _type_by_apposition(mentions: list) -> None:
+    """A 'person' that an apposition calls a body or a place ('Doxim, a provider of banking software', 'Tarrow, a
+    town in the hills') is one, in every mention of its name; the apposition's head decides, not its modifiers
+    ('Ada Quill, a company founder' stays a person: its head is 'founder')."""
+    kinds: dict[str, str] = {}
+    for m in mentions:
+        span = mention_span(m) if m.type == "person" else None
+        if span is None:
+            continue
+        for child in span.root.children:
+            if child.dep_ != "appos" or child.i < span.end or child.pos_ != "NOUN":
+                continue
+            lemma = child.lemma_.lower()
+            kind = next((k for k, heads in APPOSITIVE_KINDS.items() if lemma in heads), None)
+            if kind is not None and any(d.dep_ == "det" for d in child.children):
+                kinds[m.text] = kind
+    for m in mentions:
+        if m.type == "person" and m.text in kinds:
+            m.type = kinds[m.text]
 
 
 def _firm_names(mentions: list) -> set[str]:
