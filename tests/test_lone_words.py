@@ -1,6 +1,7 @@
 """'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a generation after 'Gen'
 (`generations`), a month before a day (`month_days`), the number word of a name found again in every count
-(`repeat_numbers`) and a name made of common words alone (`common_word_names`). Sentences of our own; each family switched off gives the old reading back."""
+(`repeat_numbers`) and a name made of common words alone (`common_word_names`). Sentences of our own; each family
+switched off gives the old reading back."""
 
 from __future__ import annotations
 

@@ -100,7 +100,8 @@ def test_quotations_in_quote_marks_are_speech(para, content):
 
 
 def test_continued_quotations_are_speech():
-    qs = quotes(LEAD, "“We lost eleven boats,” said Ada Brennan, who runs the co-op. “Some were older than me.”",
+    qs = quotes(LEAD, "“We lost eleven boats,” said Ada Brennan, who runs the co-op. "
+                      "“Some were older than me.”",
                 "“Nobody asked them to come. They simply turned up with shovels.”")
     floating = find(qs, "Nobody asked")
     assert floating.cue is None and floating.speaker_name == "Ada Brennan"

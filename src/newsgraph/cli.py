@@ -13,7 +13,7 @@ from . import __version__
 from .api import Failure
 from .cli_support import Group, budget_options, stage_plan
 from .export import TABLES
-from .model import dump_schema
+from .model import QUOTE_MODES, dump_schema
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
@@ -227,9 +227,9 @@ def _candidates(exc) -> str:
 @main.command()
 @db_option
 @click.option("--by", help="Only quotes by this speaker (any name form).")
-@click.option("--mode", type=click.Choice(["speech", "thought", "thing", "all"]), default="speech", show_default=True,
-              help="Words said or written (speech), views, wishes and feelings attributed (thought), what a thing offers "
-                   "or shows (thing), or all.")
+@click.option("--mode", type=click.Choice([*QUOTE_MODES, "all"]), default="speech", show_default=True,
+              help="Words said or written (speech), views, wishes and feelings attributed (thought), what a thing "
+                   "offers or shows (thing), or all.")
 @click.option("--limit", type=int)
 @format_option
 def quotes(db_url: str, by: str | None, mode: str, limit: int | None, fmt: str) -> None:

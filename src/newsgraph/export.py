@@ -27,8 +27,8 @@ COLUMNS: dict[str, list[str]] = {
     "people": ["id", "name", "aliases", "titles", "roles", "affiliations", "articles", "mentions", "quotes",
                "first_seen", "last_seen"],
     "mentions": ["article_id", "entity_id", "local_id", "type", "name", "text", "start", "end", "published"],
-    "quotes": ["article_id", "quote_id", "kind", "mode", "speaker", "speaker_id", "speaker_as_written", "text", "start", "end",
-               "cue", "parent", "published", "headline", "site", "url"],
+    "quotes": ["article_id", "quote_id", "kind", "mode", "speaker", "speaker_id", "speaker_as_written", "text", "start",
+               "end", "cue", "parent", "published", "headline", "site", "url"],
     "events": ["article_id", "event_id", "type", "date_text", "date_value", "place", "participants",
                "participant_ids", "attributes", "evidence", "evidence_start", "evidence_end", "published", "headline",
                "url"],
@@ -103,9 +103,9 @@ def _mentions(store: Store) -> list[dict]:
 
 def _quotes(store: Store) -> list[dict]:
     return store.db.query(
-        "SELECT article_id, quote_id, kind, mode, speaker, speaker_id, speaker_as_written, text, start_offset AS start, "
-        "end_offset AS \"end\", cue, parent, published, headline, site, url FROM quotes_with_speakers "
-        "ORDER BY published, article_id, start_offset")
+        "SELECT article_id, quote_id, kind, mode, speaker, speaker_id, speaker_as_written, text, "
+        "start_offset AS start, end_offset AS \"end\", cue, parent, published, headline, site, url "
+        "FROM quotes_with_speakers ORDER BY published, article_id, start_offset")
 
 
 def _events(store: Store) -> list[dict]:

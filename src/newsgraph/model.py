@@ -10,13 +10,15 @@ on shapes; `../shared/eval/CONTRACT.md` lists the keys evaluation reads.
 from __future__ import annotations
 
 import json
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 SCHEMA_VERSION = "1"
 
 InputKind = Literal["text", "html", "warc"]
+QuoteMode = Literal["speech", "thought", "thing"]
+QUOTE_MODES: tuple[str, ...] = get_args(QuoteMode)  # what the CLI, the web page and the store accept
 
 
 REPR_TEXT = 60  # characters of a string a repr shows
@@ -132,12 +134,13 @@ class Quote(_Record):
     speaker_mention: Span | None = None
     cue: Span | None = None
     parent: str | None = None
-    mode: Literal["speech", "thought", "thing"] = Field(
+    mode: QuoteMode = Field(
         "speech", description="speech: words said or written (reporting verbs, 'according to', documents, every "
                               "quotation in quote marks and its continuations); thought: a view, belief, intention, "
                               "feeling or perception ('believes that', 'wants to', 'is worried that', 'is expected "
                               "to', 'the fear that'); thing: what a thing, not a person, group or document, offers, "
-                              "promotes, shows or supports ('the poll shows her ahead', 'the car offers heated seats'); "
+                              "promotes, shows or supports ('the poll shows her ahead', 'the car offers heated "
+                              "seats'); "
                               "read off the cue's category in cues.json (docs/quotes.md#mode)")
     stage: str = "quotes"
 

@@ -103,7 +103,8 @@ def quotes(db: Database, speaker_ids: list[int] | None = None, limit: int | None
         where += f" AND q.speaker_id IN ({', '.join('?' * len(speaker_ids)) or 'NULL'})"
         params.extend(speaker_ids)
     sql = ("SELECT q.article_id, q.quote_id, q.kind, q.mode, q.text, q.start_offset AS start, "
-           "q.end_offset AS \"end\", q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, q.speaker_name AS speaker_as_written, q.cue, "
+           "q.end_offset AS \"end\", q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, "
+           "q.speaker_name AS speaker_as_written, q.cue, "
            "q.parent, a.published, a.headline, a.source, a.url, a.site FROM quotes q "
            "JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "
            f"WHERE {where} ORDER BY a.published DESC, q.article_id, q.start_offset")
@@ -254,7 +255,8 @@ def filtered_quotes(db: Database, filters: QuoteFilters, limit: int = 50, offset
     where, params = filters.where()
     return db.query(
         "SELECT q.article_id, q.quote_id, q.kind, q.mode, q.text, q.start_offset AS start, "
-        "q.end_offset AS \"end\", q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, e.type AS speaker_type, q.cue, q.parent, "
+        "q.end_offset AS \"end\", q.speaker_id, COALESCE(e.name, q.speaker_name) AS speaker, "
+        "e.type AS speaker_type, q.cue, q.parent, "
         "a.published, a.headline, a.source, a.url, a.site FROM "
         f"(SELECT * FROM quotes q WHERE {where} ORDER BY q.published DESC, q.article_id, q.start_offset "
         "LIMIT ? OFFSET ?) q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker_id "

@@ -476,7 +476,6 @@ def _heads_its_phrase(token: Token) -> bool:
     return token.pos_ == "NOUN" and token.dep_ not in _MODIFIER_DEPS and not token.ent_type_
 
 
-
 def is_named(event: Event) -> bool:
     """An asserted event of a named type (not a WordNet-supersense fallback) that says more than its word: who took
     part, where, or a date of its own. What pages list, and what claims and the KB compare."""

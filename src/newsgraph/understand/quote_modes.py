@@ -18,14 +18,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..model import QUOTE_MODES
 from .cue_sources import is_thing
 
 if TYPE_CHECKING:
     from .cue_kinds import Cue
     from .cue_words import Lexicon
 
-SPEECH, THOUGHT, THING = "speech", "thought", "thing"
-MODES = (SPEECH, THOUGHT, THING)
+SPEECH, THOUGHT, THING = QUOTE_MODES
+MODES = QUOTE_MODES
 QUOTED_KINDS = frozenset({"direct", "mixed"})
 OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label", "adjective": "state_adjectives"}
 """Cue kinds that are a category of their own (a signature's dash and a transcript's label are in no word list)."""

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from ...model import QUOTE_MODES as MODES
 from ...store import Store
 from .args import BadRequest, iso_date, page_number, text
 
 PAGE_SIZE = 50
 KINDS = ("direct", "indirect", "mixed")
-MODES = ("speech", "thought", "thing")
 
 
 def data(store: Store, args: dict) -> dict:
