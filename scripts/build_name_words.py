@@ -26,8 +26,10 @@ Census first name nor surname of any rank ('young', 'still', 'frank', 'late', 'h
 `census_nouns`, the Census first names and surnames among the 5,000 most frequent that are nouns too, of no person
 ('castle', 'story', 'button', 'house'; not 'miller' or 'baker'), and `in_use`, every noun, verb, adjective or
 adverb written in lower case, Census names included, that WordNet's corpus tags at least once in some part of
-speech ('stable', 'deep', 'castle'; not 'dell' or 'rutherford'), for a name made of common words alone. No article
-text is read.
+speech ('stable', 'deep', 'castle'; not 'dell' or 'rutherford'), for a name made of common words alone;
+`minor_group_nouns`, nouns with a sense in noun.group that is not their most frequent and none in noun.person
+('side', 'duo'), so that `nouns` and `census_nouns` less these are the nouns that never name someone who could speak
+('graph', 'footage', 'move': the quotes stage's things). No article text is read.
 """
 
 from __future__ import annotations
@@ -113,7 +115,8 @@ def classes(wordnet: Path) -> dict[str, list[str]]:
             "names": sorted((person | group) & names | plural_surnames(set(nouns))),
             "describing": sorted(describing(wordnet) - census_names(surname_ranks=10 ** 6)),
             "census_nouns": sorted(set(nouns) & names - person - group),
-            "in_use": sorted(in_use(wordnet))}
+            "in_use": sorted(in_use(wordnet)),
+            "minor_group_nouns": sorted(w for w, f in nouns.items() if GROUP in f[1:] and w not in person | group)}
 
 
 def describing(wordnet: Path) -> set[str]:

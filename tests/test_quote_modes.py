@@ -1,4 +1,5 @@
-"""A quote's mode on small made-up articles: speech (words said or written) or thought (views, wishes, feelings).
+"""A quote's mode on small made-up articles: speech (words said or written), thought (views, wishes, feelings) or
+thing (what a thing offers, shows or suggests).
 
 Each case is one paragraph of its own, run through the whole pipeline; the cue's lexicon category is checked
 too, so a case that passes for the wrong reason (another cue) shows.
@@ -9,8 +10,10 @@ from __future__ import annotations
 import pytest
 
 from newsgraph.understand import quotes as quotes_stage
+from newsgraph.understand.cue_sources import mute_nouns
 from newsgraph.understand.cue_words import lexicon
 from newsgraph.understand.quote_modes import MODES, cue_category
+from newsgraph.understand.quote_rules import QUOTE_RULES
 from test_quotes import find, quotes
 
 LEAD = "The storm closed the pier on Sunday night."
@@ -52,6 +55,22 @@ THING = [  # an object verb a thing does too, its source a thing: no one's words
     ("object", "One billboard on the quay showed a smiling deckhand in a yellow coat.", "a smiling deckhand"),
 ]
 
+MUTE = [  # any cue whose source never names someone who could speak (family `mute_sources`)
+    ("reporting", "Research suggests that salt air rusts the pier faster than fresh water.", "that salt air rusts"),
+    ("reporting", "Video footage from the quay reveals that the crane tipped over.", "that the crane tipped over"),
+    ("reporting", "The survey results suggest that most fishermen want a new pier.", "that most fishermen want"),
+    ("to_infinitive", "The new timetable aims to cut waiting times at the quay.", "to cut waiting times"),
+]
+
+NOT_MUTE = [  # the same verbs, their source someone: a group sense ('side'), a person modifier, an 'of', 'no one'
+    ("speech", "Both sides said the talks would resume in March.", "the talks would resume"),
+    ("speech", "Eyewitness accounts suggest that the crane tipped over.", "that the crane tipped over"),
+    ("speech", "A large share of voters blames the council for the closure.", "the council for the closure"),
+    ("thought", "No one thinks the pier will reopen before summer.", "the pier will reopen"),
+    ("speech", "The jury found that the ferryman was negligent.", "that the ferryman was negligent"),
+    ("speech", "The city said the pier would reopen in June.", "the pier would reopen"),
+]
+
 NOT_THING = [  # the same verbs with a source that can hold a view: a person, a group, a name, a document
     ("speech", "The mayor offered her condolences to the ferry crew.", "her condolences"),
     ("thought", "The harbour board supports the new quota.", "the new quota"),
@@ -67,15 +86,16 @@ def categories(monkeypatch):
     seen: list[str | None] = []
     original = quotes_stage.quote_mode
 
-    def spy(kind, cue, lex):
+    def spy(kind, cue, lex, named=False):
         seen.append(cue_category(cue, lex) if cue is not None else None)
-        return original(kind, cue, lex)
+        return original(kind, cue, lex, named=named)
 
     monkeypatch.setattr(quotes_stage, "quote_mode", spy)
     return seen
 
 
-@pytest.mark.parametrize("mode, cases", [("speech", SPEECH), ("thought", THOUGHT), ("thing", THING)])
+@pytest.mark.parametrize("mode, cases", [("speech", SPEECH), ("thought", THOUGHT), ("thing", THING),
+                                         ("thing", MUTE)])
 def test_modes_by_cue_category(mode, cases, categories):
     for category, para, content in cases:
         categories.clear()
@@ -88,6 +108,25 @@ def test_modes_by_cue_category(mode, cases, categories):
 def test_a_thing_verb_of_someone_keeps_its_mode(mode, para, content):
     q = find(quotes(LEAD, para), content)
     assert (q.kind, q.mode) == ("indirect", mode), para
+
+
+@pytest.mark.parametrize("mode, para, content", NOT_MUTE)
+def test_a_source_that_may_be_someone_keeps_its_mode(mode, para, content):
+    q = find(quotes(LEAD, para), content)
+    assert (q.kind, q.mode) == ("indirect", mode), para
+
+
+def test_mute_sources_switch():
+    para = "Research suggests that salt air rusts the pier faster than fresh water."
+    with QUOTE_RULES.off("mute_sources"):
+        assert find(quotes(LEAD, para), "that salt air rusts").mode == "speech"
+    assert find(quotes(LEAD, para), "that salt air rusts").mode == "thing"
+
+
+def test_mute_nouns_come_from_wordnet():
+    """Nouns of no person and no group sense; a noun with a group sense that is not its first stays someone."""
+    assert {"graph", "footage", "research", "move"} <= mute_nouns()
+    assert not {"side", "duo", "jury", "city", "scholar", "case", "company"} & mute_nouns()
 
 
 @pytest.mark.parametrize("para, content", [
@@ -109,7 +148,7 @@ def test_continued_quotations_are_speech():
 
 
 def test_every_quote_has_a_mode():
-    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT + THING))
+    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT + THING + MUTE))
     assert qs and all(q.mode in MODES for q in qs)
 
 

@@ -139,8 +139,8 @@ class Quote(_Record):
                               "quotation in quote marks and its continuations); thought: a view, belief, intention, "
                               "feeling or perception ('believes that', 'wants to', 'is worried that', 'is expected "
                               "to', 'the fear that'); thing: what a thing, not a person, group or document, offers, "
-                              "promotes, shows or supports ('the poll shows her ahead', 'the car offers heated "
-                              "seats'); "
+                              "shows, suggests or aims at ('the poll shows her ahead', 'the car offers heated "
+                              "seats', 'research suggests that ...'); "
                               "read off the cue's category in cues.json (docs/quotes.md#mode)")
     stage: str = "quotes"
 

@@ -13,9 +13,12 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from typing import TYPE_CHECKING
 
 from .cue_words import lexicon
+from .name_use import word_classes
 from .quote_rules import enabled
 from .reported import SUBJECT_DEPS
 
@@ -166,6 +169,36 @@ RELATIVES = frozenset({"that", "which"})
 AGENT_ENDINGS = ("er", "or", "ist", "ian", "man", "men")
 """Endings of nouns for people the speaker lists lack ('the skipper', 'fishermen', 'a radiologist'): such a source
 is taken to be someone."""
+
+
+@cache
+def mute_nouns() -> frozenset[str]:
+    """Nouns that never name someone who could speak: WordNet gives them no sense in noun.person and none in
+    noun.group ('graph', 'footage', 'move'; not 'case', which may be a patient, nor 'side', a party to a dispute)."""
+    words = word_classes()
+    return (words["nouns"] | words["census_nouns"]) - words["minor_group_nouns"]
+
+
+def is_mute(source: Token | None) -> bool:
+    """A thing for a source (`is_thing`) whose noun never names someone who could speak (`mute_nouns`), nor has a
+    modifier or an "of" that may: "a graph [shows ...]", "the move [aims to ...]", "the results of the survey
+    [reveal ...]"; not "the jury", "scouts", "both sides", "eyewitness accounts", "a share of voters"."""
+    from .speakers import nouns  # speakers imports attribution, which imports this module
+
+    if not is_thing(source):
+        return False
+    holder = source.head.head if source.lower_ in RELATIVES and source.head.dep_ == "relcl" else source
+    mute = mute_nouns()
+    if holder.lemma_.lower() not in mute or holder.lower_ in nouns().not_referring:
+        return False  # 'no one [thinks ...]'
+    documents = lexicon().document_nouns
+    for child in holder.children:
+        if child.dep_ == "compound" and child.lemma_.lower() not in mute and child.lemma_.lower() not in documents:
+            return False  # 'eyewitness accounts', 'Lincoln marketing', 'an AP investigation'; not 'video footage'
+        if child.dep_ == "prep" and child.lower_ == "of" and any(
+                g.dep_ == "pobj" and g.lemma_.lower() not in mute for g in child.children):
+            return False  # 'a large proportion of respondents'
+    return True
 
 
 def is_thing(source: Token | None) -> bool:

@@ -1,5 +1,5 @@
 """A quote's mode: words said or written (speech), a view, belief, intention, feeling or perception (thought), or
-what a thing offers, promotes, shows or supports (thing).
+what a thing offers, promotes, shows, suggests or aims at (thing).
 
 The mode is read off the cue that attributes the quote, never off its content:
   1. A quotation in quote marks (direct or mixed), and a quote with no cue of its own (a continuation of a
@@ -11,6 +11,10 @@ The mode is read off the cue that attributes the quote, never off its content:
   4. An object verb that a thing does too (`cues.json`'s "thing_verbs": offer, promote, show, support) whose
      source is a thing, not a name, person, group or document, reports no one's words or views: "the car offers
      [heated seats]", "the poll shows [her ahead]" (attribution gold counts the poll's, so the quote stays).
+  5. Any other cue whose source is a noun that never names someone who could speak (`cue_sources.is_mute`:
+     WordNet gives it no sense a person or a group, and no modifier or "of" of it may be someone) reports a thing
+     too, unless the source was resolved to one of the article's entities ("Trump", tagged a noun): "a graph
+     shows [...]", "research suggests [...]", "the move aims [to ...]" (family `mute_sources`).
 A store made before quotes had a mode guesses it from a cue's words (`guess_mode`).
 """
 
@@ -19,7 +23,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..model import QUOTE_MODES
-from .cue_sources import is_thing
+from .cue_sources import is_mute, is_thing
+from .quote_rules import enabled
 
 if TYPE_CHECKING:
     from .cue_kinds import Cue
@@ -32,20 +37,23 @@ OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label
 """Cue kinds that are a category of their own (a signature's dash and a transcript's label are in no word list)."""
 
 
-def quote_mode(kind: str, cue: Cue | None, lex: Lexicon) -> str:
-    """Speech, thought or thing for a quote of `kind` (direct, indirect, mixed) attributed through `cue`."""
+def quote_mode(kind: str, cue: Cue | None, lex: Lexicon, named: bool = False) -> str:
+    """Speech, thought or thing for a quote of `kind` (direct, indirect, mixed) attributed through `cue`; `named`:
+    its source is an entity of the article."""
     if kind in QUOTED_KINDS or cue is None:
         return SPEECH
-    return cue_mode(cue, lex)
+    return cue_mode(cue, lex, named)
 
 
-def cue_mode(cue: Cue, lex: Lexicon) -> str:
-    """Speech, thought or thing for what a cue reports outside quote marks (steps 2 to 4)."""
+def cue_mode(cue: Cue, lex: Lexicon, named: bool = False) -> str:
+    """Speech, thought or thing for what a cue reports outside quote marks (steps 2 to 5)."""
     lemma = cue.head.lemma_.lower()
     if cue.kind == "noun" and _voiced(cue.head, lex):
         return SPEECH
     category = cue_category(cue, lex)
     if category == "object" and lemma in lex.thing_verbs and is_thing(cue.speaker):
+        return THING
+    if enabled("mute_sources") and not named and is_mute(cue.speaker):
         return THING
     listed = lex.thought.get(category, frozenset())
     return THOUGHT if "*" in listed or lemma in listed else SPEECH

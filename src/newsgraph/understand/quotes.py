@@ -127,7 +127,8 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
         out.append(Quote(id=ids[id(d)], kind=d.kind, text=article.text[off + d.start:off + d.end],
                          start=off + d.start, end=off + d.end, speaker=src.speaker, speaker_name=src.name,
                          speaker_mention=src.mention, cue=src.cue, parent=ids[id(parent)] if parent else None,
-                         mode=quote_mode(d.kind, None if d.source is not None else d.cue, lex)))
+                         mode=quote_mode(d.kind, None if d.source is not None else d.cue, lex,
+                                         named=src.speaker is not None)))
     return out
 
 
