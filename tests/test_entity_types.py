@@ -719,6 +719,8 @@ def test_a_saints_name_followed_by_a_possessive_is_the_church():
      "organization"),
     ("Many of the tenants moved to Haverlin Falls from the coast in the 1990s.", "Haverlin Falls", "place"),
     ("Several of the tenants grew up in the former Soviet Union and moved here later.", "Soviet Union", "place"),
+    ("Settlers in the West Bank clashed with farmers near Nablus on Friday.", "West Bank", "place"),
+    ("The Harlow Savings Bank lent the club money for a new stand.", "Harlow Savings Bank", "organization"),
 ])
 def test_an_organisation_or_place_by_its_last_word(sentence, name, kind):
     assert _types_of(sentence).get(name) == kind

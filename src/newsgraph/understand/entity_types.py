@@ -157,8 +157,8 @@ def retype(doc, first: int, last: int, kind: str) -> str:
             and rules.enabled("named_events"):
         return DROP  # "Paris Air Show", "Worldwide Developers Conference": an event, no entity
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()) \
-            and not (kind == "place" and region_name(tokens.text)):  # 'Soviet Union': a country, whatever its last word
-        return "organization"  # 'Saturn Corporation'; an outlet or platform of the gazetteer ('Twitter')
+            and not (kind == "place" and (region_name(tokens.text) or tokens.text in _designated_places())):
+        return "organization"  # 'Saturn Corporation', an outlet ('Twitter'); not 'Soviet Union' nor 'West Bank'
     if kind == "person":
         if len(words) == 1 and _month_before_day(doc, first, last):
             return DROP
@@ -227,6 +227,12 @@ def _title_words() -> frozenset[str]:
 
 
 @cache
+@cache
+def _designated_places() -> frozenset[str]:
+    """Places whose last word is a designator ('West Bank', 'Left Bank'; WordNet, data/designated_places.json)."""
+    return frozenset(load_data("designated_places.json")["names"])
+
+
 def _outlets() -> frozenset[str]:
     return frozenset(load_data("entities.json")["outlets"])
 
