@@ -227,12 +227,12 @@ def _title_words() -> frozenset[str]:
 
 
 @cache
-@cache
 def _designated_places() -> frozenset[str]:
     """Places whose last word is a designator ('West Bank', 'Left Bank'; WordNet, data/designated_places.json)."""
     return frozenset(load_data("designated_places.json")["names"])
 
 
+@cache
 def _outlets() -> frozenset[str]:
     return frozenset(load_data("entities.json")["outlets"])
 
