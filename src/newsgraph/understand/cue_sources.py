@@ -194,7 +194,7 @@ def is_mute(source: Token | None) -> bool:
     documents = lexicon().document_nouns
     for child in holder.children:
         if child.dep_ == "compound" and child.lemma_.lower() not in mute and child.lemma_.lower() not in documents:
-            return False  # 'eyewitness accounts', 'Lincoln marketing', 'an AP investigation'; not 'video footage'
+            return False  # 'eyewitness accounts', 'Harbour Ferries marketing'; not 'video footage'
         if child.dep_ == "prep" and child.lower_ == "of" and any(
                 g.dep_ == "pobj" and g.lemma_.lower() not in mute for g in child.children):
             return False  # 'a large proportion of respondents'

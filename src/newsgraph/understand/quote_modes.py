@@ -13,7 +13,7 @@ The mode is read off the cue that attributes the quote, never off its content:
      [heated seats]", "the poll shows [her ahead]" (attribution gold counts the poll's, so the quote stays).
   5. Any other cue whose source is a noun that never names someone who could speak (`cue_sources.is_mute`:
      WordNet gives it no sense a person or a group, and no modifier or "of" of it may be someone) reports a thing
-     too, unless the source was resolved to one of the article's entities ("Trump", tagged a noun): "a graph
+     too, unless the source was resolved to one of the article's entities (a surname tagged a noun): "a graph
      shows [...]", "research suggests [...]", "the move aims [to ...]" (family `mute_sources`).
 A store made before quotes had a mode guesses it from a cue's words (`guess_mode`).
 """
