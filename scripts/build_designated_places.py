@@ -12,8 +12,8 @@ EXPRESS OR IMPLIED).
 
 Taken: every capitalised lemma of two words or more in the lexicographer file noun.location (places: countries,
 regions, cities) whose last word is one of `entities.json`'s `organization_designators` ("Bank", "Union",
-"Federation"). No article text is read. The entity stage reads it in `entity_types.retype` (family
-`designated_places`): a name the model typed a place keeps that type.
+"Federation"). No article text is read. The entity stage reads it in `entity_types.retype` (family `name_form`): a
+name the model typed a place keeps that type.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
-"""Every data loader of the reading and understanding stages reads its file once per process.
+"""Every argument-less function of the readers' and understanding stages' modules that calls `load_data` is cached.
 
-A loader without arguments that calls `load_data` and is not cached re-reads and re-parses its JSON file on every
-call; one such loader in the entity stage (the outlet list, read for each name) once cut the pipeline from 0.77 to
-0.73 of bare spaCy's throughput. Speed itself is measured by `benchmarks/bench_pipeline.py`, not here.
+One that is not re-reads and re-parses its JSON file on every call; one such loader in the entity stage (the outlet
+list, read for each name) once cut the pipeline from 0.77 to 0.73 of bare spaCy's throughput. Speed itself is
+measured by `benchmarks/bench_pipeline.py`, not here.
 """
 
 from __future__ import annotations

@@ -62,13 +62,16 @@ MUTE = [  # any cue whose source never names someone who could speak (family `mu
     ("to_infinitive", "The new timetable aims to cut waiting times at the quay.", "to cut waiting times"),
 ]
 
-NOT_MUTE = [  # the same verbs, their source someone: a group sense ('side'), a person modifier, an 'of', 'no one'
+NOT_MUTE = [  # the source may be someone: a group sense ('side'), a compound, owner, 'of' or 'by', 'no one'
     ("speech", "Both sides said the talks would resume in March.", "the talks would resume"),
     ("speech", "Eyewitness accounts suggest that the crane tipped over.", "that the crane tipped over"),
     ("speech", "A large share of voters blames the council for the closure.", "the council for the closure"),
     ("thought", "No one thinks the pier will reopen before summer.", "the pier will reopen"),
     ("speech", "The jury found that the ferryman was negligent.", "that the ferryman was negligent"),
     ("speech", "The city said the pier would reopen in June.", "the pier would reopen"),
+    ("speech", "Acme research suggests that the pier is sinking.", "that the pier is sinking"),
+    ("speech", "The council's research shows that the pier is sinking.", "that the pier is sinking"),
+    ("speech", "Research by the council suggests that the pier is sinking.", "that the pier is sinking"),
 ]
 
 NOT_THING = [  # the same verbs with a source that can hold a view: a person, a group, a name, a document

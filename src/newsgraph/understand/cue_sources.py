@@ -14,7 +14,6 @@
 from __future__ import annotations
 
 from functools import cache
-
 from typing import TYPE_CHECKING
 
 from .cue_words import lexicon
@@ -174,15 +173,18 @@ is taken to be someone."""
 @cache
 def mute_nouns() -> frozenset[str]:
     """Nouns that never name someone who could speak: WordNet gives them no sense in noun.person and none in
-    noun.group ('graph', 'footage', 'move'; not 'case', which may be a patient, nor 'side', a party to a dispute)."""
+    noun.group, in lower case or capitalised ('graph', 'footage', 'move'; not 'case', which may be a patient, 'side',
+    a party to a dispute, nor 'black', as in 'Blacks')."""
     words = word_classes()
-    return (words["nouns"] | words["census_nouns"]) - words["minor_group_nouns"]
+    return (words["nouns"] | words["census_nouns"]) - words["may_name_someone"]
 
 
 def is_mute(source: Token | None) -> bool:
-    """A thing for a source (`is_thing`) whose noun never names someone who could speak (`mute_nouns`), nor has a
-    modifier or an "of" that may: "a graph [shows ...]", "the move [aims to ...]", "the results of the survey
-    [reveal ...]"; not "the jury", "scouts", "both sides", "eyewitness accounts", "a share of voters"."""
+    """A thing for a source (`is_thing`) whose noun never names someone who could speak (`mute_nouns`) and is no
+    word that names no one by itself ('one'), with no compound, owner, "of" or "by" that may be someone: "a graph
+    [shows ...]", "the move [aims to ...]", "the results of the tests [reveal ...]"; not "the jury", "scouts", "both
+    sides", "eyewitness accounts", "Apple research", "the council's research", "research by the council", "a share
+    of voters"."""
     from .speakers import nouns  # speakers imports attribution, which imports this module
 
     if not is_thing(source):
@@ -193,12 +195,19 @@ def is_mute(source: Token | None) -> bool:
         return False  # 'no one [thinks ...]'
     documents = lexicon().document_nouns
     for child in holder.children:
-        if child.dep_ == "compound" and child.lemma_.lower() not in mute and child.lemma_.lower() not in documents:
-            return False  # 'eyewitness accounts', 'Harbour Ferries marketing'; not 'video footage'
-        if child.dep_ == "prep" and child.lower_ == "of" and any(
-                g.dep_ == "pobj" and g.lemma_.lower() not in mute for g in child.children):
-            return False  # 'a large proportion of respondents'
+        lemma = child.lemma_.lower()
+        if child.dep_ == "compound" and (_named(child) or lemma not in mute and lemma not in documents):
+            return False  # 'eyewitness accounts', 'Harbour Ferries marketing', 'Apple research'; not 'video footage'
+        if child.dep_ == "poss" and child.pos_ != "PRON" and (_named(child) or can_speak(child)):
+            return False  # "the council's research", "Harlow's research"; not "its research"
+        if child.dep_ == "prep" and child.lower_ in ("of", "by") and any(
+                g.dep_ == "pobj" and (_named(g) or g.lemma_.lower() not in mute) for g in child.children):
+            return False  # 'a large proportion of respondents', 'research by the council'
     return True
+
+
+def _named(token: Token) -> bool:
+    return token.pos_ == "PROPN" or bool(token.ent_type_)
 
 
 def is_thing(source: Token | None) -> bool:

@@ -1,5 +1,5 @@
 """A quote's mode: words said or written (speech), a view, belief, intention, feeling or perception (thought), or
-what a thing offers, promotes, shows, suggests or aims at (thing).
+what a thing offers, shows, suggests or aims at (thing).
 
 The mode is read off the cue that attributes the quote, never off its content:
   1. A quotation in quote marks (direct or mixed), and a quote with no cue of its own (a continuation of a
@@ -12,9 +12,9 @@ The mode is read off the cue that attributes the quote, never off its content:
      source is a thing, not a name, person, group or document, reports no one's words or views: "the car offers
      [heated seats]", "the poll shows [her ahead]" (attribution gold counts the poll's, so the quote stays).
   5. Any other cue whose source is a noun that never names someone who could speak (`cue_sources.is_mute`:
-     WordNet gives it no sense a person or a group, and no modifier or "of" of it may be someone) reports a thing
-     too, unless the source was resolved to one of the article's entities (a surname tagged a noun): "a graph
-     shows [...]", "research suggests [...]", "the move aims [to ...]" (family `mute_sources`).
+     WordNet gives it no sense a person or a group, and no compound, owner, "of" or "by" of it may be someone)
+     reports a thing too, unless the source was resolved to one of the article's entities ("Trump", tagged a
+     noun): "a graph shows [...]", "research suggests [...]", "the move aims [to ...]" (family `mute_sources`).
 A store made before quotes had a mode guesses it from a cue's words (`guess_mode`).
 """
 

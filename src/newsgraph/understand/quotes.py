@@ -16,7 +16,7 @@ headline in title case is parsed again in sentence case for its cues.
   5. Name each source (`speakers`): the coref stage's entity when it has
      one, else the phrase as written, pronouns and "the statement"
      resolved; "I" in a nested quote is the teller of the outer one.
-     Give each quote its mode, speech or thought (`quote_modes`).
+     Give each quote its mode, speech, thought or thing (`quote_modes`).
 """
 
 from __future__ import annotations
