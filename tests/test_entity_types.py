@@ -743,3 +743,8 @@ def test_a_title_before_a_bodys_head_word_names_no_one():
     with rules.switched_off("titled_heads", "title_firms"):  # (title_firms alone makes it the organisation)
         assert entities("Their Premier League title defence resumes at Marlow next Wednesday.").get("League") \
             == "person"
+
+
+def test_an_assembly_after_a_title_word_is_a_body():
+    found = entities("The envoy said her government would take the dispute to the (UN) General Assembly next month.")
+    assert found.get("Assembly") != "person", found
