@@ -748,3 +748,13 @@ def test_a_title_before_a_bodys_head_word_names_no_one():
 def test_an_assembly_after_a_title_word_is_a_body():
     found = entities("The envoy said her government would take the dispute to the (UN) General Assembly next month.")
     assert found.get("Assembly") != "person", found
+
+
+@pytest.mark.parametrize("sentence, name, cut", [
+    ("The 'Harbour Trust' said on Monday that fares would rise.", "Harbour Trust", "'Harbour Trust"),
+    ("The team beat Wales (Group B on Friday.", "Wales", "Wales (Group B"),
+])
+def test_a_name_keeps_no_quotation_mark_and_no_open_bracket_at_its_edges(sentence, name, cut):
+    assert name in entities(sentence)
+    with rules.switched_off("name_edges"):
+        assert cut in entities(sentence)

@@ -89,3 +89,13 @@ def test_an_events_place_and_a_roles_members_read_as_names():
         "- **appointment** · 2025-10-14 (Tuesday) · Elvin Island — ")
     assert "- **statement** — speaker: Ada Quill, Elvin Council" in lines
     assert not any("e1" in x or "e3" in x for x in lines if x.startswith("- **"))
+
+
+def test_a_quote_not_spoken_shows_its_mode_and_warnings_come_before_the_body():
+    article = _article()
+    article.quotes[0].mode = "thought"
+    article.warnings = ["language pt (py3langid): newsgraph understands English only"]
+    markdown = to_markdown(article)
+    assert "- **Ada Quill** → *(indirect, thought)* the ferry would run again" in markdown
+    assert "“We owe the island that,”" in markdown  # speech, the default, is not spelled out
+    assert markdown.index("> **Warning:** language pt") < markdown.index("Mayor Ada Quill said")

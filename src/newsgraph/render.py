@@ -7,7 +7,8 @@ from .understand.events import ROLE_JOIN, is_named, named_type
 
 
 def to_markdown(article: Article) -> str:
-    """The article as Markdown: headline, deck, byline, body, what was understood, pictures, furniture removed."""
+    """The article as Markdown: headline, deck, byline, warnings, body, what was understood, pictures, furniture
+    removed."""
     out = [f"# {article.headline or '(no headline)'}", ""]
     if article.subheadline:
         out += [f"*{article.subheadline}*", ""]
@@ -22,6 +23,8 @@ def to_markdown(article: Article) -> str:
         meta.append(f"<{article.url}>")
     if meta:
         out += [" · ".join(meta), ""]
+    if article.warnings:  # an article in another language, a page with no body: said before the text
+        out += [f"> **Warning:** {warning}" for warning in article.warnings] + [""]
     for paragraph in article.paragraphs:
         out += [paragraph, ""]
     out += knowledge_markdown(article)
@@ -68,8 +71,8 @@ def knowledge_markdown(article: Article) -> list[str]:
             speaker = article.speaker(quote)
             who = f"**{speaker.name}**" if speaker else f"**{quote.speaker_name}**" if quote.speaker_name \
                 else "*(speaker unknown)*"
-            said = f"“{_one_line(quote.text)}”" if quote.kind == "direct" else \
-                f"*({quote.kind})* {_one_line(quote.text)}"
+            how = quote.kind if quote.mode == "speech" else f"{quote.kind}, {quote.mode}"
+            said = f"“{_one_line(quote.text)}”" if how == "direct" else f"*({how})* {_one_line(quote.text)}"
             out.append("  " * depth[quote.id] + f"- {who} → {said}")
         out.append("")
     named = [event for event in article.events if is_named(event)]

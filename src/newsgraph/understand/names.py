@@ -97,6 +97,8 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             first = rest
         while first < last and doc[first].lower_ in ("the", "a", "an"):
             first += 1
+        if rules.enabled("name_edges"):
+            first, last = _inside_marks(doc, first, last)
         possessive = False
         while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
             last -= 1
@@ -150,6 +152,22 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     for mention in out:
         mention.in_quote = quotes.inside(mention.start - para.offset)
     return out
+
+
+QUOTE_MARKS = frozenset("\"'“”‘’«»")
+
+
+def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:
+    """The name without the quotation marks at its edges ("'Oxygen Bar'") and without a bracket it opens but does not
+    close ('England (Group A' of 'England (Group A winners)')."""
+    while first < last and doc[first].text in QUOTE_MARKS:
+        first += 1
+    while last > first and doc[last - 1].text in QUOTE_MARKS:
+        last -= 1
+    opened = next((t.i for t in doc[first:last] if t.text == "("), None)
+    if opened is not None and opened > first and not any(t.text == ")" for t in doc[opened:last]):
+        last = opened
+    return first, last
 
 
 def _exchanges(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:

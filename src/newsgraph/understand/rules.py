@@ -210,6 +210,8 @@ FAMILIES: dict[str, str] = {
     "role_of_names": "a 'person' named right after a role held in a body and 'of' ('president and CEO of "
                      "Destination Madison', 'a founder of Hollis Bell'; not before a possessive) is an organisation, "
                      "or a place the gazetteer knows, in every mention",
+    "name_edges": "a name keeps no quotation mark at its edges (\"'Oxygen Bar'\") and no bracket it opens and does not "
+                  "close ('England (Group A')",
     "common_word_names": "a 'person' of two or three words, each a common English word, the first no given name and "
                          "the last a noun of no person ('Stable Diffusion', 'Action Button'; WordNet, Census names "
                          "included: 'Castle', 'Story'), with no title and no description, is a thing's name; not "
