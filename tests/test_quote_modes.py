@@ -1,5 +1,5 @@
-"""A quote's mode on small made-up articles: speech (words said or written), thought (views, wishes, feelings) or
-thing (what a thing offers, shows or suggests).
+"""A quote's mode on small made-up articles: speech (words said or written), thought (views, wishes, feelings),
+thing (what a thing offers, shows or suggests) or stance (a stand on something named, no words given).
 
 Each case is one paragraph of its own, run through the whole pipeline; the cue's lexicon category is checked
 too, so a case that passes for the wrong reason (another cue) shows.
@@ -26,7 +26,7 @@ SPEECH = [
     ("reporting", "The inspectors' report found that the pier was unsafe.", "that the pier was unsafe"),
     ("to_infinitive", "Quill vowed to reopen the pier by June.", "to reopen the pier"),
     ("to_infinitive", "The union urged its members to stay home on Monday.", "its members to stay home"),
-    ("object", "The fishermen's union criticized the new timetable.", "the new timetable"),
+    ("object", "The fishermen's union criticized the new timetable as a gift to the ferry firm.", "the new timetable"),
     ("nouns", "Quill's claim that the fares had doubled drew laughter.", "that the fares had doubled"),
     ("nouns", "Quill voiced concern that the pier was unsafe.", "that the pier was unsafe"),  # a light verb
     ("passive_views", "The ferryman was accused of hiding the repair bill.", "The ferryman was accused"),
@@ -55,6 +55,19 @@ THING = [  # an object verb a thing does too, its source a thing: no one's words
     ("object", "One billboard on the quay showed a smiling deckhand in a yellow coat.", "a smiling deckhand"),
 ]
 
+STANCE = [  # an object that names a thing, no clause and nothing said of it (family `object_stances`)
+    ("object", "The fishermen's union criticized the new timetable.", "the new timetable"),
+    ("object", "The mayor denied the accusations.", "the accusations"),
+    ("object", "The union called for a ceasefire on the quay.", "a ceasefire"),
+]
+
+NOT_STANCE = [  # the same verbs with a clause or with something said of their object: speech
+    ("speech", "The broadcaster called it a misquote.", "it a misquote"),
+    ("speech", "The ambassador accused the council of meddling in the vote.", "the council of meddling"),
+    ("speech", "Police urged witnesses to contact the harbour office.", "witnesses to contact"),
+    ("speech", "Quill denied taking the money.", "taking the money"),
+]
+
 MUTE = [  # any cue whose source never names someone who could speak (family `mute_sources`)
     ("reporting", "Research suggests that salt air rusts the pier faster than fresh water.", "that salt air rusts"),
     ("reporting", "Video footage from the quay reveals that the crane tipped over.", "that the crane tipped over"),
@@ -65,7 +78,7 @@ MUTE = [  # any cue whose source never names someone who could speak (family `mu
 NOT_MUTE = [  # the source may be someone: a group sense ('side'), a compound, owner, 'of' or 'by', 'no one'
     ("speech", "Both sides said the talks would resume in March.", "the talks would resume"),
     ("speech", "Eyewitness accounts suggest that the crane tipped over.", "that the crane tipped over"),
-    ("speech", "A large share of voters blames the council for the closure.", "the council for the closure"),
+    ("stance", "A large share of voters blames the council for the closure.", "the council for the closure"),
     ("thought", "No one thinks the pier will reopen before summer.", "the pier will reopen"),
     ("speech", "The jury found that the ferryman was negligent.", "that the ferryman was negligent"),
     ("speech", "The city said the pier would reopen in June.", "the pier would reopen"),
@@ -98,7 +111,7 @@ def categories(monkeypatch):
 
 
 @pytest.mark.parametrize("mode, cases", [("speech", SPEECH), ("thought", THOUGHT), ("thing", THING),
-                                         ("thing", MUTE)])
+                                         ("thing", MUTE), ("stance", STANCE)])
 def test_modes_by_cue_category(mode, cases, categories):
     for category, para, content in cases:
         categories.clear()
@@ -117,6 +130,19 @@ def test_a_thing_verb_of_someone_keeps_its_mode(mode, para, content):
 def test_a_source_that_may_be_someone_keeps_its_mode(mode, para, content):
     q = find(quotes(LEAD, para), content)
     assert (q.kind, q.mode) == ("indirect", mode), para
+
+
+@pytest.mark.parametrize("mode, para, content", NOT_STANCE)
+def test_an_object_with_a_clause_or_a_predicate_is_speech(mode, para, content):
+    q = find(quotes(LEAD, para), content)
+    assert (q.kind, q.mode) == ("indirect", mode), para
+
+
+def test_object_stances_switch():
+    para = "The mayor denied the accusations."
+    with QUOTE_RULES.off("object_stances"):
+        assert find(quotes(LEAD, para), "the accusations").mode == "speech"
+    assert find(quotes(LEAD, para), "the accusations").mode == "stance"
 
 
 def test_mute_sources_switch():
@@ -151,7 +177,7 @@ def test_continued_quotations_are_speech():
 
 
 def test_every_quote_has_a_mode():
-    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT + THING + MUTE))
+    qs = quotes(LEAD, *(para for _, para, _ in SPEECH + THOUGHT + THING + MUTE + STANCE))
     assert qs and all(q.mode in MODES for q in qs)
 
 

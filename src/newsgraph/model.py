@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1"
 
 InputKind = Literal["text", "html", "warc"]
-QuoteMode = Literal["speech", "thought", "thing"]
+QuoteMode = Literal["speech", "thought", "thing", "stance"]
 QUOTE_MODES: tuple[str, ...] = get_args(QuoteMode)  # what the CLI, the web page and the store accept
 
 
@@ -140,7 +140,8 @@ class Quote(_Record):
                               "feeling or perception ('believes that', 'wants to', 'is worried that', 'is expected "
                               "to', 'the fear that'); thing: what a thing, not a person, group or document, offers, "
                               "shows, suggests or aims at ('the poll shows her ahead', 'the car offers heated "
-                              "seats', 'research suggests that ...'); "
+                              "seats', 'research suggests that ...'); stance: a stand taken on something named, "
+                              "no words given ('denied the accusations', 'called for a ceasefire'); "
                               "read off the cue's category in cues.json (docs/quotes.md#mode)")
     stage: str = "quotes"
 

@@ -37,6 +37,7 @@ class Lexicon:
     # prepositions
     raising: frozenset[str]  # "[the court] seemed [to send a signal]": how a thing looks to the writer
     thing_verbs: frozenset[str]  # "the car offers heated seats": object verbs a thing does too (quote_modes)
+    stance_verbs: frozenset[str]  # "denied [the accusations]": object verbs of taking a stand (quote_modes)
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
     document_nouns: frozenset[str]
@@ -65,6 +66,7 @@ def lexicon() -> Lexicon:
                    questions={verb: frozenset(preps) for verb, preps in data["questions"].items()},
                    prepositional={verb: frozenset(preps) for verb, preps in data["prepositional"].items()},
                    raising=frozenset(data["raising"]), thing_verbs=frozenset(data["thing_verbs"]),
+                   stance_verbs=frozenset(data["stance_verbs"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),
                    document_nouns=frozenset(data["document_nouns"]),

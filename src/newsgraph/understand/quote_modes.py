@@ -1,5 +1,6 @@
-"""A quote's mode: words said or written (speech), a view, belief, intention, feeling or perception (thought), or
-what a thing offers, shows, suggests or aims at (thing).
+"""A quote's mode: words said or written (speech), a view, belief, intention, feeling or perception (thought),
+what a thing offers, shows, suggests or aims at (thing), or a stand taken on something named, with no words given
+(stance).
 
 The mode is read off the cue that attributes the quote, never off its content:
   1. A quotation in quote marks (direct or mixed), and a quote with no cue of its own (a continuation of a
@@ -15,6 +16,10 @@ The mode is read off the cue that attributes the quote, never off its content:
      WordNet gives it no sense a person or a group, and no compound, owner, "of" or "by" of it may be someone)
      reports a thing too, unless the source was resolved to one of the article's entities ("Trump", tagged a
      noun): "a graph shows [...]", "research suggests [...]", "the move aims [to ...]" (family `mute_sources`).
+  6. An object verb of taking a stand (`cues.json`'s "stance_verbs": deny, condemn, praise, welcome, call for, ...)
+     whose content is a noun phrase, with no clause and nothing said of it, reports a stance, not words: "denied
+     [the accusations]", "called for [a ceasefire]"; not "denied [taking the money]", "called [it a misquote]"
+     (family `object_stances`).
 A store made before quotes had a mode guesses it from a cue's words (`guess_mode`).
 """
 
@@ -30,7 +35,7 @@ if TYPE_CHECKING:
     from .cue_kinds import Cue
     from .cue_words import Lexicon
 
-SPEECH, THOUGHT, THING = QUOTE_MODES
+SPEECH, THOUGHT, THING, STANCE = QUOTE_MODES
 MODES = QUOTE_MODES
 QUOTED_KINDS = frozenset({"direct", "mixed"})
 OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label", "adjective": "state_adjectives"}
@@ -56,7 +61,39 @@ def cue_mode(cue: Cue, lex: Lexicon, named: bool = False) -> str:
     if enabled("mute_sources") and not named and is_mute(cue.speaker):
         return THING
     listed = lex.thought.get(category, frozenset())
-    return THOUGHT if "*" in listed or lemma in listed else SPEECH
+    if "*" in listed or lemma in listed:
+        return THOUGHT
+    if enabled("object_stances") and category == "object" and lemma in lex.stance_verbs and _names_a_thing(cue) \
+            and (lemma != "call" or _followed_by(cue.head, "for")):
+        return STANCE
+    return SPEECH
+
+
+def _followed_by(token, word: str) -> bool:
+    return token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == word
+
+
+NOUN_HEADS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+CLAUSE_DEPS = frozenset({"xcomp", "ccomp", "advcl", "oprd"})  # 'urged [voters to stay home]': a request, said
+
+
+def _names_a_thing(cue: Cue) -> bool:
+    """The content is the cue's object and a noun phrase, with no clause and nothing said of it ("as ...", a
+    predicate): "denied [the accusations]", "condemned [the attack]", "unveiled [a plan]"; not "denied [taking the
+    money]", "suggested [how to fix it]", "urged [voters to stay home]", "accused [him of lying]", "called [it a
+    misquote]", "described [the video as satire]"."""
+    if cue.reports != "object" or cue.content is None or cue.content[1] <= cue.content[0]:
+        return False
+    content = cue.head.doc[cue.content[0]:cue.content[1]]
+    if content.root.pos_ not in NOUN_HEADS:
+        return False
+    for t in content:
+        if t.pos_ in ("VERB", "AUX") and (t.dep_ in CLAUSE_DEPS and t.head.i in (cue.head.i, content.root.i)
+                                          or t.dep_ in ("pcomp", "pobj")):
+            return False  # 'urged [voters to stay home]', 'accused [him of lying]'
+        if t.dep_ == "oprd" or t.lower_ == "as" and t.head.i in (cue.head.i, content.root.i):
+            return False  # 'called [it a misquote]', 'described [the video as satire]': said of it
+    return True
 
 
 def cue_category(cue: Cue, lex: Lexicon) -> str:

@@ -181,6 +181,9 @@ FAMILIES: dict[str, str] = {
                      "'Harbourside Articles' or 'Harbour News Staff' on the site (its name or its address's "
                      "registrable label), or the site's name alone, they are an interview's answers or a reprinted "
                      "memo's writer (no speaker name, the mention kept)",
+    "object_stances": "a quote outside quote marks whose content is its cue's object, a noun phrase and not a "
+                      "clause, and that would be speech, is a stance, mode 'stance' ('denied [the accusations]', "
+                      "'called for [a ceasefire]'; not 'denied [taking the money]')",
     "mute_sources": "a quote outside quote marks whose source is a noun that never names someone who could speak "
                     "(WordNet: no sense a person or a group) is a thing's, mode 'thing' ('a graph shows [...]', "
                     "'the move aims [to ...]'; not 'the jury', 'scouts', 'both sides')",
