@@ -43,15 +43,15 @@ OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label
 
 
 def quote_mode(kind: str, cue: Cue | None, lex: Lexicon, named: bool = False) -> str:
-    """Speech, thought or thing for a quote of `kind` (direct, indirect, mixed) attributed through `cue`; `named`:
-    its source is an entity of the article."""
+    """The mode (speech, thought, thing or stance) of a quote of `kind` (direct, indirect, mixed) attributed through
+    `cue`; `named`: its source is an entity of the article."""
     if kind in QUOTED_KINDS or cue is None:
         return SPEECH
     return cue_mode(cue, lex, named)
 
 
 def cue_mode(cue: Cue, lex: Lexicon, named: bool = False) -> str:
-    """Speech, thought or thing for what a cue reports outside quote marks (steps 2 to 5)."""
+    """The mode of what a cue reports outside quote marks (steps 2 to 6)."""
     lemma = cue.head.lemma_.lower()
     if cue.kind == "noun" and _voiced(cue.head, lex):
         return SPEECH
