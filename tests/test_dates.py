@@ -362,6 +362,16 @@ def test_dateparser_only_with_grounds_for_a_year(monkeypatch):
     assert calls == ["the spring of 2020"]
 
 
+def test_a_span_of_minutes_or_days_is_no_date_for_dateparser(monkeypatch):
+    calls = []
+    monkeypatch.setattr(dates_stage, "_dateparser", lambda text, base: calls.append(text) or ("2020-01-01", "day"))
+    resolver = dates_stage._Resolver(READERS["text"].fn(Document(raw=CHESS, kind="text")), date(2019, 11, 18))
+    assert resolver.fallback("10-15 minutes", "TIME").value is None  # a length, not the 15th of October
+    assert resolver.fallback("2-3 days", "DATE").value is None
+    assert calls == []
+    assert resolver.fallback("10-15", "DATE").value == "2020-01-01"  # digits alone may still be a date
+
+
 @pytest.mark.parametrize("text, value", [
     ("the next couple of years", "P2Y"), ("an additional year", "P1Y"), ("two more years", "P2Y"),
     ("the first few weeks", "PXW"), ("several-year", "PXY"), ("a quarter-century", "P25Y"), ("this decade", "202"),

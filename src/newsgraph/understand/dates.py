@@ -55,6 +55,8 @@ _DATEPARSER_WORTHY = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
     r"nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|"
     r"sat(?:urday)?|sun(?:day)?)\b|\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:1[5-9]|20)\d\d\b", re.I)
+_SPAN_OF_UNITS = re.compile(r"\b\d{1,4}\s*[-–]\s*\d{1,4}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
+                            r"years?|decades?)\b", re.I)  # "10-15 minutes": a length, no date for dateparser
 _BARE_NUMBER = re.compile(r"\d{1,3}|\d{5,}")  # "Mizrahi, 41,": an age spaCy calls a DATE; "80486": a model
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 
@@ -317,7 +319,8 @@ class _Resolver:
     def fallback(self, text: str, label: str) -> timex.Resolved:
         kind = "time" if label == "TIME" else "date"
         years = len(_YEAR_IN_TEXT.findall(text))
-        if not _DATEPARSER_WORTHY.search(text) or not (self.base or years) or years > 1:  # "1995 to 1997": a range
+        if not _DATEPARSER_WORTHY.search(_SPAN_OF_UNITS.sub(" ", text)) or not (self.base or years) or years > 1:
+            # "1995 to 1997": a range; "10-15 minutes": a length
             return timex.Resolved(kind, None, None, None)
         value = _dateparser(text, self.base.isoformat() if self.base else None)
         if value is None:
