@@ -128,3 +128,19 @@ def test_a_shared_surname_belongs_to_the_first_person_named_with_it():
     assert bearer() == "Aron Teague"
     with rules.switched_off("first_bearer"):
         assert bearer() == "Ines Teague"  # the nearest full name
+
+
+SHORT_FORMS = """Harbour deal
+
+The Orlan Harbour Authority approved the new pier on Monday. The Harbour Authority said work would start in May.
+
+The Varnholm Supreme Court and the Orlan Supreme Court both heard the case. The Supreme Court said little."""
+
+
+def test_an_organisations_short_form_is_the_organisation():
+    found = {e.name: e for e in newsgraph.extract(SHORT_FORMS).entities if e.type == "organization"}
+    assert "Harbour Authority" in found["Orlan Harbour Authority"].aliases and "Harbour Authority" not in found
+    assert len(found["Orlan Harbour Authority"].mentions) == 2
+    assert "Supreme Court" in found  # two courts end with it: neither takes it
+    with rules.switched_off("short_forms"):
+        assert "Harbour Authority" in {e.name for e in newsgraph.extract(SHORT_FORMS).entities}

@@ -93,6 +93,8 @@ def extract_entities(doc: Document) -> Document:
     if rules.enabled("photographers") and is_english(doc):
         _add_photographers(doc, people, {c.name.lower() for c in others})
     _add_other_scripts(doc, people)
+    if rules.enabled("short_forms"):
+        others = _join_short_forms(others)
     from .roles import attach_profiles
 
     attach_profiles(people, others, mentions)
@@ -291,6 +293,31 @@ def _group_by_name(mentions: list[NameMention]) -> list[Cluster]:
             clusters[key] = Cluster(mention.type, name)
         clusters[key].add(mention)
     return list(clusters.values())
+
+
+_NAME_WORDS = re.compile(r"[\w.&'’]+(?: [\w.&'’]+)*")  # no dash, bar or colon: 'MOSCOW - Central bank' is no name
+
+
+def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
+    """An organisation's name of two words or more that ends one longer organisation name of the article, and only
+    one, is that organisation ('the Harbour Authority' after 'the Orlan Harbour Authority'); not when two longer names
+    end with it ('Supreme Court' beside 'Colorado Supreme Court' and 'US Supreme Court'), nor for a name with a word in
+    lower case ('Central bank') or for a longer name that is not all words ('MOSCOW - Central bank')."""
+    orgs = [c for c in clusters if c.type == "organization" and _NAME_WORDS.fullmatch(c.name)]
+    joined: set[int] = set()
+    for short in orgs:
+        if len(short.name.split()) < 2 or not all(w[:1].isupper() for w in short.name.split()):
+            continue  # 'Central bank' is any country's
+        longer = {c.name.lower(): c for c in orgs if c is not short and id(c) not in joined
+                  and c.name.lower().endswith(" " + short.name.lower())}
+        if len(longer) != 1:
+            continue
+        (target,) = longer.values()
+        for mention in short.mentions:
+            target.add(mention)
+        _add(target.aliases, short.name, *short.aliases)
+        joined.add(id(short))
+    return [c for c in clusters if id(c) not in joined]
 
 
 def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -> None:

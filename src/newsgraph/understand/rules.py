@@ -212,6 +212,9 @@ FAMILIES: dict[str, str] = {
                      "or a place the gazetteer knows, in every mention",
     "name_edges": "a name keeps no quotation mark at its edges (\"'Oxygen Bar'\") and no bracket it opens and does not "
                   "close ('England (Group A')",
+    "short_forms": "an organisation's name of two words or more that ends one longer organisation name of the "
+                   "article, and only one, is that organisation ('the Harbour Authority' after 'the Orlan Harbour "
+                   "Authority'; not 'Supreme Court' beside two courts)",
     "common_word_names": "a 'person' of two or three words, each a common English word, the first no given name and "
                          "the last a noun of no person ('Stable Diffusion', 'Action Button'; WordNet, Census names "
                          "included: 'Castle', 'Story'), with no title and no description, is a thing's name; not "
