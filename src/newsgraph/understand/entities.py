@@ -313,8 +313,8 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if len(longer) != 1:
             continue
         (target,) = longer.values()
-        for mention in short.mentions:
-            target.add(mention)
+        target.mentions.extend(short.mentions)
+        target.spans.extend(short.spans)  # with the repeats found after the model's mentions
         _add(target.aliases, short.name, *short.aliases)
         joined.add(id(short))
     return [c for c in clusters if id(c) not in joined]
