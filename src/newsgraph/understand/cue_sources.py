@@ -189,7 +189,7 @@ def is_mute(source: Token | None) -> bool:
 
     if not is_thing(source):
         return False
-    holder = source.head.head if source.lower_ in RELATIVES and source.head.dep_ == "relcl" else source
+    holder = _holder(source)
     mute = mute_nouns()
     if holder.lemma_.lower() not in mute or holder.lower_ in nouns().not_referring:
         return False  # 'no one [thinks ...]'
@@ -206,6 +206,11 @@ def is_mute(source: Token | None) -> bool:
     return True
 
 
+def _holder(source: Token) -> Token:
+    """The noun a source stands for: a relative "that" or "which" stands for the noun its clause hangs on."""
+    return source.head.head if source.lower_ in RELATIVES and source.head.dep_ == "relcl" else source
+
+
 def _named(token: Token) -> bool:
     return token.pos_ == "PROPN" or bool(token.ent_type_)
 
@@ -216,9 +221,7 @@ def is_thing(source: Token | None) -> bool:
     cities that [support ...]" (the cities) nor "data [...]" (whose lemma is "datum")."""
     if source is None:
         return False
-    holder = source
-    if source.lower_ in RELATIVES and source.head.dep_ == "relcl":
-        holder = source.head.head
+    holder = _holder(source)
     if holder.pos_ != "NOUN" or can_speak(holder) or holder.lower_ in lexicon().document_nouns \
             or holder.lemma_.lower().endswith(AGENT_ENDINGS):
         return False

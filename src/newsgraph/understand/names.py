@@ -21,6 +21,7 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
+from .attribution import QUOTE_CHARS
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
 from .name_evidence import (gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
@@ -154,15 +155,15 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     return out
 
 
-QUOTE_MARKS = frozenset("\"'“”‘’«»")
+_QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
 
 
 def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:
     """The name without the quotation marks at its edges ("'Oxygen Bar'") and without a bracket it opens but does not
     close ('England (Group A' of 'England (Group A winners)')."""
-    while first < last and doc[first].text in QUOTE_MARKS:
+    while first < last and doc[first].text in _QUOTE_TOKENS:
         first += 1
-    while last > first and doc[last - 1].text in QUOTE_MARKS:
+    while last > first and doc[last - 1].text in _QUOTE_TOKENS:
         last -= 1
     opened = next((t.i for t in doc[first:last] if t.text == "("), None)
     if opened is not None and opened > first and not any(t.text == ")" for t in doc[opened:last]):
