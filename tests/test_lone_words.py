@@ -37,18 +37,25 @@ def test_a_role_phrase_is_common_words_ending_with_a_noun_of_people(name, role):
     assert role_phrase(name.split()) is role
 
 
-def test_a_sponsors_rank_is_no_person():
-    text = ("Expo sponsors\n\nThe organisers said today that Kintora has been named \"Bronze Sponsor\" of the cloud "
-            "show, which opens in June.\n")
-    assert not any(name == "Bronze Sponsor" for _, name, _ in _entities(text))
-    assert ("person", "Bronze Sponsor", 1) in _entities(text, "role_words")
+NO_PERSON = [  # (text, name, mentions the model typed a person, the family that takes them out)
+    pytest.param("Expo sponsors\n\nThe organisers said today that Kintora has been named \"Bronze Sponsor\" of the "
+                 "cloud show, which opens in June.\n", "Bronze Sponsor", 1, "role_words", id="a sponsor's rank"),
+    pytest.param("Audio archive\n\nNew storage chief sets out his plan Mar 15, 2015 by Gigaom audio. Why banks move "
+                 "to the cloud Mar 14, 2015 by Gigaom audio. Smart homes and speakers Mar 13, 2015 by Gigaom audio.\n",
+                 "Mar", 3, "month_days", id="a month before a day"),
+    pytest.param("Phone update\n\nThe new model adds Night Lantern, which brightens dark photos. Night Lantern works "
+                 "on the front camera too, and reviewers said Night Lantern beat rival modes.\n", "Night Lantern", 3,
+                 "common_word_names", id="a feature named in common words"),
+    pytest.param("Phone review\n\nPressing Action Button opens the camera. Users can set Action Button to start a "
+                 "timer, and Action Button can also mute the phone.\n", "Action Button", 3, "common_word_names",
+                 id="a button, though Button is a surname"),
+]
 
 
-def test_a_month_before_a_day_is_no_person():
-    text = ("Audio archive\n\nNew storage chief sets out his plan Mar 15, 2015 by Gigaom audio. Why banks move to the "
-            "cloud Mar 14, 2015 by Gigaom audio. Smart homes and speakers Mar 13, 2015 by Gigaom audio.\n")
-    assert not any(name == "Mar" for _, name, _ in _entities(text))
-    assert ("person", "Mar", 3) in _entities(text, "month_days")
+@pytest.mark.parametrize("text, name, mentions, family", NO_PERSON)
+def test_a_name_that_is_no_persons_is_no_person(text, name, mentions, family):
+    assert not any(found == name for _, found, _ in _entities(text))
+    assert ("person", name, mentions) in _entities(text, family)
 
 
 def test_a_number_word_ending_a_name_finds_no_repeats():
@@ -79,18 +86,6 @@ def test_generation(words, kind):
     assert generation(words) is kind
 
 
-def test_a_feature_named_in_common_words_is_no_person():
-    text = ("Phone update\n\nThe new model adds Night Lantern, which brightens dark photos. Night Lantern works on the "
-            "front camera too, and reviewers said Night Lantern beat rival modes.\n")
-    assert not any(name == "Night Lantern" for _, name, _ in _entities(text))
-    assert ("person", "Night Lantern", 3) in _entities(text, "common_word_names")
-
-
-def test_a_button_is_no_person_though_button_is_a_surname():
-    text = ("Phone review\n\nPressing Action Button opens the camera. Users can set Action Button to start a timer, "
-            "and Action Button can also mute the phone.\n")
-    assert not any(name == "Action Button" for _, name, _ in _entities(text))
-    assert ("person", "Action Button", 3) in _entities(text, "common_word_names")
 
 
 @pytest.mark.parametrize("name, thing", [("Stable Diffusion", True), ("Deep Fusion", True), ("Action Button", True),
