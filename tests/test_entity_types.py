@@ -356,6 +356,15 @@ def test_a_model_name_typed_an_organisation_is_a_product():
     assert _typed("Korean Air said it would add flights to Seoul.", "Korean", 2, "organization") is not None
 
 
+def test_a_name_led_by_a_lower_case_i_is_a_product():
+    sentence = "Sales of iPhones and the iTunes Music Store grew at Kestrel Labs."
+    assert _typed(sentence, "iPhones", 1, "organization").type == "thing"
+    assert _typed(sentence, "iTunes", 3, "organization").type == "thing"
+    assert _typed("Shares of iRobot Corp rose on Monday.", "iRobot", 2, "organization").type == "organization"
+    with rules.switched_off("i_brands"):
+        assert _typed(sentence, "iPhones", 1, "organization").type == "organization"
+
+
 @pytest.mark.parametrize("headline", ["Norway Drops Its Inquiry Into Fraud Claims Against Lena Okafor",
                                       "The Future of Farming Is Not What You Think"])
 def test_a_clause_of_a_headline_in_title_case_is_no_organisation(headline):

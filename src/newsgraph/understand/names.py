@@ -34,6 +34,7 @@ from .wire_names import (before_region, datelines, firm_apposition, firm_spans, 
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
+_I_BRAND = re.compile(r"^i[A-Z]")  # iPhone, iOS, iTunes: the lower-case i that names products
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
 
 
@@ -294,6 +295,9 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
             and doc[last - 1].text in vocab.model_words:
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
+    if rules.enabled("i_brands") and kind != "person" and _I_BRAND.match(text) and not designated(text.split()) \
+            and not known_firm(text, kind):
+        return _mention(para, first, last, THING)  # 'iPhones', 'iTunes Music Store': a product, no entity
     described = (kind != "person" or place_by_form(text.split())) and rules.enabled("described_as_person") \
         and not designated(text.split()) and _described_as_person(doc, first, last, vocab)  # 'Ngozi Street, a nurse
     if described:

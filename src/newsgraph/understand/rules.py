@@ -44,6 +44,9 @@ FAMILIES: dict[str, str] = {
                     "`market_acronyms`) are no names",
     "product_models": "a name of two words or more ending with a model word ('MacBook Pro', 'Galaxy S23 Ultra'; "
                       "entities.json `model_words`) typed an organisation or a place is a product: no entity",
+    "i_brands": "a name opening with a lower-case 'i' and a capital ('iPhone', 'iTunes Music Store') typed an "
+                "organisation or a place is a product: no entity, unless a designator ends it or it is a listed "
+                "company's",
     "vessel_names": "a name right after a ship's common noun ('the ferry Island Star', 'the bulk carrier Hestia "
                     "Moon') is the ship's, no entity",
     "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "
