@@ -410,6 +410,26 @@ def test_year_less_periods(sentence, value):
     assert value in {v for _, v in found.values()}, found
 
 
+@pytest.mark.parametrize("paragraph, period", [
+    ("Ordell fumbled on the harbour side's own 20 late in the first half.", "the first half"),
+    ("The Gulls held a 17-7 lead entering the fourth quarter and still lost.", "the fourth quarter"),
+    ("Sands scored twice in the second half to settle the cup tie.", "the second half"),
+])
+def test_a_half_or_quarter_of_a_game_is_no_date(paragraph, period):
+    assert period not in dates_in_sentence(paragraph)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates_stage, "GAME_PERIODS", False)
+        assert dates_in_sentence(paragraph)[period][1][4:6] in ("-H", "-Q")  # read as a part of a year
+
+
+def test_a_half_of_something_else_than_a_year_is_no_year_half():
+    found = dates_in_sentence("Snow should return in the second half of January, and the first half of the winter "
+                              "stays dry.")
+    assert not any(value and "-H" in value for _, value in found.values()), found
+    assert dates_in_sentence("Sales rose in the first half of 2024 and the first half of last year."
+                             )["the first half of 2024"][1] == "2024-H1"
+
+
 def test_the_quarter_told_and_the_year_ago_quarter():
     found = dates_of("Bank results\n\nThe bank earned $5 million in the third quarter of 2024. The latest quarter "
                      "was its best, and profit rose from the year-ago quarter.\n", published="2024-10-20")

@@ -49,6 +49,7 @@ NARRATIVE_PARTS = True  # "in the morning": the morning of the day the story is 
 JOIN_CLOCK_AND_DAY = True  # "10 p.m. Wednesday" is one TIME expression
 KEEP_ANCHOR_DETAIL = True  # "a year earlier" than 1988-Q3 is 1987-Q3, not 1987
 COMPARISONS_STAY = True  # "a year earlier" is compared with, the story stays where it was (no 1986-Q3 after two)
+GAME_PERIODS = True  # "scored in the second half", "a 17-7 lead entering the fourth quarter": a period of play
 STAGE = "dates"
 # dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
 _DATEPARSER_WORTHY = re.compile(
@@ -59,6 +60,13 @@ _SPAN_OF_UNITS = re.compile(r"\b\d{1,4}\s*[-–]\s*\d{1,4}\s*(?:seconds?|minutes
                             r"years?|decades?)\b", re.I)  # "10-15 minutes": a length, no date for dateparser
 _BARE_NUMBER = re.compile(r"\d{1,3}|\d{5,}")  # "Mizrahi, 41,": an age spaCy calls a DATE; "80486": a model
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
+# Words of a game's play, none of them used of a company's results ("rebounds", "credit scores" are): a year-less
+# half or quarter in a paragraph holding one is a period of play ("fumbled late in the first half"), no date.
+_GAME_WORDS = re.compile(
+    r"\b(?:touchdowns?|field[- ]goals?|half-?time|innings?|quarterbacks?|fumbl(?:e|es|ed|ing)|intercept(?:ed|ions?)|"
+    r"assists|dunk(?:s|ed)?|free[- ]throws?|three-pointers?|scor(?:ed|ing)|yards|\d+-yard|touchbacks?|"
+    r"goalkeeper|midfielder|striker|kick-?off|punt(?:s|ed)?|foul(?:s|ed)?|shots? on goal|"
+    r"\d{1,3}-\d{1,3} (?:lead|win|loss|victory|deficit|run|advantage))\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -328,6 +336,12 @@ class _Resolver:
         return timex.Resolved("date", value[0], value[1], "dateparser")
 
 
+def _yearless_part(reading: timex.Reading | None) -> bool:
+    """'the second half', 'third-quarter': a half or quarter told with no year and no 'last' or 'next'."""
+    return reading is not None and reading.kind == "calendar" and (reading.period or "")[:1] in ("H", "Q") \
+        and reading.year is None and not reading.offset
+
+
 def _granularity(value: str) -> str:
     """'2009' year, '2009-05' month, '2009-Q3' quarter, '2009-05-12' day (of an ISO-like value)."""
     return {4: "year", 7: "quarter" if "Q" in value or "H" in value else "month", 10: "day"}.get(len(value), "year")
@@ -382,7 +396,10 @@ def extract_dates(doc: Document) -> Document:
         stop = para.offset + last.idx + len(last.text_with_ws)
         ptext = doc.article.text[para.offset:stop].replace("\n", " ").replace("\r", " ")
         resolver.paragraph = []
+        game = GAME_PERIODS and _GAME_WORDS.search(ptext) is not None
         for found in find_expressions(pdoc, ptext):
+            if game and _yearless_part(found.reading):
+                continue  # a half or quarter of the game the paragraph tells
             start, end = para.span(found.start, found.end)
             text = doc.article.text[start:end]
             r = resolver(text, found, partial(_span, pdoc, found.start, found.end))

@@ -44,6 +44,9 @@ _QUARTERS = r"quarters?(?!\s+of\s+(?!(?:the|this|last|next|that)\s+(?:fiscal\s+)
 _UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|" + _QUARTERS + r"|years?|decades?|centuries|century)"
 _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+# "the second half of January", "the first quarter of the game": a part of something else than a year
+_OF_OTHER = (r"(?!\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+|its\s+|their\s+)?"
+             r"(?:fiscal\s+|financial\s+|calendar\s+)?(?:year|\d{4})\b))")
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 # A preposition before a bare year or month ("in 2019", "since March"): matched, but not part of the expression.
 _PREP = r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|of|before|after|[Ff]rom|through)\s+"
@@ -103,7 +106,8 @@ RULES: tuple[Rule, ...] = (
     Rule("month-after-preposition", "calendar", _PREP + r"(?P<expr>" + _EDGE + _MONTH + r")(?!\s*\d)",
          h.month_alone, hints=MONTH_WORDS),
     Rule("month", "calendar", _EDGE + _MONTH, h.month_alone, scan=False),
-    Rule("quarter", "year-part", r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _YEAR_OF + "?",
+    Rule("quarter", "year-part",
+         r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _OF_OTHER + _YEAR_OF + "?",
          h.quarter, flags=I, hints=_words("quarter half quarters halves")),
     Rule("year-quarter", "year-part", r"(?:the\s+)?(?:" + _YEAR + "|" + _YREL + r")(?:['’]s)?\s+" + _ORD + r"[-\s]+(?P<qunit>quarter|half)\b", h.quarter,
          flags=I, hints=_words("quarter half")),
