@@ -162,7 +162,7 @@ The Brackwell Water Authority announced on Tuesday that tap water was safe to dr
 def test_negated_and_hypothetical_events_are_marked():
     text = """Quiet night in Arlen
 
-No one was killed when a storm hit Arlen on Friday, officials said. Councillor Ivo Brandt was not arrested, his lawyer said. Harbourmaster Lise Ekdahl could have died, her crew said.
+No one was killed when a storm hit Arlen on Friday, officials said. Councillor Ivo Brandt was not arrested, his lawyer said. Harbourmaster Lise Ekdahl could have died, her crew said. Deputy Oren Malk may be arrested next week.
 
 If Mara Quist is elected mayor, she will move to Arlen.
 """
@@ -172,6 +172,7 @@ If Mara Quist is elected mayor, she will move to Arlen.
                 for e in article.events if e.type in ("death", "arrest", "appointment")}
     assert modality[("arrest", "Ivo Brandt")] == "negated"
     assert modality[("death", "Lise Ekdahl")] == "hypothetical"
+    assert modality[("arrest", "Oren Malk")] == "hypothetical"
     assert modality[("appointment", "Mara Quist")] == "hypothetical"
     assert all(m != "asserted" for m in modality.values()), modality
 
