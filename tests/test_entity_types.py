@@ -356,6 +356,22 @@ def test_a_model_name_typed_an_organisation_is_a_product():
     assert _typed("Korean Air said it would add flights to Seoul.", "Korean", 2, "organization") is not None
 
 
+def test_a_lone_word_the_article_writes_as_a_common_noun_is_no_organisation():
+    from types import SimpleNamespace
+
+    from newsgraph.understand.entity_types import _drop_common_noun_bodies
+    from newsgraph.understand.parse import load_model
+
+    text = ("Scouts liked the guard. Two scouts said his shot had improved, and the House heard from a scout. "
+            "The house on Elm Street was sold, and the houses nearby too. Target said a target was met. The Church "
+            "of Orlan opened, and the Church said a church bell rang in every church.")
+    paragraphs = [SimpleNamespace(doc=load_model()(text))]
+    names = ["Scouts", "House", "Target", "Church of Orlan", "Church"]
+    mentions = [SimpleNamespace(text=name, type="organization") for name in names]
+    kept = [m.text for m in _drop_common_noun_bodies(mentions, paragraphs)]
+    assert kept == ["House", "Target", "Church of Orlan", "Church"]  # a body's noun, a listed firm, a longer name
+
+
 def test_a_name_led_by_a_lower_case_i_is_a_product():
     sentence = "Sales of iPhones and the iTunes Music Store grew at Kestrel Labs."
     assert _typed(sentence, "iPhones", 1, "organization").type == "thing"

@@ -345,6 +345,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     nouns = {t.lower_ for p in paragraphs for t in (p.doc[i] for i in word_positions(p.doc, wanted_words))
              if t.pos_ == "NOUN" and t.text.islower()} | (common & wanted)
     unlabelled = rarely_labelled(mentions, paragraphs)
+    if rules.enabled("common_noun_bodies"):
+        mentions = _drop_common_noun_bodies(mentions, paragraphs)
     mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)
                 and not (m.type == "person" and m.text in unlabelled)]
     if rules.enabled("common_use"):  # 'Mac' of a dropped 'Creaky Mac' is no longer part of a person's name
@@ -368,6 +370,45 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 and common_word_name(m.text.split()):
             m.type = THING  # 'Stable Diffusion', 'Deep Fusion', 'Action Button'
     return [m for m in mentions if m.type != THING]
+
+
+COMMON_NOUN_MIN = 2  # lower-case uses of a lone word that make its capitalised form a common noun, not a body
+
+
+def _drop_common_noun_bodies(mentions: list, paragraphs: list) -> list:
+    """'Shrine' ... 'the shrines', 'Scouts' ... 'NFL scouts': a lone word typed an organisation that the article also
+    writes in lower case as a noun, twice or more, is a common noun capitalised (a guide's term, a heading), not a
+    body; not a word that names a body alone ('the Government'), one of a longer name of the article ('the Church'
+    after 'the Church of Ardale'), nor an outlet's or a listed company's name ('Target' ... 'a target')."""
+    in_names = {w for m in mentions if m.type in ("organization", "place") and " " in m.text for w in m.text.split()}
+    lone = {m.text for m in mentions if m.type == "organization" and " " not in m.text and m.text[:1].isupper()
+            and not m.text.isupper() and m.text not in in_names | _body_words() and m.text not in _outlets()
+            and not known_firm(m.text, m.type)}
+    if not lone:
+        return mentions
+    forms = {w: _noun_forms(w.lower()) for w in lone}
+    wanted = frozenset(f for fs in forms.values() for f in fs)
+    uses: Counter = Counter()
+    for p in paragraphs:
+        for t in (p.doc[i] for i in word_positions(p.doc, wanted)):
+            if t.pos_ == "NOUN" and t.text.islower():
+                uses[t.lower_] += 1
+    common = {w for w, fs in forms.items() if sum(uses[f] for f in fs) >= COMMON_NOUN_MIN}
+    return [m for m in mentions if not (m.type == "organization" and m.text in common)]
+
+
+@cache
+def _body_words() -> frozenset[str]:
+    """Words that name a body alone ('the Government', 'the Times', 'the House'): organisation heads, mastheads,
+    institutions and designators."""
+    ents = load_data("entities.json")
+    return frozenset(ents["organization_heads"]) | frozenset(ents["masthead_words"]) \
+        | frozenset(ents["institution_words"]) | type_vocabulary().designators
+
+
+def _noun_forms(word: str) -> frozenset[str]:
+    """'shrine' -> shrine, shrines; 'scouts' -> scouts, scout."""
+    return frozenset({word, word + "s"} | ({word[:-1]} if word.endswith("s") and len(word) > 3 else set()))
 
 
 ROLE_OF_HEADS = frozenset({"ceo", "president", "chairman", "chairwoman", "chair", "chairperson", "founder",

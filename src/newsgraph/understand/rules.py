@@ -47,6 +47,9 @@ FAMILIES: dict[str, str] = {
     "i_brands": "a name opening with a lower-case 'i' and a capital ('iPhone', 'iTunes Music Store') typed an "
                 "organisation or a place is a product: no entity, unless a designator ends it or it is a listed "
                 "company's",
+    "common_noun_bodies": "a lone word typed an organisation that the article also writes twice or more in lower "
+                          "case as a noun ('Shrine' ... 'the shrines') is no organisation, unless an outlet's or a "
+                          "listed company's name",
     "vessel_names": "a name right after a ship's common noun ('the ferry Island Star', 'the bulk carrier Hestia "
                     "Moon') is the ship's, no entity",
     "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "
