@@ -44,6 +44,7 @@ class Tally:
     resolved: int = 0
     right: int = 0
     errors: list[str] = field(default_factory=list)
+    named_is_error: bool = False  # the `unnamed` tally: a pronoun left without a name is right, not an error
 
     def add(self, ok: bool | None, note: str) -> None:
         """One gold item: None when nothing was resolved, else whether the resolution is right."""
@@ -51,7 +52,7 @@ class Tally:
         if ok is not None:
             self.resolved += 1
             self.right += ok
-        if not ok:
+        if ok is False or (ok is None and not self.named_is_error):
             self.errors.append(note)
 
     def figures(self) -> tuple[float, float, float]:
@@ -107,6 +108,16 @@ def gold_pronouns(gold: dict) -> tuple[list[dict], dict[tuple[int, int], str]]:
     return pronouns, chain_of
 
 
+def unnamed_pronouns(gold: dict) -> list[dict]:
+    """Person pronouns whose chain has no named mention before them ('my mother ... she'): no name is right."""
+    first: dict[str, int] = {}
+    for m in gold["entity_mentions"]:
+        if m["syntactic_type"] == "NAM" and m.get("gum_type") == "person":
+            first[m["entity"]] = min(m["start"], first.get(m["entity"], m["start"]))
+    return [m for m in gold["entity_mentions"] if m["text"].lower() in PRONOUNS and m.get("gum_type") == "person"
+            and first.get(m["entity"], len(gold.get("text", "")) + 10**9) > m["start"]]
+
+
 def chain_of_entity(spans: list[tuple[int, int]], chain_of: dict[tuple[int, int], str]) -> str | None:
     """The gold chain most of an entity's name mentions overlap (a wrong merge belongs to its larger part)."""
     votes = Counter(chain for span in spans for (s, e), chain in chain_of.items() if span[0] < e and s < span[1])
@@ -131,7 +142,7 @@ def run_document(path: Path, gold: dict):
 
 
 def score(docs: list[tuple[Path, dict]]) -> dict[str, Tally]:
-    tallies = {"pronouns": Tally(), "speakers": Tally()}
+    tallies = {"pronouns": Tally(), "speakers": Tally(), "unnamed": Tally(named_is_error=True)}
     for path, gold in docs:
         article, mentions = run_document(path, gold)
         names: dict[str, list[tuple[int, int]]] = {}
@@ -158,6 +169,13 @@ def score(docs: list[tuple[Path, dict]]) -> dict[str, Tally]:
                     chain_of_entity(names.get(quote.speaker, []), chain_of) == m["entity"]
                 tallies["speakers"].add(ok, f"{path.stem}: {m['text']!r} gold {gold_names[m['entity']]!r} "
                                             f"got {quote.speaker_name!r} | ...{context}")
+        for m in unnamed_pronouns(gold):  # right when left without a name: 'resolved' counts the names given
+            mine = by_start.get(m["start"])
+            named = bool(mine is not None and mine.entity and names.get(mine.entity))
+            context = text[max(0, m["start"] - 80):m["end"] + 20].replace("\n", " ")
+            tallies["unnamed"].add(None if not named else False,
+                                   f"{path.stem}: {m['text']!r} got {entity_name.get(mine.entity) if named else None!r}"
+                                   f" | ...{context}")
     return tallies
 
 

@@ -67,6 +67,26 @@ The cyclist who died was identified by police as Jorn Pettersen, a teacher from 
     assert death["date"] == "2025-06-10" and death["attributes"]["date_inherited"] is True
 
 
+def test_a_story_date_carries_to_past_events_only_and_never_from_the_future():
+    text = """Quay strike spreads
+
+Dock workers in Harwick walked out on Monday, the union said. Shipping agent Ivo Brandt was injured in a scuffle.
+
+Port director Lena Okafor expects more arrests, and the strike is hurting exporters.
+
+The port plans a new terminal next year. Harbourmaster Tomas Reyes was arrested at the gate.
+"""
+    events = events_of(text)
+    assert named(events, "injury", "Ivo Brandt")["date"] == "2025-06-09"  # past: the story's Monday
+    assert all(e["date"] is None for e in only(events, "arrest") if "Tomas Reyes" not in e["who"]), events
+    assert named(events, "arrest", "Tomas Reyes")["date"] == "2025-06-09"  # not 'next year': no story day
+    from newsgraph.understand import events as events_stage
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events_stage, "FUTURE_NOT_STORY", False)
+        assert named(events_of(text), "arrest", "Tomas Reyes")["date"] == "2026"
+
+
 BORDER = """Border post attacked
 
 Fighters of the Red Dawn Front attacked a border post near Velmora on 4 March 2024, the defence ministry said.

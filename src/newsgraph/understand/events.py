@@ -16,8 +16,10 @@ Sentence by sentence, over the parse the parse stage made:
    it is framed by ("during the ceremony in September 2025, he was
    promoted"); else, for types that allow it, the date the story was last
    told at (an earlier sentence's date, not one of an interview or
-   statement frame), within `INHERIT_PARAGRAPHS`; never when the sentence
-   places it after or before another event ("following his death").
+   statement frame, nor one after publication), within `INHERIT_PARAGRAPHS`;
+   never when the sentence places it after or before another event
+   ("following his death"), nor for an event told in the present tense
+   ("expects more arrests").
 4. **Place**: a place mention reached through a locative preposition, as
    the phrase's head: not a name that only modifies an event noun ("arrested
    in the Paris attacks", a title-case "in Manhattan and New Jersey
@@ -67,6 +69,9 @@ BARE_NOUNS = True  # a noun event with no entity of the article in it and no dat
 # its phrase ("the bankruptcy"), not when it modifies another noun ("a design team") or is a word of a name
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # a noun in these relations only says what kind of thing
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
+FUTURE_NOT_STORY = True  # switch: a date after publication ("next year") is not a day the story is told at
+PRESENT_KEEPS_NOW = True  # switch: an event told in the present tense ("expects", "is becoming") is no event of the
+# day the story was last told at: it inherits no date (TimeBank's gold puts 70 % of such events at publication)
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
 ROLE_JOIN = "; "  # an event's attribute for a role lists its members' entity ids so: 'party': 'e1; e2'
 PLACE_DEPTH = 6  # dependency steps from a trigger to its place: "killed outside his bakery in Harwick" takes 4
@@ -161,6 +166,8 @@ class EventExtractor:
         self.positions: dict[int, int] = {}  # id(event) -> its place in self.events
         self.sharing: dict[tuple[str, str], set[int]] = {}  # (type, participant) -> places of the events with both
         self.story_date: tuple[TimeExpression, int] | None = None  # (date, paragraph) the story was last told at
+        published = doc.article.published or doc.published
+        self.published = (published or "")[:10]  # ISO day of publication, '' when unknown
         self.kids: dict[int, list] = {}  # the current paragraph's children lists by token index (children_of)
 
     def __call__(self) -> list[Event]:
@@ -363,6 +370,8 @@ class EventExtractor:
             return
         if any(_dated(d) for d in times):  # the sentence has its own time, just not this event's
             return
+        if PRESENT_KEEPS_NOW and _present_tense(event.trigger):
+            return
         if self.story_date and s.paragraph - self.story_date[1] <= INHERIT_PARAGRAPHS:
             event.date, event.date_kind = self.story_date[0], "inherited"
 
@@ -376,9 +385,19 @@ class EventExtractor:
             owner = owners[id(d)]
             kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
             if _dated(d) and d.granularity not in (None, "reference") \
-                    and (kind is None or self.vocab.types[kind].inherit_date):
+                    and (kind is None or self.vocab.types[kind].inherit_date) \
+                    and not (FUTURE_NOT_STORY and self._after_publication(d)):
                 self.story_date = (d, s.paragraph)
                 return
+
+    def _after_publication(self, d: TimeExpression) -> bool:
+        """'next year', 'in 2030': a date that begins after the day of publication."""
+        value = d.value or ""
+        if not self.published or not value[:4].isdigit():
+            return False
+        if value[:4] != self.published[:4] or len(value) < 7 or not value[5:7].isdigit():
+            return value[:4] > self.published[:4]  # 'next year', '2030'; a quarter or week of this year is not read
+        return value[:10] > self.published[:len(value[:10])]
 
     # 5. merging -----------------------------------------------------------
     def integrate(self, event: _Event) -> None:
@@ -432,6 +451,20 @@ class EventExtractor:
                         None if inherited or date is None else date.value, names.get(e.place, e.place))
         return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
                      evidence=e.evidence, attributes=attributes, modality=e.modality, key=key, stage=STAGE)
+
+
+def _present_tense(token: Token) -> bool:
+    """'expects', 'say', 'is becoming', 'are owed': a verb in the present tense, not a perfect ('has said'); a noun
+    takes the tense of the verb it hangs on ('expects more arrests')."""
+    steps = 0
+    while token.pos_ not in VERBAL and token.head.i != token.i and steps < 3:
+        token, steps = token.head, steps + 1
+    if token.pos_ not in VERBAL:
+        return False
+    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
+    if auxes:
+        return auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_.lower() != "have"
+    return token.tag_ in ("VBZ", "VBP")
 
 
 def _dated(d: TimeExpression) -> bool:
