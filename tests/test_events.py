@@ -87,6 +87,16 @@ The port plans a new terminal next year. Harbourmaster Tomas Reyes was arrested 
         assert named(events_of(text), "arrest", "Tomas Reyes")["date"] == "2026"
 
 
+def test_a_point_compared_with_is_not_the_story_date():
+    text = """Kessel results
+
+Kessel Yards reported on Tuesday that profit rose to $5 million from $3 million a year earlier.
+
+Harbourmaster Tomas Reyes was arrested at the gate.
+"""
+    assert named(events_of(text), "arrest", "Tomas Reyes")["date"] == "2025-06-10"  # Tuesday's, not 2024's
+
+
 BORDER = """Border post attacked
 
 Fighters of the Red Dawn Front attacked a border post near Velmora on 4 March 2024, the defence ministry said.

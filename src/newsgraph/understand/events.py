@@ -33,6 +33,7 @@ Sentence by sentence, over the parse the parse stage made:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -69,6 +70,9 @@ BARE_NOUNS = True  # a noun event with no entity of the article in it and no dat
 # its phrase ("the bankruptcy"), not when it modifies another noun ("a design team") or is a word of a name
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # a noun in these relations only says what kind of thing
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
+COMPARED_NOT_STORY = True  # switch: "from $3 million a year earlier", "the year-ago quarter": compared with
+_COMPARED = re.compile(r"\b(?:year|quarter|month)[- ](?:earlier|ago|before)\b|\b(?:year|quarter)-ago\b"
+                       r"|\bprior[- ]year\b", re.I)
 FUTURE_NOT_STORY = True  # switch: a date after publication ("next year") is not a day the story is told at
 PRESENT_KEEPS_NOW = True  # switch: an event told in the present tense ("expects", "is becoming") is no event of the
 # day the story was last told at: it inherits no date (TimeBank's gold puts 70 % of such events at publication)
@@ -386,7 +390,8 @@ class EventExtractor:
             kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
             if _dated(d) and d.granularity not in (None, "reference") \
                     and (kind is None or self.vocab.types[kind].inherit_date) \
-                    and not (FUTURE_NOT_STORY and self._after_publication(d)):
+                    and not (FUTURE_NOT_STORY and self._after_publication(d)) \
+                    and not (COMPARED_NOT_STORY and _COMPARED.search(d.text)):
                 self.story_date = (d, s.paragraph)
                 return
 
