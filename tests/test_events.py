@@ -87,6 +87,15 @@ The port plans a new terminal next year. Harbourmaster Tomas Reyes was arrested 
         assert named(events_of(text), "arrest", "Tomas Reyes")["date"] == "2026"
 
 
+@pytest.mark.parametrize("sentence", ["Amazon sold the Roomba unit to Google on Monday.",
+                                      "The sale of the Roomba unit to Google by Amazon closed on Monday."])
+def test_a_sale_names_the_seller_and_the_buyer(sentence):
+    sale = only(events_of("Tech deals\n\n" + sentence + "\n"), "acquisition")[0]
+    names = sale["who"]
+    assert names[:2] == ["Amazon", "Google"] and {"seller", "buyer"} <= set(sale["attributes"]), sale
+    assert not only(events_of("Port vote\n\nVoters were sold on the idea of a new port.\n"), "acquisition")
+
+
 def test_a_point_compared_with_is_not_the_story_date():
     text = """Kessel results
 
