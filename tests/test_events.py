@@ -96,6 +96,13 @@ def test_a_sale_names_the_seller_and_the_buyer(sentence):
     assert not only(events_of("Port vote\n\nVoters were sold on the idea of a new port.\n"), "acquisition")
 
 
+def test_a_place_is_never_the_victim_the_hostage_or_the_one_arrested():
+    events = events_of("Harbour news\n\nThe Red Dawn Front freed US hostages on Monday. Police said London was "
+                       "arrested.\n")
+    for event in only(events, "release") + only(events, "arrest"):
+        assert not {"United States", "US", "London"} & set(event["who"]), event
+
+
 def test_a_point_compared_with_is_not_the_story_date():
     text = """Kessel results
 
