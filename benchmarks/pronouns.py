@@ -17,6 +17,9 @@ What is scored:
   pronouns the stage resolved, recall over all of them.
 - *speakers*: each quote whose speaker mention is such a pronoun, its speaker entity judged the same way
   (what a "who gets quoted" count reads).
+- *unnamed*: each person pronoun whose chain has no named mention before it ("my mum ... her", "a woman ...
+  she"): leaving it without a name is right, so `resolved` counts the pronouns given one (errors; a few are
+  right, when the chain's name comes later: "her life ... Gloria's eczema").
 
 Each text file goes through `newsgraph.extract` as scraped text, with GUM's date as the publication date.
 Evaluation only: the corpus stays outside the project.

@@ -783,3 +783,15 @@ def test_a_name_keeps_no_quotation_mark_and_no_open_bracket_at_its_edges(sentenc
     assert name in entities(sentence)
     with rules.switched_off("name_edges"):
         assert cut in entities(sentence)
+
+
+def test_a_title_with_its_year_in_an_open_bracket_is_not_cut():
+    from newsgraph.understand.names import _inside_marks
+    from newsgraph.understand.parse import load_model
+
+    doc = load_model()("Her film Harbour Lights (1962 was a hit, and Wales (Group B won.")
+    film = next(t.i for t in doc if t.text == "Harbour")
+    wales = next(t.i for t in doc if t.text == "Wales")
+    assert _inside_marks(doc, film, film + 4) == (film, film + 4)  # 'Harbour Lights (1962': kept whole
+    assert _inside_marks(doc, wales, wales + 4) == (wales, wales + 1)
+

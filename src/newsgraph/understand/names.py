@@ -34,6 +34,7 @@ from .wire_names import (before_region, datelines, firm_apposition, firm_spans, 
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _I_BRAND = re.compile(r"^i[A-Z]")  # iPhone, iOS, iTunes: the lower-case i that names products
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
 
@@ -167,8 +168,9 @@ def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:
     while last > first and doc[last - 1].text in _QUOTE_TOKENS:
         last -= 1
     opened = next((t.i for t in doc[first:last] if t.text == "("), None)
-    if opened is not None and opened > first and not any(t.text == ")" for t in doc[opened:last]):
-        last = opened
+    if opened is not None and opened > first and not any(t.text == ")" for t in doc[opened:last]) \
+            and not (opened + 1 < len(doc) and _YEAR.fullmatch(doc[opened + 1].text)):
+        last = opened  # not 'Jules et Jim (1962': a work and its year, no one's name
     return first, last
 
 
