@@ -11,7 +11,9 @@ without the knowledge base); PolNeAR quote attribution, strict content+speaker F
 matcher; GUM's Wikinews news and interviews (texts CC BY 2.5, annotations CC BY 4.0), converted to
 MEANTIME's layout by `scripts/gum_entities.py` and scored like MEANTIME (`gum_*`, look and held from
 the folders beside it, DIR-look and DIR-held); FiNER-ORD's financial news (CC BY-NC 4.0, evaluation only),
-converted by `scripts/finer_entities.py` and scored the same way (`fin_*`). Each document is parsed once and
+converted by `scripts/finer_entities.py` and scored the same way (`fin_*`); GUM's pronouns (`pronouns`:
+`benchmarks/pronouns.py`'s F1 of third-person pronouns resolved to the right person, `pn_f1`, over gum-news and
+gum-bio; a name a family cuts or retypes can move where pronouns go). Each document is parsed once and
 the parses are reused by every configuration, so a row
 costs only the rule stages, and only those the scores read (entities and coref, which may still retype a name;
 for PolNeAR up to the quotes).
@@ -198,7 +200,8 @@ def configurations(spec: str) -> list[tuple[str, tuple[str, ...]]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--families", default="all", help="all, none, or comma-separated family names")
-    parser.add_argument("--sets", default="meantime,ecbplus,polnear")
+    parser.add_argument("--sets", default="meantime,ecbplus,polnear",
+                        help="any of meantime, ecbplus, polnear, gum, finer, pronouns")
     parser.add_argument("--splits", type=Path, help="folder with meantime-look, meantime-held, polnear-look, ...")
     parser.add_argument("--gum", type=Path, default=Path("/work/corpora/gum-news"),
                         help="GUM in MEANTIME's layout (scripts/gum_entities.py); its parts are DIR-look, DIR-held")
@@ -267,11 +270,29 @@ def main() -> None:
     for label, off in configurations(args.families):
         with switched_off(*off):
             records = extract_all(paths, published, "coref") | extract_all(quoted, None, "quotes")
-        results[label] = row(records)
+            pronoun_rows = pronoun_figures(parts) if "pronouns" in sets else {}
+        results[label] = row(records) | pronoun_rows
         if args.save:
             _save(args.save / f"{label.replace(' ', '_').replace('-_', 'no_')}.jsonl", mt, records)
         _print({label: results[label]}, header=len(results) == 1)
     print(json.dumps(results))
+
+
+def pronoun_figures(parts: dict[str, str | None]) -> dict[str, float]:
+    """`benchmarks/pronouns.py`'s pronoun F1 on its default corpora, for the whole set and each part asked."""
+    bench = sys.modules.get("pronouns")
+    if bench is None:  # registered before it runs: its dataclass looks its module up
+        import importlib.util
+
+        spec = importlib.util.spec_from_file_location("pronouns", Path(__file__).resolve().parent / "pronouns.py")
+        bench = sys.modules["pronouns"] = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(bench)
+    docs = bench.documents(list(bench.DEFAULT), "all")
+    out = {}
+    for part, sub in parts.items():
+        chosen = [(p, g) for p, g in docs if sub is None or bench.part_of(p.stem) == sub]
+        out[f"{part}:pn_f1" if part else "pn_f1"] = bench.score(chosen)["pronouns"].figures()[2]
+    return out
 
 
 def _save(path: Path, docs: list[dict], records: dict[str, dict]) -> None:
