@@ -103,6 +103,18 @@ def test_a_place_is_never_the_victim_the_hostage_or_the_one_arrested():
         assert not {"United States", "US", "London"} & set(event["who"]), event
 
 
+def test_an_event_dated_after_publication_is_planned():
+    text = "School news\n\nThe school scheduled an emergency meeting for its trustees on Friday.\n"
+    meetings = [e for e in newsgraph.extract(text, kind="text", published=PUBLISHED).events if e.type == "meeting"]
+    assert meetings and meetings[0].modality == "planned"
+    from newsgraph.understand import events as events_stage
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events_stage, "AHEAD_IS_PLANNED", False)
+        assert [e.modality for e in newsgraph.extract(text, kind="text", published=PUBLISHED).events
+                if e.type == "meeting"] == ["asserted"]
+
+
 def test_a_point_compared_with_is_not_the_story_date():
     text = """Kessel results
 

@@ -73,6 +73,7 @@ INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries 
 COMPARED_NOT_STORY = True  # switch: "from $3 million a year earlier", "the year-ago quarter": compared with
 _COMPARED = re.compile(r"\b(?:year|quarter|month)[- ](?:earlier|ago|before)\b|\b(?:year|quarter)-ago\b"
                        r"|\bprior[- ]year\b", re.I)
+AHEAD_IS_PLANNED = True  # switch: an event dated after publication by its own date has not happened: planned
 FUTURE_NOT_STORY = True  # switch: a date after publication ("next year") is not a day the story is told at
 PRESENT_KEEPS_NOW = True  # switch: an event told in the present tense ("expects", "is becoming") is no event of the
 # day the story was last told at: it inherits no date (TimeBank's gold puts 70 % of such events at publication)
@@ -454,8 +455,12 @@ class EventExtractor:
         main = [w for r, w in e.roles if r in core] or participants[:1]
         key = event_key(e.type, [names.get(w, w) for w in main],
                         None if inherited or date is None else date.value, names.get(e.place, e.place))
+        modality = e.modality
+        if AHEAD_IS_PLANNED and modality == "asserted" and not inherited and e.date is not None \
+                and self._after_publication(e.date):
+            modality = "planned"  # 'an emergency meeting on Friday' told on Thursday: it has not happened
         return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
-                     evidence=e.evidence, attributes=attributes, modality=e.modality, key=key, stage=STAGE)
+                     evidence=e.evidence, attributes=attributes, modality=modality, key=key, stage=STAGE)
 
 
 def _present_tense(token: Token) -> bool:
