@@ -67,7 +67,7 @@ def variants() -> dict:
     for flag, what in ((dates, "NARRATIVE_PARTS"), (dates, "JOIN_CLOCK_AND_DAY"), (dates, "KEEP_ANCHOR_DETAIL"),
                        (dates, "COMPARISONS_STAY"), (dates, "GAME_PERIODS"), (events, "PRESENT_KEEPS_NOW"),
                        (events, "FUTURE_NOT_STORY"), (events, "COMPARED_NOT_STORY"),
-                       (events, "AHEAD_IS_PLANNED"),
+                       (events, "AHEAD_IS_PLANNED"), (events, "REPORTS_STAY_RECENT"),
                        (tense, "OPEN_ENDED_TENSE"), (timex, "NEAREST_PERIODS"), (timex_grammar, "RANGE_LENGTHS")):
         out[f"dates: no {what.lower().replace('_', ' ')}"] = (lambda o=flag, w=what: _patched(o, w, False))
 

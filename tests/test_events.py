@@ -115,6 +115,17 @@ def test_an_event_dated_after_publication_is_planned():
                 if e.type == "meeting"] == ["asserted"]
 
 
+def test_a_report_takes_no_story_date_of_the_distant_past():
+    text = "Harbour news\n\nThe quay flooded in 1950. Officials said the new wall would hold.\n"
+    said = lambda: [e for e in events_of(text) if e["type"] == "communication"]  # noqa: E731
+    assert said() and said()[0]["date"] is None
+    from newsgraph.understand import events as events_stage
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(events_stage, "REPORTS_STAY_RECENT", False)
+        assert said()[0]["date"] == "1950"
+
+
 def test_a_point_compared_with_is_not_the_story_date():
     text = """Kessel results
 

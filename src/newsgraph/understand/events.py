@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,7 @@ from .event_rules import (
     vocabulary,
     walk,
 )
+from .tense import REPORTING
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,6 +75,8 @@ INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries 
 COMPARED_NOT_STORY = True  # switch: "from $3 million a year earlier", "the year-ago quarter": compared with
 _COMPARED = re.compile(r"\b(?:year|quarter|month)[- ](?:earlier|ago|before)\b|\b(?:year|quarter)-ago\b"
                        r"|\bprior[- ]year\b", re.I)
+REPORTS_STAY_RECENT = True  # switch: a report ('said') inherits only a story date of the last week or so
+RECENT_DAYS = 8
 AHEAD_IS_PLANNED = True  # switch: an event dated after publication by its own date has not happened: planned
 FUTURE_NOT_STORY = True  # switch: a date after publication ("next year") is not a day the story is told at
 PRESENT_KEEPS_NOW = True  # switch: an event told in the present tense ("expects", "is becoming") is no event of the
@@ -377,6 +381,9 @@ class EventExtractor:
             return
         if PRESENT_KEEPS_NOW and _present_tense(event.trigger):
             return
+        if REPORTS_STAY_RECENT and event.trigger.lemma_.lower() in REPORTING and self.story_date \
+                and not self._recent(self.story_date[0]):
+            return  # 'the FBI said' after a paragraph on 1950: the report is of now, not of the story's past
         if self.story_date and s.paragraph - self.story_date[1] <= INHERIT_PARAGRAPHS:
             event.date, event.date_kind = self.story_date[0], "inherited"
 
@@ -395,6 +402,18 @@ class EventExtractor:
                     and not (COMPARED_NOT_STORY and _COMPARED.search(d.text)):
                 self.story_date = (d, s.paragraph)
                 return
+
+    def _recent(self, d: TimeExpression) -> bool:
+        """A day (or a time on one) at most `RECENT_DAYS` before publication; without a publication date, any."""
+        value = d.value or ""
+        if not self.published:
+            return True
+        if len(value) < 10 or not value[:10].replace("-", "").isdigit():
+            return False
+        try:
+            return 0 <= (date.fromisoformat(self.published) - date.fromisoformat(value[:10])).days <= RECENT_DAYS
+        except ValueError:
+            return False
 
     def _after_publication(self, d: TimeExpression) -> bool:
         """'next year', 'in 2030': a date that begins after the day of publication."""
