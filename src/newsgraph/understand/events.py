@@ -36,7 +36,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -44,6 +43,7 @@ from ..model import Event, EventDate, Span, TimeExpression
 from .event_key import event_key
 from ..pipeline import Document
 from .context import Mention, mentions, parsed
+from .dates import publication_date
 from .event_rules import (
     VERBAL,
     Trigger,
@@ -61,6 +61,7 @@ from .event_rules import (
     walk,
 )
 from .tense import REPORTING
+from .timex import period_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,6 +74,8 @@ BARE_NOUNS = True  # a noun event with no entity of the article in it and no dat
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # a noun in these relations only says what kind of thing
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
 COMPARED_NOT_STORY = True  # switch: "from $3 million a year earlier", "the year-ago quarter": compared with
+# The periods results are compared with: 'a year earlier', 'a year ago', 'the year-ago quarter', 'prior-year'; not
+# 'two years ago', which a story moves back to rather than compares with
 _COMPARED = re.compile(r"\b(?:year|quarter|month)[- ](?:earlier|ago|before)\b|\b(?:year|quarter)-ago\b"
                        r"|\bprior[- ]year\b", re.I)
 REPORTS_STAY_RECENT = True  # switch: a report ('said') inherits only a story date of the last week or so
@@ -175,8 +178,7 @@ class EventExtractor:
         self.positions: dict[int, int] = {}  # id(event) -> its place in self.events
         self.sharing: dict[tuple[str, str], set[int]] = {}  # (type, participant) -> places of the events with both
         self.story_date: tuple[TimeExpression, int] | None = None  # (date, paragraph) the story was last told at
-        published = doc.article.published or doc.published
-        self.published = (published or "")[:10]  # ISO day of publication, '' when unknown
+        self.published = publication_date(doc)  # None when unknown or not a whole day
         self.kids: dict[int, list] = {}  # the current paragraph's children lists by token index (children_of)
 
     def __call__(self) -> list[Event]:
@@ -404,25 +406,15 @@ class EventExtractor:
                 return
 
     def _recent(self, d: TimeExpression) -> bool:
-        """A day (or a time on one) at most `RECENT_DAYS` before publication; without a publication date, any."""
-        value = d.value or ""
-        if not self.published:
-            return True
-        if len(value) < 10 or not value[:10].replace("-", "").isdigit():
-            return False
-        try:
-            return 0 <= (date.fromisoformat(self.published) - date.fromisoformat(value[:10])).days <= RECENT_DAYS
-        except ValueError:
-            return False
+        """A day (or a time on one) at most `RECENT_DAYS` before publication; never when publication is unknown."""
+        day = period_start(d.value or "") if len(d.value or "") >= 10 else None
+        return self.published is not None and day is not None and 0 <= (self.published - day).days <= RECENT_DAYS
 
     def _after_publication(self, d: TimeExpression) -> bool:
-        """'next year', 'in 2030': a date that begins after the day of publication."""
-        value = d.value or ""
-        if not self.published or not value[:4].isdigit():
-            return False
-        if value[:4] != self.published[:4] or len(value) < 7 or not value[5:7].isdigit():
-            return value[:4] > self.published[:4]  # 'next year', '2030'; a quarter or week of this year is not read
-        return value[:10] > self.published[:len(value[:10])]
+        """'next year', 'in the third quarter' told in June, 'on Friday' told on Thursday: a date whose period begins
+        after the day of publication."""
+        start = period_start(d.value or "")
+        return self.published is not None and start is not None and start > self.published
 
     # 5. merging -----------------------------------------------------------
     def integrate(self, event: _Event) -> None:

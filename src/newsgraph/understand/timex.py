@@ -356,6 +356,31 @@ def _holiday(reading: Reading, base: date | None, future: bool | None) -> Resolv
     return Resolved("date", when.isoformat() if when else None, "day", "publication date" if when else None)
 
 
+_PERIOD_START_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def period_start(value: str) -> date | None:
+    """The first day of the period an ISO (partial) date names: 2024 -> 2024-01-01, 2024-Q3 -> 2024-07-01,
+    2024-W05 -> the Monday of that week, 2024-06-12T15:00 -> 2024-06-12; None for references, decades and the
+    like."""
+    head = value.split("T")[0]
+    parts = head.split("-")
+    try:
+        if len(parts) == 3 and not parts[1].startswith("W"):
+            return date.fromisoformat(head)
+        if len(parts) >= 2 and parts[1].startswith("W") and parts[1][1:].isdigit():
+            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+        if len(parts) == 2 and parts[1].isdigit() and len(parts[1]) == 2:
+            return date(int(parts[0]), int(parts[1]), 1)
+        if len(parts) == 2 and parts[1] in _PERIOD_START_MONTH:
+            return date(int(parts[0]), _PERIOD_START_MONTH[parts[1]], 1)
+        if len(parts) == 1 and len(head) == 4 and head.isdigit():
+            return date(int(head), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
 def period_end(value: str) -> date | None:
     """The last day of the period an ISO (partial) date names: 2024-05 -> 2024-05-31; None for weeks and the like."""
     parts = value.split("-")
