@@ -422,6 +422,15 @@ def test_a_half_or_quarter_of_a_game_is_no_date(paragraph, period):
         assert dates_in_sentence(paragraph)[period][1][4:6] in ("-H", "-Q")  # read as a part of a year
 
 
+@pytest.mark.parametrize("paragraph, period, value", [
+    ("Orvel scored record phone sales in the second quarter.", "the second quarter", "2025-Q2"),
+    ("Kessel Yards said profit rose in the second half.", "the second half", "2024-H2"),
+    ("The bank's credit scoring unit grew in the first half.", "the first half", "2025-H1"),
+])
+def test_a_company_s_half_or_quarter_stays_a_date(paragraph, period, value):
+    assert dates_in_sentence(paragraph)[period][1] == value
+
+
 def test_a_half_of_something_else_than_a_year_is_no_year_half():
     found = dates_in_sentence("Snow should return in the second half of January, and the first half of the winter "
                               "stays dry.")

@@ -60,12 +60,15 @@ _SPAN_OF_UNITS = re.compile(r"\b\d{1,4}\s*[-–]\s*\d{1,4}\s*(?:seconds?|minutes
                             r"years?|decades?)\b", re.I)  # "10-15 minutes": a length, no date for dateparser
 _BARE_NUMBER = re.compile(r"\d{1,3}|\d{5,}")  # "Mizrahi, 41,": an age spaCy calls a DATE; "80486": a model
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
-# Words of a game's play, none of them used of a company's results ("rebounds", "credit scores" are): a year-less
-# half or quarter in a paragraph holding one is a period of play ("fumbled late in the first half"), no date.
+# Words of a game's play, none of them used of a company's results: a year-less half or quarter in a paragraph
+# holding one is a period of play ("fumbled late in the first half"), no date. Not "scored record sales", "credit
+# scores", "rebounds", "Kessel Yards": scoring needs a goal, points or a run after it, yards a number before them.
 _GAME_WORDS = re.compile(
     r"\b(?:touchdowns?|field[- ]goals?|half-?time|innings?|quarterbacks?|fumbl(?:e|es|ed|ing)|intercept(?:ed|ions?)|"
-    r"assists|dunk(?:s|ed)?|free[- ]throws?|three-pointers?|scor(?:ed|ing)|yards|\d+-yard|touchbacks?|"
-    r"goalkeeper|midfielder|striker|kick-?off|punt(?:s|ed)?|foul(?:s|ed)?|shots? on goal|"
+    r"assists|dunk(?:s|ed)?|free[- ]throws?|three-pointers?|touchbacks?|goalkeeper|midfielder|striker|kick-?off|"
+    r"punt(?:s|ed)?|foul(?:s|ed)?|shots? on goal|\d+ yards|\d+-yard|"
+    r"scor(?:ed|ing)(?: \w+)? (?:goals?|points?|runs?|touchdowns?|baskets?|tries|try|drives?|plays?)|"
+    r"scored (?:twice|again|the (?:winner|opener|equali[sz]er))|"
     r"\d{1,3}-\d{1,3} (?:lead|win|loss|victory|deficit|run|advantage))\b", re.I)
 
 

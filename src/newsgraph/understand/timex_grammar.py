@@ -39,14 +39,14 @@ _EDGE = r"(?:(?P<edge>early|mid|late)[-\s]+)?"
 _NUMBER = (r"(?P<num>\d+(?:\.\d+)?|a couple of|couple of|a dozen|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|"
            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)")
-# "three quarters of the staff" is a fraction, not a length of time ("three quarters of the year" is one)
-_QUARTERS = r"quarters?(?!\s+of\s+(?!(?:the|this|last|next|that)\s+(?:fiscal\s+)?year\b|(?:fiscal\s+)?\d{4}\b))"
+# "of" and a year: "of the year", "of the same year", "of fiscal 2008", "of FY2008"; "of" and anything else is a part of
+# that, not of a year ("three quarters of the staff", "the second half of January", "the first quarter of the game")
+_OF_OTHER = (r"(?!\s+of\s+(?!(?:(?:the|this|last|next|that|its|their)\s+)?(?:same\s+|current\s+|following\s+|"
+             r"previous\s+)?(?:fiscal\s+|financial\s+|calendar\s+)?(?:year\b|\d{4}\b)|FY\s*'?\d))")
+_QUARTERS = r"quarters?" + _OF_OTHER  # "three quarters of the staff" is a fraction, not a length of time
 _UNIT = r"(?P<unit>seconds?|minutes?|hours?|days?|weeks?|months?|" + _QUARTERS + r"|years?|decades?|centuries|century)"
 _PLURAL_UNIT = r"(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)"
 _ORD = r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
-# "the second half of January", "the first quarter of the game": a part of something else than a year
-_OF_OTHER = (r"(?!\s+of\s+(?!(?:the\s+|this\s+|last\s+|next\s+|that\s+|its\s+|their\s+)?"
-             r"(?:fiscal\s+|financial\s+|calendar\s+)?(?:year|\d{4})\b))")
 _SEASON = r"(?P<season>spring|summer|autumn|fall|winter)"
 # A preposition before a bare year or month ("in 2019", "since March"): matched, but not part of the expression.
 _PREP = r"\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Bb]y|[Dd]uring|of|before|after|[Ff]rom|through)\s+"
