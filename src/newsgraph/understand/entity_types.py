@@ -47,7 +47,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
 from .name_lists import type_by_company
 from .name_use import common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, type_by_use
 from .timex import MONTHS
-from .wire_names import known_firm
+from .wire_names import known_firm, listed_name
 
 TYPES = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 THINGS = frozenset({"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})  # spaCy's labels for names that are no entity of ours
@@ -383,7 +383,7 @@ def _drop_common_noun_bodies(mentions: list, paragraphs: list) -> list:
     in_names = {w for m in mentions if m.type in ("organization", "place") and " " in m.text for w in m.text.split()}
     lone = {m.text for m in mentions if m.type == "organization" and " " not in m.text and m.text[:1].isupper()
             and not m.text.isupper() and m.text not in in_names | _body_words() and m.text not in _outlets()
-            and not known_firm(m.text, m.type)}
+            and not listed_name(m.text)}
     if not lone:
         return mentions
     forms = {w: _noun_forms(w.lower()) for w in lone}

@@ -51,7 +51,7 @@ COMMON_USE_MIN = 2  # mentions with a determiner or a number before a word is ta
 LABEL_SHARE_MIN = 2  # places the body writes a lone-word 'person' unlabelled before spaCy's labels are outvoted
 COMMON_USE_SHARE = 1 / 3  # ... and this share of the tokens where the word heads its phrase
 MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|[A-Z]\d+|\d+[A-Z]{1,2})$")  # A380, 737, M3, S10, 5G
-_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # a year of the last two centuries, alone
 _NUMBER_WORD = re.compile(r"^(?:\d+|I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV)$")
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
 
@@ -376,7 +376,7 @@ def _determined(token) -> bool:
     if after is not None and after.text == "-" and not token.whitespace_ and after.i + 1 < len(doc) \
             and doc[after.i + 1].text.islower():
         return True  # 'Blu-ray': the first part of a common word
-    return after is not None and after.text.isdigit() and not _YEAR.match(after.text) \
+    return after is not None and after.text.isdigit() and not YEAR.match(after.text) \
         and not (after.i + 1 < len(doc) and doc[after.i + 1].text in (",", ")"))
 
 

@@ -24,7 +24,7 @@ from . import rules
 from .attribution import QUOTE_CHARS
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
-from .name_evidence import (gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
+from .name_evidence import (YEAR, gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
                             place_by_form, region_name)
 from .name_use import generation, word_classes
 from .titles import canonical_title
@@ -34,7 +34,6 @@ from .wire_names import (before_region, datelines, firm_apposition, firm_spans, 
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
-_YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _I_BRAND = re.compile(r"^i[A-Z]")  # iPhone, iOS, iTunes: the lower-case i that names products
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
 
@@ -169,8 +168,8 @@ def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:
         last -= 1
     opened = next((t.i for t in doc[first:last] if t.text == "("), None)
     if opened is not None and opened > first and not any(t.text == ")" for t in doc[opened:last]) \
-            and not (opened + 1 < len(doc) and _YEAR.fullmatch(doc[opened + 1].text)):
-        last = opened  # not 'Jules et Jim (1962': a work and its year, no one's name
+            and not (opened + 1 < last and YEAR.match(doc[opened + 1].text)):  # 'Jules et Jim (1962': a film's
+        last = opened  # title with its year is no one's name, and stays whole
     return first, last
 
 
@@ -278,6 +277,16 @@ def _currency_codes() -> frozenset[str]:
     return frozenset(load_data("entities.json")["currency_codes"])
 
 
+def _i_brand(word: str) -> bool:
+    """'iPhones', 'iTunes', 'iOS': a lower-case 'i' before a common noun (WordNet's); not 'iHeartMedia', 'iFixit'."""
+    if not _I_BRAND.match(word):
+        return False
+    classes = word_classes()
+    rest = re.sub(r"[^a-z]", "", word[1:].lower())  # 'iCloud+
+    return any(w in classes[c] for w in (rest, rest[:-1] if rest.endswith("s") else rest)
+               for c in ("nouns", "census_nouns", "person_nouns"))  # 'Cloud' and 'Mac' are Census surnames too
+
+
 def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
                    vocab: EntityVocabulary) -> NameMention | None:
     doc = para.doc
@@ -297,7 +306,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     if rules.enabled("product_models") and kind != "person" and last - first > 1 \
             and doc[last - 1].text in vocab.model_words:
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
-    if rules.enabled("i_brands") and kind != "person" and _I_BRAND.match(text) and not designated(text.split()) \
+    if rules.enabled("i_brands") and kind != "person" and _i_brand(text.split()[0]) and not designated(text.split()) \
             and not known_firm(text, kind):
         return _mention(para, first, last, THING)  # 'iPhones', 'iTunes Music Store': a product, no entity
     described = (kind != "person" or place_by_form(text.split())) and rules.enabled("described_as_person") \

@@ -44,12 +44,13 @@ FAMILIES: dict[str, str] = {
                     "`market_acronyms`) are no names",
     "product_models": "a name of two words or more ending with a model word ('MacBook Pro', 'Galaxy S23 Ultra'; "
                       "entities.json `model_words`) typed an organisation or a place is a product: no entity",
-    "i_brands": "a name opening with a lower-case 'i' and a capital ('iPhone', 'iTunes Music Store') typed an "
-                "organisation or a place is a product: no entity, unless a designator ends it or it is a listed "
-                "company's",
+    "i_brands": "a name whose first word is a lower-case 'i' before a common noun ('iPhones', 'iTunes Music Store'; "
+                "not 'iHeartMedia', 'iFixit') typed an organisation or a place is a product: no entity, unless a "
+                "designator ends it or it is a listed company's",
     "common_noun_bodies": "a lone word typed an organisation that the article also writes twice or more in lower "
-                          "case as a noun ('Shrine' ... 'the shrines') is no organisation, unless an outlet's or a "
-                          "listed company's name",
+                          "case as a noun ('Shrine' ... 'the shrines') is no organisation, unless it names a body "
+                          "alone (organisation heads, mastheads, designators, `institution_words`: 'the House'), is a "
+                          "word of a longer name of the article, or is an outlet's or a listed company's name",
     "vessel_names": "a name right after a ship's common noun ('the ferry Island Star', 'the bulk carrier Hestia "
                     "Moon') is the ship's, no entity",
     "saints": "a 'person' named 'St ...' or 'Saint ...' whose every mention is followed by a possessive ('St Aldwin’s "

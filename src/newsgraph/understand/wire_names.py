@@ -127,6 +127,12 @@ def _firms() -> tuple[frozenset[str], frozenset[str], dict[str, tuple[str, ...]]
                                                       for w, f in by_first.items()}
 
 
+def listed_name(name: str) -> bool:
+    """Whether a name is a listed company's, also one that is an English word ('Target', 'Oracle')."""
+    names, labelled_only, _ = _firms()
+    return name in names or name in labelled_only
+
+
 def known_firm(name: str, kind: str) -> bool:
     """Whether a name the model typed `kind` is a listed company's ('Glencore', 'Lockheed Martin'); a name that is
     also an English word, a town's or a short acronym ('Waste Management', 'Toyota', 'IBM') only when the model
