@@ -69,7 +69,8 @@ def variants() -> dict:
                        (events, "FUTURE_NOT_STORY"), (events, "COMPARED_NOT_STORY"),
                        (events, "AHEAD_IS_PLANNED"), (events, "REPORTS_STAY_RECENT"),
                        (tense, "OPEN_ENDED_TENSE"), (timex, "NEAREST_PERIODS"), (timex_grammar, "RANGE_LENGTHS")):
-        out[f"dates: no {what.lower().replace('_', ' ')}"] = (lambda o=flag, w=what: _patched(o, w, False))
+        stage = "events" if flag is events else "dates"  # the events switches move no MEANTIME column: dates only
+        out[f"{stage}: no {what.lower().replace('_', ' ')}"] = (lambda o=flag, w=what: _patched(o, w, False))
 
     def vocab(drop):
         def switch():

@@ -47,7 +47,7 @@ class Tally:
     resolved: int = 0
     right: int = 0
     errors: list[str] = field(default_factory=list)
-    named_is_error: bool = False  # the `unnamed` tally: a pronoun left without a name is right, not an error
+    unresolved_is_right: bool = False  # the `unnamed` tally: a pronoun left without a name is right, not an error
 
     def add(self, ok: bool | None, note: str) -> None:
         """One gold item: None when nothing was resolved, else whether the resolution is right."""
@@ -55,7 +55,7 @@ class Tally:
         if ok is not None:
             self.resolved += 1
             self.right += ok
-        if ok is False or (ok is None and not self.named_is_error):
+        if ok is False or (ok is None and not self.unresolved_is_right):
             self.errors.append(note)
 
     def figures(self) -> tuple[float, float, float]:
@@ -65,6 +65,8 @@ class Tally:
         return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
     def row(self, label: str) -> str:
+        if self.unresolved_is_right:
+            return f"{label:10} {self.gold:6} {self.resolved:9}      -   given a name: {self.resolved} of {self.gold}"
         p, r, f = self.figures()
         return f"{label:10} {self.gold:6} {self.resolved:9} {self.right:6}   P {p:.3f}  R {r:.3f}  F1 {f:.3f}"
 
@@ -145,7 +147,7 @@ def run_document(path: Path, gold: dict):
 
 
 def score(docs: list[tuple[Path, dict]]) -> dict[str, Tally]:
-    tallies = {"pronouns": Tally(), "speakers": Tally(), "unnamed": Tally(named_is_error=True)}
+    tallies = {"pronouns": Tally(), "speakers": Tally(), "unnamed": Tally(unresolved_is_right=True)}
     for path, gold in docs:
         article, mentions = run_document(path, gold)
         names: dict[str, list[tuple[int, int]]] = {}

@@ -96,23 +96,9 @@ def test_a_sale_names_the_seller_and_the_buyer(sentence):
     assert not only(events_of("Port vote\n\nVoters were sold on the idea of a new port.\n"), "acquisition")
 
 
-def test_a_place_is_never_the_victim_the_hostage_or_the_one_arrested():
-    events = events_of("Harbour news\n\nThe Red Dawn Front freed US hostages on Monday. Police said London was "
-                       "arrested.\n")
-    for event in only(events, "release") + only(events, "arrest"):
-        assert not {"United States", "US", "London"} & set(event["who"]), event
-
-
-def test_an_event_dated_after_publication_is_planned():
-    text = "School news\n\nThe school scheduled an emergency meeting for its trustees on Friday.\n"
-    meetings = [e for e in newsgraph.extract(text, kind="text", published=PUBLISHED).events if e.type == "meeting"]
-    assert meetings and meetings[0].modality == "planned"
-    from newsgraph.understand import events as events_stage
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(events_stage, "AHEAD_IS_PLANNED", False)
-        assert [e.modality for e in newsgraph.extract(text, kind="text", published=PUBLISHED).events
-                if e.type == "meeting"] == ["asserted"]
+def test_a_place_is_never_the_one_arrested():
+    events = events_of("Harbour news\n\nPolice said London was arrested on Monday.\n")
+    assert only(events, "arrest") and not any("London" in e["who"] for e in only(events, "arrest")), events
 
 
 def test_a_report_takes_no_story_date_of_the_distant_past():
