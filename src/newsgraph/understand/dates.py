@@ -66,8 +66,9 @@ _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 _GAME_WORDS = re.compile(
     r"\b(?:touchdowns?|field[- ]goals?|half-?time|innings?|quarterbacks?|fumbl(?:e|es|ed|ing)|intercept(?:ed|ions?)|"
     r"assists|dunk(?:s|ed)?|free[- ]throws?|three-pointers?|touchbacks?|goalkeeper|midfielder|striker|kick-?off|"
-    r"punt(?:s|ed)?|foul(?:s|ed)?|shots? on goal|\d+ yards|\d+-yard|"
-    r"scor(?:ed|ing)(?: \w+)? (?:goals?|points?|runs?|touchdowns?|baskets?|tries|try|drives?|plays?)|"
+    r"punt(?:s|ed)?|foul(?:s|ed)?|shots? on goal|\d+ (?:[\w-]+ )?yards|\d+-yard|"
+    r"scor(?:ed|ing)\b[^.;]{0,40}?\b(?:goals?|(?<!basis )(?<!percentage )points?|runs?|touchdowns?|baskets?|"
+    r"tries|try|drives?|plays?)|"
     r"scored (?:twice|again|the (?:winner|opener|equali[sz]er))|"
     r"\d{1,3}-\d{1,3} (?:lead|win|loss|victory|deficit|run|advantage))\b", re.I)
 
