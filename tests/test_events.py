@@ -101,6 +101,12 @@ def test_a_place_is_never_the_one_arrested():
     assert only(events, "arrest") and not any("London" in e["who"] for e in only(events, "arrest")), events
 
 
+def test_a_trade_war_or_a_legal_battle_is_no_attack():
+    figurative = events_of("Farm news\n\nThe trade war hurt Orlan farmers, and the co-op lost a legal battle.\n")
+    assert not only(figurative, "attack"), figurative
+    assert only(events_of("Border news\n\nThe war on the border killed 40 soldiers.\n"), "attack")
+
+
 def test_a_report_takes_no_story_date_of_the_distant_past():
     text = "Harbour news\n\nThe quay flooded in 1950. Officials said the new wall would hold.\n"
     said = lambda: [e for e in events_of(text) if e["type"] == "communication"]  # noqa: E731
