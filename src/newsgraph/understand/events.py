@@ -73,17 +73,17 @@ BARE_NOUNS = True  # a noun event with no entity of the article in it and no dat
 # its phrase ("the bankruptcy"), not when it modifies another noun ("a design team") or is a word of a name
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # a noun in these relations only says what kind of thing
 INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
-COMPARED_NOT_STORY = True  # switch: "from $3 million a year earlier", "the year-ago quarter": compared with
-# The periods results are compared with: 'a year earlier', 'a year ago', 'the year-ago quarter', 'prior-year'; not
-# 'two years ago', which a story moves back to rather than compares with
+# Switches of the story's date and of what it carries to (benchmarks/event_dates.py scores them on TimeML):
+FUTURE_NOT_STORY = True  # a date after publication ("next year") is not a day the story is told at
+COMPARED_NOT_STORY = True  # nor a period results are compared with ("from $3 million a year earlier")
+PRESENT_KEEPS_NOW = True  # an event told in the present tense ("expects", "is becoming") inherits no date (TimeBank
+# puts 70 % of such events at publication)
+REPORTS_STAY_RECENT = True  # a report ('said') inherits only a story date of the last `RECENT_DAYS` days
+RECENT_DAYS = 8
+AHEAD_IS_PLANNED = True  # an event dated after publication by its own date has not happened: planned
+# 'a year earlier', 'a year ago', 'the year-ago quarter', 'prior-year'; not 'two years ago', which a story moves back to
 _COMPARED = re.compile(r"\b(?:year|quarter|month)[- ](?:earlier|ago|before)\b|\b(?:year|quarter)-ago\b"
                        r"|\bprior[- ]year\b", re.I)
-REPORTS_STAY_RECENT = True  # switch: a report ('said') inherits only a story date of the last week or so
-RECENT_DAYS = 8
-AHEAD_IS_PLANNED = True  # switch: an event dated after publication by its own date has not happened: planned
-FUTURE_NOT_STORY = True  # switch: a date after publication ("next year") is not a day the story is told at
-PRESENT_KEEPS_NOW = True  # switch: an event told in the present tense ("expects", "is becoming") is no event of the
-# day the story was last told at: it inherits no date (TimeBank's gold puts 70 % of such events at publication)
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
 ROLE_JOIN = "; "  # an event's attribute for a role lists its members' entity ids so: 'party': 'e1; e2'
 PLACE_DEPTH = 6  # dependency steps from a trigger to its place: "killed outside his bakery in Harwick" takes 4
