@@ -380,10 +380,12 @@ def _drop_common_noun_bodies(mentions: list, paragraphs: list) -> list:
     writes in lower case as a noun, twice or more, is a common noun capitalised (a guide's term, a heading), not a
     body; not a word that names a body alone ('the Government'), one of a longer name of the article ('the Church'
     after 'the Church of Ardale'), nor an outlet's or a listed company's name ('Target' ... 'a target')."""
-    in_names = {w for m in mentions if m.type in ("organization", "place") and " " in m.text for w in m.text.split()}
     lone = {m.text for m in mentions if m.type == "organization" and " " not in m.text and m.text[:1].isupper()
-            and not m.text.isupper() and m.text not in in_names | _body_words() and m.text not in _outlets()
-            and not listed_name(m.text)}
+            and not m.text.isupper()}
+    if not lone:
+        return mentions
+    in_names = {w for m in mentions if m.type in ("organization", "place") and " " in m.text for w in m.text.split()}
+    lone = {w for w in lone - in_names - _body_words() if w not in _outlets() and not listed_name(w)}
     if not lone:
         return mentions
     forms = {w: _noun_forms(w.lower()) for w in lone}
