@@ -400,10 +400,13 @@ def extract_dates(doc: Document) -> Document:
         stop = para.offset + last.idx + len(last.text_with_ws)
         ptext = doc.article.text[para.offset:stop].replace("\n", " ").replace("\r", " ")
         resolver.paragraph = []
-        game = GAME_PERIODS and _GAME_WORDS.search(ptext) is not None
+        game = None  # whether the paragraph tells a game: searched for only when a year-less half or quarter is found
         for found in find_expressions(pdoc, ptext):
-            if game and _yearless_part(found.reading):
-                continue  # a half or quarter of the game the paragraph tells
+            if GAME_PERIODS and _yearless_part(found.reading):
+                if game is None:
+                    game = _GAME_WORDS.search(ptext) is not None
+                if game:
+                    continue  # a half or quarter of the game the paragraph tells
             start, end = para.span(found.start, found.end)
             text = doc.article.text[start:end]
             r = resolver(text, found, partial(_span, pdoc, found.start, found.end))

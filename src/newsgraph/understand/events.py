@@ -60,7 +60,7 @@ from .event_rules import (
     vocabulary,
     walk,
 )
-from .tense import REPORTING
+from .tense import PAST_AUX, REPORTING
 from .timex import period_start
 
 if TYPE_CHECKING:
@@ -484,7 +484,7 @@ def _present_tense(token: Token) -> bool:
         return False
     auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
     if auxes:
-        return auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lemma_.lower() != "have"
+        return auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lower_ not in PAST_AUX
     return token.tag_ in ("VBZ", "VBP")
 
 
