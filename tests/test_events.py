@@ -80,10 +80,10 @@ The port plans a new terminal next year. Harbourmaster Tomas Reyes was arrested 
     assert named(events, "injury", "Ivo Brandt")["date"] == "2025-06-09"  # past: the story's Monday
     assert all(e["date"] is None for e in only(events, "arrest") if "Tomas Reyes" not in e["who"]), events
     assert named(events, "arrest", "Tomas Reyes")["date"] == "2025-06-09"  # not 'next year': no story day
-    from newsgraph.understand import events as events_stage
+    from newsgraph.understand import event_timing
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(events_stage, "FUTURE_NOT_STORY", False)
+        patch.setattr(event_timing, "FUTURE_NOT_STORY", False)
         assert named(events_of(text), "arrest", "Tomas Reyes")["date"] == "2026"
 
 
@@ -111,10 +111,10 @@ def test_a_report_takes_no_story_date_of_the_distant_past():
     text = "Harbour news\n\nThe quay flooded in 1950. Officials said the new wall would hold.\n"
     said = lambda: [e for e in events_of(text) if e["type"] == "communication"]  # noqa: E731
     assert said() and said()[0]["date"] is None
-    from newsgraph.understand import events as events_stage
+    from newsgraph.understand import event_timing
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(events_stage, "REPORTS_STAY_RECENT", False)
+        patch.setattr(event_timing, "REPORTS_STAY_RECENT", False)
         assert said()[0]["date"] == "1950"
 
 

@@ -11,15 +11,12 @@ Sentence by sentence, over the parse the parse stage made:
    a description for the name it is in apposition to; the token's mention
    gives the entity id. Without any mentions (the entities stage did not
    run) the spaCy entity's text stands in for the id.
-3. **Date**: the date expression the trigger governs within its own clause
-   ("died Saturday", "the October 7 attack"); else the date of the event
-   it is framed by ("during the ceremony in September 2025, he was
+3. **Date** (`event_timing.StoryClock`): the date expression the trigger
+   governs within its own clause ("died Saturday"); else the date of the
+   event it is framed by ("during the ceremony in September 2025, he was
    promoted"); else, for types that allow it, the date the story was last
-   told at (an earlier sentence's date, not one of an interview or
-   statement frame, nor one after publication), within `INHERIT_PARAGRAPHS`;
-   never when the sentence places it after or before another event
-   ("following his death"), nor for an event told in the present tense
-   ("expects more arrests").
+   told at, with the limits `event_timing` lists ("following his death",
+   "expects more arrests" and a report after a paragraph on 1950 take none).
 4. **Place**: a place mention reached through a locative preposition, as
    the phrase's head: not a name that only modifies an event noun ("arrested
    in the Paris attacks", a title-case "in Manhattan and New Jersey
@@ -33,7 +30,6 @@ Sentence by sentence, over the parse the parse stage made:
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -44,6 +40,7 @@ from .event_key import event_key
 from ..pipeline import Document
 from .context import Mention, mentions, parsed
 from .dates import publication_date
+from .event_timing import DATE_RANK, StoryClock, calendar_day
 from .event_rules import (
     VERBAL,
     Trigger,
@@ -60,8 +57,6 @@ from .event_rules import (
     vocabulary,
     walk,
 )
-from .tense import PAST_AUX, REPORTING
-from .timex import period_start
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -72,36 +67,16 @@ DATES = "dates"  # scratch key the dates stage fills
 BARE_NOUNS = True  # a noun event with no entity of the article in it and no date of its own is kept when it heads
 # its phrase ("the bankruptcy"), not when it modifies another noun ("a design team") or is a word of a name
 _MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})  # a noun in these relations only says what kind of thing
-INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries to events told without one
-# Switches of the story's date and of what it carries to (benchmarks/event_dates.py scores them on TimeML):
-FUTURE_NOT_STORY = True  # a date after publication ("next year") is not a day the story is told at
-COMPARED_NOT_STORY = True  # nor a period results are compared with ("from $3 million a year earlier")
-PRESENT_KEEPS_NOW = True  # an event told in the present tense ("expects", "is becoming") inherits no date (TimeBank
-# puts 70 % of such events at publication)
-REPORTS_STAY_RECENT = True  # a report ('said') inherits only a story date of the last `RECENT_DAYS` days
-RECENT_DAYS = 8
-AHEAD_IS_PLANNED = True  # an event dated after publication by its own date has not happened: planned
-# 'a year earlier', 'a year ago', 'the year-ago quarter', 'prior-year'; not 'two years ago', which a story moves back to
-_COMPARED = re.compile(r"\b(?:year|quarter|month)[- ](?:earlier|ago|before)\b|\b(?:year|quarter)-ago\b"
-                       r"|\bprior[- ]year\b", re.I)
 REFER_BACK_SENTENCES = 2  # how far back 'the award' looks for the event it names
 ROLE_JOIN = "; "  # an event's attribute for a role lists its members' entity ids so: 'party': 'e1; e2'
 PLACE_DEPTH = 6  # dependency steps from a trigger to its place: "killed outside his bakery in Harwick" takes 4
 
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "csubjpass", "parataxis", "conj",
-                         "appos"})
 FALLBACK_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LIGHT_VERB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front": the Front takes part
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _SUBJECT = frozenset({"nsubj"})
 TYPE_LABELS = {"person": ("PERSON",), "organization": ("ORG", "NORP"), "place": ("GPE", "LOC", "FAC")}
-
-# How good a date is, for choosing between two tellings of one event.
-DATE_RANK = {("own", True): 4, ("frame", True): 4, ("own", False): 3, ("frame", False): 3,
-             ("inherited", True): 2, ("inherited", False): 1}
-
 
 @dataclass
 class _Event:
@@ -177,8 +152,7 @@ class EventExtractor:
         self.events: list[_Event] = []
         self.positions: dict[int, int] = {}  # id(event) -> its place in self.events
         self.sharing: dict[tuple[str, str], set[int]] = {}  # (type, participant) -> places of the events with both
-        self.story_date: tuple[TimeExpression, int] | None = None  # (date, paragraph) the story was last told at
-        self.published = publication_date(doc)  # None when unknown or not a whole day
+        self.clock = StoryClock(vocab, publication_date(doc))  # step 3: dates, and the story's
         self.kids: dict[int, list] = {}  # the current paragraph's children lists by token index (children_of)
 
     def __call__(self) -> list[Event]:
@@ -238,20 +212,20 @@ class EventExtractor:
         start, end = s.offset + s.sent.start_char, s.offset + s.sent.end_char
         times = self.dates[bisect_left(self.date_starts, start):bisect_left(self.date_starts, end)]
         if not found:
-            self.advance_story(s, times, {id(d): None for d in times}, found)
+            self.clock.advance(s.paragraph, times, {id(d): None for d in times}, found)
             return
         spans = {id(d): s.sent.doc.char_span(d.start - s.offset, d.end - s.offset, alignment_mode="expand")
                  for d in times}
-        owners = {id(d): self.owner(spans[id(d)], found) for d in times}
+        owners = {id(d): self.clock.owner(spans[id(d)], found) for d in times}
         for span in spans.values():
             s.date_tokens.update(range(span.start, span.end) if span is not None else ())
-        blocked = self.relative_objects(s, found)
+        blocked = self.clock.relative_objects(s.sent.doc, s.relative, found)
         made = []
         for tok, (trigger, kind) in found.items():
             event = self.build(s, tok, trigger, kind)
-            self.attach_date(s, event, times, owners, found, blocked)
+            self.clock.attach(event, s.paragraph, times, owners, found, blocked)
             made.append(event)
-        self.advance_story(s, times, owners, found)
+        self.clock.advance(s.paragraph, times, owners, found)
         for event in made:
             self.integrate(event)
 
@@ -333,89 +307,6 @@ class EventExtractor:
             frontier = nxt
         return None
 
-    # 3. dates -------------------------------------------------------------
-    def owner(self, span, found) -> int | None:
-        """The index of the trigger that governs a time expression (its tokens' `span`) within its own clause, if
-        any."""
-        if span is None:
-            return None
-        tok = span.root
-        while tok.head.i != tok.i:
-            if tok.dep_ in CLAUSE_DEPS:
-                return tok.i if tok in found else None
-            tok = tok.head
-            if tok.pos_ in VERBAL and (tok not in found or self.vocab.types[found[tok][1]].generic):
-                # a light verb: "held a ceremony on Saturday", "the funeral took place Monday"
-                named = [c for c in tok.children if c.dep_ in LIGHT_VERB_DEPS and c in found
-                         and not self.vocab.types[found[c][1]].generic]
-                if named:
-                    return named[0].i
-            if tok in found:
-                return tok.i
-        return None
-
-    def relative_objects(self, s: _Sentence, found) -> set[Token]:
-        """Triggers the sentence places other events after or before ('following his death')."""
-        doc = s.sent.doc
-        anchors = {c for i in s.relative for c in doc[i].children if c.dep_ in ("pobj", "dobj") and c in found}
-        return set(found) - anchors if anchors else set()
-
-    def attach_date(self, s: _Sentence, event: _Event, times, owners, found, blocked) -> None:
-        own = [d for d in times if owners[id(d)] == event.trigger.i]
-        for d in own:
-            if d.type == "duration":
-                event.attributes.setdefault("duration", d.value)
-                event.attributes.setdefault("duration_text", d.text)
-        dated = [d for d in own if _dated(d)]
-        if dated:
-            event.date, event.date_kind = min(dated, key=lambda d: abs(d.start - event.evidence.start)), "own"
-            return
-        for prep in event.trigger.children:
-            if prep.dep_ == "prep" and prep.lower_ in self.vocab.frame_preps:
-                for frame in (c for c in prep.children if c.dep_ == "pobj" and c in found):
-                    framed = [d for d in times if owners[id(d)] == frame.i and _dated(d)]
-                    if framed:
-                        event.date, event.date_kind = framed[0], "frame"
-                        return
-        if event.trigger in blocked or not self.vocab.types[event.type].inherit_date:
-            return
-        if any(_dated(d) for d in times):  # the sentence has its own time, just not this event's
-            return
-        if PRESENT_KEEPS_NOW and _present_tense(event.trigger):
-            return
-        if REPORTS_STAY_RECENT and event.trigger.lemma_.lower() in REPORTING and self.story_date \
-                and not self._recent(self.story_date[0]):
-            return  # 'the FBI said' after a paragraph on 1950: the report is of now, not of the story's past
-        if self.story_date and s.paragraph - self.story_date[1] <= INHERIT_PARAGRAPHS:
-            event.date, event.date_kind = self.story_date[0], "inherited"
-
-    def advance_story(self, s: _Sentence, times, owners, found) -> None:
-        """The sentence's last date becomes the story's, unless it dates an interview or a statement.
-
-        Only a date whose form we read ("Saturday", "May 2024"), not whatever spaCy calls a DATE ("days"), nor a
-        reference ("now", "years ago", "in the future"): it places no story on a calendar.
-        """
-        for d in reversed(times):
-            owner = owners[id(d)]
-            kind = next((k for t, (_, k) in found.items() if t.i == owner), None)
-            if _dated(d) and d.granularity not in (None, "reference") \
-                    and (kind is None or self.vocab.types[kind].inherit_date) \
-                    and not (FUTURE_NOT_STORY and self._after_publication(d)) \
-                    and not (COMPARED_NOT_STORY and _COMPARED.search(d.text)):
-                self.story_date = (d, s.paragraph)
-                return
-
-    def _recent(self, d: TimeExpression) -> bool:
-        """A day (or a time on one) at most `RECENT_DAYS` before publication; never when publication is unknown."""
-        day = period_start(d.value or "") if len(d.value or "") >= 10 else None
-        return self.published is not None and day is not None and 0 <= (self.published - day).days <= RECENT_DAYS
-
-    def _after_publication(self, d: TimeExpression) -> bool:
-        """'next year', 'in the third quarter' told in June, 'on Friday' told on Thursday: a date whose period begins
-        after the day of publication."""
-        start = period_start(d.value or "")
-        return self.published is not None and start is not None and start > self.published
-
     # 5. merging -----------------------------------------------------------
     def integrate(self, event: _Event) -> None:
         kind = self.vocab.types[event.type]
@@ -460,42 +351,15 @@ class EventExtractor:
         if inherited:
             attributes["date_inherited"] = True
         # validated construction: with pydantic 2 it is faster than model_construct (Python-level), and records are many
-        date = EventDate(text=e.date.text, value=_day(e.date.value), start=e.date.start, end=e.date.end,
+        date = EventDate(text=e.date.text, value=calendar_day(e.date.value), start=e.date.start, end=e.date.end,
                          inherited=inherited) if e.date else None
         participants = list(dict.fromkeys(people))
         main = [w for r, w in e.roles if r in core] or participants[:1]
         key = event_key(e.type, [names.get(w, w) for w in main],
                         None if inherited or date is None else date.value, names.get(e.place, e.place))
-        modality = e.modality
-        if AHEAD_IS_PLANNED and modality == "asserted" and not inherited and e.date is not None \
-                and self._after_publication(e.date):
-            modality = "planned"  # 'an emergency meeting on Friday' told on Thursday: it has not happened
+        modality = self.clock.modality(e.modality, e.date, inherited)
         return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
                      evidence=e.evidence, attributes=attributes, modality=modality, key=key, stage=STAGE)
-
-
-def _present_tense(token: Token) -> bool:
-    """'expects', 'say', 'is becoming', 'are owed': a verb in the present tense, not a perfect ('has said'); a noun
-    takes the tense of the verb it hangs on ('expects more arrests')."""
-    steps = 0
-    while token.pos_ not in VERBAL and token.head.i != token.i and steps < 3:
-        token, steps = token.head, steps + 1
-    if token.pos_ not in VERBAL:
-        return False
-    auxes = [c for c in token.children if c.dep_ in ("aux", "auxpass")]
-    if auxes:
-        return auxes[0].tag_ in ("VBZ", "VBP") and auxes[0].lower_ not in PAST_AUX
-    return token.tag_ in ("VBZ", "VBP")
-
-
-def _dated(d: TimeExpression) -> bool:
-    """A date, or a time on a known day ("Tuesday morning", "at 6 p.m. on Friday"): it can date an event."""
-    return d.type == "date" or (d.type == "time" and bool(d.value) and d.value[:1].isdigit())
-
-
-def _day(value: str | None) -> str | None:
-    """An event's date is a calendar (partial) date: '2025-06-10TMO' -> '2025-06-10'."""
-    return value.split("T", 1)[0] if value and "T" in value and value[:1].isdigit() else value
 
 
 def _same_event(a: _Event, b: _Event, core: frozenset[str]) -> bool:
