@@ -132,7 +132,7 @@ def score_meantime(meantime, docs: list[dict], records: dict[str, dict], names: 
     res = meantime.score(chosen, {d["name"]: records.get(d["path"], {}) for d in chosen}, None, False)
     by_type = {t: res["entities_body"][t]["overlap"]["f1"] for t in ("person", "organization", "place")}
     return {"body": res["entities_body"]["micro"]["overlap"]["f1"], "all": res["entities_all"]["micro"]["overlap"]["f1"],
-            **by_type}
+            **by_type, "exact": res["entities_body"]["micro"]["exact"]["f1"]}
 
 
 DIGITS = 3  # decimals of every printed figure (`--digits`)

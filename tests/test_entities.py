@@ -144,3 +144,15 @@ def test_an_organisations_short_form_is_the_organisation():
     assert "Supreme Court" in found  # two courts end with it: neither takes it
     with rules.switched_off("short_forms"):
         assert "Harbour Authority" in {e.name for e in newsgraph.extract(SHORT_FORMS).entities}
+
+
+def test_a_given_name_the_model_left_out_opens_the_name():
+    text = ("Markets shut for the day\n\nBanks and exchanges stayed shut on Monday for the Martin Luther King Jr. "
+            "holiday, and trading resumes on Tuesday. Her aunt saw the Diamond Jubilee parade in 2012.\n")
+
+    def people():
+        return {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
+
+    assert "Martin Luther King Jr." in people() and not people() & {"Luther King Jr.", "Diamond Jubilee"}
+    with rules.switched_off("given_name_before"):
+        assert "Luther King Jr." in people()

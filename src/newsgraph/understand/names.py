@@ -101,6 +101,9 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
             first += 1
         if rules.enabled("name_edges"):
             first, last = _inside_marks(doc, first, last)
+        if kind == "person" and first == ent.start and rules.enabled("given_name_before") \
+                and _given_name_before(doc, first, vocab):
+            first -= 1  # 'the Martin [Luther King Jr.] holiday', 'singer-songwriter Carly [Simon]'
         possessive = False
         while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
             last -= 1
@@ -157,6 +160,19 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
 
 
 _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
+
+
+def _given_name_before(doc, first: int, vocab: EntityVocabulary) -> bool:
+    """The word before a person's name is a given name the model left out: a proper noun in title case (or in
+    capitals before a name in capitals: not the 'UN' of 'to the UN Linda Thomas-Greenfield'), in no entity, no
+    title ('Governor'), no word in common use ('the Diamond Jubilee'), and not opening its sentence."""
+    if first == 0:
+        return False
+    t = doc[first - 1]
+    return t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start \
+        and (t.text.istitle() or t.text.isupper() and len(t) > 3 and doc[first].text.isupper()) \
+        and t.lower_ in given_names() and t.lower_ not in vocab.title_words \
+        and t.lower_ not in word_classes()["in_use"]
 
 
 def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:

@@ -219,6 +219,9 @@ FAMILIES: dict[str, str] = {
                      "or a place the gazetteer knows, in every mention",
     "name_edges": "a name keeps no quotation mark at its edges (\"'Oxygen Bar'\") and no bracket it opens and does not "
                   "close ('England (Group A')",
+    "given_name_before": "a given name right before a person's name that the model left out of it, a proper noun "
+                         "in no entity, no title and no word in common use, is the name's first word ('the Martin "
+                         "Luther King Jr. holiday', 'singer-songwriter Carly Simon')",
     "short_forms": "an organisation's name of two words or more that ends one longer organisation name of the "
                    "article, and only one, is that organisation ('the Harbour Authority' after 'the Orlan Harbour "
                    "Authority'; not 'Supreme Court' beside two courts)",
