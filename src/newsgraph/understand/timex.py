@@ -356,42 +356,46 @@ def _holiday(reading: Reading, base: date | None, future: bool | None) -> Resolv
     return Resolved("date", when.isoformat() if when else None, "day", "publication date" if when else None)
 
 
-_PERIOD_START_MONTH = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7, "SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_PERIOD_MONTHS = {"Q1": (1, 3), "Q2": (4, 3), "Q3": (7, 3), "Q4": (10, 3), "H1": (1, 6), "H2": (7, 6),
+                  "SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}  # first month, length in months
 
 
-def period_start(value: str) -> date | None:
-    """The first day of the period an ISO (partial) date names: 2024 -> 2024-01-01, 2024-Q3 -> 2024-07-01,
-    2024-W05 -> the Monday of that week, 2024-06-12T15:00 -> 2024-06-12; None for references, decades and the
-    like."""
+def period(value: str) -> tuple[date, date] | None:
+    """The first and the last day of the period an ISO (partial) date names: 2024 -> 2024-01-01 .. 2024-12-31,
+    2024-Q3 -> 2024-07-01 .. 2024-09-30, 2024-WI -> 2024-12-01 .. 2025-02-28, 2024-W05 -> its Monday .. its Sunday,
+    2024-06-12T15:00 -> that day; None for references, decades, impossible days and the like."""
     head = value.split("T")[0]
     parts = head.split("-")
     try:
         if len(parts) == 3 and not parts[1].startswith("W"):
-            return date.fromisoformat(head)
+            day = date.fromisoformat(head)
+            return day, day
         if len(parts) >= 2 and parts[1].startswith("W") and parts[1][1:].isdigit():
-            return date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+            monday = date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+            return monday, monday + timedelta(days=6)
         if len(parts) == 2 and parts[1].isdigit() and len(parts[1]) == 2:
-            return date(int(parts[0]), int(parts[1]), 1)
-        if len(parts) == 2 and parts[1] in _PERIOD_START_MONTH:
-            return date(int(parts[0]), _PERIOD_START_MONTH[parts[1]], 1)
-        if len(parts) == 1 and len(head) == 4 and head.isdigit():
-            return date(int(head), 1, 1)
+            first, months = date(int(parts[0]), int(parts[1]), 1), 1
+        elif len(parts) == 2 and parts[1] in _PERIOD_MONTHS:
+            month, months = _PERIOD_MONTHS[parts[1]]
+            first = date(int(parts[0]), month, 1)
+        elif len(parts) == 1 and len(head) == 4 and head.isdigit():
+            first, months = date(int(head), 1, 1), 12
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    year, month = shift_month(first, months)
+    return first, date(year, month, 1) - timedelta(days=1)
+
+
+def period_start(value: str) -> date | None:
+    """The first day of the period an ISO (partial) date names (`period`)."""
+    bounds = period(value)
+    return bounds[0] if bounds else None
 
 
 def period_end(value: str) -> date | None:
-    """The last day of the period an ISO (partial) date names: 2024-05 -> 2024-05-31; None for weeks and the like."""
-    parts = value.split("-")
-    try:
-        if len(parts) == 3:
-            return date.fromisoformat(value)
-        if len(parts) == 2 and len(parts[1]) == 2:
-            year, month = shift_month(date(int(parts[0]), int(parts[1]), 1), 1)
-            return date(year, month, 1) - timedelta(days=1)
-        if len(parts) == 1 and len(value) == 4:
-            return date(int(value), 12, 31)
-    except ValueError:
-        return None
+    """The last day of the period an ISO (partial) date names (`period`): 2024-05 -> 2024-05-31."""
+    bounds = period(value)
+    return bounds[1] if bounds else None
     return None
