@@ -102,9 +102,9 @@ def categories(monkeypatch):
     seen: list[str | None] = []
     original = quotes_stage.quote_mode
 
-    def spy(kind, cue, lex, named=False):
+    def spy(kind, cue, lex, named=False, firm=False):
         seen.append(cue_category(cue, lex) if cue is not None else None)
-        return original(kind, cue, lex, named=named)
+        return original(kind, cue, lex, named=named, firm=firm)
 
     monkeypatch.setattr(quotes_stage, "quote_mode", spy)
     return seen
@@ -150,6 +150,16 @@ def test_mute_sources_switch():
     with QUOTE_RULES.off("mute_sources"):
         assert find(quotes(LEAD, para), "that salt air rusts").mode == "speech"
     assert find(quotes(LEAD, para), "that salt air rusts").mode == "thing"
+
+
+def test_a_companys_trade_is_no_speech():
+    para = ("Amazon is offering Prime members a gift card. Orvel Bank showed a profit in May. Orvel Bank showed that "
+            "it could pay its debts, and Amazon offered no reason.")
+    qs = quotes(LEAD, para)
+    assert [find(qs, text).mode for text in ("a gift card", "a profit in May", "that it could pay", "no reason")] \
+        == ["thing", "thing", "speech", "speech"]
+    with QUOTE_RULES.off("firm_trade"):
+        assert find(quotes(LEAD, para), "a gift card").mode == "speech"
 
 
 def test_mute_nouns_come_from_wordnet():

@@ -37,6 +37,8 @@ class Lexicon:
     # prepositions
     raising: frozenset[str]  # "[the court] seemed [to send a signal]": how a thing looks to the writer
     thing_verbs: frozenset[str]  # "the car offers heated seats": object verbs a thing does too (quote_modes)
+    trade_verbs: frozenset[str]  # "Dashlane offers a free version": a company's trade, no words (quote_modes)
+    offered_words: frozenset[str]  # "offered its condolences": nouns of words a trade verb still reports
     stance_verbs: frozenset[str]  # "denied [the accusations]": object verbs of taking a stand (quote_modes)
     phrasal: dict[str, frozenset[str]]
     phrases: dict[str, tuple[tuple[str, ...], ...]]  # by first word
@@ -66,6 +68,8 @@ def lexicon() -> Lexicon:
                    questions={verb: frozenset(preps) for verb, preps in data["questions"].items()},
                    prepositional={verb: frozenset(preps) for verb, preps in data["prepositional"].items()},
                    raising=frozenset(data["raising"]), thing_verbs=frozenset(data["thing_verbs"]),
+                   trade_verbs=frozenset(data["trade_verbs"]),
+                   offered_words=frozenset(data["offered_words"]) | frozenset(data["nouns"]),
                    stance_verbs=frozenset(data["stance_verbs"]),
                    phrasal={verb: frozenset(parts) for verb, parts in data["phrasal"].items()},
                    phrases=_by_first_word(data["phrases"]),

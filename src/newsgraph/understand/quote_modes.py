@@ -12,6 +12,10 @@ The mode is read off the cue that attributes the quote, never off its content:
   4. An object verb that a thing does too (`cues.json`'s "thing_verbs": offer, promote, show, support) whose
      source is a thing, not a name, person, group or document, reports no one's words or views: "the car offers
      [heated seats]", "the poll shows [her ahead]" (attribution gold counts the poll's, so the quote stays).
+     So does one of them that a company uses of its trade (`cues.json`'s "trade_verbs": offer, promote, show)
+     when its source is an organisation and its content a noun phrase with no clause: "Dashlane offers [a free
+     version]", "the company showed [a profit]"; not "the firm showed [that it could pay]", nor a noun of words
+     ("offered [its condolences]", `cues.json`'s "offered_words" and "nouns") (family `firm_trade`).
   5. Any other cue whose source is a noun that never names someone who could speak (`cue_sources.is_mute`:
      WordNet gives it no sense a person or a group, and no compound, owner, "of" or "by" of it may be someone)
      reports a thing too, unless the source was resolved to one of the article's entities ("Trump", tagged a
@@ -42,15 +46,15 @@ OWN_CATEGORIES = {"phrase": "phrases", "signature": "signature", "label": "label
 """Cue kinds that are a category of their own (a signature's dash and a transcript's label are in no word list)."""
 
 
-def quote_mode(kind: str, cue: Cue | None, lex: Lexicon, named: bool = False) -> str:
+def quote_mode(kind: str, cue: Cue | None, lex: Lexicon, named: bool = False, firm: bool = False) -> str:
     """The mode (speech, thought, thing or stance) of a quote of `kind` (direct, indirect, mixed) attributed through
-    `cue`; `named`: its source is an entity of the article."""
+    `cue`; `named`: its source is an entity of the article, `firm`: an organisation."""
     if kind in QUOTED_KINDS or cue is None:
         return SPEECH
-    return cue_mode(cue, lex, named)
+    return cue_mode(cue, lex, named, firm)
 
 
-def cue_mode(cue: Cue, lex: Lexicon, named: bool = False) -> str:
+def cue_mode(cue: Cue, lex: Lexicon, named: bool = False, firm: bool = False) -> str:
     """The mode of what a cue reports outside quote marks (steps 2 to 6)."""
     lemma = cue.head.lemma_.lower()
     if cue.kind == "noun" and _voiced(cue.head, lex):
@@ -58,6 +62,9 @@ def cue_mode(cue: Cue, lex: Lexicon, named: bool = False) -> str:
     category = cue_category(cue, lex)
     if category == "object" and lemma in lex.thing_verbs and is_thing(cue.speaker):
         return THING
+    if firm and category == "object" and lemma in lex.trade_verbs and enabled("firm_trade") and _names_a_thing(cue) \
+            and cue.head.doc[cue.content[0]:cue.content[1]].root.lemma_.lower() not in lex.offered_words:
+        return THING  # 'Dashlane offers [a free version]', 'the company showed [a profit]': its trade, no words
     if enabled("mute_sources") and not named and is_mute(cue.speaker):
         return THING
     listed = lex.thought.get(category, frozenset())

@@ -184,6 +184,9 @@ FAMILIES: dict[str, str] = {
     "object_stances": "a quote outside quote marks whose content is its cue's object, a noun phrase and not a "
                       "clause, and that would be speech, is a stance, mode 'stance' ('denied [the accusations]', "
                       "'called for [a ceasefire]'; not 'denied [taking the money]')",
+    "firm_trade": "a quote outside quote marks whose cue is a verb of a company's trade ('offer', 'promote', "
+                  "'show'), whose source is an organisation and whose content is a noun phrase, not a clause, is a "
+                  "thing's, mode 'thing' ('Dashlane offers [a free version]', 'the company showed [a profit]')",
     "mute_sources": "a quote outside quote marks whose source is a noun that never names someone who could speak "
                     "(WordNet: no sense a person or a group) is a thing's, mode 'thing' ('a graph shows [...]', "
                     "'the move aims [to ...]'; not 'the jury', 'scouts', 'both sides')",

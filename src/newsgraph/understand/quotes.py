@@ -111,6 +111,7 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
     """Step 5: name every source and number the quotes in text order."""
     article = doc.article
     names = {e.id: e.name for e in article.entities}
+    firms = {e.id for e in article.entities if e.type == "organization"}
     drafts.sort(key=lambda d: (d.para.index, d.start, -d.end))
     sources: dict[int, Source] = {}
     speakers: list[str] = []
@@ -128,7 +129,7 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
                          start=off + d.start, end=off + d.end, speaker=src.speaker, speaker_name=src.name,
                          speaker_mention=src.mention, cue=src.cue, parent=ids[id(parent)] if parent else None,
                          mode=quote_mode(d.kind, None if d.source is not None else d.cue, lex,
-                                         named=src.speaker is not None)))
+                                         named=src.speaker is not None, firm=src.speaker in firms)))
     return out
 
 
