@@ -888,3 +888,12 @@ def test_a_paragraph_of_a_few_words_in_single_marks_is_a_subheading():
     assert "A hard winter ahead." not in [q.text for q in quotes(*paras)]
     with QUOTE_RULES.off("quoted_line"):
         assert "A hard winter ahead." in [q.text for q in quotes(*paras)]
+
+
+def test_a_relative_who_never_stands_for_a_date():
+    para = ("Lena Marsh confided in an old school friend, Rachel Oduya, in 2019, who told Marsh that the producer "
+            "had also hurt her.")
+    q = find(quotes("Singer speaks out", para), "that the producer")
+    assert q.speaker_name == "Rachel Oduya", q
+    with QUOTE_RULES.off("relative_not_date"):
+        assert find(quotes("Singer speaks out", para), "that the producer").speaker_name == "2019"

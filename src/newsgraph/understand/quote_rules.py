@@ -184,6 +184,9 @@ FAMILIES: dict[str, str] = {
     "object_stances": "a quote outside quote marks whose content is its cue's object, a noun phrase and not a "
                       "clause, and that would be speech, is a stance, mode 'stance' ('denied [the accusations]', "
                       "'called for [a ceasefire]'; not 'denied [taking the money]')",
+    "relative_not_date": "a relative ('who', 'which') that the parse hangs on a date, a sum or a number ('a friend, "
+                         "Rachel, in 2019, who told ...') stands for the nearest person named before it in its "
+                         "sentence, else for no one named, never for '2019' (a share, 'the 89% who', may speak)",
     "firm_trade": "a quote outside quote marks whose cue is a verb of a company's trade ('offer', 'promote', "
                   "'show'), whose source is an organisation and whose content is a noun phrase, not a clause, is a "
                   "thing's, mode 'thing' ('Dashlane offers [a free version]', 'the company showed [a profit]')",

@@ -133,6 +133,13 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
     return out
 
 
+def _a_date_or_number(tok) -> bool:
+    """A relative never stands for a date, a sum or a bare number as a source ("in 2019, who told ...": the parse's
+    head); a share of people may ("the 89% who describe themselves as ...")."""
+    return tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY") or tok.ent_type_ != "PERCENT" and (
+        tok.like_num or tok.pos_ == "NUM")
+
+
 def _parent(d: Draft, paragraph: list[Draft], kept: dict[int, str]) -> Draft | None:
     """The enclosing quote: the one the draft was found inside if it was kept (its id in `kept`), else the
     tightest one around it among the drafts of its `paragraph`."""
@@ -277,6 +284,14 @@ class _Namer:
         m = self._person_mention(para, tok)
         return m.entity if m is not None else None
 
+    def _person_before(self, para: ParsedParagraph, tok) -> Mention | None:
+        """The nearest person named before `tok` in its sentence."""
+        for t in reversed(para.doc[tok.sent.start:tok.i]):
+            m = self._person_mention(para, t)
+            if m is not None and m.entity:
+                return m
+        return None
+
     def _person_mention(self, para: ParsedParagraph, tok) -> Mention | None:
         """The mention covering the token, if it is a person's."""
         name = self._span(para, tok.i, tok.i + 1)
@@ -295,6 +310,11 @@ class _Namer:
         mention_head = self._head_offsets(para, tok)
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":  # "the mayor, who said ...": "who" is the mention
             tok = tok.head.head
+            if enabled("relative_not_date") and _a_date_or_number(tok):
+                person = self._person_before(para, tok)  # "a friend, Rachel, in 2019, who told ...": not 2019
+                if person is None:
+                    return Source(None, None, mention, cue_span)
+                return Source(person.entity, self.names.get(person.entity, person.text), mention, cue_span)
             named = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
         else:
             named = mention
