@@ -156,3 +156,15 @@ def test_a_given_name_the_model_left_out_opens_the_name():
     assert "Martin Luther King Jr." in people() and not people() & {"Luther King Jr.", "Diamond Jubilee"}
     with rules.switched_off("given_name_before"):
         assert "Luther King Jr." in people()
+
+
+def test_a_hashtag_names_no_one():
+    text = ("Singer speaks out\n\nIt was not until the #MeToo movement began that Lena Marsh spoke. \"I was fifteen,\" "
+            "she says.\n")
+
+    def people():
+        return {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
+
+    assert people() == {"Lena Marsh"}
+    with rules.switched_off("hashtags"):
+        assert "MeToo" in people()

@@ -219,6 +219,8 @@ FAMILIES: dict[str, str] = {
                      "or a place the gazetteer knows, in every mention",
     "name_edges": "a name keeps no quotation mark at its edges (\"'Oxygen Bar'\") and no bracket it opens and does not "
                   "close ('England (Group A')",
+    "hashtags": "a name written as a hashtag ('#MeToo') is no person, organisation or place, unless a designator "
+                "ends it ('#Acme, Inc.'): a thing, which votes on the type of the same name elsewhere in the article",
     "given_name_before": "a given name right before a person's name that the model left out of it, a proper noun "
                          "in no entity, no title and no word in common use, is the name's first word ('the Martin "
                          "Luther King Jr. holiday', 'singer-songwriter Carly Simon')",
