@@ -897,3 +897,11 @@ def test_a_relative_who_never_stands_for_a_date():
     assert q.speaker_name == "Rachel Oduya", q
     with QUOTE_RULES.off("relative_not_date"):
         assert find(quotes("Singer speaks out", para), "that the producer").speaker_name == "2019"
+
+
+def test_the_one_told_is_never_the_source():
+    para = ('"The service was built for the cloud," Jack Buser, director for games at Google, tells The Hollywood '
+            'Reporter.')
+    assert find(quotes("Stadia launches", para), "The service").speaker_name == "Jack Buser"
+    with QUOTE_RULES.off("listener_after"):
+        assert find(quotes("Stadia launches", para), "The service").speaker_name == "The Hollywood Reporter"

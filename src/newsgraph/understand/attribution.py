@@ -292,6 +292,11 @@ def _inner_hyphen(t: Token) -> bool:
         and t.i + 1 < len(doc) and doc[t.i + 1].is_title
 
 
+LISTENER_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify"})
+"""Verbs whose noun after them is the one told, never an inverted source: '“...,” NAME tells The Hollywood Reporter'
+(the parser may make the outlet a second subject)."""
+
+
 def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
     """The subject of a reporting verb, also when it is shared, inverted or relative.
 
@@ -304,7 +309,8 @@ def _verb_source(verb: Token, scopes: list[int]) -> Token | None:
     node = verb
     for _ in range(4):
         deps = SUBJECT_DEPS if node.i == verb.i else (*SUBJECT_DEPS, "nsubjpass")  # "After saying ..., she was taken"
-        subjects = [c for c in node.children if c.dep_ in deps and scopes[c.i] == scopes[verb.i]]
+        subjects = [c for c in node.children if c.dep_ in deps and scopes[c.i] == scopes[verb.i]
+                    and not (c.i > node.i and node.lemma_.lower() in LISTENER_VERBS and enabled("listener_after"))]
         subject = min(subjects, key=lambda c: abs(c.i - node.i)) if subjects else None
         if subject is not None:
             if enabled("contracted_has"):

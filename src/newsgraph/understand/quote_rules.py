@@ -184,6 +184,9 @@ FAMILIES: dict[str, str] = {
     "object_stances": "a quote outside quote marks whose content is its cue's object, a noun phrase and not a "
                       "clause, and that would be speech, is a stance, mode 'stance' ('denied [the accusations]', "
                       "'called for [a ceasefire]'; not 'denied [taking the money]')",
+    "listener_after": "the name after 'tell', 'inform', 'assure', 'remind' or 'notify' is the one told, never the "
+                      "source, even when the parser makes it a second subject ('“...,” Jack Buser, director for "
+                      "games at Google, tells The Hollywood Reporter': Buser speaks)",
     "relative_not_date": "a relative ('who', 'which') that the parse hangs on a date, a sum or a number ('a friend, "
                          "Rachel, in 2019, who told ...') stands for the nearest person named before it in its "
                          "sentence, else for no one named, never for '2019' (a share, 'the 89% who', may speak)",
