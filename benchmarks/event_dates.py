@@ -31,6 +31,9 @@ from collections import Counter
 from pathlib import Path
 from xml.etree import ElementTree
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timeml import flatten  # noqa: E402
+
 AT = {("event", "IS_INCLUDED"), ("event", "DURING"), ("event", "SIMULTANEOUS"), ("event", "IDENTITY"),
       ("time", "INCLUDES"), ("time", "SIMULTANEOUS"), ("time", "DURING_INV"), ("time", "IDENTITY")}
 DATED = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|W\d{2}|H[12]))?$")
@@ -41,26 +44,9 @@ def parse_tml(path: Path) -> dict:
     root = ElementTree.parse(path).getroot()
     dct = root.find("DCT/TIMEX3")
     title = (root.findtext("TITLE") or "").strip()
-    pieces, events, times = [title + "\n\n" if title else ""], {}, {}
-    offset = len(pieces[0])
-
-    def walk(node) -> None:
-        nonlocal offset
-        if node.text:
-            pieces.append(node.text)
-            offset += len(node.text)
-        for child in node:
-            start = offset
-            walk(child)
-            if child.tag == "EVENT":
-                events[child.get("eid")] = (start, offset)
-            elif child.tag == "TIMEX3":
-                times[child.get("tid")] = child.get("value") or ""
-            if child.tail:
-                pieces.append(child.tail)
-                offset += len(child.tail)
-
-    walk(root.find("TEXT"))
+    text, tags = flatten(root.find("TEXT"), title + "\n\n" if title else "")
+    events = {el.get("eid"): (start, end) for el, start, end in tags if el.tag == "EVENT"}
+    times = {el.get("tid"): el.get("value") or "" for el, _, _ in tags if el.tag == "TIMEX3"}
     times[dct.get("tid")] = dct.get("value") or ""
     instance = {m.get("eiid"): m.get("eventID") for m in root.iter("MAKEINSTANCE")}
     gold: dict[str, str] = {}
@@ -75,7 +61,6 @@ def parse_tml(path: Path) -> dict:
         value = times.get(time, "")[:10]
         if event in events and (side, rel) in AT and DATED.match(value):
             gold.setdefault(event, value)
-    text = "".join(pieces)
     return {"name": path.stem, "text": text, "dct": (dct.get("value") or "")[:10],
             "events": {eid: span for eid, span in events.items() if eid in gold}, "gold": gold}
 

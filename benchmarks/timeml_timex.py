@@ -26,6 +26,8 @@ from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT.parent / "shared" / "eval"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from timeml import flatten  # noqa: E402
 
 TITLE = "News story"
 
@@ -38,32 +40,14 @@ def parse_tml(path: Path) -> dict:
     day = date.fromisoformat(published)
     title = " ".join((root.findtext("TITLE") or "").split()) or TITLE
     head = f"{title}\n\n{day:%B} {day.day}, {day.year}\n\n"
-    pieces, timex = [head], []
-    offset = len(head)
-
-    def walk(node) -> None:
-        nonlocal offset
-        if node.text:
-            pieces.append(node.text)
-            offset += len(node.text)
-        for child in node:
-            start = offset
-            walk(child)
-            if child.tag == "TIMEX3":
-                text = "".join(child.itertext())
-                timex.append({"m_id": child.get("tid"), "start": start, "end": offset, "text": text,
-                              "type": child.get("type"), "value": child.get("value"),
-                              "function": child.get("functionInDocument") or "NONE"})
-            if child.tail:
-                pieces.append(child.tail)
-                offset += len(child.tail)
-
     text_node = root.find("TEXT")
     if text_node.text:  # the body starts at its first character that is not a space
-        lead = len(text_node.text) - len(text_node.text.lstrip())
-        text_node.text = text_node.text[lead:]
-    walk(text_node)
-    text = "".join(pieces).rstrip() + "\n"
+        text_node.text = text_node.text.lstrip()
+    text, tags = flatten(text_node, head)
+    text = text.rstrip() + "\n"
+    timex = [{"m_id": el.get("tid"), "start": start, "end": end, "text": "".join(el.itertext()),
+              "type": el.get("type"), "value": el.get("value"), "function": el.get("functionInDocument") or "NONE"}
+             for el, start, end in tags if el.tag == "TIMEX3"]
     date_line = len(title) + 2
     gold = {"name": path.stem, "dct": published,
             "sentences": [{"index": 0, "start": 0, "end": len(title)},
