@@ -6,13 +6,14 @@ Each DIR holds TimeML files (`*.tml`), such as `data/TempEval3/Training/TBAQ-cle
 of the GitHub repository qiangning/StructTempRel-EMNLP17 (TempEval-3's cleaned training data: TimeBank 1.2, 183
 articles, and AQUAINT, 73; news of 1989-2000; evaluation only, the files stay outside the project).
 
-Each file becomes a document in the layout of ../shared/eval/meantime, in memory: the file's TITLE on one line (or,
-without one, a title of our own with no time in it, "News story"), a blank line, the creation time (DCT) written as a date line ("January 8, 1998"), a
-blank line, then the file's TEXT as it stands. Its TIMEX3s (with their type and value) are the gold, the DCT
-aside; every sentence is annotated, so the whole text is the annotated region and "body" is everything after the
-date line. Each article goes through `newsgraph.extract` as scraped text, the DCT as its publication date, and
-`meantime.score` (imported from ../shared/eval) scores the records, so the figures are those `meantime.py`
-prints: strict, relaxed and value F1 of the body. Prints one line per DIR, then the pooled figures.
+Each file becomes a document in the layout of ../shared/eval/meantime, in memory: the file's TITLE on one line
+(or, without one, a title of our own with no time in it, "News story"), a blank line, the creation time (DCT)
+written as a date line ("January 8, 1998"), a blank line, then the file's TEXT from its first character that is no
+space. Its TIMEX3s (with their type and value) are the gold, the DCT aside; every sentence is annotated, so the
+whole text is the annotated region and "body" is everything after the date line. Each article goes through
+`newsgraph.extract` as scraped text, the DCT as its publication date, and `meantime.score` (imported from
+../shared/eval) scores the records, so the figures are those `meantime.py` prints: strict, relaxed and value F1
+of the body. Prints one line per DIR, then the pooled figures.
 """
 
 from __future__ import annotations
