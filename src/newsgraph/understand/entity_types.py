@@ -45,7 +45,8 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             rarely_labelled, recut, region_name, regions_after_towns, speaking_names, team_names,
                             towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, type_by_use
+from .name_use import (common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, singulars,
+                       type_by_use)
 from .timex import MONTHS
 from .wire_names import known_firm, listed_name
 
@@ -409,8 +410,9 @@ def _body_words() -> frozenset[str]:
 
 
 def _noun_forms(word: str) -> frozenset[str]:
-    """'shrine' -> shrine, shrines; 'scouts' -> scouts, scout."""
-    return frozenset({word, word + "s"} | ({word[:-1]} if word.endswith("s") and len(word) > 3 else set()))
+    """'shrine' -> shrine, shrines; 'scouts' -> scouts, scout; 'companies' -> companies, company (and the other
+    singulars `name_use.singulars` allows)."""
+    return frozenset({word, word + "s"} | singulars(word))
 
 
 ROLE_OF_HEADS = frozenset({"ceo", "president", "chairman", "chairwoman", "chair", "chairperson", "founder",
