@@ -905,3 +905,15 @@ def test_the_one_told_is_never_the_source():
     assert find(quotes("Stadia launches", para), "The service").speaker_name == "Jack Buser"
     with QUOTE_RULES.off("listener_after"):
         assert find(quotes("Stadia launches", para), "The service").speaker_name == "The Hollywood Reporter"
+
+
+def test_a_pull_quote_takes_the_speaker_of_the_quote_it_copies():
+    paras = ('The club opened in 1970 and closed last year. Its owner, Ada Quill, remembers the first show. "It was '
+             'the best night of my whole life and I will never forget it," Quill says.',
+             'Ben Orr, who played drums that night, said the crowd sang along. "We could not hear ourselves," Orr said.',
+             '"It was the best night of my whole life and I will never forget it"',
+             'The building is now a supermarket.')
+    copy = [q for q in quotes("Music memories", *paras) if q.cue is None][-1]
+    assert copy.speaker_name == "Ada Quill", copy
+    with QUOTE_RULES.off("pull_quotes"):
+        assert [q for q in quotes("Music memories", *paras) if q.cue is None][-1].speaker_name == "Ben Orr"

@@ -21,6 +21,7 @@ headline in title case is parsed again in sentence case for its cues.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -130,6 +131,32 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
                          speaker_mention=src.mention, cue=src.cue, parent=ids[id(parent)] if parent else None,
                          mode=quote_mode(d.kind, None if d.source is not None else d.cue, lex,
                                          named=src.speaker is not None, firm=src.speaker in firms)))
+    return _pull_quotes(out) if enabled("pull_quotes") else out
+
+
+PULL_QUOTE_WORDS = 8  # a copy this long is the same quotation, not a phrase two speakers share
+_NOT_WORD = re.compile(r"\W+")
+
+
+def _pull_quotes(quotes: list[Quote]) -> list[Quote]:
+    """A quotation with no cue of its own that repeats the opening of one a cue attributes is a copy of it, a
+    pull-quote set apart on the page: it takes the cued quote's speaker, when all such copies agree on one, not
+    that of whoever was named last near it."""
+    def key(q: Quote) -> str:
+        return _NOT_WORD.sub(" ", q.text).strip().lower()
+
+    cued = [(key(q), q) for q in quotes if q.cue is not None and q.speaker_name]
+    out = []
+    for q in quotes:
+        words = key(q)
+        if q.cue is None and q.kind == "direct" and len(words.split()) >= PULL_QUOTE_WORDS:
+            opening = " ".join(words.split()[:PULL_QUOTE_WORDS])
+            sources = {(c.speaker, c.speaker_name): c for k, c in cued if c.id != q.id and opening in k}
+            if len(sources) == 1:
+                source = next(iter(sources.values()))
+                q = q.model_copy(update={"speaker": source.speaker, "speaker_name": source.speaker_name,
+                                         "speaker_mention": source.speaker_mention})
+        out.append(q)
     return out
 
 
