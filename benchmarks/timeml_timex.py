@@ -59,8 +59,8 @@ def parse_tml(path: Path) -> dict:
     return {"name": path.stem, "text": text, "dct": published, "gold": gold}
 
 
-def figures(docs: list[dict], verbose: bool = False) -> dict:
-    import meantime
+def records_of(docs: list[dict]) -> dict[str, dict]:
+    """Each document's record, by name (a document newsgraph refuses is reported and left out)."""
     import newsgraph
 
     records = {}
@@ -71,7 +71,14 @@ def figures(docs: list[dict], verbose: bool = False) -> dict:
             print(f"{d['name']}: {exc}", file=sys.stderr)
             continue
         records[d["name"]] = json.loads(article.to_json())
-    res = meantime.score(docs, records, None, verbose)
+    return records
+
+
+def figures(docs: list[dict], records: dict[str, dict] | None = None, verbose: bool = False) -> dict:
+    """`meantime.score`'s time-expression figures of the body, the records made here unless given."""
+    import meantime
+
+    res = meantime.score(docs, records_of(docs) if records is None else records, None, verbose)
     tx = res["timex_body"]
     return {"documents": len(docs), "gold": tx["gold"], "pred": tx["pred"], "strict_f1": tx["strict"]["f1"],
             "relaxed_f1": tx["relaxed"]["f1"], "value_f1": tx["value"]["f1"]}
@@ -83,15 +90,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--verbose", action="store_true", help="meantime.py's list of misses and wrong values")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON line at the end")
     args = parser.parse_args(argv)
-    every, out = [], {}
+    every, records, out = [], {}, {}
     for folder in args.dirs:
         docs = [parse_tml(p) for p in sorted(folder.glob("*.tml"))]
+        made = records_of(docs)
         every += docs
-        out[folder.name] = row = figures(docs, args.verbose)
+        records.update(made)
+        out[folder.name] = row = figures(docs, made, args.verbose)
         print(f"{folder.name}: {row['documents']} documents, gold {row['gold']} pred {row['pred']}, strict F1 "
               f"{row['strict_f1']:.3f}, relaxed {row['relaxed_f1']:.3f}, value {row['value_f1']:.3f}")
     if len(args.dirs) > 1:
-        out["pooled"] = row = figures(every)
+        out["pooled"] = row = figures(every, records)
         print(f"pooled: strict F1 {row['strict_f1']:.3f}, relaxed {row['relaxed_f1']:.3f}, "
               f"value {row['value_f1']:.3f}")
     if args.json:

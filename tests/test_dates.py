@@ -326,7 +326,7 @@ In an April 2021 interview, Brecker recalled: "The water rose all that Sunday, a
 @pytest.mark.parametrize("value, end", [
     ("2024-05", date(2024, 5, 31)), ("2024-12", date(2024, 12, 31)), ("2024", date(2024, 12, 31)),
     ("2024-02-10", date(2024, 2, 10)), ("2024-W05", date(2024, 2, 4)), ("2024-Q3", date(2024, 9, 30)),
-    ("2024-WI", date(2025, 2, 28)), ("2023-02-29", None), ("199", None),
+    ("2024-WI", date(2025, 2, 28)), ("2023-02-29", None), ("199", None), ("9999-12", None), ("9999-W52", None),
 ])
 def test_period_end(value, end):
     assert period_end(value) == end

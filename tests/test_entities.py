@@ -146,6 +146,24 @@ def test_an_organisations_short_form_is_the_organisation():
         assert "Harbour Authority" in {e.name for e in newsgraph.extract(SHORT_FORMS).entities}
 
 
+@pytest.mark.parametrize("sentence, name, words, given", [
+    ("Crowds filled the streets for the Martin Luther King Jr. holiday.", "Luther", 3, True),
+    ("Crowds filled the streets for the Diamond Jubilee parade.", "Jubilee", 1, False),  # a word in common use
+    ("The vote was led by Governor Ada Quill on Monday.", "Ada", 2, False),  # a title
+])
+def test_the_word_before_a_persons_name_that_is_a_given_name(sentence, name, words, given):
+    from spacy.tokens import Span
+
+    from newsgraph.understand.names import _given_name_before
+    from newsgraph.understand.parse import MODEL, load_model
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = load_model(MODEL)(sentence)
+    first = next(t.i for t in doc if t.text == name)
+    doc.ents = [Span(doc, first, first + words, "PERSON")]  # the model's person, its given name left out
+    assert _given_name_before(doc, first, entity_vocabulary()) is given
+
+
 def test_a_given_name_the_model_left_out_opens_the_name():
     text = ("Markets shut for the day\n\nBanks and exchanges stayed shut on Monday for the Martin Luther King Jr. "
             "holiday, and trading resumes on Tuesday. Her aunt saw the Diamond Jubilee parade in 2012.\n")

@@ -153,11 +153,11 @@ def test_mute_sources_switch():
 
 
 def test_a_companys_trade_is_no_speech():
-    para = ("Amazon is offering Prime members a gift card. Orvel Bank showed a profit in May. Orvel Bank showed that "
-            "it could pay its debts, and Amazon offered no reason.")
+    para = ("Amazon is offering Prime members a gift card. Orvel Bank showed a profit in May. Amazon offered its "
+            "thanks to the crews, and Amazon offered no reason.")
     qs = quotes(LEAD, para)
-    assert [find(qs, text).mode for text in ("a gift card", "a profit in May", "that it could pay", "no reason")] \
-        == ["thing", "thing", "speech", "speech"]
+    assert [find(qs, text).mode for text in ("a gift card", "a profit in May", "its thanks", "no reason")] \
+        == ["thing", "thing", "speech", "speech"]  # a noun of words stays speech
     with QUOTE_RULES.off("firm_trade"):
         assert find(quotes(LEAD, para), "a gift card").mode == "speech"
 

@@ -897,6 +897,9 @@ def test_a_relative_who_never_stands_for_a_date():
     assert q.speaker_name == "Rachel Oduya", q
     with QUOTE_RULES.off("relative_not_date"):
         assert find(quotes("Singer speaks out", para), "that the producer").speaker_name == "2019"
+    survey = find(quotes("Pier report", "Mayor Tom Reyes cited a survey from 2019, which found that the pier was "
+                                        "unsafe."), "that the pier")
+    assert survey.speaker_name is None, survey  # a "which" is no person's: no one named
 
 
 def test_the_one_told_is_never_the_source():
@@ -910,7 +913,8 @@ def test_the_one_told_is_never_the_source():
 def test_a_pull_quote_takes_the_speaker_of_the_quote_it_copies():
     paras = ('The club opened in 1970 and closed last year. Its owner, Ada Quill, remembers the first show. "It was '
              'the best night of my whole life and I will never forget it," Quill says.',
-             'Ben Orr, who played drums that night, said the crowd sang along. "We could not hear ourselves," Orr said.',
+             'Ben Orr, who played drums that night, said the crowd sang along. "We could not hear ourselves," Orr '
+             'said.',
              '"It was the best night of my whole life and I will never forget it"',
              'The building is now a supermarket.')
     copy = [q for q in quotes("Music memories", *paras) if q.cue is None][-1]

@@ -42,7 +42,7 @@ INHERIT_PARAGRAPHS = 5  # how many paragraphs back a story's date still carries 
 FUTURE_NOT_STORY = True  # a date after publication ("next year") is not a day the story is told at
 COMPARED_NOT_STORY = True  # nor a period results are compared with ("from $3 million a year earlier")
 PRESENT_KEEPS_NOW = True  # an event told in the present tense ("expects", "is becoming") inherits no date (TimeBank
-# puts such events at publication)
+# puts 70 % of such events at publication)
 REPORTS_STAY_RECENT = True  # a report ('said') inherits only a story date of the last `RECENT_DAYS` days
 RECENT_DAYS = 8
 AHEAD_IS_PLANNED = True  # an event dated after publication by its own date has not happened: planned
@@ -54,11 +54,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "cs
                          "appos"})
 LIGHT_VERB_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr"})
 
-# How good a date is, for choosing between two tellings of one event.
-DATE_RANK = {("own", True): 4, ("frame", True): 4, ("own", False): 3, ("frame", False): 3,
-             ("inherited", True): 2, ("inherited", False): 1}
-
-Found = dict  # trigger token -> (Trigger, type name), as `EventExtractor.triggers` gives them
+Found = dict["Token", tuple]  # trigger token -> (Trigger, type name), as `EventExtractor.triggers` gives them
 
 
 class StoryClock:
@@ -87,11 +83,6 @@ class StoryClock:
             if tok in found:
                 return tok.i
         return None
-
-    def relative_objects(self, doc, relative: list[int], found: Found) -> set[Token]:
-        """Triggers the sentence places other events after or before ('following his death')."""
-        anchors = {c for i in relative for c in doc[i].children if c.dep_ in ("pobj", "dobj") and c in found}
-        return set(found) - anchors if anchors else set()
 
     def attach(self, event, paragraph: int, times: list[TimeExpression], owners: dict[int, int | None],
                found: Found, blocked: set[Token]) -> None:
@@ -182,3 +173,10 @@ def is_dated(d: TimeExpression) -> bool:
 def calendar_day(value: str | None) -> str | None:
     """An event's date is a calendar (partial) date: '2025-06-10TMO' -> '2025-06-10'."""
     return value.split("T", 1)[0] if value and "T" in value and value[:1].isdigit() else value
+
+
+def relative_objects(doc, relative: list[int], found: Found) -> set[Token]:
+    """Triggers the sentence places other events after or before ('following his death'): the others, when an
+    "after", "following", ... of the sentence (`relative`, its token indices) has one as its object."""
+    anchors = {c for i in relative for c in doc[i].children if c.dep_ in ("pobj", "dobj") and c in found}
+    return set(found) - anchors if anchors else set()

@@ -36,11 +36,10 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from ..model import Event, EventDate, Span, TimeExpression
-from .event_key import event_key
 from ..pipeline import Document
 from .context import Mention, mentions, parsed
 from .dates import publication_date
-from .event_timing import DATE_RANK, StoryClock, calendar_day
+from .event_key import event_key
 from .event_rules import (
     VERBAL,
     Trigger,
@@ -49,14 +48,15 @@ from .event_rules import (
     candidate_tokens,
     children_of,
     clean_name,
-    word_positions,
     match_trigger,
     modality,
     phrase,
     place_only_modifies,
     vocabulary,
     walk,
+    word_positions,
 )
+from .event_timing import StoryClock, calendar_day, relative_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -77,6 +77,11 @@ MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front":
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _SUBJECT = frozenset({"nsubj"})
 TYPE_LABELS = {"person": ("PERSON",), "organization": ("ORG", "NORP"), "place": ("GPE", "LOC", "FAC")}
+
+# How good a date is, for choosing between two tellings of one event.
+DATE_RANK = {("own", True): 4, ("frame", True): 4, ("own", False): 3, ("frame", False): 3,
+             ("inherited", True): 2, ("inherited", False): 1}
+
 
 @dataclass
 class _Event:
@@ -219,7 +224,7 @@ class EventExtractor:
         owners = {id(d): self.clock.owner(spans[id(d)], found) for d in times}
         for span in spans.values():
             s.date_tokens.update(range(span.start, span.end) if span is not None else ())
-        blocked = self.clock.relative_objects(s.sent.doc, s.relative, found)
+        blocked = relative_objects(s.sent.doc, s.relative, found)
         made = []
         for tok, (trigger, kind) in found.items():
             event = self.build(s, tok, trigger, kind)

@@ -172,7 +172,7 @@ def _given_name_before(doc, first: int, vocab: EntityVocabulary) -> bool:
     if first == 0:
         return False
     t = doc[first - 1]
-    return t.ent_iob_ == "O" and t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_sent_start \
+    return t.ent_iob_ == "O" and t.pos_ == "PROPN" and not t.is_sent_start \
         and (t.text.istitle() or t.text.isupper() and len(t) > 3 and doc[first].text.isupper()) \
         and t.lower_ in given_names() and t.lower_ not in vocab.title_words \
         and t.lower_ not in word_classes()["in_use"]

@@ -190,9 +190,10 @@ FAMILIES: dict[str, str] = {
     "pull_quotes": "a quotation with no cue of its own whose first eight words open a quote a cue attributes "
                    "elsewhere in the article is a copy of it (a pull-quote set apart on the page) and takes that "
                    "quote's speaker, when every such quote has the same one",
-    "relative_not_date": "a relative ('who', 'which') that the parse hangs on a date, a sum or a number ('a friend, "
-                         "Rachel, in 2019, who told ...') stands for the nearest person named before it in its "
-                         "sentence, else for no one named, never for '2019' (a share, 'the 89% who', may speak)",
+    "relative_not_date": "a relative that the parse hangs on a date, a sum or a number stands for no one named, "
+                         "never for '2019' ('a survey from 2019, which found ...'); a 'who' stands for the nearest "
+                         "person named before it in its sentence ('a friend, Rachel, in 2019, who told ...'); a "
+                         "share may speak ('the 89% who ...')",
     "firm_trade": "a quote outside quote marks whose cue is a verb of a company's trade ('offer', 'promote', "
                   "'show'), whose source is an organisation and whose content is a noun phrase, not a clause, is a "
                   "thing's, mode 'thing' ('Dashlane offers [a free version]', 'the company showed [a profit]')",

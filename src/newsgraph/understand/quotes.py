@@ -151,7 +151,7 @@ def _pull_quotes(quotes: list[Quote]) -> list[Quote]:
         words = key(q)
         if q.cue is None and q.kind == "direct" and len(words.split()) >= PULL_QUOTE_WORDS:
             opening = " ".join(words.split()[:PULL_QUOTE_WORDS])
-            sources = {(c.speaker, c.speaker_name): c for k, c in cued if c.id != q.id and opening in k}
+            sources = {(c.speaker, c.speaker_name): c for k, c in cued if k == opening or k.startswith(opening + " ")}
             if len(sources) == 1:
                 source = next(iter(sources.values()))
                 q = q.model_copy(update={"speaker": source.speaker, "speaker_name": source.speaker_name,
@@ -336,11 +336,11 @@ class _Namer:
         mention = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
         mention_head = self._head_offsets(para, tok)
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":  # "the mayor, who said ...": "who" is the mention
-            tok = tok.head.head
+            relative, tok = tok.lower_, tok.head.head
             if enabled("relative_not_date") and _a_date_or_number(tok):
-                person = self._person_before(para, tok)  # "a friend, Rachel, in 2019, who told ...": not 2019
-                if person is None:
-                    return Source(None, None, mention, cue_span)
+                person = self._person_before(para, tok) if relative == "who" else None
+                if person is None:  # "a survey from 2019, which found ...": no one named
+                    return Source(None, None, mention, cue_span)  # "a friend, Rachel, in 2019, who told": Rachel
                 return Source(person.entity, self.names.get(person.entity, person.text), mention, cue_span)
             named = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
         else:

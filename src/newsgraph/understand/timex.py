@@ -382,10 +382,10 @@ def period(value: str) -> tuple[date, date] | None:
             first, months = date(int(head), 1, 1), 12
         else:
             return None
-    except ValueError:
+        year, month = shift_month(first, months)
+        return first, date(year, month, 1) - timedelta(days=1)
+    except (ValueError, OverflowError):  # 'February 30', 'December 9999'
         return None
-    year, month = shift_month(first, months)
-    return first, date(year, month, 1) - timedelta(days=1)
 
 
 def period_start(value: str) -> date | None:
@@ -398,4 +398,3 @@ def period_end(value: str) -> date | None:
     """The last day of the period an ISO (partial) date names (`period`): 2024-05 -> 2024-05-31."""
     bounds = period(value)
     return bounds[1] if bounds else None
-    return None
