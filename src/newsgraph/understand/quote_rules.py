@@ -187,9 +187,9 @@ FAMILIES: dict[str, str] = {
     "listener_after": "the name after 'tell', 'inform', 'assure', 'remind' or 'notify' is the one told, never the "
                       "source, even when the parser makes it a second subject ('“...,” Jack Buser, director for "
                       "games at Google, tells The Hollywood Reporter': Buser speaks)",
-    "pull_quotes": "a quotation with no cue of its own whose first eight words open a quote a cue attributes "
-                   "elsewhere in the article is a copy of it (a pull-quote set apart on the page) and takes that "
-                   "quote's speaker, when every such quote has the same one",
+    "pull_quotes": "a quotation with no cue of its own whose first eight words are words of a quote a cue "
+                   "attributes elsewhere in the article is a copy of it (a pull-quote set apart on the page) and "
+                   "takes that quote's speaker, when every such quote has the same one",
     "relative_not_date": "a relative that the parse hangs on a date, a sum or a number stands for no one named, "
                          "never for '2019' ('a survey from 2019, which found ...'); a 'who' stands for the nearest "
                          "person named before it in its sentence ('a friend, Rachel, in 2019, who told ...'); a "

@@ -139,9 +139,9 @@ _NOT_WORD = re.compile(r"\W+")
 
 
 def _pull_quotes(quotes: list[Quote]) -> list[Quote]:
-    """A quotation with no cue of its own that repeats the opening of one a cue attributes is a copy of it, a
-    pull-quote set apart on the page: it takes the cued quote's speaker, when all such copies agree on one, not
-    that of whoever was named last near it."""
+    """A quotation with no cue of its own whose first eight words are words of one a cue attributes is a copy of
+    it, a pull-quote set apart on the page (often from the middle of the quote): it takes the cued quote's speaker,
+    when all such quotes agree on one, not that of whoever was named last near it."""
     def key(q: Quote) -> str:
         return _NOT_WORD.sub(" ", q.text).strip().lower()
 
@@ -151,7 +151,7 @@ def _pull_quotes(quotes: list[Quote]) -> list[Quote]:
         words = key(q)
         if q.cue is None and q.kind == "direct" and len(words.split()) >= PULL_QUOTE_WORDS:
             opening = " ".join(words.split()[:PULL_QUOTE_WORDS])
-            sources = {(c.speaker, c.speaker_name): c for k, c in cued if k == opening or k.startswith(opening + " ")}
+            sources = {(c.speaker, c.speaker_name): c for k, c in cued if f" {opening} " in f" {k} "}
             if len(sources) == 1:
                 source = next(iter(sources.values()))
                 q = q.model_copy(update={"speaker": source.speaker, "speaker_name": source.speaker_name,
