@@ -186,3 +186,26 @@ def test_a_hashtag_names_no_one():
     assert people() == {"Lena Marsh"}
     with rules.switched_off("hashtags"):
         assert "MeToo" in people()
+
+
+def test_a_street_the_model_missed_is_a_place():
+    text = ("Shares slip\n\nShares slid on Wall Street on Tuesday, and Wall Street analysts cut their forecasts. "
+            "A reporter for the Wall Street Journal asked Downing Street for a comment.\n")
+
+    def found():
+        return {(e.name, e.type) for e in newsgraph.extract(text).entities}
+
+    assert {("Wall Street", "place"), ("Downing Street", "place"), ("Wall Street Journal", "organization")} <= found()
+    with rules.switched_off("street_names"):
+        assert "Wall Street" not in {name for name, _ in found()}
+
+
+def test_a_seat_of_office_is_a_place():
+    text = "Budget talks resume\n\nThe White House said on Friday that talks with the Senate would resume.\n"
+
+    def types():
+        return {e.name: e.type for e in newsgraph.extract(text).entities}
+
+    assert types()["White House"] == "place" and types()["Senate"] == "organization"
+    with rules.switched_off("seat_places"):
+        assert types()["White House"] == "organization"

@@ -46,7 +46,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import (common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, singulars,
-                       type_by_use)
+                       title_case_sentence, type_by_use)
 from .timex import MONTHS
 from .wire_names import known_firm, listed_name
 
@@ -76,6 +76,7 @@ class TypeVocabulary:
     product_words: frozenset[str]
     event_heads: frozenset[str]
     place_nouns: frozenset[str]
+    street_heads: frozenset[str]
 
 
 @cache
@@ -86,7 +87,8 @@ def type_vocabulary() -> TypeVocabulary:
                           furniture_words=frozenset(w.lower() for w in ents["furniture_words"]),
                           makes=frozenset(ents["makes"]), function_words=frozenset(ents["function_words"]),
                           product_words=frozenset(ents["product_words"]), event_heads=frozenset(ents["event_heads"]),
-                          place_nouns=frozenset(ents["place_nouns"]))
+                          place_nouns=frozenset(ents["place_nouns"]),
+                          street_heads=frozenset(ents["street_heads"]))
 
 
 def spacy_type(label: str, text: str) -> str | None:
@@ -113,6 +115,32 @@ def places_named_by_noun(doc, taken: set[int]) -> list[tuple[int, int]]:
         if last > first and not taken.intersection(range(first, last)):
             out.append((first, last))
     return out
+
+
+def places_named_by_street(doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Token spans of streets the model saw no name in: 'Wall Street', 'on Lygon Street', 'Downing Street said'.
+    One to three capitalised proper nouns in no entity, then a street's head word that no capitalised word follows
+    ('Wall Street Journal' is an outlet's name), in a sentence not Written Like This."""
+    if not rules.enabled("street_names"):
+        return []
+    heads, out = type_vocabulary().street_heads, []
+    for t in doc:
+        if t.text not in heads or t.i == 0 or t.ent_iob_ != "O" or t.i in taken:
+            continue
+        after = doc[t.i + 1] if t.i + 1 < len(doc) else None
+        if after is not None and after.text[:1].isupper() and after.is_alpha:
+            continue
+        first = t.i
+        while first > t.sent.start and t.i - first < 3 and _street_word(doc[first - 1], taken):
+            first -= 1
+        if first < t.i and not title_case_sentence(t.sent):
+            out.append((first, t.i + 1))
+    return out
+
+
+def _street_word(t, taken: set[int]) -> bool:
+    return t.pos_ == "PROPN" and t.is_alpha and t.text[:1].isupper() and t.ent_iob_ == "O" and t.i not in taken \
+        and t.text not in type_vocabulary().function_words
 
 
 @cache
@@ -160,6 +188,8 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()) \
             and not (kind == "place" and (region_name(tokens.text) or tokens.text in _designated_places())):
         return "organization"  # 'Saturn Corporation', an outlet ('Twitter'); not 'Soviet Union' nor 'West Bank'
+    if kind == "organization" and tokens.text in _seat_places() and rules.enabled("seat_places"):
+        return "place"  # 'the White House said': the building, as MEANTIME, FiNER and GUM mark it
     if kind == "person":
         if len(words) == 1 and _month_before_day(doc, first, last):
             return DROP
@@ -171,6 +201,11 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "organization") and _a_thing(tokens, vocab):
         return DROP
     return kind
+
+
+@cache
+def _seat_places() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["seat_places"])
 
 
 def _month_before_day(doc, first: int, last: int) -> bool:

@@ -23,7 +23,8 @@ from ..readers.furniture import load_data
 from . import rules
 from .attribution import QUOTE_CHARS
 from .context import ParsedParagraph, QuoteRegions, lower_positions
-from .entity_types import DROP, THING, designated, place_of, places_named_by_noun, retype, spacy_type
+from .entity_types import (DROP, THING, designated, place_of, places_named_by_noun, places_named_by_street, retype,
+                           spacy_type)
 from .name_evidence import (YEAR, gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
                             place_by_form, region_name)
 from .name_use import generation, word_classes
@@ -138,7 +139,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         if mention is not None:
             out.append(mention)
             taken.update(range(first, last))
-    for first, last in places_named_by_noun(doc, taken):
+    for first, last in places_named_by_noun(doc, taken) + places_named_by_street(doc, taken):
         out.append(_mention(para, first, last, "place"))
         taken.update(range(first, last))
     if rules.enabled("known_firms"):

@@ -113,6 +113,10 @@ FAMILIES: dict[str, str] = {
     "shouted_designators": "a designator written in capitals ends an organisation's name like any other "
                            "('GENERAL MOTORS CO', 'ACME HOLDINGS INC')",
     "place_nouns": "a name after 'the city of', 'the state of' ... is a place spaCy missed ('the city of Ofakim')",
+    "street_names": "capitalised proper nouns in no entity before a street's head word ('Wall Street', 'on Lygon "
+                    "Street'; entities.json `street_heads`), with no capitalised word after it, are a place",
+    "seat_places": "a building whose name stands for the office in it ('the White House said'; entities.json "
+                   "`seat_places`) is a place, not an organisation",
     "named_events": "a name ending with an event's head word ('Paris Air Show', '... Conference') is no entity",
     "things": "a name after 'a', 'an' or a possessive ('his iPhone', 'a borrowed Subaru'), or a make after 'the' "
               "('by the Mazda'), is a thing, no entity",
