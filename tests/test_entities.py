@@ -209,3 +209,17 @@ def test_a_seat_of_office_is_a_place():
     assert types()["White House"] == "place" and types()["Senate"] == "organization"
     with rules.switched_off("seat_places"):
         assert types()["White House"] == "organization"
+
+
+def test_an_apposition_says_what_kind_of_body_a_name_is():
+    text = ("Lenders rescued\n\nThe state took control of Varnbanki, the country's second-largest lender, on Monday. "
+            "Aqualine Ghana, a subsidiary of Aqualine Group, opened a plant in Ghana. Ghana, a country of 30 million, "
+            "welcomed it.\n")
+
+    def types():
+        return {e.name: e.type for e in newsgraph.extract(text).entities}
+
+    found = types()
+    assert found.get("Varnbanki") == "organization" and found.get("Ghana") == "place"
+    with rules.switched_off("appositive_kind"):
+        assert types().get("Varnbanki") != "organization"

@@ -496,21 +496,22 @@ APPOSITIVE_KINDS = {
 def _type_by_apposition(mentions: list) -> None:
     """A 'person' that an apposition calls a body or a place ('Doxim, a provider of banking software', 'Tarrow, a
     town in the hills') is one, in every mention of its name; the apposition's head decides, not its modifiers
-    ('Ada Quill, a company founder' stays a person: its head is 'founder')."""
+    ('Ada Quill, a company founder' stays a person: its head is 'founder'). So is a 'place' the gazetteer does not
+    know that one calls a body ('Landsbanki, the country's second-largest lender')."""
     kinds: dict[str, str] = {}
     for m in mentions:
-        span = mention_span(m) if m.type == "person" else None
-        if span is None:
-            continue
+        span = mention_span(m) if m.type == "person" or m.type == "place" and not known_place(m.text) else None
+        if span is None or m.type == "place" and span.start > 0 and span.doc[span.start - 1].pos_ == "PROPN":
+            continue  # not 'Ghana' of 'WaterHealth Ghana, a subsidiary of ...': the apposition is the longer name's
         for child in span.root.children:
             if child.dep_ != "appos" or child.i < span.end or child.pos_ != "NOUN":
                 continue
             lemma = child.lemma_.lower()
             kind = next((k for k, heads in APPOSITIVE_KINDS.items() if lemma in heads), None)
-            if kind is not None and any(d.dep_ == "det" for d in child.children):
+            if kind is not None and kind != m.type and any(d.dep_ in ("det", "poss") for d in child.children):
                 kinds[m.text] = kind
     for m in mentions:
-        if m.type == "person" and m.text in kinds:
+        if m.type in ("person", "place") and kinds.get(m.text, m.type) != m.type:
             m.type = kinds[m.text]
 
 

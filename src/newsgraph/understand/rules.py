@@ -217,7 +217,8 @@ FAMILIES: dict[str, str] = {
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
     "appositive_kind": "a 'person' that an apposition headed by a noun of bodies or places calls one ('Doxim, a "
-                       "provider of ...', 'Tarrow, a town in the hills') is that, in every mention",
+                       "provider of ...', 'Tarrow, a town in the hills') is that, in every mention; so is a 'place' "
+                       "the gazetteer does not know that one calls a body ('Landsbanki, the country's largest lender')",
     "role_of_names": "a 'person' named right after a role held in a body and 'of' ('president and CEO of "
                      "Destination Madison', 'a founder of Hollis Bell'; not before a possessive) is an organisation, "
                      "or a place the gazetteer knows, in every mention",
