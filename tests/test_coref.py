@@ -137,3 +137,26 @@ def test_a_place_or_a_company_stays_what_it_is():
                                entity(5, "Rachel Rook", "organization"), entity(6, "Rook", "organization"),
                                entity(7, "Marcy Fenwick Arrogance", "organization", times=1))}
     assert _person_shaped(found) == {"e5", "e6"}
+
+
+def _nominals(content, **kwargs) -> list[tuple[str, str]]:
+    """(description, the name of the organisation it was resolved to) in text order."""
+    kept = {}
+
+    def keep(doc):
+        kept["mentions"] = doc.scratch[MENTIONS]
+        return doc
+
+    article = newsgraph.extract(content, stages=(*STAGES, Stage("keep", keep)), **kwargs)
+    names = {e.id: e.name for e in article.entities}
+    return [(m.text, names.get(m.entity)) for m in kept["mentions"] if m.kind == "nominal"]
+
+
+def test_the_company_is_never_the_publisher_of_the_page():
+    body = ("<p>Staff at Orlan Company, the tile maker, voted to strike on Monday.</p>"
+            "<p>The company said that talks would resume next week.</p>")
+    page = ("<html><head><title>Tile makers strike</title><meta property='og:site_name' content='{site}'></head>"
+            "<body><article><h1>Tile makers strike</h1>{body}</article></body></html>")
+    assert ("The company", "Orlan Company") in _nominals(page.format(site="Harbour Weekly", body=body), kind="html")
+    assert ("The company", "Orlan Company") not in _nominals(page.format(site="Orlan Company", body=body),
+                                                              kind="html")

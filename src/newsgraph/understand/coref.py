@@ -139,7 +139,7 @@ def _resolve(doc: Document, entities: dict[str, Entity], names: list[Mention],
                     continue
                 if lower not in heads:
                     continue
-                nominal = _nominal(token, para, entities, history, vocab)
+                nominal = _nominal(token, para, entities, history, vocab, doc.article.site_name)
                 if nominal is None:
                     continue
                 quoted = quotes.inside(token.idx)
@@ -248,7 +248,8 @@ def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
     return best if best_score > -W_GENDER_CLASH / 2 else None
 
 
-def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate], vocab) -> Mention | None:
+def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate], vocab,
+             publisher: str | None = None) -> Mention | None:
     """'the officer', 'the department', 'police', 'the statement', 'my wife'."""
     start = para.offset + token.idx
     det = [c for c in token.children if c.dep_ in ("det", "poss")]
@@ -263,7 +264,7 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
                        {"kin": token.lower_, "gender": vocab.kinship[token.lower_], "possessor": det[0].lower_})
     for key, phrases in vocab.organization_nominals.items():
         if phrase in phrases or token.lower_ in phrases:
-            org = _organization_named(key, entities)
+            org = _organization_named(key, entities, publisher)
             if org is not None:
                 return Mention(first, end, text, org, "nominal", "organization")
     if phrase in vocab.statement_nouns:
@@ -278,9 +279,11 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
     return None
 
 
-def _organization_named(word: str, entities: dict[str, Entity]) -> str | None:
-    """The organisation whose name ends with the word ('Israel Police'), else one that contains it."""
-    orgs = [e for e in entities.values() if e.type == "organization" and word in e.name.lower().split()]
+def _organization_named(word: str, entities: dict[str, Entity], publisher: str | None = None) -> str | None:
+    """The organisation whose name ends with the word ('Israel Police'), else one that contains it; not the
+    publisher of the page ('the company' on a page of the magazine Fast Company)."""
+    orgs = [e for e in entities.values() if e.type == "organization" and word in e.name.lower().split()
+            and e.name != publisher]
     if not orgs:
         return None
     orgs.sort(key=lambda e: (not e.name.lower().endswith(word), -len(e.mentions), len(e.name)))
