@@ -45,6 +45,9 @@ def dates_in_sentence(sentence: str) -> dict[str, tuple[str, str | None]]:
     ("half an hour", "duration", "PT30M", "duration"),
     ("a year", "duration", "P1Y", "duration"),
     ("an hour and a half", "duration", "PT90M", "duration"),
+    ("a year and a half", "duration", "P1.5Y", "duration"),
+    ("the final quarter of 2009", "date", "2009-Q4", "quarter"),
+    ("the last half of 1989", "date", "1989-H2", "quarter"),
     ("just days", "duration", "PXD", "duration"),
     ("nearly three weeks", "duration", "P3W", "duration"),
     ("a decade", "duration", "P10Y", "duration"),
@@ -130,6 +133,10 @@ def test_parts_of_a_day(text, value):
     ("last quarter", "2025-Q1", "quarter"),
     ("the third quarter", "2024-Q3", "quarter"),  # a year-less quarter lies before publication, like a month
     ("the first quarter of last year", "2024-Q1", "quarter"),
+    ("the fourth quarter of this year", "2025-Q4", "quarter"),  # the year named, whatever side it lies on
+    ("the second half of the year", "2025-H2", "quarter"),
+    ("the final quarter of last year", "2024-Q4", "quarter"),
+    ("the summer of this year", "2025-SU", "quarter"),
     ("the end of the year", "2025", "year"),
     ("late last year", "2024", "year"),
     ("this weekend", "2025-W24-WE", "week"),

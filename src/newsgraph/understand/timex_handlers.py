@@ -161,8 +161,8 @@ def next_day(m: re.Match) -> Reading:
 def duration(m: re.Match) -> Reading:
     gd = m.groupdict()
     n = number(gd["num"]) if gd.get("num") else None
-    if n is not None and gd.get("half"):
-        n += 0.5
+    if n is not None and (gd.get("half") or gd.get("half_after")):
+        n += 0.5  # 'two and a half years', 'a year and a half'
     return Reading("duration", amount=n, unit=unit(gd["unit"]))
 
 
@@ -268,13 +268,16 @@ def quarter(m: re.Match) -> Reading:
     if kind == "H":
         n = 2 if n > 2 else n
     year, offset = _year_of(m)
-    return Reading("calendar", year=year, offset=offset, period=f"{kind}{n}")
+    this = "this" if gd.get("yrel") and not offset else None  # 'of this year', 'of the year': the year in hand
+    return Reading("calendar", year=year, offset=offset, period=f"{kind}{n}", mod=this)
 
 
 def season(m: re.Match) -> Reading:
     gd = m.groupdict()
     mod = "last" if gd.get("mod") == "" else (gd.get("mod") or gd.get("edge") or "").lower() or None
     year, offset = _year_of(m)
+    if mod is None and gd.get("yrel") and not offset:
+        mod = "this"  # 'the summer of this year'
     return Reading("calendar", year=year, offset=offset, period=SEASONS[m["season"].lower()], mod=mod)
 
 
