@@ -632,3 +632,12 @@ def test_a_birth_a_marriage_or_a_founding_takes_no_date_from_the_story():
     for kind in ("birth", "marriage", "founding"):
         assert only(events, kind) and all(e["date"] is None for e in only(events, kind)), (kind, events)
     assert all(e["date_text"] == "Tuesday" for e in only(events, "arrest"))
+
+
+def test_market_nouns_are_no_events():
+    article = newsgraph.extract("Markets slide\n\nStock markets fell on Monday as technology shares slid. The "
+                                "management of Orlan Mills raised its dividend and said it holds $2 billion in cash.\n",
+                                kind="text", published=PUBLISHED)
+    triggers = {e.evidence.text.lower() for e in article.events if e.evidence}
+    assert {"fell", "slid", "raised"} <= triggers
+    assert not triggers & {"markets", "technology", "management", "dividend", "cash"}
