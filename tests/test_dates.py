@@ -522,3 +522,16 @@ def test_a_point_compared_with_does_not_move_the_story():
 def test_underspecified_references_and_the_period_in_focus(sentence, expression, value):
     found = dates_in_sentence(sentence)
     assert found[expression][1] == value, found
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Sales fell in the fourth quarter of the year-earlier period.", {"the fourth quarter": "2024-Q4"}),
+    ("Sales rose in the fourth quarter of the year ended March 31.", {"the fourth quarter": "2024-Q4"}),
+    ("Revenue dropped last quarter, the year's worst.", {"last quarter": "2025-Q1"}),  # no 'last quarter of'
+    ("Output grew in the third quarter of the same year.", {"the third quarter of the same year": "2024-Q3"}),
+    ("The firm bought three years and a half-dozen firms.", {"three years": "P3Y"}),
+    ("A deal is due in the second half of the year.", {"the second half of the year": "2025-H2"}),
+])
+def test_of_the_year_is_the_year_in_hand_only_when_nothing_follows(sentence, expected):
+    found = dates_in_sentence(sentence)
+    assert {text: found[text][1] for text in expected if text in found} == expected

@@ -635,8 +635,9 @@ def test_a_birth_a_marriage_or_a_founding_takes_no_date_from_the_story():
 
 
 def test_market_nouns_are_no_events():
-    article = newsgraph.extract("Markets slide\n\nStock markets fell on Monday as technology shares slid. The "
-                                "management of Orlan Mills raised its dividend and said it holds $2 billion in cash.\n",
+    article = newsgraph.extract("Markets slide\n\nStock markets fell on Monday as technology shares slid, and the "
+                                "technology-heavy index finished flat. The management of Orlan Mills raised its "
+                                "dividend and said it holds $2 billion in cash.\n",
                                 kind="text", published=PUBLISHED)
     triggers = {e.evidence.text.lower() for e in article.events if e.evidence}
     assert {"fell", "slid", "raised"} <= triggers

@@ -281,9 +281,11 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
 
 def _organization_named(word: str, entities: dict[str, Entity], publisher: str | None = None) -> str | None:
     """The organisation whose name ends with the word ('Israel Police'), else one that contains it; not the
-    publisher of the page ('the company' on a page of the magazine Fast Company)."""
+    publisher of the page ('the company' on a page of the magazine Fast Company; so, on a company's own
+    newsroom page, 'the company' is not the company either: a trade made for news sites)."""
+    publisher = (publisher or "").lower()
     orgs = [e for e in entities.values() if e.type == "organization" and word in e.name.lower().split()
-            and e.name != publisher]
+            and e.name.lower() != publisher]
     if not orgs:
         return None
     orgs.sort(key=lambda e: (not e.name.lower().endswith(word), -len(e.mentions), len(e.name)))

@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .context import body_words, title_case, word_positions
+from .context import TITLE_CASE_SHARE, body_words, title_case, word_positions
 from .copular_people import copular_people
 from .name_case import (NAME_LINKS, PARTICLES, cut_at_colon, cut_describing_words, cut_edge_words,
                         cut_lower_variants, cut_name_breaks, describing_word, drop_shouted_phrases)
@@ -46,7 +46,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, cut_from_longer_nam
                             towns_before_regions)
 from .name_lists import type_by_company
 from .name_use import (common_word_name, cut_run_on_words, elided_verb, generation, lettered, role_phrase, singulars,
-                       title_case_sentence, type_by_use)
+                       type_by_use, word_classes)
 from .timex import MONTHS
 from .wire_names import known_firm, listed_name
 
@@ -120,7 +120,8 @@ def places_named_by_noun(doc, taken: set[int]) -> list[tuple[int, int]]:
 def places_named_by_street(doc, taken: set[int]) -> list[tuple[int, int]]:
     """Token spans of streets the model saw no name in: 'Wall Street', 'on Lygon Street', 'Downing Street said'.
     One to three capitalised proper nouns in no entity, then a street's head word that no capitalised word follows
-    ('Wall Street Journal' is an outlet's name), in a sentence not Written Like This."""
+    ('Wall Street Journal' is an outlet's name), in a sentence not Written Like This; not opening a sentence with a
+    word in common use ('Police Road closures ...'; a later 'on Wall Street' finds the earlier one as a repeat)."""
     if not rules.enabled("street_names"):
         return []
     heads, out = type_vocabulary().street_heads, []
@@ -133,9 +134,16 @@ def places_named_by_street(doc, taken: set[int]) -> list[tuple[int, int]]:
         first = t.i
         while first > t.sent.start and t.i - first < 3 and _street_word(doc[first - 1], taken):
             first -= 1
-        if first < t.i and not title_case_sentence(t.sent):
-            out.append((first, t.i + 1))
+        if first < t.i and not _title_case_around(t.sent, first, t.i + 1) \
+                and not (doc[first].is_sent_start and doc[first].lower_ in word_classes()["in_use"]):
+            out.append((first, t.i + 1))  # not 'Police Road closures ...' opening a sentence
     return out
+
+
+def _title_case_around(sent, first: int, last: int) -> bool:
+    """Whether the sentence's words outside doc[first:last] are Written Like This (four or more, most capitalised)."""
+    words = [t for t in sent if t.is_alpha and not first <= t.i < last]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def _street_word(t, taken: set[int]) -> bool:
@@ -497,7 +505,8 @@ def _type_by_apposition(mentions: list) -> None:
     """A 'person' that an apposition calls a body or a place ('Doxim, a provider of banking software', 'Tarrow, a
     town in the hills') is one, in every mention of its name; the apposition's head decides, not its modifiers
     ('Ada Quill, a company founder' stays a person: its head is 'founder'). So is a 'place' the gazetteer does not
-    know that one calls a body ('Landsbanki, the country's second-largest lender')."""
+    know that one calls a body ('Landsbanki, the country's second-largest lender'). The apposition opens with an
+    article or a possessive ('a provider', 'the country's ... lender')."""
     kinds: dict[str, str] = {}
     for m in mentions:
         span = mention_span(m) if m.type == "person" or m.type == "place" and not known_place(m.text) else None

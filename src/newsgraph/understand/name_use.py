@@ -213,7 +213,7 @@ def _closed_word(token, span) -> bool:
         return False
     if token.text.islower():
         return True
-    return token.i < span.end - 1 and title_case_sentence(token.sent)
+    return token.i < span.end - 1 and _title_case(token.sent)
 
 
 def cut_run_on_words(mentions: list) -> None:
@@ -293,7 +293,7 @@ def _modifier(span) -> bool:
     if before.lower_ in ("a", "an") and len(span) > 1 and _word(span[0].text):
         return True  # not 'a Lena Okafor rally'
     if before.text == "The" and before.i > 0 and doc[before.i - 1].is_alpha and doc[before.i - 1].is_lower \
-            and not title_case_sentence(before.sent):
+            and not _title_case(before.sent):
         return True  # 'a book called The Glass Orchard': a work's title
     after = doc[span.end] if span.end < len(doc) else None
     return before.lower_ == "the" and before.head.i >= span.end and after is not None and after.pos_ == "PROPN" \
@@ -356,7 +356,7 @@ def _business_votes(paragraphs: list, votes: dict[str, Counter]) -> None:
                 votes[name]["business"] += dotted or _business_use(para.doc[i:i + 1])  # 'X.com'
 
 
-def title_case_sentence(sent) -> bool:
+def _title_case(sent) -> bool:
     """A line Written Like This, where capitals say nothing."""
     words = [t for t in sent if t.is_alpha]
     return sum(t.text[:1].isupper() for t in words) >= TITLE_CASE_SHARE * len(words)

@@ -30,8 +30,12 @@ _MONTH = (r"(?P<month>January|February|March|April|May|June|July|August|Septembe
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
 _DAY = r"(?P<day>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[5-9]\d\d|20\d\d)"
-_YREL = r"(?P<yrel>last|next|this|the\s+current|the\s+same|the)\s+year"
-_YEAR_OF = r"(?:,?\s+(?:of\s+)?(?:" + _YEAR + "|" + _YREL + "))"
+_YREL = r"(?P<yrel>last|next|this|the\s+current|the\s+same)\s+year\b(?!-)"
+# "of the year": the year in hand ("the second half of the year"); not "of the year-earlier period", "of the year
+# before", "of the year ended March 31", "of the year 2010"
+_OF_THE_YEAR = r"\s+of\s+(?P<ythe>the)\s+year\b(?![-'’])(?!\s+(?:before|after|ago|earlier|later|ended|ending|to|\d))"
+_YEAR_OF = r"(?:,?\s+(?:of\s+)?(?:" + _YEAR + "|" + _YREL + ")|" + _OF_THE_YEAR + ")"
+_OF_YEAR = r"(?:\s+of\s+(?:" + _YEAR + "|" + _YREL + ")|" + _OF_THE_YEAR + ")"  # "of" required
 _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _WEEKDAY_PREFIX = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
@@ -106,7 +110,7 @@ RULES: tuple[Rule, ...] = (
     Rule("month-after-preposition", "calendar", _PREP + r"(?P<expr>" + _EDGE + _MONTH + r")(?!\s*\d)",
          h.month_alone, hints=MONTH_WORDS),
     Rule("month", "calendar", _EDGE + _MONTH, h.month_alone, scan=False),
-    Rule("final-quarter", "year-part", r"(?:the\s+)?(?P<ord>last|final)[-\s]+(?P<qunit>quarter|half)" + _YEAR_OF,
+    Rule("final-quarter", "year-part", r"(?:the\s+)?(?P<ord>last|final)[-\s]+(?P<qunit>quarter|half)" + _OF_YEAR,
          h.quarter, flags=I, hints=_words("quarter half")),  # 'the final quarter of 2009': Q4 (not 'last quarter')
     Rule("quarter", "year-part",
          r"(?:the\s+)?" + _ORD + r"[-\s]+(?P<qunit>quarter|half)s?" + _OF_OTHER + _YEAR_OF + "?",
@@ -214,7 +218,7 @@ RULES: tuple[Rule, ...] = (
     # not "a 35-year-old", not "a months-long fight", not "a second A380"
     Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
          r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long)\s+)?" +
-         _UNIT + r"(?![-\s]+old\b)(?!-)(?P<half_after>\s+and\s+a\s+half\b)?", h.duration, flags=I, hints=UNIT_WORDS),
+         _UNIT + r"(?![-\s]+old\b)(?!-)(?P<half_after>\s+and\s+a\s+half(?![\w-]))?", h.duration, flags=I, hints=UNIT_WORDS),
     Rule("first-plural", "duration", r"the\s+(?:first|last|final|early|initial|opening|closing)\s+(?:(?:few|several)\s+)?"
          + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)", h.vague_duration, flags=I, hints=UNIT_WORDS),
     Rule("vague-adjective", "duration", r"(?:several|multi|many)-(?P<unit>year|month|week|day|decade)\b(?!-)",

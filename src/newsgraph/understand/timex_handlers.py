@@ -61,8 +61,14 @@ def _year_of(m: re.Match) -> tuple[int | None, int]:
     if gd.get("year"):
         year = int(gd["year"])
         return (year if len(gd["year"]) == 4 else (1900 + year if year >= 50 else 2000 + year)), 0
-    rel = (gd.get("yrel") or "").lower()
+    rel = re.sub(r"\s+", " ", (gd.get("yrel") or "").lower())
     return None, _OFFSETS.get(rel, 0)
+
+
+def _this_year(m: re.Match) -> bool:
+    """'of this year', 'of the current year', 'of the year': the year in hand (not 'the same year', told before)."""
+    gd = m.groupdict()
+    return bool(gd.get("ythe")) or re.sub(r"\s+", " ", (gd.get("yrel") or "").lower()) in ("this", "the current")
 
 
 def calendar(m: re.Match) -> Reading:
@@ -268,16 +274,15 @@ def quarter(m: re.Match) -> Reading:
     if kind == "H":
         n = 2 if n > 2 else n
     year, offset = _year_of(m)
-    this = "this" if gd.get("yrel") and not offset else None  # 'of this year', 'of the year': the year in hand
-    return Reading("calendar", year=year, offset=offset, period=f"{kind}{n}", mod=this)
+    return Reading("calendar", year=year, offset=offset, period=f"{kind}{n}", mod="this" if _this_year(m) else None)
 
 
 def season(m: re.Match) -> Reading:
     gd = m.groupdict()
     mod = "last" if gd.get("mod") == "" else (gd.get("mod") or gd.get("edge") or "").lower() or None
     year, offset = _year_of(m)
-    if mod is None and gd.get("yrel") and not offset:
-        mod = "this"  # 'the summer of this year'
+    if mod is None and _this_year(m):
+        mod = "this"  # 'the summer of this year' ('late summer this year' keeps its edge, and is placed by tense)
     return Reading("calendar", year=year, offset=offset, period=SEASONS[m["season"].lower()], mod=mod)
 
 
