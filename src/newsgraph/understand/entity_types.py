@@ -35,7 +35,7 @@ from functools import cache, lru_cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .context import TITLE_CASE_SHARE, body_words, title_case, word_positions
+from .context import TITLE_CASE_SHARE, body_words, form_positions, title_case, word_positions
 from .copular_people import copular_people
 from .name_case import (NAME_LINKS, PARTICLES, cut_at_colon, cut_describing_words, cut_edge_words,
                         cut_lower_variants, cut_name_breaks, describing_word, drop_shouted_phrases)
@@ -125,8 +125,8 @@ def places_named_by_street(doc, taken: set[int]) -> list[tuple[int, int]]:
     if not rules.enabled("street_names"):
         return []
     heads, out = type_vocabulary().street_heads, []
-    for t in doc:
-        if t.text not in heads or t.i == 0 or t.ent_iob_ != "O" or t.i in taken:
+    for t in (doc[i] for i in form_positions(doc, heads) if i):
+        if t.ent_iob_ != "O" or t.i in taken:
             continue
         after = doc[t.i + 1] if t.i + 1 < len(doc) else None
         if after is not None and after.text[:1].isupper() and after.is_alpha:
