@@ -642,3 +642,16 @@ def test_market_nouns_are_no_events():
     triggers = {e.evidence.text.lower() for e in article.events if e.evidence}
     assert {"fell", "slid", "raised"} <= triggers
     assert not triggers & {"markets", "technology", "management", "dividend", "cash"}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The Dow lost 300 points on Monday.", "market_move"),
+    ("The index closed higher on Friday.", "market_move"),
+    ("Toyota shed 4 percent.", "market_move"),
+    ("Shares slipped 2 percent.", "market_move"),
+    ("She lost her keys on Monday.", "possession"),  # no figure, no 'higher': not a market's move
+    ("The hikers slipped on the ice.", "motion"),
+])
+def test_a_market_move_is_told_by_its_figure(sentence, kind):
+    article = newsgraph.extract(f"Markets\n\n{sentence}\n", kind="text", published=PUBLISHED)
+    assert [e.type for e in article.events][:1] == [kind]
