@@ -164,28 +164,25 @@ def test_the_word_before_a_persons_name_that_is_a_given_name(sentence, name, wor
     assert _given_name_before(doc, first, entity_vocabulary()) is given
 
 
+def _people(text: str) -> set[str]:
+    return {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
+
+
 def test_a_given_name_the_model_left_out_opens_the_name():
     text = ("Markets shut for the day\n\nBanks and exchanges stayed shut on Monday for the Martin Luther King Jr. "
             "holiday, and trading resumes on Tuesday. Her aunt saw the Diamond Jubilee parade in 2012.\n")
-
-    def people():
-        return {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
-
-    assert "Martin Luther King Jr." in people() and not people() & {"Luther King Jr.", "Diamond Jubilee"}
+    people = _people(text)
+    assert "Martin Luther King Jr." in people and not people & {"Luther King Jr.", "Diamond Jubilee"}
     with rules.switched_off("given_name_before"):
-        assert "Luther King Jr." in people()
+        assert "Luther King Jr." in _people(text)
 
 
 def test_a_hashtag_names_no_one():
     text = ("Singer speaks out\n\nIt was not until the #MeToo movement began that Lena Marsh spoke. \"I was fifteen,\" "
             "she says.\n")
-
-    def people():
-        return {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
-
-    assert people() == {"Lena Marsh"}
+    assert _people(text) == {"Lena Marsh"}
     with rules.switched_off("hashtags"):
-        assert "MeToo" in people()
+        assert "MeToo" in _people(text)
 
 
 def test_a_street_the_model_missed_is_a_place():

@@ -148,9 +148,9 @@ def _pull_quotes(quotes: list[Quote]) -> list[Quote]:
     cued = [(key(q), q) for q in quotes if q.cue is not None and q.speaker_name]
     out = []
     for q in quotes:
-        words = key(q)
-        if q.cue is None and q.kind == "direct" and len(words.split()) >= PULL_QUOTE_WORDS:
-            opening = " ".join(words.split()[:PULL_QUOTE_WORDS])
+        words = key(q).split()
+        if q.cue is None and q.kind == "direct" and len(words) >= PULL_QUOTE_WORDS:
+            opening = " ".join(words[:PULL_QUOTE_WORDS])
             sources = {(c.speaker, c.speaker_name): c for k, c in cued if f" {opening} " in f" {k} "}
             if len(sources) == 1:
                 source = next(iter(sources.values()))

@@ -61,14 +61,17 @@ def _year_of(m: re.Match) -> tuple[int | None, int]:
     if gd.get("year"):
         year = int(gd["year"])
         return (year if len(gd["year"]) == 4 else (1900 + year if year >= 50 else 2000 + year)), 0
-    rel = re.sub(r"\s+", " ", (gd.get("yrel") or "").lower())
-    return None, _OFFSETS.get(rel, 0)
+    return None, _OFFSETS.get(_yrel(m), 0)
+
+
+def _yrel(m: re.Match) -> str:
+    """The word of a year told relative to publication ('last', 'the current'), in lower case, one space a gap."""
+    return re.sub(r"\s+", " ", (m.groupdict().get("yrel") or "").lower())
 
 
 def _this_year(m: re.Match) -> bool:
     """'of this year', 'of the current year', 'of the year': the year in hand (not 'the same year', told before)."""
-    gd = m.groupdict()
-    return bool(gd.get("ythe")) or re.sub(r"\s+", " ", (gd.get("yrel") or "").lower()) in ("this", "the current")
+    return bool(m.groupdict().get("ythe")) or _yrel(m) in ("this", "the current")
 
 
 def calendar(m: re.Match) -> Reading:
