@@ -44,7 +44,12 @@ def dates_in_sentence(sentence: str) -> dict[str, tuple[str, str | None]]:
     ("twenty-four hours", "duration", "PT24H", "duration"),
     ("half an hour", "duration", "PT30M", "duration"),
     ("a year", "duration", "P1Y", "duration"),
-    ("an hour and a half", "duration", "PT90M", "duration"),
+    ("an hour and a half", "duration", "PT1H30M", "duration"),
+    ("5 1/2 hours", "duration", "PT5H30M", "duration"),
+    ("2 1/2 years", "duration", "P2.5Y", "duration"),
+    ("2½ years", "duration", "P2.5Y", "duration"),
+    ("a minute and a half", "duration", "PT1M30S", "duration"),
+    ("eight trading days", "duration", "P8D", "duration"),
     ("a year and a half", "duration", "P1.5Y", "duration"),
     ("the final quarter of 2009", "date", "2009-Q4", "quarter"),
     ("the last half of 1989", "date", "1989-H2", "quarter"),
@@ -167,6 +172,8 @@ def test_yearless_date_in_a_sentence_about_the_future_is_the_next_one():
     ("The board has met on Friday.", "2025-06-06"),
     ("The sale should close in October.", "2025-10"),
     ("The sale closed in October.", "2024-10"),
+    ("The appeal is heard in October.", "2025-10"),  # a present passive is no past: the nearer side
+    ("The appeal was heard in October.", "2024-10"),
 ])
 def test_the_verb_tense_chooses_the_side_of_publication(sentence, value):
     text = f"Harbour board news\n\nThe Dunmore harbour board held its monthly session.\n\n{sentence}\n"
@@ -343,6 +350,7 @@ def test_ages_and_modal_may_are_not_dates():
     text = """Cyclist recovers
 
 Cyclist Dana Ruiz, 41, was hit by a van. The 35-year-old driver stopped. May she ride again, her team said.
+The van's 8-month-old tyres held.
 """
     assert dates_of(text) == {}
 
@@ -451,6 +459,23 @@ def test_the_quarter_told_and_the_year_ago_quarter():
     found = dates_of("Bank results\n\nThe bank earned $5 million in the third quarter of 2024. The latest quarter "
                      "was its best, and profit rose from the year-ago quarter.\n", published="2024-10-20")
     assert found["The latest quarter"][1] == "2024-Q3" and found["the year-ago quarter"][1] == "2023-Q3"
+
+
+def test_the_latest_quarter_is_one_that_had_ended_by_publication():
+    found = dates_of("Insurer results\n\nThe insurer earned $9 million in the third quarter. It expects a "
+                     "fourth-quarter charge. Its car lines fell 20% in the latest quarter.\n", published="1989-11-02")
+    assert found["the latest quarter"][1] == "1989-Q3"
+    alone = dates_of("Insurer results\n\nIts car lines fell 20% in the latest quarter.\n", published="1989-11-02")
+    assert alone["the latest quarter"][1] == "1989-Q3"
+    fiscal = dates_of("Feed maker results\n\nThe feed maker reported a fall in fourth-quarter earnings. Sales in the "
+                      "latest period rose 13%.\n", published="1989-11-02")  # the only quarter told: a fiscal year's
+    assert fiscal["the latest period"][1] == "1989-Q4"
+
+
+def test_a_year_s_quarter_and_half_an_hour():
+    found = dates_of("Mill results\n\nThe mill earned $2 million in the third quarter, up from the 1988 quarter. "
+                     "Its board met for half an hour.\n", published="1989-10-20")
+    assert found["the 1988 quarter"] == ("date", "1988-Q3") and found["half an hour"] == ("duration", "PT30M")
 
 
 def test_a_month_later_after_a_quarter_told_does_not_fail():

@@ -49,6 +49,7 @@ NARRATIVE_PARTS = True  # "in the morning": the morning of the day the story is 
 JOIN_CLOCK_AND_DAY = True  # "10 p.m. Wednesday" is one TIME expression
 KEEP_ANCHOR_DETAIL = True  # "a year earlier" than 1988-Q3 is 1987-Q3, not 1987
 COMPARISONS_STAY = True  # "a year earlier" is compared with, the story stays where it was (no 1986-Q3 after two)
+LATEST_ENDED = True  # "the latest quarter" is one that had ended by publication, not a later one told
 GAME_PERIODS = True  # "scored in the second half", "a 17-7 lead entering the fourth quarter": a period of play
 STAGE = "dates"
 # dateparser only sees entity text that names a month or weekday, or writes a date with digits and separators.
@@ -303,12 +304,22 @@ class _Resolver:
         return timex.Resolved("date", None, "day", None)
 
     def quarter_anaphora(self, reading: timex.Reading) -> timex.Resolved:
-        """'the latest quarter': the quarter told last; 'the year-ago quarter': four quarters before it."""
-        for value in reversed(self.told):
-            if len(value) == 7 and value[5] == "Q":
-                index = int(value[:4]) * 4 + int(value[6]) - 1 + reading.offset
-                return timex.Resolved("date", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter", "anaphora")
-        return timex.Resolved("date", None, "quarter", None)
+        """'the quarter': the quarter told last; 'the year-ago quarter': four quarters before it; 'the latest
+        quarter': the last one told that had ended by publication, if one had ("a fourth-quarter charge" told in
+        November is no result yet, unless no other quarter is told: a fiscal year's), else the last quarter to end
+        before publication."""
+        quarters = [value for value in reversed(self.told) if len(value) == 7 and value[5] == "Q"]
+        if LATEST_ENDED and reading.mod == "ended" and self.base is not None:
+            ended = [value for value in quarters if (end := timex.period_end(value)) and end <= self.base]
+            if ended or not quarters:
+                index = self.base.year * 4 + (self.base.month - 1) // 3 - 1
+                quarters = ended or [f"{index // 4:04d}-Q{index % 4 + 1}"]
+        if not quarters:
+            return timex.Resolved("date", None, "quarter", None)
+        value = quarters[0]
+        year = reading.year if reading.year is not None else int(value[:4])
+        index = year * 4 + int(value[6]) - 1 + reading.offset
+        return timex.Resolved("date", f"{index // 4:04d}-Q{index % 4 + 1}", "quarter", "anaphora")
 
     def unit_anaphora(self, reading: timex.Reading) -> timex.Resolved:
         if reading.unit == "quarter":

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
 
 # Switch (benchmarks/ablate_dates_events.py turns it off to measure what it adds).
 OPEN_ENDED_TENSE = True  # "postponed until Tuesday", "payable Sept. 1", "Wednesday's ruling": not the verb's tense
+PRESENT_PASSIVE = True  # "the case is heard in May" is no past, as "was heard" is
 # The verb an expression hangs on tells which way a year-less date or a weekday lies from publication:
 # "will meet on Friday" is the next Friday, "met on Friday" the last one.
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "may", "might", "could", "should", "must", "ca",
@@ -64,6 +65,8 @@ def tense(span: Span) -> str | None:
             return "future"
         if i == 0 and v.lemma_.lower() in FUTURE_FRAMES and any(a.tag_ in ("VBZ", "VBP") for a in auxes):
             return "future"  # "closing is expected in December", "the vote is scheduled for May 3"
+        if i == 0 and PRESENT_PASSIVE and v.tag_ == "VBN" and auxes and all(a.tag_ in ("VBZ", "VBP") for a in auxes):
+            return "present"  # "the case is heard in May": a present passive, scheduled, the nearer side
         if i == 0 and (v.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
             return "present" if _open_ended(span, v) else "past"  # "present": the nearer side
         if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES and not any(

@@ -88,8 +88,10 @@ def iso_duration(amount: float | None, unit: str, prefix: str = "") -> str | Non
     if amount is None:
         return f"{prefix}P{'T' if in_time else ''}X{designator}"
     amount *= UNIT_SCALE.get(unit, 1)
-    if unit == "hour" and amount != int(amount):  # "half an hour": PT30M reads better than PT0.5H
-        amount, designator = amount * 60, "M"
+    if unit in ("hour", "minute") and amount != int(amount):  # "half an hour" PT30M, "5 1/2 hours" PT5H30M,
+        big, small = ("H", "M") if unit == "hour" else ("M", "S")  # "a minute and a half" PT1M30S (TimeBank's forms)
+        whole, part = int(amount), round((amount - int(amount)) * 60)
+        return f"{prefix}PT{whole}{big}{part}{small}" if whole else f"{prefix}PT{part}{small}"
     number = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return f"{prefix}P{'T' if in_time else ''}{number}{designator}"
 

@@ -40,7 +40,7 @@ _WEEKDAY = r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunda
 _WEEKDAY_PREFIX = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _PART = r"(?P<part>morning|afternoon|evening|night)"
 _EDGE = r"(?:(?P<edge>early|mid|late)[-\s]+)?"
-_NUMBER = (r"(?P<num>\d+(?:\.\d+)?|a couple of|couple of|a dozen|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_NUMBER = (r"(?P<num>\d+(?:\.\d+)?(?:\s+1/2|½)?|a couple of|couple of|a dozen|a hundred|one hundred|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
            r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|"
            r"nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an)")
 # "of" and a year: "of the year", "of the same year", "of fiscal 2008", "of FY2008"; "of" and anything else is a part of
@@ -175,6 +175,7 @@ RULES: tuple[Rule, ...] = (
     Rule("the-weekend", "weekday", r"the\s+weekend\b", h.weekend, flags=I, hints=_words("weekend")),
     Rule("year-ago-quarter", "told-quarter", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-ago|year-earlier|prior-year|"
          r"year-before)(?:\s+(?:quarter|period|three\s+months))?", h.quarter_told, flags=I, needs="year-"),
+    Rule("year-told-quarter", "told-quarter", r"the\s+" + _YEAR + r"\s+quarter\b", h.quarter_told, hints=YEAR_DIGITS),
     Rule("the-quarter", "told-quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|"
          r"recent\s+)?quarter\b(?!\s+of\b)|the\s+(?:latest|most\s+recent)\s+period\b", h.quarter_told, flags=I,
          hints=_words("quarter period")),
@@ -216,8 +217,10 @@ RULES: tuple[Rule, ...] = (
     Rule("half-duration", "duration", r"(?:half\s+(?:an?|a)\s+|(?:an?|one)\s+)(?P<unit>hour|day|year|month|week)"
          r"(?:\s+and\s+a\s+half)?", h.half, scan=False, flags=I),
     # not "a 35-year-old", not "a months-long fight", not "a second A380"
-    Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
-         r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long)\s+)?" +
+    Rule("half-unit", "duration", r"half\s+an?\s+(?P<unit>hour|day|year|month|week|minute)\b", h.half, flags=I,
+         hints=_words("half")),  # not 'an hour' of 'half an hour'
+    Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))(?!(?:1[5-9]|20)\d\d\s+quarter\b)" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
+         r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long|trading|business|working|school)\s+)?" +
          _UNIT + r"(?![-\s]+old\b)(?!-)(?P<half_after>\s+and\s+a\s+half(?![\w-]))?", h.duration, flags=I, hints=UNIT_WORDS),
     Rule("first-plural", "duration", r"the\s+(?:first|last|final|early|initial|opening|closing)\s+(?:(?:few|several)\s+)?"
          + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)", h.vague_duration, flags=I, hints=UNIT_WORDS),
@@ -268,7 +271,7 @@ _YEAR_DIGITS = re.compile(r"1[5-9]\d\d|20\d\d")  # what _YEAR matches, wherever 
 _LEADING = re.compile(r"^(?:(?:on|in|at(?!\s+least\b)|during|since|by|until|from|about|around|for|over|within)\s+)?"
                       r"(?:(?:just|only|nearly|almost|roughly|approximately|some|more\s+than|less\s+than|fewer\s+than|"
                       r"at\s+least|up\s+to|as\s+many\s+as|as\s+much\s+as|mere)\s+)?", re.I)
-AGE = re.compile(r"\byears?[-\s]old\b|\baged?\b", re.I)
+AGE = re.compile(r"\b(?:year|month|week|day)s?[-\s]old\b|\baged?\b", re.I)
 
 
 def read(text: str, anchored=None) -> tuple[str, Reading] | None:

@@ -37,8 +37,9 @@ def _month(m: re.Match) -> int:
 def number(text: str) -> float | None:
     """'three' -> 3.0, 'twenty-four' -> 24.0, '1.5' -> 1.5; None for words that are not numbers."""
     text = re.sub(r"\s+", " ", text.lower())
-    if text[0].isdigit():
-        return float(text.replace(",", ""))
+    if text[0].isdigit():  # '5 1/2' and '5½' are 5.5
+        whole, half = re.subn(r"\s*(?:1/2|½)$", "", text)
+        return float(whole.replace(",", "")) + 0.5 * half
     if "-" in text:
         tens, _, ones = text.partition("-")
         return float(NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(ones, 0)) or None
@@ -158,8 +159,11 @@ def unit_later(m: re.Match) -> Reading:
 
 def quarter_told(m: re.Match) -> Reading:
     """'the quarter', 'the latest quarter': the quarter told last; 'the year-ago quarter': the same one a year before."""
-    back = "year" in m[0].lower()
-    return Reading("anaphoric", unit="quarter", offset=-4 if back else 0)
+    if m.groupdict().get("year"):  # 'the 1988 quarter': the quarter told, in 1988
+        return Reading("anaphoric", unit="quarter", year=int(m["year"]))
+    text = m[0].lower()
+    ended = "ended" if re.search(r"latest|recent|just-ended", text) else None
+    return Reading("anaphoric", unit="quarter", offset=-4 if "year" in text else 0, mod=ended)
 
 
 def next_day(m: re.Match) -> Reading:
