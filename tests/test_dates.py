@@ -478,6 +478,23 @@ def test_a_year_s_quarter_and_half_an_hour():
     assert found["the 1988 quarter"] == ("date", "1988-Q3") and found["half an hour"] == ("duration", "PT30M")
 
 
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("Sales fell 30% in January, against the same month a year ago.", "the same month a year ago", "2009-01"),
+    ("Profit rose in the third quarter of 2009 from the corresponding period last year.",
+     "the corresponding period last year", "2008-Q3"),
+    ("The mill earned $2 million in 2009, after a loss the year before.", "the year before", "2008"),
+    ("The mill earned $2 million in 2009, $1 million more than the year previous.", "the year previous", "2008"),
+])
+def test_the_same_period_a_year_before(sentence, expression, value):
+    assert dates_of(f"Mill results\n\n{sentence}\n", published="2010-02-03")[expression][1] == value
+
+
+def test_the_year_before_an_event_the_words_do_not_date_is_not_the_year_before():
+    found = dates_of("Mill results\n\nThe mill opened in 2009. The year before the election it closed.\n",
+                     published="2010-02-03")
+    assert "The year before" not in found
+
+
 def test_a_month_later_after_a_quarter_told_does_not_fail():
     found = dates_of("Bank results\n\nThe bank earned $5 million in the third quarter of 2024. A month later it "
                      "hired a new chief.\n", published="2025-01-20")

@@ -167,6 +167,16 @@ RULES: tuple[Rule, ...] = (
     Rule("that-year", "relative", r"(?:(?P<dir>that|the\s+same|the\s+following|the\s+previous|the\s+preceding|the\s+prior)"
          r")\s+(?P<unit>year|month)\b", lambda m: h.unit_later(m) if m["dir"].split()[-1].lower() not in
          ("same", "that") else Reading("anaphoric", unit=h.unit(m["unit"])), flags=I, hints=_words("year month")),
+    # 'the year before', 'the month after': from the date told last; not 'the year before the election' (whose year
+    # the words do not give)
+    Rule("the-year-before", "relative", r"the\s+(?P<unit>year|month)\s+(?P<dir>before|after|previous|prior)"
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|when|while|as|in|at|on|for|to|with|by)\b)", h.unit_later, flags=I,
+         hints=_words("before after previous prior")),
+    # 'the same month a year ago', 'the same period last year': the point told last, a year before, to its detail
+    Rule("same-a-year-ago", "relative", r"the\s+(?:same|corresponding|comparable)\s+(?:month|quarter|period|week|day|"
+         r"time)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)",
+         lambda m: Reading("anaphoric", offset=-1, unit="year", mod="keep"), flags=I,
+         hints=_words("same corresponding comparable")),
     Rule("holiday", "holiday", r"(?P<hname>" + h.holiday_pattern() + r")(?:,?\s+" + _YEAR + r")?(?!\s+(?:Island|Parade|"
          r"tree|trees|card|cards|party|parties|sale|sales|season|shopping|shoppers|dinner|weekend|holidays?)\b)",
          h.holiday, hints=_words("Christmas Boxing New Valentine's Valentine’s Patrick's May Fourth July Bastille Canada "
