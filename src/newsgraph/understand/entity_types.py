@@ -641,6 +641,7 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
     if not candidates:
         return
     lower, named = body_words(paragraphs)
+    verbs = rules.enabled("headline_verbs")
     for m in candidates:
         span = mention_span(m)
         if span is None:
@@ -649,8 +650,25 @@ def _end_headline_names(mentions: list, paragraphs: list) -> None:
         while last - span.start > 1 and _written_lower(doc[last - 1], lower) and (
                 last - span.start > 2 or doc[span.start].text in named):
             last -= 1
+        if verbs:
+            last = min(last, _before_headline_verb(span, named))
         if last < span.end:
             recut(m, span.start, last)
+
+
+def _before_headline_verb(span, named: set[str]) -> int:
+    """'Obama Reverses Bush on ...': where a headline's run-on name meets a verb in the headline's -s form whose
+    stem is a verb and which is no name ('Reverses', not 'Walks'), after words the body writes as names; else its
+    end."""
+    verbs, names = word_classes()["verbs"], word_classes()["names"]
+    for i in range(span.start + 1, span.end):
+        word = span.doc[i].lower_
+        if not all(t.text in named for t in span.doc[span.start:i]):
+            break
+        if word.endswith("s") and word not in names and (word[:-1] in verbs or word.endswith("es")
+                                                          and word[:-2] in verbs):
+            return i
+    return span.end
 
 
 CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",

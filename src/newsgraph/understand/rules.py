@@ -145,6 +145,9 @@ FAMILIES: dict[str, str] = {
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
+    "headline_verbs": "in a headline, a person's name the model ran on past a verb in the headline's -s form "
+                      "('Obama Reverses Bush on ...') ends before the verb, when the body writes the words before it "
+                      "as names and the verb is no name ('Walks' is one)",
     "possessive_names": "a person's name ends at a possessive, straight or curly ('Gladion’s Pokémon' is Gladion's)",
     "common_use": "a word the article uses like a common noun ('the Moon', 'your Mac', 'Thunderbolt 3') in two "
                   "mentions and a third of those it heads is no person's name",
