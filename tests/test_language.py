@@ -54,6 +54,10 @@ def test_identify_language(text, hint, want):
     "Flood update\n\nThe storm hit Marlow late on Sunday.",
     "Football\n\nOkoro scored twice as Harbour beat Dunmere 3-1.",
     "Trade\n\nIndonesia and Malaysia signed a palm oil deal in Jakarta.",
+    "Hassan Meets Novak in Vienna\n\nMinister Amira Hassan met Chancellor Jan Novak on Monday. Hassan said talks "
+    "went well.",  # mostly names: a quarter of the words in lower case are function words
+    "Okafor Meets Adeyemi in Lagos\n\nGovernor Chidi Okafor met Senator Bola Adeyemi on Monday. Okafor said talks "
+    "went well.",  # Nigerian Pidgin to the identifier, at 0.97
 ])
 def test_a_short_english_text_the_identifier_is_unsure_of_is_read(text):
     article = newsgraph.extract(text, kind="text")
@@ -62,3 +66,8 @@ def test_a_short_english_text_the_identifier_is_unsure_of_is_read(text):
 
 def test_a_short_text_in_another_language_is_not_taken_for_english():
     assert identify_language("Banjir\n\nHujan deras melanda kota itu pada hari Minggu malam.").code != "en"
+
+
+def test_nigerian_pidgin_stays_pidgin():
+    text = "Police for Ikeja don arrest one man wey dem say steal di motor for market on Monday."
+    assert identify_language(text).code == "pcm"

@@ -6,7 +6,10 @@ confidence. What the page declares (`html[lang]`, `og:locale`) is only a hint: i
 identifier is unsure, so an English page tagged `lang="de"` is still read as English. When the identifier is
 unsure and the page declares nothing (a paragraph or two of pasted text: "The storm hit Manila late on Sunday."
 was Indonesian at 0.40, a sentence of a football report Nigerian Pidgin at 0.25), English function words decide:
-a text whose words are a sixth or more "the", "of", "and", "said" and the like is English.
+a text whose words are a sixth or more "the", "of", "and", "said" and the like (or whose words in lower case are a
+quarter or more such words) is English. Nigerian Pidgin is the identifier's answer for much English news full of
+Nigerian names, however sure it is; such a text is English when its function words are and it writes no two of
+Pidgin's own ("di", "dey", "wey", ...).
 
 The stages after this one (parse, entities, quotes, dates, events, claims) understand English only.
 For an article in another language they add nothing, and `Article.warnings` says so; layout and
@@ -32,7 +35,14 @@ FUNCTION_WORDS = frozenset({
     "been", "has", "had", "have", "will", "would", "said", "says", "his", "her", "he", "she", "they", "their", "it",
     "its", "this", "after", "over", "who", "which", "an", "as", "but", "not", "than", "into"})
 FUNCTION_SHARE = 1 / 6  # of an unsure text's words, for it to read as English
+# Nigerian Pidgin, which py3langid also gives English news full of Nigerian names ("Governor ... met Senator ... on
+# Monday" at 0.97): its own function words, two of which in lower case keep a text Pidgin (our list)
+PIDGIN = "pcm"
+PIDGIN_WORDS = frozenset({"di", "dey", "wey", "wetin", "pikin", "tok", "dis", "dat", "dia", "una", "kain", "sabi",
+                          "abi", "na", "im", "dem", "don", "happun", "wahala", "comot", "oya"})
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
+LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?:'[a-z]+)?(?![A-Za-z])")  # a word written in lower case
+LOWER_FUNCTION_SHARE = 1 / 4  # of those, for a short text of names to read as English
 
 
 @dataclass(frozen=True)
@@ -61,15 +71,29 @@ def identify_language(text: str, hint: str | None = None) -> LanguageGuess:
         return LanguageGuess(hint, round(confidence, 3), f"declared by the page (py3langid unsure: {code})")
     if confidence < MIN_CONFIDENCE and code != ENGLISH and _reads_as_english(sample):
         return LanguageGuess(ENGLISH, round(confidence, 3), f"English function words (py3langid unsure: {code})")
+    if code == PIDGIN and not hint and _reads_as_english(sample) and not _pidgin_words(sample):
+        return LanguageGuess(ENGLISH, round(confidence, 3), "English function words and no Pidgin ones (py3langid: "
+                                                            f"pcm at {confidence:.2f})")
     origin = "py3langid" if not hint or hint == code else f"py3langid (the page declares {hint})"
     return LanguageGuess(code, round(confidence, 3), origin)
 
 
 def _reads_as_english(text: str) -> bool:
-    """Whether a sixth or more of the text's words, and two or more different ones, are English function words."""
+    """Whether two or more different English function words make a sixth or more of the text's words, or a
+    quarter or more of the words it writes in lower case: a short item full of names ("Chancellor Angela Merkel
+    met President Vladimir Putin on Monday") has few words but names."""
     words = WORD.findall(text.lower())
     found = [w for w in words if w in FUNCTION_WORDS]
-    return len(set(found)) >= 2 and len(found) >= FUNCTION_SHARE * len(words)
+    if len(set(found)) < 2:
+        return False
+    lower = LOWER_WORD.findall(text)
+    return len(found) >= FUNCTION_SHARE * len(words) or \
+        sum(w in FUNCTION_WORDS for w in lower) >= LOWER_FUNCTION_SHARE * len(lower)
+
+
+def _pidgin_words(text: str) -> bool:
+    """Whether two or more different Pidgin function words are written in lower case."""
+    return len(PIDGIN_WORDS.intersection(LOWER_WORD.findall(text))) >= 2
 
 
 def is_english(doc: Document) -> bool:
