@@ -76,6 +76,20 @@ def test_a_name_like_a_verb_stays_in_a_headline_name():
                                   "Karin Lindqvist in three sets.\n")
 
 
+@pytest.mark.parametrize("written", ['Dario "The Hook" Ferrante', "Dario 'The Hook' Ferrante", "Dario ‘Hook’ Ferrante",
+                                     "Dario “The Hook” Ferrante"])
+def test_a_nickname_in_quotation_marks_is_part_of_the_name(written):
+    found = people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday. Ferrante, 71, did not speak.\n")
+    assert found == {written: [written, "Ferrante"]}, found
+    with rules.switched_off("quoted_nicknames"):
+        assert written not in people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday.\n")
+
+
+def test_a_quoted_answer_before_a_day_is_no_nickname():
+    found = people('Vote news\n\nVoters told Senator Ada Quill "No" Tuesday, and Quill conceded.\n')
+    assert not any('"' in name for name in found), found
+
+
 def test_people_of_the_body_are_found_in_a_headline_in_capitals():
     found = people("DORIAN VALE ESCAPES FROM PRISON VAN\n\nDorian Vale escaped from a prison van on Monday.\n\n"
                    "Guards said Vale ran toward the river.\n")

@@ -26,7 +26,7 @@ from collections import Counter
 from collections.abc import Container
 from functools import cache
 
-from .name_evidence import given_names, mention_span, recut, region_name
+from .name_evidence import given_names, mention_span, nicknamed, recut, region_name
 from .name_use import opening_verb, opens_with_a_name, word_classes
 from .vocab import entity_vocabulary
 
@@ -150,8 +150,8 @@ def cut_name_breaks(m, alone: Container[str]) -> None:
     marks, and starts after an opening verb's past or -s form when what follows opens with a given name or is a
     name the article writes alone (`alone`, the texts of its one-word person mentions)."""
     span = mention_span(m)
-    if span is None or len(span) < 2:
-        return
+    if span is None or len(span) < 2 or m.type == "person" and nicknamed(m.text):
+        return  # 'Vincent "The Chin" Gigante': the nickname's marks are the name's own
     doc, first, last = span.doc, span.start, span.end
     for token in span[1:]:
         if not doc[token.i - 1].whitespace_ and doc[token.i - 1].text in WORD_JOINS and token.pos_ == "PROPN":

@@ -133,9 +133,35 @@ def product_name(words: list[str]) -> bool:
         and not opens_with_given_name(words)
 
 
+# 'Vincent "The Chin" Gigante', "Marvin 'Marvelous' Hagler": a given name, a nickname in quotation marks, a surname
+NICKNAMED = re.compile(
+    r"(?<![\w'’])(?P<given>[A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?\s+"
+    r"(?:\"(?P<n1>[^\"\n]{2,30})\"|“(?P<n2>[^”\n]{2,30})”|'(?P<n3>[^'\n]{2,30})'|‘(?P<n4>[^’\n]{2,30})’)"
+    r"\s+(?:(?:de|da|di|del|la|le|van|von)\s+)?(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)(?:,?\s+(?:Jr|Sr)\b\.?|"
+    r"\s+I{2,3}\b)?")
+_NOT_SURNAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight january february march "
+                          "april june july august september october november december".split())
+_NICK_LINKS = frozenset({"the", "el", "la", "le", "da", "de", "of"})
+
+
+def nickname_shaped(m: re.Match) -> bool:
+    """A `NICKNAMED` match whose first word is a given name and whose nickname is one to four words in title case."""
+    nick = (m["n1"] or m["n2"] or m["n3"] or m["n4"]).split()
+    return m["given"].lower() in given_names() and 1 <= len(nick) <= 4 and nick[0][:1].isupper() \
+        and all(w[:1].isupper() or w.lower() in _NICK_LINKS for w in nick) and m["surname"].lower() not in _NOT_SURNAMES
+
+
+def nicknamed(text: str) -> bool:
+    """Whether `text` is all one name with a nickname in quotation marks ('Marvin "Marvelous" Hagler')."""
+    m = NICKNAMED.fullmatch(text)
+    return m is not None and nickname_shaped(m)
+
+
 def cut_at_possessive(mention) -> None:
     """'Gladion’s Pokémon' -> 'Gladion': a person's name ends at a possessive inside it."""
     m = _POSSESSIVE.search(mention.text)
+    if m and nicknamed(mention.text):
+        return  # "Vincent 'The Chin' Gigante": the closing mark is the nickname's
     if m and m.start() > 0 and m.end() < len(mention.text):
         mention.end = mention.start + m.start()
         mention.text = mention.text[:m.start()]

@@ -25,8 +25,8 @@ from .attribution import QUOTE_CHARS
 from .context import ParsedParagraph, QuoteRegions, lower_positions
 from .entity_types import (DROP, THING, designated, place_of, places_named_by_noun, places_named_by_street, retype,
                            spacy_type)
-from .name_evidence import (YEAR, gazetteer_place, given_names, known_place, mention_span, opens_with_given_name,
-                            place_by_form, region_name)
+from .name_evidence import (NICKNAMED, YEAR, gazetteer_place, given_names, known_place, mention_span,
+                            nickname_shaped, opens_with_given_name, place_by_form, region_name)
 from .name_use import generation, word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -83,9 +83,13 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
     out: list[NameMention] = []
     taken: set[int] = set()
     lines = datelines(para) if rules.enabled("datelines") else {}
+    nicknamed = _nicknamed_people(para, vocab) if rules.enabled("quoted_nicknames") else []
+    for mention, first, last in nicknamed:
+        out.append(mention)
+        taken.update(range(first, last))
     for ent in doc.ents:
         kind = spacy_type(ent.label_, ent.text)
-        if kind is None:
+        if kind is None or nicknamed and taken.intersection(range(ent.start, ent.end)):
             continue
         first, last = ent.start, ent.end
         if first in lines:  # 'TOKYO (Reuters) -', 'BRASILIA - Central bank of ...': the dateline's town
@@ -164,6 +168,20 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
 
 
 _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
+def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tuple[NameMention, int, int]]:
+    """A person named with a nickname in quotation marks between given name and surname: one mention of the
+    whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags."""
+    found = []
+    for m in NICKNAMED.finditer(para.text):
+        if not nickname_shaped(m):
+            continue
+        span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        mention = _typed_mention(para, span.start, span.end, "person", vocab)
+        if mention is not None and mention.type == "person":
+            found.append((mention, span.start, span.end))
+    return found
 
 
 def _given_name_before(doc, first: int, vocab: EntityVocabulary) -> bool:

@@ -145,6 +145,8 @@ FAMILIES: dict[str, str] = {
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
+    "quoted_nicknames": "a given name, a nickname in quotation marks and a surname are one person's name "
+                        "('Vincent \"The Chin\" Gigante'), which the model splits or cuts to the surname",
     "headline_verbs": "in a headline, a person's name the model ran on past a verb in the headline's -s form "
                       "('Obama Reverses Bush on ...') ends before the verb, when the body writes the words before it "
                       "as names and the verb is no name ('Walks' is one)",
