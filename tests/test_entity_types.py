@@ -77,7 +77,7 @@ def test_a_name_like_a_verb_stays_in_a_headline_name():
 
 
 @pytest.mark.parametrize("written", ['Dario "The Hook" Ferrante', "Dario 'The Hook' Ferrante", "Dario ‘Hook’ Ferrante",
-                                     "Dario “The Hook” Ferrante"])
+                                     "Dario “The Hook” Ferrante", "Dario (Hook) Ferrante"])
 def test_a_nickname_in_quotation_marks_is_part_of_the_name(written):
     found = people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday. Ferrante, 71, did not speak.\n")
     assert found == {written: [written, "Ferrante"]}, found
@@ -85,9 +85,11 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name(written):
         assert written not in people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday.\n")
 
 
-def test_a_quoted_answer_before_a_day_is_no_nickname():
+def test_a_quoted_answer_before_a_day_or_a_state_in_brackets_is_no_nickname():
     found = people('Vote news\n\nVoters told Senator Ada Quill "No" Tuesday, and Quill conceded.\n')
     assert not any('"' in name for name in found), found
+    found = people("Vote news\n\nSenator Ada Quill (Maine) Said she would vote no. Quill left early.\n")
+    assert not any("(" in name for name in found), found
 
 
 def test_people_of_the_body_are_found_in_a_headline_in_capitals():

@@ -133,10 +133,12 @@ def product_name(words: list[str]) -> bool:
         and not opens_with_given_name(words)
 
 
-# 'Vincent "The Chin" Gigante', "Marvin 'Marvelous' Hagler": a given name, a nickname in quotation marks, a surname
+# 'Vincent "The Chin" Gigante', "Marvin 'Marvelous' Hagler", 'Luis (Jerry) Ortiz': a given name, a nickname in
+# quotation marks or brackets, a surname
 NICKNAMED = re.compile(
     r"(?<![\w'’])(?P<given>[A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?\s+"
-    r"(?:\"(?P<n1>[^\"\n]{2,30})\"|“(?P<n2>[^”\n]{2,30})”|'(?P<n3>[^'\n]{2,30})'|‘(?P<n4>[^’\n]{2,30})’)"
+    r"(?:\"(?P<n1>[^\"\n]{2,30})\"|“(?P<n2>[^”\n]{2,30})”|'(?P<n3>[^'\n]{2,30})'|‘(?P<n4>[^’\n]{2,30})’|"
+    r"\((?P<n5>[^()\n]{2,30})\))"
     r"\s+(?:(?:de|da|di|del|la|le|van|von)\s+)?(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)(?:,?\s+(?:Jr|Sr)\b\.?|"
     r"\s+I{2,3}\b)?")
 _NOT_SURNAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight january february march "
@@ -146,9 +148,11 @@ _NICK_LINKS = frozenset({"the", "el", "la", "le", "da", "de", "of"})
 
 def nickname_shaped(m: re.Match) -> bool:
     """A `NICKNAMED` match whose first word is a given name and whose nickname is one to four words in title case."""
-    nick = (m["n1"] or m["n2"] or m["n3"] or m["n4"]).split()
+    nick = (m["n1"] or m["n2"] or m["n3"] or m["n4"] or m["n5"]).split()
     return m["given"].lower() in given_names() and 1 <= len(nick) <= 4 and nick[0][:1].isupper() \
-        and all(w[:1].isupper() or w.lower() in _NICK_LINKS for w in nick) and m["surname"].lower() not in _NOT_SURNAMES
+        and all(w[:1].isupper() or w.lower() in _NICK_LINKS for w in nick) and m["surname"].lower() not in _NOT_SURNAMES \
+        and all(w.replace("'", "").replace("’", "").isalpha() for w in nick) \
+        and not (m["n5"] and known_place(m["n5"]))  # not 'John (D-Mass.) Kerry', 'Ann Lee (Maine) Says'
 
 
 def nicknamed(text: str) -> bool:

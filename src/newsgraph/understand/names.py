@@ -168,9 +168,11 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
 
 
 _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
+
+
 def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tuple[NameMention, int, int]]:
-    """A person named with a nickname in quotation marks between given name and surname: one mention of the
-    whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags."""
+    """A person named with a nickname in quotation marks or brackets between given name and surname: one mention
+    of the whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags."""
     found = []
     for m in NICKNAMED.finditer(para.text):
         if not nickname_shaped(m):
