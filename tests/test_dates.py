@@ -50,6 +50,7 @@ def dates_in_sentence(sentence: str) -> dict[str, tuple[str, str | None]]:
     ("2½ years", "duration", "P2.5Y", "duration"),
     ("a minute and a half", "duration", "PT1M30S", "duration"),
     ("eight trading days", "duration", "P8D", "duration"),
+    ("1.999 hours", "duration", "PT2H", "duration"),
     ("a year and a half", "duration", "P1.5Y", "duration"),
     ("the final quarter of 2009", "date", "2009-Q4", "quarter"),
     ("the last half of 1989", "date", "1989-H2", "quarter"),
@@ -487,6 +488,20 @@ def test_a_year_s_quarter_and_half_an_hour():
 ])
 def test_the_same_period_a_year_before(sentence, expression, value):
     assert dates_of(f"Mill results\n\n{sentence}\n", published="2010-02-03")[expression][1] == value
+
+
+@pytest.mark.parametrize("sentence, expression, value", [
+    ("The ferry left an hour ago, the harbour master said.", "an hour ago", "2010-02-03"),
+    ("The ferry left half a year ago, the harbour master said.", "a year ago", "2009"),
+    ("Two men are arrested on Saturday, police said.", "Saturday", "2010-01-30"),  # news told in the present: past
+])
+def test_what_an_ago_or_a_present_passive_gives(sentence, expression, value):
+    assert dates_of(f"Harbour news\n\n{sentence}\n", published="2010-02-03")[expression][1] == value
+
+
+def test_a_school_day_is_no_length_of_time():
+    assert dates_of("School news\n\nIt happened on a school day.\n", published="2010-02-03").get(
+        "a school day", ("date", None))[0] != "duration"
 
 
 def test_the_year_before_an_event_the_words_do_not_date_is_not_the_year_before():

@@ -71,6 +71,11 @@ def test_a_headline_name_ends_before_a_verb_in_the_headline_s_form():
         assert "Ostrova Beats Lindqvist" in people(text)  # what the model alone makes of it
 
 
+def test_a_surname_the_body_writes_as_a_name_stays_in_a_headline_name():
+    found = people("Dana Crowes Hits Century\n\nDana Crowes scored 104 on Sunday. Crowes batted for five hours.\n")
+    assert "Dana Crowes" in found and "Dana" not in found, found
+
+
 def test_a_name_like_a_verb_stays_in_a_headline_name():
     assert "Dana Walks" in people("Dana Walks Wins Rotterdam Final\n\nDana Walks won on Sunday. Walks beat "
                                   "Karin Lindqvist in three sets.\n")
@@ -83,6 +88,22 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name(written):
     assert found == {written: [written, "Ferrante"]}, found
     with rules.switched_off("quoted_nicknames"):
         assert written not in people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday.\n")
+
+
+@pytest.mark.parametrize("written, surname", [('Joe "The Boss" McKenna', "McKenna"), ("Jim 'Big Jim' O'Rourke", "O'Rourke"),
+                                              ('Dario "El Gancho" Ferránez', "Ferránez"),
+                                              ("Thomas (Tommy) Lee Varney", "Varney")])
+def test_nicknamed_names_with_surnames_of_every_shape(written, surname):
+    found = people(f"Court news\n\nReputed racketeer {written} was jailed on Monday. {surname} is 60.\n")
+    assert written in found and surname in found[written], found
+
+
+@pytest.mark.parametrize("text", [
+    "Quill 'Appalled' By Attack\n\nPrime Minister Ada Quill said she was appalled. Quill spoke in London.\n",
+    "Storm news\n\nSydney (Reuters) Police said on Monday that roads were closed.\n",
+])
+def test_a_headline_word_or_an_agency_is_no_nickname(text):
+    assert not any("'" in name or "(" in name for name in people(text))
 
 
 def test_a_quoted_answer_before_a_day_or_a_state_in_brackets_is_no_nickname():

@@ -665,8 +665,8 @@ def _before_headline_verb(span, named: set[str]) -> int:
         word = span.doc[i].lower_
         if not all(t.text in named for t in span.doc[span.start:i]):
             break
-        if word.endswith("s") and word not in names and (word[:-1] in verbs or word.endswith("es")
-                                                          and word[:-2] in verbs):
+        if word.endswith("s") and word not in names and span.doc[i].text not in named and (
+                word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs):
             return i
     return span.end
 

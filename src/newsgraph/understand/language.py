@@ -36,12 +36,13 @@ FUNCTION_WORDS = frozenset({
     "its", "this", "after", "over", "who", "which", "an", "as", "but", "not", "than", "into"})
 FUNCTION_SHARE = 1 / 6  # of an unsure text's words, for it to read as English
 # Nigerian Pidgin, which py3langid also gives English news full of Nigerian names ("Governor ... met Senator ... on
-# Monday" at 0.97): its own function words, two of which in lower case keep a text Pidgin (our list)
+# Monday" at 0.97): its own function words, two of which keep a text Pidgin (our list; not "don" or "im", an English
+# name and a word of English too)
 PIDGIN = "pcm"
 PIDGIN_WORDS = frozenset({"di", "dey", "wey", "wetin", "pikin", "tok", "dis", "dat", "dia", "una", "kain", "sabi",
-                          "abi", "na", "im", "dem", "don", "happun", "wahala", "comot", "oya"})
+                          "abi", "na", "dem", "happun", "wahala", "comot", "oya"})
 WORD = re.compile(r"[a-z]+(?:'[a-z]+)?")
-LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?:'[a-z]+)?(?![A-Za-z])")  # a word written in lower case
+LOWER_WORD = re.compile(r"(?<![^\W\d_])[a-z]+(?:'[a-z]+)?(?![^\W\d_])")  # an ASCII word written in lower case
 LOWER_FUNCTION_SHARE = 1 / 4  # of those, for a short text of names to read as English
 
 
@@ -88,12 +89,12 @@ def _reads_as_english(text: str) -> bool:
         return False
     lower = LOWER_WORD.findall(text)
     return len(found) >= FUNCTION_SHARE * len(words) or \
-        sum(w in FUNCTION_WORDS for w in lower) >= LOWER_FUNCTION_SHARE * len(lower)
+        bool(lower) and sum(w in FUNCTION_WORDS for w in lower) >= LOWER_FUNCTION_SHARE * len(lower)
 
 
 def _pidgin_words(text: str) -> bool:
-    """Whether two or more different Pidgin function words are written in lower case."""
-    return len(PIDGIN_WORDS.intersection(LOWER_WORD.findall(text))) >= 2
+    """Whether two or more different Pidgin function words are written."""
+    return len(PIDGIN_WORDS.intersection(WORD.findall(text.lower()))) >= 2  # 'Di' and 'Dem' open sentences
 
 
 def is_english(doc: Document) -> bool:

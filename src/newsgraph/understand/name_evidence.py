@@ -133,32 +133,53 @@ def product_name(words: list[str]) -> bool:
         and not opens_with_given_name(words)
 
 
-# 'Vincent "The Chin" Gigante', "Marvin 'Marvelous' Hagler", 'Luis (Jerry) Ortiz': a given name, a nickname in
-# quotation marks or brackets, a surname
+# 'Vincent "The Chin" Gigante', "Marvin 'Marvelous' Hagler", 'Luis (Jerry) Ortiz', 'Joaquín "El Chapo" Guzmán':
+# a given name (and a middle name or initial), a nickname in quotation marks or brackets, a surname of one or two
+# words after any particles ('Thomas (Tommy) Lee Jones', 'Maria "La Reina" de la Cruz')
+_CAP = r"(?:Mc|Mac|O['’])?[A-ZÀ-Þ][^\W\d_]+(?:[-'’][A-ZÀ-Þ][^\W\d_]+)?"
 NICKNAMED = re.compile(
-    r"(?<![\w'’])(?P<given>[A-Z][a-z]+)(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))?\s+"
+    r"(?<![\w'’])(?P<given>[A-ZÀ-Þ][^\W\d_]+)(?:\s+(?:[A-Z]\.|" + _CAP + r"))?\s+"
     r"(?:\"(?P<n1>[^\"\n]{2,30})\"|“(?P<n2>[^”\n]{2,30})”|'(?P<n3>[^'\n]{2,30})'|‘(?P<n4>[^’\n]{2,30})’|"
     r"\((?P<n5>[^()\n]{2,30})\))"
-    r"\s+(?:(?:de|da|di|del|la|le|van|von)\s+)?(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?)(?:,?\s+(?:Jr|Sr)\b\.?|"
-    r"\s+I{2,3}\b)?")
-_NOT_SURNAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday today tonight january february march "
-                          "april june july august september october november december".split())
-_NICK_LINKS = frozenset({"the", "el", "la", "le", "da", "de", "of"})
+    r"\s+(?P<particles>(?:(?:de|da|di|del|della|la|le|van|von|der|den|du)\s+){0,2})(?P<surname>" + _CAP + r")"
+    r"(?P<second>\s+" + _CAP + r")?(?![\w'’])(?:,?\s+(?:Jr|Sr)\b\.?|\s+I{2,3}\b)?")
+
+
+@cache
+def _nickname_words() -> tuple[frozenset[str], frozenset[str]]:
+    """(words no nickname's surname is: days, months, function words; the lower-case words a nickname may hold)."""
+    data = load_data("entities.json")
+    return frozenset(data["nickname_not_surnames"]), frozenset(data["nickname_links"])
 
 
 def nickname_shaped(m: re.Match) -> bool:
-    """A `NICKNAMED` match whose first word is a given name and whose nickname is one to four words in title case."""
+    """A `NICKNAMED` match whose first word is a given name, whose nickname is one to four words of letters in title
+    case (in brackets, no place: 'Ann Lee (Maine) Says'), and whose surname is no day, month or function word ('Cameron
+    "Appalled" By Attack', 'told Ada Quill "No" Tuesday')."""
     nick = (m["n1"] or m["n2"] or m["n3"] or m["n4"] or m["n5"]).split()
+    not_surnames, links = _nickname_words()
     return m["given"].lower() in given_names() and 1 <= len(nick) <= 4 and nick[0][:1].isupper() \
-        and all(w[:1].isupper() or w.lower() in _NICK_LINKS for w in nick) and m["surname"].lower() not in _NOT_SURNAMES \
+        and all(w[:1].isupper() or w.lower() in links for w in nick) and m["surname"].lower() not in not_surnames \
         and all(w.replace("'", "").replace("’", "").isalpha() for w in nick) \
-        and not (m["n5"] and known_place(m["n5"]))  # not 'John (D-Mass.) Kerry', 'Ann Lee (Maine) Says'
+        and not (m["n5"] and (known_place(m["n5"]) or m["n5"].isupper()))
+
+
+def nickname_match(text: str, second: bool = True) -> re.Match | None:
+    """The `NICKNAMED` match at the start of `text` that is nickname-shaped, with its second surname word only when
+    `second` allows one (not in a line in title case: 'Vincent "The Chin" Gigante Dies') and it is no day, month or
+    function word ('Marvin "Marvelous" Hagler Monday' is Hagler's)."""
+    m = NICKNAMED.match(text)
+    if m is None or not nickname_shaped(m):
+        return None
+    if m["second"] and (not second or m["second"].strip().lower() in _nickname_words()[0]):
+        return NICKNAMED.match(text[:m.start("second")])
+    return m
 
 
 def nicknamed(text: str) -> bool:
-    """Whether `text` is all one name with a nickname in quotation marks ('Marvin "Marvelous" Hagler')."""
-    m = NICKNAMED.fullmatch(text)
-    return m is not None and nickname_shaped(m)
+    """Whether `text` is all one name with a nickname in quotation marks or brackets ('Marvin "Marvelous" Hagler')."""
+    m = nickname_match(text)
+    return m is not None and m.end() == len(text)
 
 
 def cut_at_possessive(mention) -> None:

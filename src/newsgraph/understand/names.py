@@ -22,11 +22,11 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .attribution import QUOTE_CHARS
-from .context import ParsedParagraph, QuoteRegions, lower_positions
+from .context import ParsedParagraph, QuoteRegions, lower_positions, title_case
 from .entity_types import (DROP, THING, designated, place_of, places_named_by_noun, places_named_by_street, retype,
                            spacy_type)
 from .name_evidence import (NICKNAMED, YEAR, gazetteer_place, given_names, known_place, mention_span,
-                            nickname_shaped, opens_with_given_name, place_by_form, region_name)
+                            nickname_match, opens_with_given_name, place_by_form, region_name)
 from .name_use import generation, word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
@@ -172,12 +172,16 @@ _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
 
 def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tuple[NameMention, int, int]]:
     """A person named with a nickname in quotation marks or brackets between given name and surname: one mention
-    of the whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags."""
+    of the whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags. Not a
+    news agency in brackets after a dateline's town ('Sydney (Reuters) Police said'); in a headline or a line in
+    title case, a surname of one word ('Vincent "The Chin" Gigante Dies')."""
+    second = para.role != "headline" and not title_case(para.text)
     found = []
     for m in NICKNAMED.finditer(para.text):
-        if not nickname_shaped(m):
+        whole = nickname_match(para.text[m.start():], second)
+        if whole is None or (m["n5"] and m["n5"] in vocab.outlets):
             continue
-        span = para.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        span = para.doc.char_span(m.start(), m.start() + whole.end(), alignment_mode="expand")
         if span is None:
             continue
         mention = _typed_mention(para, span.start, span.end, "person", vocab)

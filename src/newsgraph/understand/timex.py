@@ -90,8 +90,8 @@ def iso_duration(amount: float | None, unit: str, prefix: str = "") -> str | Non
     amount *= UNIT_SCALE.get(unit, 1)
     if unit in ("hour", "minute") and amount != int(amount):  # "half an hour" PT30M, "5 1/2 hours" PT5H30M,
         big, small = ("H", "M") if unit == "hour" else ("M", "S")  # "a minute and a half" PT1M30S (TimeBank's forms)
-        whole, part = int(amount), round((amount - int(amount)) * 60)
-        return f"{prefix}PT{whole}{big}{part}{small}" if whole else f"{prefix}PT{part}{small}"
+        whole, part = divmod(round(amount * 60), 60)
+        return f"{prefix}PT{whole}{big}" + (f"{part}{small}" if part else "") if whole else f"{prefix}PT{part}{small}"
     number = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return f"{prefix}P{'T' if in_time else ''}{number}{designator}"
 
@@ -177,6 +177,9 @@ def _relative(reading: Reading, base: date) -> tuple[str, str]:
     unit, n = reading.unit, reading.offset
     if unit == "day":
         return (base + timedelta(days=n)).isoformat(), "day"
+    if unit in ("hour", "minute", "second"):  # "an hour ago": publication's day (its hour is not known)
+        hours = n / {"hour": 1, "minute": 60, "second": 3600}[unit]
+        return (base + timedelta(days=int(hours / 24))).isoformat(), "day"
     if unit == "week":
         year, week, _ = (base + timedelta(weeks=n)).isocalendar()
         return f"{year}-W{week:02d}", "week"

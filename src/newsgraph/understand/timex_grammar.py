@@ -170,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     # 'the year before', 'the month after': from the date told last; not 'the year before the election' (whose year
     # the words do not give)
     Rule("the-year-before", "relative", r"the\s+(?P<unit>year|month)\s+(?P<dir>before|after|previous|prior)"
-         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:and|or|but|when|while|as|in|at|on|for|to|with|by)\b)", h.unit_later, flags=I,
+         r"(?=\s*(?:[,.;:!?)]|$)|\s+(?:or|but|when|while|as|in|at|on|for|with|by)\b)", h.unit_later, flags=I,
          hints=_words("before after previous prior")),
     # 'the same month a year ago', 'the same period last year': the point told last, a year before, to its detail
     Rule("same-a-year-ago", "relative", r"the\s+(?:same|corresponding|comparable)\s+(?:month|quarter|period|week|day|"
@@ -185,7 +185,8 @@ RULES: tuple[Rule, ...] = (
     Rule("the-weekend", "weekday", r"the\s+weekend\b", h.weekend, flags=I, hints=_words("weekend")),
     Rule("year-ago-quarter", "told-quarter", r"(?:the\s+)?(?:comparable\s+|same\s+)?(?:year-ago|year-earlier|prior-year|"
          r"year-before)(?:\s+(?:quarter|period|three\s+months))?", h.quarter_told, flags=I, needs="year-"),
-    Rule("year-told-quarter", "told-quarter", r"the\s+" + _YEAR + r"\s+quarter\b", h.quarter_told, hints=YEAR_DIGITS),
+    Rule("year-told-quarter", "told-quarter", r"the\s+" + _YEAR + r"\s+quarter\b", h.quarter_told, flags=I,
+         hints=YEAR_DIGITS),
     Rule("the-quarter", "told-quarter", r"(?:the|that)\s+(?:latest\s+|most\s+recent\s+|same\s+|just-ended\s+|"
          r"recent\s+)?quarter\b(?!\s+of\b)|the\s+(?:latest|most\s+recent)\s+period\b", h.quarter_told, flags=I,
          hints=_words("quarter period")),
@@ -227,10 +228,11 @@ RULES: tuple[Rule, ...] = (
     Rule("half-duration", "duration", r"(?:half\s+(?:an?|a)\s+|(?:an?|one)\s+)(?P<unit>hour|day|year|month|week)"
          r"(?:\s+and\s+a\s+half)?", h.half, scan=False, flags=I),
     # not "a 35-year-old", not "a months-long fight", not "a second A380"
-    Rule("half-unit", "duration", r"half\s+an?\s+(?P<unit>hour|day|year|month|week|minute)\b", h.half, flags=I,
+    Rule("half-unit", "duration", r"half\s+an?\s+(?P<unit>hour|day|year|month|week|minute)\b(?!\s+(?:ago|earlier|later|before|after)\b)", h.half, flags=I,
          hints=_words("half")),  # not 'an hour' of 'half an hour'
     Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))(?!(?:1[5-9]|20)\d\d\s+quarter\b)" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
-         r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long|trading|business|working|school)\s+)?" +
+         r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long)\s+|"
+         r"(?:trading|business|working|school)\s+(?=(?:days|weeks|hours)\b))?" +
          _UNIT + r"(?![-\s]+old\b)(?!-)(?P<half_after>\s+and\s+a\s+half(?![\w-]))?", h.duration, flags=I, hints=UNIT_WORDS),
     Rule("first-plural", "duration", r"the\s+(?:first|last|final|early|initial|opening|closing)\s+(?:(?:few|several)\s+)?"
          + _PLURAL_UNIT + r"(?!\s+(?:ago|later|earlier)\b)", h.vague_duration, flags=I, hints=UNIT_WORDS),
