@@ -198,6 +198,11 @@ def retype(doc, first: int, last: int, kind: str) -> str:
         return "organization"  # 'Saturn Corporation', an outlet ('Twitter'); not 'Soviet Union' nor 'West Bank'
     if kind == "organization" and tokens.text in _seat_places() and rules.enabled("seat_places"):
         return "place"  # 'the White House said': the building, as MEANTIME, FiNER and GUM mark it
+    if kind == "organization" and len(words) > 1 and words[-1] in _structure_heads() and not designated(words) \
+            and doc[last - 2].whitespace_ and rules.enabled("structure_places"):
+        return "place"  # 'Third Mainland Bridge', 'Heathrow Airport': a structure, as the gold sets mark them; not
+        # a model's trim 'TRD Off-Road'
+
     if kind == "person":
         if len(words) == 1 and _month_before_day(doc, first, last):
             return DROP
@@ -214,6 +219,11 @@ def retype(doc, first: int, last: int, kind: str) -> str:
 @cache
 def _seat_places() -> frozenset[str]:
     return frozenset(load_data("entities.json")["seat_places"])
+
+
+@cache
+def _structure_heads() -> frozenset[str]:
+    return frozenset(load_data("entities.json")["structure_heads"])
 
 
 def _month_before_day(doc, first: int, last: int) -> bool:

@@ -115,6 +115,8 @@ FAMILIES: dict[str, str] = {
     "place_nouns": "a name after 'the city of', 'the state of' ... is a place spaCy missed ('the city of Ofakim')",
     "street_names": "capitalised proper nouns in no entity before a street's head word ('Wall Street', 'on Lygon "
                     "Street'; entities.json `street_heads`), with no capitalised word after it, are a place",
+    "structure_places": "an organisation named after a built structure, with no designator ('Third Mainland Bridge', "
+                        "'Heathrow Airport'; entities.json `structure_heads`), is a place",
     "seat_places": "a building whose name stands for the office in it ('the White House said'; entities.json "
                    "`seat_places`) is a place, not an organisation",
     "named_events": "a name ending with an event's head word ('Paris Air Show', '... Conference') is no entity",
