@@ -853,3 +853,11 @@ def test_a_title_with_its_year_in_an_open_bracket_is_not_cut():
     assert _inside_marks(doc, film, film + 4) == (film, film + 4)  # 'Harbour Lights (1962': kept whole
     assert _inside_marks(doc, wales, wales + 4) == (wales, wales + 1)
 
+
+
+def test_an_organisation_named_after_a_structure_is_a_place():
+    text = "Bridge news\n\nTraffic on the Third Mainland Bridge was slow on Monday, officials in Lagos said.\n"
+    types = lambda: {e.name: e.type for e in newsgraph.extract(text, kind="text").entities}  # noqa: E731
+    assert types()["Third Mainland Bridge"] == "place"
+    with rules.switched_off("structure_places"):
+        assert types()["Third Mainland Bridge"] == "organization"  # what the model alone says
