@@ -81,8 +81,8 @@ def test_a_name_like_a_verb_stays_in_a_headline_name():
                                   "Karin Lindqvist in three sets.\n")
 
 
-@pytest.mark.parametrize("written", ['Dario "The Hook" Ferrante', "Dario 'The Hook' Ferrante", "Dario ‘Hook’ Ferrante",
-                                     "Dario “The Hook” Ferrante", "Dario (Hook) Ferrante"])
+@pytest.mark.parametrize("written", ['Dario "The Hook" Ferrante', "Dario 'The Hook' Ferrante",
+                                     "Dario ‘Hook’ Ferrante", "Dario “The Hook” Ferrante", "Dario (Hook) Ferrante"])
 def test_a_nickname_in_quotation_marks_is_part_of_the_name(written):
     found = people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday. Ferrante, 71, did not speak.\n")
     assert found == {written: [written, "Ferrante"]}, found
@@ -90,7 +90,8 @@ def test_a_nickname_in_quotation_marks_is_part_of_the_name(written):
         assert written not in people(f"Court news\n\nReputed racketeer {written} was sentenced on Monday.\n")
 
 
-@pytest.mark.parametrize("written, surname", [('Joe "The Boss" McKenna', "McKenna"), ("Jim 'Big Jim' O'Rourke", "O'Rourke"),
+@pytest.mark.parametrize("written, surname", [('Joe "The Boss" McKenna', "McKenna"),
+                                              ("Jim 'Big Jim' O'Rourke", "O'Rourke"),
                                               ('Dario "El Gancho" Ferránez', "Ferránez"),
                                               ("Thomas (Tommy) Lee Varney", "Varney")])
 def test_nicknamed_names_with_surnames_of_every_shape(written, surname):

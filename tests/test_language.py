@@ -68,7 +68,9 @@ def test_a_short_text_in_another_language_is_not_taken_for_english():
     assert identify_language("Banjir\n\nHujan deras melanda kota itu pada hari Minggu malam.").code != "en"
 
 
-@pytest.mark.parametrize("text", ["Police for Ikeja don arrest one man wey dem say steal di motor for market on Monday.",
-                                  "Di Super Eagles beat Ghana for Lagos on Sunday. Dem play well well."])
+@pytest.mark.parametrize("text", [
+    "Police for Ikeja don arrest one man wey dem say steal di motor for market on Monday.",
+    "Di Super Eagles beat Ghana for Lagos on Sunday. Dem play well well.",
+])
 def test_nigerian_pidgin_stays_pidgin(text):
     assert identify_language(text).code == "pcm"

@@ -174,7 +174,8 @@ RULES: tuple[Rule, ...] = (
          hints=_words("before after previous prior")),
     # 'the same month a year ago', 'the same period last year': the point told last, a year before, to its detail
     Rule("same-a-year-ago", "relative", r"the\s+(?:same|corresponding|comparable)\s+(?:month|quarter|period|week|day|"
-         r"time)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|of\s+(?:the\s+)?(?:last|previous|prior)\s+year)",
+         r"time)\s+(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|last\s+year|"
+         r"of\s+(?:the\s+)?(?:last|previous|prior)\s+year)",
          lambda m: Reading("anaphoric", offset=-1, unit="year", mod="keep"), flags=I,
          hints=_words("same corresponding comparable")),
     Rule("holiday", "holiday", r"(?P<hname>" + h.holiday_pattern() + r")(?:,?\s+" + _YEAR + r")?(?!\s+(?:Island|Parade|"
@@ -228,9 +229,10 @@ RULES: tuple[Rule, ...] = (
     Rule("half-duration", "duration", r"(?:half\s+(?:an?|a)\s+|(?:an?|one)\s+)(?P<unit>hour|day|year|month|week)"
          r"(?:\s+and\s+a\s+half)?", h.half, scan=False, flags=I),
     # not "a 35-year-old", not "a months-long fight", not "a second A380"
-    Rule("half-unit", "duration", r"half\s+an?\s+(?P<unit>hour|day|year|month|week|minute)\b(?!\s+(?:ago|earlier|later|before|after)\b)", h.half, flags=I,
-         hints=_words("half")),  # not 'an hour' of 'half an hour'
-    Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))(?!(?:1[5-9]|20)\d\d\s+quarter\b)" + _NUMBER + r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
+    Rule("half-unit", "duration", r"half\s+an?\s+(?P<unit>hour|day|year|month|week|minute)\b"
+         r"(?!\s+(?:ago|earlier|later|before|after)\b)", h.half, flags=I, hints=_words("half")),  # not 'an hour' of it
+    Rule("duration", "duration", r"(?!an?\s+second\b(?!\s*[,.;)]))(?!(?:1[5-9]|20)\d\d\s+quarter\b)" + _NUMBER +
+         r"(?P<half>\s+and\s+a\s+half)?[-\s]+" +
          r"(?:(?:more|additional|extra|further|straight|consecutive|full|whole|long)\s+|"
          r"(?:trading|business|working|school)\s+(?=(?:days|weeks|hours)\b))?" +
          _UNIT + r"(?![-\s]+old\b)(?!-)(?P<half_after>\s+and\s+a\s+half(?![\w-]))?", h.duration, flags=I, hints=UNIT_WORDS),
