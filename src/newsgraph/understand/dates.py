@@ -311,9 +311,10 @@ class _Resolver:
         quarters = [value for value in reversed(self.told) if len(value) == 7 and value[5] == "Q"]
         if LATEST_ENDED and reading.mod == "ended" and self.base is not None:
             ended = [value for value in quarters if (end := timex.period_end(value)) and end <= self.base]
-            if ended or not quarters:
-                index = self.base.year * 4 + (self.base.month - 1) // 3 - 1
-                quarters = ended or [f"{index // 4:04d}-Q{index % 4 + 1}"]
+            if ended:
+                quarters = ended
+            elif not quarters:  # the quarter before publication's
+                quarters = [timex.resolve(timex.Reading("relative", offset=-1, unit="quarter"), self.base).value]
         if not quarters:
             return timex.Resolved("date", None, "quarter", None)
         value = quarters[0]

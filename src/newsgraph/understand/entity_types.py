@@ -77,6 +77,8 @@ class TypeVocabulary:
     event_heads: frozenset[str]
     place_nouns: frozenset[str]
     street_heads: frozenset[str]
+    seat_places: frozenset[str]
+    structure_heads: frozenset[str]
 
 
 @cache
@@ -88,7 +90,8 @@ def type_vocabulary() -> TypeVocabulary:
                           makes=frozenset(ents["makes"]), function_words=frozenset(ents["function_words"]),
                           product_words=frozenset(ents["product_words"]), event_heads=frozenset(ents["event_heads"]),
                           place_nouns=frozenset(ents["place_nouns"]),
-                          street_heads=frozenset(ents["street_heads"]))
+                          street_heads=frozenset(ents["street_heads"]), seat_places=frozenset(ents["seat_places"]),
+                          structure_heads=frozenset(ents["structure_heads"]))
 
 
 def spacy_type(label: str, text: str) -> str | None:
@@ -196,9 +199,9 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "place") and (designated(words) or tokens.text in _outlets()) \
             and not (kind == "place" and (region_name(tokens.text) or tokens.text in _designated_places())):
         return "organization"  # 'Saturn Corporation', an outlet ('Twitter'); not 'Soviet Union' nor 'West Bank'
-    if kind == "organization" and tokens.text in _seat_places() and rules.enabled("seat_places"):
+    if kind == "organization" and tokens.text in vocab.seat_places and rules.enabled("seat_places"):
         return "place"  # 'the White House said': the building, as MEANTIME, FiNER and GUM mark it
-    if kind == "organization" and len(words) > 1 and words[-1] in _structure_heads() and not designated(words) \
+    if kind == "organization" and len(words) > 1 and words[-1] in vocab.structure_heads and not designated(words) \
             and doc[last - 2].whitespace_ and rules.enabled("structure_places"):
         return "place"  # 'Third Mainland Bridge', 'Heathrow Airport': a structure, as the gold sets mark them; not
         # a model's trim 'TRD Off-Road'
@@ -214,16 +217,6 @@ def retype(doc, first: int, last: int, kind: str) -> str:
     if kind in ("person", "organization") and _a_thing(tokens, vocab):
         return DROP
     return kind
-
-
-@cache
-def _seat_places() -> frozenset[str]:
-    return frozenset(load_data("entities.json")["seat_places"])
-
-
-@cache
-def _structure_heads() -> frozenset[str]:
-    return frozenset(load_data("entities.json")["structure_heads"])
 
 
 def _month_before_day(doc, first: int, last: int) -> bool:

@@ -70,9 +70,10 @@ def identify_language(text: str, hint: str | None = None) -> LanguageGuess:
     code, confidence = _identifier().classify(sample)
     if confidence < MIN_CONFIDENCE and hint:
         return LanguageGuess(hint, round(confidence, 3), f"declared by the page (py3langid unsure: {code})")
-    if confidence < MIN_CONFIDENCE and code != ENGLISH and _reads_as_english(sample):
+    english = code != ENGLISH and (confidence < MIN_CONFIDENCE or code == PIDGIN) and _reads_as_english(sample)
+    if confidence < MIN_CONFIDENCE and english:
         return LanguageGuess(ENGLISH, round(confidence, 3), f"English function words (py3langid unsure: {code})")
-    if code == PIDGIN and not hint and _reads_as_english(sample) and not _pidgin_words(sample):
+    if code == PIDGIN and not hint and english and not _pidgin_words(sample):
         return LanguageGuess(ENGLISH, round(confidence, 3), "English function words and no Pidgin ones (py3langid: "
                                                             f"pcm at {confidence:.2f})")
     origin = "py3langid" if not hint or hint == code else f"py3langid (the page declares {hint})"

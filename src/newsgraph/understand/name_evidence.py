@@ -164,21 +164,20 @@ def nickname_shaped(m: re.Match) -> bool:
         and not (m["n5"] and (known_place(m["n5"]) or m["n5"].isupper()))
 
 
-def nickname_match(text: str, second: bool = True) -> re.Match | None:
-    """The `NICKNAMED` match at the start of `text` that is nickname-shaped, with its second surname word only when
-    `second` allows one (not in a line in title case: 'Vincent "The Chin" Gigante Dies') and it is no day, month or
-    function word ('Marvin "Marvelous" Hagler Monday' is Hagler's)."""
-    m = NICKNAMED.match(text)
+def nickname_match(m: re.Match | None, second: bool = True) -> re.Match | None:
+    """`m`, a `NICKNAMED` match, if it is nickname-shaped, with its second surname word only when `second` allows one
+    (not in a line in title case: 'Vincent "The Chin" Gigante Dies') and it is no day, month or function word ('Marvin
+    "Marvelous" Hagler Monday' is Hagler's): else the same match ended before that word."""
     if m is None or not nickname_shaped(m):
         return None
     if m["second"] and (not second or m["second"].strip().lower() in _nickname_words()[0]):
-        return NICKNAMED.match(text[:m.start("second")])
+        return NICKNAMED.match(m.string, m.start(), m.start("second"))
     return m
 
 
 def nicknamed(text: str) -> bool:
     """Whether `text` is all one name with a nickname in quotation marks or brackets ('Marvin "Marvelous" Hagler')."""
-    m = nickname_match(text)
+    m = nickname_match(NICKNAMED.match(text))
     return m is not None and m.end() == len(text)
 
 

@@ -178,10 +178,10 @@ def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tu
     second = para.role != "headline" and not title_case(para.text)
     found = []
     for m in NICKNAMED.finditer(para.text):
-        whole = nickname_match(para.text[m.start():], second)
+        whole = nickname_match(m, second)
         if whole is None or (m["n5"] and m["n5"] in vocab.outlets):
             continue
-        span = para.doc.char_span(m.start(), m.start() + whole.end(), alignment_mode="expand")
+        span = para.doc.char_span(m.start(), whole.end(), alignment_mode="expand")
         if span is None:
             continue
         mention = _typed_mention(para, span.start, span.end, "person", vocab)

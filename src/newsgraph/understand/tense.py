@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .timex import WEEKDAYS
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -26,7 +28,6 @@ SCHEDULING = frozenset({"schedule", "reschedule", "slate", "plan", "postpone", "
 UPCOMING = frozenset({"upcoming", "forthcoming", "next"})
 REPORTING = frozenset({"say", "tell", "announce", "report", "state", "claim", "confirm", "add", "note", "write"})
 VERBAL = frozenset({"VERB", "AUX"})
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
 def governing_verb(span: Span):
