@@ -402,6 +402,8 @@ def test_more_durations_and_periods(text, value):
     ("The board will meet over the weekend.", "the weekend", "2025-W24-WE"),
     ("The dividend, payable Sept. 1, was declared last week.", "Sept. 1", "2025-09-01"),  # not the verb's past
     ("The offer had been scheduled to expire on Friday.", "Friday", "2025-06-06"),  # a past perfect: told as past
+    ("The offer had been due to expire Friday.", "Friday", "2025-06-06"),  # the same, its "had" on "been"
+    ("The offer is due to expire Friday.", "Friday", "2025-06-13"),
     ("Officials postponed the vote until Saturday.", "Saturday", "2025-06-14"),  # a past act setting a time to come
     ("The club planned a rally on Saturday.", "Saturday", "2025-06-14"),
     ("They said they would appeal Tuesday's ruling.", "Tuesday", "2025-06-10"),  # the ruling's day, not the appeal's

@@ -73,13 +73,18 @@ def tense(span: Span) -> str | None:
             # Saturday" tells the news in the present, and a weekday so told stays a past one
         if i == 0 and (v.tag_ in ("VBD", "VBN") or any(a.tag_ == "VBD" for a in auxes)):
             return "present" if _open_ended(span, v) else "past"  # "present": the nearer side
-        if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES and not any(
-                a.lower_ in ("had", "'d") for a in v.head.children if a.dep_ in ("aux", "auxpass")):
-            return "future"  # "is scheduled to expire Friday"; "had been scheduled to expire" is told as past
+        if v.dep_ in ("xcomp",) and v.head.lemma_.lower() in FUTURE_FRAMES and not _past_perfect(v.head):
+            return "future"  # "is scheduled to expire Friday"; "had been scheduled (due) to expire" is told as past
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in REPORTING and not any(
             c.dep_ in ("aux", "auxpass") for c in verb.children):
         return "present"  # "they meet Monday": scheduled, or a headline's present
     return None
+
+
+def _past_perfect(frame) -> bool:
+    """'had been scheduled', 'had been due' (the adjective's 'had' sits on its 'been'): a frame told as past."""
+    holders = [frame, frame.head] if frame.dep_ == "acomp" else [frame]
+    return any(a.lower_ in ("had", "'d") for h in holders for a in h.children if a.dep_ in ("aux", "auxpass"))
 
 
 def _on_adjective(span: Span) -> bool:
