@@ -244,3 +244,31 @@ def test_glued_credit_needs_a_bracket_or_a_colon(line, credit):
 
     found = parse_credit(line)
     assert (found.credit if found else None) == credit
+
+
+@pytest.mark.parametrize("line, credit", [
+    ("(Ada Marsh / Harbour Gazette)", "Ada Marsh / Harbour Gazette"),  # a name and an outlet of no list
+    ("(Tom R. Vale/The Northern Ledger)", "Tom R. Vale/The Northern Ledger"),
+    ("Photo illustration by Quayside. Photo by Ben Orr.", "Quayside. Photo by Ben Orr"),
+    ("Фото: Анна Орлова", "Анна Орлова"),
+    ("(Republicans/Democrats)", None),  # one word each side: no name
+    ("(see tables 4/5)", None),
+    ("Ada Marsh / Harbour Gazette", None),  # out of brackets an unknown outlet is not enough
+])
+def test_credits_in_brackets_and_other_labels(line, credit):
+    from newsgraph.readers.furniture import parse_credit
+
+    found = parse_credit(line)
+    assert (found.credit if found else None) == credit
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("View this post on Instagram", "social"),
+    ("A post shared by Harbour Gulls (@harbourgulls)", "social"),
+    ("SEE MORE: Ferry strike enters its second week", "related-link"),
+    ("She said she would see more of the coast next year.", None),
+])
+def test_embedded_post_and_see_more_lines(line, reason):
+    from newsgraph.readers.furniture import furniture_reason
+
+    assert furniture_reason(line) == reason

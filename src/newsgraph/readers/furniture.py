@@ -60,6 +60,7 @@ class Vocabulary:
     credit_by: re.Pattern
     glued_credit: re.Pattern
     agency_credit: re.Pattern
+    bracket_credit: re.Pattern
     byline: re.Pattern
     job_title: re.Pattern
     not_names: frozenset[str]
@@ -90,6 +91,8 @@ def vocabulary() -> Vocabulary:
                                 rf"\s*[:：]\s*(?P<credit2>[^:()]{{2,80}}?))\s*\.?$", re.I),
         agency_credit=re.compile(rf"^\(?(?P<credit>(?:[^\W\d_][\w.'’-]*\s+){{0,4}}[^\W\d_][\w.'’-]*\s*/\s*(?:{agencies})"
                                  rf"|(?:{agencies})(?:\s*/\s*(?:{agencies}))*)\)?$", re.I),
+        bracket_credit=re.compile(r"^\((?P<credit>[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){1,3}\s*/\s*"
+                                  r"[^\W\d_][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4})\)$"),
         byline=re.compile(rf"^(?:{_alternation(bylines['prefixes'])})\s+(?P<names>[^\W\d_].{{1,150}})$", re.I),
         job_title=re.compile(rf"^(?P<name>[^\W\d_][\w.'’-]+(?:\s+[^\W\d_][\w.'’-]+){{1,3}})\s*,\s*(?:[\w.'’-]+\s+){{0,3}}"
                              rf"(?:{_alternation(bylines['job_titles'])})\b[\w\s,.'’-]{{0,60}}$", re.I),
@@ -294,6 +297,9 @@ def parse_credit(line: str) -> Credit | None:
         m = pattern.match(line)
         if m and len(m.group("credit").split()) <= 12:
             return Credit(m.group("credit").strip(), credit_start=m.start("credit"))
+    m = v.bracket_credit.match(line)  # '(Ada Marsh / Harbour Gazette)': a name and any outlet, the line in brackets
+    if m and looks_like_name(m.group("credit")):
+        return Credit(m.group("credit").strip(), credit_start=m.start("credit"))
     if not any(mark in line for mark in _GLUED_CREDIT_MARKS):
         return None  # a glued credit is in brackets or after a label's colon: most lines have neither
     m = v.glued_credit.match(line)
