@@ -104,3 +104,16 @@ def test_the_reader_reads_an_article_extractors_render(harbour_html):
     text = _bench().render_trafilatura(harbour_html)
     paragraphs = _bench().read_body(text)
     assert paragraphs[0].startswith("Firefighters from three stations") and len(paragraphs) == 4
+
+
+def test_the_article_block_render_keeps_the_block_and_its_furniture(harbour_html):
+    bench = _bench()
+    gold = "Firefighters from three stations battled a blaze at an old grain warehouse on the northern pier."
+    text = bench.render_container(harbour_html, gold)
+    assert text.startswith("Night fire guts harbour warehouse") and "Firefighters from three stations" in text
+    assert "Home" not in text and "All rights reserved" not in text  # the nav and the footer are outside the block
+    assert "container" in bench.GOLD_GUIDED and "container" not in bench.RENDERERS
+    assert "All rights reserved" in bench.render_container(harbour_html, "")  # no gold: the whole page
+    assert bench.render_container("", gold) == ""
+    paragraphs = bench.read_body(text)
+    assert paragraphs[0].startswith("Firefighters from three stations") and len(paragraphs) == 4
