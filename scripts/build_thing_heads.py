@@ -16,7 +16,7 @@ Taken: every one-word, lower-case WordNet noun whose most frequent sense is an a
 substance (lexicographer files noun.artifact, noun.food, noun.substance), less every Census surname and first
 name and every surname among the 5,000 most frequent ("hunter", "glass", "taylor" stay possible names), read
 through `census_lists.py`. No article text is read. The entity stage reads it in
-`entity_types._named_like_a_thing`: a 'person' whose last word is one of these ('Sleep Shorts') and whose first
+`type_agreement._named_like_a_thing`: a 'person' whose last word is one of these ('Sleep Shorts') and whose first
 word is no given name is a thing's name.
 """
 

@@ -134,7 +134,7 @@ def test_a_surname_after_a_suffixed_name_and_an_age_is_the_person():
 def test_a_person_named_like_a_thing(name, nouns, thing):
     from types import SimpleNamespace
 
-    from newsgraph.understand.entity_types import _named_like_a_thing
+    from newsgraph.understand.type_agreement import _named_like_a_thing
 
     assert _named_like_a_thing(SimpleNamespace(type="person", text=name), nouns) is thing
 
@@ -416,7 +416,7 @@ def test_a_model_name_typed_an_organisation_is_a_product():
 def test_a_lone_word_the_article_writes_as_a_common_noun_is_no_organisation(kept):
     from types import SimpleNamespace
 
-    from newsgraph.understand.entity_types import _drop_common_noun_bodies
+    from newsgraph.understand.type_agreement import _drop_common_noun_bodies
     from newsgraph.understand.parse import load_model
 
     text = ("Scouts liked the guard. Two scouts said his shot had improved, and the House heard from a scout. "
@@ -618,7 +618,7 @@ def test_a_name_never_spans_a_colon():
 
 
 def test_a_name_after_a_role_of_a_body_is_that_body():
-    from newsgraph.understand.entity_types import _type_role_objects
+    from newsgraph.understand.type_agreement import _type_role_objects
 
     text = ("Ada Quill, founder and CEO of Visit Harrowby, said Harrowby was busy. A member of Tom Brennan's crew "
             "and the manager of Lena Okafor came too, with the president of Dymbrook.")
@@ -630,7 +630,7 @@ def test_a_name_after_a_role_of_a_body_is_that_body():
 
 
 def test_an_apposition_that_names_a_body_or_a_place_types_the_name():
-    from newsgraph.understand.entity_types import _type_by_apposition
+    from newsgraph.understand.type_agreement import _type_by_apposition
 
     found = _mentions_in("The board sued Brennock, a provider of ferry booking software, on Monday.",
                          [("Brennock", "person")])
@@ -700,7 +700,7 @@ def test_a_name_opening_with_an_organisation_of_the_article_is_no_person():
     mentions = _mentions_in("Ardco said Ardco Story would close, Ardco added, and Harrow Ardco said so too.",
                             [("Ardco", "organization"), ("Ardco Story", "person"), ("Ardco", "organization"),
                              ("Harrow Ardco", "person")])
-    from newsgraph.understand.entity_types import _evidence_types
+    from newsgraph.understand.type_agreement import _evidence_types
 
     _evidence_types(mentions)
     assert [m.type for m in mentions] == ["organization", "organization", "organization", "person"]
@@ -728,7 +728,7 @@ def test_a_name_opening_with_an_organisation_of_the_article_is_no_person():
 
 
 def test_a_name_ending_with_a_known_place_of_the_article_is_a_place():
-    from newsgraph.understand.entity_types import _evidence_types
+    from newsgraph.understand.type_agreement import _evidence_types
 
     mentions = _mentions_in("Crowds filled Downtown Detroit, and Detroit cheered.",
                             [("Downtown Detroit", "person"), ("Detroit", "place")])

@@ -33,7 +33,7 @@ LOADERS = dict(_loaders())
 
 
 def test_there_are_loaders_to_check():
-    assert "newsgraph.understand.entity_types._outlets" in LOADERS
+    assert "newsgraph.understand.entity_types.outlet_names" in LOADERS
 
 
 @pytest.mark.parametrize("name", sorted(LOADERS))

@@ -22,20 +22,19 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import name_pattern
+from .entity_types import designated
 from .name_evidence import gazetteer_place, region_name
 from .name_use import word_classes
+from .names import DETERMINED
 from .vocab import entity_vocabulary
 
 COPULAS = frozenset({"be", "become"})
-DETERMINED = frozenset({"the", "a", "an", "this", "that"})  # names.DETERMINED (not imported: names imports us)
 
 
 def copular_people(mentions: list, paragraphs: list) -> set[str]:
     """The names typed a place or an organisation that the article calls a person with a copula."""
     if not rules.enabled("copular_person"):
         return set()
-    from .entity_types import designated
-
     vocab = entity_vocabulary()
     names = {m.text for m in mentions if m.type in ("place", "organization") and " " in m.text
              and not m.text.islower()}  # one word may be a company's ('Apple is the king of phones')

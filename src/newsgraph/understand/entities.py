@@ -25,13 +25,14 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
-from .entity_types import demonym_words, designated, harmonize, name_words, plausible_person_name
+from .entity_types import demonym_words, designated, name_words, plausible_person_name
 from .name_case import cut_name_breaks, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name, place_by_form
 from .names import NameMention, find_mentions
 from .titles import title_forms
 from .translit import same_name
+from .type_agreement import harmonize
 
 STAGE = "entities"
 PATRONYMIC = frozenset({"ibn", "bin", "bint", "ben", "ould", "ap"})  # lower case: 'son of' inside a name

@@ -18,7 +18,7 @@ with the name tells them apart; each family sits behind its own switch (`rules.p
    group, an organisation, in every mention;
 6. `thing_heads`: a name ending with a noun of made things, food or substances that is no common surname
    ("Brantwell Moonlight Cotton Sleep Shorts", "... Polishing Pen") is a product's name, unless it opens with a
-   given name (`entity_types._named_like_a_thing`);
+   given name (`type_agreement._named_like_a_thing`);
 7. `cut_names`: spaCy's person that begins inside a longer proper name ("Star [Wars Jedi]": a capitalised
    word compounded into it right before it, which is no title and no entity) is no person, unless it opens
    with a given name;

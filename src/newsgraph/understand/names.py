@@ -121,7 +121,7 @@ def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[
         if first > 0 and doc[first - 1].text == "#" and not doc[first - 1].whitespace_ and rules.enabled("hashtags") \
                 and not designated([t.text for t in doc[first:last]]):
             kind = THING  # '#MeToo', '#BlackLivesMatter': a hashtag names a movement or a topic (not '#Acme, Inc.')
-        if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (entity_types)
+        if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (type_agreement)
             out.append(_mention(para, first, last, THING))
             taken.update(range(first, last))
             continue
