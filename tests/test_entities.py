@@ -154,7 +154,7 @@ def test_an_organisations_short_form_is_the_organisation():
 def test_the_word_before_a_persons_name_that_is_a_given_name(sentence, name, words, given):
     from spacy.tokens import Span
 
-    from newsgraph.understand.names import _given_name_before
+    from newsgraph.understand.name_edges import _given_name_before
     from newsgraph.understand.parse import MODEL, load_model
     from newsgraph.understand.vocab import entity_vocabulary
 

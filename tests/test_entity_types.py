@@ -845,7 +845,7 @@ def test_a_name_keeps_no_quotation_mark_and_no_open_bracket_at_its_edges(sentenc
 
 
 def test_a_title_with_its_year_in_an_open_bracket_is_not_cut():
-    from newsgraph.understand.names import _inside_marks
+    from newsgraph.understand.name_edges import _inside_marks
     from newsgraph.understand.parse import load_model
 
     doc = load_model()("Her film Harbour Lights (1962 was a hit, and Wales (Group B won.")

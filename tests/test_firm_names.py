@@ -13,7 +13,7 @@ import pytest
 
 import newsgraph
 from newsgraph.understand import rules
-from newsgraph.understand.names import _described_as_person
+from newsgraph.understand.name_edges import described_as_person
 from newsgraph.understand.parse import load_model
 from newsgraph.understand.vocab import entity_vocabulary
 
@@ -121,7 +121,7 @@ def test_a_name_ending_with_circle_is_a_place():
 ])
 def test_only_a_determiner_guards_a_name_from_its_description(sentence, first, described):
     doc = load_model()(sentence)
-    assert _described_as_person(doc, first, first + 1, entity_vocabulary()) is described
+    assert described_as_person(doc, first, first + 1, entity_vocabulary()) is described
 
 
 def test_the_exchange_before_a_ticker_is_an_organisation():

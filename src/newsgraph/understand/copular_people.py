@@ -23,9 +23,9 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import name_pattern
 from .entity_types import designated
+from .name_edges import DETERMINED
 from .name_evidence import gazetteer_place, region_name
 from .name_use import word_classes
-from .names import DETERMINED
 from .vocab import entity_vocabulary
 
 COPULAS = frozenset({"be", "become"})
