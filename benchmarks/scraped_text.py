@@ -2,7 +2,7 @@
 
     python benchmarks/scraped_text.py [BENCH_DIR ...] [--renderers inscriptis,html2text,w3m]
                                       [--split all|look|held] [--split-by page|site] [--cache DIR] [--show N]
-                                      [--json] [--ablate]
+                                      [--json] [--ablate] [--digits N]
 
 Each BENCH_DIR is in html_bench.py's layout (html/<id>.html.gz and
 ground-truth.json); the default is ../shared/eval/aed-dev and
@@ -62,6 +62,7 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 DEFAULT_BENCHES = (SHARED_EVAL / "aed-dev", SHARED_EVAL / "zyte")
 RENDERERS = ("inscriptis", "html2text", "w3m")
 LEAK_MIN_WORDS = 3
+DIGITS = 3  # decimals of the figures printed (--digits)
 W3M_TIMEOUT_S = 60
 
 
@@ -293,8 +294,8 @@ def score(pages: list[Page], metric) -> dict:
     truth = {k: {"articleBody": p.gold} for k, p in enumerate(pages)}
     pred = {k: {"articleBody": "\n\n".join(p.paragraphs)} for k, p in enumerate(pages)}
     m = metric(truth, pred) if pages else {"f1": 0.0, "precision": 0.0, "recall": 0.0}
-    return {"pages": len(pages), "body_f1": round(m["f1"], 3), "body_precision": round(m["precision"], 3),
-            "body_recall": round(m["recall"], 3), "leaks": sum(len(p.leaks) for p in pages),
+    return {"pages": len(pages), "body_f1": round(m["f1"], DIGITS), "body_precision": round(m["precision"], DIGITS),
+            "body_recall": round(m["recall"], DIGITS), "leaks": sum(len(p.leaks) for p in pages),
             "empty": sum(not p.paragraphs for p in pages)}
 
 
@@ -355,14 +356,16 @@ def ablate(benches: list[Path], renderers: list[str], cache: Path | None, metric
     """Body F1 over all renders, whole / look / held, with each rule family switched off in turn."""
     from newsgraph.readers import text_rules
 
-    print(f"{'switched off':34} {'F1':>6} {'look':>6} {'held':>6} {'P':>6} {'R':>6}")
+    w, d = DIGITS + 3, DIGITS
+    print(f"{'switched off':34} {'F1':>{w}} {'look':>{w}} {'held':>{w}} {'P':>{w}} {'R':>{w}}")
     for name in ("(none)", *text_rules.FAMILIES):
         off = () if name == "(none)" else (name,)
         with text_rules.switched_off(*off):
             table = report(run(benches, renderers, "all", cache), metric)
         a = table["all"]
-        print(f"{name:34} {a['body_f1']:>6.3f} {table['all look']['body_f1']:>6.3f} "
-              f"{table['all held']['body_f1']:>6.3f} {a['body_precision']:>6.3f} {a['body_recall']:>6.3f}", flush=True)
+        figures = (a["body_f1"], table["all look"]["body_f1"], table["all held"]["body_f1"], a["body_precision"],
+                   a["body_recall"])
+        print(f"{name:34} " + " ".join(f"{x:>{w}.{d}f}" for x in figures), flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -376,8 +379,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print the N worst pages (use with --split look)")
     parser.add_argument("--json", action="store_true", help="print the table as one JSON line")
     parser.add_argument("--ablate", action="store_true", help="F1 with each page-dump rule family switched off")
+    parser.add_argument("--digits", type=int, default=DIGITS, help="decimals of the figures (4 to see small changes)")
     args = parser.parse_args(argv)
     globals()["SPLIT_BY"] = args.split_by
+    globals()["DIGITS"] = args.digits
     metric = html_bench().body_metrics
     if args.ablate:
         ablate(args.benches, args.renderers.split(","), args.cache, metric)
@@ -391,10 +396,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(table))
         return 0
-    print(f"{'renderer / set':34} {'pages':>5} {'F1':>6} {'P':>6} {'R':>6} {'leaks':>6} {'empty':>6}")
+    width, d = DIGITS + 3, DIGITS
+    print(f"{'renderer / set':34} {'pages':>5} {'F1':>{width}} {'P':>{width}} {'R':>{width}} {'leaks':>6} {'empty':>6}")
     for name, s in table.items():
-        print(f"{name:34} {s['pages']:>5} {s['body_f1']:>6.3f} {s['body_precision']:>6.3f} "
-              f"{s['body_recall']:>6.3f} {s['leaks']:>6} {s['empty']:>6}")
+        print(f"{name:34} {s['pages']:>5} {s['body_f1']:>{width}.{d}f} {s['body_precision']:>{width}.{d}f} "
+              f"{s['body_recall']:>{width}.{d}f} {s['leaks']:>6} {s['empty']:>6}")
     print(f"({elapsed:.1f} s, renders cached)", file=sys.stderr)
     return 0
 
