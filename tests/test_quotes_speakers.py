@@ -358,3 +358,14 @@ def test_a_name_after_a_conjoined_cue_that_closes_the_sentence_is_the_source():
     # with "and" before it, the cue shares the subject: no inversion
     assert ("Tomas Brandt for the delay", "Ada Marsh") in pairs(
         "Ada Marsh said the pier was unsafe, and criticized Tomas Brandt for the delay.")
+
+
+# --- source_in_content: a name that is the quote's own words does not say them ----------------------------------
+
+def test_a_name_that_is_the_whole_content_is_not_its_speaker():
+    para = ("In her sea-green gown, Ada Marsh stole the regatta ball. Radiant is the only word to describe "
+            "Ada Marsh this summer.")
+    found = pairs(para)
+    assert ("Ada Marsh", "Ada Marsh") not in found and any(text == "Ada Marsh" for text, _ in found), found
+    with QUOTE_RULES.off("source_in_content"):
+        assert ("Ada Marsh", "Ada Marsh") in pairs(para)
