@@ -23,6 +23,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
+from .content_edges import INVERTED_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, host_content
 from .context import column
 from .cue_kinds import (
     Cue,
@@ -46,8 +47,7 @@ from .cue_sources import (
 from .cue_words import Lexicon
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import (DASHES, INVERTED_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, content_of,
-                       host_content, phrasal_content)
+from .reported import DASHES, content_of, phrasal_content
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -396,7 +396,8 @@ def _object_for(prep: Token, scopes: list[int]) -> Token | None:
 
 def _reporter_of_conjunct(verb: Token) -> Token | None:
     """'X said it was closed and warned Y to ...': a verb without a subject, parsed as conjoined to a reported
-    clause but in the form of the verb that reports it, is that verb's conjunct (as `_clause_end` reads it)."""
+    clause but in the form of the verb that reports it, is that verb's conjunct (as `content_edges.clause_end` reads
+    it)."""
     if verb.dep_ != "conj" or verb.head.dep_ != "ccomp" or verb.head.i > verb.i:
         return None
     reporter = verb.head.head

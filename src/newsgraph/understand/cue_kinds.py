@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from .content_edges import trim
 from .quote_marks import Marked
 from .quote_rules import enabled
-from .reported import trim
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

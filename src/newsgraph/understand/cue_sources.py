@@ -16,10 +16,10 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .content_edges import SUBJECT_DEPS
 from .cue_words import lexicon
 from .name_use import word_classes
 from .quote_rules import enabled
-from .reported import SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

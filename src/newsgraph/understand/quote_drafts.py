@@ -19,12 +19,12 @@ from .attribution import (
     Cue,
     relate,
 )
+from .content_edges import QUOTE_TOKENS, SUBJECT_DEPS
 from .context import ParsedParagraph
 from .cue_kinds import CELL_SEPARATOR
 from .cue_words import lexicon
 from .quote_marks import Marked, find_marked
 from .quote_rules import enabled
-from .reported import QUOTE_TOKENS, SUBJECT_DEPS
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -5,32 +5,29 @@
   - an object with its complement: "called [it a disgrace]", "called for [a recount]";
   - the host clause a cue interrupts or trails: "[the refund], it says, [would be $40]",
     "[...], sources said", and what "according to" qualifies.
-Ranges are trimmed of edge punctuation (quotation marks stay: they belong to mixed quotes).
+Where a range ends (a clause's end, a trailing aside, edge punctuation) and the host clause of a cue are read in
+`content_edges`.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .content_edges import (QUOTE_TOKENS, SUBJECT_DEPS, clause_end, comma_inverted, host_content, medial_tail,
+                            trim, without_aside)
 from .cue_words import lexicon
 from .quote_rules import enabled
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Token
 
     from .cue_words import Lexicon
 
-SUBJECT_DEPS = ("nsubj", "csubj")
 WH_WORDS = frozenset({"who", "what", "where", "when", "why", "how", "whether", "if", "which"})
-QUOTE_TOKENS = frozenset({"\"", "'", "“", "”", "‘", "’", "«", "»", "„", "''", "``"})
 OBJECT_DEPS = ("dobj", "oprd", "xcomp", "ccomp")
 OBJECT_PREPS = ("as", "for", "of", "over")  # "described [X as Y]", "blamed [X for Y]", "called for [X]"
 TOPIC_PREPS = ("about", "on")  # "spoke [about ...]"; "of", "over" and "against" did not pay on PolNeAR
 SPEECH_OF = frozenset({"speak", "talk", "write", "warn", "boast", "complain", "tell"})  # "spoke [of his father]"
-ASIDE_DEPS = frozenset({"appos", "relcl", "advcl"})
-NONRESTRICTIVE = frozenset({"which", "who", "whom", "whose"})
-CONCESSIVE = frozenset({"although", "though", "while", "whereas"})
-_EDGE_PUNCT = frozenset(",.;:—–-…!?()[]")
 
 
 def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
@@ -43,8 +40,8 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             right += _conjoined_that(verb, right[-1])  # "predicted [that A, but that B]"
         clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
         if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            found = _without_aside(doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb))
-            tail = _medial_tail(verb, lex) if found is not None and not right and enabled("medial_cue") else None
+            found = without_aside(doc, clauses[0].left_edge.i, clause_end(clauses[-1], lex, verb))
+            tail = medial_tail(verb, lex) if found is not None and not right and enabled("medial_cue") else None
             return (found[0], tail) if tail is not None else found, "clause"
     if lemma in lex.infinitive:
         goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
@@ -56,7 +53,7 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
             if enabled("idioms") and (unnamed or addressee is not None and addressee.lemma_.lower() == "anonymity"):
                 return None, "clause"  # "did not want to be named", "requested anonymity to speak freely"
             start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
-            return _without_aside(doc, start, _clause_end(goal, lex, verb)), "infinitive"
+            return without_aside(doc, start, clause_end(goal, lex, verb)), "infinitive"
     if lemma in lex.clause and comma_inverted(verb) is not None:
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], reported the Gazette."
     if lemma in lex.objects:
@@ -108,38 +105,6 @@ def _conjoined_that(verb: Token, clause: Token) -> list[Token]:
             and any(g.dep_ in SUBJECT_DEPS for g in c.children)][:1]
 
 
-TAIL_DEPS = frozenset({"advcl", "prep", "advmod", "npadvmod"})
-
-
-def _medial_tail(verb: Token, lex: Lexicon) -> int | None:
-    """"[The fares will rise], officials insist, [because the fuel costs more]": a reporting verb that follows the
-    clause it reports and is set off by commas in the middle of its sentence; what hangs on it after the second comma
-    goes on with what was reported. Not a report of its own (", adding that ..."), nor a conjoined verb (", and
-    left"). Where the words after the cue end, or None."""
-    if verb.dep_ != "ROOT":
-        return None
-    doc = verb.doc
-    comma = next((c for c in verb.rights if c.dep_ == "punct" and c.text == ","), None)
-    if comma is None:
-        return None
-    tail = [c for c in verb.rights if c.i > comma.i and not c.is_punct]
-    if not tail or tail[0].left_edge.i != comma.i + 1 or tail[0].dep_ not in TAIL_DEPS \
-            or tail[0].lemma_.lower() in lex.any_verb and tail[0].tag_ == "VBG":
-        return None
-    end = None
-    for c in tail:
-        if c.dep_ not in TAIL_DEPS:
-            break
-        end = c.right_edge.i + 1
-    if end is None or any(t.text in QUOTE_TOKENS for t in doc[verb.left_edge.i:end]) \
-            or any(t.lower_ == "according" or t.pos_ == "VERB" and t.lemma_.lower() in lex.any_verb
-                   for t in doc[comma.i + 1:end]):
-        return None  # a quotation stays whole; a tail with a cue of its own reports for itself
-    while end > comma.i + 1 and doc[end - 1].is_punct:
-        end -= 1
-    return end if end - comma.i > 2 else None
-
-
 JUDGING = frozenset({"consider", "deem"})  # "considers [him a fraud]"
 
 
@@ -175,7 +140,7 @@ def _question_clause(verb: Token, lex: Lexicon) -> tuple[int, int] | None:
         return None
     addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and verb.i < c.i < mark.i), None)
     start = addressee.left_edge.i if addressee is not None and enabled("addressee") else mark.i
-    return _without_aside(doc, start, _clause_end(clause, lex, verb))
+    return without_aside(doc, start, clause_end(clause, lex, verb))
 
 
 ANSWERS = frozenset({"yes", "no", "so"})  # "said [yes]", "would not say [so]"
@@ -221,7 +186,7 @@ def phrasal_content(verb: Token, particle: Token, lex: Lexicon) -> tuple[tuple[i
     if clauses and enabled("conj_that"):
         clauses += _conjoined_that(verb, clauses[-1])  # "pointed out [that A, and that B]"
     if clauses:
-        return _without_aside(verb.doc, clauses[0].left_edge.i, _clause_end(clauses[-1], lex, verb)), "clause"
+        return without_aside(verb.doc, clauses[0].left_edge.i, clause_end(clauses[-1], lex, verb)), "clause"
     obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
     if obj is not None and particle.lower_ in OBJECT_PARTICLES and verb.lemma_.lower() not in LITERAL_PHRASAL:
         found = _object_content(verb)
@@ -255,10 +220,10 @@ def _as_content(verb: Token) -> tuple[int, int] | None:
                     and not any(g.dep_ in SUBJECT_DEPS for g in c.children)), None)  # not "as she left"
         if as_ is not None:
             dash = next((t.i for t in as_.subtree if t.text in DASHES and t.doc[t.i - 1].whitespace_), None)
-            return _without_aside(verb.doc, obj.left_edge.i, dash if dash is not None else as_.right_edge.i + 1)
+            return without_aside(verb.doc, obj.left_edge.i, dash if dash is not None else as_.right_edge.i + 1)
     if obj is None or as_ is None or as_.i < obj.i:
         return None
-    return _without_aside(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
+    return without_aside(verb.doc, obj.left_edge.i, as_.right_edge.i + 1)
 
 
 def _prepositional_content(verb: Token, preps: frozenset[str]) -> tuple[int, int] | None:
@@ -272,7 +237,7 @@ def _prepositional_content(verb: Token, preps: frozenset[str]) -> tuple[int, int
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None:
                 as_ = [g.right_edge.i for g in verb.rights if g.i > c.i and g.dep_ == "prep" and g.lower_ == "as"]
-                return _without_aside(verb.doc, obj.left_edge.i, max([obj.right_edge.i, *as_]) + 1)
+                return without_aside(verb.doc, obj.left_edge.i, max([obj.right_edge.i, *as_]) + 1)
     return None
 
 
@@ -280,7 +245,7 @@ def _for_clause(verb: Token) -> tuple[int, int] | None:
     """"called for [the board to resign]": the parser makes "for" the mark of a clause of its own."""
     clause = next((c for c in verb.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "for"
                    and c.left_edge.dep_ == "mark" and c.left_edge.i == verb.i + 1), None)
-    return _without_aside(verb.doc, clause.left_edge.i + 1, clause.right_edge.i + 1) if clause is not None else None
+    return without_aside(verb.doc, clause.left_edge.i + 1, clause.right_edge.i + 1) if clause is not None else None
 
 
 def _topic_content(verb: Token) -> tuple[int, int] | None:
@@ -290,7 +255,7 @@ def _topic_content(verb: Token) -> tuple[int, int] | None:
             obj = next((g for g in c.children if g.dep_ in ("pobj", "pcomp")), None)
             if obj is not None and not (c.lower_ == "on" and obj.ent_type_ in ("DATE", "TIME")) \
                     and not (enabled("idioms") and _no_topic(verb, c, obj)):  # "on Sunday": when
-                return _without_aside(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
+                return without_aside(verb.doc, obj.left_edge.i, obj.right_edge.i + 1)
     return None
 
 
@@ -364,7 +329,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     end = max(c.right_edge.i for c in parts) + 1
     standing = _standing(verb, end) if enabled("standing") else None
     if standing is not None:
-        return _without_aside(verb.doc, start, standing)  # "polls show [Marsh with 41 percent]"
+        return without_aside(verb.doc, start, standing)  # "polls show [Marsh with 41 percent]"
     if len(parts) == 1 and parts[0].dep_ == "dobj" and parts[0].pos_ == "PROPN" and enabled("named_object") \
             and parts[0].left_edge.i == parts[0].right_edge.i:
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh]": one name is the whole view
@@ -373,7 +338,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     if verb.lemma_.lower() == "call" and any(c.lower_ == "for" and c.dep_ == "prep" for c in parts) and start == \
             min(c.i for c in parts if c.lower_ == "for"):
         start += 1  # "called for [a recount]": the preposition belongs to the cue
-    found = _without_aside(verb.doc, start, end)
+    found = without_aside(verb.doc, start, end)
     if found is None and len(parts) == 1 and parts[0].pos_ == "PROPN" and parts[0].left_edge.i == parts[0].i \
             and enabled("named_object"):
         return parts[0].i, parts[0].i + 1  # "endorses [Marsh], who thanked ...": the name without its aside
@@ -437,108 +402,6 @@ def _names_a_medium(prep: Token) -> bool:
     return obj is not None and obj.lemma_.lower() in lexicon().document_nouns
 
 
-def _clause_end(head: Token, lex: Lexicon, verb: Token) -> int:
-    """One past the clause, stopping before a coordinated report of its own.
-
-    With `conj_form`, a conjoined verb without a subject is the reporter's next verb only in the reporting verb's
-    own form ("said he would review it and warned ..."); a bare infinitive or a passive with its own subject goes
-    on with what was reported ("declined to blame X or criticize Y", "why A was delayed or why it was praised").
-    """
-    own = next((c.lower_ for c in head.children if c.dep_ in SUBJECT_DEPS), None)
-    form = enabled("conj_form")
-    for c in head.rights:
-        if c.dep_ != "conj" or c.lemma_.lower() not in lex.any_verb:
-            continue
-        deps = (*SUBJECT_DEPS, "nsubjpass") if form else SUBJECT_DEPS
-        subject = next((g for g in c.children if g.dep_ in deps), None)
-        if subject is None and c.pos_ == "VERB" and c.tag_ != "VBG" and (not form or c.tag_ == verb.tag_):
-            return c.left_edge.i  # "said he would review it and warned against hackers": the reporter's verb
-        if subject is None and enabled("conj_report") and c.lemma_.lower() in lex.clause \
-                and any(g.dep_ == "ccomp" for g in c.children):
-            return c.left_edge.i  # "said they worry about X and fear [that Y]": a report of its own
-        if subject is not None and subject.pos_ != "PRON" and subject.lower_ != own \
-                and any(g.dep_ in ("ccomp", "dobj", "xcomp") for g in c.children):
-            return c.left_edge.i  # "... that A, and rights groups warned that B": B is theirs
-    return head.right_edge.i + 1
-
-
-def _without_aside(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The range without a trailing aside after a comma: ", which ...", an apposition, ", although ...",
-    ", arguing that ..." (what was reported ends before the reporter's comment)."""
-    if enabled("according_tail"):
-        end = _before_according(doc, start, end)
-    for i in range(start + 1, end):
-        t = doc[i]
-        if t.dep_ not in ASIDE_DEPS:
-            continue
-        first = t.left_edge.i
-        if first <= start or doc[first - 1].text != "," or t.right_edge.i + 1 < end - 1 or t.head.i < start:
-            continue
-        if t.dep_ == "appos" or t.dep_ == "relcl" and t.left_edge.lower_ in NONRESTRICTIVE \
-                or t.dep_ == "advcl" and (t.tag_ == "VBG" or any(c.lower_ in CONCESSIVE for c in t.children)):
-            return trim(doc, start, first - 1)
-    return trim(doc, start, end)
-
-
-def _before_according(doc: Doc, start: int, end: int) -> int:
-    """'Most voters said [the plan costs too much], according to exit polls': a trailing "according to" is a cue of its
-    own, naming who tells of the report (and reporting the whole clause), not part of what was reported. Where the range
-    ends without it."""
-    for i in range(start + 2, end - 1):
-        if doc[i].lower_ == "according" and doc[i + 1].lower_ == "to" and doc[i - 1].text == "," \
-                and all(t.i < end for t in doc[i].subtree) and doc[i].right_edge.i >= end - 2:
-            return i - 1
-    return end
-
-
-INVERTED_DEPS = ("dobj", "attr", "npadvmod", "appos", "dative", "oprd")  # how a source after its cue hangs on it
-
-
-def comma_inverted(verb: Token) -> Token | None:
-    """'[...], reported the Orlan Gazette.': the name after a cue the parser conjoined to the clause it reports
-    (after a comma, with no 'and' before it), when the name closes the sentence; None otherwise."""
-    if not enabled("comma_inversion") or verb.dep_ != "conj" or verb.head.i > verb.i or verb.i == 0 \
-            or verb.doc[verb.i - 1].text != ",":
-        return None
-    if any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children) \
-            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
-        return None
-    name = next((c for c in verb.rights if c.dep_ in INVERTED_DEPS and c.left_edge.i - verb.i <= 2
-                 and (c.pos_ == "PROPN" or c.ent_type_ in ("PERSON", "ORG"))), None)
-    if name is None:
-        return None
-    after = name.right_edge.i + 1
-    doc = verb.doc
-    return name if after >= len(doc) or doc[after].text in (".", "!", "?") or doc[after].is_sent_start else None
-
-
 def _comma_before(verb: Token) -> bool:
     first = verb.left_edge.i
     return first > 0 and verb.doc[first - 1].text in (",", "—", "–")
-
-
-def host_content(doc: Doc, cue_tokens: set[int], host: Token | None = None) -> tuple[int, int] | None:
-    """The clause (by default the sentence) a cue interrupts or trails, without the cue when it stands at an edge."""
-    if host is not None and host.dep_ != "ROOT":
-        start, end = host.left_edge.i, host.right_edge.i + 1  # "the stadium, [which, she said, is full]"
-    else:
-        sent = doc[min(cue_tokens)].sent
-        start, end = sent.start, sent.end
-    while start < end and (start in cue_tokens or _plain_punct(doc[start])):
-        start += 1
-    while end > start and (end - 1 in cue_tokens or _plain_punct(doc[end - 1])):
-        end -= 1
-    return trim(doc, start, end)
-
-
-def _plain_punct(tok: Token) -> bool:
-    return tok.is_punct and tok.text not in QUOTE_TOKENS
-
-
-def trim(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The range without edge punctuation and dangling conjunctions; None when under two tokens remain."""
-    while start < end and doc[start].text in _EDGE_PUNCT or start < end and doc[start].is_space:
-        start += 1
-    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in ("and", "but", "or")):
-        end -= 1
-    return (start, end) if end - start >= 2 else None
