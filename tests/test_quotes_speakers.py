@@ -369,3 +369,20 @@ def test_a_name_that_is_the_whole_content_is_not_its_speaker():
     assert ("Ada Marsh", "Ada Marsh") not in found and any(text == "Ada Marsh" for text, _ in found), found
     with QUOTE_RULES.off("source_in_content"):
         assert ("Ada Marsh", "Ada Marsh") in pairs(para)
+
+
+# --- title_words: a capitalised verb inside a sentence belongs to a title ------------------------------------------
+
+@pytest.mark.parametrize("para, verb", [
+    ("Last year, she turned up in Tom Reid's seaside thriller, Why Didn't They Ask Ruth?", "Ask"),
+    ("This winter she can be seen in the harbour drama, Who Told Lena?", "Told"),
+])
+def test_a_capitalised_verb_inside_a_sentence_is_a_title_word(para, verb):
+    assert not any(q.cue and q.cue.text == verb for q in quotes(para))
+    with QUOTE_RULES.off("title_words"):
+        assert any(q.cue and q.cue.text == verb for q in quotes(para))
+
+
+def test_a_headline_and_a_sentence_start_keep_their_capitalised_cues():
+    assert any(q.cue and q.cue.text == "Says" for q in quotes("Mayor Says Harbour Wall Will Be Rebuilt By Spring"))
+    assert any(q.cue and q.cue.text == "Asked" for q in quotes("Asked about the wall, the mayor said it would hold."))

@@ -24,7 +24,7 @@ from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from .content_edges import INVERTED_DEPS, QUOTE_TOKENS, SUBJECT_DEPS, comma_inverted, host_content
-from .context import column
+from .context import column, title_case
 from .cue_kinds import (
     Cue,
     adjective_cue,
@@ -135,6 +135,17 @@ def _word_ids(strings, lex: Lexicon) -> frozenset[int]:
     return _WORD_IDS[key]
 
 
+def _word_of_a_title(tok: Token) -> bool:
+    """'Why Didn't They Ask Evans?', 'tap to Reveal': a verb written with a capital inside a sentence that is not
+    in title case is a word of a title or a label, not a cue."""
+    if not tok.text[:1].isupper() or tok.is_sent_start or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    if before.is_punct and before.text not in (",", "(", ")"):
+        return False  # after a quotation mark, a colon or a dash a sentence may start
+    return not title_case(tok.sent.text)
+
+
 def _glued_dash(doc: Doc, lower: int) -> bool:
     """A dash glued to a closing quote mark ("”―") is one token."""
     text = doc.vocab.strings[lower]
@@ -146,6 +157,8 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return None
     lemma = tok.lemma_.lower()
     if lemma not in lex.any_verb:
+        return None
+    if enabled("title_words") and _word_of_a_title(tok):
         return None
     if lemma == "describe" and enabled("self_described"):
         described = _self_described(tok, scopes)

@@ -197,6 +197,8 @@ FAMILIES: dict[str, str] = {
     "firm_trade": "a quote outside quote marks whose cue is a verb of a company's trade ('offer', 'promote', "
                   "'show'), whose source is an organisation and whose content is a noun phrase, not a clause, is a "
                   "thing's, mode 'thing' ('Dashlane offers [a free version]', 'the company showed [a profit]')",
+    "title_words": "a cue verb written with a capital inside a sentence not in title case is a word of a title or "
+                   "a label ('Agatha Christie's Why Didn't They Ask Evans?', 'Tap to Reveal'), no cue",
     "source_in_content": "a source that is the quote's words themselves is not who said them ('the only word to "
                          "describe [Nicole Kidman]' is no quote of hers): the quote keeps no speaker",
     "mute_sources": "a quote outside quote marks whose source is a noun that never names someone who could speak "
