@@ -6,7 +6,7 @@ too, for no entity); a lone word that opens an organisation's name elsewhere in 
 for a person, more often than it gives the name its own type, is that person; and a lone word the article also
 writes in lower case as a noun ("Moon" ... "the moon") is no person, unless either is part of a person's full name
 there. What the case of a name's words says (a name also written in lower case, words in lower case at its edges,
-lines in capitals) is read in `name_case`.
+lines in capitals) is read in `name_case`, and names in headlines in `headline_names`.
 """
 
 from __future__ import annotations
@@ -17,18 +17,18 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .context import body_words, title_case, word_positions
+from .context import word_positions
 from .copular_people import copular_people
 from .entity_types import THING, designated, outlet_names, type_vocabulary
-from .name_case import (NAME_LINKS, cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants,
-                        cut_name_breaks, describing_word, drop_shouted_phrases)
+from .headline_names import body_backed_in_title_case, drop_headline_phrases, end_headline_names
+from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
+                        describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, full_name_words,
                             gazetteer_place, given_names, known_place, masthead_name, mention_span, numbered,
                             opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
-                            recut, region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
+                            region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
 from .name_lists import type_by_company
-from .name_use import (common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use,
-                       word_classes)
+from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .wire_names import known_firm, listed_name
 
 
@@ -63,7 +63,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
             if m.type == "person":
                 cut_at_possessive(m)
     if rules.enabled("headline_case"):
-        mentions = _body_backed_in_title_case(mentions, paragraphs)
+        mentions = body_backed_in_title_case(mentions, paragraphs)
     nouns, common = _nouns_in_names(mentions, paragraphs)
     unlabelled = rarely_labelled(mentions, paragraphs)
     if rules.enabled("common_noun_bodies"):
@@ -83,14 +83,14 @@ def harmonize(mentions: list, paragraphs: list) -> list:
 
 
 def _trim_names(mentions: list, paragraphs: list) -> list:
-    """The mentions cut to the words of their names, by what the case of the words around them says (`name_case`):
-    phrases of headlines and of lines in capitals, and names left without a capitalised word, are dropped; the
-    others end before a headline's verb, a colon, lower-case words at their edges, a break between two names,
-    describing words and words run onto them (`name_use`)."""
+    """The mentions cut to the words of their names, by what the case of the words around them says (`name_case`,
+    `headline_names`): phrases of headlines and of lines in capitals, and names left without a capitalised word, are
+    dropped; the others end before a headline's verb, a colon, lower-case words at their edges, a break between two
+    names, describing words and words run onto them (`name_use`)."""
     if rules.enabled("headline_names"):
-        _end_headline_names(mentions, paragraphs)
+        end_headline_names(mentions, paragraphs)
     if rules.enabled("headline_phrases"):
-        mentions = _drop_headline_phrases(mentions, paragraphs)
+        mentions = drop_headline_phrases(mentions, paragraphs)
     if rules.enabled("shouted_lines"):
         mentions = drop_shouted_phrases(mentions, paragraphs)
     if rules.enabled("lower_variants"):
@@ -382,93 +382,6 @@ def _evidence_types(mentions: list) -> None:
         elif rules.enabled("place_closed") and unvouched and lone_places[words[-1]] >= people[m.text] \
                 and (gazetteer_place(words[-1]) or region_name(words[-1])):
             m.type = "place"  # 'Downtown Ardale' where 'Ardale' alone is a place as often
-
-
-def _body_backed_in_title_case(mentions: list, paragraphs: list) -> list:
-    """A person in a headline Written Like This is kept only when the body names them too ('Comet Chaser' is not)."""
-    body = " ".join(p.text for p in paragraphs if p.role != "headline")
-    cased = {id(p) for p in paragraphs if p.role == "headline" and title_case(p.text)}
-    if not cased or not body:
-        return mentions
-    return [m for m in mentions if id(m.para) not in cased or m.type != "person"
-            or any(re.search(rf"\b{re.escape(w)}\b", body) for w in m.text.split() if len(w) > 2)
-            or rules.enabled("headline_bylines") and BYLINE_BEFORE.search(m.para.text[:m.start - m.para.offset])]
-
-
-BYLINE_BEFORE = re.compile(r"\b[Bb]y\s+$")  # 'Why Stocks Fell By Ada Marsh |': a byline run into the headline
-
-
-def _end_headline_names(mentions: list, paragraphs: list) -> None:
-    """'Lindsay Lohan Checks Into ...': a person's name in a headline ends before words the body writes in lower
-    case ('checked'); it may shrink to one word only when the body writes that word as a name."""
-    candidates = [m for m in mentions if m.type == "person" and m.para.role == "headline" and " " in m.text]
-    if not candidates:
-        return
-    lower, named = body_words(paragraphs)
-    verbs = rules.enabled("headline_verbs")
-    for m in candidates:
-        span = mention_span(m)
-        if span is None:
-            continue
-        doc, last = span.doc, span.end
-        while last - span.start > 1 and _written_lower(doc[last - 1], lower) and (
-                last - span.start > 2 or doc[span.start].text in named):
-            last -= 1
-        if verbs:
-            last = min(last, _before_headline_verb(span, named))
-        if last < span.end:
-            recut(m, span.start, last)
-
-
-def _before_headline_verb(span, named: set[str]) -> int:
-    """'Obama Reverses Bush on ...': where a headline's run-on name meets a verb in the headline's -s form whose
-    stem is a verb and which is no name ('Reverses', not 'Walks'), after words the body writes as names; else its
-    end."""
-    verbs, names = word_classes()["verbs"], word_classes()["names"]
-    for i in range(span.start + 1, span.end):
-        word = span.doc[i].lower_
-        if not all(t.text in named for t in span.doc[span.start:i]):
-            break
-        if word.endswith("s") and word not in names and span.doc[i].text not in named and (
-                word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs):
-            return i
-    return span.end
-
-
-CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",
-                          "our", "their", "into", "onto"})  # no name of a body or place holds one
-CLAUSE_TAGS = frozenset({"VERB", "AUX", "PRON", "ADP"})
-
-
-def _drop_headline_phrases(mentions: list, paragraphs: list) -> list:
-    """In a headline Written Like This, an organisation or place of several words that holds a word of a clause
-    ('Sweden Drops Its Investigation Into ...', 'Battery Development Could') is a piece of the headline, no name:
-    a pronoun, auxiliary or preposition of `CLAUSE_WORDS`, or a word the body writes in lower case as a verb,
-    pronoun or preposition and never capitalised inside a sentence. A name the body writes whole ('Move Forward
-    Party' ... 'Move Forward Party won') or one ending with a designator stays."""
-    cased = {id(p) for p in paragraphs if p.role == "headline" and title_case(p.text)}
-    candidates = [m for m in mentions if id(m.para) in cased and m.type in ("organization", "place")
-                  and " " in m.text]
-    if not candidates:
-        return mentions
-    named = body_words(paragraphs)[1]
-    clause = {form for p in paragraphs if p.role != "headline" for t in p.doc
-              if t.is_lower and t.pos_ in CLAUSE_TAGS and t.lower_ not in NAME_LINKS
-              for form in (t.lower_, t.lemma_.lower())}
-    body = " ".join(p.text for p in paragraphs if p.role != "headline")
-
-    def of_clause(word: str) -> bool:
-        low = word.lower()
-        return low in CLAUSE_WORDS or word not in named and (low in clause or low.endswith("s") and low[:-1] in clause)
-    dropped = {id(m) for m in candidates if m.text not in body and not designated(m.text.split())
-               and any(map(of_clause, m.text.split()))}  # the body's own name, 'Move Forward Party': a name
-    return [m for m in mentions if id(m) not in dropped]
-
-
-def _written_lower(token, lower: set[str]) -> bool:
-    """Whether the body writes this word in lower case, in any form ('Checks': 'checked', 'check')."""
-    word = token.lower_
-    return word in lower or token.lemma_.lower() in lower or (word.endswith("s") and word[:-1] in lower)
 
 
 def _named_like_a_thing(mention, nouns: set[str], common: frozenset[str] = frozenset()) -> bool:
