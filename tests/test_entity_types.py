@@ -540,7 +540,7 @@ def _mentions_in(text: str, names: list[tuple[str, str]]):
 
 
 def test_a_one_word_person_after_a_town_and_a_comma_is_its_region():
-    from newsgraph.understand.name_evidence import regions_after_towns
+    from newsgraph.understand.place_names import regions_after_towns
 
     text = ("A man was arrested in Dymbrook, Kentmere on Monday, freed near Orlan, Kentmere, and thanked Ada Quill, "
             "Ohio's coach.")
@@ -574,7 +574,7 @@ def test_a_common_noun_and_a_letter_is_no_persons_name(name, thing):
 
 
 def test_a_subject_after_an_opening_phrase_is_no_region():
-    from newsgraph.understand.name_evidence import regions_after_towns
+    from newsgraph.understand.place_names import regions_after_towns
 
     mentions = _mentions_in("In the loss to Arlow, Quillsby got hurt, and in Dymbrook, Kentmere voters stayed home.",
                             [("Arlow", "place"), ("Quillsby", "person"), ("Dymbrook", "place"), ("Kentmere", "person")])
@@ -657,14 +657,14 @@ def test_a_name_written_in_lower_case_less_often_than_as_a_name_stays():
                                       "Speaking in Dymbrook, Abernathy, flanked by aides, thanked the fans.",
                                       "At a rally in Dymbrook, Abernathy, who leads the party, said taxes would fall."])
 def test_a_subject_after_an_opening_phrase_and_an_aside_is_no_region(sentence):
-    from newsgraph.understand.name_evidence import regions_after_towns
+    from newsgraph.understand.place_names import regions_after_towns
 
     mentions = _mentions_in(sentence, [("Dymbrook", "place"), ("Abernathy", "person")])
     assert regions_after_towns(mentions) == set()
 
 
 def test_a_region_after_a_town_and_before_a_comma_stays_a_region():
-    from newsgraph.understand.name_evidence import regions_after_towns
+    from newsgraph.understand.place_names import regions_after_towns
 
     mentions = _mentions_in("A man from Dymbrook, Kentmere, was held after the fire in Ardale, Wexholm, on Monday.",
                             [("Dymbrook", "place"), ("Kentmere", "person"), ("Ardale", "place"), ("Wexholm", "person")])
@@ -684,7 +684,7 @@ def test_the_lower_case_words_only_spare_searches_that_find_nothing(name):
 
 
 def test_a_region_seen_once_and_written_elsewhere_stays_as_typed():
-    from newsgraph.understand.name_evidence import regions_after_towns
+    from newsgraph.understand.place_names import regions_after_towns
 
     once = _mentions_in("A man was held in Dymbrook, Kentmere on Monday. Kentmere scored twice on Sunday.",
                         [("Dymbrook", "place"), ("Kentmere", "person"), ("Kentmere", "person")])

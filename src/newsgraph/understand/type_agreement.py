@@ -25,10 +25,11 @@ from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_
                         describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, full_name_words,
                             gazetteer_place, given_names, known_place, masthead_name, mention_span, numbered,
-                            opens_with_given_name, place_by_form, places_before_nouns, product_name, rarely_labelled,
-                            region_name, regions_after_towns, speaking_names, team_names, towns_before_regions)
+                            opens_with_given_name, place_by_form, product_name, rarely_labelled, region_name,
+                            speaking_names, team_names)
 from .name_lists import type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
+from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
 from .wire_names import known_firm, listed_name
 
 
@@ -337,8 +338,8 @@ BODY_MIN = 2  # lone mentions typed an organisation before a name opening with t
 
 
 def _evidence_types(mentions: list) -> None:
-    """Types from the name's form and use in the article (`name_evidence`): places, numbered works, teams, and
-    names opening with the name of one of the article's organisations."""
+    """Types from the name's form and use in the article (`name_evidence`, `place_names`): places, numbered works,
+    teams, and names opening with the name of one of the article's organisations."""
     teams = team_names(mentions)
     towns = towns_before_regions(mentions) | regions_after_towns(mentions) | places_before_nouns(mentions)
     described = described_names(mentions)  # a title or a description: a person
