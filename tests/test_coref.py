@@ -160,3 +160,21 @@ def test_the_company_is_never_the_publisher_of_the_page():
     assert ("The company", "Orlan Company") in _nominals(page.format(site="Harbour Weekly", body=body), kind="html")
     assert ("The company", "Orlan Company") not in _nominals(page.format(site="Orlan Company", body=body),
                                                               kind="html")
+
+
+@pytest.mark.parametrize(("name", "family"), [
+    ("Joris Van Der Meer", "Van Der Meer"), ("Lucia de la Vega", "de la Vega"), ("Ada Marsh", "Marsh"),
+    ("Van Osgood", "Osgood"),  # a given name, not a particle, opens the name
+    ("Madonna", "Madonna"),
+])
+def test_family_name_keeps_its_particles(name, family):
+    from newsgraph.understand.coref import family_name
+
+    assert family_name(name) == family
+
+
+def test_a_kin_phrase_is_named_after_the_whole_family_name():
+    text = ("Harbour skipper retires\n\nBy Lena Okafor\n\nJoris Van Der Meer sailed the ferry for forty years. "
+            "His wife said he would miss the sea more than she would.\n")
+    article = newsgraph.extract(text)
+    assert "Van Der Meer's wife" in {e.name for e in article.entities}, [e.name for e in article.entities]

@@ -25,6 +25,7 @@ from ..pipeline import Document
 from . import rules
 from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
 from .entity_types import designated
+from .name_case import PARTICLES
 from .name_evidence import given_name_sex, known_place, opens_with_given_name
 from .speakers import nouns
 from .vocab import entity_vocabulary
@@ -296,7 +297,7 @@ def _kin_entity(doc: Document, kin: Mention, entities: dict[str, Entity]) -> str
     """The person a kinship phrase names, created when something first refers back to it."""
     if kin.entity is None:
         owner = entities.get(kin.attrs.get("owner") or "")
-        name = f"{owner.name.split()[-1]}'s {kin.attrs['kin']}" if owner else f"{kin.attrs['possessor']} {kin.attrs['kin']}"
+        name = f"{family_name(owner.name)}'s {kin.attrs['kin']}" if owner else f"{kin.attrs['possessor']} {kin.attrs['kin']}"
         eid = f"e{len(doc.article.entities) + 1}"
         entity = Entity(id=eid, type="person", name=name, aliases=[],  # "my wife" names nobody outside this article
                         mentions=[Span(start=kin.start, end=kin.end, text=kin.text)], stage=STAGE)
@@ -304,6 +305,16 @@ def _kin_entity(doc: Document, kin: Mention, entities: dict[str, Entity]) -> str
         entities[eid] = entity
         kin.entity = eid
     return kin.entity
+
+
+def family_name(name: str) -> str:
+    """A person's name without the given name, particles kept: 'Van Der Beek' of 'James Van Der Beek', 'de la Cruz'
+    of 'Maria de la Cruz', 'Alus' of 'Itamar Alus'."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    return " ".join(words[start:])
 
 
 def _kin_owner(kin: Mention, quoted: bool, para, names: list[Mention], history: list[_Candidate],
