@@ -7,7 +7,7 @@ Source: the files `dist.male.first` and `dist.female.first` of the PyPI package 
 MIT licence), which are the US Census Bureau's 1990 frequently occurring first names (1,219 male and 4,275
 female names covering 90 % of the population surveyed; a work of the US government, public domain). Taken:
 every name, lower-cased. No article text is read. The entity stage joins these to the `nicknames` package's
-names (MIT) in `entity_types.given_names()`.
+names (MIT) in `name_evidence.given_names()`.
 
 `female` and `male` list the names that nine in ten bearers of which are of one sex by the two lists'
 frequencies (the share of each population with the name). A name missing from one list counts there at half
