@@ -126,9 +126,6 @@ def _records(doc: Document, drafts: list[Draft], paragraphs: list[Paragraph]) ->
         src = namer.source(d)
         parent = _parent(d, same_paragraph[id(d.para)], ids)
         off = d.para.parsed.offset
-        if src.mention is not None and (src.mention.start, src.mention.end) == (off + d.start, off + d.end) \
-                and enabled("source_in_content"):
-            src = Source(cue=src.cue)  # the name is part of what was said, not who said it
         out.append(Quote(id=ids[id(d)], kind=d.kind, text=article.text[off + d.start:off + d.end],
                          start=off + d.start, end=off + d.end, speaker=src.speaker, speaker_name=src.name,
                          speaker_mention=src.mention, cue=src.cue, parent=ids[id(parent)] if parent else None,
@@ -240,6 +237,10 @@ class _Namer:
             src = Source(inherited.speaker, inherited.name, inherited.mention, None if d.floating else inherited.cue)
         else:
             src = self._from_cue(d)
+            off = d.para.parsed.offset
+            if src.mention is not None and (src.mention.start, src.mention.end) == (off + d.start, off + d.end) \
+                    and enabled("source_in_content"):
+                src = Source(cue=src.cue)  # the name is part of what was said, not who said it
         if src.name:
             self.speakers.append(surname(src.name))
         self.memo[id(d)] = src
