@@ -104,15 +104,22 @@ def render_trafilatura(html: str) -> str:
     from lxml import etree
 
     try:
-        title = lxml.html.fromstring(html.encode("utf-8", "replace")).findtext(".//title") or ""
+        title = _page_title(lxml.html.fromstring(html.encode("utf-8", "replace")))
     except (ValueError, etree.ParserError):
         title = ""
-    title = _SITE_TAIL.split(title.strip())[0] if title.strip() else ""
     body = trafilatura.extract(html, favor_recall=True, include_tables=True, include_comments=False) or ""
     return f"{title}\n\n{body}".strip() + "\n"
 
 
 _SITE_TAIL = re.compile(r"\s+[|–—-]\s+")  # "Headline | Site", "Headline - Site"
+
+
+def _page_title(tree) -> str:
+    """The page's <title> less a " | Site" tail ('' without one)."""
+    title = (tree.findtext(".//title") or "").strip()
+    return _SITE_TAIL.split(title)[0] if title else ""
+
+
 BLOCK_SHARE = 0.9  # the article's block holds this share of the gold's word 3-grams that the whole page holds
 BLOCK_TAGS = ("div", "article", "section", "main", "td", "body", "form", "span")
 
@@ -133,16 +140,13 @@ def render_container(html: str, gold: str = "") -> str:
         return ""
     for element in tree.xpath("//script|//style|//noscript|//template"):
         element.drop_tree()
-    head = " ".join((tree.findtext(".//h1") or "").split())
-    if not head:
-        title = (tree.findtext(".//title") or "").strip()
-        head = _SITE_TAIL.split(title)[0] if title else ""
-    gold_grams = _grams(re.findall(r"\w+", gold.lower()), 3)
-    held = len(gold_grams & _grams(re.findall(r"\w+", tree.text_content().lower()), 3))
-    block, size = tree, len(tree.text_content())
+    head = " ".join((tree.findtext(".//h1") or "").split()) or _page_title(tree)
+    gold_grams, page = _text_grams(gold), tree.text_content()
+    held = len(gold_grams & _text_grams(page))
+    block, size = tree, len(page)
     for element in tree.iter(*BLOCK_TAGS) if held else ():
         text = element.text_content()
-        if len(text) < size and len(gold_grams & _grams(re.findall(r"\w+", text.lower()), 3)) >= BLOCK_SHARE * held:
+        if len(text) < size and len(gold_grams & _text_grams(text)) >= BLOCK_SHARE * held:
             block, size = element, len(text)
     body = inscriptis.get_text(etree.tostring(block, encoding="unicode", method="html")).strip()
     return (body if head and head in body[:500] else f"{head}\n\n{body}".strip()) + "\n"
@@ -275,9 +279,14 @@ def _grams(words: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
 
 
+def _text_grams(text: str) -> set[tuple[str, ...]]:
+    """A text's word 3-grams, lower-cased: what the leak test and the article-block render compare."""
+    return _grams(re.findall(r"\w+", text.lower()), 3)
+
+
 def leaks(paragraphs: Iterable[str], gold: str) -> list[str]:
     """Body paragraphs (3+ words) of which under half the word 3-grams occur in the gold body."""
-    gold_grams = _grams(re.findall(r"\w+", gold.lower()), 3)
+    gold_grams = _text_grams(gold)
     out = []
     for p in paragraphs:
         words = re.findall(r"\w+", p.lower())
