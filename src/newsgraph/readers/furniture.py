@@ -297,11 +297,11 @@ def parse_credit(line: str) -> Credit | None:
         m = pattern.match(line)
         if m and len(m.group("credit").split()) <= 12:
             return Credit(m.group("credit").strip(), credit_start=m.start("credit"))
+    if not any(mark in line for mark in _GLUED_CREDIT_MARKS):
+        return None  # a glued or bracketed credit is in brackets or after a label's colon: most lines have neither
     m = v.bracket_credit.match(line)  # '(Ada Marsh / Harbour Gazette)': a name and any outlet, the line in brackets
     if m and looks_like_name(m.group("credit")):
         return Credit(m.group("credit").strip(), credit_start=m.start("credit"))
-    if not any(mark in line for mark in _GLUED_CREDIT_MARKS):
-        return None  # a glued credit is in brackets or after a label's colon: most lines have neither
     m = v.glued_credit.match(line)
     if m:
         group = "credit" if m.group("credit") else "credit2"
@@ -311,7 +311,7 @@ def parse_credit(line: str) -> Credit | None:
     return None
 
 
-_GLUED_CREDIT_MARKS = "(:："  # '... (Photo: X)', '... Photo: X': glued_credit cannot match without one
+_GLUED_CREDIT_MARKS = "(:："  # '... (Photo: X)', '... Photo: X', '(X / Y)': no glued or bracketed credit without one
 
 
 def looks_like_name(text: str) -> bool:
