@@ -272,3 +272,18 @@ def test_embedded_post_and_see_more_lines(line, reason):
     from newsgraph.readers.furniture import furniture_reason
 
     assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow the Harbour Gazette sport desk on Facebook", "social"),
+    ("Follow Quayside Tech on Instagram, Threads and YouTube.", "social"),
+    ("Follow @QuaysideDeals on X to hear about our offers first.", "social"),
+    ("Follow me on Bluesky. Read my other columns here.", None),  # a line with another sentence is no furniture
+    ("Follow-up visits on Twitter's old campus were cancelled.", None),
+    ("Investigators say they followed the money for months before the arrests.", None),
+])
+def test_follow_an_outlet_on_a_network(line, reason):
+    """'Follow NAME on NETWORK' promos, whoever NAME is; not a sentence that only starts with the word."""
+    from newsgraph.readers.furniture import furniture_reason
+
+    assert furniture_reason(line) == reason
