@@ -8,7 +8,8 @@
   - A gerund after a comma that closes a reported clause is the reporter's ("X said [he plans ...], insisting
     ..."; `reporter_above`).
 
-`attribution` asks these when its own reading of the parse finds no source, or before it inverts one.
+`attribution` and `verb_sources` ask these when their own reading of the parse finds no source, or before they invert
+one.
 """
 
 from __future__ import annotations
