@@ -107,3 +107,22 @@ def test_patterns_added_after_the_tables_were_made_are_read():
     assert [t.lemma_ for t in nlp("The pier was closed.")][1] == "jetty"
     ruler.add([[{"LOWER": "quay", "OP": "+"}]], {"LEMMA": "wharf"})  # an operator: spaCy's own code from here on
     assert [t.lemma_ for t in nlp("The quay and the pier were closed.")][1:5:3] == ["wharf", "jetty"]
+
+
+def test_the_set_indexed_rule_lemmas_are_spacys(models):
+    """Every form spaCy's rule lemmatizer gives, in its order, for words in and out of its index, capitalised,
+    hyphenated, with digits; a lemmatizer in another mode keeps its own method."""
+    stock, _ = models
+    lemmatizer = stock.get_pipe("lemmatizer")
+    ours = fast_tags._rule_lemmas(lemmatizer)
+    texts = WRITTEN + ["The Quillsbys' ferries were re-routed; 3D-printed hulls cost $4.5m, analysts reckoned.",
+                       "Gleebing the snarfles, she outbriskened the xyloquints, who flommoxed and were flommoxed.",
+                       "Mice, geese, oxen and criteria; better, worst, further; the children's and the women's."]
+    tokens = [t for doc in stock.pipe(texts) for t in doc]
+    assert len(tokens) > 60
+    for t in tokens:
+        assert ours(t) == lemmatizer.rule_lemmatize(t), (t.text, t.pos_, str(t.morph))
+    import spacy
+
+    lookup = spacy.blank("en").add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert fast_tags._rule_lemmas(lookup) is None

@@ -17,7 +17,8 @@ morphology per token. Both are pure functions of a few token attributes:
   ruler's order (later patterns win) is kept by sorting what applies to a token by the pattern's number, as
   spaCy does. Patterns added to the ruler later make the tables again.
 - The lemma of a token the ruler gave none is a function of its ORTH, POS and MORPH (the lemmatizer's own cache
-  key): each distinct triple is lemmatised once by spaCy's lemmatizer and remembered.
+  key): each distinct triple is lemmatised once by spaCy's rule lemmatizer's own steps and remembered, with its
+  word index read as sets (`_rule_lemmas`: spaCy scans a list of up to 57,000 words for each candidate form).
 
 `install(nlp)` switches a loaded pipeline's two components to these (their class is swapped, the objects and
 their data stay); a component whose patterns use anything else (an operator, another predicate or attribute)
@@ -260,6 +261,7 @@ def _lemmatize(lemmatizer, doc: Doc) -> Doc:
     if known is None or len(known) > MAX_CASES:
         known = _LEMMAS[lemmatizer] = {}
     rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
+    lemmatize = _rule_lemmas(lemmatizer) or lemmatizer.lemmatize
     changed = False
     for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
         if lemma and not lemmatizer.overwrite:
@@ -267,9 +269,62 @@ def _lemmatize(lemmatizer, doc: Doc) -> Doc:
         key = (orth, pos, morph)
         value = known.get(key)
         if value is None:
-            value = known[key] = lemmatizer.vocab.strings.add(lemmatizer.lemmatize(doc[i])[0])
+            value = known[key] = lemmatizer.vocab.strings.add(lemmatize(doc[i])[0])
         rows[i, 3] = value
         changed = True
     if changed:
         doc.from_array([LEMMA], rows[:, 3])
     return doc
+
+
+def _rule_lemmas(lemmatizer):
+    """spaCy's `Lemmatizer.rule_lemmatize` with its word index held as sets, or None where the lemmatizer is not
+    in rule mode or changes that method. The lookup table `lemma_index` holds a list of words per part of speech
+    (57,000 nouns in en_core_web_sm), which spaCy's method scans for each form a suffix rule makes: some 100 µs
+    a token, half of this module's time on a batch's first articles. The forms and their order are spaCy's."""
+    from spacy.pipeline import Lemmatizer
+
+    if lemmatizer.mode != "rule" or type(lemmatizer).rule_lemmatize is not Lemmatizer.rule_lemmatize:
+        return None
+    tables = _INDEXES.get(lemmatizer)
+    if tables is None or tables[0] is not lemmatizer.lookups:
+        index = lemmatizer.lookups.get_table("lemma_index", {})
+        tables = _INDEXES[lemmatizer] = (lemmatizer.lookups, {pos: frozenset(index.get(pos, ())) for pos in _RULE_POS},
+                                         lemmatizer.lookups.get_table("lemma_exc", {}),
+                                         lemmatizer.lookups.get_table("lemma_rules", {}))
+    _, indexes, exc_table, rules_table = tables
+
+    def rule_lemmatize(token) -> list[str]:
+        string = token.text
+        univ_pos = token.pos_.lower()
+        if univ_pos in ("", "eol", "space") or lemmatizer.is_base_form(token):
+            return lemmatizer.rule_lemmatize(token)  # spaCy's own early answers (and its warning)
+        index = indexes.get(univ_pos)
+        if index is None:
+            return lemmatizer.rule_lemmatize(token)
+        if not (index or exc_table.get(univ_pos) or rules_table.get(univ_pos)):
+            return [string] if univ_pos == "propn" else [string.lower()]
+        exceptions = exc_table.get(univ_pos, {})
+        orig, string = string, string.lower()
+        forms, oov_forms = [], []
+        for old, new in rules_table.get(univ_pos, {}):
+            if string.endswith(old):
+                form = string[: len(string) - len(old)] + new
+                if not form:
+                    pass
+                elif form in index or not form.isalpha():
+                    forms.append(form)
+                else:
+                    oov_forms.append(form)
+        forms = list(dict.fromkeys(forms))
+        for form in exceptions.get(string, []):
+            if form not in forms:
+                forms.insert(0, form)
+        return forms or oov_forms or [orig]
+
+    return rule_lemmatize
+
+
+_RULE_POS = ("adj", "adp", "adv", "aux", "cconj", "det", "intj", "noun", "num", "part", "pron", "propn", "punct",
+             "sconj", "sym", "verb", "x")  # the universal parts of speech spaCy's lemmatizer may look up
+_INDEXES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
