@@ -126,3 +126,35 @@ def test_the_set_indexed_rule_lemmas_are_spacys(models):
 
     lookup = spacy.blank("en").add_pipe("lemmatizer", config={"mode": "lookup"})
     assert fast_tags._rule_lemmas(lookup) is None
+
+
+@pytest.mark.parametrize("folder, limit", [("polnear-dev/text", 84), ("meantime/text", 90)])
+def test_cases_read_off_the_patterns_are_what_spacys_matcher_finds(models, folder, limit):
+    """What each case of a token matches, read off the ruler's patterns (`learn`), against spaCy's Matcher run on
+    the paragraph, for every token of the real articles and of the written sentences."""
+    stock, _ = models
+    ruler = stock.get_pipe("attribute_ruler")
+    tables = fast_tags._RulerTables(ruler)
+    texts = WRITTEN + paragraphs(shared_path("eval", *folder.split("/")), limit)
+    seen = 0
+    with stock.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        docs = list(stock.pipe(texts))
+    from spacy.matcher import Matcher
+
+    openers = Matcher(stock.vocab, validate=False)  # each longer pattern's first token, alone
+    for number in range(len(ruler.attrs)):
+        if firsts := [p[:1] for p in ruler.matcher.get(str(number))[1] if len(p) > 1]:
+            openers.add(str(number), firsts)
+    for doc in docs:
+        cases = tables.cases_of(doc)
+        singles: dict[int, list[int]] = {}
+        for number, _, start, end in ruler.match(doc):
+            if end - start == 1:
+                singles.setdefault(start, []).append(number)
+        opening = {start for _, start, _ in openers(doc, allow_missing=True)}
+        expected = {case: (tuple(sorted(singles.get(i, ()))), i in opening) for i, case in enumerate(cases)}
+        tables.learn(ruler, doc, cases)
+        for case in cases:
+            assert tables.cases[case] == expected[case], (doc.text, case)
+        seen += len(cases)
+    assert seen > 10_000 and len(tables.cases) > 400

@@ -9,9 +9,10 @@ morphology per token. Both are pure functions of a few token attributes:
 
 - A one-token pattern of the ruler reads its token's TAG, DEP, IS_SPACE and LOWER. Every LOWER value the
   patterns do not name behaves like every other one (equality and IN fail, NOT_IN holds), so a token's *case* is
-  those attributes with an unnamed LOWER folded to one value and each REGEX's verdict added. What the one-token
-  patterns set on a token is learned per case from spaCy's own Matcher (run only on a paragraph with a case not
-  yet seen) and read from the table after.
+  those attributes with an unnamed LOWER folded to one value and each REGEX's verdict added. Which one-token
+  patterns a case matches is read off the patterns once, when the case is first seen (each pattern a test of
+  equality, IN, NOT_IN or REGEX, as spaCy's Matcher reads them; `tests/test_fast_tags.py` checks every case of
+  the shared articles against the Matcher run on the paragraph), and read from the table after.
 - The longer patterns (eight in en_core_web_sm: "gon na", "let 's", "there is", ...) run through a Matcher of
   their own, on a paragraph only when one of its tokens' cases can open one (learned with the cases); the
   ruler's order (later patterns win) is kept by sorting what applies to a token by the pattern's number, as
@@ -188,12 +189,16 @@ class _RulerTables:
         self.merged: dict[tuple[int, ...], dict] = {}  # pattern numbers -> the attributes they set, later winning
         self.folded: dict[int, object] = {}  # LOWER hash -> its folded value
         self.longer = Matcher(ruler.vocab, validate=False)
-        self.openers = Matcher(ruler.vocab, validate=False)  # each longer pattern's first token, alone
+        self.singles = _TokenTests(self.plan)  # the one-token patterns, read as tests of a case
+        self.opening = _TokenTests(self.plan)  # the longer patterns' first tokens, the same way
         for number in range(len(ruler.attrs)):  # the ruler's Matcher keys are its pattern numbers, as strings
-            longer = [p for p in ruler.matcher.get(str(number))[1] if len(p) > 1]
+            patterns = ruler.matcher.get(str(number))[1]
+            longer = [p for p in patterns if len(p) > 1]
             if longer:
                 self.longer.add(str(number), longer)
-                self.openers.add(str(number), [p[:1] for p in longer])
+            if self.plan is not None:
+                for p in patterns:
+                    (self.singles if len(p) == 1 else self.opening).add(number, p[0])
 
     def fold(self, doc: Doc, lower: int) -> object:
         """LOWER as a case reads it: the word when a pattern names it, else what each REGEX says of it."""
@@ -210,10 +215,7 @@ class _RulerTables:
     def apply(self, ruler, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
 
-        plan = self.plan
-        rows = doc.to_array(list(plan.attr_ids)).tolist()
-        lower = plan.lower_col
-        cases = [(*row[:lower], self.fold(doc, row[lower]), *row[lower + 1:]) for row in rows]
+        cases = self.cases_of(doc)
         known = [self.cases.get(c) for c in cases]
         if None in known:
             self.learn(ruler, doc, cases)
@@ -239,16 +241,84 @@ class _RulerTables:
         return doc
 
     def learn(self, ruler, doc: Doc, cases: list[tuple]) -> None:
-        """Each case of the paragraph: its one-token patterns, from spaCy's Matcher, and whether it opens one."""
-        numbers: dict[int, list[int]] = {}
-        for number, _, start, end in ruler.match(doc):
-            if end - start == 1:
-                numbers.setdefault(start, []).append(number)
-        openers = {start for _, start, _ in self.openers(doc, allow_missing=True)}
+        """Each new case of the paragraph: the one-token patterns it matches and whether it opens a longer one, read
+        off the patterns (`_TokenTests`, what spaCy's Matcher would find on a token of that case)."""
         if len(self.cases) > MAX_CASES:
             self.cases.clear()
-        for i, case in enumerate(cases):
-            self.cases[case] = tuple(sorted(numbers.get(i, ()))), i in openers
+        strings = doc.vocab.strings
+        for case in cases:
+            if case not in self.cases:
+                values = _CaseValues(strings, case, self.plan)
+                self.cases[case] = tuple(sorted(self.singles.matched(values))), bool(self.opening.matched(values))
+
+    def cases_of(self, doc: Doc) -> list[tuple]:
+        """The case of each token of `doc`."""
+        plan = self.plan
+        rows = doc.to_array(list(plan.attr_ids)).tolist()
+        lower = plan.lower_col
+        return [(*row[:lower], self.fold(doc, row[lower]), *row[lower + 1:]) for row in rows]
+
+
+class _CaseValues:
+    """A case's attributes as the patterns read them: TAG and DEP as strings, IS_SPACE as a bool, LOWER as the
+    word when a pattern names it, else None (with the verdict of each of the plan's regular expressions)."""
+
+    __slots__ = ("tag", "dep", "space", "word", "verdicts")
+
+    def __init__(self, strings, case: tuple, plan: _Plan):
+        tag, dep, space, folded = case
+        self.tag, self.dep, self.space = strings[tag], strings[dep], bool(space)
+        if isinstance(folded, str):
+            self.word, self.verdicts = folded, tuple(bool(r.search(folded)) for r in plan.regexes)
+        else:
+            self.word, self.verdicts = None, folded[1:]
+
+
+class _TokenTests:
+    """Token patterns (one dict each) as tests of a case, indexed by the word or the tag each one requires, so
+    that a case is tested against a few of them: equality, IN and NOT_IN as spaCy's Matcher reads them, REGEX
+    only on LOWER (what `_plan` allows)."""
+
+    def __init__(self, plan: _Plan | None):
+        self.regex_index = {r.pattern: i for i, r in enumerate(plan.regexes)} if plan is not None else {}
+        self.by_word: dict[str, list[tuple[int, dict]]] = {}
+        self.by_tag: dict[str, list[tuple[int, dict]]] = {}
+        self.others: list[tuple[int, dict]] = []
+
+    def add(self, number: int, spec: dict) -> None:
+        lower, tag = spec.get("LOWER"), spec.get("TAG")
+        if isinstance(lower, str) or (isinstance(lower, dict) and set(lower) == {"IN"}):
+            for word in [lower] if isinstance(lower, str) else lower["IN"]:
+                self.by_word.setdefault(word, []).append((number, spec))
+        elif isinstance(tag, str):
+            self.by_tag.setdefault(tag, []).append((number, spec))
+        else:
+            self.others.append((number, spec))
+
+    def matched(self, values: _CaseValues) -> set[int]:
+        """The numbers of the patterns a token of this case matches."""
+        found = set()
+        for group in (self.by_word.get(values.word, ()) if values.word is not None else (),
+                      self.by_tag.get(values.tag, ()), self.others):
+            for number, spec in group:
+                if all(self._holds(key, test, values) for key, test in spec.items()):
+                    found.add(number)
+        return found
+
+    def _holds(self, key: str, test, values: _CaseValues) -> bool:
+        if key == "LOWER":
+            word = values.word
+            if isinstance(test, dict):
+                return all(word is not None and word in arg if kind == "IN"
+                           else word is None or word not in arg if kind == "NOT_IN"
+                           else values.verdicts[self.regex_index[arg]]
+                           for kind, arg in test.items())
+            return word == test
+        value = values.space if key == "IS_SPACE" else values.tag if key == "TAG" else values.dep
+        if isinstance(test, dict):
+            return all(value in arg if kind == "IN" else value not in arg if kind == "NOT_IN"
+                       else re.search(arg, value) is not None for kind, arg in test.items())
+        return value == test
 
 
 def _lemmatize(lemmatizer, doc: Doc) -> Doc:
