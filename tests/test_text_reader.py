@@ -287,3 +287,17 @@ def test_follow_an_outlet_on_a_network(line, reason):
     from newsgraph.readers.furniture import furniture_reason
 
     assert furniture_reason(line) == reason
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("<< Follow Harbour Daily on Facebook | Twitter | Instagram >>", "social"),
+    (">> Follow Harbour Daily on Facebook and X <<", "social"),
+    ("> View this post on Instagram", "social"),  # html2text's blockquote of an embedded post
+    ("» Follow us on Telegram", "social"),
+    ("> The council said the ferry timetable would return in March.", None),  # a quoted line stays a line
+    ("«Follow the money» on Facebook was the slogan of the campaign.", None),  # '«' opens a quotation here
+])
+def test_a_line_set_off_by_arrows_is_judged_without_them(line, reason):
+    from newsgraph.readers.furniture import furniture_reason
+
+    assert furniture_reason(line) == reason
