@@ -153,7 +153,7 @@ def test_cases_read_off_the_patterns_are_what_spacys_matcher_finds(models, folde
                 singles.setdefault(start, []).append(number)
         opening = {start for _, start, _ in openers(doc, allow_missing=True)}
         expected = {case: (tuple(sorted(singles.get(i, ()))), i in opening) for i, case in enumerate(cases)}
-        tables.learn(ruler, doc, cases)
+        tables.learn(doc, cases)
         for case in cases:
             assert tables.cases[case] == expected[case], (doc.text, case)
         seen += len(cases)

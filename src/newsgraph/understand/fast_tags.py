@@ -218,7 +218,7 @@ class _RulerTables:
         cases = self.cases_of(doc)
         known = [self.cases.get(c) for c in cases]
         if None in known:
-            self.learn(ruler, doc, cases)
+            self.learn(doc, cases)
             known = [self.cases[c] for c in cases]
         found = [numbers for numbers, _ in known]
         if any(opens for _, opens in known):
@@ -240,7 +240,7 @@ class _RulerTables:
             set_token_attrs(doc[i], attrs)
         return doc
 
-    def learn(self, ruler, doc: Doc, cases: list[tuple]) -> None:
+    def learn(self, doc: Doc, cases: list[tuple]) -> None:
         """Each new case of the paragraph: the one-token patterns it matches and whether it opens a longer one, read
         off the patterns (`_TokenTests`, what spaCy's Matcher would find on a token of that case)."""
         if len(self.cases) > MAX_CASES:
