@@ -550,7 +550,7 @@ def test_a_quoted_title_case_paragraph_is_a_subheading():
 
 
 def test_quoted_titles_are_names():
-    from newsgraph.understand.quote_drafts import is_title
+    from newsgraph.understand.quote_paragraphs import is_title
 
     assert is_title("State of the Union") and is_title("Ten Walks Along the Harbour,")
     assert not is_title("we will rebuild the pier") and not is_title("Christian")  # speech; one word is a label

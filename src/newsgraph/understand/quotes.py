@@ -3,7 +3,7 @@
 The body paragraphs, the deck and the headline are read (the parse stage's `scratch["parsed"]`); a
 headline in title case is parsed again in sentence case for its cues.
   1. Find each paragraph's quoted stretches by their marks (`quote_marks`),
-     carrying a quotation left open into the next paragraph (`quote_drafts`).
+     carrying a quotation left open into the next paragraph (`quote_paragraphs`).
   2. Find each paragraph's reporting cues, their sources and what they
      report (`attribution`).
   3. Give each quotation the cue that frames it (`quote_drafts`): one that follows it
@@ -32,9 +32,9 @@ from .cue_kinds import whole_quotations, within_cells
 from .context import Mention, ParsedParagraph, body_words, mention_at, parsed, title_case
 from .cue_words import lexicon
 from .interviews import answer_label, answer_paragraphs
-from .quote_drafts import (Draft, Paragraph, attribute_forward, draft_paragraph, mark_paragraphs, past_dateline,
-                           top_level)
+from .quote_drafts import Draft, attribute_forward, draft_paragraph, past_dateline
 from .quote_modes import quote_mode
+from .quote_paragraphs import Paragraph, mark_paragraphs, top_level
 from .quote_rules import enabled
 from .speakers import (
     FEMALE,
