@@ -555,7 +555,8 @@ def test_a_one_word_person_after_a_town_and_a_comma_is_its_region():
 
 
 def test_a_place_by_its_form_is_not_taken_for_a_person_named_by_its_last_word():
-    from newsgraph.understand.entities import Cluster, _is_person_name
+    from newsgraph.understand.entities import Cluster
+    from newsgraph.understand.people_in_names import _is_person_name
 
     place, team = _mentions_in("They stayed in West Kentmere, and Mo Kentmere coached the side.",
                                [("West Kentmere", "place"), ("Mo Kentmere", "organization")])

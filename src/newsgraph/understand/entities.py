@@ -4,6 +4,8 @@
 2. Group them: full names first, each a person unless it matches one
    already seen; then lone first names and surnames, resolved to the one
    full name they fit (the most recently mentioned when several do).
+   Organisation and place mentions that are known people, or hold them,
+   join the people (`newsgraph.understand.people_in_names`).
 3. Find untagged repeats of known names, credits' photographers, and
    forms in another script in image alt text (by transliteration).
 4. Attach roles, affiliations and ranks (`newsgraph.understand.roles`).
@@ -25,11 +27,12 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
-from .entity_types import demonym_words, designated, name_words, plausible_person_name
-from .name_case import cut_name_breaks, shouted_line
+from .entity_types import designated, name_words, plausible_person_name
+from .name_case import shouted_line
 from .language import is_english
-from .name_evidence import masthead_name, opens_with_given_name, place_by_form
+from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention, find_mentions
+from .people_in_names import organization_openers, people_taken_out
 from .titles import title_forms
 from .translit import same_name
 from .type_agreement import harmonize
@@ -86,9 +89,9 @@ def extract_entities(doc: Document) -> Document:
     article = doc.article
     mentions = harmonize(find_mentions(parsed(doc)), parsed(doc))
     people = _group_people([m for m in mentions if m.type == "person"])
-    openers = _organization_openers(mentions)
+    openers = organization_openers(mentions)
     others = _group_by_name([rest for m in mentions if m.type != "person"
-                             for rest in _people_taken_out(m, people, openers)])
+                             for rest in people_taken_out(m, people, openers)])
     if rules.enabled("repeats"):
         _find_repeats(doc, people, others)
     if rules.enabled("photographers") and is_english(doc):
@@ -127,128 +130,6 @@ def _group_people(mentions: list[NameMention]) -> list[Cluster]:
             clusters.append(match)
         match.add(mention)
     return clusters
-
-
-def _organization_openers(mentions: list[NameMention]) -> set[str]:
-    """First words of the article's organisations' names ('Ford' of 'Ford Motor Company'), headlines read only
-    when the name has a designator ('Lohan Checks' is no organisation's name)."""
-    return {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text
-            and (m.para.role != "headline" or designated(m.text.split()))}
-
-
-def _people_taken_out(mention: NameMention, people: list[Cluster], openers: set[str]) -> list[NameMention]:
-    """An organisation or place mention with the known people in it taken out: what is left of it.
-
-    A word that opens an organisation's name stays that organisation ('Ford', with 'Ford Motor Company' and
-    'William Clay Ford Jr.' in one article)."""
-    if not rules.enabled("person_wins") or (mention.type == "organization" and mention.text in openers):
-        return [mention]
-    if _is_person_name(mention, people):
-        return []
-    return _split_off_people(mention, people)
-
-
-def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
-    """An organisation or place tag on a known person's name ('Dahan serves ...'): the person wins."""
-    text, words = mention.text.lower(), mention.text.split()
-    for cluster in people:
-        tokens = cluster.tokens
-        if len(tokens) >= 2 and (text == cluster.name.lower() or text == tokens[0].lower()
-                                 or text == tokens[-1].lower()):
-            mention.type = "person"
-            cluster.add(mention)
-            return True
-    if not 2 <= len(words) <= 3:
-        return False
-    if mention.type == "place" and place_by_form(words) and rules.enabled("place_heads"):
-        return False  # 'West Varnholm', 'Harlow Road': a place by its form, whatever 'Varnholm' alone was taken for
-    for cluster in people:  # 'Mo Cheeks' typed an organisation, where 'Cheeks' alone is a person
-        if cluster.tokens == [words[-1]] and not designated(words) \
-                and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words):  # not 'OS X Lion'
-            mention.type = "person"
-            if rules.enabled("name_breaks"):
-                cut_name_breaks(mention, set())  # '[the Ukraine] Ada Quill' typed an organisation
-            cluster.name = mention.text
-            cluster.add(mention)
-            return True
-    return False
-
-
-def _person_forms(people: list[Cluster]) -> dict[str, Cluster]:
-    """The article's people by the forms of their names: in full, without a suffix, and by surname."""
-    forms: dict[str, Cluster] = {}
-    for cluster in people:
-        forms.setdefault(cluster.name, cluster)
-        forms.setdefault(" ".join(cluster.tokens), cluster)
-    for cluster in people:
-        forms.setdefault(cluster.tokens[-1], cluster)
-    return forms
-
-
-def _split_off_people(mention: NameMention, people: list[Cluster]) -> list[NameMention]:
-    """Known people inside a longer organisation or place name: coordinated ('Lopez and Carrasquillo'), after an
-    adjective of place ('American Hasim Rahman'), or opening a headline the model read as one name ('Lohan Checks
-    Into Rehab'). Their spans join the people; the other conjuncts keep the mention's type."""
-    if len(mention.text.split()) < 2:
-        return [mention]
-    forms = _person_forms(people)
-    if not forms:
-        return [mention]
-    conjuncts = _conjuncts(mention.text)
-    if len(conjuncts) > 1:
-        found = [(s, t, forms.get(t)) for s, t in conjuncts]
-    else:
-        found = _person_at_start(mention, forms)
-    if not any(c for _, _, c in found):
-        return [mention]
-    rest = []
-    for start, text, cluster in found:
-        part = _sub_mention(mention, start, text)
-        if cluster is not None:
-            part.type = "person"
-            cluster.add(part)
-        elif text not in demonym_words():
-            rest.append(part)
-    return rest
-
-
-def _conjuncts(text: str) -> list[tuple[int, str]]:
-    """The parts of a name joined by 'and', '&' or commas, with their offsets."""
-    out, pos = [], 0
-    for sep in re.finditer(r"\s*(?:,|&|\band\b)\s*", text):
-        out.append((pos, text[pos:sep.start()]))
-        pos = sep.end()
-    out.append((pos, text[pos:]))
-    return [(start, part) for start, part in out if part]
-
-
-def _person_at_start(mention: NameMention, forms: dict[str, Cluster]) -> list[tuple[int, str, Cluster | None]]:
-    """'American Hasim Rahman' (an adjective of place, then a person); in a headline, 'Lohan Checks Into Rehab'."""
-    words = mention.text.split()
-    if words[0] in demonym_words() and " ".join(words[1:]) in forms:
-        return [(len(words[0]) + 1, " ".join(words[1:]), forms[" ".join(words[1:])])]
-    if rules.enabled("person_at_end"):  # 'UN Nora Pell' after 'Ambassador to the': a known full name ends it
-        for n in range(2, len(words)):
-            tail = " ".join(words[-n:])
-            cluster = forms.get(tail)
-            if cluster is not None and len(cluster.tokens) >= 2 and tail == " ".join(cluster.tokens):
-                head = " ".join(words[:-n])
-                return [(0, re.sub(r"['’]s$", "", head), None), (len(head) + 1, tail, cluster)]  # 'Acme's
-    if mention.para.role != "headline" or not rules.enabled("headline_names") or designated(words):
-        return []  # 'Ford Motor Company' is the company
-    for n in (3, 2, 1):
-        form = " ".join(words[:n])
-        if n < len(words) and form in forms:
-            return [(0, form, forms[form])]
-    return []
-
-
-def _sub_mention(mention: NameMention, start: int, text: str) -> NameMention:
-    para = mention.para
-    begin = mention.start + start
-    span = para.doc.char_span(begin - para.offset, begin - para.offset + len(text), alignment_mode="expand")
-    first = span.start if span is not None else mention.first_token
-    return NameMention(begin, begin + len(text), text, mention.type, para, first)
 
 
 def _same_full_name(a: str, b: str) -> bool:
