@@ -267,29 +267,14 @@ def test_credits_in_brackets_and_other_labels(line, credit):
     ("A post shared by Harbour Gulls (@harbourgulls)", "social"),
     ("SEE MORE: Ferry strike enters its second week", "related-link"),
     ("She said she would see more of the coast next year.", None),
-])
-def test_embedded_post_and_see_more_lines(line, reason):
-    from newsgraph.readers.furniture import furniture_reason
-
-    assert furniture_reason(line) == reason
-
-
-@pytest.mark.parametrize("line, reason", [
+    # 'Follow NAME on NETWORK', whoever NAME is; not a sentence that only starts with the word
     ("Follow the Harbour Gazette sport desk on Facebook", "social"),
     ("Follow Quayside Tech on Instagram, Threads and YouTube.", "social"),
     ("Follow @QuaysideDeals on X to hear about our offers first.", "social"),
     ("Follow me on Bluesky. Read my other columns here.", None),  # a line with another sentence is no furniture
     ("Follow-up visits on Twitter's old campus were cancelled.", None),
     ("Investigators say they followed the money for months before the arrests.", None),
-])
-def test_follow_an_outlet_on_a_network(line, reason):
-    """'Follow NAME on NETWORK' promos, whoever NAME is; not a sentence that only starts with the word."""
-    from newsgraph.readers.furniture import furniture_reason
-
-    assert furniture_reason(line) == reason
-
-
-@pytest.mark.parametrize("line, reason", [
+    # a line set off by arrows is judged without them
     ("<< Follow Harbour Daily on Facebook | Twitter | Instagram >>", "social"),
     (">> Follow Harbour Daily on Facebook and X <<", "social"),
     ("> View this post on Instagram", "social"),  # html2text's blockquote of an embedded post
@@ -297,7 +282,8 @@ def test_follow_an_outlet_on_a_network(line, reason):
     ("> The council said the ferry timetable would return in March.", None),  # a quoted line stays a line
     ("«Follow the money» on Facebook was the slogan of the campaign.", None),  # '«' opens a quotation here
 ])
-def test_a_line_set_off_by_arrows_is_judged_without_them(line, reason):
+def test_social_and_related_link_lines(line, reason):
+    """Embedded posts, promos for an outlet's accounts and 'SEE MORE' teasers, as written or set off by arrows."""
     from newsgraph.readers.furniture import furniture_reason
 
     assert furniture_reason(line) == reason
