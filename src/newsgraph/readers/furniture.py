@@ -233,7 +233,7 @@ def furniture_edges(line: str, lead: bool = True) -> tuple[int, int, list[tuple[
 @lru_cache(maxsize=4096)  # a page's lines are judged again as sentences, by the comment tail and the trim
 def _line_reason(line: str) -> str | None:
     """The furniture category a whole line (or one sentence) belongs to, or None; a line set off by marks a scraper
-    kept ('<< Follow X on Facebook | Twitter >>', '• Subscribe to ...') is judged without them."""
+    kept ('<< Follow X on Facebook | Twitter >>', '» Read more: ...') is judged without them."""
     reason = line_reason(vocabulary().line_tests, line)
     if reason is None and line and (line[0] in _DECORATION or line[-1] in _DECORATION + _CLOSING_MARKS):
         bare = line.lstrip(_DECORATION).rstrip(_DECORATION + _CLOSING_MARKS)
