@@ -13,9 +13,10 @@ headline in title case is parsed again in sentence case for its cues.
      quotation ("“...,” he said. “...”"), or floats on from the previous
      paragraph's speaker.
   4. Cues left over that govern a clause become indirect quotes.
-  5. Name each source (`speakers`): the coref stage's entity when it has
-     one, else the phrase as written, pronouns and "the statement"
-     resolved; "I" in a nested quote is the teller of the outer one.
+  5. Name each source: the coref stage's entity when it has one (the
+     mention over the source phrase or its head, `source_mentions`), else
+     the phrase as written, pronouns and "the statement" resolved
+     (`speakers`); "I" in a nested quote is the teller of the outer one.
      Give each quote its mode, speech, thought or thing (`quote_modes`).
 """
 
@@ -27,15 +28,25 @@ from functools import cached_property
 
 from ..model import Quote, Span
 from ..pipeline import Document
-from .attribution import NOT_NAMES, QUOTE_CHARS, find_cues, introduces_next, mark_tokens, token_scopes
+from .attribution import QUOTE_CHARS, find_cues, introduces_next, mark_tokens, token_scopes
 from .cue_kinds import whole_quotations, within_cells
-from .context import Mention, ParsedParagraph, body_words, mention_at, parsed, title_case
+from .context import ParsedParagraph, body_words, mention_at, parsed, title_case
 from .cue_words import lexicon
 from .interviews import answer_label, answer_paragraphs
 from .quote_drafts import Draft, attribute_forward, draft_paragraph, past_dateline
 from .quote_modes import quote_mode
 from .quote_paragraphs import Paragraph, mark_paragraphs, top_level
 from .quote_rules import enabled
+from .source_mentions import (
+    apposed_person,
+    entity_at,
+    head_name,
+    head_offsets,
+    is_name,
+    person_before,
+    source_tokens,
+    token_span,
+)
 from .speakers import (
     FEMALE,
     FIRST_PERSON,
@@ -50,7 +61,6 @@ from .speakers import (
     resolve,
     surname,
 )
-from .vocab import entity_vocabulary
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
@@ -246,118 +256,35 @@ class _Namer:
         self.memo[id(d)] = src
         return src
 
-    def _span(self, para: ParsedParagraph, start: int, end: int, strip: str = "") -> Span:
-        doc = para.doc
-        a, b = para.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
-        text = self.doc.article.text
-        while strip and b - a > 1 and text[a] in strip:
-            a += 1
-        return Span(start=a, end=b, text=text[a:b])
-
-    def _entity(self, start: int, end: int, head: tuple[int, int] | None = None) -> str | None:
-        """The entity of the mention that best covers [start, end); given the offsets of the phrase's `head` token,
-        one whose mention holds some of the word it stands in ("the US Attorney's Office" is no mention of the US;
-        "Cheuk Hau-" is one of "Cheuk Hau-yip"), or a person's just before a title that heads it ("Ada Quill MP")."""
-        m = mention_at(self.doc, start, end)
-        if m is None or head is None or not enabled("head_mention"):
-            return m.entity if m is not None else None
-        text, (a, b) = self.doc.article.text, head
-        while a > start and not text[a - 1].isspace():
-            a -= 1
-        while b < end and not text[b].isspace():
-            b += 1
-        if not (m.start < b and a < m.end) and not (
-                m.type == "person" and m.end <= a and text[a:b].lower() in entity_vocabulary().title_last_words):
-            m = mention_at(self.doc, a, b)  # not 'Ada Quill MP said', a person before her title
-        return m.entity if m is not None else None
-
-    def _head_offsets(self, para: ParsedParagraph, tok) -> tuple[int, int]:
-        """The article offsets of a source phrase's head word."""
-        head = self._span(para, tok.i, tok.i + 1)
-        return head.start, head.end
-
-    def _head_name(self, para: ParsedParagraph, tok) -> str | None:
-        """The entity a capitalised source head names ("Vos" in "The Dutch singer Vos", not the Netherlands), or,
-        for a title, the person named in apposition to it or at the end of its phrase after a body or place
-        ("Ambassador to the UN Nora Pell", however the parser hangs the name)."""
-        head = self._span(para, tok.i, tok.i + 1)
-        m = mention_at(self.doc, head.start, head.end)
-        if m is not None:
-            return m.entity
-        if tok.lower_ not in entity_vocabulary().title_last_words:
-            return None
-        apposed = (self._person_at(para, c) for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-        objects = (self._served_by_title(para, o) for prep in tok.children if prep.dep_ == "prep"
-                   for o in prep.children if o.dep_ == "pobj")
-        return next(filter(None, (*apposed, *objects)), None)
-
-    def _served_by_title(self, para: ParsedParagraph, obj) -> str | None:
-        """The person ending a title's object after the name of a body or place ("Ambassador to the UN Nora Pell"),
-        not one the title only serves ("Adviser to Ada Quill", "Aide to Senator Ada Quill" are not Ada Quill)."""
-        m = self._person_mention(para, obj)
-        if m is None or not enabled("served_person"):
-            return m.entity if m is not None else None
-        vocab = entity_vocabulary()
-        before = [t for t in obj.subtree if t.i < obj.i and para.span(t.idx, t.idx + len(t))[1] <= m.start]
-        return m.entity if any(t.pos_ == "PROPN" and t.lower_ not in vocab.title_words | vocab.title_last_words
-                               for t in before) else None
-
-    def _apposed_person(self, para: ParsedParagraph, tok) -> str | None:
-        """The person named in apposition to a common-noun source ('Hale's wife, Ada, said': Ada), not to a plural
-        ('scientists, NAME and NAME, said')."""
-        if tok.tag_ == "NNS":
-            return None
-        apposed = (c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-        return next(filter(None, (self._person_at(para, c) for c in apposed)), None)
-
-    def _person_at(self, para: ParsedParagraph, tok) -> str | None:
-        """The person entity whose mention covers the token, if a person's does."""
-        m = self._person_mention(para, tok)
-        return m.entity if m is not None else None
-
-    def _person_before(self, para: ParsedParagraph, tok) -> Mention | None:
-        """The nearest person named before `tok` in its sentence."""
-        for t in reversed(para.doc[tok.sent.start:tok.i]):
-            m = self._person_mention(para, t)
-            if m is not None and m.entity:
-                return m
-        return None
-
-    def _person_mention(self, para: ParsedParagraph, tok) -> Mention | None:
-        """The mention covering the token, if it is a person's."""
-        name = self._span(para, tok.i, tok.i + 1)
-        m = mention_at(self.doc, name.start, name.end)
-        return m if m is not None and m.type == "person" else None
-
     def _from_cue(self, d: Draft) -> Source:
         cue, para = d.cue, d.cue_paragraph.parsed
         if cue is None:
             return Source()
-        cue_span = self._span(para, *cue.words, strip=QUOTE_CHARS)
+        cue_span = token_span(self.doc, para, *cue.words, strip=QUOTE_CHARS)
         tok = cue.speaker
         if tok is None:
             return Source(cue=cue_span)
-        mention = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
-        mention_head = self._head_offsets(para, tok)
+        mention = token_span(self.doc, para, *source_tokens(tok), strip=DOUBLE_MARKS)
+        mention_head = head_offsets(self.doc, para, tok)
         if tok.lower_ in RELATIVES and tok.head.dep_ == "relcl":  # "the mayor, who said ...": "who" is the mention
             relative, tok = tok.lower_, tok.head.head
             if enabled("relative_not_date") and _a_date_or_number(tok):
-                person = self._person_before(para, tok) if relative == "who" else None
+                person = person_before(self.doc, para, tok) if relative == "who" else None
                 if person is None:  # "a survey from 2019, which found ...": no one named
                     return Source(None, None, mention, cue_span)  # "a friend, Rachel, in 2019, who told": Rachel
                 return Source(person.entity, self.names.get(person.entity, person.text), mention, cue_span)
-            named = self._span(para, *_source_tokens(tok), strip=DOUBLE_MARKS)
+            named = token_span(self.doc, para, *source_tokens(tok), strip=DOUBLE_MARKS)
         else:
             named = mention
-        if enabled("head_entity") and tok.pos_ != "PROPN" and not _is_name(tok):  # "US officials": not the country
-            head = self._span(para, tok.i, tok.i + 1, strip=DOUBLE_MARKS)
-            entity = self._entity(head.start, head.end) or (
-                self._entity(mention.start, mention.end) if named is not mention else None) or (
-                self._apposed_person(para, tok) if enabled("appositive_source") else None)
+        if enabled("head_entity") and tok.pos_ != "PROPN" and not is_name(tok):  # "US officials": not the country
+            head = token_span(self.doc, para, tok.i, tok.i + 1, strip=DOUBLE_MARKS)
+            entity = entity_at(self.doc, head.start, head.end) or (
+                entity_at(self.doc, mention.start, mention.end) if named is not mention else None) or (
+                apposed_person(self.doc, para, tok) if enabled("appositive_source") else None)
         else:
-            entity = (enabled("head_name") and self._head_name(para, tok)
-                      or self._entity(mention.start, mention.end, mention_head)
-                      or self._entity(named.start, named.end, self._head_offsets(para, tok)))
+            entity = (enabled("head_name") and head_name(self.doc, para, tok)
+                      or entity_at(self.doc, mention.start, mention.end, mention_head)
+                      or entity_at(self.doc, named.start, named.end, head_offsets(self.doc, para, tok)))
         lower = tok.lower_
         if entity is not None:
             found = Source(entity, self.names.get(entity, named.text), mention, cue_span)
@@ -401,7 +328,7 @@ class _Namer:
             if last is not None and 0 <= p.index - last[0] <= PRONOUN_CHAIN_PARAGRAPHS:
                 return Source(last[1].speaker, last[1].name, mention, cue_span)  # "She said: ..." ... "She added: ..."
             return Source(None, None, mention, cue_span)
-        found = Source(self._entity(ref.start, ref.end, ref.head), ref.text, mention, cue_span)
+        found = Source(entity_at(self.doc, ref.start, ref.end, ref.head), ref.text, mention, cue_span)
         if not for_document and layer is None:
             self.last_resolved[pronoun] = (p.index, found)
         return found
@@ -437,19 +364,3 @@ def sentence_cased(headline: ParsedParagraph, read: list[ParsedParagraph]) -> Pa
 def _definite(tok) -> bool:
     """A singular noun with "the", "this" or "that": a particular document, written by someone named before."""
     return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-
-
-def _is_name(tok) -> bool:
-    """The token stands in a name (the source phrase is the name itself), not a description."""
-    return bool(tok.ent_type_) and tok.ent_type_ not in NOT_NAMES
-
-
-def _source_tokens(tok) -> tuple[int, int]:
-    """Token range of the source phrase: the whole name for a name, the noun phrase for a description."""
-    if _is_name(tok):
-        for ent in tok.doc.ents:
-            if ent.start <= tok.i < ent.end:
-                return ent.start, ent.end
-    if tok.pos_ == "PRON":
-        return tok.i, tok.i + 1
-    return noun_phrase_start(tok), tok.i + 1
