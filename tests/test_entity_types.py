@@ -381,17 +381,17 @@ def test_lower_case_words_and_common_acronyms_are_no_names():
 
 
 def _typed(sentence: str, first_word: str, length: int, kind: str):
-    """`names._typed_mention` on the words of one parsed sentence, from `first_word` on, as the model typed them."""
+    """`names.typed_mention` on the words of one parsed sentence, from `first_word` on, as the model typed them."""
     from types import SimpleNamespace
 
-    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.names import typed_mention
     from newsgraph.understand.parse import load_model
     from newsgraph.understand.vocab import entity_vocabulary
 
     doc = load_model()(sentence)
     para = SimpleNamespace(doc=doc, offset=0, text=doc.text, span=lambda s, e: (s, e))
     first = next(t.i for t in doc if t.text == first_word)
-    return _typed_mention(para, first, first + length, kind, entity_vocabulary())
+    return typed_mention(para, first, first + length, kind, entity_vocabulary())
 
 
 def test_a_product_word_alone_is_no_organisation():

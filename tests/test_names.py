@@ -84,11 +84,11 @@ def test_a_person_entity_the_model_ran_over_a_portfolio_is_cut_after_it():
     from spacy.tokens import Span
 
     from newsgraph.understand.context import ParsedParagraph
-    from newsgraph.understand.names import _typed_mention
+    from newsgraph.understand.names import typed_mention
     from newsgraph.understand.parse import load_model
     from newsgraph.understand.vocab import entity_vocabulary
 
     doc = load_model()("The Minister for Transport Lena Okafor said trains would run.")
     doc.ents = [Span(doc, 3, 6, label="PERSON")]  # '[Minister for] Transport Lena Okafor'
-    mention = _typed_mention(ParsedParagraph(0, doc), 3, 6, "person", entity_vocabulary())
+    mention = typed_mention(ParsedParagraph(0, doc), 3, 6, "person", entity_vocabulary())
     assert (mention.text, mention.titles) == ("Lena Okafor", ["Minister for Transport"])

@@ -1,6 +1,7 @@
 """The entities stage: one entity per real-world person, organisation and place.
 
-1. Find name mentions (`newsgraph.understand.names`).
+1. Find name mentions (`newsgraph.understand.entity_mentions`; the
+   mention class and its typing are `newsgraph.understand.names`').
 2. Group them: full names first, each a person unless it matches one
    already seen; then lone first names and surnames, resolved to the one
    full name they fit (the most recently mentioned when several do).
@@ -27,11 +28,12 @@ from ..pipeline import Document
 from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
+from .entity_mentions import find_mentions
 from .entity_types import designated, name_words, plausible_person_name
 from .name_case import shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
-from .names import NameMention, find_mentions
+from .names import NameMention
 from .people_in_names import organization_openers, people_taken_out
 from .titles import title_forms
 from .translit import same_name

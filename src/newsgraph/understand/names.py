@@ -1,18 +1,14 @@
-"""Finding name mentions: spaCy's entities corrected by our vocabularies.
+"""Name mentions: the class, the type our rules give a span of tokens, and the names spaCy missed.
 
-1. Take spaCy's PERSON, ORG, GPE, LOC and FAC entities; drop the usual
-   mis-tags (holidays as people, car makes as organisations, a rank
-   such as "Command Sergeant" as an organisation, a currency's code next
-   to an amount: "$99 (USD)").
-2. Split titles and ranks from names, inside the entity and before it
-   ("Israel Police Commissioner Danny Levy" -> title + "Danny Levy"),
-   and find a name's edges (`name_edges`).
-3. Add people spaCy missed after a title ("Rabbi Shachar"), outlets from
-   the gazetteer ("ynet"), organisations made of a place and a head word
-   ("Israel" + "Police"), and places inside organisation names
-   ("Netivot Police Station" -> "Netivot").
-4. Join a name split by a parenthesis ("Shachar (Butzhak, head of ...)";
-   `name_edges.join_parenthesis`).
+`entity_mentions.find_mentions` reads each paragraph's entities and asks for the two steps here:
+1. A span of tokens becomes a typed mention (`typed_mention`): the usual mis-tags dropped (holidays as people, a
+   rank such as "Command Sergeant" as an organisation, a ship's or a product's name no entity), titles and ranks
+   split from the name, inside the entity and before it ("Israel Police Commissioner Danny Levy" -> title + "Danny
+   Levy"; `name_edges`), an organisation made of a place and a head word ("Israel" + "Police"), and a name split
+   by a parenthesis joined ("Shachar (Butzhak, head of ...)"; `name_edges.join_parenthesis`).
+2. The names spaCy missed are added (`missed_mentions`): places named by a noun or a street, listed companies with
+   their exchanges and tickers, people after a title ("Rabbi Shachar"), outlets from the gazetteer ("ynet"), and
+   places inside organisation names ("Netivot Police Station" -> "Netivot").
 """
 
 from __future__ import annotations
@@ -21,20 +17,16 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..readers.furniture import load_data
 from . import rules
-from .context import ParsedParagraph, QuoteRegions, lower_positions, title_case
-from .entity_types import (DROP, THING, designated, place_of, places_named_by_noun, places_named_by_street, retype,
-                           spacy_type)
+from .context import ParsedParagraph, lower_positions
+from .entity_types import THING, designated, places_named_by_noun, places_named_by_street
 from .name_edges import (attach_titles, bridges_and, described_as_person, ends_with_a_role, join_parenthesis,
-                         leading_title_length, modifiers_before, name_after_portfolio, swallowed, titled_name,
-                         trim_to_name)
-from .name_evidence import NICKNAMED, known_place, mention_span, nickname_match, opens_with_given_name, place_by_form
+                         leading_title_length, modifiers_before, name_after_portfolio, swallowed, titled_name)
+from .name_evidence import known_place, mention_span, opens_with_given_name, place_by_form
 from .name_use import word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary, entity_vocabulary
-from .wire_names import (before_region, datelines, firm_spans, firm_words, known_firm, listings, market_acronyms,
-                         ticker_exchanges, town_name)
+from .wire_names import firm_spans, firm_words, known_firm, listings, market_acronyms, ticker_exchanges
 
 MAX_NAME_TOKENS_AFTER_TITLE = 3
 _I_BRAND = re.compile(r"^i[A-Z]")  # iPhone, iOS, iTunes: the lower-case i that names products
@@ -69,94 +61,14 @@ class NameMention:
         return self.para.doc[self.first_token].sent
 
 
-def find_mentions(paragraphs: list[ParsedParagraph]) -> list[NameMention]:
-    """Every name mention of the parsed paragraphs, in text order."""
-    vocab = entity_vocabulary()
-    found: list[NameMention] = []
-    for para in paragraphs:
-        found.extend(_paragraph_mentions(para, vocab))
-    found.sort(key=lambda m: m.start)
-    return found
-
-
-def _paragraph_mentions(para: ParsedParagraph, vocab: EntityVocabulary) -> list[NameMention]:
-    """The name mentions of one paragraph: people named with a nickname, spaCy's entities read by our rules, then
-    the names spaCy missed."""
-    out: list[NameMention] = []
-    taken: set[int] = set()
-    lines = datelines(para) if rules.enabled("datelines") else {}
-    nicknamed = _nicknamed_people(para, vocab) if rules.enabled("quoted_nicknames") else []
-    for mention, first, last in nicknamed:
-        out.append(mention)
-        taken.update(range(first, last))
-    for ent in para.doc.ents:
-        kind = spacy_type(ent.label_, ent.text)
-        if kind is None or nicknamed and taken.intersection(range(ent.start, ent.end)):
-            continue
-        out.extend(_entity_mentions(para, ent, kind, lines, taken, vocab))
-    out = _missed_mentions(para, out, taken, vocab)
-    quotes = QuoteRegions(para.text)
-    for mention in out:
-        mention.in_quote = quotes.inside(mention.start - para.offset)
-    return out
-
-
-def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: set[int],
-                     vocab: EntityVocabulary) -> list[NameMention]:
-    """The mentions one of spaCy's entities gives, their tokens added to `taken`: the town of a dateline it opens,
-    and the name it holds, typed by our rules (none where they drop it)."""
-    doc = para.doc
-    out: list[NameMention] = []
-    first, last = ent.start, ent.end
-    if first in lines:  # 'TOKYO (Reuters) -', 'BRASILIA - Central bank of ...': the dateline's town
-        place_end, rest = lines[first]
-        town = _mention(para, first, min(place_end, last), "place")
-        if town.text.isupper():
-            town.name = town_name(town.text)  # 'JERUSALEM' goes by 'Jerusalem', as the body writes it
-        out.append(town)
-        taken.update(range(first, min(place_end, last)))
-        if rest >= last:
-            return out
-        first = rest
-    first, last, possessive = trim_to_name(doc, ent, first, last, kind, vocab)
-    if first >= last or (last - first == 1 and _currency_code(doc, first)):
-        return out
-    if first > 0 and doc[first - 1].text == "#" and not doc[first - 1].whitespace_ and rules.enabled("hashtags") \
-            and not designated([t.text for t in doc[first:last]]):
-        kind = THING  # '#MeToo', '#BlackLivesMatter': a hashtag names a movement or a topic (not '#Acme, Inc.')
-    if kind == THING:  # a product, work or event: no entity, but a vote on the name's type (type_agreement)
-        out.append(_mention(para, first, last, THING))
-        taken.update(range(first, last))
-        return out
-    if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC" \
-            and rules.enabled("possessive_place"):
-        kind = "person"  # "Rachel's house": a person's place, named by the person
-    kind = retype(doc, first, last, kind)
-    if kind == DROP:
-        return out
-    firm = kind in ("person", "place") and rules.enabled("known_firms") \
-        and _known_firm(doc, first, last, kind, vocab)
-    if firm:
-        kind = "organization"  # 'Atlassian' typed a person, 'Glencore' a place: listed companies
-    mention = _typed_mention(para, first, last, kind, vocab)
-    if mention is not None and firm:
-        mention.firm, mention.firm_from = True, spacy_type(ent.label_, ent.text)
-    if mention is not None and ent.label_ == "NORP":
-        mention.name = place_of(mention.text)
-    if mention is not None:
-        out.append(mention)
-        taken.update(range(first, last))
-    return out
-
-
-def _missed_mentions(para: ParsedParagraph, out: list[NameMention], taken: set[int],
-                     vocab: EntityVocabulary) -> list[NameMention]:
+def missed_mentions(para: ParsedParagraph, out: list[NameMention], taken: set[int],
+                    vocab: EntityVocabulary) -> list[NameMention]:
     """The mentions with the names spaCy missed added: places named by a noun ('the city of Ofakim') or a street's
     head word ('Wall Street'), listed companies with their exchanges and tickers, people after a title, outlets,
     and the places inside organisations' names."""
     doc = para.doc
     for first, last in places_named_by_noun(doc, taken) + places_named_by_street(doc, taken):
-        out.append(_mention(para, first, last, "place"))
+        out.append(span_mention(para, first, last, "place"))
         taken.update(range(first, last))
     if rules.enabled("known_firms"):
         out = _known_firms(para, out, taken)
@@ -176,30 +88,10 @@ def _missed_mentions(para: ParsedParagraph, out: list[NameMention], taken: set[i
     return out
 
 
-def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tuple[NameMention, int, int]]:
-    """A person named with a nickname in quotation marks or brackets between given name and surname: one mention
-    of the whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags. Not a
-    news agency in brackets after a dateline's town ('Sydney (Reuters) Police said'); in a headline or a line in
-    title case, a surname of one word ('Vincent "The Chin" Gigante Dies')."""
-    second = para.role != "headline" and not title_case(para.text)
-    found = []
-    for m in NICKNAMED.finditer(para.text):
-        whole = nickname_match(m, second)
-        if whole is None or (m["n5"] and m["n5"] in vocab.outlets):
-            continue
-        span = para.doc.char_span(m.start(), whole.end(), alignment_mode="expand")
-        if span is None:
-            continue
-        mention = _typed_mention(para, span.start, span.end, "person", vocab)
-        if mention is not None and mention.type == "person":
-            found.append((mention, span.start, span.end))
-    return found
-
-
 def _exchanges(para: ParsedParagraph, out: list[NameMention], taken: set[int]) -> list[NameMention]:
     """'(LSE: BOO)': the exchange before a ticker is an organisation, whatever the model said of it."""
     for first, last in ticker_exchanges(para):
-        exchange = _mention(para, first, last, "organization")
+        exchange = span_mention(para, first, last, "organization")
         clash = [m for m in out if m.start < exchange.end and exchange.start < m.end]
         if any(m.type in ("place", "person") for m in clash):
             continue  # a town the model knows ('(Toronto: ...)'), a person in a poll ('(McCain: 45%, ...)')
@@ -228,7 +120,7 @@ def _listed_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int]
         if symbol is None:
             continue
         out = [m for m in out if not (m.start < para.offset + end and para.offset + start < m.end)]
-        ticker = _mention(para, symbol.start, symbol.end, "organization")
+        ticker = span_mention(para, symbol.start, symbol.end, "organization")
         ticker.name, ticker.firm = firm.name or firm.text, True
         out.append(ticker)
         taken.update(range(symbol.start, symbol.end))
@@ -245,7 +137,7 @@ def _known_firms(para: ParsedParagraph, out: list[NameMention], taken: set[int])
     kept = {i for a, b in found for i in range(a, b)}
     dropped = {i for ent in para.doc.ents for i in range(ent.start, ent.end)} - kept  # 'a borrowed Subaru': a thing
     for first, last in firm_spans(para, found, dropped):
-        firm = _mention(para, first, last, "organization")
+        firm = span_mention(para, first, last, "organization")
         firm.firm, firm.firm_from = True, THING  # gone again where the article refuses the reading (`harmonize`)
         out = [m for m in out if not (firm.start <= m.start and m.end <= firm.end)] + [firm]
         taken.update(range(first, last))
@@ -256,16 +148,6 @@ def _last_token(mention: NameMention) -> int:
     """The token after a mention's last one."""
     span = mention_span(mention, alignment_mode="expand")
     return span.end if span is not None else mention.first_token + 1
-
-
-def _known_firm(doc, first: int, last: int, kind: str, vocab: EntityVocabulary) -> bool:
-    """A listed company's name the model typed a person or a place, not after a title ('Mr Vinci'), one word after
-    'the' ('the Amazon') or a place before a comma and a region ('Bristow, VA')."""
-    if not known_firm(doc[first:last].text, kind):
-        return False
-    before = doc[first - 1].lower_ if first else ""
-    return before.rstrip(".") not in vocab.title_first_words and not (last - first == 1 and before == "the") \
-        and not (kind == "place" and before_region(doc, last))
 
 
 MAX_FIRM_WORDS = 4
@@ -282,22 +164,7 @@ def _unlabelled_firm(para: ParsedParagraph, end: int, taken: set[int]) -> NameMe
     while first > 0 and last - first < MAX_FIRM_WORDS and first - 1 not in taken and (
             t := para.doc[first - 1]).pos_ == "PROPN" and t.text[:1].isupper() and not t.is_stop:
         first -= 1
-    return _mention(para, first, last, "organization") if first < last else None
-
-
-def _currency_code(doc, i: int) -> bool:
-    """'$99 (USD)', '40 EUR', 'USD 15 million': a currency's code next to an amount is no name."""
-    if doc[i].text not in _currency_codes() or not rules.enabled("currency_codes"):
-        return False
-    before = doc[i - 2] if i >= 2 and doc[i - 1].text == "(" else doc[i - 1] if i >= 1 else None
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    return bool(before is not None and (before.like_num or before.ent_type_ == "MONEY")
-                or after is not None and after.like_num)
-
-
-@cache
-def _currency_codes() -> frozenset[str]:
-    return frozenset(load_data("entities.json")["currency_codes"])
+    return span_mention(para, first, last, "organization") if first < last else None
 
 
 def _i_brand(word: str) -> bool:
@@ -310,11 +177,12 @@ def _i_brand(word: str) -> bool:
                for c in ("nouns", "census_nouns", "person_nouns"))  # 'Cloud' and 'Mac' are Census surnames too
 
 
-def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
-                   vocab: EntityVocabulary) -> NameMention | None:
+def typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
+                  vocab: EntityVocabulary) -> NameMention | None:
+    """The mention tokens `first` to `last` give, typed `kind` by the model, as our rules type it, or None."""
     doc = para.doc
     if rules.enabled("vessel_names") and _after_vessel_noun(doc, first, vocab):
-        return _mention(para, first, last, THING)  # 'the ferry Island Star': a ship's name, no entity
+        return span_mention(para, first, last, THING)  # 'the ferry Island Star': a ship's name, no entity
     named = name_after_portfolio(doc, first, last, vocab) if rules.enabled("titles") else None
     if named is not None:
         first, kind = named, "person"  # '[Secretary of] State for Housing Ans Meulen': the title ran in
@@ -331,7 +199,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
         return None  # 'MacBook Pro', 'Galaxy S23 Ultra' tagged an organisation: a product, no entity
     if rules.enabled("i_brands") and kind != "person" and _i_brand(text.split()[0]) and not designated(text.split()) \
             and not known_firm(text, kind):
-        return _mention(para, first, last, THING)  # 'iPhones', 'iTunes Music Store': a product, no entity
+        return span_mention(para, first, last, THING)  # 'iPhones', 'iTunes Music Store': a product, no entity
     described = (kind != "person" or place_by_form(text.split())) and rules.enabled("described_as_person") \
         and not designated(text.split()) and described_as_person(doc, first, last, vocab)  # 'Ngozi Street, a nurse
     if described:
@@ -345,7 +213,7 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
         skip = swallowed(doc, first + n, last) if n < last - first else 0
         if n + skip >= last - first:
             return None
-        mention = _mention(para, first + n + skip, last, "person")
+        mention = span_mention(para, first + n + skip, last, "person")
         if skip:
             first, n = first + n + skip, 0  # a title before the team ("Browns DL") is not this person's
         if rules.enabled("titles"):
@@ -360,14 +228,15 @@ def _typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
             return None
         if rules.enabled("title_and") and bridges_and(doc, first) and leading_title_length(doc, last, len(doc), vocab):
             first = modifiers_before(doc, first - 2)  # 'Fire and [Rescue] Commissioner': the service's whole name
-        return _mention(para, first, last, "organization")
+        return span_mention(para, first, last, "organization")
     extended = _organization_head(doc, last, vocab) if rules.enabled("organization_heads") else None
     if extended:
-        return _mention(para, first, extended, "organization")
-    return _mention(para, first, last, kind)
+        return span_mention(para, first, extended, "organization")
+    return span_mention(para, first, last, kind)
 
 
-def _mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
+def span_mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
+    """A mention of type `kind` of tokens `first` to `last`, as written."""
     doc = para.doc
     start, end = para.span(doc[first].idx, doc[last - 1].idx + len(doc[last - 1]))
     return NameMention(start, end, para.text[start - para.offset:end - para.offset], kind, para, first)
@@ -409,13 +278,13 @@ def _titled_people(para: ParsedParagraph, taken: set[int], vocab: EntityVocabula
             k += 1
         if k > j and not any(t in taken for t in range(j, k)) and rules.enabled("title_firms") \
                 and designated([t.text for t in doc[i:k]]):
-            out.append(_mention(para, i, k, "organization"))  # 'General Motors': a firm's name, no general
+            out.append(span_mention(para, i, k, "organization"))  # 'General Motors': a firm's name, no general
             taken.update(range(i, k))
             i = k
         elif k > j and not any(t in taken for t in range(j, k)) and not (
                 rules.enabled("titled_heads") and doc[k - 1].text in vocab.name_heads
                 and not opens_with_given_name([t.text for t in doc[j:k]])):  # 'Premier League', not 'Sam Lake'
-            mention = _mention(para, j, k, "person")
+            mention = span_mention(para, j, k, "person")
             attach_titles(mention, doc, i, n, vocab)
             written = doc[i:j].text
             mention.titles = [written] if canonical_title(written) is not None else []
@@ -442,7 +311,7 @@ def _outlets(para: ParsedParagraph, taken: set[int]) -> list[NameMention]:
         span = doc.char_span(m.start(), m.end())
         if span is None or any(t.i in taken for t in span) or (len(m.group(0)) <= 2 and m.group(0) != "AP"):
             continue
-        out.append(_mention(para, span.start, span.end, "organization"))
+        out.append(span_mention(para, span.start, span.end, "organization"))
         taken.update(range(span.start, span.end))
     return out
 
