@@ -331,7 +331,7 @@ def _lemmatize(lemmatizer, doc: Doc) -> Doc:
     if known is None or len(known) > MAX_CASES:
         known = _LEMMAS[lemmatizer] = {}
     rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
-    lemmatize = _rule_lemmas(lemmatizer) or lemmatizer.lemmatize
+    lemmatize = None  # found on the first new triple: most paragraphs have none
     changed = False
     for i, (orth, pos, morph, lemma) in enumerate(rows.tolist()):
         if lemma and not lemmatizer.overwrite:
@@ -339,6 +339,7 @@ def _lemmatize(lemmatizer, doc: Doc) -> Doc:
         key = (orth, pos, morph)
         value = known.get(key)
         if value is None:
+            lemmatize = lemmatize or _rule_lemmas(lemmatizer) or lemmatizer.lemmatize
             value = known[key] = lemmatizer.vocab.strings.add(lemmatize(doc[i])[0])
         rows[i, 3] = value
         changed = True
