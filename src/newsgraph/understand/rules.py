@@ -11,6 +11,12 @@ from ..switches import RuleSwitches
 
 FAMILIES: dict[str, str] = {
     "headline": "the headline and the deck are parsed and read like the body",
+    "list_types": "names listed together ('Korn, Slipknot, Deftones and Mudvayne') are of one kind: a list of three "
+                  "or more whose names are mostly of one type gives it to the others where their form allows "
+                  "(`name_lists`)",
+    "list_splits": "an organisation or person whose name holds a comma before a capitalised word is two names of a "
+                   "list ('Korn, Limp Bizkit'), unless a designator or a generation ends it ('Mattel, Inc.') or it "
+                   "joins its words with 'and' ('Keefe, Bruyette & Woods')",
     "not_names": "holidays are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",

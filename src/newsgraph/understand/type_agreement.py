@@ -27,7 +27,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, described_names, di
                             gazetteer_place, given_names, known_place, masthead_name, mention_span, numbered,
                             opens_with_given_name, place_by_form, product_name, rarely_labelled, region_name,
                             speaking_names, team_names)
-from .name_lists import type_by_company
+from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
 from .wire_names import known_firm, listed_name
@@ -41,6 +41,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     """
     firms = _firm_names(mentions)  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or the list
     mentions = _trim_names(mentions, paragraphs)
+    if rules.enabled("list_splits"):
+        mentions = split_listed(mentions)
     called = copular_people(mentions, paragraphs)  # 'X is a mathematician': a person, in every mention
     for m in mentions:
         if m.text in called:
@@ -48,6 +50,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     if not rules.enabled("one_type_per_name"):
         return [m for m in mentions if m.type != THING]
     _vote_types(mentions, firms)
+    if rules.enabled("list_types"):
+        list_types(mentions)
     _evidence_types(mentions)
     if rules.enabled("speaking_names"):
         speakers = speaking_names(mentions, paragraphs)
