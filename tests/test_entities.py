@@ -117,6 +117,14 @@ def test_a_title_may_join_two_words_by_and():
     assert {e.name: e.titles for e in article.entities}.get("Dan Orvell") == ["Rescue Commissioner"]
 
 
+def test_a_title_keeps_a_hyphened_company_name_whole():
+    text = ("Phone carriers cut prices\n\nThe carriers met on Monday. Then T-Mobile CEO Mike Sievert said prices "
+            "would fall, and Rolls-Royce chairman Anita Frew said engines would not.\n")
+    people = {e.name: e.titles for e in newsgraph.extract(text).entities if e.type == "person"}
+    assert people.get("Mike Sievert") == ["T-Mobile CEO"], people  # not 'Mobile CEO'
+    assert people.get("Anita Frew") == ["Rolls-Royce chairman"], people
+
+
 def test_a_shared_surname_belongs_to_the_first_person_named_with_it():
     text = ("Mill reopens\n\nAron Teague reopened the old water mill on Saturday. His daughter Ines Teague ran the "
             "tours. Teague told visitors the wheel had turned again.\n")

@@ -161,10 +161,19 @@ def attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: Ent
 
 
 def modifiers_before(doc, start: int) -> int:
-    """Where the capitalised words that stay with a title starting at doc[start] ('Transport' Secretary) start."""
+    """Where the capitalised words that stay with a title starting at doc[start] ('Transport' Secretary) start; a
+    word hyphened to the first of them stays too ('T-Mobile' CEO, not 'Mobile CEO'; 'In-N-Out' owner)."""
     while start > 0 and _title_modifier(doc[start - 1]):
         start -= 1
+        while start >= 2 and _hyphened(doc, start - 1):
+            start -= 2
     return start
+
+
+def _hyphened(doc, k: int) -> bool:
+    """doc[k] is a hyphen written between two words without spaces, the first capitalised ('T-Mobile')."""
+    return doc[k].text in ("-", "‐") and not doc[k].whitespace_ and not doc[k - 1].whitespace_ \
+        and doc[k - 1].text[:1].isupper()
 
 
 def _title_modifier(token) -> bool:
