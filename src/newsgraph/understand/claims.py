@@ -38,26 +38,28 @@ A person claim's subject is the entity's full name with `subject_entity`
 its id (the store maps it to the entity across articles); other subjects
 are matched across articles by their text. Duplicates within the article
 (same subject, property and value) are kept once, at their first place.
+
+What the words say before any entity is asked (a number with its qualifier,
+whether it counts things, a verb's class, a duration's property) is read by
+`claim_phrases`; values are normalised by `claim_values`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Claim, Entity
 from ..pipeline import Document
-from .claim_values import (ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural,
-                           qualifier_before, split_qualifier)
-from .context import Mention, dep_ids, mentions, parsed, string_ids
+from .claim_phrases import Sentence, duration_property, ends_clause, is_count, number_phrase, verb_class
+from .claim_values import ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural
+from .context import Mention, dep_ids, mentions, parsed
 from .event_rules import place_only_modifies, vocabulary
 from .events import event_at, is_named, role_members
 from .titles import parse_title
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
 STAGE = "claims"
@@ -75,38 +77,6 @@ _AGED = re.compile(r"\b(?:aged|at (?:the )?age (?:of )?|age of )(?P<n>\d{1,3})\b
 _APPOSED_AGE = re.compile(r"\s*,\s*(?:aged\s+)?(?P<n>\d{1,3})\s*(?=[,.;)]|\s+and\b|$)")
 
 
-@dataclass
-class _Sentence:
-    """One parsed sentence and where it lies in `Article.text`."""
-
-    span: SpacySpan
-    offset: int  # of the paragraph
-    text: str  # the sentence's text (from the paragraph's text)
-    deps: list[int]  # the paragraph's dependency label hashes by token (`context.dep_ids`)
-
-    @property
-    def start(self) -> int:
-        return self.offset + self.span.start_char
-
-    @property
-    def end(self) -> int:
-        return self.offset + self.span.end_char
-
-    def chars(self, token: Token) -> tuple[int, int]:
-        return self.offset + token.idx, self.offset + token.idx + len(token)
-
-    def with_dep(self, deps: tuple[str, ...]) -> list[Token]:
-        """The sentence's tokens attached to their heads by one of `deps`, in text order (by label hash: no
-        Token made for the others)."""
-        doc, ids, labels = self.span.doc, string_ids(frozenset(deps)), self.deps
-        return [doc[k] for k in range(self.span.start, self.span.end) if labels[k] in ids]
-
-    def heads_of(self, deps: tuple[str, ...]) -> list[Token]:
-        """The tokens with a child attached by one of `deps`, in text order."""
-        doc = self.span.doc
-        return [doc[i] for i in sorted({t.head.i for t in self.with_dep(deps)})]
-
-
 class ClaimExtractor:
     """Claims of one article; `__call__` runs the numbered steps of the module docstring."""
 
@@ -117,7 +87,7 @@ class ClaimExtractor:
         self.entities: dict[str, Entity] = {e.id: e for e in doc.article.entities}
         self.mentions = sorted((m for m in mentions(doc) if m.entity), key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
-        self.sentences = [_Sentence(s, p.offset, p.text[s.start_char:s.end_char], deps)
+        self.sentences = [Sentence(s, p.offset, p.text[s.start_char:s.end_char], deps)
                           for p in parsed(doc) for deps in (dep_ids(p.doc),) for s in p.doc.sents]
         self.claims: list[Claim] = []
         self.described_ages: set[int] = set()  # ids of the age claims read off a description ('the 29-year-old man')
@@ -138,7 +108,7 @@ class ClaimExtractor:
                                  normalized=normalized, text=self.text[start:end], start=start, end=end,
                                  event=event, stage=STAGE))
 
-    def event_of(self, s: _Sentence, *tokens: Token) -> str | None:
+    def event_of(self, s: Sentence, *tokens: Token) -> str | None:
         """The id of the event triggered by the first of `tokens` that is a trigger (the verb, then the noun)."""
         for token in tokens:
             event = event_at(self.doc.article.events, *s.chars(token))
@@ -156,7 +126,7 @@ class ClaimExtractor:
                 best, overlap = m, size
         return best
 
-    def person_of(self, s: _Sentence, token: Token) -> Entity | None:
+    def person_of(self, s: Sentence, token: Token) -> Entity | None:
         """The person a token names or stands for: itself, the noun a relative pronoun hangs on, an apposition."""
         if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl"):
             token = token.head.head
@@ -168,7 +138,7 @@ class ClaimExtractor:
                 return entity
         return None
 
-    def person_near(self, s: _Sentence, token: Token) -> Entity | None:
+    def person_near(self, s: Sentence, token: Token) -> Entity | None:
         """The person a number is about: the nearest one up the tree, or the subject of the verb above it.
 
         Never through the verb's object: in 'Cohen carried a 10-year-old boy' the age is the boy's.
@@ -188,7 +158,7 @@ class ClaimExtractor:
             below, token = token, token.head
         return None
 
-    def place_of(self, s: _Sentence, verb: Token) -> str | None:
+    def place_of(self, s: Sentence, verb: Token) -> str | None:
         """The place a verb names as its object or through a locative preposition."""
         for c in verb.children:
             targets = [c] if c.dep_ == "dobj" else \
@@ -203,58 +173,24 @@ class ClaimExtractor:
                     return next(e.text for e in t.doc.ents if e.start <= t.i < e.end)  # one the entities stage lost
         return None
 
-    def verb_class(self, verb: Token) -> str:
-        for c in verb.children:
-            if c.dep_ in ("prt", "prep", "oprd", "dobj"):
-                key = f"{verb.lemma_.lower()} {c.lower_}"
-                if key in self.vocab.verb_classes:
-                    return self.vocab.verb_classes[key]
-        return self.vocab.verb_classes.get(verb.lemma_.lower(), verb.lemma_.lower())
-
-    def number_phrase(self, s: _Sentence, num: Token) -> tuple[str, str, int, int] | None:
-        """(value as written, normalized, start, end) of the number a token heads, its qualifier included."""
-        words = [t for t in num.subtree if t.i <= num.i or t.like_num]
-        lo = min(t.idx for t in words) - s.span.start_char  # into the sentence's text
-        hi = max(t.idx + len(t) for t in words) - s.span.start_char
-        qualifier, op, rest = split_qualifier(s.text[lo:hi], self.vocab)
-        if not qualifier:
-            qualifier, op, at = qualifier_before(s.text[:lo], self.vocab)
-            lo = at if qualifier else lo
-        value = parse_number(rest, self.vocab)
-        if value is None:
-            return None
-        return s.text[lo:hi], op + format_number(value), s.start + lo, s.start + hi
-
-    def is_count(self, num: Token) -> bool:
-        """A number that counts things: not a year ('a 1999 study'), an emergency or phone number ('911 calls'),
-        a number after an article ('a 737 jet') or one inside a name ('Apollo 11 crew')."""
-        text = num.text.replace(",", "")
-        if text in self.vocab.not_counts or (text.isdigit() and len(text) == 4 and "," not in num.text
-                                             and 1000 <= int(text) <= 2100):
-            return False
-        before = num.doc[num.i - 1] if num.i > 0 else None
-        if before is not None and (before.lower_ in ("a", "an", "the") or before.pos_ == "PROPN"):
-            return False
-        return num.ent_type_ in ("", "CARDINAL", "QUANTITY")
-
     # 1. counts -----------------------------------------------------------
-    def counts(self, s: _Sentence) -> None:
+    def counts(self, s: Sentence) -> None:
         for num in s.with_dep(("nummod",)):
             noun = num.head
             if noun.dep_ not in COUNTED_DEPS or noun.lemma_.lower() in self.vocab.not_counted:
                 continue
-            if not self.is_count(num):
+            if not is_count(num, self.vocab):
                 continue
             verb = noun.head
             if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() in self.vocab.ignore_verbs:
                 continue
-            found = self.number_phrase(s, num)
+            found = number_phrase(s, num, self.vocab)
             if found is None:
                 continue
             value, normalized, _, _ = found
             lemma = noun.lemma_.lower()
             things = self.vocab.group_nouns.get(lemma) or (noun.lower_ if noun.tag_ in ("NNS", "NNPS") else plural(lemma))
-            action = self.verb_class(verb)
+            action = verb_class(verb, self.vocab)
             place = self.place_of(s, verb) or self.place_of(s, noun)  # "killed 14 people in Varnholm"
             agent = None
             if noun.dep_ == "dobj":
@@ -270,7 +206,7 @@ class ClaimExtractor:
             self.add(" ".join(w for w in (*words, place) if w), None, prop, value, normalized, s.start, s.end, event)
 
     # 2. ages ---------------------------------------------------------------
-    def ages(self, s: _Sentence) -> None:
+    def ages(self, s: Sentence) -> None:
         for m in self.mentions[bisect.bisect_left(self.starts, s.start):bisect.bisect_left(self.starts, s.end)]:
             if s.start <= m.start < s.end and m.kind == "name":
                 entity = self.entities.get(m.entity)
@@ -298,13 +234,13 @@ class ClaimExtractor:
                     and not any(g.dep_ not in ("punct",) for g in c.children)]
             if not nums:
                 continue
-            if tok.lemma_.lower() in self.vocab.age_verbs or (tok.lemma_ == "be" and _ends_clause(nums[0])):
+            if tok.lemma_.lower() in self.vocab.age_verbs or (tok.lemma_ == "be" and ends_clause(nums[0])):
                 subjects = [c for c in tok.children if c.dep_ == "nsubj"]
                 entity = self.person_of(s, subjects[0]) if subjects else None
                 if entity is not None:
                     self.add_age(entity, nums[0].text, s)
 
-    def add_age(self, entity: Entity, number: str, s: _Sentence) -> Claim | None:
+    def add_age(self, entity: Entity, number: str, s: Sentence) -> Claim | None:
         """The age claim added, or None for a number that is no age."""
         value = parse_number(number, self.vocab)
         if value is None or not 0 < value < MAX_AGE:
@@ -313,7 +249,7 @@ class ClaimExtractor:
         return self.claims[-1]
 
     # 3. durations ------------------------------------------------------------
-    def durations(self, s: _Sentence) -> None:
+    def durations(self, s: Sentence) -> None:
         for unit in s.heads_of(("nummod",)):
             nums = [c for c in unit.children if c.dep_ == "nummod"]
             iso = duration_iso(1, unit.lemma_, self.vocab) if nums else None
@@ -323,7 +259,7 @@ class ClaimExtractor:
                 unit.head if unit.dep_ == "dobj" and unit.head.lemma_ == "spend" else None
             if verb is None or verb.pos_ not in ("VERB", "AUX"):
                 continue
-            found = self.number_phrase(s, nums[0])
+            found = number_phrase(s, nums[0], self.vocab)
             if found is None:
                 continue
             _, normalized, start, _ = found
@@ -333,18 +269,8 @@ class ClaimExtractor:
             entity = self.person_of(s, subjects[0]) if subjects else None
             if entity is not None and iso:
                 value = self.text[start:s.chars(unit)[1]]
-                self.add(entity.name, entity.id, self.duration_property(verb), value, op + iso, s.start, s.end,
+                self.add(entity.name, entity.id, duration_property(verb, self.vocab), value, op + iso, s.start, s.end,
                          self.event_of(s, verb))
-
-    def duration_property(self, verb: Token) -> str:
-        words = [verb.lemma_.lower()] + [t.lemma_.lower() for c in verb.children
-                                         for t in ([c] if c.dep_ in ("oprd", "acomp", "attr", "xcomp", "dobj")
-                                                   else [g for g in c.children if g.dep_ == "pobj"]
-                                                   if c.dep_ == "prep" else [])]
-        for word in reversed(words):
-            if word in self.vocab.duration_properties:
-                return self.vocab.duration_properties[word]
-        return f"{verb.lemma_.lower()}_duration"
 
     # 4. ranks and titles -------------------------------------------------------
     def ranks(self) -> None:
@@ -430,12 +356,6 @@ class ClaimExtractor:
         for number, claim in enumerate(out, 1):
             claim.id = f"c{number}"
         return out
-
-
-def _ends_clause(token: Token) -> bool:
-    """A bare number closing its sentence ('He was 52.')."""
-    after = [t for t in token.doc[token.i + 1:token.sent.end] if not t.is_punct]
-    return not after
 
 
 def extract_claims(doc: Document) -> Document:
