@@ -86,7 +86,8 @@ class StoryClock:
 
     def attach(self, event, paragraph: int, times: list[TimeExpression], owners: dict[int, int | None],
                found: Found, blocked: set[Token]) -> None:
-        """Give `event` (an `events._Event`) its own date, its frame's, or the story's (the module docstring)."""
+        """Give `event` (an `event_drafts.EventDraft`) its own date, its frame's, or the story's (the module
+        docstring)."""
         own = [d for d in times if owners[id(d)] == event.trigger.i]
         for d in own:
             if d.type == "duration":

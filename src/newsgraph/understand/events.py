@@ -23,15 +23,16 @@ Sentence by sentence, over the parse the parse stage made:
    Bombings"; `event_rules.place_only_modifies`).
 5. **Merge**: a mention of an event already told ("his death", "the
    award, presented by ...") adds to that event instead of making a new
-   one. A noun with nobody from the article in it and no date of its own
-   is kept only when it heads its phrase (`BARE_NOUNS`): "the bankruptcy",
-   not the "design" of "a design team" nor a word of a name.
+   one (`event_drafts`: the event being assembled, when two tellings are
+   one event and what the earlier takes from the later). A noun with
+   nobody from the article in it and no date of its own is kept only when
+   it heads its phrase (`BARE_NOUNS`): "the bankruptcy", not the "design"
+   of "a design team" nor a word of a name.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ from ..model import Event, EventDate, Span, TimeExpression
 from ..pipeline import Document
 from .context import Mention, mentions, parsed
 from .dates import publication_date
+from .event_drafts import EventDraft, absorb, same_event
 from .event_key import event_key
 from .event_rules import (
     VERBAL,
@@ -77,37 +79,6 @@ MEMBER_TYPES = frozenset({"person", "organization"})  # "fighters of the Front":
 MEMBER_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _SUBJECT = frozenset({"nsubj"})
 TYPE_LABELS = {"person": ("PERSON",), "organization": ("ORG", "NORP"), "place": ("GPE", "LOC", "FAC")}
-
-# How good a date is, for choosing between two tellings of one event.
-DATE_RANK = {("own", True): 4, ("frame", True): 4, ("own", False): 3, ("frame", False): 3,
-             ("inherited", True): 2, ("inherited", False): 1}
-
-
-@dataclass
-class _Event:
-    """An event being assembled."""
-
-    type: str
-    trigger: Token
-    sentence: int
-    paragraph: int
-    evidence: Span
-    roles: list[tuple[str, str]] = field(default_factory=list)  # (role, entity id or name)
-    attributes: dict[str, str | bool | None] = field(default_factory=dict)
-    date: TimeExpression | None = None
-    date_kind: str | None = None  # own, frame, inherited
-    place: str | None = None
-    definite: bool = False  # a noun with the/his/...: may name an event told before
-    modality: str = "asserted"
-
-    def participants(self, core: frozenset[str] | None = None) -> set[str]:
-        return {who for role, who in self.roles if core is None or role in core}
-
-    def date_rank(self) -> int:
-        if self.date is None:
-            return 0
-        return DATE_RANK.get((self.date_kind, self.date.value is not None), 0)
-
 
 class _Mentions:
     """Mentions by position, for finding the one over a token quickly."""
@@ -154,7 +125,7 @@ class EventExtractor:
         self.mentions = _Mentions(mentions(doc))
         self.dates: list[TimeExpression] = sorted(doc.scratch.get(DATES) or doc.article.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
-        self.events: list[_Event] = []
+        self.events: list[EventDraft] = []
         self.positions: dict[int, int] = {}  # id(event) -> its place in self.events
         self.sharing: dict[tuple[str, str], set[int]] = {}  # (type, participant) -> places of the events with both
         self.clock = StoryClock(vocab, publication_date(doc))  # step 3: dates, and the story's
@@ -176,7 +147,7 @@ class EventExtractor:
         names = {ent.id: ent.name for ent in self.doc.article.entities}
         return [self.record(e, i, names) for i, e in enumerate(kept, 1)]
 
-    def keep(self, e: _Event) -> bool:
+    def keep(self, e: EventDraft) -> bool:
         """A verb names an event on its own; so does a noun with an entity of the article in it or a date of its
         own, and (`BARE_NOUNS`) one that heads its phrase."""
         kind = self.vocab.types[e.type]
@@ -235,13 +206,14 @@ class EventExtractor:
             self.integrate(event)
 
     # 2. participants and attributes -------------------------------------
-    def build(self, s: _Sentence, tok: Token, trigger: Trigger, kind: str) -> _Event:
+    def build(self, s: _Sentence, tok: Token, trigger: Trigger, kind: str) -> EventDraft:
         a, b = s.chars(tok)
         kids = self.kids
-        event = _Event(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
-                       definite=tok.pos_ not in VERBAL and any(dep in ("det", "poss") and c.lower_ not in ("a", "an")
-                                                               for c, dep in children_of(tok, kids)),
-                       modality=modality(tok, self.vocab, kids))
+        event = EventDraft(kind, tok, s.index, s.paragraph, Span(start=a, end=b, text=self.doc.article.text[a:b]),
+                           definite=tok.pos_ not in VERBAL and any(dep in ("det", "poss")
+                                                                   and c.lower_ not in ("a", "an")
+                                                                   for c, dep in children_of(tok, kids)),
+                           modality=modality(tok, self.vocab, kids))
         role_types = self.vocab.types[kind].role_types or {}
         # "Reyes refused to resign", "denied selling the yard": the verb above gives the subject
         controller = tok.head if tok.dep_ in ("xcomp", "pcomp") and not any(
@@ -313,7 +285,7 @@ class EventExtractor:
         return None
 
     # 5. merging -----------------------------------------------------------
-    def integrate(self, event: _Event) -> None:
+    def integrate(self, event: EventDraft) -> None:
         kind = self.vocab.types[event.type]
         if kind.generic:  # a supersense event is not merged: "rose" twice is two rises
             self.positions[id(event)] = len(self.events)
@@ -324,29 +296,29 @@ class EventExtractor:
                 if event.sentence - earlier.sentence > REFER_BACK_SENTENCES:
                     break
                 if earlier.type in kind.refers_to:
-                    _absorb(earlier, event)
+                    absorb(earlier, event)
                     self.index(earlier)
                     return
-        # only an earlier event of the type with a participant in common can be the same (see _same_event):
+        # only an earlier event of the type with a participant in common can be the same (see same_event):
         # looked up, latest first, instead of read through (quadratic in a long article)
         places = set().union(*(self.sharing.get((event.type, who), ()) for who in event.participants()))
         for place in sorted(places, reverse=True):
             earlier = self.events[place]
-            if earlier.type == event.type and _same_event(earlier, event, kind.core):
-                _absorb(earlier, event)
+            if earlier.type == event.type and same_event(earlier, event, kind.core):
+                absorb(earlier, event)
                 self.index(earlier)
                 return
         self.positions[id(event)] = len(self.events)
         self.events.append(event)
         self.index(event)
 
-    def index(self, event: _Event) -> None:
+    def index(self, event: EventDraft) -> None:
         """Record an event of `self.events` under its type and each of its participants (after they grew)."""
         place = self.positions[id(event)]
         for who in event.participants():
             self.sharing.setdefault((event.type, who), set()).add(place)
 
-    def record(self, e: _Event, number: int, names: dict[str, str]) -> Event:
+    def record(self, e: EventDraft, number: int, names: dict[str, str]) -> Event:
         core = self.vocab.types[e.type].core
         people = [w for r, w in e.roles if r in core] + [w for r, w in e.roles if r not in core]
         attributes = dict(e.attributes)
@@ -365,33 +337,6 @@ class EventExtractor:
         modality = self.clock.modality(e.modality, e.date, inherited)
         return Event(id=f"ev{number}", type=e.type, participants=participants, date=date, place=e.place,
                      evidence=e.evidence, attributes=attributes, modality=modality, key=key, stage=STAGE)
-
-
-def _same_event(a: _Event, b: _Event, core: frozenset[str]) -> bool:
-    """Two tellings of one event: a participant in common (a core one when both have one), nothing contradicting."""
-    ca, cb = a.participants(core), b.participants(core)
-    if not ((ca & cb) if ca and cb else (a.participants() & b.participants())):
-        return False
-    for key in a.attributes.keys() & b.attributes.keys():
-        if key != "duration_text" and a.attributes[key] != b.attributes[key]:
-            return False
-    da, db = a.date, b.date
-    if a.date_kind in ("own", "frame") and b.date_kind in ("own", "frame") and da.value and db.value:
-        return da.value.startswith(db.value) or db.value.startswith(da.value)
-    return True
-
-
-def _absorb(into: _Event, other: _Event) -> None:
-    if into.modality != "asserted" and other.modality == "asserted":
-        into.modality = "asserted"  # told once as a fact: it happened
-    for role, who in other.roles:
-        if who not in into.participants():
-            into.roles.append((role, who))
-    for key, value in other.attributes.items():
-        into.attributes.setdefault(key, value)
-    if other.date_rank() > into.date_rank():  # the telling that dates it is the better evidence
-        into.date, into.date_kind, into.evidence = other.date, other.date_kind, other.evidence
-    into.place = into.place or other.place
 
 
 def _heads_its_phrase(token: Token) -> bool:
