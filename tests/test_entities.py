@@ -230,3 +230,14 @@ def test_an_apposition_says_what_kind_of_body_a_name_is():
     assert found.get("Varnbanki") == "organization" and found.get("Ghana") == "place"
     with rules.switched_off("appositive_kind"):
         assert types().get("Varnbanki") != "organization"
+
+
+@pytest.mark.parametrize("sentence, code", [
+    ("Users still on IE6 were told to upgrade, and IE6 will get no more fixes, Microsoft said.", "IE6"),
+    ("The crew of STS-134 landed safely on Wednesday after sixteen days in orbit.", "STS-134"),
+])
+def test_a_model_or_mission_code_is_no_place(sentence, code):
+    text = "Tech notes\n\nA short opening line for the story.\n" + sentence + "\nMore later this week.\n"
+    assert code not in {e.name for e in newsgraph.extract(text).entities}
+    with rules.switched_off("model_codes"):
+        assert code in {e.name for e in newsgraph.extract(text).entities}

@@ -49,6 +49,7 @@ COMMON_USE_SHARE = 1 / 3  # ... and this share of the tokens where the word head
 MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|[A-Z]\d+|\d+[A-Z]{1,2})$")  # A380, 737, M3, S10, 5G
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # a year of the last two centuries, alone
 _NUMBER_WORD = re.compile(r"^(?:\d+|I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV)$")
+_CODE = re.compile(r"(?=.*\d)(?=.*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")  # 'IE6', 'STS-134', 'KC-30s'
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
 
 
@@ -272,6 +273,11 @@ def masthead_name(words: list[str]) -> bool:
 def numbered(words: list[str]) -> bool:
     """'Saw X', 'Mega Drakeon X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name."""
     return len(words) > 1 and bool(_NUMBER_WORD.match(words[-1])) and not opens_with_given_name(words)
+
+
+def model_code(name: str) -> bool:
+    """'IE6', 'STS-134', 'A380': one word of capitals and digits, a model's, a version's or a mission's code."""
+    return bool(_CODE.fullmatch(name))
 
 
 def common_nouns(paragraphs: list, words: set[str]) -> set[str]:

@@ -187,6 +187,8 @@ FAMILIES: dict[str, str] = {
                 "data/diseases.json, from the Disease Ontology) is no entity",
     "numbered_names": "a 'person' ending with a number ('Saw X') and not opening with a given name is a work or "
                       "a model, no entity",
+    "model_codes": "a 'person' or 'place' of one word of capitals and digits ('IE6', 'STS-134', 'A380') is a "
+                   "model's, a version's or a mission's code: no entity, unless the gazetteer knows it as a place",
     "lettered_names": "a 'person' of a common noun and a letter ('Vitamin C', 'Path A.', 'Plan B') and not opening "
                       "with a given name is a thing, no entity",
     "generations": "'Gen' before a generation's letter or name ('Gen Z', 'Gen X', 'Gen Alpha') is the generation: "

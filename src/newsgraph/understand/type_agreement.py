@@ -24,9 +24,9 @@ from .headline_names import body_backed_in_title_case, drop_headline_phrases, en
 from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
                         describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, full_name_words,
-                            gazetteer_place, given_names, known_place, masthead_name, mention_span, numbered,
-                            opens_with_given_name, place_by_form, product_name, rarely_labelled, region_name,
-                            speaking_names, team_names)
+                            gazetteer_place, given_names, known_place, masthead_name, mention_span, model_code,
+                            numbered, opens_with_given_name, place_by_form, product_name, rarely_labelled,
+                            region_name, speaking_names, team_names)
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
@@ -84,6 +84,10 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     if rules.enabled("appositive_kind"):
         _type_by_apposition(mentions)
     _type_people_by_words(mentions, org_openers, in_full_names, nouns)
+    if rules.enabled("model_codes"):
+        for m in mentions:
+            if m.type in ("person", "place") and model_code(m.text) and not known_place(m.text):
+                m.type = THING  # 'IE6', 'STS-134': a version's or a mission's code, no one and nowhere
     return [m for m in mentions if m.type != THING]
 
 
