@@ -58,13 +58,13 @@ def _vocabulary_without(drop) -> object:
 
 def variants() -> dict:
     """name -> a function giving a context manager that switches that family off."""
-    from newsgraph.understand import dates, event_rules, event_timing, events, tense, timex, timex_grammar
+    from newsgraph.understand import dates, event_rules, event_timing, events, tense, timex, timex_find, timex_grammar
 
     out = {"all": ExitStack}
     for family in timex_grammar.FAMILIES:
         out[f"dates: no {family} rules"] = (lambda f=family: _without_family(f))
     out["dates: no tense anchoring"] = lambda: _patched(dates, "tense", lambda span: None)
-    for flag, what in ((dates, "NARRATIVE_PARTS"), (dates, "JOIN_CLOCK_AND_DAY"), (dates, "KEEP_ANCHOR_DETAIL"),
+    for flag, what in ((dates, "NARRATIVE_PARTS"), (timex_find, "JOIN_CLOCK_AND_DAY"), (dates, "KEEP_ANCHOR_DETAIL"),
                        (dates, "COMPARISONS_STAY"), (dates, "GAME_PERIODS"), (event_timing, "PRESENT_KEEPS_NOW"),
                        (event_timing, "FUTURE_NOT_STORY"), (event_timing, "COMPARED_NOT_STORY"),
                        (event_timing, "AHEAD_IS_PLANNED"), (event_timing, "REPORTS_STAY_RECENT"),

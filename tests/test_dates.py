@@ -9,8 +9,8 @@ import pytest
 import newsgraph
 from newsgraph.pipeline import READERS, STAGES, Document
 from newsgraph.understand import dates as dates_stage
-from newsgraph.understand.dates import known_events
 from newsgraph.understand.timex import nearest, period_end, resolve
+from newsgraph.understand.timex_find import known_events
 from newsgraph.understand.timex_grammar import read
 
 BASE = date(2025, 6, 12)  # a Thursday

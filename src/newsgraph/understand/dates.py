@@ -2,9 +2,9 @@
 
 For each body paragraph (already parsed by the parse stage; no second spaCy pass):
 
-1. **Find**: our own scanners (`timex_grammar.scan`) and the known-event
-   patterns over the paragraph text, then spaCy's DATE/TIME entities
-   that none of them covered. Ages ("a 35-year-old") are not dates.
+1. **Find** (`timex_find`): our own scanners (`timex_grammar.scan`) and the
+   known-event patterns over the paragraph text, then spaCy's DATE/TIME
+   entities that none of them covered. Ages ("a 35-year-old") are not dates.
 2. **Read**: `timex_grammar.read` (our grammar); dateparser only for an entity our
    grammar cannot read, when it names a day, month or year, and only with
    grounds for a year (a publication date, or a year in the text).
@@ -24,21 +24,18 @@ Writes `Article.dates` and `scratch["dates"]` (the same list of
 
 from __future__ import annotations
 
-import dataclasses
-import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache, partial
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import TimeExpression
 from ..pipeline import Document
-from . import timex, timex_grammar
-from .context import column, parsed
+from . import timex
+from .context import parsed
 from .tense import tense
+from .timex_find import Found, KnownEvent, find_expressions, known_events
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -46,7 +43,6 @@ if TYPE_CHECKING:
 DATES = "dates"
 # Rule switches (benchmarks/ablate_dates_events.py turns each off in turn to measure what it adds).
 NARRATIVE_PARTS = True  # "in the morning": the morning of the day the story is at, not of publication
-JOIN_CLOCK_AND_DAY = True  # "10 p.m. Wednesday" is one TIME expression
 KEEP_ANCHOR_DETAIL = True  # "a year earlier" than 1988-Q3 is 1987-Q3, not 1987
 COMPARISONS_STAY = True  # "a year earlier" is compared with, the story stays where it was (no 1986-Q3 after two)
 LATEST_ENDED = True  # "the latest quarter" is one that had ended by publication, not a later one told
@@ -59,7 +55,6 @@ _DATEPARSER_WORTHY = re.compile(
     r"sat(?:urday)?|sun(?:day)?)\b|\b\d{1,4}[-/.]\d{1,2}(?:[-/.]\d{1,4})?\b|\b(?:1[5-9]|20)\d\d\b", re.I)
 _SPAN_OF_UNITS = re.compile(r"\b\d{1,4}\s*[-–]\s*\d{1,4}\s*(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|"
                             r"years?|decades?)\b", re.I)  # "10-15 minutes": a length, no date for dateparser
-_BARE_NUMBER = re.compile(r"\d{1,3}|\d{5,}")  # "Mizrahi, 41,": an age spaCy calls a DATE; "80486": a model
 _YEAR_IN_TEXT = re.compile(r"\b(?:1[5-9]|20)\d\d\b")
 # Words of a game's play, none of them used of a company's results: a year-less half or quarter in a paragraph
 # holding one is a period of play ("fumbled late in the first half"), no date. Not "scored record sales", "credit
@@ -74,57 +69,6 @@ _GAME_WORDS = re.compile(
     r"\d{1,3}-\d{1,3} (?:lead|win|loss|victory|deficit|run|advantage))\b", re.I)
 
 
-@dataclass(frozen=True)
-class KnownEvent:
-    name: str
-    date: str
-    patterns: tuple[re.Pattern, ...]
-    context: tuple[re.Pattern, ...]
-    min_context: int
-
-
-@dataclass(frozen=True)
-class KnownEvents:
-    """The well-known events vocabulary, compiled once."""
-
-    events: tuple[KnownEvent, ...]
-    scanner: re.Pattern | None
-    anniversary: re.Pattern | None
-
-    def matching(self, text: str) -> list[KnownEvent]:
-        """Events one of whose patterns is the whole of `text`."""
-        text = re.sub(r"\s+", " ", text.strip())
-        return [e for e in self.events if any(p.fullmatch(text) for p in e.patterns)]
-
-
-def _alternation(words) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-@cache
-def known_events() -> KnownEvents:
-    """`data/known_events.json`, compiled."""
-    data = json.loads(resources.files("newsgraph.data").joinpath("known_events.json").read_text(encoding="utf-8"))
-    events = tuple(KnownEvent(e["name"], e["date"], tuple(re.compile(p, re.I) for p in e["patterns"]),
-                              tuple(re.compile(r"\b" + _alternation([w]), re.I) for w in e.get("context", ())),
-                              int(e.get("min_context", 1))) for e in data["events"])
-    patterns = [p.pattern for e in events for p in e.patterns]
-    scanner = re.compile(r"(?<![\w/-])(?:" + "|".join(patterns) + r")(?![\w/])", re.I) if patterns else None
-    words = data.get("anniversary_words") or []
-    anniversary = re.compile(r"\b(?:" + _alternation(words) + ")", re.I) if words else None
-    return KnownEvents(events, scanner, anniversary)
-
-
-@dataclass
-class _Found:
-    """A temporal expression found in a paragraph, before resolution."""
-
-    start: int  # into the paragraph
-    end: int
-    reading: timex.Reading | None
-    label: str  # DATE or TIME: what spaCy would call it
-
-
 def publication_date(doc: Document) -> date | None:
     """The publication date as a calendar date (local to the page), when known."""
     value = (doc.article.published if doc.article else None) or doc.published
@@ -134,71 +78,6 @@ def publication_date(doc: Document) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-def find_expressions(pdoc: Doc, text: str) -> list[_Found]:
-    """Step 1-2: our scanners and known-event patterns, then spaCy's DATE/TIME entities they missed.
-
-    `text` is `pdoc.text`, passed in because the article already holds it (`Doc.text` is rebuilt on each use).
-    """
-    found = [_Found(s, e, reading, "TIME" if reading.kind in ("time", "part_of_day") else "DATE")
-             for s, e, _rule, reading in timex_grammar.scan(text)]
-    scanner = known_events().scanner
-    if scanner is not None:
-        for m in scanner.finditer(text):
-            if all(m.end() <= f.start or f.end <= m.start() for f in found):
-                found.append(_Found(m.start(), m.end(), None, "DATE"))
-            elif not any(f.start <= m.start() and m.end() <= f.end for f in found):
-                found = [f for f in found if f.end <= m.start() or m.end() <= f.start]
-                found.append(_Found(m.start(), m.end(), None, "DATE"))
-    for ent in _temporal_ents(pdoc):
-        s, e = ent.start_char, ent.end_char
-        if any(f.start < e and s < f.end for f in found) or timex_grammar.AGE.search(ent.text) \
-                or _BARE_NUMBER.fullmatch(ent.text):
-            continue
-        read = timex_grammar.read(ent.text)
-        if read is None and (ent[0].tag_ == "MD" or (len(ent) == 1 and ent[0].pos_ == "ADJ")):
-            continue  # "May his memory ...": a modal verb, not a month; "his annual keynote": not a date
-        found.append(_Found(s, e, read[1] if read else None, ent.label_))
-    found.sort(key=lambda f: f.start)
-    return _clock_with_day(found, text) if JOIN_CLOCK_AND_DAY else found
-
-
-# Between a clock time and its day: "10 p.m. Wednesday", "5 p.m. EST, Nov. 6", "Friday at 3 p.m.", "noon on Monday".
-_CLOCK_DAY_GAP = re.compile(r"\s*,?\s*(?:\(?(?:[A-Z]{2,4}T?|local\s+time)\)?\s*,?\s*)?(?:on|at|of)?\s*")
-_DAY_KINDS = frozenset({"weekday", "calendar", "relative"})
-
-
-def _is_day(reading: timex.Reading | None) -> bool:
-    if reading is None or reading.kind not in _DAY_KINDS or reading.part:
-        return False
-    return reading.kind == "weekday" or (reading.kind == "calendar" and reading.day is not None) or (
-        reading.kind == "relative" and reading.unit == "day")
-
-
-def _clock_with_day(found: list[_Found], text: str) -> list[_Found]:
-    """A clock time next to its day is one TIME expression (TimeML): '10 p.m. Wednesday' 2025-06-11T22:00."""
-    out: list[_Found] = []
-    for f in found:
-        prev = out[-1] if out else None
-        if prev is not None and _CLOCK_DAY_GAP.fullmatch(text[prev.end:f.start]):
-            clock, day = (prev, f) if prev.reading and prev.reading.kind == "time" else (f, prev)
-            if clock.reading is not None and clock.reading.kind == "time" and _is_day(day.reading):
-                part = f"T{clock.reading.hour:02d}:{clock.reading.minute:02d}"
-                out[-1] = _Found(prev.start, f.end, dataclasses.replace(day.reading, part=part), "TIME")
-                continue
-        out.append(f)
-    return out
-
-
-def _temporal_ents(pdoc: Doc) -> list[Span]:
-    """spaCy's DATE and TIME entities; most paragraphs have none, and building `Doc.ents` is not free."""
-    from spacy.attrs import ENT_TYPE
-
-    strings, kinds = pdoc.vocab.strings, column(pdoc, ENT_TYPE)
-    if strings["DATE"] not in kinds and strings["TIME"] not in kinds:
-        return []
-    return [e for e in pdoc.ents if e.label_ in ("DATE", "TIME")]
 
 
 class _Resolver:
@@ -230,7 +109,7 @@ class _Resolver:
                 return event
         return None
 
-    def __call__(self, text: str, found: _Found, span: Callable[[], Span]) -> timex.Resolved:
+    def __call__(self, text: str, found: Found, span: Callable[[], Span]) -> timex.Resolved:
         """Resolve one expression; `span` gives its spaCy span, looked up only when needed."""
         sentence = lambda: span().sent  # noqa: E731
         reading = found.reading
@@ -266,7 +145,7 @@ class _Resolver:
         return COMPARISONS_STAY and reading is not None and reading.kind == "anaphoric" and reading.offset < 0 \
             and reading.unit in ("year", "quarter")
 
-    def anchor_time(self, resolved: timex.Resolved, found: _Found, sentence: Callable[[], Span]) -> timex.Resolved:
+    def anchor_time(self, resolved: timex.Resolved, found: Found, sentence: Callable[[], Span]) -> timex.Resolved:
         """A clock time takes the day told last in its sentence ("on Friday at 3 p.m."), else publication's."""
         start = sentence().start_char
         days = [value for at, value in self.paragraph if start <= at < found.start and len(value) == 10]
@@ -276,7 +155,7 @@ class _Resolver:
             return resolved
         return timex.Resolved("time", days[-1] + resolved.value[10:], "time", "narrative date")
 
-    def frame_bound(self, found: _Found, sentence: Callable[[], Span]) -> date | None:
+    def frame_bound(self, found: Found, sentence: Callable[[], Span]) -> date | None:
         """The earliest end among the dates told before `found` in its sentence: the time the story is told from."""
         if not self.paragraph:
             return None
