@@ -8,8 +8,8 @@ date lines, body paragraphs, and page furniture in between. The reader
 2. marks what each unit is by itself: vocabulary furniture, separators,
    credits, bylines, date lines, lines in another script (image alt text),
    date stamps glued to the text after them;
-3. reads the header: headline, then deck, bylines and date lines, up to
-   the first body paragraph;
+3. reads the header (`text_header`): headline, then deck, bylines and date
+   lines, up to the first body paragraph;
 4. groups pictures: gallery widget, alt text, caption and credit;
 5. marks the comment section, duplicated lines and a trailing footer;
 6. keeps every other unit as a body paragraph, exactly as in the source.
@@ -20,21 +20,21 @@ Everything taken out is listed in `removed`, with its reason and offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..errors import MalformedInput
 from ..model import Article, Evidence, Removed, Span
 from ..pipeline import Document
 from .datelines import DateStamp, parse_dateline, split_glued_stamp
-from .furniture import (ends_sentence, furniture_edges, furniture_reason, is_comment_line, matches, parse_byline,
-                        parse_credit, parse_header_byline, script_of, sentences)
+from .furniture import (ends_sentence, furniture_edges, furniture_reason, is_comment_line, parse_byline, parse_credit,
+                        script_of)
 from .text_media import collect_media, confirm_alts, mark_media
 from . import text_rules as rules
+from .text_header import Header, read_header
 from .text_lines import O_BULLET, body_lines, model
 from .text_region import Region, find_region, header_start, is_page_dump, is_prose
 from .text_units import split_units  # noqa: F401  (part of this module's interface)
-from .text_units import (HEADER_BREAKS, LIST_ITEM, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_DECK_WORDS,
-                         MAX_FOOTER_WORDS, MAX_HEADLINE_WORDS, MEDIA_REASONS, MIN_REPEAT_WORDS, STAGE, Unit)
+from .text_units import (LIST_ITEM, MAX_ALT_WORDS, MAX_DATELINE_WORDS, MAX_FOOTER_WORDS, MIN_REPEAT_WORDS, STAGE,
+                         Unit)
 
 def read_text(doc: Document) -> Document:
     """Fill `doc.article` from scraped text in `doc.raw`."""
@@ -49,7 +49,7 @@ def read_text(doc: Document) -> Document:
 
 def _read_units(doc: Document, units: list[Unit], use_model: bool) -> Article:
     """Steps 3-6 on classified units: the story's place, header, pictures, repeats, footer."""
-    header = _read_header(units, _mark_outside(units, use_model))
+    header = read_header(units, _mark_outside(units, use_model))
     mark_media(units, header.body_from)
     confirm_alts(units)
     if rules.enabled("repeats"):
@@ -159,12 +159,6 @@ def _continues(before: Unit, unit: Unit) -> bool:
     return unit.text[:1].islower() and not ends_sentence(before.text)
 
 
-@dataclass
-class Header:
-    headline: Unit | None = None
-    deck: Unit | None = None
-    body_from: int = 0
-
 
 def _mark_outside(units: list[Unit], use_model: bool = True) -> int:
     """Mark what stands outside the story of a page dump; return where the header starts."""
@@ -230,88 +224,6 @@ def _list_item(text: str) -> bool:
     """A list item's mark ('* ', '3. ', inscriptis' 'o '); a Markdown heading's '#' is no list mark."""
     return bool(LIST_ITEM.match(text)) and not text.startswith("#") or bool(O_BULLET.match(text))
 
-
-def _read_header(units: list[Unit], start: int = 0) -> Header:
-    """Headline, deck, bylines and date lines, up to the first body paragraph."""
-    header = Header(body_from=start)
-    seen_meta = False
-    for i, unit in enumerate(units):
-        if i < start:
-            continue
-        if unit.reason in MEDIA_REASONS:
-            header.body_from = i
-            return header
-        if not unit.free or unit.stamped:
-            seen_meta = seen_meta or unit.reason in ("byline", "dateline")
-            if unit.stamped and header.headline is not None:
-                header.body_from = i
-                return header
-            continue
-        if header.headline is None:
-            if _is_section_label(units, i):
-                unit.reason = "section-label"
-                continue
-            if _is_site_banner(units, i):
-                unit.reason = "site-banner"
-                continue
-            if unit.words <= MAX_HEADLINE_WORDS and not _reads_as_body(unit):
-                unit.role = "headline"
-                header.headline = unit
-                continue
-        elif unit.text == header.headline.text:
-            unit.reason = "duplicate"
-            continue
-        elif parse_header_byline(unit.text):
-            unit.reason, unit.authors = "byline", parse_header_byline(unit.text)
-            seen_meta = True
-            continue
-        elif header.deck is None and _is_deck(units, i, seen_meta):
-            unit.role = "deck"
-            header.deck = unit
-            continue
-        header.body_from = i
-        return header
-    header.body_from = len(units)
-    return header
-
-
-def _reads_as_body(unit: Unit) -> bool:
-    """Running prose, never a headline: sentences that close with a full stop, or more than one sentence."""
-    text = unit.text.rstrip("\"'”’»)] ")
-    return is_prose(unit) and (text.endswith(".") or len(sentences(unit.text)) > 1)
-
-
-def _is_site_banner(units: list[Unit], i: int) -> bool:
-    """The site's name line above its menu ('NewsBlaze24 - Breaking News 24/7' then 'HOME | WORLD | ...')."""
-    nxt = units[i + 1] if i + 1 < len(units) else None
-    later = next((u for u in units[i + 2:] if u.free), None)
-    return nxt is not None and nxt.reason == "navigation" and later is not None and \
-        not ends_sentence(units[i].text) and later.words <= MAX_HEADLINE_WORDS
-
-
-def _is_section_label(units: list[Unit], i: int) -> bool:
-    """A section name above the headline ('UK news'), when a longer line follows."""
-    unit = units[i]
-    if unit.words > 3 or ends_sentence(unit.text):
-        return False
-    following = next((u for u in units[i + 1:] if u.free), None)
-    if following is None or not unit.words < following.words <= MAX_HEADLINE_WORDS:
-        return False
-    return unit.words <= 2 or matches("section-label", unit.text)
-
-
-def _is_deck(units: list[Unit], i: int, seen_meta: bool) -> bool:
-    """The unit after the headline is a deck when it reads like one and the header goes on after it."""
-    unit = units[i]
-    if not 4 <= unit.words <= MAX_DECK_WORDS:
-        return False
-    following = next((u for u in units[i + 1:] if u.reason not in ("advertisement",)), None)
-    if following is None:
-        return False
-    header_goes_on = following.reason in HEADER_BREAKS or following.stamped
-    if seen_meta:
-        return not ends_sentence(unit.text)
-    return header_goes_on or not ends_sentence(unit.text)
 
 
 BOX_REASONS = ("newsletter", "related-link", "social", "share", "advertisement", "author-bio")
