@@ -241,3 +241,12 @@ def test_a_model_or_mission_code_is_no_place(sentence, code):
     assert code not in {e.name for e in newsgraph.extract(text).entities}
     with rules.switched_off("model_codes"):
         assert code in {e.name for e in newsgraph.extract(text).entities}
+
+
+def test_a_name_ends_before_a_comma_the_model_took_in():
+    text = ("Landers picked\n\nNASA said the five companies — Blue Origin, Ceres Robotics, Sierra Nevada Corporation "
+            "(SNC), SpaceX and Tyvak Nano-Satellite Systems — would be added. Blue Origin declined to comment.\n")
+    names = {e.name for e in newsgraph.extract(text).entities}
+    assert "Blue Origin" in names and "Blue Origin," not in names, names
+    with rules.switched_off("trailing_marks"):
+        assert "Blue Origin," in {e.name for e in newsgraph.extract(text).entities}

@@ -11,6 +11,8 @@ from ..switches import RuleSwitches
 
 FAMILIES: dict[str, str] = {
     "headline": "the headline and the deck are parsed and read like the body",
+    "trailing_marks": "a name never ends with a comma, semicolon or colon the model's entity took in ('Blue Origin,' "
+                      "of a list)",
     "list_types": "names listed together ('Korn, Slipknot, Deftones and Mudvayne') are of one kind: a list of three "
                   "or more whose names are mostly of one type gives it to the others where their form allows "
                   "(`name_lists`)",
