@@ -74,8 +74,8 @@ def _given_name_before(doc, first: int, vocab: EntityVocabulary) -> bool:
 
 def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:
     """The name without the quotation marks at its edges ("'Oxygen Bar'"), a comma, semicolon or colon at its end
-    ('Blue Origin,' of a list; `trailing_marks`) and a bracket it opens but does not close ('England (Group A' of 'England (Group A
-    winners)')."""
+    ('Blue Origin,' of a list; `trailing_marks`) and a bracket it opens but does not close ('England (Group A' of
+    'England (Group A winners)')."""
     while first < last and doc[first].text in _QUOTE_TOKENS:
         first += 1
     marks = _QUOTE_TOKENS | _TRAILING_MARKS if rules.enabled("trailing_marks") else _QUOTE_TOKENS

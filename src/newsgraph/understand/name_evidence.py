@@ -50,6 +50,7 @@ MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|[A-Z]\d+|\d+[A-Z]{
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # a year of the last two centuries, alone
 _NUMBER_WORD = re.compile(r"^(?:\d+|I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV)$")
 _CODE = re.compile(r"(?=.*\d)(?=.*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")  # 'IE6', 'STS-134', 'KC-30s'
+# (wider than MODEL_NUMBER: letters on both sides of the digits, hyphened parts)
 _POSSESSIVE = re.compile(r"['’]s?(?=\s|$)")
 
 
