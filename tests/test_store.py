@@ -439,3 +439,46 @@ def test_guess_mode_from_a_stored_cue(kind, cue, mode):
     from newsgraph.understand.quote_modes import guess_mode
 
     assert guess_mode(kind, cue, lexicon()) == mode
+
+
+RELATIVE_STORY = """Harbour pilot retires after forty years
+
+Tomas Verlaine guided his last tanker into the harbour at Ostend on Friday.
+"It has been a good life on the water," Verlaine said after stepping ashore.
+His wife met him on the quay. "I am glad to have him home at last," she said.
+"""
+
+
+@pytest.fixture
+def relative_story():
+    import newsgraph
+
+    article = newsgraph.extract(RELATIVE_STORY, kind="text", url="https://news.example/pilot-retires")
+    wife = next(e for e in article.entities if e.name == "Verlaine's wife")  # a person the coref stage made
+    assert any(q.speaker == wife.id for q in article.quotes), article.quotes
+    return article
+
+
+def _people_lists(store) -> tuple[set[str], set[str], set[str]]:
+    view = {r["name"] for r in store.db.query("SELECT name FROM people_with_counts")}
+    return view, {p["name"] for p in store.people()}, {q["speaker"] for q in store.quotes()}
+
+
+def test_people_lists_leave_out_a_relative_the_article_does_not_name(store, relative_story):
+    fill(store, [relative_story])
+    view, people, speakers = _people_lists(store)
+    assert view == people == {"Tomas Verlaine"}, (view, people)
+    assert speakers == {"Tomas Verlaine", "Verlaine's wife"}, speakers  # the wife still speaks her words
+
+
+def test_an_older_store_lists_named_people_once_migrated(store_url, relative_story, monkeypatch):
+    from newsgraph.store import schema
+
+    before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("named_people")]
+    monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
+    with open_store(store_url) as old:
+        fill(old, [relative_story])
+        assert len({r["name"] for r in old.db.query("SELECT name FROM people_with_counts")}) == 2
+    monkeypatch.undo()
+    with open_store(store_url) as new:
+        assert _people_lists(new)[0] == {"Tomas Verlaine"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .backends import Database
 from .sql import date_range_sql, name_key
+from .tables import NAMED
 
 ARTICLE_SORTS = {
     "newest": "a.published IS NULL, a.published DESC, a.id",
@@ -127,11 +128,12 @@ def entity(db: Database, entity_id: int, size: int = 12) -> dict | None:
 
 
 def _people_with(db: Database, entity_id: int, org_keys: set[str], size: int) -> list[dict]:
-    """People mentioned with the entity, most often first; for an organisation, whether they belong to it."""
+    """Named people mentioned with the entity, most often first; for an organisation, whether they belong to it."""
     rows = db.query(
         "SELECT e.id, e.name, COUNT(DISTINCT o.article_id) AS articles FROM mentions m "
         "JOIN mentions o ON o.article_id = m.article_id JOIN entities e ON e.id = o.entity_id "
-        "WHERE m.entity_id = ? AND e.type = 'person' GROUP BY e.id, e.name ORDER BY articles DESC, e.id LIMIT ?",
+        f"WHERE m.entity_id = ? AND e.type = 'person' AND {NAMED} GROUP BY e.id, e.name ORDER BY articles DESC, e.id "
+        "LIMIT ?",
         (entity_id, size * 4))
     if org_keys and rows:
         marks = ", ".join("?" * len(rows))

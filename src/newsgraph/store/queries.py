@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .backends import Database
 from .sql import date_range_sql
+from .tables import NAMED
 
 ENTITY_TYPES = ("person", "organization", "place")
 
@@ -35,9 +36,9 @@ def _union(values) -> list[str]:
 
 
 def people(db: Database, limit: int | None = None, ids: list[int] | None = None) -> list[dict]:
-    """Every person (or those of `ids`): id, name, aliases, titles, the articles (sources or URLs) they appear
-    in, mention count; the most widely reported first."""
-    only = f"AND e.id IN ({', '.join('?' * len(ids)) or 'NULL'})" if ids is not None else ""
+    """Every named person (or those of `ids`, named or not): id, name, aliases, titles, the articles (sources or
+    URLs) they appear in, mention count; the most widely reported first."""
+    only = f"AND e.id IN ({', '.join('?' * len(ids)) or 'NULL'})" if ids is not None else f"AND {NAMED}"
     rows = db.query(
         "SELECT e.id, e.name, m.titles, m.count, a.source, a.url FROM entities e "
         "JOIN mentions m ON m.entity_id = e.id JOIN articles a ON a.id = m.article_id "

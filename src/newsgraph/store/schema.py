@@ -217,6 +217,14 @@ def _fill_quote_modes(db, chunk: int = 500) -> None:
         last = rows[-1]["rowid"]
 
 
+def named_people(dialect: Dialect) -> list[Step]:
+    """`people_with_counts` lists named people only: not the ones an article describes without a name ('my
+    husband', "Alus's wife"), which the linker already kept to their article (`tables.NAMED`)."""
+    from .tables import PEOPLE_NAMED
+
+    return ["DROP VIEW people_with_counts", f"CREATE VIEW people_with_counts AS {PEOPLE_NAMED.strip()}"]
+
+
 MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("initial", initial),
     ("full_text", full_text),
@@ -227,5 +235,6 @@ MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("signatures_by_words", signatures_by_words),
     ("claim_events", claim_events),
     ("quote_modes", quote_modes),
+    ("named_people", named_people),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""

@@ -65,6 +65,22 @@ QUOTES_WITH_MODES = """
 as `datasette_ready` made them, before quotes had a mode)."""
 
 
+NAMED = ("NOT EXISTS (SELECT 1 FROM entity_names d WHERE d.entity_id = e.id AND d.script = 'described' AND "
+         "(lower(substr(d.name, 1, 1)) = substr(d.name, 1, 1) OR d.name LIKE '%''s %' OR d.name LIKE '%’s %'))")
+"""SQL true of an entity `e` that is no relative an article describes without a name ('my husband', "Alus's wife"):
+the linker keeps such a person to its article and marks its forms `described` in `entity_names.script`; a form
+in lower case or with a possessive before a noun is a description. People lists leave them out; their quotes keep
+them as speakers. (A capitalised form the linker also kept apart, 'Masayoshi Son' by its last word, stays listed.)"""
+
+PEOPLE_NAMED = f"""
+        SELECT e.id, e.name, COUNT(DISTINCT m.article_id) AS articles, SUM(m.count) AS mentions,
+               (SELECT COUNT(*) FROM quotes q WHERE q.speaker_id = e.id) AS quotes,
+               MIN(m.published) AS first_seen, MAX(m.published) AS last_seen
+        FROM entities e JOIN mentions m ON m.entity_id = e.id WHERE e.type = 'person' AND {NAMED}
+        GROUP BY e.id, e.name"""
+"""`people_with_counts` as the `named_people` migration makes it again: named people only."""
+
+
 def rebuild(table: str, first: list[str], constraints: list[str], links: list[tuple[str, str]]) -> Callable:
     """A step that rebuilds an SQLite table with `first` columns (new or redefined), constraints and links."""
     def step(db) -> None:
