@@ -482,3 +482,11 @@ def test_an_older_store_lists_named_people_once_migrated(store_url, relative_sto
     monkeypatch.undo()
     with open_store(store_url) as new:
         assert _people_lists(new)[0] == {"Tomas Verlaine"}
+
+
+def test_the_people_page_leaves_out_a_relative_the_article_does_not_name(store, relative_story):
+    from newsgraph.store.browse import entities
+
+    fill(store, [relative_story])
+    page = entities(store.db, "person")
+    assert [r["name"] for r in page["rows"]] == ["Tomas Verlaine"] and page["total"] == 1, page

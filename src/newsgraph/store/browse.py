@@ -81,11 +81,13 @@ def article_choices(db: Database) -> dict:
 
 def entities(db: Database, type: str, name: str | None = None, affiliation: str | None = None,
              sort: str = "articles", limit: int = 50, offset: int = 0) -> dict:
-    """One page of the entities of a type: articles, mentions, first and last dates; narrowed by a name part
-    (any name form) and, for people, by an organisation they are affiliated with."""
+    """One page of the entities of a type (people: named ones): articles, mentions, first and last dates; narrowed
+    by a name part (any name form) and, for people, by an organisation they are affiliated with."""
     if sort not in ENTITY_SORTS:
         raise ValueError(f"sort={sort!r}: choose from {', '.join(ENTITY_SORTS)}")
     clauses, params = ["e.type = ?"], [type]
+    if type == "person":
+        clauses.append(NAMED)  # not 'my husband': a relative the article does not name
     if name:
         clauses.append("e.id IN (SELECT entity_id FROM entity_names WHERE key LIKE ?)")
         params.append(f"%{name_key(name)}%")
