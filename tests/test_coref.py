@@ -165,6 +165,7 @@ def test_the_company_is_never_the_publisher_of_the_page():
 @pytest.mark.parametrize(("name", "family"), [
     ("Joris Van Der Meer", "Van Der Meer"), ("Lucia de la Vega", "de la Vega"), ("Ada Marsh", "Marsh"),
     ("Van Osgood", "Osgood"),  # a given name, not a particle, opens the name
+    ("Van Der Meer", "Van Der Meer"), ("De Vries", "De Vries"),  # named alone by the family name
     ("Madonna", "Madonna"),
 ])
 def test_family_name_keeps_its_particles(name, family):
@@ -178,3 +179,22 @@ def test_a_kin_phrase_is_named_after_the_whole_family_name():
             "His wife said he would miss the sea more than she would.\n")
     article = newsgraph.extract(text)
     assert "Van Der Meer's wife" in {e.name for e in article.entities}, [e.name for e in article.entities]
+
+
+def test_a_name_in_apposition_to_a_wife_is_a_woman_whom_his_does_not_mean():
+    text = ("Actor stays home\n\nThe actor Joris Meer left the dance show on Monday. Meer said that his wife, "
+            "Kimberly, had been unwell for weeks.\nKimberly rested at home over the weekend.\n"
+            '"His sister came to help," a friend said. His sister said she would stay for a month.\n')
+    people = {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
+    assert "Meer's sister" in people and "Kimberly's sister" not in people, people
+    with rules.switched_off("kin_appositions"):
+        assert "Kimberly's sister" in {e.name for e in newsgraph.extract(text).entities}
+
+
+def test_a_family_name_with_its_particles_is_the_person_named_in_full():
+    text = ("Film star speaks\n\nThe actor Robert De Niro spoke on Monday. De Niro said the film would open in May. "
+            "Later, Maria de la Cruz, a producer, agreed. De la Cruz said the budget was set.\n")
+    people = {e.name: e.aliases for e in newsgraph.extract(text).entities if e.type == "person"}
+    assert people == {"Robert De Niro": ["De Niro"], "Maria de la Cruz": ["De la Cruz"]}, people
+    with rules.switched_off("particle_surnames"):
+        assert "De Niro" in {e.name for e in newsgraph.extract(text).entities}

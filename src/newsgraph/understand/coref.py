@@ -26,7 +26,7 @@ from . import rules
 from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
 from .entity_types import designated
 from .name_case import PARTICLES
-from .name_evidence import given_name_sex, known_place, opens_with_given_name
+from .name_evidence import given_name_sex, given_names, known_place, opens_with_given_name
 from .speakers import nouns
 from .vocab import entity_vocabulary
 
@@ -221,10 +221,29 @@ def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]
                     (m for m in mentions(doc) if m.start <= para.offset + token.head.idx < m.end), None)
                 if head is not None and head.entity:
                     gender.setdefault(head.entity, GENDER_NOUNS[token.lower_])
+    if rules.enabled("kin_appositions"):
+        _kin_apposition_genders(doc, gender)
     for entity in entities.values():
         if entity.type == "person" and entity.id not in gender and (g := given_name_sex(entity.name)):
             gender[entity.id] = g
     return gender
+
+
+def _kin_apposition_genders(doc: Document, gender: dict[str, str]) -> None:
+    """A name in apposition to a relative's noun has the relative's sex: 'his wife, Kimberly,' is a woman, whom
+    no later 'his' may mean ('Kimberly' alone has no sex by its form: one word may be a surname)."""
+    kinship = entity_vocabulary().kinship
+    spans = [m for m in mentions(doc) if m.entity and m.kind == "name"]
+    for para in parsed(doc):
+        for token in (para.doc[i] for i in word_positions(para.doc, frozenset(kinship))):
+            sex = kinship.get(token.lower_)
+            for child in token.children if sex in ("female", "male") else ():
+                if child.dep_ != "appos":
+                    continue
+                at = para.offset + child.idx
+                named = next((m for m in spans if m.start <= at < m.end), None)
+                if named is not None:
+                    gender.setdefault(named.entity, sex)
 
 
 def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
@@ -314,6 +333,8 @@ def family_name(name: str) -> str:
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in PARTICLES:
         start -= 1
+    if start == 1 and words[0].lower() in PARTICLES and (len(words) > 2 or words[0].lower() not in given_names()):
+        start = 0  # 'Van Der Beek', 'De Niro' named alone are family names whole; 'Al Green' opens with a given name
     return " ".join(words[start:])
 
 

@@ -30,7 +30,7 @@ from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
 from .entity_mentions import find_mentions
 from .entity_types import designated, name_words, plausible_person_name
-from .name_case import shouted_line
+from .name_case import PARTICLES, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention
@@ -116,7 +116,8 @@ def extract_entities(doc: Document) -> Document:
 
 def _group_people(mentions: list[NameMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
-    full = [m for m in mentions if len(m.full_text.split()) >= 2]
+    family = [m for m in mentions if _family_form(m.full_text)] if rules.enabled("particle_surnames") else []
+    full = [m for m in mentions if len(m.full_text.split()) >= 2 and m not in family]
     for mention in full:
         match = next((c for c in clusters if _same_full_name(c.name, mention.full_text)), None)
         if match is None:
@@ -131,7 +132,28 @@ def _group_people(mentions: list[NameMention]) -> list[Cluster]:
             match = Cluster("person", mention.text)
             clusters.append(match)
         match.add(mention)
+    for mention in family:  # 'De Niro' after 'Robert De Niro'
+        match = _resolve_family(mention, clusters)
+        if match is None:
+            match = Cluster("person", mention.full_text)
+            clusters.append(match)
+        match.add(mention)
     return clusters
+
+
+def _family_form(name: str) -> bool:
+    """'De Niro', 'Van Der Beek', 'de la Cruz': a family name with its particles, written without a given name."""
+    words = name.split()
+    return len(words) >= 2 and all(w.lower() in PARTICLES for w in words[:-1]) \
+        and not (len(words) == 2 and opens_with_given_name(words))  # 'Van Osgood', 'Ben Smith': a given name
+
+
+def _resolve_family(mention: NameMention, clusters: list[Cluster]) -> Cluster | None:
+    """The full name a family name with its particles ends, the first such person named before it, else after."""
+    words = [w.lower() for w in mention.full_text.split()]
+    fits = [c for c in clusters if len(c.tokens) > len(words) and [t.lower() for t in c.tokens[-len(words):]] == words]
+    before = [c for c in fits if any(s < mention.start for s, _, _ in c.spans)]
+    return min(before or fits, key=lambda c: min(s for s, _, _ in c.spans), default=None)
 
 
 def _same_full_name(a: str, b: str) -> bool:

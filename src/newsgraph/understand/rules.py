@@ -69,6 +69,10 @@ FAMILIES: dict[str, str] = {
     "name_sex": "a person's given name that nine in ten of its bearers share the sex of (the 1990 Census lists, "
                 "data/given_names.json) and a gendered title ('Queen', 'Pope') tell a pronoun whom it can mean: "
                 "'she' is not 'Kevin Allton', 'he' not 'Kristin Wilkins'",
+    "kin_appositions": "a name in apposition to a relative's noun has the relative's sex ('his wife, Kimberly,' is a "
+                       "woman): no later 'his' means her, so 'his wife' is not made 'Kimberly's wife'",
+    "particle_surnames": "a family name written with its particles and no given name ('De Niro', 'Van Der Beek') is "
+                         "the person whose full name ends with it ('Robert De Niro'), not a person of its own",
     "salience": "a pronoun leans to the person the article has named most so far (up to four names): the "
                 "subject of a biography, not the doctor named once in passing",
     "pronoun_people": "an organisation or place named as a person may be (opening with a given name, a given name "
