@@ -169,7 +169,7 @@ def test_the_company_is_never_the_publisher_of_the_page():
     ("Madonna", "Madonna"),
 ])
 def test_family_name_keeps_its_particles(name, family):
-    from newsgraph.understand.coref import family_name
+    from newsgraph.understand.name_case import family_name
 
     assert family_name(name) == family
 

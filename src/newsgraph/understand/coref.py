@@ -25,8 +25,8 @@ from ..pipeline import Document
 from . import rules
 from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
 from .entity_types import designated
-from .name_case import PARTICLES
-from .name_evidence import given_name_sex, given_names, known_place, opens_with_given_name
+from .name_case import family_name
+from .name_evidence import given_name_sex, known_place, opens_with_given_name
 from .speakers import nouns
 from .vocab import entity_vocabulary
 
@@ -213,36 +213,40 @@ def _known_genders(doc: Document, entities: dict[str, Entity]) -> dict[str, str]
             g = GENDER_NOUNS.get(title.lower()) or (nouns().gender(title.lower().split()[-1]) if sexed else None)
             if g:
                 gender[entity.id] = g
-    by_start = {m.start: m for m in mentions(doc)}
+    found = mentions(doc)
+    by_start = {m.start: m for m in found}
     for para in parsed(doc):
         for token in (para.doc[i] for i in word_positions(para.doc, _GENDER_WORDS)):
             if token.dep_ == "appos":
-                head = by_start.get(para.offset + token.head.idx) or next(
-                    (m for m in mentions(doc) if m.start <= para.offset + token.head.idx < m.end), None)
+                head = _mention_over(found, by_start, para.offset + token.head.idx)
                 if head is not None and head.entity:
                     gender.setdefault(head.entity, GENDER_NOUNS[token.lower_])
     if rules.enabled("kin_appositions"):
-        _kin_apposition_genders(doc, gender)
+        _kin_apposition_genders(doc, found, by_start, gender)
     for entity in entities.values():
         if entity.type == "person" and entity.id not in gender and (g := given_name_sex(entity.name)):
             gender[entity.id] = g
     return gender
 
 
-def _kin_apposition_genders(doc: Document, gender: dict[str, str]) -> None:
+def _mention_over(found: list[Mention], by_start: dict[int, Mention], at: int) -> Mention | None:
+    """The mention starting at `at`, else the first one covering it."""
+    return by_start.get(at) or next((m for m in found if m.start <= at < m.end), None)
+
+
+def _kin_apposition_genders(doc: Document, found: list[Mention], by_start: dict[int, Mention],
+                            gender: dict[str, str]) -> None:
     """A name in apposition to a relative's noun has the relative's sex: 'his wife, Kimberly,' is a woman, whom
     no later 'his' may mean ('Kimberly' alone has no sex by its form: one word may be a surname)."""
     kinship = entity_vocabulary().kinship
-    spans = [m for m in mentions(doc) if m.entity and m.kind == "name"]
     for para in parsed(doc):
         for token in (para.doc[i] for i in word_positions(para.doc, frozenset(kinship))):
             sex = kinship.get(token.lower_)
             for child in token.children if sex in ("female", "male") else ():
                 if child.dep_ != "appos":
                     continue
-                at = para.offset + child.idx
-                named = next((m for m in spans if m.start <= at < m.end), None)
-                if named is not None:
+                named = _mention_over(found, by_start, para.offset + child.idx)
+                if named is not None and named.entity and named.kind == "name":
                     gender.setdefault(named.entity, sex)
 
 
@@ -324,18 +328,6 @@ def _kin_entity(doc: Document, kin: Mention, entities: dict[str, Entity]) -> str
         entities[eid] = entity
         kin.entity = eid
     return kin.entity
-
-
-def family_name(name: str) -> str:
-    """A person's name without the given name, particles kept: 'Van Der Beek' of 'James Van Der Beek', 'de la Cruz'
-    of 'Maria de la Cruz', 'Alus' of 'Itamar Alus'."""
-    words = name.split()
-    start = len(words) - 1
-    while start > 1 and words[start - 1].lower() in PARTICLES:
-        start -= 1
-    if start == 1 and words[0].lower() in PARTICLES and (len(words) > 2 or words[0].lower() not in given_names()):
-        start = 0  # 'Van Der Beek', 'De Niro' named alone are family names whole; 'Al Green' opens with a given name
-    return " ".join(words[start:])
 
 
 def _kin_owner(kin: Mention, quoted: bool, para, names: list[Mention], history: list[_Candidate],

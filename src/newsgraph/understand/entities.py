@@ -30,7 +30,7 @@ from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
 from .entity_mentions import find_mentions
 from .entity_types import designated, name_words, plausible_person_name
-from .name_case import PARTICLES, shouted_line
+from .name_case import family_name, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention
@@ -117,7 +117,8 @@ def extract_entities(doc: Document) -> Document:
 def _group_people(mentions: list[NameMention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     family = [m for m in mentions if _family_form(m.full_text)] if rules.enabled("particle_surnames") else []
-    full = [m for m in mentions if len(m.full_text.split()) >= 2 and m not in family]
+    in_family = {id(m) for m in family}
+    full = [m for m in mentions if len(m.full_text.split()) >= 2 and id(m) not in in_family]
     for mention in full:
         match = next((c for c in clusters if _same_full_name(c.name, mention.full_text)), None)
         if match is None:
@@ -142,10 +143,10 @@ def _group_people(mentions: list[NameMention]) -> list[Cluster]:
 
 
 def _family_form(name: str) -> bool:
-    """'De Niro', 'Van Der Beek', 'de la Cruz': a family name with its particles, written without a given name."""
+    """'De Niro', 'Van Der Beek', 'de la Cruz': a family name with its particles, written without a given name
+    (`family_name` keeps it whole; not 'Van Osgood', 'Ben Smith', which open with a given name)."""
     words = name.split()
-    return len(words) >= 2 and all(w.lower() in PARTICLES for w in words[:-1]) \
-        and not (len(words) == 2 and opens_with_given_name(words))  # 'Van Osgood', 'Ben Smith': a given name
+    return len(words) >= 2 and family_name(name).split() == words
 
 
 def _resolve_family(mention: NameMention, clusters: list[Cluster]) -> Cluster | None:

@@ -43,6 +43,18 @@ def _name_heads() -> frozenset[str]:
 LINK_WORDS = NAME_LINKS | PARTICLES | {"the", "a", "an", "to", "&"}  # lower case inside names as well
 
 
+def family_name(name: str) -> str:
+    """A person's name without the given name, particles kept: 'Van Der Beek' of 'James Van Der Beek', 'de la Cruz'
+    of 'Maria de la Cruz', 'Alus' of 'Itamar Alus'."""
+    words = name.split()
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in PARTICLES:
+        start -= 1
+    if start == 1 and words[0].lower() in PARTICLES and (len(words) > 2 or words[0].lower() not in given_names()):
+        start = 0  # 'Van Der Beek', 'De Niro' named alone are family names whole; 'Al Green' opens with a given name
+    return " ".join(words[start:])
+
+
 def cut_lower_variants(mentions: list, paragraphs: list) -> list:
     """A name of several words that the article also writes with some of them in lower case holds common words
     ('Downtown Ardale' ... 'downtown Ardale', 'Moon Varuna' ... 'the frozen moon Varuna', 'Privacy Policy'

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
 _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
-_TRAILING_MARKS = frozenset({",", ";", ":"})  # spaCy's entity sometimes takes the comma after a list's name
+_NAME_END_MARKS = _QUOTE_TOKENS | {",", ";", ":"}  # no name ends with these: spaCy takes the comma after a list's name
 
 
 def trim_to_name(doc, ent, first: int, last: int, kind: str, vocab: EntityVocabulary) -> tuple[int, int, bool]:
@@ -78,7 +78,7 @@ def _inside_marks(doc, first: int, last: int) -> tuple[int, int]:
     'England (Group A winners)')."""
     while first < last and doc[first].text in _QUOTE_TOKENS:
         first += 1
-    marks = _QUOTE_TOKENS | _TRAILING_MARKS if rules.enabled("trailing_marks") else _QUOTE_TOKENS
+    marks = _NAME_END_MARKS if rules.enabled("trailing_marks") else _QUOTE_TOKENS
     while last > first and doc[last - 1].text in marks:
         last -= 1
     opened = next((t.i for t in doc[first:last] if t.text == "("), None)

@@ -137,7 +137,7 @@ def list_types(mentions: list) -> None:
             if m.type != kind and m.text not in described and _may_be(m, kind):
                 retyped.setdefault(m.text, kind)
     for m in mentions:
-        if m.text in retyped and m.text not in described:
+        if m.text in retyped:
             m.type = retyped[m.text]
 
 
