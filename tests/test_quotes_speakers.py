@@ -174,6 +174,13 @@ def test_a_name_in_apposition_to_the_subject_is_the_pronouns_referent():
         assert ("I sat down and cried,", "Ada") not in pairs(*paras)
 
 
+def test_a_name_of_no_known_sex_beside_her_own_noun_does_not_take_her_pronouns():
+    paras = ("Ada Quill designed the new harbour museum on the old quay.",
+             "Her old teacher, Orvo Kallin, praised her at the opening on Friday. She said the building took four "
+             "years.")
+    assert ("the building took four years", "Ada Quill") in pairs(*paras)  # was Orvo Kallin's
+
+
 # --- appositive_source: a common-noun source is the person named in apposition to it ------------------------------
 
 def test_a_plural_source_is_not_the_first_name_of_its_list():

@@ -60,13 +60,19 @@ class _Candidate:
     verb: int = -1  # absolute offset of the verb the mention is the subject of
 
 
-def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool) -> _Candidate:
+def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool, sexed: bool = True) -> _Candidate:
     if token.dep_ == "appos" and token.head.dep_.startswith("nsubj") and token.head.pos_ == "NOUN" \
-            and rules.enabled("appositive_subject"):
+            and (sexed or not _owned_by_pronoun(token.head)) and rules.enabled("appositive_subject"):
         token = token.head  # 'the mayor's wife, Ada, said': Ada is who the sentence is about
     subject = token.dep_.startswith("nsubj")
     return _Candidate(mention, sentence_no, subject, subject and token.head.dep_ == "ROOT", quoted,
                       para.offset + token.head.idx if subject else -1)
+
+
+def _owned_by_pronoun(noun) -> bool:
+    """'Her former professor': someone else the pronouns may mean is in view, so a name of no known sex in
+    apposition ('..., Koolhaas, described her') does not stand as the subject for the pronouns after it."""
+    return any(child.dep_ == "poss" and child.lower_ in PRONOUN_GENDER for child in noun.children)
 
 
 def resolve_coreference(doc: Document) -> Document:
@@ -118,7 +124,8 @@ def _resolve(doc: Document, entities: dict[str, Entity], names: list[Mention],
                 if start in covered:
                     m = ends.get(start + len(token))
                     if m is not None:  # the name's last word carries its role in the sentence
-                        history.append(_candidate(m, token, para, sentence_no, quotes.inside(token.idx)))
+                        history.append(_candidate(m, token, para, sentence_no, quotes.inside(token.idx),
+                                                  sexed=m.entity in gender))
                         if m.entity:
                             named[m.entity] = named.get(m.entity, 0) + 1
                     continue

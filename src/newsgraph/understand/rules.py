@@ -79,7 +79,9 @@ FAMILIES: dict[str, str] = {
                       "alone, or the last word of such a name in the article) that 'he' or 'she' would mean twice, "
                       "were it a person, is a person ('Holt' beside 'Brock Holt', typed a team's)",
     "appositive_subject": "a name in apposition to a sentence's subject is that subject for the pronouns after it "
-                          "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject)",
+                          "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject); "
+                          "not a name of no known sex when a possessive pronoun opens the subject ('Her old teacher, "
+                          "NAME, praised her'): the one it means stays in view",
     "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "
                  "and Rescue Chief'), not after a person or a place ('Salazar and Commerce Secretary'); a body named "
                  "by its second half there ('Rescue') takes its whole name ('Fire and Rescue')",
