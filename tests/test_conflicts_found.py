@@ -124,6 +124,7 @@ def test_an_older_store_gets_its_claims_events(store_url, monkeypatch):
     from newsgraph.store import schema
 
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("claim_events")]
+    monkeypatch.setattr(schema, "MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_claim_events)
     with open_store(store_url) as old:

@@ -328,6 +328,7 @@ def test_signatures_of_an_older_store_are_made_again_by_words(store_url, store_a
         return (_fmix32(hashes)[:, None] * a + b).min(axis=0).tobytes()
 
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("signatures_by_words")]
+    monkeypatch.setattr(schema, "MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_claim_events)
     with open_store(store_url) as old:

@@ -417,6 +417,7 @@ def test_an_older_store_gets_its_quote_modes(store_url, mode_story, monkeypatch)
     from newsgraph.store import schema
 
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("quote_modes")]
+    monkeypatch.setattr(schema, "MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.facts._write_other_facts", write_facts_before_quote_modes)
     with open_store(store_url) as old:
@@ -475,6 +476,7 @@ def test_an_older_store_lists_named_people_once_migrated(store_url, relative_sto
     from newsgraph.store import schema
 
     before = schema.MIGRATIONS[:[name for name, _ in schema.MIGRATIONS].index("named_people")]
+    monkeypatch.setattr(schema, "MIGRATIONS", before)
     monkeypatch.setattr("newsgraph.store.store.MIGRATIONS", before)
     with open_store(store_url) as old:
         fill(old, [relative_story])

@@ -2,16 +2,21 @@
 
 Each migration is a function of the dialect returning SQL statements, so
 SQLite and PostgreSQL share one schema; only full-text search differs
-(FTS5 there, a tsvector column and GIN index here). Migrations run in
-order and are recorded in `migrations`; never edit a released one, add a
-new one at the end. A step is an SQL statement, or a function of the
+(FTS5 there, a tsvector column and GIN index here). `migrate` runs them
+in order and records them in `migrations`; never edit a released one, add
+a new one at the end. A step is an SQL statement, or a function of the
 database for work SQL cannot do (filling a new column from Python).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from ..errors import StoreError
+from .backends import Database
+from .facts import now
 
 Dialect = str  # "sqlite" or "postgresql"
 Step = str | Callable  # an SQL statement, or a function called with the `Database`
@@ -238,3 +243,47 @@ MIGRATIONS: list[tuple[str, Callable[[Dialect], list[Step]]]] = [
     ("named_people", named_people),
 ]
 """(name, statements) in the order they run; the version is the position, from 1."""
+
+
+def schema_version(db: Database) -> int:
+    """How many migrations the database has had (0 for an empty one)."""
+    try:
+        return len({r["version"] for r in db.query("SELECT version FROM migrations")})
+    except StoreError:
+        return 0  # no migrations table yet
+
+
+def migrate(db: Database) -> int:
+    """Run the migrations not yet applied; the schema version after.
+
+    They run in the writer's transaction, checked again once it holds the lock, so two processes opening
+    a new store at once do not both create it.
+    """
+    if schema_version(db) == len(MIGRATIONS):
+        return len(MIGRATIONS)
+    with _keys_checked_at_end(db), db.transaction():
+        db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                   "applied TEXT NOT NULL)")
+        done = {r["version"] for r in db.query("SELECT version FROM migrations")}
+        for version, (name, statements) in enumerate(MIGRATIONS, 1):
+            if version in done:
+                continue
+            for step in statements(db.dialect):
+                db.execute(step) if isinstance(step, str) else step(db)
+            if db.dialect == "sqlite" and db.query("PRAGMA foreign_key_check"):
+                raise RuntimeError(f"migration {name!r} would leave rows pointing at nothing")
+            db.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)", (version, name, now()))
+    return len(MIGRATIONS)
+
+
+@contextmanager
+def _keys_checked_at_end(db: Database) -> Iterator[None]:
+    """SQLite: foreign keys off while a migration rebuilds tables (its way to change a key), checked before commit."""
+    if db.dialect != "sqlite":
+        yield
+        return
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        yield
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")

@@ -21,54 +21,10 @@ from .facts import j as _j
 from .facts import now as _now
 from .facts import write_facts
 from .profiles import Profiles
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, migrate, schema_version
 from .fulltext import tsvector
 from .sql import (SearchFilters, analyze_sql, article_insert_sql, check_mode, check_text, matches_sql, name_key,
                   read_only_sql, search_sql, upsert_ignore_sql)
-
-
-def schema_version(db: Database) -> int:
-    """How many migrations the database has had (0 for an empty one)."""
-    try:
-        return len({r["version"] for r in db.query("SELECT version FROM migrations")})
-    except StoreError:
-        return 0  # no migrations table yet
-
-
-def migrate(db: Database) -> int:
-    """Run the migrations not yet applied; the schema version after.
-
-    They run in the writer's transaction, checked again once it holds the lock, so two processes opening
-    a new store at once do not both create it.
-    """
-    if schema_version(db) == len(MIGRATIONS):
-        return len(MIGRATIONS)
-    with _keys_checked_at_end(db), db.transaction():
-        db.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
-                   "applied TEXT NOT NULL)")
-        done = {r["version"] for r in db.query("SELECT version FROM migrations")}
-        for version, (name, statements) in enumerate(MIGRATIONS, 1):
-            if version in done:
-                continue
-            for step in statements(db.dialect):
-                db.execute(step) if isinstance(step, str) else step(db)
-            if db.dialect == "sqlite" and db.query("PRAGMA foreign_key_check"):
-                raise RuntimeError(f"migration {name!r} would leave rows pointing at nothing")
-            db.execute("INSERT INTO migrations (version, name, applied) VALUES (?, ?, ?)", (version, name, _now()))
-    return len(MIGRATIONS)
-
-
-@contextmanager
-def _keys_checked_at_end(db: Database) -> Iterator[None]:
-    """SQLite: foreign keys off while a migration rebuilds tables (its way to change a key), checked before commit."""
-    if db.dialect != "sqlite":
-        yield
-        return
-    db.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        db.execute("PRAGMA foreign_keys = ON")
 
 
 class Store:

@@ -4,7 +4,7 @@ SQLite cannot change a table's key or add a foreign key in place: `rebuild`
 makes the new table from the old one's columns (so columns that earlier
 migrations added come along), copies the rows, drops the old table and
 renames the new one, then makes its indexes again (SQLite's documented way;
-`store.migrate` turns foreign keys off around it and checks them before
+`schema.migrate` turns foreign keys off around it and checks them before
 committing). PostgreSQL alters the same tables in place.
 """
 
