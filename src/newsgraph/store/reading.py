@@ -33,6 +33,7 @@ class Reading:
             "SELECT id, signature FROM articles WHERE signature IS NOT NULL AND duplicate_of IS NULL ORDER BY rowid")]
 
     def article(self, article_id: str) -> Article | None:
+        """The stored record of one article, None when there is no article of that id."""
         if "\x00" in article_id or len(article_id) > 256:
             return None  # no article has such an id (and PostgreSQL cannot even look for it)
         rows = self.db.query("SELECT record FROM articles WHERE id = ?", (article_id,))
@@ -202,6 +203,7 @@ class Reading:
         return change_token(self.db)
 
     def failures(self) -> list[dict]:
+        """The failures outstanding, oldest first: source, reason, error and time."""
         return self.db.query("SELECT source, reason, error, at FROM failures ORDER BY id")
 
     def stats(self) -> dict:

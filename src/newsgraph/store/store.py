@@ -45,9 +45,11 @@ class Store(Reading):
 
     @property
     def url(self) -> str:
+        """The database's URL."""
         return self.db.url
 
     def close(self) -> None:
+        """Close the connection to the database."""
         self.db.close()
 
     def __enter__(self) -> Store:
@@ -84,6 +86,7 @@ class Store(Reading):
             self.db.execute(analyze_sql(self.db.dialect))
 
     def has_article(self, article_id: str) -> bool:
+        """Whether an article of this id is stored."""
         return bool(self.db.query("SELECT 1 FROM articles WHERE id = ?", (article_id,)))
 
     def add_article(self, article: Article, *, signature: bytes | None = None, duplicate_of: str | None = None,
