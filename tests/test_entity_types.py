@@ -198,6 +198,22 @@ def test_a_person_cut_out_of_a_longer_proper_name_is_none():
     assert not name_evidence.cut_from_longer_name(doc, 10, 12, frozenset({"senator"}))
 
 
+@pytest.mark.parametrize("words, cut", [
+    (["Space", "Wars", "Jedi", "sold"], True),  # an English word opens the longer name
+    (["Vorn", "Lantern", "Mark", "sold"], True),  # ... or the model's person
+    (["Prashant", "Kumar", "Velkar", "said"], False),  # a given name no list of ours knows
+    (["DTs", "Ormond", "Keel", "started"], False),  # a position's letters before a player
+])
+def test_a_person_is_cut_out_of_a_longer_name_only_beside_an_english_word(words, cut):
+    from spacy.tokens import Doc
+
+    from newsgraph.understand import parse
+
+    doc = Doc(parse.load_model().vocab, words=words, pos=["PROPN", "PROPN", "PROPN", "VERB"],
+              deps=["compound", "compound", "nsubj", "ROOT"], heads=[2, 2, 3, 3])
+    assert name_evidence.cut_from_longer_name(doc, 1, 3, frozenset()) is cut
+
+
 def test_places_and_numbered_works_typed_as_people_are_not():
     paragraphs = ("Tovar Ilse met the traders at the Korvath Town gate.",
                   "South Ellumbra is cold in winter; travellers reach Korvath Town by the north road.",

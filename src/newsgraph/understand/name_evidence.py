@@ -21,7 +21,8 @@ with the name tells them apart; each family sits behind its own switch (`rules.p
    given name (`type_agreement._named_like_a_thing`);
 7. `cut_names`: spaCy's person that begins inside a longer proper name ("Star [Wars Jedi]": a capitalised
    word compounded into it right before it, which is no title and no entity) is no person, unless it opens
-   with a given name.
+   with a given name, or neither the word before it nor its own first word is in use in English (WordNet's
+   words, `name_words.json`): "Dries [Mertens]", "Prashant [Kumar Ghose]", "DTs [Javon Hargrave]".
 
 Where the article writes a name beside a place's (a town before its region, a region after a town, a place before a
 noun of land or water: `town_region`, `region_after_town`, `place_before_noun`) is read in `place_names`.
@@ -334,14 +335,30 @@ def team_names(mentions: list) -> set[str]:
     return out
 
 
+@cache
+def word_classes() -> dict[str, frozenset[str]]:
+    """'person_nouns', 'people_first_nouns', 'group_nouns', 'nouns', 'verbs', 'names', 'word_given_names', 'in_use'
+    ... (data/name_words.json)."""
+    return {k: frozenset(v.split()) for k, v in load_data("name_words.json").items() if not k.startswith("_")}
+
+
 def cut_from_longer_name(doc, first: int, last: int, title_words: frozenset[str]) -> bool:
-    """'Star [Wars Jedi]': the model's person begins inside a longer proper name."""
+    """'Star [Wars Jedi]': the model's person begins inside a longer proper name, after an English word or with one
+    (not 'Prashant [Kumar Ghose]' or 'DTs [Javon Hargrave]': a given name no list of ours knows, a position's
+    letters)."""
     if first == 0 or not rules.enabled("cut_names"):
         return False
     before = doc[first - 1]
     return before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "compound" \
         and first <= before.head.i < last and not before.ent_type_ and before.lower_ not in title_words \
+        and (_english(before.lower_) or _english(doc[first].lower_)) \
         and not opens_with_given_name([t.text for t in doc[first:last]])
+
+
+def _english(word: str) -> bool:
+    """A word in use in English, or its plural ('actors')."""
+    in_use = word_classes()["in_use"]
+    return word in in_use or (word.endswith("s") and word[:-1] in in_use)
 
 
 def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:

@@ -37,7 +37,8 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import column
-from .name_evidence import full_name_words, given_names, made_thing, mention_span, opens_with_given_name, recut
+from .name_evidence import (full_name_words, given_names, made_thing, mention_span, opens_with_given_name, recut,
+                            word_classes)
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
                           "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
@@ -59,13 +60,6 @@ DOMAINS = frozenset({"com", "net", "co.uk", "ca", "com.au"})  # 'X.com': a busin
 MODIFIER_SHARE = 1 / 2  # of a name's mentions written as a modifier before it is taken for no person's name
 THING, ORGANIZATION, PERSON, PLACE = "thing", "organization", "person", "place"
 NAMED = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})  # 'the Okafor City Hall': two names side by side
-
-
-@cache
-def word_classes() -> dict[str, frozenset[str]]:
-    """'person_nouns', 'people_first_nouns', 'group_nouns', 'nouns', 'verbs', 'names', 'word_given_names'
-    (data/name_words.json)."""
-    return {k: frozenset(v.split()) for k, v in load_data("name_words.json").items() if not k.startswith("_")}
 
 
 @cache

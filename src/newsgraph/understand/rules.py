@@ -211,7 +211,8 @@ FAMILIES: dict[str, str] = {
                    "('... Sleep Shorts', from WordNet less the Census names), and not opening with a given name, "
                    "is a product's name",
     "cut_names": "a person the model began inside a longer proper name ('Star [Wars Jedi]') is none, unless it "
-                 "opens with a given name",
+                 "opens with a given name, or neither it nor the word before it is English ('Prashant [Kumar "
+                 "Ghose]', 'DTs [Javon Hargrave]': a given name no list of ours knows, a position's letters)",
     "run_on_words": "a person's name never takes in a pronoun or modal in lower case or inside a name of a "
                     "title-case line ('Painters You Should'; not a regnal 'I' after a given name), a headline's verb "
                     "('Dorian Valecki Hits'), an opening gerund ('Painting Fowler') or a common word before a given "
