@@ -70,8 +70,8 @@ def _candidate(mention: Mention, token, para, sentence_no: int, quoted: bool, se
 
 
 def _owned_by_pronoun(noun) -> bool:
-    """'Her former professor': someone else the pronouns may mean is in view, so a name of no known sex in
-    apposition ('..., Koolhaas, described her') does not stand as the subject for the pronouns after it."""
+    """'Her old teacher': someone else the pronouns may mean is in view, so a name of no known sex in apposition
+    ('Her old teacher, NAME, praised her') does not stand as the subject for the pronouns after it."""
     return any(child.dep_ == "poss" and child.lower_ in PRONOUN_GENDER for child in noun.children)
 
 
