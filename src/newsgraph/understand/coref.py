@@ -246,8 +246,9 @@ def _kin_apposition_genders(doc: Document, found: list[Mention], by_start: dict[
     """A name in apposition to a relative's noun has the relative's sex: 'his wife, Kimberly,' is a woman, whom
     no later 'his' may mean ('Kimberly' alone has no sex by its form: one word may be a surname)."""
     kinship = entity_vocabulary().kinship
+    words = frozenset(kinship)  # one set for every paragraph: its hashes are looked up once
     for para in parsed(doc):
-        for token in (para.doc[i] for i in word_positions(para.doc, frozenset(kinship))):
+        for token in (para.doc[i] for i in word_positions(para.doc, words)):
             sex = kinship.get(token.lower_)
             for child in token.children if sex in ("female", "male") else ():
                 if child.dep_ != "appos":

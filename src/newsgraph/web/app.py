@@ -24,13 +24,13 @@ from starlette.staticfiles import StaticFiles
 from ..budget import Budget
 from ..errors import BadQuery, StoreError
 from ..store import Store, open_store
+from ..store.reading import MAX_ID
 from .guards import LOCAL_HOSTS, AllowedHosts, SecurityHeaders
 from .pages import PAGES, BadRequest, Page
 from .site import Site
 from .templating import environment
 
 STATIC = Path(__file__).parent / "static"
-MAX_ID = 2 ** 63 - 1  # path ids past this are in no database: 404, never an overflow
 MAX_BODY_BYTES = 16_000_000  # a pasted article; a larger form is refused (413) before it is read
 
 
