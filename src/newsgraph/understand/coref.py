@@ -17,18 +17,23 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from typing import TYPE_CHECKING
 
 from ..model import Entity, Span
 from ..pipeline import Document
 from . import rules
-from .context import MENTIONS, Mention, QuoteRegions, column, mentions, parsed, string_ids, word_positions
+from .context import (MENTIONS, Mention, ParsedParagraph, QuoteRegions, column, mentions, parsed, string_ids,
+                      word_positions)
 from .entity_types import designated
 from .name_case import family_name
 from .name_evidence import given_name_sex, known_place, opens_with_given_name
 from .speakers import nouns
-from .vocab import entity_vocabulary
+from .vocab import EntityVocabulary, entity_vocabulary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 STAGE = "coref"
 SENTENCE_WINDOW = 3
@@ -94,28 +99,46 @@ def _resolve(doc: Document, entities: dict[str, Entity], names: list[Mention],
     their type) was found to mean."""
     vocab = entity_vocabulary()
     heads = _nominal_heads()
-    gender = _known_genders(doc, entities)
+    run = _Resolution(doc, entities, names, maybe, _known_genders(doc, entities))
     starts = [m.start for m in names]
-    found: list[Mention] = []
-    meant: Counter = Counter()
-    history: list[_Candidate] = []
-    named: dict[str, int] = {}  # entity -> name mentions so far: the article's topic outweighs a passing name
-    sentence_no = 0
     in_body = False
     for para in parsed(doc):
-        if para.role != "deck" and sentence_no and not in_body:
-            sentence_no += SENTENCE_WINDOW  # the deck is its own discourse: the body's pronouns start afresh
+        if para.role != "deck" and run.sentence_no and not in_body:
+            run.sentence_no += SENTENCE_WINDOW  # the deck is its own discourse: the body's pronouns start afresh
         in_body = in_body or para.role != "deck"
         para_end = para.offset + len(para.text)
         ends = {m.end: m for m in names[bisect_left(starts, para.offset):bisect_left(starts, para_end)]}
+        run.read_paragraph(para, ends, heads, vocab)
+    return run.found, run.meant
+
+
+@dataclass
+class _Resolution:
+    """One pass over an article: the mentions found so far and the earlier ones still in view."""
+
+    doc: Document
+    entities: dict[str, Entity]
+    names: list[Mention]
+    maybe: set[str]
+    gender: dict[str, str]
+    found: list[Mention] = field(default_factory=list)
+    meant: Counter = field(default_factory=Counter)
+    history: list[_Candidate] = field(default_factory=list)
+    # entity -> name mentions so far: the article's topic outweighs a passing name
+    named: dict[str, int] = field(default_factory=dict)
+    sentence_no: int = 0
+
+    def read_paragraph(self, para: ParsedParagraph, ends: dict[int, Mention], heads: frozenset[str],
+                       vocab: EntityVocabulary) -> None:
+        """Walk a paragraph's sentences: names become candidates, pronouns and descriptions mentions."""
         covered = {i for m in ends.values() for i in range(m.start, m.end)}
         quotes = QuoteRegions(para.text)
         pdoc = para.doc
         offsets, lowers = _offsets_and_forms(pdoc)
         looked_at = _looked_at()
         for sent in pdoc.sents:
-            sentence_no += 1
-            history = [c for c in history if sentence_no - c.sentence <= SENTENCE_WINDOW]
+            self.sentence_no += 1
+            self.history = [c for c in self.history if self.sentence_no - c.sentence <= SENTENCE_WINDOW]
             for k in range(sent.start, sent.end):
                 start = para.offset + offsets[k]
                 if start not in covered and lowers[k] not in looked_at:
@@ -124,38 +147,44 @@ def _resolve(doc: Document, entities: dict[str, Entity], names: list[Mention],
                 if start in covered:
                     m = ends.get(start + len(token))
                     if m is not None:  # the name's last word carries its role in the sentence
-                        history.append(_candidate(m, token, para, sentence_no, quotes.inside(token.idx),
-                                                  sexed=m.entity in gender))
-                        if m.entity:
-                            named[m.entity] = named.get(m.entity, 0) + 1
-                    continue
-                lower = token.lower_
-                if lower in PRONOUN_GENDER:
-                    if token.pos_ != "PRON":
-                        continue
-                    quoted = quotes.inside(token.idx)
-                    clause = para.offset + token.head.idx if not token.dep_.startswith("nsubj") else -2
-                    best = _best([c for c in history if c.verb != clause], sentence_no, PRONOUN_GENDER[lower],
-                                 quoted, gender, named, maybe)
-                    if best is not None and (best.mention.entity or not maybe):  # the dry run makes no kin
-                        entity = best.mention.entity or _kin_entity(doc, best.mention, entities)
-                        if entity in maybe:
-                            meant[entity] += 1
-                        found.append(Mention(start, start + len(token), token.text, entity, "pronoun", "person"))
-                        gender.setdefault(entity, PRONOUN_GENDER[lower])
-                        history.append(_candidate(found[-1], token, para, sentence_no, quoted))
-                    continue
-                if lower not in heads:
-                    continue
-                nominal = _nominal(token, para, entities, history, vocab, doc.article.site_name)
-                if nominal is None:
-                    continue
-                quoted = quotes.inside(token.idx)
-                if "kin" in nominal.attrs:
-                    nominal.attrs["owner"] = _kin_owner(nominal, quoted, para, names, history, sentence_no, gender)
-                found.append(nominal)
-                history.append(_candidate(nominal, token, para, sentence_no, quoted))
-    return found, meant
+                        self.add_name(m, token, para, quotes.inside(token.idx))
+                elif token.lower_ in PRONOUN_GENDER:
+                    if token.pos_ == "PRON":
+                        self.add_pronoun(token, para, start, quotes.inside(token.idx))
+                elif token.lower_ in heads:
+                    self.add_nominal(token, para, quotes, vocab)
+
+    def add_name(self, m: Mention, token: Token, para: ParsedParagraph, quoted: bool) -> None:
+        """A name: a candidate for what follows, and one more mention of its entity."""
+        self.history.append(_candidate(m, token, para, self.sentence_no, quoted, sexed=m.entity in self.gender))
+        if m.entity:
+            self.named[m.entity] = self.named.get(m.entity, 0) + 1
+
+    def add_pronoun(self, token: Token, para: ParsedParagraph, start: int, quoted: bool) -> None:
+        """A pronoun meaning the best candidate in view, not the subject of its own clause."""
+        lower = token.lower_
+        clause = para.offset + token.head.idx if not token.dep_.startswith("nsubj") else -2
+        best = _best([c for c in self.history if c.verb != clause], self.sentence_no, PRONOUN_GENDER[lower],
+                     quoted, self.gender, self.named, self.maybe)
+        if best is not None and (best.mention.entity or not self.maybe):  # the dry run makes no kin
+            entity = best.mention.entity or _kin_entity(self.doc, best.mention, self.entities)
+            if entity in self.maybe:
+                self.meant[entity] += 1
+            self.found.append(Mention(start, start + len(token), token.text, entity, "pronoun", "person"))
+            self.gender.setdefault(entity, PRONOUN_GENDER[lower])
+            self.history.append(_candidate(self.found[-1], token, para, self.sentence_no, quoted))
+
+    def add_nominal(self, token: Token, para: ParsedParagraph, quotes: QuoteRegions, vocab: EntityVocabulary) -> None:
+        """A description ('the officer', 'my wife') of an entity, when one fits."""
+        nominal = _nominal(token, para, self.entities, self.history, vocab, self.doc.article.site_name)
+        if nominal is None:
+            return
+        quoted = quotes.inside(token.idx)
+        if "kin" in nominal.attrs:
+            nominal.attrs["owner"] = _kin_owner(nominal, quoted, para, self.names, self.history, self.sentence_no,
+                                                self.gender)
+        self.found.append(nominal)
+        self.history.append(_candidate(nominal, token, para, self.sentence_no, quoted))
 
 
 def _person_shaped(entities: dict[str, Entity]) -> set[str]:
