@@ -32,30 +32,54 @@ SPEECH_OF = frozenset({"speak", "talk", "write", "warn", "boast", "complain", "t
 
 def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
     """The token range the verb reports, from the parse, and what it is: clause, infinitive, object or host."""
-    doc = verb.doc
     if lemma in lex.clause:
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
-        right = [c for c in clauses if c.i > verb.i]
-        if right and enabled("conj_that"):
-            right += _conjoined_that(verb, right[-1])  # "predicted [that A, but that B]"
-        clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
-        if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
-            found = without_aside(doc, clauses[0].left_edge.i, clause_end(clauses[-1], lex, verb))
-            tail = medial_tail(verb, lex) if found is not None and not right and enabled("medial_cue") else None
-            return (found[0], tail) if tail is not None else found, "clause"
+        found = _clause_content(verb, lemma, lex)
+        if found is not None:
+            return found
     if lemma in lex.infinitive:
-        goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
-                     and any(a.lower_ == "to" for a in c.lefts)), None)
-        if goal is not None:
-            # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
-            addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
-            unnamed = goal.lemma_.lower() in UNNAMED and any(c.dep_ == "auxpass" for c in goal.children)
-            if enabled("idioms") and (unnamed or addressee is not None and addressee.lemma_.lower() == "anonymity"):
-                return None, "clause"  # "did not want to be named", "requested anonymity to speak freely"
-            start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
-            return without_aside(doc, start, clause_end(goal, lex, verb)), "infinitive"
+        found = _infinitive_content(verb, lex)
+        if found is not None:
+            return found
     if lemma in lex.clause and comma_inverted(verb) is not None:
-        return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], reported the Gazette."
+        return host_content(verb.doc, {t.i for t in verb.subtree}, verb.head), "host"  # "[...], reported the Gazette."
+    view = _view_content(verb, lemma, lex)
+    if view is not None:
+        return view
+    return _host_clause(verb, lemma, lex)
+
+
+def _clause_content(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str] | None:
+    """The clause a verb of speech or thought governs ("said [that ...]"), or None when it governs none."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"] or _misparsed_that_clause(verb)
+    right = [c for c in clauses if c.i > verb.i]
+    if right and enabled("conj_that"):
+        right += _conjoined_that(verb, right[-1])  # "predicted [that A, but that B]"
+    clauses = right or clauses  # "said A ... B": both; "[...]; the team says [...]": the one it introduces
+    if clauses and not (lemma in lex.thinking and clauses[0].left_edge.lower_ in WH_WORDS):
+        found = without_aside(verb.doc, clauses[0].left_edge.i, clause_end(clauses[-1], lex, verb))
+        tail = medial_tail(verb, lex) if found is not None and not right and enabled("medial_cue") else None
+        return (found[0], tail) if tail is not None else found, "clause"
+    return None
+
+
+def _infinitive_content(verb: Token, lex: Lexicon) -> tuple[tuple[int, int] | None, str] | None:
+    """The "to ..." a commitment or a request governs ("vowed [to resign]"), or None when it governs none."""
+    goal = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")
+                 and any(a.lower_ == "to" for a in c.lefts)), None)
+    if goal is not None:
+        # "urged [voters to stay home]": whom the request is addressed to belongs to what it asks
+        addressee = next((c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < goal.i), None)
+        unnamed = goal.lemma_.lower() in UNNAMED and any(c.dep_ == "auxpass" for c in goal.children)
+        if enabled("idioms") and (unnamed or addressee is not None and addressee.lemma_.lower() == "anonymity"):
+            return None, "clause"  # "did not want to be named", "requested anonymity to speak freely"
+        start = addressee.left_edge.i if addressee is not None and enabled("addressee") else goal.left_edge.i
+        return without_aside(verb.doc, start, clause_end(goal, lex, verb)), "infinitive"
+    return None
+
+
+def _view_content(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int], str] | None:
+    """What a view or a report holds other than a clause, tried in this order: an object, a view through "as", a
+    preposition's object, a topic, a judgement, a question, a word standing for what was said."""
     if lemma in lex.objects:
         found = _object_content(verb)
         if found is not None:
@@ -84,6 +108,12 @@ def content_of(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] |
         proform = _proform_content(verb)
         if proform is not None:
             return proform, "clause"
+    return None
+
+
+def _host_clause(verb: Token, lemma: str, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """The host clause a cue leads into or trails ("As X reported, [...]", "[...], sources said"), else none."""
+    doc = verb.doc
     subordinate = any(c.dep_ == "mark" for c in verb.children)  # "though she noted ...": not parenthetical
     if lemma in lex.clause and enabled("as_reported") and _as_clause(verb):
         return host_content(doc, {t.i for t in verb.subtree}, verb.head), "host"  # "As X reported, [...]"
