@@ -158,10 +158,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
             return described
     if lemma in lex.raising:
         return raising_cue(tok, scopes, lex) if enabled("raising") else None
-    particles = lex.phrasal.get(lemma)
-    particle = next((c for c in tok.children if (c.dep_ in ("prt", "dobj") or c.dep_ == "advmod" and c.i == tok.i + 1
-                                                 and enabled("adverb_particle")) and c.lower_ in particles), None) \
-        if particles else None  # "point out", "put it"; "shot back" with "back" parsed as an adverb
+    particle = _particle(tok, lex.phrasal.get(lemma))
     if lemma in lex.questions and enabled("questions"):
         found = question_cue(tok, scopes, lex.questions[lemma])
         if found is not None:
@@ -178,12 +175,7 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
         return found or (reported_passive(tok, scopes) if enabled("passive_report") else None)
     if tok.dep_ == "acl" and tok.tag_ == "VBN":
         return None  # "a film called ...": the noun is not the source
-    if particle is not None and particle.dep_ == "dobj":
-        content, reports = None, "clause"  # "put it": frames a quotation, reports no topic ("put it on the shelf")
-    else:
-        content, reports = content_of(tok, lemma, lex)
-        if content is None and particle is not None and enabled("phrasal_content"):
-            content, reports = phrasal_content(tok, particle, lex)  # "pointed out [that ...]"
+    content, reports = _verb_content(tok, lemma, particle, lex)
     frames = lemma in lex.frames or particle is not None
     if content is None and not frames:
         return None
@@ -191,16 +183,41 @@ def _verb_cue(tok: Token, scopes: list[int], lex: Lexicon) -> Cue | None:
     source = perfect if perfect is not None and scopes[perfect.i] == scopes[tok.i] else verb_source(tok, scopes)
     if source is None and enabled("adjacent_source"):
         source = adjacent_source(tok, scopes)
-    own = None
-    if source is not None and source.i < tok.i - 1 and enabled("apposition_source"):
-        appositive = name_before_apposition(tok, scopes)
-        if appositive is not None and appositive.i == source.i:  # the name and its title are the cue's own words
-            own = clause_tokens(tok, content, scopes) | frozenset(
-                i for i in range(source.left_edge.i, tok.i) if scopes[i] == scopes[tok.i])
+    own = _apposed_source_words(tok, source, content, scopes)
     if source is None and content is not None and enabled("expletive_it") and extraposed(tok):
         return Cue(tok, (tok.i, last + 1), scopes[tok.i], None, content, False, own, "passive", reports=reports,
                    scopes=scopes)  # "It is easy to mock [...]": no one named, as a passive's
     return Cue(tok, (tok.i, last + 1), scopes[tok.i], source, content, frames, own, reports=reports, scopes=scopes)
+
+
+def _particle(tok: Token, particles: frozenset[str] | None) -> Token | None:
+    """The particle that makes the verb a phrasal cue, when its lemma has any."""
+    if not particles:
+        return None
+    return next((c for c in tok.children if (c.dep_ in ("prt", "dobj") or c.dep_ == "advmod" and c.i == tok.i + 1
+                                             and enabled("adverb_particle")) and c.lower_ in particles),
+                None)  # "point out", "put it"; "shot back" with "back" parsed as an adverb
+
+
+def _verb_content(tok: Token, lemma: str, particle: Token | None, lex: Lexicon) -> tuple[tuple[int, int] | None, str]:
+    """What a verb cue reports (`reported`), and what that is."""
+    if particle is not None and particle.dep_ == "dobj":
+        return None, "clause"  # "put it": frames a quotation, reports no topic ("put it on the shelf")
+    content, reports = content_of(tok, lemma, lex)
+    if content is None and particle is not None and enabled("phrasal_content"):
+        content, reports = phrasal_content(tok, particle, lex)  # "pointed out [that ...]"
+    return content, reports
+
+
+def _apposed_source_words(tok: Token, source: Token | None, content: tuple[int, int] | None,
+                          scopes: list[int]) -> frozenset[int] | None:
+    """The cue's own words when its source is a name with a title in apposition before it, else None."""
+    if source is not None and source.i < tok.i - 1 and enabled("apposition_source"):
+        appositive = name_before_apposition(tok, scopes)
+        if appositive is not None and appositive.i == source.i:  # the name and its title are the cue's own words
+            return clause_tokens(tok, content, scopes) | frozenset(
+                i for i in range(source.left_edge.i, tok.i) if scopes[i] == scopes[tok.i])
+    return None
 
 
 def _self_described(tok: Token, scopes: list[int]) -> Cue | None:
