@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..model import Quote, Span
 from ..pipeline import Document
@@ -61,6 +62,9 @@ from .speakers import (
     resolve,
     surname,
 )
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 PRONOUNS = MALE | FEMALE | NEUTER | PLURAL
 RELATIVES = frozenset({"who", "which", "that"})
@@ -257,6 +261,7 @@ class _Namer:
         return src
 
     def _from_cue(self, d: Draft) -> Source:
+        """The source the draft's cue names: its speaker's entity, else the phrase as written, pronouns resolved."""
         cue, para = d.cue, d.cue_paragraph.parsed
         if cue is None:
             return Source()
@@ -276,15 +281,7 @@ class _Namer:
             named = token_span(self.doc, para, *source_tokens(tok), strip=DOUBLE_MARKS)
         else:
             named = mention
-        if enabled("head_entity") and tok.pos_ != "PROPN" and not is_name(tok):  # "US officials": not the country
-            head = token_span(self.doc, para, tok.i, tok.i + 1, strip=DOUBLE_MARKS)
-            entity = entity_at(self.doc, head.start, head.end) or (
-                entity_at(self.doc, mention.start, mention.end) if named is not mention else None) or (
-                apposed_person(self.doc, para, tok) if enabled("appositive_source") else None)
-        else:
-            entity = (enabled("head_name") and head_name(self.doc, para, tok)
-                      or entity_at(self.doc, mention.start, mention.end, mention_head)
-                      or entity_at(self.doc, named.start, named.end, head_offsets(self.doc, para, tok)))
+        entity = self._speaker_entity(para, tok, mention, named, mention_head)
         lower = tok.lower_
         if entity is not None:
             found = Source(entity, self.names.get(entity, named.text), mention, cue_span)
@@ -292,12 +289,7 @@ class _Namer:
                 self.last_resolved[lower] = (d.cue_paragraph.index, found)
             return found
         if lower in FIRST_PERSON:
-            if d.outer is not None:
-                outer = self.source(d.outer)
-                return Source(outer.speaker, outer.name, mention, cue_span)
-            if d.cue_paragraph.layers[tok.i] >= 0:  # "I told him" inside quotation marks: someone quoted, not the
-                return Source(None, None, mention, cue_span)  # reporter, though no quote around it was drafted
-            return Source(None, self.teller_in(d.cue_paragraph), mention, cue_span)
+            return self._first_person(d, tok, mention, cue_span)
         if lower in PRONOUNS:
             return self._resolved(d, tok, mention, cue_span, for_document=False)
         if enabled("reader_source") and addresses_reader(tok) or enabled("pronoun_source") and refers_to_no_one(tok):
@@ -311,6 +303,27 @@ class _Namer:
                 if found.name:
                     return found
         return Source(None, named.text, mention, cue_span)
+
+    def _speaker_entity(self, para: ParsedParagraph, tok: Token, mention: Span, named: Span,
+                        mention_head: tuple[int, int]) -> str | None:
+        """The entity the speaker phrase names: by its head word for a common noun, else by the name's mention."""
+        if enabled("head_entity") and tok.pos_ != "PROPN" and not is_name(tok):  # "US officials": not the country
+            head = token_span(self.doc, para, tok.i, tok.i + 1, strip=DOUBLE_MARKS)
+            return entity_at(self.doc, head.start, head.end) or (
+                entity_at(self.doc, mention.start, mention.end) if named is not mention else None) or (
+                apposed_person(self.doc, para, tok) if enabled("appositive_source") else None)
+        return (enabled("head_name") and head_name(self.doc, para, tok)
+                or entity_at(self.doc, mention.start, mention.end, mention_head)
+                or entity_at(self.doc, named.start, named.end, head_offsets(self.doc, para, tok)))
+
+    def _first_person(self, d: Draft, tok: Token, mention: Span, cue_span: Span) -> Source:
+        """Who "I" or "we" is: the teller of the quote around it, no one inside quotation marks, else the teller."""
+        if d.outer is not None:
+            outer = self.source(d.outer)
+            return Source(outer.speaker, outer.name, mention, cue_span)
+        if d.cue_paragraph.layers[tok.i] >= 0:  # "I told him" inside quotation marks: someone quoted, not the
+            return Source(None, None, mention, cue_span)  # reporter, though no quote around it was drafted
+        return Source(None, self.teller_in(d.cue_paragraph), mention, cue_span)
 
     def _resolved(self, d: Draft, tok, mention: Span, cue_span: Span, for_document: bool) -> Source:
         p = d.cue_paragraph
