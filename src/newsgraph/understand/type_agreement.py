@@ -60,6 +60,12 @@ def harmonize(mentions: list, paragraphs: list) -> list:
                 m.type = "person"  # "Jade Black" typed a place, "Black" an organisation, and "Black said" twice
     type_by_use(mentions, paragraphs)
     type_by_company(mentions)
+    return _type_by_other_names(mentions, paragraphs)
+
+
+def _type_by_other_names(mentions: list, paragraphs: list) -> list:
+    """The mentions retyped by what the article's other names and words say of each (a last word it uses alone, an
+    organisation's name a word opens, common nouns, a role or an apposition around a name); things left out."""
     in_full_names = full_name_words(mentions)
     org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     _type_by_last_word(mentions)
