@@ -30,7 +30,7 @@ from .name_evidence import (common_nouns, cut_at_possessive, described_names, di
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
-from .wire_names import known_firm, listed_name
+from .wire_names import firm_names, listed_name
 
 
 def harmonize(mentions: list, paragraphs: list) -> list:
@@ -39,7 +39,7 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     A lone word opening an organisation's name is that organisation; a lone word the article also writes in
     lower case as a noun ("the moon", "meth") is no person, unless it is part of a person's full name.
     """
-    firms = _firm_names(mentions)  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or the list
+    firms = firm_names(mentions)  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or the list
     mentions = _trim_names(mentions, paragraphs)
     if rules.enabled("list_splits"):
         mentions = split_listed(mentions)
@@ -301,25 +301,6 @@ def _type_by_apposition(mentions: list) -> None:
     for m in mentions:
         if m.type in ("person", "place") and kinds.get(m.text, m.type) != m.type:
             m.type = kinds[m.text]
-
-
-def _firm_names(mentions: list) -> set[str]:
-    """The names the article writes as a listed company's (`NameMention.firm`). Not one the article also writes
-    as a person's or a place's where a listed company's name may not be read (after a title, 'Dr Suzuki'; 'the
-    Amazon'; a town before its region, 'Bristow, Okla.'), nor one described as a person ('Suzuki, 23,') or the
-    last word of a longer name that is no company's ('Nikola Tesla'): there, the mentions the list retyped take
-    the model's type back, and the ones it added are dropped."""
-    firms = {m.text for m in mentions if m.firm}
-    if not firms:
-        return firms
-    surnames = {m.text.split()[-1] for m in mentions if 2 <= len(m.text.split()) <= 3 and not m.firm
-                and not known_firm(m.text, "person") and m.text.split()[-1] in firms}  # 'Nikola Tesla'; 'Ana Suzuki'
-    refused = surnames | {m.text for m in mentions if m.titles or m.described} | {
-        m.text for m in mentions if not m.firm and m.type in ("person", "place") and known_firm(m.text, m.type)}
-    for m in mentions:
-        if m.text in refused and m.firm and m.firm_from:
-            m.type, m.firm = m.firm_from, False
-    return firms - refused
 
 
 def _type_firm_openers(mentions: list) -> None:

@@ -1,7 +1,7 @@
 """Names as wire and financial news write them, for `names.py`: datelines, market terms, appositions that rank a
 firm, exchanges before a ticker, the company a ticker names and the names of listed companies. Each use sits behind
 its own switch (`rules.py`): `datelines`, `market_terms`, `firm_appositions`, `ticker_exchanges`, `listed_firms`,
-`known_firms`."""
+`known_firms`. Across the article, `type_agreement` asks `firm_names` which names stay a listed company's."""
 
 from __future__ import annotations
 
@@ -139,6 +139,25 @@ def known_firm(name: str, kind: str) -> bool:
     took it for a person."""
     names, labelled_only, _ = _firms()
     return name in names or kind == "person" and name in labelled_only
+
+
+def firm_names(mentions: list) -> set[str]:
+    """The names the article writes as a listed company's (`NameMention.firm`). Not one the article also writes
+    as a person's or a place's where a listed company's name may not be read (after a title, 'Dr Suzuki'; 'the
+    Amazon'; a town before its region, 'Bristow, Okla.'), nor one described as a person ('Suzuki, 23,') or the
+    last word of a longer name that is no company's ('Nikola Tesla'): there, the mentions the list retyped take
+    the model's type back, and the ones it added are dropped."""
+    firms = {m.text for m in mentions if m.firm}
+    if not firms:
+        return firms
+    surnames = {m.text.split()[-1] for m in mentions if 2 <= len(m.text.split()) <= 3 and not m.firm
+                and not known_firm(m.text, "person") and m.text.split()[-1] in firms}  # 'Nikola Tesla'; 'Ana Suzuki'
+    refused = surnames | {m.text for m in mentions if m.titles or m.described} | {
+        m.text for m in mentions if not m.firm and m.type in ("person", "place") and known_firm(m.text, m.type)}
+    for m in mentions:
+        if m.text in refused and m.firm and m.firm_from:
+            m.type, m.firm = m.firm_from, False
+    return firms - refused
 
 
 CAPITALISED = re.compile(r"[A-Z][\w&]*")
