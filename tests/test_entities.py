@@ -117,6 +117,19 @@ def test_a_title_may_join_two_words_by_and():
     assert {e.name: e.titles for e in article.entities}.get("Dan Orvell") == ["Rescue Commissioner"]
 
 
+@pytest.mark.parametrize("text, name, title, body", [
+    ("Letters go out\n\nAlso on Monday, Lowther and Oversight Committee Chairman Ian Roe wrote to the agency.\n",
+     "Ian Roe", "Oversight Committee Chairman", "Oversight Committee"),  # the model tags 'Lowther' on its own
+    ("Party names a chair\n\nThe post went to former Ohio Gov. and Harbour Party Chairman Ed Varga, who said he was "
+     "glad.\n", "Ed Varga", "Ohio Gov. and Harbour Party Chairman", "Harbour Party"),  # two titles: no 'Gov.' body
+])
+def test_and_joins_no_name_or_title_before_it_to_a_title(text, name, title, body):
+    article = newsgraph.extract(text)
+    assert {e.name: e.titles for e in article.entities}.get(name) == [title]
+    organizations = {e.name for e in article.entities if e.type == "organization"}
+    assert body in organizations and not any(" and " in o for o in organizations), organizations
+
+
 def test_a_title_keeps_a_hyphened_company_name_whole():
     text = ("Phone carriers cut prices\n\nThe carriers met on Monday. Then T-Mobile CEO Mike Sievert said prices "
             "would fall, and Rolls-Royce chairman Anita Frew said engines would not.\n")

@@ -797,6 +797,11 @@ def test_a_title_then_a_given_name_is_a_person_whatever_the_tag():
     assert not [name for name in types if name.startswith(("Very Rev", "Rt Rev"))]
 
 
+def test_a_title_that_is_a_given_name_too_may_open_a_things_name():
+    types = _types_of("The choir sang from the King Alfred Bible at the service on Friday, said Ada Pell.")
+    assert "Alfred Bible" not in types and types.get("King Alfred Bible") != "person", types
+
+
 def test_a_ship_named_after_its_common_noun_is_no_entity():
     text = ("The ferry Island Star was struck by the bulk carrier Hestia Moon off the point on Monday. The crew of "
             "the tanker Ardent Sun helped with the rescue, and Nell Harrow, the harbour master, said no one was hurt.")

@@ -88,6 +88,13 @@ def test_a_place_in_a_parenthesis_is_no_persons_other_name():
     assert ("person", "Dunmore Kenya") in _entities(text, "parenthesis_guards")
 
 
+def test_a_nickname_in_a_parenthesis_leaves_the_surname_after_it():
+    text = ("Vigil held\n\nFriends gathered for a vigil for Kwame (Kiki) Osei, 17, who died on Saturday. Osei played in "
+            "the school band.\n")
+    assert ("person", "Kwame Osei") in _entities(text)
+    assert ("person", "Kwame Kiki") in _entities(text.replace(") Osei,", "),"))  # no surname after: joined as before
+
+
 def test_a_firms_name_may_open_with_a_word_of_page_furniture():
     text = "Banks lift forecasts\n\nCredit Brennhof Group AG and Orvel Bank both raised their forecasts for the year.\n"
     assert ("organization", "Credit Brennhof Group AG") in _entities(text)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from . import rules
 from .attribution import QUOTE_CHARS
 from .entity_types import designated
-from .name_evidence import YEAR, gazetteer_place, given_names, opens_with_given_name, region_name
+from .name_evidence import YEAR, english_word, gazetteer_place, given_names, opens_with_given_name, region_name
 from .name_use import generation, word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary
@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 MAX_OF_WORDS = 3  # capitalised words after the "of" of a title: "Chief of General Staff"
 _PAREN_NAME = re.compile(r"\s*\(\s*(?P<name>[A-Z][\w'’-]+)\s*(?:,\s*(?P<role>[^()]{3,120}?))?\s*\)")
+_NAME_GOES_ON = re.compile(r" (?P<name>[A-Z][a-z][\w'’-]*)")
 _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
 _NAME_END_MARKS = _QUOTE_TOKENS | {",", ";", ":"}  # no name ends with these: spaCy takes the comma after a list's name
 
@@ -189,10 +190,15 @@ _NOT_MODIFIERS = ("PERSON", "DATE", "TIME")  # 'On Tuesday' Fire Commissioner Da
 
 def bridges_and(doc, start: int) -> bool:
     """Whether the title's capitalised words at doc[start] are the second of two joined by "and" or "&" ('Fire
-    and' Rescue Commissioner), not a title after another person ('Salazar and' Commerce Secretary)."""
-    return start > 1 and doc[start - 1].lower_ in ("and", "&") and doc[start].pos_ == "PROPN" \
-        and doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper() \
-        and doc[start - 2].ent_type_ not in _NOT_MODIFIERS + ("GPE", "NORP")
+    and' Rescue Commissioner), not a title after another person ('Salazar and' Commerce Secretary), nor after a
+    name the model tags ('Rubio and' Ohio Gov.) unless it tags one body and the word before is English ('Health
+    and' Human Services)."""
+    if start < 2 or doc[start - 1].lower_ not in ("and", "&") or doc[start].pos_ != "PROPN":
+        return False
+    before = doc[start - 2]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or before.ent_type_ in _NOT_MODIFIERS + ("GPE", "NORP"):
+        return False
+    return not before.ent_type_ or doc[start - 1].ent_iob_ == "I" and english_word(before.lower_)
 
 
 def name_after_portfolio(doc, first: int, last: int, vocab: EntityVocabulary) -> int | None:
@@ -242,11 +248,12 @@ def swallowed(doc, first: int, last: int) -> int:
 
 
 def titled_name(doc, first: int, last: int, vocab: EntityVocabulary) -> bool:
-    """A title, then two or more capitalised words opening with a given name: a person's name, whatever the tag."""
+    """A title, then two or more capitalised words opening with a given name: a person's name, whatever the tag;
+    not after a title that is a given name too ('Dean Smith Center', 'King James Bible': named after someone)."""
     n = leading_title_length(doc, first, last, vocab)
     words = [t.text for t in doc[first + n:last]]
-    return bool(n) and len(words) >= 2 and opens_with_given_name(words) and not designated(words) \
-        and all(w[:1].isupper() for w in words)
+    return bool(n) and not (n == 1 and doc[first].lower_ in given_names()) and len(words) >= 2 \
+        and opens_with_given_name(words) and not designated(words) and all(w[:1].isupper() for w in words)
 
 
 PERSON_NOUNS = frozenset({"man", "woman", "boy", "girl", "person", "mother", "father", "wife", "husband", "son",
@@ -308,6 +315,7 @@ def join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
     if m and rules.enabled("parenthesis_guards") and (m.group("name").isupper() or gazetteer_place(m.group("name"))
                                                        or region_name(m.group("name"))):
         return  # 'Magadi (Kenya)', 'Indian (NRI)': a place or an acronym, no other name of the person
+    after = _NAME_GOES_ON.match(rest, m.end()) if m and not m.group("role") else None
     if m and len(mention.text.split()) == 1:
-        mention.extra_name = m.group("name")
+        mention.extra_name = (after or m).group("name")  # 'Kimani (Kiki) Gray': the nickname, then the surname
         mention.role = m.group("role")

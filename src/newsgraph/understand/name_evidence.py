@@ -351,11 +351,11 @@ def cut_from_longer_name(doc, first: int, last: int, title_words: frozenset[str]
     before = doc[first - 1]
     return before.pos_ == "PROPN" and before.text[:1].isupper() and before.dep_ == "compound" \
         and first <= before.head.i < last and not before.ent_type_ and before.lower_ not in title_words \
-        and (_english(before.lower_) or _english(doc[first].lower_)) \
+        and (english_word(before.lower_) or english_word(doc[first].lower_)) \
         and not opens_with_given_name([t.text for t in doc[first:last]])
 
 
-def _english(word: str) -> bool:
+def english_word(word: str) -> bool:
     """A word in use in English, or its plural ('actors')."""
     in_use = word_classes()["in_use"]
     return word in in_use or (word.endswith("s") and word[:-1] in in_use)

@@ -226,7 +226,8 @@ def typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
         if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
                 last < len(doc) and doc[last].ent_type_ == "PERSON" and leading_title_length(doc, first, last, vocab))):
             return None
-        if rules.enabled("title_and") and bridges_and(doc, first) and leading_title_length(doc, last, len(doc), vocab):
+        if rules.enabled("title_and") and bridges_and(doc, first) and leading_title_length(doc, last, len(doc), vocab) \
+                and doc[first - 2].lower_ not in vocab.title_last_words:  # not "Gov. and [the DNC]"
             first = modifiers_before(doc, first - 2)  # 'Fire and [Rescue] Commissioner': the service's whole name
         return span_mention(para, first, last, "organization")
     extended = _organization_head(doc, last, vocab) if rules.enabled("organization_heads") else None

@@ -83,10 +83,11 @@ FAMILIES: dict[str, str] = {
                           "not a name of no known sex when a possessive pronoun opens the subject ('Her old teacher, "
                           "NAME, praised her'): the one it means stays in view",
     "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "
-                 "and Rescue Chief'), not after a person or a place ('Salazar and Commerce Secretary'); a body named "
-                 "by its second half there ('Rescue') takes its whole name ('Fire and Rescue')",
+                 "and Rescue Chief'), not after a person or a place ('Salazar and Commerce Secretary') nor a name the "
+                 "model tags, unless in one body with an English word ('Rubio and Ohio Gov.'); a body named by its "
+                 "second half there ('Rescue') takes its whole name ('Fire and Rescue'), never a title ('Gov. and')",
     "titled_names": "an organisation or place tag on a title and a name opening with a given name is a person "
-                    "('Very Rev Ada Marsh')",
+                    "('Very Rev Ada Marsh'), unless the title is a given name too ('Dean Smith Center')",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
     "titled_heads": "a title before capitalised words ending with an organisation's or a place's head word "
                     "('Premier League', 'Deputy City') names no person spaCy missed, unless they open with a given name "
@@ -100,7 +101,8 @@ FAMILIES: dict[str, str] = {
     "place_in_name": "the place inside an organisation's name ('Netivot Police Station' -> Netivot)",
     "parenthesis_guards": "a place ('Magadi (Kenya)') or an acronym ('Indian (NRI)') in a parenthesis after a one-word "
                           "person is none of the person's names",
-    "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name",
+    "parenthesis_name": "a name split by a parenthesis ('Shachar (Butzhak, head of ...)') is one name; a nickname "
+                        "there takes the surname after it ('Kimani (Kiki) Gray')",
     "person_wins": "an organisation or place tag on a known person's name is the person, and known people inside a "
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
     "person_at_end": "a known person's full name ending a longer organisation or place name is the person, the "
