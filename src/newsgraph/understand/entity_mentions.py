@@ -5,10 +5,10 @@
 2. Each of spaCy's entities typed by `entity_types.spacy_type` (an adjective of place, 'Canadian', names the
    place) gives the town of a dateline it opens ('TOKYO (Reuters) -'; `datelines`), then the name cut to its
    edges (`name_edges.trim_to_name`). A currency's code next to an amount is no name ('$99 (USD)';
-   `currency_codes`), a hashtag is a thing ('#MeToo'; `hashtags`), a one-word place in a possessive is a person
-   ("Rachel's house"; `possessive_place`), a name's form and context may drop or retype it (a make of car after
-   'the'; `entity_types.retype`), and a listed company typed a person or a place is an organisation ('Atlassian',
-   'Glencore'; `known_firms`); `names.typed_mention` types the rest and splits the titles off.
+   `currency_codes`), a hashtag is a thing ('#MeToo'; `hashtags`), a name's form and context may drop or retype it
+   (a make of car after 'the'; `entity_types.retype`), and a listed company typed a person or a place is an
+   organisation ('Atlassian', 'Glencore'; `known_firms`); `names.typed_mention` types the rest and splits the
+   titles off.
 3. The names spaCy missed are added (`names.missed_mentions`), and each mention is marked when it sits inside
    quotation marks.
 """
@@ -77,7 +77,7 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         if rest >= last:
             return out
         first = rest
-    first, last, possessive = trim_to_name(doc, ent, first, last, kind, vocab)
+    first, last = trim_to_name(doc, ent, first, last, kind, vocab)
     if first >= last or (last - first == 1 and _currency_code(doc, first)):
         return out
     if first > 0 and doc[first - 1].text == "#" and not doc[first - 1].whitespace_ and rules.enabled("hashtags") \
@@ -87,9 +87,6 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         out.append(span_mention(para, first, last, THING))
         taken.update(range(first, last))
         return out
-    if possessive and kind == "place" and last - first == 1 and ent.label_ == "FAC" \
-            and rules.enabled("possessive_place"):
-        kind = "person"  # "Rachel's house": a person's place, named by the person
     kind = retype(doc, first, last, kind)
     if kind == DROP:
         return out

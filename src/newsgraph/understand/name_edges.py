@@ -39,10 +39,10 @@ _QUOTE_TOKENS = frozenset(QUOTE_CHARS)  # a token that is one quotation mark
 _NAME_END_MARKS = _QUOTE_TOKENS | {",", ";", ":"}  # no name ends with these: spaCy takes the comma after a list's name
 
 
-def trim_to_name(doc, ent, first: int, last: int, kind: str, vocab: EntityVocabulary) -> tuple[int, int, bool]:
-    """Where the name in doc[first:last], of spaCy's entity `ent`, starts and ends, and whether a possessive ended
-    it: after an article and quotation marks, with a given name the model left out before a person's, and before a
-    possessive (inside a person's name too) or a lone dash."""
+def trim_to_name(doc, ent, first: int, last: int, kind: str, vocab: EntityVocabulary) -> tuple[int, int]:
+    """Where the name in doc[first:last], of spaCy's entity `ent`, starts and ends: after an article and quotation
+    marks, with a given name the model left out before a person's, and before a possessive (inside a person's name
+    too) or a lone dash."""
     while first < last and doc[first].lower_ in ("the", "a", "an"):
         first += 1
     if rules.enabled("name_edges"):
@@ -50,14 +50,12 @@ def trim_to_name(doc, ent, first: int, last: int, kind: str, vocab: EntityVocabu
     if kind == "person" and first == ent.start and rules.enabled("given_name_before") \
             and _given_name_before(doc, first, vocab):
         first -= 1  # 'the Martin [Luther King Jr.] holiday', 'singer-songwriter Carly [Simon]'
-    possessive = False
     while last > first and doc[last - 1].text in ("’s", "'s", "’", "'"):
         last -= 1
-        possessive = True
     if kind == "person":  # "Mira’s Falcon", "Lena Ortmann - See": the name ends at a possessive or a lone dash
         last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s")
                      or (t.text == "-" and doc[t.i - 1].whitespace_)), last)  # "Ben-David" is one name
-    return first, last, possessive
+    return first, last
 
 
 def _given_name_before(doc, first: int, vocab: EntityVocabulary) -> bool:

@@ -30,7 +30,6 @@ FAMILIES: dict[str, str] = {
     "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "
                         "place after a preposition of place ('a farmer in western Ardale, who'), or of a title "
                         "opening a place's or an organisation's name ('Bishop Square')",
-    "possessive_place": "a one-word place in a possessive ('Rachel's house') is a person",
     "organization_heads": "a place followed by an organisation head word ('Israel' 'Police') is an organisation",
     "currency_codes": "a currency's ISO 4217 code next to an amount ('$99 (USD)', '40 EUR', 'USD 15 million'; "
                       "entities.json `currency_codes`) is no entity",
