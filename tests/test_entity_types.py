@@ -226,6 +226,14 @@ def test_places_and_numbered_works_typed_as_people_are_not():
     assert found.get("Korvath Town") == "person" and found.get("Grimwick X") == "person"
 
 
+@pytest.mark.parametrize("paragraph, name", [
+    ("L. Tomas Brant III, who led the bureau in the 1970s, died on Sunday. Brant was 92.", "L. Tomas Brant III"),
+    ("King Tarek II met the envoys on Monday, and the palace said the talks went well.", "Tarek II"),
+])
+def test_a_numbered_name_after_an_initial_or_a_title_is_a_person(paragraph, name):
+    assert entities(paragraph).get(name) == "person"
+
+
 def test_a_plural_name_after_the_is_a_team():
     para = _parsed("Kelso beat the Brantfords on Sunday.")
     doc = para.doc

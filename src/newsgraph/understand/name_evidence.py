@@ -49,6 +49,7 @@ LABEL_SHARE_MIN = 2  # places the body writes a lone-word 'person' unlabelled be
 COMMON_USE_SHARE = 1 / 3  # ... and this share of the tokens where the word heads its phrase
 MODEL_NUMBER = re.compile(r"^(?:[A-Z]{0,3}\d{2,}[A-Za-z]{0,3}|[A-Z]\d+|\d+[A-Z]{1,2})$")  # A380, 737, M3, S10, 5G
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")  # a year of the last two centuries, alone
+_INITIAL = re.compile(r"[A-Z]\.")
 _NUMBER_WORD = re.compile(r"^(?:\d+|I{1,3}|IV|V|VI{1,3}|IX|X{1,3}|XI{1,3}|XIV|XV)$")
 _CODE = re.compile(r"(?=.*\d)(?=.*[A-Z])[A-Z0-9][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*")  # 'IE6', 'STS-134', 'KC-30s'
 # (wider than MODEL_NUMBER: letters on both sides of the digits, hyphened parts)
@@ -273,8 +274,10 @@ def masthead_name(words: list[str]) -> bool:
 
 
 def numbered(words: list[str]) -> bool:
-    """'Saw X', 'Mega Drakeon X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name."""
-    return len(words) > 1 and bool(_NUMBER_WORD.match(words[-1])) and not opens_with_given_name(words)
+    """'Saw X', 'Mega Drakeon X': a work's or a model's name, numbered; 'Henry VIII' opens with a given name, and so
+    does 'L. Patrick Gray III' after its initial."""
+    named = words[1:] if len(words) > 2 and _INITIAL.fullmatch(words[0]) else words
+    return len(words) > 1 and bool(_NUMBER_WORD.match(words[-1])) and not opens_with_given_name(named)
 
 
 def model_code(name: str) -> bool:

@@ -366,8 +366,8 @@ def _evidence_types(mentions: list) -> None:
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person
         elif rules.enabled("mastheads") and (masthead_name(words) or m.text in papers):
             m.type = "organization"
-        elif rules.enabled("numbered_names") and numbered(words):
-            m.type = THING
+        elif rules.enabled("numbered_names") and numbered(words) and m.text not in described:
+            m.type = THING  # 'Saw X'; a title vouches for 'King Abdullah II'
         elif rules.enabled("lettered_names") and lettered(words):
             m.type = THING
         elif rules.enabled("generations") and generation(words):
