@@ -88,6 +88,24 @@ def test_a_place_in_a_parenthesis_is_no_persons_other_name():
     assert ("person", "Dunmore Kenya") in _entities(text, "parenthesis_guards")
 
 
+@pytest.mark.parametrize("words, owner", [
+    (["The", "Harbour", "Party", "’s", "Lena", "Okafor", "spoke"], 3),  # the party, then its candidate
+    (["The", "Coast", "Radio", "'s", "Dana", "Wills", "spoke"], 3),
+    (["The", "Dick", "’s", "Sporting", "Goods", "store"], None),  # no given name after the possessive
+    (["The", "Orvel", "Soft", "'s", "Mac", "OS", "update"], None),  # an acronym is no name
+    (["The", "Lena", "’s", "Harbour", "Cafe", "store"], None),  # a place's head word ends it
+])
+def test_a_bodys_name_run_on_past_a_possessive_into_a_persons(words, owner):
+    from spacy.tokens import Doc
+
+    from newsgraph.understand import parse
+    from newsgraph.understand.entity_mentions import _owner_end
+    from newsgraph.understand.vocab import entity_vocabulary
+
+    doc = Doc(parse.load_model().vocab, words=words)
+    assert _owner_end(doc, 1, len(words) - 1, "organization", entity_vocabulary()) == owner
+
+
 def test_a_nickname_in_a_parenthesis_leaves_the_surname_after_it():
     text = ("Vigil held\n\nFriends gathered for a vigil for Kwame (Kiki) Osei, 17, who died on Saturday. Osei played in "
             "the school band.\n")

@@ -22,7 +22,7 @@ from . import rules
 from .context import ParsedParagraph, QuoteRegions, title_case
 from .entity_types import DROP, THING, designated, place_of, retype, spacy_type
 from .name_edges import trim_to_name
-from .name_evidence import NICKNAMED, nickname_match
+from .name_evidence import NICKNAMED, nickname_match, opens_with_given_name
 from .names import NameMention, missed_mentions, span_mention, typed_mention
 from .vocab import EntityVocabulary, entity_vocabulary
 from .wire_names import before_region, datelines, known_firm, town_name
@@ -77,6 +77,14 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         if rest >= last:
             return out
         first = rest
+    owner = _owner_end(doc, first, last, kind, vocab) if rules.enabled("owners_people") else None
+    if owner is not None:  # 'Green Party’s Jill Stein': the body, then the person
+        start, end = trim_to_name(doc, ent, first, owner, kind, vocab)
+        body = typed_mention(para, start, end, kind, vocab) if start < end else None
+        if body is not None:
+            out.append(body)
+            taken.update(range(start, end))
+        first, kind = owner + 1, "person"
     first, last = trim_to_name(doc, ent, first, last, kind, vocab)
     if first >= last or (last - first == 1 and _currency_code(doc, first)):
         return out
@@ -103,6 +111,25 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         out.append(mention)
         taken.update(range(first, last))
     return out
+
+
+def _owner_end(doc, first: int, last: int, kind: str, vocab: EntityVocabulary) -> int | None:
+    """Where a body's or place's possessive ends it inside one entity of the model's that runs on into a person's
+    name: two capitalised words or more opening with a given name ('NFL Network’s Rich Eisen'), no acronym ('Apple's
+    Mac OS'), designator or head word of a body or place among them ('Dick’s Sporting Goods', 'Sam's Club')."""
+    if kind not in ("organization", "place"):
+        return None
+    at = next((t.i for t in doc[first + 1:last - 2] if t.text in ("’s", "'s")), None)
+    words = [t.text for t in doc[at + 1:last]] if at is not None else []
+    if words and opens_with_given_name(words) and all(w[:1].isupper() and not _acronym(w) for w in words) \
+            and not designated(words) and words[-1] not in vocab.name_heads:
+        return at
+    return None
+
+
+def _acronym(word: str) -> bool:
+    """'OS', 'NFL': capitals no name is written in; an initial ('W.') is not one."""
+    return len(word.strip(".")) > 1 and word.isupper()
 
 
 def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tuple[NameMention, int, int]]:

@@ -30,6 +30,8 @@ FAMILIES: dict[str, str] = {
     "described_guards": "no description makes a person of a name after a determiner ('the Harriers, who'), of a "
                         "place after a preposition of place ('a farmer in western Ardale, who'), or of a title "
                         "opening a place's or an organisation's name ('Bishop Square')",
+    "owners_people": "a body's or place's name the model runs on past a possessive into a person's ('Green Party’s "
+                     "Jill Stein', 'NFL Network’s Rich Eisen') is the body, then the person",
     "organization_heads": "a place followed by an organisation head word ('Israel' 'Police') is an organisation",
     "currency_codes": "a currency's ISO 4217 code next to an amount ('$99 (USD)', '40 EUR', 'USD 15 million'; "
                       "entities.json `currency_codes`) is no entity",
