@@ -167,6 +167,20 @@ def test_an_organisations_short_form_is_the_organisation():
         assert "Harbour Authority" in {e.name for e in newsgraph.extract(SHORT_FORMS).entities}
 
 
+@pytest.mark.parametrize("short, joined", [
+    ("Harbour Authority", True),
+    ("Mara Quill", False),  # a given name and one more: the woman a film is named after, whatever the tag
+    ("Grace Foundation", True),  # a designator: the body's short form, though "Grace" is a given name
+])
+def test_a_short_form_is_no_persons_name(short, joined):
+    from newsgraph.understand.entities import Cluster, _join_short_forms
+
+    longer = {"Mara Quill": "The Notorious Mara Quill", "Grace Foundation": "Mara Grace Foundation"}.get(
+        short, "Orlan Harbour Authority")
+    clusters = _join_short_forms([Cluster("organization", longer), Cluster("organization", short)])
+    assert [c.name for c in clusters] == ([longer] if joined else [longer, short])
+
+
 @pytest.mark.parametrize("sentence, name, words, given", [
     ("Crowds filled the streets for the Martin Luther King Jr. holiday.", "Luther", 3, True),
     ("Crowds filled the streets for the Diamond Jubilee parade.", "Jubilee", 1, False),  # a word in common use

@@ -209,12 +209,16 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
     """An organisation's name of two words or more that ends one longer organisation name of the article, and only
     one, is that organisation ('the Harbour Authority' after 'the Orlan Harbour Authority'); not when two longer names
     end with it ('Supreme Court' beside 'Colorado Supreme Court' and 'US Supreme Court'), nor for a name with a word in
-    lower case ('Central bank') or for a longer name that is not all words ('MOSCOW - Central bank')."""
+    lower case ('Central bank'), a given name and a word that is no designator ('Bettie Page'), or for a longer name
+    that is not all words ('MOSCOW - Central bank')."""
     orgs = [c for c in clusters if c.type == "organization" and _NAME_WORDS.fullmatch(c.name)]
     joined: set[int] = set()
     for short in orgs:
-        if len(short.name.split()) < 2 or not all(w[:1].isupper() for w in short.name.split()):
+        words = short.name.split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
             continue  # 'Central bank' is any country's
+        if len(words) == 2 and opens_with_given_name(words) and not designated(words):
+            continue  # 'Bettie Page' of a film's 'The Notorious Bettie Page' (not 'Clinton Foundation'): a person
         longer = {c.name.lower(): c for c in orgs if c is not short and id(c) not in joined
                   and c.name.lower().endswith(" " + short.name.lower())}
         if len(longer) != 1:
