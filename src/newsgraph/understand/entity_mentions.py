@@ -79,11 +79,7 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         first = rest
     owner = _owner_end(doc, first, last, kind, vocab) if rules.enabled("owners_people") else None
     if owner is not None:  # 'Green Party’s Jill Stein': the body, then the person
-        start, end = trim_to_name(doc, ent, first, owner, kind, vocab)
-        body = typed_mention(para, start, end, kind, vocab) if start < end else None
-        if body is not None:
-            out.append(body)
-            taken.update(range(start, end))
+        out.extend(_owner_body(para, ent, first, owner, kind, taken, vocab))
         first, kind = owner + 1, "person"
     first, last = trim_to_name(doc, ent, first, last, kind, vocab)
     if first >= last or (last - first == 1 and _currency_code(doc, first)):
@@ -111,6 +107,18 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         out.append(mention)
         taken.update(range(first, last))
     return out
+
+
+def _owner_body(para: ParsedParagraph, ent, first: int, owner: int, kind: str, taken: set[int],
+                vocab: EntityVocabulary) -> list[NameMention]:
+    """The body or place before the possessive a person's name follows ('Green Party' of 'Green Party’s Jill
+    Stein'), its tokens added to `taken`."""
+    start, end = trim_to_name(para.doc, ent, first, owner, kind, vocab)
+    body = typed_mention(para, start, end, kind, vocab) if start < end else None
+    if body is None:
+        return []
+    taken.update(range(start, end))
+    return [body]
 
 
 def _owner_end(doc, first: int, last: int, kind: str, vocab: EntityVocabulary) -> int | None:

@@ -207,33 +207,47 @@ def typed_mention(para: ParsedParagraph, first: int, last: int, kind: str,
     elif kind != "person" and rules.enabled("titled_names") and titled_name(doc, first, last, vocab):
         kind = "person"  # 'Very Rev Ada Marsh' tagged an organisation: a title, then a given name and more
     if kind == "person":
-        if rules.enabled("role_tail") and ends_with_a_role(doc[last - 1], vocab):
-            return None  # "Virginia Governor(s)", "the Apple CEO": a role, no person's name
-        n = leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
-        skip = swallowed(doc, first + n, last) if n < last - first else 0
-        if n + skip >= last - first:
-            return None
-        mention = span_mention(para, first + n + skip, last, "person")
-        if skip:
-            first, n = first + n + skip, 0  # a title before the team ("Browns DL") is not this person's
-        if rules.enabled("titles"):
-            attach_titles(mention, doc, first, n, vocab)
-        if rules.enabled("parenthesis_name"):
-            join_parenthesis(mention, para)
-        mention.described = described
-        return mention
+        return _person_mention(para, first, last, described, vocab)
     if kind == "organization":
-        if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
-                last < len(doc) and doc[last].ent_type_ == "PERSON" and leading_title_length(doc, first, last, vocab))):
-            return None
-        if rules.enabled("title_and") and bridges_and(doc, first) and leading_title_length(doc, last, len(doc), vocab) \
-                and doc[first - 2].lower_ not in vocab.title_last_words:  # not "Gov. and [the DNC]"
-            first = modifiers_before(doc, first - 2)  # 'Fire and [Rescue] Commissioner': the service's whole name
-        return span_mention(para, first, last, "organization")
+        return _organization_mention(para, first, last, vocab)
     extended = _organization_head(doc, last, vocab) if rules.enabled("organization_heads") else None
     if extended:
         return span_mention(para, first, extended, "organization")
     return span_mention(para, first, last, kind)
+
+
+def _person_mention(para: ParsedParagraph, first: int, last: int, described: bool,
+                    vocab: EntityVocabulary) -> NameMention | None:
+    """A person's mention of tokens `first` to `last`, its titles split off, or None for a role or a title alone."""
+    doc = para.doc
+    if rules.enabled("role_tail") and ends_with_a_role(doc[last - 1], vocab):
+        return None  # "Virginia Governor(s)", "the Apple CEO": a role, no person's name
+    n = leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
+    skip = swallowed(doc, first + n, last) if n < last - first else 0
+    if n + skip >= last - first:
+        return None
+    mention = span_mention(para, first + n + skip, last, "person")
+    if skip:
+        first, n = first + n + skip, 0  # a title before the team ("Browns DL") is not this person's
+    if rules.enabled("titles"):
+        attach_titles(mention, doc, first, n, vocab)
+    if rules.enabled("parenthesis_name"):
+        join_parenthesis(mention, para)
+    mention.described = described
+    return mention
+
+
+def _organization_mention(para: ParsedParagraph, first: int, last: int,
+                          vocab: EntityVocabulary) -> NameMention | None:
+    """An organisation's mention of tokens `first` to `last`, or None for title words alone."""
+    doc = para.doc
+    if rules.enabled("titles") and (all(t.lower_ in vocab.title_words for t in doc[first:last]) or (
+            last < len(doc) and doc[last].ent_type_ == "PERSON" and leading_title_length(doc, first, last, vocab))):
+        return None
+    if rules.enabled("title_and") and bridges_and(doc, first) and leading_title_length(doc, last, len(doc), vocab) \
+            and doc[first - 2].lower_ not in vocab.title_last_words:  # not "Gov. and [the DNC]"
+        first = modifiers_before(doc, first - 2)  # 'Fire and [Rescue] Commissioner': the service's whole name
+    return span_mention(para, first, last, "organization")
 
 
 def span_mention(para: ParsedParagraph, first: int, last: int, kind: str) -> NameMention:
