@@ -313,7 +313,7 @@ def join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
     if m and rules.enabled("parenthesis_guards") and (m.group("name").isupper() or gazetteer_place(m.group("name"))
                                                        or region_name(m.group("name"))):
         return  # 'Magadi (Kenya)', 'Indian (NRI)': a place or an acronym, no other name of the person
-    after = _NAME_GOES_ON.match(rest, m.end()) if m and not m.group("role") else None
     if m and len(mention.text.split()) == 1:
+        after = None if m.group("role") else _NAME_GOES_ON.match(rest, m.end())
         mention.extra_name = (after or m).group("name")  # 'Kimani (Kiki) Gray': the nickname, then the surname
         mention.role = m.group("role")
