@@ -73,6 +73,22 @@ def test_what_is_not_a_claim(claims):
     assert not [c for c in claims.claims if c.subject == "Ruth Amar" and c.property == "age"]  # the boy's age
 
 
+LABELLED = ("Season 9 of the cooking show will premiere in April, and 5G speeds are making me wait. She defeated Ines "
+            "Vogel 7-6 (6) after the rally. The club sold 1,200 tickets.\nBoeing handed over the last 717 jet to the "
+            "airline. The carrier bought four aircraft. Brandt praised two TV series. Twenty-seven states sued.")
+
+
+def test_labels_and_measures_are_no_counts():
+    """A number after its noun, glued to a unit or model letter or hyphen, in a score or a multiplier names or
+    measures, and so does one above one before a noun left singular; a noun written the same for one and many is
+    counted, in the writer's form; a number written in words with a hyphen is one number."""
+    article = newsgraph.extract("Results of the week\n\n" + LABELLED + "\n", kind="text", published="2025-10-01")
+    found = {(c.subject, c.normalized) for c in article.claims if c.property.startswith("count")}
+    assert {("sell tickets", "1200"), ("buy aircraft", "4"), ("praise series", "2")} <= found  # not 'serieses'
+    assert ("states sue", "27") in found
+    assert not any(word in subject for subject, _ in found for word in ("vogel", "season", "speed", "jet"))
+
+
 def test_event_dates_and_places(claims):
     if not claims.events:
         pytest.skip("the events stage produced no events")

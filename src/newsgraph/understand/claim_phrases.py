@@ -3,7 +3,10 @@
 - `Sentence`: one parsed sentence, where it lies in `Article.text`, and its tokens by dependency label.
 - `number_phrase`: the number a token heads, as written and in normalised form, with its qualifier ("about 20",
   "more than 20") whether written inside the phrase or just before it (the readers of `claim_values`).
-- `is_count`: a number that counts things, not a year, an emergency number, a model number or a word of a name.
+- `is_count`: a number that counts things, not a year, an emergency number, a model number, a word of a name or a
+  label, measure, score or multiplier ("Season 21", "4K", "7-6", "five times").
+- `is_counted`: whether the noun after such a number is what it counts ("four aircraft"), not what it names ("the
+  final 717 jet").
 - `verb_class`: the class `data/claims.json` gives a verb, the verb with its particle or preposition ("break
   into") before the verb alone, so that a count's subject is the same however the fact is worded.
 - `duration_property`: the property a duration gets from its verb or a word the verb governs ("held hostage for
@@ -15,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -75,7 +79,7 @@ def number_phrase(s: Sentence, num: Token, vocab: ClaimVocabulary) -> tuple[str,
 
 def is_count(num: Token, vocab: ClaimVocabulary) -> bool:
     """A number that counts things: not a year ('a 1999 study'), an emergency or phone number ('911 calls'),
-    a number after an article ('a 737 jet') or one inside a name ('Apollo 11 crew')."""
+    a number after an article ('a 737 jet'), one inside a name ('Apollo 11 crew') or a label (`_labels`)."""
     text = num.text.replace(",", "")
     if text in vocab.not_counts or (text.isdigit() and len(text) == 4 and "," not in num.text
                                     and 1000 <= int(text) <= 2100):
@@ -83,7 +87,39 @@ def is_count(num: Token, vocab: ClaimVocabulary) -> bool:
     before = num.doc[num.i - 1] if num.i > 0 else None
     if before is not None and (before.lower_ in ("a", "an", "the") or before.pos_ == "PROPN"):
         return False
-    return num.ent_type_ in ("", "CARDINAL", "QUANTITY")
+    return num.ent_type_ in ("", "CARDINAL", "QUANTITY") and not _labels(num)
+
+
+LABEL_BEFORE = re.compile(r"(?:\bNo\.|#) ?$", re.I)  # 'a No. 17 jersey', '#3 seed'
+MULTIPLIERS = frozenset({"times", "fold"})
+HYPHENS = frozenset({"-", "–"})
+
+
+def _labels(num: Token) -> bool:
+    """A number that names or measures rather than counts: one after the noun it goes with ('Season 21', 'iPhone
+    14', 'Rs 299'), after 'No.' or '#', written on to a unit, a model letter or a hyphen ('4K video', '5G speeds',
+    '1.8-liter engine', 'one-third'), the second of a score or range in digits ('7-6', '6-of-15'; not
+    'Twenty-seven'), or a multiplier ('five times as many')."""
+    doc = num.doc
+    if num.head.i < num.i or LABEL_BEFORE.search(doc.text[max(0, num.idx - 4):num.idx]):
+        return True
+    before = doc[num.i - 1] if num.i > 0 else None
+    after = doc[num.i + 1] if num.i + 1 < len(doc) else None
+    if before is not None and not before.whitespace_ and num.text[:1].isdigit() \
+            and (before.like_num or before.text in HYPHENS):
+        return True
+    return after is not None and (after.lower_ in MULTIPLIERS
+                                  or not num.whitespace_ and (after.is_alpha or after.text in HYPHENS))
+
+
+def is_counted(noun: Token, normalized: str, vocab: ClaimVocabulary) -> bool:
+    """Whether a noun after a number is what it counts: more than one of a noun left singular names it instead ('the
+    final 717 jet', 'a magnitude 6 quake', 'a 1.5 million fleet'), unless the noun is written the same for one and
+    many ('four aircraft', `same_plural`) or already ends as a plural does ('5,145 lbs')."""
+    if noun.tag_ not in ("NN", "NNP") or noun.lower_.endswith("s") or noun.lemma_.lower() in vocab.same_plural:
+        return True
+    value = parse_number(normalized.lstrip("<>=~"), vocab)
+    return value is None or value <= 1
 
 
 def verb_class(verb: Token, vocab: ClaimVocabulary) -> str:

@@ -48,6 +48,7 @@ class ClaimVocabulary:
     ignore_verbs: frozenset[str]
     not_counted: frozenset[str]
     not_counts: frozenset[str]  # numbers that are never counts ('911')
+    same_plural: frozenset[str]  # nouns written the same for one and many ('aircraft')
     place_preps: frozenset[str]
     duration_units: dict[str, str]
     duration_properties: dict[str, str]  # word -> property
@@ -78,7 +79,7 @@ def claim_vocabulary() -> ClaimVocabulary:
         number_words=data["number_words"], number_scales=data["number_scales"], qualifiers=qualifiers,
         qualifier_pattern=pattern, group_nouns=_invert(data["group_nouns"]), verb_classes=_invert(data["verb_classes"]),
         ignore_verbs=frozenset(data["ignore_verbs"]), not_counted=frozenset(data["not_counted"]),
-        not_counts=frozenset(data["not_counts"]),
+        not_counts=frozenset(data["not_counts"]), same_plural=frozenset(data["same_plural"]),
         place_preps=frozenset(data["place_preps"]), duration_units=data["duration_units"],
         duration_properties=_invert(data["duration_properties"]), age_verbs=frozenset(data["age_verbs"]),
         event_types_skipped=frozenset(data["event_types_skipped"]),

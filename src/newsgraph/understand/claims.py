@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Claim, Entity
 from ..pipeline import Document
-from .claim_phrases import Sentence, duration_property, ends_clause, is_count, number_phrase, verb_class
+from .claim_phrases import Sentence, duration_property, ends_clause, is_count, is_counted, number_phrase, verb_class
 from .claim_values import ClaimVocabulary, claim_vocabulary, duration_iso, format_number, parse_number, plural
 from .context import Mention, dep_ids, mentions, parsed
 from .event_rules import place_only_modifies, vocabulary
@@ -189,7 +189,10 @@ class ClaimExtractor:
                 continue
             value, normalized, _, _ = found
             lemma = noun.lemma_.lower()
-            things = self.vocab.group_nouns.get(lemma) or (noun.lower_ if noun.tag_ in ("NNS", "NNPS") else plural(lemma))
+            if not is_counted(noun, normalized, self.vocab):
+                continue
+            many = noun.tag_ in ("NNS", "NNPS") or normalized.lstrip("<>=~") not in ("0", "1")  # "four aircraft"
+            things = self.vocab.group_nouns.get(lemma) or (noun.lower_ if many else plural(lemma))
             action = verb_class(verb, self.vocab)
             place = self.place_of(s, verb) or self.place_of(s, noun)  # "killed 14 people in Varnholm"
             agent = None
