@@ -396,6 +396,16 @@ def test_a_gerund_closing_a_reported_clause_is_the_reporters():
     assert ("that the board is too cautious", "Hale") in found
 
 
+def test_a_gerund_closing_a_clause_a_phrasal_verb_reports_is_the_reporters():
+    text = ("The agency pointed out that the number of nurses in the region has fallen sharply, adding that at least "
+            "40 clinics have closed since spring.")
+    found = [(q.text, q.speaker_mention.text) for q in quotes(text)]
+    assert ("that at least 40 clinics have closed since spring", "The agency") in found
+    with QUOTE_RULES.off("reporter_gerund"):
+        assert ("that at least 40 clinics have closed since spring", "the number") in \
+            [(q.text, q.speaker_mention.text) for q in quotes(text)]
+
+
 def test_sentence_casing_keeps_a_headline_label():
     art = newsgraph.extract("Harbour Watch: Is the Night Ferry Finally Running On Time Again?\n\nBy Lena Okafor\n\n"
                             "The harbour board met riders in March.\n", kind="text")

@@ -105,6 +105,18 @@ def test_a_transcript_turn_still_speaks():
     assert speaker_label(load_model()("HARGREAVE: Never."), lexicon()) is not None  # a short answer has no verb
 
 
+def test_a_dateline_before_a_colon_is_no_speaker():
+    """'NEW DELHI: ...' opens a story filed from a town the gazetteer knows: no one's turn."""
+    from newsgraph.understand.cue_words import lexicon
+    from newsgraph.understand.parse import load_model
+    from newsgraph.understand.quote_drafts import speaker_label
+
+    doc = load_model()("NEW DELHI: Their savings spent, some 150 workers flew home on Friday after months abroad.")
+    assert speaker_label(doc, lexicon()) is None
+    with QUOTE_RULES.off("colon_dateline"):
+        assert speaker_label(doc, lexicon()) is not None
+
+
 # --- table_cells: a cue keeps to its cell -------------------------------------------------------------------------
 
 def test_a_table_header_reports_nothing():

@@ -149,10 +149,20 @@ def reporter_above(gerund: Token) -> Token | None:
         return None
     node = gerund.head
     while node.dep_ in ("ccomp", "xcomp", "conj") and node.head.i != node.i:
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in lexicon().clause:
+        if node.dep_ == "ccomp" and _reports_clause(node.head):
             return node.head
         node = node.head
     return None
+
+
+def _reports_clause(verb: Token) -> bool:
+    """A verb that reports a clause, alone ('said') or with its particle ('pointed out that ...')."""
+    lex = lexicon()
+    lemma = verb.lemma_.lower()
+    if lemma in lex.clause:
+        return True
+    particles = lex.phrasal.get(lemma)
+    return bool(particles) and any(c.dep_ == "prt" and c.lower_ in particles for c in verb.children)
 
 
 def can_speak(noun: Token) -> bool:

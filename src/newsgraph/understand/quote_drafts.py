@@ -23,9 +23,11 @@ from .attribution import (
 from .content_edges import QUOTE_TOKENS, SUBJECT_DEPS
 from .cue_kinds import CELL_SEPARATOR
 from .cue_words import lexicon
+from .name_evidence import known_place
 from .quote_marks import Marked
 from .quote_paragraphs import Paragraph, is_title
 from .quote_rules import enabled
+from .wire_names import town_name
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -268,6 +270,8 @@ def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, 
         and all(t.text[:1].isupper() for t in words) and all(t.pos_ in ("PROPN", "NOUN") for t in label)
     if not (shouted or named or titled) or enabled("field_label") and not _opens_turn(doc, i, j, lex, headline):
         return None
+    if shouted and not headline and enabled("colon_dateline") and known_place(town_name(label.text)):
+        return None  # 'NEW DELHI: Their savings gone, ...': the town the story was filed from, no one's turn
     return i, j
 
 

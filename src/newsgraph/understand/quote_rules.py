@@ -46,7 +46,8 @@ FAMILIES: dict[str, str] = {
     "view_object": "only a verb that frames quotations takes a name after it for an inverted source ('“…,” said "
                    "Smith'); a view's object is what it is about ('attacked the mayor for …')",
     "reporter_gerund": "a gerund after a comma that closes a reported clause speaks for the reporter ('Hale said "
-                       "[he plans ...], insisting [that ...]': Hale)",
+                       "[he plans ...], insisting [that ...]': Hale; also a verb with its particle: '[the agency] "
+                       "pointed out that ..., adding that ...')",
     "for_clause": "'called for [the board to resign]': the clause the parser opens with 'for' is what was called "
                   "for",
     "noun_infinitive": "a commitment or wish noun reports its 'to ...' ('her decision [to resign ...]', "
@@ -120,6 +121,8 @@ FAMILIES: dict[str, str] = {
                     "[the plan unworkable]', 'consider [him a fraud]')",
     "as_clause": "a view through 'as' also when the parser makes 'as' open a clause of its own right after the "
                  "object ('voters see [Hale as more prepared for the job]', 'sees [the board as captured by ...]')",
+    "colon_dateline": "a label in capitals before a colon opening a body paragraph is a dateline, not a speaker, when "
+                      "it names a town the gazetteer knows ('NEW DELHI: ...'; 'TRUMP: Wrong.' stays a turn)",
     "field_label": "a colon label opens a transcript turn only outside brackets, the label no salutation, what "
                    "follows no table cells and, in the body, a verb or a sentence's end ('Size: 6-foot-6, 215 lbs', "
                    "'RANKINGS: Team | State', '[CLIP: ...]', 'DEAR ABBY:' are not; 'TRUMP: Wrong.' is)",
