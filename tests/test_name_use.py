@@ -239,6 +239,7 @@ def test_a_place_and_its_people_are_no_persons_name():
     ("Bram J. Okonjo via Wire", "Bram J. Okonjo"),
     ("Bram Okonjo Jr.", "Bram Okonjo Jr."),
     ("Dr. Bram Okonjo", "Dr. Bram Okonjo"),
+    ("© 2024 Orlan Media. All Rights Reserved.", "© 2024 Orlan Media"),  # a copyright notice, no sentence of a name
 ])
 def test_the_name_a_credit_opens_with(credit, name):
     from newsgraph.understand.entities import credit_name

@@ -332,14 +332,16 @@ def _add_photographers(doc: Document, people: list[Cluster], organizations: set[
         cluster.spans.append((where, where + len(name), name) if where >= 0 else (-1, -1, name))
 
 
+RIGHTS_RESERVED = re.compile(r"[.,]?\s*All rights reserved\b.*$", re.I)  # '© 2023 Acme Media. All Rights Reserved'
 SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")  # 'Peele. Eugene': a caption's sentence ends there
 SENTENCE_STOP = re.compile(r"(?<![JS]r)(?<=[a-z]{2})\.$")
 
 
 def credit_name(credit: str) -> str:
     """The name a picture credit opens with, after the last sentence of a caption run into it ('The director at the
-    premiere. Ada Marsh/Agency' -> 'Ada Marsh'; an initial's dot ends no sentence: 'Ada J. Marsh')."""
-    credit = SENTENCE_END.split(credit)[-1]
+    premiere. Ada Marsh/Agency' -> 'Ada Marsh'; an initial's dot ends no sentence: 'Ada J. Marsh'); a closing "All
+    rights reserved" is no sentence of a name."""
+    credit = SENTENCE_END.split(RIGHTS_RESERVED.sub("", credit))[-1]
     name = re.split(r"\s*/\s*|\s+via\s+|\s*,\s*", credit)[0].strip()
     return name[:-1] if SENTENCE_STOP.search(name) else name  # 'Ada Marsh.', not 'Ada J.' nor 'Ada Marsh Jr.'
 
