@@ -162,6 +162,19 @@ def test_the_company_is_never_the_publisher_of_the_page():
                                                               kind="html")
 
 
+def test_a_description_refers_back_to_an_organisation_named_before():
+    text = ("Harbour firm under review\n\nThe state attorney general is looking into Orlan Works after layoffs. The "
+            "company confirmed that it had been contacted.\n\nThe founder can still name directors, according to a "
+            "new Bright Company report.\n")
+    assert ("The company", "Bright Company") not in _nominals(text)
+    with rules.switched_off("named_before"):
+        assert ("The company", "Bright Company") in _nominals(text)
+    later = "Orlan Company staff walked out on Monday.\n\nThe company said talks would resume.\n"
+    assert ("The company", "Orlan Company") in _nominals("Tile makers strike\n\n" + later)
+    beat = "Harbour fire\n\nThe police said the fire began after midnight.\n\nOrlan Police thanked residents.\n"
+    assert ("The police", "Orlan Police") in _nominals(beat)  # the town's force, named before or after
+
+
 @pytest.mark.parametrize(("name", "family"), [
     ("Joris Van Der Meer", "Van Der Meer"), ("Lucia de la Vega", "de la Vega"), ("Ada Marsh", "Marsh"),
     ("Van Osgood", "Osgood"),  # a given name, not a particle, opens the name

@@ -176,7 +176,8 @@ class _Resolution:
 
     def add_nominal(self, token: Token, para: ParsedParagraph, quotes: QuoteRegions, vocab: EntityVocabulary) -> None:
         """A description ('the officer', 'my wife') of an entity, when one fits."""
-        nominal = _nominal(token, para, self.entities, self.history, vocab, self.doc.article.site_name)
+        named = self.named if rules.enabled("named_before") else None
+        nominal = _nominal(token, para, self.entities, self.history, vocab, self.doc.article.site_name, named)
         if nominal is None:
             return
         quoted = quotes.inside(token.idx)
@@ -310,8 +311,9 @@ def _best(history: list[_Candidate], sentence_no: int, want: str, quoted: bool,
 
 
 def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate], vocab,
-             publisher: str | None = None) -> Mention | None:
-    """'the officer', 'the department', 'police', 'the statement', 'my wife'."""
+             publisher: str | None = None, named: dict[str, int] | None = None) -> Mention | None:
+    """'the officer', 'the department', 'police', 'the statement', 'my wife'; `named`, when given, holds the
+    entities named so far, the only organisations a description may mean."""
     start = para.offset + token.idx
     det = [c for c in token.children if c.dep_ in ("det", "poss")]
     phrase = f"{det[0].lower_} {token.lower_}" if det else token.lower_
@@ -325,7 +327,7 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
                        {"kin": token.lower_, "gender": vocab.kinship[token.lower_], "possessor": det[0].lower_})
     for key, phrases in vocab.organization_nominals.items():
         if phrase in phrases or token.lower_ in phrases:
-            org = _organization_named(key, entities, publisher)
+            org = _organization_named(key, entities, publisher, None if key in BRIDGING else named)
             if org is not None:
                 return Mention(first, end, text, org, "nominal", "organization")
     if phrase in vocab.statement_nouns:
@@ -340,13 +342,20 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
     return None
 
 
-def _organization_named(word: str, entities: dict[str, Entity], publisher: str | None = None) -> str | None:
-    """The organisation whose name ends with the word ('Israel Police'), else one that contains it; not the
-    publisher of the page ('the company' on a page of the magazine Fast Company; so, on a company's own
-    newsroom page, 'the company' is not the company either: a trade made for news sites)."""
+BRIDGING = frozenset({"police"})
+"""Descriptions that name a body by its beat, not by an earlier mention: in a local story 'police said' is the
+town's force, named before or after ('... police said. The Surrey Police statement ...')."""
+
+
+def _organization_named(word: str, entities: dict[str, Entity], publisher: str | None = None,
+                        named: dict[str, int] | None = None) -> str | None:
+    """The organisation whose name ends with the word ('Israel Police'), else one that contains it, among those
+    named so far when `named` is given; not the publisher of the page ('the company' on a page of the magazine
+    Fast Company; so, on a company's own newsroom page, 'the company' is not the company either: a trade made for
+    news sites)."""
     publisher = (publisher or "").lower()
     orgs = [e for e in entities.values() if e.type == "organization" and word in e.name.lower().split()
-            and e.name.lower() != publisher]
+            and e.name.lower() != publisher and (named is None or e.id in named)]
     if not orgs:
         return None
     orgs.sort(key=lambda e: (not e.name.lower().endswith(word), -len(e.mentions), len(e.name)))

@@ -74,6 +74,10 @@ FAMILIES: dict[str, str] = {
                        "woman): no later 'his' means her, so 'his wife' is not made 'Kimberly's wife'",
     "particle_surnames": "a family name written with its particles and no given name ('De Niro', 'Van Der Beek') is "
                          "the person whose full name ends with it ('Robert De Niro'), not a person of its own",
+    "named_before": "a description of an organisation ('the company', 'the ministry') refers back: to an "
+                     "organisation the article has named before it, not one named only later ('the company "
+                     "confirmed ...' is not the magazine Fast Company of a later paragraph); not 'the police', "
+                     "the town's force whenever it is named",
     "salience": "a pronoun leans to the person the article has named most so far (up to four names): the "
                 "subject of a biography, not the doctor named once in passing",
     "pronoun_people": "an organisation or place named as a person may be (opening with a given name, a given name "
