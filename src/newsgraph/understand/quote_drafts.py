@@ -23,10 +23,11 @@ from .attribution import (
 from .content_edges import QUOTE_TOKENS, SUBJECT_DEPS
 from .cue_kinds import CELL_SEPARATOR
 from .cue_words import lexicon
-from .name_evidence import known_place
+from .name_evidence import english_word, known_place
 from .quote_marks import Marked
 from .quote_paragraphs import Paragraph, is_title
 from .quote_rules import enabled
+from .speakers import nouns
 from .wire_names import town_name
 
 if TYPE_CHECKING:
@@ -272,7 +273,24 @@ def speaker_label(doc: Doc, lex: Lexicon, headline: bool = False) -> tuple[int, 
         return None
     if shouted and not headline and enabled("colon_dateline") and known_place(town_name(label.text)):
         return None  # 'NEW DELHI: Their savings gone, ...': the town the story was filed from, no one's turn
+    if headline and enabled("headline_label") and not _may_speak(words):
+        return None  # 'Roundup: ...', 'Fact Check: ...', 'Business Focus: ...': a kicker, no source
     return i, j
+
+
+def _may_speak(words: list) -> bool:
+    """Whether a headline's label may be who speaks: a name (tagged one, or a last word that is no English word in
+    use: 'Sanders', 'Politifact'), or a noun of people, of a group, of a body or of a document ('Experts',
+    'Police', 'Herald', 'Report'); not a kicker of common words ('Roundup', 'Fact Check', 'Daily Telescope')."""
+    if any(t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") for t in words):
+        return True
+    head = words[-1].lower_
+    if not english_word(head):
+        return True
+    kinds = nouns()
+    forms = {head, head[:-1]} if head.endswith("s") else {head}
+    return any(kinds.is_person(f) or f in kinds.group or f in kinds.organization_words or f in lexicon().document_nouns
+               for f in forms)
 
 
 OPEN_BRACKETS = frozenset("([{")

@@ -15,7 +15,9 @@ FAMILIES: dict[str, str] = {
     "dateline_apposition": "a dateline subject gives way to its apposition ('BOSTON -- Mayor X, ..., said')",
     "label_string": "three or more quoted labels in one view stay one mixed quote "
                     "('a “liar,” a “bully” and a ...')",
-    "headline_label": "in a headline, a short capitalised name or noun before a colon speaks ('Marsh: ...')",
+    "headline_label": "in a headline, a short capitalised name or noun before a colon speaks ('Marsh: ...'); not a "
+                      "kicker whose last word is a common word that names no person, group, body or document "
+                      "('Roundup: ...', 'Fact Check: ...')",
     "topic": "a report's topic after 'about' or 'on' is its content ('spoke [about the shooting]')",
     "named_object": "a one-word name is a view's whole object ('endorses [Clinton]')",
     "state_adjectives": "a state of mind reports what it holds ('Democrats are worried [that ...]', "
