@@ -112,14 +112,14 @@ def _labels(num: Token) -> bool:
                                   or not num.whitespace_ and (after.is_alpha or after.text in HYPHENS))
 
 
-def is_counted(noun: Token, normalized: str, vocab: ClaimVocabulary) -> bool:
-    """Whether a noun after a number is what it counts: more than one of a noun left singular names it instead ('the
-    final 717 jet', 'a magnitude 6 quake', 'a 1.5 million fleet'), unless the noun is written the same for one and
-    many ('four aircraft', `same_plural`) or already ends as a plural does ('5,145 lbs')."""
+def is_counted(noun: Token, amount: float | None, vocab: ClaimVocabulary) -> bool:
+    """Whether a noun after a number (`amount`, None when unread) is what it counts: more than one of a noun left
+    singular names it instead ('the final 717 jet', 'a magnitude 6 quake', 'a 1.5 million fleet'), unless the noun
+    is written the same for one and many ('four aircraft', `same_plural`) or already ends as a plural does ('5,145
+    lbs')."""
     if noun.tag_ not in ("NN", "NNP") or noun.lower_.endswith("s") or noun.lemma_.lower() in vocab.same_plural:
         return True
-    value = parse_number(normalized.lstrip("<>=~"), vocab)
-    return value is None or value <= 1
+    return amount is None or amount <= 1
 
 
 def verb_class(verb: Token, vocab: ClaimVocabulary) -> str:

@@ -189,9 +189,10 @@ class ClaimExtractor:
                 continue
             value, normalized, _, _ = found
             lemma = noun.lemma_.lower()
-            if not is_counted(noun, normalized, self.vocab):
+            amount = parse_number(normalized.lstrip("<>=~"), self.vocab)
+            if not is_counted(noun, amount, self.vocab):
                 continue
-            many = noun.tag_ in ("NNS", "NNPS") or normalized.lstrip("<>=~") not in ("0", "1")  # "four aircraft"
+            many = noun.tag_ in ("NNS", "NNPS") or amount not in (0, 1)  # "four aircraft"
             things = self.vocab.group_nouns.get(lemma) or (noun.lower_ if many else plural(lemma))
             action = verb_class(verb, self.vocab)
             place = self.place_of(s, verb) or self.place_of(s, noun)  # "killed 14 people in Varnholm"

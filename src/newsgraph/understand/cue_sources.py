@@ -167,10 +167,12 @@ def _reports_clause(verb: Token) -> bool:
 
 def can_speak(noun: Token) -> bool:
     """A name, a person or group noun, or a document ("a statement calling ...") can speak; "the move" cannot."""
+    return noun.pos_ == "PROPN" or bool(noun.ent_type_) or speaking_noun(noun.lemma_.lower())
+
+
+def speaking_noun(lemma: str) -> bool:
+    """A noun of a person, a group or a document ("spokesman", "police", "statement"): one that can speak."""
     from .speakers import nouns  # speakers imports attribution, which imports this module
-    lemma = noun.lemma_.lower()
-    if noun.pos_ == "PROPN" or noun.ent_type_:
-        return True
     kinds = nouns()
     return kinds.is_person(lemma) or lemma in kinds.group or lemma in lexicon().document_nouns
 

@@ -22,6 +22,7 @@ from .attribution import (
 )
 from .content_edges import QUOTE_TOKENS, SUBJECT_DEPS
 from .cue_kinds import CELL_SEPARATOR
+from .cue_sources import speaking_noun
 from .cue_words import lexicon
 from .name_evidence import english_word, known_place
 from .quote_marks import Marked
@@ -287,10 +288,8 @@ def _may_speak(words: list) -> bool:
     head = words[-1].lower_
     if not english_word(head):
         return True
-    kinds = nouns()
     forms = {head, head[:-1]} if head.endswith("s") else {head}
-    return any(kinds.is_person(f) or f in kinds.group or f in kinds.organization_words or f in lexicon().document_nouns
-               for f in forms)
+    return any(speaking_noun(f) or f in nouns().organization_words for f in forms)
 
 
 OPEN_BRACKETS = frozenset("([{")
