@@ -34,7 +34,7 @@ from .name_case import family_name, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
 from .names import NameMention
-from .people_in_names import organization_openers, people_taken_out
+from .people_in_names import known_otherwise, organization_openers, people_taken_out
 from .titles import title_forms
 from .translit import same_name
 from .type_agreement import harmonize
@@ -238,9 +238,12 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
         if len(cluster.name) >= 3 and cluster.name[0].isupper():
             by_word.setdefault(cluster.name, cluster)
     numbers = _number_words() if rules.enabled("repeat_numbers") else frozenset()
+    known = rules.enabled("known_lone_words")
     for cluster in people:
+        vouched = not known or opens_with_given_name(cluster.tokens)
         for word in {cluster.tokens[-1], cluster.tokens[0]}:
-            if len(word) >= 3 and word[0].isupper() and word.lower() not in numbers:
+            if len(word) >= 3 and word[0].isupper() and word.lower() not in numbers \
+                    and (vouched or not known_otherwise(word, "organization")):  # not 'Norwich' of 'Norwich Live'
                 by_word.setdefault(word, cluster)
     covered = sorted((s, e) for c in people + others for s, e, _ in c.spans)
     starts = [s for s, _ in covered]

@@ -280,6 +280,8 @@ def described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) -> 
         return not (guarded and span[-1].text in vocab.name_heads)
     if _age_follows(doc, last):
         return True  # "Pruitt, 49, took the keys"
+    if rules.enabled("gazetteer_descriptions") and gazetteer_place(span.text):
+        return False  # 'Venezuela, a member of OPEC,': a country, which no person is named
     root = span.root
     if guarded and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and root.ent_type_ in PLACES:
         return False

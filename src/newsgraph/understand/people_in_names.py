@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING
 from . import rules
 from .entity_types import demonym_words, designated
 from .name_case import cut_name_breaks
-from .name_evidence import place_by_form
+from .name_evidence import disease_name, gazetteer_place, opens_with_given_name, place_by_form
 from .names import NameMention
+from .wire_names import known_firm
 
 if TYPE_CHECKING:
     from .entities import Cluster
@@ -56,8 +57,11 @@ def people_taken_out(mention: NameMention, people: list[Cluster], openers: set[s
 def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
     """An organisation or place tag on a known person's name ('Dahan serves ...'): the person wins."""
     text, words = mention.text.lower(), mention.text.split()
+    known = rules.enabled("known_lone_words") and len(words) == 1 and known_otherwise(mention.text, mention.type)
     for cluster in people:
         tokens = cluster.tokens
+        if known and not opens_with_given_name(tokens):
+            continue  # 'Plymouth' beside 'Plymouth Live reports', 'Qualcomm' beside 'Eassa (Qualcomm)'
         if len(tokens) >= 2 and (text == cluster.name.lower() or text == tokens[0].lower()
                                  or text == tokens[-1].lower()):
             mention.type = "person"
@@ -77,6 +81,13 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
             cluster.add(mention)
             return True
     return False
+
+
+def known_otherwise(word: str, kind: str) -> bool:
+    """A lone word, tagged `kind` (a place or an organisation, or 'organization' for an untagged one), that our
+    lists know as no person: a town, city, country or US state and no person's name, a listed company, a disease
+    (`known_lone_words`)."""
+    return gazetteer_place(word) or known_firm(word, kind) or disease_name(word)
 
 
 def _person_forms(people: list[Cluster]) -> dict[str, Cluster]:

@@ -22,6 +22,9 @@ FAMILIES: dict[str, str] = {
     "not_names": "holidays are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
+    "gazetteer_descriptions": "no apposition or 'who' clause makes a person of a name the gazetteer knows as a "
+                              "town, city, country or US state and as no person's name ('Venezuela, a member of "
+                              "OPEC,'); an age between commas still does",
     "firm_appositions": "no apposition makes a person of an organisation when no comma or bracket stands between "
                         "them ('Orvel Bank head of research NAME': the head is NAME) or when it ranks a firm by size "
                         "('X, the region's largest letting adviser')",
@@ -110,6 +113,12 @@ FAMILIES: dict[str, str] = {
                         "there takes the surname after it ('Kimani (Kiki) Gray')",
     "person_wins": "an organisation or place tag on a known person's name is the person, and known people inside a "
                    "longer name ('Lopez and Carrasquillo', 'American Hasim Rahman') are taken out of it",
+    "known_lone_words": "a lone word that the gazetteer knows as a place and no person's name, or that is a listed "
+                        "company's or a disease's name, is no short form of a 'person' whose name does not open "
+                        "with a given name ('Plymouth' beside 'Plymouth Live reports', 'Qualcomm' beside 'Eassa "
+                        "(Qualcomm)'), tagged or untagged; tagged a person, such a place stays one only as a word of "
+                        "a full name opening with a given name, described, or holding a word in no English use "
+                        "('Uzi Arad'; not 'Mountainous Nepal')",
     "person_at_end": "a known person's full name ending a longer organisation or place name is the person, the "
                      "words before it keep their type ('UN Nora Pell' after 'Ambassador to the')",
     "repeats": "untagged repeats of names already found in the article",

@@ -23,10 +23,10 @@ from .entity_types import THING, designated, outlet_names, type_vocabulary
 from .headline_names import body_backed_in_title_case, drop_headline_phrases, end_headline_names
 from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
                         describing_word, drop_shouted_phrases)
-from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, full_name_words,
-                            gazetteer_place, given_names, known_place, masthead_name, mention_span, model_code,
-                            numbered, opens_with_given_name, place_by_form, product_name, rarely_labelled,
-                            region_name, speaking_names, team_names)
+from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, english_word,
+                            full_name_words, gazetteer_place, given_names, known_place, masthead_name, mention_span,
+                            model_code, numbered, opens_with_given_name, place_by_form, product_name,
+                            rarely_labelled, region_name, speaking_names, team_names)
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
@@ -339,6 +339,9 @@ def _evidence_types(mentions: list) -> None:
     towns = towns_before_regions(mentions) | regions_after_towns(mentions) | places_before_nouns(mentions)
     described = described_names(mentions)  # a title or a description: a person
     in_full_names = full_name_words(mentions)
+    if rules.enabled("known_lone_words"):  # 'Norwich' is no word of a person in 'Norwich Live reports'
+        in_full_names = {w for m in mentions if m.type == "person" and " " in m.text
+                         and (m.text in described or _may_be_named(m.text.split())) for w in m.text.split()}
     surnames = {m.text.split()[-1] for m in mentions if " " in m.text and opens_with_given_name(m.text.split())}
     lone_bodies = Counter(m.text for m in mentions if m.type == "organization" and " " not in m.text
                           and m.text not in surnames)  # not 'Haynes' of a 'Jamal Haynes' the model typed a body
@@ -378,6 +381,12 @@ def _evidence_types(mentions: list) -> None:
         elif rules.enabled("place_closed") and unvouched and lone_places[words[-1]] >= people[m.text] \
                 and (gazetteer_place(words[-1]) or region_name(words[-1])):
             m.type = "place"  # 'Downtown Ardale' where 'Ardale' alone is a place as often
+
+
+def _may_be_named(words: list[str]) -> bool:
+    """A full name that may be a person's: opening with a given name, or holding a word that is neither a place of
+    the gazetteer nor in use in English ('Uzi Arad'; not 'Norwich Live', 'Mountainous Nepal')."""
+    return opens_with_given_name(words) or any(not gazetteer_place(w) and not english_word(w.lower()) for w in words)
 
 
 def _named_like_a_thing(mention, nouns: set[str], common: frozenset[str] = frozenset()) -> bool:
