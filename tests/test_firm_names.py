@@ -113,6 +113,20 @@ def test_a_nickname_in_a_parenthesis_leaves_the_surname_after_it():
     assert ("person", "Kwame Kiki") in _entities(text.replace(") Osei,", "),"))  # no surname after: joined as before
 
 
+@pytest.mark.parametrize("written, nickname", [
+    ("Kwame (Kiki) Osei", "Kiki"),
+    ('Martin "Marvel" Osei', "Marvel"),
+])
+def test_a_nickname_inside_a_name_is_that_persons_name_alone(written, nickname):
+    text = (f"Vigil held\n\nFriends gathered for a vigil for {written}, who died on Saturday. Friends said {nickname} "
+            f"loved the harbour, and Osei played in the school band.\n")
+    people = [e for e in newsgraph.extract(text, kind="text").entities if e.type == "person"]
+    assert len(people) == 1 and nickname in people[0].aliases and len(people[0].mentions) >= 3
+    with rules.switched_off("nickname_aliases"):
+        people = [e for e in newsgraph.extract(text, kind="text").entities if e.type == "person"]
+        assert not any(nickname in p.aliases for p in people)
+
+
 def test_a_firms_name_may_open_with_a_word_of_page_furniture():
     text = "Banks lift forecasts\n\nCredit Brennhof Group AG and Orvel Bank both raised their forecasts for the year.\n"
     assert ("organization", "Credit Brennhof Group AG") in _entities(text)

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from rapidfuzz import fuzz
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..model import Entity, Span
 from ..pipeline import Document
@@ -57,6 +58,7 @@ class Cluster:
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    nicknames: list[str] = field(default_factory=list)  # 'Kiki' of 'Kimani (Kiki) Gray': a form of the name alone
     id: str = ""
 
     @property
@@ -78,6 +80,10 @@ class Cluster:
         forms += [f"{t} {mention.text}" for t in mention.titles if mention.text != self.name
                   and t[:1].isupper() and len(t.split()) <= 2]
         _add(self.aliases, *forms)
+        if mention.nickname and self.type == "person" and mention.nickname.lower() not in STOP_WORDS \
+                and rules.enabled("nickname_aliases"):  # not 'This' of 'See You "This" Week'
+            _add(self.nicknames, mention.nickname)
+            _add(self.aliases, mention.nickname)
 
 
 def _add(items: list[str], *values: str) -> None:
@@ -175,7 +181,7 @@ def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | 
         last = tokens[-1].lower()
         if len(tokens) > 2 and tokens[-2] in PATRONYMIC and word == last and rules.enabled("patronymics"):
             return False  # 'Salman' beside 'Mohammed bin Salman' is his father, not him
-        return word == last or word == tokens[0].lower() or (
+        return word == last or word == tokens[0].lower() or word in (n.lower() for n in c.nicknames) or (
             len(word) >= MIN_VARIANT_LENGTH and len(tokens) > 1
             and fuzz.ratio(word, last, score_cutoff=SPELLING_VARIANT_SCORE) >= SPELLING_VARIANT_SCORE)
 
@@ -241,7 +247,7 @@ def _find_repeats(doc: Document, people: list[Cluster], others: list[Cluster]) -
     known = rules.enabled("known_lone_words")
     for cluster in people:
         vouched = not known or opens_with_given_name(cluster.tokens)
-        for word in {cluster.tokens[-1], cluster.tokens[0]}:
+        for word in {cluster.tokens[-1], cluster.tokens[0], *cluster.nicknames}:
             if len(word) >= 3 and word[0].isupper() and word.lower() not in numbers \
                     and (vouched or not known_otherwise(word, "organization")):  # not 'Norwich' of 'Norwich Live'
                 by_word.setdefault(word, cluster)

@@ -156,6 +156,8 @@ def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tu
             continue
         mention = typed_mention(para, span.start, span.end, "person", vocab)
         if mention is not None and mention.type == "person":
+            if second:  # not in a headline or a line in title case ("Gary Ross 'Catching Fire' Talks")
+                mention.nickname = next(g for g in m.group("n1", "n2", "n3", "n4", "n5") if g)
             found.append((mention, span.start, span.end))
     return found
 

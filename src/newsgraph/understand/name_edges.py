@@ -318,4 +318,6 @@ def join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
     if m and len(mention.text.split()) == 1:
         after = None if m.group("role") else _NAME_GOES_ON.match(rest, m.end())
         mention.extra_name = (after or m).group("name")  # 'Kimani (Kiki) Gray': the nickname, then the surname
+        if after and para.role != "headline":
+            mention.nickname = m.group("name")
         mention.role = m.group("role")

@@ -177,6 +177,10 @@ FAMILIES: dict[str, str] = {
     "headline_names": "in a headline, a name the model ran on into the words after it ('Lindsay Lohan Checks', "
                       "'Lohan Checks Into Rehab') ends where the article's own name for the person ends; people of "
                       "the body are found in a headline written in capitals",
+    "nickname_aliases": "a nickname written in brackets or quotation marks inside a person's name ('Kimani (Kiki) "
+                        "Gray', \"Kimani 'Kiki' Gray\"), not in a headline or a line in title case, is a form of "
+                        "that person's name: the nickname alone, tagged or not, is that person ('Rest in peace, "
+                        "Kiki')",
     "quoted_nicknames": "a given name, a nickname in quotation marks and a surname are one person's name "
                         "('Vincent \"The Chin\" Gigante'), which the model splits or cuts to the surname",
     "headline_verbs": "in a headline, a person's name the model ran on past a verb in the headline's -s form "
