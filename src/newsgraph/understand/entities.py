@@ -70,6 +70,10 @@ class Cluster:
     def first(self) -> int:
         return min((s for s, _, _ in self.spans), default=10**9)
 
+    def nicknamed(self, word: str) -> bool:
+        """Whether `word` is one of the person's nicknames, in any case ('kiki' of 'Kimani (Kiki) Gray')."""
+        return word.lower() in (n.lower() for n in self.nicknames)
+
     def add(self, mention: NameMention) -> None:
         self.mentions.append(mention)
         self.spans.append((mention.start, mention.end, mention.text))
@@ -181,7 +185,7 @@ def _resolve_single(mention: NameMention, clusters: list[Cluster]) -> Cluster | 
         last = tokens[-1].lower()
         if len(tokens) > 2 and tokens[-2] in PATRONYMIC and word == last and rules.enabled("patronymics"):
             return False  # 'Salman' beside 'Mohammed bin Salman' is his father, not him
-        return word == last or word == tokens[0].lower() or word in (n.lower() for n in c.nicknames) or (
+        return word == last or word == tokens[0].lower() or c.nicknamed(word) or (
             len(word) >= MIN_VARIANT_LENGTH and len(tokens) > 1
             and fuzz.ratio(word, last, score_cutoff=SPELLING_VARIANT_SCORE) >= SPELLING_VARIANT_SCORE)
 

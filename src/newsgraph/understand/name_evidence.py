@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import cache
 
 from ..readers.furniture import load_data
@@ -199,9 +200,11 @@ def place_by_form(words: list[str]) -> bool:
     return len(words) > 1 and (words[0] in compass or words[-1] in heads and not opens_with_given_name(words))
 
 
-def full_name_words(mentions: list) -> set[str]:
-    """The words of the article's people named in full ('Ada' and 'Quill' of 'Ada Quill')."""
-    return {w for m in mentions if m.type == "person" and " " in m.text for w in m.text.split()}
+def full_name_words(mentions: list, vouched: Callable | None = None) -> set[str]:
+    """The words of the article's people named in full ('Ada' and 'Quill' of 'Ada Quill'); with `vouched`, only of
+    the full names it keeps."""
+    return {w for m in mentions if m.type == "person" and " " in m.text and (vouched is None or vouched(m))
+            for w in m.text.split()}
 
 
 def described_names(mentions: list) -> set[str]:

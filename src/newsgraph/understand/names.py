@@ -45,7 +45,7 @@ class NameMention:
     titles: list[str] = field(default_factory=list)
     title_start: int | None = None
     extra_name: str | None = None  # surname given in a parenthesis after the name
-    nickname: str | None = None  # a nickname in brackets between given name and surname ('Kimani (Kiki) Gray')
+    nickname: str | None = None  # a nickname in brackets or quotation marks inside the name ('Kimani (Kiki) Gray')
     role: str | None = None
     in_quote: bool = False
     name: str | None = None  # the entity's name when the text differs: the place an adjective names ("Canadian")

@@ -63,7 +63,7 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
         if known and not opens_with_given_name(tokens):
             continue  # 'Plymouth' beside 'Plymouth Live reports', 'Qualcomm' beside 'Eassa (Qualcomm)'
         if len(tokens) >= 2 and (text == cluster.name.lower() or text == tokens[0].lower()
-                                 or text == tokens[-1].lower() or text in (n.lower() for n in cluster.nicknames)):
+                                 or text == tokens[-1].lower() or cluster.nicknamed(text)):
             mention.type = "person"
             cluster.add(mention)
             return True

@@ -338,10 +338,9 @@ def _evidence_types(mentions: list) -> None:
     teams = team_names(mentions)
     towns = towns_before_regions(mentions) | regions_after_towns(mentions) | places_before_nouns(mentions)
     described = described_names(mentions)  # a title or a description: a person
-    in_full_names = full_name_words(mentions)
-    if rules.enabled("known_lone_words"):  # 'Norwich' is no word of a person in 'Norwich Live reports'
-        in_full_names = {w for m in mentions if m.type == "person" and " " in m.text
-                         and (m.text in described or _may_be_named(m.text.split())) for w in m.text.split()}
+    vouched = (lambda m: m.text in described or _may_be_named(m.text.split())) \
+        if rules.enabled("known_lone_words") else None  # 'Norwich' is no word of a person in 'Norwich Live reports'
+    in_full_names = full_name_words(mentions, vouched)
     surnames = {m.text.split()[-1] for m in mentions if " " in m.text and opens_with_given_name(m.text.split())}
     lone_bodies = Counter(m.text for m in mentions if m.type == "organization" and " " not in m.text
                           and m.text not in surnames)  # not 'Haynes' of a 'Jamal Haynes' the model typed a body
