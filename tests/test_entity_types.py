@@ -935,3 +935,12 @@ def test_an_organisation_named_after_a_structure_is_a_place():
     assert types()["Third Mainland Bridge"] == "place"
     with rules.switched_off("structure_places"):
         assert types()["Third Mainland Bridge"] == "organization"  # what the model alone says
+
+
+def test_temperature_scales_and_brexit_are_no_entities():
+    paragraphs = ("The harbour reached 41 degrees Celsius, or 106 degrees Fahrenheit, on Tuesday.",
+                  "Traders said Brexit had cut their sales, and Lena Okafor said Brexit was to blame for the empty "
+                  "stalls.")
+    assert set(entities(*paragraphs)) == {"Lena Okafor"}
+    with rules.switched_off("not_names"):
+        assert {"Fahrenheit", "Brexit"} <= set(entities(*paragraphs))

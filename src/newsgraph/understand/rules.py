@@ -19,7 +19,7 @@ FAMILIES: dict[str, str] = {
     "list_splits": "an organisation or person whose name holds a comma before a capitalised word is two names of a "
                    "list ('Korn, Limp Bizkit'), unless a designator or a generation ends it ('Mattel, Inc.') or it "
                    "joins its words with 'and' ('Keefe, Bruyette & Woods')",
-    "not_names": "holidays are never entities (entities.json `not_names`)",
+    "not_names": "holidays, the temperature scales and 'Brexit' are never entities (entities.json `not_names`)",
     "titles": "titles and ranks split from names, inside spaCy's entity and before it",
     "described_as_person": "a place or organisation the text describes as a person ('X, the officer who') is a person",
     "gazetteer_descriptions": "no apposition or 'who' clause makes a person of a name the gazetteer knows as a "

@@ -18,7 +18,7 @@ class EntityVocabulary:
     title_words: frozenset[str]  # every word that appears in a title
     title_heads: frozenset[str]
     max_title_words: int
-    not_names: frozenset[str]  # never an entity of any type (holidays)
+    not_names: frozenset[str]  # never an entity of any type (holidays, temperature scales, 'Brexit')
     common_acronyms: frozenset[str]  # acronyms of common nouns ('AI', 'GDP'): never a name, written so
     model_words: frozenset[str]  # words ending a product model's name ('MacBook Pro')
     outlets: frozenset[str]
