@@ -223,6 +223,12 @@ def title_case(text: str) -> bool:
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
 
 
+def running_line(para: ParsedParagraph) -> bool:
+    """A line of running text, neither a headline nor a line in title case: where capitalised words after a
+    nickname are a surname, and a nickname is one ('Vincent "The Chin" Gigante Dies' is no such line)."""
+    return para.role != "headline" and not title_case(para.text)
+
+
 def body_words(paragraphs: list[ParsedParagraph]) -> tuple[set[str], set[str]]:
     """The body's words written in lower case (as written and as lemmas), and the capitalised words it writes
     inside sentences, from one walk over its tokens."""

@@ -19,7 +19,7 @@ from functools import cache
 
 from ..readers.furniture import load_data
 from . import rules
-from .context import ParsedParagraph, QuoteRegions, title_case
+from .context import ParsedParagraph, QuoteRegions, running_line
 from .entity_types import DROP, THING, designated, place_of, retype, spacy_type
 from .name_edges import trim_to_name
 from .name_evidence import NICKNAMED, nickname_match, opens_with_given_name
@@ -145,7 +145,7 @@ def _nicknamed_people(para: ParsedParagraph, vocab: EntityVocabulary) -> list[tu
     of the whole (the model splits it, or keeps only the surname), its tokens taken from the model's tags. Not a
     news agency in brackets after a dateline's town ('Sydney (Reuters) Police said'); in a headline or a line in
     title case, a surname of one word ('Vincent "The Chin" Gigante Dies')."""
-    second = para.role != "headline" and not title_case(para.text)
+    second = running_line(para)
     found = []
     for m in NICKNAMED.finditer(para.text):
         whole = nickname_match(m, second)

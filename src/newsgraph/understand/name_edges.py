@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from . import rules
 from .attribution import QUOTE_CHARS
+from .context import running_line
 from .entity_types import designated
 from .name_evidence import YEAR, english_word, gazetteer_place, given_names, opens_with_given_name, region_name
 from .name_use import generation, word_classes
@@ -318,6 +319,6 @@ def join_parenthesis(mention: NameMention, para: ParsedParagraph) -> None:
     if m and len(mention.text.split()) == 1:
         after = None if m.group("role") else _NAME_GOES_ON.match(rest, m.end())
         mention.extra_name = (after or m).group("name")  # 'Kimani (Kiki) Gray': the nickname, then the surname
-        if after and para.role != "headline":
+        if after and running_line(para):  # the same lines as `entity_mentions` reads a nickname in
             mention.nickname = m.group("name")
         mention.role = m.group("role")
