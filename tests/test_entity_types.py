@@ -432,6 +432,22 @@ def test_a_given_name_whose_surname_speaks_is_a_person():
     assert speaking_names(mentions, paragraphs[:2]) == set()  # one speech verb is not enough
 
 
+@pytest.mark.parametrize("name, word", [("Troy Police", "Police"), ("France Telecom", "Telecom")])
+def test_a_body_whose_head_word_speaks_stays_a_body(name, word):
+    from types import SimpleNamespace
+
+    from newsgraph.understand.name_evidence import speaking_names
+    from newsgraph.understand.parse import load_model
+
+    nlp = load_model()
+    paragraphs = [SimpleNamespace(doc=nlp(text)) for text in (
+        f"{word} said the harbour road would reopen on Monday.", f"{word} explained that the repairs took longer.")]
+    mentions = [SimpleNamespace(text=name, type="organization")]
+    assert speaking_names(mentions, paragraphs) == set()
+    with rules.switched_off("speaking_bodies"):
+        assert speaking_names(mentions, paragraphs) == {name, word}
+
+
 def test_alt_text_with_curly_quotes_is_no_name_in_another_script():
     page = _page_with_credit("Mira Holt").replace(
         "<img src='a.jpg'>", "<img src='a.jpg' alt='Lena Okafor Lena Okafor isn’t someone who just paints the pier.'>"
@@ -944,3 +960,18 @@ def test_temperature_scales_and_brexit_are_no_entities():
     assert set(entities(*paragraphs)) == {"Lena Okafor"}
     with rules.switched_off("not_names"):
         assert {"Fahrenheit", "Brexit"} <= set(entities(*paragraphs))
+
+
+@pytest.mark.parametrize("text, name", [
+    (("Rehab\n\nThe actress checked into the Betty Ford Center on Monday, her lawyer said. Betty Ford Center staff "
+      "declined to comment.\n"), "Betty Ford Center"),  # a person's name inside
+    (("Clinic news\n\nA nurse, Lina Osei, works at Al Noor Martyrs Hospital in the south. She said Al Noor Martyrs "
+      "Hospital had run out of fuel, and she said the wards were full.\n"), "Al Noor Martyrs Hospital"),  # 'she', twice
+])
+def test_a_name_ending_with_a_bodys_head_word_is_no_person(text, name):
+    def kinds(*off):
+        with rules.switched_off(*off):
+            return {e.type for e in newsgraph.extract(text, kind="text").entities if e.name == name}
+
+    assert kinds() == {"organization"}
+    assert kinds("institution_names") == {"person"}

@@ -1,7 +1,8 @@
 """'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a generation after 'Gen'
-(`generations`), a month before a day (`month_days`), the number word of a name found again in every count
-(`repeat_numbers`) and a name made of common words alone (`common_word_names`). Sentences of our own; each family
-switched off gives the old reading back."""
+(`generations`), a month before a day (`month_days`) or one the model reads as a date more often than as a name
+(`date_labels`), a people named by its adjective of place made plural (`demonym_plurals`), the number word of a name
+found again in every count (`repeat_numbers`) and a name made of common words alone (`common_word_names`). Sentences
+of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -95,3 +96,25 @@ def test_generation(words, kind):
                                          ("Sonic Mania", False), ("NASA Lantern", False), ("Deep", False)])
 def test_a_name_of_common_words_ends_with_a_noun_of_no_person(name, thing):
     assert common_word_name(name.split()) is thing
+
+
+def test_a_month_the_model_mostly_reads_as_a_date_is_no_person():
+    text = ("Hiring figures\n\n"
+            "Factories in the north hired 12,000 workers in May, the statistics office reported on Friday.\n\n"
+            "Analyst Rhea Vantongeren said May’s gain was the strongest in two years.\n\n"
+            "Wages rose in May as well, and economist Piet Oduya said May’s figures would please the central bank.\n\n"
+            "Hiring had slowed in April, and few expected the rebound in May to be this large.\n")
+    assert not any(name == "May" for _, name, _ in _entities(text))
+    assert ("person", "May", 5) in _entities(text, "date_labels")
+    named = text.replace("Analyst Rhea Vantongeren said", "Councillor Ada May said")
+    assert any(name == "Ada May" for kind, name, _ in _entities(named) if kind == "person")  # a full name holds it
+
+
+@pytest.mark.parametrize("sentence, people", [
+    ("A survey found that 54 per cent of Turkmens believe the new law will raise prices.", "Turkmens"),
+    ("Some 40 per cent of Africans believe the aid will arrive late, the survey found.", "Africans"),
+])
+def test_an_adjective_of_place_made_plural_is_a_people_not_a_person(sentence, people):
+    text = f"Survey\n\n{sentence}\n"
+    assert not any(name == people for _, name, _ in _entities(text))
+    assert ("person", people, 1) in _entities(text, "demonym_plurals")

@@ -27,6 +27,7 @@ from newsgraph.understand.titles import canonical_title, compare_titles, is_hono
     ("Assemblywoman", "assembly member"),
     ("Alderwoman", "alderman"),
     ("Secretary-General", "secretary general"),
+    ("Tanaiste", "tánaiste"),  # written without the accent, as many Irish pages do
     ("Det. Sgt.", "detective sergeant"),
     ("Mr.", None),
     ("Mrs", None),

@@ -26,7 +26,7 @@ from ..pipeline import Document
 from . import rules
 from .context import (MENTIONS, Mention, ParsedParagraph, QuoteRegions, column, mentions, parsed, string_ids,
                       word_positions)
-from .entity_types import designated
+from .entity_types import designated, institution_name
 from .name_case import family_name
 from .name_evidence import given_name_sex, known_place, opens_with_given_name
 from .speakers import nouns
@@ -191,17 +191,19 @@ class _Resolution:
 def _person_shaped(entities: dict[str, Entity]) -> set[str]:
     """Organisations named as a person may be: opening with a given name ('Rachel Rook'), a given name alone
     ('Tyler'), or the last word of such a name in the article ('Holt' beside 'Brock Holt'); not with a
-    designator ('Dick Clark Productions'), a place's name first ('Florida State', 'America') or a word in
-    capitals ('BART'); and named twice at least (a headline's 'Royal Self-Indicting Arrogance' is not)."""
+    designator ('Dick Clark Productions') or a body's head word ('Mercy Hospital', `institution_names`), a
+    place's name first ('Florida State', 'America') or a word in capitals ('BART'); and named twice at least (a
+    headline's 'Royal Self-Indicting Arrogance' is not)."""
     if not any(e.type in RETYPED for e in entities.values()):
         return set()
+    institutions = rules.enabled("institution_names")  # 'Al Aqsa Martyrs Hospital': 'Al' is a given name too
     surnames = {e.name.split()[-1] for e in entities.values()
                 if len(e.name.split()) > 1 and opens_with_given_name(e.name.split())}
     out = set()
     for e in entities.values():
         words = e.name.split()
         if e.type not in RETYPED or len(e.mentions) < 2 or not all(w[:1].isupper() for w in words) \
-                or designated(words) or known_place(words[0]) \
+                or designated(words) or institutions and institution_name(words) or known_place(words[0]) \
                 or any(w.isupper() for w in words):  # 'BART', 'DEA': an acronym, no given name
             continue
         if opens_with_given_name(words) or e.name in surnames:

@@ -30,7 +30,7 @@ from ..readers.furniture import load_data, looks_like_name
 from . import rules
 from .context import MENTIONS, Mention, form_positions, name_pattern, parsed
 from .entity_mentions import find_mentions
-from .entity_types import designated, name_words, plausible_person_name
+from .entity_types import designated, institution_name, name_words, plausible_person_name, type_vocabulary
 from .name_case import family_name, shouted_line
 from .language import is_english
 from .name_evidence import masthead_name, opens_with_given_name
@@ -109,6 +109,8 @@ def extract_entities(doc: Document) -> Document:
     if rules.enabled("photographers") and is_english(doc):
         _add_photographers(doc, people, {c.name.lower() for c in others})
     _add_other_scripts(doc, people)
+    if rules.enabled("institution_names"):
+        people = _institutions_out(people, others)
     if rules.enabled("short_forms"):
         others = _join_short_forms(others)
     from .roles import attach_profiles
@@ -122,6 +124,28 @@ def extract_entities(doc: Document) -> Document:
         (Mention(s, e, t, c.id, "name", c.type) for c in clusters for s, e, t in c.spans if s >= 0),
         key=lambda m: m.start)
     return doc
+
+
+def _institutions_out(people: list[Cluster], others: list[Cluster]) -> list[Cluster]:
+    """The people left when those named like a body are moved to `others`: 'Sandy Hook Elementary School' or 'Betty
+    Ford Center', taken for a person for a person's name inside or for the people listed beside it, is an
+    organisation, or a place when its last word names a structure ('Kennedy Airport'); not one with a title, nor
+    one the article names by that word alone ('Jim Press' ... 'Press said', `institution_names`)."""
+    kept = []
+    for cluster in people:
+        words = cluster.name.split()
+        if cluster.titles or not institution_name(words) or words[-1] in cluster.aliases:
+            kept.append(cluster)
+            continue
+        cluster.type = "place" if words[-1] in type_vocabulary().structure_heads else "organization"
+        same = next((c for c in others if c.name == cluster.name and c.type == cluster.type), None)
+        if same is None:
+            others.append(cluster)
+        else:
+            same.mentions += cluster.mentions
+            same.spans += cluster.spans
+            _add(same.aliases, *cluster.aliases)
+    return kept
 
 
 def _group_people(mentions: list[NameMention]) -> list[Cluster]:

@@ -192,7 +192,7 @@ def retype(doc, first: int, last: int, kind: str) -> str:
         # a model's trim 'TRD Off-Road'
 
     if kind == "person":
-        if len(words) == 1 and _month_before_day(doc, first, last):
+        if len(words) == 1 and (_month_before_day(doc, first, last) or _demonym_plural(words[0])):
             return DROP
         if not _could_be_a_persons_name(tokens, words, vocab) or cut_from_longer_name(doc, first, last, _title_words()) \
                 or elided_verb(doc, last):
@@ -209,6 +209,11 @@ def _month_before_day(doc, first: int, last: int) -> bool:
     if not rules.enabled("month_days") or last >= len(doc):
         return False
     return doc[first].text.lower().rstrip(".") in MONTHS and bool(_DAY.match(doc[last].text))
+
+
+def _demonym_plural(word: str) -> bool:
+    """'Greeks', 'Turkmens': an adjective of place made plural names a people, no person (`demonym_plurals`)."""
+    return rules.enabled("demonym_plurals") and word.endswith("s") and word[:-1] in type_vocabulary().demonyms
 
 
 def _furniture_firm(words: list[str], kind: str) -> bool:
@@ -278,6 +283,20 @@ def designated(words: list[str]) -> bool:
     last, designators = words[-1], type_vocabulary().designators
     return last in designators or (last.isupper() and last.title() in designators
                                    and rules.enabled("shouted_designators"))
+
+
+@cache
+def _institution_words() -> frozenset[str]:
+    """The words a body's name ends with: the last words of entities.json's organisation heads ('Police', 'School',
+    'Center' of 'Medical Center') and the designators ('Foundation', 'Inc.')."""
+    heads = load_data("entities.json")["organization_heads"]
+    return frozenset(head.split()[-1] for head in heads) | type_vocabulary().designators
+
+
+def institution_name(words: list[str]) -> bool:
+    """'Sandy Hook Elementary School', 'Chelsea Clinton Foundation': a name of several words, each capitalised,
+    ending with a body's head word or a designator."""
+    return len(words) > 1 and words[-1] in _institution_words() and all(w[:1].isupper() for w in words)
 
 
 def _a_thing(tokens, vocab: TypeVocabulary) -> bool:

@@ -41,6 +41,7 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import form_positions
+from .timex import MONTHS, WEEKDAYS
 
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "these", "those", "every", "each", "another", "any",
                          "no", "your", "my", "his", "her", "their", "our", "its", "same", "one"})
@@ -392,10 +393,37 @@ def rarely_labelled(mentions: list, paragraphs: list) -> set[str]:
     return {w for w in lone if bare[w] >= LABEL_SHARE_MIN and bare[w] > labelled[w]}
 
 
+DATE_LABELS = frozenset({"DATE", "TIME"})
+
+
+def labelled_dates(mentions: list, paragraphs: list) -> set[str]:
+    """Lone-word 'people' named like a month or a weekday that spaCy labels a date or a time in more places of the
+    body than it labels them a name, twice or more ('jobs rose in May' ... 'said May's figures'); not a word of a
+    person's full name in the article, nor one with a title or a description (`date_labels`)."""
+    if not rules.enabled("date_labels"):
+        return set()
+    in_full_names = full_name_words(mentions)
+    lone = frozenset(m.text for m in mentions if m.type == "person" and " " not in m.text
+                     and (m.text.lower() in MONTHS or m.text.lower() in WEEKDAYS)
+                     and m.text not in in_full_names | described_names(mentions))
+    named, dated = Counter(), Counter()
+    for para in paragraphs:
+        if para.role != "headline":
+            for token in (para.doc[i] for i in form_positions(para.doc, lone) if para.doc[i].ent_type_):
+                (dated if token.ent_type_ in DATE_LABELS else named)[token.text] += 1
+    return {w for w in lone if dated[w] >= LABEL_SHARE_MIN and dated[w] > named[w]}
+
+
 def _labelled(mention) -> bool:
     """Whether spaCy labelled the mention's words as a name (else one of our rules found it)."""
     span = mention_span(mention)
     return span is None or bool(span.root.ent_type_)
+
+
+@cache
+def _head_words() -> frozenset[str]:
+    """The last words of organisations' head words ('Police', 'Hospital', 'Court'; entities.json)."""
+    return frozenset(head.split()[-1] for head in load_data("entities.json")["organization_heads"])
 
 
 SPEECH_VERBS = frozenset({"say", "tell", "add", "explain", "recall", "note", "write", "describe", "admit", "insist"})
@@ -405,12 +433,15 @@ def speaking_names(mentions: list, paragraphs: list) -> set[str]:
     """Names of two or three words opening with a given name that the model typed a place or an organisation,
     whose last word alone is the subject of a speech verb at least twice in the article ('Jade Black' ...
     'Black said', 'Black explained'): a person, who speaks. A designator word is no bar: 'Jim Press' ... 'Press
-    said' is a carmaker's executive."""
+    said' is a carmaker's executive. A body's head word is ('Troy Police', 'police said'), and so is a country or a
+    region first ('France Telecom', `speaking_bodies`)."""
+    bodies = rules.enabled("speaking_bodies")
     candidates = {}
     for m in mentions:
         words = m.text.split()
         if m.type in ("place", "organization") and 2 <= len(words) <= 3 and opens_with_given_name(words) \
-                and all(w[:1].isupper() for w in words) and not place_by_form(words):
+                and all(w[:1].isupper() for w in words) and not place_by_form(words) \
+                and not (bodies and (words[-1] in _head_words() or region_name(words[0]))):
             candidates.setdefault(words[-1], set()).add(m.text)
     if not candidates:
         return set()

@@ -85,9 +85,9 @@ def _is_person_name(mention: NameMention, people: list[Cluster]) -> bool:
 
 def known_otherwise(word: str, kind: str) -> bool:
     """A lone word, tagged `kind` (a place or an organisation, or 'organization' for an untagged one), that our
-    lists know as no person: a town, city, country or US state and no person's name, a listed company, a disease
-    (`known_lone_words`)."""
-    return gazetteer_place(word) or known_firm(word, kind) or disease_name(word)
+    lists know as no person: a town, city, country or US state and no person's name, an adjective of place
+    ('Japanese'), a listed company, a disease (`known_lone_words`)."""
+    return gazetteer_place(word) or word in demonym_words() or known_firm(word, kind) or disease_name(word)
 
 
 def _person_forms(people: list[Cluster]) -> dict[str, Cluster]:

@@ -42,6 +42,12 @@ FAMILIES: dict[str, str] = {
                  "and is dropped; a name tagged a proper noun ('John Major') stays",
     "speaking_names": "a name opening with a given name that the model typed a place or an organisation is a person "
                       "when its last word alone is twice the subject of a speech verb ('Jade Black' ... 'Black said')",
+    "institution_names": "a 'person' of several capitalised words ending with a body's head word or a designator "
+                         "('Sandy Hook Elementary School', 'Betty Ford Center'), with no title, is an organisation, or "
+                         "a place when that word names a structure ('Kennedy Airport'), whatever family made it a "
+                         "person",
+    "speaking_bodies": "`speaking_names` leaves a name ending with a body's head word ('Troy Police') or opening "
+                       "with a country or a region ('France Telecom') as it is",
     "common_words": "an entity written all in lower case ('senate') or an acronym of a common noun ('AI', 'GDP'; "
                     "entities.json `common_acronyms`) is no name",
     "listed_firms": "the name right before a ticker in brackets ('Blinkx (LSE: BLNX)') is a listed company, an "
@@ -257,6 +263,10 @@ FAMILIES: dict[str, str] = {
                    "than spaCy labels it a name ('a call over X' ... 'started X'), is none, unless it is a word of a "
                    "person's full name in the article, a given name, has a title or a description, or was found by "
                    "a rule where spaCy saw no name",
+    "date_labels": "a lone-word 'person' named like a month or a weekday that spaCy labels a date or a time in "
+                   "more places of the body than it labels it a name, twice or more ('in May' ... 'said May's "
+                   "figures'), is none, unless it is a word of a person's full name in the article or has a title or "
+                   "a description",
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
@@ -280,6 +290,8 @@ FAMILIES: dict[str, str] = {
                          "the last a noun of no person ('Stable Diffusion', 'Action Button'; WordNet, Census names "
                          "included: 'Castle', 'Story'), with no title and no description, is a thing's name; not "
                          "'Baker Mayfield', 'Baba Miller', 'Kid Rock'",
+    "demonym_plurals": "a one-word 'person' that is an adjective of place made plural ('Greeks', 'Turkmens') names "
+                       "a people, no person",
     "month_days": "a month's name or abbreviation right before a day's number ('Mar 15') is no person",
     "repeat_numbers": "a number word ending or opening a person's name ('Air Force One') finds no repeats ('One "
                       "critic')",

@@ -24,8 +24,8 @@ from .headline_names import body_backed_in_title_case, drop_headline_phrases, en
 from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
                         describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, english_word,
-                            full_name_words, gazetteer_place, given_names, known_place, masthead_name, mention_span,
-                            model_code, numbered, opens_with_given_name, place_by_form, product_name,
+                            full_name_words, gazetteer_place, given_names, known_place, labelled_dates, masthead_name,
+                            mention_span, model_code, numbered, opens_with_given_name, place_by_form, product_name,
                             rarely_labelled, region_name, speaking_names, team_names)
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
@@ -76,7 +76,7 @@ def _type_by_other_names(mentions: list, paragraphs: list) -> list:
     if rules.enabled("headline_case"):
         mentions = body_backed_in_title_case(mentions, paragraphs)
     nouns, common = _nouns_in_names(mentions, paragraphs)
-    unlabelled = rarely_labelled(mentions, paragraphs)
+    unlabelled = rarely_labelled(mentions, paragraphs) | labelled_dates(mentions, paragraphs)
     if rules.enabled("common_noun_bodies"):
         mentions = _drop_common_noun_bodies(mentions, paragraphs)
     mentions = [m for m in mentions if not _named_like_a_thing(m, nouns, common)
