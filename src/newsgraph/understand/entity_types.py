@@ -30,7 +30,7 @@ from ..readers.furniture import load_data
 from . import rules
 from .context import TITLE_CASE_SHARE, form_positions, word_positions
 from .name_case import PARTICLES
-from .name_evidence import cut_from_longer_name, given_names, region_name
+from .name_evidence import body_head_words, cut_from_longer_name, given_names, region_name
 from .name_use import elided_verb, word_classes
 from .timex import MONTHS
 
@@ -285,18 +285,11 @@ def designated(words: list[str]) -> bool:
                                    and rules.enabled("shouted_designators"))
 
 
-@cache
-def _institution_words() -> frozenset[str]:
-    """The words a body's name ends with: the last words of entities.json's organisation heads ('Police', 'School',
-    'Center' of 'Medical Center') and the designators ('Foundation', 'Inc.')."""
-    heads = load_data("entities.json")["organization_heads"]
-    return frozenset(head.split()[-1] for head in heads) | type_vocabulary().designators
-
-
 def institution_name(words: list[str]) -> bool:
     """'Sandy Hook Elementary School', 'Chelsea Clinton Foundation': a name of several words, each capitalised,
     ending with a body's head word or a designator."""
-    return len(words) > 1 and words[-1] in _institution_words() and all(w[:1].isupper() for w in words)
+    return len(words) > 1 and (words[-1] in body_head_words() or words[-1] in type_vocabulary().designators) \
+        and all(w[:1].isupper() for w in words)
 
 
 def _a_thing(tokens, vocab: TypeVocabulary) -> bool:

@@ -402,10 +402,9 @@ def labelled_dates(mentions: list, paragraphs: list) -> set[str]:
     person's full name in the article, nor one with a title or a description (`date_labels`)."""
     if not rules.enabled("date_labels"):
         return set()
-    in_full_names = full_name_words(mentions)
+    vouched = full_name_words(mentions) | described_names(mentions)
     lone = frozenset(m.text for m in mentions if m.type == "person" and " " not in m.text
-                     and (m.text.lower() in MONTHS or m.text.lower() in WEEKDAYS)
-                     and m.text not in in_full_names | described_names(mentions))
+                     and (m.text.lower() in MONTHS or m.text.lower() in WEEKDAYS) and m.text not in vouched)
     named, dated = Counter(), Counter()
     for para in paragraphs:
         if para.role != "headline":
@@ -421,8 +420,9 @@ def _labelled(mention) -> bool:
 
 
 @cache
-def _head_words() -> frozenset[str]:
-    """The last words of organisations' head words ('Police', 'Hospital', 'Court'; entities.json)."""
+def body_head_words() -> frozenset[str]:
+    """The words a body's name ends with: the last words of organisations' head words ('Police', 'Hospital', 'Center'
+    of 'Medical Center'; entities.json `organization_heads`)."""
     return frozenset(head.split()[-1] for head in load_data("entities.json")["organization_heads"])
 
 
@@ -441,7 +441,7 @@ def speaking_names(mentions: list, paragraphs: list) -> set[str]:
         words = m.text.split()
         if m.type in ("place", "organization") and 2 <= len(words) <= 3 and opens_with_given_name(words) \
                 and all(w[:1].isupper() for w in words) and not place_by_form(words) \
-                and not (bodies and (words[-1] in _head_words() or region_name(words[0]))):
+                and not (bodies and (words[-1] in body_head_words() or region_name(words[0]))):
             candidates.setdefault(words[-1], set()).add(m.text)
     if not candidates:
         return set()
