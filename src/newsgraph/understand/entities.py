@@ -89,6 +89,12 @@ class Cluster:
             _add(self.nicknames, mention.nickname)
             _add(self.aliases, mention.nickname)
 
+    def absorb(self, other: Cluster) -> None:
+        """Take in the mentions, spans (with the repeats found after the model's mentions) and names of `other`."""
+        self.mentions.extend(other.mentions)
+        self.spans.extend(other.spans)
+        _add(self.aliases, other.name, *other.aliases)
+
 
 def _add(items: list[str], *values: str) -> None:
     for value in values:
@@ -142,9 +148,7 @@ def _institutions_out(people: list[Cluster], others: list[Cluster]) -> list[Clus
         if same is None:
             others.append(cluster)
         else:
-            same.mentions += cluster.mentions
-            same.spans += cluster.spans
-            _add(same.aliases, *cluster.aliases)
+            same.absorb(cluster)
     return kept
 
 
@@ -258,9 +262,7 @@ def _join_short_forms(clusters: list[Cluster]) -> list[Cluster]:
         if len(longer) != 1:
             continue
         (target,) = longer.values()
-        target.mentions.extend(short.mentions)
-        target.spans.extend(short.spans)  # with the repeats found after the model's mentions
-        _add(target.aliases, short.name, *short.aliases)
+        target.absorb(short)
         joined.add(id(short))
     return [c for c in clusters if id(c) not in joined]
 
