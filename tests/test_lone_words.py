@@ -1,8 +1,10 @@
-"""'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a generation after 'Gen'
-(`generations`), a month before a day (`month_days`) or one the model reads as a date more often than as a name
-(`date_labels`), a people named by its adjective of place made plural (`demonym_plurals`), the number word of a name
-found again in every count (`repeat_numbers`) and a name made of common words alone (`common_word_names`). Sentences
-of our own; each family switched off gives the old reading back."""
+"""'People' that are none: a role in a list of names or a sponsor's rank (`role_words`), a role a title word opens
+('Deputy Administrator': `titled_roles`), a degree after a name ('Ada Marsh, MD': `degrees`), a town and a point of
+the compass (`compass_places`), a generation after 'Gen' (`generations`), a month before a day (`month_days`) or one
+the model reads as a date more often than as a name (`date_labels`), a people named by its adjective of place made
+plural (`demonym_plurals`), the number word of a name found again in every count (`repeat_numbers`) and a name made
+of common words alone (`common_word_names`). Sentences of our own; each family switched off gives the old reading
+back."""
 
 from __future__ import annotations
 
@@ -41,6 +43,9 @@ def test_a_role_phrase_is_common_words_ending_with_a_noun_of_people(name, role):
 NO_PERSON = [  # (text, name, mentions the model typed a person, the family that takes them out)
     pytest.param("Expo sponsors\n\nThe organisers said today that Kintora has been named \"Bronze Sponsor\" of the "
                  "cloud show, which opens in June.\n", "Bronze Sponsor", 1, "role_words", id="a sponsor's rank"),
+    pytest.param("Budget talks\n\nDeputy Administrator Gil Haro said the agency would cut staff. The Deputy "
+                 "Administrator later told reporters that no office would close.\n", "Administrator", 2, "titled_roles",
+                 id="a role its title word opens"),
     pytest.param("Audio archive\n\nNew storage chief sets out his plan Mar 15, 2015 by Gigaom audio. Why banks move "
                  "to the cloud Mar 14, 2015 by Gigaom audio. Smart homes and speakers Mar 13, 2015 by Gigaom audio.\n",
                  "Mar", 3, "month_days", id="a month before a day"),
@@ -118,3 +123,18 @@ def test_an_adjective_of_place_made_plural_is_a_people_not_a_person(sentence, pe
     text = f"Survey\n\n{sentence}\n"
     assert not any(name == people for _, name, _ in _entities(text))
     assert ("person", people, 1) in _entities(text, "demonym_plurals")
+
+
+def test_a_degree_after_a_name_is_no_entity_but_the_state_after_a_town_stays():
+    text = ("Journal staff\n\nThe disclosures list Rhea Okoro, MD, Executive Editor, who reports no conflicts, and "
+            "Lars Penn, M.D., MD, Deputy Editor, who holds shares. Tom Hale, MD, a doctor in Baltimore, MD, signed the "
+            "letter.\n")
+    assert ("place", "MD", 1) in _entities(text) and ("place", "M.D.", 1) not in _entities(text)
+    assert ("place", "MD", 4) in _entities(text, "degrees")  # what the model makes of them: Maryland
+
+
+def test_a_town_and_a_point_of_the_compass_is_a_place():
+    text = ("Swim meet\n\n6A: Wichita North's Tomas Reyes won the diving title. Wichita North also took second in the "
+            "relay.\n")
+    assert ("place", "Wichita North", 2) in _entities(text)
+    assert ("person", "Wichita North", 2) in _entities(text, "compass_places")

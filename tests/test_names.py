@@ -32,6 +32,13 @@ def _people(sentence: str) -> dict:
     ("Supervisor Mark Tenney voted against the new road.", "Mark Tenney", ["Supervisor"]),
     ("Mr. Tom Baker was at home when the storm began.", "Tom Baker", []),
     ("Dr. Ruth Cole treated the injured hikers overnight.", "Ruth Cole", []),
+    # British police and council ranks, written without dots
+    ("Det Insp Mary Holt said officers were called at 2am.", "Mary Holt", ["Det Insp"]),
+    ("Ch Insp Mary Holt said officers were called at 2am.", "Mary Holt", ["Ch Insp"]),
+    ("Det Ch Supt Mary Holt said officers were called at 2am.", "Mary Holt", ["Det Ch Supt"]),
+    ("Asst Ch Con Mary Holt said officers were called at 2am.", "Mary Holt", ["Asst Ch Con"]),
+    ("Supt Mary Holt said officers were called at 2am.", "Mary Holt", ["Supt"]),
+    ("Cllr Mary Holt said the road would close for a week.", "Mary Holt", ["Cllr"]),
 ])
 def test_titles_as_written_without_honorifics(sentence, name, titles):
     people = _people(sentence)

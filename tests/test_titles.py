@@ -29,6 +29,9 @@ from newsgraph.understand.titles import canonical_title, compare_titles, is_hono
     ("Secretary-General", "secretary general"),
     ("Tanaiste", "tánaiste"),  # written without the accent, as many Irish pages do
     ("Det. Sgt.", "detective sergeant"),
+    ("Det Ch Insp", "detective chief inspector"),
+    ("Asst Ch Con", "assistant chief constable"),
+    ("Cllr", "councilor"),
     ("Mr.", None),
     ("Mrs", None),
     ("Ms.", None),

@@ -19,12 +19,13 @@ written in capitals are `entities`', and lines in capitals are read in `name_cas
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from . import rules
 from .context import body_words, title_case
 from .entity_types import designated
 from .name_case import NAME_LINKS
-from .name_evidence import mention_span, recut
+from .name_evidence import given_names, mention_span, recut
 from .name_use import word_classes
 
 
@@ -49,7 +50,7 @@ def end_headline_names(mentions: list, paragraphs: list) -> None:
     if not candidates:
         return
     lower, named = body_words(paragraphs)
-    verbs = rules.enabled("headline_verbs")
+    verbs, past = rules.enabled("headline_verbs"), rules.enabled("headline_past_verbs")
     for m in candidates:
         span = mention_span(m)
         if span is None:
@@ -60,23 +61,66 @@ def end_headline_names(mentions: list, paragraphs: list) -> None:
             last -= 1
         if verbs:
             last = min(last, _before_headline_verb(span, named))
+        if past:
+            last = min(last, _before_headline_verb(span, named, _past_or_modal))
         if last < span.end:
             recut(m, span.start, last)
 
 
-def _before_headline_verb(span, named: set[str]) -> int:
+def _before_headline_verb(span, named: set[str], verb_form=None) -> int:
     """'Obama Reverses Bush on ...': where a headline's run-on name meets a verb in the headline's -s form whose
-    stem is a verb and which is no name ('Reverses', not 'Walks'), after words the body writes as names; else its
-    end."""
-    verbs, names = word_classes()["verbs"], word_classes()["names"]
+    stem is a verb (or a form `verb_form` accepts) and which is no name ('Reverses', not 'Walks'), after words the
+    body writes as names; else its end."""
+    verb_form = verb_form or _s_form
+    names = word_classes()["names"]
     for i in range(span.start + 1, span.end):
         word = span.doc[i].lower_
         if not all(t.text in named for t in span.doc[span.start:i]):
             break
-        if word.endswith("s") and word not in names and span.doc[i].text not in named and (
-                word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs):
+        if word not in names and span.doc[i].text not in named and verb_form(word):
             return i
     return span.end
+
+
+def _s_form(word: str) -> bool:
+    """'reverses', 'beats': a verb's -s form."""
+    verbs = word_classes()["verbs"]
+    return word.endswith("s") and (word[:-1] in verbs or word.endswith("es") and word[:-2] in verbs)
+
+
+MODALS = frozenset({"should", "would", "could", "must", "might", "may", "will", "shall", "can", "cannot"})
+
+
+def _past_or_modal(word: str) -> bool:
+    """'Trump Should ...', 'Gaga Took ...', 'Warhol Found ...', 'Hale Backed ...': a modal, an irregular past form
+    of a verb (spaCy's own lemma exceptions: 'took' -> 'take'), or a verb's regular past ('backed', 'urged',
+    'slammed', 'tried'); a given name is none of them ('Drew', 'Jared') (`headline_past_verbs`)."""
+    if word in MODALS:
+        return True
+    if word in given_names():  # 'Drew', 'Rose', 'Jared'
+        return False
+    verbs = word_classes()["verbs"]
+    if any(stem in verbs for stem in _irregular_past().get(word, ())):
+        return True
+    if not word.endswith("ed") or len(word) < 5:
+        return False
+    stem = word[:-2]
+    return stem in verbs or stem + "e" in verbs or stem[-1:] == stem[-2:-1] and stem[:-1] in verbs \
+        or stem.endswith("i") and stem[:-1] + "y" in verbs
+
+
+@cache
+def _irregular_past() -> dict[str, tuple[str, ...]]:
+    """The model's table of irregular verb forms and their lemmas ('took' -> 'take'), past forms only: a form that
+    is its own lemma ('put') or ends in -s or -ing is left out."""
+    from .parse import load_model
+
+    try:
+        table = load_model().get_pipe("lemmatizer").lookups.get_table("lemma_exc")["verb"]
+    except (KeyError, ValueError):  # a pipeline without a rule lemmatizer's tables
+        return {}
+    return {form: tuple(lemmas) for form, lemmas in table.items()
+            if form not in lemmas and not form.endswith(("s", "ing"))}
 
 
 CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "could", "would", "should", "must", "might", "its", "my", "your",

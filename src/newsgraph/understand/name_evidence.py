@@ -201,6 +201,13 @@ def place_by_form(words: list[str]) -> bool:
     return len(words) > 1 and (words[0] in compass or words[-1] in heads and not opens_with_given_name(words))
 
 
+def compass_place(words: list[str]) -> bool:
+    """'Croydon South', 'Yobe North', 'Wichita North': a town, region or country the gazetteer knows (no given name,
+    `gazetteer_place`) and then a point of the compass: a district, a constituency or a school's name, no person's
+    ('Jerry West', 'Kanye West' open with no place)."""
+    return len(words) > 1 and words[-1] in _place_words()[1] and gazetteer_place(" ".join(words[:-1]))
+
+
 def full_name_words(mentions: list, vouched: Callable | None = None) -> set[str]:
     """The words of the article's people named in full ('Ada' and 'Quill' of 'Ada Quill'); with `vouched`, only of
     the full names it keeps."""

@@ -224,6 +224,8 @@ def _person_mention(para: ParsedParagraph, first: int, last: int, described: boo
     if rules.enabled("role_tail") and ends_with_a_role(doc[last - 1], vocab):
         return None  # "Virginia Governor(s)", "the Apple CEO": a role, no person's name
     n = leading_title_length(doc, first, last, vocab) if rules.enabled("titles") else 0
+    if rules.enabled("titles") and leading_title_length(doc, first, len(doc), vocab) > last - first:
+        return None  # '[Det Ch] Supt Ada Marsh': the model's person is the opening of a longer title
     skip = swallowed(doc, first + n, last) if n < last - first else 0
     if n + skip >= last - first:
         return None

@@ -192,6 +192,9 @@ FAMILIES: dict[str, str] = {
     "headline_verbs": "in a headline, a person's name the model ran on past a verb in the headline's -s form "
                       "('Obama Reverses Bush on ...') ends before the verb, when the body writes the words before it "
                       "as names and the verb is no name ('Walks' is one)",
+    "headline_past_verbs": "in a headline, a person's name the model ran on past a modal or a verb in the past "
+                           "tense ('Trump Should Win', 'Gaga Took ...') ends before it, when the body writes the "
+                           "words before it as names and the word itself is no name",
     "possessive_names": "a person's name ends at a possessive, straight or curly ('Gladion’s Pokémon' is Gladion's)",
     "common_use": "a word the article uses like a common noun ('the Moon', 'your Mac', 'Thunderbolt 3') in two "
                   "mentions and a third of those it heads is no person's name",
@@ -270,6 +273,14 @@ FAMILIES: dict[str, str] = {
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
+    "compass_places": "a 'person' named by a town, region or country the gazetteer knows and a point of the compass "
+                      "('Croydon South', 'Yobe North'; not 'Jerry West', whose first word is a given name), with no "
+                      "title or description, is a place: a constituency, a district or a school's name",
+    "degrees": "a degree or an honour written after a person's name and a comma ('Ada Marsh, MD, PhD', 'Tom Hale, "
+               "Esq.'; entities.json `degrees`) is no entity: not a person 'MD', nor Maryland, nor a place 'Esq'",
+    "titled_roles": "a lone 'person' that a title word makes a role ('Executive Editor', 'Deputy Administrator', "
+                    "'Chief Whip': title and word together a role in common words, `role_words`), with no "
+                    "description and not part of a person's full name in the article, is none",
     "appositive_kind": "a 'person' that an apposition headed by a noun of bodies or places calls one ('Doxim, a "
                        "provider of ...', 'Tarrow, a town in the hills') is that, in every mention; so is a 'place' "
                        "the gazetteer does not know that one calls a body ('Landsbanki, the country's largest lender')",

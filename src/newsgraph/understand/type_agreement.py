@@ -23,7 +23,7 @@ from .entity_types import THING, designated, outlet_names, type_vocabulary
 from .headline_names import body_backed_in_title_case, drop_headline_phrases, end_headline_names
 from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
                         describing_word, drop_shouted_phrases)
-from .name_evidence import (common_nouns, cut_at_possessive, described_names, disease_name, english_word,
+from .name_evidence import (common_nouns, compass_place, cut_at_possessive, described_names, disease_name, english_word,
                             full_name_words, gazetteer_place, given_names, known_place, labelled_dates, masthead_name,
                             mention_span, model_code, numbered, opens_with_given_name, place_by_form, product_name,
                             rarely_labelled, region_name, speaking_names, team_names)
@@ -40,6 +40,8 @@ def harmonize(mentions: list, paragraphs: list) -> list:
     lower case as a noun ("the moon", "meth") is no person, unless it is part of a person's full name.
     """
     firms = firm_names(mentions)  # "Blinkx (LSE: BLNX)", "Glencore": a company, by its ticker or the list
+    if rules.enabled("degrees"):
+        mentions = _degrees_out(mentions)
     mentions = _trim_names(mentions, paragraphs)
     if rules.enabled("list_splits"):
         mentions = split_listed(mentions)
@@ -95,6 +97,32 @@ def _type_by_other_names(mentions: list, paragraphs: list) -> list:
             if m.type in ("person", "place") and model_code(m.text) and not known_place(m.text):
                 m.type = THING  # 'IE6', 'STS-134': a version's or a mission's code, no one and nowhere
     return [m for m in mentions if m.type != THING]
+
+
+def _degrees_out(mentions: list) -> list:
+    """The mentions less degrees and honours after a person's name ('Ada Marsh, MD, PhD, said', 'Tom Hale, Esq.'):
+    the model types 'MD' a person or Maryland, 'Esq' a place."""
+    ends = {m.end for m in mentions if m.type == "person"}
+    if not ends:
+        return mentions
+    return [m for m in mentions if not (m.text.replace(".", "") in _degrees() and _after_a_name(m, ends))]
+
+
+DEGREE_RUN = re.compile(r"(?:,\s*[A-Z][A-Za-z.]{1,7})*,\s*$")  # ', MD, ' before 'PhD'; ', ' before 'MD'
+
+
+def _after_a_name(mention, ends: set[int]) -> bool:
+    """Whether a person's name ends right before `mention`, but for a comma and the degrees between them."""
+    before = mention.para.text[:mention.start - mention.para.offset]
+    run = DEGREE_RUN.search(before)
+    return run is not None and mention.para.offset + run.start() in ends \
+        and all(d.strip().replace(".", "") in _degrees() for d in run.group().split(",")[1:-1])
+
+
+@cache
+def _degrees() -> frozenset[str]:
+    """'MD', 'PhD', 'Esq', 'OBE': degrees and honours written after a name, without dots (data/entities.json)."""
+    return frozenset(load_data("entities.json")["degrees"])
 
 
 def _trim_names(mentions: list, paragraphs: list) -> list:
@@ -190,6 +218,10 @@ def _type_people_by_words(mentions: list, org_openers: set[str], in_full_names: 
         elif m.type == "person" and rules.enabled("role_words") and not (m.titles or m.described) \
                 and (" " in m.text or m.text not in in_full_names) and role_phrase(m.text.split()):
             m.type = THING  # 'Ada Quill, Founder, Loopline'; 'named "Bronze Sponsor" of the show'
+        elif m.type == "person" and rules.enabled("titled_roles") and m.titles and not m.described \
+                and " " not in m.text and m.text not in in_full_names \
+                and all(role_phrase([*title.split(), m.text]) for title in m.titles):
+            m.type = THING  # 'Executive Editor', 'Deputy Administrator', 'Chief Whip': a role, its title a word of it
         elif m.type == "person" and rules.enabled("common_word_names") and not (m.titles or m.described) \
                 and common_word_name(m.text.split()):
             m.type = THING  # 'Stable Diffusion', 'Deep Fusion', 'Action Button'
@@ -366,6 +398,8 @@ def _evidence_types(mentions: list) -> None:
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person
+        elif rules.enabled("compass_places") and m.text not in described and compass_place(words):
+            m.type = "place"  # 'Croydon South', 'Yobe North': a constituency or a district
         elif rules.enabled("mastheads") and (masthead_name(words) or m.text in papers):
             m.type = "organization"
         elif rules.enabled("numbered_names") and numbered(words) and m.text not in described:
