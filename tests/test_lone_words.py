@@ -138,3 +138,25 @@ def test_a_town_and_a_point_of_the_compass_is_a_place():
             "relay.\n")
     assert ("place", "Wichita North", 2) in _entities(text)
     assert ("person", "Wichita North", 2) in _entities(text, "compass_places")
+
+
+def test_a_language_or_a_system_is_no_person_but_a_surname_of_the_article_stays():
+    text = ("Developers' survey\n\nThe survey found that Scala is used by fewer teams than last year, while Java held "
+            "steady. Scala still pays better, respondents said, and Java jobs are easier to find.\n")
+    assert _entities(text) == []
+    assert _entities(text, "software_names") == [("person", "Java", 2), ("person", "Scala", 2)]
+    release = "New release\n\nThe team shipped Kali Linux 2025.1 on Monday. Kali Linux adds new tools for testers.\n"
+    assert _entities(release) == [] and _entities(release, "software_names") == [("person", "Kali Linux", 2)]
+    professor = ("Primary race\n\nDante Scala, a professor of politics, said the polls were close. Scala added that "
+                 "turnout would decide it.\n")
+    assert _entities(professor) == [("person", "Dante Scala", 2)]
+
+
+def test_software_vocabulary_names_its_source_and_leaves_out_peoples_names():
+    from newsgraph.readers.furniture import load_data
+    from newsgraph.understand.name_evidence import _software
+
+    assert "Linguist" in load_data("software.json")["_source"] and "MIT" in load_data("software.json")["_source"]
+    systems, languages, worded = _software()
+    assert {"Linux", "Ubuntu"} <= systems and {"Scala", "Kotlin"} <= languages and {"Java", "Python"} <= worded
+    assert not {"Ruby", "Julia", "Swift"} & (systems | languages | worded)  # names of people first

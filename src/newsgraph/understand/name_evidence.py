@@ -261,6 +261,41 @@ def disease_name(name: str) -> bool:
     return name.lower() in _diseases()
 
 
+@cache
+def _software() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The names of operating systems and programming languages (data/software.json, the languages from GitHub
+    Linguist by `scripts/build_software.py`): the systems, the languages that are no English word ('Scala',
+    'Kotlin'), and those that are one ('Java', 'Python': WordNet's `in_use`)."""
+    data = load_data("software.json")
+    in_use = word_classes()["in_use"]
+    languages = frozenset(n for n in data["languages"] if n.lower() not in in_use)
+    worded = frozenset(n for n in data["languages"] if n.lower() in in_use)
+    return frozenset(data["systems"]), languages, worded
+
+
+def operating_system(name: str) -> bool:
+    """'Linux', 'Ubuntu', 'Android': an operating system's name (data/software.json `systems`)."""
+    return name in _software()[0]
+
+
+def software_words(mentions: list) -> bool:
+    """Whether the article's names hold a system's or a language's name that is no English word ('Linux',
+    'Scala'): what lets a language's name that is one ('Java', 'Python') read as software too."""
+    systems, languages, _ = _software()
+    return any(w in systems or w in languages for m in mentions for w in m.text.split())
+
+
+def software_name(words: list[str], in_software: bool) -> bool:
+    """'Scala', 'Linux', 'Kali Linux': a programming language's or an operating system's name alone, or two or three
+    words ending with a system's ('Kali Linux', 'Fedora Linux'). A language's name ends no longer name: it may be a
+    surname ('Rujun Shen', 'Ibrahim Idris'). One that is also an English word ('Java', 'Python') only in an article
+    that `software_words` says names software."""
+    systems, languages, worded = _software()
+    if len(words) > 1:
+        return len(words) <= 3 and words[-1] in systems
+    return words[0] in systems or words[0] in languages or in_software and words[0] in worded
+
+
 def known_place(name: str) -> bool:
     """A town, city, country, state or region the gazetteer or the region list holds, given names included
     ('London', 'Florence'): for a place the text's form already marks as one, such as a dateline's town."""

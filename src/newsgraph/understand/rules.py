@@ -273,6 +273,11 @@ FAMILIES: dict[str, str] = {
     "role_words": "a 'person' in common words ending with a noun of people, no word a Census name ('Founder', "
                   "'Bronze Sponsor', 'Technology Consultant'; not 'Judge', 'Major', 'Ice Cube'), with no title and no "
                   "description, and (one word) not part of a person's full name in the article, is none",
+    "software_names": "a 'person' named by a programming language or an operating system alone, or by two or three "
+                      "words ending with a system's ('Scala', 'Kali Linux'; data/software.json, the languages from "
+                      "GitHub Linguist), with no title or description and no full name of the article holding it, is "
+                      "none; a language's name that is also an English word ('Java', 'Python') only where the "
+                      "article names software that is none",
     "compass_places": "a 'person' named by a town, region or country the gazetteer knows and a point of the compass "
                       "('Croydon South', 'Yobe North'; not 'Jerry West', whose first word is a given name), with no "
                       "title or description, is a place: a constituency, a district or a school's name",

@@ -25,8 +25,9 @@ from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_
                         describing_word, drop_shouted_phrases)
 from .name_evidence import (common_nouns, compass_place, cut_at_possessive, described_names, disease_name, english_word,
                             full_name_words, gazetteer_place, given_names, known_place, labelled_dates, masthead_name,
-                            mention_span, model_code, numbered, opens_with_given_name, place_by_form, product_name,
-                            rarely_labelled, region_name, speaking_names, team_names)
+                            mention_span, model_code, numbered, opens_with_given_name, operating_system, place_by_form,
+                            product_name, rarely_labelled, region_name, software_name, software_words, speaking_names,
+                            team_names)
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
@@ -380,8 +381,12 @@ def _evidence_types(mentions: list) -> None:
     lone_places = Counter(m.text for m in mentions if m.type == "place" and " " not in m.text)
     papers = {m.text.split()[-1] for m in mentions if masthead_name(m.text.split())} - surnames  # 'Tribune' of one
     saints = _saint_names(mentions)
+    in_software = rules.enabled("software_names") and software_words(mentions)
+    openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
     for m in mentions:
         words = m.text.split()
+        if m.type == "place" and rules.enabled("software_names") and operating_system(m.text):
+            m.type = THING  # 'Linux' the model read as a country
         if m.type != "person":
             continue
         if rules.enabled("possessive_names"):
@@ -391,6 +396,9 @@ def _evidence_types(mentions: list) -> None:
             m.type = "organization"
         elif rules.enabled("diseases") and disease_name(m.text):
             m.type = THING  # 'Covid' is no one
+        elif rules.enabled("software_names") and m.text not in described and m.text not in in_full_names \
+                and m.text not in openers and software_name(words, in_software):
+            m.type = THING  # 'Scala', 'Kali Linux': a language or an operating system; not 'Docker' of 'Docker Engine'
         elif rules.enabled("saints") and m.text in saints:
             m.type = "organization"  # 'St Aldwin’s Church', 'St Aldwin’s': the church or school named after the saint
         elif rules.enabled("place_heads") and place_by_form(words) and m.text not in described or m.text in towns:
