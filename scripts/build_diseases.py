@@ -24,7 +24,7 @@ import json
 import re
 from pathlib import Path
 
-from census_lists import census_names
+from census_lists import people_and_place_names
 
 SOURCE = ("Human Disease Ontology (https://disease-ontology.org), DO_infectious_disease_slim.json of "
           "DiseaseOntology/HumanDiseaseOntology at commit 9fbefd6651b79526165453395d06c8fd4bfe4247, CC0 1.0 "
@@ -51,20 +51,13 @@ def names(slim: dict) -> set[str]:
     return out
 
 
-def other_names(data: Path) -> set[str]:
-    """One-word names that are people's or places' first: Census names, given names and GeoNames places."""
-    given = json.loads((data / "given_names.json").read_text(encoding="utf-8"))["names"]
-    places = json.loads((data / "places.json").read_text(encoding="utf-8"))["names"].split("|")
-    return {n.lower() for n in census_names()} | {n.lower() for n in given} | {p.lower() for p in places}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("slim", type=Path, help="DO_infectious_disease_slim.json")
     parser.add_argument("--out", type=Path,
                         default=Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "diseases.json")
     args = parser.parse_args()
-    taken = other_names(args.out.parent)
+    taken = people_and_place_names(args.out.parent)
     found = {n for n in names(json.loads(args.slim.read_text(encoding="utf-8"))) if " " in n or n not in taken}
     args.out.write_text(json.dumps({"source": SOURCE, "names": sorted(found)}, ensure_ascii=False, indent=0) + "\n",
                         encoding="utf-8")

@@ -23,7 +23,7 @@ import json
 import re
 from pathlib import Path
 
-from census_lists import census_names
+from census_lists import people_and_place_names
 
 SOURCE = ("GitHub Linguist (https://github.com/github-linguist/linguist), lib/linguist/languages.yml at commit "
           "b45dbe9b2825a43285bcd035861be91cc0a7299e, MIT licence, Copyright (c) 2017 GitHub, Inc.: programming "
@@ -39,21 +39,13 @@ def languages(text: str) -> set[str]:
     return {m["name"] for m in ENTRY.finditer(text) if m["type"] == "programming" and ONE_WORD.match(m["name"])}
 
 
-def other_names(data: Path) -> set[str]:
-    """One-word names that are people's or places' first: Census first names and the 5,000 most frequent surnames, given
-    names, GeoNames places."""
-    given = json.loads((data / "given_names.json").read_text(encoding="utf-8"))["names"]
-    places = json.loads((data / "places.json").read_text(encoding="utf-8"))["names"].split("|")
-    return census_names() | {n.lower() for n in given} | {p.lower() for p in places}
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("languages", type=Path, help="lib/linguist/languages.yml of a Linguist checkout")
     parser.add_argument("--out", type=Path,
                         default=Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data" / "software.json")
     args = parser.parse_args()
-    taken = other_names(args.out.parent)
+    taken = people_and_place_names(args.out.parent)
     found = sorted(n for n in languages(args.languages.read_text(encoding="utf-8")) if n.lower() not in taken)
     args.out.write_text(json.dumps({"_source": SOURCE, "languages": found, "systems": SYSTEMS}, ensure_ascii=False,
                                    indent=0) + "\n", encoding="utf-8")

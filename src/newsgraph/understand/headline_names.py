@@ -92,9 +92,9 @@ MODALS = frozenset({"should", "would", "could", "must", "might", "may", "will", 
 
 
 def _past_or_modal(word: str) -> bool:
-    """'Trump Should ...', 'Gaga Took ...', 'Warhol Found ...', 'Hale Backed ...': a modal, an irregular past form
-    of a verb (spaCy's own lemma exceptions: 'took' -> 'take'), or a verb's regular past ('backed', 'urged',
-    'slammed', 'tried'); a given name is none of them ('Drew', 'Jared') (`headline_past_verbs`)."""
+    """'Trump Should ...', 'Gaga Took ...', 'Warhol Found ...', 'Hale Urged ...': a modal, an irregular past form of
+    a verb (spaCy's own lemma exceptions: 'took' -> 'take'), or a verb's regular past ('urged', 'slammed', 'tried');
+    a given name is none of them ('Drew', 'Jared') (`headline_past_verbs`)."""
     if word in MODALS:
         return True
     if word in given_names():  # 'Drew', 'Rose', 'Jared'

@@ -287,9 +287,9 @@ def software_words(mentions: list) -> bool:
 
 def software_name(words: list[str], in_software: bool) -> bool:
     """'Scala', 'Linux', 'Kali Linux': a programming language's or an operating system's name alone, or two or three
-    words ending with a system's ('Kali Linux', 'Fedora Linux'). A language's name ends no longer name: it may be a
-    surname ('Rujun Shen', 'Ibrahim Idris'). One that is also an English word ('Java', 'Python') only in an article
-    that `software_words` says names software."""
+    words ending with a system's ('Kali Linux', 'Fedora Linux'); not a longer name ending with a language's, which may
+    be a surname ('Rujun Shen', 'Ibrahim Idris'). A language's name that is also an English word ('Java', 'Python')
+    only in an article that `software_words` says names software."""
     systems, languages, worded = _software()
     if len(words) > 1:
         return len(words) <= 3 and words[-1] in systems
