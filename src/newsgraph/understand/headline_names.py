@@ -51,6 +51,10 @@ def end_headline_names(mentions: list, paragraphs: list) -> None:
         return
     lower, named = body_words(paragraphs)
     verbs, past = rules.enabled("headline_verbs"), rules.enabled("headline_past_verbs")
+
+    def verb_form(word: str) -> bool:
+        return verbs and _s_form(word) or past and _past_or_modal(word)
+
     for m in candidates:
         span = mention_span(m)
         if span is None:
@@ -59,19 +63,16 @@ def end_headline_names(mentions: list, paragraphs: list) -> None:
         while last - span.start > 1 and _written_lower(doc[last - 1], lower) and (
                 last - span.start > 2 or doc[span.start].text in named):
             last -= 1
-        if verbs:
-            last = min(last, _before_headline_verb(span, named))
-        if past:
-            last = min(last, _before_headline_verb(span, named, _past_or_modal))
+        if verbs or past:
+            last = min(last, _before_headline_verb(span, named, verb_form))
         if last < span.end:
             recut(m, span.start, last)
 
 
-def _before_headline_verb(span, named: set[str], verb_form=None) -> int:
-    """'Obama Reverses Bush on ...': where a headline's run-on name meets a verb in the headline's -s form whose
-    stem is a verb (or a form `verb_form` accepts) and which is no name ('Reverses', not 'Walks'), after words the
-    body writes as names; else its end."""
-    verb_form = verb_form or _s_form
+def _before_headline_verb(span, named: set[str], verb_form) -> int:
+    """'Obama Reverses Bush on ...', 'Trump Should Win': where a headline's run-on name meets a word `verb_form`
+    takes for a verb (an -s form, a modal or a past form) and which is no name ('Reverses', not 'Walks'), after
+    words the body writes as names; else its end."""
     names = word_classes()["names"]
     for i in range(span.start + 1, span.end):
         word = span.doc[i].lower_

@@ -70,7 +70,7 @@ def _type_by_other_names(mentions: list, paragraphs: list) -> list:
     """The mentions retyped by what the article's other names and words say of each (a last word it uses alone, an
     organisation's name a word opens, common nouns, a role or an apposition around a name); things left out."""
     in_full_names = full_name_words(mentions)
-    org_openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
+    org_openers = _organization_first_words(mentions)
     _type_by_last_word(mentions)
     if rules.enabled("possessive_names"):
         for m in mentions:
@@ -124,6 +124,12 @@ def _after_a_name(mention, ends: set[int]) -> bool:
 def _degrees() -> frozenset[str]:
     """'MD', 'PhD', 'Esq', 'OBE': degrees and honours written after a name, without dots (data/entities.json)."""
     return frozenset(load_data("entities.json")["degrees"])
+
+
+def _organization_first_words(mentions: list) -> set[str]:
+    """The first words of the article's organisations' names of several words, as typed now ('Cerberus' of 'Cerberus
+    Capital', 'Docker' of 'Docker Engine')."""
+    return {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
 
 
 def _trim_names(mentions: list, paragraphs: list) -> list:
@@ -382,7 +388,7 @@ def _evidence_types(mentions: list) -> None:
     papers = {m.text.split()[-1] for m in mentions if masthead_name(m.text.split())} - surnames  # 'Tribune' of one
     saints = _saint_names(mentions)
     in_software = rules.enabled("software_names") and software_words(mentions)
-    openers = {m.text.split()[0] for m in mentions if m.type == "organization" and " " in m.text}
+    openers = _organization_first_words(mentions)
     for m in mentions:
         words = m.text.split()
         if m.type == "place" and rules.enabled("software_names") and operating_system(m.text):
