@@ -2,7 +2,7 @@
 held-out parts, to be judged by hand (each name a real person or not).
 
     python benchmarks/top_people.py [--splits /work/splits] [--top 50] [--out DIR [--keep]] [--cache DIR]
-                                    [--html DIR ...]
+                                    [--html DIR ... | --text DIR ...]
 
 Pages are read from ../shared/eval/{aed-dev,zyte}/html (never shipped). Each page is extracted once with every
 stage; the records go into three fresh SQLite stores (whole, look, held: a page's part is the split folder
@@ -15,7 +15,9 @@ run after a rule change costs only the rule stages and the stores. `--keep` leav
 `--html DIR ...` builds one store, `pages`, of every HTML page (`*.html`, `*.htm`, gzipped or not) in
 those folders and their `html/` subfolders instead, and two more of its halves, `pages-look` and `pages-held`, by
 the shared split's rule on the file names: a second set for the people of a KB, such as the 774 teacher pages of
-scripts/train_text_lines.py (public test pages of extraction libraries, several hundred sites).
+scripts/train_text_lines.py (public test pages of extraction libraries, several hundred sites). `--text DIR ...`
+does the same for plain-text articles (`*.txt`, read by the text reader), such as a news corpus kept outside the
+project.
 """
 
 from __future__ import annotations
@@ -89,6 +91,12 @@ def html_pages(folders: list[Path]) -> list[Path]:
                   for p in where.iterdir() if p.is_file() and p.name.lower().endswith(suffixes))
 
 
+def text_files(folders: list[Path]) -> list[Path]:
+    """Every plain-text article (`*.txt`) in these folders, sorted."""
+    return sorted(p for folder in folders if folder.is_dir() for p in folder.iterdir()
+                  if p.is_file() and p.suffix == ".txt")
+
+
 def top_people(articles: list, db: Path, top: int) -> list[tuple[int, int, str]]:
     """(mentions, articles, name) of the `top` most-mentioned people of a fresh store of these articles."""
     from newsgraph import open_store
@@ -110,6 +118,8 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the stores as whole.db, look.db, held.db in --out")
     parser.add_argument("--html", type=Path, nargs="+", default=[],
                         help="a folder of HTML pages to read instead of the dev sets (any number)")
+    parser.add_argument("--text", type=Path, nargs="+", default=[],
+                        help="a folder of plain-text articles to read instead of the dev sets (any number)")
     args = parser.parse_args()
 
     import newsgraph
@@ -119,13 +129,14 @@ def main() -> None:
     parse.parser().nlp = pipe
     part_of = parts(args.splits)
     found: dict[str, list] = {"look": [], "held": [], "": []}
-    for path in html_pages(args.html) if args.html else sorted(p for s in SETS for p in (EVAL / s / "html").iterdir()):
+    given = html_pages(args.html) + text_files(args.text)
+    for path in given or sorted(p for s in SETS for p in (EVAL / s / "html").iterdir()):
         try:
             found[part_of.get(path.name, "")].append(newsgraph.extract(path))
         except (newsgraph.InputError, newsgraph.StageError) as exc:  # reported, as a batch ingest does; the rest go on
             print(f"{path}: {exc}", file=sys.stderr)
     pipe.save()
-    if args.html:
+    if given:
         halves = {"look": [], "held": []}
         for article in found[""]:
             halves[make_splits.part_of(make_splits.doc_id(Path(article.source)))].append(article)

@@ -2,8 +2,10 @@
 ('Deputy Administrator': `titled_roles`), a degree after a name ('Ada Marsh, MD': `degrees`), a town and a point of
 the compass (`compass_places`), a generation after 'Gen' (`generations`), a month before a day (`month_days`) or one
 the model reads as a date more often than as a name (`date_labels`), a people named by its adjective of place made
-plural (`demonym_plurals`), the number word of a name found again in every count (`repeat_numbers`) and a name made
-of common words alone (`common_word_names`). Sentences of our own; each family switched off gives the old reading
+plural (`demonym_plurals`), the number word of a name found again in every count (`repeat_numbers`), a name made
+of common words alone (`common_word_names`), a large place whose name is also a rare surname (`surname_places`) and
+a company named after a noun of its trade or before a noun of its shares (`company_kinds`) or one that says 'its' of
+itself (`its_owners`), and WordNet's proper nouns of a kind: a place's people, an award, a party (`kind_nouns`). Sentences of our own; each family switched off gives the old reading
 back."""
 
 from __future__ import annotations
@@ -160,3 +162,76 @@ def test_software_vocabulary_names_its_source_and_leaves_out_peoples_names():
     systems, languages, worded = _software()
     assert {"Linux", "Ubuntu"} <= systems and {"Scala", "Kotlin"} <= languages and {"Java", "Python"} <= worded
     assert not {"Ruby", "Julia", "Swift"} & (systems | languages | worded)  # names of people first
+
+
+def test_a_large_place_named_like_a_rare_surname_is_a_place():
+    text = ("Party conference\n\nThe union said its delegates will gather in Manchester next autumn rather than by "
+            "the sea. Officials hope Manchester can cope with the crowds, and hotels there are already filling up.\n")
+    assert _entities(text) == [("place", "Manchester", 2)]
+    assert ("person", "Manchester", 1) in _entities(text, "surname_places")
+    cup = ("Cup draw\n\nThe holders face a trip to Glasgow in the next round. Glasgow beat the visitors twice last "
+           "season, and their coach expects another close game.\n")
+    assert _entities(cup) == [("place", "Glasgow", 2)] and _entities(cup, "surname_places") == [("person", "Glasgow", 2)]
+
+
+def test_no_who_clause_makes_a_person_of_a_country_but_a_surname_of_the_article_stays():
+    text = ("Rugby\n\nThe visitors were ahead at the break, but Wales, who had lost their last two games, scored twice "
+            "late on. Wales now top the table.\n")
+    assert _entities(text) == [("place", "Wales", 2)] and _entities(text, "surname_places") == [("person", "Wales", 2)]
+    trial = ("Trial\n\nTomas Paris, a former sailor, told the court he was held for years. Paris said he was never "
+             "paid, and Paris's lawyer asked for damages.\n")
+    assert _entities(trial) == [("person", "Tomas Paris", 3)]
+
+
+@pytest.mark.parametrize("name, place, country", [("London", True, False), ("Glasgow", True, False),
+                                                  ("China", True, True), ("Wales", True, True),
+                                                  ("Houston", False, False), ("Jordan", False, False),
+                                                  ("Reading", False, False), ("Kyiv", False, False)])
+def test_surname_places_are_large_places_named_like_rare_surnames(name, place, country):
+    from newsgraph.understand.name_evidence import surname_place
+
+    assert surname_place(name) is place and surname_place(name, country=True) is country
+
+
+def test_a_company_after_a_noun_of_its_trade_or_before_its_shareholders_is_no_person():
+    text = ("Takeover\n\nThe offer for energy firm Dalgren was raised again. Dalgren's shareholders will vote next "
+            "week, and Dalgren said the price was too low.\n")
+    assert _entities(text) == [("organization", "Dalgren", 3)]
+    assert _entities(text, "company_kinds") == [("person", "Dalgren", 3)]
+
+
+def test_a_name_that_says_its_of_itself_is_an_organisation_but_his_or_another_owner_keeps_the_person():
+    text = ("Results\n\nVarnex said its profits rose by a fifth in the last quarter. Varnex expects sales to grow next "
+            "year, analysts said.\n")
+    assert _entities(text) == [("organization", "Varnex", 2)]
+    assert _entities(text, "its_owners") == [("person", "Varnex", 2)]
+    assert _entities(text.replace(" its ", " his ")) == [("person", "Varnex", 2)]
+    plant = ("Plant\n\nThe managing director, R Talwar, spoke on Monday. Talwar called reports of the company's plans "
+             "to sell its fertiliser arm speculative.\n")
+    assert _entities(plant) == [("person", "Talwar", 2)]
+
+
+def test_a_places_people_an_award_and_a_party_are_no_persons_but_a_full_name_stays():
+    rescue = ("Rescue\n\nThe Welshman, 34, was brought down from the ridge on Sunday. Rescuers said the Briton was "
+              "in good spirits.\n")
+    assert _entities(rescue) == []
+    assert _entities(rescue, "kind_nouns") == [("person", "Briton", 1), ("person", "Welshman", 1)]
+    awards = ("Awards season\n\nThe drama earned its director an Oscar nomination on Tuesday. Critics expect it to "
+              "win Oscar gold in March.\n")
+    assert _entities(awards) == [] and _entities(awards, "kind_nouns") == [("person", "Oscar", 2)]
+    campaign = ("Campaign\n\nMinisters said Labour is counting on fear. Labour has spent more than any rival this "
+                "year.\n")
+    assert _entities(campaign) == [("organization", "Labour", 2)]
+    assert ("person", "Labour", 1) in _entities(campaign, "kind_nouns")
+    film = "Film\n\nOscar Vance directed the film. Oscar said the cast worked for free.\n"
+    assert _entities(film) == [("person", "Oscar Vance", 2)]
+
+
+def test_kind_nouns_name_their_source_and_leave_out_peoples_names():
+    from newsgraph.readers.furniture import load_data
+    from newsgraph.understand.name_evidence import kind_noun
+
+    assert "WordNet 3.0" in load_data("kind_nouns.json")["_source"]
+    assert [kind_noun(w) for w in ("Briton", "Londoners", "Oscar", "Emmys", "Labour")] == [
+        "inhabitants", "inhabitants", "awards", "awards", "parties"]
+    assert kind_noun("Tamil") is None and kind_noun("American") is None and kind_noun("Frank") is None

@@ -261,7 +261,7 @@ SHOP = ("Shoppers lined up before dawn for the Hallbeck sale, said Dana Wills.",
 
 def test_a_name_used_like_a_shops_is_an_organisation():
     assert entities(*SHOP)["Hallbeck"] == "organization" and "Dana Wills" in people(*SHOP)
-    with rules.switched_off("business_use"):
+    with rules.switched_off("business_use", "its_owners"):  # 'Hallbeck raised its prices' is both families'
         assert entities(*SHOP)["Hallbeck"] == "person"
 
 

@@ -23,7 +23,8 @@ from . import rules
 from .attribution import QUOTE_CHARS
 from .context import running_line
 from .entity_types import designated
-from .name_evidence import YEAR, english_word, gazetteer_place, given_names, opens_with_given_name, region_name
+from .name_evidence import (YEAR, english_word, gazetteer_place, given_names, opens_with_given_name, region_name,
+                            surname_place)
 from .name_use import generation, word_classes
 from .titles import canonical_title
 from .vocab import EntityVocabulary
@@ -281,8 +282,9 @@ def described_as_person(doc, first: int, last: int, vocab: EntityVocabulary) -> 
         return not (guarded and span[-1].text in vocab.name_heads)
     if _age_follows(doc, last):
         return True  # "Pruitt, 49, took the keys"
-    if rules.enabled("gazetteer_descriptions") and gazetteer_place(span.text):
-        return False  # 'Venezuela, a member of OPEC,': a country, which no person is named
+    if rules.enabled("gazetteer_descriptions") and (gazetteer_place(span.text) or (
+            rules.enabled("surname_places") and surname_place(span.text, country=True))):
+        return False  # 'Venezuela, a member of OPEC,': a country, which no person is named; 'China, who
     root = span.root
     if guarded and root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS and root.ent_type_ in PLACES:
         return False

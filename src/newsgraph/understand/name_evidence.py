@@ -302,6 +302,53 @@ def known_place(name: str) -> bool:
     return name in _gazetteer() or region_name(name)
 
 
+@cache
+def _kind_nouns() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in load_data("kind_nouns.json").items() if not k.startswith("_")}
+
+
+def kind_noun(name: str) -> str | None:
+    """What WordNet calls a proper noun of a kind, no one's name (data/kind_nouns.json, `scripts/build_kind_nouns.py`):
+    'inhabitants' ('Briton', 'Welshmen' no: 'Britons', 'Londoners' as plurals in -s), 'awards' ('Oscar', 'Emmys'),
+    'parties' ('Labour'); None for anything else."""
+    nouns = _kind_nouns()
+    for kind, words in nouns.items():
+        if name in words or (name.endswith("s") and kind != "parties" and name[:-1] in words):
+            return kind
+    return None
+
+
+def award_used(name: str, paragraphs) -> bool:
+    """An award's name used as one somewhere in these parsed paragraphs: 'an Oscar', 'the Oscars', 'Oscar-winning',
+    'an Oscar nomination' (the name modifying a lower-case noun)."""
+    word = name.removesuffix("s")
+    for para in paragraphs:
+        doc = para.doc
+        for token in doc:
+            if token.text not in (word, word + "s"):
+                continue
+            nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+            before = doc[token.i - 1].lower_ if token.i else ""
+            if token.text != word or before == "an" or (nxt is not None and (
+                    (nxt.text == "-" and not nxt.whitespace_ and not token.whitespace_)
+                    or (token.dep_ == "compound" and token.head.i > token.i and token.head.is_lower
+                        and token.head.pos_ == "NOUN"))):
+                return True
+    return False
+
+
+@cache
+def _surname_places(countries: bool) -> frozenset[str]:
+    return frozenset(load_data("places.json")["surname_countries" if countries else "surname_places"].split("|"))
+
+
+def surname_place(name: str, country: bool = False) -> bool:
+    """'London', 'Glasgow', 'China': a country, a US state or a place of 100,000 people or more whose one-word name
+    is also a rare surname, so the gazetteer leaves it out (data/places.json `surname_places`); `country`: only
+    the countries and US states ('China', 'Wales'; `surname_countries`)."""
+    return name in _surname_places(country)
+
+
 def gazetteer_place(name: str) -> bool:
     """'Kyiv', 'Cuyahoga Falls': a town, city, country or US state of GeoNames that is no person's name
     (data/places.json, `scripts/build_places.py`: less the Census names and names opening with a given name)."""

@@ -294,6 +294,26 @@ def _modifier(span) -> bool:
         and after.text[:1].isupper() and after.ent_type_ not in NAMED and span[-1].head.i >= span.end
 
 
+OWNER_PRONOUNS = {"its": "its", "his": "his", "her": "his", "he": "his", "she": "his"}
+
+
+def _owner_pronoun(span) -> str:
+    """'its' where the name is the subject of a verb whose clause then says 'its' before any 'he', 'his', 'she' or
+    'her', and before any other name or possessive but a date's ('X said its profits rose', 'X said on Monday
+    that its ...'; not 'X termed reports on the company's plans to sell its ...'); 'his' for those; '' otherwise."""
+    root = span.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return ""
+    verb = root.head
+    for token in span.doc[span.end:verb.right_edge.i + 1]:
+        kind = OWNER_PRONOUNS.get(token.lower_)
+        if kind and (kind == "his" or token.dep_ == "poss"):
+            return kind
+        if token.ent_type_ not in ("DATE", "TIME") and (token.pos_ == "PROPN" or token.tag_ == "POS"):
+            return ""  # another name, or another owner ('the company's'), may own the 'its'
+    return ""
+
+
 def _business_use(span) -> bool:
     """A use of a name no person's has and a shop's, a brand's or a company's has: it runs on into '.com', follows
     a noun of business ('retailer X'), or its grammar says trade (`_trade_grammar`)."""
@@ -305,8 +325,24 @@ def _business_use(span) -> bool:
     if before is not None and before.is_lower and before.lemma_.lower() in business_words()["kinds"] and (
             span.start <= before.head.i < span.end or (root.head.i == before.i and root.dep_ == "appos")):
         return True  # 'retailer X', not 'the store X opened'
+    if rules.enabled("company_kinds") and _trade_company(span, before):
+        return True  # 'oil giant X', 'X's shareholders'
     return root.head.i >= span.end and _trade_grammar(root) if root.dep_ in ("poss", "compound") \
         else _trade_grammar(root)
+
+
+def _trade_company(span, before) -> bool:
+    """A company's name by its kind after a noun of its trade ('oil giant X', 'energy firm X'; not 'the company X
+    founded', nor 'the Belgian giant X') or by what it owns or heads ('X's shareholders', 'X shares', 'X's
+    takeover'; data/name_use.json `firms`, `holdings`)."""
+    words, root = business_words(), span.root
+    if before is not None and before.is_lower and before.lemma_.lower() in words["firms"] and before.i > 0 \
+            and span.start <= before.head.i < span.end:
+        trade = span.doc[before.i - 1]
+        if trade.is_lower and trade.pos_ == "NOUN" and trade.head.i == before.i:
+            return True
+    return root.dep_ in ("poss", "compound") and root.head.i >= span.end and root.head.is_lower \
+        and root.head.lemma_.lower() in words["holdings"]
 
 
 def _trade_grammar(root) -> bool:
@@ -361,7 +397,8 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
     (`described_as_thing`, `modifier_names`, `business_use`)."""
     described, modifier = rules.enabled("described_as_thing"), rules.enabled("modifier_names")
     business = rules.enabled("business_use")
-    if not (described or modifier or business):
+    owned = rules.enabled("its_owners")
+    if not (described or modifier or business or owned):
         return
     votes: dict[str, Counter] = {}
     for m in mentions:
@@ -378,12 +415,15 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             count.update(_descriptions(span))
         if modifier and _modifier(span):
             count["modifier"] += 1
+        if owned:
+            count[_owner_pronoun(span)] += 1
     in_full_names = full_name_words(mentions)
     open_names = {name: count for name, count in votes.items() if not (
         opens_with_a_name(name.split()) or count[PERSON] or count[STRONG + PERSON]
         or (" " not in name and name in in_full_names))}  # a person by their evidence: nothing to decide
     if business:
         _business_votes(paragraphs, {n: c for n, c in open_names.items() if " " not in n})
+    surnames = {m.text.split()[-1] for m in mentions if m.type == PERSON and " " in m.text}  # 'R Mukundan'
     decided = {}
     for name, count in open_names.items():
         things, groups = count[THING] + count[STRONG + THING], count[ORGANIZATION] + count[STRONG + ORGANIZATION]
@@ -395,6 +435,8 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             decided[name] = THING
         elif count["business"] >= BUSINESS_MIN and count["business"] >= BUSINESS_SHARE * count["uses"]:
             decided[name] = ORGANIZATION
+        elif count["its"] and not count["his"] and " " not in name and name not in surnames:
+            decided[name] = ORGANIZATION  # 'X said its profits rose': a company, never 'his'
     for m in mentions:
         if m.type == PERSON and m.text in decided:
             m.type = decided[m.text]

@@ -216,6 +216,14 @@ FAMILIES: dict[str, str] = {
     "gazetteer_places": "a 'person' whose whole name is a town, city, country or US state of GeoNames and no "
                         "person's name (data/places.json: less the Census names, and names opening with a given "
                         "name), not described as a person nor part of a person's full name in the article, is a place",
+    "surname_places": "a lone-word 'person' named by a country, a US state or a place of 100,000 people or more "
+                      "whose name is also a rare surname ('Manchester', 'Glasgow', 'China'; data/places.json "
+                      "`surname_places`), not described as a person nor part of a person's full name in the article, "
+                      "is a place; and no description makes a person of such a country or US state ('China, who')",
+    "kind_nouns": "a lone 'person' named by a proper noun WordNet gives a kind, with no title, description or full "
+                  "name of the article holding it, is none: a place's people ('Briton', 'Londoners', 'Welshman'), an "
+                  "award the article uses as one ('an Oscar nomination', 'Oscar-winning'); a party's name ('Labour') "
+                  "is an organisation (data/kind_nouns.json)",
     "mastheads": "a 'person' ending with a newspaper's head word ('Orlan Gazette', '... Evening Courier') and not "
                  "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
                  "opening with 'The'; and the head word alone where the article writes such a name ('the Gazette "
@@ -257,6 +265,11 @@ FAMILIES: dict[str, str] = {
     "business_use": "a 'person' of one word used like a shop's, a brand's or a company's name ('on sale at X', "
                     "'X's shoppers', 'X.com', 'retailer X', 'X raised its prices') twice and in a quarter of the "
                     "places the article writes it, and never described as a person, is an organisation",
+    "company_kinds": "under `business_use`, a 'person' of one word is used like a company's name also after a noun of "
+                     "a company after a noun of its trade ('oil giant X', 'energy firm X') and before a noun only a "
+                     "company owns or heads ('X's shareholders', 'X shares'; data/name_use.json `firms`, `holdings`)",
+    "its_owners": "a one-word 'person' that is the subject of a verb whose clause then says 'its' ('X said its profits "
+                  "rose', 'X claims its downfall was ...') and never 'he', 'his', 'she' or 'her' is an organisation",
     "list_company": "a 'person' in a list of three or more names whose other members the article types as one kind "
                     "(organisations, places, or spaCy's products and works) and none a person ('Acme, Orlan Works "
                     "and X') is of that kind, unless it opens with a given name or has a title or a description",

@@ -23,11 +23,11 @@ from .entity_types import THING, designated, outlet_names, type_vocabulary
 from .headline_names import body_backed_in_title_case, drop_headline_phrases, end_headline_names
 from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
                         describing_word, drop_shouted_phrases)
-from .name_evidence import (common_nouns, compass_place, cut_at_possessive, described_names, disease_name, english_word,
-                            full_name_words, gazetteer_place, given_names, known_place, labelled_dates, masthead_name,
-                            mention_span, model_code, numbered, opens_with_given_name, operating_system, place_by_form,
-                            product_name, rarely_labelled, region_name, software_name, software_words, speaking_names,
-                            team_names)
+from .name_evidence import (award_used, common_nouns, compass_place, cut_at_possessive, described_names, disease_name,
+                            english_word, full_name_words, gazetteer_place, given_names, kind_noun, known_place,
+                            labelled_dates, masthead_name, mention_span, model_code, numbered, opens_with_given_name,
+                            operating_system, place_by_form, product_name, rarely_labelled, region_name,
+                            software_name, software_words, speaking_names, surname_place, team_names)
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
@@ -389,6 +389,7 @@ def _evidence_types(mentions: list) -> None:
     saints = _saint_names(mentions)
     in_software = rules.enabled("software_names") and software_words(mentions)
     openers = _organization_first_words(mentions)
+    paragraphs = list({id(m.para): m.para for m in mentions}.values())
     for m in mentions:
         words = m.text.split()
         if m.type == "place" and rules.enabled("software_names") and operating_system(m.text):
@@ -412,6 +413,12 @@ def _evidence_types(mentions: list) -> None:
         elif rules.enabled("gazetteer_places") and m.text not in described and m.text not in in_full_names \
                 and gazetteer_place(m.text):
             m.type = "place"  # 'Kyiv hoped to ...': a city the model took for a person
+        elif rules.enabled("surname_places") and m.text not in described and m.text not in in_full_names \
+                and surname_place(m.text):
+            m.type = "place"  # 'conference in Manchester', a city whose name is also a rare surname
+        elif rules.enabled("kind_nouns") and m.text not in described and m.text not in in_full_names \
+                and (kind := kind_noun(m.text)) and (kind != "awards" or award_used(m.text, paragraphs)):
+            m.type = "organization" if kind == "parties" else THING  # 'Labour'; 'Britons', 'an Oscar nomination'
         elif rules.enabled("compass_places") and m.text not in described and compass_place(words):
             m.type = "place"  # 'Croydon South', 'Yobe North': a constituency or a district
         elif rules.enabled("mastheads") and (masthead_name(words) or m.text in papers):
