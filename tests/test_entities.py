@@ -117,6 +117,28 @@ def test_a_title_may_join_two_words_by_and():
     assert {e.name: e.titles for e in article.entities}.get("Dan Orvell") == ["Rescue Commissioner"]
 
 
+@pytest.mark.parametrize("sentence, name, title", [
+    ("Secretary of Health and Human Services Xavier Okonjo said the rule would change.", "Xavier Okonjo",
+     "Secretary of Health and Human Services"),
+    ("Secretary of Housing and Urban Development Marcia Penhale visited the site.", "Marcia Penhale",
+     "Secretary of Housing and Urban Development"),  # the model ran the portfolio into her name, an organisation
+    ("Minister of Mines and Energy Darmono told reporters prices would hold.", "Darmono",
+     "Minister of Mines and Energy"),  # one word of a name, after the portfolio's last word
+])
+def test_a_titles_of_phrase_may_join_two_portfolios_by_and(sentence, name, title):
+    text = f"Cabinet week\n\n{sentence} {name.split()[-1]} spoke again on Friday.\n"
+    people = {e.name: e.titles for e in newsgraph.extract(text).entities if e.type == "person"}
+    assert people.get(name) == [title], people
+    with rules.switched_off("title_and"):
+        people = {e.name: e.titles for e in newsgraph.extract(text).entities if e.type == "person"}
+    assert people.get(name) != [title]
+
+
+def test_a_firm_after_a_title_and_its_of_is_no_person():
+    text = ("Bank deal\n\nThe President of Orlan Investment and Trust Ltd said the sale was agreed on Monday.\n")
+    assert not [e.name for e in newsgraph.extract(text).entities if e.type == "person"]
+
+
 @pytest.mark.parametrize("text, name, title, body", [
     ("Letters go out\n\nAlso on Monday, Lowther and Oversight Committee Chairman Ian Roe wrote to the agency.\n",
      "Ian Roe", "Oversight Committee Chairman", "Oversight Committee"),  # the model tags 'Lowther' on its own

@@ -125,9 +125,12 @@ def _title_before(doc, first: int, vocab: EntityVocabulary) -> int:
     listed = _listed_title_before(doc, first, vocab)
     if listed is not None:
         return listed
-    k = first
-    while k > 0 and first - k < MAX_OF_WORDS and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN" \
-            and (doc[k - 1].ent_type_ != "PERSON" or doc[k].ent_iob_ == "I"):  # not into another person's name
+    k, joined = first, rules.enabled("title_and")
+    while k > 0 and first - k < MAX_OF_WORDS + joined * 2 and (
+            (doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN"
+             and (doc[k - 1].ent_type_ != "PERSON" or doc[k].ent_iob_ == "I"))  # not into another person's name
+            or (joined and k >= 2 and k < first and doc[k - 1].lower_ in ("and", "&") and doc[k - 2].is_title
+                and doc[k - 2].pos_ == "PROPN")):  # 'Secretary of Health and Human Services' Xavier Okafor
         k -= 1
     if k == first or k < 2 or doc[k - 1].lower_ not in ("of", "for") or not doc[k - 2].is_title:
         return first
@@ -205,6 +208,10 @@ def name_after_portfolio(doc, first: int, last: int, vocab: EntityVocabulary) ->
     """Where the person's name starts in an entity the model ran over a title's portfolio ('[Secretary of] State
     for Housing Ans Meulen', '[Minister for] Transport Lena Okafor'): after "for", the first given name, or else
     the last two words, when a title ends right before it and no word of the name is a common noun."""
+    if rules.enabled("title_and"):
+        joined = _name_after_joined_portfolio(doc, first, last, vocab)
+        if joined is not None:
+            return joined
     if last - first < 2:
         return None
     at = first - 1 if first > 0 and doc[first - 1].lower_ == "for" else next(
@@ -216,6 +223,27 @@ def name_after_portfolio(doc, first: int, last: int, vocab: EntityVocabulary) ->
             or any(t.lower_ in word_classes()["nouns"] and t.lower_ not in given_names() for t in doc[start:last]):
         return None  # '[Minister for] Energy Transition Agency': no one's name
     return start if _title_before(doc, start, vocab) <= first else None
+
+
+def _name_after_joined_portfolio(doc, first: int, last: int, vocab: EntityVocabulary) -> int | None:
+    """Where the person's name starts in an entity the model ran over the second half of a portfolio joined by
+    'and' ('[Minister of Mines and] Energy Sutomo', '[Secretary of] Housing and Urban Development Mara Fudd'): the
+    first word after the 'and' that is a given name or no English word, when a title head and its 'of' or 'for'
+    come before, every word between is capitalised and no designator ends the entity ('... Trust Ltd')."""
+    joins = [t.i for t in doc[max(first - 1, 0):last - 1] if t.lower_ in ("and", "&")]
+    if not joins or joins[0] + 1 >= last or designated([t.text for t in doc[first:last]]):
+        return None  # 'President of [Orlan Investment and Trust Ltd]': a firm
+    k = joins[0]
+    while k > 0 and joins[0] - k < MAX_OF_WORDS and doc[k - 1].is_title and doc[k - 1].pos_ == "PROPN":
+        k -= 1
+    if k == joins[0] or k < 2 or doc[k - 1].lower_ not in ("of", "for") or doc[k - 2].lower_ not in vocab.title_heads:
+        return None
+    start = next((t.i for t in doc[joins[0] + 1:last]
+                  if t.lower_ in given_names() or not english_word(t.lower_)), None)
+    if start is None or start == joins[0] + 1 or start < first or start - joins[0] > MAX_OF_WORDS + 1 \
+            or not all(t.is_title and t.pos_ == "PROPN" for t in doc[joins[0] + 1:last]):
+        return None
+    return start
 
 
 PLURAL_MARK = re.compile(r"\((?:e?s)\)?$")  # "Governor(s)": the tokenizer keeps "(s" on the word

@@ -99,7 +99,10 @@ FAMILIES: dict[str, str] = {
     "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "
                  "and Rescue Chief'), not after a person or a place ('Salazar and Commerce Secretary') nor a name the "
                  "model tags, unless in one body with an English word ('Rubio and Ohio Gov.'); a body named by its "
-                 "second half there ('Rescue') takes its whole name ('Fire and Rescue'), never a title ('Gov. and')",
+                 "second half there ('Rescue') takes its whole name ('Fire and Rescue'), never a title ('Gov. and'); "
+                 "so may a title's 'of' phrase ('Secretary of Housing and Urban Development NAME'), and a name the "
+                 "model ran that phrase into starts at its first given name or word of no English after the 'and' "
+                 "('[Minister of Mines and] Energy NAME'), unless a designator ends it ('... Trust Ltd')",
     "titled_names": "an organisation or place tag on a title and a name opening with a given name is a person "
                     "('Very Rev Ada Marsh'), unless the title is a given name too ('Dean Smith Center')",
     "titled_people": "capitalised names right after a title are people spaCy missed ('Rabbi Shachar')",
