@@ -5,7 +5,8 @@ the model reads as a date more often than as a name (`date_labels`), a people na
 plural (`demonym_plurals`), the number word of a name found again in every count (`repeat_numbers`), a name made
 of common words alone (`common_word_names`), a large place whose name is also a rare surname (`surname_places`) and
 a company named after a noun of its trade or before a noun of its shares (`company_kinds`) or one that says 'its' of
-itself (`its_owners`), and WordNet's proper nouns of a kind: a place's people, an award, a party (`kind_nouns`). Sentences of our own; each family switched off gives the old reading
+itself (`its_owners`), and WordNet's proper nouns of a kind: a place's people, an award, a party (`kind_nouns`), and a name alone the subject of
+a verb in the plural (`plural_agreement`). Sentences of our own; each family switched off gives the old reading
 back."""
 
 from __future__ import annotations
@@ -235,3 +236,13 @@ def test_kind_nouns_name_their_source_and_leave_out_peoples_names():
     assert [kind_noun(w) for w in ("Briton", "Londoners", "Oscar", "Emmys", "Labour")] == [
         "inhabitants", "inhabitants", "awards", "awards", "parties"]
     assert kind_noun("Tamil") is None and kind_noun("American") is None and kind_noun("Frank") is None
+
+
+def test_a_name_alone_the_subject_of_a_plural_verb_is_a_team_but_one_of_a_list_stays_a_person():
+    text = ("Football\n\nThe visitors scored late on Saturday. Harwick were the better side for an hour, and Harwick "
+            "have now lost four games in a row.\n")
+    assert _entities(text) == [("organization", "Harwick", 2)]
+    assert _entities(text, "plural_agreement") == [("person", "Harwick", 2)]
+    family = ("Family\n\nHis wife had been supportive and their two children Ada, 16, and Pelham, 14 were pleased "
+              "to meet her.\n")
+    assert ("person", "Pelham", 1) in _entities(family)

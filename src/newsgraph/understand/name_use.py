@@ -314,6 +314,25 @@ def _owner_pronoun(span) -> str:
     return ""
 
 
+PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "’re", "'ve", "’ve"})
+
+
+def _plural_subject(span) -> bool:
+    """The name alone is the subject of a verb in the plural ('X are top', 'X were beaten', 'X have signed'): a team
+    or a group, as British English writes them; not one of several subjects ('X and Y are', 'A, 16, and X, 14
+    were')."""
+    root, doc = span.root, span.doc
+    if root.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("conj", "cc") for c in root.children) \
+            or (span.start and doc[span.start - 1].lower_ in ("and", "or", "&")
+                and doc[span.start - 1].head.pos_ in ("NOUN", "PROPN", "NUM")) \
+            or (span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].like_num):
+        return False  # 'Emily, 16, and Pelham, 14 were pleased': one of several, and an age
+    verb = root.head
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass") and c.i < verb.i)]
+    first = min(words, key=lambda t: t.i)  # the verb that agrees with the subject: 'have' of 'have won'
+    return first.i > span.end - 1 and first.lower_ in PLURAL_VERBS
+
+
 def _business_use(span) -> bool:
     """A use of a name no person's has and a shop's, a brand's or a company's has: it runs on into '.com', follows
     a noun of business ('retailer X'), or its grammar says trade (`_trade_grammar`)."""
@@ -397,8 +416,8 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
     (`described_as_thing`, `modifier_names`, `business_use`)."""
     described, modifier = rules.enabled("described_as_thing"), rules.enabled("modifier_names")
     business = rules.enabled("business_use")
-    owned = rules.enabled("its_owners")
-    if not (described or modifier or business or owned):
+    owned, plural = rules.enabled("its_owners"), rules.enabled("plural_agreement")
+    if not (described or modifier or business or owned or plural):
         return
     votes: dict[str, Counter] = {}
     for m in mentions:
@@ -417,6 +436,8 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             count["modifier"] += 1
         if owned:
             count[_owner_pronoun(span)] += 1
+        if plural and m.para.role != "headline" and _plural_subject(span):  # headlines drop their verbs' forms
+            count["plural"] += 1
     in_full_names = full_name_words(mentions)
     open_names = {name: count for name, count in votes.items() if not (
         opens_with_a_name(name.split()) or count[PERSON] or count[STRONG + PERSON]
@@ -437,6 +458,8 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             decided[name] = ORGANIZATION
         elif count["its"] and not count["his"] and " " not in name and name not in surnames:
             decided[name] = ORGANIZATION  # 'X said its profits rose': a company, never 'his'
+        elif count["plural"] and not count["his"] and " " not in name and name not in surnames:
+            decided[name] = ORGANIZATION  # 'X are top of the league', 'X have won': a team or a band
     for m in mentions:
         if m.type == PERSON and m.text in decided:
             m.type = decided[m.text]

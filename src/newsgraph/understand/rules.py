@@ -273,6 +273,9 @@ FAMILIES: dict[str, str] = {
                      "company owns or heads ('X's shareholders', 'X shares'; data/name_use.json `firms`, `holdings`)",
     "its_owners": "a one-word 'person' that is the subject of a verb whose clause then says 'its' ('X said its profits "
                   "rose', 'X claims its downfall was ...') and never 'he', 'his', 'she' or 'her' is an organisation",
+    "plural_agreement": "a one-word 'person' that is alone the subject of a verb in the plural ('X are top of the "
+                        "league', 'X have signed a striker') and never owns a 'his' or 'her' is an organisation: a "
+                        "team, a band or a firm as British English writes them",
     "list_company": "a 'person' in a list of three or more names whose other members the article types as one kind "
                     "(organisations, places, or spaCy's products and works) and none a person ('Acme, Orlan Works "
                     "and X') is of that kind, unless it opens with a given name or has a title or a description",
