@@ -246,3 +246,11 @@ def test_a_name_alone_the_subject_of_a_plural_verb_is_a_team_but_one_of_a_list_s
     family = ("Family\n\nHis wife had been supportive and their two children Ada, 16, and Pelham, 14 were pleased "
               "to meet her.\n")
     assert ("person", "Pelham", 1) in _entities(family)
+
+
+def test_a_places_people_before_a_name_is_cut_from_it_but_a_given_name_stays():
+    text = ("Athletics\n\nWelshman Jimmy Orrell won the 800m. Orrell said the race was hard.\n")
+    assert ("person", "Jimmy Orrell", 2) in _entities(text)
+    assert ("person", "Welshman Jimmy Orrell", 2) in _entities(text, "kind_nouns")
+    credits = "Credits\n\nThis episode was fact checked by Brit Hallam. The engineer was Josh Newell.\n"
+    assert ("person", "Brit Hallam", 1) in _entities(credits)

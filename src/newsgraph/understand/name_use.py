@@ -37,8 +37,8 @@ from functools import cache
 from ..readers.furniture import load_data
 from . import rules
 from .context import column
-from .name_evidence import (full_name_words, given_names, made_thing, mention_span, opens_with_given_name, recut,
-                            word_classes)
+from .name_evidence import (english_word, full_name_words, given_names, kind_noun, made_thing, mention_span,
+                            opens_with_given_name, recut, word_classes)
 
 CLOSED_WORDS = frozenset({"i", "you", "we", "they", "he", "she", "it", "me", "us", "them", "should", "would", "could",
                           "must", "might", "shall", "cannot", "can't", "won't", "don't", "doesn't", "didn't",
@@ -222,6 +222,15 @@ def cut_run_on_words(mentions: list) -> None:
         if span is None:
             continue
         first, last = span.start, span.end
+        opener, after = span.doc[first].text, span.doc[first + 1].text
+        if rules.enabled("kind_nouns") and last - first >= 2 and kind_noun(opener) == "inhabitants" \
+                and len(opener) > 4 and opener.lower() not in given_names() and after[:1].isupper() \
+                and (after.lower() in given_names() or not english_word(after.lower())):
+            recut(m, first + 1, last)  # 'Welshman Jimmy Watkins', 'Spaniard Costa'; not 'Brit', 'Finn', 'Dane': names too
+            first = span.start + 1
+            if last - first < 2:
+                continue
+            span = span.doc[first:last]
         closed = next((t.i for t in span[1:] if _closed_word(t, span)), None)
         if closed is not None:
             last = closed  # 'Painters You Should'

@@ -226,7 +226,8 @@ FAMILIES: dict[str, str] = {
     "kind_nouns": "a lone 'person' named by a proper noun WordNet gives a kind, with no title, description or full "
                   "name of the article holding it, is none: a place's people ('Briton', 'Londoners', 'Welshman'), an "
                   "award the article uses as one ('an Oscar nomination', 'Oscar-winning'); a party's name ('Labour') "
-                  "is an organisation (data/kind_nouns.json)",
+                  "is an organisation (data/kind_nouns.json); and a place's people before a person's name is cut from "
+                  "it ('Welshman Jimmy Watkins'; not 'Brit', a given name too)",
     "mastheads": "a 'person' ending with a newspaper's head word ('Orlan Gazette', '... Evening Courier') and not "
                  "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
                  "opening with 'The'; and the head word alone where the article writes such a name ('the Gazette "
