@@ -309,8 +309,8 @@ def _kind_nouns() -> dict[str, frozenset[str]]:
 
 def kind_noun(name: str) -> str | None:
     """What WordNet calls a proper noun of a kind, no one's name (data/kind_nouns.json, `scripts/build_kind_nouns.py`):
-    'inhabitants' ('Briton', 'Welshmen' no: 'Britons', 'Londoners' as plurals in -s), 'awards' ('Oscar', 'Emmys'),
-    'parties' ('Labour'); None for anything else."""
+    'inhabitants' ('Briton', and as plurals in -s 'Britons', 'Londoners'; not 'Welshmen'), 'awards' ('Oscar',
+    'Emmys'), 'parties' ('Labour'); None for anything else."""
     nouns = _kind_nouns()
     for kind, words in nouns.items():
         if name in words or (name.endswith("s") and kind != "parties" and name[:-1] in words):

@@ -19,10 +19,14 @@ Each family sits behind its own switch (`rules.py`):
    a capitalised "The" inside a sentence ("a novel called The Glass Orchard"), in at least half of its mentions is
    no person;
 4. `business_use`: a name of one word used the way a shop's, a brand's or a company's is ("the X sale", "on sale
-   at X", "X.com", "retailer X", "X raised its prices") twice and in a quarter of the places the article writes
-   it is an organisation.
+   at X", "X.com", "retailer X", "X raised its prices"; with `company_kinds` also "oil giant X", "X's
+   shareholders") twice and in a quarter of the places the article writes it is an organisation;
+5. `its_owners`: a name of one word that is the subject of a clause saying "its" of it ("X said its profits rose")
+   and never "his" or "her" is an organisation;
+6. `plural_agreement`: so is a name of one word that is alone the subject of "are", "were" or "have" ("Everton were
+   beaten"): a team, a band or a firm.
 
-All four keep a name that opens with a given name ("Lena Okafor, a global brand" stays a person; not a common
+All six keep a name that opens with a given name ("Lena Okafor, a global brand" stays a person; not a common
 word that is a rare given name: "Marvel Quarry", "Star Harbor"), and a lone word that is part of a person's full
 name in the article. The word classes are WordNet 3.0's less the 1990 US Census names (`data/name_words.json`,
 `scripts/build_name_words.py`).
@@ -222,10 +226,7 @@ def cut_run_on_words(mentions: list) -> None:
         if span is None:
             continue
         first, last = span.start, span.end
-        opener, after = span.doc[first].text, span.doc[first + 1].text
-        if rules.enabled("kind_nouns") and last - first >= 2 and kind_noun(opener) == "inhabitants" \
-                and len(opener) > 4 and opener.lower() not in given_names() and after[:1].isupper() \
-                and (after.lower() in given_names() or not english_word(after.lower())):
+        if rules.enabled("kind_nouns") and last - first >= 2 and _people_of_a_place(span[0].text, span[1].text):
             recut(m, first + 1, last)  # 'Welshman Jimmy Watkins', 'Spaniard Costa'; not 'Brit', 'Finn', 'Dane': names too
             first = span.start + 1
             if last - first < 2:
@@ -254,6 +255,14 @@ def cut_run_on_words(mentions: list) -> None:
             m.type = ORGANIZATION  # 'Ozark Democrats': a group; 'Penn State': a university
         elif kind:
             m.type = THING
+
+
+def _people_of_a_place(word: str, after: str) -> bool:
+    """'Welshman' before 'Jimmy', 'Spaniard' before 'Costa': a noun of a place's people (`kind_nouns`) of five letters
+    or more and no given name ('Brit', 'Finn' and 'Dane' are), before a given name or a capitalised word of no
+    English."""
+    return kind_noun(word) == "inhabitants" and len(word) > 4 and word.lower() not in given_names() \
+        and after[:1].isupper() and (after.lower() in given_names() or not english_word(after.lower()))
 
 
 def _noun_class(token) -> str | None:
@@ -421,8 +430,9 @@ def _title_case(sent) -> bool:
 
 
 def type_by_use(mentions: list, paragraphs: list = ()) -> None:
-    """People the article describes as things or groups, writes as modifiers or uses as a business's name, retyped
-    (`described_as_thing`, `modifier_names`, `business_use`)."""
+    """People the article describes as things or groups, writes as modifiers, uses as a business's name, says 'its'
+    of or makes the subject of a plural verb, retyped (`described_as_thing`, `modifier_names`, `business_use`,
+    `its_owners`, `plural_agreement`)."""
     described, modifier = rules.enabled("described_as_thing"), rules.enabled("modifier_names")
     business = rules.enabled("business_use")
     owned, plural = rules.enabled("its_owners"), rules.enabled("plural_agreement")
