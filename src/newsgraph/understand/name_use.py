@@ -475,10 +475,8 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             decided[name] = THING
         elif count["business"] >= BUSINESS_MIN and count["business"] >= BUSINESS_SHARE * count["uses"]:
             decided[name] = ORGANIZATION
-        elif count["its"] and not count["his"] and " " not in name and name not in surnames:
-            decided[name] = ORGANIZATION  # 'X said its profits rose': a company, never 'his'
-        elif count["plural"] and not count["his"] and " " not in name and name not in surnames:
-            decided[name] = ORGANIZATION  # 'X are top of the league', 'X have won': a team or a band
+        elif (count["its"] or count["plural"]) and not count["his"] and " " not in name and name not in surnames:
+            decided[name] = ORGANIZATION  # 'X said its profits rose', 'X are top of the league': never 'his'
     for m in mentions:
         if m.type == PERSON and m.text in decided:
             m.type = decided[m.text]

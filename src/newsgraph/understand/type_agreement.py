@@ -390,6 +390,7 @@ def _evidence_types(mentions: list) -> None:
     in_software = rules.enabled("software_names") and software_words(mentions)
     openers = _organization_first_words(mentions)
     paragraphs = list({id(m.para): m.para for m in mentions}.values())
+    used_as_award = cache(lambda name: award_used(name, paragraphs))  # each award's name looked for once
     for m in mentions:
         words = m.text.split()
         if m.type == "place" and rules.enabled("software_names") and operating_system(m.text):
@@ -417,7 +418,7 @@ def _evidence_types(mentions: list) -> None:
                 and surname_place(m.text):
             m.type = "place"  # 'conference in Manchester', a city whose name is also a rare surname
         elif rules.enabled("kind_nouns") and m.text not in described and m.text not in in_full_names \
-                and (kind := kind_noun(m.text)) and (kind != "awards" or award_used(m.text, paragraphs)):
+                and (kind := kind_noun(m.text)) and (kind != "awards" or used_as_award(m.text)):
             m.type = "organization" if kind == "parties" else THING  # 'Labour'; 'Britons', 'an Oscar nomination'
         elif rules.enabled("compass_places") and m.text not in described and compass_place(words):
             m.type = "place"  # 'Croydon South', 'Yobe North': a constituency or a district
