@@ -221,6 +221,20 @@ def test_the_word_before_a_persons_name_that_is_a_given_name(sentence, name, wor
     assert _given_name_before(doc, first, entity_vocabulary()) is given
 
 
+def test_spaces_the_model_labels_are_no_name():
+    """The model may label a run of spaces (two after a dateline's dash) an organisation: no mention, no crash."""
+    from spacy.tokens import Span
+
+    from newsgraph.understand.context import ParsedParagraph
+    from newsgraph.understand.entity_mentions import find_mentions
+    from newsgraph.understand.parse import MODEL, load_model
+
+    doc = load_model(MODEL)("NAIROBI -  Kenya's tea growers met on Monday.")
+    space = next(t.i for t in doc if t.is_space)
+    doc.ents = [Span(doc, space, space + 1, "ORG")]
+    assert find_mentions([ParsedParagraph(0, doc)]) == []
+
+
 def _people(text: str) -> set[str]:
     return {e.name for e in newsgraph.extract(text).entities if e.type == "person"}
 

@@ -281,6 +281,24 @@ def test_one_full_name_one_person_when_the_stories_share_a_topic(store):
     assert entity_of(store, "b", "e1") == entity_of(store, "a", "e1") == entity_of(store, "c", "e1")
 
 
+def test_a_team_sheets_initial_is_no_bridge_between_two_given_names(store):
+    """A tennis player, then a rugby team sheet writing 'S Varnel' for a winger: the sheet's initial may join her
+    (they share the tour's names), but the winger's spelled-out name, beside that initial in the next match report,
+    is no one else's; and a third article naming the winger in full joins him."""
+    def org(id_, name):
+        return person(id_, name, type_="organization")
+    store.add_article(article("a", person("e1", "Selma Varnel", "Varnel"), org("e2", "Harwick Open"),
+                              org("e3", "Tolvane Club")))
+    store.add_article(article("b", person("e1", "S Varnel"), org("e2", "Harwick Open"), org("e3", "Tolvane Club")))
+    store.add_article(article("c", person("e1", "Stellan Varnel", "Varnel"), person("e2", "S Varnel"),
+                              org("e3", "Harwick Open"), org("e4", "Tolvane Club")))
+    store.add_article(article("d", person("e1", "Stellan Varnel"), org("e2", "Harwick Open"),
+                              org("e3", "Tolvane Club")))
+    assert entity_of(store, "b", "e1") == entity_of(store, "a", "e1")
+    assert entity_of(store, "c", "e1") != entity_of(store, "a", "e1")
+    assert entity_of(store, "d", "e1") == entity_of(store, "c", "e1")
+
+
 def test_an_unresolved_surname_is_no_rival_of_the_full_name(store):
     """'Cheeks' alone in an earlier article (left alone: nothing tied it to a full name) is nobody else: a later
     'Cheeks' whose context fits 'Maurice Cheeks' joins him instead of doubting between the two; and then the

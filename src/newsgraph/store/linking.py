@@ -41,7 +41,7 @@ from rapidfuzz.fuzz import ratio
 from ..model import Article, Entity
 from .grouping import Local, given_kind, given_words, group_entities
 from .org_names import org_keys
-from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, could_be_same, is_given_name, name_keys,
+from .person_names import (KIND_STRENGTH, SPELLING_SIMILARITY, PersonName, could_be_same, is_given_name, name_keys,
                            parse_name, skeleton_key)
 from .profiles import Candidate, Profile, Profiles, article_text, proper_terms, text_words
 from .sql import name_key
@@ -136,11 +136,23 @@ def local_profile(group: Local, context: set[int]) -> Profile:
 
 
 def contradicts(local: Profile, stored: Profile) -> bool:
-    """Both sides name people whose full names cannot be one person's."""
-    if not local.full_names.isdisjoint(stored.full_names):
+    """Both sides name people whose full names cannot be one person's. A name with an initial for its given
+    name counts only on a side that spells no given name out: a team sheet's 'S Williams', once joined to Serena
+    Williams, must not carry Shane Williams to her."""
+    shared = local.full_names & stored.full_names
+    if shared and not all(_initialled(parse_name(n)) for n in shared):
         return False  # a name both sides use (the usual case, and the quick one)
-    ours, theirs = local.parsed_full_names, stored.parsed_full_names
+    ours, theirs = _spelled(local.parsed_full_names), _spelled(stored.parsed_full_names)
     return bool(ours and theirs) and not any(could_be_same(a, b) for a in ours for b in theirs)
+
+
+def _initialled(name: PersonName) -> bool:
+    return len(name.given or "") == 1
+
+
+def _spelled(names: list[PersonName]) -> list[PersonName]:
+    """The names whose given name is spelled out, or all of them if none is."""
+    return [n for n in names if not _initialled(n)] or names
 
 
 def _words(phrases: set[str]) -> set[str]:

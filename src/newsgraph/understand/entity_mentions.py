@@ -82,6 +82,10 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         out.extend(_owner_body(para, ent, first, owner, kind, taken, vocab))
         first, kind = owner + 1, "person"
     first, last = trim_to_name(doc, ent, first, last, kind, vocab)
+    while first < last and doc[first].is_space:  # 'ADDIS ABABA -  Africa': the model labelled a run of spaces
+        first += 1
+    while last > first and doc[last - 1].is_space:
+        last -= 1
     if first >= last or (last - first == 1 and _currency_code(doc, first)):
         return out
     if first > 0 and doc[first - 1].text == "#" and not doc[first - 1].whitespace_ and rules.enabled("hashtags") \
