@@ -175,6 +175,14 @@ def test_a_description_refers_back_to_an_organisation_named_before():
     assert ("The police", "Orlan Police") in _nominals(beat)  # the town's force, named before or after
 
 
+def test_the_spokesman_is_the_person_who_holds_the_title_before_a_body_named_since():
+    text = ("Merger talks\n\nOrlan Works spokesman Ada Quill said the talks had ended. Brimsby Holdings made no "
+            "comment. \"We walked away,\" the spokesman said.\n")
+    article = newsgraph.extract(text, kind="text")
+    names = {e.id: e.name for e in article.entities}
+    assert [names.get(q.speaker) for q in article.quotes if "walked" in q.text] == ["Ada Quill"]
+
+
 @pytest.mark.parametrize(("name", "family"), [
     ("Joris Van Der Meer", "Van Der Meer"), ("Lucia de la Vega", "de la Vega"), ("Ada Marsh", "Marsh"),
     ("Van Osgood", "Osgood"),  # a given name, not a particle, opens the name

@@ -5,9 +5,9 @@ the model reads as a date more often than as a name (`date_labels`), a people na
 plural (`demonym_plurals`), the number word of a name found again in every count (`repeat_numbers`), a name made
 of common words alone (`common_word_names`), a large place whose name is also a rare surname (`surname_places`) and
 a company named after a noun of its trade or before a noun of its shares (`company_kinds`) or one that says 'its' of
-itself (`its_owners`), and WordNet's proper nouns of a kind: a place's people, an award, a party (`kind_nouns`), and a name alone the subject of
-a verb in the plural (`plural_agreement`). Sentences of our own; each family switched off gives the old reading
-back."""
+itself (`its_owners`), and WordNet's proper nouns of a kind: a place's people, an award, a party (`kind_nouns`), a name alone the subject of
+a verb in the plural (`plural_agreement`), and a member of a body the article names in the plural (`plural_names`).
+Sentences of our own; each family switched off gives the old reading back."""
 
 from __future__ import annotations
 
@@ -254,3 +254,28 @@ def test_a_places_people_before_a_name_is_cut_from_it_but_a_given_name_stays():
     assert ("person", "Welshman Jimmy Orrell", 2) in _entities(text, "kind_nouns")
     credits = "Credits\n\nThis episode was fact checked by Brit Hallam. The engineer was Josh Newell.\n"
     assert ("person", "Brit Hallam", 1) in _entities(credits)
+
+
+def test_a_member_of_a_body_named_in_the_plural_is_no_person_but_a_persons_name_stays():
+    text = ("Party row\n\nThe Lib Dems say the plan is unfair. Lib Dem spokesman Tom Marsh said the sums did not add "
+            "up, and the Lib Dem leader agreed.\n")
+    assert ("organization", "Lib Dem", 2) in _entities(text)
+    assert ("person", "Lib Dem", 2) in _entities(text, "plural_names")
+    match = ("Football\n\nTom Quill of Harwick scored twice. \"We can't all be Tom Quills,\" his coach said, and "
+             "Tom Quill smiled.\n")
+    assert _entities(match) == _entities(match, "plural_names")  # a full name opening with a given name stays
+
+
+@pytest.mark.parametrize("paragraphs, plural", [
+    (["The Lib Dems say so.", "A Lib Dem agreed."], True),
+    (["A Lib Dem agreed."], False),  # no plural
+    (["The film Ada Quill - The Last Days opened.", "The Quills kept the letters."], False),  # a surname: a family
+    (["The Quillsby trust paid."], False),  # a longer word
+])
+def test_a_name_written_in_the_plural_and_never_after_a_given_name(paragraphs, plural):
+    from types import SimpleNamespace
+
+    from newsgraph.understand.type_agreement import _plural_of_no_one
+
+    name = "Lib Dem" if "Lib" in paragraphs[0] else "Quill"
+    assert _plural_of_no_one(name, [SimpleNamespace(text=t) for t in paragraphs]) is plural

@@ -332,15 +332,15 @@ def _nominal(token, para, entities: dict[str, Entity], history: list[_Candidate]
             org = _organization_named(key, entities, publisher, None if key in BRIDGING else named)
             if org is not None:
                 return Mention(first, end, text, org, "nominal", "organization")
+    if det and det[0].lower_ == "the" and (token.lower_ in vocab.role_heads or token.lower_ in vocab.title_words):
+        for cand in reversed(history):  # 'the spokesman' after 'party spokesman Ada Quill': she, not the party
+            ent = entities.get(cand.mention.entity or "")
+            if ent and ent.type == "person" and any(token.lower_ in t.lower().split() for t in ent.titles + ent.roles):
+                return Mention(first, end, text, ent.id, "nominal", "person")
     if phrase in vocab.statement_nouns:
         recent = next((c.mention for c in reversed(history) if c.mention.type == "organization"), None)
         if recent is not None:
             return Mention(first, end, text, recent.entity, "nominal", "organization")
-    if det and det[0].lower_ == "the" and (token.lower_ in vocab.role_heads or token.lower_ in vocab.title_words):
-        for cand in reversed(history):
-            ent = entities.get(cand.mention.entity or "")
-            if ent and ent.type == "person" and any(token.lower_ in t.lower().split() for t in ent.titles + ent.roles):
-                return Mention(first, end, text, ent.id, "nominal", "person")
     return None
 
 

@@ -84,6 +84,16 @@ def given_name_sex(name: str) -> str | None:
     return _sex_of_given_names().get(words[0].lower())
 
 
+@cache
+def _census_given_names() -> frozenset[str]:
+    return frozenset(load_data("given_names.json")["names"])
+
+
+def census_given_name(word: str) -> bool:
+    """A given name of the Census lists alone ('Wayne'; not the `nicknames` package's short forms, 'Lib')."""
+    return word.lower() in _census_given_names()
+
+
 def opens_with_given_name(words: list[str]) -> bool:
     return bool(words) and words[0].lower() in given_names()
 

@@ -228,6 +228,12 @@ FAMILIES: dict[str, str] = {
                   "award the article uses as one ('an Oscar nomination', 'Oscar-winning'); a party's name ('Labour') "
                   "is an organisation (data/kind_nouns.json); and a place's people before a person's name is cut from "
                   "it ('Welshman Jimmy Watkins'; not 'Brit', a given name too)",
+    "plural_names": "a 'person' the article also writes with a plural 's' ('Lib Dem' beside 'the Lib Dems', "
+                    "'former Beatle' beside 'the Beatles', 'a Hutu' beside 'Hutus') names a member of a body or a "
+                    "people: an organisation where the plural is a body's name or a 'person' of the article or "
+                    "opens a body's name ('Dixon said' beside 'Dixons Group Plc'), else no entity; not with a title "
+                    "or description, a lone given name, a word of a person's full name, nor where the plural is one "
+                    "('Gate' beside 'Bill Gates')",
     "mastheads": "a 'person' ending with a newspaper's head word ('Orlan Gazette', '... Evening Courier') and not "
                  "opening with a given name is a newspaper, an organisation; so is a picture credit naming one, or "
                  "opening with 'The'; and the head word alone where the article writes such a name ('the Gazette "

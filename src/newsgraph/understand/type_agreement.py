@@ -23,11 +23,11 @@ from .entity_types import THING, designated, outlet_names, type_vocabulary
 from .headline_names import body_backed_in_title_case, drop_headline_phrases, end_headline_names
 from .name_case import (cut_at_colon, cut_describing_words, cut_edge_words, cut_lower_variants, cut_name_breaks,
                         describing_word, drop_shouted_phrases)
-from .name_evidence import (award_used, common_nouns, compass_place, cut_at_possessive, described_names, disease_name,
-                            english_word, full_name_words, gazetteer_place, given_names, kind_noun, known_place,
-                            labelled_dates, masthead_name, mention_span, model_code, numbered, opens_with_given_name,
-                            operating_system, place_by_form, product_name, rarely_labelled, region_name,
-                            software_name, software_words, speaking_names, surname_place, team_names)
+from .name_evidence import (award_used, census_given_name, common_nouns, compass_place, cut_at_possessive,
+                            described_names, disease_name, english_word, full_name_words, gazetteer_place, given_names,
+                            kind_noun, known_place, labelled_dates, masthead_name, mention_span, model_code, numbered,
+                            opens_with_given_name, operating_system, place_by_form, product_name, rarely_labelled,
+                            region_name, software_name, software_words, speaking_names, surname_place, team_names)
 from .name_lists import list_types, split_listed, type_by_company
 from .name_use import common_word_name, cut_run_on_words, generation, lettered, role_phrase, singulars, type_by_use
 from .place_names import places_before_nouns, regions_after_towns, towns_before_regions
@@ -93,11 +93,51 @@ def _type_by_other_names(mentions: list, paragraphs: list) -> list:
     if rules.enabled("appositive_kind"):
         _type_by_apposition(mentions)
     _type_people_by_words(mentions, org_openers, in_full_names, nouns)
+    if rules.enabled("plural_names"):
+        _type_plural_members(mentions, paragraphs, in_full_names)
     if rules.enabled("model_codes"):
         for m in mentions:
             if m.type in ("person", "place") and model_code(m.text) and not known_place(m.text):
                 m.type = THING  # 'IE6', 'STS-134': a version's or a mission's code, no one and nowhere
     return [m for m in mentions if m.type != THING]
+
+
+def _type_plural_members(mentions: list, paragraphs: list, in_full_names: set[str]) -> None:
+    """A 'person' the article also writes with a plural 's' names a member of a body or a people ('Lib Dem' beside
+    'the Lib Dems', 'former Beatle' beside 'the Beatles', 'a Hutu' beside 'Hutus'): an organisation where the
+    plural is a name of the article typed a body or a person, or opens a body's name ('Dixon said' beside 'Dixons
+    Group Plc'), else no entity. Not a name with a title or a
+    description, a word of a person's full name or the plural one ('Gate' beside 'Bill Gates'), a surname the text
+    writes after a given name ('the Quills' beside a film's 'Ada Quill - The Last Days'), a given name alone ('Tony'
+    beside 'the Tonys') nor a full name opening with one of the Census's ('all be Wayne Rooneys')."""
+    described = described_names(mentions)
+    bodies = {m.text for m in mentions if m.type in ("organization", "person")}
+    openers = {" ".join(m.text.split()[:n]) for m in mentions if m.type == "organization"
+               for n in range(1, len(m.text.split()))}
+    for m in mentions:
+        words = m.text.split()
+        if m.type == "person" and m.text not in described and m.text not in in_full_names \
+                and m.text + "s" not in in_full_names and not census_given_name(words[0]) \
+                and not (len(words) == 1 and opens_with_given_name(words)) and _plural_of_no_one(m.text, paragraphs):
+            m.type = "organization" if m.text + "s" in bodies or m.text + "s" in openers else THING
+
+
+@cache
+def _plural_pattern(name: str) -> re.Pattern:
+    """The name with a plural 's', or the name after a capitalised word (a given name, for `_plural_of_no_one`)."""
+    return re.compile(rf"(?<!\w)(?:{re.escape(name)}s|([A-Z][a-z]+) {re.escape(name)})(?!\w)")
+
+
+def _plural_of_no_one(name: str, paragraphs: list) -> bool:
+    """Whether the paragraphs write the name with a plural 's' and never after a given name."""
+    plural = False
+    for p in paragraphs:
+        for found in _plural_pattern(name).finditer(p.text):
+            if found.group(1) is None:
+                plural = True
+            elif found.group(1).lower() in given_names():
+                return False
+    return plural
 
 
 def _degrees_out(mentions: list) -> list:
