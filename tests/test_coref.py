@@ -95,8 +95,9 @@ Amberley said she had tried to keep the field for her children. She told the boa
 """
 
 
-def _as_the_model_typed_it(kind: str):
-    """The entities stage, then the orchard owner typed as the model sometimes types a person: `kind`."""
+def _as_the_model_typed_it(kind: str, name: str = "Amberley"):
+    """The entities stage, then the orchard owner (or another `name`) typed as the model sometimes types a person:
+    `kind`."""
     from newsgraph.pipeline import replace_stage
     from newsgraph.understand.context import mentions
     from newsgraph.understand.entities import extract_entities
@@ -104,10 +105,10 @@ def _as_the_model_typed_it(kind: str):
     def entities(doc):
         doc = extract_entities(doc)
         for entity in doc.article.entities:
-            if "Amberley" in entity.name:
+            if name in entity.name:
                 entity.type = kind
         for m in mentions(doc):
-            if "Amberley" in m.text:
+            if name in m.text:
                 m.type = kind
         return doc
 
@@ -122,6 +123,24 @@ def test_a_name_typed_an_organisation_that_she_keeps_meaning_is_a_person(off):
     assert kinds == ({"organization"} if off else {"person"})
     if not off:
         assert [q.speaker_name for q in article.quotes if q.speaker_name][:1] == ["Marian Amberley"]
+
+
+CLUB = """Cup run goes on
+
+Harlan have won six games in a row. Harlan lost to Tolvane last year, but he said the squad was stronger now.
+
+Harlan said he would not change the side. He told reporters the final was the aim.
+"""
+
+
+def test_a_team_the_article_writes_in_the_plural_stays_a_team_whatever_he_seems_to_mean():
+    """A club named like a person ('Harlan') that 'he' seems to mean twice, but which 'Harlan have won' says is a
+    team (`plural_agreement`), is not made a person by `pronoun_people`."""
+    article = newsgraph.extract(CLUB, stages=_as_the_model_typed_it("organization", "Harlan"))
+    assert {e.type for e in article.entities if e.name == "Harlan"} == {"organization"}
+    with rules.switched_off("plural_agreement"):
+        article = newsgraph.extract(CLUB, stages=_as_the_model_typed_it("organization", "Harlan"))
+    assert {e.type for e in article.entities if e.name == "Harlan"} == {"person"}
 
 
 def test_a_place_or_a_company_stays_what_it_is():

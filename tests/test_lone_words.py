@@ -279,3 +279,19 @@ def test_a_name_written_in_the_plural_and_never_after_a_given_name(paragraphs, p
 
     name = "Lib Dem" if "Lib" in paragraphs[0] else "Quill"
     assert _plural_of_no_one(name, [SimpleNamespace(text=t) for t in paragraphs]) is plural
+
+
+def test_who_after_a_second_name_joined_by_and_is_no_description_of_the_first():
+    """'Quorvex and its founder Tom Marsh, who denies ...': the parser may hang the 'who' clause on the first name;
+    the name nearest it is meant, so it makes no person of the company."""
+    from newsgraph.understand.name_use import _descriptions
+    from newsgraph.understand.parse import MODEL, load_model
+
+    nlp = load_model(MODEL)
+    doc = nlp("Prosecutors want to ruin Quorvex and its founder Tom Marsh, who denies the charges.")
+    first = next(t.i for t in doc if t.text == "Quorvex")
+    assert any(c.dep_ == "relcl" for c in doc[first].children)  # the parse this guards against
+    assert _descriptions(doc[first:first + 1]) == []
+    doc = nlp("Prosecutors questioned Quorvex, who denies the charges.")
+    first = next(t.i for t in doc if t.text == "Quorvex")
+    assert _descriptions(doc[first:first + 1]) == ["person"]

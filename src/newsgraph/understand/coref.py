@@ -29,6 +29,7 @@ from .context import (MENTIONS, Mention, ParsedParagraph, QuoteRegions, column, 
 from .entity_types import designated, institution_name
 from .name_case import family_name
 from .name_evidence import given_name_sex, known_place, opens_with_given_name
+from .name_use import plural_subject
 from .speakers import nouns
 from .vocab import EntityVocabulary, entity_vocabulary
 
@@ -85,6 +86,8 @@ def resolve_coreference(doc: Document) -> Document:
     entities = {e.id: e for e in doc.article.entities}
     names = sorted(mentions(doc), key=lambda m: m.start)
     maybe = _person_shaped(entities) if rules.enabled("pronoun_people") else set()
+    if maybe and rules.enabled("plural_agreement"):
+        maybe -= _subjects_of_plural_verbs(doc, names, maybe)
     if maybe:  # a dry run: which of them do "he" and "she" keep meaning?
         _, meant = _resolve(doc, entities, names, maybe)
         _retype_as_people({e for e in maybe if meant[e] >= PRONOUNS_TO_TYPE}, entities, names)
@@ -208,6 +211,22 @@ def _person_shaped(entities: dict[str, Entity]) -> set[str]:
             continue
         if opens_with_given_name(words) or e.name in surnames:
             out.add(e.id)
+    return out
+
+
+def _subjects_of_plural_verbs(doc: Document, names: list[Mention], ids: set[str]) -> set[str]:
+    """The entities among `ids` a name mention of which is alone the subject of a verb in the plural ('Chelsea
+    have won'): a team or a band, whatever "he" or "she" seems to mean (`name_use`'s `plural_agreement`)."""
+    out: set[str] = set()
+    for para in parsed(doc):
+        if para.role == "headline":
+            continue  # headlines drop their verbs' forms
+        end = para.offset + len(para.text)
+        for m in names:
+            if m.entity in ids and m.entity not in out and para.offset <= m.start < end:
+                span = para.doc.char_span(m.start - para.offset, m.end - para.offset)
+                if span is not None and len(span) and plural_subject(span):
+                    out.add(m.entity)
     return out
 
 

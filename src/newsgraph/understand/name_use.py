@@ -283,8 +283,9 @@ def _descriptions(span) -> list[str]:
     for child in root.children:
         if child.i >= span.end and child.dep_ == "appos" and doc[child.left_edge.i - 1].text == ",":
             out.append(_noun_class(child))  # not 'Kestrel (knee)'
-        elif child.i >= span.end and child.dep_ == "relcl" and {c.lower_ for c in child.children} & WHO:
-            out.append(PERSON)
+        elif child.i >= span.end and child.dep_ == "relcl" and {c.lower_ for c in child.children} & WHO \
+                and not any(c.dep_ == "conj" and c.i < child.i for c in root.children):
+            out.append(PERSON)  # not 'X and its former owner Ada Quill, who ...': the name nearest 'who' is meant
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in COPULAS:
         out.extend(STRONG + k for c in root.head.children if c.dep_ == "attr" and c.i > root.i
                    for k in [_noun_class(c)] if k)
@@ -335,7 +336,7 @@ def _owner_pronoun(span) -> str:
 PLURAL_VERBS = frozenset({"are", "were", "have", "'re", "’re", "'ve", "’ve"})
 
 
-def _plural_subject(span) -> bool:
+def plural_subject(span) -> bool:
     """The name alone is the subject of a verb in the plural ('X are top', 'X were beaten', 'X have signed'): a team
     or a group, as British English writes them; not one of several subjects ('X and Y are', 'A, 16, and X, 14
     were')."""
@@ -455,7 +456,7 @@ def type_by_use(mentions: list, paragraphs: list = ()) -> None:
             count["modifier"] += 1
         if owned:
             count[_owner_pronoun(span)] += 1
-        if plural and m.para.role != "headline" and _plural_subject(span):  # headlines drop their verbs' forms
+        if plural and m.para.role != "headline" and plural_subject(span):  # headlines drop their verbs' forms
             count["plural"] += 1
     in_full_names = full_name_words(mentions)
     open_names = {name: count for name, count in votes.items() if not (

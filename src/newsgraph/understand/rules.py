@@ -282,7 +282,8 @@ FAMILIES: dict[str, str] = {
                   "rose', 'X claims its downfall was ...') and never 'he', 'his', 'she' or 'her' is an organisation",
     "plural_agreement": "a one-word 'person' that is alone the subject of a verb in the plural ('X are top of the "
                         "league', 'X have signed a striker') and never owns a 'his' or 'her' is an organisation: a "
-                        "team, a band or a firm as British English writes them",
+                        "team, a band or a firm as British English writes them; and an organisation so used is no "
+                        "person 'he' or 'she' seems to mean ('Chelsea have won', `pronoun_people`)",
     "list_company": "a 'person' in a list of three or more names whose other members the article types as one kind "
                     "(organisations, places, or spaCy's products and works) and none a person ('Acme, Orlan Works "
                     "and X') is of that kind, unless it opens with a given name or has a title or a description",
