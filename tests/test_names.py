@@ -46,6 +46,24 @@ def test_titles_as_written_without_honorifics(sentence, name, titles):
     assert people[name].titles == titles
 
 
+@pytest.mark.parametrize("sentence, name, titles, without", [
+    ("The firm's chief executive Ada Quill said sales had grown.", "Ada Quill", ["chief executive"], ["executive"]),
+    ("The club's assistant coach Ada Quill said the squad was fit.", "Ada Quill", ["assistant coach"], ["coach"]),
+    ("The former prime minister Ada Quill said the plan would fail.", "Ada Quill", ["former prime minister"],
+     ["prime minister"]),
+    ("The shadow chancellor Ada Quill said the sums did not add up.", "Ada Quill", ["shadow chancellor"],
+     ["chancellor"]),
+    ("The late Mr Tom Quill left the farm to the town.", "Tom Quill", [], []),  # a form of address: no title
+    ("He served under Mr Tom Quill for a decade.", "Tom Quill", [], []),  # 'under' a preposition here
+])
+def test_a_titles_modifier_or_qualifier_in_lower_case_stays_with_it(sentence, name, titles, without):
+    from newsgraph.understand import rules
+
+    assert _people(sentence)[name].titles == titles
+    with rules.switched_off("title_modifiers"):
+        assert _people(sentence)[name].titles == without
+
+
 @pytest.mark.parametrize("sentence, name", [
     ("Browns DL Myles Garrett missed practice with a sore ankle.", "Myles Garrett"),
     ("Questioning Halvorsen, the lawmakers pressed him on the budget.", "Halvorsen"),

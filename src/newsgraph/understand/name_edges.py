@@ -26,7 +26,7 @@ from .entity_types import designated
 from .name_evidence import (YEAR, english_word, gazetteer_place, given_names, opens_with_given_name, region_name,
                             surname_place)
 from .name_use import generation, word_classes
-from .titles import canonical_title
+from .titles import canonical_title, written_before_titles
 from .vocab import EntityVocabulary
 from .wire_names import firm_apposition
 
@@ -154,7 +154,7 @@ def attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: Ent
     start = _title_before(doc, first, vocab) if inside == 0 else first
     if start == first and inside == 0:
         return
-    head, start = start, modifiers_before(doc, start)
+    head, start = start, _words_before_title(doc, start)
     if start < head and rules.enabled("title_and") and bridges_and(doc, start):  # 'Health and Human Services Secretary'
         start = modifiers_before(doc, start - 2)
     if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_sent_start and doc[start - 1].text[:1].isupper():
@@ -165,6 +165,23 @@ def attach_titles(mention: NameMention, doc, first: int, inside: int, vocab: Ent
     if canonical_title(title) is not None:  # "Mr.", "Dr.": a form of address, split from the name but no title
         mention.titles.append(title)
         mention.title_start = mention.para.offset + doc[start].idx
+
+
+def _words_before_title(doc, start: int) -> int:
+    """Where the words that stay with a title starting at doc[start] start: capitalised words (`modifiers_before`)
+    and, under `title_modifiers`, a modifier before a word in lower case ('Acme chief executive', 'shadow
+    chancellor'; not 'under Mr', 'general Sir') and a qualifier before any word but a form of address ('former
+    Culture Secretary'; not 'the late Mr'), unless it opens the sentence as an adverb ('Then Acme CEO ...')."""
+    moved = modifiers_before(doc, start)
+    if not rules.enabled("title_modifiers"):
+        return moved
+    modifiers, qualifiers, address = written_before_titles()
+    while moved > 0 and (word := doc[moved - 1]).is_alpha and (
+            word.lower_ in modifiers and doc[moved].is_lower
+            or word.lower_ in qualifiers and doc[moved].lower_.rstrip(".") not in address
+            and not (word.is_sent_start and word.pos_ == "ADV")):  # 'Then Acme CEO Ada Quill said': when
+        moved = modifiers_before(doc, moved - 1)
+    return moved
 
 
 def modifiers_before(doc, start: int) -> int:

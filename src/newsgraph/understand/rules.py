@@ -96,6 +96,9 @@ FAMILIES: dict[str, str] = {
                           "('the skipper's wife, Ada, said she ...': 'she' is Ada, not the last person named a subject); "
                           "not a name of no known sex when a possessive pronoun opens the subject ('Her old teacher, "
                           "NAME, praised her'): the one it means stays in view",
+    "title_modifiers": "a title's modifier or qualifier written in lower case before it stays with it ('chief "
+                       "executive', 'deputy chairman', 'former prime minister'; data/title_forms.json), where only "
+                       "capitalised words did ('Acme chief executive' was 'executive')",
     "title_and": "a title's capitalised words may be two joined by 'and' ('Health and Human Services Secretary', 'Fire "
                  "and Rescue Chief'), not after a person or a place ('Salazar and Commerce Secretary') nor a name the "
                  "model tags, unless in one body with an English word ('Rubio and Ohio Gov.'); a body named by its "

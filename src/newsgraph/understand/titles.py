@@ -188,6 +188,17 @@ def parse_title(text: str) -> Title | None:
     return Title(text, " ".join(kept), content, qualifiers, kind)
 
 
+def written_before_titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Words written before a title that may be part of it, lower case (data/title_forms.json): its modifiers
+    ('deputy', 'chief') and qualifiers ('former', 'acting'); and the forms of address no qualifier is part of
+    ('Mr', 'Sir', 'Lord': 'the late Mr Quill')."""
+    forms = _forms()
+    return forms.modifiers, forms.qualifiers, forms.honorifics | ADDRESS_TITLES
+
+
+ADDRESS_TITLES = frozenset({"lord", "lady", "baron", "baroness", "prof"})
+
+
 def canonical_title(text: str) -> str | None:
     """'Lt.-Col.' -> 'lieutenant colonel'; None for an honorific ('Mr.', 'Dr.') or an empty string."""
     title = parse_title(text)
