@@ -179,7 +179,7 @@ def _words_before_title(doc, start: int) -> int:
     while moved > 0 and (word := doc[moved - 1]).is_alpha and (
             word.lower_ in modifiers and doc[moved].is_lower
             or word.lower_ in qualifiers and doc[moved].lower_.rstrip(".") not in address
-            and not (word.is_sent_start and word.pos_ == "ADV")):  # 'Then Acme CEO Ada Quill said': when
+            and not (word.is_sent_start and word.pos_ == "ADV")):  # 'Then Acme CEO Ada Quill said': no then-CEO
         moved = modifiers_before(doc, moved - 1)
     return moved
 

@@ -34,7 +34,7 @@ from typing import Iterable
 from ..readers.furniture import load_data
 
 __all__ = ["Title", "TitleComparison", "parse_title", "canonical_title", "is_honorific", "titles_agree",
-           "compare_titles", "is_rank", "name_titles", "title_forms"]
+           "compare_titles", "is_rank", "name_titles", "title_forms", "written_before_titles"]
 
 _SPLIT = re.compile(r"[\s/]+|(?<=\.)-|-(?=[A-Z])|(?<=[a-z])-(?=[a-z])")
 _EDGE = ".,;:()[]\"'“”‘’"
@@ -188,15 +188,15 @@ def parse_title(text: str) -> Title | None:
     return Title(text, " ".join(kept), content, qualifiers, kind)
 
 
+ADDRESS_TITLES = frozenset({"lord", "lady", "baron", "baroness", "prof"})  # forms of address the titles keep
+
+
 def written_before_titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words written before a title that may be part of it, lower case (data/title_forms.json): its modifiers
     ('deputy', 'chief') and qualifiers ('former', 'acting'); and the forms of address no qualifier is part of
     ('Mr', 'Sir', 'Lord': 'the late Mr Quill')."""
     forms = _forms()
     return forms.modifiers, forms.qualifiers, forms.honorifics | ADDRESS_TITLES
-
-
-ADDRESS_TITLES = frozenset({"lord", "lady", "baron", "baroness", "prof"})
 
 
 def canonical_title(text: str) -> str | None:

@@ -106,33 +106,33 @@ def _type_plural_members(mentions: list, paragraphs: list, in_full_names: set[st
     """A 'person' the article also writes with a plural 's' names a member of a body or a people ('Lib Dem' beside
     'the Lib Dems', 'former Beatle' beside 'the Beatles', 'a Hutu' beside 'Hutus'): an organisation where the
     plural is a name of the article typed a body or a person, or opens a body's name ('Dixon said' beside 'Dixons
-    Group Plc'), else no entity. Not a name with a title or a
-    description, a word of a person's full name or the plural one ('Gate' beside 'Bill Gates'), a surname the text
-    writes after a given name ('the Quills' beside a film's 'Ada Quill - The Last Days'), a given name alone ('Tony'
-    beside 'the Tonys') nor a full name opening with one of the Census's ('all be Wayne Rooneys')."""
+    Group Plc'), else no entity. Not a name with a title or a description, a word of a person's full name or the
+    plural one ('Gate' beside 'Bill Gates'), a surname the text writes after a given name ('the Quills' beside a
+    film's 'Ada Quill - The Last Days'), a given name alone ('Tony' beside 'the Tonys') nor a full name opening with
+    one of the Census's ('all be Wayne Rooneys')."""
     described = described_names(mentions)
+    candidates = {m.text for m in mentions if m.type == "person" and m.text not in described
+                  and m.text not in in_full_names and m.text + "s" not in in_full_names
+                  and not census_given_name(m.text.split()[0])
+                  and not (" " not in m.text and opens_with_given_name([m.text]))}
+    members = {name for name in candidates if _plural_of_no_one(name, paragraphs)}
+    if not members:
+        return
     bodies = {m.text for m in mentions if m.type in ("organization", "person")}
     openers = {" ".join(m.text.split()[:n]) for m in mentions if m.type == "organization"
                for n in range(1, len(m.text.split()))}
     for m in mentions:
-        words = m.text.split()
-        if m.type == "person" and m.text not in described and m.text not in in_full_names \
-                and m.text + "s" not in in_full_names and not census_given_name(words[0]) \
-                and not (len(words) == 1 and opens_with_given_name(words)) and _plural_of_no_one(m.text, paragraphs):
+        if m.type == "person" and m.text in members:
             m.type = "organization" if m.text + "s" in bodies or m.text + "s" in openers else THING
 
 
-@cache
-def _plural_pattern(name: str) -> re.Pattern:
-    """The name with a plural 's', or the name after a capitalised word (a given name, for `_plural_of_no_one`)."""
-    return re.compile(rf"(?<!\w)(?:{re.escape(name)}s|([A-Z][a-z]+) {re.escape(name)})(?!\w)")
-
-
 def _plural_of_no_one(name: str, paragraphs: list) -> bool:
-    """Whether the paragraphs write the name with a plural 's' and never after a given name."""
+    """Whether the paragraphs write the name with a plural 's' ('the Lib Dems') and never after a capitalised word
+    that is a given name ('Ada Quill', for 'Quill')."""
+    pattern = re.compile(rf"(?<!\w)(?:{re.escape(name)}s|([A-Z][a-z]+) {re.escape(name)})(?!\w)")
     plural = False
     for p in paragraphs:
-        for found in _plural_pattern(name).finditer(p.text):
+        for found in pattern.finditer(p.text):
             if found.group(1) is None:
                 plural = True
             elif found.group(1).lower() in given_names():
