@@ -109,7 +109,7 @@ def _type_plural_members(mentions: list, paragraphs: list, in_full_names: set[st
     Group Plc'), else no entity. Not a name with a title or a description, a word of a person's full name or the
     plural one ('Gate' beside 'Bill Gates'), a surname the text writes after a given name ('the Quills' beside a
     film's 'Ada Quill - The Last Days'), a given name alone ('Tony' beside 'the Tonys') nor a full name opening with
-    one of the Census's ('all be Wayne Rooneys')."""
+    one of the Census's ('we can't all be Tom Quills')."""
     described = described_names(mentions)
     candidates = {m.text for m in mentions if m.type == "person" and m.text not in described
                   and m.text not in in_full_names and m.text + "s" not in in_full_names
