@@ -218,12 +218,12 @@ def _subjects_of_plural_verbs(doc: Document, names: list[Mention], ids: set[str]
     """The entities among `ids` a name mention of which is alone the subject of a verb in the plural ('Chelsea
     have won'): a team or a band, whatever "he" or "she" seems to mean (`name_use`'s `plural_agreement`)."""
     out: set[str] = set()
+    starts = [m.start for m in names]  # `names` are in text order: each paragraph's are a slice, as in `_resolve`
     for para in parsed(doc):
         if para.role == "headline":
             continue  # headlines drop their verbs' forms
-        end = para.offset + len(para.text)
-        for m in names:
-            if m.entity in ids and m.entity not in out and para.offset <= m.start < end:
+        for m in names[bisect_left(starts, para.offset):bisect_left(starts, para.offset + len(para.text))]:
+            if m.entity in ids and m.entity not in out:
                 span = para.doc.char_span(m.start - para.offset, m.end - para.offset)
                 if span is not None and len(span) and plural_subject(span):
                     out.add(m.entity)

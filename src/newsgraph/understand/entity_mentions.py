@@ -82,10 +82,6 @@ def _entity_mentions(para: ParsedParagraph, ent, kind: str, lines: dict, taken: 
         out.extend(_owner_body(para, ent, first, owner, kind, taken, vocab))
         first, kind = owner + 1, "person"
     first, last = trim_to_name(doc, ent, first, last, kind, vocab)
-    while first < last and doc[first].is_space:  # 'HARWICK -  The council': the model may label a run of spaces
-        first += 1
-    while last > first and doc[last - 1].is_space:
-        last -= 1
     if first >= last or (last - first == 1 and _currency_code(doc, first)):
         return out
     if first > 0 and doc[first - 1].text == "#" and not doc[first - 1].whitespace_ and rules.enabled("hashtags") \

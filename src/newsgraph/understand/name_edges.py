@@ -44,7 +44,7 @@ _NAME_END_MARKS = _QUOTE_TOKENS | {",", ";", ":"}  # no name ends with these: sp
 def trim_to_name(doc, ent, first: int, last: int, kind: str, vocab: EntityVocabulary) -> tuple[int, int]:
     """Where the name in doc[first:last], of spaCy's entity `ent`, starts and ends: after an article and quotation
     marks, with a given name the model left out before a person's, and before a possessive (inside a person's name
-    too) or a lone dash."""
+    too) or a lone dash; never on a space ('HARWICK -  The council': the model may label a run of spaces)."""
     while first < last and doc[first].lower_ in ("the", "a", "an"):
         first += 1
     if rules.enabled("name_edges"):
@@ -57,6 +57,10 @@ def trim_to_name(doc, ent, first: int, last: int, kind: str, vocab: EntityVocabu
     if kind == "person":  # "Mira’s Falcon", "Lena Ortmann - See": the name ends at a possessive or a lone dash
         last = next((t.i for t in doc[first + 1:last] if t.text in ("’s", "'s")
                      or (t.text == "-" and doc[t.i - 1].whitespace_)), last)  # "Ben-David" is one name
+    while first < last and doc[first].is_space:
+        first += 1
+    while last > first and doc[last - 1].is_space:
+        last -= 1
     return first, last
 
 

@@ -191,6 +191,7 @@ def parse_title(text: str) -> Title | None:
 ADDRESS_TITLES = frozenset({"lord", "lady", "baron", "baroness", "prof"})  # forms of address the titles keep
 
 
+@cache  # read for every title found before a name
 def written_before_titles() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """Words written before a title that may be part of it, lower case (data/title_forms.json): its modifiers
     ('deputy', 'chief') and qualifiers ('former', 'acting'); and the forms of address no qualifier is part of

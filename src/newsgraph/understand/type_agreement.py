@@ -113,8 +113,7 @@ def _type_plural_members(mentions: list, paragraphs: list, in_full_names: set[st
     described = described_names(mentions)
     candidates = {m.text for m in mentions if m.type == "person" and m.text not in described
                   and m.text not in in_full_names and m.text + "s" not in in_full_names
-                  and not census_given_name(m.text.split()[0])
-                  and not (" " not in m.text and opens_with_given_name([m.text]))}
+                  and not (census_given_name(m.text.split()[0]) if " " in m.text else opens_with_given_name([m.text]))}
     members = {name for name in candidates if _plural_of_no_one(name, paragraphs)}
     if not members:
         return
